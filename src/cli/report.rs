@@ -1,0 +1,146 @@
+//! `--format text`: a summary to read in a terminal. Every piece of article
+//! text goes through [`one_line`], so nothing in a story can drive the terminal.
+
+use std::io::{self, Write};
+
+use crate::model::{Claim, CountryKind, Document, Speaker};
+use crate::safe_text::one_line;
+
+/// Longest claim text shown before it is cut with an ellipsis, in characters.
+const CLAIM_WIDTH: usize = 110;
+
+/// Writes the summary of one document.
+pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
+    writeln!(out, "{}", one_line(&document.display_title()))?;
+    let mut facts: Vec<String> = Vec::new();
+    facts.extend(document.meta.date.clone());
+    if !document.meta.dateline.is_empty() {
+        facts.push(document.meta.dateline.join("/"));
+    }
+    facts.push(plural(document.paragraphs.len(), "paragraph"));
+    writeln!(out, "{}", one_line(&facts.join(" · ")))?;
+
+    let summary = &document.summary;
+    let quoted: Vec<&Speaker> = document
+        .speakers
+        .iter()
+        .filter(|s| document.claims_of(&s.id).next().is_some())
+        .collect();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Sources: {}, {}; {:.0}% of claims from anonymous sources",
+        quoted.len(),
+        plural(summary.claims, "claim"),
+        summary.anonymous_share * 100.0
+    )?;
+    for speaker in &quoted {
+        write_speaker(out, document, speaker)?;
+    }
+
+    let unattributed: Vec<&Claim> = document
+        .claims
+        .iter()
+        .filter(|c| c.speaker.is_none())
+        .collect();
+    if !unattributed.is_empty() {
+        writeln!(out, "  (no source found)")?;
+        for claim in unattributed {
+            write_claim(out, claim)?;
+        }
+    }
+
+    let mentioned: Vec<String> = document
+        .speakers
+        .iter()
+        .filter(|s| document.claims_of(&s.id).next().is_none())
+        .map(|s| one_line(&s.name).into_owned())
+        .collect();
+    if !mentioned.is_empty() {
+        writeln!(out, "Mentioned, not quoted: {}", mentioned.join(", "))?;
+    }
+
+    writeln!(out)?;
+    writeln!(out, "Countries: {}", document.countries.len())?;
+    for country in &document.countries {
+        let bloc = if country.kind == CountryKind::Bloc {
+            " (bloc)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  {:<4} {}{} — {}",
+            country.code,
+            one_line(&country.name),
+            bloc,
+            plural(country.mentions.len(), "mention")
+        )?;
+    }
+    Ok(())
+}
+
+fn write_speaker(out: &mut impl Write, document: &Document, speaker: &Speaker) -> io::Result<()> {
+    let mut about = vec![speaker.kind.as_str().to_string()];
+    about.extend(speaker.role.as_deref().map(|r| one_line(r).into_owned()));
+    about.extend(speaker.country.clone());
+    let claims: Vec<&Claim> = document.claims_of(&speaker.id).collect();
+    writeln!(
+        out,
+        "  {} ({}): {}",
+        one_line(&speaker.name),
+        about.join(", "),
+        plural(claims.len(), "claim")
+    )?;
+    claims
+        .into_iter()
+        .try_for_each(|claim| write_claim(out, claim))
+}
+
+fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
+    let cue = claim
+        .cue
+        .as_ref()
+        .map(|cue| format!(" ({})", one_line(&cue.text)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "    ¶{:<3} {:<8} “{}”{}",
+        claim.paragraph + 1,
+        claim.kind.as_str(),
+        truncate(&one_line(&claim.text), CLAIM_WIDTH),
+        cue
+    )
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_cuts_on_characters() {
+        assert_eq!(truncate("ééééé", 3), "ééé…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn plural_words() {
+        assert_eq!(plural(1, "claim"), "1 claim");
+        assert_eq!(plural(0, "claim"), "0 claims");
+    }
+}

@@ -1,0 +1,15 @@
+//! whosaid: who said what in a news story.
+//!
+//! The layers depend in one direction only:
+//! [`model`] (pure data) ← [`load`] (input → article) ← [`annotate`]
+//! (article → speakers, claims, countries; pure functions) ← [`cli`] and the reader.
+
+pub mod annotate;
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod safe_text;
+
+pub use annotate::annotate;
+pub use load::Article;
+pub use model::Document;

@@ -1,0 +1,272 @@
+//! The `whosaid/1` document: pure data, serde only, no I/O.
+//!
+//! This is a public contract (see `docs/format.md`). Changing the shape of
+//! anything here means bumping [`SCHEMA`].
+//!
+//! Offsets are UTF-8 byte offsets into one paragraph's `text`, and every
+//! `text` field of a [`Span`] or [`Claim`] is exactly that slice.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag every document carries.
+pub const SCHEMA: &str = "whosaid/1";
+
+/// One annotated story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema: String,
+    pub meta: Meta,
+    pub paragraphs: Vec<Paragraph>,
+    pub speakers: Vec<Speaker>,
+    pub claims: Vec<Claim>,
+    pub countries: Vec<Country>,
+    pub summary: Summary,
+}
+
+/// What the loader learned about a story besides its paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// A publisher's id, from a trailing `[[nid:…]]` tag.
+    pub id: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Places of a wire dateline ("BERLIN/KYIV —" → `["BERLIN", "KYIV"]`).
+    pub dateline: Vec<String>,
+    pub title: Option<String>,
+    /// The path as given on the command line (`-` for stdin); `null` when
+    /// the text did not come from a file, such as the bundled story.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    Body,
+    Heading,
+    Title,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub index: usize,
+    pub kind: ParagraphKind,
+    /// A verbatim, trimmed slice of the input.
+    pub text: String,
+}
+
+/// A stretch of one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// An unnamed source: "a US official", "people familiar with the matter".
+    Anonymous,
+    /// A class of people: "European leaders", "Democrats".
+    Group,
+    /// An institution or a government speaking: "the State Department", "Ukraine".
+    Organization,
+    /// A text that speaks: "a joint statement", "court filings".
+    Document,
+}
+
+impl SpeakerKind {
+    /// The lower-case word used in JSON and in human output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Document => "document",
+        }
+    }
+}
+
+/// A person or source: everyone named in the story and every source of a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// `s1`, `s2`, … in order of first mention.
+    pub id: String,
+    /// The fullest form the story gives ("Volodymyr Zelenskiy"), or the
+    /// phrase as written for unnamed sources ("an official familiar with the matter").
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Title or description ("Ukrainian President", "a New York Democrat").
+    pub role: Option<String>,
+    /// ISO 3166-1 alpha-2 code, when the text ties the speaker to a country.
+    pub country: Option<String>,
+    /// Other forms used for the same speaker ("Zelenskiy").
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Words inside quote marks, attributed as a whole quotation.
+    Direct,
+    /// A quoted phrase inside reported speech.
+    Partial,
+    /// Reported speech: "X said that …", "…, X said".
+    Indirect,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Partial => "partial",
+            ClaimKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// Something a source is reported to have said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `c1`, `c2`, … in reading order.
+    pub id: String,
+    /// The id of the speaker the source resolves to.
+    pub speaker: Option<String>,
+    pub kind: ClaimKind,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The claimed content: the words inside the quote marks, or the reported clause.
+    pub text: String,
+    /// The mention the claim is attributed to, as written ("he", "the source").
+    pub source: Option<Span>,
+    /// The attribution words ("said", "told reporters", "according to").
+    pub cue: Option<Span>,
+    /// How it was said, when stated ("in a statement", "by conference call").
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountryKind {
+    Country,
+    /// A union or alliance of countries: the EU, NATO.
+    Bloc,
+}
+
+/// A country or bloc the story mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 for countries; `EU`, `NATO`, … for blocs.
+    pub code: String,
+    pub name: String,
+    pub kind: CountryKind,
+    pub mentions: Vec<Span>,
+}
+
+/// How a story is sourced, for readers who weigh who is quoted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Number of claims.
+    pub claims: usize,
+    /// Claims whose speaker is anonymous.
+    pub anonymous_claims: usize,
+    /// `anonymous_claims / claims`, 0 when there are no claims.
+    pub anonymous_share: f64,
+    /// Speakers with at least one claim.
+    pub sources: usize,
+    /// Named people with at least one claim.
+    pub named_sources: usize,
+    /// Anonymous speakers with at least one claim.
+    pub anonymous_sources: usize,
+    /// Countries of the speakers quoted, most claims first: `[{"code", "claims"}]`.
+    pub source_countries: Vec<SourceCountry>,
+}
+
+impl Eq for Summary {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceCountry {
+    pub code: String,
+    pub claims: usize,
+}
+
+impl Document {
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    /// The position of the speaker with this id in `speakers`.
+    pub fn speaker_index(&self, id: &str) -> Option<usize> {
+        self.speakers.iter().position(|s| s.id == id)
+    }
+
+    /// Claims attributed to the speaker with this id, in reading order.
+    pub fn claims_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
+        self.claims
+            .iter()
+            .filter(move |c| c.speaker.as_deref() == Some(id))
+    }
+
+    /// A title to show: the story's own, else the file name made readable.
+    pub fn display_title(&self) -> String {
+        if let Some(title) = &self.meta.title {
+            return title.clone();
+        }
+        self.meta
+            .source
+            .as_deref()
+            .and_then(title_from_path)
+            .unwrap_or_else(|| "Untitled story".to_string())
+    }
+}
+
+/// "stories/2025-12-16-berlin-security-guarantees.txt" → "Berlin security guarantees".
+pub fn title_from_path(path: &str) -> Option<String> {
+    let file = path.rsplit(['/', '\\']).next()?;
+    let stem = file.split_once('.').map_or(file, |(stem, _)| stem);
+    let words: Vec<&str> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let mut title = words.join(" ");
+    if let Some(first) = title.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        title.replace_range(..first.len_utf8(), &upper);
+    }
+    (!title.is_empty()).then_some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_from_path_drops_date_and_extension() {
+        assert_eq!(
+            title_from_path("assets/stories/2025-12-16-berlin-security-guarantees.txt").as_deref(),
+            Some("Berlin security guarantees")
+        );
+        assert_eq!(title_from_path("notes").as_deref(), Some("Notes"));
+        assert_eq!(title_from_path("2025-01-01.txt"), None);
+    }
+
+    #[test]
+    fn kinds_serialize_in_snake_case() {
+        let json = serde_json::to_string(&(
+            SpeakerKind::Organization,
+            ClaimKind::Partial,
+            CountryKind::Bloc,
+            ParagraphKind::Heading,
+        ))
+        .unwrap();
+        assert_eq!(json, r#"["organization","partial","bloc","heading"]"#);
+    }
+}
