@@ -331,36 +331,41 @@ fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 
 /// The listener after "told": "reporters", "The Associated Press", "him".
 fn listener(p: &Para, k: usize, end: usize) -> usize {
+    let opens_content = k >= end
+        || !p.kind(k).is_wordlike()
+        || p.is_any(
+            k,
+            &[
+                "if", "whether", "why", "how", "what", "when", "where", "who", "that", "about",
+                "for", "to", "of",
+            ],
+        )
+        || p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+    if opens_content {
+        return k;
+    }
+    if p.is_any(k, &["me", "him", "her", "them", "us", "you"]) {
+        return k + 1;
+    }
+    let limit = (k + 7).min(end);
     let mut j = k;
-    let limit = (k + 6).min(end);
     while j < limit
         && (p.kind(j).is_wordlike() || p.kind(j) == Kind::Possessive)
         && !p.inside_quote(j)
     {
         let lower = p.lower(j);
-        if j > k
-            && (lower == "that"
-                || grammar::PREPOSITIONS.contains(&lower)
+        let stop = j > k
+            && (matches!(
+                lower,
+                "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
+            ) || grammar::PREPOSITIONS.contains(&lower) && lower != "of"
                 || lexicon().cue(lower).is_some()
-                || grammar::is_time_word(lower) && !p.is_capitalized(j))
-        {
+                || grammar::is_time_word(lower) && !p.is_capitalized(j)
+                || Pronoun::parse(lower).is_some());
+        if stop {
             break;
         }
-        if j > k && (Pronoun::parse(lower).is_some() || lower == "there") {
-            break;
-        }
-        let object_pronoun = matches!(lower, "me" | "him" | "her" | "them" | "us" | "you");
         j += 1;
-        if object_pronoun {
-            break;
-        }
-        // One lower-case noun is a whole listener: "reporters", "lawmakers".
-        if !p.is_capitalized(j - 1)
-            && !grammar::DETERMINERS.contains(&lower)
-            && !matches!(lower, "a" | "an" | "the")
-        {
-            break;
-        }
     }
     j
 }
@@ -412,6 +417,10 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
             Kind::CloseParen => depth += 1,
             Kind::OpenParen if depth > 0 => depth -= 1,
             Kind::Word | Kind::Number | Kind::Possessive => {
+                if depth == 0 && start < end && p.is_word(t) && Pronoun::parse(p.lower(t)).is_some()
+                {
+                    break;
+                }
                 if depth == 0 {
                     let lower = p.lower(t);
                     let opener = grammar::CLAUSE_OPENERS.contains(&lower)
@@ -478,6 +487,7 @@ fn is_party_state(p: &Para, range: Range<usize>) -> bool {
 fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     let first = segment.start;
     p.is_any(first, grammar::ASIDE_OPENERS)
+        || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
         || p.quotes.opening_at(first).is_some()
@@ -631,6 +641,76 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
     Some((Subject::Phrase(np), front))
 }
 
+/// The subject a sentence opens with, after any introductory phrase:
+/// "On the left, Betty Friedan, the author, compared …" → "Betty Friedan".
+fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let lexicon = lexicon();
+    let mut k = sentence.start;
+    while k < sentence.end
+        && (p.quotes.opening_at(k).is_some()
+            || p.is_any(
+                k,
+                &[
+                    "but",
+                    "and",
+                    "so",
+                    "yet",
+                    "still",
+                    "however",
+                    "meanwhile",
+                    "then",
+                    "now",
+                ],
+            ))
+    {
+        k += 1;
+        if k < sentence.end && p.kind(k) == Kind::Comma {
+            k += 1;
+        }
+    }
+    if k >= sentence.end || p.inside_quote(k) {
+        return None;
+    }
+    if p.is_any(k, grammar::PREPOSITIONS)
+        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
+    {
+        let comma = (k..(k + 15).min(sentence.end))
+            .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
+        k = comma + 1;
+    }
+    let start = k;
+    let mut depth = 0usize;
+    while k < sentence.end {
+        let ok = match p.kind(k) {
+            Kind::OpenParen => {
+                depth += 1;
+                true
+            }
+            Kind::CloseParen if depth > 0 => {
+                depth -= 1;
+                true
+            }
+            _ if depth > 0 => true,
+            Kind::Possessive => true,
+            Kind::Word => {
+                let lower = p.lower(k);
+                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(&lower)
+                    || k == start && grammar::DETERMINERS.contains(&lower)
+                    || lexicon.title(p.word(k)).is_some()
+                    || lower == "of" && p.is_capitalized(k + 1)
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        k += 1;
+    }
+    let has_head = (start..k)
+        .any(|t| p.is_capitalized(t) || p.is_word(t) && lexicon.title(p.word(t)).is_some());
+    (k > start && has_head).then_some(start..k)
+}
+
 /// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
 fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
     let lexicon = lexicon();
@@ -663,7 +743,7 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
                     | "noting"
                     | "saying"
             ) || channel_phrase(p, j, end).is_some()
-                || time_phrase(p, j, end).is_some()
+                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, grammar::DETERMINERS)
                 || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
         {
             break;
@@ -729,7 +809,7 @@ fn complements(
 ) -> (usize, usize, Option<Range<usize>>) {
     let mut k = from;
     let mut cue_text_end = cue.end;
-    if cue.class == CueClass::Tell && !inverted {
+    if matches!(cue.class, CueClass::Tell | CueClass::Ask) && !inverted {
         k = listener(p, k, end);
         cue_text_end = k;
     }
@@ -880,9 +960,51 @@ fn clause(
     let after_boundary = before.is_some_and(|b| {
         is_comma_like(p, b) || p.kind(b) == Kind::Dash || p.quotes.closing_at(b).is_some()
     });
+    let lower = p.lower(cue.start);
+    // ", telling reporters that …", "…, but only to tell Garland that …": the
+    // source is the subject of the clause this one hangs on.
+    let participle = lower.ends_with("ing")
+        && before.is_some_and(|b| {
+            is_comma_like(p, b)
+                || p.is_any(
+                    b,
+                    &[
+                        "and", "while", "before", "after", "by", "when", "then", "also",
+                    ],
+                )
+        });
+    let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
+    if participle || infinitive {
+        let source = match previous {
+            Some(prev) => prev.source.clone(),
+            None => Some(sentence_subject(p, sentence)?),
+        };
+        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+        return Some(Clause {
+            cue,
+            source,
+            mention: previous.and_then(|prev| prev.mention),
+            coordinated: previous.is_some(),
+            inverted: false,
+            front: before.unwrap_or(cue.start),
+            after,
+            cue_text_end,
+            channel,
+        });
+    }
+    // After a plain comma, what comes before must be content, not an aside
+    // ("Vargas, an immigration activist, asked …" is not inverted).
+    let content_before = before.is_some_and(|b| {
+        p.kind(b) != Kind::Comma || {
+            let segments = comma_segments(p, sentence.start, b);
+            segments
+                .last()
+                .is_some_and(|seg| !is_aside(p, seg.clone()) && word_count(p, seg.clone()) >= 3)
+        }
+    });
     if after_boundary
-        && cue.class != CueClass::Call
-        && cue.class != CueClass::Noun
+        && content_before
+        && matches!(cue.class, CueClass::Say | CueClass::Ask | CueClass::Object)
         && let Some(np) = noun_phrase_right(p, cue.end, end)
             .filter(|np| looks_like_inverted_source(p, np.clone(), end))
     {
@@ -904,7 +1026,8 @@ fn clause(
         Subject::Phrase(range) => (Some(range), false),
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
-            None => return None,
+            // "X was joined on stage and joked, …"
+            None => (Some(sentence_subject(p, sentence)?), false),
         },
     };
     let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
@@ -1028,7 +1151,9 @@ fn sentence_claims(
     findings: &mut Findings,
     quote_used: &mut [bool],
 ) {
-    let cues = find_cues(p, sentence.clone());
+    let (call_cues, cues): (Vec<Cue>, Vec<Cue>) = find_cues(p, sentence.clone())
+        .into_iter()
+        .partition(|cue| cue.class == CueClass::Call);
     let mut clauses: Vec<Clause> = Vec::new();
     for cue in cues {
         // A cue inside the span of an earlier clause's source or cue is part of it.
@@ -1052,9 +1177,6 @@ fn sentence_claims(
         clause.mention = Some(mention);
         clauses.push(clause);
     }
-    if clauses.is_empty() {
-        return;
-    }
 
     // A later clause inside an earlier clause's forward content is nested
     // speech ("X said Y told him …"): only the outer one counts, unless a
@@ -1067,9 +1189,7 @@ fn sentence_claims(
                     && (is_comma_like(p, clause.front - 1)
                         || p.is_any(clause.front, grammar::CONNECTIVES)
                         || p.is_any(clause.front - 1, grammar::CONNECTIVES))
-                || clause.cue.class == CueClass::Call
-                || clause.inverted
-                || prev.cue.class == CueClass::Call;
+                || clause.inverted;
             let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
             if prev_has_forward && !joined {
                 continue;
@@ -1094,25 +1214,6 @@ fn sentence_claims(
             channel: channel.clone(),
             quote,
         };
-
-        if clause.cue.class == CueClass::Call {
-            // "called the issue “painful”": the first quote soon after the cue.
-            let limit = (clause.cue.end + 8).min(sentence.end);
-            if let Some(q) = (clause.cue.end..limit).find_map(|t| p.quotes.opening_at(t)) {
-                let quote = p.quotes.quotes[q];
-                if !quote_used[q]
-                    && !looks_like_title(p, &quote)
-                    && let Some(content) = quote_content(p, &quote)
-                {
-                    quote_used[q] = true;
-                    findings
-                        .claims
-                        .push(claim(ClaimKind::Partial, content, Some(q)));
-                }
-            }
-            previous_end = clause.after;
-            continue;
-        }
 
         let mut found_any = false;
         // Content after the clause.
@@ -1176,6 +1277,59 @@ fn sentence_claims(
         }
         previous_end = clause.after;
     }
+    naming_claims(
+        p, &sentence, &call_cues, &kept, people, findings, quote_used,
+    );
+}
+
+/// "called the issue “painful”", "described it as “a disaster”": the quote
+/// soon after a naming verb is a partial quote of the verb's subject.
+fn naming_claims(
+    p: &Para,
+    sentence: &Range<usize>,
+    cues: &[Cue],
+    clauses: &[Clause],
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    for cue in cues {
+        let limit = (cue.end + 8).min(sentence.end);
+        let Some(q) = (cue.end..limit).find_map(|t| p.quotes.opening_at(t)) else {
+            continue;
+        };
+        let quote = p.quotes.quotes[q];
+        if quote_used[q] || looks_like_title(p, &quote) {
+            continue;
+        }
+        let Some(clause) = clause(
+            p,
+            *cue,
+            sentence,
+            clauses.iter().rev().find(|c| c.front < cue.start),
+        ) else {
+            continue;
+        };
+        let mention = match (&clause.source, clause.coordinated) {
+            (_, true) => clause.mention,
+            (Some(np), false) => {
+                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
+            }
+            (None, false) => None,
+        };
+        let (Some(mention), Some(content)) = (mention, quote_content(p, &quote)) else {
+            continue;
+        };
+        quote_used[q] = true;
+        findings.claims.push(Found {
+            kind: ClaimKind::Partial,
+            content,
+            source: SourceRef::Mention(mention),
+            cue: Some(p.bytes(cue.start..cue.end)),
+            channel: None,
+            quote: Some(q),
+        });
+    }
 }
 
 /// Where the forward content of a clause starts, if it has one.
@@ -1199,8 +1353,19 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,
         // "confirmed he would run", but not "stated a list of goals".
+        // "confirmed he would run"; "denied the charges", "vowed to fight";
+        // but not "reported progress" (a report of numbers, not of speech).
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
-            (p.is_word(k) && Pronoun::parse(p.lower(k)).is_some()).then_some(k)
+            let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+            let object = clause.cue.class == CueClass::Object
+                && !matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted")
+                && (takes_bare_clause(p, k)
+                    || p.is_any(k, &["to"])
+                        && matches!(
+                            p.lower(clause.cue.start),
+                            "vowed" | "vows" | "vowing" | "promised" | "promising"
+                        ));
+            (pronoun || object).then_some(k)
         }
         _ if matches!(
             clause.cue.class,
@@ -1247,7 +1412,7 @@ fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> {
         if t > range.start + 3
             && is_comma_like(p, t)
             && !p.inside_quote(t + 1)
-            && (p.is_any(t + 1, &["meaning", "according"])
+            && (p.is_any(t + 1, &["meaning", "according", "which"])
                 || p.is_any(t + 1, &["in"]) && p.is_any(t + 2, &["what"]))
         {
             return trim(

@@ -268,7 +268,14 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     if words.len() >= 2 {
         mention.given = Some(words[0].to_string());
     }
-    if let Some(role) = role {
+    // An honorific alone ("Mr.") says the sex, not a role.
+    if let Some(role) = role.filter(|r| {
+        r.clone().any(|t| {
+            lexicon()
+                .title(p.word(t))
+                .is_none_or(|title| title.kind != TitleKind::Honorific)
+        })
+    }) {
         mention.country = country_in(p, role.clone());
         mention.role = Some(p.slice(role).to_string());
     }
@@ -582,9 +589,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = true;
         mention.head = Some(singular(head_lower));
         mention.name = Some(np_text.to_string());
-    } else {
+    } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
+        // "the Trump campaign's lawyer"-like phrases with a name in them.
         mention.head = Some(head_lower.to_string());
         mention.name = Some(strip_article(np_text).to_string());
+    } else {
+        // An unknown lower-case head ("he began", "the move") names no source.
+        return None;
     }
     Some(mention)
 }
