@@ -44,6 +44,9 @@ pub struct Found {
     pub channel: Option<Range<usize>>,
     /// The quote this claim is, if it is a quote (index into the paragraph's quotes).
     pub quote: Option<usize>,
+    /// The pieces of the content: one, or several for a quote interrupted by
+    /// its attribution ("“A,” she said. “B.”"). Filled in by [`find`].
+    pub parts: Vec<Range<usize>>,
 }
 
 /// What one paragraph yields.
@@ -96,7 +99,56 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
+    for claim in &mut findings.claims {
+        claim.parts = vec![claim.content.clone()];
+    }
+    merge_interrupted_quotes(p, &mut findings.claims);
     findings
+}
+
+/// "“A,” she said. “B.”" is one utterance interrupted by its attribution: the
+/// second quote, with no cue of its own, joins the first as a second part.
+fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
+    let mut n = 1;
+    while n < claims.len() {
+        let (first, second) = (&claims[n - 1], &claims[n]);
+        let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
+        let own_cue = second.cue.is_some() && second.cue != first.cue;
+        let joins = first.kind == ClaimKind::Direct
+            && second.kind == ClaimKind::Direct
+            && consecutive
+            && !own_cue
+            && first.source == second.source
+            && matches!(first.source, SourceRef::Mention(_))
+            && between_is_attribution(p, first, second);
+        if joins {
+            let second = claims.remove(n);
+            let first = &mut claims[n - 1];
+            first.content.end = second.content.end;
+            first.parts.extend(second.parts);
+        } else {
+            n += 1;
+        }
+    }
+}
+
+/// Longest attribution that may interrupt a quote: "…,” Polish Prime Minister
+/// Donald Tusk told reporters on his plane after leaving Berlin. “…".
+const MAX_INTERRUPTION_BYTES: usize = 200;
+
+/// Between two quotes there is only punctuation, or the first one's
+/// attribution ending its sentence.
+fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
+    let gap = &p.text[first.content.end..second.content.start];
+    if gap.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    first.cue.as_ref().is_some_and(|cue| {
+        first.content.end <= cue.start
+            && cue.end <= second.content.start
+            && gap.len() < MAX_INTERRUPTION_BYTES
+            && gap.matches(['.', '!', '?']).count() <= 1
+    })
 }
 
 fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
@@ -136,7 +188,13 @@ fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             let passive =
                 t > sentence.start && p.is_any(t - 1, grammar::BE_FORMS) && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
-            if !after_determiner && !passive && !passive_been {
+            // "states", "claims": nouns unless a that-clause or quote follows.
+            let noun_use = class == CueClass::Noun
+                && !(t + 1 < sentence.end
+                    && (p.is_any(t + 1, &["that"])
+                        || p.kind(t + 1) == Kind::Colon
+                        || p.quotes.opening_at(t + 1).is_some()));
+            if !after_determiner && !passive && !passive_been && !noun_use {
                 cues.push(Cue {
                     start: t,
                     end: t + 1,
@@ -403,6 +461,56 @@ fn is_comma_like(p: &Para, t: usize) -> bool {
         || (p.quotes.closing_at(t).is_some() && t > 0 && p.kind(t - 1) == Kind::Comma)
 }
 
+/// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
+const FINITE_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
+    "can", "may", "might", "must", "did", "does", "do", "shall",
+];
+
+/// Openers of introductory phrases: "During his attack, Mateen said …" has
+/// no content before its comma.
+const INTRODUCTORY: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "without",
+    "for",
+    "to",
+    "under",
+    "over",
+    "from",
+    "by",
+    "amid",
+    "despite",
+    "following",
+    "as",
+    "when",
+    "while",
+    "since",
+    "until",
+    "upon",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "finally",
+    "still",
+    "yet",
+    "instead",
+    "soon",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "separately",
+    "indeed",
+];
+
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
     let lexicon = lexicon();
@@ -419,6 +527,9 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
             Kind::Word | Kind::Number | Kind::Possessive => {
                 if depth == 0 && start < end && p.is_word(t) && Pronoun::parse(p.lower(t)).is_some()
                 {
+                    break;
+                }
+                if depth == 0 && p.is_any(t, FINITE_VERBS) {
                     break;
                 }
                 if depth == 0 {
@@ -592,6 +703,38 @@ fn subject_across_asides(
     None
 }
 
+/// "another friend, Mariam Emara told CNN": a short description before a
+/// name, set off by a comma, is part of the source.
+fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
+    if np.start < floor + 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_capitalized(np.start) {
+        return np;
+    }
+    let comma = np.start - 1;
+    let mut start = comma;
+    while start > floor
+        && p.kind(start - 1).is_wordlike()
+        && !p.inside_quote(start - 1)
+        && comma - start < 5
+    {
+        start -= 1;
+    }
+    let bounded =
+        start == floor || p.quotes.closing_at(start - 1).is_some() || is_comma_like(p, start - 1);
+    let described = start < comma
+        && p.is_any(
+            start,
+            &[
+                "the", "a", "an", "another", "his", "her", "their", "its", "one",
+            ],
+        )
+        && !(start..comma).any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some());
+    if bounded && described {
+        start..np.end
+    } else {
+        np
+    }
+}
+
 enum Subject {
     Phrase(Range<usize>),
     /// "…, and added": the subject of the previous clause.
@@ -637,6 +780,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
         return Some((Subject::Phrase(np), front));
     }
     let np = noun_phrase_left(p, aux_start, sentence.start)?;
+    let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np), front))
 }
@@ -670,6 +814,9 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
     }
     if k >= sentence.end || p.inside_quote(k) {
         return None;
+    }
+    if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
+        return Some(k..k + 1);
     }
     if p.is_any(k, grammar::PREPOSITIONS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
@@ -760,6 +907,24 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
     (j > from).then_some(from..j)
 }
 
+/// The source after "according to": everything to the next comma or the
+/// sentence's end ("early results of the exit poll conducted by Edison Research").
+fn according_source(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
+    let limit = (from + 30).min(end);
+    let mut j = from;
+    while j < limit
+        && !p.inside_quote(j)
+        && (p.kind(j).is_wordlike()
+            || matches!(
+                p.kind(j),
+                Kind::Possessive | Kind::OpenParen | Kind::CloseParen | Kind::Other
+            ))
+    {
+        j += 1;
+    }
+    (j > from).then_some(from..j)
+}
+
 /// After "…," said: a source ("German Chancellor Friedrich Merz", "an official
 /// familiar with the matter") ends at punctuation, a channel, a time or an
 /// aside, and holds no verb; "said there was" is not inverted.
@@ -809,7 +974,7 @@ fn complements(
 ) -> (usize, usize, Option<Range<usize>>) {
     let mut k = from;
     let mut cue_text_end = cue.end;
-    if matches!(cue.class, CueClass::Tell | CueClass::Ask) && !inverted {
+    if cue.class == CueClass::Tell && !inverted {
         k = listener(p, k, end);
         cue_text_end = k;
     }
@@ -942,7 +1107,7 @@ fn clause(
 ) -> Option<Clause> {
     let end = sentence.end;
     if cue.according {
-        let np = noun_phrase_right(p, cue.end, end)?;
+        let np = according_source(p, cue.end, end)?;
         return Some(Clause {
             cue,
             source: Some(np.clone()),
@@ -1168,9 +1333,14 @@ fn sentence_claims(
         };
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
-            (Some(np), false) => {
-                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
-            }
+            (Some(np), false) => mentions::describe(p, np.clone(), people)
+                .or_else(|| {
+                    clause
+                        .cue
+                        .according
+                        .then(|| mentions::unnamed_document(p, np.clone()))
+                })
+                .map(|m| add_mention(findings, m)),
             (None, false) => None,
         };
         let Some(mention) = mention else { continue };
@@ -1213,6 +1383,7 @@ fn sentence_claims(
             cue: cue_bytes.clone(),
             channel: channel.clone(),
             quote,
+            parts: Vec::new(),
         };
 
         let mut found_any = false;
@@ -1275,7 +1446,9 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Direct, content, Some(q)));
             }
         }
-        previous_end = clause.after;
+        if found_any {
+            previous_end = clause.after;
+        }
     }
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
@@ -1328,6 +1501,7 @@ fn naming_claims(
             cue: Some(p.bytes(cue.start..cue.end)),
             channel: None,
             quote: Some(q),
+            parts: Vec::new(),
         });
     }
 }
@@ -1476,7 +1650,10 @@ fn backward_content(
     {
         range.start += 1;
     }
-    if word_count(p, range.clone()) < 3 {
+    let introductory = !p.inside_quote(range.start)
+        && p.is_any(range.start, INTRODUCTORY)
+        && word_count(p, range.clone()) <= 12;
+    if word_count(p, range.clone()) < 3 || introductory {
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
@@ -1549,8 +1726,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
         } else {
             continue;
         };
-        if looks_like_title(p, quote) && source == SourceRef::Unknown || is_marked_as_term(p, quote)
-        {
+        if looks_like_title(p, quote) && !quote.continued || is_marked_as_term(p, quote) {
             continue;
         }
         if words < 3 && !quote.continued && source != SourceRef::Inherit {
@@ -1566,6 +1742,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
             cue: None,
             channel: None,
             quote: Some(q),
+            parts: Vec::new(),
         });
     }
 }

@@ -569,7 +569,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             while core_start > np.start && name_part(p, core_start - 1) > 0 {
                 core_start -= 1;
             }
-            if !is_name_word(p, head) {
+            // A lone capitalized word right before a cue is a surname ("Read
+            // said"), unless it is a function word.
+            let function_word = grammar::DETERMINERS.contains(&head_lower)
+                || grammar::CLAUSE_OPENERS.contains(&head_lower)
+                || Pronoun::parse(head_lower).is_some();
+            if !is_name_word(p, head)
+                && (function_word || !p.word(head).chars().any(char::is_lowercase))
+            {
                 return None;
             }
             let role = role_before(p, core_start).filter(|r| r.start >= np.start);
@@ -598,6 +605,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return None;
     }
     Some(mention)
+}
+
+/// Whatever follows "according to" is a source, even when its head is not a
+/// known word: kept as written, as a document.
+pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
+    let mut mention = Mention::new(p, np.clone(), MentionKind::Document);
+    mention.name = Some(p.slice(np).to_string());
+    mention
 }
 
 fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
