@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::grammar::{self, Pronoun};
+use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{CueClass, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::para::Para;
@@ -185,8 +185,9 @@ fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                         "the", "a", "an", "this", "his", "her", "their", "its", "our",
                     ],
                 );
-            let passive =
-                t > sentence.start && p.is_any(t - 1, grammar::BE_FORMS) && !lower.ends_with("ing");
+            let passive = t > sentence.start
+                && p.is_any(t - 1, &grammar::BE_FORMS)
+                && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
             // "states", "claims": nouns unless a that-clause or quote follows.
             let noun_use = class == CueClass::Noun
@@ -209,7 +210,7 @@ fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
 }
 
 /// Words after "said" that do not open a reported clause.
-const NOT_CLAUSE_OPENERS: &[&str] = &[
+static NOT_CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "so",
     "yes",
     "no",
@@ -263,7 +264,7 @@ const NOT_CLAUSE_OPENERS: &[&str] = &[
     "may",
     "might",
     "must",
-];
+]);
 
 /// A cue verb of saying that, with no "that", still takes a clause: "said he would".
 fn takes_bare_clause(p: &Para, i: usize) -> bool {
@@ -276,12 +277,12 @@ fn takes_bare_clause(p: &Para, i: usize) -> bool {
             let lower = p.lower(i);
             Pronoun::parse(lower).is_some()
                 || matches!(lower, "there" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who")
-                || (grammar::DETERMINERS.contains(&lower) && !matches!(lower, "one"))
-                || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(&lower))
+                || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
+                || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
-                    && !grammar::PREPOSITIONS.contains(&lower)
-                    && !NOT_CLAUSE_OPENERS.contains(&lower)
+                    && !grammar::PREPOSITIONS.contains(lower)
+                    && !NOT_CLAUSE_OPENERS.contains(lower)
                     && !lower.ends_with("ing")
                     && !lower.ends_with("ly"))
         }
@@ -295,7 +296,7 @@ fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     let mut saw_time = false;
     while j < end && p.kind(j).is_wordlike() {
         let lower = p.lower(j);
-        let is_day = grammar::DAYS.contains(&lower) || grammar::MONTHS.contains(&lower);
+        let is_day = grammar::DAYS.contains(lower) || grammar::MONTHS.contains(lower);
         if is_day
             || matches!(
                 lower,
@@ -379,7 +380,7 @@ fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
             }
             return Some(stop);
         }
-        if grammar::PREPOSITIONS.contains(&p.lower(j)) && j > k + 1 {
+        if grammar::PREPOSITIONS.contains(p.lower(j)) && j > k + 1 {
             return None;
         }
         j += 1;
@@ -416,7 +417,7 @@ fn listener(p: &Para, k: usize, end: usize) -> usize {
             && (matches!(
                 lower,
                 "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
-            ) || grammar::PREPOSITIONS.contains(&lower) && lower != "of"
+            ) || grammar::PREPOSITIONS.contains(lower) && lower != "of"
                 || lexicon().cue(lower).is_some()
                 || grammar::is_time_word(lower) && !p.is_capitalized(j)
                 || Pronoun::parse(lower).is_some());
@@ -442,7 +443,7 @@ fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize {
             && !p.is_capitalized(t)
             && lower.len() > 4
             && !matches!(lower, "only" | "family" | "ally" | "italy");
-        if grammar::AUXILIARIES.contains(&lower)
+        if grammar::AUXILIARIES.contains(lower)
             && !(p.kind(t) == Kind::Possessive && t > floor && p.is_capitalized(t - 1))
             || adverb
         {
@@ -462,14 +463,14 @@ fn is_comma_like(p: &Para, t: usize) -> bool {
 }
 
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
-const FINITE_VERBS: &[&str] = &[
+static FINITE_VERBS: WordSet = WordSet::new(&[
     "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
     "can", "may", "might", "must", "did", "does", "do", "shall",
-];
+]);
 
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
-const INTRODUCTORY: &[&str] = &[
+static INTRODUCTORY: WordSet = WordSet::new(&[
     "in",
     "on",
     "at",
@@ -509,7 +510,7 @@ const INTRODUCTORY: &[&str] = &[
     "yesterday",
     "separately",
     "indeed",
-];
+]);
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
@@ -529,12 +530,12 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
                 {
                     break;
                 }
-                if depth == 0 && p.is_any(t, FINITE_VERBS) {
+                if depth == 0 && p.is_any(t, &FINITE_VERBS) {
                     break;
                 }
                 if depth == 0 {
                     let lower = p.lower(t);
-                    let opener = grammar::CLAUSE_OPENERS.contains(&lower)
+                    let opener = grammar::CLAUSE_OPENERS.contains(lower)
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
@@ -567,7 +568,7 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
         start += 1;
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
-    if start < end && grammar::PREPOSITIONS.contains(&p.lower(start)) && p.is_word(start) {
+    if start < end && grammar::PREPOSITIONS.contains(p.lower(start)) && p.is_word(start) {
         let mut k = end;
         while k > start + 1
             && (mentions::is_name_word(p, k - 1) || lexicon.title(p.word(k - 1)).is_some())
@@ -597,7 +598,7 @@ fn is_party_state(p: &Para, range: Range<usize>) -> bool {
 
 fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     let first = segment.start;
-    p.is_any(first, grammar::ASIDE_OPENERS)
+    p.is_any(first, &grammar::ASIDE_OPENERS)
         || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
@@ -754,7 +755,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
     if p.is_word(t) {
         let lower = p.lower(t);
         if Pronoun::parse(lower).is_some() || lower == "one" {
-            let front = if t > sentence.start && p.is_any(t - 1, grammar::CONNECTIVES) {
+            let front = if t > sentence.start && p.is_any(t - 1, &grammar::CONNECTIVES) {
                 t - 1
             } else {
                 t
@@ -771,7 +772,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
             let np = noun_phrase_left(p, before, sentence.start)?;
             return Some((Subject::Phrase(np.clone()), np.start));
         }
-        if grammar::CONNECTIVES.contains(&lower) {
+        if grammar::CONNECTIVES.contains(lower) {
             return Some((Subject::Coordinated, t));
         }
     }
@@ -818,7 +819,7 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
     if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
         return Some(k..k + 1);
     }
-    if p.is_any(k, grammar::PREPOSITIONS)
+    if p.is_any(k, &grammar::PREPOSITIONS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
     {
         let comma = (k..(k + 15).min(sentence.end))
@@ -841,8 +842,8 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
             Kind::Possessive => true,
             Kind::Word => {
                 let lower = p.lower(k);
-                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(&lower)
-                    || k == start && grammar::DETERMINERS.contains(&lower)
+                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(lower)
+                    || k == start && grammar::DETERMINERS.contains(lower)
                     || lexicon.title(p.word(k)).is_some()
                     || lower == "of" && p.is_capitalized(k + 1)
             }
@@ -890,13 +891,13 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
                     | "noting"
                     | "saying"
             ) || channel_phrase(p, j, end).is_some()
-                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, grammar::DETERMINERS)
+                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
                 || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
         {
             break;
         }
         if j == from
-            && (grammar::PREPOSITIONS.contains(&lower)
+            && (grammar::PREPOSITIONS.contains(lower)
                 || lower == "that"
                 || lexicon.cue(lower).is_some())
         {
@@ -989,7 +990,7 @@ fn complements(
         } else if let Some(stop) = time_phrase(p, k, end) {
             k = stop;
         } else if p.is_word(k)
-            && (grammar::AUXILIARIES.contains(&p.lower(k))
+            && (grammar::AUXILIARIES.contains(p.lower(k))
                 && !matches!(
                     p.lower(k),
                     "is" | "was"
@@ -1253,7 +1254,7 @@ fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
-const TITLE_MARKERS: &[&str] = &[
+static TITLE_MARKERS: WordSet = WordSet::new(&[
     "film",
     "movie",
     "book",
@@ -1290,11 +1291,11 @@ const TITLE_MARKERS: &[&str] = &[
     "label",
     "labeled",
     "labelled",
-];
+]);
 
 fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };
-    (open.saturating_sub(2)..open).any(|t| p.is_any(t, TITLE_MARKERS))
+    (open.saturating_sub(2)..open).any(|t| p.is_any(t, &TITLE_MARKERS))
 }
 
 fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
@@ -1357,8 +1358,8 @@ fn sentence_claims(
             let joined = clause.coordinated
                 || clause.front > sentence.start
                     && (is_comma_like(p, clause.front - 1)
-                        || p.is_any(clause.front, grammar::CONNECTIVES)
-                        || p.is_any(clause.front - 1, grammar::CONNECTIVES))
+                        || p.is_any(clause.front, &grammar::CONNECTIVES)
+                        || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
                 || clause.inverted;
             let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
             if prev_has_forward && !joined {
@@ -1570,7 +1571,7 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
 fn connective_start(p: &Para, front: usize, floor: usize) -> usize {
     let mut k = front;
     while k > floor
-        && (p.is_any(k - 1, grammar::CONNECTIVES)
+        && (p.is_any(k - 1, &grammar::CONNECTIVES)
             || p.is_any(k - 1, &["which", "who"])
             || matches!(p.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon))
     {
@@ -1651,7 +1652,7 @@ fn backward_content(
         range.start += 1;
     }
     let introductory = !p.inside_quote(range.start)
-        && p.is_any(range.start, INTRODUCTORY)
+        && p.is_any(range.start, &INTRODUCTORY)
         && word_count(p, range.clone()) <= 12;
     if word_count(p, range.clone()) < 3 || introductory {
         return None;

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::countries;
-use super::grammar::{self, Pronoun};
+use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{Sex, TitleKind, lexicon};
 use super::para::Para;
 use super::token::Kind;
@@ -72,10 +72,10 @@ impl Mention {
 }
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordSet = WordSet::new(&[
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "dos",
     "ter", "ibn", "el",
-];
+]);
 
 /// Name suffixes: "Martin Luther King Jr."
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
@@ -94,7 +94,7 @@ pub fn is_name_word(p: &Para, i: usize) -> bool {
     if is_initial(p, i) {
         return true;
     }
-    if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(&p.lower(i)) {
+    if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(p.lower(i)) {
         return false;
     }
     let word = p.word(i);
@@ -126,7 +126,7 @@ fn name_part(p: &Para, i: usize) -> usize {
     if is_name_word(p, i) || (p.is_word(i) && SUFFIXES.contains(&p.word(i)) && i > 0) {
         return 1;
     }
-    if p.is_any(i, PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
+    if p.is_any(i, &PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
         return 1;
     }
     if p.kind(i) == Kind::OpenParen
@@ -331,7 +331,7 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
             Kind::Word => {
                 let word = p.word(t);
                 lexicon.title(word).is_some()
-                    || (p.is_capitalized(t) && !grammar::NOT_NAMES.contains(&p.lower(t)))
+                    || (p.is_capitalized(t) && !grammar::NOT_NAMES.contains(p.lower(t)))
                     || (word == "of" && t > 0 && lexicon.title(p.word(t - 1)).is_some())
                     || word.contains('-')
                         && word.split('-').any(|part| lexicon.title(part).is_some())
@@ -364,7 +364,7 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
 }
 
 /// Connectives and intro words cut off the front of a source phrase.
-const LEADING_NOISE: &[&str] = &[
+static LEADING_NOISE: WordSet = WordSet::new(&[
     "and",
     "but",
     "so",
@@ -382,11 +382,11 @@ const LEADING_NOISE: &[&str] = &[
     "even",
     "only",
     "but",
-];
+]);
 
 /// Words that end the head of a description: what follows modifies it
 /// ("an official familiar with the matter", "a source briefed on the talks").
-const POSTMODIFIER_OPENERS: &[&str] = &[
+static POSTMODIFIER_OPENERS: WordSet = WordSet::new(&[
     "familiar",
     "close",
     "briefed",
@@ -405,7 +405,7 @@ const POSTMODIFIER_OPENERS: &[&str] = &[
     "including",
     "sent",
     "named",
-];
+]);
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
@@ -413,7 +413,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let lexicon = lexicon();
     let mut np = np;
     while np.start < np.end
-        && (p.is_any(np.start, LEADING_NOISE)
+        && (p.is_any(np.start, &LEADING_NOISE)
             || !p.kind(np.start).is_wordlike() && p.kind(np.start) != Kind::Possessive)
     {
         np.start += 1;
@@ -464,9 +464,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && t > np.start
             && !p.is_capitalized(t - 1)
             && lexicon.title(lower).is_none();
-        if (grammar::PREPOSITIONS.contains(&lower)
+        if (grammar::PREPOSITIONS.contains(lower)
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
-            || POSTMODIFIER_OPENERS.contains(&lower)
+            || POSTMODIFIER_OPENERS.contains(lower)
             || participle
             || p.kind(t) == Kind::Comma
         {
@@ -514,7 +514,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     mention.country = country_in(p, np.start..head);
     let capitalized_head = p.is_capitalized(head);
     let plural_noun = |lower: &str| {
-        grammar::IRREGULAR_PLURALS.contains(&lower)
+        grammar::IRREGULAR_PLURALS.contains(lower)
             || (lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
@@ -571,8 +571,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             }
             // A lone capitalized word right before a cue is a surname ("Read
             // said"), unless it is a function word.
-            let function_word = grammar::DETERMINERS.contains(&head_lower)
-                || grammar::CLAUSE_OPENERS.contains(&head_lower)
+            let function_word = grammar::DETERMINERS.contains(head_lower)
+                || grammar::CLAUSE_OPENERS.contains(head_lower)
                 || Pronoun::parse(head_lower).is_some();
             if !is_name_word(p, head)
                 && (function_word || !p.word(head).chars().any(char::is_lowercase))
