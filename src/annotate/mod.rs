@@ -1,5 +1,7 @@
 //! Article text → speakers, claims and countries. Pure functions: no I/O.
 
+pub mod countries;
+
 use crate::load::Article;
 use crate::model::{Document, SCHEMA, Summary};
 
@@ -11,7 +13,7 @@ pub fn annotate(article: &Article) -> Document {
         paragraphs: article.paragraphs.clone(),
         speakers: Vec::new(),
         claims: Vec::new(),
-        countries: Vec::new(),
+        countries: countries::find(&article.paragraphs, &[]),
         summary: Summary::default(),
     }
 }

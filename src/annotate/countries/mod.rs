@@ -1,0 +1,304 @@
+//! Countries and blocs a story mentions, by name ("the United States", "US"),
+//! demonym ("Ukrainian", "Russians"), capital or seat of power ("Kyiv", "the
+//! Kremlin") and region ("Donbas"); blocs ("Nato", "the EU") with kind `bloc`.
+//!
+//! One Aho-Corasick automaton (leftmost-longest, ASCII case ignored) finds every
+//! gazetteer phrase in one pass; [`rules`] then judges each match from the words
+//! around it, and a last pass over the whole story settles what one mention cannot
+//! (a family name used again, "Congo" when only one Congo is named, Georgia in a
+//! story about US states). Linear in the text: each match is looked at once, with
+//! a bounded look around it.
+//!
+//! The data lives in `assets/gazetteer/`, each file with its source and licence.
+
+mod gazetteer;
+mod rules;
+mod text;
+
+use std::collections::HashMap;
+
+use aho_corasick::Input;
+
+use crate::model::{Country, CountryKind, Paragraph, ParagraphKind, Span};
+use gazetteer::{Form, GAZETTEER, Gazetteer, Target};
+use rules::{Context, Verdict};
+use text::{Style, bare, token_before};
+
+/// A country or bloc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// ISO 3166-1 alpha-2 for countries; `EU`, `NATO`, … for blocs.
+    pub code: &'static str,
+    /// The English short name ("United States", "United Kingdom").
+    pub name: &'static str,
+    pub kind: CountryKind,
+}
+
+/// Every country and bloc mentioned, in order of first mention, each with all its mentions.
+///
+/// Matches overlapping a span of `not_places` (a person's name such as "Jordan
+/// Henderson") are skipped.
+pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
+    let gazetteer = &*GAZETTEER;
+    let mut blocked: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for span in not_places {
+        blocked
+            .entry(span.paragraph)
+            .or_default()
+            .push((span.start, span.end));
+    }
+    let mut hits = Vec::new();
+    for (position, paragraph) in paragraphs.iter().enumerate() {
+        let blocked = blocked.get(&paragraph.index).map_or(&[][..], Vec::as_slice);
+        scan(gazetteer, position, paragraph, blocked, &mut hits);
+    }
+    settle(gazetteer, paragraphs, &hits)
+}
+
+/// The country or bloc a word or phrase names or implies, as written in a title or role:
+/// "German" → DE, "Kremlin" → RU, "US" / "U.S." → US, "Ukrainian" → UA, "Polish" → PL, "EU" → EU.
+///
+/// The first place named in the phrase counts ("Polish Prime Minister" → PL);
+/// case matters as in running text ("us" names nothing).
+pub fn lookup(phrase: &str) -> Option<Place> {
+    let gazetteer = &*GAZETTEER;
+    let text = phrase.trim();
+    let cx = Context {
+        gazetteer,
+        text,
+        style: Style::default(),
+        last_place_end: None,
+        last_language_end: None,
+    };
+    let mut pos = 0;
+    while let Some(found) = gazetteer
+        .automaton
+        .find(Input::new(text).span(pos..text.len()))
+    {
+        let (start, end) = (found.start(), found.end());
+        let entry = &gazetteer.entries[found.pattern().as_usize()];
+        match rules::judge(&cx, start, end, entry) {
+            Verdict::Skip => pos = next_char(text, start),
+            Verdict::Place => {
+                let index = match entry.target {
+                    Target::Place(i) | Target::Either(i, _) => i,
+                    Target::Nothing => return None,
+                };
+                let info = gazetteer.places[index];
+                return Some(Place {
+                    code: info.code,
+                    name: info.name,
+                    kind: info.kind,
+                });
+            }
+            _ => pos = end,
+        }
+    }
+    None
+}
+
+/// One judged match.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// Position in the `paragraphs` slice.
+    position: usize,
+    start: usize,
+    end: usize,
+    entry: usize,
+    verdict: Verdict,
+    /// After "in", "to", "from", …: a place even where the name is also a family name.
+    after_preposition: bool,
+}
+
+/// Words before a name that make it a place, not a person: "flew to Jordan".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "through",
+    "throughout",
+    "inside",
+    "outside",
+    "near",
+    "of",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+];
+
+fn scan(
+    gazetteer: &Gazetteer,
+    position: usize,
+    paragraph: &Paragraph,
+    blocked: &[(usize, usize)],
+    hits: &mut Vec<Hit>,
+) {
+    let text = paragraph.text.as_str();
+    let mut cx = Context {
+        gazetteer,
+        text,
+        style: Style::of(text, paragraph.kind != ParagraphKind::Body),
+        last_place_end: None,
+        last_language_end: None,
+    };
+    let mut pos = 0;
+    while let Some(found) = gazetteer
+        .automaton
+        .find(Input::new(text).span(pos..text.len()))
+    {
+        let (start, end) = (found.start(), found.end());
+        if blocked.iter().any(|&(s, e)| s < end && start < e) {
+            pos = end;
+            continue;
+        }
+        let entry_index = found.pattern().as_usize();
+        let entry = &gazetteer.entries[entry_index];
+        let verdict = rules::judge(&cx, start, end, entry);
+        match verdict {
+            Verdict::Skip => {
+                pos = next_char(text, start);
+                continue;
+            }
+            Verdict::Place => cx.last_place_end = Some(end),
+            Verdict::Language => cx.last_language_end = Some(end),
+            Verdict::NotPlace if entry.form != Form::State => {
+                pos = end;
+                continue;
+            }
+            _ => {}
+        }
+        let after_preposition = token_before(text, start).is_some_and(|(_, t)| {
+            PLACE_PREPOSITIONS.contains(&bare(t).to_ascii_lowercase().as_str())
+        });
+        hits.push(Hit {
+            position,
+            start,
+            end,
+            entry: entry_index,
+            verdict,
+            after_preposition,
+        });
+        pos = end;
+    }
+}
+
+/// The byte offset of the character after the one at `at`.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// What the whole story says about its ambiguous names.
+#[derive(Default)]
+struct Story {
+    /// Entries used as a family name somewhere ("Michael Jordan").
+    family_names: Vec<usize>,
+    /// Entries seen as a town in a state or province ("London, Ont.").
+    towns: Vec<usize>,
+    /// The story is about a US state that shares a country's name.
+    us_state: bool,
+    /// Unambiguous mentions per place.
+    named: HashMap<usize, usize>,
+    /// Places named by a phrase that is not also a US state's ("Tbilisi").
+    named_plainly: HashMap<usize, usize>,
+}
+
+impl Story {
+    fn of(gazetteer: &Gazetteer, hits: &[Hit]) -> Story {
+        let mut story = Story::default();
+        for hit in hits {
+            let entry = &gazetteer.entries[hit.entry];
+            match hit.verdict {
+                Verdict::Person { family_name: true } => story.family_names.push(hit.entry),
+                Verdict::Town => story.towns.push(hit.entry),
+                Verdict::State if entry.form != Form::Capital => story.us_state = true,
+                // New York is the city far more often than the state.
+                Verdict::NotPlace
+                    if entry.form == Form::State && entry.variants[0] != "New York" =>
+                {
+                    story.us_state = true;
+                }
+                Verdict::Place => {
+                    if let Target::Place(place) = entry.target {
+                        *story.named.entry(place).or_default() += 1;
+                        if !entry.flags.state {
+                            *story.named_plainly.entry(place).or_default() += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        story
+    }
+
+    /// The place a kept mention names, if the story leaves it one.
+    fn place_of(&self, gazetteer: &Gazetteer, hit: &Hit) -> Option<usize> {
+        let entry = &gazetteer.entries[hit.entry];
+        if self.towns.contains(&hit.entry) {
+            return None;
+        }
+        if self.family_names.contains(&hit.entry) && !hit.after_preposition {
+            return None;
+        }
+        let place = match entry.target {
+            Target::Place(place) => place,
+            Target::Either(first, second) => {
+                let count = |p| self.named.get(&p).copied().unwrap_or(0);
+                if count(first) == 0 && count(second) > 0 {
+                    second
+                } else {
+                    first
+                }
+            }
+            Target::Nothing => return None,
+        };
+        // Georgia: the state, when the story is about US states and names nothing
+        // else of the country (Tbilisi, Abkhazia).
+        if entry.flags.state
+            && entry.form != Form::Capital
+            && self.us_state
+            && !self.named_plainly.contains_key(&place)
+        {
+            return None;
+        }
+        Some(place)
+    }
+}
+
+fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<Country> {
+    let story = Story::of(gazetteer, hits);
+    let mut countries: Vec<Country> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for hit in hits.iter().filter(|h| h.verdict == Verdict::Place) {
+        let Some(place) = story.place_of(gazetteer, hit) else {
+            continue;
+        };
+        let paragraph = &paragraphs[hit.position];
+        let span = Span {
+            paragraph: paragraph.index,
+            start: hit.start,
+            end: hit.end,
+            text: paragraph.text[hit.start..hit.end].to_string(),
+        };
+        let index = *slot.entry(place).or_insert_with(|| {
+            let info = gazetteer.places[place];
+            countries.push(Country {
+                code: info.code.to_string(),
+                name: info.name.to_string(),
+                kind: info.kind,
+                mentions: Vec::new(),
+            });
+            countries.len() - 1
+        });
+        countries[index].mentions.push(span);
+    }
+    countries
+}
+
+#[cfg(test)]
+mod tests;
