@@ -86,7 +86,6 @@ pub(crate) struct Gazetteer {
     /// US states and Canadian provinces with their abbreviations ("Ont.", "Ga.").
     pub subdivisions: HashSet<&'static str>,
     pub given_names: HashSet<&'static str>,
-    by_code: HashMap<&'static str, usize>,
     by_phrase: HashMap<String, usize>,
 }
 
@@ -96,10 +95,6 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::build().unwrap_or_else(|error| panic!("gazetteer: {error}")));
 
 impl Gazetteer {
-    pub fn place(&self, code: &str) -> Option<&PlaceInfo> {
-        self.by_code.get(code).map(|&i| &self.places[i])
-    }
-
     /// What a phrase listed exactly so (in any listed capitalisation) refers to.
     pub fn target_of(&self, phrase: &str) -> Option<Target> {
         self.by_phrase
@@ -175,14 +170,6 @@ impl Gazetteer {
         let given_names: HashSet<&'static str> = rows(GIVEN_NAMES)
             .filter_map(|fields| fields.first().copied())
             .collect();
-        // Demonyms are adjectives before a title ("German Chancellor"), never first names.
-        for entry in &mut builder.entries {
-            let named = matches!(entry.form, Form::Name | Form::Capital);
-            if named && entry.variants.iter().any(|v| given_names.contains(v)) {
-                entry.flags.person = true;
-            }
-        }
-
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -195,7 +182,6 @@ impl Gazetteer {
             automaton,
             subdivisions,
             given_names,
-            by_code: builder.by_code,
             by_phrase: builder.seen,
         })
     }
@@ -312,6 +298,12 @@ fn parse_flags(list: &str) -> Result<Flags, String> {
 mod tests {
     use super::*;
 
+    impl Gazetteer {
+        fn place(&self, code: &str) -> Option<&PlaceInfo> {
+            self.places.iter().find(|p| p.code == code)
+        }
+    }
+
     #[test]
     fn the_gazetteer_builds_and_knows_its_places() {
         let g = &*GAZETTEER;
@@ -337,7 +329,7 @@ mod tests {
     }
 
     #[test]
-    fn given_names_mark_ambiguous_places_as_person_names() {
+    fn ambiguous_names_carry_their_flags() {
         let flags = |phrase: &str| {
             GAZETTEER
                 .entries

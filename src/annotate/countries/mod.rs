@@ -15,7 +15,7 @@ mod gazetteer;
 mod rules;
 mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::Input;
 
@@ -108,6 +108,8 @@ struct Hit {
     verdict: Verdict,
     /// After "in", "to", "from", …: a place even where the name is also a family name.
     after_preposition: bool,
+    /// A capital standing for its government ("Moscow has yet to agree").
+    acts: bool,
 }
 
 /// Words before a name that make it a place, not a person: "flew to Jordan".
@@ -175,6 +177,7 @@ fn scan(
         let after_preposition = token_before(text, start).is_some_and(|(_, t)| {
             PLACE_PREPOSITIONS.contains(&bare(t).to_ascii_lowercase().as_str())
         });
+        let acts = entry.form == Form::Capital && rules::acts_as_government(text, start, end);
         hits.push(Hit {
             position,
             start,
@@ -182,6 +185,7 @@ fn scan(
             entry: entry_index,
             verdict,
             after_preposition,
+            acts,
         });
         pos = end;
     }
@@ -272,12 +276,45 @@ impl Story {
 
 fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<Country> {
     let story = Story::of(gazetteer, hits);
+    let kept: Vec<(&Hit, usize)> = hits
+        .iter()
+        .filter(|h| h.verdict == Verdict::Place)
+        .filter_map(|h| Some((h, story.place_of(gazetteer, h)?)))
+        .collect();
+    // A capital, a region or a plural people noun stands for its country only in a
+    // story that names the country itself: "Paris" alone is a city ("a gallery in
+    // Paris"), "Canadians" alone are people; the seats of power always count.
+    let form = |hit: &Hit| gazetteer.entries[hit.entry].form;
+    let named: HashSet<usize> = kept
+        .iter()
+        .filter(|(h, _)| matches!(form(h), Form::Name | Form::Demonym))
+        .map(|&(_, place)| place)
+        .collect();
+    // Countries named in each paragraph by more than a capital or a people noun.
+    let plainly: HashSet<(usize, usize)> = kept
+        .iter()
+        .filter(|(h, _)| !matches!(form(h), Form::Capital | Form::People | Form::Region))
+        .map(|&(h, place)| (h.position, place))
+        .collect();
+    let among_others = |hit: &Hit, place: usize| {
+        plainly
+            .iter()
+            .any(|&(position, other)| position == hit.position && other != place)
+    };
+    let kept: Vec<(&Hit, usize)> = kept
+        .into_iter()
+        .filter(|&(hit, place)| match form(hit) {
+            // A capital where something happens counts among other countries
+            // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
+            Form::Capital => named.contains(&place) && (hit.acts || among_others(hit, place)),
+            Form::People => named.contains(&place) && among_others(hit, place),
+            Form::Region => named.contains(&place),
+            _ => true,
+        })
+        .collect();
     let mut countries: Vec<Country> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
-    for hit in hits.iter().filter(|h| h.verdict == Verdict::Place) {
-        let Some(place) = story.place_of(gazetteer, hit) else {
-            continue;
-        };
+    for (hit, place) in kept {
         let paragraph = &paragraphs[hit.position];
         let span = Span {
             paragraph: paragraph.index,

@@ -82,6 +82,31 @@ const NOT_TOWNS: &[&str] = &[
     "December",
 ];
 
+/// Last words of an organization's name that starts with a country's name or
+/// demonym: "American Psychological Association", "British Airways".
+const ORGANIZATION_HEADS: &[&str] = &[
+    "Association",
+    "Associations",
+    "Airways",
+    "Airlines",
+    "Board",
+    "Institute",
+    "Society",
+    "Academy",
+    "Foundation",
+    "Press",
+    "Broadcasting",
+    "Corporation",
+    "Company",
+    "Federation",
+    "College",
+    "University",
+    "Museum",
+    "Express",
+    "Legion",
+    "Journal",
+];
+
 /// Titles before a family name.
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
@@ -294,6 +319,32 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
     if entry.flags.caps && is_caps_word_here(cx, start, end) {
         return Verdict::Skip;
     }
+    // "un-American": a word of its own.
+    if text[..start].ends_with("un-") || text[..start].ends_with("Un-") {
+        return Verdict::NotPlace;
+    }
+    if let Some((at, before)) = token_before(text, start) {
+        // "Little Italy": a neighbourhood; "Stade de France", "Banco de Portugal":
+        // a name in another language.
+        if matches!(before, "Little" | "de" | "du" | "des" | "do" | "da" | "del") {
+            return Verdict::NotPlace;
+        }
+        // "the city of Turkey" (Texas): a country is never a town.
+        if entry.form == Form::Name
+            && before == "of"
+            && token_before(text, at).is_some_and(|(_, t)| {
+                matches!(
+                    bare(t).to_ascii_lowercase().as_str(),
+                    "city" | "town" | "village" | "township" | "county"
+                )
+            })
+        {
+            return Verdict::Town;
+        }
+    }
+    if matches!(entry.form, Form::Name | Form::Demonym) && names_an_organization(cx, end) {
+        return Verdict::NotPlace;
+    }
     let single_place = matches!(entry.form, Form::Name | Form::Capital | Form::Seat);
     if single_place && followed_by_subdivision(cx, end, entry.target) {
         return Verdict::Town;
@@ -305,8 +356,8 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         if let Some(family_name) = person_here(cx, start, end) {
             return Verdict::Person { family_name };
         }
-    } else if entry.form == Form::Capital && starts_a_name(cx, end) {
-        // "Ottawa Senators", "Moscow Times": a name that begins with the city.
+    } else if entry.form == Form::Capital && (starts_a_name(cx, end) || ends_a_name(cx, start)) {
+        // "Ottawa Senators", "Air Berlin", "Real Madrid": a name with the city in it.
         return Verdict::NotPlace;
     }
     if entry.flags.lang && entry.form == Form::Demonym && is_language_here(cx, start, end) {
@@ -438,6 +489,74 @@ fn person_here(cx: &Context, start: usize, end: usize) -> Option<bool> {
     starts_a_name(cx, end).then_some(false)
 }
 
+/// A capitalised word mid-sentence right before the name: "Air Berlin", "North London".
+fn ends_a_name(cx: &Context, start: usize) -> bool {
+    if cx.style.title_case || cx.style.all_caps {
+        return false;
+    }
+    let text = cx.text;
+    let Some((at, before)) = token_before(text, start) else {
+        return false;
+    };
+    !ends_with_break(before)
+        && starts_upper(before)
+        && before.chars().all(char::is_alphabetic)
+        && !opens_sentence(text, at)
+        && cx.last_place_end != Some(at + before.len())
+}
+
+/// Words before a place that make it where something happens, or where someone
+/// goes, not who acts.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "into",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "via",
+    "through",
+    "toward",
+    "towards",
+    "of",
+    "between",
+    "over",
+    "above",
+    "leave",
+    "leaves",
+    "left",
+    "leaving",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "reach",
+    "reached",
+    "enter",
+    "entered",
+    "flee",
+    "fled",
+    "tour",
+    "toured",
+];
+
+/// A capital used for its government ("Kyiv supports", "get Moscow to accept"),
+/// not as the place where something happens ("a rally in Washington",
+/// "London's airports", "a Paris-based firm", "Washington (CNN)").
+pub(crate) fn acts_as_government(text: &str, start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    if rest.starts_with(['\'', '’', '-']) || rest.trim_start().starts_with('(') {
+        return false;
+    }
+    !token_before(text, start)
+        .is_some_and(|(_, before)| LOCATIVE.contains(&bare(before).to_ascii_lowercase().as_str()))
+}
+
 /// The name runs on into another capitalised word ("Jordan Peterson", "Washington
 /// Post"), which headline capitals and words like "President" do not count as.
 fn starts_a_name(cx: &Context, end: usize) -> bool {
@@ -456,6 +575,30 @@ fn starts_a_name(cx: &Context, end: usize) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
         && !STATE_WORDS.contains(&word)
         && !matches!(word, "D.C" | "DC")
+}
+
+/// A run of capitalised words after the name that ends an organization's name.
+fn names_an_organization(cx: &Context, end: usize) -> bool {
+    let text = cx.text;
+    let mut at = end;
+    for _ in 0..6 {
+        if !text[at..].starts_with(' ') {
+            return false;
+        }
+        let Some((start, token)) = token_after(text, at) else {
+            return false;
+        };
+        let word = bare(token);
+        if ORGANIZATION_HEADS.contains(&word) {
+            return true;
+        }
+        let joins = matches!(word, "of" | "and" | "for" | "the") || token == "&";
+        if !(starts_upper(word) || joins) || ends_with_break(token) {
+            return false;
+        }
+        at = start + token.len();
+    }
+    false
 }
 
 /// "in French", "speaks Spanish", "the Polish language", "Russian-speaking".

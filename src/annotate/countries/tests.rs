@@ -81,10 +81,21 @@ fn countries_come_in_order_of_first_mention_with_names_and_kinds() {
 fn demonyms_singular_and_plural() {
     assert_eq!(
         codes(&["Ukrainians and Russians met Swedish, Polish and German diplomats."]),
+        ["SE", "PL", "DE"],
+        "people nouns count only in a story that names their country"
+    );
+    assert_eq!(
+        codes(&[
+            "Ukrainians and Russians met Swedish, Polish and German diplomats.",
+            "Ukraine and Russia sent them."
+        ]),
         ["UA", "RU", "SE", "PL", "DE"]
     );
     assert_eq!(
-        codes(&["The Poles and the Dutch voted; Britons did not."]),
+        codes(&[
+            "The Poles and the Dutch voted; Britons did not.",
+            "Poland and Britain."
+        ]),
         ["PL", "NL", "GB"]
     );
 }
@@ -95,11 +106,38 @@ fn seats_of_power_capitals_and_regions() {
         codes(&["The Kremlin, the White House and Downing Street all replied."]),
         ["RU", "US", "GB"]
     );
-    assert_eq!(codes(&["Kyiv will not give up Donbas or Crimea."]), ["UA"]);
+    let found = find(
+        &paragraphs(&[
+            "Kyiv will not give up Donbas or Crimea.",
+            "Ukraine said so.",
+        ]),
+        &[],
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, "UA");
+    assert_eq!(found[0].mentions.len(), 4);
     assert_eq!(
-        codes(&["Officials in Berlin and Washington spoke."]),
+        codes(&["German and US officials met in Berlin and Washington."]),
         ["DE", "US"]
     );
+}
+
+#[test]
+fn a_capital_alone_is_a_city() {
+    // The story never names the country: a city like any other.
+    assert!(codes(&["A gallery in Paris sold the drawings."]).is_empty());
+    assert!(codes(&["Moscow said no."]).is_empty());
+    // Named elsewhere: the capital counts where it acts for the government, or
+    // where other countries are named with it.
+    let story = paragraphs(&[
+        "France and Chile signed a deal.",
+        "A fire broke out in Paris.",
+        "Paris said it would reply.",
+        "Talks in Paris included Chilean envoys.",
+    ]);
+    let found = find(&story, &[]);
+    let france: Vec<usize> = found[0].mentions.iter().map(|m| m.paragraph).collect();
+    assert_eq!(france, [0, 2, 3]);
 }
 
 #[test]
@@ -193,12 +231,18 @@ fn georgia_the_state_and_the_country() {
 
 #[test]
 fn washington_the_city_the_state_and_the_name() {
-    assert_eq!(codes(&["Talks in Washington went on."]), ["US"]);
+    assert_eq!(
+        codes(&["US talks in Washington with Canada went on."]),
+        ["US", "CA"]
+    );
     assert!(codes(&["Washington state and Seattle, Washington, voted."]).is_empty());
     assert!(codes(&["The Washington Post and George Washington."]).is_empty());
-    assert_eq!(codes(&["Washington, D.C. is hot."]), ["US"]);
+    assert_eq!(codes(&["The US capital, Washington, D.C. is hot."]), ["US"]);
     assert_eq!(
-        codes(&["It angered Kyiv, Washington and Berlin."]),
+        codes(&[
+            "It angered Kyiv, Washington and Berlin.",
+            "Ukraine, the US and Germany."
+        ]),
         ["UA", "US", "DE"]
     );
 }
@@ -261,7 +305,10 @@ fn towns_named_after_capitals_and_countries() {
         ])
         .is_empty()
     );
-    assert_eq!(codes(&["Paris and London agreed."]), ["FR", "GB"]);
+    assert_eq!(
+        codes(&["Paris and London agreed, France and Britain said."]),
+        ["FR", "GB"]
+    );
     assert!(codes(&["New Mexico and New Jersey; the Gulf of Mexico."]).is_empty());
     assert_eq!(codes(&["Mexico City and Mexico."]), ["MX"]);
 }
@@ -273,6 +320,25 @@ fn demonyms_used_for_languages() {
     assert!(codes(&["A French-speaking town taught the Polish language."]).is_empty());
     assert_eq!(codes(&["A rise in French exports."]), ["FR"]);
     assert_eq!(codes(&["The city fell in Russian hands."]), ["RU"]);
+}
+
+#[test]
+fn names_of_other_things() {
+    assert!(codes(&["The American Psychological Association and British Airways."]).is_empty());
+    assert!(codes(&["Fans filled the Stade de France near Little Italy."]).is_empty());
+    assert!(codes(&["The mayor called it un-American."]).is_empty());
+    assert!(
+        codes(&[
+            "The festival returns to the city of Turkey.",
+            "Turkey has 400 people."
+        ])
+        .is_empty()
+    );
+    assert!(
+        codes(&["Fog closed Air Berlin and Real Madrid offices; Germany and Spain."])
+            == ["DE", "ES"]
+    );
+    assert_eq!(codes(&["German Chancellor Friedrich Merz spoke."]), ["DE"]);
 }
 
 #[test]
