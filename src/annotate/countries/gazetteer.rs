@@ -85,6 +85,8 @@ pub(crate) struct Gazetteer {
     pub automaton: AhoCorasick,
     /// US states and Canadian provinces with their abbreviations ("Ont.", "Ga.").
     pub subdivisions: HashSet<&'static str>,
+    /// The names of the US states alone.
+    pub us_states: HashSet<&'static str>,
     pub given_names: HashSet<&'static str>,
     by_phrase: HashMap<String, usize>,
 }
@@ -148,6 +150,7 @@ impl Gazetteer {
             builder.add(phrase, target, form, parse_flags(flags)?)?;
         }
         let mut subdivisions = HashSet::new();
+        let mut us_states = HashSet::new();
         for fields in rows(SUBDIVISIONS) {
             let [name, country, abbreviations] = fields_n(&fields, "subdivisions.tsv")?;
             let form = match country {
@@ -156,6 +159,9 @@ impl Gazetteer {
                 other => return Err(format!("subdivisions.tsv: unknown country {other:?}")),
             };
             subdivisions.insert(name);
+            if form == Form::State {
+                us_states.insert(name);
+            }
             subdivisions.extend(split_list(abbreviations));
             // Georgia and Washington stay country and capital, with their `state` flag.
             if !builder.seen.contains_key(&name.to_ascii_lowercase()) {
@@ -181,6 +187,7 @@ impl Gazetteer {
             entries: builder.entries,
             automaton,
             subdivisions,
+            us_states,
             given_names,
             by_phrase: builder.seen,
         })

@@ -209,6 +209,8 @@ struct Story {
     named: HashMap<usize, usize>,
     /// Places named by a phrase that is not also a US state's ("Tbilisi").
     named_plainly: HashMap<usize, usize>,
+    /// The story says the state's own name outright (not "Georgia").
+    state_named: bool,
 }
 
 impl Story {
@@ -219,7 +221,7 @@ impl Story {
             match hit.verdict {
                 Verdict::Person { family_name: true } => story.family_names.push(hit.entry),
                 Verdict::Town => story.towns.push(hit.entry),
-                Verdict::State if entry.form != Form::Capital => story.us_state = true,
+                Verdict::State if entry.form != Form::Capital => story.state_named = true,
                 // New York is the city far more often than the state.
                 Verdict::NotPlace
                     if entry.form == Form::State && entry.variants[0] != "New York" =>
@@ -261,18 +263,14 @@ impl Story {
             }
             Target::Nothing => return None,
         };
-        // Georgia: the state, when the story is about US states and names nothing
-        // else of the country (Tbilisi, Abkhazia).
-        if entry.flags.state
-            && entry.form != Form::Capital
-            && self.us_state
-            && !self.named_plainly.contains_key(&place)
-        {
-            return None;
-        }
         Some(place)
     }
 }
+
+/// Countries that share a name with a US state, and the countries and blocs whose
+/// mention next to the name shows the country is meant ("Georgia and Ukraine").
+const NAMESAKE_NEIGHBOURS: &[(&str, &[&str])] =
+    &[("GE", &["RU", "UA", "AM", "AZ", "TR", "EU", "NATO"])];
 
 fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<Country> {
     let story = Story::of(gazetteer, hits);
@@ -280,6 +278,28 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
         .iter()
         .filter(|h| h.verdict == Verdict::Place)
         .filter_map(|h| Some((h, story.place_of(gazetteer, h)?)))
+        .collect();
+    // Georgia: the country where the story names it otherwise ("Tbilisi") or the
+    // paragraph names its neighbours, or where the story has nothing American in it.
+    let code = |place: usize| gazetteer.places[place].code;
+    let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
+    let kept: Vec<(&Hit, usize)> = kept
+        .iter()
+        .copied()
+        .filter(|&(hit, place)| {
+            let entry = &gazetteer.entries[hit.entry];
+            if !entry.flags.state || entry.form == Form::Capital {
+                return true;
+            }
+            let neighbours = NAMESAKE_NEIGHBOURS
+                .iter()
+                .find(|(c, _)| *c == code(place))
+                .map_or(&[][..], |(_, n)| *n);
+            let near = kept
+                .iter()
+                .any(|&(other, p)| other.position == hit.position && neighbours.contains(&code(p)));
+            !story.state_named && (story.named_plainly.contains_key(&place) || near || !american)
+        })
         .collect();
     // A capital, a region or a plural people noun stands for its country only in a
     // story that names the country itself: "Paris" alone is a city ("a gallery in

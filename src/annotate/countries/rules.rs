@@ -105,6 +105,19 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Express",
     "Legion",
     "Journal",
+    "Bank",
+    "Corp",
+    "Inc",
+    "Group",
+    // Streets and neighbourhoods: "Jamaica Estates", "Jordan Avenue".
+    "Estates",
+    "Avenue",
+    "Street",
+    "Road",
+    "Boulevard",
+    "Square",
+    "Beach",
+    "Heights",
 ];
 
 /// Titles before a family name.
@@ -329,6 +342,12 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         if matches!(before, "Little" | "de" | "du" | "des" | "do" | "da" | "del") {
             return Verdict::NotPlace;
         }
+        // "University of Ottawa": an institution's name.
+        if before == "of"
+            && token_before(text, at).is_some_and(|(_, t)| matches!(t, "University" | "College"))
+        {
+            return Verdict::NotPlace;
+        }
         // "the city of Turkey" (Texas): a country is never a town.
         if entry.form == Form::Name
             && before == "of"
@@ -425,9 +444,13 @@ fn followed_by_subdivision(cx: &Context, end: usize, target: Target) -> bool {
     false
 }
 
-/// "Washington state", "the state of Georgia", "Atlanta, Georgia".
+/// "Washington state", "the state of Georgia", "Atlanta, Georgia", "Iowa and
+/// Washington".
 fn is_state_here(cx: &Context, start: usize, end: usize) -> bool {
     let text = cx.text;
+    if listed_with_a_state(cx, start, end) {
+        return true;
+    }
     if let Some((_, next)) = token_after(text, end)
         && bare(next).eq_ignore_ascii_case("state")
     {
@@ -454,6 +477,34 @@ fn is_state_here(cx: &Context, start: usize, end: usize) -> bool {
             && !NOT_TOWNS.contains(&town)
             && !opens_sentence(text, town_start)
             && cx.last_place_end != Some(head.len());
+    }
+    false
+}
+
+/// In a list with a US state: "Iowa, North Dakota and Washington", "Georgia or Ohio".
+fn listed_with_a_state(cx: &Context, start: usize, end: usize) -> bool {
+    const JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", "];
+    let text = cx.text;
+    let is_state = |words: &str| cx.gazetteer.us_states.contains(words);
+    let head = &text[..start];
+    if let Some(head) = JOINS.iter().find_map(|j| head.strip_suffix(j)) {
+        let mut words = head.rsplit(' ');
+        let last = words.next().unwrap_or("");
+        let two = words.next().map(|w| format!("{w} {last}"));
+        if is_state(last) || two.as_deref().is_some_and(is_state) {
+            return true;
+        }
+    }
+    let tail = &text[end..];
+    if let Some(tail) = JOINS.iter().find_map(|j| tail.strip_prefix(j)) {
+        let mut words = tail.split(' ');
+        let first = words.next().unwrap_or("").trim_end_matches([',', '.', ';']);
+        let second = words
+            .next()
+            .map(|w| format!("{first} {}", w.trim_end_matches([',', '.', ';'])));
+        if is_state(first) || second.as_deref().is_some_and(is_state) {
+            return true;
+        }
     }
     false
 }

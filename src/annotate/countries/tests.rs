@@ -220,13 +220,17 @@ fn georgia_the_state_and_the_country() {
     assert!(codes(&["The state of Georgia sued."]).is_empty());
     assert!(codes(&["Georgia and Alabama sued the federal government."]).is_empty());
     assert_eq!(
-        codes(&[
-            "Georgia and Alabama sued.",
-            "Protests filled Tbilisi as Georgia voted."
-        ]),
+        codes(&["Alabama sued.", "Protests filled Tbilisi as Georgia voted."]),
         ["GE"]
     );
     assert_eq!(codes(&["Georgia's parliament passed the law."]), ["GE"]);
+    // A story with America in it: the state, unless the country shows.
+    assert!(codes(&["Trump held a rally in Georgia.", "US voters cheered."]) == ["US"]);
+    assert_eq!(
+        codes(&["US envoys said Georgia and Ukraine want to join Nato."]),
+        ["US", "GE", "UA", "NATO"]
+    );
+    assert!(codes(&["Turnout rose in Iowa, Ohio and Georgia."]).is_empty());
 }
 
 #[test]
@@ -236,6 +240,11 @@ fn washington_the_city_the_state_and_the_name() {
         ["US", "CA"]
     );
     assert!(codes(&["Washington state and Seattle, Washington, voted."]).is_empty());
+    assert!(codes(&["He won Colorado, North Dakota and Washington; the US cheered."]) == ["US"]);
+    assert_eq!(
+        mentions("He won Colorado, North Dakota and Washington; the US cheered."),
+        [("US".into(), "US".into())]
+    );
     assert!(codes(&["The Washington Post and George Washington."]).is_empty());
     assert_eq!(codes(&["The US capital, Washington, D.C. is hot."]), ["US"]);
     assert_eq!(
@@ -325,6 +334,7 @@ fn demonyms_used_for_languages() {
 #[test]
 fn names_of_other_things() {
     assert!(codes(&["The American Psychological Association and British Airways."]).is_empty());
+    assert!(codes(&["She studied at the University of Ottawa in Jamaica Estates."]).is_empty());
     assert!(codes(&["Fans filled the Stade de France near Little Italy."]).is_empty());
     assert!(codes(&["The mayor called it un-American."]).is_empty());
     assert!(
