@@ -70,8 +70,7 @@ pub(crate) struct Flags {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    /// The phrase as listed, in every capitalisation listed ("NATO", "Nato"); the
-    /// automaton ignores ASCII case, the rules then check it against these.
+    /// The phrase as listed, in every capitalisation listed ("NATO", "Nato").
     pub variants: Vec<&'static str>,
     pub target: Target,
     pub form: Form,
@@ -80,9 +79,11 @@ pub(crate) struct Entry {
 
 pub(crate) struct Gazetteer {
     pub places: Vec<PlaceInfo>,
-    /// One entry per automaton pattern, in pattern order.
     pub entries: Vec<Entry>,
+    /// Finds every spelling of every entry; case-sensitive (see [`spellings`]).
     pub automaton: AhoCorasick,
+    /// The entry of each automaton pattern.
+    pub pattern_entry: Vec<usize>,
     /// US states and Canadian provinces with their abbreviations ("Ont.", "Ga.").
     pub subdivisions: HashSet<&'static str>,
     /// The names of the US states alone.
@@ -176,16 +177,34 @@ impl Gazetteer {
         let given_names: HashSet<&'static str> = rows(GIVEN_NAMES)
             .filter_map(|fields| fields.first().copied())
             .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut seen_spellings: HashMap<String, usize> = HashMap::new();
+        for (index, entry) in builder.entries.iter().enumerate() {
+            for spelling in entry.variants.iter().flat_map(|v| spellings(v)) {
+                match seen_spellings.get(&spelling) {
+                    Some(&other) if other != index => {
+                        return Err(format!("{spelling:?} spells two entries"));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen_spellings.insert(spelling.clone(), index);
+                        patterns.push(spelling);
+                        pattern_entry.push(index);
+                    }
+                }
+            }
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(builder.entries.iter().map(|e| e.variants[0]))
+            .build(&patterns)
             .map_err(|error| error.to_string())?;
         Ok(Gazetteer {
             places: builder.places,
             entries: builder.entries,
             automaton,
+            pattern_entry,
             subdivisions,
             us_states,
             given_names,
@@ -268,6 +287,31 @@ impl Builder {
     }
 }
 
+/// The spellings of a listed phrase that running text uses: as listed, in capitals
+/// ("UKRAINE") and with every word capitalised ("Gulf Of Guinea"). Lower case
+/// never matches an upper-case letter of the list ("US" is not "us", "Turkey" is
+/// not "turkey"), so matching is case-sensitive and lower-case text is passed
+/// over at full speed.
+fn spellings(listed: &str) -> Vec<String> {
+    let title: String = listed
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = vec![listed.to_string()];
+    for spelling in [listed.to_uppercase(), title] {
+        if !out.contains(&spelling) {
+            out.push(spelling);
+        }
+    }
+    out
+}
+
 /// Non-comment, non-blank lines split on tabs.
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines()
@@ -320,6 +364,17 @@ mod tests {
         assert!(g.place("UN").is_none(), "the UN is not a bloc");
         assert!(g.subdivisions.contains("Ont."));
         assert!(g.given_names.contains("Jordan"));
+    }
+
+    #[test]
+    fn spellings_of_a_phrase() {
+        assert_eq!(spellings("Nato"), ["Nato", "NATO"]);
+        assert_eq!(spellings("US"), ["US"]);
+        assert_eq!(
+            spellings("Gulf of Guinea"),
+            ["Gulf of Guinea", "GULF OF GUINEA", "Gulf Of Guinea"]
+        );
+        assert_eq!(spellings("Élysée"), ["Élysée", "ÉLYSÉE"]);
     }
 
     #[test]

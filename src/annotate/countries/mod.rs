@@ -2,8 +2,8 @@
 //! demonym ("Ukrainian", "Russians"), capital or seat of power ("Kyiv", "the
 //! Kremlin") and region ("Donbas"); blocs ("Nato", "the EU") with kind `bloc`.
 //!
-//! One Aho-Corasick automaton (leftmost-longest, ASCII case ignored) finds every
-//! gazetteer phrase in one pass; [`rules`] then judges each match from the words
+//! One Aho-Corasick automaton (leftmost-longest, over the spellings text uses:
+//! "Nato", "NATO") finds every gazetteer phrase in one pass; [`rules`] then judges each match from the words
 //! around it, and a last pass over the whole story settles what one mention cannot
 //! (a family name used again, "Congo" when only one Congo is named, Georgia in a
 //! story about US states). Linear in the text: each match is looked at once, with
@@ -15,6 +15,7 @@ mod gazetteer;
 mod rules;
 mod text;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::Input;
@@ -66,7 +67,8 @@ pub fn lookup(phrase: &str) -> Option<Place> {
     let cx = Context {
         gazetteer,
         text,
-        style: Style::default(),
+        heading: false,
+        style: OnceCell::from(Style::default()),
         last_place_end: None,
         last_language_end: None,
     };
@@ -76,7 +78,7 @@ pub fn lookup(phrase: &str) -> Option<Place> {
         .find(Input::new(text).span(pos..text.len()))
     {
         let (start, end) = (found.start(), found.end());
-        let entry = &gazetteer.entries[found.pattern().as_usize()];
+        let entry = &gazetteer.entries[gazetteer.pattern_entry[found.pattern().as_usize()]];
         match rules::judge(&cx, start, end, entry) {
             Verdict::Skip => pos = next_char(text, start),
             Verdict::Place => {
@@ -144,7 +146,8 @@ fn scan(
     let mut cx = Context {
         gazetteer,
         text,
-        style: Style::of(text, paragraph.kind != ParagraphKind::Body),
+        heading: paragraph.kind != ParagraphKind::Body,
+        style: OnceCell::new(),
         last_place_end: None,
         last_language_end: None,
     };
@@ -158,7 +161,7 @@ fn scan(
             pos = end;
             continue;
         }
-        let entry_index = found.pattern().as_usize();
+        let entry_index = gazetteer.pattern_entry[found.pattern().as_usize()];
         let entry = &gazetteer.entries[entry_index];
         let verdict = rules::judge(&cx, start, end, entry);
         match verdict {
@@ -200,9 +203,9 @@ fn next_char(text: &str, at: usize) -> usize {
 #[derive(Default)]
 struct Story {
     /// Entries used as a family name somewhere ("Michael Jordan").
-    family_names: Vec<usize>,
+    family_names: HashSet<usize>,
     /// Entries seen as a town in a state or province ("London, Ont.").
-    towns: Vec<usize>,
+    towns: HashSet<usize>,
     /// The story is about a US state that shares a country's name.
     us_state: bool,
     /// Unambiguous mentions per place.
@@ -219,8 +222,12 @@ impl Story {
         for hit in hits {
             let entry = &gazetteer.entries[hit.entry];
             match hit.verdict {
-                Verdict::Person { family_name: true } => story.family_names.push(hit.entry),
-                Verdict::Town => story.towns.push(hit.entry),
+                Verdict::Person { family_name: true } => {
+                    story.family_names.insert(hit.entry);
+                }
+                Verdict::Town => {
+                    story.towns.insert(hit.entry);
+                }
                 Verdict::State if entry.form != Form::Capital => story.state_named = true,
                 // New York is the city far more often than the state.
                 Verdict::NotPlace
@@ -267,6 +274,20 @@ impl Story {
     }
 }
 
+/// The distinct places of each paragraph (by position): a handful each.
+fn places_by_paragraph<'a>(
+    hits: impl Iterator<Item = (&'a Hit, usize)>,
+) -> HashMap<usize, Vec<usize>> {
+    let mut by_paragraph: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (hit, place) in hits {
+        let places = by_paragraph.entry(hit.position).or_default();
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    by_paragraph
+}
+
 /// Countries that share a name with a US state, and the countries and blocs whose
 /// mention next to the name shows the country is meant ("Georgia and Ukraine").
 const NAMESAKE_NEIGHBOURS: &[(&str, &[&str])] =
@@ -283,6 +304,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
     // paragraph names its neighbours, or where the story has nothing American in it.
     let code = |place: usize| gazetteer.places[place].code;
     let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
+    let in_paragraph = places_by_paragraph(kept.iter().copied());
     let kept: Vec<(&Hit, usize)> = kept
         .iter()
         .copied()
@@ -295,9 +317,9 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
                 .iter()
                 .find(|(c, _)| *c == code(place))
                 .map_or(&[][..], |(_, n)| *n);
-            let near = kept
-                .iter()
-                .any(|&(other, p)| other.position == hit.position && neighbours.contains(&code(p)));
+            let near = in_paragraph
+                .get(&hit.position)
+                .is_some_and(|places| places.iter().any(|&p| neighbours.contains(&code(p))));
             !story.state_named && (story.named_plainly.contains_key(&place) || near || !american)
         })
         .collect();
@@ -311,15 +333,15 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
         .map(|&(_, place)| place)
         .collect();
     // Countries named in each paragraph by more than a capital or a people noun.
-    let plainly: HashSet<(usize, usize)> = kept
-        .iter()
-        .filter(|(h, _)| !matches!(form(h), Form::Capital | Form::People | Form::Region))
-        .map(|&(h, place)| (h.position, place))
-        .collect();
+    let plainly = places_by_paragraph(
+        kept.iter()
+            .copied()
+            .filter(|(h, _)| !matches!(form(h), Form::Capital | Form::People | Form::Region)),
+    );
     let among_others = |hit: &Hit, place: usize| {
         plainly
-            .iter()
-            .any(|&(position, other)| position == hit.position && other != place)
+            .get(&hit.position)
+            .is_some_and(|places| places.iter().any(|&other| other != place))
     };
     let kept: Vec<(&Hit, usize)> = kept
         .into_iter()

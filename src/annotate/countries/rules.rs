@@ -1,9 +1,11 @@
 //! What one gazetteer match means, judged from the words around it.
 //!
-//! The automaton ignores case and word boundaries; these rules put them back and
+//! The automaton knows nothing of word boundaries; these rules put them back and
 //! tell a country from the other things its name can be: a person ("Michael
 //! Jordan"), a language ("in French"), a US state ("Atlanta, Georgia"), a town
 //! elsewhere ("Paris, Texas"), an ordinary word ("give US more" in capitals).
+
+use std::cell::OnceCell;
 
 use super::gazetteer::{Entry, Form, Gazetteer, Target};
 use super::text::{
@@ -305,12 +307,23 @@ const FUNCTION_WORDS: &[&str] = &[
 pub(crate) struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     pub text: &'a str,
-    pub style: Style,
+    /// Whether the paragraph is a heading (a title-case line).
+    pub heading: bool,
+    /// Worked out on first need: most paragraphs never need it.
+    pub style: OnceCell<Style>,
     /// Where the last place matched in this paragraph ended, so that "Kyiv,
     /// Washington" reads as a list of places, not a town and its state.
     pub last_place_end: Option<usize>,
     /// Where the last language ended: "in Ukrainian and Russian" lists two.
     pub last_language_end: Option<usize>,
+}
+
+impl Context<'_> {
+    fn style(&self) -> Style {
+        *self
+            .style
+            .get_or_init(|| Style::of(self.text, self.heading))
+    }
 }
 
 pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Verdict {
@@ -321,9 +334,6 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
     let phrase_like = matches!(entry.form, Form::NotPlace | Form::State | Form::Province);
     // "Guinea pigs", "Indianapolis": the longer non-place may run on.
     if !phrase_like && char_after(text, end).is_some_and(is_word_char) {
-        return Verdict::Skip;
-    }
-    if !case_fits(&text[start..end], entry) {
         return Verdict::Skip;
     }
     if entry.target == Target::Nothing {
@@ -385,18 +395,6 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
     Verdict::Place
 }
 
-/// Every upper-case letter of some listed spelling is upper case in the text:
-/// "US" is not "us", "Turkey" is not "turkey"; "NATO" and "Nato" both fit "Nato".
-fn case_fits(found: &str, entry: &Entry) -> bool {
-    entry.variants.iter().any(|variant| {
-        variant.len() == found.len()
-            && variant
-                .bytes()
-                .zip(found.bytes())
-                .all(|(v, f)| !v.is_ascii_uppercase() || f.is_ascii_uppercase())
-    })
-}
-
 /// "GIVE US MORE", "US$": an abbreviation that is also a word or a currency sign.
 fn is_caps_word_here(cx: &Context, start: usize, end: usize) -> bool {
     let text = cx.text;
@@ -412,7 +410,7 @@ fn is_caps_word_here(cx: &Context, start: usize, end: usize) -> bool {
     match (before, after) {
         (Some(_), Some(_)) => caps(before) && caps(after),
         (None, None) => false,
-        _ => cx.style.all_caps && (caps(before) || caps(after)),
+        _ => cx.style().all_caps && (caps(before) || caps(after)),
     }
 }
 
@@ -526,7 +524,7 @@ fn person_here(cx: &Context, start: usize, end: usize) -> Option<bool> {
         let given = cx.gazetteer.given_names.contains(core) && !NOT_GIVEN_NAMES.contains(&core);
         // Any other capitalised word mid-sentence reads as a first name too
         // ("Denzel Washington"), unless headline capitals make every word one.
-        let other_name = !cx.style.title_case
+        let other_name = !cx.style().title_case
             && starts_upper(core)
             && !is_caps_word(core)
             && core.chars().all(char::is_alphabetic)
@@ -542,7 +540,7 @@ fn person_here(cx: &Context, start: usize, end: usize) -> Option<bool> {
 
 /// A capitalised word mid-sentence right before the name: "Air Berlin", "North London".
 fn ends_a_name(cx: &Context, start: usize) -> bool {
-    if cx.style.title_case || cx.style.all_caps {
+    if cx.style().title_case || cx.style().all_caps {
         return false;
     }
     let text = cx.text;
@@ -611,7 +609,7 @@ pub(crate) fn acts_as_government(text: &str, start: usize, end: usize) -> bool {
 /// The name runs on into another capitalised word ("Jordan Peterson", "Washington
 /// Post"), which headline capitals and words like "President" do not count as.
 fn starts_a_name(cx: &Context, end: usize) -> bool {
-    if cx.style.title_case || cx.style.all_caps {
+    if cx.style().title_case || cx.style().all_caps {
         return false;
     }
     let text = cx.text;

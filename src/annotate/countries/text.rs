@@ -100,18 +100,26 @@ pub(crate) struct Style {
 }
 
 impl Style {
+    /// One pass over the bytes; letters outside ASCII are not counted, which a
+    /// guess at the style can afford.
     pub fn of(text: &str, heading: bool) -> Style {
         let (mut letters, mut upper) = (0usize, 0usize);
         let (mut long_words, mut capitalised) = (0usize, 0usize);
-        for word in text.split_whitespace() {
-            let word = bare(word);
-            for c in word.chars().filter(|c| c.is_alphabetic()) {
+        let (mut word_letters, mut word_upper) = (0usize, false);
+        for &byte in text.as_bytes().iter().chain([b' '].iter()) {
+            if byte.is_ascii_alphabetic() {
                 letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-            if word.chars().count() >= 4 {
-                long_words += 1;
-                capitalised += usize::from(starts_upper(word));
+                upper += usize::from(byte.is_ascii_uppercase());
+                if word_letters == 0 {
+                    word_upper = byte.is_ascii_uppercase();
+                }
+                word_letters += 1;
+            } else if byte.is_ascii_whitespace() {
+                if word_letters >= 4 {
+                    long_words += 1;
+                    capitalised += usize::from(word_upper);
+                }
+                word_letters = 0;
             }
         }
         let all_caps = letters >= 8 && upper * 10 >= letters * 8;
