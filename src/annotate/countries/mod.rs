@@ -23,7 +23,7 @@ use aho_corasick::Input;
 use crate::model::{Country, CountryKind, Paragraph, ParagraphKind, Span};
 use gazetteer::{Form, GAZETTEER, Gazetteer, Target};
 use rules::{Context, Verdict};
-use text::{Style, bare, token_before};
+use text::{Style, bare, is_one_of, token_before};
 
 /// A country or bloc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,9 +177,8 @@ fn scan(
             }
             _ => {}
         }
-        let after_preposition = token_before(text, start).is_some_and(|(_, t)| {
-            PLACE_PREPOSITIONS.contains(&bare(t).to_ascii_lowercase().as_str())
-        });
+        let after_preposition =
+            token_before(text, start).is_some_and(|(_, t)| is_one_of(bare(t), PLACE_PREPOSITIONS));
         let acts = entry.form == Form::Capital && rules::acts_as_government(text, start, end);
         hits.push(Hit {
             position,
@@ -274,20 +273,6 @@ impl Story {
     }
 }
 
-/// The distinct places of each paragraph (by position): a handful each.
-fn places_by_paragraph<'a>(
-    hits: impl Iterator<Item = (&'a Hit, usize)>,
-) -> HashMap<usize, Vec<usize>> {
-    let mut by_paragraph: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (hit, place) in hits {
-        let places = by_paragraph.entry(hit.position).or_default();
-        if !places.contains(&place) {
-            places.push(place);
-        }
-    }
-    by_paragraph
-}
-
 /// Countries that share a name with a US state, and the countries and blocs whose
 /// mention next to the name shows the country is meant ("Georgia and Ukraine").
 const NAMESAKE_NEIGHBOURS: &[(&str, &[&str])] =
@@ -300,81 +285,77 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
         .filter(|h| h.verdict == Verdict::Place)
         .filter_map(|h| Some((h, story.place_of(gazetteer, h)?)))
         .collect();
-    // Georgia: the country where the story names it otherwise ("Tbilisi") or the
-    // paragraph names its neighbours, or where the story has nothing American in it.
     let code = |place: usize| gazetteer.places[place].code;
-    let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
-    let in_paragraph = places_by_paragraph(kept.iter().copied());
-    let kept: Vec<(&Hit, usize)> = kept
-        .iter()
-        .copied()
-        .filter(|&(hit, place)| {
-            let entry = &gazetteer.entries[hit.entry];
-            if !entry.flags.state || entry.form == Form::Capital {
-                return true;
-            }
-            let neighbours = NAMESAKE_NEIGHBOURS
-                .iter()
-                .find(|(c, _)| *c == code(place))
-                .map_or(&[][..], |(_, n)| *n);
-            let near = in_paragraph
-                .get(&hit.position)
-                .is_some_and(|places| places.iter().any(|&p| neighbours.contains(&code(p))));
-            !story.state_named && (story.named_plainly.contains_key(&place) || near || !american)
-        })
-        .collect();
-    // A capital, a region or a plural people noun stands for its country only in a
-    // story that names the country itself: "Paris" alone is a city ("a gallery in
-    // Paris"), "Canadians" alone are people; the seats of power always count.
     let form = |hit: &Hit| gazetteer.entries[hit.entry].form;
+    let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
+    // Places named by name or demonym: a capital, a region or a plural people noun
+    // stands for its country only in a story that names the country itself ("Paris"
+    // alone is a city, "Canadians" alone are people); the seats of power always count.
     let named: HashSet<usize> = kept
         .iter()
         .filter(|(h, _)| matches!(form(h), Form::Name | Form::Demonym))
         .map(|&(_, place)| place)
         .collect();
-    // Countries named in each paragraph by more than a capital or a people noun.
-    let plainly = places_by_paragraph(
-        kept.iter()
-            .copied()
-            .filter(|(h, _)| !matches!(form(h), Form::Capital | Form::People | Form::Region)),
-    );
-    let among_others = |hit: &Hit, place: usize| {
-        plainly
-            .get(&hit.position)
-            .is_some_and(|places| places.iter().any(|&other| other != place))
-    };
-    let kept: Vec<(&Hit, usize)> = kept
-        .into_iter()
-        .filter(|&(hit, place)| match form(hit) {
-            // A capital where something happens counts among other countries
-            // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
-            Form::Capital => named.contains(&place) && (hit.acts || among_others(hit, place)),
-            Form::People => named.contains(&place) && among_others(hit, place),
-            Form::Region => named.contains(&place),
-            _ => true,
-        })
-        .collect();
+
     let mut countries: Vec<Country> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
-    for (hit, place) in kept {
-        let paragraph = &paragraphs[hit.position];
-        let span = Span {
-            paragraph: paragraph.index,
-            start: hit.start,
-            end: hit.end,
-            text: paragraph.text[hit.start..hit.end].to_string(),
-        };
-        let index = *slot.entry(place).or_insert_with(|| {
-            let info = gazetteer.places[place];
-            countries.push(Country {
-                code: info.code.to_string(),
-                name: info.name.to_string(),
-                kind: info.kind,
-                mentions: Vec::new(),
+    // Hits come in reading order, so each paragraph's are contiguous.
+    let mut plainly: Vec<usize> = Vec::new();
+    for group in kept.chunk_by(|a, b| a.0.position == b.0.position) {
+        // Places named in this paragraph by more than a capital, region or people noun.
+        plainly.clear();
+        for &(hit, place) in group {
+            if !matches!(form(hit), Form::Capital | Form::People | Form::Region)
+                && !plainly.contains(&place)
+            {
+                plainly.push(place);
+            }
+        }
+        let among_others = |place: usize| plainly.iter().any(|&other| other != place);
+        for &(hit, place) in group {
+            let entry = &gazetteer.entries[hit.entry];
+            let counts = match entry.form {
+                // A capital where something happens counts among other countries
+                // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
+                Form::Capital => named.contains(&place) && (hit.acts || among_others(place)),
+                Form::People => named.contains(&place) && among_others(place),
+                Form::Region => named.contains(&place),
+                // Georgia: the country where the story names it otherwise
+                // ("Tbilisi"), the paragraph names its neighbours, or the story has
+                // nothing American in it.
+                _ if entry.flags.state => {
+                    let neighbours = NAMESAKE_NEIGHBOURS
+                        .iter()
+                        .find(|(c, _)| *c == code(place))
+                        .map_or(&[][..], |(_, n)| *n);
+                    let near = plainly.iter().any(|&p| neighbours.contains(&code(p)));
+                    !story.state_named
+                        && (story.named_plainly.contains_key(&place) || near || !american)
+                }
+                _ => true,
+            };
+            if !counts {
+                continue;
+            }
+            let paragraph = &paragraphs[hit.position];
+            let span = Span {
+                paragraph: paragraph.index,
+                start: hit.start,
+                end: hit.end,
+                text: paragraph.text[hit.start..hit.end].to_string(),
+            };
+            let index = *slot.entry(place).or_insert_with(|| {
+                let info = gazetteer.places[place];
+                countries.push(Country {
+                    code: info.code.to_string(),
+                    name: info.name.to_string(),
+                    kind: info.kind,
+                    mentions: Vec::new(),
+                });
+                countries.len() - 1
             });
-            countries.len() - 1
-        });
-        countries[index].mentions.push(span);
+            countries[index].mentions.push(span);
+        }
     }
     countries
 }

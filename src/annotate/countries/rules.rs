@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 
 use super::gazetteer::{Entry, Form, Gazetteer, Target};
 use super::text::{
-    Style, bare, char_after, char_before, ends_with_break, is_caps_word, is_word_char,
+    Style, bare, char_after, char_before, ends_with_break, is_caps_word, is_one_of, is_word_char,
     opens_sentence, starts_upper, token_after, token_before,
 };
 
@@ -362,10 +362,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         if entry.form == Form::Name
             && before == "of"
             && token_before(text, at).is_some_and(|(_, t)| {
-                matches!(
-                    bare(t).to_ascii_lowercase().as_str(),
-                    "city" | "town" | "village" | "township" | "county"
-                )
+                is_one_of(bare(t), &["city", "town", "village", "township", "county"])
             })
         {
             return Verdict::Town;
@@ -602,8 +599,7 @@ pub(crate) fn acts_as_government(text: &str, start: usize, end: usize) -> bool {
     if rest.starts_with(['\'', '’', '-']) || rest.trim_start().starts_with('(') {
         return false;
     }
-    !token_before(text, start)
-        .is_some_and(|(_, before)| LOCATIVE.contains(&bare(before).to_ascii_lowercase().as_str()))
+    !token_before(text, start).is_some_and(|(_, before)| is_one_of(bare(before), LOCATIVE))
 }
 
 /// The name runs on into another capitalised word ("Jordan Peterson", "Washington
@@ -663,8 +659,12 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
         return true;
     }
     if let Some(suffix) = rest.strip_prefix('-') {
-        let suffix = suffix.get(..5).unwrap_or(suffix).to_ascii_lowercase();
-        if suffix.starts_with("speak") || suffix.starts_with("lang") {
+        let starts = |prefix: &str| {
+            suffix
+                .get(..prefix.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(prefix))
+        };
+        if starts("speak") || starts("lang") {
             return true;
         }
     }
@@ -672,27 +672,23 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     if let Some(next) = next
         && !rest.starts_with(|c: char| !c.is_whitespace())
     {
-        let word = bare(next).to_lowercase();
-        if LANGUAGE_AFTER.contains(&word.as_str()) {
+        if is_one_of(bare(next), LANGUAGE_AFTER) {
             return true;
         }
     }
     let Some((_, before)) = token_before(text, start) else {
         return false;
     };
-    let before = bare(before).to_lowercase();
-    if LANGUAGE_BEFORE.contains(&before.as_str()) {
+    let before = bare(before);
+    if is_one_of(before, LANGUAGE_BEFORE) {
         return true;
     }
-    if before == "in" || before == "into" {
+    if is_one_of(before, &["in", "into"]) {
         // Alone after "in": a noun would follow a country's adjective.
         let stands_alone = match rest.chars().next() {
             None => true,
             Some(c) if !c.is_whitespace() => !c.is_alphanumeric() && c != '-',
-            Some(_) => next.is_none_or(|t| {
-                let word = bare(t).to_lowercase();
-                FUNCTION_WORDS.contains(&word.as_str())
-            }),
+            Some(_) => next.is_none_or(|t| is_one_of(bare(t), FUNCTION_WORDS)),
         };
         return stands_alone;
     }

@@ -60,6 +60,11 @@ fn is_abbreviation(token: &str) -> bool {
     !core.is_empty() && core.len() <= 4 && core.chars().all(char::is_alphabetic)
 }
 
+/// The word is one of these, ignoring ASCII case; no allocation.
+pub(crate) fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 pub(crate) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
