@@ -669,12 +669,9 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
         }
     }
     let next = token_after(text, end).map(|(_, t)| t);
-    if let Some(next) = next
-        && !rest.starts_with(|c: char| !c.is_whitespace())
-    {
-        if is_one_of(bare(next), LANGUAGE_AFTER) {
-            return true;
-        }
+    // token_after only sees a word after whitespace: "the Polish language".
+    if next.is_some_and(|next| is_one_of(bare(next), LANGUAGE_AFTER)) {
+        return true;
     }
     let Some((_, before)) = token_before(text, start) else {
         return false;
