@@ -111,7 +111,12 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Corp",
     "Inc",
     "Group",
-    // Streets and neighbourhoods: "Jamaica Estates", "Jordan Avenue".
+];
+
+/// Last words of a street's or neighbourhood's name: "Jamaica Estates", "Jordan
+/// Avenue". A country's own name inside an institution's name still names it
+/// ("the Bank of Japan", "Korea Exchange Bank"); inside a street's it does not.
+const STREET_HEADS: &[&str] = &[
     "Estates",
     "Avenue",
     "Street",
@@ -368,7 +373,12 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
             return Verdict::Town;
         }
     }
-    if matches!(entry.form, Form::Name | Form::Demonym) && names_an_organization(cx, end) {
+    let heads: &[&[&str]] = match entry.form {
+        Form::Demonym => &[ORGANIZATION_HEADS, STREET_HEADS],
+        Form::Name => &[STREET_HEADS],
+        _ => &[],
+    };
+    if !heads.is_empty() && ends_in_a_name(cx, end, heads) {
         return Verdict::NotPlace;
     }
     let single_place = matches!(entry.form, Form::Name | Form::Capital | Form::Seat);
@@ -622,8 +632,9 @@ fn starts_a_name(cx: &Context, end: usize) -> bool {
         && !matches!(word, "D.C" | "DC")
 }
 
-/// A run of capitalised words after the name that ends an organization's name.
-fn names_an_organization(cx: &Context, end: usize) -> bool {
+/// A run of capitalised words after the name that ends in one of these heads:
+/// "American Psychological Association", "Jamaica Estates".
+fn ends_in_a_name(cx: &Context, end: usize, heads: &[&[&str]]) -> bool {
     let text = cx.text;
     let mut at = end;
     for _ in 0..6 {
@@ -634,7 +645,7 @@ fn names_an_organization(cx: &Context, end: usize) -> bool {
             return false;
         };
         let word = bare(token);
-        if ORGANIZATION_HEADS.contains(&word) {
+        if heads.iter().any(|list| list.contains(&word)) {
             return true;
         }
         let joins = matches!(word, "of" | "and" | "for" | "the") || token == "&";

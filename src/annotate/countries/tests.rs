@@ -295,6 +295,7 @@ fn the_koreas() {
 
 #[test]
 fn ireland_and_northern_ireland() {
+    assert_eq!(codes(&["Northern Irish and Irish voters."]), ["GB", "IE"]);
     assert_eq!(
         mentions("Ireland and Northern Ireland share the Irish Sea."),
         [
@@ -335,6 +336,10 @@ fn demonyms_used_for_languages() {
 fn names_of_other_things() {
     assert!(codes(&["The American Psychological Association and British Airways."]).is_empty());
     assert!(codes(&["She studied at the University of Ottawa in Jamaica Estates."]).is_empty());
+    assert_eq!(
+        codes(&["The Bank of Japan and the Canada West Foundation."]),
+        ["JP", "CA"]
+    );
     assert!(codes(&["Fans filled the Stade de France near Little Italy."]).is_empty());
     assert!(codes(&["The mayor called it un-American."]).is_empty());
     assert!(
@@ -414,7 +419,73 @@ fn lookup_names_the_country_of_a_role() {
     assert_eq!(code("us"), None);
     assert_eq!(code("European"), None);
     assert_eq!(code("Trump's son-in-law"), None);
+    assert_eq!(code("Kremlin spokesman"), Some("RU"));
+    assert_eq!(code("US envoy"), Some("US"));
+    assert_eq!(code("Swedish Prime Minister"), Some("SE"));
     let eu = lookup("European Union").expect("EU");
     assert_eq!((eu.name, eu.kind), ("European Union", CountryKind::Bloc));
     assert_eq!(lookup("Britain").map(|p| p.name), Some("United Kingdom"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words the rules look at, glued with spaces, punctuation and multi-byte text.
+    fn story_text() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "US",
+            "us",
+            "U.S.",
+            "Georgia",
+            "Jordan",
+            "Michael",
+            "in",
+            "French",
+            "Paris",
+            ",",
+            " ",
+            ".",
+            "Texas",
+            "of",
+            "city",
+            "Congo",
+            "Korean",
+            "Nato",
+            "state",
+            "Washington",
+            "é",
+            "’s",
+            "—",
+            "Ukrainian",
+            "Kyiv",
+            "and",
+            "-",
+            "\n",
+            "Little",
+            "de",
+            "un-",
+            "$",
+        ]);
+        prop::collection::vec(words, 0..40).prop_map(|w| w.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_always_slices_of_their_paragraph(
+            texts in prop::collection::vec(story_text(), 1..4)
+        ) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let story = paragraphs(&texts);
+            for country in find(&story, &[]) {
+                prop_assert!(!country.mentions.is_empty());
+                for m in country.mentions {
+                    prop_assert_eq!(story[m.paragraph].text.get(m.start..m.end), Some(m.text.as_str()));
+                }
+            }
+            for text in &texts {
+                let _ = lookup(text);
+            }
+        }
+    }
 }
