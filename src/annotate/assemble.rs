@@ -126,8 +126,7 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
 
     let not_places: Vec<Span> = mentions
         .iter()
-        .filter(|m| m.kind == MentionKind::Person && m.surname.is_some())
-        .map(|m| span(m.paragraph, &m.span))
+        .filter_map(|m| m.name_span.as_ref().map(|name| span(m.paragraph, name)))
         .collect();
     let countries = countries::find(paragraphs, &not_places);
     let summary = summarize(&speakers, &claims);

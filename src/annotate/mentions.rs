@@ -48,6 +48,8 @@ pub struct Mention {
     /// The head noun of a description, lower case, singular ("official").
     pub head: Option<String>,
     pub in_quote: bool,
+    /// For people: the bytes of the name itself, without role or possessive.
+    pub name_span: Option<Range<usize>>,
 }
 
 impl Mention {
@@ -67,6 +69,7 @@ impl Mention {
             definite: false,
             head: None,
             in_quote: p.inside_quote(tokens.start),
+            name_span: None,
         }
     }
 }
@@ -260,6 +263,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
         span_end += 1;
     }
     let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
+    mention.name_span = Some(p.bytes(core.clone()));
     let words: Vec<&str> = name_words(p, core.clone())
         .filter(|w| !SUFFIXES.contains(w))
         .collect();
