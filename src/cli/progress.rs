@@ -21,13 +21,15 @@ impl Progress {
         let bar = match total {
             Some(total) => ProgressBar::new(total as u64).with_style(
                 ProgressStyle::with_template(&format!(
-                    "{{bar:30}} {{pos}}/{{len}} {what} · {{per_sec}} · {{eta}} left"
+                    "{{bar:30}} {{human_pos}}/{{human_len}} {what} · {{elapsed}} · {{eta}} left"
                 ))
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             ),
             None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template(&format!("{{spinner}} {{pos}} {what} · {{per_sec}}"))
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} {{human_pos}} {what} · {{elapsed}}"
+                ))
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             ),
         };
         Progress { bar }
