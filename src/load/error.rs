@@ -41,6 +41,8 @@ pub enum LoadError {
         path: String,
         extensions: &'static str,
     },
+    #[error("{path}: HTML nested more than {limit} elements deep; not read")]
+    TooDeep { path: String, limit: usize },
     /// A problem walking a folder that the operating system did not explain.
     #[error("{path}: cannot walk: {message}")]
     Walk { path: String, message: String },
@@ -73,6 +75,7 @@ impl LoadError {
             | LoadError::Line { path, .. }
             | LoadError::MoreBadLines { path, .. }
             | LoadError::NoStories { path, .. }
+            | LoadError::TooDeep { path, .. }
             | LoadError::Walk { path, .. } => path,
         }
     }

@@ -7,9 +7,16 @@
 //! text of the markup, entities decoded and white space collapsed as a
 //! browser would (see [`super::blocks`]).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use scraper::{ElementRef, Html, Node, Selector, node::Element};
 
 use super::Article;
@@ -161,8 +168,21 @@ const BLOCK_TAGS: &[&str] = &[
 /// of the body's paragraph text; an article body called `has-comments` stays.
 const NOISE_MAX_SHARE: f64 = 0.3;
 
+/// Deepest nesting of elements read. Browsers stop nesting at about this
+/// depth too (Blink at 512), and the HTML tree builder takes time in
+/// proportion to depth for every tag, so deeper pages are refused rather
+/// than left to run for minutes.
+pub const MAX_DEPTH: usize = 512;
+
+/// A page nested deeper than [`MAX_DEPTH`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep;
+
 /// Reads a web page.
-pub fn parse(text: &str) -> Article {
+pub fn parse(text: &str) -> Result<Article, TooDeep> {
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(TooDeep);
+    }
     let page = Html::parse_document(text);
     let mut meta = meta_of(&page);
     let root = body_root(&page);
@@ -183,7 +203,64 @@ pub fn parse(text: &str) -> Article {
     if article.meta.title.is_none() {
         article.meta.title = page_title(&page);
     }
-    article
+    Ok(article)
+}
+
+/// Elements with no end tag, or whose end tag may be left out: they do not
+/// nest when written one after another.
+const UNNESTED: &[&str] = &[
+    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr",
+    "html", "img", "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp",
+    "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
+];
+
+/// How deep the page's elements nest, counted from its tags by the HTML
+/// tokenizer (linear time), before the tree is built.
+fn nesting_depth(text: &str) -> usize {
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    let tokenizer = Tokenizer::new(DepthSink::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.deepest.get()
+}
+
+#[derive(Default)]
+struct DepthSink {
+    depth: Cell<usize>,
+    deepest: Cell<usize>,
+}
+
+impl TokenSink for DepthSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        let name: &str = &tag.name;
+        if UNNESTED.contains(&name) || tag.self_closing {
+            return TokenSinkResult::Continue;
+        }
+        match tag.kind {
+            TagKind::StartTag => {
+                self.depth.set(self.depth.get() + 1);
+                self.deepest.set(self.deepest.get().max(self.depth.get()));
+                // As the tree builder would: these hold text, not tags.
+                match name {
+                    "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                        return TokenSinkResult::RawData(RawKind::Rawtext);
+                    }
+                    "title" | "textarea" => return TokenSinkResult::RawData(RawKind::Rcdata),
+                    "plaintext" => return TokenSinkResult::Plaintext,
+                    _ => {}
+                }
+            }
+            TagKind::EndTag => self.depth.set(self.depth.get().saturating_sub(1)),
+        }
+        TokenSinkResult::Continue
+    }
 }
 
 fn selector(css: &str) -> Selector {
@@ -331,6 +408,12 @@ fn heading_kind(name: &str) -> Option<ParagraphKind> {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    Into,
+    Skip,
+}
+
 struct Collector {
     blocks: Vec<Block>,
     text: String,
@@ -341,39 +424,53 @@ struct Collector {
 }
 
 impl Collector {
-    fn walk(&mut self, node: NodeRef<'_, Node>) {
-        for child in node.children() {
-            match child.value() {
-                Node::Text(text) => self.push_text(text),
-                Node::Element(element) => self.element(child, element),
-                _ => {}
+    /// Walks the tree under `root` in document order without recursion (a
+    /// page may nest deeply), skipping furniture and widgets whole.
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        let mut skipping: Option<NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) if node.id() == root.id() => {}
+                Edge::Close(node) if node.id() == root.id() => {}
+                Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+                _ if skipping.is_some() => {}
+                Edge::Open(node) => match node.value() {
+                    Node::Text(text) => self.push_text(text),
+                    Node::Element(element) if self.open(node, element) == Walk::Skip => {
+                        skipping = Some(node.id());
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(element) = node.value()
+                        && (heading_kind(element.name()).is_some()
+                            || BLOCK_TAGS.contains(&element.name()))
+                    {
+                        self.flush();
+                    }
+                }
             }
         }
     }
 
-    fn element(&mut self, node: NodeRef<'_, Node>, element: &Element) {
+    fn open(&mut self, node: NodeRef<'_, Node>, element: &Element) -> Walk {
         let name = element.name();
         if name == "br" {
-            return self.line_break();
+            self.line_break();
+            return Walk::Skip;
         }
         if is_furniture(element) || self.is_widget(node, element) {
-            return;
+            return Walk::Skip;
         }
         if let Some(kind) = heading_kind(name) {
             self.flush();
             self.kind = kind;
-            self.walk(node);
-            self.flush();
         } else if BLOCK_TAGS.contains(&name) {
             self.flush();
-            self.walk(node);
-            self.flush();
-        } else {
-            if matches!(name, "td" | "th") {
-                self.push_text(" ");
-            }
-            self.walk(node);
+        } else if matches!(name, "td" | "th") {
+            self.push_text(" ");
         }
+        Walk::Into
     }
 
     fn is_widget(&self, node: NodeRef<'_, Node>, element: &Element) -> bool {
@@ -451,6 +548,25 @@ mod tests {
             .iter()
             .map(|p| (p.kind, p.text.as_str()))
             .collect()
+    }
+
+    fn parse(text: &str) -> Article {
+        super::parse(text).expect("a page of ordinary depth")
+    }
+
+    #[test]
+    fn deep_pages_are_refused_before_the_tree_is_built() {
+        let page = |depth: usize| format!("<body>{}<p>Deep.</p>", "<div>".repeat(depth));
+        assert_eq!(nesting_depth(&page(10)), 10);
+        assert!(super::parse(&page(MAX_DEPTH - 2)).is_ok());
+        assert_eq!(super::parse(&page(MAX_DEPTH + 1)), Err(TooDeep));
+        // Paragraphs and list items close themselves; scripts hold no tags.
+        let flat = format!(
+            "{}<script>{}</script>",
+            "<p>one<li>two".repeat(2000),
+            "<b>".repeat(2000)
+        );
+        assert!(nesting_depth(&flat) < 5, "{}", nesting_depth(&flat));
     }
 
     #[test]

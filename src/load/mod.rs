@@ -103,7 +103,15 @@ pub fn parse_bytes(
     opened.inputs = match format {
         InputFormat::Plain => story(plain::parse(&text)),
         InputFormat::Markdown => story(markdown::parse(&text)),
-        InputFormat::Html => story(html::parse(&text)),
+        InputFormat::Html => match html::parse(&text) {
+            Ok(article) => story(article),
+            Err(html::TooDeep) => {
+                return Err(LoadError::TooDeep {
+                    path: name.to_string(),
+                    limit: html::MAX_DEPTH,
+                });
+            }
+        },
         InputFormat::Json => json::parse_documents(name, &text)?,
         InputFormat::JsonLines => {
             for (index, line) in text.lines().enumerate() {
