@@ -234,3 +234,37 @@ fn jsonl_output_has_one_line_per_file_in_argument_order() {
         .collect();
     assert_eq!(got, paths);
 }
+
+#[test]
+fn bad_lines_are_shown_ten_per_file_then_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::from("{\"id\":\"ok\",\"text\":\"A fine story.\"}\n");
+    lines.push_str(&"not json\n".repeat(25));
+    write(dir.path(), "a.jsonl", lines.as_bytes());
+    write(
+        dir.path(),
+        "b.jsonl",
+        b"nope\n{\"text\":\"Another story.\"}\n",
+    );
+    let output = run_on(&["annotate", "--format", "jsonl", path_str(dir.path())]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(stdout(&output).lines().count(), 2);
+    let err = stderr(&output);
+    let a = path_str(&dir.path().join("a.jsonl")).to_string();
+    let b = path_str(&dir.path().join("b.jsonl")).to_string();
+    let expected: Vec<String> = (2..=11)
+        .map(|n| format!("whosaid: {a}:{n}: invalid JSON"))
+        .chain([
+            format!("whosaid: {a}: 15 more bad lines or warnings not shown"),
+            format!("whosaid: {b}:1: invalid JSON"),
+        ])
+        .collect();
+    let got: Vec<&str> = err.lines().collect();
+    assert_eq!(got.len(), expected.len(), "{err}");
+    for (line, start) in got.iter().zip(&expected) {
+        assert!(
+            line.starts_with(start.as_str()),
+            "{line:?} should start with {start:?}"
+        );
+    }
+}

@@ -162,7 +162,7 @@ fn a_flood_of_bad_lines_is_counted_not_printed() {
     let err = common::stderr(&output);
     assert_eq!(err.lines().count(), 11, "{err}");
     assert!(
-        err.ends_with("whosaid: 490 more problems and warnings not shown\n"),
+        err.ends_with("whosaid: -: 490 more bad lines or warnings not shown\n"),
         "{err}"
     );
 }

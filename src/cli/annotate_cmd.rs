@@ -6,7 +6,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use rayon::{ThreadPool, ThreadPoolBuilder};
+use rayon::ThreadPoolBuilder;
 
 use super::pipeline::ordered;
 use super::progress::Progress;
@@ -14,15 +14,14 @@ use super::render::{Rendered, render, separator};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
 use crate::annotate::annotate;
 use crate::load::lines::{Line, Lines};
-use crate::load::{self, Input, LoadError, MAX_LINE_PROBLEMS, Source};
+use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, Source};
 use crate::model::Document;
 
-/// Files read per thread in one batch.
-const FILES_PER_THREAD: usize = 8;
-/// Lines in one batch of `--input jsonl`, and their most bytes: together
-/// with the longest line allowed, these bound the memory used.
-const BATCH_LINES: usize = 1024;
-const BATCH_BYTES: usize = 8 << 20;
+/// A batch ends at this many items (files or lines) or bytes of input,
+/// whichever comes first: with the longest line allowed, these bound the
+/// memory used however long the input is.
+const BATCH_ITEMS: usize = 1024;
+const BATCH_BYTES: u64 = 8 << 20;
 
 /// Runs `whosaid annotate`, writing documents to stdout and problems to stderr.
 pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
@@ -37,9 +36,13 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
         }
     };
     let found = load::discover(&args.files);
-    let progress = match args.input {
-        InputMode::Auto => Progress::new(Some(found.sources.len()), "files"),
-        InputMode::Jsonl => Progress::new(None, "lines"),
+    let all_lines = args.input == InputMode::Jsonl;
+    let streams_lines = all_lines || found.sources.iter().any(is_json_lines);
+    // A bar needs a total; lines are counted as they come.
+    let progress = if streams_lines {
+        Progress::new(None, "stories")
+    } else {
+        Progress::new(Some(found.sources.len()), "files")
     };
     let mut sink = Sink {
         out: BufWriter::new(io::stdout().lock()),
@@ -48,12 +51,7 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
         documents: Vec::new(),
         stories: 0,
         failed: 0,
-        message_cap: match args.input {
-            InputMode::Auto => usize::MAX,
-            InputMode::Jsonl => MAX_LINE_PROBLEMS,
-        },
-        messages: 0,
-        hidden_messages: 0,
+        hidden: None,
         progress,
     };
     for warning in &found.warnings {
@@ -65,11 +63,23 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
     }
     sink.failed += found.problems.len();
 
-    let result = sink.start().and_then(|()| match args.input {
-        InputMode::Auto => annotate_files(&pool, found.sources, &mut sink),
-        InputMode::Jsonl => annotate_lines(&pool, found.sources, &mut sink),
-    });
-    let result = result.and_then(|()| sink.finish());
+    let mut feed = Feed {
+        sources: found.sources.into_iter(),
+        current: None,
+        all_lines,
+    };
+    let format = sink.format;
+    let result = sink
+        .start()
+        .and_then(|()| {
+            ordered(
+                &pool,
+                || feed.next_batch(),
+                |item| work(format, item),
+                |outcome| sink.take(outcome),
+            )
+        })
+        .and_then(|()| sink.finish());
     sink.progress.finish();
     if let Err(error) = result {
         return write_failed(error);
@@ -77,65 +87,47 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
     exit_status(sink.stories, sink.failed)
 }
 
-/// Each file read, annotated and rendered on the pool, a batch at a time.
-fn annotate_files(pool: &ThreadPool, sources: Vec<Source>, sink: &mut Sink) -> io::Result<()> {
-    let format = sink.format;
-    let batch = pool.current_num_threads() * FILES_PER_THREAD;
-    let mut sources = sources.into_iter();
-    ordered(
-        pool,
-        || sources.by_ref().take(batch).collect(),
-        |source| {
-            let mut outcome = Outcome::default();
-            match load::open(&source) {
-                Ok(opened) => {
-                    outcome.failed = opened.bad_lines;
-                    outcome.warnings = opened.warnings;
-                    outcome.problems = opened.problems.iter().map(ToString::to_string).collect();
-                    for input in opened.inputs {
-                        outcome.add(format, input);
-                    }
-                }
-                Err(error) => outcome.fail(&error),
-            }
-            outcome
-        },
-        |outcome| sink.take(outcome),
-    )
+/// JSON Lines files are read a line at a time, in constant memory, and their
+/// lines annotated in parallel like files.
+fn is_json_lines(source: &Source) -> bool {
+    matches!(source, Source::File(path) if InputFormat::from_extension(path) == Some(InputFormat::JsonLines))
 }
 
-/// JSON Lines streamed from each source in turn, a bounded batch at a time.
-fn annotate_lines(pool: &ThreadPool, sources: Vec<Source>, sink: &mut Sink) -> io::Result<()> {
-    let format = sink.format;
-    let mut feed = LineFeed {
-        sources: sources.into_iter(),
-        current: None,
-    };
-    ordered(
-        pool,
-        || feed.next_batch(),
-        |item| {
-            let mut outcome = Outcome::default();
-            match item {
-                Item::Line(source, line) => {
-                    if line.lossy {
-                        outcome.warnings.push(format!(
-                            "{source}:{}: invalid UTF-8; undecodable bytes shown as U+FFFD",
-                            line.number
-                        ));
-                    }
-                    match load::json::parse_line(&source, line.number, &line.text) {
-                        Ok(Some(input)) => outcome.add(format, input),
-                        Ok(None) => {}
-                        Err(error) => outcome.fail(&error),
-                    }
+/// Reads, annotates and renders one file or line (on a worker thread).
+fn work(format: Format, item: Item) -> Outcome {
+    let mut outcome = Outcome::default();
+    match item {
+        Item::File(source) => match load::open(&source) {
+            Ok(opened) => {
+                outcome.failed = opened.bad_lines;
+                outcome.warnings = opened.warnings;
+                outcome.problems = opened.problems.iter().map(ToString::to_string).collect();
+                for input in opened.inputs {
+                    outcome.add(format, input);
                 }
-                Item::Failed(error) => outcome.fail(&error),
             }
-            outcome
+            Err(error) => outcome.fail(&error),
         },
-        |outcome| sink.take(outcome),
-    )
+        Item::Line(source, line) => {
+            if line.lossy {
+                outcome.warnings.push(format!(
+                    "{source}:{}: invalid UTF-8; undecodable bytes shown as U+FFFD",
+                    line.number
+                ));
+            }
+            match load::json::parse_line(&source, line.number, &line.text) {
+                Ok(Some(input)) => outcome.add(format, input),
+                Ok(None) => {}
+                Err(error) => outcome.fail(&error),
+            }
+            outcome.line_of = Some(source);
+        }
+        Item::Failed(error, line_of) => {
+            outcome.fail(&error);
+            outcome.line_of = line_of;
+        }
+    }
+    outcome
 }
 
 /// What became of one file or line.
@@ -145,6 +137,8 @@ struct Outcome {
     warnings: Vec<String>,
     problems: Vec<String>,
     failed: usize,
+    /// The source, when this is one line of it.
+    line_of: Option<Arc<str>>,
 }
 
 impl Outcome {
@@ -178,12 +172,17 @@ struct Sink {
     documents: Vec<Document>,
     stories: usize,
     failed: usize,
-    /// Messages shown before the rest are only counted (a stream of a
+    /// Messages about the lines of one source: the first
+    /// [`MAX_LINE_PROBLEMS`] are shown, the rest counted (a stream of a
     /// million bad lines must not flood the terminal).
-    message_cap: usize,
-    messages: usize,
-    hidden_messages: usize,
+    hidden: Option<LineMessages>,
     progress: Progress,
+}
+
+struct LineMessages {
+    source: Arc<str>,
+    shown: usize,
+    hidden: usize,
 }
 
 impl Sink {
@@ -195,11 +194,37 @@ impl Sink {
     }
 
     fn take(&mut self, outcome: Outcome) -> io::Result<()> {
-        for warning in &outcome.warnings {
-            self.message(&format!("whosaid: warning: {warning}"));
-        }
-        for problem in &outcome.problems {
-            self.message(&format!("whosaid: {problem}"));
+        let messages = outcome
+            .warnings
+            .iter()
+            .map(|w| format!("whosaid: warning: {w}"))
+            .chain(outcome.problems.iter().map(|p| format!("whosaid: {p}")));
+        match &outcome.line_of {
+            Some(source) => {
+                if self.hidden.as_ref().is_none_or(|h| h.source != *source) {
+                    self.end_of_lines();
+                    self.hidden = Some(LineMessages {
+                        source: Arc::clone(source),
+                        shown: 0,
+                        hidden: 0,
+                    });
+                }
+                for message in messages {
+                    let Some(lines) = self.hidden.as_mut() else {
+                        break;
+                    };
+                    if lines.shown < MAX_LINE_PROBLEMS {
+                        lines.shown += 1;
+                        self.progress.message(&message);
+                    } else {
+                        lines.hidden += 1;
+                    }
+                }
+            }
+            None => {
+                self.end_of_lines();
+                messages.for_each(|message| self.progress.message(&message));
+            }
         }
         self.failed += outcome.failed;
         for rendered in outcome.documents {
@@ -219,22 +244,20 @@ impl Sink {
         Ok(())
     }
 
-    fn message(&mut self, line: &str) {
-        if self.messages < self.message_cap {
-            self.messages += 1;
-            self.progress.message(line);
-        } else {
-            self.hidden_messages += 1;
+    /// Tells how many messages about the last source's lines were not shown.
+    fn end_of_lines(&mut self) {
+        if let Some(lines) = self.hidden.take()
+            && lines.hidden > 0
+        {
+            self.progress.message(&format!(
+                "whosaid: {}: {} more bad lines or warnings not shown",
+                lines.source, lines.hidden
+            ));
         }
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        if self.hidden_messages > 0 {
-            self.progress.message(&format!(
-                "whosaid: {} more problems and warnings not shown",
-                self.hidden_messages
-            ));
-        }
+        self.end_of_lines();
         if self.format == Format::Json {
             match self.documents.as_slice() {
                 [] => {}
@@ -252,40 +275,54 @@ impl Sink {
 /// The lines of one source, read as they are needed.
 type SourceLines = Lines<Box<dyn BufRead + Send>>;
 
-/// One unit of `--input jsonl` work.
+/// One unit of work.
 enum Item {
+    /// A whole file, read in the worker.
+    File(Source),
+    /// One line of a JSON Lines source.
     Line(Arc<str>, Line),
-    Failed(LoadError),
+    /// A source that could not be opened, or a line of one (named) that
+    /// could not be read.
+    Failed(LoadError, Option<Arc<str>>),
 }
 
-/// The lines of every source, one after the other.
-struct LineFeed {
+/// The inputs, in order, cut into batches: whole files, or the lines of
+/// JSON Lines sources (all sources with `--input jsonl`).
+struct Feed {
     sources: std::vec::IntoIter<Source>,
     current: Option<(Arc<str>, SourceLines)>,
+    all_lines: bool,
 }
 
-impl LineFeed {
-    /// Up to [`BATCH_LINES`] lines or [`BATCH_BYTES`] bytes; empty at the end.
+impl Feed {
+    /// Up to [`BATCH_ITEMS`] items or [`BATCH_BYTES`] bytes; empty at the end.
     fn next_batch(&mut self) -> Vec<Item> {
         let mut batch = Vec::new();
-        let mut bytes = 0usize;
-        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+        let mut bytes = 0u64;
+        while batch.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
             let Some((name, lines)) = self.current.as_mut() else {
                 let Some(source) = self.sources.next() else {
                     break;
                 };
+                if !self.all_lines && !is_json_lines(&source) {
+                    if let Source::File(path) = &source {
+                        bytes += std::fs::metadata(path).map_or(0, |m| m.len());
+                    }
+                    batch.push(Item::File(source));
+                    continue;
+                }
                 match open_lines(&source) {
                     Ok(lines) => self.current = Some((Arc::from(source.name()), lines)),
-                    Err(error) => batch.push(Item::Failed(error)),
+                    Err(error) => batch.push(Item::Failed(error, None)),
                 }
                 continue;
             };
             match lines.next() {
                 Some(Ok(line)) => {
-                    bytes += line.text.len();
+                    bytes += line.text.len() as u64;
                     batch.push(Item::Line(Arc::clone(name), line));
                 }
-                Some(Err(error)) => batch.push(Item::Failed(error)),
+                Some(Err(error)) => batch.push(Item::Failed(error, Some(Arc::clone(name)))),
                 None => self.current = None,
             }
         }

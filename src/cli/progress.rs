@@ -12,8 +12,10 @@ pub struct Progress {
 
 impl Progress {
     /// A bar over `total` items, or a counter when the total is unknown.
+    /// Shown only when stderr is a terminal and stdout is not (output
+    /// lines would tear a bar drawn on the same screen).
     pub fn new(total: Option<usize>, what: &'static str) -> Self {
-        if !std::io::stderr().is_terminal() {
+        if !std::io::stderr().is_terminal() || std::io::stdout().is_terminal() {
             return Progress {
                 bar: ProgressBar::hidden(),
             };
