@@ -3,6 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -144,7 +145,23 @@ struct Outcome {
 impl Outcome {
     fn add(&mut self, format: Format, input: Input) {
         let document: Document = match input {
-            Input::Article(article) => annotate(&article),
+            Input::Article(article) => {
+                // A bug the annotator meets on one story must not lose the
+                // rest of a long run: it costs that story only.
+                match panic::catch_unwind(AssertUnwindSafe(|| annotate(&article))) {
+                    Ok(document) => document,
+                    Err(_) => {
+                        let source = article.meta.source.as_deref().unwrap_or_default();
+                        let id = article.meta.id.as_deref().map(|id| format!(" (id {id})"));
+                        self.problems.push(format!(
+                            "{source}{}: internal error while annotating; please report it",
+                            id.unwrap_or_default()
+                        ));
+                        self.failed += 1;
+                        return;
+                    }
+                }
+            }
             Input::Annotated(document) => *document,
         };
         let source = document.meta.source.clone().unwrap_or_default();
