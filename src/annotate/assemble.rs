@@ -109,6 +109,7 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
             start: c.content.start,
             end: c.content.end,
             text: span(c.paragraph, &c.content).text,
+            parts: c.parts.iter().map(|part| span(c.paragraph, part)).collect(),
             source: c.source.map(|m| {
                 let mention = &mentions[new_index[m]];
                 span(mention.paragraph, &mention.span)

@@ -44,6 +44,9 @@ pub struct Found {
     pub channel: Option<Range<usize>>,
     /// The quote this claim is, if it is a quote (index into the paragraph's quotes).
     pub quote: Option<usize>,
+    /// The pieces of the content: one, or several for a quote interrupted by
+    /// its attribution ("“A,” she said. “B.”"). Filled in by [`find`].
+    pub parts: Vec<Range<usize>>,
 }
 
 /// What one paragraph yields.
@@ -96,7 +99,56 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
+    for claim in &mut findings.claims {
+        claim.parts = vec![claim.content.clone()];
+    }
+    merge_interrupted_quotes(p, &mut findings.claims);
     findings
+}
+
+/// "“A,” she said. “B.”" is one utterance interrupted by its attribution: the
+/// second quote, with no cue of its own, joins the first as a second part.
+fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
+    let mut n = 1;
+    while n < claims.len() {
+        let (first, second) = (&claims[n - 1], &claims[n]);
+        let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
+        let own_cue = second.cue.is_some() && second.cue != first.cue;
+        let joins = first.kind == ClaimKind::Direct
+            && second.kind == ClaimKind::Direct
+            && consecutive
+            && !own_cue
+            && first.source == second.source
+            && matches!(first.source, SourceRef::Mention(_))
+            && between_is_attribution(p, first, second);
+        if joins {
+            let second = claims.remove(n);
+            let first = &mut claims[n - 1];
+            first.content.end = second.content.end;
+            first.parts.extend(second.parts);
+        } else {
+            n += 1;
+        }
+    }
+}
+
+/// Longest attribution that may interrupt a quote: "…,” Polish Prime Minister
+/// Donald Tusk told reporters on his plane after leaving Berlin. “…".
+const MAX_INTERRUPTION_BYTES: usize = 200;
+
+/// Between two quotes there is only punctuation, or the first one's
+/// attribution ending its sentence.
+fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
+    let gap = &p.text[first.content.end..second.content.start];
+    if gap.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    first.cue.as_ref().is_some_and(|cue| {
+        first.content.end <= cue.start
+            && cue.end <= second.content.start
+            && gap.len() < MAX_INTERRUPTION_BYTES
+            && gap.matches(['.', '!', '?']).count() <= 1
+    })
 }
 
 fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
@@ -136,7 +188,13 @@ fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             let passive =
                 t > sentence.start && p.is_any(t - 1, grammar::BE_FORMS) && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
-            if !after_determiner && !passive && !passive_been {
+            // "states", "claims": nouns unless a that-clause or quote follows.
+            let noun_use = class == CueClass::Noun
+                && !(t + 1 < sentence.end
+                    && (p.is_any(t + 1, &["that"])
+                        || p.kind(t + 1) == Kind::Colon
+                        || p.quotes.opening_at(t + 1).is_some()));
+            if !after_determiner && !passive && !passive_been && !noun_use {
                 cues.push(Cue {
                     start: t,
                     end: t + 1,
@@ -331,36 +389,41 @@ fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 
 /// The listener after "told": "reporters", "The Associated Press", "him".
 fn listener(p: &Para, k: usize, end: usize) -> usize {
+    let opens_content = k >= end
+        || !p.kind(k).is_wordlike()
+        || p.is_any(
+            k,
+            &[
+                "if", "whether", "why", "how", "what", "when", "where", "who", "that", "about",
+                "for", "to", "of",
+            ],
+        )
+        || p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+    if opens_content {
+        return k;
+    }
+    if p.is_any(k, &["me", "him", "her", "them", "us", "you"]) {
+        return k + 1;
+    }
+    let limit = (k + 7).min(end);
     let mut j = k;
-    let limit = (k + 6).min(end);
     while j < limit
         && (p.kind(j).is_wordlike() || p.kind(j) == Kind::Possessive)
         && !p.inside_quote(j)
     {
         let lower = p.lower(j);
-        if j > k
-            && (lower == "that"
-                || grammar::PREPOSITIONS.contains(&lower)
+        let stop = j > k
+            && (matches!(
+                lower,
+                "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
+            ) || grammar::PREPOSITIONS.contains(&lower) && lower != "of"
                 || lexicon().cue(lower).is_some()
-                || grammar::is_time_word(lower) && !p.is_capitalized(j))
-        {
+                || grammar::is_time_word(lower) && !p.is_capitalized(j)
+                || Pronoun::parse(lower).is_some());
+        if stop {
             break;
         }
-        if j > k && (Pronoun::parse(lower).is_some() || lower == "there") {
-            break;
-        }
-        let object_pronoun = matches!(lower, "me" | "him" | "her" | "them" | "us" | "you");
         j += 1;
-        if object_pronoun {
-            break;
-        }
-        // One lower-case noun is a whole listener: "reporters", "lawmakers".
-        if !p.is_capitalized(j - 1)
-            && !grammar::DETERMINERS.contains(&lower)
-            && !matches!(lower, "a" | "an" | "the")
-        {
-            break;
-        }
     }
     j
 }
@@ -398,6 +461,56 @@ fn is_comma_like(p: &Para, t: usize) -> bool {
         || (p.quotes.closing_at(t).is_some() && t > 0 && p.kind(t - 1) == Kind::Comma)
 }
 
+/// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
+const FINITE_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
+    "can", "may", "might", "must", "did", "does", "do", "shall",
+];
+
+/// Openers of introductory phrases: "During his attack, Mateen said …" has
+/// no content before its comma.
+const INTRODUCTORY: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "without",
+    "for",
+    "to",
+    "under",
+    "over",
+    "from",
+    "by",
+    "amid",
+    "despite",
+    "following",
+    "as",
+    "when",
+    "while",
+    "since",
+    "until",
+    "upon",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "finally",
+    "still",
+    "yet",
+    "instead",
+    "soon",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "separately",
+    "indeed",
+];
+
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
     let lexicon = lexicon();
@@ -412,6 +525,13 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
             Kind::CloseParen => depth += 1,
             Kind::OpenParen if depth > 0 => depth -= 1,
             Kind::Word | Kind::Number | Kind::Possessive => {
+                if depth == 0 && start < end && p.is_word(t) && Pronoun::parse(p.lower(t)).is_some()
+                {
+                    break;
+                }
+                if depth == 0 && p.is_any(t, FINITE_VERBS) {
+                    break;
+                }
                 if depth == 0 {
                     let lower = p.lower(t);
                     let opener = grammar::CLAUSE_OPENERS.contains(&lower)
@@ -478,6 +598,7 @@ fn is_party_state(p: &Para, range: Range<usize>) -> bool {
 fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     let first = segment.start;
     p.is_any(first, grammar::ASIDE_OPENERS)
+        || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
         || p.quotes.opening_at(first).is_some()
@@ -582,6 +703,38 @@ fn subject_across_asides(
     None
 }
 
+/// "another friend, Mariam Emara told CNN": a short description before a
+/// name, set off by a comma, is part of the source.
+fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
+    if np.start < floor + 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_capitalized(np.start) {
+        return np;
+    }
+    let comma = np.start - 1;
+    let mut start = comma;
+    while start > floor
+        && p.kind(start - 1).is_wordlike()
+        && !p.inside_quote(start - 1)
+        && comma - start < 5
+    {
+        start -= 1;
+    }
+    let bounded =
+        start == floor || p.quotes.closing_at(start - 1).is_some() || is_comma_like(p, start - 1);
+    let described = start < comma
+        && p.is_any(
+            start,
+            &[
+                "the", "a", "an", "another", "his", "her", "their", "its", "one",
+            ],
+        )
+        && !(start..comma).any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some());
+    if bounded && described {
+        start..np.end
+    } else {
+        np
+    }
+}
+
 enum Subject {
     Phrase(Range<usize>),
     /// "…, and added": the subject of the previous clause.
@@ -627,8 +780,82 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
         return Some((Subject::Phrase(np), front));
     }
     let np = noun_phrase_left(p, aux_start, sentence.start)?;
+    let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np), front))
+}
+
+/// The subject a sentence opens with, after any introductory phrase:
+/// "On the left, Betty Friedan, the author, compared …" → "Betty Friedan".
+fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let lexicon = lexicon();
+    let mut k = sentence.start;
+    while k < sentence.end
+        && (p.quotes.opening_at(k).is_some()
+            || p.is_any(
+                k,
+                &[
+                    "but",
+                    "and",
+                    "so",
+                    "yet",
+                    "still",
+                    "however",
+                    "meanwhile",
+                    "then",
+                    "now",
+                ],
+            ))
+    {
+        k += 1;
+        if k < sentence.end && p.kind(k) == Kind::Comma {
+            k += 1;
+        }
+    }
+    if k >= sentence.end || p.inside_quote(k) {
+        return None;
+    }
+    if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
+        return Some(k..k + 1);
+    }
+    if p.is_any(k, grammar::PREPOSITIONS)
+        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
+    {
+        let comma = (k..(k + 15).min(sentence.end))
+            .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
+        k = comma + 1;
+    }
+    let start = k;
+    let mut depth = 0usize;
+    while k < sentence.end {
+        let ok = match p.kind(k) {
+            Kind::OpenParen => {
+                depth += 1;
+                true
+            }
+            Kind::CloseParen if depth > 0 => {
+                depth -= 1;
+                true
+            }
+            _ if depth > 0 => true,
+            Kind::Possessive => true,
+            Kind::Word => {
+                let lower = p.lower(k);
+                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(&lower)
+                    || k == start && grammar::DETERMINERS.contains(&lower)
+                    || lexicon.title(p.word(k)).is_some()
+                    || lower == "of" && p.is_capitalized(k + 1)
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        k += 1;
+    }
+    let has_head = (start..k)
+        .any(|t| p.is_capitalized(t) || p.is_word(t) && lexicon.title(p.word(t)).is_some());
+    (k > start && has_head).then_some(start..k)
 }
 
 /// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
@@ -663,7 +890,7 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
                     | "noting"
                     | "saying"
             ) || channel_phrase(p, j, end).is_some()
-                || time_phrase(p, j, end).is_some()
+                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, grammar::DETERMINERS)
                 || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
         {
             break;
@@ -675,6 +902,24 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
         {
             return None;
         }
+        j += 1;
+    }
+    (j > from).then_some(from..j)
+}
+
+/// The source after "according to": everything to the next comma or the
+/// sentence's end ("early results of the exit poll conducted by Edison Research").
+fn according_source(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
+    let limit = (from + 30).min(end);
+    let mut j = from;
+    while j < limit
+        && !p.inside_quote(j)
+        && (p.kind(j).is_wordlike()
+            || matches!(
+                p.kind(j),
+                Kind::Possessive | Kind::OpenParen | Kind::CloseParen | Kind::Other
+            ))
+    {
         j += 1;
     }
     (j > from).then_some(from..j)
@@ -862,7 +1107,7 @@ fn clause(
 ) -> Option<Clause> {
     let end = sentence.end;
     if cue.according {
-        let np = noun_phrase_right(p, cue.end, end)?;
+        let np = according_source(p, cue.end, end)?;
         return Some(Clause {
             cue,
             source: Some(np.clone()),
@@ -880,9 +1125,51 @@ fn clause(
     let after_boundary = before.is_some_and(|b| {
         is_comma_like(p, b) || p.kind(b) == Kind::Dash || p.quotes.closing_at(b).is_some()
     });
+    let lower = p.lower(cue.start);
+    // ", telling reporters that …", "…, but only to tell Garland that …": the
+    // source is the subject of the clause this one hangs on.
+    let participle = lower.ends_with("ing")
+        && before.is_some_and(|b| {
+            is_comma_like(p, b)
+                || p.is_any(
+                    b,
+                    &[
+                        "and", "while", "before", "after", "by", "when", "then", "also",
+                    ],
+                )
+        });
+    let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
+    if participle || infinitive {
+        let source = match previous {
+            Some(prev) => prev.source.clone(),
+            None => Some(sentence_subject(p, sentence)?),
+        };
+        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+        return Some(Clause {
+            cue,
+            source,
+            mention: previous.and_then(|prev| prev.mention),
+            coordinated: previous.is_some(),
+            inverted: false,
+            front: before.unwrap_or(cue.start),
+            after,
+            cue_text_end,
+            channel,
+        });
+    }
+    // After a plain comma, what comes before must be content, not an aside
+    // ("Vargas, an immigration activist, asked …" is not inverted).
+    let content_before = before.is_some_and(|b| {
+        p.kind(b) != Kind::Comma || {
+            let segments = comma_segments(p, sentence.start, b);
+            segments
+                .last()
+                .is_some_and(|seg| !is_aside(p, seg.clone()) && word_count(p, seg.clone()) >= 3)
+        }
+    });
     if after_boundary
-        && cue.class != CueClass::Call
-        && cue.class != CueClass::Noun
+        && content_before
+        && matches!(cue.class, CueClass::Say | CueClass::Ask | CueClass::Object)
         && let Some(np) = noun_phrase_right(p, cue.end, end)
             .filter(|np| looks_like_inverted_source(p, np.clone(), end))
     {
@@ -904,7 +1191,8 @@ fn clause(
         Subject::Phrase(range) => (Some(range), false),
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
-            None => return None,
+            // "X was joined on stage and joked, …"
+            None => (Some(sentence_subject(p, sentence)?), false),
         },
     };
     let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
@@ -1028,7 +1316,9 @@ fn sentence_claims(
     findings: &mut Findings,
     quote_used: &mut [bool],
 ) {
-    let cues = find_cues(p, sentence.clone());
+    let (call_cues, cues): (Vec<Cue>, Vec<Cue>) = find_cues(p, sentence.clone())
+        .into_iter()
+        .partition(|cue| cue.class == CueClass::Call);
     let mut clauses: Vec<Clause> = Vec::new();
     for cue in cues {
         // A cue inside the span of an earlier clause's source or cue is part of it.
@@ -1043,17 +1333,19 @@ fn sentence_claims(
         };
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
-            (Some(np), false) => {
-                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
-            }
+            (Some(np), false) => mentions::describe(p, np.clone(), people)
+                .or_else(|| {
+                    clause
+                        .cue
+                        .according
+                        .then(|| mentions::unnamed_document(p, np.clone()))
+                })
+                .map(|m| add_mention(findings, m)),
             (None, false) => None,
         };
         let Some(mention) = mention else { continue };
         clause.mention = Some(mention);
         clauses.push(clause);
-    }
-    if clauses.is_empty() {
-        return;
     }
 
     // A later clause inside an earlier clause's forward content is nested
@@ -1067,9 +1359,7 @@ fn sentence_claims(
                     && (is_comma_like(p, clause.front - 1)
                         || p.is_any(clause.front, grammar::CONNECTIVES)
                         || p.is_any(clause.front - 1, grammar::CONNECTIVES))
-                || clause.cue.class == CueClass::Call
-                || clause.inverted
-                || prev.cue.class == CueClass::Call;
+                || clause.inverted;
             let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
             if prev_has_forward && !joined {
                 continue;
@@ -1093,26 +1383,8 @@ fn sentence_claims(
             cue: cue_bytes.clone(),
             channel: channel.clone(),
             quote,
+            parts: Vec::new(),
         };
-
-        if clause.cue.class == CueClass::Call {
-            // "called the issue “painful”": the first quote soon after the cue.
-            let limit = (clause.cue.end + 8).min(sentence.end);
-            if let Some(q) = (clause.cue.end..limit).find_map(|t| p.quotes.opening_at(t)) {
-                let quote = p.quotes.quotes[q];
-                if !quote_used[q]
-                    && !looks_like_title(p, &quote)
-                    && let Some(content) = quote_content(p, &quote)
-                {
-                    quote_used[q] = true;
-                    findings
-                        .claims
-                        .push(claim(ClaimKind::Partial, content, Some(q)));
-                }
-            }
-            previous_end = clause.after;
-            continue;
-        }
 
         let mut found_any = false;
         // Content after the clause.
@@ -1174,7 +1446,63 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Direct, content, Some(q)));
             }
         }
-        previous_end = clause.after;
+        if found_any {
+            previous_end = clause.after;
+        }
+    }
+    naming_claims(
+        p, &sentence, &call_cues, &kept, people, findings, quote_used,
+    );
+}
+
+/// "called the issue “painful”", "described it as “a disaster”": the quote
+/// soon after a naming verb is a partial quote of the verb's subject.
+fn naming_claims(
+    p: &Para,
+    sentence: &Range<usize>,
+    cues: &[Cue],
+    clauses: &[Clause],
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    for cue in cues {
+        let limit = (cue.end + 8).min(sentence.end);
+        let Some(q) = (cue.end..limit).find_map(|t| p.quotes.opening_at(t)) else {
+            continue;
+        };
+        let quote = p.quotes.quotes[q];
+        if quote_used[q] || looks_like_title(p, &quote) {
+            continue;
+        }
+        let Some(clause) = clause(
+            p,
+            *cue,
+            sentence,
+            clauses.iter().rev().find(|c| c.front < cue.start),
+        ) else {
+            continue;
+        };
+        let mention = match (&clause.source, clause.coordinated) {
+            (_, true) => clause.mention,
+            (Some(np), false) => {
+                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
+            }
+            (None, false) => None,
+        };
+        let (Some(mention), Some(content)) = (mention, quote_content(p, &quote)) else {
+            continue;
+        };
+        quote_used[q] = true;
+        findings.claims.push(Found {
+            kind: ClaimKind::Partial,
+            content,
+            source: SourceRef::Mention(mention),
+            cue: Some(p.bytes(cue.start..cue.end)),
+            channel: None,
+            quote: Some(q),
+            parts: Vec::new(),
+        });
     }
 }
 
@@ -1199,8 +1527,19 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,
         // "confirmed he would run", but not "stated a list of goals".
+        // "confirmed he would run"; "denied the charges", "vowed to fight";
+        // but not "reported progress" (a report of numbers, not of speech).
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
-            (p.is_word(k) && Pronoun::parse(p.lower(k)).is_some()).then_some(k)
+            let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+            let object = clause.cue.class == CueClass::Object
+                && !matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted")
+                && (takes_bare_clause(p, k)
+                    || p.is_any(k, &["to"])
+                        && matches!(
+                            p.lower(clause.cue.start),
+                            "vowed" | "vows" | "vowing" | "promised" | "promising"
+                        ));
+            (pronoun || object).then_some(k)
         }
         _ if matches!(
             clause.cue.class,
@@ -1247,7 +1586,7 @@ fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> {
         if t > range.start + 3
             && is_comma_like(p, t)
             && !p.inside_quote(t + 1)
-            && (p.is_any(t + 1, &["meaning", "according"])
+            && (p.is_any(t + 1, &["meaning", "according", "which"])
                 || p.is_any(t + 1, &["in"]) && p.is_any(t + 2, &["what"]))
         {
             return trim(
@@ -1311,7 +1650,10 @@ fn backward_content(
     {
         range.start += 1;
     }
-    if word_count(p, range.clone()) < 3 {
+    let introductory = !p.inside_quote(range.start)
+        && p.is_any(range.start, INTRODUCTORY)
+        && word_count(p, range.clone()) <= 12;
+    if word_count(p, range.clone()) < 3 || introductory {
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
@@ -1384,8 +1726,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
         } else {
             continue;
         };
-        if looks_like_title(p, quote) && source == SourceRef::Unknown || is_marked_as_term(p, quote)
-        {
+        if looks_like_title(p, quote) && !quote.continued || is_marked_as_term(p, quote) {
             continue;
         }
         if words < 3 && !quote.continued && source != SourceRef::Inherit {
@@ -1401,6 +1742,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
             cue: None,
             channel: None,
             quote: Some(q),
+            parts: Vec::new(),
         });
     }
 }

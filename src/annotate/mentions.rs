@@ -268,7 +268,14 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     if words.len() >= 2 {
         mention.given = Some(words[0].to_string());
     }
-    if let Some(role) = role {
+    // An honorific alone ("Mr.") says the sex, not a role.
+    if let Some(role) = role.filter(|r| {
+        r.clone().any(|t| {
+            lexicon()
+                .title(p.word(t))
+                .is_none_or(|title| title.kind != TitleKind::Honorific)
+        })
+    }) {
         mention.country = country_in(p, role.clone());
         mention.role = Some(p.slice(role).to_string());
     }
@@ -562,7 +569,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             while core_start > np.start && name_part(p, core_start - 1) > 0 {
                 core_start -= 1;
             }
-            if !is_name_word(p, head) {
+            // A lone capitalized word right before a cue is a surname ("Read
+            // said"), unless it is a function word.
+            let function_word = grammar::DETERMINERS.contains(&head_lower)
+                || grammar::CLAUSE_OPENERS.contains(&head_lower)
+                || Pronoun::parse(head_lower).is_some();
+            if !is_name_word(p, head)
+                && (function_word || !p.word(head).chars().any(char::is_lowercase))
+            {
                 return None;
             }
             let role = role_before(p, core_start).filter(|r| r.start >= np.start);
@@ -582,11 +596,23 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = true;
         mention.head = Some(singular(head_lower));
         mention.name = Some(np_text.to_string());
-    } else {
+    } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
+        // "the Trump campaign's lawyer"-like phrases with a name in them.
         mention.head = Some(head_lower.to_string());
         mention.name = Some(strip_article(np_text).to_string());
+    } else {
+        // An unknown lower-case head ("he began", "the move") names no source.
+        return None;
     }
     Some(mention)
+}
+
+/// Whatever follows "according to" is a source, even when its head is not a
+/// known word: kept as written, as a document.
+pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
+    let mut mention = Mention::new(p, np.clone(), MentionKind::Document);
+    mention.name = Some(p.slice(np).to_string());
+    mention
 }
 
 fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
