@@ -49,6 +49,7 @@ fn document() -> Document {
                 start: at.start,
                 end: at.end,
                 text: text.to_string(),
+                parts: vec![at.clone()],
                 source: None,
                 cue: None,
                 channel: None,
