@@ -7,12 +7,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::coref::{self, Entity};
 use super::countries;
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{Mention, MentionKind, surname_key};
 use super::{Story, StoryClaim};
 use crate::load::Article;
 use crate::model::{Claim, Document, SCHEMA, SourceCountry, Span, Speaker, SpeakerKind, Summary};
 
-pub(super) fn document(article: &Article, story: Story) -> Document {
+pub(super) fn document(article: Article, story: Story) -> Document {
     let Story {
         mut mentions,
         surname_candidates,
@@ -25,10 +25,15 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
         .filter(|m| m.kind == MentionKind::Person)
         .filter_map(|m| m.surname.clone())
         .collect();
+    let is_surname = |word: &str| {
+        let key = surname_key(word);
+        surnames.contains(&key)
+    };
     mentions.extend(
         surname_candidates
             .into_iter()
-            .filter(|m| m.surname.as_ref().is_some_and(|s| surnames.contains(s))),
+            .filter(|c| is_surname(c.word(&article.paragraphs)))
+            .map(|c| c.into_mention(&article.paragraphs)),
     );
 
     // Reading order; claims keep pointing at the right mention.
@@ -75,7 +80,11 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
         speaker_id[e] = Some(format!("s{}", n + 1));
     }
 
-    let paragraphs = &article.paragraphs;
+    let Article {
+        meta,
+        paragraphs: owned,
+    } = article;
+    let paragraphs = &owned;
     let span = |paragraph: usize, range: &std::ops::Range<usize>| -> Span {
         let text = &paragraphs[paragraph].text;
         Span {
@@ -133,8 +142,8 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
 
     Document {
         schema: SCHEMA.to_string(),
-        meta: article.meta.clone(),
-        paragraphs: paragraphs.clone(),
+        meta,
+        paragraphs: owned,
         speakers,
         claims,
         countries,

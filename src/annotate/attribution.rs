@@ -14,6 +14,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{CueClass, lexicon};
 use super::mentions::{self, Mention, MentionKind};
@@ -55,6 +57,8 @@ pub struct Findings {
     pub claims: Vec<Found>,
     /// Mentions the claims point at (sources as written).
     pub mentions: Vec<Mention>,
+    /// Where each mention's span is in `mentions`.
+    by_span: FxHashMap<(usize, usize), usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -95,12 +99,11 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     let mut findings = Findings::default();
     let mut quote_used = vec![false; p.quotes.quotes.len()];
     for sentence in p.sentences.clone() {
-        sentence_claims(p, sentence, people, &mut findings, &mut quote_used);
+        let first_mention = findings.mentions.len();
+        sentence_claims(p, sentence.clone(), people, &mut findings, &mut quote_used);
+        subject_antecedent(p, &sentence, people, &mut findings, first_mention);
     }
     unclaimed_quotes(p, people, &mut findings, &quote_used);
-    for sentence in &p.sentences {
-        subject_antecedent(p, sentence, people, &mut findings);
-    }
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
@@ -114,27 +117,28 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
 /// "“A,” she said. “B.”" is one utterance interrupted by its attribution: the
 /// second quote, with no cue of its own, joins the first as a second part.
 fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
-    let mut n = 1;
-    while n < claims.len() {
-        let (first, second) = (&claims[n - 1], &claims[n]);
-        let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
-        let own_cue = second.cue.is_some() && second.cue != first.cue;
-        let joins = first.kind == ClaimKind::Direct
-            && second.kind == ClaimKind::Direct
-            && consecutive
-            && !own_cue
-            && first.source == second.source
-            && matches!(first.source, SourceRef::Mention(_))
-            && between_is_attribution(p, first, second);
-        if joins {
-            let second = claims.remove(n);
-            let first = &mut claims[n - 1];
-            first.content.end = second.content.end;
-            first.parts.extend(second.parts);
-        } else {
-            n += 1;
+    let mut merged: Vec<Found> = Vec::with_capacity(claims.len());
+    for second in claims.drain(..) {
+        if let Some(first) = merged.last_mut() {
+            let consecutive =
+                matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
+            let own_cue = second.cue.is_some() && second.cue != first.cue;
+            let joins = first.kind == ClaimKind::Direct
+                && second.kind == ClaimKind::Direct
+                && consecutive
+                && !own_cue
+                && first.source == second.source
+                && matches!(first.source, SourceRef::Mention(_))
+                && between_is_attribution(p, first, &second);
+            if joins {
+                first.content.end = second.content.end;
+                first.parts.extend(second.parts);
+                continue;
+            }
         }
+        merged.push(second);
     }
+    *claims = merged;
 }
 
 /// Longest attribution that may interrupt a quote: "…,” Polish Prime Minister
@@ -488,6 +492,10 @@ fn is_comma_like(p: &Para, t: usize) -> bool {
         || (p.quotes.closing_at(t).is_some() && t > 0 && p.kind(t - 1) == Kind::Comma)
 }
 
+/// Longest source phrase looked for, in tokens: bounds every scan, so that
+/// a sentence of thousands of words costs no more per cue than a short one.
+const MAX_PHRASE_TOKENS: usize = 48;
+
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
 static FINITE_VERBS: WordSet = WordSet::new(&[
     "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
@@ -543,7 +551,7 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
     let lexicon = lexicon();
     let mut start = end;
     let mut depth = 0usize;
-    while start > floor {
+    while start > floor && end - start < MAX_PHRASE_TOKENS {
         let t = start - 1;
         if p.inside_quote(t) {
             break;
@@ -710,6 +718,7 @@ fn subject_across_asides(
     comma_end: usize,
     floor: usize,
 ) -> Option<(Range<usize>, usize, Option<Range<usize>>)> {
+    let floor = floor.max(comma_end.saturating_sub(2 * MAX_PHRASE_TOKENS));
     let segments = comma_segments(p, floor, comma_end);
     let mut n = segments.len();
     let mut list_end = None;
@@ -828,6 +837,7 @@ fn subject_antecedent(
     sentence: &Range<usize>,
     people: &[Mention],
     findings: &mut Findings,
+    sentence_mentions: usize,
 ) {
     let mut k = sentence.start;
     while k < sentence.end
@@ -861,7 +871,7 @@ fn subject_antecedent(
     let Some(mention) = mentions::describe(p, start..k, people) else {
         return;
     };
-    let overlaps = findings.mentions.iter().any(|m| {
+    let overlaps = findings.mentions[sentence_mentions..].iter().any(|m| {
         m.paragraph == p.index && m.span.start < mention.span.end && mention.span.start < m.span.end
     });
     if !overlaps
@@ -1436,14 +1446,12 @@ fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
 }
 
 fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
-    if let Some(n) = findings
-        .mentions
-        .iter()
-        .position(|m| m.span == mention.span && m.paragraph == mention.paragraph)
-    {
+    let key = (mention.span.start, mention.span.end);
+    if let Some(&n) = findings.by_span.get(&key) {
         return n;
     }
     findings.mentions.push(mention);
+    findings.by_span.insert(key, findings.mentions.len() - 1);
     findings.mentions.len() - 1
 }
 
@@ -1819,7 +1827,8 @@ fn partials_inside(
     findings: &mut Findings,
     claim: &impl Fn(ClaimKind, Range<usize>, Option<usize>) -> Found,
 ) {
-    for (q, quote) in p.quotes.quotes.iter().enumerate() {
+    for q in p.quotes.within(range.start..range.end + 1) {
+        let quote = &p.quotes.quotes[q];
         let (Some(open), Some(close)) = (quote.open, quote.close) else {
             continue;
         };
@@ -1838,17 +1847,47 @@ fn partials_inside(
 
 /// Quotes no cue claimed: a continuation of a speaker, "X: “C”", or unattributed.
 fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote_used: &[bool]) {
+    if p.quotes.quotes.is_empty() {
+        return;
+    }
+    // Indexes over the claims found so far, so that this stays linear on
+    // paragraphs with thousands of quotes.
+    let mut claimed = quote_used.to_vec();
+    for q in findings.claims.iter().filter_map(|c| c.quote) {
+        claimed[q] = true;
+    }
+    let mut spans: Vec<(usize, usize)> = findings
+        .claims
+        .iter()
+        .map(|c| (c.content.start, c.content.end))
+        .collect();
+    spans.sort_unstable();
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |max_end, &(_, end)| {
+            *max_end = end.max(*max_end);
+            Some(*max_end)
+        })
+        .collect();
+    let attributed: Vec<(usize, SourceRef)> = {
+        let mut list: Vec<(usize, SourceRef)> = findings
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct && matches!(c.source, SourceRef::Mention(_)))
+            .map(|c| (c.content.start, c.source))
+            .collect();
+        list.sort_unstable_by_key(|&(start, _)| start);
+        list
+    };
     for (q, quote) in p.quotes.quotes.iter().enumerate() {
-        if quote_used[q] || findings.claims.iter().any(|c| c.quote == Some(q)) {
+        if claimed[q] {
             continue;
         }
         let Some(content) = quote_content(p, quote) else {
             continue;
         };
-        let inside_claim = findings
-            .claims
-            .iter()
-            .any(|c| c.content.start <= content.start && content.end <= c.content.end);
+        let before = spans.partition_point(|&(start, _)| start <= content.start);
+        let inside_claim = before > 0 && reach[before - 1] >= content.end;
         if inside_claim {
             continue;
         }
@@ -1860,7 +1899,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
             SourceRef::Mention(add_mention(findings, mention))
         } else if quote.continued {
             SourceRef::Inherit
-        } else if let Some(nearest) = nearest_attributed(findings, content.start) {
+        } else if let Some(nearest) = nearest_attributed(&attributed, content.start) {
             nearest
         } else if quote.open == Some(0) && words >= 3 {
             SourceRef::Inherit
@@ -1897,20 +1936,21 @@ fn colon_source_absent(p: &Para, quote: &Quote) -> bool {
 }
 
 /// The source of the nearest claim in this paragraph that has a direct quote
-/// and a source: a second quote continues the same speaker.
-fn nearest_attributed(findings: &Findings, at: usize) -> Option<SourceRef> {
-    findings
-        .claims
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Direct && matches!(c.source, SourceRef::Mention(_)))
-        .min_by_key(|c| {
-            if c.content.start <= at {
-                at - c.content.start
-            } else {
-                (c.content.start - at) * 4
-            }
-        })
-        .map(|c| c.source)
+/// and a source (`attributed` is sorted by start): a second quote continues
+/// the same speaker. One before wins over one after at a quarter the distance.
+fn nearest_attributed(attributed: &[(usize, SourceRef)], at: usize) -> Option<SourceRef> {
+    let n = attributed.partition_point(|&(start, _)| start <= at);
+    let before = n.checked_sub(1).map(|i| attributed[i]);
+    let after = attributed.get(n).copied();
+    match (before, after) {
+        (Some((b, source)), Some((a, other))) => Some(if at - b <= (a - at) * 4 {
+            source
+        } else {
+            other
+        }),
+        (Some((_, source)), None) | (None, Some((_, source))) => Some(source),
+        (None, None) => None,
+    }
 }
 
 /// "Trump: “We will win.”": a name or phrase, a colon, a quote.

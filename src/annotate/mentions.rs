@@ -218,35 +218,85 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
     found
 }
 
-/// Single capitalized words outside the names and sources already found:
-/// each is a later mention of a person if a person with that surname is
-/// named in the story ("Zelenskiy has been holding talks", "(Putin)").
-pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<Mention> {
+/// A single capitalized word outside the names and sources already found:
+/// a later mention of a person if someone with that surname is named in the
+/// story ("Zelenskiy has been holding talks", "(Putin)"). Kept small, since
+/// a long story has many.
+#[derive(Debug, Clone, Copy)]
+pub struct SurnameCandidate {
+    paragraph: u32,
+    start: u32,
+    end: u32,
+    /// With a possessive ("Trump's").
+    span_end: u32,
+    token: u32,
+    sex: Sex,
+    in_quote: bool,
+}
+
+impl SurnameCandidate {
+    pub fn word<'a>(&self, paragraphs: &'a [crate::model::Paragraph]) -> &'a str {
+        &paragraphs[self.paragraph as usize].text[self.start as usize..self.end as usize]
+    }
+
+    pub fn into_mention(self, paragraphs: &[crate::model::Paragraph]) -> Mention {
+        let word = self.word(paragraphs);
+        Mention {
+            paragraph: self.paragraph as usize,
+            span: self.start as usize..self.span_end as usize,
+            token: self.token as usize,
+            kind: MentionKind::Person,
+            name: Some(word.to_string()),
+            surname: Some(surname_key(word)),
+            given: None,
+            role: None,
+            country: None,
+            sex: self.sex,
+            plural: false,
+            definite: false,
+            head: None,
+            in_quote: self.in_quote,
+            name_span: Some(self.start as usize..self.end as usize),
+        }
+    }
+}
+
+pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCandidate> {
     let mut found = Vec::new();
     for i in 0..p.len() {
         if !is_name_word(p, i) || is_initial(p, i) {
-            continue;
-        }
-        let bytes = p.bytes(i..i + 1);
-        if covered
-            .iter()
-            .any(|c| c.start <= bytes.start && bytes.end <= c.end)
-        {
             continue;
         }
         let lone = !(i > 0 && is_name_word(p, i - 1) || i + 1 < p.len() && is_name_word(p, i + 1));
         if !lone {
             continue;
         }
-        let mut mention = person(p, i..i + 1, None);
-        if i > 0
-            && let Some(title) = lexicon()
-                .title(p.word(i - 1))
-                .filter(|t| t.kind == TitleKind::Honorific)
-        {
-            mention.sex = title.sex;
+        let token = p.tokens[i];
+        let (start, end) = (token.start as usize, token.end as usize);
+        // `covered` is sorted and disjoint.
+        let n = covered.partition_point(|c| c.start <= start);
+        if n > 0 && end <= covered[n - 1].end {
+            continue;
         }
-        found.push(mention);
+        let possessive = i + 1 < p.len() && p.kind(i + 1) == Kind::Possessive;
+        let sex = (i > 0)
+            .then(|| lexicon().title(p.word(i - 1)))
+            .flatten()
+            .filter(|t| t.kind == TitleKind::Honorific)
+            .map_or(Sex::Unknown, |t| t.sex);
+        found.push(SurnameCandidate {
+            paragraph: p.index as u32,
+            start: token.start,
+            end: token.end,
+            span_end: if possessive {
+                p.tokens[i + 1].end
+            } else {
+                token.end
+            },
+            token: i as u32,
+            sex,
+            in_quote: p.inside_quote(i),
+        });
     }
     found
 }

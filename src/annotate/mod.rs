@@ -46,12 +46,17 @@ struct Story {
     mentions: Vec<Mention>,
     /// Capitalized words that are a person's surname if that person is named
     /// somewhere in the story.
-    surname_candidates: Vec<Mention>,
+    surname_candidates: Vec<mentions::SurnameCandidate>,
     claims: Vec<StoryClaim>,
 }
 
 /// Annotates one story.
 pub fn annotate(article: &Article) -> Document {
+    annotate_article(article.clone())
+}
+
+/// Annotates one story, taking its text into the document without a copy.
+pub fn annotate_article(article: Article) -> Document {
     let mut story = Story::default();
     let mut speakers = SpeakerCarry::default();
     let mut quote_open = false;
@@ -62,6 +67,7 @@ pub fn annotate(article: &Article) -> Document {
 
         let mut covered: Vec<Range<usize>> = people.iter().map(|m| m.span.clone()).collect();
         covered.extend(findings.mentions.iter().map(|m| m.span.clone()));
+        let covered = merge_ranges(covered);
         story
             .surname_candidates
             .extend(mentions::surname_candidates(&p, &covered));
@@ -159,4 +165,17 @@ impl SpeakerCarry {
             self.last_source = None;
         }
     }
+}
+
+/// Sorted, disjoint ranges covering the same bytes as `ranges`.
+fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_unstable_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }

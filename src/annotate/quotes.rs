@@ -51,14 +51,38 @@ impl Quotes {
         self.inside.get(token).is_some_and(Option::is_some)
     }
 
-    /// The quote whose opening mark is this token.
+    /// The quote whose opening mark is this token. Quotes do not overlap, so
+    /// their marks are in order and a binary search finds it.
     pub fn opening_at(&self, token: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.open == Some(token))
+        let n = self
+            .quotes
+            .partition_point(|q| q.open.is_none_or(|o| o < token));
+        self.quotes
+            .get(n)
+            .filter(|q| q.open == Some(token))
+            .map(|_| n)
     }
 
     /// The quote whose closing mark is this token.
     pub fn closing_at(&self, token: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.close == Some(token))
+        let n = self
+            .quotes
+            .partition_point(|q| q.close.is_some_and(|c| c < token));
+        self.quotes
+            .get(n)
+            .filter(|q| q.close == Some(token))
+            .map(|_| n)
+    }
+
+    /// Quotes whose marks both lie inside `tokens`.
+    pub fn within(&self, tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let first = self
+            .quotes
+            .partition_point(|q| q.open.is_none_or(|o| o < tokens.start));
+        let last = self
+            .quotes
+            .partition_point(|q| q.close.is_some_and(|c| c < tokens.end));
+        first..last.max(first)
     }
 }
 

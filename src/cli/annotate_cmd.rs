@@ -13,7 +13,7 @@ use super::pipeline::ordered;
 use super::progress::Progress;
 use super::render::{Rendered, render, separator};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
-use crate::annotate::annotate;
+use crate::annotate::annotate_article;
 use crate::load::lines::{Line, Lines};
 use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, Source};
 use crate::model::Document;
@@ -148,11 +148,12 @@ impl Outcome {
             Input::Article(article) => {
                 // A bug the annotator meets on one story must not lose the
                 // rest of a long run: it costs that story only.
-                match panic::catch_unwind(AssertUnwindSafe(|| annotate(&article))) {
+                let meta = article.meta.clone();
+                match panic::catch_unwind(AssertUnwindSafe(|| annotate_article(article))) {
                     Ok(document) => document,
                     Err(_) => {
-                        let source = article.meta.source.as_deref().unwrap_or_default();
-                        let id = article.meta.id.as_deref().map(|id| format!(" (id {id})"));
+                        let source = meta.source.as_deref().unwrap_or_default();
+                        let id = meta.id.as_deref().map(|id| format!(" (id {id})"));
                         self.problems.push(format!(
                             "{source}{}: internal error while annotating; please report it",
                             id.unwrap_or_default()
