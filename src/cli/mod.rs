@@ -1,5 +1,6 @@
 //! The command line: argument parsing and the `annotate` command.
 
+mod reader;
 mod report;
 
 use std::io::{self, BufWriter, Write};
@@ -11,6 +12,7 @@ use crate::annotate::annotate;
 use crate::load;
 use crate::model::Document;
 
+pub use reader::{ColorWhen, ReaderArgs};
 pub use report::write_text;
 
 /// Exit status when every input was read.
@@ -35,6 +37,9 @@ pub struct Cli {
     /// the bundled story opens.
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
+
+    #[command(flatten)]
+    pub reader: ReaderArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,0 +1,276 @@
+//! The sources panel: who is quoted, grouped by kind, then who is only
+//! mentioned; below, the focused claim's details.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::ClaimKind;
+use crate::safe_text::one_line;
+use crate::tui::story::{PanelRow, StoryView};
+use crate::tui::theme::Theme;
+
+use super::article::plural;
+
+/// Rows of the claim details box, borders included.
+const DETAILS_ROWS: u16 = 8;
+
+pub struct SourcesPanel<'a> {
+    pub story: &'a StoryView,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+/// The label of a claim kind in the details box.
+pub fn claim_kind_label(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Direct => "direct quote",
+        ClaimKind::Partial => "partial quote",
+        ClaimKind::Indirect => "reported speech",
+    }
+}
+
+impl SourcesPanel<'_> {
+    fn block(&self) -> Block<'static> {
+        let style = if self.focused {
+            self.theme.border_focused
+        } else {
+            self.theme.border
+        };
+        Block::new()
+            .borders(Borders::ALL)
+            .border_style(style)
+            .title(Span::styled(" Sources ", style))
+    }
+
+    /// The list area and the details area inside `area`.
+    fn areas(&self, area: Rect) -> (Rect, Option<Rect>) {
+        let inner = self.block().inner(area);
+        if inner.height >= DETAILS_ROWS + 6 {
+            let [list, details] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(DETAILS_ROWS)])
+                    .areas(inner);
+            (list, Some(details))
+        } else {
+            (inner, None)
+        }
+    }
+
+    /// The list's lines, with the index of the line the cursor is on.
+    fn lines(&self, width: u16) -> (Vec<Line<'static>>, Option<usize>) {
+        let (story, theme) = (self.story, self.theme);
+        let doc = &story.doc;
+        let summary = &doc.summary;
+        let mut lines = vec![
+            Line::from(Span::styled(
+                format!(
+                    "{} · {}",
+                    plural(story.sources().count(), "source"),
+                    plural(story.index.claim_order.len(), "claim"),
+                ),
+                theme.meta,
+            )),
+            Line::from(Span::styled(
+                format!(
+                    "{:.0}% of claims from anonymous sources",
+                    summary.anonymous_share * 100.0
+                ),
+                theme.meta,
+            )),
+        ];
+        let mut cursor = None;
+        if story.panel.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                if story.filter.is_some() {
+                    "No sources in the paragraphs shown."
+                } else {
+                    "No sources found in this story."
+                },
+                theme.hidden,
+            )));
+        }
+        for (row_index, row) in story.panel.iter().enumerate() {
+            let is_cursor = row_index == story.panel_cursor;
+            match *row {
+                PanelRow::Heading(title) => {
+                    lines.push(Line::default());
+                    lines.push(Line::from(Span::styled(title, theme.section)));
+                }
+                PanelRow::Source(s) | PanelRow::Mentioned(s) => {
+                    let speaker = &doc.speakers[s];
+                    let quoted = matches!(row, PanelRow::Source(_));
+                    let selected = story.selected == Some(s);
+                    let marker = if selected { "▸ " } else { "  " };
+                    let count = if quoted {
+                        story.index.speaker_claims[s].to_string()
+                    } else {
+                        String::new()
+                    };
+                    let name = one_line(&speaker.name).into_owned();
+                    let room =
+                        usize::from(width).saturating_sub(marker.width() + count.width() + 1);
+                    let name = truncate(&name, room);
+                    let pad = usize::from(width)
+                        .saturating_sub(marker.width() + name.width() + count.width());
+                    let mut style = if quoted { theme.text } else { theme.dim };
+                    if selected {
+                        style = style.patch(theme.speaker);
+                    }
+                    if is_cursor && self.focused {
+                        style = style.patch(theme.cursor_row);
+                    }
+                    if is_cursor {
+                        cursor = Some(lines.len());
+                    }
+                    lines.push(Line::from(vec![
+                        Span::styled(marker, style.patch(theme.focus_bar)),
+                        Span::styled(name, style),
+                        Span::styled(" ".repeat(pad), style),
+                        Span::styled(count, style.patch(theme.key)),
+                    ]));
+                    let about: Vec<String> = speaker
+                        .role
+                        .iter()
+                        .chain(speaker.country.iter())
+                        .map(|s| one_line(s).into_owned())
+                        .collect();
+                    if quoted && !about.is_empty() {
+                        let text =
+                            truncate(&about.join(" · "), usize::from(width).saturating_sub(4));
+                        lines.push(Line::from(vec![
+                            Span::raw("    "),
+                            Span::styled(text, theme.meta),
+                        ]));
+                    }
+                }
+            }
+        }
+        (lines, cursor)
+    }
+
+    fn details(&self, area: Rect, buf: &mut Buffer) {
+        let (story, theme) = (self.story, self.theme);
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme.border)
+            .title(Span::styled(" Claim ", theme.border));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(i) = story.claim else {
+            Span::styled(
+                "No claim in this paragraph. } finds the next.",
+                theme.hidden,
+            )
+            .render(inner, buf);
+            return;
+        };
+        let claim = &story.doc.claims[story.index.claim_order[i]];
+        let speaker = claim
+            .speaker
+            .as_deref()
+            .and_then(|id| story.doc.speaker(id));
+        let label = |text: &'static str| Span::styled(text, theme.meta);
+        let mut lines = vec![Line::from(vec![
+            Span::styled(
+                claim_kind_label(claim.kind),
+                match claim.kind {
+                    ClaimKind::Direct => theme.direct,
+                    ClaimKind::Partial => theme.partial,
+                    ClaimKind::Indirect => theme.indirect,
+                },
+            ),
+            Span::styled(
+                format!("  {}/{}", i + 1, story.index.claim_order.len()),
+                theme.meta,
+            ),
+        ])];
+        let who = match speaker {
+            Some(s) => {
+                let mut about = vec![s.kind.as_str().to_string()];
+                about.extend(s.role.iter().chain(s.country.iter()).cloned());
+                format!("{} ({})", s.name, about.join(", "))
+            }
+            None => "no source found".to_string(),
+        };
+        lines.push(Line::from(vec![
+            label("by "),
+            Span::styled(one_line(&who).into_owned(), theme.speaker),
+        ]));
+        if let Some(cue) = &claim.cue {
+            lines.push(Line::from(vec![
+                label("cue "),
+                Span::raw(one_line(&cue.text).into_owned()),
+            ]));
+        }
+        if let Some(channel) = &claim.channel {
+            lines.push(Line::from(vec![
+                label("via "),
+                Span::raw(one_line(channel).into_owned()),
+            ]));
+        }
+        lines.push(Line::from(Span::styled(
+            format!("“{}”", one_line(&claim.text)),
+            theme.text,
+        )));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+
+    /// Where the terminal cursor goes when the panel has focus.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let (list, _) = self.areas(area);
+        let (_, cursor) = self.lines(list.width);
+        let row = cursor? - scroll(cursor, list.height);
+        (row < usize::from(list.height)).then(|| Position::new(list.x, list.y + row as u16))
+    }
+}
+
+/// The first line to show so the cursor line stays in view.
+fn scroll(cursor: Option<usize>, height: u16) -> usize {
+    let height = usize::from(height);
+    match cursor {
+        Some(c) if height > 0 && c + 2 > height => c + 2 - height,
+        _ => 0,
+    }
+}
+
+impl Widget for &SourcesPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = self.block();
+        block.render(area, buf);
+        let (list, details) = self.areas(area);
+        let (lines, cursor) = self.lines(list.width);
+        let offset = scroll(cursor, list.height);
+        for (y, line) in (list.y..list.bottom()).zip(lines.iter().skip(offset)) {
+            line.render(Rect::new(list.x, y, list.width, 1), buf);
+        }
+        if let Some(details) = details {
+            self.details(details, buf);
+        }
+    }
+}
+
+/// `text` cut to `width` columns, with an ellipsis when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
