@@ -19,6 +19,8 @@ pub mod wrap;
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod screens;
+#[cfg(test)]
 mod tests;
 
 pub use action::Action;

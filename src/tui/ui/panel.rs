@@ -74,7 +74,7 @@ impl SourcesPanel<'_> {
             )),
             Line::from(Span::styled(
                 format!(
-                    "{:.0}% of claims from anonymous sources",
+                    "{:.0}% of claims anonymous",
                     summary.anonymous_share * 100.0
                 ),
                 theme.meta,
