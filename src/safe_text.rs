@@ -44,9 +44,10 @@ pub fn shown(c: char, next: Option<char>) -> Shown {
 /// `text` with every unsafe character replaced by its stand-in and every run
 /// of whitespace (including line breaks) folded to one space: one line, safe to print.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    let needs_work = text
-        .chars()
-        .any(|c| !matches!(shown(c, None), Shown::Keep(_)) || c == '\r');
+    let needs_work = text.contains("  ")
+        || text
+            .chars()
+            .any(|c| c != ' ' && (c == '\r' || !matches!(shown(c, None), Shown::Keep(_))));
     if !needs_work {
         return Cow::Borrowed(text);
     }

@@ -1,5 +1,8 @@
 //! Article text → speakers, claims and countries. Pure functions: no I/O.
 
+pub mod lexicon;
+pub mod token;
+
 use crate::load::Article;
 use crate::model::{Document, SCHEMA, Summary};
 

@@ -66,8 +66,10 @@ pub fn parse(text: &str) -> Article {
         }
     }
 
-    let title_block =
-        !wire_prefix && blocks.len() > 1 && looks_like_title(&text[blocks[0].start..blocks[0].end]);
+    let title_block = !wire_prefix
+        && blocks.len() > 1
+        && looks_like_title(&text[blocks[0].start..blocks[0].end])
+        && !DATELINE.is_match(&text[blocks[0].start..blocks[0].end]);
     let body_start = usize::from(title_block);
     if let Some(lede) = blocks.get_mut(body_start) {
         let lede_text = &text[lede.start..lede.end];
@@ -314,7 +316,7 @@ mod tests {
         assert_eq!(
             texts(&article),
             [
-                ("First line here, with words.", ParagraphKind::Body),
+                ("First line here, with words.", ParagraphKind::Title),
                 ("Second.", ParagraphKind::Body)
             ]
         );

@@ -1,0 +1,294 @@
+//! The word lists the annotator reads, compiled in from `assets/lexicon/`.
+//!
+//! Each file is parsed once, on first use. Keys are lower case (ASCII folding
+//! only, so byte offsets never move) unless a list says its case matters.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const CUE_VERBS: &str = include_str!("../../assets/lexicon/cue_verbs.tsv");
+const TITLES: &str = include_str!("../../assets/lexicon/titles.tsv");
+const ANONYMOUS: &str = include_str!("../../assets/lexicon/anonymous.tsv");
+const GROUPS: &str = include_str!("../../assets/lexicon/groups.tsv");
+const ORGANIZATIONS: &str = include_str!("../../assets/lexicon/organizations.tsv");
+const DOCUMENTS: &str = include_str!("../../assets/lexicon/documents.tsv");
+const CHANNELS: &str = include_str!("../../assets/lexicon/channels.tsv");
+const GIVEN_NAMES_CENSUS: &str = include_str!("../../assets/lexicon/given_names_us_census.tsv");
+const GIVEN_NAMES_EXTRA: &str = include_str!("../../assets/lexicon/given_names_extra.tsv");
+
+/// How a cue word behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Takes a quote or a clause: "said", "added".
+    Say,
+    /// Takes a listener before its clause: "told reporters that".
+    Tell,
+    /// Asks a question.
+    Ask,
+    /// Names or labels: a cue only when a quote follows ("called it "painful"").
+    Call,
+    /// Usually a noun ("states", "claims"): a cue only between a source and a clause.
+    Noun,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// Always followed by a name: "Mr.", "Dr.".
+    Honorific,
+    /// Precedes a name or heads a description: "President", "spokesman".
+    Title,
+    /// Only inside a longer title: "Prime", "former".
+    Modifier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    pub kind: TitleKind,
+    pub sex: Sex,
+}
+
+/// Every list, parsed.
+#[derive(Debug)]
+pub struct Lexicon {
+    cues: HashMap<&'static str, CueClass>,
+    /// Two-word cues, keyed by their first word: "according" → ("to", Say).
+    two_word_cues: HashMap<&'static str, Vec<(&'static str, CueClass)>>,
+    titles: HashMap<String, Title>,
+    anonymous_heads: HashSet<&'static str>,
+    anonymity_markers: Vec<Vec<&'static str>>,
+    groups: HashSet<&'static str>,
+    organization_heads: HashSet<&'static str>,
+    organization_names: Vec<Vec<&'static str>>,
+    documents: HashSet<&'static str>,
+    channels: HashSet<&'static str>,
+    given_names: HashMap<&'static str, Sex>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
+
+/// The annotator's lists.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Data lines of a list: comments and blank lines dropped, split on tabs.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').collect())
+}
+
+fn sex(code: &str) -> Sex {
+    match code {
+        "m" => Sex::Male,
+        "f" => Sex::Female,
+        _ => Sex::Unknown,
+    }
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut cues = HashMap::new();
+        let mut two_word_cues: HashMap<&str, Vec<(&str, CueClass)>> = HashMap::new();
+        for row in rows(CUE_VERBS) {
+            let class = match row.get(1).copied() {
+                Some("tell") => CueClass::Tell,
+                Some("ask") => CueClass::Ask,
+                Some("call") => CueClass::Call,
+                Some("noun") => CueClass::Noun,
+                _ => CueClass::Say,
+            };
+            match row[0].split_once(' ') {
+                Some((first, second)) => two_word_cues.entry(first).or_default().push((second, class)),
+                None => {
+                    cues.insert(row[0], class);
+                }
+            }
+        }
+        let titles = rows(TITLES)
+            .map(|row| {
+                let kind = match row.get(1).copied() {
+                    Some("honorific") => TitleKind::Honorific,
+                    Some("modifier") => TitleKind::Modifier,
+                    _ => TitleKind::Title,
+                };
+                let key = if row[0].contains('.') {
+                    row[0].to_string()
+                } else {
+                    row[0].to_ascii_lowercase()
+                };
+                (
+                    key,
+                    Title {
+                        kind,
+                        sex: sex(row.get(2).copied().unwrap_or("-")),
+                    },
+                )
+            })
+            // A word listed as a title and a modifier ("chief") is a title.
+            .fold(HashMap::new(), |mut map, (key, title)| {
+                map.entry(key)
+                    .and_modify(|known: &mut Title| {
+                        if known.kind == TitleKind::Modifier {
+                            *known = title;
+                        }
+                    })
+                    .or_insert(title);
+                map
+            });
+        let mut anonymous_heads = HashSet::new();
+        let mut anonymity_markers = Vec::new();
+        for row in rows(ANONYMOUS) {
+            match row.get(1).copied() {
+                Some("marker") => anonymity_markers.push(row[0].split(' ').collect()),
+                _ => {
+                    anonymous_heads.insert(row[0]);
+                }
+            }
+        }
+        let mut organization_heads = HashSet::new();
+        let mut organization_names = Vec::new();
+        for row in rows(ORGANIZATIONS) {
+            match row.get(1).copied() {
+                Some("name") => organization_names.push(row[0].split(' ').collect()),
+                _ => {
+                    organization_heads.insert(row[0]);
+                }
+            }
+        }
+        let mut given_names = HashMap::new();
+        for row in rows(GIVEN_NAMES_CENSUS).chain(rows(GIVEN_NAMES_EXTRA)) {
+            given_names.insert(row[0], sex(row.get(1).copied().unwrap_or("u")));
+        }
+        Lexicon {
+            cues,
+            two_word_cues,
+            titles,
+            anonymous_heads,
+            anonymity_markers,
+            groups: rows(GROUPS).map(|row| row[0]).collect(),
+            organization_heads,
+            organization_names,
+            documents: rows(DOCUMENTS).map(|row| row[0]).collect(),
+            channels: rows(CHANNELS).map(|row| row[0]).collect(),
+            given_names,
+        }
+    }
+
+    /// The cue class of a single lower-case word.
+    pub fn cue(&self, lower: &str) -> Option<CueClass> {
+        self.cues.get(lower).copied()
+    }
+
+    /// The second words that make `lower` a two-word cue ("according" → "to").
+    pub fn two_word_cues(&self, lower: &str) -> &[(&'static str, CueClass)] {
+        self.two_word_cues.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// A title, honorific or title modifier. `word` is as written; forms with
+    /// a period ("Sen.") match only with their case.
+    pub fn title(&self, word: &str) -> Option<Title> {
+        if word.ends_with('.') {
+            return self.titles.get(word).copied();
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.titles.get(&word.to_ascii_lowercase()).copied()
+        } else {
+            self.titles.get(word).copied()
+        }
+    }
+
+    pub fn is_anonymous_head(&self, lower: &str) -> bool {
+        self.anonymous_heads.contains(lower)
+    }
+
+    /// Phrases ("familiar with") that make a source anonymous, as lower-case words.
+    pub fn anonymity_markers(&self) -> &[Vec<&'static str>] {
+        &self.anonymity_markers
+    }
+
+    pub fn is_group(&self, lower: &str) -> bool {
+        self.groups.contains(lower)
+    }
+
+    pub fn is_organization_head(&self, lower: &str) -> bool {
+        self.organization_heads.contains(lower)
+    }
+
+    /// Institutions known by name ("White House", "Reuters"), as words with their case.
+    pub fn organization_names(&self) -> &[Vec<&'static str>] {
+        &self.organization_names
+    }
+
+    pub fn is_document(&self, lower: &str) -> bool {
+        self.documents.contains(lower)
+    }
+
+    pub fn is_channel(&self, lower: &str) -> bool {
+        self.channels.contains(lower)
+    }
+
+    /// The sex a given name is most often given to; `None` if it is not a known
+    /// given name. `name` is title case as written ("Donald").
+    pub fn given_name(&self, name: &str) -> Option<Sex> {
+        self.given_names.get(name).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_parses_and_has_entries() {
+        let lexicon = lexicon();
+        assert_eq!(lexicon.cue("said"), Some(CueClass::Say));
+        assert_eq!(lexicon.cue("told"), Some(CueClass::Tell));
+        assert_eq!(lexicon.cue("called"), Some(CueClass::Call));
+        assert_eq!(lexicon.cue("states"), Some(CueClass::Noun));
+        assert_eq!(lexicon.two_word_cues("according"), &[("to", CueClass::Say)]);
+        assert_eq!(lexicon.title("Sen.").map(|t| t.kind), Some(TitleKind::Title));
+        assert_eq!(lexicon.title("sen."), None);
+        assert_eq!(lexicon.title("President").map(|t| t.kind), Some(TitleKind::Title));
+        assert_eq!(lexicon.title("spokeswoman").map(|t| t.sex), Some(Sex::Female));
+        assert_eq!(lexicon.title("Prime").map(|t| t.kind), Some(TitleKind::Modifier));
+        assert_eq!(lexicon.title("chief").map(|t| t.kind), Some(TitleKind::Title));
+        assert!(lexicon.is_anonymous_head("officials"));
+        assert!(lexicon.anonymity_markers().iter().any(|m| m == &["familiar", "with"]));
+        assert!(lexicon.is_group("leaders"));
+        assert!(lexicon.is_organization_head("department"));
+        assert!(lexicon.organization_names().iter().any(|n| n == &["White", "House"]));
+        assert!(lexicon.is_document("statement"));
+        assert!(lexicon.is_channel("statement"));
+        assert_eq!(lexicon.given_name("Donald"), Some(Sex::Male));
+        assert_eq!(lexicon.given_name("Volodymyr"), Some(Sex::Male));
+        assert_eq!(lexicon.given_name("Angela"), Some(Sex::Female));
+        assert_eq!(lexicon.given_name("Zelenskiy"), None);
+    }
+
+    #[test]
+    fn lists_have_no_duplicate_keys() {
+        for (name, text) in [
+            ("cue_verbs", CUE_VERBS),
+            ("anonymous", ANONYMOUS),
+            ("groups", GROUPS),
+            ("organizations", ORGANIZATIONS),
+            ("documents", DOCUMENTS),
+            ("channels", CHANNELS),
+            ("given_names_extra", GIVEN_NAMES_EXTRA),
+        ] {
+            let mut seen = HashSet::new();
+            for row in rows(text) {
+                assert!(seen.insert(row[0]), "{name}: {} listed twice", row[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Paragraph text → tokens: words, numbers, punctuation and quote marks, with
+//! byte offsets. One pass, no regex, no allocation per token.
+
+/// Which quotation mark a token is. Direction of straight marks, and whether
+/// a right single mark is a quote or an apostrophe, is decided in `quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// “ « „
+    DoubleOpen,
+    /// ” »
+    DoubleClose,
+    /// "
+    DoubleStraight,
+    /// ‘ ‹
+    SingleOpen,
+    /// ’ › (also the apostrophe of "officials’")
+    SingleClose,
+    /// '
+    SingleStraight,
+}
+
+impl Mark {
+    pub fn is_double(self) -> bool {
+        matches!(self, Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleStraight)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and anything that is not punctuation), with inner hyphens,
+    /// apostrophes, periods ("U.S.") and a period that belongs to it ("Mr.").
+    Word,
+    /// Starts with a digit: "90", "3.2", "1,000", "2022".
+    Number,
+    /// The "'s" of "Trump's" (or of "it's").
+    Possessive,
+    Comma,
+    Period,
+    Question,
+    Exclamation,
+    Colon,
+    Semicolon,
+    Ellipsis,
+    /// — – or a spaced hyphen.
+    Dash,
+    OpenParen,
+    CloseParen,
+    Quote(Mark),
+    Other,
+}
+
+impl Kind {
+    /// Ends a sentence.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Kind::Period | Kind::Question | Kind::Exclamation | Kind::Ellipsis)
+    }
+
+    pub fn is_wordlike(self) -> bool {
+        matches!(self, Kind::Word | Kind::Number)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+}
+
+impl Token {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range()]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// Abbreviations that keep their period ("Mr.", "Jan.", "Calif.").
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Lt", "Col", "Gen", "Adm", "Sgt",
+    "Capt", "Maj", "Cmdr", "Supt", "Det", "Atty", "Amb", "Msgr", "Fr", "Jr", "Sr", "St", "Mt",
+    "Ft", "No", "Nos", "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "Dept",
+    "Univ", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
+    "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "est", "e.g", "i.e",
+];
+
+/// Abbreviations that always precede a name or number, so never end a sentence.
+pub const PREFIX_ABBREVIATIONS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Gen.",
+    "Adm.", "Sgt.", "Capt.", "Maj.", "Cmdr.", "Supt.", "Det.", "Atty.", "Amb.", "Msgr.", "Fr.",
+    "St.", "Mt.", "Ft.", "No.", "Nos.", "Vol.", "vs.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+    "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―' | '‒')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›'
+    )
+}
+
+/// Anything that can be part of a word: not whitespace, not punctuation we split on.
+fn is_word_char(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || is_quote(c)
+        || is_dash(c)
+        || c.is_control()
+        || matches!(
+            c,
+            '…' | '•' | '·' | '¿' | '¡' | '§' | '¶' | '†' | '‡' | '′' | '″' | '\u{fffd}'
+        )
+        || c.is_ascii_control())
+}
+
+fn quote_mark(c: char) -> Mark {
+    match c {
+        '“' | '«' | '„' => Mark::DoubleOpen,
+        '”' | '»' => Mark::DoubleClose,
+        '"' => Mark::DoubleStraight,
+        '‘' | '‹' | '‚' => Mark::SingleOpen,
+        '’' | '›' => Mark::SingleClose,
+        _ => Mark::SingleStraight,
+    }
+}
+
+/// Splits one paragraph into tokens. Offsets are bytes into `text`.
+///
+/// # Panics
+/// Never; texts longer than `u32::MAX` bytes give no tokens past that point.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let limit = text.len().min(u32::MAX as usize);
+    let text = &text[..floor_char_boundary(text, limit)];
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let char_at = |i: usize| text[i..].chars().next();
+    while let Some(c) = char_at(i) {
+        let width = c.len_utf8();
+        if c.is_whitespace() {
+            i += width;
+            continue;
+        }
+        let start = i;
+        let kind = if is_word_char(c) {
+            i = word_end(text, i);
+            if c.is_ascii_digit() { Kind::Number } else { Kind::Word }
+        } else if is_quote(c) {
+            i += width;
+            // "'s" after a word is a possessive (or "is"), not a quote.
+            let after_word = tokens
+                .last()
+                .is_some_and(|t: &Token| t.end as usize == start && t.kind.is_wordlike());
+            if after_word && matches!(c, '\'' | '’') && is_possessive_s(text, i) {
+                i += 1;
+                Kind::Possessive
+            } else {
+                Kind::Quote(quote_mark(c))
+            }
+        } else if is_dash(c) {
+            i += width;
+            while char_at(i).is_some_and(is_dash) {
+                i += char_at(i).map_or(1, char::len_utf8);
+            }
+            Kind::Dash
+        } else {
+            i += width;
+            match c {
+                ',' => Kind::Comma,
+                '.' if bytes.get(i) == Some(&b'.') => {
+                    while bytes.get(i) == Some(&b'.') {
+                        i += 1;
+                    }
+                    Kind::Ellipsis
+                }
+                '.' => Kind::Period,
+                '…' => Kind::Ellipsis,
+                '?' => Kind::Question,
+                '!' => Kind::Exclamation,
+                ':' => Kind::Colon,
+                ';' => Kind::Semicolon,
+                '(' | '[' | '{' => Kind::OpenParen,
+                ')' | ']' | '}' => Kind::CloseParen,
+                '-' if bytes.get(i) == Some(&b'-') => {
+                    while bytes.get(i) == Some(&b'-') {
+                        i += 1;
+                    }
+                    Kind::Dash
+                }
+                // A hyphen with space on either side is a dash: "talks - and".
+                '-' if char_at(i).is_none_or(char::is_whitespace)
+                    || start == 0
+                    || text[..start].ends_with(char::is_whitespace) =>
+                {
+                    Kind::Dash
+                }
+                _ => Kind::Other,
+            }
+        };
+        tokens.push(Token {
+            start: start as u32,
+            end: i as u32,
+            kind,
+        });
+    }
+    tokens
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// After an apostrophe at `i - 1`: is this "'s" followed by a non-word character?
+fn is_possessive_s(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
+/// The end of the word starting at `start`: word characters joined by inner
+/// hyphens, apostrophes (not a possessive "'s"), periods of acronyms and
+/// decimals, commas of numbers and ampersands; plus a period that belongs to
+/// an abbreviation or initial.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut i = start;
+    let mut last_joiner_ok;
+    loop {
+        while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+            i += c.len_utf8();
+        }
+        let mut rest = text[i..].chars();
+        let (Some(joiner), Some(next)) = (rest.next(), rest.next()) else {
+            break;
+        };
+        let prev = text[..i].chars().next_back();
+        last_joiner_ok = match joiner {
+            '-' | '‐' | '&' | '/' => is_word_char(next),
+            '\'' | '’' => next.is_alphabetic() && !is_possessive_s(text, i + joiner.len_utf8()),
+            '.' => {
+                // "U.S", "3.2": a period between two letters of an acronym, or two digits.
+                let segment_is_letter = text[..i]
+                    .rsplit(|c: char| !is_word_char(c))
+                    .next()
+                    .is_some_and(|s| s.chars().count() == 1);
+                (segment_is_letter && next.is_alphabetic() && !rest.next().is_some_and(is_word_char))
+                    || (prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit())
+            }
+            ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit() && {
+                // "1,000" but not "1, 2": exactly three digits follow.
+                let digits = text[i + 1..].chars().take_while(char::is_ascii_digit).count();
+                digits == 3
+            },
+            _ => false,
+        };
+        if !last_joiner_ok {
+            break;
+        }
+        i += joiner.len_utf8();
+    }
+    // A trailing period that belongs to the word.
+    if text[i..].starts_with('.') && !text[i..].starts_with("..") {
+        let word = &text[start..i];
+        let last_segment = word.rsplit(['-', '‐']).next().unwrap_or(word);
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let acronym = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
+        if initial || acronym || ABBREVIATIONS.contains(&last_segment) {
+            i += 1;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, Kind)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.kind))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        words(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn possessives_split_off_but_names_with_apostrophes_stay_whole() {
+        assert_eq!(texts("Trump's son"), ["Trump", "'s", "son"]);
+        assert_eq!(texts("O’Malley’s campaign"), ["O’Malley", "’s", "campaign"]);
+        assert_eq!(texts("We're here, don't go"), ["We're", "here", ",", "don't", "go"]);
+        assert_eq!(words("Trump's")[1].1, Kind::Possessive);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period_and_sentences_keep_theirs() {
+        assert_eq!(
+            texts("Mr. Smith met U.S. envoys in Jan. and left."),
+            ["Mr.", "Smith", "met", "U.S.", "envoys", "in", "Jan.", "and", "left", "."]
+        );
+        assert_eq!(texts("Sen. Dick Durbin, D-Ill., said"), ["Sen.", "Dick", "Durbin", ",", "D-Ill.", ",", "said"]);
+        assert_eq!(texts("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+    }
+
+    #[test]
+    fn numbers_hyphens_and_dashes() {
+        assert_eq!(
+            texts("$3.2 million, 1,000 son-in-law Nato-style — and -- then - now"),
+            ["$", "3.2", "million", ",", "1,000", "son-in-law", "Nato-style", "—", "and", "--", "then", "-", "now"]
+        );
+        assert_eq!(words("2022")[0].1, Kind::Number);
+    }
+
+    #[test]
+    fn quote_marks_are_tokens() {
+        let kinds: Vec<Kind> = words("“Yes,” she said. \"No\" ‘maybe’")
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(kinds[0], Kind::Quote(Mark::DoubleOpen));
+        assert_eq!(kinds[3], Kind::Quote(Mark::DoubleClose));
+        assert!(kinds.contains(&Kind::Quote(Mark::DoubleStraight)));
+        assert!(kinds.contains(&Kind::Quote(Mark::SingleOpen)));
+        assert!(kinds.contains(&Kind::Quote(Mark::SingleClose)));
+    }
+
+    #[test]
+    fn ellipses_and_parentheses() {
+        assert_eq!(texts("time... that (Putin) …"), ["time", "...", "that", "(", "Putin", ")", "…"]);
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets_on_char_boundaries() {
+        let text = "Zelenskiy’s “painful” – naïve 😀 words";
+        for token in tokenize(text) {
+            assert!(text.is_char_boundary(token.start as usize));
+            assert!(text.is_char_boundary(token.end as usize));
+            assert!(token.start < token.end);
+        }
+    }
+}
