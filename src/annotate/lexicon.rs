@@ -107,7 +107,10 @@ impl Lexicon {
                 _ => CueClass::Say,
             };
             match row[0].split_once(' ') {
-                Some((first, second)) => two_word_cues.entry(first).or_default().push((second, class)),
+                Some((first, second)) => two_word_cues
+                    .entry(first)
+                    .or_default()
+                    .push((second, class)),
                 None => {
                     cues.insert(row[0], class);
                 }
@@ -255,17 +258,42 @@ mod tests {
         assert_eq!(lexicon.cue("called"), Some(CueClass::Call));
         assert_eq!(lexicon.cue("states"), Some(CueClass::Noun));
         assert_eq!(lexicon.two_word_cues("according"), &[("to", CueClass::Say)]);
-        assert_eq!(lexicon.title("Sen.").map(|t| t.kind), Some(TitleKind::Title));
+        assert_eq!(
+            lexicon.title("Sen.").map(|t| t.kind),
+            Some(TitleKind::Title)
+        );
         assert_eq!(lexicon.title("sen."), None);
-        assert_eq!(lexicon.title("President").map(|t| t.kind), Some(TitleKind::Title));
-        assert_eq!(lexicon.title("spokeswoman").map(|t| t.sex), Some(Sex::Female));
-        assert_eq!(lexicon.title("Prime").map(|t| t.kind), Some(TitleKind::Modifier));
-        assert_eq!(lexicon.title("chief").map(|t| t.kind), Some(TitleKind::Title));
+        assert_eq!(
+            lexicon.title("President").map(|t| t.kind),
+            Some(TitleKind::Title)
+        );
+        assert_eq!(
+            lexicon.title("spokeswoman").map(|t| t.sex),
+            Some(Sex::Female)
+        );
+        assert_eq!(
+            lexicon.title("Prime").map(|t| t.kind),
+            Some(TitleKind::Modifier)
+        );
+        assert_eq!(
+            lexicon.title("chief").map(|t| t.kind),
+            Some(TitleKind::Title)
+        );
         assert!(lexicon.is_anonymous_head("officials"));
-        assert!(lexicon.anonymity_markers().iter().any(|m| m == &["familiar", "with"]));
+        assert!(
+            lexicon
+                .anonymity_markers()
+                .iter()
+                .any(|m| m == &["familiar", "with"])
+        );
         assert!(lexicon.is_group("leaders"));
         assert!(lexicon.is_organization_head("department"));
-        assert!(lexicon.organization_names().iter().any(|n| n == &["White", "House"]));
+        assert!(
+            lexicon
+                .organization_names()
+                .iter()
+                .any(|n| n == &["White", "House"])
+        );
         assert!(lexicon.is_document("statement"));
         assert!(lexicon.is_channel("statement"));
         assert_eq!(lexicon.given_name("Donald"), Some(Sex::Male));

@@ -21,7 +21,10 @@ pub enum Mark {
 
 impl Mark {
     pub fn is_double(self) -> bool {
-        matches!(self, Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleStraight)
+        matches!(
+            self,
+            Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleStraight
+        )
     }
 }
 
@@ -52,7 +55,10 @@ pub enum Kind {
 impl Kind {
     /// Ends a sentence.
     pub fn is_terminal(self) -> bool {
-        matches!(self, Kind::Period | Kind::Question | Kind::Exclamation | Kind::Ellipsis)
+        matches!(
+            self,
+            Kind::Period | Kind::Question | Kind::Exclamation | Kind::Ellipsis
+        )
     }
 
     pub fn is_wordlike(self) -> bool {
@@ -156,7 +162,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let kind = if is_word_char(c) {
             i = word_end(text, i);
-            if c.is_ascii_digit() { Kind::Number } else { Kind::Word }
+            if c.is_ascii_digit() {
+                Kind::Number
+            } else {
+                Kind::Word
+            }
         } else if is_quote(c) {
             i += width;
             // "'s" after a word is a possessive (or "is"), not a quote.
@@ -257,14 +267,21 @@ fn word_end(text: &str, start: usize) -> usize {
                     .rsplit(|c: char| !is_word_char(c))
                     .next()
                     .is_some_and(|s| s.chars().count() == 1);
-                (segment_is_letter && next.is_alphabetic() && !rest.next().is_some_and(is_word_char))
+                (segment_is_letter
+                    && next.is_alphabetic()
+                    && !rest.next().is_some_and(is_word_char))
                     || (prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit())
             }
-            ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit() && {
-                // "1,000" but not "1, 2": exactly three digits follow.
-                let digits = text[i + 1..].chars().take_while(char::is_ascii_digit).count();
-                digits == 3
-            },
+            ',' => {
+                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit() && {
+                    // "1,000" but not "1, 2": exactly three digits follow.
+                    let digits = text[i + 1..]
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .count();
+                    digits == 3
+                }
+            }
             _ => false,
         };
         if !last_joiner_ok {
@@ -304,7 +321,10 @@ mod tests {
     fn possessives_split_off_but_names_with_apostrophes_stay_whole() {
         assert_eq!(texts("Trump's son"), ["Trump", "'s", "son"]);
         assert_eq!(texts("O’Malley’s campaign"), ["O’Malley", "’s", "campaign"]);
-        assert_eq!(texts("We're here, don't go"), ["We're", "here", ",", "don't", "go"]);
+        assert_eq!(
+            texts("We're here, don't go"),
+            ["We're", "here", ",", "don't", "go"]
+        );
         assert_eq!(words("Trump's")[1].1, Kind::Possessive);
     }
 
@@ -312,9 +332,14 @@ mod tests {
     fn abbreviations_keep_their_period_and_sentences_keep_theirs() {
         assert_eq!(
             texts("Mr. Smith met U.S. envoys in Jan. and left."),
-            ["Mr.", "Smith", "met", "U.S.", "envoys", "in", "Jan.", "and", "left", "."]
+            [
+                "Mr.", "Smith", "met", "U.S.", "envoys", "in", "Jan.", "and", "left", "."
+            ]
         );
-        assert_eq!(texts("Sen. Dick Durbin, D-Ill., said"), ["Sen.", "Dick", "Durbin", ",", "D-Ill.", ",", "said"]);
+        assert_eq!(
+            texts("Sen. Dick Durbin, D-Ill., said"),
+            ["Sen.", "Dick", "Durbin", ",", "D-Ill.", ",", "said"]
+        );
         assert_eq!(texts("J. K. Rowling"), ["J.", "K.", "Rowling"]);
     }
 
@@ -322,7 +347,21 @@ mod tests {
     fn numbers_hyphens_and_dashes() {
         assert_eq!(
             texts("$3.2 million, 1,000 son-in-law Nato-style — and -- then - now"),
-            ["$", "3.2", "million", ",", "1,000", "son-in-law", "Nato-style", "—", "and", "--", "then", "-", "now"]
+            [
+                "$",
+                "3.2",
+                "million",
+                ",",
+                "1,000",
+                "son-in-law",
+                "Nato-style",
+                "—",
+                "and",
+                "--",
+                "then",
+                "-",
+                "now"
+            ]
         );
         assert_eq!(words("2022")[0].1, Kind::Number);
     }
@@ -342,7 +381,10 @@ mod tests {
 
     #[test]
     fn ellipses_and_parentheses() {
-        assert_eq!(texts("time... that (Putin) …"), ["time", "...", "that", "(", "Putin", ")", "…"]);
+        assert_eq!(
+            texts("time... that (Putin) …"),
+            ["time", "...", "that", "(", "Putin", ")", "…"]
+        );
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct StoryView {
     /// Whether each paragraph is in the body (not filtered out, not the title).
     pub shown: Vec<bool>,
     pub shown_count: usize,
+    /// For each paragraph, how many shown paragraphs come before it.
+    shown_before: Vec<usize>,
     pub blocks: Vec<Block>,
     pub wraps: WrapCache,
     /// Rows of body the view has.
@@ -102,6 +104,7 @@ impl StoryView {
             index,
             shown: vec![false; n],
             shown_count: 0,
+            shown_before: Vec::new(),
             blocks: Vec::new(),
             wraps: WrapCache::new(0, n),
             height: 1,
@@ -165,6 +168,14 @@ impl StoryView {
                 blocks.push(Block::Hidden { first: p, count: 1 });
             }
         }
+        self.shown_before = shown
+            .iter()
+            .scan(0, |count, &s| {
+                let before = *count;
+                *count += usize::from(s);
+                Some(before)
+            })
+            .collect();
         self.shown_count = shown.iter().filter(|&&s| s).count();
         self.shown = shown;
         self.blocks = blocks;
@@ -704,7 +715,7 @@ impl StoryView {
     /// The position of the focused paragraph among the shown ones (1-based).
     pub fn focus_position(&self) -> Option<usize> {
         let p = self.focus?;
-        Some(self.shown[..=p].iter().filter(|&&s| s).count())
+        Some(self.shown_before[p] + 1)
     }
 
     /// Search: runs the query and moves to the first match at or after `from`.
