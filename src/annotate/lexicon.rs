@@ -23,6 +23,8 @@ pub enum CueClass {
     Say,
     /// Takes a listener before its clause: "told reporters that".
     Tell,
+    /// Takes an object or a that-clause: "announced a plan", "confirmed that".
+    Object,
     /// Asks a question.
     Ask,
     /// Names or labels: a cue only when a quote follows ("called it "painful"").
@@ -104,6 +106,7 @@ impl Lexicon {
                 Some("ask") => CueClass::Ask,
                 Some("call") => CueClass::Call,
                 Some("noun") => CueClass::Noun,
+                Some("object") => CueClass::Object,
                 _ => CueClass::Say,
             };
             match row[0].split_once(' ') {

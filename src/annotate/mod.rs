@@ -1,20 +1,160 @@
 //! Article text → speakers, claims and countries. Pure functions: no I/O.
+//!
+//! The stages, per paragraph in reading order: tokens, quotes and sentences
+//! ([`para`]); people's names ([`mentions`]); cues, sources and contents
+//! ([`attribution`]). Then, over the whole story: who each mention is
+//! ([`coref`]), quotes that carry a speaker across paragraphs, countries
+//! ([`countries`]), and the document ([`assemble`]).
 
+mod assemble;
+mod attribution;
+mod coref;
+pub mod countries;
+mod grammar;
 pub mod lexicon;
+mod mentions;
+mod para;
+mod quotes;
+mod sentence;
 pub mod token;
 
+use std::ops::Range;
+
+use attribution::SourceRef;
+use mentions::Mention;
+use para::Para;
+
 use crate::load::Article;
-use crate::model::{Document, SCHEMA, Summary};
+use crate::model::{ClaimKind, Document};
+
+/// A claim located in the story, before speakers are assigned.
+#[derive(Debug, Clone)]
+struct StoryClaim {
+    paragraph: usize,
+    kind: ClaimKind,
+    content: Range<usize>,
+    /// Index into the story's mentions.
+    source: Option<usize>,
+    cue: Option<Range<usize>>,
+    channel: Option<Range<usize>>,
+}
+
+/// Everything gathered over the paragraphs.
+#[derive(Default)]
+struct Story {
+    mentions: Vec<Mention>,
+    /// Capitalized words that are a person's surname if that person is named
+    /// somewhere in the story.
+    surname_candidates: Vec<Mention>,
+    claims: Vec<StoryClaim>,
+}
 
 /// Annotates one story.
 pub fn annotate(article: &Article) -> Document {
-    Document {
-        schema: SCHEMA.to_string(),
-        meta: article.meta.clone(),
-        paragraphs: article.paragraphs.clone(),
-        speakers: Vec::new(),
-        claims: Vec::new(),
-        countries: Vec::new(),
-        summary: Summary::default(),
+    let mut story = Story::default();
+    let mut speakers = SpeakerCarry::default();
+    let mut quote_open = false;
+    for paragraph in &article.paragraphs {
+        let p = Para::new(paragraph.index, &paragraph.text, quote_open);
+        let people = mentions::find_people(&p);
+        let findings = attribution::find(&p, &people);
+
+        let mut covered: Vec<Range<usize>> = people.iter().map(|m| m.span.clone()).collect();
+        covered.extend(findings.mentions.iter().map(|m| m.span.clone()));
+        story
+            .surname_candidates
+            .extend(mentions::surname_candidates(&p, &covered));
+        story.mentions.extend(people);
+        let people_end = story.mentions.len();
+        story.mentions.extend(findings.mentions);
+
+        for found in &findings.claims {
+            let quote = found.quote.map(|q| p.quotes.quotes[q]);
+            let source = match found.source {
+                SourceRef::Mention(m) => Some(people_end + m),
+                SourceRef::Inherit | SourceRef::Unknown => None,
+            };
+            let continues = quote.is_some_and(|q| q.continued);
+            let runs_on = quote.is_some_and(|q| q.close.is_none());
+            let inherit = found.source == SourceRef::Inherit;
+            let index = story.claims.len();
+            story.claims.push(StoryClaim {
+                paragraph: p.index,
+                kind: found.kind,
+                content: found.content.clone(),
+                source,
+                cue: found.cue.clone(),
+                channel: found.channel.clone(),
+            });
+            speakers.place(&mut story.claims, index, inherit, continues, runs_on);
+        }
+        speakers.end_paragraph(&p, !findings.claims.is_empty());
+        quote_open = p.quotes.ends_open();
+    }
+    assemble::document(article, story)
+}
+
+/// Carries speakers across quotes that run over several paragraphs, and to
+/// quoted paragraphs with no cue of their own.
+#[derive(Default)]
+struct SpeakerCarry {
+    /// Claims of the quote now running across paragraphs.
+    chain: Vec<usize>,
+    chain_source: Option<usize>,
+    /// The source of the last attributed claim, while quotes keep coming.
+    last_source: Option<usize>,
+}
+
+impl SpeakerCarry {
+    fn place(
+        &mut self,
+        claims: &mut [StoryClaim],
+        index: usize,
+        inherit: bool,
+        continues: bool,
+        runs_on: bool,
+    ) {
+        if inherit && claims[index].source.is_none() {
+            claims[index].source = if continues {
+                self.chain_source.or(self.last_source)
+            } else {
+                self.last_source
+            };
+        }
+        if continues || runs_on {
+            if !continues {
+                self.chain.clear();
+                self.chain_source = None;
+            }
+            self.chain.push(index);
+            if let Some(source) = claims[index]
+                .source
+                .filter(|_| !inherit || self.chain_source.is_none())
+            {
+                // A cue later in the quote names the speaker of its earlier paragraphs too.
+                for &earlier in &self.chain {
+                    if claims[earlier].source.is_none()
+                        || claims[earlier].cue.is_none() && self.chain_source.is_none()
+                    {
+                        claims[earlier].source = Some(source);
+                    }
+                }
+                self.chain_source = Some(source);
+            }
+        }
+        if let Some(source) = claims[index].source {
+            self.last_source = Some(source);
+        }
+    }
+
+    fn end_paragraph(&mut self, p: &Para, had_claims: bool) {
+        if !p.quotes.ends_open() {
+            self.chain.clear();
+            self.chain_source = None;
+        }
+        // A paragraph with no quote and no claim ends the run of quotes.
+        if p.quotes.quotes.is_empty() && !had_claims {
+            self.last_source = None;
+        }
     }
 }

@@ -167,6 +167,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 Kind::Word
             }
+        } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+            // Two apostrophes are a double quotation mark (some wires write ''…'').
+            i += 2;
+            Kind::Quote(Mark::DoubleStraight)
+        } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+            i += 2;
+            Kind::Quote(Mark::DoubleOpen)
         } else if is_quote(c) {
             i += width;
             // "'s" after a word is a possessive (or "is"), not a quote.
@@ -377,6 +384,17 @@ mod tests {
         assert!(kinds.contains(&Kind::Quote(Mark::DoubleStraight)));
         assert!(kinds.contains(&Kind::Quote(Mark::SingleOpen)));
         assert!(kinds.contains(&Kind::Quote(Mark::SingleClose)));
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_are_double_quotes() {
+        let kinds: Vec<Kind> = words("''Yes,'' he said. ``No''")
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(kinds[0], Kind::Quote(Mark::DoubleStraight));
+        assert_eq!(kinds[3], Kind::Quote(Mark::DoubleStraight));
+        assert_eq!(kinds[7], Kind::Quote(Mark::DoubleOpen));
     }
 
     #[test]

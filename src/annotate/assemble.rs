@@ -1,0 +1,247 @@
+//! The story's findings → a `whosaid/1` document: speakers with ids in order
+//! of first mention, claims in reading order, countries and the summary.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::coref::{self, Entity};
+use super::countries;
+use super::mentions::{Mention, MentionKind};
+use super::{Story, StoryClaim};
+use crate::load::Article;
+use crate::model::{Claim, Document, SCHEMA, SourceCountry, Span, Speaker, SpeakerKind, Summary};
+
+pub(super) fn document(article: &Article, story: Story) -> Document {
+    let Story {
+        mut mentions,
+        surname_candidates,
+        claims,
+    } = story;
+
+    // Capitalized words that are the surname of someone named in the story.
+    let surnames: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person)
+        .filter_map(|m| m.surname.clone())
+        .collect();
+    mentions.extend(
+        surname_candidates
+            .into_iter()
+            .filter(|m| m.surname.as_ref().is_some_and(|s| surnames.contains(s))),
+    );
+
+    // Reading order; claims keep pointing at the right mention.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&m| {
+        (
+            mentions[m].paragraph,
+            mentions[m].span.start,
+            usize::MAX - mentions[m].span.end,
+        )
+    });
+    let mut new_index = vec![0; mentions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    let mentions: Vec<Mention> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    let resolution = coref::resolve(&mentions);
+
+    let entity_of_claim: Vec<Option<usize>> = claims
+        .iter()
+        .map(|c| c.source.and_then(|m| resolution.entity_of[new_index[m]]))
+        .collect();
+    let mut claim_counts = vec![0usize; resolution.entities.len()];
+    for entity in entity_of_claim.iter().flatten() {
+        claim_counts[*entity] += 1;
+    }
+
+    // Everyone named, and every other source that has a claim, by first mention.
+    let mut listed: Vec<usize> = (0..resolution.entities.len())
+        .filter(|&e| {
+            let entity = &resolution.entities[e];
+            let named = entity.kind == SpeakerKind::Person
+                && !entity.name.is_empty()
+                && entity.mentions.iter().any(|&m| {
+                    mentions[m].kind == MentionKind::Person && mentions[m].surname.is_some()
+                });
+            named || claim_counts[e] > 0
+        })
+        .collect();
+    listed.sort_by_key(|&e| resolution.entities[e].mentions.first().copied());
+    let mut speaker_id = vec![None; resolution.entities.len()];
+    for (n, &e) in listed.iter().enumerate() {
+        speaker_id[e] = Some(format!("s{}", n + 1));
+    }
+
+    let paragraphs = &article.paragraphs;
+    let span = |paragraph: usize, range: &std::ops::Range<usize>| -> Span {
+        let text = &paragraphs[paragraph].text;
+        Span {
+            paragraph,
+            start: range.start,
+            end: range.end,
+            text: text.get(range.clone()).unwrap_or_default().to_string(),
+        }
+    };
+
+    let speakers: Vec<Speaker> = listed
+        .iter()
+        .map(|&e| {
+            speaker(
+                &resolution.entities[e],
+                speaker_id[e].clone().unwrap_or_default(),
+                &mentions,
+                &span,
+            )
+        })
+        .collect();
+
+    let mut ordered: Vec<(usize, &StoryClaim)> = claims.iter().enumerate().collect();
+    ordered.sort_by_key(|(_, c)| (c.paragraph, c.content.start, c.content.end));
+    let claims: Vec<Claim> = ordered
+        .into_iter()
+        .enumerate()
+        .map(|(n, (i, c))| Claim {
+            id: format!("c{}", n + 1),
+            speaker: entity_of_claim[i].and_then(|e| speaker_id[e].clone()),
+            kind: c.kind,
+            paragraph: c.paragraph,
+            start: c.content.start,
+            end: c.content.end,
+            text: span(c.paragraph, &c.content).text,
+            source: c.source.map(|m| {
+                let mention = &mentions[new_index[m]];
+                span(mention.paragraph, &mention.span)
+            }),
+            cue: c.cue.as_ref().map(|cue| span(c.paragraph, cue)),
+            channel: c
+                .channel
+                .as_ref()
+                .map(|channel| span(c.paragraph, channel).text),
+        })
+        .collect();
+
+    let not_places: Vec<Span> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person && m.surname.is_some())
+        .map(|m| span(m.paragraph, &m.span))
+        .collect();
+    let countries = countries::find(paragraphs, &not_places);
+    let summary = summarize(&speakers, &claims);
+
+    Document {
+        schema: SCHEMA.to_string(),
+        meta: article.meta.clone(),
+        paragraphs: paragraphs.clone(),
+        speakers,
+        claims,
+        countries,
+        summary,
+    }
+}
+
+fn speaker(
+    entity: &Entity,
+    id: String,
+    mentions: &[Mention],
+    span: &impl Fn(usize, &std::ops::Range<usize>) -> Span,
+) -> Speaker {
+    // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
+    // holds the name mention: list the name alone.
+    let mut spans: Vec<Span> = Vec::new();
+    for &m in &entity.mentions {
+        let mention = &mentions[m];
+        let holds_another = entity.mentions.iter().any(|&other| {
+            other != m
+                && mentions[other].paragraph == mention.paragraph
+                && mention.span.start <= mentions[other].span.start
+                && mentions[other].span.end <= mention.span.end
+                && mentions[other].span != mention.span
+        });
+        let duplicate = spans.iter().any(|s| {
+            s.paragraph == mention.paragraph
+                && s.start == mention.span.start
+                && s.end == mention.span.end
+        });
+        if !holds_another && !duplicate {
+            spans.push(span(mention.paragraph, &mention.span));
+        }
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    for &m in &entity.mentions {
+        let mention = &mentions[m];
+        let form = match mention.kind {
+            MentionKind::Pronoun(_) | MentionKind::One => continue,
+            MentionKind::Person if mention.surname.is_some() => {
+                mention.name.clone().unwrap_or_default()
+            }
+            _ => span(mention.paragraph, &mention.span).text,
+        };
+        if !form.is_empty() && form != entity.name && !aliases.contains(&form) {
+            aliases.push(form);
+        }
+    }
+    Speaker {
+        id,
+        name: entity.name.clone(),
+        kind: entity.kind,
+        role: entity.role.clone(),
+        country: entity.country.map(str::to_string),
+        aliases,
+        mentions: spans,
+    }
+}
+
+fn summarize(speakers: &[Speaker], claims: &[Claim]) -> Summary {
+    let kind_of = |id: &str| speakers.iter().find(|s| s.id == id).map(|s| s.kind);
+    let anonymous_claims = claims
+        .iter()
+        .filter(|c| c.speaker.as_deref().and_then(kind_of) == Some(SpeakerKind::Anonymous))
+        .count();
+    let quoted: Vec<&Speaker> = speakers
+        .iter()
+        .filter(|s| {
+            claims
+                .iter()
+                .any(|c| c.speaker.as_deref() == Some(s.id.as_str()))
+        })
+        .collect();
+    let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
+    for claim in claims {
+        if let Some(code) = claim
+            .speaker
+            .as_deref()
+            .and_then(|id| speakers.iter().find(|s| s.id == id))
+            .and_then(|s| s.country.as_deref())
+        {
+            *by_country.entry(code).or_default() += 1;
+        }
+    }
+    let mut source_countries: Vec<SourceCountry> = by_country
+        .into_iter()
+        .map(|(code, claims)| SourceCountry {
+            code: code.to_string(),
+            claims,
+        })
+        .collect();
+    source_countries.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.code.cmp(&b.code)));
+    Summary {
+        claims: claims.len(),
+        anonymous_claims,
+        anonymous_share: if claims.is_empty() {
+            0.0
+        } else {
+            anonymous_claims as f64 / claims.len() as f64
+        },
+        sources: quoted.len(),
+        named_sources: quoted
+            .iter()
+            .filter(|s| s.kind == SpeakerKind::Person)
+            .count(),
+        anonymous_sources: quoted
+            .iter()
+            .filter(|s| s.kind == SpeakerKind::Anonymous)
+            .count(),
+        source_countries,
+    }
+}

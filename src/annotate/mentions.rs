@@ -1,0 +1,799 @@
+//! Who a noun phrase is: people's names with their titles, and the noun
+//! phrases that stand for sources ("a US official", "the State Department",
+//! "a joint statement", "he").
+
+use std::ops::Range;
+
+use super::countries;
+use super::grammar::{self, Pronoun};
+use super::lexicon::{Sex, TitleKind, lexicon};
+use super::para::Para;
+use super::token::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Person,
+    Anonymous,
+    Group,
+    Organization,
+    Document,
+    Pronoun(Pronoun),
+    /// A bare "one" ("one said"): one member of a group named before.
+    One,
+}
+
+/// A mention of a person or source in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub paragraph: usize,
+    /// Byte range of the mention as written: a person's name ("Friedrich
+    /// Merz"), or a whole noun phrase for other sources ("a US official").
+    pub span: Range<usize>,
+    /// Token index where the mention starts, for reading order.
+    pub token: usize,
+    pub kind: MentionKind,
+    /// A person's full name as given ("Vladimir Putin"), or an institution's name.
+    pub name: Option<String>,
+    /// Lower-case last name, for people.
+    pub surname: Option<String>,
+    /// First name, for people whose first name is given.
+    pub given: Option<String>,
+    /// Title or description ("German Chancellor").
+    pub role: Option<String>,
+    pub country: Option<&'static str>,
+    pub sex: Sex,
+    pub plural: bool,
+    /// "the source", "the senator": refers back to someone named before.
+    pub definite: bool,
+    /// The head noun of a description, lower case, singular ("official").
+    pub head: Option<String>,
+    pub in_quote: bool,
+}
+
+impl Mention {
+    fn new(p: &Para, tokens: Range<usize>, kind: MentionKind) -> Self {
+        Mention {
+            paragraph: p.index,
+            span: p.bytes(tokens.clone()),
+            token: tokens.start,
+            kind,
+            name: None,
+            surname: None,
+            given: None,
+            role: None,
+            country: None,
+            sex: Sex::Unknown,
+            plural: false,
+            definite: false,
+            head: None,
+            in_quote: p.inside_quote(tokens.start),
+        }
+    }
+}
+
+/// Name particles that may stand inside a name: "Ursula von der Leyen".
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "dos",
+    "ter", "ibn", "el",
+];
+
+/// Name suffixes: "Martin Luther King Jr."
+const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
+fn is_initial(p: &Para, i: usize) -> bool {
+    let word = p.word(i);
+    p.is_word(i)
+        && word.len() == 2
+        && word.ends_with('.')
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// A word that can be part of a person's name: capitalized, with some lower
+/// case ("US" and "NATO" are not names), and not a function word.
+pub fn is_name_word(p: &Para, i: usize) -> bool {
+    if is_initial(p, i) {
+        return true;
+    }
+    if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(&p.lower(i)) {
+        return false;
+    }
+    let word = p.word(i);
+    word.chars().any(char::is_lowercase) && !word.ends_with('.')
+}
+
+/// A capitalized word of a role written before a name: a title, a country
+/// word, an acronym ("US President", "Kremlin spokesman").
+fn is_role_word(p: &Para, i: usize) -> bool {
+    if !p.is_word(i) {
+        return false;
+    }
+    let word = p.word(i);
+    lexicon().title(word).is_some()
+        || countries::lookup(word).is_some()
+        || (word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.'))
+        || lexicon()
+            .organization_names()
+            .iter()
+            .any(|n| n.len() == 1 && n[0] == word)
+}
+
+/// One step of a name run from `i`: how many tokens a name part takes.
+/// "(Vladimir)" takes three; a particle takes one when a capital follows.
+fn name_part(p: &Para, i: usize) -> usize {
+    if i >= p.len() {
+        return 0;
+    }
+    if is_name_word(p, i) || (p.is_word(i) && SUFFIXES.contains(&p.word(i)) && i > 0) {
+        return 1;
+    }
+    if p.is_any(i, PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
+        return 1;
+    }
+    if p.kind(i) == Kind::OpenParen
+        && i + 2 < p.len()
+        && is_name_word(p, i + 1)
+        && p.kind(i + 2) == Kind::CloseParen
+        && i + 3 < p.len()
+        && is_name_word(p, i + 3)
+    {
+        return 3;
+    }
+    0
+}
+
+/// Finds people's names: capitalized runs with evidence that they name a
+/// person (a title before them, or a known first name). Their role and
+/// country come from the words before them ("German Chancellor") or after
+/// ("Putin of Russia").
+pub fn find_people(p: &Para) -> Vec<Mention> {
+    let lexicon = lexicon();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        // A run of capitalized words, titles and acronyms.
+        let start = i;
+        let mut end = i;
+        loop {
+            let step = name_part(p, end);
+            if step > 0 {
+                end += step;
+            } else if end < p.len() && p.is_capitalized(end) && is_role_word(p, end) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end == start {
+            i += 1;
+            continue;
+        }
+        i = end;
+        // Role words lead the run; the rest is the name.
+        let mut core_start = start;
+        while core_start < end && is_role_word(p, core_start) && name_part(p, core_start + 1) > 0 {
+            core_start += 1;
+        }
+        while core_start < end && name_part(p, core_start) == 0 {
+            core_start += 1;
+        }
+        // Drop trailing role words: "Trump administration" is handled by the caller.
+        let mut core_end = end;
+        while core_end > core_start
+            && name_part(p, core_end - 1) == 0
+            && p.kind(core_end - 1) != Kind::CloseParen
+        {
+            core_end -= 1;
+        }
+        if core_start >= core_end {
+            continue;
+        }
+        let core = core_start..core_end;
+        if core.clone().any(|t| {
+            p.is_word(t)
+                && (lexicon.is_organization_head(p.lower(t))
+                    || countries::lookup(p.word(t)).is_some())
+        }) {
+            continue;
+        }
+        let role = role_before(p, core.start);
+        let role_title = role.clone().and_then(|r| strongest_title(p, r));
+        let first = name_words(p, core.clone()).next().unwrap_or_default();
+        let given_sex = lexicon
+            .given_name(first)
+            .filter(|_| name_words(p, core.clone()).count() >= 2);
+        let evidence = role_title.is_some() || given_sex.is_some();
+        if !evidence {
+            continue;
+        }
+        let mut mention = person(p, core.clone(), role.clone());
+        mention.sex = match role_title {
+            Some(title) if title != Sex::Unknown => title,
+            _ => given_sex.unwrap_or(Sex::Unknown),
+        };
+        found.push(mention);
+    }
+    found
+}
+
+/// Single capitalized words outside the names and sources already found:
+/// each is a later mention of a person if a person with that surname is
+/// named in the story ("Zelenskiy has been holding talks", "(Putin)").
+pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for i in 0..p.len() {
+        if !is_name_word(p, i) || is_initial(p, i) {
+            continue;
+        }
+        let bytes = p.bytes(i..i + 1);
+        if covered
+            .iter()
+            .any(|c| c.start <= bytes.start && bytes.end <= c.end)
+        {
+            continue;
+        }
+        let lone = !(i > 0 && is_name_word(p, i - 1) || i + 1 < p.len() && is_name_word(p, i + 1));
+        if !lone {
+            continue;
+        }
+        let mut mention = person(p, i..i + 1, None);
+        if i > 0
+            && let Some(title) = lexicon()
+                .title(p.word(i - 1))
+                .filter(|t| t.kind == TitleKind::Honorific)
+        {
+            mention.sex = title.sex;
+        }
+        found.push(mention);
+    }
+    found
+}
+
+/// The words of a name, without brackets.
+fn name_words<'a>(p: &'a Para, core: Range<usize>) -> impl Iterator<Item = &'a str> + 'a {
+    core.filter(|&t| p.is_word(t)).map(|t| p.word(t))
+}
+
+/// A person mention for the name `core`, with the role written before it.
+pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Mention {
+    let mut span_end = core.end;
+    if span_end < p.len() && p.kind(span_end) == Kind::Possessive {
+        span_end += 1;
+    }
+    let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
+    let words: Vec<&str> = name_words(p, core.clone())
+        .filter(|w| !SUFFIXES.contains(w))
+        .collect();
+    mention.name = Some(words.join(" "));
+    mention.surname = words.last().map(|w| surname_key(w));
+    if words.len() >= 2 {
+        mention.given = Some(words[0].to_string());
+    }
+    // An honorific alone ("Mr.") says the sex, not a role.
+    if let Some(role) = role.filter(|r| {
+        r.clone().any(|t| {
+            lexicon()
+                .title(p.word(t))
+                .is_none_or(|title| title.kind != TitleKind::Honorific)
+        })
+    }) {
+        mention.country = country_in(p, role.clone());
+        mention.role = Some(p.slice(role).to_string());
+    }
+    // "President Vladimir Putin of Russia"
+    if mention.country.is_none() && p.is_any(core.end, &["of"]) && core.end + 1 < p.len() {
+        mention.country = countries::lookup(p.word(core.end + 1)).map(|place| place.code);
+    }
+    mention
+}
+
+/// The key people are merged on: the last name, lower case, straight apostrophes.
+pub fn surname_key(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// The sex implied by the strongest title in a role, if any title is there.
+fn strongest_title(p: &Para, role: Range<usize>) -> Option<Sex> {
+    let lexicon = lexicon();
+    let mut found = None;
+    for t in role {
+        if let Some(title) = lexicon.title(p.word(t))
+            && title.kind != TitleKind::Modifier
+        {
+            found = Some(match (found, title.sex) {
+                (Some(known), Sex::Unknown) => known,
+                (_, sex) => sex,
+            });
+        }
+    }
+    found
+}
+
+/// The first country named or implied in tokens `range`.
+pub fn country_in(p: &Para, range: Range<usize>) -> Option<&'static str> {
+    range
+        .filter(|&t| p.is_word(t))
+        .find_map(|t| countries::lookup(p.word(t)).map(|place| place.code))
+}
+
+/// The role written just before a name: titles, their modifiers, country and
+/// institution words and possessives ("Trump's son-in-law", "Secretary of State").
+/// `None` unless it holds a title.
+pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
+    let lexicon = lexicon();
+    let mut start = name_start;
+    while start > 0 {
+        let t = start - 1;
+        if p.inside_quote(t) != p.inside_quote(name_start) {
+            break;
+        }
+        let ok = match p.kind(t) {
+            Kind::Possessive => t > 0 && p.is_capitalized(t - 1),
+            Kind::Word => {
+                let word = p.word(t);
+                lexicon.title(word).is_some()
+                    || (p.is_capitalized(t) && !grammar::NOT_NAMES.contains(&p.lower(t)))
+                    || (word == "of" && t > 0 && lexicon.title(p.word(t - 1)).is_some())
+                    || word.contains('-')
+                        && word.split('-').any(|part| lexicon.title(part).is_some())
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        start = t;
+    }
+    // Trim leading words that are not part of the role ("of").
+    while start < name_start && p.is_any(start, &["of"]) {
+        start += 1;
+    }
+    let role = start..name_start;
+    let has_title = role.clone().any(|t| {
+        p.is_word(t)
+            && (lexicon
+                .title(p.word(t))
+                .is_some_and(|title| title.kind != TitleKind::Modifier)
+                || p.word(t).contains('-')
+                    && p.word(t).split('-').any(|part| {
+                        lexicon
+                            .title(part)
+                            .is_some_and(|title| title.kind == TitleKind::Title)
+                    }))
+    });
+    (!role.is_empty() && has_title).then_some(role)
+}
+
+/// Connectives and intro words cut off the front of a source phrase.
+const LEADING_NOISE: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "still",
+    "yet",
+    "also",
+    "then",
+    "now",
+    "meanwhile",
+    "however",
+    "though",
+    "although",
+    "while",
+    "as",
+    "even",
+    "only",
+    "but",
+];
+
+/// Words that end the head of a description: what follows modifies it
+/// ("an official familiar with the matter", "a source briefed on the talks").
+const POSTMODIFIER_OPENERS: &[&str] = &[
+    "familiar",
+    "close",
+    "briefed",
+    "speaking",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "knowledgeable",
+    "involved",
+    "citing",
+    "based",
+    "working",
+    "representing",
+    "including",
+    "sent",
+    "named",
+];
+
+/// What a source noun phrase (tokens `np`) stands for. `people` are the
+/// person names found in this paragraph.
+pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
+    let lexicon = lexicon();
+    let mut np = np;
+    while np.start < np.end
+        && (p.is_any(np.start, LEADING_NOISE)
+            || !p.kind(np.start).is_wordlike() && p.kind(np.start) != Kind::Possessive)
+    {
+        np.start += 1;
+    }
+    while np.end > np.start
+        && !p.kind(np.end - 1).is_wordlike()
+        && p.kind(np.end - 1) != Kind::Possessive
+        && p.kind(np.end - 1) != Kind::CloseParen
+    {
+        np.end -= 1;
+    }
+    if np.is_empty() {
+        return None;
+    }
+    if np.len() == 1 {
+        if let Some(pronoun) = Pronoun::parse(p.lower(np.start)) {
+            let mut mention = Mention::new(p, np.clone(), MentionKind::Pronoun(pronoun));
+            mention.sex = pronoun.sex();
+            mention.plural = pronoun == Pronoun::They || pronoun == Pronoun::We;
+            return Some(mention);
+        }
+        if p.lower(np.start) == "one" {
+            return Some(Mention::new(p, np, MentionKind::One));
+        }
+    }
+
+    // The head: the last word before a post-modifier ("of", "familiar with", "who").
+    let mut head_end = np.end;
+    let mut member_of = false;
+    for t in np.start + 1..np.end {
+        let lower = p.lower(t);
+        if lower == "of"
+            && t == np.start + 1
+            && p.is_any(
+                np.start,
+                &[
+                    "one", "some", "many", "two", "three", "several", "most", "each", "another",
+                    "none", "all",
+                ],
+            )
+        {
+            // "one of the US officials": the head is "officials", a member of them.
+            member_of = true;
+            continue;
+        }
+        let participle = lower.ends_with("ed")
+            && !p.is_capitalized(t)
+            && t > np.start
+            && !p.is_capitalized(t - 1)
+            && lexicon.title(lower).is_none();
+        if (grammar::PREPOSITIONS.contains(&lower)
+            && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
+            || POSTMODIFIER_OPENERS.contains(&lower)
+            || participle
+            || p.kind(t) == Kind::Comma
+        {
+            head_end = t;
+            break;
+        }
+    }
+    while head_end > np.start
+        && !p.kind(head_end - 1).is_wordlike()
+        && p.kind(head_end - 1) != Kind::CloseParen
+    {
+        head_end -= 1;
+    }
+    if head_end == np.start {
+        return None;
+    }
+    let head = head_end - 1;
+    let head_lower = p.lower(head);
+    let head_word = p.word(head);
+    let np_text = p.slice(np.clone());
+    let definite = p.is_any(np.start, &["the", "this", "that", "these", "those"]);
+    let anonymous_marker = lexicon.anonymity_markers().iter().any(|marker| {
+        let joined = marker.join(" ");
+        p.slice(np.clone()).to_ascii_lowercase().contains(&joined)
+    });
+
+    // A person named in the phrase, ending at its head: "Kremlin spokesman Dmitry Peskov".
+    let np_bytes = p.bytes(np.clone());
+    let head_bytes = p.bytes(head..head + 1);
+    if let Some(name) = people.iter().find(|m| {
+        m.paragraph == p.index
+            && m.span.start >= np_bytes.start
+            && m.span.end <= np_bytes.end
+            && m.span.start <= head_bytes.start
+            && head_bytes.end <= m.span.end
+    }) {
+        let mut mention = name.clone();
+        mention.span = np_bytes;
+        mention.token = np.start;
+        return Some(mention);
+    }
+
+    let mut mention = Mention::new(p, np.clone(), MentionKind::Organization);
+    mention.definite = definite;
+    mention.country = country_in(p, np.start..head);
+    let capitalized_head = p.is_capitalized(head);
+    let plural_noun = |lower: &str| {
+        grammar::IRREGULAR_PLURALS.contains(&lower)
+            || (lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && lower.len() > 3)
+    };
+    let title = lexicon.title(head_word);
+    if lexicon.is_anonymous_head(head_lower) || anonymous_marker && !capitalized_head {
+        mention.kind = MentionKind::Anonymous;
+        mention.plural = !member_of && plural_noun(head_lower);
+        mention.head = Some(singular(head_lower));
+        if definite {
+            mention.role = None;
+        }
+        mention.name = Some(np_text.to_string());
+    } else if lexicon.is_document(head_lower) && !capitalized_head {
+        mention.kind = MentionKind::Document;
+        mention.head = Some(singular(head_lower));
+        mention.plural = plural_noun(head_lower);
+        mention.name = Some(np_text.to_string());
+    } else if lexicon.is_group(head_lower) {
+        mention.kind = MentionKind::Group;
+        mention.plural = true;
+        mention.head = Some(singular(head_lower));
+        mention.name = Some(np_text.to_string());
+    } else if lexicon.is_organization_head(head_lower)
+        || is_known_organization(p, np.start..head_end)
+    {
+        mention.kind = MentionKind::Organization;
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(strip_article(np_text).to_string());
+    } else if !capitalized_head && title.is_some_and(|t| t.kind == TitleKind::Title) {
+        // "the senator", "a spokeswoman": a person, unnamed or named before.
+        mention.kind = if definite {
+            MentionKind::Person
+        } else {
+            MentionKind::Anonymous
+        };
+        mention.head = Some(head_lower.to_string());
+        mention.sex = title.map_or(Sex::Unknown, |t| t.sex);
+        mention.name = Some(np_text.to_string());
+    } else if capitalized_head {
+        if let Some(place) = countries::lookup(head_word)
+            .or_else(|| countries::lookup(strip_article(p.slice(np.start..head_end))))
+        {
+            // "Ukraine has said", "Moscow said": the government speaking.
+            mention.kind = MentionKind::Organization;
+            mention.name = Some(strip_article(p.slice(np.start..head_end)).to_string());
+            mention.country = Some(place.code);
+        } else {
+            // A name with no other evidence: a person if it reads like one.
+            let mut core_start = head;
+            while core_start > np.start && name_part(p, core_start - 1) > 0 {
+                core_start -= 1;
+            }
+            if !is_name_word(p, head) {
+                return None;
+            }
+            let role = role_before(p, core_start).filter(|r| r.start >= np.start);
+            let mut person = person(p, core_start..head_end, role);
+            person.span = np_bytes;
+            person.token = np.start;
+            if let Some(sex) = lexicon
+                .given_name(p.word(core_start))
+                .filter(|_| head_end - core_start >= 2)
+            {
+                person.sex = sex;
+            }
+            return Some(person);
+        }
+    } else if plural_noun(head_lower) {
+        mention.kind = MentionKind::Group;
+        mention.plural = true;
+        mention.head = Some(singular(head_lower));
+        mention.name = Some(np_text.to_string());
+    } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
+        // "the Trump campaign's lawyer"-like phrases with a name in them.
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(strip_article(np_text).to_string());
+    } else {
+        // An unknown lower-case head ("he began", "the move") names no source.
+        return None;
+    }
+    Some(mention)
+}
+
+fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
+    let words: Vec<&str> = range.filter(|&t| p.is_word(t)).map(|t| p.word(t)).collect();
+    lexicon()
+        .organization_names()
+        .iter()
+        .any(|name| words.len() >= name.len() && words[words.len() - name.len()..] == name[..])
+}
+
+fn strip_article(text: &str) -> &str {
+    for article in ["the ", "The "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest;
+        }
+    }
+    text
+}
+
+/// "officials" → "official", "people" → "person".
+pub fn singular(lower: &str) -> String {
+    match lower {
+        "people" => "person".to_string(),
+        "spokespeople" => "spokesperson".to_string(),
+        "men" => "man".to_string(),
+        "women" => "woman".to_string(),
+        _ => lower
+            .strip_suffix("ies")
+            .map(|stem| format!("{stem}y"))
+            .or_else(|| {
+                lower
+                    .strip_suffix('s')
+                    .filter(|s| !s.ends_with('s'))
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(|| lower.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>, Sex)> {
+        let p = Para::new(0, text, false);
+        find_people(&p)
+            .into_iter()
+            .map(|m| (m.name.unwrap_or_default(), m.role, m.sex))
+            .collect()
+    }
+
+    #[test]
+    fn names_with_titles_and_roles() {
+        assert_eq!(
+            people(
+                "Talks with German Chancellor Friedrich Merz and Kremlin spokesman Dmitry Peskov ended."
+            ),
+            [
+                (
+                    "Friedrich Merz".into(),
+                    Some("German Chancellor".into()),
+                    Sex::Male
+                ),
+                (
+                    "Dmitry Peskov".into(),
+                    Some("Kremlin spokesman".into()),
+                    Sex::Male
+                ),
+            ]
+        );
+        assert_eq!(
+            people("She met Trump's son-in-law Jared Kushner."),
+            [(
+                "Jared Kushner".into(),
+                Some("Trump's son-in-law".into()),
+                Sex::Male
+            )]
+        );
+        assert_eq!(
+            people("He spoke with President (Vladimir) Putin of Russia."),
+            [("Vladimir Putin".into(), Some("President".into()), Sex::Male)]
+        );
+    }
+
+    #[test]
+    fn first_names_are_evidence_of_a_person() {
+        assert_eq!(
+            people("Donald Tusk and Angela Smith met Working Group members."),
+            [
+                ("Donald Tusk".into(), None, Sex::Male),
+                ("Angela Smith".into(), None, Sex::Female),
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalized_words_without_evidence_are_not_people() {
+        assert!(people("Territorial concessions came after World War Two in Berlin.").is_empty());
+        assert!(people("The State Department and Nato-style guarantees.").is_empty());
+    }
+
+    fn described(text: &str, np: &str) -> Mention {
+        let p = Para::new(0, text, false);
+        let start = text.find(np).unwrap();
+        let first = p
+            .tokens
+            .iter()
+            .position(|t| t.start as usize == start)
+            .unwrap();
+        let last = p
+            .tokens
+            .iter()
+            .rposition(|t| t.end as usize == start + np.len())
+            .unwrap();
+        let found = find_people(&p);
+        describe(&p, first..last + 1, &found).unwrap()
+    }
+
+    #[test]
+    fn anonymous_sources_keep_their_wording() {
+        let m = described(
+            "An official familiar with the matter said so.",
+            "An official familiar with the matter",
+        );
+        assert_eq!(m.kind, MentionKind::Anonymous);
+        assert_eq!(m.head.as_deref(), Some("official"));
+        assert_eq!(
+            m.name.as_deref(),
+            Some("An official familiar with the matter")
+        );
+        let m = described("US officials said so.", "US officials");
+        assert_eq!(
+            (m.kind, m.plural, m.country),
+            (MentionKind::Anonymous, true, Some("US"))
+        );
+        let m = described(
+            "One of the US officials said so.",
+            "One of the US officials",
+        );
+        assert_eq!((m.kind, m.plural), (MentionKind::Anonymous, false));
+        let m = described("The source said so.", "The source");
+        assert!(m.definite);
+    }
+
+    #[test]
+    fn groups_organizations_documents_and_governments() {
+        assert_eq!(
+            described("European leaders said so.", "European leaders").kind,
+            MentionKind::Group
+        );
+        assert_eq!(
+            described("The State Department said so.", "The State Department").kind,
+            MentionKind::Organization
+        );
+        assert_eq!(
+            described(
+                "A joint statement by several leaders said so.",
+                "A joint statement by several leaders"
+            )
+            .kind,
+            MentionKind::Document
+        );
+        let m = described("Ukraine has said so.", "Ukraine");
+        assert_eq!((m.kind, m.country), (MentionKind::Organization, Some("UA")));
+        assert_eq!(
+            described("The White House said so.", "The White House").kind,
+            MentionKind::Organization
+        );
+    }
+
+    #[test]
+    fn pronouns_and_surnames() {
+        assert_eq!(
+            described("He said so.", "He").kind,
+            MentionKind::Pronoun(Pronoun::He)
+        );
+        let m = described("Kristersson said so.", "Kristersson");
+        assert_eq!(
+            (m.kind, m.surname.as_deref()),
+            (MentionKind::Person, Some("kristersson"))
+        );
+        let m = described(
+            "Kremlin spokesman Dmitry Peskov said so.",
+            "Kremlin spokesman Dmitry Peskov",
+        );
+        assert_eq!(
+            (m.name.as_deref(), m.role.as_deref(), m.country),
+            (Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some("RU"))
+        );
+    }
+
+    #[test]
+    fn singular_forms() {
+        assert_eq!(singular("officials"), "official");
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("parties"), "party");
+        assert_eq!(singular("source"), "source");
+    }
+}

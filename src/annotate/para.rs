@@ -1,0 +1,94 @@
+//! One paragraph, tokenized, with its quotes and sentences: what every stage reads.
+
+use std::ops::Range;
+
+use super::quotes::{self, Quotes};
+use super::sentence;
+use super::token::{Kind, Token, tokenize};
+
+pub struct Para<'a> {
+    pub index: usize,
+    pub text: &'a str,
+    /// `text` with ASCII letters lower-cased: same byte offsets, so a token's
+    /// lower-case form is a slice of it.
+    lower: String,
+    pub tokens: Vec<Token>,
+    pub quotes: Quotes,
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Para<'a> {
+    /// `after_open`: the previous paragraph ended inside a quote.
+    pub fn new(index: usize, text: &'a str, after_open: bool) -> Self {
+        let tokens = tokenize(text);
+        let quotes = quotes::find(text, &tokens, after_open);
+        let sentences = sentence::split(text, &tokens, &quotes);
+        Para {
+            index,
+            text,
+            lower: text.to_ascii_lowercase(),
+            tokens,
+            quotes,
+            sentences,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn kind(&self, i: usize) -> Kind {
+        self.tokens[i].kind
+    }
+
+    /// The token as written.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// The token with ASCII letters lower-cased.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lower[self.tokens[i].range()]
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word)
+    }
+
+    /// Lower-case word equal to one of `words`.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.contains(&self.lower(i))
+    }
+
+    /// A word that starts with a capital letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn inside_quote(&self, i: usize) -> bool {
+        self.quotes.is_inside(i)
+    }
+
+    /// Byte range covering tokens `range` (which must not be empty).
+    pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
+        self.tokens[range.start].start as usize..self.tokens[range.end - 1].end as usize
+    }
+
+    /// The text covering tokens `range`.
+    pub fn slice(&self, range: Range<usize>) -> &'a str {
+        if range.is_empty() {
+            return "";
+        }
+        &self.text[self.bytes(range)]
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> Range<usize> {
+        let n = self.sentences.partition_point(|s| s.end <= i);
+        self.sentences
+            .get(n)
+            .filter(|s| s.contains(&i))
+            .cloned()
+            .unwrap_or(i..i + 1)
+    }
+}

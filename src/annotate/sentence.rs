@@ -1,0 +1,213 @@
+//! Sentence boundaries, outside quotes. A quote and the clause that
+//! attributes it stay in one sentence, however many sentences the quote holds.
+
+use std::ops::Range;
+
+use super::quotes::Quotes;
+use super::token::{Kind, PREFIX_ABBREVIATIONS, Token};
+
+/// Words that start sentences, used to tell "…the U.S. The next day" from
+/// "the U.S. Senate".
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Yet",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Last",
+    "Now",
+    "Then",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+];
+
+/// Token ranges of the sentences of a paragraph.
+pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let end = boundary_after(text, tokens, quotes, i);
+        if let Some(next) = end {
+            if next > start {
+                sentences.push(start..next);
+            }
+            start = next;
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(start..tokens.len());
+    }
+    sentences
+}
+
+fn starts_sentence(text: &str, token: &Token) -> bool {
+    match token.kind {
+        Kind::Word => token
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+        Kind::Number | Kind::OpenParen => true,
+        Kind::Quote(mark) => mark.is_double() || matches!(mark, super::token::Mark::SingleOpen),
+        _ => false,
+    }
+}
+
+/// If a sentence ends with token `i`, the index of the first token of the next.
+fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Option<usize> {
+    let token = &tokens[i];
+    let terminal = match token.kind {
+        _ if quotes.is_inside(i) => false,
+        kind if kind.is_terminal() => true,
+        // "…in the U.S. The talks…", "…said Sen. Smith, D-Ill. He…"
+        Kind::Word => {
+            let word = token.text(text);
+            word.ends_with('.')
+                && !PREFIX_ABBREVIATIONS.contains(&word)
+                && word.chars().count() > 2
+                && tokens.get(i + 1).is_some_and(|next| {
+                    SENTENCE_OPENERS.contains(&next.text(text))
+                        || matches!(next.kind, Kind::Quote(_))
+                })
+        }
+        // A quote that ends with a full stop, then a capital: "“…again.” He left."
+        Kind::Quote(_) => {
+            quotes.closing_at(i).is_some()
+                && i > 0
+                && tokens[i - 1].kind.is_terminal()
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|next| starts_sentence(text, next) && next.kind != Kind::OpenParen)
+                && !looks_like_attribution(text, tokens, i + 1)
+        }
+        _ => false,
+    };
+    if !terminal {
+        return None;
+    }
+    // Closing marks and brackets belong to the sentence they close.
+    let mut next = i + 1;
+    while next < tokens.len()
+        && (tokens[next].kind == Kind::CloseParen || quotes.closing_at(next).is_some())
+    {
+        next += 1;
+    }
+    let following = tokens.get(next)?;
+    starts_sentence(text, following).then_some(next)
+}
+
+/// "Trump said." or "said Trump" right after a quote: the quote's attribution,
+/// not a new sentence, even when the quote ends with a full stop.
+fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
+    let lexicon = super::lexicon::lexicon();
+    tokens[from..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind.is_wordlike() || t.kind == Kind::Possessive)
+        .any(|t| lexicon.cue(&t.text(text).to_ascii_lowercase()).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quotes;
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        let quotes = quotes::find(text, &tokens, false);
+        split(text, &tokens, &quotes)
+            .into_iter()
+            .map(|r| {
+                text[tokens[r.start].start as usize..tokens[r.end - 1].end as usize].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_not_abbreviations() {
+        assert_eq!(
+            sentences("Mr. Smith met Sen. Jones in the U.S. Senate. They talked. It was Jan. 5."),
+            [
+                "Mr. Smith met Sen. Jones in the U.S. Senate.",
+                "They talked.",
+                "It was Jan. 5."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_whole_with_their_attribution() {
+        assert_eq!(
+            sentences("“Are we ready? Absolutely,” the official added. “Go.”"),
+            ["“Are we ready? Absolutely,” the official added.", "“Go.”"]
+        );
+        assert_eq!(
+            sentences("“It is over.” Smith said. He left."),
+            ["“It is over.” Smith said.", "He left."]
+        );
+        assert_eq!(
+            sentences("“It is over.” He left."),
+            ["“It is over.”", "He left."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_end_sentences_before_an_opener() {
+        assert_eq!(
+            sentences("He flew to the U.S. The talks began."),
+            ["He flew to the U.S.", "The talks began."]
+        );
+    }
+
+    #[test]
+    fn ellipses_before_lower_case_do_not_split() {
+        assert_eq!(
+            sentences("I felt... that it was good."),
+            ["I felt... that it was good."]
+        );
+    }
+}
