@@ -471,6 +471,20 @@ impl StoryView {
             self.jumps.push(from);
         }
         self.set_focus(Some(p));
+        // A jump lands a quarter down the view, with context above, unless
+        // the paragraph is already in full view.
+        if let Some(b) = self.block_of(p) {
+            let end = Pos {
+                block: b,
+                line: self.lines(p).len(),
+            };
+            let start = Pos { block: b, line: 0 };
+            let in_view = start >= self.top && self.distance(self.top, end, self.height).is_some();
+            if !in_view {
+                self.top = self.backward(start, self.height / 4);
+                self.clamp_top();
+            }
+        }
         self.show_focus();
     }
 

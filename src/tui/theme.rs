@@ -103,9 +103,10 @@ impl Theme {
             title: fg(m(Modifier::BOLD), Reset, Reset),
             meta: fg(m(Modifier::DIM), Reset, Indexed(245)),
             heading: fg(m(Modifier::BOLD | Modifier::UNDERLINED), Blue, Indexed(33)),
-            speaker: fg(m(Modifier::BOLD), Cyan, Indexed(37)),
+            // Names stay bright inside (dimmed) reported speech.
+            speaker: fg(m(Modifier::BOLD), Cyan, Indexed(37)).remove_modifier(Modifier::DIM),
             speaker_selected: fg(
-                m(Modifier::BOLD | Modifier::REVERSED),
+                m(Modifier::BOLD | Modifier::REVERSED).remove_modifier(Modifier::DIM),
                 Magenta,
                 Indexed(170),
             ),

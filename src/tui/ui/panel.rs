@@ -11,6 +11,7 @@ use crate::model::ClaimKind;
 use crate::safe_text::one_line;
 use crate::tui::story::{PanelRow, StoryView};
 use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
 
 use super::article::plural;
 
@@ -110,11 +111,12 @@ impl SourcesPanel<'_> {
                         String::new()
                     };
                     let name = one_line(&speaker.name).into_owned();
-                    let room =
-                        usize::from(width).saturating_sub(marker.width() + count.width() + 1);
-                    let name = truncate(&name, room);
-                    let pad = usize::from(width)
-                        .saturating_sub(marker.width() + name.width() + count.width());
+                    // Long names ("an official familiar with the matter") wrap
+                    // rather than lose the words that say who the source is.
+                    let room = usize::from(width)
+                        .saturating_sub(marker.width() + count.width() + 1)
+                        .max(1);
+                    let name_lines = wrap(&name, room);
                     let mut style = if quoted { theme.text } else { theme.dim };
                     if selected {
                         style = style.patch(theme.speaker);
@@ -125,12 +127,22 @@ impl SourcesPanel<'_> {
                     if is_cursor {
                         cursor = Some(lines.len());
                     }
-                    lines.push(Line::from(vec![
-                        Span::styled(marker, style.patch(theme.focus_bar)),
-                        Span::styled(name, style),
-                        Span::styled(" ".repeat(pad), style),
-                        Span::styled(count, style.patch(theme.key)),
-                    ]));
+                    for (n, range) in name_lines.into_iter().enumerate() {
+                        let part = name[range].to_string();
+                        let (lead, tail) = if n == 0 {
+                            (marker, count.clone())
+                        } else {
+                            ("  ", String::new())
+                        };
+                        let pad = usize::from(width)
+                            .saturating_sub(lead.width() + part.width() + tail.width());
+                        lines.push(Line::from(vec![
+                            Span::styled(lead, style.patch(theme.focus_bar)),
+                            Span::styled(part, style),
+                            Span::styled(" ".repeat(pad), style),
+                            Span::styled(tail, style.patch(theme.key)),
+                        ]));
+                    }
                     let about: Vec<String> = speaker
                         .role
                         .iter()
@@ -160,10 +172,11 @@ impl SourcesPanel<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(i) = story.claim else {
-            Span::styled(
+            Paragraph::new(Span::styled(
                 "No claim in this paragraph. } finds the next.",
                 theme.hidden,
-            )
+            ))
+            .wrap(Wrap { trim: true })
             .render(inner, buf);
             return;
         };
