@@ -369,3 +369,36 @@ mod tests {
         );
     }
 }
+
+/// The key list in the README, generated from the keymap like the help.
+pub fn markdown_key_list(keymap: &Keymap) -> String {
+    let mut out = String::new();
+    for (title, rows) in keymap.help_sections() {
+        out.push_str(&format!(
+            "\n**{title}**\n\n| Keys | Does |\n| --- | --- |\n"
+        ));
+        for (keys, description) in rows {
+            let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | {description} |\n", keys.join(" ")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod readme {
+    use super::*;
+
+    /// The README's key list must be the keymap's: run this test and copy
+    /// the printed block between the markers when the keys change.
+    #[test]
+    fn the_readme_lists_the_real_keys() {
+        let readme = include_str!("../../README.md");
+        let expected = markdown_key_list(&Keymap::default());
+        let block = readme
+            .split_once("<!-- keys:start -->")
+            .and_then(|(_, rest)| rest.split_once("<!-- keys:end -->"))
+            .map(|(block, _)| block.trim());
+        assert_eq!(block, Some(expected.trim()), "README key list:\n{expected}");
+    }
+}
