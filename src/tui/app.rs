@@ -10,6 +10,7 @@ use super::geometry::{Geometry, PANEL_BESIDE};
 use super::keymap::{Context, Keymap};
 use super::story::StoryView;
 use super::theme::Theme;
+use super::ui::help_line_count;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
@@ -183,9 +184,13 @@ pub fn update(app: &mut App, action: Action) {
             };
         }
         Action::HelpDown | Action::HelpUp => {
+            // The help is as tall as the screen above the status bar, less its borders.
+            let shown = usize::from(app.geometry().main.height.saturating_sub(2));
+            let max = help_line_count(&app.keymap).saturating_sub(shown);
+            let max = u16::try_from(max).unwrap_or(u16::MAX);
             if let Some(Overlay::Help { scroll }) = &mut app.overlay {
                 *scroll = if action == Action::HelpDown {
-                    scroll.saturating_add(1).min(200)
+                    scroll.saturating_add(1).min(max)
                 } else {
                     scroll.saturating_sub(1)
                 };
@@ -211,7 +216,8 @@ pub fn update(app: &mut App, action: Action) {
                 (Some(Overlay::Picker(picker)), Some(story)) => picker
                     .items
                     .get(picker.cursor)
-                    .map(|&c| story.doc.countries[c].code.clone()),
+                    .and_then(|&c| story.doc.countries.get(c))
+                    .map(|country| country.code.clone()),
                 _ => None,
             };
             app.overlay = None;
@@ -227,12 +233,13 @@ pub fn update(app: &mut App, action: Action) {
             if app.screen == Screen::List && app.list_cursor < app.stories.len() {
                 app.screen = Screen::Story(app.list_cursor);
                 app.focus = Focus::Article;
+                close_story_overlays(app);
             }
         }
         Action::BackToList => {
             if app.stories.len() > 1 {
                 app.screen = Screen::List;
-                app.prompt = None;
+                close_story_overlays(app);
             } else {
                 app.say("Only one story is open");
             }
@@ -260,6 +267,14 @@ pub fn update(app: &mut App, action: Action) {
     app.sync_layout();
 }
 
+/// The picker and the search prompt belong to the story they were opened on.
+fn close_story_overlays(app: &mut App) {
+    app.prompt = None;
+    if matches!(app.overlay, Some(Overlay::Picker(_))) {
+        app.overlay = None;
+    }
+}
+
 /// Esc in an overlay or the search prompt.
 fn close(app: &mut App) {
     if app.overlay.take().is_some() {
@@ -270,8 +285,9 @@ fn close(app: &mut App) {
     {
         // Cancelling a search puts the reader back where it was.
         story.search = Default::default();
-        story.set_focus(prompt.origin);
-        story.show_focus();
+        if let Some(p) = prompt.origin {
+            story.focus_near(p);
+        }
     }
 }
 
@@ -398,9 +414,8 @@ fn reader(app: &mut App, action: Action) {
         Action::ClearFilter if story.filter.take().is_some() => {
             let focus = story.focus;
             story.apply_filter();
-            if focus.is_some() {
-                story.set_focus(focus);
-                story.show_focus();
+            if let Some(p) = focus {
+                story.focus_near(p);
             }
             app.say("Showing every paragraph");
         }

@@ -615,18 +615,27 @@ impl StoryView {
 
     pub fn jump_back(&mut self) -> bool {
         while let Some(p) = self.jumps.pop() {
-            let target = if self.shown.get(p) == Some(&true) {
-                Some(p)
-            } else {
-                self.next_shown(Some(p)).or_else(|| self.prev_shown(p))
-            };
-            if let Some(p) = target {
-                self.set_focus(Some(p));
-                self.show_focus();
+            if self.focus_near(p) {
                 return true;
             }
         }
         false
+    }
+
+    /// Focuses `p`, or when the filter hides it the nearest shown paragraph
+    /// after it (else before it), and scrolls to it. False when none is shown.
+    pub fn focus_near(&mut self, p: usize) -> bool {
+        let target = if self.shown.get(p) == Some(&true) {
+            Some(p)
+        } else {
+            self.next_shown(Some(p))
+                .or_else(|| self.prev_shown(p.min(self.shown.len())))
+        };
+        if target.is_some() {
+            self.set_focus(target);
+            self.show_focus();
+        }
+        target.is_some()
     }
 
     // ----- speakers and claims -----------------------------------------------
@@ -739,8 +748,7 @@ impl StoryView {
         if let Some(i) = self.search.current {
             self.go_to_hit(i);
         } else if let Some(p) = from {
-            self.set_focus(Some(p));
-            self.show_focus();
+            self.focus_near(p);
         }
     }
 

@@ -528,6 +528,16 @@ fn help_opens_scrolls_and_closes() {
     );
     run(&mut app, [A::HelpDown, A::HelpDown, A::HelpUp]);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    run(&mut app, (0..500).map(|_| A::HelpDown));
+    run(&mut app, [A::HelpUp]);
+    let max = super::ui::help_line_count(&app.keymap) - 27;
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Help {
+            scroll: max as u16 - 1
+        }),
+        "scrolling stops at the end, so one press back moves"
+    );
     update(&mut app, A::Close);
     assert_eq!(app.overlay, None);
     run(&mut app, [A::ToggleHelp, A::ToggleHelp]);
@@ -596,6 +606,48 @@ fn no_action_panics_at_any_small_size_on_any_story() {
                 }
                 if action != A::Resize(7, 3) && action != A::Resize(100, 30) {
                     update(&mut app, A::Resize(w, h));
+                }
+                terminal.draw(|frame| render(&app, frame)).unwrap();
+            }
+        }
+    }
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn action() -> impl Strategy<Value = A> {
+        let actions = all_actions();
+        (0..actions.len()).prop_map(move |i| actions[i].clone())
+    }
+
+    proptest! {
+        // 48 cases in the normal run; PROPTEST_CASES=5000 for a long one.
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48)
+        ))]
+
+        /// Any sequence of actions at any size leaves a valid state and draws.
+        #[test]
+        fn any_actions_at_any_size_keep_the_state_valid(
+            actions in prop::collection::vec(action(), 0..60),
+            width in 1u16..140,
+            height in 1u16..50,
+        ) {
+            let mut app = app_at(vec![fixture::document(), fixture::plain(&["One.", "Two."])], width, height);
+            update(&mut app, A::OpenStory);
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            for action in actions {
+                update(&mut app, action);
+                update(&mut app, A::Resize(width, height));
+                if let Some(s) = app.story() {
+                    prop_assert!(s.focus.is_none_or(|p| s.shown[p]));
+                    prop_assert!(s.panel.is_empty() || s.panel_cursor < s.panel.len());
+                    prop_assert!(s.search.current.is_none_or(|c| c < s.search.hits.len()));
+                    prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
+                    prop_assert!(s.top.block <= s.blocks.len());
                 }
                 terminal.draw(|frame| render(&app, frame)).unwrap();
             }

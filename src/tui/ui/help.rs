@@ -16,6 +16,19 @@ pub struct HelpView<'a> {
     pub scroll: u16,
 }
 
+/// Rows of the legend at the top of the help.
+const LEGEND_ROWS: usize = 4;
+
+/// How many lines the help has for `keymap` (what `update` clamps scrolling to).
+pub fn line_count(keymap: &Keymap) -> usize {
+    LEGEND_ROWS
+        + keymap
+            .help_sections()
+            .iter()
+            .map(|(_, rows)| 2 + rows.len())
+            .sum::<usize>()
+}
+
 impl HelpView<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
@@ -93,5 +106,22 @@ impl Widget for &HelpView<'_> {
             .block(block)
             .scroll((scroll, 0))
             .render(popup, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_count_matches_the_lines_drawn() {
+        let keymap = Keymap::default();
+        let theme = Theme::default();
+        let view = HelpView {
+            keymap: &keymap,
+            theme: &theme,
+            scroll: 0,
+        };
+        assert_eq!(view.lines().len(), line_count(&keymap));
     }
 }

@@ -19,7 +19,7 @@ use super::geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH};
 use super::story::Row;
 
 pub use article::ArticleView;
-pub use help::HelpView;
+pub use help::{HelpView, line_count as help_line_count};
 pub use panel::SourcesPanel;
 pub use picker::PickerView;
 pub use status::StatusBar;

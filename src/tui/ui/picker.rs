@@ -73,7 +73,9 @@ impl Widget for &PickerView<'_> {
         let list_rows = usize::from(inner.height).saturating_sub(2).max(1);
         let offset = (picker.cursor + 1).saturating_sub(list_rows);
         for (i, &c) in picker.items.iter().enumerate().skip(offset) {
-            let country = &self.story.doc.countries[c];
+            let Some(country) = self.story.doc.countries.get(c) else {
+                continue;
+            };
             let bloc = if country.kind == CountryKind::Bloc {
                 " (bloc)"
             } else {
