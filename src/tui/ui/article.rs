@@ -121,3 +121,12 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+/// "1 story", "3 stories".
+pub fn stories(n: usize) -> String {
+    if n == 1 {
+        "1 story".to_string()
+    } else {
+        format!("{n} stories")
+    }
+}

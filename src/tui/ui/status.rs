@@ -11,7 +11,7 @@ use crate::safe_text::one_line;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay, Screen};
 
-use super::article::plural;
+use super::article::stories;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,
@@ -25,7 +25,7 @@ impl StatusBar<'_> {
         let mut spans = Vec::new();
         let Some(story) = app.story() else {
             spans.push(Span::styled(
-                format!(" {} ", plural(app.stories.len(), "story")),
+                format!(" {} ", stories(app.stories.len())),
                 theme.status,
             ));
             return spans;

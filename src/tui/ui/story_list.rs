@@ -9,7 +9,7 @@ use crate::safe_text::one_line;
 use crate::tui::story::StoryView;
 use crate::tui::theme::Theme;
 
-use super::article::plural;
+use super::article::{plural, stories};
 use super::panel::truncate;
 
 pub struct StoryList<'a> {
@@ -25,7 +25,7 @@ impl Widget for &StoryList<'_> {
             .borders(Borders::ALL)
             .border_style(theme.border_focused)
             .title(Span::styled(
-                format!(" {} ", plural(self.stories.len(), "story")),
+                format!(" {} ", stories(self.stories.len())),
                 theme.border_focused,
             ));
         let inner = block.inner(area);
