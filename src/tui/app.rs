@@ -166,6 +166,10 @@ impl App {
         let g = self.geometry();
         if let Some(story) = self.story_mut() {
             story.set_viewport(g.body.width, g.body.height);
+            // The panel's list is inside its borders.
+            if let Some(panel) = g.panel {
+                story.set_panel_width(panel.width.saturating_sub(2));
+            }
         }
     }
 }

@@ -7,6 +7,8 @@
 //! clamped to the paragraph and to character boundaries. Drawing never slices
 //! with an unchecked offset.
 
+use std::collections::HashMap;
+
 use crate::model::{ClaimKind, Document, Span, SpeakerKind};
 
 /// What a highlighted stretch of text is.
@@ -99,12 +101,19 @@ impl DocIndex {
                 }
             }
         }
+        // Ids to positions once, not a scan of every speaker per claim.
+        let speaker_of: HashMap<&str, usize> = doc
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         let mut claims = Vec::new();
         for (i, claim) in doc.claims.iter().enumerate() {
             let speaker = claim
                 .speaker
                 .as_deref()
-                .and_then(|id| doc.speaker_index(id));
+                .and_then(|id| speaker_of.get(id).copied());
             let span = Span {
                 paragraph: claim.paragraph,
                 start: claim.start,

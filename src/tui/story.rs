@@ -4,11 +4,14 @@
 
 use std::ops::Range;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::model::{Document, ParagraphKind};
+use crate::safe_text::one_line;
 
 use super::index::{DocIndex, kind_rank};
 use super::search::Search;
-use super::wrap::WrapCache;
+use super::wrap::{WrapCache, wrap};
 
 /// Blank lines between blocks.
 const GAP: usize = 1;
@@ -88,6 +91,12 @@ pub struct StoryView {
     pub panel: Vec<PanelRow>,
     /// Index into `panel` of the panel's cursor (always a speaker row, if any).
     pub panel_cursor: usize,
+    /// Speakers with claims in the panel.
+    pub source_count: usize,
+    /// The width the panel's rows were measured at, and the line each row
+    /// starts on (one more entry, the total, at the end).
+    panel_width: u16,
+    panel_starts: Vec<usize>,
     /// Index into `doc.countries` of the country filter.
     pub filter: Option<usize>,
     pub search: Search,
@@ -114,6 +123,9 @@ impl StoryView {
             selected: None,
             panel: Vec::new(),
             panel_cursor: 0,
+            source_count: 0,
+            panel_width: 0,
+            panel_starts: vec![0],
             filter: None,
             search: Search::default(),
             jumps: Vec::new(),
@@ -217,11 +229,81 @@ impl StoryView {
             rows.extend(mentioned.into_iter().map(PanelRow::Mentioned));
         }
         self.panel = rows;
+        self.source_count = self.sources().count();
+        self.panel_starts = self.measure_panel(self.panel_width);
         self.panel_cursor = self
             .selected
             .and_then(|s| self.panel_row_of(s))
             .or_else(|| self.panel_speaker_rows().next())
             .unwrap_or(0);
+    }
+
+    /// Measures the panel for a list `width` columns wide (only when it changed).
+    pub fn set_panel_width(&mut self, width: u16) {
+        if width != self.panel_width {
+            self.panel_width = width;
+            self.panel_starts = self.measure_panel(width);
+        }
+    }
+
+    /// The line each panel row starts on at `width`, and the total at the
+    /// end: the cached measure, or a fresh one for another width.
+    pub fn panel_starts(&self, width: u16) -> std::borrow::Cow<'_, [usize]> {
+        if width == self.panel_width && self.panel_starts.len() == self.panel.len() + 1 {
+            std::borrow::Cow::Borrowed(&self.panel_starts)
+        } else {
+            std::borrow::Cow::Owned(self.measure_panel(width))
+        }
+    }
+
+    fn measure_panel(&self, width: u16) -> Vec<usize> {
+        let mut starts = Vec::with_capacity(self.panel.len() + 1);
+        let mut line = 0;
+        starts.push(0);
+        for row in 0..self.panel.len() {
+            line += self.panel_row_height(row, width);
+            starts.push(line);
+        }
+        starts
+    }
+
+    /// Lines panel row `row` takes at `width`: a heading two (a blank line
+    /// and the title); a source its wrapped name, and a line for role and
+    /// country when either is known.
+    pub fn panel_row_height(&self, row: usize, width: u16) -> usize {
+        match self.panel.get(row) {
+            None => 0,
+            Some(PanelRow::Heading(_)) => 2,
+            Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
+                let name = one_line(&self.doc.speakers[*s].name);
+                let count = self.panel_count(row);
+                wrap(&name, name_room(width, &count)).len()
+                    + usize::from(self.panel_about(row).is_some())
+            }
+        }
+    }
+
+    /// The claim count shown right of a source's name ("" for the mentioned).
+    pub fn panel_count(&self, row: usize) -> String {
+        match self.panel.get(row) {
+            Some(PanelRow::Source(s)) => self.index.speaker_claims[*s].to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// "role · country" under a quoted source, when either is known.
+    pub fn panel_about(&self, row: usize) -> Option<String> {
+        let Some(PanelRow::Source(s)) = self.panel.get(row) else {
+            return None;
+        };
+        let speaker = &self.doc.speakers[*s];
+        let parts: Vec<String> = speaker
+            .role
+            .iter()
+            .chain(speaker.country.iter())
+            .map(|s| one_line(s).into_owned())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     fn panel_row_of(&self, speaker: usize) -> Option<usize> {
@@ -760,4 +842,11 @@ impl StoryView {
         self.show_focus();
         self.reveal_bytes(hit.paragraph, hit.start, hit.end);
     }
+}
+
+/// Columns left for a source's name beside the marker and the claim count.
+pub fn name_room(width: u16, count: &str) -> usize {
+    usize::from(width)
+        .saturating_sub(2 + count.width() + 1)
+        .max(1)
 }

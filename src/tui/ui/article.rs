@@ -32,7 +32,7 @@ impl ArticleView<'_> {
         if !doc.meta.dateline.is_empty() {
             facts.push(doc.meta.dateline.join("/"));
         }
-        let sources = story.sources().count();
+        let sources = story.source_count;
         facts.push(format!(
             "{} · {}",
             plural(sources, "source"),

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::ClaimKind;
 use crate::safe_text::one_line;
-use crate::tui::story::{PanelRow, StoryView};
+use crate::tui::story::{PanelRow, StoryView, name_room};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
@@ -59,16 +59,14 @@ impl SourcesPanel<'_> {
         }
     }
 
-    /// The list's lines, with the index of the line the cursor is on.
-    fn lines(&self, width: u16) -> (Vec<Line<'static>>, Option<usize>) {
+    /// The lines above the rows: the story's sourcing in numbers.
+    fn summary_lines(&self) -> Vec<Line<'static>> {
         let (story, theme) = (self.story, self.theme);
-        let doc = &story.doc;
-        let summary = &doc.summary;
         let mut lines = vec![
             Line::from(Span::styled(
                 format!(
                     "{} · {}",
-                    plural(story.sources().count(), "source"),
+                    plural(story.source_count, "source"),
                     plural(story.index.claim_order.len(), "claim"),
                 ),
                 theme.meta,
@@ -76,12 +74,11 @@ impl SourcesPanel<'_> {
             Line::from(Span::styled(
                 format!(
                     "{:.0}% of claims anonymous",
-                    summary.anonymous_share * 100.0
+                    story.doc.summary.anonymous_share * 100.0
                 ),
                 theme.meta,
             )),
         ];
-        let mut cursor = None;
         if story.panel.is_empty() {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
@@ -93,74 +90,78 @@ impl SourcesPanel<'_> {
                 theme.hidden,
             )));
         }
-        for (row_index, row) in story.panel.iter().enumerate() {
-            let is_cursor = row_index == story.panel_cursor;
-            match *row {
-                PanelRow::Heading(title) => {
-                    lines.push(Line::default());
-                    lines.push(Line::from(Span::styled(title, theme.section)));
+        lines
+    }
+
+    /// The lines of panel row `row`: as many as [`StoryView::panel_row_height`] says.
+    fn row_lines(&self, row: usize, width: u16) -> Vec<Line<'static>> {
+        let (story, theme) = (self.story, self.theme);
+        let mut lines = Vec::new();
+        match story.panel[row] {
+            PanelRow::Heading(title) => {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(title, theme.section)));
+            }
+            PanelRow::Source(s) | PanelRow::Mentioned(s) => {
+                let speaker = &story.doc.speakers[s];
+                let quoted = matches!(story.panel[row], PanelRow::Source(_));
+                let selected = story.selected == Some(s);
+                let is_cursor = row == story.panel_cursor;
+                let marker = if selected { "▸ " } else { "  " };
+                let count = story.panel_count(row);
+                let name = one_line(&speaker.name).into_owned();
+                let mut style = if quoted { theme.text } else { theme.dim };
+                if selected {
+                    style = style.patch(theme.speaker);
                 }
-                PanelRow::Source(s) | PanelRow::Mentioned(s) => {
-                    let speaker = &doc.speakers[s];
-                    let quoted = matches!(row, PanelRow::Source(_));
-                    let selected = story.selected == Some(s);
-                    let marker = if selected { "▸ " } else { "  " };
-                    let count = if quoted {
-                        story.index.speaker_claims[s].to_string()
+                if is_cursor && self.focused {
+                    style = style.patch(theme.cursor_row);
+                }
+                // Long names ("an official familiar with the matter") wrap
+                // rather than lose the words that say who the source is.
+                for (n, range) in wrap(&name, name_room(width, &count))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let part = name[range].to_string();
+                    let (lead, tail) = if n == 0 {
+                        (marker, count.clone())
                     } else {
-                        String::new()
+                        ("  ", String::new())
                     };
-                    let name = one_line(&speaker.name).into_owned();
-                    // Long names ("an official familiar with the matter") wrap
-                    // rather than lose the words that say who the source is.
-                    let room = usize::from(width)
-                        .saturating_sub(marker.width() + count.width() + 1)
-                        .max(1);
-                    let name_lines = wrap(&name, room);
-                    let mut style = if quoted { theme.text } else { theme.dim };
-                    if selected {
-                        style = style.patch(theme.speaker);
-                    }
-                    if is_cursor && self.focused {
-                        style = style.patch(theme.cursor_row);
-                    }
-                    if is_cursor {
-                        cursor = Some(lines.len());
-                    }
-                    for (n, range) in name_lines.into_iter().enumerate() {
-                        let part = name[range].to_string();
-                        let (lead, tail) = if n == 0 {
-                            (marker, count.clone())
-                        } else {
-                            ("  ", String::new())
-                        };
-                        let pad = usize::from(width)
-                            .saturating_sub(lead.width() + part.width() + tail.width());
-                        lines.push(Line::from(vec![
-                            Span::styled(lead, style.patch(theme.focus_bar)),
-                            Span::styled(part, style),
-                            Span::styled(" ".repeat(pad), style),
-                            Span::styled(tail, style.patch(theme.key)),
-                        ]));
-                    }
-                    let about: Vec<String> = speaker
-                        .role
-                        .iter()
-                        .chain(speaker.country.iter())
-                        .map(|s| one_line(s).into_owned())
-                        .collect();
-                    if quoted && !about.is_empty() {
-                        let text =
-                            truncate(&about.join(" · "), usize::from(width).saturating_sub(4));
-                        lines.push(Line::from(vec![
-                            Span::raw("    "),
-                            Span::styled(text, theme.meta),
-                        ]));
-                    }
+                    let pad = usize::from(width)
+                        .saturating_sub(lead.width() + part.width() + tail.width());
+                    lines.push(Line::from(vec![
+                        Span::styled(lead, style.patch(theme.focus_bar)),
+                        Span::styled(part, style),
+                        Span::styled(" ".repeat(pad), style),
+                        Span::styled(tail, style.patch(theme.key)),
+                    ]));
+                }
+                if let Some(about) = story.panel_about(row) {
+                    let text = truncate(&about, usize::from(width).saturating_sub(4));
+                    lines.push(Line::from(vec![
+                        Span::raw("    "),
+                        Span::styled(text, theme.meta),
+                    ]));
                 }
             }
         }
-        (lines, cursor)
+        lines
+    }
+
+    /// The panel's line index of the cursor's row, and the first line to
+    /// show so that it stays in view.
+    fn cursor_and_offset(
+        &self,
+        starts: &[usize],
+        summary: usize,
+        height: u16,
+    ) -> (Option<usize>, usize) {
+        let story = self.story;
+        let cursor = (!story.panel.is_empty())
+            .then(|| summary + starts.get(story.panel_cursor).copied().unwrap_or(0));
+        (cursor, scroll(cursor, height))
     }
 
     fn details(&self, area: Rect, buf: &mut Buffer) {
@@ -236,8 +237,10 @@ impl SourcesPanel<'_> {
     /// Where the terminal cursor goes when the panel has focus.
     pub fn cursor(&self, area: Rect) -> Option<Position> {
         let (list, _) = self.areas(area);
-        let (_, cursor) = self.lines(list.width);
-        let row = cursor? - scroll(cursor, list.height);
+        let starts = self.story.panel_starts(list.width);
+        let summary = self.summary_lines().len();
+        let (cursor, offset) = self.cursor_and_offset(&starts, summary, list.height);
+        let row = cursor? - offset;
         (row < usize::from(list.height)).then(|| Position::new(list.x, list.y + row as u16))
     }
 }
@@ -252,13 +255,28 @@ fn scroll(cursor: Option<usize>, height: u16) -> usize {
 }
 
 impl Widget for &SourcesPanel<'_> {
+    /// Draws only the rows in view: a story can have thousands of sources.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let block = self.block();
         block.render(area, buf);
         let (list, details) = self.areas(area);
-        let (lines, cursor) = self.lines(list.width);
-        let offset = scroll(cursor, list.height);
-        for (y, line) in (list.y..list.bottom()).zip(lines.iter().skip(offset)) {
+        let summary = self.summary_lines();
+        let starts = self.story.panel_starts(list.width);
+        let (_, offset) = self.cursor_and_offset(&starts, summary.len(), list.height);
+        let top = summary.len();
+        let first_row = starts
+            .partition_point(|&start| top + start <= offset)
+            .saturating_sub(1);
+        let rows = (first_row..self.story.panel.len()).flat_map(|row| {
+            let first_line = top + starts[row];
+            self.row_lines(row, list.width)
+                .into_iter()
+                .enumerate()
+                .map(move |(n, line)| (first_line + n, line))
+        });
+        let lines = summary.into_iter().enumerate().chain(rows);
+        let visible = lines.skip_while(|(n, _)| *n < offset).map(|(_, line)| line);
+        for (y, line) in (list.y..list.bottom()).zip(visible) {
             line.render(Rect::new(list.x, y, list.width, 1), buf);
         }
         if let Some(details) = details {
@@ -286,4 +304,36 @@ pub fn truncate(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+
+    #[test]
+    fn rows_draw_exactly_the_lines_they_were_measured_at() {
+        let theme = Theme::default();
+        for doc in [
+            fixture::document(),
+            crate::annotate(&crate::load::bundled()),
+        ] {
+            let story = StoryView::new(doc);
+            let panel = SourcesPanel {
+                story: &story,
+                theme: &theme,
+                focused: true,
+            };
+            for width in [1, 10, 20, 34, 46] {
+                let starts = story.panel_starts(width);
+                for row in 0..story.panel.len() {
+                    assert_eq!(
+                        panel.row_lines(row, width).len(),
+                        starts[row + 1] - starts[row],
+                        "row {row} at {width}"
+                    );
+                }
+            }
+        }
+    }
 }
