@@ -141,8 +141,13 @@ pub struct Claim {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
-    /// The claimed content: the words inside the quote marks, or the reported clause.
+    /// The claimed content: the words inside the quote marks, or the reported
+    /// clause. For a quote interrupted by its attribution ("“A,” she said.
+    /// “B.”") this spans from the first part to the last, attribution included.
     pub text: String,
+    /// The pieces of the content, without the attribution that interrupts
+    /// them: one span for most claims, several for an interrupted quote.
+    pub parts: Vec<Span>,
     /// The mention the claim is attributed to, as written ("he", "the source").
     pub source: Option<Span>,
     /// The attribution words ("said", "told reporters", "according to").

@@ -1,7 +1,9 @@
 //! The story's findings → a `whosaid/1` document: speakers with ids in order
 //! of first mention, claims in reading order, countries and the summary.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::coref::{self, Entity};
 use super::countries;
@@ -18,7 +20,7 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
     } = story;
 
     // Capitalized words that are the surname of someone named in the story.
-    let surnames: HashSet<String> = mentions
+    let surnames: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Person)
         .filter_map(|m| m.surname.clone())
@@ -109,6 +111,7 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
             start: c.content.start,
             end: c.content.end,
             text: span(c.paragraph, &c.content).text,
+            parts: c.parts.iter().map(|part| span(c.paragraph, part)).collect(),
             source: c.source.map(|m| {
                 let mention = &mentions[new_index[m]];
                 span(mention.paragraph, &mention.span)
@@ -123,8 +126,7 @@ pub(super) fn document(article: &Article, story: Story) -> Document {
 
     let not_places: Vec<Span> = mentions
         .iter()
-        .filter(|m| m.kind == MentionKind::Person && m.surname.is_some())
-        .map(|m| span(m.paragraph, &m.span))
+        .filter_map(|m| m.name_span.as_ref().map(|name| span(m.paragraph, name)))
         .collect();
     let countries = countries::find(paragraphs, &not_places);
     let summary = summarize(&speakers, &claims);
@@ -147,26 +149,21 @@ fn speaker(
     span: &impl Fn(usize, &std::ops::Range<usize>) -> Span,
 ) -> Speaker {
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
-    // holds the name mention: list the name alone.
-    let mut spans: Vec<Span> = Vec::new();
-    for &m in &entity.mentions {
-        let mention = &mentions[m];
-        let holds_another = entity.mentions.iter().any(|&other| {
-            other != m
-                && mentions[other].paragraph == mention.paragraph
-                && mention.span.start <= mentions[other].span.start
-                && mentions[other].span.end <= mention.span.end
-                && mentions[other].span != mention.span
-        });
-        let duplicate = spans.iter().any(|s| {
-            s.paragraph == mention.paragraph
-                && s.start == mention.span.start
-                && s.end == mention.span.end
-        });
-        if !holds_another && !duplicate {
-            spans.push(span(mention.paragraph, &mention.span));
-        }
-    }
+    // holds the name mention: list the name alone. Sorted by position, a
+    // phrase comes just before the mentions it holds.
+    let mut ordered: Vec<&Mention> = entity.mentions.iter().map(|&m| &mentions[m]).collect();
+    ordered.sort_by_key(|m| (m.paragraph, m.span.start, usize::MAX - m.span.end));
+    ordered.dedup_by(|b, a| a.paragraph == b.paragraph && a.span == b.span);
+    let spans: Vec<Span> = ordered
+        .iter()
+        .enumerate()
+        .filter(|(n, mention)| {
+            ordered.get(n + 1).is_none_or(|next| {
+                next.paragraph != mention.paragraph || next.span.start >= mention.span.end
+            })
+        })
+        .map(|(_, mention)| span(mention.paragraph, &mention.span))
+        .collect();
     let mut aliases: Vec<String> = Vec::new();
     for &m in &entity.mentions {
         let mention = &mentions[m];
@@ -193,29 +190,23 @@ fn speaker(
 }
 
 fn summarize(speakers: &[Speaker], claims: &[Claim]) -> Summary {
-    let kind_of = |id: &str| speakers.iter().find(|s| s.id == id).map(|s| s.kind);
+    let by_id: FxHashMap<&str, &Speaker> = speakers.iter().map(|s| (s.id.as_str(), s)).collect();
+    let speaker_of = |claim: &Claim| claim.speaker.as_deref().and_then(|id| by_id.get(id));
     let anonymous_claims = claims
         .iter()
-        .filter(|c| c.speaker.as_deref().and_then(kind_of) == Some(SpeakerKind::Anonymous))
+        .filter(|c| speaker_of(c).is_some_and(|s| s.kind == SpeakerKind::Anonymous))
         .count();
+    let with_claims: FxHashSet<&str> = claims.iter().filter_map(|c| c.speaker.as_deref()).collect();
     let quoted: Vec<&Speaker> = speakers
         .iter()
-        .filter(|s| {
-            claims
-                .iter()
-                .any(|c| c.speaker.as_deref() == Some(s.id.as_str()))
-        })
+        .filter(|s| with_claims.contains(s.id.as_str()))
         .collect();
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
-    for claim in claims {
-        if let Some(code) = claim
-            .speaker
-            .as_deref()
-            .and_then(|id| speakers.iter().find(|s| s.id == id))
-            .and_then(|s| s.country.as_deref())
-        {
-            *by_country.entry(code).or_default() += 1;
-        }
+    for code in claims
+        .iter()
+        .filter_map(|c| speaker_of(c).and_then(|s| s.country.as_deref()))
+    {
+        *by_country.entry(code).or_default() += 1;
     }
     let mut source_countries: Vec<SourceCountry> = by_country
         .into_iter()

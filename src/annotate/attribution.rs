@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::grammar::{self, Pronoun};
+use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{CueClass, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::para::Para;
@@ -44,6 +44,9 @@ pub struct Found {
     pub channel: Option<Range<usize>>,
     /// The quote this claim is, if it is a quote (index into the paragraph's quotes).
     pub quote: Option<usize>,
+    /// The pieces of the content: one, or several for a quote interrupted by
+    /// its attribution ("“A,” she said. “B.”"). Filled in by [`find`].
+    pub parts: Vec<Range<usize>>,
 }
 
 /// What one paragraph yields.
@@ -96,7 +99,56 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
+    for claim in &mut findings.claims {
+        claim.parts = vec![claim.content.clone()];
+    }
+    merge_interrupted_quotes(p, &mut findings.claims);
     findings
+}
+
+/// "“A,” she said. “B.”" is one utterance interrupted by its attribution: the
+/// second quote, with no cue of its own, joins the first as a second part.
+fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
+    let mut n = 1;
+    while n < claims.len() {
+        let (first, second) = (&claims[n - 1], &claims[n]);
+        let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
+        let own_cue = second.cue.is_some() && second.cue != first.cue;
+        let joins = first.kind == ClaimKind::Direct
+            && second.kind == ClaimKind::Direct
+            && consecutive
+            && !own_cue
+            && first.source == second.source
+            && matches!(first.source, SourceRef::Mention(_))
+            && between_is_attribution(p, first, second);
+        if joins {
+            let second = claims.remove(n);
+            let first = &mut claims[n - 1];
+            first.content.end = second.content.end;
+            first.parts.extend(second.parts);
+        } else {
+            n += 1;
+        }
+    }
+}
+
+/// Longest attribution that may interrupt a quote: "…,” Polish Prime Minister
+/// Donald Tusk told reporters on his plane after leaving Berlin. “…".
+const MAX_INTERRUPTION_BYTES: usize = 200;
+
+/// Between two quotes there is only punctuation, or the first one's
+/// attribution ending its sentence.
+fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
+    let gap = &p.text[first.content.end..second.content.start];
+    if gap.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    first.cue.as_ref().is_some_and(|cue| {
+        first.content.end <= cue.start
+            && cue.end <= second.content.start
+            && gap.len() < MAX_INTERRUPTION_BYTES
+            && gap.matches(['.', '!', '?']).count() <= 1
+    })
 }
 
 fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
@@ -133,10 +185,17 @@ fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                         "the", "a", "an", "this", "his", "her", "their", "its", "our",
                     ],
                 );
-            let passive =
-                t > sentence.start && p.is_any(t - 1, grammar::BE_FORMS) && !lower.ends_with("ing");
+            let passive = t > sentence.start
+                && p.is_any(t - 1, &grammar::BE_FORMS)
+                && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
-            if !after_determiner && !passive && !passive_been {
+            // "states", "claims": nouns unless a that-clause or quote follows.
+            let noun_use = class == CueClass::Noun
+                && !(t + 1 < sentence.end
+                    && (p.is_any(t + 1, &["that"])
+                        || p.kind(t + 1) == Kind::Colon
+                        || p.quotes.opening_at(t + 1).is_some()));
+            if !after_determiner && !passive && !passive_been && !noun_use {
                 cues.push(Cue {
                     start: t,
                     end: t + 1,
@@ -151,7 +210,7 @@ fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
 }
 
 /// Words after "said" that do not open a reported clause.
-const NOT_CLAUSE_OPENERS: &[&str] = &[
+static NOT_CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "so",
     "yes",
     "no",
@@ -205,7 +264,7 @@ const NOT_CLAUSE_OPENERS: &[&str] = &[
     "may",
     "might",
     "must",
-];
+]);
 
 /// A cue verb of saying that, with no "that", still takes a clause: "said he would".
 fn takes_bare_clause(p: &Para, i: usize) -> bool {
@@ -218,12 +277,12 @@ fn takes_bare_clause(p: &Para, i: usize) -> bool {
             let lower = p.lower(i);
             Pronoun::parse(lower).is_some()
                 || matches!(lower, "there" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who")
-                || (grammar::DETERMINERS.contains(&lower) && !matches!(lower, "one"))
-                || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(&lower))
+                || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
+                || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
-                    && !grammar::PREPOSITIONS.contains(&lower)
-                    && !NOT_CLAUSE_OPENERS.contains(&lower)
+                    && !grammar::PREPOSITIONS.contains(lower)
+                    && !NOT_CLAUSE_OPENERS.contains(lower)
                     && !lower.ends_with("ing")
                     && !lower.ends_with("ly"))
         }
@@ -237,7 +296,7 @@ fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     let mut saw_time = false;
     while j < end && p.kind(j).is_wordlike() {
         let lower = p.lower(j);
-        let is_day = grammar::DAYS.contains(&lower) || grammar::MONTHS.contains(&lower);
+        let is_day = grammar::DAYS.contains(lower) || grammar::MONTHS.contains(lower);
         if is_day
             || matches!(
                 lower,
@@ -321,7 +380,7 @@ fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
             }
             return Some(stop);
         }
-        if grammar::PREPOSITIONS.contains(&p.lower(j)) && j > k + 1 {
+        if grammar::PREPOSITIONS.contains(p.lower(j)) && j > k + 1 {
             return None;
         }
         j += 1;
@@ -358,7 +417,7 @@ fn listener(p: &Para, k: usize, end: usize) -> usize {
             && (matches!(
                 lower,
                 "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
-            ) || grammar::PREPOSITIONS.contains(&lower) && lower != "of"
+            ) || grammar::PREPOSITIONS.contains(lower) && lower != "of"
                 || lexicon().cue(lower).is_some()
                 || grammar::is_time_word(lower) && !p.is_capitalized(j)
                 || Pronoun::parse(lower).is_some());
@@ -384,7 +443,7 @@ fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize {
             && !p.is_capitalized(t)
             && lower.len() > 4
             && !matches!(lower, "only" | "family" | "ally" | "italy");
-        if grammar::AUXILIARIES.contains(&lower)
+        if grammar::AUXILIARIES.contains(lower)
             && !(p.kind(t) == Kind::Possessive && t > floor && p.is_capitalized(t - 1))
             || adverb
         {
@@ -402,6 +461,56 @@ fn is_comma_like(p: &Para, t: usize) -> bool {
     p.kind(t) == Kind::Comma
         || (p.quotes.closing_at(t).is_some() && t > 0 && p.kind(t - 1) == Kind::Comma)
 }
+
+/// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
+static FINITE_VERBS: WordSet = WordSet::new(&[
+    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
+    "can", "may", "might", "must", "did", "does", "do", "shall",
+]);
+
+/// Openers of introductory phrases: "During his attack, Mateen said …" has
+/// no content before its comma.
+static INTRODUCTORY: WordSet = WordSet::new(&[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "without",
+    "for",
+    "to",
+    "under",
+    "over",
+    "from",
+    "by",
+    "amid",
+    "despite",
+    "following",
+    "as",
+    "when",
+    "while",
+    "since",
+    "until",
+    "upon",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "finally",
+    "still",
+    "yet",
+    "instead",
+    "soon",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "separately",
+    "indeed",
+]);
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
@@ -421,9 +530,12 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
                 {
                     break;
                 }
+                if depth == 0 && p.is_any(t, &FINITE_VERBS) {
+                    break;
+                }
                 if depth == 0 {
                     let lower = p.lower(t);
-                    let opener = grammar::CLAUSE_OPENERS.contains(&lower)
+                    let opener = grammar::CLAUSE_OPENERS.contains(lower)
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
@@ -456,7 +568,7 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
         start += 1;
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
-    if start < end && grammar::PREPOSITIONS.contains(&p.lower(start)) && p.is_word(start) {
+    if start < end && grammar::PREPOSITIONS.contains(p.lower(start)) && p.is_word(start) {
         let mut k = end;
         while k > start + 1
             && (mentions::is_name_word(p, k - 1) || lexicon.title(p.word(k - 1)).is_some())
@@ -486,7 +598,7 @@ fn is_party_state(p: &Para, range: Range<usize>) -> bool {
 
 fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     let first = segment.start;
-    p.is_any(first, grammar::ASIDE_OPENERS)
+    p.is_any(first, &grammar::ASIDE_OPENERS)
         || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
@@ -592,6 +704,38 @@ fn subject_across_asides(
     None
 }
 
+/// "another friend, Mariam Emara told CNN": a short description before a
+/// name, set off by a comma, is part of the source.
+fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
+    if np.start < floor + 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_capitalized(np.start) {
+        return np;
+    }
+    let comma = np.start - 1;
+    let mut start = comma;
+    while start > floor
+        && p.kind(start - 1).is_wordlike()
+        && !p.inside_quote(start - 1)
+        && comma - start < 5
+    {
+        start -= 1;
+    }
+    let bounded =
+        start == floor || p.quotes.closing_at(start - 1).is_some() || is_comma_like(p, start - 1);
+    let described = start < comma
+        && p.is_any(
+            start,
+            &[
+                "the", "a", "an", "another", "his", "her", "their", "its", "one",
+            ],
+        )
+        && !(start..comma).any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some());
+    if bounded && described {
+        start..np.end
+    } else {
+        np
+    }
+}
+
 enum Subject {
     Phrase(Range<usize>),
     /// "…, and added": the subject of the previous clause.
@@ -611,7 +755,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
     if p.is_word(t) {
         let lower = p.lower(t);
         if Pronoun::parse(lower).is_some() || lower == "one" {
-            let front = if t > sentence.start && p.is_any(t - 1, grammar::CONNECTIVES) {
+            let front = if t > sentence.start && p.is_any(t - 1, &grammar::CONNECTIVES) {
                 t - 1
             } else {
                 t
@@ -628,7 +772,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
             let np = noun_phrase_left(p, before, sentence.start)?;
             return Some((Subject::Phrase(np.clone()), np.start));
         }
-        if grammar::CONNECTIVES.contains(&lower) {
+        if grammar::CONNECTIVES.contains(lower) {
             return Some((Subject::Coordinated, t));
         }
     }
@@ -637,6 +781,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
         return Some((Subject::Phrase(np), front));
     }
     let np = noun_phrase_left(p, aux_start, sentence.start)?;
+    let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np), front))
 }
@@ -671,7 +816,10 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
     if k >= sentence.end || p.inside_quote(k) {
         return None;
     }
-    if p.is_any(k, grammar::PREPOSITIONS)
+    if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
+        return Some(k..k + 1);
+    }
+    if p.is_any(k, &grammar::PREPOSITIONS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
     {
         let comma = (k..(k + 15).min(sentence.end))
@@ -694,8 +842,8 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
             Kind::Possessive => true,
             Kind::Word => {
                 let lower = p.lower(k);
-                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(&lower)
-                    || k == start && grammar::DETERMINERS.contains(&lower)
+                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(lower)
+                    || k == start && grammar::DETERMINERS.contains(lower)
                     || lexicon.title(p.word(k)).is_some()
                     || lower == "of" && p.is_capitalized(k + 1)
             }
@@ -743,18 +891,36 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
                     | "noting"
                     | "saying"
             ) || channel_phrase(p, j, end).is_some()
-                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, grammar::DETERMINERS)
+                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
                 || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
         {
             break;
         }
         if j == from
-            && (grammar::PREPOSITIONS.contains(&lower)
+            && (grammar::PREPOSITIONS.contains(lower)
                 || lower == "that"
                 || lexicon.cue(lower).is_some())
         {
             return None;
         }
+        j += 1;
+    }
+    (j > from).then_some(from..j)
+}
+
+/// The source after "according to": everything to the next comma or the
+/// sentence's end ("early results of the exit poll conducted by Edison Research").
+fn according_source(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
+    let limit = (from + 30).min(end);
+    let mut j = from;
+    while j < limit
+        && !p.inside_quote(j)
+        && (p.kind(j).is_wordlike()
+            || matches!(
+                p.kind(j),
+                Kind::Possessive | Kind::OpenParen | Kind::CloseParen | Kind::Other
+            ))
+    {
         j += 1;
     }
     (j > from).then_some(from..j)
@@ -809,7 +975,7 @@ fn complements(
 ) -> (usize, usize, Option<Range<usize>>) {
     let mut k = from;
     let mut cue_text_end = cue.end;
-    if matches!(cue.class, CueClass::Tell | CueClass::Ask) && !inverted {
+    if cue.class == CueClass::Tell && !inverted {
         k = listener(p, k, end);
         cue_text_end = k;
     }
@@ -824,7 +990,7 @@ fn complements(
         } else if let Some(stop) = time_phrase(p, k, end) {
             k = stop;
         } else if p.is_word(k)
-            && (grammar::AUXILIARIES.contains(&p.lower(k))
+            && (grammar::AUXILIARIES.contains(p.lower(k))
                 && !matches!(
                     p.lower(k),
                     "is" | "was"
@@ -942,7 +1108,7 @@ fn clause(
 ) -> Option<Clause> {
     let end = sentence.end;
     if cue.according {
-        let np = noun_phrase_right(p, cue.end, end)?;
+        let np = according_source(p, cue.end, end)?;
         return Some(Clause {
             cue,
             source: Some(np.clone()),
@@ -1088,7 +1254,7 @@ fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
-const TITLE_MARKERS: &[&str] = &[
+static TITLE_MARKERS: WordSet = WordSet::new(&[
     "film",
     "movie",
     "book",
@@ -1125,11 +1291,11 @@ const TITLE_MARKERS: &[&str] = &[
     "label",
     "labeled",
     "labelled",
-];
+]);
 
 fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };
-    (open.saturating_sub(2)..open).any(|t| p.is_any(t, TITLE_MARKERS))
+    (open.saturating_sub(2)..open).any(|t| p.is_any(t, &TITLE_MARKERS))
 }
 
 fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
@@ -1168,9 +1334,14 @@ fn sentence_claims(
         };
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
-            (Some(np), false) => {
-                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
-            }
+            (Some(np), false) => mentions::describe(p, np.clone(), people)
+                .or_else(|| {
+                    clause
+                        .cue
+                        .according
+                        .then(|| mentions::unnamed_document(p, np.clone()))
+                })
+                .map(|m| add_mention(findings, m)),
             (None, false) => None,
         };
         let Some(mention) = mention else { continue };
@@ -1187,8 +1358,8 @@ fn sentence_claims(
             let joined = clause.coordinated
                 || clause.front > sentence.start
                     && (is_comma_like(p, clause.front - 1)
-                        || p.is_any(clause.front, grammar::CONNECTIVES)
-                        || p.is_any(clause.front - 1, grammar::CONNECTIVES))
+                        || p.is_any(clause.front, &grammar::CONNECTIVES)
+                        || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
                 || clause.inverted;
             let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
             if prev_has_forward && !joined {
@@ -1213,6 +1384,7 @@ fn sentence_claims(
             cue: cue_bytes.clone(),
             channel: channel.clone(),
             quote,
+            parts: Vec::new(),
         };
 
         let mut found_any = false;
@@ -1275,7 +1447,9 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Direct, content, Some(q)));
             }
         }
-        previous_end = clause.after;
+        if found_any {
+            previous_end = clause.after;
+        }
     }
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
@@ -1328,6 +1502,7 @@ fn naming_claims(
             cue: Some(p.bytes(cue.start..cue.end)),
             channel: None,
             quote: Some(q),
+            parts: Vec::new(),
         });
     }
 }
@@ -1396,7 +1571,7 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
 fn connective_start(p: &Para, front: usize, floor: usize) -> usize {
     let mut k = front;
     while k > floor
-        && (p.is_any(k - 1, grammar::CONNECTIVES)
+        && (p.is_any(k - 1, &grammar::CONNECTIVES)
             || p.is_any(k - 1, &["which", "who"])
             || matches!(p.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon))
     {
@@ -1476,7 +1651,10 @@ fn backward_content(
     {
         range.start += 1;
     }
-    if word_count(p, range.clone()) < 3 {
+    let introductory = !p.inside_quote(range.start)
+        && p.is_any(range.start, &INTRODUCTORY)
+        && word_count(p, range.clone()) <= 12;
+    if word_count(p, range.clone()) < 3 || introductory {
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
@@ -1549,8 +1727,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
         } else {
             continue;
         };
-        if looks_like_title(p, quote) && source == SourceRef::Unknown || is_marked_as_term(p, quote)
-        {
+        if looks_like_title(p, quote) && !quote.continued || is_marked_as_term(p, quote) {
             continue;
         }
         if words < 3 && !quote.continued && source != SourceRef::Inherit {
@@ -1566,6 +1743,7 @@ fn unclaimed_quotes(p: &Para, people: &[Mention], findings: &mut Findings, quote
             cue: None,
             channel: None,
             quote: Some(q),
+            parts: Vec::new(),
         });
     }
 }

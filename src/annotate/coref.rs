@@ -4,6 +4,8 @@
 //! source; "one" is one of the officials named before; he, she and they go to
 //! the nearest fitting mention before them, outside quotes.
 
+use rustc_hash::FxHashMap;
+
 use super::grammar::Pronoun;
 use super::lexicon::Sex;
 use super::mentions::{Mention, MentionKind};
@@ -103,98 +105,83 @@ const LOOKBACK_PARAGRAPHS: usize = 4;
 
 /// Resolves mentions, which must be in reading order.
 pub fn resolve(mentions: &[Mention]) -> Resolution {
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
     // First the names, so that a surname written before its full name still merges.
-    for (index, mention) in mentions.iter().enumerate() {
+    for (m, mention) in mentions.iter().enumerate() {
         if mention.kind == MentionKind::Person && mention.surname.is_some() {
-            entity_of[index] = Some(person_entity(&mut entities, mention, index));
+            entity_of[m] = Some(index.person(mention, m));
         }
     }
-    for (index, mention) in mentions.iter().enumerate() {
-        if entity_of[index].is_some() {
+    for (m, mention) in mentions.iter().enumerate() {
+        if entity_of[m].is_some() {
             continue;
         }
-        let earlier = |kinds: &dyn Fn(&Entity, &Mention) -> bool| {
-            (0..index)
+        let entities = &index.entities;
+        // The nearest earlier mention, outside quotes, whose entity fits;
+        // only a few paragraphs back, so this stays linear in the story.
+        let earlier = |fits: &dyn Fn(&Entity) -> bool| {
+            (0..m)
                 .rev()
-                .filter(|&m| mentions[m].paragraph + LOOKBACK_PARAGRAPHS >= mention.paragraph)
-                .filter(|&m| !mentions[m].in_quote || mention.in_quote)
-                .find_map(|m| entity_of[m].filter(|&e| kinds(&entities[e], &mentions[m])))
+                .take_while(|&e| mentions[e].paragraph + LOOKBACK_PARAGRAPHS >= mention.paragraph)
+                .filter(|&e| !mentions[e].in_quote || mention.in_quote)
+                .find_map(|e| entity_of[e].filter(|&e| fits(&entities[e])))
+        };
+        let role_says = |head: &str, entity: &Entity| {
+            entity.kind == SpeakerKind::Person
+                && entity
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().contains(head))
         };
         let found = match mention.kind {
-            MentionKind::Pronoun(pronoun) => earlier(&|e, _| fits_pronoun(e, pronoun)),
-            MentionKind::One => earlier(&|e, _| {
+            MentionKind::Pronoun(pronoun) => earlier(&|e| fits_pronoun(e, pronoun)),
+            MentionKind::One => earlier(&|e| {
                 e.plural && matches!(e.kind, SpeakerKind::Anonymous | SpeakerKind::Group)
             }),
+            // "the senator": a person whose role says so.
             MentionKind::Person => {
-                // "the senator": a person whose role says so.
                 let head = mention.head.clone().unwrap_or_default();
-                earlier(&|e, _| {
-                    e.kind == SpeakerKind::Person
-                        && e.role
-                            .as_deref()
-                            .is_some_and(|r| r.to_lowercase().contains(&head))
-                })
+                earlier(&|e| role_says(&head, e))
             }
             // "US officials" again: the same unnamed group.
             MentionKind::Anonymous | MentionKind::Group if mention.plural && !mention.definite => {
-                let name = mention.name.as_deref().map(str::to_lowercase);
-                entities.iter().rposition(|e| {
-                    e.plural
-                        && e.kind == Entity::from_mention(mention, index).kind
-                        && Some(e.name.to_lowercase()) == name
-                })
+                index.plural_groups.get(&plural_key(mention)).copied()
             }
             MentionKind::Anonymous | MentionKind::Group | MentionKind::Document
                 if mention.definite =>
             {
                 let head = mention.head.clone();
-                earlier(&|e, _| {
+                earlier(&|e| {
                     e.head == head
                         && e.kind != SpeakerKind::Person
                         && (e.plural == mention.plural || e.kind == SpeakerKind::Document)
                 })
-                .or_else(|| {
-                    earlier(&|e, _| {
-                        e.kind == SpeakerKind::Person
-                            && head.as_deref().is_some_and(|h| {
-                                e.role
-                                    .as_deref()
-                                    .is_some_and(|r| r.to_lowercase().contains(h))
-                            })
-                    })
-                })
+                .or_else(|| earlier(&|e| head.as_deref().is_some_and(|h| role_says(h, e))))
             }
-            MentionKind::Organization => {
-                let key = organization_key(mention);
-                let head = mention.head.clone();
-                match key {
-                    Some(key) => entities
-                        .iter()
-                        .position(|e| e.organization_key.as_deref() == Some(key.as_str())),
-                    None => earlier(&|e, _| e.kind == SpeakerKind::Organization && e.head == head),
+            MentionKind::Organization => match organization_key(mention) {
+                Some(key) => index.organizations.get(&key).copied(),
+                None => {
+                    let head = mention.head.clone();
+                    earlier(&|e| e.kind == SpeakerKind::Organization && e.head == head)
                 }
-            }
+            },
             _ => None,
         };
-        let entity = match found {
+        entity_of[m] = match found {
+            Some(e) if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) => {
+                index.entities[e].mentions.push(m);
+                Some(e)
+            }
             Some(e) => {
-                if !matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) {
-                    entities[e].absorb(mention, index);
-                } else {
-                    entities[e].mentions.push(index);
-                }
+                index.entities[e].absorb(mention, m);
                 Some(e)
             }
             None if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) => None,
-            None => {
-                entities.push(Entity::from_mention(mention, index));
-                Some(entities.len() - 1)
-            }
+            None => Some(index.add(mention, m)),
         };
-        entity_of[index] = entity;
     }
+    let mut entities = index.entities;
     for entity in &mut entities {
         entity.mentions.sort_unstable();
     }
@@ -204,25 +191,68 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
     }
 }
 
-fn person_entity(entities: &mut Vec<Entity>, mention: &Mention, index: usize) -> usize {
-    let surname = mention.surname.as_deref();
-    let same_surname =
-        |e: &Entity| e.kind == SpeakerKind::Person && e.surname.as_deref() == surname;
-    let found = match &mention.given {
-        // "Donald Tusk" is not "Donald Trump"; "Hillary Clinton" is not "Bill Clinton".
-        Some(given) => entities
-            .iter()
-            .rposition(|e| same_surname(e) && e.given.as_deref().is_none_or(|g| g == given)),
-        None => entities.iter().rposition(same_surname),
+/// The entities, and the keys they are found by.
+#[derive(Default)]
+struct Index {
+    entities: Vec<Entity>,
+    by_surname: FxHashMap<String, Vec<usize>>,
+    organizations: FxHashMap<String, usize>,
+    plural_groups: FxHashMap<String, usize>,
+}
+
+fn plural_key(mention: &Mention) -> String {
+    let kind = if mention.kind == MentionKind::Group {
+        "group"
+    } else {
+        "anonymous"
     };
-    match found {
-        Some(e) => {
-            entities[e].absorb(mention, index);
-            e
+    format!(
+        "{kind}:{}",
+        mention.name.as_deref().unwrap_or_default().to_lowercase()
+    )
+}
+
+impl Index {
+    fn add(&mut self, mention: &Mention, m: usize) -> usize {
+        let entity = Entity::from_mention(mention, m);
+        let e = self.entities.len();
+        if let Some(key) = &entity.organization_key {
+            self.organizations.insert(key.clone(), e);
         }
-        None => {
-            entities.push(Entity::from_mention(mention, index));
-            entities.len() - 1
+        if let Some(surname) = &entity.surname {
+            self.by_surname.entry(surname.clone()).or_default().push(e);
+        }
+        if mention.plural
+            && !mention.definite
+            && matches!(mention.kind, MentionKind::Anonymous | MentionKind::Group)
+        {
+            self.plural_groups.insert(plural_key(mention), e);
+        }
+        self.entities.push(entity);
+        e
+    }
+
+    fn person(&mut self, mention: &Mention, m: usize) -> usize {
+        let candidates = mention
+            .surname
+            .as_ref()
+            .and_then(|s| self.by_surname.get(s))
+            .map_or(&[][..], Vec::as_slice);
+        let found = match &mention.given {
+            // "Donald Tusk" is not "Donald Trump"; "Hillary Clinton" is not "Bill Clinton".
+            Some(given) => candidates
+                .iter()
+                .rev()
+                .copied()
+                .find(|&e| self.entities[e].given.as_deref().is_none_or(|g| g == given)),
+            None => candidates.last().copied(),
+        };
+        match found {
+            Some(e) => {
+                self.entities[e].absorb(mention, m);
+                e
+            }
+            None => self.add(mention, m),
         }
     }
 }

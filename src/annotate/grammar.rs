@@ -2,7 +2,57 @@
 //! auxiliaries, connectives, prepositions and time words. These are grammar,
 //! not vocabulary, so they live with the rules rather than in `assets/`.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use super::lexicon::Sex;
+
+/// A fixed list of lower-case words with constant-time membership (the set
+/// is built on first use).
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+/// Something a word can be looked up in: a literal slice (for a handful of
+/// words) or a [`WordSet`].
+pub trait Words {
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for [&str] {
+    fn has(&self, word: &str) -> bool {
+        self.contains(&word)
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn has(&self, word: &str) -> bool {
+        self.contains(&word)
+    }
+}
+
+impl Words for WordSet {
+    fn has(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
 
 /// A pronoun that can stand for a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,15 +89,15 @@ impl Pronoun {
     }
 }
 
-pub const DETERMINERS: &[&str] = &[
+pub static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "this", "that", "these", "those", "another", "one", "some", "several", "two",
     "three", "four", "five", "many", "most", "other", "both", "all", "each", "every", "any", "his",
     "her", "their", "its", "our", "my", "your", "no", "few", "numerous", "multiple", "various",
     "such", "much", "more", "less", "every", "neither", "either", "nobody", "nothing", "none",
-];
+]);
 
 /// Words that may stand between a source and its cue: "has also said", "did not say".
-pub const AUXILIARIES: &[&str] = &[
+pub static AUXILIARIES: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -126,15 +176,15 @@ pub const AUXILIARIES: &[&str] = &[
     "can't",
     "couldn't",
     "shouldn't",
-];
+]);
 
 /// Forms of "be": before a past participle they make a passive ("was told").
-pub const BE_FORMS: &[&str] = &[
+pub static BE_FORMS: WordSet = WordSet::new(&[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
-];
+]);
 
 /// Words that open a clause, so never belong to a noun phrase before them.
-pub const CLAUSE_OPENERS: &[&str] = &[
+pub static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "and",
     "but",
     "or",
@@ -176,15 +226,15 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "moreover",
     "still",
     "even",
-];
+]);
 
 /// Connectives that join a second reporting clause to a first: "…, although he added".
-pub const CONNECTIVES: &[&str] = &[
+pub static CONNECTIVES: WordSet = WordSet::new(&[
     "and", "but", "although", "though", "while", "whereas", "yet", "as", "so", "before", "after",
     "then", "also",
-];
+]);
 
-pub const PREPOSITIONS: &[&str] = &[
+pub static PREPOSITIONS: WordSet = WordSet::new(&[
     "in",
     "on",
     "at",
@@ -226,10 +276,10 @@ pub const PREPOSITIONS: &[&str] = &[
     "between",
     "to",
     "of",
-];
+]);
 
 /// Words that begin an aside between a source and its cue: "Kerry, who lost, said".
-pub const ASIDE_OPENERS: &[&str] = &[
+pub static ASIDE_OPENERS: WordSet = WordSet::new(&[
     "who",
     "which",
     "whose",
@@ -266,9 +316,9 @@ pub const ASIDE_OPENERS: &[&str] = &[
     "one",
     "not",
     "only",
-];
+]);
 
-pub const DAYS: &[&str] = &[
+pub static DAYS: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -276,9 +326,9 @@ pub const DAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
+]);
 
-pub const MONTHS: &[&str] = &[
+pub static MONTHS: WordSet = WordSet::new(&[
     "january",
     "february",
     "march",
@@ -303,10 +353,10 @@ pub const MONTHS: &[&str] = &[
     "oct.",
     "nov.",
     "dec.",
-];
+]);
 
 /// Time words that can follow a cue: "said Monday", "said late Tuesday", "said last week".
-pub const TIME_WORDS: &[&str] = &[
+pub static TIME_WORDS: WordSet = WordSet::new(&[
     "today",
     "yesterday",
     "tonight",
@@ -349,10 +399,10 @@ pub const TIME_WORDS: &[&str] = &[
     "in",
     "on",
     "ago",
-];
+]);
 
 /// Capitalized words that are never part of a person's name.
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -550,10 +600,10 @@ pub const NOT_NAMES: &[&str] = &[
     "sign",
     "subscribe",
     "advertisement",
-];
+]);
 
 /// Nouns that head a plural noun phrase without ending in -s.
-pub const IRREGULAR_PLURALS: &[&str] = &[
+pub static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
     "people",
     "police",
     "staff",
@@ -567,8 +617,8 @@ pub const IRREGULAR_PLURALS: &[&str] = &[
     "military",
     "clergy",
     "spokespeople",
-];
+]);
 
 pub fn is_time_word(lower: &str) -> bool {
-    DAYS.contains(&lower) || MONTHS.contains(&lower) || TIME_WORDS.contains(&lower)
+    DAYS.contains(lower) || MONTHS.contains(lower) || TIME_WORDS.contains(lower)
 }

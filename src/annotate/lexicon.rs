@@ -3,8 +3,9 @@
 //! Each file is parsed once, on first use. Keys are lower case (ASCII folding
 //! only, so byte offsets never move) unless a list says its case matters.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const CUE_VERBS: &str = include_str!("../../assets/lexicon/cue_verbs.tsv");
 const TITLES: &str = include_str!("../../assets/lexicon/titles.tsv");
@@ -98,8 +99,8 @@ fn sex(code: &str) -> Sex {
 
 impl Lexicon {
     fn parse() -> Self {
-        let mut cues = HashMap::new();
-        let mut two_word_cues: HashMap<&str, Vec<(&str, CueClass)>> = HashMap::new();
+        let mut cues = HashMap::default();
+        let mut two_word_cues: HashMap<&str, Vec<(&str, CueClass)>> = HashMap::default();
         for row in rows(CUE_VERBS) {
             let class = match row.get(1).copied() {
                 Some("tell") => CueClass::Tell,
@@ -140,7 +141,7 @@ impl Lexicon {
                 )
             })
             // A word listed as a title and a modifier ("chief") is a title.
-            .fold(HashMap::new(), |mut map, (key, title)| {
+            .fold(HashMap::default(), |mut map, (key, title)| {
                 map.entry(key)
                     .and_modify(|known: &mut Title| {
                         if known.kind == TitleKind::Modifier {
@@ -150,7 +151,7 @@ impl Lexicon {
                     .or_insert(title);
                 map
             });
-        let mut anonymous_heads = HashSet::new();
+        let mut anonymous_heads = HashSet::default();
         let mut anonymity_markers = Vec::new();
         for row in rows(ANONYMOUS) {
             match row.get(1).copied() {
@@ -160,7 +161,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut organization_heads = HashSet::new();
+        let mut organization_heads = HashSet::default();
         let mut organization_names = Vec::new();
         for row in rows(ORGANIZATIONS) {
             match row.get(1).copied() {
@@ -170,7 +171,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut given_names = HashMap::new();
+        let mut given_names = HashMap::default();
         for row in rows(GIVEN_NAMES_CENSUS).chain(rows(GIVEN_NAMES_EXTRA)) {
             given_names.insert(row[0], sex(row.get(1).copied().unwrap_or("u")));
         }
@@ -205,11 +206,15 @@ impl Lexicon {
         if word.ends_with('.') {
             return self.titles.get(word).copied();
         }
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.titles.get(&word.to_ascii_lowercase()).copied()
-        } else {
-            self.titles.get(word).copied()
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.titles.get(word).copied();
         }
+        // Lower-case on the stack: this runs for every capitalized word.
+        let mut buffer = [0u8; 32];
+        let bytes = buffer.get_mut(..word.len())?;
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        self.titles.get(std::str::from_utf8(bytes).ok()?).copied()
     }
 
     pub fn is_anonymous_head(&self, lower: &str) -> bool {
@@ -316,7 +321,7 @@ mod tests {
             ("channels", CHANNELS),
             ("given_names_extra", GIVEN_NAMES_EXTRA),
         ] {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for row in rows(text) {
                 assert!(seen.insert(row[0]), "{name}: {} listed twice", row[0]);
             }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::countries;
-use super::grammar::{self, Pronoun};
+use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{Sex, TitleKind, lexicon};
 use super::para::Para;
 use super::token::Kind;
@@ -48,6 +48,8 @@ pub struct Mention {
     /// The head noun of a description, lower case, singular ("official").
     pub head: Option<String>,
     pub in_quote: bool,
+    /// For people: the bytes of the name itself, without role or possessive.
+    pub name_span: Option<Range<usize>>,
 }
 
 impl Mention {
@@ -67,15 +69,16 @@ impl Mention {
             definite: false,
             head: None,
             in_quote: p.inside_quote(tokens.start),
+            name_span: None,
         }
     }
 }
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordSet = WordSet::new(&[
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "dos",
     "ter", "ibn", "el",
-];
+]);
 
 /// Name suffixes: "Martin Luther King Jr."
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
@@ -94,7 +97,7 @@ pub fn is_name_word(p: &Para, i: usize) -> bool {
     if is_initial(p, i) {
         return true;
     }
-    if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(&p.lower(i)) {
+    if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(p.lower(i)) {
         return false;
     }
     let word = p.word(i);
@@ -126,7 +129,7 @@ fn name_part(p: &Para, i: usize) -> usize {
     if is_name_word(p, i) || (p.is_word(i) && SUFFIXES.contains(&p.word(i)) && i > 0) {
         return 1;
     }
-    if p.is_any(i, PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
+    if p.is_any(i, &PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
         return 1;
     }
     if p.kind(i) == Kind::OpenParen
@@ -260,6 +263,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
         span_end += 1;
     }
     let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
+    mention.name_span = Some(p.bytes(core.clone()));
     let words: Vec<&str> = name_words(p, core.clone())
         .filter(|w| !SUFFIXES.contains(w))
         .collect();
@@ -331,7 +335,7 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
             Kind::Word => {
                 let word = p.word(t);
                 lexicon.title(word).is_some()
-                    || (p.is_capitalized(t) && !grammar::NOT_NAMES.contains(&p.lower(t)))
+                    || (p.is_capitalized(t) && !grammar::NOT_NAMES.contains(p.lower(t)))
                     || (word == "of" && t > 0 && lexicon.title(p.word(t - 1)).is_some())
                     || word.contains('-')
                         && word.split('-').any(|part| lexicon.title(part).is_some())
@@ -364,7 +368,7 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
 }
 
 /// Connectives and intro words cut off the front of a source phrase.
-const LEADING_NOISE: &[&str] = &[
+static LEADING_NOISE: WordSet = WordSet::new(&[
     "and",
     "but",
     "so",
@@ -382,11 +386,11 @@ const LEADING_NOISE: &[&str] = &[
     "even",
     "only",
     "but",
-];
+]);
 
 /// Words that end the head of a description: what follows modifies it
 /// ("an official familiar with the matter", "a source briefed on the talks").
-const POSTMODIFIER_OPENERS: &[&str] = &[
+static POSTMODIFIER_OPENERS: WordSet = WordSet::new(&[
     "familiar",
     "close",
     "briefed",
@@ -405,7 +409,7 @@ const POSTMODIFIER_OPENERS: &[&str] = &[
     "including",
     "sent",
     "named",
-];
+]);
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
@@ -413,7 +417,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let lexicon = lexicon();
     let mut np = np;
     while np.start < np.end
-        && (p.is_any(np.start, LEADING_NOISE)
+        && (p.is_any(np.start, &LEADING_NOISE)
             || !p.kind(np.start).is_wordlike() && p.kind(np.start) != Kind::Possessive)
     {
         np.start += 1;
@@ -464,9 +468,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && t > np.start
             && !p.is_capitalized(t - 1)
             && lexicon.title(lower).is_none();
-        if (grammar::PREPOSITIONS.contains(&lower)
+        if (grammar::PREPOSITIONS.contains(lower)
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
-            || POSTMODIFIER_OPENERS.contains(&lower)
+            || POSTMODIFIER_OPENERS.contains(lower)
             || participle
             || p.kind(t) == Kind::Comma
         {
@@ -514,7 +518,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     mention.country = country_in(p, np.start..head);
     let capitalized_head = p.is_capitalized(head);
     let plural_noun = |lower: &str| {
-        grammar::IRREGULAR_PLURALS.contains(&lower)
+        grammar::IRREGULAR_PLURALS.contains(lower)
             || (lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
@@ -569,7 +573,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             while core_start > np.start && name_part(p, core_start - 1) > 0 {
                 core_start -= 1;
             }
-            if !is_name_word(p, head) {
+            // A lone capitalized word right before a cue is a surname ("Read
+            // said"), unless it is a function word.
+            let function_word = grammar::DETERMINERS.contains(head_lower)
+                || grammar::CLAUSE_OPENERS.contains(head_lower)
+                || Pronoun::parse(head_lower).is_some();
+            if !is_name_word(p, head)
+                && (function_word || !p.word(head).chars().any(char::is_lowercase))
+            {
                 return None;
             }
             let role = role_before(p, core_start).filter(|r| r.start >= np.start);
@@ -598,6 +609,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return None;
     }
     Some(mention)
+}
+
+/// Whatever follows "according to" is a source, even when its head is not a
+/// known word: kept as written, as a document.
+pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
+    let mut mention = Mention::new(p, np.clone(), MentionKind::Document);
+    mention.name = Some(p.slice(np).to_string());
+    mention
 }
 
 fn is_known_organization(p: &Para, range: Range<usize>) -> bool {

@@ -33,6 +33,7 @@ struct StoryClaim {
     paragraph: usize,
     kind: ClaimKind,
     content: Range<usize>,
+    parts: Vec<Range<usize>>,
     /// Index into the story's mentions.
     source: Option<usize>,
     cue: Option<Range<usize>>,
@@ -82,6 +83,7 @@ pub fn annotate(article: &Article) -> Document {
                 paragraph: p.index,
                 kind: found.kind,
                 content: found.content.clone(),
+                parts: found.parts.clone(),
                 source,
                 cue: found.cue.clone(),
                 channel: found.channel.clone(),

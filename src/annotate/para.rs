@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::grammar::Words;
 use super::quotes::{self, Quotes};
 use super::sentence;
 use super::token::{Kind, Token, tokenize};
@@ -56,8 +57,8 @@ impl<'a> Para<'a> {
     }
 
     /// Lower-case word equal to one of `words`.
-    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.contains(&self.lower(i))
+    pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
+        i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.has(self.lower(i))
     }
 
     /// A word that starts with a capital letter.

@@ -92,8 +92,15 @@ pub fn find(text: &str, tokens: &[Token], after_open: bool) -> Quotes {
                 quotes.push(closed(o, i));
                 open = None;
             }
-            // A second opening mark with no space after it, mid-quote, is a
-            // nested or mistyped mark: part of the quote.
+            // An opening curly mark typed where a closing one belongs: text
+            // before it and a space after it ("…here,“ said Clyburn").
+            (Facing::Open, Some(o))
+                if !space_before(text, tokens, i) && space_after(text, tokens, i) =>
+            {
+                quotes.push(closed(o, i));
+                open = None;
+            }
+            // Otherwise a second opening mark mid-quote is nested: part of the quote.
             (Facing::Open, Some(_)) => {}
             (Facing::Close, None) => {
                 // A closing mark with nothing open: the end of a quote carried
@@ -290,6 +297,14 @@ mod tests {
                 false
             ),
             ["We won,", "We will win again,"]
+        );
+    }
+
+    #[test]
+    fn a_mistyped_opening_mark_can_close_a_quote() {
+        assert_eq!(
+            quoted("“It will be hard,“ said the mayor.", false),
+            ["It will be hard,"]
         );
     }
 

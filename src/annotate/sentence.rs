@@ -4,61 +4,7 @@
 use std::ops::Range;
 
 use super::quotes::Quotes;
-use super::token::{Kind, PREFIX_ABBREVIATIONS, Token};
-
-/// Words that start sentences, used to tell "…the U.S. The next day" from
-/// "the U.S. Senate".
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "If",
-    "Yet",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Asked",
-    "Earlier",
-    "Later",
-    "Last",
-    "Now",
-    "Then",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Two",
-];
+use super::token::{Kind, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS, Token};
 
 /// Token ranges of the sentences of a paragraph.
 pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>> {

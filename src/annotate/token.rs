@@ -98,6 +98,60 @@ const ABBREVIATIONS: &[&str] = &[
     "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "est", "e.g", "i.e",
 ];
 
+/// Words that start sentences, used to tell "…the U.S. The next day" from
+/// "the U.S. Senate".
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Yet",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Last",
+    "Now",
+    "Then",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+];
+
 /// Abbreviations that always precede a name or number, so never end a sentence.
 pub const PREFIX_ABBREVIATIONS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Gen.",
@@ -300,7 +354,16 @@ fn word_end(text: &str, start: usize) -> usize {
     if text[i..].starts_with('.') && !text[i..].starts_with("..") {
         let word = &text[start..i];
         let last_segment = word.rsplit(['-', '‐']).next().unwrap_or(word);
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        // "J. K. Rowling", but not "a post on X." at a sentence's end.
+        let name_follows = text[i + 1..].strip_prefix(' ').is_some_and(|rest| {
+            let next_word = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            rest.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(&next_word)
+        });
+        let initial =
+            word.chars().count() == 1 && word.chars().all(char::is_uppercase) && name_follows;
         let acronym = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
         if initial || acronym || ABBREVIATIONS.contains(&last_segment) {
             i += 1;
@@ -348,6 +411,10 @@ mod tests {
             ["Sen.", "Dick", "Durbin", ",", "D-Ill.", ",", "said"]
         );
         assert_eq!(texts("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+        assert_eq!(
+            texts("a post on X. Then"),
+            ["a", "post", "on", "X", ".", "Then"]
+        );
     }
 
     #[test]

@@ -1,0 +1,410 @@
+//! The compiled-in gazetteer: every phrase that names a country or bloc (or that
+//! must not be read as one), and one automaton that finds them all in one pass.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::model::CountryKind;
+
+const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+const NAMES: &str = include_str!("../../../assets/gazetteer/names.tsv");
+const DEMONYMS: &str = include_str!("../../../assets/gazetteer/demonyms.tsv");
+const SEATS: &str = include_str!("../../../assets/gazetteer/seats.tsv");
+const BLOCS: &str = include_str!("../../../assets/gazetteer/blocs.tsv");
+const NOT_PLACES: &str = include_str!("../../../assets/gazetteer/not_places.tsv");
+const SUBDIVISIONS: &str = include_str!("../../../assets/gazetteer/subdivisions.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../assets/lexicon/given_names_us_census.tsv");
+
+/// A country or bloc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlaceInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub kind: CountryKind,
+}
+
+/// What a phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// An index into [`Gazetteer::places`].
+    Place(usize),
+    /// The first place unless the story names only the second ("Congo", "Korean").
+    Either(usize, usize),
+    /// A phrase that contains a place name but names something else ("New Mexico").
+    Nothing,
+}
+
+/// How a phrase names its place; the rules differ by form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Name,
+    /// The adjective or singular noun ("Ukrainian").
+    Demonym,
+    /// A plural noun for the people ("Ukrainians").
+    People,
+    Capital,
+    Seat,
+    Region,
+    Bloc,
+    /// A US state.
+    State,
+    /// A Canadian province or territory.
+    Province,
+    NotPlace,
+}
+
+/// Flags from the data files (see their headers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Flags {
+    /// An abbreviation that is also a word in all-caps text ("US").
+    pub caps: bool,
+    /// Also a US state ("Georgia", "Washington").
+    pub state: bool,
+    /// Also a language ("French").
+    pub lang: bool,
+    /// Also a given or family name ("Jordan", "Chad").
+    pub person: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The phrase as listed, in every capitalisation listed ("NATO", "Nato").
+    pub variants: Vec<&'static str>,
+    pub target: Target,
+    pub form: Form,
+    pub flags: Flags,
+}
+
+pub(crate) struct Gazetteer {
+    pub places: Vec<PlaceInfo>,
+    pub entries: Vec<Entry>,
+    /// Finds every spelling of every entry; case-sensitive (see [`spellings`]).
+    pub automaton: AhoCorasick,
+    /// The entry of each automaton pattern.
+    pub pattern_entry: Vec<usize>,
+    /// US states and Canadian provinces with their abbreviations ("Ont.", "Ga.").
+    pub subdivisions: HashSet<&'static str>,
+    /// The names of the US states alone.
+    pub us_states: HashSet<&'static str>,
+    pub given_names: HashSet<&'static str>,
+    by_phrase: HashMap<String, usize>,
+}
+
+/// Built on first use; the data is compiled in, so a failure here is a bug in
+/// `assets/gazetteer/` and the tests catch it.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::build().unwrap_or_else(|error| panic!("gazetteer: {error}")));
+
+impl Gazetteer {
+    /// What a phrase listed exactly so (in any listed capitalisation) refers to.
+    pub fn target_of(&self, phrase: &str) -> Option<Target> {
+        self.by_phrase
+            .get(&phrase.to_ascii_lowercase())
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.variants.contains(&phrase) && e.target != Target::Nothing)
+            .map(|e| e.target)
+    }
+
+    fn build() -> Result<Gazetteer, String> {
+        let mut builder = Builder::default();
+        for fields in rows(COUNTRIES) {
+            let [code, name, forms] = fields_n(&fields, "countries.tsv")?;
+            let place = builder.add_place(code, name, CountryKind::Country)?;
+            for form in split_list(forms) {
+                builder.add(form, Target::Place(place), Form::Name, Flags::default())?;
+            }
+        }
+        for fields in rows(BLOCS) {
+            let [code, name, forms] = fields_n(&fields, "blocs.tsv")?;
+            let place = builder.add_place(code, name, CountryKind::Bloc)?;
+            for form in split_list(forms) {
+                builder.add(form, Target::Place(place), Form::Bloc, Flags::default())?;
+            }
+        }
+        for fields in rows(NAMES) {
+            let [phrase, code, flags] = fields_n(&fields, "names.tsv")?;
+            let target = builder.target(code)?;
+            builder.add(phrase, target, Form::Name, parse_flags(flags)?)?;
+        }
+        for fields in rows(DEMONYMS) {
+            let [code, forms, people, flags] = fields_n(&fields, "demonyms.tsv")?;
+            let target = builder.target(code)?;
+            let flags = parse_flags(flags)?;
+            for form in split_list(forms) {
+                builder.add(form, target, Form::Demonym, flags)?;
+            }
+            for form in split_list(people) {
+                builder.add(form, target, Form::People, flags)?;
+            }
+        }
+        for fields in rows(SEATS) {
+            let [phrase, code, kind, flags] = fields_n(&fields, "seats.tsv")?;
+            let form = match kind {
+                "capital" => Form::Capital,
+                "seat" => Form::Seat,
+                "region" => Form::Region,
+                other => return Err(format!("seats.tsv: unknown kind {other:?}")),
+            };
+            let target = builder.target(code)?;
+            builder.add(phrase, target, form, parse_flags(flags)?)?;
+        }
+        let mut subdivisions = HashSet::new();
+        let mut us_states = HashSet::new();
+        for fields in rows(SUBDIVISIONS) {
+            let [name, country, abbreviations] = fields_n(&fields, "subdivisions.tsv")?;
+            let form = match country {
+                "US" => Form::State,
+                "CA" => Form::Province,
+                other => return Err(format!("subdivisions.tsv: unknown country {other:?}")),
+            };
+            subdivisions.insert(name);
+            if form == Form::State {
+                us_states.insert(name);
+            }
+            subdivisions.extend(split_list(abbreviations));
+            // Georgia and Washington stay country and capital, with their `state` flag.
+            if !builder.seen.contains_key(&name.to_ascii_lowercase()) {
+                builder.add(name, Target::Nothing, form, Flags::default())?;
+            }
+        }
+        for fields in rows(NOT_PLACES) {
+            let [phrase] = fields_n(&fields, "not_places.tsv")?;
+            builder.add(phrase, Target::Nothing, Form::NotPlace, Flags::default())?;
+        }
+
+        let given_names: HashSet<&'static str> = rows(GIVEN_NAMES)
+            .filter_map(|fields| fields.first().copied())
+            .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut seen_spellings: HashMap<String, usize> = HashMap::new();
+        for (index, entry) in builder.entries.iter().enumerate() {
+            for spelling in entry.variants.iter().flat_map(|v| spellings(v)) {
+                match seen_spellings.get(&spelling) {
+                    Some(&other) if other != index => {
+                        return Err(format!("{spelling:?} spells two entries"));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen_spellings.insert(spelling.clone(), index);
+                        patterns.push(spelling);
+                        pattern_entry.push(index);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(|error| error.to_string())?;
+        Ok(Gazetteer {
+            places: builder.places,
+            entries: builder.entries,
+            automaton,
+            pattern_entry,
+            subdivisions,
+            us_states,
+            given_names,
+            by_phrase: builder.seen,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    places: Vec<PlaceInfo>,
+    by_code: HashMap<&'static str, usize>,
+    entries: Vec<Entry>,
+    /// Lower-case phrase → entry index, to merge a phrase listed twice or in two
+    /// capitalisations.
+    seen: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add_place(
+        &mut self,
+        code: &'static str,
+        name: &'static str,
+        kind: CountryKind,
+    ) -> Result<usize, String> {
+        if self.by_code.contains_key(code) {
+            return Err(format!("code {code} listed twice"));
+        }
+        self.places.push(PlaceInfo { code, name, kind });
+        self.by_code.insert(code, self.places.len() - 1);
+        Ok(self.places.len() - 1)
+    }
+
+    fn target(&self, code: &str) -> Result<Target, String> {
+        let index = |code: &str| {
+            self.by_code
+                .get(code)
+                .copied()
+                .ok_or_else(|| format!("unknown code {code:?}"))
+        };
+        match code.split_once('|') {
+            Some((first, second)) => Ok(Target::Either(index(first)?, index(second)?)),
+            None => Ok(Target::Place(index(code)?)),
+        }
+    }
+
+    fn add(
+        &mut self,
+        phrase: &'static str,
+        target: Target,
+        form: Form,
+        flags: Flags,
+    ) -> Result<(), String> {
+        if phrase.is_empty() {
+            return Err("empty phrase".to_string());
+        }
+        let key = phrase.to_ascii_lowercase();
+        if let Some(&i) = self.seen.get(&key) {
+            let entry = &mut self.entries[i];
+            if entry.target != target {
+                return Err(format!("{phrase:?} names two different places"));
+            }
+            if !entry.variants.contains(&phrase) {
+                entry.variants.push(phrase);
+            }
+            entry.flags.caps |= flags.caps;
+            entry.flags.state |= flags.state;
+            entry.flags.lang |= flags.lang;
+            entry.flags.person |= flags.person;
+            return Ok(());
+        }
+        self.seen.insert(key, self.entries.len());
+        self.entries.push(Entry {
+            variants: vec![phrase],
+            target,
+            form,
+            flags,
+        });
+        Ok(())
+    }
+}
+
+/// The spellings of a listed phrase that running text uses: as listed, in capitals
+/// ("UKRAINE") and with every word capitalised ("Gulf Of Guinea"). Lower case
+/// never matches an upper-case letter of the list ("US" is not "us", "Turkey" is
+/// not "turkey"), so matching is case-sensitive and lower-case text is passed
+/// over at full speed.
+fn spellings(listed: &str) -> Vec<String> {
+    let title: String = listed
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = vec![listed.to_string()];
+    for spelling in [listed.to_uppercase(), title] {
+        if !out.contains(&spelling) {
+            out.push(spelling);
+        }
+    }
+    out
+}
+
+/// Non-comment, non-blank lines split on tabs.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').collect())
+}
+
+fn fields_n<const N: usize>(
+    fields: &[&'static str],
+    file: &str,
+) -> Result<[&'static str; N], String> {
+    <[&'static str; N]>::try_from(fields)
+        .map_err(|_| format!("{file}: expected {N} fields in {:?}", fields.join("\t")))
+}
+
+fn split_list(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split('|').filter(|s| !s.is_empty() && *s != "-")
+}
+
+fn parse_flags(list: &str) -> Result<Flags, String> {
+    let mut flags = Flags::default();
+    for flag in list.split(',').filter(|f| *f != "-") {
+        match flag {
+            "caps" => flags.caps = true,
+            "state" => flags.state = true,
+            "lang" => flags.lang = true,
+            "person" => flags.person = true,
+            other => return Err(format!("unknown flag {other:?}")),
+        }
+    }
+    Ok(flags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Gazetteer {
+        fn place(&self, code: &str) -> Option<&PlaceInfo> {
+            self.places.iter().find(|p| p.code == code)
+        }
+    }
+
+    #[test]
+    fn the_gazetteer_builds_and_knows_its_places() {
+        let g = &*GAZETTEER;
+        assert_eq!(g.place("UA").map(|p| p.name), Some("Ukraine"));
+        assert_eq!(g.place("GB").map(|p| p.name), Some("United Kingdom"));
+        assert_eq!(g.place("NATO").map(|p| p.kind), Some(CountryKind::Bloc));
+        assert!(g.place("UN").is_none(), "the UN is not a bloc");
+        assert!(g.subdivisions.contains("Ont."));
+        assert!(g.given_names.contains("Jordan"));
+    }
+
+    #[test]
+    fn spellings_of_a_phrase() {
+        assert_eq!(spellings("Nato"), ["Nato", "NATO"]);
+        assert_eq!(spellings("US"), ["US"]);
+        assert_eq!(
+            spellings("Gulf of Guinea"),
+            ["Gulf of Guinea", "GULF OF GUINEA", "Gulf Of Guinea"]
+        );
+        assert_eq!(spellings("Élysée"), ["Élysée", "ÉLYSÉE"]);
+    }
+
+    #[test]
+    fn every_country_code_is_two_upper_case_letters() {
+        for place in &GAZETTEER.places {
+            if place.kind == CountryKind::Country {
+                assert!(
+                    place.code.len() == 2 && place.code.bytes().all(|b| b.is_ascii_uppercase()),
+                    "{}",
+                    place.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ambiguous_names_carry_their_flags() {
+        let flags = |phrase: &str| {
+            GAZETTEER
+                .entries
+                .iter()
+                .find(|e| e.variants.contains(&phrase))
+                .map(|e| e.flags)
+                .unwrap_or_else(|| panic!("{phrase} missing"))
+        };
+        assert!(flags("Jordan").person);
+        assert!(flags("Chad").person);
+        assert!(flags("Washington").person && flags("Washington").state);
+        assert!(flags("Georgia").state);
+        assert!(!flags("Ukraine").person);
+        assert!(flags("French").lang);
+    }
+}

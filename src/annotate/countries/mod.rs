@@ -1,0 +1,364 @@
+//! Countries and blocs a story mentions, by name ("the United States", "US"),
+//! demonym ("Ukrainian", "Russians"), capital or seat of power ("Kyiv", "the
+//! Kremlin") and region ("Donbas"); blocs ("Nato", "the EU") with kind `bloc`.
+//!
+//! One Aho-Corasick automaton (leftmost-longest, over the spellings text uses:
+//! "Nato", "NATO") finds every gazetteer phrase in one pass; [`rules`] then judges each match from the words
+//! around it, and a last pass over the whole story settles what one mention cannot
+//! (a family name used again, "Congo" when only one Congo is named, Georgia in a
+//! story about US states). Linear in the text: each match is looked at once, with
+//! a bounded look around it.
+//!
+//! The data lives in `assets/gazetteer/`, each file with its source and licence.
+
+mod gazetteer;
+mod rules;
+mod text;
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::Input;
+
+use crate::model::{Country, CountryKind, Paragraph, ParagraphKind, Span};
+use gazetteer::{Form, GAZETTEER, Gazetteer, Target};
+use rules::{Context, Verdict};
+use text::{Style, bare, is_one_of, token_before};
+
+/// A country or bloc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// ISO 3166-1 alpha-2 for countries; `EU`, `NATO`, … for blocs.
+    pub code: &'static str,
+    /// The English short name ("United States", "United Kingdom").
+    pub name: &'static str,
+    pub kind: CountryKind,
+}
+
+/// Every country and bloc mentioned, in order of first mention, each with all its mentions.
+///
+/// Matches overlapping a span of `not_places` (a person's name such as "Jordan
+/// Henderson") are skipped.
+pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
+    let gazetteer = &*GAZETTEER;
+    let mut blocked: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for span in not_places {
+        blocked
+            .entry(span.paragraph)
+            .or_default()
+            .push((span.start, span.end));
+    }
+    let mut hits = Vec::new();
+    for (position, paragraph) in paragraphs.iter().enumerate() {
+        let blocked = blocked.get(&paragraph.index).map_or(&[][..], Vec::as_slice);
+        scan(gazetteer, position, paragraph, blocked, &mut hits);
+    }
+    settle(gazetteer, paragraphs, &hits)
+}
+
+/// The country or bloc a word or phrase names or implies, as written in a title or role:
+/// "German" → DE, "Kremlin" → RU, "US" / "U.S." → US, "Ukrainian" → UA, "Polish" → PL, "EU" → EU.
+///
+/// The first place named in the phrase counts ("Polish Prime Minister" → PL);
+/// case matters as in running text ("us" names nothing).
+pub fn lookup(phrase: &str) -> Option<Place> {
+    let gazetteer = &*GAZETTEER;
+    let text = phrase.trim();
+    let cx = Context {
+        gazetteer,
+        text,
+        heading: false,
+        style: OnceCell::from(Style::default()),
+        last_place_end: None,
+        last_language_end: None,
+    };
+    let mut pos = 0;
+    while let Some(found) = gazetteer
+        .automaton
+        .find(Input::new(text).span(pos..text.len()))
+    {
+        let (start, end) = (found.start(), found.end());
+        let entry = &gazetteer.entries[gazetteer.pattern_entry[found.pattern().as_usize()]];
+        match rules::judge(&cx, start, end, entry) {
+            Verdict::Skip => pos = next_char(text, start),
+            Verdict::Place => {
+                let index = match entry.target {
+                    Target::Place(i) | Target::Either(i, _) => i,
+                    Target::Nothing => return None,
+                };
+                let info = gazetteer.places[index];
+                return Some(Place {
+                    code: info.code,
+                    name: info.name,
+                    kind: info.kind,
+                });
+            }
+            _ => pos = end,
+        }
+    }
+    None
+}
+
+/// One judged match.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// Position in the `paragraphs` slice.
+    position: usize,
+    start: usize,
+    end: usize,
+    entry: usize,
+    verdict: Verdict,
+    /// After "in", "to", "from", …: a place even where the name is also a family name.
+    after_preposition: bool,
+    /// A capital standing for its government ("Moscow has yet to agree").
+    acts: bool,
+}
+
+/// Words before a name that make it a place, not a person: "flew to Jordan".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "through",
+    "throughout",
+    "inside",
+    "outside",
+    "near",
+    "of",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+];
+
+fn scan(
+    gazetteer: &Gazetteer,
+    position: usize,
+    paragraph: &Paragraph,
+    blocked: &[(usize, usize)],
+    hits: &mut Vec<Hit>,
+) {
+    let text = paragraph.text.as_str();
+    let mut cx = Context {
+        gazetteer,
+        text,
+        heading: paragraph.kind != ParagraphKind::Body,
+        style: OnceCell::new(),
+        last_place_end: None,
+        last_language_end: None,
+    };
+    let mut pos = 0;
+    while let Some(found) = gazetteer
+        .automaton
+        .find(Input::new(text).span(pos..text.len()))
+    {
+        let (start, end) = (found.start(), found.end());
+        if blocked.iter().any(|&(s, e)| s < end && start < e) {
+            pos = end;
+            continue;
+        }
+        let entry_index = gazetteer.pattern_entry[found.pattern().as_usize()];
+        let entry = &gazetteer.entries[entry_index];
+        let verdict = rules::judge(&cx, start, end, entry);
+        match verdict {
+            Verdict::Skip => {
+                pos = next_char(text, start);
+                continue;
+            }
+            Verdict::Place => cx.last_place_end = Some(end),
+            Verdict::Language => cx.last_language_end = Some(end),
+            Verdict::NotPlace if entry.form != Form::State => {
+                pos = end;
+                continue;
+            }
+            _ => {}
+        }
+        let after_preposition =
+            token_before(text, start).is_some_and(|(_, t)| is_one_of(bare(t), PLACE_PREPOSITIONS));
+        let acts = entry.form == Form::Capital && rules::acts_as_government(text, start, end);
+        hits.push(Hit {
+            position,
+            start,
+            end,
+            entry: entry_index,
+            verdict,
+            after_preposition,
+            acts,
+        });
+        pos = end;
+    }
+}
+
+/// The byte offset of the character after the one at `at`.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// What the whole story says about its ambiguous names.
+#[derive(Default)]
+struct Story {
+    /// Entries used as a family name somewhere ("Michael Jordan").
+    family_names: HashSet<usize>,
+    /// Entries seen as a town in a state or province ("London, Ont.").
+    towns: HashSet<usize>,
+    /// The story is about a US state that shares a country's name.
+    us_state: bool,
+    /// Unambiguous mentions per place.
+    named: HashMap<usize, usize>,
+    /// Places named by a phrase that is not also a US state's ("Tbilisi").
+    named_plainly: HashMap<usize, usize>,
+    /// The story says the state's own name outright (not "Georgia").
+    state_named: bool,
+}
+
+impl Story {
+    fn of(gazetteer: &Gazetteer, hits: &[Hit]) -> Story {
+        let mut story = Story::default();
+        for hit in hits {
+            let entry = &gazetteer.entries[hit.entry];
+            match hit.verdict {
+                Verdict::Person { family_name: true } => {
+                    story.family_names.insert(hit.entry);
+                }
+                Verdict::Town => {
+                    story.towns.insert(hit.entry);
+                }
+                Verdict::State if entry.form != Form::Capital => story.state_named = true,
+                // New York is the city far more often than the state.
+                Verdict::NotPlace
+                    if entry.form == Form::State && entry.variants[0] != "New York" =>
+                {
+                    story.us_state = true;
+                }
+                Verdict::Place => {
+                    if let Target::Place(place) = entry.target {
+                        *story.named.entry(place).or_default() += 1;
+                        if !entry.flags.state {
+                            *story.named_plainly.entry(place).or_default() += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        story
+    }
+
+    /// The place a kept mention names, if the story leaves it one.
+    fn place_of(&self, gazetteer: &Gazetteer, hit: &Hit) -> Option<usize> {
+        let entry = &gazetteer.entries[hit.entry];
+        if self.towns.contains(&hit.entry) {
+            return None;
+        }
+        if self.family_names.contains(&hit.entry) && !hit.after_preposition {
+            return None;
+        }
+        let place = match entry.target {
+            Target::Place(place) => place,
+            Target::Either(first, second) => {
+                let count = |p| self.named.get(&p).copied().unwrap_or(0);
+                if count(first) == 0 && count(second) > 0 {
+                    second
+                } else {
+                    first
+                }
+            }
+            Target::Nothing => return None,
+        };
+        Some(place)
+    }
+}
+
+/// Countries that share a name with a US state, and the countries and blocs whose
+/// mention next to the name shows the country is meant ("Georgia and Ukraine").
+const NAMESAKE_NEIGHBOURS: &[(&str, &[&str])] =
+    &[("GE", &["RU", "UA", "AM", "AZ", "TR", "EU", "NATO"])];
+
+fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<Country> {
+    let story = Story::of(gazetteer, hits);
+    let kept: Vec<(&Hit, usize)> = hits
+        .iter()
+        .filter(|h| h.verdict == Verdict::Place)
+        .filter_map(|h| Some((h, story.place_of(gazetteer, h)?)))
+        .collect();
+    let code = |place: usize| gazetteer.places[place].code;
+    let form = |hit: &Hit| gazetteer.entries[hit.entry].form;
+    let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
+    // Places named by name or demonym: a capital, a region or a plural people noun
+    // stands for its country only in a story that names the country itself ("Paris"
+    // alone is a city, "Canadians" alone are people); the seats of power always count.
+    let named: HashSet<usize> = kept
+        .iter()
+        .filter(|(h, _)| matches!(form(h), Form::Name | Form::Demonym))
+        .map(|&(_, place)| place)
+        .collect();
+
+    let mut countries: Vec<Country> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    // Hits come in reading order, so each paragraph's are contiguous.
+    let mut plainly: Vec<usize> = Vec::new();
+    for group in kept.chunk_by(|a, b| a.0.position == b.0.position) {
+        // Places named in this paragraph by more than a capital, region or people noun.
+        plainly.clear();
+        for &(hit, place) in group {
+            if !matches!(form(hit), Form::Capital | Form::People | Form::Region)
+                && !plainly.contains(&place)
+            {
+                plainly.push(place);
+            }
+        }
+        let among_others = |place: usize| plainly.iter().any(|&other| other != place);
+        for &(hit, place) in group {
+            let entry = &gazetteer.entries[hit.entry];
+            let counts = match entry.form {
+                // A capital where something happens counts among other countries
+                // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
+                Form::Capital => named.contains(&place) && (hit.acts || among_others(place)),
+                Form::People => named.contains(&place) && among_others(place),
+                Form::Region => named.contains(&place),
+                // Georgia: the country where the story names it otherwise
+                // ("Tbilisi"), the paragraph names its neighbours, or the story has
+                // nothing American in it.
+                _ if entry.flags.state => {
+                    let neighbours = NAMESAKE_NEIGHBOURS
+                        .iter()
+                        .find(|(c, _)| *c == code(place))
+                        .map_or(&[][..], |(_, n)| *n);
+                    let near = plainly.iter().any(|&p| neighbours.contains(&code(p)));
+                    !story.state_named
+                        && (story.named_plainly.contains_key(&place) || near || !american)
+                }
+                _ => true,
+            };
+            if !counts {
+                continue;
+            }
+            let paragraph = &paragraphs[hit.position];
+            let span = Span {
+                paragraph: paragraph.index,
+                start: hit.start,
+                end: hit.end,
+                text: paragraph.text[hit.start..hit.end].to_string(),
+            };
+            let index = *slot.entry(place).or_insert_with(|| {
+                let info = gazetteer.places[place];
+                countries.push(Country {
+                    code: info.code.to_string(),
+                    name: info.name.to_string(),
+                    kind: info.kind,
+                    mentions: Vec::new(),
+                });
+                countries.len() - 1
+            });
+            countries[index].mentions.push(span);
+        }
+    }
+    countries
+}
+
+#[cfg(test)]
+mod tests;

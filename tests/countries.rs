@@ -1,0 +1,153 @@
+//! Countries and blocs of the bundled story: the whole list, and each paragraph's.
+
+use std::collections::BTreeSet;
+
+use whosaid::model::{CountryKind, Document};
+
+fn bundled() -> Document {
+    whosaid::annotate(&whosaid::load::bundled())
+}
+
+fn codes_of_kind(doc: &Document, kind: CountryKind) -> BTreeSet<&str> {
+    doc.countries
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| c.code.as_str())
+        .collect()
+}
+
+/// Codes of one kind mentioned in one paragraph.
+fn in_paragraph(doc: &Document, paragraph: usize, kind: CountryKind) -> BTreeSet<&str> {
+    doc.countries
+        .iter()
+        .filter(|c| c.kind == kind && c.mentions.iter().any(|m| m.paragraph == paragraph))
+        .map(|c| c.code.as_str())
+        .collect()
+}
+
+fn set<'a>(codes: &[&'a str]) -> BTreeSet<&'a str> {
+    codes.iter().copied().collect()
+}
+
+#[test]
+fn the_story_names_exactly_its_countries_and_blocs() {
+    let doc = bundled();
+    assert_eq!(
+        codes_of_kind(&doc, CountryKind::Country),
+        set(&["US", "UA", "RU", "DE", "PL", "SE", "FR", "GB"])
+    );
+    assert_eq!(codes_of_kind(&doc, CountryKind::Bloc), set(&["EU", "NATO"]));
+    let names: Vec<(&str, &str)> = doc
+        .countries
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        &names[..3],
+        [("US", "United States"), ("NATO", "NATO"), ("UA", "Ukraine")],
+        "order of first mention"
+    );
+}
+
+#[test]
+fn each_paragraph_has_exactly_its_countries() {
+    let doc = bundled();
+    let expected: [&[&str]; 29] = [
+        &["US", "UA", "RU"],
+        &["US", "UA", "DE"],
+        &["DE", "RU"],
+        &["US", "DE", "RU"],
+        &["UA"],
+        &["DE"],
+        &["PL", "DE", "US", "UA", "RU"],
+        &["SE", "RU", "DE"],
+        &[],
+        &["US", "RU", "UA"],
+        // "give us more weapons": "us" is not the US; "America" is.
+        &["US"],
+        &["UA"],
+        &["US", "UA"],
+        &["UA", "RU"],
+        &["US"],
+        &["UA", "RU"],
+        &["RU"],
+        &[],
+        &["DE", "US"],
+        &["UA", "RU"],
+        &["US", "DE", "UA"],
+        &["US", "RU", "UA"],
+        &["RU"],
+        &[],
+        &["US", "RU"],
+        &["DE", "FR", "GB", "US"],
+        &["UA"],
+        &["UA", "DE", "RU"],
+        &["RU", "UA", "US", "DE"],
+    ];
+    assert_eq!(doc.paragraphs.len(), expected.len());
+    for (index, codes) in expected.iter().enumerate() {
+        assert_eq!(
+            in_paragraph(&doc, index, CountryKind::Country),
+            set(codes),
+            "paragraph {index}: {}",
+            doc.paragraphs[index].text
+        );
+    }
+}
+
+#[test]
+fn blocs_are_where_the_story_names_them() {
+    let doc = bundled();
+    let with_blocs: Vec<(usize, BTreeSet<&str>)> = (0..doc.paragraphs.len())
+        .map(|i| (i, in_paragraph(&doc, i, CountryKind::Bloc)))
+        .filter(|(_, blocs)| !blocs.is_empty())
+        .collect();
+    assert_eq!(
+        with_blocs,
+        [
+            (0, set(&["NATO"])),
+            (17, set(&["NATO"])),
+            (20, set(&["NATO"])),
+            (21, set(&["EU"])),
+            (26, set(&["EU"])),
+            (27, set(&["NATO"])),
+            (28, set(&["NATO"])),
+        ]
+    );
+}
+
+#[test]
+fn every_mention_is_its_slice_of_the_paragraph() {
+    let doc = bundled();
+    for country in &doc.countries {
+        for m in &country.mentions {
+            let paragraph = &doc.paragraphs[m.paragraph];
+            assert_eq!(paragraph.index, m.paragraph);
+            assert_eq!(paragraph.text.get(m.start..m.end), Some(m.text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn the_words_that_are_not_countries_stay_untagged() {
+    let doc = bundled();
+    let texts: BTreeSet<&str> = doc
+        .countries
+        .iter()
+        .flat_map(|c| c.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    for word in ["us", "European", "Europe", "Western", "X", "Miami"] {
+        assert!(!texts.contains(word), "{word} tagged");
+    }
+    for word in [
+        "Kyiv",
+        "Moscow",
+        "White House",
+        "Kremlin",
+        "Donbas",
+        "Donetsk",
+        "Nato",
+    ] {
+        assert!(texts.contains(word), "{word} missing");
+    }
+}
