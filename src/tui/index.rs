@@ -114,13 +114,24 @@ impl DocIndex {
                 .speaker
                 .as_deref()
                 .and_then(|id| speaker_of.get(id).copied());
-            let span = Span {
+            // An interrupted quote is highlighted part by part, so the
+            // attribution between its parts does not read as quoted.
+            let whole = [Span {
                 paragraph: claim.paragraph,
                 start: claim.start,
                 end: claim.end,
                 text: String::new(),
+            }];
+            let parts = if claim.parts.is_empty() {
+                &whole[..]
+            } else {
+                &claim.parts[..]
             };
-            if !add(&mut index, &span, MarkKind::Claim(claim.kind), speaker) {
+            let mut marked = false;
+            for part in parts.iter().filter(|p| p.paragraph == claim.paragraph) {
+                marked |= add(&mut index, part, MarkKind::Claim(claim.kind), speaker);
+            }
+            if !marked {
                 continue;
             }
             claims.push((claim.paragraph, claim.start, i));

@@ -93,6 +93,8 @@ pub struct StoryView {
     pub panel_cursor: usize,
     /// Speakers with claims in the panel.
     pub source_count: usize,
+    /// Speakers with claims in the whole story.
+    pub all_sources: usize,
     /// The width the panel's rows were measured at, and the line each row
     /// starts on (one more entry, the total, at the end).
     panel_width: u16,
@@ -124,6 +126,7 @@ impl StoryView {
             panel: Vec::new(),
             panel_cursor: 0,
             source_count: 0,
+            all_sources: 0,
             panel_width: 0,
             panel_starts: vec![0],
             filter: None,
@@ -131,6 +134,7 @@ impl StoryView {
             jumps: Vec::new(),
         };
         story.apply_filter();
+        story.all_sources = story.source_count;
         story
     }
 

@@ -32,7 +32,7 @@ impl ArticleView<'_> {
         if !doc.meta.dateline.is_empty() {
             facts.push(doc.meta.dateline.join("/"));
         }
-        let sources = story.source_count;
+        let sources = story.all_sources;
         facts.push(format!(
             "{} · {}",
             plural(sources, "source"),

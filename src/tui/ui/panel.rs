@@ -64,11 +64,19 @@ impl SourcesPanel<'_> {
         let (story, theme) = (self.story, self.theme);
         let mut lines = vec![
             Line::from(Span::styled(
-                format!(
-                    "{} · {}",
-                    plural(story.source_count, "source"),
-                    plural(story.index.claim_order.len(), "claim"),
-                ),
+                if story.filter.is_some() {
+                    format!(
+                        "{} of {} shown",
+                        story.source_count,
+                        plural(story.all_sources, "source")
+                    )
+                } else {
+                    format!(
+                        "{} · {}",
+                        plural(story.all_sources, "source"),
+                        plural(story.index.claim_order.len(), "claim"),
+                    )
+                },
                 theme.meta,
             )),
             Line::from(Span::styled(
@@ -226,7 +234,7 @@ impl SourcesPanel<'_> {
             ]));
         }
         lines.push(Line::from(Span::styled(
-            format!("“{}”", one_line(&claim.text)),
+            format!("“{}”", one_line(&claim_words(claim))),
             theme.text,
         )));
         Paragraph::new(lines)
@@ -282,6 +290,17 @@ impl Widget for &SourcesPanel<'_> {
         if let Some(details) = details {
             self.details(details, buf);
         }
+    }
+}
+
+/// What a claim says: its parts joined with an ellipsis where the
+/// attribution interrupted them, or its whole text.
+fn claim_words(claim: &crate::model::Claim) -> String {
+    if claim.parts.len() > 1 {
+        let parts: Vec<&str> = claim.parts.iter().map(|p| p.text.as_str()).collect();
+        parts.join(" … ")
+    } else {
+        claim.text.clone()
     }
 }
 

@@ -49,7 +49,7 @@ impl Widget for &StoryList<'_> {
             if !doc.meta.dateline.is_empty() {
                 facts.push(doc.meta.dateline.join("/"));
             }
-            facts.push(plural(story.source_count, "source"));
+            facts.push(plural(story.all_sources, "source"));
             facts.push(plural(story.index.claim_order.len(), "claim"));
             let marker = if i == self.cursor { "▌ " } else { "  " };
             let title_style = if i == self.cursor {
