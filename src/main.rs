@@ -4,8 +4,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
+use whosaid::load::{self, Input};
 use whosaid::tui::{self, ColorChoice, ColorMode, Keymap, Options, ReaderOptions, Theme};
-use whosaid::{Document, annotate, load};
+use whosaid::{Document, annotate};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -45,17 +46,33 @@ fn read(args: &Cli) -> ExitCode {
     })
 }
 
-/// Loads and annotates every file, reporting the ones that cannot be read.
-fn load_all(paths: &[String]) -> (Vec<Document>, usize) {
+/// Loads every story the arguments name (files, folders, `-`), annotating
+/// articles and keeping documents that are already annotated; reports what
+/// cannot be read. Returns the documents and the number of failed inputs.
+fn load_all(args: &[String]) -> (Vec<Document>, usize) {
+    let found = load::discover(args);
+    for warning in &found.warnings {
+        eprintln!("whosaid: warning: {warning}");
+    }
+    for problem in &found.problems {
+        eprintln!("whosaid: {problem}");
+    }
+    let mut failed = found.problems.len();
     let mut documents = Vec::new();
-    let mut failed = 0;
-    for path in paths {
-        match load::read_path(path) {
-            Ok(loaded) => {
-                for warning in &loaded.warnings {
+    for source in &found.sources {
+        match load::open(source) {
+            Ok(opened) => {
+                for warning in &opened.warnings {
                     eprintln!("whosaid: warning: {warning}");
                 }
-                documents.push(annotate(&loaded.article));
+                for problem in &opened.problems {
+                    eprintln!("whosaid: {problem}");
+                }
+                failed += opened.problems.len();
+                documents.extend(opened.inputs.into_iter().map(|input| match input {
+                    Input::Article(article) => annotate(&article),
+                    Input::Annotated(document) => *document,
+                }));
             }
             Err(error) => {
                 eprintln!("whosaid: {error}");

@@ -49,6 +49,30 @@ fn files_are_summarized_and_unreadable_ones_reported() {
 }
 
 #[test]
+fn a_folder_opens_every_story_in_it() {
+    let dir = std::env::temp_dir().join(format!("whosaid-reader-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Ferry resumes\n\nThe ferry runs again, the operator said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Bridge repaired\n\nThe bridge is open, engineers said.\n",
+    )
+    .unwrap();
+    let out = whosaid(&[dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Ferry resumes") && text.contains("Bridge repaired"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_bad_color_value_is_a_usage_error() {
     let out = whosaid(&["--color", "sometimes"]);
     assert_eq!(out.status.code(), Some(2));

@@ -85,6 +85,8 @@ struct Clause {
     /// End token of the cue text ("told reporters": past the listener).
     cue_text_end: usize,
     channel: Option<Range<usize>>,
+    /// An appositive describing the source ("Hugh Hill, a doctor, said").
+    description: Option<Range<usize>>,
 }
 
 /// Finds the claims of one paragraph. `people` are the names found in it;
@@ -96,6 +98,9 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         sentence_claims(p, sentence, people, &mut findings, &mut quote_used);
     }
     unclaimed_quotes(p, people, &mut findings, &quote_used);
+    for sentence in &p.sentences {
+        subject_antecedent(p, sentence, people, &mut findings);
+    }
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
@@ -294,6 +299,7 @@ fn takes_bare_clause(p: &Para, i: usize) -> bool {
 fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     let mut j = k;
     let mut saw_time = false;
+    let mut last_time = k;
     while j < end && p.kind(j).is_wordlike() {
         let lower = p.lower(j);
         let is_day = grammar::DAYS.contains(lower) || grammar::MONTHS.contains(lower);
@@ -316,6 +322,7 @@ fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
         {
             saw_time = true;
             j += 1;
+            last_time = j;
         } else if matches!(
             lower,
             "on" | "in"
@@ -332,12 +339,15 @@ fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
         ) && j + 1 < end
             || p.kind(j) == Kind::Number && saw_time
         {
+            if p.kind(j) == Kind::Number {
+                last_time = j + 1;
+            }
             j += 1;
         } else {
             break;
         }
     }
-    (saw_time && j > k).then_some(j)
+    (saw_time && last_time > k).then_some(last_time)
 }
 
 /// "in a post on X", "by conference call", "on his plane": the end of a
@@ -406,25 +416,41 @@ fn listener(p: &Para, k: usize, end: usize) -> usize {
     if p.is_any(k, &["me", "him", "her", "them", "us", "you"]) {
         return k + 1;
     }
-    let limit = (k + 7).min(end);
+    // "the Daily Ledger", "The Associated Press": a determiner and a name.
     let mut j = k;
-    while j < limit
-        && (p.kind(j).is_wordlike() || p.kind(j) == Kind::Possessive)
-        && !p.inside_quote(j)
-    {
+    if p.is_any(j, &["the", "a", "an", "his", "her", "their"]) {
+        j += 1;
+    }
+    if j < end && p.is_capitalized(j) {
+        while j < end
+            && (p.is_capitalized(j) || p.kind(j) == Kind::Possessive)
+            && !p.inside_quote(j)
+        {
+            j += 1;
+        }
+        return j;
+    }
+    // "reporters", "a news conference", "the crowd": up to three common nouns.
+    let limit = (j + 3).min(end);
+    while j < limit && p.kind(j).is_wordlike() && !p.inside_quote(j) {
         let lower = p.lower(j);
-        let stop = j > k
-            && (matches!(
-                lower,
-                "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
-            ) || grammar::PREPOSITIONS.contains(lower) && lower != "of"
-                || lexicon().cue(lower).is_some()
-                || grammar::is_time_word(lower) && !p.is_capitalized(j)
-                || Pronoun::parse(lower).is_some());
+        let stop = matches!(
+            lower,
+            "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
+        ) || grammar::PREPOSITIONS.contains(lower)
+            || FINITE_VERBS.contains(lower)
+            || lexicon().cue(lower).is_some()
+            || grammar::is_time_word(lower)
+            || Pronoun::parse(lower).is_some()
+            || grammar::DETERMINERS.contains(lower);
         if stop {
             break;
         }
         j += 1;
+        // A plural noun ends a listener: "told reporters taxes would rise".
+        if lower.ends_with('s') && !lower.ends_with("ss") && lower != "news" {
+            break;
+        }
     }
     j
 }
@@ -683,10 +709,11 @@ fn subject_across_asides(
     p: &Para,
     comma_end: usize,
     floor: usize,
-) -> Option<(Range<usize>, usize)> {
+) -> Option<(Range<usize>, usize, Option<Range<usize>>)> {
     let segments = comma_segments(p, floor, comma_end);
     let mut n = segments.len();
     let mut list_end = None;
+    let mut description = None;
     while n > 0 {
         n -= 1;
         let segment = segments[n].clone();
@@ -694,12 +721,18 @@ fn subject_across_asides(
             list_end.get_or_insert(segment.end);
             continue;
         }
-        if is_aside(p, segment.clone()) && list_end.is_none() {
+        // The sentence's first segment is where the subject starts, never an aside.
+        if n > 0 && is_aside(p, segment.clone()) && list_end.is_none() {
+            // "Hugh Hill, a doctor, said": the aside describes the speaker.
+            if p.is_any(segment.start, &["a", "an", "the"]) {
+                description = Some(trim(p, segment.clone()));
+            }
             continue;
         }
         let np = noun_phrase_left(p, segment.end, segment.start)?;
+        let np = with_description_before(p, np, floor);
         let end = list_end.unwrap_or(np.end);
-        return Some((np.start..end, np.start));
+        return Some((np.start..end, np.start, description));
     }
     None
 }
@@ -719,8 +752,10 @@ fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<us
     {
         start -= 1;
     }
-    let bounded =
-        start == floor || p.quotes.closing_at(start - 1).is_some() || is_comma_like(p, start - 1);
+    let bounded = start == floor
+        || p.quotes.closing_at(start - 1).is_some()
+        || is_comma_like(p, start - 1)
+        || p.kind(start - 1) == Kind::Dash;
     let described = start < comma
         && p.is_any(
             start,
@@ -737,7 +772,7 @@ fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<us
 }
 
 enum Subject {
-    Phrase(Range<usize>),
+    Phrase(Range<usize>, Option<Range<usize>>),
     /// "…, and added": the subject of the previous clause.
     Coordinated,
 }
@@ -760,7 +795,7 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
             } else {
                 t
             };
-            return Some((Subject::Phrase(t..t + 1), front));
+            return Some((Subject::Phrase(t..t + 1, None), front));
         }
         if matches!(lower, "who" | "which") {
             // "Zelenskiy, who earlier called …": the phrase before the relative.
@@ -770,20 +805,77 @@ fn subject_left(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<(Subjec
                 t
             };
             let np = noun_phrase_left(p, before, sentence.start)?;
-            return Some((Subject::Phrase(np.clone()), np.start));
+            return Some((Subject::Phrase(np.clone(), None), np.start));
         }
         if grammar::CONNECTIVES.contains(lower) {
             return Some((Subject::Coordinated, t));
         }
     }
     if is_comma_like(p, t) {
-        let (np, front) = subject_across_asides(p, t, sentence.start)?;
-        return Some((Subject::Phrase(np), front));
+        let (np, front, description) = subject_across_asides(p, t, sentence.start)?;
+        return Some((Subject::Phrase(np, description), front));
     }
     let np = noun_phrase_left(p, aux_start, sentence.start)?;
     let np = with_description_before(p, np, sentence.start);
     let front = np.start;
-    Some((Subject::Phrase(np), front))
+    Some((Subject::Phrase(np, None), front))
+}
+
+/// "Two officials briefed reporters. They said …": the unnamed subjects of
+/// sentences are what "they" and "it" may point back to, claims or not.
+fn subject_antecedent(
+    p: &Para,
+    sentence: &Range<usize>,
+    people: &[Mention],
+    findings: &mut Findings,
+) {
+    let mut k = sentence.start;
+    while k < sentence.end
+        && (p.inside_quote(k)
+            || p.quotes.opening_at(k).is_some()
+            || p.quotes.closing_at(k).is_some())
+    {
+        k += 1;
+    }
+    while k < sentence.end && p.is_any(k, &grammar::CONNECTIVES) {
+        k += 1;
+    }
+    let start = k;
+    let limit = (start + 6).min(sentence.end);
+    while k < limit && p.kind(k).is_wordlike() && !p.inside_quote(k) {
+        let lower = p.lower(k);
+        let verb_like = k > start
+            && (FINITE_VERBS.contains(lower)
+                || lower.ends_with("ed") && !p.is_capitalized(k)
+                || lower.ends_with("ly") && !p.is_capitalized(k)
+                || lexicon().cue(lower).is_some()
+                || grammar::PREPOSITIONS.contains(lower) && lower != "of");
+        if verb_like || Pronoun::parse(lower).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    if k == start || k >= sentence.end || !p.kind(k).is_wordlike() {
+        return;
+    }
+    let Some(mention) = mentions::describe(p, start..k, people) else {
+        return;
+    };
+    let overlaps = findings.mentions.iter().any(|m| {
+        m.paragraph == p.index && m.span.start < mention.span.end && mention.span.start < m.span.end
+    });
+    if !overlaps
+        && !mention.definite
+        && matches!(
+            mention.kind,
+            MentionKind::Anonymous
+                | MentionKind::Group
+                | MentionKind::Organization
+                | MentionKind::Document
+        )
+    {
+        add_mention(findings, mention);
+    }
 }
 
 /// The subject a sentence opens with, after any introductory phrase:
@@ -906,6 +998,37 @@ fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> 
         j += 1;
     }
     (j > from).then_some(from..j)
+}
+
+/// ", a New York Democrat" after a name: an appositive up to the next
+/// punctuation, holding no verb or relative clause.
+fn appositive_after(p: &Para, comma: usize, end: usize) -> Option<Range<usize>> {
+    if comma + 1 >= end || p.kind(comma) != Kind::Comma || !p.is_any(comma + 1, &["a", "an", "the"])
+    {
+        return None;
+    }
+    let start = comma + 1;
+    let mut j = start;
+    while j < end
+        && (p.kind(j).is_wordlike() || p.kind(j) == Kind::Possessive)
+        && !p.inside_quote(j)
+    {
+        if j > start
+            && (p.is_any(j, &FINITE_VERBS)
+                || p.is_any(j, &["who", "which", "that"])
+                || channel_phrase(p, j, end).is_some())
+        {
+            return None;
+        }
+        j += 1;
+    }
+    let closes = j >= end
+        || matches!(
+            p.kind(j),
+            Kind::Comma | Kind::Period | Kind::Semicolon | Kind::Colon
+        )
+        || p.quotes.opening_at(j).is_some();
+    (closes && j - start <= 12).then_some(start..j)
 }
 
 /// The source after "according to": everything to the next comma or the
@@ -1119,6 +1242,7 @@ fn clause(
             after: np.end,
             cue_text_end: cue.end,
             channel: None,
+            description: None,
         });
     }
     // Inverted: "…," said X / C, said X.
@@ -1156,6 +1280,7 @@ fn clause(
             after,
             cue_text_end,
             channel,
+            description: None,
         });
     }
     // After a plain comma, what comes before must be content, not an aside
@@ -1163,9 +1288,10 @@ fn clause(
     let content_before = before.is_some_and(|b| {
         p.kind(b) != Kind::Comma || {
             let segments = comma_segments(p, sentence.start, b);
-            segments
-                .last()
-                .is_some_and(|seg| !is_aside(p, seg.clone()) && word_count(p, seg.clone()) >= 3)
+            let first = segments.len() == 1;
+            segments.last().is_some_and(|seg| {
+                (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+            })
         }
     });
     if after_boundary
@@ -1174,6 +1300,11 @@ fn clause(
         && let Some(np) = noun_phrase_right(p, cue.end, end)
             .filter(|np| looks_like_inverted_source(p, np.clone(), end))
     {
+        // "said Sen. Chuck Schumer, a New York Democrat": the appositive is part of the source.
+        let (np, description) = match appositive_after(p, np.end, end) {
+            Some(appositive) => (np.start..appositive.end, Some(appositive)),
+            None => (np, None),
+        };
         let (after, cue_text_end, channel) = complements(p, &cue, np.end, end, true);
         return Some(Clause {
             cue,
@@ -1185,11 +1316,16 @@ fn clause(
             after,
             cue_text_end,
             channel,
+            description,
         });
     }
     let (subject, front) = subject_left(p, cue.start, sentence)?;
+    let mut description = None;
     let (source, coordinated) = match subject {
-        Subject::Phrase(range) => (Some(range), false),
+        Subject::Phrase(range, aside) => {
+            description = aside;
+            (Some(range), false)
+        }
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
             // "X was joined on stage and joked, …"
@@ -1207,6 +1343,7 @@ fn clause(
         after,
         cue_text_end,
         channel,
+        description,
     })
 }
 
@@ -1341,7 +1478,12 @@ fn sentence_claims(
                         .according
                         .then(|| mentions::unnamed_document(p, np.clone()))
                 })
-                .map(|m| add_mention(findings, m)),
+                .map(|mut m| {
+                    if m.role.is_none() {
+                        m.role = clause.description.clone().map(|d| p.slice(d).to_string());
+                    }
+                    add_mention(findings, m)
+                }),
             (None, false) => None,
         };
         let Some(mention) = mention else { continue };

@@ -33,6 +33,8 @@ pub struct Entity {
 impl Entity {
     fn from_mention(mention: &Mention, index: usize) -> Self {
         let kind = match mention.kind {
+            // "the witness", "the senator" with nobody named before: unnamed.
+            MentionKind::Person if mention.surname.is_none() => SpeakerKind::Anonymous,
             MentionKind::Person => SpeakerKind::Person,
             MentionKind::Anonymous | MentionKind::One | MentionKind::Pronoun(_) => {
                 SpeakerKind::Anonymous

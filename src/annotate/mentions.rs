@@ -432,6 +432,25 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     if np.is_empty() {
         return None;
     }
+    // "the transport minister, Eva Lind": a description, a comma, a name.
+    if let Some(comma) = np
+        .clone()
+        .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
+    {
+        let list = (comma + 1..np.end).any(|t| p.is_any(t, &["and", "or"]));
+        let named = (comma > np.start && comma + 1 < np.end && is_name_word(p, comma + 1) && !list)
+            .then(|| describe(p, comma + 1..np.end, people))
+            .flatten()
+            .filter(|m| m.kind == MentionKind::Person);
+        if let Some(mut named) = named {
+            if named.role.is_none() {
+                named.role = Some(p.slice(np.start..comma).to_string());
+            }
+            named.span = p.bytes(np.clone());
+            named.token = np.start;
+            return Some(named);
+        }
+    }
     if np.len() == 1 {
         if let Some(pronoun) = Pronoun::parse(p.lower(np.start)) {
             let mut mention = Mention::new(p, np.clone(), MentionKind::Pronoun(pronoun));

@@ -1,17 +1,24 @@
 //! The command line: argument parsing and the `annotate` command.
 
+mod annotate_cmd;
+pub mod csv;
+pub mod markdown;
+mod pipeline;
+mod progress;
 mod reader;
+mod render;
 mod report;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::annotate::annotate;
 use crate::load;
-use crate::model::Document;
 
+pub use annotate_cmd::run_annotate;
+pub use markdown::write_markdown;
 pub use reader::{ColorWhen, ReaderArgs};
 pub use report::write_text;
 
@@ -33,8 +40,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Stories to open in the reader (`-` reads standard input). With none,
-    /// the bundled story opens.
+    /// Stories to open in the reader: files, folders (read recursively) or
+    /// `-` for standard input. With none, the bundled story opens.
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
 
@@ -50,14 +57,37 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct AnnotateArgs {
-    /// Output format: `json` (one pretty document; an array for several files),
-    /// `jsonl` (one compact document per line, in input order) or `text` (a summary to read).
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
+    /// Output format: `json` (one pretty document; an array for several stories),
+    /// `jsonl` (one compact document per line, in input order), `text` (a summary
+    /// to read), `csv` (one row per claim) or `markdown` (a report per story).
+    /// The default is `jsonl` with `--input jsonl`, `json` otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
-    /// Stories to annotate; `-` reads standard input.
+    /// How to read the inputs: `auto` (each file by its extension or content)
+    /// or `jsonl` (JSON Lines of articles, one story per line, streamed in
+    /// constant memory).
+    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
+    pub input: InputMode,
+
+    /// Threads to annotate on (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Stories to annotate: files, folders (read recursively) or `-` for
+    /// standard input.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<String>,
+}
+
+impl AnnotateArgs {
+    /// The output format, with its default filled in.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or(match self.input {
+            InputMode::Jsonl => Format::Jsonl,
+            InputMode::Auto => Format::Json,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,50 +95,14 @@ pub enum Format {
     Json,
     Jsonl,
     Text,
+    Csv,
+    Markdown,
 }
 
-/// Runs `whosaid annotate`, writing documents to stdout and problems to stderr.
-pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
-    let stdout = io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
-    let mut failed = 0usize;
-    let mut documents = Vec::new();
-    for path in &args.files {
-        match load::read_path(path) {
-            Ok(loaded) => {
-                for warning in &loaded.warnings {
-                    eprintln!("whosaid: warning: {warning}");
-                }
-                let document = annotate(&loaded.article);
-                // jsonl streams; the other formats need every document first.
-                if args.format == Format::Jsonl {
-                    if let Err(error) = write_jsonl(&mut out, &document) {
-                        return write_failed(error);
-                    }
-                } else {
-                    documents.push(document);
-                }
-            }
-            Err(error) => {
-                eprintln!("whosaid: {error}");
-                failed += 1;
-            }
-        }
-    }
-    let written = match args.format {
-        Format::Jsonl => Ok(()),
-        Format::Json => write_json(&mut out, &documents),
-        Format::Text => documents.iter().enumerate().try_for_each(|(n, document)| {
-            if n > 0 {
-                writeln!(out)?;
-            }
-            write_text(&mut out, document)
-        }),
-    };
-    if let Err(error) = written.and_then(|()| out.flush()) {
-        return write_failed(error);
-    }
-    exit_status(failed, args.files.len())
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputMode {
+    Auto,
+    Jsonl,
 }
 
 /// Prints the bundled story's summary (what `whosaid` shows without a terminal).
@@ -121,26 +115,14 @@ pub fn print_bundled_summary() -> ExitCode {
     }
 }
 
-fn exit_status(failed: usize, total: usize) -> ExitCode {
-    ExitCode::from(match failed {
-        0 => EXIT_OK,
-        n if n == total => EXIT_NOTHING_READ,
+/// The exit status after `stories` stories were read and `failed` inputs
+/// (files, folders or lines) were not.
+fn exit_status(stories: usize, failed: usize) -> ExitCode {
+    ExitCode::from(match (stories, failed) {
+        (_, 0) => EXIT_OK,
+        (0, _) => EXIT_NOTHING_READ,
         _ => EXIT_SOME_FAILED,
     })
-}
-
-fn write_jsonl(out: &mut impl Write, document: &Document) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, document)?;
-    out.write_all(b"\n")
-}
-
-fn write_json(out: &mut impl Write, documents: &[Document]) -> io::Result<()> {
-    match documents {
-        [] => return Ok(()),
-        [document] => serde_json::to_writer_pretty(&mut *out, document)?,
-        many => serde_json::to_writer_pretty(&mut *out, many)?,
-    }
-    out.write_all(b"\n")
 }
 
 /// A closed pipe (`whosaid annotate … | head`) is not an error worth a message.

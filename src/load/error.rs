@@ -19,6 +19,33 @@ pub enum LoadError {
     },
     #[error("{path}: not a text file (it contains NUL bytes)")]
     NotText { path: String },
+    /// A `.json` file (or JSON on stdin) that is not a `whosaid/1` document.
+    #[error("{path}: not a whosaid/1 document: {message}")]
+    NotDocument { path: String, message: String },
+    /// A document of another version of the format.
+    #[error("{path}: unsupported schema {schema:?} (this whosaid reads whosaid/1)")]
+    Schema { path: String, schema: String },
+    /// One line of a JSON Lines input; the other lines are still read.
+    #[error("{path}:{line}: {message}")]
+    Line {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    /// Bad lines past the ones reported one by one, so a broken file cannot
+    /// flood the terminal.
+    #[error("{path}: {count} more bad lines not shown")]
+    MoreBadLines { path: String, count: usize },
+    #[error("{path}: no stories found (looked for {extensions} files)")]
+    NoStories {
+        path: String,
+        extensions: &'static str,
+    },
+    #[error("{path}: HTML nested more than {limit} elements deep; not read")]
+    TooDeep { path: String, limit: usize },
+    /// A problem walking a folder that the operating system did not explain.
+    #[error("{path}: cannot walk: {message}")]
+    Walk { path: String, message: String },
 }
 
 impl LoadError {
@@ -32,6 +59,24 @@ impl LoadError {
                 path,
                 source: error,
             },
+        }
+    }
+
+    /// The input the problem is about, as given or as found in a folder.
+    pub fn path(&self) -> &str {
+        match self {
+            LoadError::NotFound { path }
+            | LoadError::PermissionDenied { path }
+            | LoadError::IsDirectory { path }
+            | LoadError::Io { path, .. }
+            | LoadError::NotText { path }
+            | LoadError::NotDocument { path, .. }
+            | LoadError::Schema { path, .. }
+            | LoadError::Line { path, .. }
+            | LoadError::MoreBadLines { path, .. }
+            | LoadError::NoStories { path, .. }
+            | LoadError::TooDeep { path, .. }
+            | LoadError::Walk { path, .. } => path,
         }
     }
 }

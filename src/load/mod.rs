@@ -1,14 +1,30 @@
 //! Input → article text and metadata. Reads files read-only; never annotates.
+//!
+//! [`discover`] turns command-line arguments into [`Source`]s (walking
+//! folders); [`open`] reads one source in whatever format it is in
+//! ([`InputFormat`]) and returns its stories as [`Input`]s: articles still to
+//! annotate, or documents annotated before.
 
+mod blocks;
 mod error;
+pub mod format;
+pub mod html;
+pub mod json;
+pub mod lines;
+pub mod markdown;
 pub mod plain;
+pub mod walk;
 
 use std::fs::File;
 use std::io::{self, Read};
+use std::path::Path;
 
+pub use blocks::iso_date;
 pub use error::LoadError;
+pub use format::InputFormat;
+pub use walk::{Source, Sources, discover};
 
-use crate::model::{Meta, Paragraph};
+use crate::model::{Document, Meta, Paragraph};
 
 /// A story as the loader found it, before annotation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,10 +41,131 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// One story from an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Text still to annotate.
+    Article(Article),
+    /// A `whosaid/1` document, already annotated: shown or passed on as it is.
+    Annotated(Box<Document>),
+}
+
+/// What one source held: its stories in order, and what went wrong
+/// without stopping the rest.
+#[derive(Debug, Default)]
+pub struct Opened {
+    pub inputs: Vec<Input>,
+    /// Problems that did not stop anything from loading ("invalid UTF-8 …").
+    pub warnings: Vec<String>,
+    /// Lines of a JSON Lines file that could not be read (at most
+    /// [`MAX_LINE_PROBLEMS`] of them, then one [`LoadError::MoreBadLines`]);
+    /// the other lines were read.
+    pub problems: Vec<LoadError>,
+    /// The number of bad lines, all of them, reported or not.
+    pub bad_lines: usize,
+}
+
+/// Bad lines of one JSON Lines file reported one by one; the rest are counted.
+pub const MAX_LINE_PROBLEMS: usize = 10;
+
+/// Reads one source: a file (read-only) or stdin, in the format its
+/// extension names, or else the one its content looks like.
+pub fn open(source: &Source) -> Result<Opened, LoadError> {
+    let name = source.name();
+    let bytes = match source {
+        Source::Stdin => read_bytes(STDIN)?,
+        Source::File(path) => read_file(&name, path)?,
+    };
+    let format = match source {
+        Source::File(path) => InputFormat::from_extension(path),
+        Source::Stdin => None,
+    };
+    parse_bytes(&name, bytes, format)
+}
+
+/// Bytes of a source named `name` → its stories. `format` is `None` to go
+/// by content.
+pub fn parse_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    format: Option<InputFormat>,
+) -> Result<Opened, LoadError> {
+    let (text, warnings) = decode(name, bytes)?;
+    let format = format.unwrap_or_else(|| InputFormat::sniff(&text));
+    let mut opened = Opened {
+        warnings,
+        ..Opened::default()
+    };
+    let story = |mut article: Article| {
+        article.meta.source = Some(name.to_string());
+        vec![Input::Article(article)]
+    };
+    opened.inputs = match format {
+        InputFormat::Plain => story(plain::parse(&text)),
+        InputFormat::Markdown => story(markdown::parse(&text)),
+        InputFormat::Html => match html::parse(&text) {
+            Ok(article) => story(article),
+            Err(html::TooDeep) => {
+                return Err(LoadError::TooDeep {
+                    path: name.to_string(),
+                    limit: html::MAX_DEPTH,
+                });
+            }
+        },
+        InputFormat::Json => json::parse_documents(name, &text)?,
+        InputFormat::JsonLines => {
+            for (index, line) in text.lines().enumerate() {
+                match json::parse_line(name, index + 1, line) {
+                    Ok(input) => opened.inputs.extend(input),
+                    Err(error) => opened.bad_line(error),
+                }
+            }
+            std::mem::take(&mut opened.inputs)
+        }
+    };
+    Ok(opened)
+}
+
+impl Opened {
+    /// Records a bad line: the first few in full, then only a count.
+    pub fn bad_line(&mut self, error: LoadError) {
+        self.bad_lines += 1;
+        if self.bad_lines <= MAX_LINE_PROBLEMS {
+            self.problems.push(error);
+            return;
+        }
+        let count = self.bad_lines - MAX_LINE_PROBLEMS;
+        match self.problems.last_mut() {
+            Some(LoadError::MoreBadLines { count: more, .. }) => *more = count,
+            _ => self.problems.push(LoadError::MoreBadLines {
+                path: error.path().to_string(),
+                count,
+            }),
+        }
+    }
+}
+
+fn read_file(name: &str, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|mut file| {
+            if file.metadata()?.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "is a directory",
+                ));
+            }
+            file.read_to_end(&mut bytes)
+        })
+        .map_err(|error| LoadError::from_io(name, error))?;
+    Ok(bytes)
+}
+
 /// The path that means standard input.
 pub const STDIN: &str = "-";
 
-/// Reads a story from a file, or from standard input when `path` is `-`.
+/// Reads a plain-text story from a file, or from standard input when
+/// `path` is `-`. [`open`] reads every format.
 pub fn read_path(path: &str) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(path)?;
     let (text, warnings) = decode(path, bytes)?;
@@ -39,21 +176,14 @@ pub fn read_path(path: &str) -> Result<Loaded, LoadError> {
 
 /// The bytes of a file, opened read-only, or of standard input for `-`.
 pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
+    if path != STDIN {
+        return read_file(path, Path::new(path));
+    }
     let mut bytes = Vec::new();
-    let result = if path == STDIN {
-        io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        File::open(path).and_then(|mut file| {
-            if file.metadata()?.is_dir() {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    "is a directory",
-                ));
-            }
-            file.read_to_end(&mut bytes)
-        })
-    };
-    result.map_err(|error| LoadError::from_io(path, error))?;
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::from_io(path, error))?;
     Ok(bytes)
 }
 

@@ -71,23 +71,11 @@ pub fn parse(text: &str) -> Article {
         && looks_like_title(&text[blocks[0].start..blocks[0].end])
         && !DATELINE.is_match(&text[blocks[0].start..blocks[0].end]);
     let body_start = usize::from(title_block);
-    if let Some(lede) = blocks.get_mut(body_start) {
-        let lede_text = &text[lede.start..lede.end];
-        if let Some(dateline) = DATELINE.captures(lede_text) {
-            let places = dateline
-                .name("upper")
-                .or_else(|| dateline.name("title"))
-                .map_or("", |m| m.as_str());
-            let rest = trim_range(text, lede.start + dateline[0].len(), lede.end);
-            if rest.0 < rest.1 {
-                meta.dateline = places
-                    .split('/')
-                    .map(|place| place.trim().to_string())
-                    .filter(|place| !place.is_empty())
-                    .collect();
-                lede.start = rest.0;
-            }
-        }
+    if let Some(lede) = blocks.get_mut(body_start)
+        && let Some((places, rest)) = split_dateline(&text[lede.start..lede.end])
+    {
+        meta.dateline = places;
+        lede.start += rest;
     }
 
     let paragraphs = blocks
@@ -113,6 +101,27 @@ pub fn parse(text: &str) -> Article {
         meta.title = Some(paragraphs[0].text.clone());
     }
     Article { meta, paragraphs }
+}
+
+/// The places of a wire dateline at the start of `lede`, and the byte offset
+/// where the text after it starts. `None` when there is no dateline, or
+/// nothing after it (a lone "BERLIN —" is text, not a dateline).
+pub(crate) fn split_dateline(lede: &str) -> Option<(Vec<String>, usize)> {
+    let dateline = DATELINE.captures(lede)?;
+    let places = dateline
+        .name("upper")
+        .or_else(|| dateline.name("title"))
+        .map_or("", |m| m.as_str());
+    let (rest, end) = trim_range(lede, dateline[0].len(), lede.len());
+    if rest >= end {
+        return None;
+    }
+    let places = places
+        .split('/')
+        .map(|place| place.trim().to_string())
+        .filter(|place| !place.is_empty())
+        .collect();
+    Some((places, rest))
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,360 @@
+//! `whosaid annotate`: inputs → annotated documents → stdout, in input
+//! order, annotated in parallel; problems go to stderr and into the exit status.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use rayon::ThreadPoolBuilder;
+
+use super::pipeline::ordered;
+use super::progress::Progress;
+use super::render::{Rendered, render, separator};
+use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
+use crate::annotate::annotate;
+use crate::load::lines::{Line, Lines};
+use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, Source};
+use crate::model::Document;
+
+/// A batch ends at this many items (files or lines) or bytes of input,
+/// whichever comes first: with the longest line allowed, these bound the
+/// memory used however long the input is.
+const BATCH_ITEMS: usize = 1024;
+const BATCH_BYTES: u64 = 8 << 20;
+
+/// Runs `whosaid annotate`, writing documents to stdout and problems to stderr.
+pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
+    let pool = match ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(error) => {
+            eprintln!("whosaid: cannot start threads: {error}");
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+    };
+    let found = load::discover(&args.files);
+    let all_lines = args.input == InputMode::Jsonl;
+    let streams_lines = all_lines || found.sources.iter().any(is_json_lines);
+    // A bar needs a total; lines are counted as they come.
+    let progress = if streams_lines {
+        Progress::new(None, "stories")
+    } else {
+        Progress::new(Some(found.sources.len()), "files")
+    };
+    let mut sink = Sink {
+        out: BufWriter::new(io::stdout().lock()),
+        format: args.format(),
+        written: 0,
+        documents: Vec::new(),
+        stories: 0,
+        failed: 0,
+        hidden: None,
+        progress,
+    };
+    for warning in &found.warnings {
+        sink.progress
+            .message(&format!("whosaid: warning: {warning}"));
+    }
+    for problem in &found.problems {
+        sink.progress.message(&format!("whosaid: {problem}"));
+    }
+    sink.failed += found.problems.len();
+
+    let mut feed = Feed {
+        sources: found.sources.into_iter(),
+        current: None,
+        all_lines,
+    };
+    let format = sink.format;
+    let result = sink
+        .start()
+        .and_then(|()| {
+            ordered(
+                &pool,
+                || feed.next_batch(),
+                |item| work(format, item),
+                |outcome| sink.take(outcome),
+            )
+        })
+        .and_then(|()| sink.finish());
+    sink.progress.finish();
+    if let Err(error) = result {
+        return write_failed(error);
+    }
+    exit_status(sink.stories, sink.failed)
+}
+
+/// JSON Lines files are read a line at a time, in constant memory, and their
+/// lines annotated in parallel like files.
+fn is_json_lines(source: &Source) -> bool {
+    matches!(source, Source::File(path) if InputFormat::from_extension(path) == Some(InputFormat::JsonLines))
+}
+
+/// Reads, annotates and renders one file or line (on a worker thread).
+fn work(format: Format, item: Item) -> Outcome {
+    let mut outcome = Outcome::default();
+    match item {
+        Item::File(source) => match load::open(&source) {
+            Ok(opened) => {
+                outcome.failed = opened.bad_lines;
+                outcome.warnings = opened.warnings;
+                outcome.problems = opened.problems.iter().map(ToString::to_string).collect();
+                for input in opened.inputs {
+                    outcome.add(format, input);
+                }
+            }
+            Err(error) => outcome.fail(&error),
+        },
+        Item::Line(source, line) => {
+            if line.lossy {
+                outcome.warnings.push(format!(
+                    "{source}:{}: invalid UTF-8; undecodable bytes shown as U+FFFD",
+                    line.number
+                ));
+            }
+            match load::json::parse_line(&source, line.number, &line.text) {
+                Ok(Some(input)) => outcome.add(format, input),
+                Ok(None) => {}
+                Err(error) => outcome.fail(&error),
+            }
+            outcome.line_of = Some(source);
+        }
+        Item::Failed(error, line_of) => {
+            outcome.fail(&error);
+            outcome.line_of = line_of;
+        }
+    }
+    outcome
+}
+
+/// What became of one file or line.
+#[derive(Default)]
+struct Outcome {
+    documents: Vec<Rendered>,
+    warnings: Vec<String>,
+    problems: Vec<String>,
+    failed: usize,
+    /// The source, when this is one line of it.
+    line_of: Option<Arc<str>>,
+}
+
+impl Outcome {
+    fn add(&mut self, format: Format, input: Input) {
+        let document: Document = match input {
+            Input::Article(article) => {
+                // A bug the annotator meets on one story must not lose the
+                // rest of a long run: it costs that story only.
+                match panic::catch_unwind(AssertUnwindSafe(|| annotate(&article))) {
+                    Ok(document) => document,
+                    Err(_) => {
+                        let source = article.meta.source.as_deref().unwrap_or_default();
+                        let id = article.meta.id.as_deref().map(|id| format!(" (id {id})"));
+                        self.problems.push(format!(
+                            "{source}{}: internal error while annotating; please report it",
+                            id.unwrap_or_default()
+                        ));
+                        self.failed += 1;
+                        return;
+                    }
+                }
+            }
+            Input::Annotated(document) => *document,
+        };
+        let source = document.meta.source.clone().unwrap_or_default();
+        match render(format, document) {
+            Ok(rendered) => self.documents.push(rendered),
+            Err(error) => {
+                self.problems
+                    .push(format!("{source}: cannot render: {error}"));
+                self.failed += 1;
+            }
+        }
+    }
+
+    fn fail(&mut self, error: &LoadError) {
+        self.problems.push(error.to_string());
+        self.failed += 1;
+    }
+}
+
+/// Where outcomes go, in order: documents to stdout, messages to stderr.
+struct Sink {
+    out: BufWriter<io::StdoutLock<'static>>,
+    format: Format,
+    written: usize,
+    documents: Vec<Document>,
+    stories: usize,
+    failed: usize,
+    /// Messages about the lines of one source: the first
+    /// [`MAX_LINE_PROBLEMS`] are shown, the rest counted (a stream of a
+    /// million bad lines must not flood the terminal).
+    hidden: Option<LineMessages>,
+    progress: Progress,
+}
+
+struct LineMessages {
+    source: Arc<str>,
+    shown: usize,
+    hidden: usize,
+}
+
+impl Sink {
+    fn start(&mut self) -> io::Result<()> {
+        if self.format == Format::Csv {
+            super::csv::write_header(&mut self.out)?;
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, outcome: Outcome) -> io::Result<()> {
+        let messages = outcome
+            .warnings
+            .iter()
+            .map(|w| format!("whosaid: warning: {w}"))
+            .chain(outcome.problems.iter().map(|p| format!("whosaid: {p}")));
+        match &outcome.line_of {
+            Some(source) => {
+                if self.hidden.as_ref().is_none_or(|h| h.source != *source) {
+                    self.end_of_lines();
+                    self.hidden = Some(LineMessages {
+                        source: Arc::clone(source),
+                        shown: 0,
+                        hidden: 0,
+                    });
+                }
+                for message in messages {
+                    let Some(lines) = self.hidden.as_mut() else {
+                        break;
+                    };
+                    if lines.shown < MAX_LINE_PROBLEMS {
+                        lines.shown += 1;
+                        self.progress.message(&message);
+                    } else {
+                        lines.hidden += 1;
+                    }
+                }
+            }
+            None => {
+                self.end_of_lines();
+                messages.for_each(|message| self.progress.message(&message));
+            }
+        }
+        self.failed += outcome.failed;
+        for rendered in outcome.documents {
+            self.stories += 1;
+            match rendered {
+                Rendered::Bytes(bytes) => {
+                    if self.written > 0 {
+                        self.out.write_all(separator(self.format))?;
+                    }
+                    self.out.write_all(&bytes)?;
+                    self.written += 1;
+                }
+                Rendered::Document(document) => self.documents.push(*document),
+            }
+        }
+        self.progress.advance(1);
+        Ok(())
+    }
+
+    /// Tells how many messages about the last source's lines were not shown.
+    fn end_of_lines(&mut self) {
+        if let Some(lines) = self.hidden.take()
+            && lines.hidden > 0
+        {
+            self.progress.message(&format!(
+                "whosaid: {}: {} more bad lines or warnings not shown",
+                lines.source, lines.hidden
+            ));
+        }
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.end_of_lines();
+        if self.format == Format::Json {
+            match self.documents.as_slice() {
+                [] => {}
+                [document] => serde_json::to_writer_pretty(&mut self.out, document)?,
+                many => serde_json::to_writer_pretty(&mut self.out, many)?,
+            }
+            if !self.documents.is_empty() {
+                self.out.write_all(b"\n")?;
+            }
+        }
+        self.out.flush()
+    }
+}
+
+/// The lines of one source, read as they are needed.
+type SourceLines = Lines<Box<dyn BufRead + Send>>;
+
+/// One unit of work.
+enum Item {
+    /// A whole file, read in the worker.
+    File(Source),
+    /// One line of a JSON Lines source.
+    Line(Arc<str>, Line),
+    /// A source that could not be opened, or a line of one (named) that
+    /// could not be read.
+    Failed(LoadError, Option<Arc<str>>),
+}
+
+/// The inputs, in order, cut into batches: whole files, or the lines of
+/// JSON Lines sources (all sources with `--input jsonl`).
+struct Feed {
+    sources: std::vec::IntoIter<Source>,
+    current: Option<(Arc<str>, SourceLines)>,
+    all_lines: bool,
+}
+
+impl Feed {
+    /// Up to [`BATCH_ITEMS`] items or [`BATCH_BYTES`] bytes; empty at the end.
+    fn next_batch(&mut self) -> Vec<Item> {
+        let mut batch = Vec::new();
+        let mut bytes = 0u64;
+        while batch.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
+            let Some((name, lines)) = self.current.as_mut() else {
+                let Some(source) = self.sources.next() else {
+                    break;
+                };
+                if !self.all_lines && !is_json_lines(&source) {
+                    if let Source::File(path) = &source {
+                        bytes += std::fs::metadata(path).map_or(0, |m| m.len());
+                    }
+                    batch.push(Item::File(source));
+                    continue;
+                }
+                match open_lines(&source) {
+                    Ok(lines) => self.current = Some((Arc::from(source.name()), lines)),
+                    Err(error) => batch.push(Item::Failed(error, None)),
+                }
+                continue;
+            };
+            match lines.next() {
+                Some(Ok(line)) => {
+                    bytes += line.text.len() as u64;
+                    batch.push(Item::Line(Arc::clone(name), line));
+                }
+                Some(Err(error)) => batch.push(Item::Failed(error, Some(Arc::clone(name)))),
+                None => self.current = None,
+            }
+        }
+        batch
+    }
+}
+
+fn open_lines(source: &Source) -> Result<SourceLines, LoadError> {
+    let name = source.name();
+    let reader: Box<dyn BufRead + Send> = match source {
+        Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+        Source::File(path) => {
+            let file = File::open(path).map_err(|error| LoadError::from_io(&name, error))?;
+            Box::new(BufReader::with_capacity(1 << 16, file))
+        }
+    };
+    Ok(Lines::new(reader, &name))
+}

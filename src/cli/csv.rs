@@ -1,0 +1,68 @@
+//! `--format csv`: one row per claim, for spreadsheets and data tools.
+//! Quoting is the `csv` crate's (RFC 4180); text is written as it is.
+
+use std::io;
+
+use crate::model::{Claim, Document};
+
+/// The header row.
+pub const HEADER: [&str; 11] = [
+    "story",
+    "date",
+    "paragraph",
+    "speaker",
+    "speaker_kind",
+    "role",
+    "speaker_country",
+    "claim_kind",
+    "cue",
+    "channel",
+    "text",
+];
+
+/// Writes the header row.
+pub fn write_header(out: impl io::Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
+    writer.flush()
+}
+
+/// Writes one row per claim of `document`, with no header.
+pub fn write_rows(out: impl io::Write, document: &Document) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    let story = story_name(document);
+    for claim in &document.claims {
+        writer.write_record(row(document, &story, claim))?;
+    }
+    writer.flush()
+}
+
+/// What names a story in a row: its id, else the file it came from, else its title.
+fn story_name(document: &Document) -> String {
+    let meta = &document.meta;
+    meta.id
+        .clone()
+        .or_else(|| meta.source.clone())
+        .unwrap_or_else(|| document.display_title())
+}
+
+fn row(document: &Document, story: &str, claim: &Claim) -> [String; 11] {
+    let speaker = claim.speaker.as_deref().and_then(|id| document.speaker(id));
+    let text = |value: Option<&str>| value.unwrap_or_default().to_string();
+    [
+        story.to_string(),
+        text(document.meta.date.as_deref()),
+        // The paragraph's index in the JSON (from 0), so rows join with it.
+        claim.paragraph.to_string(),
+        text(speaker.map(|s| s.name.as_str())),
+        text(speaker.map(|s| s.kind.as_str())),
+        text(speaker.and_then(|s| s.role.as_deref())),
+        text(speaker.and_then(|s| s.country.as_deref())),
+        claim.kind.as_str().to_string(),
+        text(claim.cue.as_ref().map(|cue| cue.text.as_str())),
+        text(claim.channel.as_deref()),
+        claim.text.clone(),
+    ]
+}

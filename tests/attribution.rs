@@ -1,0 +1,408 @@
+//! Every shape of attribution the annotator handles, on sentences written
+//! for these tests.
+
+use whosaid::model::{ClaimKind, Document, SpeakerKind};
+
+fn annotate(text: &str) -> Document {
+    whosaid::annotate(&whosaid::load::plain::parse(text))
+}
+
+/// One claim as the tests look at it.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    kind: ClaimKind,
+    text: String,
+    source: Option<String>,
+    speaker: Option<String>,
+    speaker_kind: Option<SpeakerKind>,
+    cue: Option<String>,
+}
+
+fn claims(text: &str) -> Vec<Seen> {
+    let doc = annotate(text);
+    doc.claims
+        .iter()
+        .map(|c| {
+            let speaker = c.speaker.as_deref().and_then(|id| doc.speaker(id));
+            Seen {
+                kind: c.kind,
+                text: c.text.clone(),
+                source: c.source.as_ref().map(|s| s.text.clone()),
+                speaker: speaker.map(|s| s.name.clone()),
+                speaker_kind: speaker.map(|s| s.kind),
+                cue: c.cue.as_ref().map(|s| s.text.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The only claim of a text.
+fn only(text: &str) -> Seen {
+    let found = claims(text);
+    assert_eq!(found.len(), 1, "{text}\n{found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+fn said_by(seen: &Seen) -> (&str, &str) {
+    (
+        seen.text.as_str(),
+        seen.speaker.as_deref().unwrap_or("(nobody)"),
+    )
+}
+
+// Reported speech in its shapes.
+
+#[test]
+fn said_that_and_said_without_that() {
+    let c = only("Mayor Ana Ruiz said that the bridge would reopen in May.");
+    assert_eq!(said_by(&c), ("the bridge would reopen in May", "Ana Ruiz"));
+    assert_eq!(c.kind, ClaimKind::Indirect);
+    let c = only("Mayor Ana Ruiz said the bridge would reopen in May.");
+    assert_eq!(said_by(&c), ("the bridge would reopen in May", "Ana Ruiz"));
+}
+
+#[test]
+fn content_before_the_cue() {
+    let c = only("The bridge will reopen in May, Mayor Ana Ruiz said.");
+    assert_eq!(said_by(&c), ("The bridge will reopen in May", "Ana Ruiz"));
+    let c = only("The bridge will reopen in May, said Mayor Ana Ruiz.");
+    assert_eq!(said_by(&c), ("The bridge will reopen in May", "Ana Ruiz"));
+}
+
+#[test]
+fn the_listener_of_told_is_not_the_source() {
+    let c = only("Finance Minister Karl Berg told reporters that taxes would not rise.");
+    assert_eq!(said_by(&c), ("taxes would not rise", "Karl Berg"));
+    assert_eq!(c.cue.as_deref(), Some("told reporters"));
+    let c = only("Finance Minister Karl Berg told the Daily Ledger taxes would not rise.");
+    assert_eq!(said_by(&c), ("taxes would not rise", "Karl Berg"));
+}
+
+#[test]
+fn said_in_a_statement_that() {
+    let doc = annotate("The ministry said in a statement that the talks had failed.");
+    let claim = &doc.claims[0];
+    assert_eq!(claim.text, "the talks had failed");
+    assert_eq!(claim.channel.as_deref(), Some("in a statement"));
+    assert_eq!(
+        doc.speaker(claim.speaker.as_deref().unwrap()).unwrap().kind,
+        SpeakerKind::Organization
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let c = only("According to court filings, the company hid its losses for years.");
+    assert_eq!(
+        said_by(&c),
+        ("the company hid its losses for years", "court filings")
+    );
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+    let c = only("The company hid its losses for years, according to two former managers.");
+    assert_eq!(
+        said_by(&c),
+        (
+            "The company hid its losses for years",
+            "two former managers"
+        )
+    );
+}
+
+#[test]
+fn colon_attribution() {
+    let c = only("Governor Lena Holm: \"We will not raise the toll this year.\"");
+    assert_eq!(
+        said_by(&c),
+        ("We will not raise the toll this year", "Lena Holm")
+    );
+    assert_eq!(c.kind, ClaimKind::Direct);
+    let c = only("Governor Lena Holm said: “We will not raise the toll this year.”");
+    assert_eq!(
+        said_by(&c),
+        ("We will not raise the toll this year", "Lena Holm")
+    );
+}
+
+#[test]
+fn dash_attribution() {
+    let c =
+        only("The bridge will reopen in May — the transport minister, Eva Lind, said on Tuesday.");
+    assert_eq!(said_by(&c), ("The bridge will reopen in May", "Eva Lind"));
+}
+
+#[test]
+fn adding_that_makes_a_second_claim() {
+    let found =
+        claims("Coach Tom Reyes said the team was tired, adding that the schedule was too tight.");
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("the team was tired", "Tom Reyes"),
+            ("the schedule was too tight", "Tom Reyes")
+        ]
+    );
+}
+
+#[test]
+fn coordinated_that_clauses_are_one_claim() {
+    let c =
+        only("Dr. Amy Chen said the vaccine was safe and that supplies would last until spring.");
+    assert_eq!(
+        said_by(&c),
+        (
+            "the vaccine was safe and that supplies would last until spring",
+            "Amy Chen"
+        )
+    );
+}
+
+#[test]
+fn auxiliaries_adverbs_and_times_around_the_cue() {
+    for text in [
+        "Senator Rosa Diaz has said the bill is dead.",
+        "Senator Rosa Diaz also said the bill is dead.",
+        "Senator Rosa Diaz said Monday the bill is dead.",
+        "Senator Rosa Diaz said on Monday that the bill is dead.",
+        "Senator Rosa Diaz has repeatedly said the bill is dead.",
+    ] {
+        let c = only(text);
+        assert_eq!(said_by(&c), ("the bill is dead", "Rosa Diaz"), "{text}");
+    }
+    let c = only("Senator Rosa Diaz did not say whether the bill is dead.");
+    assert_eq!(said_by(&c), ("whether the bill is dead", "Rosa Diaz"));
+}
+
+// Speaker spans.
+
+#[test]
+fn asides_between_speaker_and_cue_are_skipped() {
+    let c = only("Kerry, who lost the 2004 race, said the party had to change.");
+    assert_eq!(said_by(&c), ("the party had to change", "Kerry"));
+    assert_eq!(c.source.as_deref(), Some("Kerry"));
+    let doc = annotate("Hugh Hill, a doctor, said the clinic would close.");
+    let speaker = doc.speakers.iter().find(|s| s.name == "Hugh Hill").unwrap();
+    assert_eq!(speaker.role.as_deref(), Some("a doctor"));
+    assert_eq!(doc.claims[0].text, "the clinic would close");
+}
+
+#[test]
+fn inverted_cues_take_the_whole_phrase_after_them() {
+    let c = only("“We have the votes,” said Sen. Chuck Schumer, a New York Democrat.");
+    assert_eq!(said_by(&c), ("We have the votes", "Chuck Schumer"));
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Sen. Chuck Schumer, a New York Democrat")
+    );
+}
+
+// Coreference.
+
+#[test]
+fn a_full_name_absorbs_later_forms() {
+    let doc = annotate(
+        "Senator Maria Lopez spoke first.\n\n\"We will fight,\" Ms. Lopez said.\n\nLopez's plan failed. \"It is not over,\" Lopez said.",
+    );
+    let people: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(people, ["Maria Lopez"]);
+    assert_eq!(doc.claims.len(), 2);
+    assert!(
+        doc.claims
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("s1"))
+    );
+}
+
+#[test]
+fn pronouns_go_to_the_nearest_fitting_person_outside_quotes() {
+    let found = claims(
+        "Maria Lopez met John Park in Oslo.\n\nShe said the meeting went well.\n\nHe said it was \"a start, says Lisa\" and left.",
+    );
+    assert_eq!(said_by(&found[0]), ("the meeting went well", "Maria Lopez"));
+    assert_eq!(found[0].source.as_deref(), Some("She"));
+    let he = found
+        .iter()
+        .find(|c| c.source.as_deref() == Some("He"))
+        .unwrap();
+    assert_eq!(he.speaker.as_deref(), Some("John Park"));
+}
+
+#[test]
+fn they_goes_to_officials_groups_and_institutions() {
+    let found =
+        claims("Two officials briefed reporters on Friday.\n\nThey said the deal was close.");
+    assert_eq!(said_by(&found[0]), ("the deal was close", "Two officials"));
+    assert_eq!(found[0].speaker_kind, Some(SpeakerKind::Anonymous));
+}
+
+#[test]
+fn definite_descriptions_go_back_to_an_earlier_source() {
+    let found = claims(
+        "A senior official said the army was ready.\n\nA diplomat said talks would resume.\n\n\"We are prepared,\" the official added.",
+    );
+    assert_eq!(found[2].speaker.as_deref(), Some("A senior official"));
+    assert_eq!(found[2].source.as_deref(), Some("the official"));
+    let found = claims(
+        "Pentagon spokesman John Kirby said the drills were routine.\n\n\"Nothing has changed,\" the spokesman said.",
+    );
+    assert_eq!(found[1].speaker.as_deref(), Some("John Kirby"));
+    let found = claims("Senator Ann Cole voted no.\n\n\"It was wrong,\" the senator said.");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ann Cole"));
+}
+
+// Quotes.
+
+#[test]
+fn quotes_continue_across_paragraphs() {
+    let doc = annotate(
+        "“The port is our lifeline,” harbour master Jonas Berg said. “Without it the town dies.\n\n“We need the dredging now, not next year.”",
+    );
+    let berg = doc
+        .speakers
+        .iter()
+        .find(|s| s.name == "Jonas Berg")
+        .unwrap();
+    let last = doc.claims.last().unwrap();
+    assert_eq!(last.paragraph, 1);
+    assert_eq!(last.text, "We need the dredging now, not next year");
+    assert_eq!(last.speaker.as_deref(), Some(berg.id.as_str()));
+}
+
+#[test]
+fn a_quoted_paragraph_inherits_the_previous_speaker_until_another_intervenes() {
+    let found = claims(concat!(
+        "“We will appeal,” lawyer Nina Vos said.\n\n",
+        "“The ruling ignores the evidence.”\n\n",
+        "The court did not comment.\n\n",
+        "“This is not the end of the matter at all.”"
+    ));
+    assert_eq!(
+        said_by(&found[1]),
+        ("The ruling ignores the evidence", "Nina Vos")
+    );
+    assert_eq!(
+        found[2].speaker, None,
+        "a paragraph with no quote ends the run"
+    );
+}
+
+#[test]
+fn single_quotes_nested_in_double_quotes_stay_inside() {
+    let c = only("“She told me ‘never again’ and walked out,” the witness said.");
+    assert_eq!(c.text, "She told me ‘never again’ and walked out");
+    assert_eq!(c.source.as_deref(), Some("the witness"));
+}
+
+#[test]
+fn curly_and_straight_marks_mixed_in_one_story() {
+    let found =
+        claims("“We are ready,” Chief Ada Obi said.\n\n\"We have trained for this,\" Obi added.");
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("We are ready", "Ada Obi"),
+            ("We have trained for this", "Ada Obi")
+        ]
+    );
+}
+
+#[test]
+fn an_interrupted_quote_is_one_claim_in_two_parts() {
+    let doc =
+        annotate("“We are ready,” Chief Ada Obi said. “We have trained for this for months.”");
+    assert_eq!(doc.claims.len(), 1);
+    let parts: Vec<&str> = doc.claims[0]
+        .parts
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        parts,
+        ["We are ready", "We have trained for this for months"]
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_claims() {
+    assert!(claims("The so-called “reform” passed quietly on a Tuesday.").is_empty());
+    assert!(claims("She starred in “The Long Night Home” last year.").is_empty());
+    assert!(claims("Critics dismissed the “deal of the century” as a stunt.").is_empty());
+}
+
+// Source kinds.
+
+#[test]
+fn unnamed_sources_are_anonymous() {
+    for (text, source) in [
+        (
+            "An official familiar with the plan said it would be delayed.",
+            "An official familiar with the plan",
+        ),
+        ("Two diplomats said it would be delayed.", "Two diplomats"),
+        (
+            "A Western diplomat, who spoke on condition of anonymity, said it would be delayed.",
+            "A Western diplomat",
+        ),
+        (
+            "People familiar with the matter said it would be delayed.",
+            "People familiar with the matter",
+        ),
+        (
+            "An aide, who asked not to be named, said it would be delayed.",
+            "An aide",
+        ),
+        (
+            "A police source said it would be delayed.",
+            "A police source",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous), "{text}");
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+        assert_eq!(c.text, "it would be delayed", "{text}");
+    }
+}
+
+#[test]
+fn groups_organizations_and_documents_speak_too() {
+    for (text, kind) in [
+        (
+            "European leaders said the sanctions would stay.",
+            SpeakerKind::Group,
+        ),
+        (
+            "Democrats said the sanctions would stay.",
+            SpeakerKind::Group,
+        ),
+        (
+            "The State Department said the sanctions would stay.",
+            SpeakerKind::Organization,
+        ),
+        (
+            "Norway has said the sanctions would stay.",
+            SpeakerKind::Organization,
+        ),
+        (
+            "A joint statement said the sanctions would stay.",
+            SpeakerKind::Document,
+        ),
+        (
+            "The report said the sanctions would stay.",
+            SpeakerKind::Document,
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.speaker_kind, Some(kind), "{text}");
+        assert_eq!(c.text, "the sanctions would stay", "{text}");
+    }
+}
+
+#[test]
+fn nested_speech_is_attributed_to_the_outer_speaker() {
+    let c = only("Mayor Ana Ruiz said the governor told her the bridge was safe.");
+    assert_eq!(
+        said_by(&c),
+        ("the governor told her the bridge was safe", "Ana Ruiz")
+    );
+}
