@@ -9,6 +9,7 @@ pub mod cli;
 pub mod load;
 pub mod model;
 pub mod safe_text;
+pub mod tui;
 
 pub use annotate::annotate;
 pub use load::Article;

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod markdown;
 mod pipeline;
 mod progress;
+mod reader;
 mod render;
 mod report;
 
@@ -18,6 +19,7 @@ use crate::load;
 
 pub use annotate_cmd::run_annotate;
 pub use markdown::write_markdown;
+pub use reader::{ColorWhen, ReaderArgs};
 pub use report::write_text;
 
 /// Exit status when every input was read.
@@ -42,6 +44,9 @@ pub struct Cli {
     /// `-` for standard input. With none, the bundled story opens.
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
+
+    #[command(flatten)]
+    pub reader: ReaderArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,0 +1,173 @@
+//! Everything the reader can be asked to do.
+//!
+//! Bindable actions serialize as `snake_case` names, so a config file can map
+//! keys to them; the internal ones (resizes, typed characters, timers) are
+//! skipped, because no key binding should produce them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    /// Closes whatever is on top: help, the country picker, the search prompt.
+    Close,
+
+    // Article movement.
+    NextParagraph,
+    PrevParagraph,
+    PageDown,
+    PageUp,
+    FirstParagraph,
+    LastParagraph,
+    ScrollDown,
+    ScrollUp,
+
+    // Layout and focus.
+    ToggleFocus,
+    TogglePanel,
+
+    // Sources panel.
+    NextSource,
+    PrevSource,
+    JumpToSource,
+    CycleSource,
+    /// Clears the search, or when there is none, the selected source.
+    Clear,
+
+    // Jumps.
+    NextMention,
+    PrevMention,
+    NextClaim,
+    PrevClaim,
+    JumpBack,
+
+    // Country filter.
+    PickCountry,
+    ClearFilter,
+    PickerDown,
+    PickerUp,
+    PickerChoose,
+
+    // Search.
+    StartSearch,
+    SearchSubmit,
+    NextMatch,
+    PrevMatch,
+
+    // Story list.
+    NextStory,
+    PrevStory,
+    OpenStory,
+    BackToList,
+
+    // Help overlay.
+    HelpDown,
+    HelpUp,
+
+    /// A character typed into the search prompt or the picker.
+    #[serde(skip)]
+    Insert(char),
+    /// Backspace in the search prompt or the picker.
+    #[serde(skip)]
+    DeleteChar,
+    /// The terminal now has this many columns and rows.
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// A transient message has been shown long enough.
+    #[serde(skip)]
+    ClearMessage,
+    /// Filters by a country code directly (what the picker does on Enter).
+    #[serde(skip)]
+    FilterCountry(String),
+}
+
+impl Action {
+    /// What the action does, for the help overlay.
+    pub fn description(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ToggleHelp => "show or hide this help",
+            Action::Close => "close",
+            Action::NextParagraph => "next paragraph",
+            Action::PrevParagraph => "previous paragraph",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::FirstParagraph => "first paragraph",
+            Action::LastParagraph => "last paragraph",
+            Action::ScrollDown => "scroll down a little",
+            Action::ScrollUp => "scroll up a little",
+            Action::ToggleFocus => "switch between article and sources",
+            Action::TogglePanel => "show or hide the sources panel",
+            Action::NextSource => "next source",
+            Action::PrevSource => "previous source",
+            Action::JumpToSource => "jump to the source's first claim",
+            Action::CycleSource => "select the next source",
+            Action::Clear => "clear search, then selection",
+            Action::NextMention => "next paragraph with the selected source",
+            Action::PrevMention => "previous paragraph with the selected source",
+            Action::NextClaim => "next claim",
+            Action::PrevClaim => "previous claim",
+            Action::JumpBack => "back to where you were before a jump",
+            Action::PickCountry => "filter by country",
+            Action::ClearFilter => "clear the country filter",
+            Action::PickerDown => "next country",
+            Action::PickerUp => "previous country",
+            Action::PickerChoose => "show only paragraphs mentioning it",
+            Action::StartSearch => "search the text",
+            Action::SearchSubmit => "keep the search",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::NextStory => "next story",
+            Action::PrevStory => "previous story",
+            Action::OpenStory => "open the story",
+            Action::BackToList => "back to the story list",
+            Action::HelpDown => "scroll help down",
+            Action::HelpUp => "scroll help up",
+            Action::Insert(_) => "type",
+            Action::DeleteChar => "delete a character",
+            Action::Resize(..) | Action::ClearMessage | Action::FilterCountry(_) => "",
+        }
+    }
+
+    /// A one-word label for the footer, for the few actions worth a hint there.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::ToggleHelp => "help",
+            Action::ToggleFocus => "sources",
+            Action::PickCountry => "country",
+            Action::ClearFilter => "all",
+            Action::StartSearch => "search",
+            Action::CycleSource => "source",
+            Action::NextMatch => "match",
+            Action::JumpToSource => "jump",
+            Action::PickerChoose => "choose",
+            Action::OpenStory => "open",
+            Action::BackToList => "stories",
+            Action::SearchSubmit => "keep",
+            Action::Close => "close",
+            Action::Quit => "quit",
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindable_actions_use_snake_case_names() {
+        let json = serde_json::to_string(&[Action::NextParagraph, Action::PickCountry]).unwrap();
+        assert_eq!(json, r#"["next_paragraph","pick_country"]"#);
+        let back: Action = serde_json::from_str(r#""jump_back""#).unwrap();
+        assert_eq!(back, Action::JumpBack);
+    }
+
+    #[test]
+    fn internal_actions_cannot_be_named_in_config() {
+        assert!(serde_json::to_string(&Action::Resize(1, 1)).is_err());
+        assert!(serde_json::from_str::<Action>(r#""clear_message""#).is_err());
+    }
+}

@@ -1,0 +1,31 @@
+//! The reader: a terminal UI for one or more annotated stories.
+//!
+//! The loop is input → [`Action`] (through the one [`Keymap`]) → pure
+//! [`update`] → [`render`] from the state. The reader never annotates: it is
+//! handed finished `whosaid/1` documents.
+
+pub mod action;
+pub mod app;
+pub mod geometry;
+pub mod index;
+pub mod keymap;
+pub mod search;
+pub mod story;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod wrap;
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod screens;
+#[cfg(test)]
+mod tests;
+
+pub use action::Action;
+pub use app::{App, Options, update};
+pub use keymap::Keymap;
+pub use terminal::{ReaderOptions, run};
+pub use theme::{ColorChoice, ColorMode, Theme};
+pub use ui::render;

@@ -1,0 +1,856 @@
+//! One open story: what is shown (the country filter), where the reader is
+//! (a paragraph, so the place survives a resize), what is selected, and the
+//! scrolling arithmetic over the shared wrap cache.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{Document, ParagraphKind};
+use crate::safe_text::one_line;
+
+use super::index::{DocIndex, kind_rank};
+use super::search::Search;
+use super::wrap::{WrapCache, wrap};
+
+/// Blank lines between blocks.
+const GAP: usize = 1;
+/// The jump list keeps this many places.
+const JUMP_LIST_MAX: usize = 100;
+
+/// One block of the article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(usize),
+    /// Consecutive paragraphs the country filter hides.
+    Hidden {
+        first: usize,
+        count: usize,
+    },
+}
+
+impl Block {
+    fn first_paragraph(self) -> usize {
+        match self {
+            Block::Paragraph(p) => p,
+            Block::Hidden { first, .. } => first,
+        }
+    }
+}
+
+/// A position in the body: a line of a block (counting its trailing gap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub block: usize,
+    pub line: usize,
+}
+
+/// A row of the body as drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Line `line` of paragraph `paragraph`, the text `range`.
+    Text {
+        paragraph: usize,
+        line: usize,
+        range: Range<usize>,
+    },
+    Hidden(usize),
+    Gap,
+}
+
+/// A row of the sources panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRow {
+    Heading(&'static str),
+    /// A speaker with claims.
+    Source(usize),
+    /// A speaker only mentioned.
+    Mentioned(usize),
+}
+
+#[derive(Debug)]
+pub struct StoryView {
+    pub doc: Document,
+    pub index: DocIndex,
+    /// Whether each paragraph is in the body (not filtered out, not the title).
+    pub shown: Vec<bool>,
+    pub shown_count: usize,
+    /// For each paragraph, how many shown paragraphs come before it.
+    shown_before: Vec<usize>,
+    pub blocks: Vec<Block>,
+    pub wraps: WrapCache,
+    /// Rows of body the view has.
+    pub height: usize,
+    pub top: Pos,
+    /// The focused paragraph; `None` only when no paragraph is shown.
+    pub focus: Option<usize>,
+    /// Position in `index.claim_order` of the focused claim.
+    pub claim: Option<usize>,
+    /// The selected speaker (index into `doc.speakers`).
+    pub selected: Option<usize>,
+    pub panel: Vec<PanelRow>,
+    /// Index into `panel` of the panel's cursor (always a speaker row, if any).
+    pub panel_cursor: usize,
+    /// Speakers with claims in the panel.
+    pub source_count: usize,
+    /// Speakers with claims in the whole story.
+    pub all_sources: usize,
+    /// The width the panel's rows were measured at, and the line each row
+    /// starts on (one more entry, the total, at the end).
+    panel_width: u16,
+    panel_starts: Vec<usize>,
+    /// Index into `doc.countries` of the country filter.
+    pub filter: Option<usize>,
+    pub search: Search,
+    /// Paragraphs to go back to, most recent last.
+    pub jumps: Vec<usize>,
+}
+
+impl StoryView {
+    pub fn new(doc: Document) -> Self {
+        let index = DocIndex::new(&doc);
+        let n = doc.paragraphs.len();
+        let mut story = StoryView {
+            doc,
+            index,
+            shown: vec![false; n],
+            shown_count: 0,
+            shown_before: Vec::new(),
+            blocks: Vec::new(),
+            wraps: WrapCache::new(0, n),
+            height: 1,
+            top: Pos::default(),
+            focus: None,
+            claim: None,
+            selected: None,
+            panel: Vec::new(),
+            panel_cursor: 0,
+            source_count: 0,
+            all_sources: 0,
+            panel_width: 0,
+            panel_starts: vec![0],
+            filter: None,
+            search: Search::default(),
+            jumps: Vec::new(),
+        };
+        story.apply_filter();
+        story.all_sources = story.source_count;
+        story
+    }
+
+    /// Lays the body out for a new size. A new width drops the wrapped lines
+    /// (and only then); the focused paragraph stays in view.
+    pub fn set_viewport(&mut self, width: u16, height: u16) {
+        if width != self.wraps.width() {
+            self.wraps = WrapCache::new(width, self.doc.paragraphs.len());
+            self.top.line = 0;
+        }
+        self.height = usize::from(height).max(1);
+        self.clamp_top();
+        self.show_focus();
+    }
+
+    /// The title paragraph is shown in the header, not in the body.
+    fn is_header(&self, p: usize) -> bool {
+        p == 0
+            && self.doc.meta.title.is_some()
+            && self.doc.paragraphs[0].kind == ParagraphKind::Title
+    }
+
+    /// Recomputes what the body shows after the filter changed.
+    pub fn apply_filter(&mut self) {
+        let n = self.doc.paragraphs.len();
+        let mut shown = vec![true; n];
+        if let Some(c) = self.filter {
+            shown = vec![false; n];
+            for &p in &self.index.country_paragraphs[c] {
+                shown[p] = true;
+            }
+        }
+        for (p, s) in shown.iter_mut().enumerate() {
+            if self.is_header(p) {
+                *s = false;
+            }
+        }
+        let mut blocks = Vec::new();
+        for (p, &s) in shown.iter().enumerate() {
+            if s {
+                blocks.push(Block::Paragraph(p));
+            } else if self.is_header(p) {
+                continue;
+            } else if let Some(Block::Hidden { count, .. }) = blocks.last_mut() {
+                *count += 1;
+            } else {
+                blocks.push(Block::Hidden { first: p, count: 1 });
+            }
+        }
+        self.shown_before = shown
+            .iter()
+            .scan(0, |count, &s| {
+                let before = *count;
+                *count += usize::from(s);
+                Some(before)
+            })
+            .collect();
+        self.shown_count = shown.iter().filter(|&&s| s).count();
+        self.shown = shown;
+        self.blocks = blocks;
+        self.build_panel();
+        if self.search.is_active() {
+            self.search.run(&self.doc.paragraphs, &self.shown);
+        }
+        self.top = Pos::default();
+        let first = self.next_shown(None);
+        self.set_focus(first);
+    }
+
+    fn build_panel(&mut self) {
+        let in_view = |s: usize| {
+            self.filter.is_none()
+                || self.index.speaker_paragraphs[s]
+                    .iter()
+                    .any(|&p| self.shown[p])
+        };
+        let mut sources: Vec<usize> = (0..self.doc.speakers.len())
+            .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
+            .collect();
+        sources.sort_by_key(|&s| (kind_rank(self.doc.speakers[s].kind), s));
+        let mut rows = Vec::new();
+        let mut last_kind = None;
+        for s in sources {
+            let kind = self.doc.speakers[s].kind;
+            if last_kind != Some(kind) {
+                rows.push(PanelRow::Heading(super::index::kind_heading(kind)));
+                last_kind = Some(kind);
+            }
+            rows.push(PanelRow::Source(s));
+        }
+        let mentioned: Vec<usize> = (0..self.doc.speakers.len())
+            .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
+            .collect();
+        if !mentioned.is_empty() {
+            rows.push(PanelRow::Heading("Mentioned, not quoted"));
+            rows.extend(mentioned.into_iter().map(PanelRow::Mentioned));
+        }
+        self.panel = rows;
+        self.source_count = self.sources().count();
+        self.panel_starts = self.measure_panel(self.panel_width);
+        self.panel_cursor = self
+            .selected
+            .and_then(|s| self.panel_row_of(s))
+            .or_else(|| self.panel_speaker_rows().next())
+            .unwrap_or(0);
+    }
+
+    /// Measures the panel for a list `width` columns wide (only when it changed).
+    pub fn set_panel_width(&mut self, width: u16) {
+        if width != self.panel_width {
+            self.panel_width = width;
+            self.panel_starts = self.measure_panel(width);
+        }
+    }
+
+    /// The line each panel row starts on at `width`, and the total at the
+    /// end: the cached measure, or a fresh one for another width.
+    pub fn panel_starts(&self, width: u16) -> std::borrow::Cow<'_, [usize]> {
+        if width == self.panel_width && self.panel_starts.len() == self.panel.len() + 1 {
+            std::borrow::Cow::Borrowed(&self.panel_starts)
+        } else {
+            std::borrow::Cow::Owned(self.measure_panel(width))
+        }
+    }
+
+    fn measure_panel(&self, width: u16) -> Vec<usize> {
+        let mut starts = Vec::with_capacity(self.panel.len() + 1);
+        let mut line = 0;
+        starts.push(0);
+        for row in 0..self.panel.len() {
+            line += self.panel_row_height(row, width);
+            starts.push(line);
+        }
+        starts
+    }
+
+    /// Lines panel row `row` takes at `width`: a heading two (a blank line
+    /// and the title); a source its wrapped name, and a line for role and
+    /// country when either is known.
+    pub fn panel_row_height(&self, row: usize, width: u16) -> usize {
+        match self.panel.get(row) {
+            None => 0,
+            Some(PanelRow::Heading(_)) => 2,
+            Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
+                let name = one_line(&self.doc.speakers[*s].name);
+                let count = self.panel_count(row);
+                wrap(&name, name_room(width, &count)).len()
+                    + usize::from(self.panel_about(row).is_some())
+            }
+        }
+    }
+
+    /// The claim count shown right of a source's name ("" for the mentioned).
+    pub fn panel_count(&self, row: usize) -> String {
+        match self.panel.get(row) {
+            Some(PanelRow::Source(s)) => self.index.speaker_claims[*s].to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// "role · country" under a quoted source, when either is known.
+    pub fn panel_about(&self, row: usize) -> Option<String> {
+        let Some(PanelRow::Source(s)) = self.panel.get(row) else {
+            return None;
+        };
+        let speaker = &self.doc.speakers[*s];
+        let parts: Vec<String> = speaker
+            .role
+            .iter()
+            .chain(speaker.country.iter())
+            .map(|s| one_line(s).into_owned())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    fn panel_row_of(&self, speaker: usize) -> Option<usize> {
+        self.panel.iter().position(
+            |r| matches!(r, PanelRow::Source(s) | PanelRow::Mentioned(s) if *s == speaker),
+        )
+    }
+
+    fn panel_speaker_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.panel
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !matches!(r, PanelRow::Heading(_)))
+            .map(|(i, _)| i)
+    }
+
+    fn panel_speaker(&self, row: usize) -> Option<usize> {
+        match self.panel.get(row) {
+            Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => Some(*s),
+            _ => None,
+        }
+    }
+
+    // ----- blocks and lines -------------------------------------------------
+
+    fn text(&self, p: usize) -> &str {
+        &self.doc.paragraphs[p].text
+    }
+
+    /// The wrapped lines of paragraph `p`.
+    pub fn lines(&self, p: usize) -> &[Range<usize>] {
+        self.wraps.lines(p, self.text(p))
+    }
+
+    /// Rows of block `b`, its trailing gap included.
+    fn block_height(&self, b: usize) -> usize {
+        match self.blocks[b] {
+            Block::Paragraph(p) => self.lines(p).len() + GAP,
+            Block::Hidden { .. } => 1 + GAP,
+        }
+    }
+
+    /// The block that shows paragraph `p`.
+    pub fn block_of(&self, p: usize) -> Option<usize> {
+        let i = self
+            .blocks
+            .partition_point(|b| b.first_paragraph() <= p)
+            .checked_sub(1)?;
+        (self.blocks[i] == Block::Paragraph(p)).then_some(i)
+    }
+
+    fn forward(&self, mut pos: Pos, mut n: usize) -> Pos {
+        while n > 0 && pos.block < self.blocks.len() {
+            let height = self.block_height(pos.block);
+            if pos.line + n < height {
+                pos.line += n;
+                return pos;
+            }
+            n -= height - pos.line;
+            pos = Pos {
+                block: pos.block + 1,
+                line: 0,
+            };
+        }
+        pos
+    }
+
+    fn backward(&self, mut pos: Pos, mut n: usize) -> Pos {
+        while n > 0 {
+            if n <= pos.line {
+                pos.line -= n;
+                return pos;
+            }
+            if pos.block == 0 {
+                return Pos::default();
+            }
+            n -= pos.line + 1;
+            pos.block -= 1;
+            pos.line = self.block_height(pos.block) - 1;
+        }
+        pos
+    }
+
+    /// The lowest top that still fills the view (the last block's gap may
+    /// show below it). Only the blocks at the end are measured.
+    fn max_top(&self) -> Pos {
+        let Some(last) = self.blocks.len().checked_sub(1) else {
+            return Pos::default();
+        };
+        let end = Pos {
+            block: last,
+            line: self.block_height(last) - 1,
+        };
+        self.backward(end, self.height.saturating_sub(1))
+    }
+
+    fn clamp_top(&mut self) {
+        if self.blocks.is_empty() {
+            self.top = Pos::default();
+            return;
+        }
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// Rows from `from` forward to `to` (exclusive), or `None` when that is
+    /// more than `limit` rows away (the walk stops there).
+    fn distance(&self, from: Pos, to: Pos, limit: usize) -> Option<usize> {
+        if to < from {
+            return None;
+        }
+        let mut rows = 0;
+        let mut pos = from;
+        while pos.block < to.block {
+            rows += self.block_height(pos.block) - pos.line;
+            if rows > limit {
+                return None;
+            }
+            pos = Pos {
+                block: pos.block + 1,
+                line: 0,
+            };
+        }
+        rows += to.line - pos.line;
+        (rows <= limit).then_some(rows)
+    }
+
+    /// Scrolls the least needed to show lines `lines` of block `b` (all of
+    /// them when they fit, else their first).
+    fn reveal(&mut self, b: usize, lines: Range<usize>) {
+        let first = Pos {
+            block: b,
+            line: lines.start,
+        };
+        let end = Pos {
+            block: b,
+            line: lines.end.max(lines.start + 1),
+        };
+        if first < self.top {
+            self.top = first;
+        } else if self.distance(self.top, end, self.height).is_none() {
+            // The end at the bottom of the view, unless that hides the first line.
+            self.top = self.backward(end, self.height).min(first);
+        }
+        self.clamp_top();
+    }
+
+    /// Scrolls so the focused paragraph is in view.
+    pub fn show_focus(&mut self) {
+        let Some(b) = self.focus.and_then(|p| self.block_of(p)) else {
+            return;
+        };
+        let Block::Paragraph(p) = self.blocks[b] else {
+            return;
+        };
+        let n = self.lines(p).len();
+        self.reveal(b, 0..n);
+    }
+
+    /// The rows of the body from the top of the view, at most `height`.
+    pub fn visible_rows(&self) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(self.height);
+        let mut pos = self.top;
+        while rows.len() < self.height && pos.block < self.blocks.len() {
+            let height = self.block_height(pos.block);
+            for line in pos.line..height {
+                if rows.len() == self.height {
+                    break;
+                }
+                rows.push(match self.blocks[pos.block] {
+                    Block::Paragraph(p) => match self.lines(p).get(line) {
+                        Some(range) => Row::Text {
+                            paragraph: p,
+                            line,
+                            range: range.clone(),
+                        },
+                        None => Row::Gap,
+                    },
+                    Block::Hidden { count, .. } if line == 0 => Row::Hidden(count),
+                    Block::Hidden { .. } => Row::Gap,
+                });
+            }
+            pos = Pos {
+                block: pos.block + 1,
+                line: 0,
+            };
+        }
+        rows
+    }
+
+    /// The first paragraph that starts in view, else the one the view is in.
+    fn first_in_view(&self) -> Option<usize> {
+        let rows = self.visible_rows();
+        rows.iter()
+            .find_map(|r| match r {
+                Row::Text {
+                    paragraph, line: 0, ..
+                } => Some(*paragraph),
+                _ => None,
+            })
+            .or_else(|| {
+                rows.iter().find_map(|r| match r {
+                    Row::Text { paragraph, .. } => Some(*paragraph),
+                    _ => None,
+                })
+            })
+    }
+
+    fn focus_in_view(&self) -> bool {
+        self.visible_rows()
+            .iter()
+            .any(|r| matches!(r, Row::Text { paragraph, .. } if Some(*paragraph) == self.focus))
+    }
+
+    // ----- focus and movement ------------------------------------------------
+
+    /// The next shown paragraph after `p` (the first with `None`).
+    pub fn next_shown(&self, p: Option<usize>) -> Option<usize> {
+        let from = p.map_or(0, |p| p + 1);
+        (from..self.shown.len()).find(|&q| self.shown[q])
+    }
+
+    pub fn prev_shown(&self, p: usize) -> Option<usize> {
+        (0..p).rev().find(|&q| self.shown[q])
+    }
+
+    fn last_shown(&self) -> Option<usize> {
+        (0..self.shown.len()).rev().find(|&q| self.shown[q])
+    }
+
+    /// Focuses `p` and its first claim, without scrolling.
+    pub fn set_focus(&mut self, p: Option<usize>) {
+        self.focus = p;
+        self.claim = p.and_then(|p| {
+            let claims = self.index.claims_in(p);
+            (!claims.is_empty()).then_some(claims.start)
+        });
+    }
+
+    /// Focuses `p`, remembering where the reader was, and scrolls to it.
+    pub fn jump_to(&mut self, p: usize) {
+        if let Some(from) = self.focus
+            && from != p
+        {
+            if self.jumps.len() == JUMP_LIST_MAX {
+                self.jumps.remove(0);
+            }
+            self.jumps.push(from);
+        }
+        self.set_focus(Some(p));
+        // A jump lands a quarter down the view, with context above, unless
+        // the paragraph is already in full view.
+        if let Some(b) = self.block_of(p) {
+            let end = Pos {
+                block: b,
+                line: self.lines(p).len(),
+            };
+            let start = Pos { block: b, line: 0 };
+            let in_view = start >= self.top && self.distance(self.top, end, self.height).is_some();
+            if !in_view {
+                self.top = self.backward(start, self.height / 4);
+                self.clamp_top();
+            }
+        }
+        self.show_focus();
+    }
+
+    /// Jumps to claim `i` (a position in `claim_order`) and shows its lines.
+    pub fn jump_to_claim(&mut self, i: usize) {
+        let claim = &self.doc.claims[self.index.claim_order[i]];
+        let p = claim.paragraph;
+        let (start, end) = (claim.start, claim.end);
+        self.jump_to(p);
+        self.claim = Some(i);
+        self.reveal_bytes(p, start, end);
+    }
+
+    /// Scrolls to show the bytes `start..end` of paragraph `p`.
+    fn reveal_bytes(&mut self, p: usize, start: usize, end: usize) {
+        let Some(b) = self.block_of(p) else { return };
+        let lines = self.lines(p);
+        let first = lines
+            .partition_point(|l| l.end < start)
+            .min(lines.len() - 1);
+        let last = lines.partition_point(|l| l.end < end).min(lines.len() - 1);
+        self.reveal(b, first..last + 1);
+    }
+
+    /// Lines of the focused paragraph below the view, if it is taller than
+    /// what is left of the view.
+    fn focus_continues_below(&self) -> bool {
+        let Some(p) = self.focus else { return false };
+        let Some(b) = self.block_of(p) else {
+            return false;
+        };
+        let end = Pos {
+            block: b,
+            line: self.lines(p).len(),
+        };
+        end > self.top && self.distance(self.top, end, self.height).is_none()
+    }
+
+    pub fn next_paragraph(&mut self) {
+        // A paragraph taller than the view is read through before moving on.
+        if self.focus_continues_below() {
+            self.scroll_down(self.page());
+            return;
+        }
+        if let Some(p) = self.next_shown(self.focus) {
+            self.set_focus(Some(p));
+            self.show_focus();
+        }
+    }
+
+    pub fn prev_paragraph(&mut self) {
+        if let Some(b) = self.focus.and_then(|p| self.block_of(p))
+            && b == self.top.block
+            && self.top.line > 0
+        {
+            self.top = self.backward(self.top, self.page());
+            return;
+        }
+        if let Some(p) = self.focus.and_then(|p| self.prev_shown(p)) {
+            self.set_focus(Some(p));
+            self.show_focus();
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.height.saturating_sub(2).max(1)
+    }
+
+    pub fn page_down(&mut self) {
+        let before = self.top;
+        self.top = self.forward(self.top, self.page());
+        self.clamp_top();
+        if self.top == before {
+            let last = self.last_shown();
+            self.set_focus(last);
+        } else {
+            let p = self.first_in_view();
+            self.set_focus(p);
+        }
+        self.show_focus();
+    }
+
+    pub fn page_up(&mut self) {
+        let before = self.top;
+        self.top = self.backward(self.top, self.page());
+        if self.top == before {
+            let first = self.next_shown(None);
+            self.set_focus(first);
+        } else {
+            let p = self.first_in_view();
+            self.set_focus(p);
+        }
+        self.show_focus();
+    }
+
+    pub fn first_paragraph(&mut self) {
+        if let Some(p) = self.next_shown(None) {
+            self.jump_to(p);
+            self.top = Pos::default();
+        }
+    }
+
+    pub fn last_paragraph(&mut self) {
+        if let Some(p) = self.last_shown() {
+            self.jump_to(p);
+            self.top = self.max_top();
+        }
+    }
+
+    /// Scrolls the view (the mouse wheel); the focus follows only when it
+    /// would leave the view.
+    pub fn scroll_down(&mut self, n: usize) {
+        self.top = self.forward(self.top, n);
+        self.clamp_top();
+        if !self.focus_in_view() {
+            let p = self.first_in_view();
+            self.set_focus(p);
+        }
+    }
+
+    pub fn scroll_up(&mut self, n: usize) {
+        self.top = self.backward(self.top, n);
+        if !self.focus_in_view() {
+            let p = self.first_in_view();
+            self.set_focus(p);
+        }
+    }
+
+    pub fn jump_back(&mut self) -> bool {
+        while let Some(p) = self.jumps.pop() {
+            if self.focus_near(p) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Focuses `p`, or when the filter hides it the nearest shown paragraph
+    /// after it (else before it), and scrolls to it. False when none is shown.
+    pub fn focus_near(&mut self, p: usize) -> bool {
+        let target = if self.shown.get(p) == Some(&true) {
+            Some(p)
+        } else {
+            self.next_shown(Some(p))
+                .or_else(|| self.prev_shown(p.min(self.shown.len())))
+        };
+        if target.is_some() {
+            self.set_focus(target);
+            self.show_focus();
+        }
+        target.is_some()
+    }
+
+    // ----- speakers and claims -----------------------------------------------
+
+    /// Speakers with claims, in panel order (what `s` cycles through).
+    pub fn sources(&self) -> impl Iterator<Item = usize> + '_ {
+        self.panel.iter().filter_map(|r| match r {
+            PanelRow::Source(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    pub fn select(&mut self, speaker: Option<usize>) {
+        self.selected = speaker;
+        if let Some(row) = speaker.and_then(|s| self.panel_row_of(s)) {
+            self.panel_cursor = row;
+        }
+    }
+
+    /// Selects the next source after the selected one, wrapping around.
+    pub fn cycle_source(&mut self) -> Option<usize> {
+        let sources: Vec<usize> = self.sources().collect();
+        let next = match self
+            .selected
+            .and_then(|s| sources.iter().position(|&x| x == s))
+        {
+            Some(i) => sources.get(i + 1).or(sources.first()),
+            None => sources.first(),
+        }
+        .copied();
+        if next.is_some() {
+            self.select(next);
+        }
+        next
+    }
+
+    /// Moves the panel's cursor to the next (or previous) speaker row and
+    /// selects that speaker.
+    pub fn move_panel_cursor(&mut self, forward: bool) {
+        let rows: Vec<usize> = self.panel_speaker_rows().collect();
+        if rows.is_empty() {
+            return;
+        }
+        let at = rows.iter().position(|&r| r == self.panel_cursor);
+        let row = match (at, self.selected) {
+            // The first press selects the row the cursor is on.
+            (Some(i), None) => rows[i],
+            (Some(i), Some(_)) if forward => rows[(i + 1).min(rows.len() - 1)],
+            (Some(i), Some(_)) => rows[i.saturating_sub(1)],
+            (None, _) => rows[0],
+        };
+        self.panel_cursor = row;
+        self.selected = self.panel_speaker(row);
+    }
+
+    /// Paragraphs (shown) where the selected speaker is mentioned or quoted,
+    /// the next after the focus or the previous before it.
+    pub fn mention(&self, forward: bool) -> Option<usize> {
+        let list = &self.index.speaker_paragraphs[self.selected?];
+        let focus = self.focus?;
+        if forward {
+            let i = list.partition_point(|&p| p <= focus);
+            list[i..].iter().copied().find(|&p| self.shown[p])
+        } else {
+            let i = list.partition_point(|&p| p < focus);
+            list[..i].iter().rev().copied().find(|&p| self.shown[p])
+        }
+    }
+
+    /// The next (or previous) claim in a shown paragraph, from the focused
+    /// claim or, with none, from the focused paragraph.
+    pub fn neighbour_claim(&self, forward: bool) -> Option<usize> {
+        let paragraphs = &self.index.claim_paragraphs;
+        let focus = self.focus.unwrap_or(0);
+        let shown = |i: &usize| self.shown[paragraphs[*i]];
+        if forward {
+            let from = match self.claim {
+                Some(i) => i + 1,
+                None => paragraphs.partition_point(|&p| p <= focus),
+            };
+            (from..paragraphs.len()).find(shown)
+        } else {
+            let to = match self.claim {
+                Some(i) => i,
+                None => paragraphs.partition_point(|&p| p < focus),
+            };
+            (0..to).rev().find(shown)
+        }
+    }
+
+    /// The first claim of speaker `s` in a shown paragraph.
+    pub fn first_claim_of(&self, s: usize) -> Option<usize> {
+        let id = &self.doc.speakers[s].id;
+        self.index.claim_order.iter().position(|&c| {
+            let claim = &self.doc.claims[c];
+            claim.speaker.as_deref() == Some(id) && self.shown[claim.paragraph]
+        })
+    }
+
+    /// The position of the focused paragraph among the shown ones (1-based).
+    pub fn focus_position(&self) -> Option<usize> {
+        let p = self.focus?;
+        Some(self.shown_before[p] + 1)
+    }
+
+    /// Search: runs the query and moves to the first match at or after `from`.
+    pub fn run_search(&mut self, from: Option<usize>) {
+        self.search.run(&self.doc.paragraphs, &self.shown);
+        self.search.current = self.search.first_from(from.unwrap_or(0));
+        if let Some(i) = self.search.current {
+            self.go_to_hit(i);
+        } else if let Some(p) = from {
+            self.focus_near(p);
+        }
+    }
+
+    /// Focuses match `i` and shows its line.
+    pub fn go_to_hit(&mut self, i: usize) {
+        let hit = self.search.hits[i];
+        self.search.current = Some(i);
+        self.set_focus(Some(hit.paragraph));
+        self.show_focus();
+        self.reveal_bytes(hit.paragraph, hit.start, hit.end);
+    }
+}
+
+/// Columns left for a source's name beside the marker and the claim count.
+pub fn name_room(width: u16, count: &str) -> usize {
+    usize::from(width)
+        .saturating_sub(2 + count.width() + 1)
+        .max(1)
+}

@@ -1,0 +1,656 @@
+//! Tests of `update`: every action, on the hand-made story in `fixture`.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::action::Action as A;
+use super::app::{App, Focus, Options, Overlay, Screen, update};
+use super::fixture;
+use super::keymap::{Context, Key};
+use super::story::{Block, PanelRow, Row, StoryView};
+use super::ui::render;
+use crate::model::Document;
+
+fn app_at(documents: Vec<Document>, width: u16, height: u16) -> App {
+    App::new(documents, Options::default(), width, height)
+}
+
+fn app() -> App {
+    app_at(vec![fixture::document()], 100, 30)
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = A>) {
+    for action in actions {
+        update(app, action);
+    }
+}
+
+fn story(app: &App) -> &StoryView {
+    app.story().expect("a story is open")
+}
+
+fn focus(app: &App) -> Option<usize> {
+    story(app).focus
+}
+
+fn message(app: &App) -> &str {
+    app.message.as_ref().map_or("", |m| m.text.as_str())
+}
+
+fn focus_visible(app: &App) -> bool {
+    let s = story(app);
+    s.visible_rows()
+        .iter()
+        .any(|r| matches!(r, Row::Text { paragraph, .. } if Some(*paragraph) == s.focus))
+}
+
+#[test]
+fn opens_on_the_first_paragraph_after_the_title() {
+    let app = app();
+    assert_eq!(app.screen, Screen::Story(0));
+    assert_eq!(
+        focus(&app),
+        Some(1),
+        "the title is in the header, not the body"
+    );
+    assert_eq!(story(&app).shown_count, 6 + fixture::FILLER);
+    assert_eq!(
+        story(&app).claim,
+        Some(0),
+        "the paragraph's claim is focused"
+    );
+}
+
+#[test]
+fn next_and_previous_paragraph() {
+    let mut app = app();
+    run(&mut app, [A::NextParagraph, A::NextParagraph]);
+    assert_eq!(focus(&app), Some(3));
+    run(
+        &mut app,
+        [A::PrevParagraph, A::PrevParagraph, A::PrevParagraph],
+    );
+    assert_eq!(focus(&app), Some(1), "stops at the first");
+}
+
+#[test]
+fn moving_down_keeps_the_focus_in_view() {
+    let mut app = app_at(vec![fixture::document()], 60, 20);
+    for _ in 0..15 {
+        update(&mut app, A::NextParagraph);
+        assert!(focus_visible(&app), "focus {:?} out of view", focus(&app));
+    }
+    assert!(story(&app).top.block > 0, "the view scrolled");
+}
+
+#[test]
+fn page_down_and_up() {
+    let mut app = app();
+    update(&mut app, A::PageDown);
+    let after = focus(&app).unwrap();
+    assert!(after > 3, "focus follows the page: {after}");
+    assert!(focus_visible(&app));
+    run(&mut app, [A::PageUp, A::PageUp]);
+    assert_eq!(focus(&app), Some(1));
+    assert_eq!(story(&app).top, Default::default());
+    // At the end, paging down once more lands on the last paragraph.
+    run(&mut app, (0..20).map(|_| A::PageDown));
+    assert_eq!(focus(&app), Some(20));
+}
+
+#[test]
+fn first_and_last_paragraph_and_back() {
+    let mut app = app();
+    update(&mut app, A::LastParagraph);
+    assert_eq!(focus(&app), Some(20));
+    assert!(focus_visible(&app));
+    update(&mut app, A::FirstParagraph);
+    assert_eq!(focus(&app), Some(1));
+    update(&mut app, A::JumpBack);
+    assert_eq!(
+        focus(&app),
+        Some(20),
+        "g and G are jumps, Ctrl-o undoes them"
+    );
+}
+
+#[test]
+fn the_wheel_scrolls_and_the_focus_follows_only_when_it_leaves() {
+    let mut app = app();
+    update(&mut app, A::ScrollDown);
+    assert_eq!(
+        story(&app).top.block,
+        1,
+        "three rows: paragraph 1 and its gap"
+    );
+    assert_eq!(focus(&app), Some(2));
+    update(&mut app, A::ScrollUp);
+    assert_eq!(story(&app).top, Default::default());
+    assert_eq!(focus(&app), Some(2), "still in view, so it stays");
+}
+
+#[test]
+fn the_reading_position_survives_resizes() {
+    let mut app = app();
+    run(&mut app, (0..9).map(|_| A::NextParagraph));
+    assert_eq!(focus(&app), Some(10));
+    for (w, h) in [(60, 20), (1, 1), (160, 45), (41, 11), (100, 30)] {
+        update(&mut app, A::Resize(w, h));
+        assert_eq!(focus(&app), Some(10), "at {w}×{h}");
+        if w >= 40 {
+            assert!(focus_visible(&app), "at {w}×{h}");
+        }
+    }
+}
+
+#[test]
+fn the_layout_index_is_kept_until_the_width_changes() {
+    let mut app = app();
+    let wrapped = story(&app).wraps.wrapped();
+    assert!(wrapped < 21, "only what is visible is wrapped: {wrapped}");
+    run(
+        &mut app,
+        [A::NextParagraph, A::PrevParagraph, A::Resize(100, 40)],
+    );
+    assert_eq!(story(&app).wraps.width(), 61);
+    update(&mut app, A::Resize(60, 30));
+    assert_eq!(story(&app).wraps.width(), 55);
+}
+
+#[test]
+fn tab_moves_focus_to_the_panel_and_shows_it() {
+    let mut app = app_at(vec![fixture::document()], 60, 20);
+    assert!(
+        !app.panel_visible(),
+        "narrow terminals start without the panel"
+    );
+    update(&mut app, A::ToggleFocus);
+    assert_eq!(app.focus, Focus::Sources);
+    assert!(app.panel_visible());
+    assert_eq!(app.contexts()[1], Context::Sources);
+    update(&mut app, A::ToggleFocus);
+    assert_eq!(app.focus, Focus::Article);
+}
+
+#[test]
+fn p_toggles_the_panel_and_hiding_it_returns_focus() {
+    let mut app = app();
+    assert!(app.panel_visible());
+    update(&mut app, A::ToggleFocus);
+    update(&mut app, A::TogglePanel);
+    assert!(!app.panel_visible());
+    assert_eq!(app.focus, Focus::Article);
+    let width = story(&app).wraps.width();
+    assert_eq!(width, 95, "the article takes the room");
+}
+
+#[test]
+fn the_panel_groups_sources_by_kind_then_lists_the_mentioned() {
+    let app = app();
+    assert_eq!(
+        story(&app).panel,
+        [
+            PanelRow::Heading("Named people"),
+            PanelRow::Source(0),
+            PanelRow::Heading("Anonymous"),
+            PanelRow::Source(1),
+            PanelRow::Heading("Groups"),
+            PanelRow::Source(2),
+            PanelRow::Heading("Mentioned, not quoted"),
+            PanelRow::Mentioned(3),
+        ]
+    );
+}
+
+#[test]
+fn next_and_previous_source_select_as_they_move() {
+    let mut app = app();
+    update(&mut app, A::NextSource);
+    assert_eq!(story(&app).selected, Some(0), "the first press selects");
+    run(
+        &mut app,
+        [A::NextSource, A::NextSource, A::NextSource, A::NextSource],
+    );
+    assert_eq!(story(&app).selected, Some(3), "stops at the last");
+    update(&mut app, A::PrevSource);
+    assert_eq!(story(&app).selected, Some(2));
+}
+
+#[test]
+fn enter_in_the_panel_jumps_to_the_first_claim() {
+    let mut app = app();
+    run(
+        &mut app,
+        [
+            A::ToggleFocus,
+            A::NextSource,
+            A::NextSource,
+            A::JumpToSource,
+        ],
+    );
+    assert_eq!(story(&app).selected, Some(1));
+    assert_eq!(focus(&app), Some(3));
+    assert_eq!(story(&app).claim, Some(1));
+    assert_eq!(app.focus, Focus::Article);
+    // A speaker with no claims: its first mention.
+    run(
+        &mut app,
+        [
+            A::ToggleFocus,
+            A::NextSource,
+            A::NextSource,
+            A::JumpToSource,
+        ],
+    );
+    assert_eq!(story(&app).selected, Some(3));
+    assert_eq!(focus(&app), Some(6));
+}
+
+#[test]
+fn s_cycles_through_the_quoted_sources() {
+    let mut app = app();
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        update(&mut app, A::CycleSource);
+        seen.push(story(&app).selected.unwrap());
+    }
+    assert_eq!(seen, [0, 1, 2, 0], "only quoted sources, wrapping");
+    let mut empty = app_at(vec![fixture::plain(&["No one speaks."])], 100, 30);
+    update(&mut empty, A::CycleSource);
+    assert_eq!(message(&empty), "No quoted sources here");
+}
+
+#[test]
+fn esc_clears_the_search_then_the_selection() {
+    let mut app = app();
+    run(
+        &mut app,
+        [
+            A::CycleSource,
+            A::StartSearch,
+            A::Insert('x'),
+            A::SearchSubmit,
+        ],
+    );
+    update(&mut app, A::Clear);
+    assert!(!story(&app).search.is_active());
+    assert_eq!(story(&app).selected, Some(0));
+    update(&mut app, A::Clear);
+    assert_eq!(story(&app).selected, None);
+}
+
+#[test]
+fn brackets_jump_between_paragraphs_of_the_selected_source() {
+    let mut app = app();
+    update(&mut app, A::NextMention);
+    assert_eq!(message(&app), "Select a source first: s, or Tab then j/k");
+    run(&mut app, [A::CycleSource, A::NextMention]);
+    assert_eq!(focus(&app), Some(4));
+    update(&mut app, A::NextMention);
+    assert_eq!(focus(&app), Some(4));
+    assert_eq!(message(&app), "No mention of Ana Ruiz below");
+    update(&mut app, A::PrevMention);
+    assert_eq!(focus(&app), Some(1));
+    update(&mut app, A::JumpBack);
+    assert_eq!(focus(&app), Some(4));
+}
+
+#[test]
+fn braces_jump_between_claims_of_anyone() {
+    let mut app = app();
+    let mut visits = Vec::new();
+    for _ in 0..4 {
+        update(&mut app, A::NextClaim);
+        visits.push((focus(&app).unwrap(), story(&app).claim.unwrap()));
+    }
+    assert_eq!(visits, [(3, 1), (4, 2), (5, 3), (5, 3)]);
+    assert_eq!(message(&app), "No more claims below");
+    update(&mut app, A::PrevClaim);
+    assert_eq!((focus(&app), story(&app).claim), (Some(4), Some(2)));
+    // From a paragraph without claims, the next claim is the next one below.
+    run(&mut app, [A::LastParagraph, A::PrevClaim]);
+    assert_eq!(focus(&app), Some(5));
+    let mut plain = app_at(vec![fixture::plain(&["Nothing."])], 100, 30);
+    update(&mut plain, A::NextClaim);
+    assert_eq!(message(&plain), "No claims in this story");
+}
+
+#[test]
+fn ctrl_o_goes_back_through_jumps() {
+    let mut app = app();
+    run(&mut app, [A::NextClaim, A::NextClaim, A::JumpBack]);
+    assert_eq!(focus(&app), Some(3));
+    update(&mut app, A::JumpBack);
+    assert_eq!(focus(&app), Some(1));
+    update(&mut app, A::JumpBack);
+    assert_eq!(message(&app), "No earlier place to go back to");
+}
+
+#[test]
+fn the_picker_narrows_as_you_type_and_filters_on_enter() {
+    let mut app = app();
+    update(&mut app, A::PickCountry);
+    assert_eq!(app.contexts(), [Context::Always, Context::Picker]);
+    let items = |app: &App| match &app.overlay {
+        Some(Overlay::Picker(p)) => p
+            .items
+            .iter()
+            .map(|&c| story(app).doc.countries[c].code.clone())
+            .collect::<Vec<_>>(),
+        _ => panic!("picker closed"),
+    };
+    assert_eq!(items(&app), ["PT", "EU", "ES"], "most mentioned first");
+    run(&mut app, [A::Insert('p'), A::Insert('o')]);
+    assert_eq!(items(&app), ["PT"]);
+    update(&mut app, A::DeleteChar);
+    assert_eq!(items(&app), ["PT", "EU", "ES"]);
+    run(
+        &mut app,
+        [A::PickerDown, A::PickerDown, A::PickerDown, A::PickerUp],
+    );
+    match &app.overlay {
+        Some(Overlay::Picker(p)) => assert_eq!(p.cursor, 1),
+        _ => panic!("picker closed"),
+    }
+    run(&mut app, [A::PickerUp, A::PickerChoose]);
+    assert_eq!(app.overlay, None);
+    let s = story(&app);
+    assert_eq!(s.filter, Some(1));
+    assert_eq!(
+        s.blocks,
+        [
+            Block::Hidden { first: 1, count: 2 },
+            Block::Paragraph(3),
+            Block::Paragraph(4),
+            Block::Hidden {
+                first: 5,
+                count: 16
+            },
+        ]
+    );
+    assert_eq!(s.focus, Some(3));
+    assert_eq!(
+        message(&app),
+        "2 paragraphs mentioning Portugal · F shows all"
+    );
+    let sources: Vec<usize> = s.sources().collect();
+    assert_eq!(
+        sources,
+        [0, 1],
+        "the panel narrows to sources in those paragraphs"
+    );
+}
+
+#[test]
+fn blocs_can_be_filtered_and_unknown_codes_are_refused() {
+    let mut app = app();
+    update(&mut app, A::FilterCountry("eu".into()));
+    assert_eq!(story(&app).shown_count, 1);
+    assert_eq!(focus(&app), Some(5));
+    update(&mut app, A::FilterCountry("XX".into()));
+    assert_eq!(message(&app), "This story does not mention XX");
+    assert!(app.message.as_ref().unwrap().warning);
+    assert_eq!(story(&app).shown_count, 1, "the filter is unchanged");
+}
+
+#[test]
+fn shift_f_clears_the_filter_and_keeps_the_place() {
+    let mut app = app();
+    run(
+        &mut app,
+        [
+            A::FilterCountry("PT".into()),
+            A::NextParagraph,
+            A::ClearFilter,
+        ],
+    );
+    assert_eq!(story(&app).filter, None);
+    assert_eq!(story(&app).shown_count, 20);
+    assert_eq!(focus(&app), Some(4));
+    assert_eq!(message(&app), "Showing every paragraph");
+}
+
+#[test]
+fn esc_closes_the_picker_without_filtering() {
+    let mut app = app();
+    run(&mut app, [A::PickCountry, A::Insert('s'), A::Close]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(story(&app).filter, None);
+}
+
+#[test]
+fn search_moves_as_you_type_and_n_cycles_through_matches() {
+    let mut app = app();
+    update(&mut app, A::StartSearch);
+    assert_eq!(app.contexts(), [Context::Always, Context::Search]);
+    for c in "FILLER".chars() {
+        update(&mut app, A::Insert(c));
+    }
+    assert_eq!(story(&app).search.hits.len(), fixture::FILLER);
+    assert_eq!(focus(&app), Some(7));
+    update(&mut app, A::SearchSubmit);
+    assert_eq!(app.prompt, None);
+    update(&mut app, A::NextMatch);
+    assert_eq!(focus(&app), Some(8));
+    assert_eq!(story(&app).search.position(), "2/14");
+    run(&mut app, [A::PrevMatch, A::PrevMatch]);
+    assert_eq!(focus(&app), Some(20), "wraps to the last match");
+    assert_eq!(story(&app).search.position(), "14/14");
+    assert!(focus_visible(&app));
+    update(&mut app, A::JumpBack);
+    assert_eq!(focus(&app), Some(7), "each n is a jump");
+    run(&mut app, [A::JumpBack, A::JumpBack, A::JumpBack]);
+    assert_eq!(focus(&app), Some(1), "back to before the search");
+}
+
+#[test]
+fn esc_in_the_prompt_cancels_and_returns() {
+    let mut app = app();
+    run(
+        &mut app,
+        [
+            A::StartSearch,
+            A::Insert('q'),
+            A::Insert('u'),
+            A::Insert('a'),
+        ],
+    );
+    assert_eq!(focus(&app), Some(6));
+    update(&mut app, A::DeleteChar);
+    assert_eq!(story(&app).search.query, "qu");
+    update(&mut app, A::Close);
+    assert_eq!(focus(&app), Some(1));
+    assert!(!story(&app).search.is_active());
+}
+
+#[test]
+fn search_only_looks_at_shown_paragraphs_and_says_when_nothing_matches() {
+    let mut app = app();
+    run(&mut app, [A::FilterCountry("PT".into()), A::StartSearch]);
+    for c in "the".chars() {
+        update(&mut app, A::Insert(c));
+    }
+    let paragraphs: Vec<usize> = story(&app)
+        .search
+        .hits
+        .iter()
+        .map(|h| h.paragraph)
+        .collect();
+    assert_eq!(paragraphs, [3, 4]);
+    run(
+        &mut app,
+        [
+            A::SearchSubmit,
+            A::StartSearch,
+            A::Insert('@'),
+            A::SearchSubmit,
+        ],
+    );
+    assert_eq!(message(&app), "No match for “@”");
+    update(&mut app, A::NextMatch);
+    assert_eq!(message(&app), "No search: press / to search");
+}
+
+#[test]
+fn several_stories_open_on_the_list() {
+    let mut app = app_at(
+        vec![fixture::document(), fixture::plain(&["Second."])],
+        100,
+        30,
+    );
+    assert_eq!(app.screen, Screen::List);
+    run(&mut app, [A::NextStory, A::NextStory]);
+    assert_eq!(app.list_cursor, 1);
+    update(&mut app, A::PrevStory);
+    assert_eq!(app.list_cursor, 0);
+    run(&mut app, [A::OpenStory, A::NextParagraph]);
+    assert_eq!(app.screen, Screen::Story(0));
+    update(&mut app, A::BackToList);
+    assert_eq!(app.screen, Screen::List);
+    update(&mut app, A::OpenStory);
+    assert_eq!(focus(&app), Some(2), "each story keeps its place");
+
+    let mut single = self::app();
+    update(&mut single, A::BackToList);
+    assert_eq!(single.screen, Screen::Story(0));
+    assert_eq!(message(&single), "Only one story is open");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app();
+    update(&mut app, A::ToggleHelp);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(
+        app.keymap.action_for(app.contexts(), Key::char('q')),
+        Some(A::Quit),
+        "q still quits from the help"
+    );
+    run(&mut app, [A::HelpDown, A::HelpDown, A::HelpUp]);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    run(&mut app, (0..500).map(|_| A::HelpDown));
+    run(&mut app, [A::HelpUp]);
+    let max = super::ui::help_line_count(&app.keymap) - 27;
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Help {
+            scroll: max as u16 - 1
+        }),
+        "scrolling stops at the end, so one press back moves"
+    );
+    update(&mut app, A::Close);
+    assert_eq!(app.overlay, None);
+    run(&mut app, [A::ToggleHelp, A::ToggleHelp]);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn quit_and_messages() {
+    let mut app = app();
+    update(&mut app, A::JumpBack);
+    let id = app.message_id;
+    assert!(app.message.is_some());
+    update(&mut app, A::ClearMessage);
+    assert_eq!(app.message, None);
+    update(&mut app, A::JumpBack);
+    assert_eq!(
+        app.message_id,
+        id + 1,
+        "each message is new, so it fades anew"
+    );
+    update(&mut app, A::Quit);
+    assert!(app.quit);
+}
+
+/// Every action the reader knows, with one of each internal kind.
+pub fn all_actions() -> Vec<A> {
+    let mut actions: Vec<A> = super::keymap::Keymap::default()
+        .bindings()
+        .iter()
+        .map(|b| b.action.clone())
+        .collect();
+    actions.extend([
+        A::ScrollDown,
+        A::ScrollUp,
+        A::Insert('a'),
+        A::Insert('\u{1b}'),
+        A::ClearMessage,
+        A::FilterCountry("PT".into()),
+        A::Resize(7, 3),
+        A::Resize(100, 30),
+    ]);
+    actions.retain(|a| *a != A::Quit);
+    actions
+}
+
+#[test]
+fn no_action_panics_at_any_small_size_on_any_story() {
+    let stories = [
+        vec![fixture::document()],
+        vec![fixture::plain(&[])],
+        vec![fixture::plain(&["", "\u{1b}[2J", "x"])],
+        vec![fixture::document(), fixture::plain(&["Two."])],
+        vec![],
+    ];
+    for documents in stories {
+        for (w, h) in [(1, 1), (2, 2), (10, 5), (40, 10), (60, 20)] {
+            let mut app = app_at(documents.clone(), w, h);
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            for action in all_actions()
+                .into_iter()
+                .chain([A::OpenStory, A::PickCountry])
+            {
+                update(&mut app, action.clone());
+                if let Some(s) = app.story() {
+                    assert!(s.focus.is_none_or(|p| s.shown[p]), "{action:?}");
+                }
+                if action != A::Resize(7, 3) && action != A::Resize(100, 30) {
+                    update(&mut app, A::Resize(w, h));
+                }
+                terminal.draw(|frame| render(&app, frame)).unwrap();
+            }
+        }
+    }
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn action() -> impl Strategy<Value = A> {
+        let actions = all_actions();
+        (0..actions.len()).prop_map(move |i| actions[i].clone())
+    }
+
+    proptest! {
+        // 48 cases in the normal run; PROPTEST_CASES=5000 for a long one.
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48)
+        ))]
+
+        /// Any sequence of actions at any size leaves a valid state and draws.
+        #[test]
+        fn any_actions_at_any_size_keep_the_state_valid(
+            actions in prop::collection::vec(action(), 0..60),
+            width in 1u16..140,
+            height in 1u16..50,
+        ) {
+            let mut app = app_at(vec![fixture::document(), fixture::plain(&["One.", "Two."])], width, height);
+            update(&mut app, A::OpenStory);
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            for action in actions {
+                update(&mut app, action);
+                update(&mut app, A::Resize(width, height));
+                if let Some(s) = app.story() {
+                    prop_assert!(s.focus.is_none_or(|p| s.shown[p]));
+                    prop_assert!(s.panel.is_empty() || s.panel_cursor < s.panel.len());
+                    prop_assert!(s.search.current.is_none_or(|c| c < s.search.hits.len()));
+                    prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
+                    prop_assert!(s.top.block <= s.blocks.len());
+                }
+                terminal.draw(|frame| render(&app, frame)).unwrap();
+            }
+        }
+    }
+}

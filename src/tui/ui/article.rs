@@ -1,0 +1,132 @@
+//! The article pane: header, the visible rows of the body, the focus gutter
+//! and a scrollbar by paragraph.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use crate::model::ParagraphKind;
+use crate::safe_text::one_line;
+use crate::tui::geometry::Geometry;
+use crate::tui::story::{Row, StoryView};
+use crate::tui::theme::Theme;
+
+use super::highlight::styled_line;
+
+pub struct ArticleView<'a> {
+    pub story: &'a StoryView,
+    pub theme: &'a Theme,
+    pub geometry: &'a Geometry,
+    /// The body rows from the top of the view (see [`StoryView::visible_rows`]).
+    pub rows: &'a [Row],
+}
+
+impl ArticleView<'_> {
+    fn header(&self, buf: &mut Buffer) {
+        let (story, theme, area) = (self.story, self.theme, self.geometry.header);
+        let doc = &story.doc;
+        let title = one_line(&doc.display_title()).into_owned();
+        let mut facts: Vec<String> = Vec::new();
+        facts.extend(doc.meta.date.clone());
+        if !doc.meta.dateline.is_empty() {
+            facts.push(doc.meta.dateline.join("/"));
+        }
+        let sources = story.all_sources;
+        facts.push(format!(
+            "{} · {}",
+            plural(sources, "source"),
+            plural(story.index.claim_order.len(), "claim")
+        ));
+        let facts = one_line(&facts.join(" · ")).into_owned();
+        let lines = [
+            Line::from(Span::styled(title, theme.title)),
+            Line::from(Span::styled(facts, theme.meta)),
+        ];
+        for (i, line) in lines.into_iter().enumerate().take(usize::from(area.height)) {
+            let row = Rect::new(area.x, area.y + i as u16, area.width, 1);
+            line.render(row, buf);
+        }
+    }
+
+    fn body(&self, buf: &mut Buffer) {
+        let (story, theme, g) = (self.story, self.theme, self.geometry);
+        if story.blocks.is_empty() || self.rows.is_empty() {
+            let note = if story.doc.paragraphs.is_empty() {
+                "This story has no text."
+            } else {
+                "Nothing to show."
+            };
+            Span::styled(note, theme.hidden).render(g.body, buf);
+            return;
+        }
+        for (y, row) in (g.body.y..g.body.bottom()).zip(self.rows) {
+            let line_area = Rect::new(g.body.x, y, g.body.width, 1);
+            match row {
+                Row::Text {
+                    paragraph, range, ..
+                } => {
+                    if Some(*paragraph) == story.focus {
+                        Span::styled("▌", theme.focus_bar)
+                            .render(Rect::new(g.gutter.x, y, 1, 1), buf);
+                    }
+                    let base = match story.doc.paragraphs[*paragraph].kind {
+                        ParagraphKind::Body => theme.text,
+                        ParagraphKind::Heading | ParagraphKind::Title => theme.heading,
+                    };
+                    styled_line(story, *paragraph, range.clone(), base, theme)
+                        .render(line_area, buf);
+                }
+                Row::Hidden(count) => {
+                    let text = format!("… {} hidden", plural(*count, "paragraph"));
+                    Span::styled(text, theme.hidden).render(line_area, buf);
+                }
+                Row::Gap => {}
+            }
+        }
+    }
+
+    fn scrollbar(&self, buf: &mut Buffer) {
+        let story = self.story;
+        let area = self.geometry.scrollbar;
+        if story.shown_count <= 1 || area.height < 3 {
+            return;
+        }
+        let position = story.focus_position().unwrap_or(1) - 1;
+        let mut state = ScrollbarState::new(story.shown_count - 1)
+            .position(position)
+            .viewport_content_length(1);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .track_style(self.theme.border)
+            .thumb_style(self.theme.focus_bar)
+            .render(area, buf, &mut state);
+    }
+}
+
+impl Widget for &ArticleView<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        self.header(buf);
+        self.body(buf);
+        self.scrollbar(buf);
+    }
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "1 story", "3 stories".
+pub fn stories(n: usize) -> String {
+    if n == 1 {
+        "1 story".to_string()
+    } else {
+        format!("{n} stories")
+    }
+}

@@ -1,0 +1,127 @@
+//! Drawing: reads the state and draws it, nothing else. Each part is a
+//! widget implemented for a reference, so it can be drawn without moving.
+
+mod article;
+mod help;
+mod highlight;
+mod panel;
+mod picker;
+mod status;
+mod story_list;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Focus, Overlay, Screen};
+use super::geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH};
+use super::story::Row;
+
+pub use article::ArticleView;
+pub use help::{HelpView, line_count as help_line_count};
+pub use panel::SourcesPanel;
+pub use picker::PickerView;
+pub use status::StatusBar;
+pub use story_list::StoryList;
+
+/// Draws the whole screen. The terminal cursor goes where a screen reader
+/// should look: the search prompt, the picker, the panel's cursor or the
+/// focused paragraph.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    // The frame's own size, in case a resize has not reached `update` yet.
+    let g = Geometry::new(area, app.panel_visible());
+    if g.too_small {
+        too_small(app, frame, area);
+        return;
+    }
+    let mut cursor: Option<Position> = None;
+    match (app.screen, app.story()) {
+        (Screen::Story(_), Some(story)) => {
+            let rows = story.visible_rows();
+            let article = ArticleView {
+                story,
+                theme: &app.theme,
+                geometry: &g,
+                rows: &rows,
+            };
+            frame.render_widget(&article, g.article);
+            if app.focus == Focus::Article {
+                cursor = rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Text { paragraph, .. } if Some(*paragraph) == story.focus))
+                    .map(|y| Position::new(g.gutter.x, g.body.y + y as u16));
+            }
+            if let Some(panel_area) = g.panel {
+                let panel = SourcesPanel {
+                    story,
+                    theme: &app.theme,
+                    focused: app.focus == Focus::Sources,
+                };
+                frame.render_widget(&panel, panel_area);
+                if app.focus == Focus::Sources {
+                    cursor = panel.cursor(panel_area);
+                }
+            }
+        }
+        _ => {
+            let list = StoryList {
+                stories: &app.stories,
+                cursor: app.list_cursor,
+                theme: &app.theme,
+            };
+            frame.render_widget(&list, g.main);
+            cursor = None;
+        }
+    }
+    let status = StatusBar { app };
+    frame.render_widget(&status, g.status);
+    if let Some(c) = status.cursor(g.status) {
+        cursor = Some(c);
+    }
+    match (&app.overlay, app.story()) {
+        (Some(Overlay::Help { scroll }), _) => {
+            let help = HelpView {
+                keymap: &app.keymap,
+                theme: &app.theme,
+                scroll: *scroll,
+            };
+            frame.render_widget(&help, g.main);
+            cursor = None;
+        }
+        (Some(Overlay::Picker(picker)), Some(story)) => {
+            let view = PickerView {
+                picker,
+                story,
+                theme: &app.theme,
+            };
+            frame.render_widget(&view, g.main);
+            cursor = Some(view.cursor(g.main));
+        }
+        _ => {}
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!(
+            "{}×{}, needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+        Line::from("q quits"),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.title)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}

@@ -1,0 +1,164 @@
+//! The status bar: where the reader is, what is filtered, selected and
+//! searched, a fading message, and key hints from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::safe_text::one_line;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay, Screen};
+
+use super::article::stories;
+
+pub struct StatusBar<'a> {
+    pub app: &'a App,
+}
+
+impl StatusBar<'_> {
+    /// The left part: position and state, as spans.
+    fn state(&self) -> Vec<Span<'static>> {
+        let app = self.app;
+        let theme = &app.theme;
+        let mut spans = Vec::new();
+        let Some(story) = app.story() else {
+            spans.push(Span::styled(
+                format!(" {} ", stories(app.stories.len())),
+                theme.status,
+            ));
+            return spans;
+        };
+        if app.prompt.is_some() {
+            spans.push(Span::styled(
+                format!("/{}", one_line(&story.search.query)),
+                theme.status,
+            ));
+            spans.push(Span::styled(" ".to_string(), theme.status));
+            if story.search.is_active() {
+                spans.push(Span::styled(
+                    format!(" {} ", story.search.position()),
+                    theme.status_chip,
+                ));
+            }
+            return spans;
+        }
+        let position = match story.focus_position() {
+            Some(n) => format!(
+                " ¶ {n}/{} {}% ",
+                story.shown_count,
+                n * 100 / story.shown_count.max(1)
+            ),
+            None => " ¶ -/- ".to_string(),
+        };
+        spans.push(Span::styled(position, theme.status));
+        if let Some(c) = story.filter {
+            let country = &story.doc.countries[c];
+            spans.push(Span::styled(
+                format!(" {} ", one_line(&country.code)),
+                theme.status_chip,
+            ));
+        }
+        if let Some(s) = story.selected {
+            spans.push(Span::styled(
+                format!(" ▸ {} ", one_line(&story.doc.speakers[s].name)),
+                theme.status,
+            ));
+        }
+        if story.search.is_active() {
+            spans.push(Span::styled(
+                format!(
+                    " /{} {} ",
+                    one_line(&story.search.query),
+                    story.search.position()
+                ),
+                theme.status_chip,
+            ));
+        }
+        spans
+    }
+
+    fn hints(&self) -> Vec<(String, &'static str)> {
+        let app = self.app;
+        let mut actions = match (&app.overlay, app.prompt, app.screen, app.focus) {
+            (Some(Overlay::Help { .. }), ..) => vec![Action::Close, Action::Quit],
+            (Some(Overlay::Picker(_)), ..) => vec![Action::PickerChoose, Action::Close],
+            (None, Some(_), ..) => vec![Action::SearchSubmit, Action::Close],
+            (None, None, Screen::List, _) => {
+                vec![Action::OpenStory, Action::ToggleHelp, Action::Quit]
+            }
+            (None, None, Screen::Story(_), Focus::Sources) => vec![
+                Action::ToggleHelp,
+                Action::JumpToSource,
+                Action::ToggleFocus,
+                Action::Quit,
+            ],
+            (None, None, Screen::Story(_), Focus::Article) => vec![
+                Action::ToggleHelp,
+                Action::ToggleFocus,
+                Action::PickCountry,
+                Action::StartSearch,
+                Action::Quit,
+            ],
+        };
+        if app.overlay.is_none()
+            && app.prompt.is_none()
+            && let Some(story) = app.story()
+        {
+            if story.filter.is_some() {
+                actions.insert(1, Action::ClearFilter);
+            }
+            if story.search.is_active() {
+                actions.insert(1, Action::NextMatch);
+            }
+        }
+        app.keymap.hints(app.contexts(), &actions)
+    }
+
+    /// Where the cursor goes while typing a search.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.app.prompt?;
+        let story = self.app.story()?;
+        let width = 1 + one_line(&story.search.query).width();
+        let x = area.x + (width as u16).min(area.width.saturating_sub(1));
+        Some(Position::new(x, area.y))
+    }
+}
+
+impl Widget for &StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        buf.set_style(area, theme.status);
+        let mut left = self.state();
+        if let Some(message) = &self.app.message {
+            let style = if message.warning {
+                theme.warning
+            } else {
+                theme.message
+            };
+            left.push(Span::raw(" "));
+            left.push(Span::styled(one_line(&message.text).into_owned(), style));
+        }
+        let left = Line::from(left);
+        let used = left.width();
+        left.render(area, buf);
+
+        // Hints go right-aligned, as many as fit after the state.
+        let mut hints = self.hints();
+        let hint_width = |hints: &[(String, &str)]| -> usize {
+            hints.iter().map(|(k, l)| k.width() + l.width() + 3).sum()
+        };
+        while !hints.is_empty() && used + hint_width(&hints) + 1 > usize::from(area.width) {
+            hints.pop();
+        }
+        let width = hint_width(&hints) as u16;
+        let mut spans = Vec::new();
+        for (key, label) in hints {
+            spans.push(Span::styled(key, theme.status.patch(theme.key)));
+            spans.push(Span::styled(format!(" {label}  "), theme.status));
+        }
+        let x = area.right().saturating_sub(width);
+        Line::from(spans).render(Rect::new(x, area.y, width.min(area.width), 1), buf);
+    }
+}

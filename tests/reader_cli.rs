@@ -1,0 +1,80 @@
+//! `whosaid [FILE]...` without a terminal: the text summary, never a UI.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn whosaid(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn without_a_terminal_the_bundled_story_is_summarized() {
+    let out = whosaid(&[]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Berlin security guarantees\n"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no escape sequences in a pipe");
+}
+
+#[test]
+fn files_are_summarized_and_unreadable_ones_reported() {
+    let dir = std::env::temp_dir().join(format!("whosaid-reader-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("pier.txt");
+    let mut file = std::fs::File::create(&path).unwrap();
+    writeln!(
+        file,
+        "Pier closes for winter\n\nThe pier will close in November, the council said."
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+
+    let out = whosaid(&[path, "--color", "never", "--no-mouse"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Pier closes for winter\n"));
+
+    let out = whosaid(&[path, "/nonexistent/whosaid.txt"]);
+    assert_eq!(out.status.code(), Some(1), "some inputs failed");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("/nonexistent/whosaid.txt: no such file")
+    );
+
+    let out = whosaid(&["/nonexistent/whosaid.txt"]);
+    assert_eq!(out.status.code(), Some(2), "nothing could be read");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_folder_opens_every_story_in_it() {
+    let dir = std::env::temp_dir().join(format!("whosaid-reader-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Ferry resumes\n\nThe ferry runs again, the operator said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Bridge repaired\n\nThe bridge is open, engineers said.\n",
+    )
+    .unwrap();
+    let out = whosaid(&[dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Ferry resumes") && text.contains("Bridge repaired"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_color_value_is_a_usage_error() {
+    let out = whosaid(&["--color", "sometimes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--color"));
+}
