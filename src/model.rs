@@ -145,8 +145,8 @@ pub struct Claim {
     /// clause. For a quote interrupted by its attribution ("“A,” she said.
     /// “B.”") this spans from the first part to the last, attribution included.
     pub text: String,
-    /// The pieces of the content, without the attribution that interrupts
-    /// them: one span for most claims, several for an interrupted quote.
+    /// For a quote interrupted by its attribution, the quoted pieces without
+    /// the attribution between them; empty when the content is one piece.
     pub parts: Vec<Span>,
     /// The mention the claim is attributed to, as written ("he", "the source").
     pub source: Option<Span>,
@@ -199,6 +199,19 @@ impl Eq for Summary {}
 pub struct SourceCountry {
     pub code: String,
     pub claims: usize,
+}
+
+impl Claim {
+    /// What the claim says, as a reader would quote it: the parts of an
+    /// interrupted quote joined with " … ", or the whole text.
+    pub fn words(&self) -> String {
+        if self.parts.len() > 1 {
+            let parts: Vec<&str> = self.parts.iter().map(|p| p.text.as_str()).collect();
+            parts.join(" … ")
+        } else {
+            self.text.clone()
+        }
+    }
 }
 
 impl Document {

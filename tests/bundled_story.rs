@@ -18,7 +18,7 @@ fn who_said(doc: &Document, text: &str) -> (String, ClaimKind) {
     let claim = doc
         .claims
         .iter()
-        .find(|c| c.parts.iter().any(|p| p.text.contains(text)))
+        .find(|c| c.text.contains(text))
         .unwrap_or_else(|| panic!("no claim holds {text:?}"));
     let name = claim
         .speaker

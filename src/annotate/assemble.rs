@@ -49,8 +49,7 @@ pub(super) fn document(article: Article, story: Story) -> Document {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
-    let mentions: Vec<Mention> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    permute(&mut mentions, &order);
     let resolution = coref::resolve(&mentions);
 
     let entity_of_claim: Vec<Option<usize>> = claims
@@ -120,7 +119,12 @@ pub(super) fn document(article: Article, story: Story) -> Document {
             start: c.content.start,
             end: c.content.end,
             text: span(c.paragraph, &c.content).text,
-            parts: c.parts.iter().map(|part| span(c.paragraph, part)).collect(),
+            // One piece is the claim itself: listed only for interrupted quotes.
+            parts: if c.parts.len() > 1 {
+                c.parts.iter().map(|part| span(c.paragraph, part)).collect()
+            } else {
+                Vec::new()
+            },
             source: c.source.map(|m| {
                 let mention = &mentions[new_index[m]];
                 span(mention.paragraph, &mention.span)
@@ -148,6 +152,28 @@ pub(super) fn document(article: Article, story: Story) -> Document {
         claims,
         countries,
         summary,
+    }
+}
+
+/// Puts `items[order[n]]` at `n`, in place: a long story's mentions are
+/// too many to copy.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        if placed[start] {
+            continue;
+        }
+        // Follow the cycle: position `at` takes the item from `order[at]`.
+        let mut at = start;
+        loop {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
     }
 }
 
@@ -243,5 +269,20 @@ fn summarize(speakers: &[Speaker], claims: &[Claim]) -> Summary {
             .filter(|s| s.kind == SpeakerKind::Anonymous)
             .count(),
         source_countries,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_places_each_item_where_the_order_says() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut items, &[3, 0, 4, 1, 2]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+        let mut items = vec![1, 2, 3];
+        permute(&mut items, &[0, 1, 2]);
+        assert_eq!(items, [1, 2, 3]);
     }
 }

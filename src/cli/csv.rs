@@ -63,6 +63,6 @@ fn row(document: &Document, story: &str, claim: &Claim) -> [String; 11] {
         claim.kind.as_str().to_string(),
         text(claim.cue.as_ref().map(|cue| cue.text.as_str())),
         text(claim.channel.as_deref()),
-        claim.text.clone(),
+        claim.words(),
     ]
 }

@@ -120,7 +120,7 @@ fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
         "  - ¶{} {}: “{}”",
         claim.paragraph + 1,
         how.join(", "),
-        md(&claim.text)
+        md(&claim.words())
     )
 }
 

@@ -108,7 +108,7 @@ fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
         "    ¶{:<3} {:<8} “{}”{}",
         claim.paragraph + 1,
         claim.kind.as_str(),
-        truncate(&one_line(&claim.text), CLAIM_WIDTH),
+        truncate(&one_line(&claim.words()), CLAIM_WIDTH),
         cue
     )
 }

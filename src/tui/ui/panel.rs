@@ -234,7 +234,7 @@ impl SourcesPanel<'_> {
             ]));
         }
         lines.push(Line::from(Span::styled(
-            format!("“{}”", one_line(&claim_words(claim))),
+            format!("“{}”", one_line(&claim.words())),
             theme.text,
         )));
         Paragraph::new(lines)
@@ -290,17 +290,6 @@ impl Widget for &SourcesPanel<'_> {
         if let Some(details) = details {
             self.details(details, buf);
         }
-    }
-}
-
-/// What a claim says: its parts joined with an ellipsis where the
-/// attribution interrupted them, or its whole text.
-fn claim_words(claim: &crate::model::Claim) -> String {
-    if claim.parts.len() > 1 {
-        let parts: Vec<&str> = claim.parts.iter().map(|p| p.text.as_str()).collect();
-        parts.join(" … ")
-    } else {
-        claim.text.clone()
     }
 }
 
