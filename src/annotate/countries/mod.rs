@@ -342,7 +342,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
                 paragraph: paragraph.index,
                 start: hit.start,
                 end: hit.end,
-                text: paragraph.text[hit.start..hit.end].to_string(),
+                text: paragraph.text.slice(hit.start..hit.end).unwrap_or_default(),
             };
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];
