@@ -56,6 +56,12 @@ pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
     settle(gazetteer, paragraphs, &hits)
 }
 
+/// Whether a word or phrase, as written, names a place of any kind the
+/// gazetteer lists: a country, a region, a state or a city ("Colorado").
+pub fn is_place(phrase: &str) -> bool {
+    GAZETTEER.lists(phrase.trim())
+}
+
 /// The country or bloc a word or phrase names or implies, as written in a title or role:
 /// "German" → DE, "Kremlin" → RU, "US" / "U.S." → US, "Ukrainian" → UA, "Polish" → PL, "EU" → EU.
 ///
