@@ -1565,6 +1565,31 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Direct, content, Some(q)));
             }
         }
+        // "Still, he said, officials have to decide": a clause after a
+        // reporting clause set off by commas, when nothing came before it.
+        let k = clause.after;
+        if !found_any
+            && !clause.inverted
+            && k + 1 < next_front
+            && p.kind(k) == Kind::Comma
+            && takes_bare_clause(p, k + 1)
+            && !p.lower(k + 1).ends_with("ing")
+            && !p.is_any(
+                k + 1,
+                &[
+                    "who", "which", "when", "where", "what", "how", "if", "whether",
+                ],
+            )
+        {
+            let range = cut_trailing_gloss(p, trim(p, k + 1..next_front));
+            if word_count(p, range.clone()) >= 3 {
+                partials_inside(p, range.clone(), quote_used, findings, &claim);
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Indirect, p.bytes(range), None));
+                found_any = true;
+            }
+        }
         if found_any {
             previous_end = clause.after;
         }

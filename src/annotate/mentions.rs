@@ -688,12 +688,53 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // "the Trump campaign's lawyer"-like phrases with a name in them.
         mention.head = Some(head_lower.to_string());
         mention.name = Some(strip_article(np_text).to_string());
+    } else if np
+        .clone()
+        .any(|t| p.kind(t) == Kind::Number || p.is_any(t, &QUANTIFIERS))
+    {
+        // "60 percent of voters", "six in 10", "most of them": poll respondents.
+        mention.kind = MentionKind::Group;
+        mention.plural = true;
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(np_text.to_string());
     } else {
         // An unknown lower-case head ("he began", "the move") names no source.
         return None;
     }
     Some(mention)
 }
+
+/// Words that count people: "most of them said", "two in three said".
+static QUANTIFIERS: WordSet = WordSet::new(&[
+    "percent",
+    "most",
+    "majority",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "many",
+    "some",
+    "all",
+    "few",
+    "several",
+    "none",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "number",
+]);
 
 /// Whatever follows "according to" is a source, even when its head is not a
 /// known word: kept as written, as a document.
