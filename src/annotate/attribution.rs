@@ -943,7 +943,7 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
 fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
     let subject = sentence_subject(p, sentence)?;
     let named = subject.clone().any(|t| {
-        p.is_capitalized(t)
+        mentions::is_name_word(p, t)
             || p.is_word(t)
                 && (lexicon().title(p.word(t)).is_some() || Pronoun::parse(p.lower(t)).is_some())
     });

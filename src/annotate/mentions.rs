@@ -198,7 +198,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }) {
             continue;
         }
-        let role = role_before(p, core.start);
+        // "Prime Minister's Questions": what a titled person owns is not a person.
+        let owned = core.start > 0 && p.kind(core.start - 1) == Kind::Possessive;
+        let role = role_before(p, core.start).filter(|_| !owned);
         let role_title = role.clone().and_then(|r| strongest_title(p, r));
         let first = name_words(p, core.clone()).next().unwrap_or_default();
         let given_sex = lexicon
@@ -476,6 +478,23 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         && !p.kind(np.end - 1).is_wordlike()
         && p.kind(np.end - 1) != Kind::Possessive
         && p.kind(np.end - 1) != Kind::CloseParen
+    {
+        np.end -= 1;
+    }
+    // "Tony Blair himself said"
+    while np.end > np.start
+        && p.is_any(
+            np.end - 1,
+            &[
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+                "too",
+                "also",
+                "alone",
+            ],
+        )
     {
         np.end -= 1;
     }
@@ -840,6 +859,7 @@ mod tests {
     #[test]
     fn capitalized_words_without_evidence_are_not_people() {
         assert!(people("Territorial concessions came after World War Two in Berlin.").is_empty());
+        assert!(people("It came up at Prime Minister's Questions on Wednesday.").is_empty());
         assert!(people("The State Department and Nato-style guarantees.").is_empty());
     }
 
