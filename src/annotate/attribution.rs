@@ -17,7 +17,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::grammar::{self, Pronoun, WordSet};
-use super::lexicon::{CueClass, lexicon};
+use super::lexicon::{CueClass, TitleKind, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::para::Para;
 use super::quotes::Quote;
@@ -775,14 +775,21 @@ fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<us
         || p.quotes.closing_at(start - 1).is_some()
         || is_comma_like(p, start - 1)
         || p.kind(start - 1) == Kind::Dash;
+    let titled = (start..comma).any(|t| {
+        p.is_word(t)
+            && lexicon()
+                .title(p.word(t))
+                .is_some_and(|title| title.kind == TitleKind::Title)
+    });
     let described = start < comma
-        && p.is_any(
-            start,
-            &[
-                "the", "a", "an", "another", "his", "her", "their", "its", "one",
-            ],
-        )
-        && !(start..comma).any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some());
+        && (titled
+            || p.is_any(
+                start,
+                &[
+                    "the", "a", "an", "another", "his", "her", "their", "its", "one",
+                ],
+            ) && !(start..comma)
+                .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
     if bounded && described {
         start..np.end
     } else {

@@ -97,6 +97,16 @@ pub fn is_name_word(p: &Para, i: usize) -> bool {
     if is_initial(p, i) {
         return true;
     }
+    // "al-Sabah", "el-Sisi": an Arabic article joined to a capitalized name.
+    let word = p.word(i);
+    if p.is_word(i)
+        && ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
+            word.strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+    {
+        return true;
+    }
     if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(p.lower(i)) {
         return false;
     }
@@ -171,10 +181,20 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             continue;
         }
         i = end;
-        // Role words lead the run; the rest is the name.
+        // Role words lead the run; the rest is the name. The name starts after
+        // the run's last title: "Saudi Arabian Oil Minister Hisham Nazer".
         let mut core_start = start;
         while core_start < end && is_role_word(p, core_start) && name_part(p, core_start + 1) > 0 {
             core_start += 1;
+        }
+        if let Some(last_title) = (core_start..end).rev().find(|&t| {
+            p.is_word(t)
+                && lexicon
+                    .title(p.word(t))
+                    .is_some_and(|title| title.kind != TitleKind::Modifier)
+                && name_part(p, t + 1) > 0
+        }) {
+            core_start = last_title + 1;
         }
         while core_start < end && name_part(p, core_start) == 0 {
             core_start += 1;
@@ -648,8 +668,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.sex = title.map_or(Sex::Unknown, |t| t.sex);
         mention.name = Some(np_text.to_string());
     } else if capitalized_head {
-        if let Some(place) = countries::lookup(head_word)
-            .or_else(|| countries::lookup(strip_article(p.slice(np.start..head_end))))
+        let phrase = strip_article(p.slice(np.start..head_end));
+        let named_place = if countries::is_place(phrase) {
+            countries::lookup(phrase)
+        } else {
+            None
+        };
+        if let Some(place) = named_place
+            .or_else(|| countries::lookup(head_word).filter(|_| head == np.start || np.len() <= 2))
         {
             // "Ukraine has said", "Moscow said": the government speaking.
             mention.kind = MentionKind::Organization;
