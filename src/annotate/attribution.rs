@@ -120,8 +120,8 @@ fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
     let mut merged: Vec<Found> = Vec::with_capacity(claims.len());
     for second in claims.drain(..) {
         if let Some(first) = merged.last_mut() {
-            let consecutive =
-                matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
+            // A title quoted inside the attribution ("told NBC's “Today”") may stand between.
+            let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b > a);
             let own_cue = second.cue.is_some() && second.cue != first.cue;
             let joins = first.kind == ClaimKind::Direct
                 && second.kind == ClaimKind::Direct
@@ -1669,6 +1669,17 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
         // "According to X, C."
         return (p.kind(k) == Kind::Comma && k + 1 < end).then_some(k + 1);
     }
+    // "“…,” Bond said onstage Tuesday night", "“…,” Sanders told a crowd at
+    // Mary's that spilled out": a clause right after a quote attributes that
+    // quote; only "that …" or ", “…”" can add more after it.
+    if follows_quote(p, clause) {
+        let more = match p.kind(k) {
+            Kind::Word => p.lower(k) == "that" && !clause.cue_text_end.gt(&clause.cue.end),
+            Kind::Comma | Kind::Colon => k + 1 < end && p.quotes.opening_at(k + 1).is_some(),
+            _ => false,
+        };
+        return more.then(|| if p.kind(k) == Kind::Word { k + 1 } else { k + 1 });
+    }
     match p.kind(k) {
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
         // "said: “…”", "said, “…”", and "said: the plan is dead".
@@ -1717,6 +1728,14 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// The clause stands right after a closing quote mark: "“…,” she said".
+fn follows_quote(p: &Para, clause: &Clause) -> bool {
+    let front = clause.front;
+    front > 0
+        && (p.quotes.closing_at(front - 1).is_some()
+            || p.kind(front - 1) == Kind::Comma && front > 1 && p.quotes.closing_at(front - 2).is_some())
 }
 
 /// Moves a clause's front back over the comma and connective that join it

@@ -571,10 +571,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             member_of = true;
             continue;
         }
+        // "a source briefed on …", but not "an unnamed official".
         let participle = lower.ends_with("ed")
             && !p.is_capitalized(t)
             && t > np.start
             && !p.is_capitalized(t - 1)
+            && !p.is_any(t - 1, &grammar::DETERMINERS)
             && lexicon.title(lower).is_none();
         if (grammar::PREPOSITIONS.contains(lower)
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))

@@ -179,3 +179,4 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     merged
 }
+
