@@ -156,7 +156,11 @@ fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
         first.content.end <= cue.start
             && cue.end <= second.content.start
             && gap.len() < MAX_INTERRUPTION_BYTES
-            && gap.matches(['.', '!', '?']).count() <= 1
+            && p.tokens[token_range(p, first.content.end..second.content.start)]
+                .iter()
+                .filter(|t| t.kind.is_terminal())
+                .count()
+                <= 1
     })
 }
 
@@ -894,9 +898,24 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
     {
         k += 1;
     }
+    // Coordinating words only: "Before the convention, X …" is an
+    // introductory phrase, skipped below up to its comma.
     while k < sentence.end
-        && (p.is_any(k, &grammar::CONNECTIVES)
-            || p.is_any(k, &["however", "meanwhile", "still", "now"]))
+        && p.is_any(
+            k,
+            &[
+                "and",
+                "but",
+                "so",
+                "yet",
+                "still",
+                "however",
+                "meanwhile",
+                "now",
+                "then",
+                "also",
+            ],
+        )
     {
         k += 1;
         if k < sentence.end && p.kind(k) == Kind::Comma {
@@ -910,6 +929,13 @@ fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
         return Some(k..k + 1);
     }
     if p.is_any(k, &grammar::PREPOSITIONS)
+        || p.is_any(
+            k,
+            &[
+                "as", "when", "while", "although", "though", "if", "because", "since", "once",
+                "until", "whether", "despite",
+            ],
+        )
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
     {
         let comma = (k..(k + 15).min(sentence.end))
@@ -1189,12 +1215,19 @@ fn complements(
             // "said after the talks that …", "said on NBC's ''Meet the Press''
             // on Sunday that …": an adverbial, if "that" soon follows.
             let window = (k + ADVERBIAL_BEFORE_THAT).min(end);
+            // "said last week in Tel Aviv, “…”": or a comma and a quote.
             match (k + 1..window).find(|&j| {
-                p.is_any(j, &["that"]) && !p.inside_quote(j)
-                    || p.kind(j).is_terminal() && !p.inside_quote(j)
-                    || p.kind(j) == Kind::Semicolon
+                !p.inside_quote(j)
+                    && (p.is_any(j, &["that"])
+                        || p.kind(j).is_terminal()
+                        || p.kind(j) == Kind::Semicolon
+                        || p.kind(j) == Kind::Comma
+                        || p.quotes.opening_at(j).is_some())
             }) {
                 Some(j) if p.is_any(j, &["that"]) => k = j,
+                Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
+                    k = j
+                }
                 _ => break,
             }
         } else {
@@ -1275,7 +1308,11 @@ fn clause(
             let segments = comma_segments(p, sentence.start, b);
             let first = segments.len() == 1;
             segments.last().is_some_and(|seg| {
-                (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+                // "But, said Solovey, “…”": a connective alone, then the quote after.
+                let connective =
+                    first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
+                connective
+                    || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
             })
         }
     });
@@ -1515,10 +1552,16 @@ fn sentence_claims(
         let mut found_any = false;
         // Content after the clause.
         if let Some(start) = forward_start(p, clause, sentence.end) {
+            // The quote is the whole content, or the writer's gloss follows it:
+            // "joked, “…,” drawing loud jeers".
             if let Some(q) = p.quotes.opening_at(start).filter(|&q| {
                 let quote = p.quotes.quotes[q];
                 let end = quote.close.map_or(p.len(), |c| c + 1);
-                trim(p, end..next_front).is_empty()
+                let rest = trim(p, end..next_front);
+                rest.is_empty()
+                    || p.is_word(rest.start)
+                        && (p.lower(rest.start).ends_with("ing")
+                            || p.is_any(rest.start, &["which", "according", "as"]))
             }) {
                 let quote = p.quotes.quotes[q];
                 if let Some(content) = quote_content(p, &quote) {
@@ -1673,12 +1716,14 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
     // Mary's that spilled out": a clause right after a quote attributes that
     // quote; only "that …" or ", “…”" can add more after it.
     if follows_quote(p, clause) {
+        // "that" after a listener ("told a crowd at Mary's that spilled
+        // out") is a relative pronoun, not reported speech.
         let more = match p.kind(k) {
-            Kind::Word => p.lower(k) == "that" && !clause.cue_text_end.gt(&clause.cue.end),
-            Kind::Comma | Kind::Colon => k + 1 < end && p.quotes.opening_at(k + 1).is_some(),
+            Kind::Word => p.lower(k) == "that" && clause.cue_text_end <= clause.cue.end,
+            Kind::Comma | Kind::Colon => p.quotes.opening_at(k + 1).is_some(),
             _ => false,
         };
-        return more.then(|| if p.kind(k) == Kind::Word { k + 1 } else { k + 1 });
+        return (more && k + 1 < end).then_some(k + 1);
     }
     match p.kind(k) {
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
@@ -1730,12 +1775,28 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
     }
 }
 
+/// Steps back over quote marks that close nothing (the single mark of
+/// "''… 'a special case,''' Putin said"), to the token that bounds a clause.
+fn skip_stray_marks(p: &Para, mut front: usize) -> usize {
+    while front > 0
+        && matches!(p.kind(front - 1), Kind::Quote(_))
+        && p.quotes.closing_at(front - 1).is_none()
+        && p.quotes.opening_at(front - 1).is_none()
+        && !p.inside_quote(front - 1)
+    {
+        front -= 1;
+    }
+    front
+}
+
 /// The clause stands right after a closing quote mark: "“…,” she said".
 fn follows_quote(p: &Para, clause: &Clause) -> bool {
-    let front = clause.front;
+    let front = skip_stray_marks(p, clause.front);
     front > 0
         && (p.quotes.closing_at(front - 1).is_some()
-            || p.kind(front - 1) == Kind::Comma && front > 1 && p.quotes.closing_at(front - 2).is_some())
+            || p.kind(front - 1) == Kind::Comma
+                && front > 1
+                && p.quotes.closing_at(front - 2).is_some())
 }
 
 /// Moves a clause's front back over the comma and connective that join it
@@ -1792,7 +1853,7 @@ fn backward_content(
             quote_content(p, &quote).map(|c| (ClaimKind::Direct, token_range(p, c), Some(q)))
         })?;
     }
-    let boundary = front - 1;
+    let boundary = skip_stray_marks(p, front).max(1) - 1;
     let quote_before = p.quotes.closing_at(boundary).or_else(|| {
         (p.kind(boundary) == Kind::Comma && boundary > 0)
             .then(|| p.quotes.closing_at(boundary - 1))

@@ -731,10 +731,6 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = true;
         mention.head = Some(singular(head_lower));
         mention.name = Some(np_text.to_string());
-    } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
-        // "the Trump campaign's lawyer"-like phrases with a name in them.
-        mention.head = Some(head_lower.to_string());
-        mention.name = Some(strip_article(np_text).to_string());
     } else if np
         .clone()
         .any(|t| p.kind(t) == Kind::Number || p.is_any(t, &QUANTIFIERS))
@@ -744,8 +740,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = true;
         mention.head = Some(head_lower.to_string());
         mention.name = Some(np_text.to_string());
+    } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
+        // "the Trump campaign's lawyer"-like phrases with a name in them.
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(strip_article(np_text).to_string());
+    } else if p.is_any(np.start, &["the", "a", "an", "another", "one"]) && head_end - np.start <= 4
+    {
+        // "the businessman replied", "a narrator says": a source the lists do
+        // not name; "he began" and the like have no determiner.
+        mention.kind = MentionKind::Anonymous;
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(np_text.to_string());
     } else {
-        // An unknown lower-case head ("he began", "the move") names no source.
+        // An unknown lower-case head ("he began") names no source.
         return None;
     }
     Some(mention)

@@ -179,4 +179,3 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     merged
 }
-
