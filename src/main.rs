@@ -5,7 +5,8 @@ use anyhow::Context;
 use clap::Parser;
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
 use whosaid::load::{self, Input};
-use whosaid::tui::{self, ColorChoice, ColorMode, Keymap, Options, ReaderOptions, Theme};
+use whosaid::cli::background::{Job, open_in_background};
+use whosaid::tui::{self, App, ColorChoice, ColorMode, Inbox, Keymap, Options, ReaderOptions, Theme};
 use whosaid::{Document, annotate};
 
 fn main() -> ExitCode {
@@ -22,20 +23,14 @@ fn read(args: &Cli) -> ExitCode {
     if args.files.is_empty() && !interactive {
         return cli::print_bundled_summary();
     }
-    let (documents, failed) = if args.files.is_empty() {
-        (vec![annotate(&load::bundled())], 0)
-    } else {
-        load_all(&args.files)
-    };
+    if interactive {
+        return read_in_terminal(args);
+    }
+    let (documents, failed) = load_all(&args.files);
     if documents.is_empty() {
         return ExitCode::from(EXIT_NOTHING_READ);
     }
-    let result = if interactive {
-        open_reader(documents, &args.reader)
-    } else {
-        print_summaries(&documents)
-    };
-    if let Err(error) = result {
+    if let Err(error) = print_summaries(&documents) {
         eprintln!("whosaid: {error:#}");
         return ExitCode::from(EXIT_NOTHING_READ);
     }
@@ -44,6 +39,53 @@ fn read(args: &Cli) -> ExitCode {
     } else {
         EXIT_OK
     })
+}
+
+/// The reader: it opens at once on the story list, which fills as the
+/// stories are read and annotated in the background.
+fn read_in_terminal(args: &Cli) -> ExitCode {
+    let mut failed = 0;
+    let job = if args.files.is_empty() {
+        Job::Bundled
+    } else {
+        // Walking the folders is quick; reading and annotating is not.
+        let found = load::discover(&args.files);
+        for warning in &found.warnings {
+            eprintln!("whosaid: warning: {warning}");
+        }
+        for problem in &found.problems {
+            eprintln!("whosaid: {problem}");
+        }
+        failed += found.problems.len();
+        if found.sources.is_empty() {
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+        Job::Sources(found.sources)
+    };
+    let inbox = Inbox::new();
+    open_in_background(job, inbox.feeder());
+    let app = match open_reader(inbox, &args.reader) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("whosaid: {error:#}");
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+    };
+    for warning in &app.library.warnings {
+        eprintln!("whosaid: warning: {warning}");
+    }
+    for problem in &app.library.problems {
+        eprintln!("whosaid: {problem}");
+    }
+    failed += app.library.problems.len();
+    let status = match (app.library.entries.len(), failed) {
+        (_, 0) => EXIT_OK,
+        (0, _) => EXIT_NOTHING_READ,
+        _ => EXIT_SOME_FAILED,
+    };
+    // Ten thousand stories take a while to free; the process is ending anyway.
+    std::mem::forget(app);
+    ExitCode::from(status)
 }
 
 /// Loads every story the arguments name (files, folders, `-`), annotating
@@ -83,7 +125,7 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
     (documents, failed)
 }
 
-fn open_reader(documents: Vec<Document>, args: &cli::ReaderArgs) -> anyhow::Result<()> {
+fn open_reader(inbox: Inbox, args: &cli::ReaderArgs) -> anyhow::Result<App> {
     let choice = match args.color {
         ColorWhen::Auto => ColorChoice::Auto,
         ColorWhen::Always => ColorChoice::Always,
@@ -94,10 +136,11 @@ fn open_reader(documents: Vec<Document>, args: &cli::ReaderArgs) -> anyhow::Resu
         app: Options {
             theme: Theme::new(mode),
             keymap: Keymap::default(),
+            ..Options::default()
         },
         mouse: !args.no_mouse,
     };
-    tui::run(documents, options).context("terminal error")
+    tui::run(inbox, options).context("terminal error")
 }
 
 fn print_summaries(documents: &[Document]) -> anyhow::Result<()> {

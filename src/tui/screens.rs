@@ -22,6 +22,7 @@ fn app(documents: Vec<Document>, mode: ColorMode, (w, h): (u16, u16)) -> App {
     let options = Options {
         theme: Theme::new(mode),
         keymap: Keymap::default(),
+        ..Options::default()
     };
     App::new(documents, options, w, h)
 }
@@ -139,7 +140,7 @@ fn story_list_screen() {
         fixture::plain(&["Untitled."]),
     ];
     let mut app = app(documents, ColorMode::None, (100, 30));
-    update(&mut app, A::NextStory);
+    update(&mut app, A::NextRow);
     insta::assert_snapshot!("story_list", format!("{:?}", draw(&app)));
 }
 
