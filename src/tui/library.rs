@@ -90,7 +90,8 @@ pub struct Library {
     /// The entries shown, in order.
     pub order: Vec<usize>,
     pub rows: Rows,
-    /// The sourcing totals of the annotated stories shown.
+    /// The sourcing totals of the annotated stories shown (kept up to date
+    /// as stories arrive, recomputed when a filter changes).
     pub totals: Totals,
     /// Stories annotated so far.
     pub annotated: usize,
@@ -144,6 +145,11 @@ impl Library {
         entry.title_key = entry.title.to_lowercase();
         entry.doc = Some(Arc::new(doc));
         self.matched[id] = self.matches(&self.entries[id]);
+        if self.matched[id]
+            && let Some(doc) = &self.entries[id].doc
+        {
+            self.totals.add(&doc.summary);
+        }
     }
 
     fn matches(&self, entry: &Entry) -> bool {
@@ -193,6 +199,13 @@ impl Library {
 
     fn rematch(&mut self) {
         self.matched = self.entries.iter().map(|e| self.matches(e)).collect();
+        let mut totals = Totals::default();
+        for (entry, _) in self.entries.iter().zip(&self.matched).filter(|(_, m)| **m) {
+            if let Some(doc) = &entry.doc {
+                totals.add(&doc.summary);
+            }
+        }
+        self.totals = totals;
         self.refresh();
     }
 
@@ -247,13 +260,6 @@ impl Library {
         }
         let len = self.order.len();
         self.rows.cursor = self.rows.cursor.min(len.saturating_sub(1));
-        let mut totals = Totals::default();
-        for &i in &self.order {
-            if let Some(doc) = &self.entries[i].doc {
-                totals.add(&doc.summary);
-            }
-        }
-        self.totals = totals;
     }
 
     /// Countries mentioned across the annotated stories: code, name,

@@ -119,8 +119,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> i
     // When the next frame is due; `None` when the screen is up to date.
     let mut frame_due = Some(Instant::now());
     let mut last_frame = Instant::now();
+    // Stories sent by the loader, not yet taken in.
+    let mut feeds = Vec::new();
     loop {
         if frame_due.is_some_and(|due| due <= Instant::now()) {
+            if !feeds.is_empty() {
+                receive(app, std::mem::take(&mut feeds));
+            }
             draw(terminal, app)?;
             frame_due = None;
             last_frame = Instant::now();
@@ -145,18 +150,18 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> i
             }
             continue;
         };
-        // Apply everything already waiting (a burst of wheel events,
-        // resizes or stories) before drawing again.
-        let mut feeds = Vec::new();
+        // Apply everything already waiting (a burst of wheel events or
+        // resizes) before drawing again. Stories are taken in once a frame,
+        // not as each batch comes: sorting the list is linear in the library.
         let mut input = false;
         let mut next = Some(first);
-        // Bounded, so a stream of stories cannot hold off the next frame.
-        let mut budget = 1000;
         while let Some(event) = next.take() {
-            budget -= 1;
             match event {
                 events::Event::Terminal(event) => {
                     if let Some(action) = action_for(app, &event) {
+                        if !feeds.is_empty() {
+                            receive(app, std::mem::take(&mut feeds));
+                        }
                         update(app, action);
                         input = true;
                     }
@@ -164,12 +169,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> i
                 events::Event::Feed(feed) => feeds.push(feed),
                 events::Event::InputFailed(error) => return Err(error),
             }
-            if !app.quit && budget > 0 {
+            if !app.quit {
                 next = inbox.try_next();
             }
         }
         if !feeds.is_empty() {
-            receive(app, feeds);
             let due = last_frame + FEED_FRAME;
             frame_due = Some(frame_due.map_or(due, |d| d.min(due)));
         }

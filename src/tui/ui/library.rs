@@ -72,11 +72,11 @@ impl LibraryView<'_> {
         ];
         let countries = t.top_countries(4);
         if !countries.is_empty() {
-            let shares: Vec<String> = countries
+            let counts: Vec<String> = countries
                 .iter()
-                .map(|(code, n)| format!("{code} {}", percent(*n as f64 / t.claims.max(1) as f64)))
+                .map(|(code, n)| format!("{code} {}", thousands(*n)))
                 .collect();
-            parts.push(format!("from {}", shares.join(", ")));
+            parts.push(format!("claims by country {}", counts.join(", ")));
         }
         if !library.problems.is_empty() {
             parts.push(format!(
