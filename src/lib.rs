@@ -10,6 +10,7 @@ pub mod library;
 pub mod load;
 pub mod model;
 pub mod safe_text;
+pub mod settings;
 pub mod tui;
 
 pub use annotate::annotate;

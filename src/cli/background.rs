@@ -137,8 +137,14 @@ mod tests {
     fn stories_are_listed_in_order_then_annotated_and_bad_files_reported() {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in [
-            ("a.txt", "Ferry resumes\n\nThe ferry runs again, the operator said."),
-            ("b.txt", "Bridge repaired\n\nThe bridge is open, engineers said."),
+            (
+                "a.txt",
+                "Ferry resumes\n\nThe ferry runs again, the operator said.",
+            ),
+            (
+                "b.txt",
+                "Bridge repaired\n\nThe bridge is open, engineers said.",
+            ),
             ("c.txt", "Binary\0file"),
         ] {
             std::fs::write(dir.path().join(name), text).unwrap();
@@ -152,7 +158,9 @@ mod tests {
         let titles: Vec<String> = feeds
             .iter()
             .filter_map(|f| match f {
-                Feed::Found(metas) => Some(metas.iter().map(|m| m.title.clone().unwrap_or_default())),
+                Feed::Found(metas) => {
+                    Some(metas.iter().map(|m| m.title.clone().unwrap_or_default()))
+                }
                 _ => None,
             })
             .flatten()

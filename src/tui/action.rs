@@ -78,7 +78,6 @@ pub enum Action {
     #[serde(skip)]
     Insert(char),
     /// Backspace in the search prompt or the picker.
-    #[serde(skip)]
     DeleteChar,
     /// The terminal now has this many columns and rows.
     #[serde(skip)]

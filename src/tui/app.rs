@@ -451,7 +451,10 @@ pub fn update(app: &mut App, action: Action) {
                     app.library.set_country(Some(code.clone()));
                     let page = app.list_page();
                     app.library.rows.first(app.library.order.len(), page);
-                    let text = format!("{} mentioning {code} · F shows all", stories(app.library.order.len()));
+                    let text = format!(
+                        "{} mentioning {code} · F shows all",
+                        stories(app.library.order.len())
+                    );
                     app.say(text);
                 }
                 _ => {}
@@ -481,7 +484,6 @@ pub fn update(app: &mut App, action: Action) {
     }
     app.sync_layout();
 }
-
 
 /// The rows state and length of the list on screen, if a list is.
 fn list_rows(app: &mut App) -> Option<(&mut super::rows::Rows, usize)> {
@@ -663,7 +665,12 @@ fn open_row(app: &mut App) {
                     story.filter = None;
                     story.apply_filter();
                 }
-                if let Some(at) = story.index.claim_order.iter().position(|&c| c == found.claim) {
+                if let Some(at) = story
+                    .index
+                    .claim_order
+                    .iter()
+                    .position(|&c| c == found.claim)
+                {
                     story.jump_to_claim(at);
                 }
             }

@@ -129,7 +129,10 @@ mod tests {
         assert!(matches!(inbox.wait(None), Some(Event::Feed(Feed::Done))));
         assert!(sender.join().unwrap());
         let soon = Instant::now() + Duration::from_millis(10);
-        assert!(inbox.wait(Some(soon)).is_none(), "the deadline ends the wait");
+        assert!(
+            inbox.wait(Some(soon)).is_none(),
+            "the deadline ends the wait"
+        );
         assert!(inbox.try_next().is_none());
     }
 }

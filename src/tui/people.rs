@@ -2,9 +2,9 @@
 //! sources of the annotated stories (see [`crate::library::people`]), a
 //! text filter over their names, and the claims of the one chosen.
 
-use crate::library::{People, PersonClaim};
 use super::library::Library;
 use super::rows::Rows;
+use crate::library::{People, PersonClaim};
 
 #[derive(Debug, Default)]
 pub struct PeopleView {
@@ -38,12 +38,10 @@ impl PeopleView {
         if self.built && self.indexed == library.annotated {
             return;
         }
-        let selected = self
-            .selected()
-            .map(|p| {
-                let person = &self.index.persons[p];
-                (person.kind, person.name.clone())
-            });
+        let selected = self.selected().map(|p| {
+            let person = &self.index.persons[p];
+            (person.kind, person.name.clone())
+        });
         self.index = People::build(
             library
                 .entries

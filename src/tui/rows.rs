@@ -68,6 +68,13 @@ mod tests {
         assert_eq!((rows.cursor, rows.offset), (0, 0));
         rows.last(0, 4);
         assert_eq!((rows.cursor, rows.offset), (0, 0));
-        assert_eq!(Rows { cursor: 9, offset: 6 }.offset_for(10, 20), 0);
+        assert_eq!(
+            Rows {
+                cursor: 9,
+                offset: 6
+            }
+            .offset_for(10, 20),
+            0
+        );
     }
 }

@@ -505,12 +505,7 @@ fn several_stories_open_on_the_list() {
     update(&mut app, A::PrevRow);
     assert_eq!(app.library.rows.cursor, 0);
     assert_eq!(app.library.selected(), first);
-    let fixture_row = app
-        .library
-        .order
-        .iter()
-        .position(|&i| i == 0)
-        .unwrap();
+    let fixture_row = app.library.order.iter().position(|&i| i == 0).unwrap();
     run(&mut app, (0..fixture_row).map(|_| A::NextRow));
     run(&mut app, [A::OpenRow, A::NextParagraph]);
     assert_eq!(app.screen, Screen::Story(0));

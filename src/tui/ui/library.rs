@@ -84,7 +84,11 @@ impl LibraryView<'_> {
                 crate::tui::words::plural(library.problems.len(), "input")
             ));
         }
-        let what = if library.is_filtered() { "Shown" } else { "All" };
+        let what = if library.is_filtered() {
+            "Shown"
+        } else {
+            "All"
+        };
         format!("{what}: {}", parts.join(" · "))
     }
 
@@ -107,7 +111,10 @@ impl LibraryView<'_> {
     fn item(&self, entry: &Entry, cursor: bool, width: usize) -> [Line<'static>; 2] {
         let theme = self.theme;
         let marker = if cursor { "▌ " } else { "  " };
-        let date = format!("{:<DATE$}", entry.meta.date.as_deref().map(one_line).unwrap_or_default());
+        let date = format!(
+            "{:<DATE$}",
+            entry.meta.date.as_deref().map(one_line).unwrap_or_default()
+        );
         let room = width.saturating_sub(MARKER + DATE);
         let (title, counts) = spread(&one_line(&entry.title), &Self::counts(entry), room);
         let title_style = if cursor {
@@ -157,7 +164,8 @@ impl Widget for &LibraryView<'_> {
         }
         let width = usize::from(inner.width);
         let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
-        Span::styled(truncate(&one_line(&self.totals()), width), theme.meta).render(row(inner.y), buf);
+        Span::styled(truncate(&one_line(&self.totals()), width), theme.meta)
+            .render(row(inner.y), buf);
         if inner.height > 1 {
             let heads: String = COUNTS
                 .iter()
@@ -205,5 +213,9 @@ impl Widget for &LibraryView<'_> {
 
 /// Style for a row's text: the cursor's row stands out.
 pub fn row_style(base: Style, cursor: bool, theme: &Theme) -> Style {
-    if cursor { base.patch(theme.cursor_row) } else { base }
+    if cursor {
+        base.patch(theme.cursor_row)
+    } else {
+        base
+    }
 }

@@ -21,11 +21,11 @@ use super::story::Row;
 
 pub use article::ArticleView;
 pub use help::{HelpView, line_count as help_line_count};
+pub use library::LibraryView;
 pub use panel::SourcesPanel;
+pub use people::{ClaimsList, PeopleList};
 pub use picker::PickerView;
 pub use status::StatusBar;
-pub use library::LibraryView;
-pub use people::{ClaimsList, PeopleList};
 
 /// Draws the whole screen. The terminal cursor goes where a screen reader
 /// should look: the search prompt, the picker, the panel's cursor or the

@@ -65,9 +65,16 @@ impl Widget for &PeopleList<'_> {
         let shown = if people.query.is_empty() {
             thousands(people.index.persons.len())
         } else {
-            format!("{} of {}", thousands(people.order.len()), thousands(people.index.persons.len()))
+            format!(
+                "{} of {}",
+                thousands(people.order.len()),
+                thousands(people.index.persons.len())
+            )
         };
-        let title = format!(" Sources across stories · {shown} · in {} ", stories(people.indexed));
+        let title = format!(
+            " Sources across stories · {shown} · in {} ",
+            stories(people.indexed)
+        );
         let block = list_block(title, " Tab: stories ", theme);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -76,7 +83,10 @@ impl Widget for &PeopleList<'_> {
         }
         let width = usize::from(inner.width);
         let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
-        let heads: String = COUNTS.iter().map(|(h, w)| format!("{h:>w$}", w = *w)).collect();
+        let heads: String = COUNTS
+            .iter()
+            .map(|(h, w)| format!("{h:>w$}", w = *w))
+            .collect();
         let (name, counts) = spread("Name", &heads, width.saturating_sub(2));
         Line::from(vec![
             Span::raw("  "),
@@ -96,7 +106,9 @@ impl Widget for &PeopleList<'_> {
             }
             return;
         }
-        let offset = people.rows.offset_for(people.order.len(), page(inner, PEOPLE_HEADER));
+        let offset = people
+            .rows
+            .offset_for(people.order.len(), page(inner, PEOPLE_HEADER));
         let mut y = top;
         for (n, &p) in people.order.iter().enumerate().skip(offset) {
             if y >= inner.bottom() {
@@ -116,7 +128,11 @@ impl Widget for &PeopleList<'_> {
                 .map(|((_, w), v)| format!("{v:>w$}", w = *w))
                 .collect();
             let (name, counts) = spread(&one_line(&person.name), &counts, width.saturating_sub(2));
-            let base = if person.claims > 0 { theme.text } else { theme.dim };
+            let base = if person.claims > 0 {
+                theme.text
+            } else {
+                theme.dim
+            };
             let lines = [
                 Line::from(vec![
                     Span::styled(marker, theme.focus_bar),
@@ -126,7 +142,10 @@ impl Widget for &PeopleList<'_> {
                 Line::from(vec![
                     Span::styled(marker, theme.focus_bar),
                     Span::raw("  "),
-                    Span::styled(truncate(&self.about(person), width.saturating_sub(4)), theme.meta),
+                    Span::styled(
+                        truncate(&self.about(person), width.saturating_sub(4)),
+                        theme.meta,
+                    ),
                 ]),
             ];
             for line in lines {
@@ -169,8 +188,11 @@ impl Widget for &ClaimsList<'_> {
         let mut about: Vec<String> = vec![person.kind.as_str().to_string()];
         about.extend(person.role.clone());
         about.extend(person.country.clone());
-        Span::styled(truncate(&one_line(&about.join(" · ")), width), theme.meta).render(row(inner.y), buf);
-        let offset = list.rows.offset_for(list.claims.len(), page(inner, CLAIMS_HEADER));
+        Span::styled(truncate(&one_line(&about.join(" · ")), width), theme.meta)
+            .render(row(inner.y), buf);
+        let offset = list
+            .rows
+            .offset_for(list.claims.len(), page(inner, CLAIMS_HEADER));
         let mut y = inner.y + CLAIMS_HEADER;
         for (n, found) in list.claims.iter().enumerate().skip(offset) {
             if y >= inner.bottom() {
@@ -191,7 +213,11 @@ impl Widget for &ClaimsList<'_> {
             } else {
                 format!("{date} · {}", one_line(&entry.title))
             };
-            let (heading, kind) = spread(&heading, claim_kind_label(claim.kind), width.saturating_sub(2));
+            let (heading, kind) = spread(
+                &heading,
+                claim_kind_label(claim.kind),
+                width.saturating_sub(2),
+            );
             let style = match claim.kind {
                 ClaimKind::Direct => theme.direct,
                 ClaimKind::Partial => theme.partial,

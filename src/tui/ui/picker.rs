@@ -75,11 +75,7 @@ impl Widget for &PickerView<'_> {
             let Some(country) = picker.all.get(c) else {
                 continue;
             };
-            let bloc = if country.bloc {
-                " (bloc)"
-            } else {
-                ""
-            };
+            let bloc = if country.bloc { " (bloc)" } else { "" };
             let name = format!("{}{bloc}", one_line(&country.name));
             let count = if picker.stories {
                 stories(country.count)

@@ -143,7 +143,10 @@ impl StatusBar<'_> {
                 Screen::People => plural(app.people.order.len(), "source"),
                 _ => stories(library.order.len()),
             };
-            spans.push(Span::styled(format!("/{}", one_line(self.query())), theme.status));
+            spans.push(Span::styled(
+                format!("/{}", one_line(self.query())),
+                theme.status,
+            ));
             spans.push(Span::styled(" ".to_string(), theme.status));
             spans.push(Span::styled(format!(" {shown} "), theme.status_chip));
             return spans;
@@ -165,11 +168,17 @@ impl StatusBar<'_> {
         if let Some(code) = &library.country
             && app.screen == Screen::Library
         {
-            spans.push(Span::styled(format!(" {} ", one_line(code)), theme.status_chip));
+            spans.push(Span::styled(
+                format!(" {} ", one_line(code)),
+                theme.status_chip,
+            ));
         }
         let query = self.query();
         if !query.is_empty() {
-            spans.push(Span::styled(format!(" /{} ", one_line(query)), theme.status_chip));
+            spans.push(Span::styled(
+                format!(" /{} ", one_line(query)),
+                theme.status_chip,
+            ));
         }
         spans
     }
