@@ -335,7 +335,7 @@ fn person(cluster: Cluster, docs: &HashMap<usize, &Document>) -> Person {
             None => aliases.push((s.name.clone(), 1)),
         }
     }
-    aliases.sort_by(|a, b| b.1.cmp(&a.1));
+    aliases.sort_by_key(|a| std::cmp::Reverse(a.1));
     Person {
         kind: cluster.kind,
         role: most_common(speakers.iter().filter_map(|s| s.role.as_deref())),

@@ -571,6 +571,19 @@ fn lists(app: &mut App, action: Action) {
         Action::StartFilter if matches!(app.screen, Screen::Library | Screen::People) => {
             app.prompt = Some(Prompt { origin: None });
         }
+        Action::SearchSubmit => {
+            app.prompt = None;
+            let empty = match app.screen {
+                Screen::Library => app.library.order.is_empty(),
+                Screen::People => app.people.order.is_empty(),
+                _ => false,
+            };
+            if empty {
+                app.warn("Nothing matches: Esc clears the filter");
+            }
+        }
+        Action::ScrollDown => step(app, WHEEL_ROWS as isize),
+        Action::ScrollUp => step(app, -(WHEEL_ROWS as isize)),
         Action::PickCountry if app.screen == Screen::Library => {
             let all = app
                 .library

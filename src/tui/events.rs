@@ -3,7 +3,7 @@
 //! channel, so the loop sleeps until either has something: no polling.
 
 use std::io;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Instant;
 
@@ -98,10 +98,7 @@ impl Inbox {
             None => self.rx.recv().ok(),
             Some(deadline) => {
                 let wait = deadline.saturating_duration_since(Instant::now());
-                match self.rx.recv_timeout(wait) {
-                    Ok(event) => Some(event),
-                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-                }
+                self.rx.recv_timeout(wait).ok()
             }
         }
     }

@@ -25,6 +25,8 @@ pub mod wrap;
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod library_tests;
+#[cfg(test)]
 mod screens;
 #[cfg(test)]
 mod tests;
