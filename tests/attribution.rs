@@ -26,11 +26,11 @@ fn claims(text: &str) -> Vec<Seen> {
             let speaker = c.speaker.as_deref().and_then(|id| doc.speaker(id));
             Seen {
                 kind: c.kind,
-                text: c.text.clone(),
-                source: c.source.as_ref().map(|s| s.text.clone()),
+                text: c.text.to_string(),
+                source: c.source.as_ref().map(|s| s.text.to_string()),
                 speaker: speaker.map(|s| s.name.clone()),
                 speaker_kind: speaker.map(|s| s.kind),
-                cue: c.cue.as_ref().map(|s| s.text.clone()),
+                cue: c.cue.as_ref().map(|s| s.text.to_string()),
             }
         })
         .collect()

@@ -288,6 +288,9 @@ fn takes_bare_clause(p: &Para, i: usize) -> bool {
                 || matches!(lower, "there" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who")
                 || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
                 || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
+                // "said about half of …"
+                || matches!(lower, "about" | "around" | "nearly" | "almost" | "roughly" | "more" | "fewer" | "less" | "over" | "under")
+                    && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &["half", "a", "one", "two", "three"]))
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
                     && !grammar::PREPOSITIONS.contains(lower)
@@ -569,7 +572,14 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
                 }
                 if depth == 0 {
                     let lower = p.lower(t);
-                    let opener = grammar::CLAUSE_OPENERS.contains(lower)
+                    // "Current and former officials who spoke with the Post said":
+                    // a relative clause inside the source.
+                    let relative = lower == "who"
+                        && t > floor
+                        && p.kind(t - 1) == Kind::Word
+                        && !p.is_any(t - 1, &grammar::CLAUSE_OPENERS);
+                    let opener = !relative
+                        && grammar::CLAUSE_OPENERS.contains(lower)
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
@@ -839,36 +849,13 @@ fn subject_antecedent(
     findings: &mut Findings,
     sentence_mentions: usize,
 ) {
-    let mut k = sentence.start;
-    while k < sentence.end
-        && (p.inside_quote(k)
-            || p.quotes.opening_at(k).is_some()
-            || p.quotes.closing_at(k).is_some())
-    {
-        k += 1;
-    }
-    while k < sentence.end && p.is_any(k, &grammar::CONNECTIVES) {
-        k += 1;
-    }
-    let start = k;
-    let limit = (start + 6).min(sentence.end);
-    while k < limit && p.kind(k).is_wordlike() && !p.inside_quote(k) {
-        let lower = p.lower(k);
-        let verb_like = k > start
-            && (FINITE_VERBS.contains(lower)
-                || lower.ends_with("ed") && !p.is_capitalized(k)
-                || lower.ends_with("ly") && !p.is_capitalized(k)
-                || lexicon().cue(lower).is_some()
-                || grammar::PREPOSITIONS.contains(lower) && lower != "of");
-        if verb_like || Pronoun::parse(lower).is_some() {
-            break;
-        }
-        k += 1;
-    }
-    if k == start || k >= sentence.end || !p.kind(k).is_wordlike() {
+    let Some(subject) = sentence_subject(p, sentence) else {
+        return;
+    };
+    if subject.end >= sentence.end || !p.kind(subject.end).is_wordlike() {
         return;
     }
-    let Some(mention) = mentions::describe(p, start..k, people) else {
+    let Some(mention) = mentions::describe(p, subject, people) else {
         return;
     };
     let overlaps = findings.mentions[sentence_mentions..].iter().any(|m| {
@@ -888,77 +875,79 @@ fn subject_antecedent(
     }
 }
 
-/// The subject a sentence opens with, after any introductory phrase:
-/// "On the left, Betty Friedan, the author, compared …" → "Betty Friedan".
+/// The subject a sentence opens with, after a leading quote, connective or
+/// introductory phrase: "On the left, Betty Friedan, the author, compared …"
+/// → "Betty Friedan"; "the affidavit cited …" → "the affidavit".
 fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
-    let lexicon = lexicon();
     let mut k = sentence.start;
     while k < sentence.end
-        && (p.quotes.opening_at(k).is_some()
-            || p.is_any(
-                k,
-                &[
-                    "but",
-                    "and",
-                    "so",
-                    "yet",
-                    "still",
-                    "however",
-                    "meanwhile",
-                    "then",
-                    "now",
-                ],
-            ))
+        && (p.inside_quote(k)
+            || p.quotes.opening_at(k).is_some()
+            || p.quotes.closing_at(k).is_some())
+    {
+        k += 1;
+    }
+    while k < sentence.end
+        && (p.is_any(k, &grammar::CONNECTIVES)
+            || p.is_any(k, &["however", "meanwhile", "still", "now"]))
     {
         k += 1;
         if k < sentence.end && p.kind(k) == Kind::Comma {
             k += 1;
         }
     }
-    if k >= sentence.end || p.inside_quote(k) {
+    if k >= sentence.end {
         return None;
     }
     if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
         return Some(k..k + 1);
     }
     if p.is_any(k, &grammar::PREPOSITIONS)
-        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
+        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
     {
         let comma = (k..(k + 15).min(sentence.end))
             .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
         k = comma + 1;
     }
     let start = k;
+    let limit = (start + 10).min(sentence.end);
     let mut depth = 0usize;
-    while k < sentence.end {
-        let ok = match p.kind(k) {
-            Kind::OpenParen => {
-                depth += 1;
-                true
-            }
-            Kind::CloseParen if depth > 0 => {
-                depth -= 1;
-                true
-            }
-            _ if depth > 0 => true,
-            Kind::Possessive => true,
-            Kind::Word => {
+    while k < limit && !p.inside_quote(k) {
+        match p.kind(k) {
+            Kind::OpenParen => depth += 1,
+            Kind::CloseParen if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            Kind::Possessive => {}
+            Kind::Word | Kind::Number => {
                 let lower = p.lower(k);
-                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(lower)
-                    || k == start && grammar::DETERMINERS.contains(lower)
-                    || lexicon.title(p.word(k)).is_some()
-                    || lower == "of" && p.is_capitalized(k + 1)
+                let verb_like = k > start
+                    && (FINITE_VERBS.contains(lower)
+                        || lower.ends_with("ed") && !p.is_capitalized(k)
+                        || lower.ends_with("ly") && !p.is_capitalized(k)
+                        || lexicon().cue(lower).is_some()
+                        || grammar::PREPOSITIONS.contains(lower) && lower != "of"
+                        || Pronoun::parse(lower).is_some());
+                if verb_like {
+                    break;
+                }
             }
-            _ => false,
-        };
-        if !ok {
-            break;
+            _ => break,
         }
         k += 1;
     }
-    let has_head = (start..k)
-        .any(|t| p.is_capitalized(t) || p.is_word(t) && lexicon.title(p.word(t)).is_some());
-    (k > start && has_head).then_some(start..k)
+    (k > start).then_some(start..k)
+}
+
+/// The sentence's subject when it names someone (a capitalized name, a
+/// title or a pronoun): what a participle or a second verb hangs on.
+fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let subject = sentence_subject(p, sentence)?;
+    let named = subject.clone().any(|t| {
+        p.is_capitalized(t)
+            || p.is_word(t)
+                && (lexicon().title(p.word(t)).is_some() || Pronoun::parse(p.lower(t)).is_some())
+    });
+    named.then_some(subject)
 }
 
 /// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
@@ -1187,42 +1176,18 @@ fn complements(
         {
             // "said to reporters"
             k = listener(p, k + 1, end);
-        } else if p.is_any(
-            k,
-            &[
-                "after",
-                "before",
-                "during",
-                "at",
-                "following",
-                "in",
-                "while",
-                "about",
-                "of",
-                "on",
-                "when",
-                "upon",
-            ],
-        ) && !inverted
+        } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
+            && !inverted
         {
-            // "said after the talks that …": an adverbial, if "that" soon follows.
-            let window = (k + 10).min(end);
+            // "said after the talks that …", "said on NBC's ''Meet the Press''
+            // on Sunday that …": an adverbial, if "that" soon follows.
+            let window = (k + ADVERBIAL_BEFORE_THAT).min(end);
             match (k + 1..window).find(|&j| {
-                p.is_any(j, &["that"])
-                    || p.kind(j).is_terminal()
-                    || p.inside_quote(j)
+                p.is_any(j, &["that"]) && !p.inside_quote(j)
+                    || p.kind(j).is_terminal() && !p.inside_quote(j)
                     || p.kind(j) == Kind::Semicolon
             }) {
-                Some(j)
-                    if p.is_any(j, &["that"])
-                        && (k + 1..j).all(|x| {
-                            p.kind(x).is_wordlike()
-                                || p.kind(x) == Kind::Possessive
-                                || p.kind(x) == Kind::Comma
-                        }) =>
-                {
-                    k = j
-                }
+                Some(j) if p.is_any(j, &["that"]) => k = j,
                 _ => break,
             }
         } else {
@@ -1231,6 +1196,9 @@ fn complements(
     }
     (k, cue_text_end, channel)
 }
+
+/// How far "that" may stand from its cue behind an adverbial, in tokens.
+const ADVERBIAL_BEFORE_THAT: usize = 24;
 
 /// Builds the reporting clause of a cue, if it has a source.
 fn clause(
@@ -1277,7 +1245,7 @@ fn clause(
     if participle || infinitive {
         let source = match previous {
             Some(prev) => prev.source.clone(),
-            None => Some(sentence_subject(p, sentence)?),
+            None => Some(named_subject(p, sentence)?),
         };
         let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
         return Some(Clause {
@@ -1339,7 +1307,7 @@ fn clause(
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
             // "X was joined on stage and joked, …"
-            None => (Some(sentence_subject(p, sentence)?), false),
+            None => (Some(named_subject(p, sentence)?), false),
         },
     };
     let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
@@ -1597,6 +1565,31 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Direct, content, Some(q)));
             }
         }
+        // "Still, he said, officials have to decide": a clause after a
+        // reporting clause set off by commas, when nothing came before it.
+        let k = clause.after;
+        if !found_any
+            && !clause.inverted
+            && k + 1 < next_front
+            && p.kind(k) == Kind::Comma
+            && takes_bare_clause(p, k + 1)
+            && !p.lower(k + 1).ends_with("ing")
+            && !p.is_any(
+                k + 1,
+                &[
+                    "who", "which", "when", "where", "what", "how", "if", "whether",
+                ],
+            )
+        {
+            let range = cut_trailing_gloss(p, trim(p, k + 1..next_front));
+            if word_count(p, range.clone()) >= 3 {
+                partials_inside(p, range.clone(), quote_used, findings, &claim);
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Indirect, p.bytes(range), None));
+                found_any = true;
+            }
+        }
         if found_any {
             previous_end = clause.after;
         }
@@ -1671,9 +1664,12 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
     }
     match p.kind(k) {
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
+        // "said: “…”", "said, “…”", and "said: the plan is dead".
         Kind::Colon | Kind::Comma => {
             let next = k + 1;
-            (next < end && p.quotes.opening_at(next).is_some()).then_some(next)
+            let quote = next < end && p.quotes.opening_at(next).is_some();
+            let clause = p.kind(k) == Kind::Colon && next < end && takes_bare_clause(p, next);
+            (quote || clause).then_some(next)
         }
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,

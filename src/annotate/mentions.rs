@@ -643,10 +643,25 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 core_start -= 1;
             }
             // A lone capitalized word right before a cue is a surname ("Read
-            // said"), unless it is a function word.
+            // said"), unless it is a function word, a time or a place.
             let function_word = grammar::DETERMINERS.contains(head_lower)
                 || grammar::CLAUSE_OPENERS.contains(head_lower)
-                || Pronoun::parse(head_lower).is_some();
+                || Pronoun::parse(head_lower).is_some()
+                || grammar::is_time_word(head_lower)
+                || matches!(
+                    head_lower,
+                    "why" | "how" | "what" | "where" | "when" | "who" | "yes" | "no"
+                )
+                || head_word.ends_with('.')
+                || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
+            if countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
+                || countries::is_place(head_word)
+            {
+                // "Colorado said", "Texas sued": a state's or city's government.
+                mention.kind = MentionKind::Organization;
+                mention.name = Some(strip_article(p.slice(np.start..head_end)).to_string());
+                return Some(mention);
+            }
             if !is_name_word(p, head)
                 && (function_word || !p.word(head).chars().any(char::is_lowercase))
             {
@@ -673,12 +688,53 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // "the Trump campaign's lawyer"-like phrases with a name in them.
         mention.head = Some(head_lower.to_string());
         mention.name = Some(strip_article(np_text).to_string());
+    } else if np
+        .clone()
+        .any(|t| p.kind(t) == Kind::Number || p.is_any(t, &QUANTIFIERS))
+    {
+        // "60 percent of voters", "six in 10", "most of them": poll respondents.
+        mention.kind = MentionKind::Group;
+        mention.plural = true;
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(np_text.to_string());
     } else {
         // An unknown lower-case head ("he began", "the move") names no source.
         return None;
     }
     Some(mention)
 }
+
+/// Words that count people: "most of them said", "two in three said".
+static QUANTIFIERS: WordSet = WordSet::new(&[
+    "percent",
+    "most",
+    "majority",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "many",
+    "some",
+    "all",
+    "few",
+    "several",
+    "none",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "number",
+]);
 
 /// Whatever follows "according to" is a source, even when its head is not a
 /// known word: kept as written, as a document.

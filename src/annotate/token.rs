@@ -173,6 +173,9 @@ fn is_quote(c: char) -> bool {
 
 /// Anything that can be part of a word: not whitespace, not punctuation we split on.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii_alphanumeric() {
+        return true;
+    }
     !(c.is_whitespace()
         || c.is_ascii_punctuation()
         || is_quote(c)

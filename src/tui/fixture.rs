@@ -29,7 +29,7 @@ pub fn span(texts: &[String], p: usize, needle: &str) -> Span {
         paragraph: p,
         start,
         end: start + needle.len(),
-        text: needle.to_string(),
+        text: needle.into(),
     }
 }
 
@@ -50,7 +50,7 @@ pub fn document() -> Document {
                 2 => ParagraphKind::Heading,
                 _ => ParagraphKind::Body,
             },
-            text: text.clone(),
+            text: text.as_str().into(),
         })
         .collect();
     let s = |p, needle| span(&texts, p, needle);
@@ -202,7 +202,7 @@ pub fn plain(texts: &[&str]) -> Document {
             .map(|(index, text)| Paragraph {
                 index,
                 kind: ParagraphKind::Body,
-                text: text.to_string(),
+                text: (*text).into(),
             })
             .collect(),
         speakers: Vec::new(),
