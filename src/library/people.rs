@@ -376,7 +376,7 @@ mod tests {
                         paragraph: 0,
                         start: 0,
                         end: 0,
-                        text: String::new(),
+                        text: Default::default(),
                         parts: vec![],
                         source: None,
                         cue: None,
