@@ -187,8 +187,20 @@ impl Library {
                     .ok()
             })
             .flatten();
+        // A longer query matches a subset: only what matched is looked at again.
+        let narrowing = !self.query.is_empty() && query.contains(self.query.as_str());
         self.query = query;
-        self.rematch();
+        if narrowing {
+            for i in 0..self.entries.len() {
+                if self.matched[i] {
+                    self.matched[i] = self.matches(&self.entries[i]);
+                }
+            }
+            self.recount();
+            self.refresh();
+        } else {
+            self.rematch();
+        }
     }
 
     /// Sets (or clears) the country filter and shows what matches.
@@ -199,6 +211,12 @@ impl Library {
 
     fn rematch(&mut self) {
         self.matched = self.entries.iter().map(|e| self.matches(e)).collect();
+        self.recount();
+        self.refresh();
+    }
+
+    /// The totals of the stories that match, from scratch.
+    fn recount(&mut self) {
         let mut totals = Totals::default();
         for (entry, _) in self.entries.iter().zip(&self.matched).filter(|(_, m)| **m) {
             if let Some(doc) = &entry.doc {
@@ -206,7 +224,6 @@ impl Library {
             }
         }
         self.totals = totals;
-        self.refresh();
     }
 
     pub fn cycle_sort(&mut self) {
