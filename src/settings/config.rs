@@ -551,6 +551,19 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_config() {
+        let readme = include_str!("../../README.md");
+        let example = readme
+            .split_once("```toml\n")
+            .and_then(|(_, rest)| rest.split_once("```"))
+            .map(|(toml, _)| toml)
+            .expect("a toml block in the README");
+        let config = parse(example).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(config.measure, 80);
+        assert!(!config.mouse);
+    }
+
+    #[test]
     fn an_empty_file_is_the_defaults() {
         assert_eq!(parse(""), Ok(Config::default()));
     }
