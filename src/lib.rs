@@ -6,9 +6,11 @@
 
 pub mod annotate;
 pub mod cli;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod safe_text;
+pub mod settings;
 pub mod tui;
 
 pub use annotate::annotate;

@@ -211,3 +211,30 @@ pub fn plain(texts: &[&str]) -> Document {
         summary: Summary::default(),
     }
 }
+
+/// The fixture story under another title and date (so another content key).
+pub fn variant(title: &str, date: Option<&str>) -> Document {
+    let mut doc = document();
+    doc.meta.title = Some(title.into());
+    doc.meta.date = date.map(Into::into);
+    doc.paragraphs[0].text = title.into();
+    doc
+}
+
+/// A story quoting nobody, mentioning no country.
+pub fn quiet(title: &str, date: &str) -> Document {
+    let mut doc = plain(&[title, "Nothing was said."]);
+    doc.meta.title = Some(title.into());
+    doc.meta.date = Some(date.into());
+    doc
+}
+
+/// A small library: three tellings of the harbour story and a quiet one.
+pub fn library() -> Vec<Document> {
+    vec![
+        variant("Harbour deal reached", Some("2024-05-02")),
+        quiet("A quiet day", "2024-06-01"),
+        variant("Boats return", Some("2024-04-01")),
+        variant("Undated notes", None),
+    ]
+}

@@ -7,21 +7,21 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
-};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::model::Document;
-
 use super::action::Action;
-use super::app::{App, Options, update};
+use super::app::{App, Options, receive, update};
+use super::events::{self, Inbox};
 use super::keymap::Key;
 use super::ui::render;
 
 /// How long a transient message stays.
 const MESSAGE_TTL: Duration = Duration::from_secs(4);
+/// While stories stream in, the screen is redrawn at most this often;
+/// input is drawn at once.
+const FEED_FRAME: Duration = Duration::from_millis(50);
 
 /// How the reader talks to the terminal.
 #[derive(Debug, Clone, Default)]
@@ -93,12 +93,16 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     None
 }
 
-/// Runs the reader on `documents` until the user quits.
-pub fn run(documents: Vec<Document>, options: ReaderOptions) -> io::Result<()> {
+/// Runs the reader until the user quits, on the stories the loader sends
+/// into `inbox`. Returns the final state (where each story was left, the
+/// problems the loader met).
+pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
     let (_guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
     let size = terminal.size()?;
-    let mut app = App::new(documents, options.app, size.width, size.height);
-    event_loop(&mut terminal, &mut app)
+    let mut app = App::loading(options.app, size.width, size.height);
+    inbox.listen_to_terminal()?;
+    event_loop(&mut terminal, &mut app, &inbox)?;
+    Ok(app)
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
@@ -109,14 +113,22 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     terminal.backend_mut().flush()
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> io::Result<()> {
     let mut seen_message = app.message_id;
     let mut message_deadline: Option<Instant> = None;
-    let mut dirty = true;
+    // When the next frame is due; `None` when the screen is up to date.
+    let mut frame_due = Some(Instant::now());
+    let mut last_frame = Instant::now();
+    // Stories sent by the loader, not yet taken in.
+    let mut feeds = Vec::new();
     loop {
-        if dirty {
+        if frame_due.is_some_and(|due| due <= Instant::now()) {
+            if !feeds.is_empty() {
+                receive(app, std::mem::take(&mut feeds));
+            }
             draw(terminal, app)?;
-            dirty = false;
+            frame_due = None;
+            last_frame = Instant::now();
         }
         if app.quit {
             return Ok(());
@@ -125,35 +137,48 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             seen_message = app.message_id;
             message_deadline = Some(Instant::now() + MESSAGE_TTL);
         }
-        // Idle means idle: block until input, or until a message must fade.
-        let event = match message_deadline {
-            Some(deadline) => {
-                let wait = deadline.saturating_duration_since(Instant::now());
-                if event::poll(wait)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
-            }
-            None => Some(event::read()?),
+        // Idle means idle: block until input, a story, a fading message or a frame due.
+        let deadline = match (message_deadline, frame_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         };
-        let Some(event) = event else {
-            message_deadline = None;
-            update(app, Action::ClearMessage);
-            dirty = true;
+        let Some(first) = inbox.wait(deadline) else {
+            if message_deadline.is_some_and(|t| t <= Instant::now()) {
+                message_deadline = None;
+                update(app, Action::ClearMessage);
+                frame_due = Some(Instant::now());
+            }
             continue;
         };
-        if let Some(action) = action_for(app, &event) {
-            update(app, action);
-            dirty = true;
-        }
         // Apply everything already waiting (a burst of wheel events or
-        // resizes) before drawing again.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            if let Some(action) = action_for(app, &event::read()?) {
-                update(app, action);
-                dirty = true;
+        // resizes) before drawing again. Stories are taken in once a frame,
+        // not as each batch comes: sorting the list is linear in the library.
+        let mut input = false;
+        let mut next = Some(first);
+        while let Some(event) = next.take() {
+            match event {
+                events::Event::Terminal(event) => {
+                    if let Some(action) = action_for(app, &event) {
+                        if !feeds.is_empty() {
+                            receive(app, std::mem::take(&mut feeds));
+                        }
+                        update(app, action);
+                        input = true;
+                    }
+                }
+                events::Event::Feed(feed) => feeds.push(feed),
+                events::Event::InputFailed(error) => return Err(error),
             }
+            if !app.quit {
+                next = inbox.try_next();
+            }
+        }
+        if !feeds.is_empty() {
+            let due = last_frame + FEED_FRAME;
+            frame_due = Some(frame_due.map_or(due, |d| d.min(due)));
+        }
+        if input {
+            frame_due = Some(Instant::now());
         }
     }
 }
