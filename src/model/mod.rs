@@ -237,6 +237,9 @@ impl Document {
     }
 
     /// A title to show: the story's own, else the file name made readable.
+    ///
+    /// Without either (a numbered file of a corpus), the opening words of
+    /// the first paragraph stand in, as a headline would.
     pub fn display_title(&self) -> String {
         if let Some(title) = &self.meta.title {
             return title.clone();
@@ -245,7 +248,28 @@ impl Document {
             .source
             .as_deref()
             .and_then(title_from_path)
+            .or_else(|| {
+                self.paragraphs
+                    .first()
+                    .map(|p| opening_words(&p.text, TITLE_WORDS))
+            })
             .unwrap_or_else(|| "Untitled story".to_string())
+    }
+}
+
+/// Words of a paragraph shown as a stand-in title.
+const TITLE_WORDS: usize = 9;
+
+/// The first `count` words of `text`, with an ellipsis when there are more.
+fn opening_words(text: &str, count: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(count + 1).collect();
+    if words.len() > count {
+        format!(
+            "{}…",
+            words[..count].join(" ").trim_end_matches([',', ';', ':'])
+        )
+    } else {
+        words.join(" ")
     }
 }
 
@@ -269,6 +293,30 @@ pub fn title_from_path(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_without_title_or_named_file_shows_its_opening_words() {
+        let document = Document {
+            schema: SCHEMA.to_string(),
+            meta: Meta {
+                source: Some("corpus/0007.txt".to_string()),
+                ..Meta::default()
+            },
+            paragraphs: vec![Paragraph {
+                index: 0,
+                kind: ParagraphKind::Body,
+                text: "The council voted on Tuesday to close the old bridge for repairs.".into(),
+            }],
+            speakers: Vec::new(),
+            claims: Vec::new(),
+            countries: Vec::new(),
+            summary: Summary::default(),
+        };
+        assert_eq!(
+            document.display_title(),
+            "The council voted on Tuesday to close the old…"
+        );
+    }
 
     #[test]
     fn title_from_path_drops_date_and_extension() {
