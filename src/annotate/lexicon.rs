@@ -204,13 +204,13 @@ impl Lexicon {
     /// a period ("Sen.") match only with their case.
     pub fn title(&self, word: &str) -> Option<Title> {
         // "co-chairman", "ex-minister", "vice-chair": the title after the prefix.
-        if let Some((prefix, rest)) = word.split_once('-') {
-            if matches!(
+        if let Some((prefix, rest)) = word.split_once('-')
+            && matches!(
                 prefix.to_ascii_lowercase().as_str(),
                 "co" | "ex" | "vice" | "deputy" | "acting"
-            ) {
-                return self.title(rest);
-            }
+            )
+        {
+            return self.title(rest);
         }
         if word.ends_with('.') {
             return self.titles.get(word).copied();
