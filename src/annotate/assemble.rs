@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::Story;
 use super::coref::{self, Entity};
 use super::countries;
 use super::mentions::{Mention, MentionKind, surname_key};
-use super::{Story, StoryClaim};
 use crate::load::Article;
 use crate::model::{Claim, Document, SCHEMA, SourceCountry, Span, Speaker, SpeakerKind, Summary};
 
@@ -29,10 +29,16 @@ pub(super) fn document(article: Article, story: Story) -> Document {
         let key = surname_key(word);
         surnames.contains(&key)
     };
+    let surname_mentions: Vec<_> = surname_candidates
+        .into_iter()
+        .filter(|c| is_surname(c.word(&article.paragraphs)))
+        .collect();
+    // Exactly the room needed: doubling would leave a long story's mentions
+    // with up to twice their size.
+    mentions.reserve_exact(surname_mentions.len());
     mentions.extend(
-        surname_candidates
+        surname_mentions
             .into_iter()
-            .filter(|c| is_surname(c.word(&article.paragraphs)))
             .map(|c| c.into_mention(&article.paragraphs)),
     );
 
@@ -94,6 +100,13 @@ pub(super) fn document(article: Article, story: Story) -> Document {
         }
     };
 
+    // Built in stages so that a long story's working sets do not all live at
+    // once: speakers and each claim's source, then (with the mentions gone)
+    // countries, then the claims themselves.
+    let not_places: Vec<Span> = mentions
+        .iter()
+        .filter_map(|m| m.name_span.as_ref().map(|name| span(m.paragraph, name)))
+        .collect();
     let speakers: Vec<Speaker> = listed
         .iter()
         .map(|&e| {
@@ -105,30 +118,51 @@ pub(super) fn document(article: Article, story: Story) -> Document {
             )
         })
         .collect();
+    let mut sources: Vec<Option<Span>> = claims
+        .iter()
+        .map(|c| {
+            c.source.map(|m| {
+                let mention = &mentions[new_index[m]];
+                span(mention.paragraph, &mention.span)
+            })
+        })
+        .collect();
+    drop(mentions);
+    drop(resolution);
+    let countries = countries::find(paragraphs, &not_places);
+    drop(not_places);
 
-    let mut ordered: Vec<(usize, &StoryClaim)> = claims.iter().enumerate().collect();
-    ordered.sort_by_key(|(_, c)| (c.paragraph, c.content.start, c.content.end));
-    let claims: Vec<Claim> = ordered
+    let mut claims = claims;
+    let mut speaker_of_claim: Vec<Option<String>> = entity_of_claim
+        .iter()
+        .map(|e| e.and_then(|e| speaker_id[e].clone()))
+        .collect();
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&n| {
+        (
+            claims[n].paragraph,
+            claims[n].content.start,
+            claims[n].content.end,
+        )
+    });
+    permute(&mut claims, &order);
+    permute(&mut sources, &order);
+    permute(&mut speaker_of_claim, &order);
+    let claims: Vec<Claim> = claims
         .into_iter()
+        .zip(sources)
+        .zip(speaker_of_claim)
         .enumerate()
-        .map(|(n, (i, c))| Claim {
+        .map(|(n, ((c, source), speaker))| Claim {
             id: format!("c{}", n + 1),
-            speaker: entity_of_claim[i].and_then(|e| speaker_id[e].clone()),
+            speaker,
             kind: c.kind,
             paragraph: c.paragraph,
             start: c.content.start,
             end: c.content.end,
             text: span(c.paragraph, &c.content).text,
-            // One piece is the claim itself: listed only for interrupted quotes.
-            parts: if c.parts.len() > 1 {
-                c.parts.iter().map(|part| span(c.paragraph, part)).collect()
-            } else {
-                Vec::new()
-            },
-            source: c.source.map(|m| {
-                let mention = &mentions[new_index[m]];
-                span(mention.paragraph, &mention.span)
-            }),
+            parts: c.parts.iter().map(|part| span(c.paragraph, part)).collect(),
+            source,
             cue: c.cue.as_ref().map(|cue| span(c.paragraph, cue)),
             channel: c
                 .channel
@@ -136,12 +170,6 @@ pub(super) fn document(article: Article, story: Story) -> Document {
                 .map(|channel| span(c.paragraph, channel).text.to_string()),
         })
         .collect();
-
-    let not_places: Vec<Span> = mentions
-        .iter()
-        .filter_map(|m| m.name_span.as_ref().map(|name| span(m.paragraph, name)))
-        .collect();
-    let countries = countries::find(paragraphs, &not_places);
     let summary = summarize(&speakers, &claims);
 
     Document {

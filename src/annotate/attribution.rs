@@ -46,8 +46,8 @@ pub struct Found {
     pub channel: Option<Range<usize>>,
     /// The quote this claim is, if it is a quote (index into the paragraph's quotes).
     pub quote: Option<usize>,
-    /// The pieces of the content: one, or several for a quote interrupted by
-    /// its attribution ("“A,” she said. “B.”"). Filled in by [`find`].
+    /// The pieces of the content of a quote interrupted by its attribution
+    /// ("“A,” she said. “B.”"); empty for a claim of one piece.
     pub parts: Vec<Range<usize>>,
 }
 
@@ -57,6 +57,9 @@ pub struct Findings {
     pub claims: Vec<Found>,
     /// Mentions the claims point at (sources as written).
     pub mentions: Vec<Mention>,
+    /// Unnamed subjects that later pronouns and descriptions may point back
+    /// to ("Two officials briefed reporters. They said …").
+    pub antecedents: Vec<Mention>,
     /// Where each mention's span is in `mentions`.
     by_span: FxHashMap<(usize, usize), usize>,
 }
@@ -107,9 +110,6 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
-    for claim in &mut findings.claims {
-        claim.parts = vec![claim.content.clone()];
-    }
     merge_interrupted_quotes(p, &mut findings.claims);
     findings
 }
@@ -131,8 +131,12 @@ fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
                 && matches!(first.source, SourceRef::Mention(_))
                 && between_is_attribution(p, first, &second);
             if joins {
+                // Parts are listed only for a claim of several pieces.
+                if first.parts.is_empty() {
+                    first.parts.push(first.content.clone());
+                }
+                first.parts.push(second.content.clone());
                 first.content.end = second.content.end;
-                first.parts.extend(second.parts);
                 continue;
             }
         }
@@ -882,7 +886,7 @@ fn subject_antecedent(
                 | MentionKind::Document
         )
     {
-        add_mention(findings, mention);
+        findings.antecedents.push(mention);
     }
 }
 

@@ -105,7 +105,7 @@ pub struct Resolution {
 }
 
 /// How far back (in paragraphs) a pronoun or description looks for its antecedent.
-const LOOKBACK_PARAGRAPHS: usize = 4;
+pub const LOOKBACK_PARAGRAPHS: usize = 4;
 
 /// Resolves mentions, which must be in reading order.
 pub fn resolve(mentions: &[Mention]) -> Resolution {

@@ -21,7 +21,7 @@ pub mod token;
 use std::ops::Range;
 
 use attribution::SourceRef;
-use mentions::Mention;
+use mentions::{Mention, MentionKind};
 use para::Para;
 
 use crate::load::Article;
@@ -59,6 +59,7 @@ pub fn annotate(article: &Article) -> Document {
 pub fn annotate_article(article: Article) -> Document {
     let mut story = Story::default();
     let mut speakers = SpeakerCarry::default();
+    let mut antecedents = Antecedents::default();
     let mut quote_open = false;
     for paragraph in &article.paragraphs {
         let p = Para::new(paragraph.index, &paragraph.text, quote_open);
@@ -72,6 +73,11 @@ pub fn annotate_article(article: Article) -> Document {
             .surname_candidates
             .extend(mentions::surname_candidates(&p, &covered));
         story.mentions.extend(people);
+        antecedents.push(
+            findings.antecedents,
+            &findings.mentions,
+            &mut story.mentions,
+        );
         let people_end = story.mentions.len();
         story.mentions.extend(findings.mentions);
 
@@ -99,7 +105,37 @@ pub fn annotate_article(article: Article) -> Document {
         speakers.end_paragraph(&p, !findings.claims.is_empty());
         quote_open = p.quotes.ends_open();
     }
+    // Vectors grown by doubling keep up to half their room empty.
+    story.mentions.shrink_to_fit();
+    story.claims.shrink_to_fit();
+    story.surname_candidates.shrink_to_fit();
     assemble::document(article, story)
+}
+
+/// Unnamed sentence subjects of the last few paragraphs. They are kept in
+/// the story only when a later mention could point back to them (a pronoun,
+/// "one", a description with "the"), so a long story does not carry one per
+/// sentence.
+#[derive(Default)]
+struct Antecedents {
+    recent: std::collections::VecDeque<Vec<Mention>>,
+}
+
+impl Antecedents {
+    fn push(&mut self, found: Vec<Mention>, sources: &[Mention], story: &mut Vec<Mention>) {
+        self.recent.push_back(found);
+        if self.recent.len() > coref::LOOKBACK_PARAGRAPHS + 1 {
+            self.recent.pop_front();
+        }
+        let points_back = sources
+            .iter()
+            .any(|m| matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::One) || m.definite);
+        if points_back {
+            for mentions in &mut self.recent {
+                story.append(mentions);
+            }
+        }
+    }
 }
 
 /// Carries speakers across quotes that run over several paragraphs, and to

@@ -11,7 +11,7 @@ use rayon::ThreadPoolBuilder;
 
 use super::pipeline::ordered;
 use super::progress::Progress;
-use super::render::{Rendered, render, separator};
+use super::render::{self, Rendered, render, separator};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
 use crate::annotate::annotate_article;
 use crate::load::lines::{Line, Lines};
@@ -253,6 +253,13 @@ impl Sink {
                         self.out.write_all(separator(self.format))?;
                     }
                     self.out.write_all(&bytes)?;
+                    self.written += 1;
+                }
+                Rendered::Direct(document) => {
+                    if self.written > 0 {
+                        self.out.write_all(separator(self.format))?;
+                    }
+                    render::write(self.format, &document, &mut self.out)?;
                     self.written += 1;
                 }
                 Rendered::Document(document) => self.documents.push(*document),

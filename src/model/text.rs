@@ -14,25 +14,43 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An immutable string, cheap to clone and to slice. Derefs to `&str`;
 /// serializes as a plain JSON string.
+///
+/// Offsets are kept as `u32` (a text is at most 4 GiB) so that a slice costs
+/// no more than a `String`'s header.
 #[derive(Clone)]
 pub struct Text {
     source: Arc<str>,
-    range: Range<usize>,
+    start: u32,
+    end: u32,
 }
 
 impl Text {
+    fn whole(source: Arc<str>) -> Text {
+        // Longer texts are cut at 4 GiB, on a character boundary.
+        let mut end = source.len().min(u32::MAX as usize);
+        while !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        Text {
+            source,
+            start: 0,
+            end: end as u32,
+        }
+    }
+
     /// The piece `range` of this text, sharing its bytes; `None` when the
     /// range is out of bounds or not on character boundaries.
     pub fn slice(&self, range: Range<usize>) -> Option<Text> {
         self.as_str().get(range.clone())?;
         Some(Text {
             source: Arc::clone(&self.source),
-            range: self.range.start + range.start..self.range.start + range.end,
+            start: self.start + range.start as u32,
+            end: self.start + range.end as u32,
         })
     }
 
     pub fn as_str(&self) -> &str {
-        &self.source[self.range.clone()]
+        &self.source[self.start as usize..self.end as usize]
     }
 }
 
@@ -64,19 +82,13 @@ impl Borrow<str> for Text {
 
 impl From<&str> for Text {
     fn from(text: &str) -> Self {
-        Text {
-            range: 0..text.len(),
-            source: Arc::from(text),
-        }
+        Text::whole(Arc::from(text))
     }
 }
 
 impl From<String> for Text {
     fn from(text: String) -> Self {
-        Text {
-            range: 0..text.len(),
-            source: Arc::from(text),
-        }
+        Text::whole(Arc::from(text))
     }
 }
 
@@ -167,6 +179,11 @@ mod tests {
         assert!(Arc::ptr_eq(&paragraph.source, &name.source));
         assert_eq!(paragraph.slice(16..18), None, "not on a character boundary");
         assert_eq!(paragraph.slice(0..99), None);
+    }
+
+    #[test]
+    fn a_slice_is_no_bigger_than_a_string() {
+        assert!(std::mem::size_of::<Text>() <= std::mem::size_of::<String>());
     }
 
     #[test]
