@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
+    /// Gives the terminal back and stops, like Ctrl-z in a shell; `fg` resumes.
+    Suspend,
     ToggleHelp,
     /// Closes whatever is on top: help, the country picker, the search prompt.
     Close,
@@ -88,6 +90,7 @@ impl Action {
     pub fn description(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend (fg resumes)",
             Action::ToggleHelp => "show or hide this help",
             Action::Close => "close",
             Action::NextParagraph => "next paragraph",
@@ -148,6 +151,7 @@ impl Action {
             Action::SearchSubmit => "keep",
             Action::Close => "close",
             Action::Quit => "quit",
+            Action::Suspend => "suspend (fg resumes)",
             _ => return None,
         })
     }

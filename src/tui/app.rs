@@ -77,6 +77,8 @@ pub struct App {
     pub message_id: u64,
     pub size: Rect,
     pub quit: bool,
+    /// Set by Ctrl-z; the event loop gives the terminal back and stops.
+    pub suspend: bool,
     pub keymap: Keymap,
     pub theme: Theme,
 }
@@ -100,6 +102,7 @@ impl App {
             message_id: 0,
             size: Rect::new(0, 0, width, height),
             quit: false,
+            suspend: false,
             keymap: options.keymap,
             theme: options.theme,
         };
@@ -179,6 +182,7 @@ impl App {
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.suspend = true,
         Action::Resize(width, height) => app.size = Rect::new(0, 0, width, height),
         Action::ClearMessage => app.message = None,
         Action::ToggleHelp => {

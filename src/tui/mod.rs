@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod index;
 pub mod keymap;
 pub mod search;
+pub mod signals;
 pub mod story;
 pub mod terminal;
 pub mod theme;

@@ -1,6 +1,7 @@
 //! The terminal side: entering and leaving raw mode and the alternate screen
-//! (restored on every exit path, panics included), and the event loop that
-//! blocks on input and turns events into actions.
+//! (restored on every exit path: quit, error, panic, and the signals in
+//! [`super::signals`]), suspending on Ctrl-z, and the event loop that blocks
+//! on input and turns events into actions.
 
 use std::io::{self, Write, stdout};
 use std::time::{Duration, Instant};
@@ -18,6 +19,7 @@ use crate::model::Document;
 use super::action::Action;
 use super::app::{App, Options, update};
 use super::keymap::Key;
+use super::signals::{self, Request, SignalWatch};
 use super::ui::render;
 
 /// How long a transient message stays.
@@ -64,6 +66,28 @@ impl TerminalGuard {
         }
         Ok((guard, terminal))
     }
+
+    /// Takes the terminal again after a stop: raw mode, the alternate
+    /// screen, mouse capture, and a screen to be drawn whole.
+    fn resume(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        ratatui::crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            terminal.backend_mut(),
+            ratatui::crossterm::terminal::EnterAlternateScreen
+        )?;
+        if self.mouse {
+            execute!(terminal.backend_mut(), EnableMouseCapture)?;
+        }
+        terminal.clear()
+    }
+
+    /// Gives the terminal back as it was, stops until `fg`, then takes it
+    /// again and redraws everything.
+    fn suspend(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        restore(self.mouse);
+        signals::stop()?;
+        self.resume(terminal)
+    }
 }
 
 impl Drop for TerminalGuard {
@@ -94,11 +118,25 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 /// Runs the reader on `documents` until the user quits.
+///
+/// A SIGTERM, SIGHUP or SIGINT ends it as `q` does; once the terminal is
+/// restored the process dies of that signal, as it would have without the reader.
 pub fn run(documents: Vec<Document>, options: ReaderOptions) -> io::Result<()> {
-    let (_guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
-    let size = terminal.size()?;
-    let mut app = App::new(documents, options.app, size.width, size.height);
-    event_loop(&mut terminal, &mut app)
+    // Watching starts before the terminal changes, so no signal finds it
+    // changed and unwatched.
+    let signals = SignalWatch::start()?;
+    let result = {
+        let (guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
+        let size = terminal.size()?;
+        let mut app = App::new(documents, options.app, size.width, size.height);
+        event_loop(&mut terminal, &mut app, &guard, &signals)
+        // The guard restores the terminal here, on every path.
+    };
+    if let Some(Request::Quit(signal)) = signals.take() {
+        drop(signals);
+        signals::die_of(signal);
+    }
+    result
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
@@ -109,11 +147,44 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     terminal.backend_mut().flush()
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// Acts on what a signal asked for; true when the reader must end.
+fn on_signal(
+    request: Request,
+    terminal: &mut DefaultTerminal,
+    guard: &TerminalGuard,
+) -> io::Result<bool> {
+    match request {
+        Request::Quit(_) => return Ok(true),
+        Request::Suspend => guard.suspend(terminal)?,
+        Request::Redraw => guard.resume(terminal)?,
+    }
+    Ok(false)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    guard: &TerminalGuard,
+    signals: &SignalWatch,
+) -> io::Result<()> {
     let mut seen_message = app.message_id;
     let mut message_deadline: Option<Instant> = None;
     let mut dirty = true;
+    // Start crossterm's event reader now, so that from here on a signal's
+    // wake-up (a SIGWINCH) is never lost.
+    event::poll(Duration::ZERO)?;
     loop {
+        if let Some(request) = signals.take() {
+            if on_signal(request, terminal, guard)? {
+                return Ok(());
+            }
+            dirty = true;
+        }
+        if app.suspend {
+            app.suspend = false;
+            guard.suspend(terminal)?;
+            dirty = true;
+        }
         if dirty {
             draw(terminal, app)?;
             dirty = false;
