@@ -36,7 +36,7 @@ fn read(args: &Cli) -> ExitCode {
         print_summaries(&documents)
     };
     if let Err(error) = result {
-        eprintln!("whosaid: {error:#}");
+        cli::complain(format!("whosaid: {error:#}"));
         return ExitCode::from(EXIT_NOTHING_READ);
     }
     ExitCode::from(if failed > 0 {
@@ -52,10 +52,10 @@ fn read(args: &Cli) -> ExitCode {
 fn load_all(args: &[String]) -> (Vec<Document>, usize) {
     let found = load::discover(args);
     for warning in &found.warnings {
-        eprintln!("whosaid: warning: {warning}");
+        cli::complain(format!("whosaid: warning: {warning}"));
     }
     for problem in &found.problems {
-        eprintln!("whosaid: {problem}");
+        cli::complain(format!("whosaid: {problem}"));
     }
     let mut failed = found.problems.len();
     let mut documents = Vec::new();
@@ -63,10 +63,10 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
         match load::open(source) {
             Ok(opened) => {
                 for warning in &opened.warnings {
-                    eprintln!("whosaid: warning: {warning}");
+                    cli::complain(format!("whosaid: warning: {warning}"));
                 }
                 for problem in &opened.problems {
-                    eprintln!("whosaid: {problem}");
+                    cli::complain(format!("whosaid: {problem}"));
                 }
                 failed += opened.problems.len();
                 documents.extend(opened.inputs.into_iter().map(|input| match input {
@@ -75,7 +75,7 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
                 }));
             }
             Err(error) => {
-                eprintln!("whosaid: {error}");
+                cli::complain(format!("whosaid: {error}"));
                 failed += 1;
             }
         }
