@@ -9,6 +9,7 @@ pub mod app;
 pub mod geometry;
 pub mod index;
 pub mod keymap;
+pub mod runs;
 pub mod search;
 pub mod signals;
 pub mod story;
