@@ -160,6 +160,26 @@ fn slowest_key(name: &str, doc: Document, print: bool) -> (&'static str, Duratio
         if took > slowest.1 {
             slowest = (key, took);
         }
+        // What the event loop does between keys: a search goes on a step
+        // at a time, each step drawn; each must be as quick as a key.
+        let mut steps = (0, Duration::ZERO);
+        while app.busy() {
+            let t = Instant::now();
+            update(&mut app, Action::SearchMore);
+            terminal.draw(|frame| render(&app, frame)).unwrap();
+            let took = t.elapsed();
+            steps = (steps.0 + 1, steps.1.max(took));
+            if took > slowest.1 {
+                slowest = ("search step", took);
+            }
+        }
+        if steps.0 > 0 {
+            times.push(format!(
+                "({} search steps, ≤ {:.1})",
+                steps.0,
+                steps.1.as_secs_f64() * 1e3
+            ));
+        }
     }
     let story = app.story().expect("the story is open");
     if print {

@@ -34,6 +34,7 @@ static ACTIONS: LazyLock<Vec<Action>> = LazyLock::new(|| {
         Action::Insert('É'),
         Action::DeleteChar,
         Action::ClearMessage,
+        Action::SearchMore,
         Action::FilterCountry("US".into()),
         Action::Resize(1, 1),
         Action::Resize(45, 12),

@@ -80,6 +80,9 @@ pub enum Action {
     /// A transient message has been shown long enough.
     #[serde(skip)]
     ClearMessage,
+    /// Nothing is waiting: search on through a huge story (see [`super::App::busy`]).
+    #[serde(skip)]
+    SearchMore,
     /// Filters by a country code directly (what the picker does on Enter).
     #[serde(skip)]
     FilterCountry(String),
@@ -130,7 +133,10 @@ impl Action {
             Action::HelpUp => "scroll help up",
             Action::Insert(_) => "type",
             Action::DeleteChar => "delete a character",
-            Action::Resize(..) | Action::ClearMessage | Action::FilterCountry(_) => "",
+            Action::Resize(..)
+            | Action::ClearMessage
+            | Action::SearchMore
+            | Action::FilterCountry(_) => "",
         }
     }
 

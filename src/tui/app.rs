@@ -132,6 +132,12 @@ impl App {
         }
     }
 
+    /// Whether work is left that the event loop should do while no input
+    /// waits ([`Action::SearchMore`]): a search still scanning.
+    pub fn busy(&self) -> bool {
+        self.story().is_some_and(|s| s.search.is_scanning())
+    }
+
     /// Where key lookups go, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
         use Context as C;
@@ -349,6 +355,7 @@ fn reader(app: &mut App, action: Action) {
     };
     let name = |story: &StoryView, s: usize| story.doc.speakers[s].name.clone();
     match action {
+        Action::SearchMore => story.continue_search(),
         Action::NextParagraph => story.next_paragraph(),
         Action::PrevParagraph => story.prev_paragraph(),
         Action::PageDown => story.page_down(),
@@ -462,7 +469,7 @@ fn reader(app: &mut App, action: Action) {
         Action::SearchSubmit => {
             if let Some(prompt) = app.prompt.take() {
                 if story.search.hits.is_empty() {
-                    if story.search.is_active() {
+                    if story.search.is_active() && !story.search.is_scanning() {
                         let text = format!("No match for “{}”", story.search.query);
                         app.warn(text);
                     }

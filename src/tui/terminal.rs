@@ -196,6 +196,13 @@ fn event_loop(
             seen_message = app.message_id;
             message_deadline = Some(Instant::now() + MESSAGE_TTL);
         }
+        // Work left (a search through a huge story) goes on in steps
+        // while no input waits, so keys are never queued behind it.
+        if app.busy() && !event::poll(Duration::ZERO)? {
+            update(app, Action::SearchMore);
+            dirty = true;
+            continue;
+        }
         // Idle means idle: block until input, or until a message must fade.
         let event = match message_deadline {
             Some(deadline) => {

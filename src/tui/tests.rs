@@ -575,6 +575,7 @@ pub fn all_actions() -> Vec<A> {
         A::Insert('a'),
         A::Insert('\u{1b}'),
         A::ClearMessage,
+        A::SearchMore,
         A::FilterCountry("PT".into()),
         A::Resize(7, 3),
         A::Resize(100, 30),
