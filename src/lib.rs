@@ -7,9 +7,11 @@
 pub mod annotate;
 pub mod cli;
 pub mod invariants;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod safe_text;
+pub mod settings;
 pub mod tui;
 
 pub use annotate::annotate;

@@ -3,13 +3,19 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
+use whosaid::cli::background::{Job, open_in_background};
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
 use whosaid::load::{self, Input};
-use whosaid::tui::{self, ColorChoice, ColorMode, Keymap, Options, ReaderOptions, Theme};
+use whosaid::settings::{self, Config, Dirs, State};
+use whosaid::tui::{self, App, ColorChoice, ColorMode, Inbox, Options, ReaderOptions, Theme};
 use whosaid::{Document, annotate};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if args.reader.print_default_config {
+        print!("{}", settings::default_config());
+        return ExitCode::SUCCESS;
+    }
     match &args.command {
         Some(Command::Annotate(annotate)) => cli::run_annotate(annotate),
         None => read(&args),
@@ -19,23 +25,17 @@ fn main() -> ExitCode {
 /// `whosaid [FILE]...`: the reader on a terminal, the text summary otherwise.
 fn read(args: &Cli) -> ExitCode {
     let interactive = io::stdout().is_terminal();
-    if args.files.is_empty() && !interactive {
+    if args.files.is_empty() && !interactive && !args.reader.last {
         return cli::print_bundled_summary();
     }
-    let (documents, failed) = if args.files.is_empty() {
-        (vec![annotate(&load::bundled())], 0)
-    } else {
-        load_all(&args.files)
-    };
+    if interactive {
+        return read_in_terminal(args);
+    }
+    let (documents, failed) = load_all(&args.files);
     if documents.is_empty() {
         return ExitCode::from(EXIT_NOTHING_READ);
     }
-    let result = if interactive {
-        open_reader(documents, &args.reader)
-    } else {
-        print_summaries(&documents)
-    };
-    if let Err(error) = result {
+    if let Err(error) = print_summaries(&documents) {
         cli::complain(format!("whosaid: {error:#}"));
         return ExitCode::from(EXIT_NOTHING_READ);
     }
@@ -44,6 +44,110 @@ fn read(args: &Cli) -> ExitCode {
     } else {
         EXIT_OK
     })
+}
+
+/// The reader: it opens at once on the story list, which fills as the
+/// stories are read and annotated in the background. The config and the
+/// state are read before, and the state saved after.
+fn read_in_terminal(args: &Cli) -> ExitCode {
+    let dirs = Dirs::locate(|name| std::env::var(name).ok());
+    let config = match dirs.config_file() {
+        Some(path) => settings::config::load(&path),
+        None => Ok(Config::default()),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(errors) => {
+            for error in errors {
+                cli::complain(format!("whosaid: {error}"));
+            }
+            cli::complain("whosaid: fix the config file, or see `whosaid --print-default-config`");
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+    };
+    let state_path = dirs.state_file();
+    let mut state = match state_path.as_deref().map(State::load) {
+        Some(Ok(state)) => state,
+        Some(Err(warning)) => {
+            cli::complain(format!("whosaid: warning: {warning}"));
+            State::default()
+        }
+        None => State::default(),
+    };
+    let files = if args.reader.last {
+        if state.last_library.is_empty() {
+            cli::complain("whosaid: --last: no library has been opened yet");
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+        state.last_library.clone()
+    } else {
+        args.files.clone()
+    };
+    let mut failed = 0;
+    let job = if files.is_empty() {
+        Job::Bundled
+    } else {
+        // Walking the folders is quick; reading and annotating is not.
+        let found = load::discover(&files);
+        for warning in &found.warnings {
+            cli::complain(format!("whosaid: warning: {warning}"));
+        }
+        for problem in &found.problems {
+            cli::complain(format!("whosaid: {problem}"));
+        }
+        failed += found.problems.len();
+        if found.sources.is_empty() {
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+        Job::Sources(found.sources)
+    };
+    let inbox = Inbox::new();
+    open_in_background(job, inbox.feeder());
+    let app = match open_reader(inbox, &args.reader, config, state.paragraphs()) {
+        Ok(app) => app,
+        Err(error) => {
+            cli::complain(format!("whosaid: {error:#}"));
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+    };
+    for warning in &app.library.warnings {
+        cli::complain(format!("whosaid: warning: {warning}"));
+    }
+    for problem in &app.library.problems {
+        cli::complain(format!("whosaid: {problem}"));
+    }
+    failed += app.library.problems.len();
+    if let Some(path) = &state_path {
+        state.remember(&app.positions, now());
+        if !files.is_empty() && !files.iter().any(|f| f == load::STDIN) {
+            state.last_library = files
+                .iter()
+                .map(|f| {
+                    std::path::absolute(f)
+                        .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
+                })
+                .collect();
+        }
+        if let Err(error) = state.save(path) {
+            cli::complain(format!(
+                "whosaid: warning: cannot save the reading positions in {}: {error}",
+                path.display()
+            ));
+        }
+    }
+    let status = match (app.library.entries.len(), failed) {
+        (_, 0) => EXIT_OK,
+        (0, _) => EXIT_NOTHING_READ,
+        _ => EXIT_SOME_FAILED,
+    };
+    // Ended by a signal: now that the positions are saved, die of it, as
+    // the shell expects.
+    if let Some(signal) = app.ended_by {
+        tui::signals::die_of(signal);
+    }
+    // Ten thousand stories take a while to free; the process is ending anyway.
+    std::mem::forget(app);
+    ExitCode::from(status)
 }
 
 /// Loads every story the arguments name (files, folders, `-`), annotating
@@ -83,21 +187,37 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
     (documents, failed)
 }
 
-fn open_reader(documents: Vec<Document>, args: &cli::ReaderArgs) -> anyhow::Result<()> {
+/// Seconds since 1970, for the state file.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn open_reader(
+    inbox: Inbox,
+    args: &cli::ReaderArgs,
+    config: Config,
+    positions: std::collections::HashMap<String, usize>,
+) -> anyhow::Result<App> {
     let choice = match args.color {
         ColorWhen::Auto => ColorChoice::Auto,
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,
     };
     let mode = ColorMode::detect(choice, |name| std::env::var(name).ok());
+    let mut theme = Theme::new(mode);
+    config.apply_colors(&mut theme);
     let options = ReaderOptions {
         app: Options {
-            theme: Theme::new(mode),
-            keymap: Keymap::default(),
+            theme,
+            keymap: config.keymap,
+            measure: config.measure,
+            positions,
         },
-        mouse: !args.no_mouse,
+        mouse: config.mouse && !args.no_mouse,
     };
-    tui::run(documents, options).context("terminal error")
+    tui::run(inbox, options).context("terminal error")
 }
 
 fn print_summaries(documents: &[Document]) -> anyhow::Result<()> {

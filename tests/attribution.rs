@@ -26,11 +26,11 @@ fn claims(text: &str) -> Vec<Seen> {
             let speaker = c.speaker.as_deref().and_then(|id| doc.speaker(id));
             Seen {
                 kind: c.kind,
-                text: c.text.clone(),
-                source: c.source.as_ref().map(|s| s.text.clone()),
+                text: c.text.to_string(),
+                source: c.source.as_ref().map(|s| s.text.to_string()),
                 speaker: speaker.map(|s| s.name.clone()),
                 speaker_kind: speaker.map(|s| s.kind),
-                cue: c.cue.as_ref().map(|s| s.text.clone()),
+                cue: c.cue.as_ref().map(|s| s.text.to_string()),
             }
         })
         .collect()
@@ -405,4 +405,91 @@ fn nested_speech_is_attributed_to_the_outer_speaker() {
         said_by(&c),
         ("the governor told her the bridge was safe", "Ana Ruiz")
     );
+}
+
+// Shapes found on real news, written anew.
+
+#[test]
+fn a_clause_right_after_a_quote_claims_it() {
+    for (text, quote, speaker) in [
+        (
+            "“We lost the vote,” Mayor Jo Park said onstage Tuesday night.",
+            "We lost the vote",
+            "Jo Park",
+        ),
+        (
+            "“We need new roads,” Jo Park told a crowd at Main Hall that spilled onto the street.",
+            "We need new roads",
+            "Jo Park",
+        ),
+        (
+            "“It could be worse,” the shopkeeper replied.",
+            "It could be worse",
+            "the shopkeeper",
+        ),
+        (
+            "“It could be worse,” said one unnamed council aide.",
+            "It could be worse",
+            "one unnamed council aide",
+        ),
+        (
+            "''They told us, 'it is a special case,''' Mr. Park said.",
+            "They told us, 'it is a special case,'",
+            "Jo Park",
+        ),
+    ] {
+        let doc = annotate(&format!("Mayor Jo Park spoke.\n\n{text}"));
+        let claim = doc
+            .claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Direct)
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(claim.text, quote, "{text}");
+        let name = claim
+            .speaker
+            .as_deref()
+            .and_then(|id| doc.speaker(id))
+            .map(|s| s.name.as_str());
+        assert_eq!(name, Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn quotes_after_introductory_phrases_and_second_verbs() {
+    for (text, speaker) in [
+        (
+            "But, said Lena Holm, “the bridge will not close this year.”",
+            "Lena Holm",
+        ),
+        (
+            "As Lena Holm said last week in Oslo, “the bridge will not close this year.”",
+            "Lena Holm",
+        ),
+        (
+            "Before the vote, Governor Lena Holm toured the site, saying, “The bridge will not close.”",
+            "Lena Holm",
+        ),
+        (
+            "As the crowd cheered, Lena Holm was joined on stage by her deputy and joked, “The bridge will not close,” drawing laughs.",
+            "Lena Holm",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn a_reporting_clause_between_commas_reports_what_follows() {
+    let c = only("Still, the mayor said, the bridge will not close this year.");
+    assert_eq!(said_by(&c).0, "the bridge will not close this year");
+    assert_eq!(c.source.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn poll_respondents_are_a_group() {
+    let c = only("Sixty percent of voters said the economy was their first concern.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Group));
+    assert_eq!(c.text, "the economy was their first concern");
 }

@@ -137,7 +137,7 @@ fn later_mentions_merge_into_one_person() {
         speaker(&doc, name)
             .mentions
             .iter()
-            .map(|m| m.text.clone())
+            .map(|m| m.text.to_string())
             .collect()
     };
     let trump = mentions("Donald Trump");

@@ -15,7 +15,7 @@ fn span(paragraph: usize, text: &str, within: &str) -> Span {
         paragraph,
         start,
         end: start + text.len(),
-        text: text.to_string(),
+        text: text.into(),
     }
 }
 
@@ -28,12 +28,12 @@ fn document() -> Document {
         Paragraph {
             index: 0,
             kind: ParagraphKind::Body,
-            text: p0.to_string(),
+            text: p0.into(),
         },
         Paragraph {
             index: 1,
             kind: ParagraphKind::Body,
-            text: p1.to_string(),
+            text: p1.into(),
         },
     ];
     let quote = "The dam is safe, \"for now\",";
@@ -48,7 +48,7 @@ fn document() -> Document {
                 paragraph,
                 start: at.start,
                 end: at.end,
-                text: text.to_string(),
+                text: text.into(),
                 parts: vec![at.clone()],
                 source: None,
                 cue: None,

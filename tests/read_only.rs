@@ -14,10 +14,22 @@ use common::{code, path_str, run, run_on, stderr};
 
 /// Every kind of input whosaid reads, written by us.
 const FILES: &[(&str, &str)] = &[
-    ("story.txt", "Harbour reopens\n\n\"We are ready,\" said Mayor Anna Berg.\n"),
-    ("notes.md", "# Ferry news\n\nThe ferry runs again, the operator said.\n"),
-    ("page.html", "<html><body><article><p>The bridge opened, officials said on Monday in Poland.</p></article></body></html>"),
-    ("feed.jsonl", "{\"id\":\"1\",\"text\":\"The port closed, the harbour master said.\"}\n"),
+    (
+        "story.txt",
+        "Harbour reopens\n\n\"We are ready,\" said Mayor Anna Berg.\n",
+    ),
+    (
+        "notes.md",
+        "# Ferry news\n\nThe ferry runs again, the operator said.\n",
+    ),
+    (
+        "page.html",
+        "<html><body><article><p>The bridge opened, officials said on Monday in Poland.</p></article></body></html>",
+    ),
+    (
+        "feed.jsonl",
+        "{\"id\":\"1\",\"text\":\"The port closed, the harbour master said.\"}\n",
+    ),
 ];
 
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>, SystemTime)> {
@@ -76,14 +88,21 @@ fn inputs_are_never_written() {
         assert_eq!(code(&run_on(&["annotate", "--format", format, folder])), 0);
     }
     let feed = dir.path().join("feed.jsonl");
-    assert_eq!(code(&run_on(&["annotate", "--input", "jsonl", path_str(&feed)])), 0);
+    assert_eq!(
+        code(&run_on(&["annotate", "--input", "jsonl", path_str(&feed)])),
+        0
+    );
     // The reader, without a terminal, prints the summary.
     assert_eq!(code(&run_on(&[folder])), 0);
     // Standard input is read too, and the files named beside it.
     let story = fs::read(dir.path().join("story.txt")).unwrap();
     assert_eq!(code(&run(&["annotate", "-", &files[0]], &story)), 0);
 
-    assert_eq!(snapshot(dir.path()), before, "an input was changed, or a file added");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "an input was changed, or a file added"
+    );
 }
 
 /// One bad input at a time, beside a good one and alone: the message names
@@ -103,11 +122,26 @@ fn each_error_names_the_file_and_the_problem() {
     fs::create_dir(&empty_folder).unwrap();
     let deep = format!("<html><body>{}</body></html>", "<div>".repeat(600));
     let cases = [
-        (path_str(&dir.path().join("missing.txt")).to_string(), "no such file"),
-        (write("binary.txt", b"abc\0def"), "not a text file (it contains NUL bytes)"),
-        (write("broken.json", b"{\"schema\": "), "not a whosaid/1 document"),
-        (write("future.json", b"{\"schema\": \"whosaid/9\"}"), "unsupported schema \"whosaid/9\""),
-        (write("deep.html", deep.as_bytes()), "HTML nested more than 512 elements deep"),
+        (
+            path_str(&dir.path().join("missing.txt")).to_string(),
+            "no such file",
+        ),
+        (
+            write("binary.txt", b"abc\0def"),
+            "not a text file (it contains NUL bytes)",
+        ),
+        (
+            write("broken.json", b"{\"schema\": "),
+            "not a whosaid/1 document",
+        ),
+        (
+            write("future.json", b"{\"schema\": \"whosaid/9\"}"),
+            "unsupported schema \"whosaid/9\"",
+        ),
+        (
+            write("deep.html", deep.as_bytes()),
+            "HTML nested more than 512 elements deep",
+        ),
         (path_str(&empty_folder).to_string(), "no stories found"),
     ];
     for (path, problem) in &cases {
@@ -120,13 +154,24 @@ fn each_error_names_the_file_and_the_problem() {
         );
         let beside = run_on(&["annotate", "--format", "jsonl", path, path_str(&good)]);
         assert_eq!(code(&beside), 1, "{path} beside a good file: some failed");
-        assert_eq!(common::stdout(&beside).lines().count(), 1, "the good one is read");
+        assert_eq!(
+            common::stdout(&beside).lines().count(),
+            1,
+            "the good one is read"
+        );
     }
     // A bad line of JSON Lines is named by file and line; the others are read.
-    let feed = write("feed.jsonl", b"{\"text\":\"The port closed, he said.\"}\n{\"text\": 5}\n");
+    let feed = write(
+        "feed.jsonl",
+        b"{\"text\":\"The port closed, he said.\"}\n{\"text\": 5}\n",
+    );
     let out = run_on(&["annotate", "--format", "jsonl", &feed]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains(&format!("{feed}:2: ")), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{feed}:2: ")),
+        "{}",
+        stderr(&out)
+    );
     // Usage errors are status 2, and say what is wrong.
     let out = run_on(&["annotate", "--format", "yaml", path_str(&good)]);
     assert_eq!(code(&out), 2);

@@ -78,3 +78,28 @@ fn a_bad_color_value_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--color"));
 }
+
+#[test]
+fn the_default_config_is_printed_with_every_key() {
+    let out = whosaid(&["--print-default-config"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[keys.article]\nnext_paragraph = [\"j\", \"Down\"]  # next paragraph"));
+    assert!(text.contains("[keys.library]"));
+    assert!(text.contains("measure = 96"));
+}
+
+#[test]
+fn last_without_a_terminal_or_a_library_is_refused_clearly() {
+    let state = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["--last", "story.txt"])
+        .env("WHOSAID_STATE_DIR", state.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "--last takes no files");
+    assert!(
+        std::fs::read_dir(state.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+}

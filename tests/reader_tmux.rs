@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// A private tmux server, killed when the test ends (pass or fail).
 struct Tmux {
     socket: String,
@@ -17,7 +19,12 @@ impl Tmux {
             return None;
         }
         let tmux = Tmux {
-            socket: format!("whosaid-e2e-{}", std::process::id()),
+            // One server per test: tests of one process run at the same time.
+            socket: format!(
+                "whosaid-e2e-{}-{}",
+                std::process::id(),
+                SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            ),
         };
         let out = tmux.run(&[
             "new-session",
@@ -91,6 +98,37 @@ impl Drop for Tmux {
     }
 }
 
+/// Config and state directories of the test's own, so the reader never
+/// reads or writes the real ones.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        Home {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    fn config(&self) -> std::path::PathBuf {
+        self.dir.path().join("config")
+    }
+
+    fn state(&self) -> std::path::PathBuf {
+        self.dir.path().join("state")
+    }
+
+    /// The environment to run the reader with.
+    fn env(&self) -> String {
+        format!(
+            "WHOSAID_CONFIG_DIR='{}' WHOSAID_STATE_DIR='{}'",
+            self.config().display(),
+            self.state().display()
+        )
+    }
+}
+
 /// The sources panel's part of the screen: every line from the column where
 /// its border starts.
 fn panel(screen: &str) -> String {
@@ -111,8 +149,9 @@ fn the_reader_under_tmux() {
         return;
     };
     let binary = env!("CARGO_BIN_EXE_whosaid");
+    let home = Home::new();
     tmux.wait_for("the shell", |s| !s.trim().is_empty());
-    tmux.type_line(&format!("'{binary}'; echo \"EXITED=$?\""));
+    tmux.type_line(&format!("{} '{binary}'; echo \"EXITED=$?\"", home.env()));
 
     // The sources panel lists the named and the anonymous sources.
     // Every check is part of what is waited for: a frame may be half drawn
@@ -173,4 +212,120 @@ fn the_reader_under_tmux() {
         .find(|l| l.starts_with("MODES: "))
         .unwrap_or_default();
     assert_eq!(modes.trim(), "MODES: icanon echo", "raw mode is off");
+}
+
+/// Three short stories of our own (Markdown, for their dates) and a file
+/// that is not text.
+fn write_library(dir: &std::path::Path) {
+    let stories = [
+        (
+            "ferry.md",
+            "---\ntitle: Ferry resumes after storm\ndate: 2024-03-01\n---\n\nThe island ferry sailed again on Friday, the operator said.\n\n\"We are back on schedule,\" said captain Mara Olsen.\n\nOlsen said the harbour in Norway had been closed for a week.\n\nThe first crossing was full.\n\nPassengers waited on the pier.\n\nA second boat joined in the afternoon.\n",
+        ),
+        (
+            "bridge.md",
+            "---\ntitle: Bridge reopens to traffic\ndate: 2024-05-12\n---\n\nEngineers said the bridge was safe, a city official told reporters.\n\n\"It took longer than we hoped,\" said Mara Olsen, who chairs the transport board.\n",
+        ),
+        (
+            "market.md",
+            "---\ntitle: Market hall gets a new roof\ndate: 2024-04-20\n---\n\nTraders welcomed the repairs, the council said.\n",
+        ),
+    ];
+    for (name, text) in stories {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    std::fs::write(dir.join("broken.txt"), b"not\0text").unwrap();
+}
+
+#[test]
+fn a_folder_opens_as_a_library_and_stories_reopen_where_they_were_left() {
+    let Some(tmux) = Tmux::start(120, 40) else {
+        return;
+    };
+    let binary = env!("CARGO_BIN_EXE_whosaid");
+    let home = Home::new();
+    let library = tempfile::tempdir().unwrap();
+    write_library(library.path());
+    let command = format!(
+        "{} '{binary}' '{}' 2>/dev/null; echo \"EXITED=$?\"",
+        home.env(),
+        library.path().display()
+    );
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    tmux.type_line(&command);
+
+    // Every story listed, newest first, with its counts; the bad file counted.
+    let screen = tmux.wait_for("the library, all annotated", |s| {
+        s.contains("3 stories · by date")
+            && s.contains(" 3 stories ")
+            && s.contains("1 input not read")
+    });
+    let order: Vec<usize> = ["Bridge reopens", "Market hall", "Ferry resumes"]
+        .iter()
+        .map(|t| {
+            screen
+                .find(t)
+                .unwrap_or_else(|| panic!("{t} missing:\n{screen}"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "newest first:\n{screen}"
+    );
+
+    // o sorts by title; / filters by text.
+    tmux.keys(&["o"]);
+    tmux.wait_for("sorted by title", |s| {
+        s.contains("by title")
+            && s.find("Bridge reopens") < s.find("Ferry resumes")
+            && s.find("Ferry resumes") < s.find("Market hall")
+    });
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "ferry"]);
+    tmux.wait_for("only the ferry story", |s| {
+        s.contains("1 of 3 stories") && s.contains("Ferry resumes") && !s.contains("Market hall")
+    });
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("the ferry story open", |s| {
+        s.contains("┌ Sources") && s.contains("¶ 1/")
+    });
+    tmux.keys(&["j", "j", "j"]);
+    tmux.wait_for("the fourth paragraph", |s| s.contains("¶ 4/"));
+
+    // Tab in the library: Mara Olsen, quoted in two stories, is one source.
+    tmux.keys(&["h"]);
+    tmux.wait_for("the filtered list", |s| s.contains("1 of 3 stories"));
+    // Esc alone: sent with the next key, it would read as Alt and that key.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the whole list", |s| s.contains("┌ 3 stories · by title"));
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("the sources across stories", |s| {
+        s.contains("Sources across stories")
+            && s.lines()
+                .any(|l| l.contains("Mara Olsen") && l.contains(" 2 "))
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("EXITED=1"));
+    let state = std::fs::read_to_string(home.state().join("state.json")).expect("state saved");
+    assert!(
+        state.contains("\"paragraph\": "),
+        "a position saved: {state}"
+    );
+    assert!(
+        state.contains(&format!("{:?}", library.path().display().to_string())),
+        "the library remembered: {state}"
+    );
+
+    // Reopened, the story is where it was left.
+    tmux.type_line("clear");
+    tmux.type_line(&command);
+    tmux.wait_for("the library again", |s| s.contains(" 3 stories "));
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "ferry"]);
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("the ferry story where it was left", |s| s.contains("¶ 4/"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the second exit", |s| {
+        s.matches("EXITED=1").count() == 1 && s.contains("EXITED=1")
+    });
 }

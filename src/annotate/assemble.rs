@@ -90,7 +90,7 @@ pub(super) fn document(article: Article, story: Story) -> Document {
             paragraph,
             start: range.start,
             end: range.end,
-            text: text.get(range.clone()).unwrap_or_default().to_string(),
+            text: text.slice(range.clone()).unwrap_or_default(),
         }
     };
 
@@ -133,7 +133,7 @@ pub(super) fn document(article: Article, story: Story) -> Document {
             channel: c
                 .channel
                 .as_ref()
-                .map(|channel| span(c.paragraph, channel).text),
+                .map(|channel| span(c.paragraph, channel).text.to_string()),
         })
         .collect();
 
@@ -207,7 +207,7 @@ fn speaker(
             MentionKind::Person if mention.surname.is_some() => {
                 mention.name.clone().unwrap_or_default()
             }
-            _ => span(mention.paragraph, &mention.span).text,
+            _ => span(mention.paragraph, &mention.span).text.to_string(),
         };
         if !form.is_empty() && form != entity.name && !aliases.contains(&form) {
             aliases.push(form);

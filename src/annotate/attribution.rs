@@ -17,7 +17,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::grammar::{self, Pronoun, WordSet};
-use super::lexicon::{CueClass, lexicon};
+use super::lexicon::{CueClass, TitleKind, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::para::Para;
 use super::quotes::Quote;
@@ -120,8 +120,8 @@ fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
     let mut merged: Vec<Found> = Vec::with_capacity(claims.len());
     for second in claims.drain(..) {
         if let Some(first) = merged.last_mut() {
-            let consecutive =
-                matches!((first.quote, second.quote), (Some(a), Some(b)) if b == a + 1);
+            // A title quoted inside the attribution ("told NBC's “Today”") may stand between.
+            let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b > a);
             let own_cue = second.cue.is_some() && second.cue != first.cue;
             let joins = first.kind == ClaimKind::Direct
                 && second.kind == ClaimKind::Direct
@@ -156,7 +156,11 @@ fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
         first.content.end <= cue.start
             && cue.end <= second.content.start
             && gap.len() < MAX_INTERRUPTION_BYTES
-            && gap.matches(['.', '!', '?']).count() <= 1
+            && p.tokens[token_range(p, first.content.end..second.content.start)]
+                .iter()
+                .filter(|t| t.kind.is_terminal())
+                .count()
+                <= 1
     })
 }
 
@@ -288,6 +292,9 @@ fn takes_bare_clause(p: &Para, i: usize) -> bool {
                 || matches!(lower, "there" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who")
                 || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
                 || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
+                // "said about half of …"
+                || matches!(lower, "about" | "around" | "nearly" | "almost" | "roughly" | "more" | "fewer" | "less" | "over" | "under")
+                    && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &["half", "a", "one", "two", "three"]))
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
                     && !grammar::PREPOSITIONS.contains(lower)
@@ -569,7 +576,14 @@ fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> 
                 }
                 if depth == 0 {
                     let lower = p.lower(t);
-                    let opener = grammar::CLAUSE_OPENERS.contains(lower)
+                    // "Current and former officials who spoke with the Post said":
+                    // a relative clause inside the source.
+                    let relative = lower == "who"
+                        && t > floor
+                        && p.kind(t - 1) == Kind::Word
+                        && !p.is_any(t - 1, &grammar::CLAUSE_OPENERS);
+                    let opener = !relative
+                        && grammar::CLAUSE_OPENERS.contains(lower)
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
@@ -765,14 +779,21 @@ fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<us
         || p.quotes.closing_at(start - 1).is_some()
         || is_comma_like(p, start - 1)
         || p.kind(start - 1) == Kind::Dash;
+    let titled = (start..comma).any(|t| {
+        p.is_word(t)
+            && lexicon()
+                .title(p.word(t))
+                .is_some_and(|title| title.kind == TitleKind::Title)
+    });
     let described = start < comma
-        && p.is_any(
-            start,
-            &[
-                "the", "a", "an", "another", "his", "her", "their", "its", "one",
-            ],
-        )
-        && !(start..comma).any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some());
+        && (titled
+            || p.is_any(
+                start,
+                &[
+                    "the", "a", "an", "another", "his", "her", "their", "its", "one",
+                ],
+            ) && !(start..comma)
+                .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
     if bounded && described {
         start..np.end
     } else {
@@ -839,36 +860,13 @@ fn subject_antecedent(
     findings: &mut Findings,
     sentence_mentions: usize,
 ) {
-    let mut k = sentence.start;
-    while k < sentence.end
-        && (p.inside_quote(k)
-            || p.quotes.opening_at(k).is_some()
-            || p.quotes.closing_at(k).is_some())
-    {
-        k += 1;
-    }
-    while k < sentence.end && p.is_any(k, &grammar::CONNECTIVES) {
-        k += 1;
-    }
-    let start = k;
-    let limit = (start + 6).min(sentence.end);
-    while k < limit && p.kind(k).is_wordlike() && !p.inside_quote(k) {
-        let lower = p.lower(k);
-        let verb_like = k > start
-            && (FINITE_VERBS.contains(lower)
-                || lower.ends_with("ed") && !p.is_capitalized(k)
-                || lower.ends_with("ly") && !p.is_capitalized(k)
-                || lexicon().cue(lower).is_some()
-                || grammar::PREPOSITIONS.contains(lower) && lower != "of");
-        if verb_like || Pronoun::parse(lower).is_some() {
-            break;
-        }
-        k += 1;
-    }
-    if k == start || k >= sentence.end || !p.kind(k).is_wordlike() {
+    let Some(subject) = sentence_subject(p, sentence) else {
+        return;
+    };
+    if subject.end >= sentence.end || !p.kind(subject.end).is_wordlike() {
         return;
     }
-    let Some(mention) = mentions::describe(p, start..k, people) else {
+    let Some(mention) = mentions::describe(p, subject, people) else {
         return;
     };
     let overlaps = findings.mentions[sentence_mentions..].iter().any(|m| {
@@ -888,77 +886,101 @@ fn subject_antecedent(
     }
 }
 
-/// The subject a sentence opens with, after any introductory phrase:
-/// "On the left, Betty Friedan, the author, compared …" → "Betty Friedan".
+/// The subject a sentence opens with, after a leading quote, connective or
+/// introductory phrase: "On the left, Betty Friedan, the author, compared …"
+/// → "Betty Friedan"; "the affidavit cited …" → "the affidavit".
 fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
-    let lexicon = lexicon();
     let mut k = sentence.start;
     while k < sentence.end
-        && (p.quotes.opening_at(k).is_some()
-            || p.is_any(
-                k,
-                &[
-                    "but",
-                    "and",
-                    "so",
-                    "yet",
-                    "still",
-                    "however",
-                    "meanwhile",
-                    "then",
-                    "now",
-                ],
-            ))
+        && (p.inside_quote(k)
+            || p.quotes.opening_at(k).is_some()
+            || p.quotes.closing_at(k).is_some())
+    {
+        k += 1;
+    }
+    // Coordinating words only: "Before the convention, X …" is an
+    // introductory phrase, skipped below up to its comma.
+    while k < sentence.end
+        && p.is_any(
+            k,
+            &[
+                "and",
+                "but",
+                "so",
+                "yet",
+                "still",
+                "however",
+                "meanwhile",
+                "now",
+                "then",
+                "also",
+            ],
+        )
     {
         k += 1;
         if k < sentence.end && p.kind(k) == Kind::Comma {
             k += 1;
         }
     }
-    if k >= sentence.end || p.inside_quote(k) {
+    if k >= sentence.end {
         return None;
     }
     if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
         return Some(k..k + 1);
     }
     if p.is_any(k, &grammar::PREPOSITIONS)
-        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k + 1)
+        || p.is_any(
+            k,
+            &[
+                "as", "when", "while", "although", "though", "if", "because", "since", "once",
+                "until", "whether", "despite",
+            ],
+        )
+        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
     {
         let comma = (k..(k + 15).min(sentence.end))
             .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
         k = comma + 1;
     }
     let start = k;
+    let limit = (start + 10).min(sentence.end);
     let mut depth = 0usize;
-    while k < sentence.end {
-        let ok = match p.kind(k) {
-            Kind::OpenParen => {
-                depth += 1;
-                true
-            }
-            Kind::CloseParen if depth > 0 => {
-                depth -= 1;
-                true
-            }
-            _ if depth > 0 => true,
-            Kind::Possessive => true,
-            Kind::Word => {
+    while k < limit && !p.inside_quote(k) {
+        match p.kind(k) {
+            Kind::OpenParen => depth += 1,
+            Kind::CloseParen if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            Kind::Possessive => {}
+            Kind::Word | Kind::Number => {
                 let lower = p.lower(k);
-                p.is_capitalized(k) && !grammar::NOT_NAMES.contains(lower)
-                    || k == start && grammar::DETERMINERS.contains(lower)
-                    || lexicon.title(p.word(k)).is_some()
-                    || lower == "of" && p.is_capitalized(k + 1)
+                let verb_like = k > start
+                    && (FINITE_VERBS.contains(lower)
+                        || lower.ends_with("ed") && !p.is_capitalized(k)
+                        || lower.ends_with("ly") && !p.is_capitalized(k)
+                        || lexicon().cue(lower).is_some()
+                        || grammar::PREPOSITIONS.contains(lower) && lower != "of"
+                        || Pronoun::parse(lower).is_some());
+                if verb_like {
+                    break;
+                }
             }
-            _ => false,
-        };
-        if !ok {
-            break;
+            _ => break,
         }
         k += 1;
     }
-    let has_head = (start..k)
-        .any(|t| p.is_capitalized(t) || p.is_word(t) && lexicon.title(p.word(t)).is_some());
-    (k > start && has_head).then_some(start..k)
+    (k > start).then_some(start..k)
+}
+
+/// The sentence's subject when it names someone (a capitalized name, a
+/// title or a pronoun): what a participle or a second verb hangs on.
+fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let subject = sentence_subject(p, sentence)?;
+    let named = subject.clone().any(|t| {
+        mentions::is_name_word(p, t)
+            || p.is_word(t)
+                && (lexicon().title(p.word(t)).is_some() || Pronoun::parse(p.lower(t)).is_some())
+    });
+    named.then_some(subject)
 }
 
 /// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
@@ -1187,40 +1209,23 @@ fn complements(
         {
             // "said to reporters"
             k = listener(p, k + 1, end);
-        } else if p.is_any(
-            k,
-            &[
-                "after",
-                "before",
-                "during",
-                "at",
-                "following",
-                "in",
-                "while",
-                "about",
-                "of",
-                "on",
-                "when",
-                "upon",
-            ],
-        ) && !inverted
+        } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
+            && !inverted
         {
-            // "said after the talks that …": an adverbial, if "that" soon follows.
-            let window = (k + 10).min(end);
+            // "said after the talks that …", "said on NBC's ''Meet the Press''
+            // on Sunday that …": an adverbial, if "that" soon follows.
+            let window = (k + ADVERBIAL_BEFORE_THAT).min(end);
+            // "said last week in Tel Aviv, “…”": or a comma and a quote.
             match (k + 1..window).find(|&j| {
-                p.is_any(j, &["that"])
-                    || p.kind(j).is_terminal()
-                    || p.inside_quote(j)
-                    || p.kind(j) == Kind::Semicolon
+                !p.inside_quote(j)
+                    && (p.is_any(j, &["that"])
+                        || p.kind(j).is_terminal()
+                        || p.kind(j) == Kind::Semicolon
+                        || p.kind(j) == Kind::Comma
+                        || p.quotes.opening_at(j).is_some())
             }) {
-                Some(j)
-                    if p.is_any(j, &["that"])
-                        && (k + 1..j).all(|x| {
-                            p.kind(x).is_wordlike()
-                                || p.kind(x) == Kind::Possessive
-                                || p.kind(x) == Kind::Comma
-                        }) =>
-                {
+                Some(j) if p.is_any(j, &["that"]) => k = j,
+                Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
                     k = j
                 }
                 _ => break,
@@ -1231,6 +1236,9 @@ fn complements(
     }
     (k, cue_text_end, channel)
 }
+
+/// How far "that" may stand from its cue behind an adverbial, in tokens.
+const ADVERBIAL_BEFORE_THAT: usize = 24;
 
 /// Builds the reporting clause of a cue, if it has a source.
 fn clause(
@@ -1277,7 +1285,7 @@ fn clause(
     if participle || infinitive {
         let source = match previous {
             Some(prev) => prev.source.clone(),
-            None => Some(sentence_subject(p, sentence)?),
+            None => Some(named_subject(p, sentence)?),
         };
         let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
         return Some(Clause {
@@ -1300,7 +1308,11 @@ fn clause(
             let segments = comma_segments(p, sentence.start, b);
             let first = segments.len() == 1;
             segments.last().is_some_and(|seg| {
-                (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+                // "But, said Solovey, “…”": a connective alone, then the quote after.
+                let connective =
+                    first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
+                connective
+                    || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
             })
         }
     });
@@ -1339,7 +1351,7 @@ fn clause(
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
             // "X was joined on stage and joked, …"
-            None => (Some(sentence_subject(p, sentence)?), false),
+            None => (Some(named_subject(p, sentence)?), false),
         },
     };
     let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
@@ -1540,10 +1552,16 @@ fn sentence_claims(
         let mut found_any = false;
         // Content after the clause.
         if let Some(start) = forward_start(p, clause, sentence.end) {
+            // The quote is the whole content, or the writer's gloss follows it:
+            // "joked, “…,” drawing loud jeers".
             if let Some(q) = p.quotes.opening_at(start).filter(|&q| {
                 let quote = p.quotes.quotes[q];
                 let end = quote.close.map_or(p.len(), |c| c + 1);
-                trim(p, end..next_front).is_empty()
+                let rest = trim(p, end..next_front);
+                rest.is_empty()
+                    || p.is_word(rest.start)
+                        && (p.lower(rest.start).ends_with("ing")
+                            || p.is_any(rest.start, &["which", "according", "as"]))
             }) {
                 let quote = p.quotes.quotes[q];
                 if let Some(content) = quote_content(p, &quote) {
@@ -1595,6 +1613,31 @@ fn sentence_claims(
                 findings
                     .claims
                     .push(claim(ClaimKind::Direct, content, Some(q)));
+            }
+        }
+        // "Still, he said, officials have to decide": a clause after a
+        // reporting clause set off by commas, when nothing came before it.
+        let k = clause.after;
+        if !found_any
+            && !clause.inverted
+            && k + 1 < next_front
+            && p.kind(k) == Kind::Comma
+            && takes_bare_clause(p, k + 1)
+            && !p.lower(k + 1).ends_with("ing")
+            && !p.is_any(
+                k + 1,
+                &[
+                    "who", "which", "when", "where", "what", "how", "if", "whether",
+                ],
+            )
+        {
+            let range = cut_trailing_gloss(p, trim(p, k + 1..next_front));
+            if word_count(p, range.clone()) >= 3 {
+                partials_inside(p, range.clone(), quote_used, findings, &claim);
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Indirect, p.bytes(range), None));
+                found_any = true;
             }
         }
         if found_any {
@@ -1669,11 +1712,27 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
         // "According to X, C."
         return (p.kind(k) == Kind::Comma && k + 1 < end).then_some(k + 1);
     }
+    // "“…,” Bond said onstage Tuesday night", "“…,” Sanders told a crowd at
+    // Mary's that spilled out": a clause right after a quote attributes that
+    // quote; only "that …" or ", “…”" can add more after it.
+    if follows_quote(p, clause) {
+        // "that" after a listener ("told a crowd at Mary's that spilled
+        // out") is a relative pronoun, not reported speech.
+        let more = match p.kind(k) {
+            Kind::Word => p.lower(k) == "that" && clause.cue_text_end <= clause.cue.end,
+            Kind::Comma | Kind::Colon => p.quotes.opening_at(k + 1).is_some(),
+            _ => false,
+        };
+        return (more && k + 1 < end).then_some(k + 1);
+    }
     match p.kind(k) {
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
+        // "said: “…”", "said, “…”", and "said: the plan is dead".
         Kind::Colon | Kind::Comma => {
             let next = k + 1;
-            (next < end && p.quotes.opening_at(next).is_some()).then_some(next)
+            let quote = next < end && p.quotes.opening_at(next).is_some();
+            let clause = p.kind(k) == Kind::Colon && next < end && takes_bare_clause(p, next);
+            (quote || clause).then_some(next)
         }
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,
@@ -1714,6 +1773,30 @@ fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Steps back over quote marks that close nothing (the single mark of
+/// "''… 'a special case,''' Putin said"), to the token that bounds a clause.
+fn skip_stray_marks(p: &Para, mut front: usize) -> usize {
+    while front > 0
+        && matches!(p.kind(front - 1), Kind::Quote(_))
+        && p.quotes.closing_at(front - 1).is_none()
+        && p.quotes.opening_at(front - 1).is_none()
+        && !p.inside_quote(front - 1)
+    {
+        front -= 1;
+    }
+    front
+}
+
+/// The clause stands right after a closing quote mark: "“…,” she said".
+fn follows_quote(p: &Para, clause: &Clause) -> bool {
+    let front = skip_stray_marks(p, clause.front);
+    front > 0
+        && (p.quotes.closing_at(front - 1).is_some()
+            || p.kind(front - 1) == Kind::Comma
+                && front > 1
+                && p.quotes.closing_at(front - 2).is_some())
 }
 
 /// Moves a clause's front back over the comma and connective that join it
@@ -1770,7 +1853,7 @@ fn backward_content(
             quote_content(p, &quote).map(|c| (ClaimKind::Direct, token_range(p, c), Some(q)))
         })?;
     }
-    let boundary = front - 1;
+    let boundary = skip_stray_marks(p, front).max(1) - 1;
     let quote_before = p.quotes.closing_at(boundary).or_else(|| {
         (p.kind(boundary) == Kind::Comma && boundary > 0)
             .then(|| p.quotes.closing_at(boundary - 1))

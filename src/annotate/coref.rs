@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::grammar::Pronoun;
+use super::grammar::{self, Pronoun};
 use super::lexicon::Sex;
 use super::mentions::{Mention, MentionKind};
 use crate::model::SpeakerKind;
@@ -60,9 +60,11 @@ impl Entity {
 
     fn absorb(&mut self, mention: &Mention, index: usize) {
         self.mentions.push(index);
+        // Only a name names a person: "the foreign secretary" resolved here is not one.
         if let Some(name) = &mention.name
             && self.kind == SpeakerKind::Person
             && mention.kind == MentionKind::Person
+            && mention.surname.is_some()
             && name.split(' ').count() > self.name.split(' ').count()
         {
             self.name = name.clone();
@@ -129,12 +131,15 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
                 .filter(|&e| !mentions[e].in_quote || mention.in_quote)
                 .find_map(|e| entity_of[e].filter(|&e| fits(&entities[e])))
         };
+        // "the foreign secretary" goes to a person whose role holds every word of it.
+        let description = description_words(mention);
         let role_says = |head: &str, entity: &Entity| {
             entity.kind == SpeakerKind::Person
-                && entity
-                    .role
-                    .as_deref()
-                    .is_some_and(|r| r.to_lowercase().contains(head))
+                && entity.role.as_deref().is_some_and(|role| {
+                    let role = role.to_lowercase();
+                    role.contains(head)
+                        && description.iter().all(|word| role.contains(word.as_str()))
+                })
         };
         let found = match mention.kind {
             MentionKind::Pronoun(pronoun) => earlier(&|e| fits_pronoun(e, pronoun)),
@@ -144,7 +149,14 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
             // "the senator": a person whose role says so.
             MentionKind::Person => {
                 let head = mention.head.clone().unwrap_or_default();
+                let name = mention.name.as_deref().map(str::to_lowercase);
                 earlier(&|e| role_says(&head, e))
+                    // "The foreign secretary" again, with no one named: the same source.
+                    .or_else(|| {
+                        earlier(&|e| {
+                            e.kind == SpeakerKind::Anonymous && Some(e.name.to_lowercase()) == name
+                        })
+                    })
             }
             // "US officials" again: the same unnamed group.
             MentionKind::Anonymous | MentionKind::Group if mention.plural && !mention.definite => {
@@ -257,6 +269,19 @@ impl Index {
             None => self.add(mention, m),
         }
     }
+}
+
+/// The words of a description that a role must share: "The foreign
+/// secretary" → ["foreign", "secretary"].
+fn description_words(mention: &Mention) -> Vec<String> {
+    mention
+        .name
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|word| !grammar::DETERMINERS.contains(word))
+        .collect()
 }
 
 fn fits_pronoun(entity: &Entity, pronoun: Pronoun) -> bool {

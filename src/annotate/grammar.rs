@@ -280,6 +280,14 @@ pub static PREPOSITIONS: WordSet = WordSet::new(&[
 
 /// Words that begin an aside between a source and its cue: "Kerry, who lost, said".
 pub static ASIDE_OPENERS: WordSet = WordSet::new(&[
+    "another",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "formerly",
+    "currently",
     "who",
     "which",
     "whose",

@@ -95,7 +95,19 @@ fn is_initial(p: &Para, i: usize) -> bool {
 /// A word that can be part of a person's name: capitalized, with some lower
 /// case ("US" and "NATO" are not names), and not a function word.
 pub fn is_name_word(p: &Para, i: usize) -> bool {
+    // Also the bounds check: `i` may be one past the last token.
+    if !p.is_word(i) {
+        return false;
+    }
     if is_initial(p, i) {
+        return true;
+    }
+    // "al-Sabah", "el-Sisi": an Arabic article joined to a capitalized name.
+    let word = p.word(i);
+    if ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    }) {
         return true;
     }
     if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(p.lower(i)) {
@@ -172,10 +184,20 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             continue;
         }
         i = end;
-        // Role words lead the run; the rest is the name.
+        // Role words lead the run; the rest is the name. The name starts after
+        // the run's last title: "Saudi Arabian Oil Minister Hisham Nazer".
         let mut core_start = start;
         while core_start < end && is_role_word(p, core_start) && name_part(p, core_start + 1) > 0 {
             core_start += 1;
+        }
+        if let Some(last_title) = (core_start..end).rev().find(|&t| {
+            p.is_word(t)
+                && lexicon
+                    .title(p.word(t))
+                    .is_some_and(|title| title.kind != TitleKind::Modifier)
+                && name_part(p, t + 1) > 0
+        }) {
+            core_start = last_title + 1;
         }
         while core_start < end && name_part(p, core_start) == 0 {
             core_start += 1;
@@ -199,7 +221,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }) {
             continue;
         }
-        let role = role_before(p, core.start);
+        // "Prime Minister's Questions": what a titled person owns is not a person.
+        let owned = core.start > 0 && p.kind(core.start - 1) == Kind::Possessive;
+        let role = role_before(p, core.start).filter(|_| !owned);
         let role_title = role.clone().and_then(|r| strongest_title(p, r));
         let first = name_words(p, core.clone()).next().unwrap_or_default();
         let given_sex = lexicon
@@ -480,6 +504,23 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     {
         np.end -= 1;
     }
+    // "Tony Blair himself said"
+    while np.end > np.start
+        && p.is_any(
+            np.end - 1,
+            &[
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+                "too",
+                "also",
+                "alone",
+            ],
+        )
+    {
+        np.end -= 1;
+    }
     if np.is_empty() {
         return None;
     }
@@ -533,10 +574,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             member_of = true;
             continue;
         }
+        // "a source briefed on …", but not "an unnamed official".
         let participle = lower.ends_with("ed")
             && !p.is_capitalized(t)
             && t > np.start
             && !p.is_capitalized(t - 1)
+            && !p.is_any(t - 1, &grammar::DETERMINERS)
             && lexicon.title(lower).is_none();
         if (grammar::PREPOSITIONS.contains(lower)
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
@@ -630,8 +673,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.sex = title.map_or(Sex::Unknown, |t| t.sex);
         mention.name = Some(np_text.to_string());
     } else if capitalized_head {
-        if let Some(place) = countries::lookup(head_word)
-            .or_else(|| countries::lookup(strip_article(p.slice(np.start..head_end))))
+        let phrase = strip_article(p.slice(np.start..head_end));
+        let named_place = if countries::is_place(phrase) {
+            countries::lookup(phrase)
+        } else {
+            None
+        };
+        if let Some(place) = named_place
+            .or_else(|| countries::lookup(head_word).filter(|_| head == np.start || np.len() <= 2))
         {
             // "Ukraine has said", "Moscow said": the government speaking.
             mention.kind = MentionKind::Organization;
@@ -644,10 +693,25 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 core_start -= 1;
             }
             // A lone capitalized word right before a cue is a surname ("Read
-            // said"), unless it is a function word.
+            // said"), unless it is a function word, a time or a place.
             let function_word = grammar::DETERMINERS.contains(head_lower)
                 || grammar::CLAUSE_OPENERS.contains(head_lower)
-                || Pronoun::parse(head_lower).is_some();
+                || Pronoun::parse(head_lower).is_some()
+                || grammar::is_time_word(head_lower)
+                || matches!(
+                    head_lower,
+                    "why" | "how" | "what" | "where" | "when" | "who" | "yes" | "no"
+                )
+                || head_word.ends_with('.')
+                || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
+            if countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
+                || countries::is_place(head_word)
+            {
+                // "Colorado said", "Texas sued": a state's or city's government.
+                mention.kind = MentionKind::Organization;
+                mention.name = Some(strip_article(p.slice(np.start..head_end)).to_string());
+                return Some(mention);
+            }
             if !is_name_word(p, head)
                 && (function_word || !p.word(head).chars().any(char::is_lowercase))
             {
@@ -670,16 +734,64 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = true;
         mention.head = Some(singular(head_lower));
         mention.name = Some(np_text.to_string());
+    } else if np
+        .clone()
+        .any(|t| p.kind(t) == Kind::Number || p.is_any(t, &QUANTIFIERS))
+    {
+        // "60 percent of voters", "six in 10", "most of them": poll respondents.
+        mention.kind = MentionKind::Group;
+        mention.plural = true;
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(np_text.to_string());
     } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
         // "the Trump campaign's lawyer"-like phrases with a name in them.
         mention.head = Some(head_lower.to_string());
         mention.name = Some(strip_article(np_text).to_string());
+    } else if p.is_any(np.start, &["the", "a", "an", "another", "one"]) && head_end - np.start <= 4
+    {
+        // "the businessman replied", "a narrator says": a source the lists do
+        // not name; "he began" and the like have no determiner.
+        mention.kind = MentionKind::Anonymous;
+        mention.head = Some(head_lower.to_string());
+        mention.name = Some(np_text.to_string());
     } else {
-        // An unknown lower-case head ("he began", "the move") names no source.
+        // An unknown lower-case head ("he began") names no source.
         return None;
     }
     Some(mention)
 }
+
+/// Words that count people: "most of them said", "two in three said".
+static QUANTIFIERS: WordSet = WordSet::new(&[
+    "percent",
+    "most",
+    "majority",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "many",
+    "some",
+    "all",
+    "few",
+    "several",
+    "none",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "number",
+]);
 
 /// Whatever follows "according to" is a source, even when its head is not a
 /// known word: kept as written, as a document.
@@ -800,6 +912,7 @@ mod tests {
     #[test]
     fn capitalized_words_without_evidence_are_not_people() {
         assert!(people("Territorial concessions came after World War Two in Berlin.").is_empty());
+        assert!(people("It came up at Prime Minister's Questions on Wednesday.").is_empty());
         assert!(people("The State Department and Nato-style guarantees.").is_empty());
     }
 

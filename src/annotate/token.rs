@@ -173,6 +173,9 @@ fn is_quote(c: char) -> bool {
 
 /// Anything that can be part of a word: not whitespace, not punctuation we split on.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii_alphanumeric() {
+        return true;
+    }
     !(c.is_whitespace()
         || c.is_ascii_punctuation()
         || is_quote(c)
@@ -222,7 +225,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 Kind::Word
             }
         } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
-            // Two apostrophes are a double quotation mark (some wires write ''…'').
+            // Two apostrophes are a double quotation mark (some wires write
+            // ''…''). Three are a double and a single: the single inside when
+            // opening ('''Kosovo), first when closing (case,''').
+            let closing_three = bytes.get(i + 2) == Some(&b'\'')
+                && start > 0
+                && !text[..start].ends_with(char::is_whitespace);
+            if closing_three {
+                tokens.push(Token {
+                    start: start as u32,
+                    end: start as u32 + 1,
+                    kind: Kind::Quote(Mark::SingleStraight),
+                });
+                tokens.push(Token {
+                    start: start as u32 + 1,
+                    end: start as u32 + 3,
+                    kind: Kind::Quote(Mark::DoubleStraight),
+                });
+                i += 3;
+                continue;
+            }
             i += 2;
             Kind::Quote(Mark::DoubleStraight)
         } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the `annotate` command.
 
 mod annotate_cmd;
+pub mod background;
 pub mod csv;
 pub mod markdown;
 mod pipeline;

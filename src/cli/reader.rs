@@ -13,6 +13,14 @@ pub struct ReaderArgs {
     /// Colour in the reader: `auto` (none when NO_COLOR is set), `always` or `never`.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// Reopen the last library: the files and folders the reader opened last time.
+    #[arg(long, conflicts_with = "files")]
+    pub last: bool,
+
+    /// Print the default config file (every setting and key, with comments) and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

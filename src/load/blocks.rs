@@ -46,7 +46,7 @@ pub(crate) fn article_from_blocks(mut meta: Meta, blocks: Vec<Block>) -> Article
         paragraphs.push(Paragraph {
             index: paragraphs.len(),
             kind,
-            text: text.to_string(),
+            text: text.into(),
         });
     }
     Article { meta, paragraphs }

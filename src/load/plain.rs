@@ -93,12 +93,12 @@ pub fn parse(text: &str) -> Article {
             Paragraph {
                 index,
                 kind,
-                text: text.to_string(),
+                text: text.into(),
             }
         })
         .collect::<Vec<_>>();
     if title_block {
-        meta.title = Some(paragraphs[0].text.clone());
+        meta.title = Some(paragraphs[0].text.to_string());
     }
     Article { meta, paragraphs }
 }

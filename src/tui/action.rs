@@ -58,10 +58,18 @@ pub enum Action {
     NextMatch,
     PrevMatch,
 
-    // Story list.
-    NextStory,
-    PrevStory,
-    OpenStory,
+    // Lists: the stories, the sources across stories, a source's claims.
+    NextRow,
+    PrevRow,
+    FirstRow,
+    LastRow,
+    /// Opens the story, the source's claims or the claim under the cursor.
+    OpenRow,
+    StartFilter,
+    CycleSort,
+    ReverseSort,
+    /// Between the story list and the sources across stories.
+    SwitchIndex,
     BackToList,
 
     // Help overlay.
@@ -72,7 +80,6 @@ pub enum Action {
     #[serde(skip)]
     Insert(char),
     /// Backspace in the search prompt or the picker.
-    #[serde(skip)]
     DeleteChar,
     /// The terminal now has this many columns and rows.
     #[serde(skip)]
@@ -110,7 +117,7 @@ impl Action {
             Action::PrevSource => "previous source",
             Action::JumpToSource => "jump to the source's first claim",
             Action::CycleSource => "select the next source",
-            Action::Clear => "clear search, then selection",
+            Action::Clear => "clear the search or filter, then the selection",
             Action::NextMention => "next paragraph with the selected source",
             Action::PrevMention => "previous paragraph with the selected source",
             Action::NextClaim => "next claim",
@@ -125,10 +132,16 @@ impl Action {
             Action::SearchSubmit => "keep the search",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
-            Action::NextStory => "next story",
-            Action::PrevStory => "previous story",
-            Action::OpenStory => "open the story",
-            Action::BackToList => "back to the story list",
+            Action::NextRow => "down the list",
+            Action::PrevRow => "up the list",
+            Action::FirstRow => "top of the list",
+            Action::LastRow => "bottom of the list",
+            Action::OpenRow => "open the story, the source's claims, or the claim in its story",
+            Action::StartFilter => "filter the list by text",
+            Action::CycleSort => "sort by date, title or number of sources",
+            Action::ReverseSort => "reverse the order",
+            Action::SwitchIndex => "switch between stories and sources across stories",
+            Action::BackToList => "back to the list",
             Action::HelpDown => "scroll help down",
             Action::HelpUp => "scroll help up",
             Action::Insert(_) => "type",
@@ -152,8 +165,11 @@ impl Action {
             Action::NextMatch => "match",
             Action::JumpToSource => "jump",
             Action::PickerChoose => "choose",
-            Action::OpenStory => "open",
-            Action::BackToList => "stories",
+            Action::OpenRow => "open",
+            Action::StartFilter => "filter",
+            Action::CycleSort => "sort",
+            Action::SwitchIndex => "sources",
+            Action::BackToList => "back",
             Action::SearchSubmit => "keep",
             Action::Close => "close",
             Action::Quit => "quit",

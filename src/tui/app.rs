@@ -1,24 +1,41 @@
 //! The reader's state and `update`, the only place it changes. `update` is
 //! pure: no terminal, no clock, no I/O, so every action is unit-testable.
 
+use std::collections::HashMap;
+
 use ratatui::layout::Rect;
 
-use crate::model::Document;
+use crate::model::{CountryKind, Document};
 
 use super::action::Action;
-use super::geometry::{Geometry, PANEL_BESIDE};
+use super::feed::Feed;
+use super::geometry::{Geometry, MEASURE, PANEL_BESIDE, list_page};
 use super::keymap::{Context, Keymap};
+use super::library::Library;
+use super::people::{ClaimList, PeopleView};
 use super::story::StoryView;
 use super::theme::Theme;
 use super::ui::help_line_count;
+use super::words::stories;
+use crate::library::People;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;
 
+/// Heading rows above each list (the library has its totals line too).
+pub const LIBRARY_HEADER: u16 = 2;
+pub const PEOPLE_HEADER: u16 = 1;
+pub const CLAIMS_HEADER: u16 = 1;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
-    /// The story list (with more than one story).
-    List,
+    /// The story list.
+    Library,
+    /// The sources across stories.
+    People,
+    /// The claims of the source chosen in `People`.
+    Claims,
+    /// A story, by its number in the library.
     Story(usize),
 }
 
@@ -34,16 +51,61 @@ pub enum Overlay {
     Picker(Picker),
 }
 
-/// The country picker: the countries matching what was typed, most mentioned first.
+/// One country the picker offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub code: String,
+    pub name: String,
+    pub bloc: bool,
+    /// Mentions in the story, or stories in the library.
+    pub count: usize,
+}
+
+/// The country picker: the countries matching what was typed, most
+/// mentioned first; of the open story, or of the whole library.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Picker {
     pub query: String,
-    /// Indices into `Document::countries`.
+    /// Every country on offer.
+    pub all: Vec<PickItem>,
+    /// Indices into `all` that match the query.
     pub items: Vec<usize>,
     pub cursor: usize,
+    /// Counting stories (the library's picker), not mentions.
+    pub stories: bool,
 }
 
-/// The search prompt is open; `origin` is where the reader was before it.
+impl Picker {
+    fn new(all: Vec<PickItem>, stories: bool) -> Self {
+        let mut picker = Picker {
+            all,
+            stories,
+            ..Picker::default()
+        };
+        picker.narrow();
+        picker
+    }
+
+    /// Keeps the countries whose name or code contains the query (ignoring case).
+    fn narrow(&mut self) {
+        let query = self.query.to_lowercase();
+        self.items = (0..self.all.len())
+            .filter(|&i| {
+                let item = &self.all[i];
+                item.name.to_lowercase().contains(&query)
+                    || item.code.to_lowercase().contains(&query)
+            })
+            .collect();
+        self.cursor = 0;
+    }
+
+    pub fn chosen(&self) -> Option<&PickItem> {
+        self.items.get(self.cursor).map(|&i| &self.all[i])
+    }
+}
+
+/// The search or filter prompt is open; `origin` is where the reader was
+/// before a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prompt {
     pub origin: Option<usize>,
@@ -55,18 +117,46 @@ pub struct Message {
     pub warning: bool,
 }
 
-/// Settings that do not change while the reader runs.
-#[derive(Debug, Clone, Default)]
+/// Settings that do not change while the reader runs, and where each story
+/// was left last time.
+#[derive(Debug, Clone)]
 pub struct Options {
     pub theme: Theme,
     pub keymap: Keymap,
+    /// The widest the article text gets, in columns.
+    pub measure: u16,
+    /// The paragraph each story was left at, by content key.
+    pub positions: HashMap<String, usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            theme: Theme::default(),
+            keymap: Keymap::default(),
+            measure: MEASURE,
+            positions: HashMap::new(),
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct App {
-    pub stories: Vec<StoryView>,
+    pub library: Library,
+    /// The stories opened so far, by number; each keeps its place.
+    pub views: HashMap<usize, StoryView>,
+    pub people: PeopleView,
     pub screen: Screen,
-    pub list_cursor: usize,
+    /// Where going back from the open story leads.
+    pub back: Screen,
+    /// A story to open as soon as it is annotated.
+    pub opening: Option<usize>,
+    /// Open the story by itself when the library turns out to hold only one.
+    auto_open: bool,
+    /// The paragraph each story was left at, by content key: restored when
+    /// a story opens, updated when it is left.
+    pub positions: HashMap<String, usize>,
+    pub measure: u16,
     pub focus: Focus,
     /// The user's choice to show or hide the panel; `None` follows the width.
     pub panel: Option<bool>,
@@ -79,21 +169,39 @@ pub struct App {
     pub quit: bool,
     /// Set by Ctrl-z; the event loop gives the terminal back and stops.
     pub suspend: bool,
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the reader, if one did.
+    pub ended_by: Option<i32>,
     pub keymap: Keymap,
     pub theme: Theme,
 }
 
 impl App {
+    /// The reader on stories already annotated: the story itself when there
+    /// is one, else the list.
     pub fn new(documents: Vec<Document>, options: Options, width: u16, height: u16) -> Self {
-        let screen = if documents.len() == 1 {
-            Screen::Story(0)
-        } else {
-            Screen::List
-        };
+        let mut app = App::loading(options, width, height);
+        app.library = Library::of(documents);
+        app.auto_open = false;
+        if app.library.entries.len() == 1 {
+            open_story(&mut app, 0);
+        }
+        app.sync_layout();
+        app
+    }
+
+    /// The reader before any story has arrived: the list fills as the
+    /// stories are read and annotated (see [`receive`]).
+    pub fn loading(options: Options, width: u16, height: u16) -> Self {
         let mut app = App {
-            stories: documents.into_iter().map(StoryView::new).collect(),
-            screen,
-            list_cursor: 0,
+            library: Library::default(),
+            views: HashMap::new(),
+            people: PeopleView::default(),
+            screen: Screen::Library,
+            back: Screen::Library,
+            opening: None,
+            auto_open: true,
+            positions: options.positions,
+            measure: options.measure,
             focus: Focus::Article,
             panel: None,
             overlay: None,
@@ -103,6 +211,7 @@ impl App {
             size: Rect::new(0, 0, width, height),
             quit: false,
             suspend: false,
+            ended_by: None,
             keymap: options.keymap,
             theme: options.theme,
         };
@@ -115,20 +224,20 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.size, self.panel_visible())
+        Geometry::new(self.size, self.panel_visible(), self.measure)
     }
 
     pub fn story(&self) -> Option<&StoryView> {
         match self.screen {
-            Screen::Story(i) => self.stories.get(i),
-            Screen::List => None,
+            Screen::Story(i) => self.views.get(&i),
+            _ => None,
         }
     }
 
     fn story_mut(&mut self) -> Option<&mut StoryView> {
         match self.screen {
-            Screen::Story(i) => self.stories.get_mut(i),
-            Screen::List => None,
+            Screen::Story(i) => self.views.get_mut(&i),
+            _ => None,
         }
     }
 
@@ -145,7 +254,9 @@ impl App {
             (Some(Overlay::Help { .. }), ..) => &[C::Always, C::Help, C::Global],
             (Some(Overlay::Picker(_)), ..) => &[C::Always, C::Picker],
             (None, Some(_), ..) => &[C::Always, C::Search],
-            (None, None, Screen::List, _) => &[C::Always, C::StoryList, C::Global],
+            (None, None, Screen::Library, _) => &[C::Always, C::Library, C::Lists, C::Global],
+            (None, None, Screen::People, _) => &[C::Always, C::People, C::Lists, C::Global],
+            (None, None, Screen::Claims, _) => &[C::Always, C::Lists, C::Global],
             (None, None, Screen::Story(_), Focus::Article) => {
                 &[C::Always, C::Article, C::Reader, C::Global]
             }
@@ -153,6 +264,16 @@ impl App {
                 &[C::Always, C::Sources, C::Reader, C::Global]
             }
         }
+    }
+
+    /// Items of the current list that fit on the screen.
+    pub fn list_page(&self) -> usize {
+        let header = match self.screen {
+            Screen::Library => LIBRARY_HEADER,
+            Screen::People => PEOPLE_HEADER,
+            _ => CLAIMS_HEADER,
+        };
+        list_page(self.geometry().main, header)
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -181,15 +302,121 @@ impl App {
             }
         }
     }
+
+    /// Remembers where the open story was left.
+    fn leave_story(&mut self) {
+        let Screen::Story(i) = self.screen else {
+            return;
+        };
+        let key = self.library.entries.get(i).and_then(|e| e.key.clone());
+        if let (Some(key), Some(p)) = (key, self.views.get(&i).and_then(|v| v.focus)) {
+            self.positions.insert(key, p);
+        }
+    }
+
+    /// Records the open story's place, as when leaving it (call before saving).
+    pub fn remember_position(&mut self) {
+        self.leave_story();
+    }
+}
+
+/// Opens story `i` (which must be annotated) where it was left.
+fn open_story(app: &mut App, i: usize) -> bool {
+    let Some(doc) = app.library.entries.get(i).and_then(|e| e.doc.clone()) else {
+        return false;
+    };
+    app.leave_story();
+    let fresh = !app.views.contains_key(&i);
+    if fresh {
+        app.views.insert(i, StoryView::new(doc));
+    }
+    app.screen = Screen::Story(i);
+    app.focus = Focus::Article;
+    app.opening = None;
+    close_story_overlays(app);
+    app.sync_layout();
+    let place = entry_key(app, i).and_then(|k| app.positions.get(&k).copied());
+    if fresh
+        && let (Some(p), Some(view)) = (place, app.views.get_mut(&i))
+        && p > 0
+    {
+        view.focus_near(p);
+    }
+    true
+}
+
+fn entry_key(app: &App, i: usize) -> Option<String> {
+    app.library.entries.get(i).and_then(|e| e.key.clone())
+}
+
+/// Takes in what the background loader sent: new stories, annotated ones,
+/// problems, the end. Like [`update`], pure.
+pub fn receive(app: &mut App, feeds: impl IntoIterator<Item = Feed>) {
+    for feed in feeds {
+        match feed {
+            Feed::Found(metas) => app.library.found(metas),
+            Feed::Ready(docs) => {
+                for (id, doc) in docs {
+                    app.library.ready(id, doc);
+                }
+            }
+            Feed::Problem(problem) => app.library.problems.push(problem),
+            Feed::Warning(warning) => app.library.warnings.push(warning),
+            Feed::Done => app.library.done = true,
+        }
+    }
+    app.library.refresh();
+    let page = if app.screen == Screen::Library {
+        app.list_page()
+    } else {
+        1
+    };
+    let len = app.library.order.len();
+    app.library.rows.show(len, page);
+    // The index of sources is rebuilt as the library doubles, and at the end,
+    // not on every story: rebuilding is linear in the library.
+    if app.screen == Screen::People
+        && (app.library.done || app.library.annotated >= 2 * app.people.indexed.max(1))
+    {
+        app.people.update_from(&app.library);
+    }
+    if let Some(i) = app.opening
+        && app.screen == Screen::Library
+        && app.library.entries.get(i).is_some_and(|e| e.doc.is_some())
+    {
+        open_story(app, i);
+    }
+    if app.auto_open
+        && app.library.done
+        && app.screen == Screen::Library
+        && app.overlay.is_none()
+        && app.prompt.is_none()
+    {
+        app.auto_open = false;
+        if app.library.entries.len() == 1 {
+            open_story(app, 0);
+        }
+    }
+    app.sync_layout();
 }
 
 /// Applies one action. Actions that make no sense in the current state do
 /// nothing (or say why in a message); none of them panics.
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            app.leave_story();
+            app.quit = true;
+        }
         Action::Suspend => app.suspend = true,
-        Action::Resize(width, height) => app.size = Rect::new(0, 0, width, height),
+        Action::Resize(width, height) => {
+            app.size = Rect::new(0, 0, width, height);
+            let page = app.list_page();
+            if let Some(rows) = list_rows(app) {
+                let (rows, len) = rows;
+                rows.show(len, page);
+            }
+        }
         Action::ClearMessage => app.message = None,
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
@@ -226,39 +453,28 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::PickerChoose => {
-            let chosen = match (&app.overlay, app.story()) {
-                (Some(Overlay::Picker(picker)), Some(story)) => picker
-                    .items
-                    .get(picker.cursor)
-                    .and_then(|&c| story.doc.countries.get(c))
-                    .map(|country| country.code.clone()),
+            let chosen = match &app.overlay {
+                Some(Overlay::Picker(picker)) => picker.chosen().map(|c| c.code.clone()),
                 _ => None,
             };
             app.overlay = None;
-            if let Some(code) = chosen {
-                update(app, Action::FilterCountry(code));
+            match (chosen, app.screen) {
+                (Some(code), Screen::Story(_)) => update(app, Action::FilterCountry(code)),
+                (Some(code), Screen::Library) => {
+                    app.library.set_country(Some(code.clone()));
+                    let page = app.list_page();
+                    app.library.rows.first(app.library.order.len(), page);
+                    let text = format!(
+                        "{} mentioning {code} · F shows all",
+                        stories(app.library.order.len())
+                    );
+                    app.say(text);
+                }
+                _ => {}
             }
         }
-        Action::NextStory => {
-            app.list_cursor = (app.list_cursor + 1).min(app.stories.len().saturating_sub(1));
-        }
-        Action::PrevStory => app.list_cursor = app.list_cursor.saturating_sub(1),
-        Action::OpenStory => {
-            if app.screen == Screen::List && app.list_cursor < app.stories.len() {
-                app.screen = Screen::Story(app.list_cursor);
-                app.focus = Focus::Article;
-                close_story_overlays(app);
-            }
-        }
-        Action::BackToList => {
-            if app.stories.len() > 1 {
-                app.screen = Screen::List;
-                close_story_overlays(app);
-            } else {
-                app.say("Only one story is open");
-            }
-        }
-        Action::TogglePanel => {
+        Action::BackToList => back(app),
+        Action::TogglePanel if app.story().is_some() => {
             let visible = !app.panel_visible();
             app.panel = Some(visible);
             if !visible {
@@ -276,9 +492,217 @@ pub fn update(app: &mut App, action: Action) {
                 };
             }
         }
-        action => reader(app, action),
+        action if app.story().is_some() => reader(app, action),
+        action => lists(app, action),
     }
     app.sync_layout();
+}
+
+/// The rows state and length of the list on screen, if a list is.
+fn list_rows(app: &mut App) -> Option<(&mut super::rows::Rows, usize)> {
+    match app.screen {
+        Screen::Library => Some((&mut app.library.rows, app.library.order.len())),
+        Screen::People => Some((&mut app.people.rows, app.people.order.len())),
+        Screen::Claims => {
+            let list = app.people.claims.as_mut()?;
+            let len = list.claims.len();
+            Some((&mut list.rows, len))
+        }
+        Screen::Story(_) => None,
+    }
+}
+
+/// Back from a story to the list it was opened from; from a source's
+/// claims to the sources; from the sources to the stories.
+fn back(app: &mut App) {
+    match app.screen {
+        Screen::Story(_) if app.library.entries.len() <= 1 && app.back == Screen::Library => {
+            app.say("Only one story is open");
+        }
+        Screen::Story(_) => {
+            app.leave_story();
+            app.screen = app.back;
+            close_story_overlays(app);
+            let page = app.list_page();
+            if let Some((rows, len)) = list_rows(app) {
+                rows.show(len, page);
+            }
+        }
+        Screen::Claims => app.screen = Screen::People,
+        Screen::People => app.screen = Screen::Library,
+        Screen::Library => {}
+    }
+}
+
+/// Actions on the lists: the stories, the sources across stories, a
+/// source's claims.
+fn lists(app: &mut App, action: Action) {
+    let page = app.list_page();
+    let step = |app: &mut App, delta: isize| {
+        if let Some((rows, len)) = list_rows(app) {
+            rows.step(delta, len, page);
+        }
+    };
+    let signed = isize::try_from(page).unwrap_or(isize::MAX);
+    match action {
+        Action::NextRow => step(app, 1),
+        Action::PrevRow => step(app, -1),
+        Action::PageDown => step(app, signed),
+        Action::PageUp => step(app, -signed),
+        Action::FirstRow | Action::LastRow => {
+            if let Some((rows, len)) = list_rows(app) {
+                if action == Action::FirstRow {
+                    rows.first(len, page);
+                } else {
+                    rows.last(len, page);
+                }
+            }
+        }
+        Action::OpenRow => open_row(app),
+        Action::SwitchIndex => match app.screen {
+            Screen::Library => {
+                app.people.update_from(&app.library);
+                let len = app.people.order.len();
+                app.people.rows.show(len, page);
+                app.screen = Screen::People;
+            }
+            _ => app.screen = Screen::Library,
+        },
+        Action::CycleSort if app.screen == Screen::Library => {
+            app.library.cycle_sort();
+            let text = format!("Sorted by {}", app.library.sort.label());
+            app.say(text);
+        }
+        Action::ReverseSort if app.screen == Screen::Library => {
+            app.library.reverse();
+            app.say(if app.library.reversed {
+                "Order reversed"
+            } else {
+                "Order restored"
+            });
+        }
+        Action::StartFilter if matches!(app.screen, Screen::Library | Screen::People) => {
+            app.prompt = Some(Prompt { origin: None });
+        }
+        Action::SearchSubmit => {
+            app.prompt = None;
+            let empty = match app.screen {
+                Screen::Library => app.library.order.is_empty(),
+                Screen::People => app.people.order.is_empty(),
+                _ => false,
+            };
+            if empty {
+                app.warn("Nothing matches: Esc clears the filter");
+            }
+        }
+        Action::ScrollDown => step(app, WHEEL_ROWS as isize),
+        Action::ScrollUp => step(app, -(WHEEL_ROWS as isize)),
+        Action::PickCountry if app.screen == Screen::Library => {
+            let all = app
+                .library
+                .countries()
+                .into_iter()
+                .map(|(code, name, bloc, count)| PickItem {
+                    code,
+                    name,
+                    bloc,
+                    count,
+                })
+                .collect();
+            app.overlay = Some(Overlay::Picker(Picker::new(all, true)));
+        }
+        Action::ClearFilter if app.screen == Screen::Library && app.library.country.is_some() => {
+            app.library.set_country(None);
+            app.say("Showing every country");
+        }
+        Action::Clear => match app.screen {
+            Screen::Library if !app.library.query.is_empty() => {
+                app.library.set_query(String::new());
+            }
+            Screen::Library if app.library.country.is_some() => app.library.set_country(None),
+            Screen::People if !app.people.query.is_empty() => {
+                app.people.set_query(String::new());
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    let page = app.list_page();
+    if let Some((rows, len)) = list_rows(app) {
+        rows.show(len, page);
+    }
+}
+
+/// Enter on a list: a story opens (or will, once annotated); a source shows
+/// its claims; a claim opens its story there.
+fn open_row(app: &mut App) {
+    match app.screen {
+        Screen::Library => {
+            let Some(i) = app.library.selected() else {
+                return;
+            };
+            if app.library.entries[i].doc.is_some() {
+                app.back = Screen::Library;
+                open_story(app, i);
+            } else {
+                app.opening = Some(i);
+                let text = format!(
+                    "Annotating… it opens when ready ({} of {} done)",
+                    app.library.annotated,
+                    app.library.entries.len()
+                );
+                app.say(text);
+            }
+        }
+        Screen::People => {
+            let Some(p) = app.people.selected() else {
+                return;
+            };
+            let entries = &app.library.entries;
+            let claims = People::claims_of(&app.people.index.persons[p], |e| {
+                entries.get(e).and_then(|e| e.doc.as_deref())
+            });
+            if claims.is_empty() {
+                let name = app.people.index.persons[p].name.clone();
+                app.say(format!("{name} is mentioned but not quoted"));
+                return;
+            }
+            app.people.claims = Some(ClaimList {
+                person: p,
+                claims,
+                rows: Default::default(),
+            });
+            app.screen = Screen::Claims;
+        }
+        Screen::Claims => {
+            let Some(list) = &app.people.claims else {
+                return;
+            };
+            let Some(found) = list.claims.get(list.rows.cursor).cloned() else {
+                return;
+            };
+            if !open_story(app, found.entry) {
+                return;
+            }
+            app.back = Screen::Claims;
+            if let Some(story) = app.story_mut() {
+                // A claim the country filter hides cannot be shown: drop the filter.
+                if story.filter.is_some() {
+                    story.filter = None;
+                    story.apply_filter();
+                }
+                if let Some(at) = story
+                    .index
+                    .claim_order
+                    .iter()
+                    .position(|&c| c == found.claim)
+                {
+                    story.jump_to_claim(at);
+                }
+            }
+        }
+        Screen::Story(_) => {}
+    }
 }
 
 /// The picker and the search prompt belong to the story they were opened on.
@@ -289,59 +713,77 @@ fn close_story_overlays(app: &mut App) {
     }
 }
 
-/// Esc in an overlay or the search prompt.
+/// Esc in an overlay or the prompt.
 fn close(app: &mut App) {
     if app.overlay.take().is_some() {
         return;
     }
-    if let Some(prompt) = app.prompt.take()
-        && let Some(story) = app.story_mut()
-    {
-        // Cancelling a search puts the reader back where it was.
-        story.search = Default::default();
-        if let Some(p) = prompt.origin {
-            story.focus_near(p);
+    let Some(prompt) = app.prompt.take() else {
+        return;
+    };
+    match app.screen {
+        Screen::Library => app.library.set_query(String::new()),
+        Screen::People => app.people.set_query(String::new()),
+        _ => {
+            if let Some(story) = app.story_mut() {
+                // Cancelling a search puts the reader back where it was.
+                story.search = Default::default();
+                if let Some(p) = prompt.origin {
+                    story.focus_near(p);
+                }
+            }
         }
     }
 }
 
-/// Typing or deleting in the picker or the search prompt.
+/// Typing or deleting in the picker or the prompt.
 fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
     let prompt = app.prompt;
-    let screen = app.screen;
-    match (&mut app.overlay, screen) {
-        (Some(Overlay::Picker(picker)), Screen::Story(i)) => {
-            change(&mut picker.query);
-            picker.items = picker_items(&app.stories[i].doc, &picker.query);
-            picker.cursor = 0;
+    if let Some(Overlay::Picker(picker)) = &mut app.overlay {
+        change(&mut picker.query);
+        picker.narrow();
+        return;
+    }
+    if prompt.is_none() || app.overlay.is_some() {
+        return;
+    }
+    let page = app.list_page();
+    match app.screen {
+        Screen::Library => {
+            let mut query = app.library.query.clone();
+            change(&mut query);
+            app.library.set_query(query);
+            app.library.rows.first(app.library.order.len(), page);
         }
-        (None, Screen::Story(i)) if prompt.is_some() => {
-            let story = &mut app.stories[i];
-            change(&mut story.search.query);
-            story.run_search(prompt.and_then(|p| p.origin));
+        Screen::People => {
+            let mut query = app.people.query.clone();
+            change(&mut query);
+            app.people.set_query(query);
+            app.people.rows.first(app.people.order.len(), page);
         }
-        _ => {}
+        Screen::Claims => {}
+        Screen::Story(i) => {
+            if let Some(story) = app.views.get_mut(&i) {
+                change(&mut story.search.query);
+                story.run_search(prompt.and_then(|p| p.origin));
+            }
+        }
     }
 }
 
-/// Countries whose name or code contains `query` (ignoring case), most
-/// mentioned first.
-pub fn picker_items(doc: &Document, query: &str) -> Vec<usize> {
-    let query = query.to_lowercase();
-    let mut items: Vec<usize> = (0..doc.countries.len())
-        .filter(|&c| {
-            let country = &doc.countries[c];
-            country.name.to_lowercase().contains(&query)
-                || country.code.to_lowercase().contains(&query)
+/// The countries of a story, most mentioned first.
+pub fn story_countries(doc: &Document) -> Vec<PickItem> {
+    let mut items: Vec<PickItem> = doc
+        .countries
+        .iter()
+        .map(|c| PickItem {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            bloc: c.kind == CountryKind::Bloc,
+            count: c.mentions.len(),
         })
         .collect();
-    items.sort_by(|&a, &b| {
-        let (a, b) = (&doc.countries[a], &doc.countries[b]);
-        b.mentions
-            .len()
-            .cmp(&a.mentions.len())
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    items.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     items
 }
 
@@ -350,7 +792,7 @@ fn reader(app: &mut App, action: Action) {
     let Screen::Story(i) = app.screen else {
         return;
     };
-    let Some(story) = app.stories.get_mut(i) else {
+    let Some(story) = app.views.get_mut(&i) else {
         return;
     };
     let name = |story: &StoryView, s: usize| story.doc.speakers[s].name.clone();
@@ -419,12 +861,8 @@ fn reader(app: &mut App, action: Action) {
             app.say("No earlier place to go back to");
         }
         Action::PickCountry => {
-            let items = picker_items(&story.doc, "");
-            app.overlay = Some(Overlay::Picker(Picker {
-                query: String::new(),
-                items,
-                cursor: 0,
-            }));
+            let all = story_countries(&story.doc);
+            app.overlay = Some(Overlay::Picker(Picker::new(all, false)));
         }
         Action::ClearFilter if story.filter.take().is_some() => {
             let focus = story.focus;

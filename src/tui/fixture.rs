@@ -29,7 +29,7 @@ pub fn span(texts: &[String], p: usize, needle: &str) -> Span {
         paragraph: p,
         start,
         end: start + needle.len(),
-        text: needle.to_string(),
+        text: needle.into(),
     }
 }
 
@@ -50,7 +50,7 @@ pub fn document() -> Document {
                 2 => ParagraphKind::Heading,
                 _ => ParagraphKind::Body,
             },
-            text: text.clone(),
+            text: text.as_str().into(),
         })
         .collect();
     let s = |p, needle| span(&texts, p, needle);
@@ -202,7 +202,7 @@ pub fn plain(texts: &[&str]) -> Document {
             .map(|(index, text)| Paragraph {
                 index,
                 kind: ParagraphKind::Body,
-                text: text.to_string(),
+                text: (*text).into(),
             })
             .collect(),
         speakers: Vec::new(),
@@ -210,4 +210,31 @@ pub fn plain(texts: &[&str]) -> Document {
         countries: Vec::new(),
         summary: Summary::default(),
     }
+}
+
+/// The fixture story under another title and date (so another content key).
+pub fn variant(title: &str, date: Option<&str>) -> Document {
+    let mut doc = document();
+    doc.meta.title = Some(title.into());
+    doc.meta.date = date.map(Into::into);
+    doc.paragraphs[0].text = title.into();
+    doc
+}
+
+/// A story quoting nobody, mentioning no country.
+pub fn quiet(title: &str, date: &str) -> Document {
+    let mut doc = plain(&[title, "Nothing was said."]);
+    doc.meta.title = Some(title.into());
+    doc.meta.date = Some(date.into());
+    doc
+}
+
+/// A small library: three tellings of the harbour story and a quiet one.
+pub fn library() -> Vec<Document> {
+    vec![
+        variant("Harbour deal reached", Some("2024-05-02")),
+        quiet("A quiet day", "2024-06-01"),
+        variant("Boats return", Some("2024-04-01")),
+        variant("Undated notes", None),
+    ]
 }

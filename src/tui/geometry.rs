@@ -7,8 +7,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 /// Below this size the reader shows a "terminal too small" message instead.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
-/// The widest the article text gets, in columns: a readable measure.
+/// The widest the article text gets, in columns, unless the config says
+/// otherwise: a readable measure.
 pub const MEASURE: u16 = 96;
+/// The measures a config may ask for.
+pub const MEASURE_RANGE: std::ops::RangeInclusive<u16> = 30..=400;
+/// Rows each item of a list (stories, sources, claims) takes.
+pub const LIST_ITEM_ROWS: u16 = 2;
 /// From this width the sources panel sits beside the article, else below it.
 pub const PANEL_BESIDE: u16 = 100;
 /// Rows of the article header (title, facts) and the blank line after it.
@@ -34,8 +39,16 @@ pub struct Geometry {
     pub panel: Option<Rect>,
 }
 
+/// Items of a list that fit in `main` (the screen above the status bar,
+/// borders included) under `header` rows of headings.
+pub fn list_page(main: Rect, header: u16) -> usize {
+    usize::from(main.height.saturating_sub(2 + header) / LIST_ITEM_ROWS).max(1)
+}
+
 impl Geometry {
-    pub fn new(area: Rect, panel: bool) -> Self {
+    /// The layout of a terminal `area`, with or without the sources panel,
+    /// the article text at most `measure` columns wide.
+    pub fn new(area: Rect, panel: bool, measure: u16) -> Self {
         let mut g = Geometry {
             area,
             ..Geometry::default()
@@ -70,7 +83,7 @@ impl Geometry {
         let a = g.article;
         // A column of margin on the left; on the right a gap and the scrollbar.
         let available = a.width.saturating_sub(3 + GUTTER);
-        let text = available.min(MEASURE);
+        let text = available.min(measure.max(1));
         let left = a.x + 1 + (available - text) / 2;
         let body_top = a.y + HEADER_ROWS.min(a.height);
         let body_height = a.height.saturating_sub(HEADER_ROWS);
@@ -88,7 +101,7 @@ mod tests {
 
     #[test]
     fn wide_terminals_put_the_panel_beside_a_centred_measure() {
-        let g = Geometry::new(Rect::new(0, 0, 160, 45), true);
+        let g = Geometry::new(Rect::new(0, 0, 160, 45), true, MEASURE);
         let panel = g.panel.unwrap();
         assert_eq!((panel.width, panel.height), (48, 44));
         assert_eq!(g.body.width, MEASURE);
@@ -98,7 +111,7 @@ mod tests {
 
     #[test]
     fn narrow_terminals_put_the_panel_below() {
-        let g = Geometry::new(Rect::new(0, 0, 60, 20), true);
+        let g = Geometry::new(Rect::new(0, 0, 60, 20), true, MEASURE);
         let panel = g.panel.unwrap();
         assert_eq!(panel.width, 60);
         assert!(panel.y > g.article.y);
@@ -106,11 +119,18 @@ mod tests {
     }
 
     #[test]
+    fn a_narrower_measure_narrows_the_text() {
+        let g = Geometry::new(Rect::new(0, 0, 160, 45), true, 60);
+        assert_eq!(g.body.width, 60);
+        assert_eq!(list_page(Rect::new(0, 0, 60, 19), 2), 7);
+    }
+
+    #[test]
     fn small_terminals_are_too_small_and_nothing_underflows() {
         for (w, h) in [(0, 0), (1, 1), (2, 2), (10, 5), (39, 30), (80, 9)] {
-            assert!(Geometry::new(Rect::new(0, 0, w, h), true).too_small);
+            assert!(Geometry::new(Rect::new(0, 0, w, h), true, MEASURE).too_small);
         }
-        let g = Geometry::new(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT), true);
+        let g = Geometry::new(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT), true, MEASURE);
         assert!(!g.too_small && g.body.height > 0);
     }
 }

@@ -123,7 +123,7 @@ impl DocIndex {
                 paragraph: claim.paragraph,
                 start: claim.start,
                 end: claim.end,
-                text: String::new(),
+                text: Default::default(),
             }];
             let parts = if claim.parts.is_empty() {
                 &whole[..]

@@ -43,6 +43,112 @@ impl Key {
     }
 }
 
+/// Named keys as written in the config file (any case), with the names
+/// they are printed with first.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Space", KeyCode::Char(' ')),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("Backspace", KeyCode::Backspace),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Insert", KeyCode::Insert),
+    ("Delete", KeyCode::Delete),
+    ("PageUp", KeyCode::PageUp),
+    ("PageDown", KeyCode::PageDown),
+    ("Escape", KeyCode::Esc),
+    ("Return", KeyCode::Enter),
+    ("↑", KeyCode::Up),
+    ("↓", KeyCode::Down),
+    ("←", KeyCode::Left),
+    ("→", KeyCode::Right),
+];
+
+impl Key {
+    /// The key as the config file writes it: "j", "G", "Ctrl-o", "Space",
+    /// "Shift-Tab", "F1", "Down". [`Key::parse`] reads it back.
+    pub fn config_name(&self) -> String {
+        let mut out = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        match self.code {
+            KeyCode::BackTab => out.push_str("Shift-Tab"),
+            KeyCode::F(n) => out.push_str(&format!("F{n}")),
+            code => match NAMED.iter().find(|(_, c)| *c == code) {
+                Some((name, _)) => out.push_str(name),
+                None => match code {
+                    KeyCode::Char(c) => out.push(c),
+                    other => out.push_str(&format!("{other:?}")),
+                },
+            },
+        }
+        out
+    }
+
+    /// Reads a key as written in the config file; `None` if it is not one.
+    /// Modifiers are `Ctrl-`, `Alt-` and `Shift-` (Shift only for named
+    /// keys: a shifted letter is the capital). Named keys ignore case.
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (modifier, len) = if lower.starts_with("ctrl-") && rest.len() > 5 {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") && rest.len() > 4 {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            modifiers |= modifier;
+            rest = &rest[len..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => {
+                let named = NAMED
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(rest))
+                    .map(|(_, code)| *code);
+                let function = rest
+                    .strip_prefix(['F', 'f'])
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .filter(|n| (1..=24).contains(n))
+                    .map(KeyCode::F);
+                named.or(function)?
+            }
+        };
+        if modifiers.contains(KeyModifiers::SHIFT) {
+            match code {
+                KeyCode::Tab => {
+                    return Some(Key::new(KeyCode::BackTab, modifiers - KeyModifiers::SHIFT));
+                }
+                // "Shift-a" is "A": what the terminal reports.
+                KeyCode::Char(_) => return None,
+                _ => {}
+            }
+        }
+        Some(Key::new(code, modifiers))
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.modifiers.contains(KeyModifiers::CONTROL) {
@@ -88,7 +194,12 @@ pub enum Context {
     Reader,
     Article,
     Sources,
-    StoryList,
+    /// Every list: the stories, the sources across stories, a source's claims.
+    Lists,
+    /// The story list.
+    Library,
+    /// The sources across stories.
+    People,
     Help,
     Picker,
     Search,
@@ -102,12 +213,79 @@ impl Context {
             Context::Reader => "Reading",
             Context::Article => "Article (focused)",
             Context::Sources => "Sources panel (focused)",
-            Context::StoryList => "Story list",
+            Context::Lists => "Lists (stories, sources, claims)",
+            Context::Library => "Story list",
+            Context::People => "Sources across stories",
             Context::Help => "This help",
             Context::Picker => "Country picker (type to narrow)",
             Context::Search => "Search prompt (type to search)",
         }
     }
+
+    /// Every context, in the order the config file lists them.
+    pub const ALL: [Context; 11] = [
+        Context::Always,
+        Context::Global,
+        Context::Reader,
+        Context::Article,
+        Context::Sources,
+        Context::Lists,
+        Context::Library,
+        Context::People,
+        Context::Help,
+        Context::Picker,
+        Context::Search,
+    ];
+
+    /// The name of the context's section in the config file (`[keys.NAME]`).
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Context::Always => "always",
+            Context::Global => "anywhere",
+            Context::Reader => "reader",
+            Context::Article => "article",
+            Context::Sources => "sources",
+            Context::Lists => "lists",
+            Context::Library => "library",
+            Context::People => "people",
+            Context::Help => "help",
+            Context::Picker => "picker",
+            Context::Search => "search",
+        }
+    }
+
+    /// Every lookup chain the reader uses (see `App::contexts`), most
+    /// specific first: a key reaches a context's binding only through these.
+    pub const CHAINS: [&'static [Context]; 8] = [
+        &[Context::Always, Context::Help, Context::Global],
+        &[Context::Always, Context::Picker],
+        &[Context::Always, Context::Search],
+        &[
+            Context::Always,
+            Context::Library,
+            Context::Lists,
+            Context::Global,
+        ],
+        &[
+            Context::Always,
+            Context::People,
+            Context::Lists,
+            Context::Global,
+        ],
+        &[Context::Always, Context::Lists, Context::Global],
+        &[
+            Context::Always,
+            Context::Article,
+            Context::Reader,
+            Context::Global,
+        ],
+        &[
+            Context::Always,
+            Context::Sources,
+            Context::Reader,
+            Context::Global,
+        ],
+    ];
 
     /// Contexts where unbound printable characters are text input.
     pub fn takes_text(self) -> bool {
@@ -164,13 +342,26 @@ impl Default for Keymap {
             (C::Sources, A::NextSource, vec![c('j'), p(K::Down)]),
             (C::Sources, A::PrevSource, vec![c('k'), p(K::Up)]),
             (C::Sources, A::JumpToSource, vec![p(K::Enter)]),
-            (C::StoryList, A::NextStory, vec![c('j'), p(K::Down)]),
-            (C::StoryList, A::PrevStory, vec![c('k'), p(K::Up)]),
+            (C::Lists, A::NextRow, vec![c('j'), p(K::Down)]),
+            (C::Lists, A::PrevRow, vec![c('k'), p(K::Up)]),
+            (C::Lists, A::PageDown, vec![c(' '), p(K::PageDown)]),
+            (C::Lists, A::PageUp, vec![c('b'), p(K::PageUp)]),
+            (C::Lists, A::FirstRow, vec![c('g'), p(K::Home)]),
+            (C::Lists, A::LastRow, vec![c('G'), p(K::End)]),
+            (C::Lists, A::OpenRow, vec![p(K::Enter), c('l'), p(K::Right)]),
+            (C::Lists, A::StartFilter, vec![c('/')]),
+            (C::Lists, A::Clear, vec![p(K::Esc)]),
             (
-                C::StoryList,
-                A::OpenStory,
-                vec![p(K::Enter), c('l'), p(K::Right)],
+                C::Lists,
+                A::BackToList,
+                vec![p(K::Backspace), c('h'), p(K::Left)],
             ),
+            (C::Library, A::CycleSort, vec![c('o')]),
+            (C::Library, A::ReverseSort, vec![c('O')]),
+            (C::Library, A::PickCountry, vec![c('f')]),
+            (C::Library, A::ClearFilter, vec![c('F')]),
+            (C::Library, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
+            (C::People, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
             (C::Help, A::HelpDown, vec![c('j'), p(K::Down)]),
             (C::Help, A::HelpUp, vec![c('k'), p(K::Up)]),
             (C::Help, A::Close, vec![p(K::Esc)]),
@@ -199,6 +390,27 @@ impl Default for Keymap {
 impl Keymap {
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// Binds `action` in `context` to exactly `keys` (none unbinds it),
+    /// replacing the keys it had there.
+    pub fn set(&mut self, context: Context, action: Action, keys: Vec<Key>) {
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.context == context && b.action == action);
+        match (at, keys.is_empty()) {
+            (Some(i), true) => {
+                self.bindings.remove(i);
+            }
+            (Some(i), false) => self.bindings[i].keys = keys,
+            (None, true) => {}
+            (None, false) => self.bindings.push(Binding {
+                context,
+                action,
+                keys,
+            }),
+        }
     }
 
     /// The action for `key`, looking through `contexts` in order. In a

@@ -6,9 +6,14 @@
 
 pub mod action;
 pub mod app;
+pub mod events;
+pub mod feed;
 pub mod geometry;
 pub mod index;
 pub mod keymap;
+pub mod library;
+pub mod people;
+pub mod rows;
 pub mod runs;
 pub mod search;
 pub mod signals;
@@ -16,17 +21,22 @@ pub mod story;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod words;
 pub mod wrap;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod library_tests;
 #[cfg(test)]
 mod screens;
 #[cfg(test)]
 mod tests;
 
 pub use action::Action;
-pub use app::{App, Options, update};
+pub use app::{App, Options, receive, update};
+pub use events::{Feeder, Inbox};
+pub use feed::Feed;
 pub use keymap::Keymap;
 pub use terminal::{ReaderOptions, run};
 pub use theme::{ColorChoice, ColorMode, Theme};

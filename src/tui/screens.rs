@@ -22,6 +22,7 @@ fn app(documents: Vec<Document>, mode: ColorMode, (w, h): (u16, u16)) -> App {
     let options = Options {
         theme: Theme::new(mode),
         keymap: Keymap::default(),
+        ..Options::default()
     };
     App::new(documents, options, w, h)
 }
@@ -139,8 +140,54 @@ fn story_list_screen() {
         fixture::plain(&["Untitled."]),
     ];
     let mut app = app(documents, ColorMode::None, (100, 30));
-    update(&mut app, A::NextStory);
+    update(&mut app, A::NextRow);
     insta::assert_snapshot!("story_list", format!("{:?}", draw(&app)));
+}
+
+#[test]
+fn library_screens() {
+    for size in SIZES {
+        let (w, h) = size;
+        let mut documents = fixture::library();
+        documents.push(bundled());
+        let mut app = app(documents, ColorMode::None, size);
+        update(&mut app, A::NextRow);
+        insta::assert_snapshot!(format!("library_{w}x{h}"), format!("{:?}", draw(&app)));
+        update(&mut app, A::SwitchIndex);
+        insta::assert_snapshot!(
+            format!("sources_index_{w}x{h}"),
+            format!("{:?}", draw(&app))
+        );
+        update(&mut app, A::OpenRow);
+        insta::assert_snapshot!(
+            format!("source_claims_{w}x{h}"),
+            format!("{:?}", draw(&app))
+        );
+    }
+    // Filtered by country and by text while stories are still coming.
+    let mut app = App::loading(Options::default(), 100, 30);
+    let documents = fixture::library();
+    super::app::receive(
+        &mut app,
+        [super::feed::Feed::Found(
+            documents.iter().map(|d| d.meta.clone()).collect(),
+        )],
+    );
+    super::app::receive(
+        &mut app,
+        [super::feed::Feed::Ready(
+            documents.into_iter().enumerate().take(2).collect(),
+        )],
+    );
+    for action in [
+        A::FilterCountry("PT".into()),
+        A::StartFilter,
+        A::Insert('h'),
+    ] {
+        update(&mut app, action);
+    }
+    app.library.set_country(Some("PT".into()));
+    insta::assert_snapshot!("library_loading_filtered", format!("{:?}", draw(&app)));
 }
 
 #[test]

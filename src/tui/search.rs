@@ -121,7 +121,7 @@ mod tests {
             .map(|(index, text)| Paragraph {
                 index,
                 kind: ParagraphKind::Body,
-                text: text.to_string(),
+                text: (*text).into(),
             })
             .collect()
     }

@@ -3,9 +3,8 @@
 //! it as Ctrl-z does; SIGCONT (after any stop) asks for a full redraw.
 //!
 //! A thread blocks on the signals (signal-hook's self-pipe, no polling),
-//! records what was asked, and wakes the event loop by raising SIGWINCH,
-//! which crossterm's event reader turns into a resize event. The loop reads
-//! the request with [`SignalWatch::take`] after every event.
+//! records what was asked, and wakes the event loop through its inbox. The
+//! loop reads the request with [`SignalWatch::take`].
 
 /// What a signal asks of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +24,7 @@ mod imp {
     use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
     use std::thread::JoinHandle;
 
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
     use signal_hook::iterator::{Handle, Signals};
 
     use super::Request;
@@ -45,7 +44,8 @@ mod imp {
     }
 
     impl SignalWatch {
-        pub fn start() -> io::Result<Self> {
+        /// Starts the thread; `wake` is called after each signal is recorded.
+        pub fn start(wake: impl Fn() + Send + 'static) -> io::Result<Self> {
             let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
             let handle = signals.handle();
             let flags = Arc::new(Flags::default());
@@ -103,12 +103,6 @@ mod imp {
         }
     }
 
-    /// Wakes an event loop blocked in crossterm's `event::read`: crossterm
-    /// listens for SIGWINCH and reports it as a resize.
-    pub fn wake() {
-        let _ = signal_hook::low_level::raise(SIGWINCH);
-    }
-
     /// Stops the process until it is continued (`fg`), as Ctrl-z would
     /// outside raw mode.
     pub fn stop() -> io::Result<()> {
@@ -133,7 +127,7 @@ mod imp {
     pub struct SignalWatch;
 
     impl SignalWatch {
-        pub fn start() -> io::Result<Self> {
+        pub fn start(_wake: impl Fn() + Send + 'static) -> io::Result<Self> {
             Ok(SignalWatch)
         }
 
@@ -141,8 +135,6 @@ mod imp {
             None
         }
     }
-
-    pub fn wake() {}
 
     pub fn stop() -> io::Result<()> {
         Ok(())
@@ -153,4 +145,4 @@ mod imp {
     }
 }
 
-pub use imp::{SignalWatch, die_of, stop, wake};
+pub use imp::{SignalWatch, die_of, stop};

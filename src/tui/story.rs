@@ -3,6 +3,7 @@
 //! scrolling arithmetic over the shared wrap cache.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -70,7 +71,8 @@ pub enum PanelRow {
 
 #[derive(Debug)]
 pub struct StoryView {
-    pub doc: Document,
+    /// Shared with the library, which keeps every story.
+    pub doc: Arc<Document>,
     pub index: DocIndex,
     /// Whether each paragraph is in the body (not filtered out, not the title).
     pub shown: Vec<bool>,
@@ -109,7 +111,8 @@ pub struct StoryView {
 }
 
 impl StoryView {
-    pub fn new(doc: Document) -> Self {
+    pub fn new(doc: impl Into<Arc<Document>>) -> Self {
+        let doc = doc.into();
         let index = DocIndex::new(&doc);
         let n = doc.paragraphs.len();
         let mut story = StoryView {

@@ -8,22 +8,22 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind,
-};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::model::Document;
-
 use super::action::Action;
-use super::app::{App, Options, update};
+use super::app::{App, Options, receive, update};
+use super::events::{self, Inbox};
 use super::keymap::Key;
 use super::signals::{self, Request, SignalWatch};
 use super::ui::render;
 
 /// How long a transient message stays.
 const MESSAGE_TTL: Duration = Duration::from_secs(4);
+/// While stories stream in, the screen is redrawn at most this often;
+/// input is drawn at once.
+const FEED_FRAME: Duration = Duration::from_millis(50);
 
 /// How the reader talks to the terminal.
 #[derive(Debug, Clone, Default)]
@@ -78,7 +78,15 @@ impl TerminalGuard {
         if self.mouse {
             execute!(terminal.backend_mut(), EnableMouseCapture)?;
         }
-        terminal.clear()
+        execute!(
+            terminal.backend_mut(),
+            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+        )?;
+        // A blank frame, so the next one is drawn whole. (`Terminal::clear`
+        // would ask the terminal where its cursor is, and the reply would go
+        // to the input thread, which owns the terminal's input.)
+        terminal.draw(|_| {})?;
+        Ok(())
     }
 
     /// Gives the terminal back as it was, stops until `fg`, then takes it
@@ -117,26 +125,30 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     None
 }
 
-/// Runs the reader on `documents` until the user quits.
+/// Runs the reader until the user quits, on the stories the loader sends
+/// into `inbox`. Returns the final state (where each story was left, the
+/// problems the loader met).
 ///
-/// A SIGTERM, SIGHUP or SIGINT ends it as `q` does; once the terminal is
-/// restored the process dies of that signal, as it would have without the reader.
-pub fn run(documents: Vec<Document>, options: ReaderOptions) -> io::Result<()> {
+/// A SIGTERM, SIGHUP or SIGINT ends it as `q` does, with the terminal
+/// restored; the signal is in [`App::ended_by`], for the caller to die of
+/// once it has saved what it keeps ([`signals::die_of`]).
+pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
     // Watching starts before the terminal changes, so no signal finds it
-    // changed and unwatched.
-    let signals = SignalWatch::start()?;
-    let result = {
+    // changed and unwatched. A signal wakes the loop through the inbox.
+    let signals = SignalWatch::start(inbox.waker())?;
+    let mut app = {
         let (guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
         let size = terminal.size()?;
-        let mut app = App::new(documents, options.app, size.width, size.height);
-        event_loop(&mut terminal, &mut app, &guard, &signals)
+        let mut app = App::loading(options.app, size.width, size.height);
+        inbox.listen_to_terminal()?;
+        event_loop(&mut terminal, &mut app, &inbox, &guard, &signals)?;
+        app
         // The guard restores the terminal here, on every path.
     };
     if let Some(Request::Quit(signal)) = signals.take() {
-        drop(signals);
-        signals::die_of(signal);
+        app.ended_by = Some(signal);
     }
-    result
+    Ok(app)
 }
 
 fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
@@ -164,30 +176,36 @@ fn on_signal(
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    inbox: &Inbox,
     guard: &TerminalGuard,
     signals: &SignalWatch,
 ) -> io::Result<()> {
     let mut seen_message = app.message_id;
     let mut message_deadline: Option<Instant> = None;
-    let mut dirty = true;
-    // Start crossterm's event reader now, so that from here on a signal's
-    // wake-up (a SIGWINCH) is never lost.
-    event::poll(Duration::ZERO)?;
+    // When the next frame is due; `None` when the screen is up to date.
+    let mut frame_due = Some(Instant::now());
+    let mut last_frame = Instant::now();
+    // Stories sent by the loader, not yet taken in.
+    let mut feeds = Vec::new();
     loop {
         if let Some(request) = signals.take() {
             if on_signal(request, terminal, guard)? {
                 return Ok(());
             }
-            dirty = true;
+            frame_due = Some(Instant::now());
         }
         if app.suspend {
             app.suspend = false;
             guard.suspend(terminal)?;
-            dirty = true;
+            frame_due = Some(Instant::now());
         }
-        if dirty {
+        if frame_due.is_some_and(|due| due <= Instant::now()) {
+            if !feeds.is_empty() {
+                receive(app, std::mem::take(&mut feeds));
+            }
             draw(terminal, app)?;
-            dirty = false;
+            frame_due = None;
+            last_frame = Instant::now();
         }
         if app.quit {
             return Ok(());
@@ -196,42 +214,63 @@ fn event_loop(
             seen_message = app.message_id;
             message_deadline = Some(Instant::now() + MESSAGE_TTL);
         }
+        // Idle means idle: block until input, a story, a fading message or a frame due.
+        let deadline = match (message_deadline, frame_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         // Work left (a search through a huge story) goes on in steps
-        // while no input waits, so keys are never queued behind it.
-        if app.busy() && !event::poll(Duration::ZERO)? {
-            update(app, Action::SearchMore);
-            dirty = true;
-            continue;
-        }
-        // Idle means idle: block until input, or until a message must fade.
-        let event = match message_deadline {
-            Some(deadline) => {
-                let wait = deadline.saturating_duration_since(Instant::now());
-                if event::poll(wait)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
+        // while nothing waits, so keys are never queued behind it.
+        let next = if app.busy() {
+            let next = inbox.try_next();
+            if next.is_none() {
+                update(app, Action::SearchMore);
+                frame_due = Some(Instant::now());
+                continue;
             }
-            None => Some(event::read()?),
+            next
+        } else {
+            inbox.wait(deadline)
         };
-        let Some(event) = event else {
-            message_deadline = None;
-            update(app, Action::ClearMessage);
-            dirty = true;
+        let Some(first) = next else {
+            if message_deadline.is_some_and(|t| t <= Instant::now()) {
+                message_deadline = None;
+                update(app, Action::ClearMessage);
+                frame_due = Some(Instant::now());
+            }
             continue;
         };
-        if let Some(action) = action_for(app, &event) {
-            update(app, action);
-            dirty = true;
-        }
         // Apply everything already waiting (a burst of wheel events or
-        // resizes) before drawing again.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            if let Some(action) = action_for(app, &event::read()?) {
-                update(app, action);
-                dirty = true;
+        // resizes) before drawing again. Stories are taken in once a frame,
+        // not as each batch comes: sorting the list is linear in the library.
+        let mut input = false;
+        let mut next = Some(first);
+        while let Some(event) = next.take() {
+            match event {
+                events::Event::Terminal(event) => {
+                    if let Some(action) = action_for(app, &event) {
+                        if !feeds.is_empty() {
+                            receive(app, std::mem::take(&mut feeds));
+                        }
+                        update(app, action);
+                        input = true;
+                    }
+                }
+                events::Event::Feed(feed) => feeds.push(feed),
+                // The request is read at the top of the loop.
+                events::Event::Signal => {}
+                events::Event::InputFailed(error) => return Err(error),
             }
+            if !app.quit {
+                next = inbox.try_next();
+            }
+        }
+        if !feeds.is_empty() {
+            let due = last_frame + FEED_FRAME;
+            frame_due = Some(frame_due.map_or(due, |d| d.min(due)));
+        }
+        if input {
+            frame_due = Some(Instant::now());
         }
     }
 }

@@ -335,7 +335,7 @@ fn the_picker_narrows_as_you_type_and_filters_on_enter() {
         Some(Overlay::Picker(p)) => p
             .items
             .iter()
-            .map(|&c| story(app).doc.countries[c].code.clone())
+            .map(|&c| p.all[c].code.clone())
             .collect::<Vec<_>>(),
         _ => panic!("picker closed"),
     };
@@ -498,16 +498,20 @@ fn several_stories_open_on_the_list() {
         100,
         30,
     );
-    assert_eq!(app.screen, Screen::List);
-    run(&mut app, [A::NextStory, A::NextStory]);
-    assert_eq!(app.list_cursor, 1);
-    update(&mut app, A::PrevStory);
-    assert_eq!(app.list_cursor, 0);
-    run(&mut app, [A::OpenStory, A::NextParagraph]);
+    assert_eq!(app.screen, Screen::Library);
+    let first = app.library.selected();
+    run(&mut app, [A::NextRow, A::NextRow]);
+    assert_eq!(app.library.rows.cursor, 1, "stops at the last");
+    update(&mut app, A::PrevRow);
+    assert_eq!(app.library.rows.cursor, 0);
+    assert_eq!(app.library.selected(), first);
+    let fixture_row = app.library.order.iter().position(|&i| i == 0).unwrap();
+    run(&mut app, (0..fixture_row).map(|_| A::NextRow));
+    run(&mut app, [A::OpenRow, A::NextParagraph]);
     assert_eq!(app.screen, Screen::Story(0));
     update(&mut app, A::BackToList);
-    assert_eq!(app.screen, Screen::List);
-    update(&mut app, A::OpenStory);
+    assert_eq!(app.screen, Screen::Library);
+    update(&mut app, A::OpenRow);
     assert_eq!(focus(&app), Some(2), "each story keeps its place");
 
     let mut single = self::app();
@@ -599,7 +603,7 @@ fn no_action_panics_at_any_small_size_on_any_story() {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             for action in all_actions()
                 .into_iter()
-                .chain([A::OpenStory, A::PickCountry])
+                .chain([A::OpenRow, A::PickCountry])
             {
                 update(&mut app, action.clone());
                 if let Some(s) = app.story() {
@@ -638,7 +642,7 @@ mod properties {
             height in 1u16..50,
         ) {
             let mut app = app_at(vec![fixture::document(), fixture::plain(&["One.", "Two."])], width, height);
-            update(&mut app, A::OpenStory);
+            update(&mut app, A::OpenRow);
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             for action in actions {
                 update(&mut app, action);
@@ -720,7 +724,6 @@ mod properties {
 
     /// What must hold after every action.
     fn check_state(app: &App) -> Result<(), TestCaseError> {
-        prop_assert!(app.stories.is_empty() || app.list_cursor < app.stories.len());
         if let Some(s) = app.story() {
             prop_assert!(
                 s.focus

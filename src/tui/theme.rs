@@ -150,6 +150,71 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The styles a config file may colour, by name.
+    pub const NAMES: [&'static str; 26] = [
+        "text",
+        "title",
+        "meta",
+        "heading",
+        "speaker",
+        "speaker_selected",
+        "direct",
+        "partial",
+        "indirect",
+        "claim_selected",
+        "country",
+        "search_hit",
+        "search_current",
+        "placeholder",
+        "focus_bar",
+        "hidden",
+        "border",
+        "border_focused",
+        "section",
+        "cursor_row",
+        "dim",
+        "status",
+        "status_chip",
+        "key",
+        "message",
+        "warning",
+    ];
+
+    /// The style called `name` (one of [`Theme::NAMES`]).
+    pub fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "text" => &mut self.text,
+            "title" => &mut self.title,
+            "meta" => &mut self.meta,
+            "heading" => &mut self.heading,
+            "speaker" => &mut self.speaker,
+            "speaker_selected" => &mut self.speaker_selected,
+            "direct" => &mut self.direct,
+            "partial" => &mut self.partial,
+            "indirect" => &mut self.indirect,
+            "claim_selected" => &mut self.claim_selected,
+            "country" => &mut self.country,
+            "search_hit" => &mut self.search_hit,
+            "search_current" => &mut self.search_current,
+            "placeholder" => &mut self.placeholder,
+            "focus_bar" => &mut self.focus_bar,
+            "hidden" => &mut self.hidden,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "section" => &mut self.section,
+            "cursor_row" => &mut self.cursor_row,
+            "dim" => &mut self.dim,
+            "status" => &mut self.status,
+            "status_chip" => &mut self.status_chip,
+            "key" => &mut self.key,
+            "message" => &mut self.message,
+            "warning" => &mut self.warning,
+            _ => return None,
+        })
+    }
+}
+
 impl Default for Theme {
     fn default() -> Self {
         Theme::new(ColorMode::Basic)

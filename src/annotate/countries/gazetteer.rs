@@ -107,6 +107,14 @@ impl Gazetteer {
             .map(|e| e.target)
     }
 
+    /// Whether a phrase, as written, is listed at all: a country, a region, a
+    /// city or a state ("Colorado", "New Mexico").
+    pub fn lists(&self, phrase: &str) -> bool {
+        self.by_phrase
+            .get(&phrase.to_ascii_lowercase())
+            .is_some_and(|&i| self.entries[i].variants.contains(&phrase))
+    }
+
     fn build() -> Result<Gazetteer, String> {
         let mut builder = Builder::default();
         for fields in rows(COUNTRIES) {

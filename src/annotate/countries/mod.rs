@@ -56,6 +56,12 @@ pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
     settle(gazetteer, paragraphs, &hits)
 }
 
+/// Whether a word or phrase, as written, names a place of any kind the
+/// gazetteer lists: a country, a region, a state or a city ("Colorado").
+pub fn is_place(phrase: &str) -> bool {
+    GAZETTEER.lists(phrase.trim())
+}
+
 /// The country or bloc a word or phrase names or implies, as written in a title or role:
 /// "German" → DE, "Kremlin" → RU, "US" / "U.S." → US, "Ukrainian" → UA, "Polish" → PL, "EU" → EU.
 ///
@@ -342,7 +348,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
                 paragraph: paragraph.index,
                 start: hit.start,
                 end: hit.end,
-                text: paragraph.text[hit.start..hit.end].to_string(),
+                text: paragraph.text.slice(hit.start..hit.end).unwrap_or_default(),
             };
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];

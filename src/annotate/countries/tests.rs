@@ -9,7 +9,7 @@ fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
         .map(|(index, text)| Paragraph {
             index,
             kind: ParagraphKind::Body,
-            text: text.to_string(),
+            text: (*text).into(),
         })
         .collect()
 }
@@ -29,7 +29,7 @@ fn mentions(text: &str) -> Vec<(String, String)> {
             let code = c.code;
             c.mentions
                 .into_iter()
-                .map(move |m| (m.start, code.clone(), m.text))
+                .map(move |m| (m.start, code.clone(), m.text.to_string()))
         })
         .collect();
     out.sort();

@@ -114,19 +114,4 @@ impl Widget for &ArticleView<'_> {
     }
 }
 
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// "1 story", "3 stories".
-pub fn stories(n: usize) -> String {
-    if n == 1 {
-        "1 story".to_string()
-    } else {
-        format!("{n} stories")
-    }
-}
+pub use crate::tui::words::{plural, stories};

@@ -4,10 +4,11 @@
 mod article;
 mod help;
 mod highlight;
+mod library;
 mod panel;
+mod people;
 mod picker;
 mod status;
-mod story_list;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Position, Rect};
@@ -20,10 +21,11 @@ use super::story::Row;
 
 pub use article::ArticleView;
 pub use help::{HelpView, line_count as help_line_count};
+pub use library::LibraryView;
 pub use panel::SourcesPanel;
+pub use people::{ClaimsList, PeopleList};
 pub use picker::PickerView;
 pub use status::StatusBar;
-pub use story_list::StoryList;
 
 /// Draws the whole screen. The terminal cursor goes where a screen reader
 /// should look: the search prompt, the picker, the panel's cursor or the
@@ -31,7 +33,7 @@ pub use story_list::StoryList;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     // The frame's own size, in case a resize has not reached `update` yet.
-    let g = Geometry::new(area, app.panel_visible());
+    let g = Geometry::new(area, app.panel_visible(), app.measure);
     if g.too_small {
         too_small(app, frame, area);
         return;
@@ -65,14 +67,31 @@ pub fn render(app: &App, frame: &mut Frame) {
                 }
             }
         }
-        _ => {
-            let list = StoryList {
-                stories: &app.stories,
-                cursor: app.list_cursor,
+        (Screen::People, _) => {
+            let list = PeopleList {
+                people: &app.people,
+                library: &app.library,
                 theme: &app.theme,
             };
             frame.render_widget(&list, g.main);
-            cursor = None;
+        }
+        (Screen::Claims, _) => {
+            if let Some(claims) = &app.people.claims {
+                let list = ClaimsList {
+                    list: claims,
+                    people: &app.people,
+                    library: &app.library,
+                    theme: &app.theme,
+                };
+                frame.render_widget(&list, g.main);
+            }
+        }
+        _ => {
+            let list = LibraryView {
+                library: &app.library,
+                theme: &app.theme,
+            };
+            frame.render_widget(&list, g.main);
         }
     }
     let status = StatusBar { app };
@@ -90,10 +109,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.render_widget(&help, g.main);
             cursor = None;
         }
-        (Some(Overlay::Picker(picker)), Some(story)) => {
+        (Some(Overlay::Picker(picker)), _) => {
             let view = PickerView {
                 picker,
-                story,
                 theme: &app.theme,
             };
             frame.render_widget(&view, g.main);

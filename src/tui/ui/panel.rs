@@ -87,6 +87,29 @@ impl SourcesPanel<'_> {
                 theme.meta,
             )),
         ];
+        // The rest of the sourcing summary: who is named, where sources are from.
+        let summary = &story.doc.summary;
+        if summary.sources > 0 {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} named · {} anonymous",
+                    summary.named_sources, summary.anonymous_sources
+                ),
+                theme.meta,
+            )));
+        }
+        if !summary.source_countries.is_empty() {
+            let countries: Vec<String> = summary
+                .source_countries
+                .iter()
+                .take(6)
+                .map(|c| format!("{} {}", one_line(&c.code), c.claims))
+                .collect();
+            lines.push(Line::from(Span::styled(
+                format!("claims from {}", countries.join(" · ")),
+                theme.meta,
+            )));
+        }
         if story.panel.is_empty() {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(

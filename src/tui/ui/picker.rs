@@ -6,18 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::CountryKind;
 use crate::safe_text::one_line;
 use crate::tui::app::Picker;
-use crate::tui::story::StoryView;
 use crate::tui::theme::Theme;
 
-use super::article::plural;
+use super::article::{plural, stories};
 use super::panel::truncate;
 
 pub struct PickerView<'a> {
     pub picker: &'a Picker,
-    pub story: &'a StoryView,
     pub theme: &'a Theme,
 }
 
@@ -63,7 +60,9 @@ impl Widget for &PickerView<'_> {
             Line::default(),
         ];
         if picker.items.is_empty() {
-            let note = if self.story.doc.countries.is_empty() {
+            let note = if picker.all.is_empty() && picker.stories {
+                "No story mentions a country (yet)."
+            } else if picker.all.is_empty() {
                 "This story mentions no countries."
             } else {
                 "No country matches."
@@ -73,16 +72,16 @@ impl Widget for &PickerView<'_> {
         let list_rows = usize::from(inner.height).saturating_sub(2).max(1);
         let offset = (picker.cursor + 1).saturating_sub(list_rows);
         for (i, &c) in picker.items.iter().enumerate().skip(offset) {
-            let Some(country) = self.story.doc.countries.get(c) else {
+            let Some(country) = picker.all.get(c) else {
                 continue;
             };
-            let bloc = if country.kind == CountryKind::Bloc {
-                " (bloc)"
-            } else {
-                ""
-            };
+            let bloc = if country.bloc { " (bloc)" } else { "" };
             let name = format!("{}{bloc}", one_line(&country.name));
-            let count = plural(country.mentions.len(), "mention");
+            let count = if picker.stories {
+                stories(country.count)
+            } else {
+                plural(country.count, "mention")
+            };
             let code = format!("{:<5}", one_line(&country.code));
             let room = usize::from(inner.width).saturating_sub(code.width() + count.width() + 1);
             let name = truncate(&name, room);

@@ -11,7 +11,8 @@ use crate::safe_text::one_line;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay, Screen};
 
-use super::article::stories;
+use super::article::{plural, stories};
+use crate::tui::words::thousands;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,
@@ -24,11 +25,7 @@ impl StatusBar<'_> {
         let theme = &app.theme;
         let mut spans = Vec::new();
         let Some(story) = app.story() else {
-            spans.push(Span::styled(
-                format!(" {} ", stories(app.stories.len())),
-                theme.status,
-            ));
-            return spans;
+            return self.list_state();
         };
         if app.prompt.is_some() {
             spans.push(Span::styled(
@@ -85,9 +82,28 @@ impl StatusBar<'_> {
             (Some(Overlay::Help { .. }), ..) => vec![Action::Close, Action::Quit],
             (Some(Overlay::Picker(_)), ..) => vec![Action::PickerChoose, Action::Close],
             (None, Some(_), ..) => vec![Action::SearchSubmit, Action::Close],
-            (None, None, Screen::List, _) => {
-                vec![Action::OpenStory, Action::ToggleHelp, Action::Quit]
-            }
+            (None, None, Screen::Library, _) => vec![
+                Action::OpenRow,
+                Action::StartFilter,
+                Action::PickCountry,
+                Action::CycleSort,
+                Action::SwitchIndex,
+                Action::ToggleHelp,
+                Action::Quit,
+            ],
+            (None, None, Screen::People, _) => vec![
+                Action::OpenRow,
+                Action::StartFilter,
+                Action::SwitchIndex,
+                Action::ToggleHelp,
+                Action::Quit,
+            ],
+            (None, None, Screen::Claims, _) => vec![
+                Action::OpenRow,
+                Action::BackToList,
+                Action::ToggleHelp,
+                Action::Quit,
+            ],
             (None, None, Screen::Story(_), Focus::Sources) => vec![
                 Action::ToggleHelp,
                 Action::JumpToSource,
@@ -116,11 +132,74 @@ impl StatusBar<'_> {
         app.keymap.hints(app.contexts(), &actions)
     }
 
-    /// Where the cursor goes while typing a search.
+    /// The left part on the lists: loading progress, filters, the prompt.
+    fn list_state(&self) -> Vec<Span<'static>> {
+        let app = self.app;
+        let theme = &app.theme;
+        let library = &app.library;
+        let mut spans = Vec::new();
+        if app.prompt.is_some() {
+            let shown = match app.screen {
+                Screen::People => plural(app.people.order.len(), "source"),
+                _ => stories(library.order.len()),
+            };
+            spans.push(Span::styled(
+                format!("/{}", one_line(self.query())),
+                theme.status,
+            ));
+            spans.push(Span::styled(" ".to_string(), theme.status));
+            spans.push(Span::styled(format!(" {shown} "), theme.status_chip));
+            return spans;
+        }
+        let total = library.entries.len();
+        if library.done {
+            spans.push(Span::styled(format!(" {} ", stories(total)), theme.status));
+        } else {
+            spans.push(Span::styled(
+                format!(
+                    " Annotating {}/{} {} ",
+                    thousands(library.annotated),
+                    thousands(total),
+                    progress_bar(library.annotated, total, 10)
+                ),
+                theme.status,
+            ));
+        }
+        if let Some(code) = &library.country
+            && app.screen == Screen::Library
+        {
+            spans.push(Span::styled(
+                format!(" {} ", one_line(code)),
+                theme.status_chip,
+            ));
+        }
+        let query = self.query();
+        if !query.is_empty() {
+            spans.push(Span::styled(
+                format!(" /{} ", one_line(query)),
+                theme.status_chip,
+            ));
+        }
+        spans
+    }
+
+    /// The text filter of the list on screen.
+    fn query(&self) -> &str {
+        match self.app.screen {
+            Screen::Library => &self.app.library.query,
+            Screen::People => &self.app.people.query,
+            _ => "",
+        }
+    }
+
+    /// Where the cursor goes while typing a search or a filter.
     pub fn cursor(&self, area: Rect) -> Option<Position> {
         self.app.prompt?;
-        let story = self.app.story()?;
-        let width = 1 + one_line(&story.search.query).width();
+        let query = match self.app.story() {
+            Some(story) => &story.search.query,
+            None => self.query(),
+        };
+        let width = 1 + one_line(query).width();
         let x = area.x + (width as u16).min(area.width.saturating_sub(1));
         Some(Position::new(x, area.y))
     }
@@ -161,4 +240,10 @@ impl Widget for &StatusBar<'_> {
         let x = area.right().saturating_sub(width);
         Line::from(spans).render(Rect::new(x, area.y, width.min(area.width), 1), buf);
     }
+}
+
+/// "▰▰▰▱▱▱▱▱▱▱" for `done` of `total`, `width` cells.
+pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
+    let full = (done * width).checked_div(total).unwrap_or(0).min(width);
+    format!("{}{}", "▰".repeat(full), "▱".repeat(width - full))
 }

@@ -6,7 +6,11 @@
 //! Offsets are UTF-8 byte offsets into one paragraph's `text`, and every
 //! `text` field of a [`Span`] or [`Claim`] is exactly that slice.
 
+mod text;
+
 use serde::{Deserialize, Serialize};
+
+pub use text::Text;
 
 /// The schema tag every document carries.
 pub const SCHEMA: &str = "whosaid/1";
@@ -51,7 +55,7 @@ pub struct Paragraph {
     pub index: usize,
     pub kind: ParagraphKind,
     /// A verbatim, trimmed slice of the input.
-    pub text: String,
+    pub text: Text,
 }
 
 /// A stretch of one paragraph.
@@ -60,7 +64,7 @@ pub struct Span {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -144,7 +148,7 @@ pub struct Claim {
     /// The claimed content: the words inside the quote marks, or the reported
     /// clause. For a quote interrupted by its attribution ("“A,” she said.
     /// “B.”") this spans from the first part to the last, attribution included.
-    pub text: String,
+    pub text: Text,
     /// For a quote interrupted by its attribution, the quoted pieces without
     /// the attribution between them; empty when the content is one piece.
     pub parts: Vec<Span>,
@@ -209,7 +213,7 @@ impl Claim {
             let parts: Vec<&str> = self.parts.iter().map(|p| p.text.as_str()).collect();
             parts.join(" … ")
         } else {
-            self.text.clone()
+            self.text.to_string()
         }
     }
 }

@@ -1,0 +1,187 @@
+//! The reader's stories, read and annotated off the reader's thread: every
+//! story is found and listed first (reading is quick), then annotated on
+//! all cores, each finished batch sent to the reader as it is done. The
+//! reader never waits for a story it is not showing.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+
+use rayon::prelude::*;
+
+use crate::annotate::annotate;
+use crate::load::{self, Article, Input, Source};
+use crate::tui::{Feed, Feeder};
+
+/// Sources read at a time (in parallel) before their stories are listed.
+const READ_CHUNK: usize = 256;
+/// Stories annotated by one thread before they are sent together.
+const ANNOTATE_CHUNK: usize = 16;
+
+/// What to open.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// The story bundled with whosaid.
+    Bundled,
+    Sources(Vec<Source>),
+}
+
+/// Starts reading and annotating `job` on a thread of its own, sending
+/// what it finds to `feeder`; returns at once. Stops early when the reader
+/// has quit.
+pub fn open_in_background(job: Job, feeder: Feeder) -> thread::JoinHandle<()> {
+    thread::spawn(move || run(job, &feeder))
+}
+
+fn run(job: Job, feeder: &Feeder) {
+    let sources = match job {
+        Job::Bundled => {
+            let article = load::bundled();
+            feeder.send(Feed::Found(vec![article.meta.clone()]));
+            feeder.send(Feed::Ready(vec![(0, annotate(&article))]));
+            feeder.send(Feed::Done);
+            return;
+        }
+        Job::Sources(sources) => sources,
+    };
+    let Some(articles) = read_all(&sources, feeder) else {
+        return;
+    };
+    let stopped = AtomicBool::new(false);
+    articles
+        .into_par_iter()
+        .chunks(ANNOTATE_CHUNK)
+        .for_each(|chunk| {
+            if stopped.load(Ordering::Relaxed) {
+                return;
+            }
+            let docs = chunk
+                .into_iter()
+                .map(|(id, article)| (id, annotate(&article)))
+                .collect();
+            if !feeder.send(Feed::Ready(docs)) {
+                stopped.store(true, Ordering::Relaxed);
+            }
+        });
+    feeder.send(Feed::Done);
+}
+
+/// Reads every source, in parallel but listed in input order; sends the
+/// stories found, the documents annotated before and the problems met.
+/// Returns the articles still to annotate, numbered; `None` when the
+/// reader has quit.
+fn read_all(sources: &[Source], feeder: &Feeder) -> Option<Vec<(usize, Article)>> {
+    let mut articles = Vec::new();
+    let mut next_id = 0;
+    for chunk in sources.chunks(READ_CHUNK) {
+        let opened: Vec<_> = chunk.par_iter().map(load::open).collect();
+        let mut metas = Vec::new();
+        let mut ready = Vec::new();
+        let mut notes = Vec::new();
+        for result in opened {
+            match result {
+                Ok(opened) => {
+                    notes.extend(opened.warnings.into_iter().map(Feed::Warning));
+                    notes.extend(opened.problems.iter().map(|p| Feed::Problem(p.to_string())));
+                    for input in opened.inputs {
+                        match input {
+                            Input::Article(article) => {
+                                metas.push(article.meta.clone());
+                                articles.push((next_id, article));
+                            }
+                            Input::Annotated(document) => {
+                                metas.push(document.meta.clone());
+                                ready.push((next_id, *document));
+                            }
+                        }
+                        next_id += 1;
+                    }
+                }
+                Err(error) => notes.push(Feed::Problem(error.to_string())),
+            }
+        }
+        let mut sent = feeder.send(Feed::Found(metas));
+        if !ready.is_empty() {
+            sent &= feeder.send(Feed::Ready(ready));
+        }
+        for note in notes {
+            sent &= feeder.send(note);
+        }
+        if !sent {
+            return None;
+        }
+    }
+    Some(articles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::events::{Event, Inbox};
+
+    fn drain(inbox: &Inbox) -> Vec<Feed> {
+        let mut feeds = Vec::new();
+        while let Some(event) = inbox.wait(None) {
+            let Event::Feed(feed) = event else {
+                panic!("only feeds here")
+            };
+            let done = matches!(feed, Feed::Done);
+            feeds.push(feed);
+            if done {
+                return feeds;
+            }
+        }
+        feeds
+    }
+
+    #[test]
+    fn stories_are_listed_in_order_then_annotated_and_bad_files_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                "a.txt",
+                "Ferry resumes\n\nThe ferry runs again, the operator said.",
+            ),
+            (
+                "b.txt",
+                "Bridge repaired\n\nThe bridge is open, engineers said.",
+            ),
+            ("c.txt", "Binary\0file"),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
+        let inbox = Inbox::new();
+        open_in_background(Job::Sources(found.sources), inbox.feeder())
+            .join()
+            .unwrap();
+        let feeds = drain(&inbox);
+        let titles: Vec<String> = feeds
+            .iter()
+            .filter_map(|f| match f {
+                Feed::Found(metas) => {
+                    Some(metas.iter().map(|m| m.title.clone().unwrap_or_default()))
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(titles, ["Ferry resumes", "Bridge repaired"]);
+        let mut ready: Vec<usize> = feeds
+            .iter()
+            .filter_map(|f| match f {
+                Feed::Ready(docs) => Some(docs.iter().map(|(id, _)| *id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ready.sort_unstable();
+        assert_eq!(ready, [0, 1]);
+        assert!(
+            feeds
+                .iter()
+                .any(|f| matches!(f, Feed::Problem(p) if p.contains("c.txt"))),
+            "{feeds:?}"
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)));
+    }
+}

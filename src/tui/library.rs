@@ -1,0 +1,301 @@
+//! The library: every story opened, annotated or still waiting, and the
+//! list of them as shown: filtered by text and by country, sorted, with the
+//! sourcing totals of what is shown.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::library::{Totals, content_key, meta_title};
+use crate::model::{Document, Meta};
+
+use super::rows::Rows;
+
+/// What the list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first; stories without a date last.
+    #[default]
+    Date,
+    /// A to Z.
+    Title,
+    /// Most sources quoted first.
+    Sources,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Title => "title",
+            Sort::Sources => "sources",
+        }
+    }
+
+    fn next(self) -> Self {
+        match self {
+            Sort::Date => Sort::Title,
+            Sort::Title => Sort::Sources,
+            Sort::Sources => Sort::Date,
+        }
+    }
+}
+
+/// One story of the library.
+#[derive(Debug)]
+pub struct Entry {
+    pub meta: Meta,
+    pub title: String,
+    /// Lower case, for sorting by title.
+    title_key: String,
+    /// `None` while it is being annotated.
+    pub doc: Option<Arc<Document>>,
+    /// The content key its reading position is saved under.
+    pub key: Option<String>,
+}
+
+impl Entry {
+    fn new(meta: Meta) -> Self {
+        let title = meta_title(&meta);
+        Entry {
+            title_key: title.to_lowercase(),
+            title,
+            meta,
+            doc: None,
+            key: None,
+        }
+    }
+
+    /// Sources quoted, 0 until annotated.
+    pub fn sources(&self) -> usize {
+        self.doc.as_ref().map_or(0, |d| d.summary.sources)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+    pub sort: Sort,
+    /// The sort's order turned round.
+    pub reversed: bool,
+    /// The text filter (`/`), matched without regard to case in the title,
+    /// date, dateline, file name, names of the sources and the text.
+    pub query: String,
+    pattern: Option<Regex>,
+    /// The country filter (`f`): a code stories must mention.
+    pub country: Option<String>,
+    /// Whether each entry passes the filters.
+    matched: Vec<bool>,
+    /// The entries shown, in order.
+    pub order: Vec<usize>,
+    pub rows: Rows,
+    /// The sourcing totals of the annotated stories shown (kept up to date
+    /// as stories arrive, recomputed when a filter changes).
+    pub totals: Totals,
+    /// Stories annotated so far.
+    pub annotated: usize,
+    /// Every story has been found and annotated.
+    pub done: bool,
+    /// Inputs that could not be read.
+    pub problems: Vec<String>,
+    /// Inputs read with a caveat.
+    pub warnings: Vec<String>,
+}
+
+impl Library {
+    /// A library of stories already annotated.
+    pub fn of(documents: Vec<Document>) -> Self {
+        let mut library = Library::default();
+        library.found(documents.iter().map(|d| d.meta.clone()).collect());
+        for (i, doc) in documents.into_iter().enumerate() {
+            library.ready(i, doc);
+        }
+        library.done = true;
+        library.refresh();
+        library
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.pattern.is_some() || self.country.is_some()
+    }
+
+    /// Adds stories found (not yet annotated). Call [`Library::refresh`] after.
+    pub fn found(&mut self, metas: Vec<Meta>) {
+        for meta in metas {
+            let entry = Entry::new(meta);
+            self.matched.push(self.matches(&entry));
+            self.entries.push(entry);
+        }
+    }
+
+    /// Adds an annotated story. Unknown numbers are ignored. Call
+    /// [`Library::refresh`] after.
+    pub fn ready(&mut self, id: usize, doc: Document) {
+        let Some(entry) = self.entries.get_mut(id) else {
+            return;
+        };
+        if entry.doc.is_none() {
+            self.annotated += 1;
+        }
+        entry.key = Some(content_key(&doc));
+        // The annotated document knows more (a title from the text).
+        entry.meta = doc.meta.clone();
+        entry.title = meta_title(&entry.meta);
+        entry.title_key = entry.title.to_lowercase();
+        entry.doc = Some(Arc::new(doc));
+        self.matched[id] = self.matches(&self.entries[id]);
+        if self.matched[id]
+            && let Some(doc) = &self.entries[id].doc
+        {
+            self.totals.add(&doc.summary);
+        }
+    }
+
+    fn matches(&self, entry: &Entry) -> bool {
+        if let Some(code) = &self.country {
+            let mentions = entry
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.countries.iter().any(|c| &c.code == code));
+            if !mentions {
+                return false;
+            }
+        }
+        let Some(pattern) = &self.pattern else {
+            return true;
+        };
+        let meta = &entry.meta;
+        let in_meta = pattern.is_match(&entry.title)
+            || meta.date.as_deref().is_some_and(|d| pattern.is_match(d))
+            || meta.dateline.iter().any(|d| pattern.is_match(d))
+            || meta.source.as_deref().is_some_and(|s| pattern.is_match(s));
+        in_meta
+            || entry.doc.as_ref().is_some_and(|d| {
+                d.speakers.iter().any(|s| pattern.is_match(&s.name))
+                    || d.paragraphs.iter().any(|p| pattern.is_match(&p.text))
+            })
+    }
+
+    /// Sets the text filter and shows what matches.
+    pub fn set_query(&mut self, query: String) {
+        self.pattern = (!query.is_empty())
+            .then(|| {
+                RegexBuilder::new(&regex::escape(&query))
+                    .case_insensitive(true)
+                    .build()
+                    .ok()
+            })
+            .flatten();
+        // A longer query matches a subset: only what matched is looked at again.
+        let narrowing = !self.query.is_empty() && query.contains(self.query.as_str());
+        self.query = query;
+        if narrowing {
+            for i in 0..self.entries.len() {
+                if self.matched[i] {
+                    self.matched[i] = self.matches(&self.entries[i]);
+                }
+            }
+            self.recount();
+            self.refresh();
+        } else {
+            self.rematch();
+        }
+    }
+
+    /// Sets (or clears) the country filter and shows what matches.
+    pub fn set_country(&mut self, code: Option<String>) {
+        self.country = code;
+        self.rematch();
+    }
+
+    fn rematch(&mut self) {
+        self.matched = self.entries.iter().map(|e| self.matches(e)).collect();
+        self.recount();
+        self.refresh();
+    }
+
+    /// The totals of the stories that match, from scratch.
+    fn recount(&mut self) {
+        let mut totals = Totals::default();
+        for (entry, _) in self.entries.iter().zip(&self.matched).filter(|(_, m)| **m) {
+            if let Some(doc) = &entry.doc {
+                totals.add(&doc.summary);
+            }
+        }
+        self.totals = totals;
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        self.reversed = false;
+        self.refresh();
+    }
+
+    pub fn reverse(&mut self) {
+        self.reversed = !self.reversed;
+        self.refresh();
+    }
+
+    /// The entry under the cursor.
+    pub fn selected(&self) -> Option<usize> {
+        self.order.get(self.rows.cursor).copied()
+    }
+
+    /// Filters and sorts again after entries or filters changed; the
+    /// cursor stays on the story it was on, if it is still shown.
+    pub fn refresh(&mut self) {
+        let selected = self.selected();
+        let entries = &self.entries;
+        let mut order: Vec<usize> = (0..entries.len()).filter(|&i| self.matched[i]).collect();
+        let by_date = |a: &Entry, b: &Entry| match (&a.meta.date, &b.meta.date) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let compare = |&i: &usize, &j: &usize| {
+            let (a, b) = (&entries[i], &entries[j]);
+            let primary = match self.sort {
+                Sort::Date => by_date(a, b),
+                Sort::Title => a.title_key.cmp(&b.title_key),
+                Sort::Sources => b.sources().cmp(&a.sources()),
+            };
+            let primary = if self.reversed {
+                primary.reverse()
+            } else {
+                primary
+            };
+            primary
+                .then_with(|| a.title_key.cmp(&b.title_key))
+                .then(i.cmp(&j))
+        };
+        order.sort_unstable_by(compare);
+        self.order = order;
+        if let Some(at) = selected.and_then(|s| self.order.iter().position(|&i| i == s)) {
+            self.rows.cursor = at;
+        }
+        let len = self.order.len();
+        self.rows.cursor = self.rows.cursor.min(len.saturating_sub(1));
+    }
+
+    /// Countries mentioned across the annotated stories: code, name,
+    /// whether it is a bloc, and the number of stories, most first.
+    pub fn countries(&self) -> Vec<(String, String, bool, usize)> {
+        let mut all: std::collections::HashMap<&str, (&str, bool, usize)> = Default::default();
+        for doc in self.entries.iter().filter_map(|e| e.doc.as_ref()) {
+            for country in &doc.countries {
+                let bloc = country.kind == crate::model::CountryKind::Bloc;
+                all.entry(&country.code)
+                    .or_insert((&country.name, bloc, 0))
+                    .2 += 1;
+            }
+        }
+        let mut list: Vec<(String, String, bool, usize)> = all
+            .into_iter()
+            .map(|(code, (name, bloc, n))| (code.to_string(), name.to_string(), bloc, n))
+            .collect();
+        list.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.1.cmp(&b.1)));
+        list
+    }
+}

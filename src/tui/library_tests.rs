@@ -1,0 +1,270 @@
+//! Tests of `update` and `receive` on the library: stories streaming in,
+//! sorting, the text and country filters, the sources across stories,
+//! and reading positions.
+
+use std::collections::HashMap;
+
+use super::action::Action as A;
+use super::app::{App, Options, Overlay, Screen, receive, update};
+use super::feed::Feed;
+use super::fixture;
+use crate::library::content_key;
+use crate::model::{Document, SpeakerKind};
+
+use super::fixture::{library, quiet};
+
+fn app_with(documents: Vec<Document>, options: Options) -> App {
+    App::new(documents, options, 100, 30)
+}
+
+fn titles(app: &App) -> Vec<&str> {
+    app.library
+        .order
+        .iter()
+        .map(|&i| app.library.entries[i].title.as_str())
+        .collect()
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = A>) {
+    for action in actions {
+        update(app, action);
+    }
+}
+
+fn typed(text: &str) -> Vec<A> {
+    text.chars().map(A::Insert).collect()
+}
+
+#[test]
+fn stories_stream_in_and_are_listed_before_they_are_annotated() {
+    let mut app = App::loading(Options::default(), 100, 30);
+    assert_eq!(app.screen, Screen::Library);
+    let docs = library();
+    receive(
+        &mut app,
+        [Feed::Found(docs.iter().map(|d| d.meta.clone()).collect())],
+    );
+    assert_eq!(app.library.entries.len(), 4);
+    assert_eq!(app.library.annotated, 0);
+    assert_eq!(
+        titles(&app)[0],
+        "A quiet day",
+        "listed by date before annotation"
+    );
+    // Enter on a story still being annotated opens it when it arrives.
+    update(&mut app, A::OpenRow);
+    assert_eq!(app.screen, Screen::Library);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Annotating…")
+    );
+    let ready: Vec<(usize, Document)> = docs.into_iter().enumerate().collect();
+    receive(
+        &mut app,
+        [
+            Feed::Ready(ready),
+            Feed::Problem("x.bin: not a text file".into()),
+        ],
+    );
+    assert_eq!(app.screen, Screen::Story(1));
+    assert_eq!(app.library.annotated, 4);
+    assert_eq!(app.library.problems, ["x.bin: not a text file"]);
+    assert_eq!(
+        app.library.totals.claims, 12,
+        "three stories of four claims"
+    );
+}
+
+#[test]
+fn a_single_story_opens_by_itself_when_loading_is_done() {
+    let mut app = App::loading(Options::default(), 100, 30);
+    let doc = fixture::document();
+    receive(
+        &mut app,
+        [
+            Feed::Found(vec![doc.meta.clone()]),
+            Feed::Ready(vec![(0, doc)]),
+        ],
+    );
+    assert_eq!(app.screen, Screen::Library, "more may come");
+    receive(&mut app, [Feed::Done]);
+    assert_eq!(app.screen, Screen::Story(0));
+}
+
+#[test]
+fn sorting_by_date_title_and_sources_keeps_the_cursor_on_its_story() {
+    let mut app = app_with(library(), Options::default());
+    assert_eq!(
+        titles(&app),
+        [
+            "A quiet day",
+            "Harbour deal reached",
+            "Boats return",
+            "Undated notes"
+        ],
+        "newest first, undated last"
+    );
+    update(&mut app, A::NextRow);
+    let on = app.library.selected();
+    update(&mut app, A::CycleSort);
+    assert_eq!(
+        titles(&app),
+        [
+            "A quiet day",
+            "Boats return",
+            "Harbour deal reached",
+            "Undated notes"
+        ]
+    );
+    assert_eq!(app.library.selected(), on, "the cursor follows its story");
+    update(&mut app, A::CycleSort);
+    assert_eq!(titles(&app)[3], "A quiet day", "most sources first");
+    update(&mut app, A::ReverseSort);
+    assert_eq!(titles(&app)[0], "A quiet day");
+    update(&mut app, A::CycleSort);
+    assert_eq!(app.library.sort, super::library::Sort::Date);
+}
+
+#[test]
+fn slash_filters_by_title_names_and_text() {
+    let mut app = app_with(library(), Options::default());
+    update(&mut app, A::StartFilter);
+    assert_eq!(
+        app.contexts(),
+        [
+            super::keymap::Context::Always,
+            super::keymap::Context::Search
+        ]
+    );
+    run(&mut app, typed("RETURN"));
+    assert_eq!(titles(&app), ["Boats return"]);
+    run(&mut app, (0..6).map(|_| A::DeleteChar));
+    run(&mut app, typed("nothing was"));
+    assert_eq!(titles(&app), ["A quiet day"], "the text is searched too");
+    run(&mut app, [A::SearchSubmit]);
+    assert_eq!(app.prompt, None);
+    assert_eq!(titles(&app), ["A quiet day"], "Enter keeps the filter");
+    update(&mut app, A::Clear);
+    assert_eq!(titles(&app).len(), 4, "Esc clears it");
+    run(&mut app, [A::StartFilter]);
+    run(&mut app, typed("ana ruiz"));
+    assert_eq!(titles(&app).len(), 3, "names of sources match");
+    update(&mut app, A::Close);
+    assert_eq!(titles(&app).len(), 4, "Esc in the prompt drops the filter");
+}
+
+#[test]
+fn f_filters_the_library_by_country() {
+    let mut app = app_with(library(), Options::default());
+    update(&mut app, A::PickCountry);
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("no picker")
+    };
+    assert!(picker.stories);
+    let portugal = picker.all.iter().find(|c| c.code == "PT").unwrap();
+    assert_eq!(portugal.count, 3, "stories, not mentions");
+    run(&mut app, typed("port"));
+    update(&mut app, A::PickerChoose);
+    assert_eq!(app.library.country.as_deref(), Some("PT"));
+    assert_eq!(
+        titles(&app),
+        ["Harbour deal reached", "Boats return", "Undated notes"]
+    );
+    assert_eq!(app.library.totals.stories, 3);
+    update(&mut app, A::ClearFilter);
+    assert_eq!(titles(&app).len(), 4);
+}
+
+#[test]
+fn the_index_merges_a_person_across_stories_and_opens_their_claims() {
+    let mut docs = library();
+    // Elsewhere she is only "Ruiz".
+    docs[2].speakers[0].name = "Ruiz".into();
+    let mut app = app_with(docs, Options::default());
+    update(&mut app, A::SwitchIndex);
+    assert_eq!(app.screen, Screen::People);
+    let people = &app.people;
+    let ruiz: Vec<_> = people
+        .index
+        .persons
+        .iter()
+        .filter(|p| p.name.contains("Ruiz"))
+        .collect();
+    assert_eq!(ruiz.len(), 1, "one person");
+    assert_eq!((ruiz[0].stories, ruiz[0].claims), (3, 6));
+    let anonymous = people
+        .index
+        .persons
+        .iter()
+        .filter(|p| p.kind == SpeakerKind::Anonymous)
+        .count();
+    assert_eq!(anonymous, 3, "anonymous sources are never merged");
+    assert_eq!(
+        people.index.persons[people.selected().unwrap()].name,
+        "Ana Ruiz",
+        "most claims first"
+    );
+
+    update(&mut app, A::OpenRow);
+    assert_eq!(app.screen, Screen::Claims);
+    let list = app.people.claims.as_ref().unwrap();
+    let dates: Vec<Option<&str>> = list.claims.iter().map(|c| c.date.as_deref()).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2024-05-02"),
+            Some("2024-05-02"),
+            Some("2024-04-01"),
+            Some("2024-04-01"),
+            None,
+            None
+        ],
+        "newest first"
+    );
+    // The second claim of the newest story: "a fair compromise", paragraph 4.
+    run(&mut app, [A::NextRow, A::OpenRow]);
+    assert_eq!(app.screen, Screen::Story(0));
+    let story = app.story().unwrap();
+    assert_eq!(story.focus, Some(4));
+    assert_eq!(story.claim.map(|c| story.index.claim_order[c]), Some(2));
+    update(&mut app, A::BackToList);
+    assert_eq!(app.screen, Screen::Claims, "back where it was opened from");
+    run(&mut app, [A::BackToList]);
+    assert_eq!(app.screen, Screen::People);
+    update(&mut app, A::StartFilter);
+    run(&mut app, typed("fisher"));
+    assert_eq!(app.people.order.len(), 1, "groups merge by name");
+    update(&mut app, A::SearchSubmit);
+    update(&mut app, A::SwitchIndex);
+    assert_eq!(app.screen, Screen::Library);
+}
+
+#[test]
+fn a_story_reopens_where_it_was_left() {
+    let doc = fixture::document();
+    let key = content_key(&doc);
+    let options = Options {
+        positions: HashMap::from([(key.clone(), 5)]),
+        ..Options::default()
+    };
+    let mut app = app_with(vec![doc.clone()], options);
+    assert_eq!(app.story().unwrap().focus, Some(5), "restored on opening");
+    run(&mut app, [A::NextParagraph, A::NextParagraph, A::Quit]);
+    assert_eq!(app.positions[&key], 7, "recorded on quitting");
+
+    // Restored when opened from the list too, and recorded on going back.
+    let mut app = app_with(
+        vec![doc, quiet("Other", "2000-01-01")],
+        Options {
+            positions: HashMap::from([(key.clone(), 3)]),
+            ..Options::default()
+        },
+    );
+    update(&mut app, A::OpenRow);
+    assert_eq!(app.story().unwrap().focus, Some(3));
+    run(&mut app, [A::NextParagraph, A::BackToList]);
+    assert_eq!(app.positions[&key], 4);
+}

@@ -1,0 +1,221 @@
+//! The story list: title, date, dateline, counts of sources, claims and
+//! anonymous sources, a sourcing line under each story, and the totals of
+//! the stories shown.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::safe_text::one_line;
+use crate::tui::app::LIBRARY_HEADER;
+use crate::tui::geometry::LIST_ITEM_ROWS;
+use crate::tui::library::{Entry, Library};
+use crate::tui::theme::Theme;
+use crate::tui::words::{percent, stories, summary_line, thousands};
+
+use super::panel::truncate;
+
+/// Columns of the counts at the right: sources, claims, anonymous sources.
+const COUNTS: [(&str, usize); 3] = [("Sources", 8), ("Claims", 7), ("Anon.", 6)];
+/// Columns of the date, with its gap.
+const DATE: usize = 12;
+/// Columns of the cursor marker.
+const MARKER: usize = 2;
+
+pub struct LibraryView<'a> {
+    pub library: &'a Library,
+    pub theme: &'a Theme,
+}
+
+/// `left` and `right` on one line `width` wide, `left` cut to fit.
+pub fn spread(left: &str, right: &str, width: usize) -> (String, String) {
+    let room = width.saturating_sub(right.width() + 1);
+    let left = truncate(left, room);
+    let pad = width.saturating_sub(left.width() + right.width());
+    (format!("{left}{}", " ".repeat(pad)), right.to_string())
+}
+
+impl LibraryView<'_> {
+    fn title(&self) -> Line<'static> {
+        let library = self.library;
+        let total = library.entries.len();
+        let count = if library.is_filtered() {
+            format!("{} of {}", thousands(library.order.len()), stories(total))
+        } else {
+            stories(total)
+        };
+        let arrow = if library.reversed { "↑" } else { "↓" };
+        Line::from(Span::styled(
+            format!(" {count} · by {} {arrow} ", library.sort.label()),
+            self.theme.border_focused,
+        ))
+    }
+
+    /// The totals of the stories shown: the library's sourcing in a line.
+    fn totals(&self) -> String {
+        let library = self.library;
+        let t = &library.totals;
+        if t.stories == 0 {
+            return if library.done {
+                "No annotated stories.".to_string()
+            } else {
+                "Reading and annotating…".to_string()
+            };
+        }
+        let mut parts = vec![
+            format!("{} claims", thousands(t.claims)),
+            format!("{} anonymous", percent(t.anonymous_share())),
+            format!("{:.1} named sources a story", t.named_per_story()),
+        ];
+        let countries = t.top_countries(4);
+        if !countries.is_empty() {
+            let counts: Vec<String> = countries
+                .iter()
+                .map(|(code, n)| format!("{code} {}", thousands(*n)))
+                .collect();
+            parts.push(format!("claims by country {}", counts.join(", ")));
+        }
+        if !library.problems.is_empty() {
+            parts.push(format!(
+                "{} not read (listed on exit)",
+                crate::tui::words::plural(library.problems.len(), "input")
+            ));
+        }
+        let what = if library.is_filtered() {
+            "Shown"
+        } else {
+            "All"
+        };
+        format!("{what}: {}", parts.join(" · "))
+    }
+
+    fn counts(entry: &Entry) -> String {
+        let values = match &entry.doc {
+            Some(doc) => [
+                doc.summary.sources.to_string(),
+                doc.summary.claims.to_string(),
+                doc.summary.anonymous_sources.to_string(),
+            ],
+            None => ["·".to_string(), "·".to_string(), "·".to_string()],
+        };
+        COUNTS
+            .iter()
+            .zip(values)
+            .map(|((_, w), v)| format!("{v:>w$}", w = *w))
+            .collect()
+    }
+
+    fn item(&self, entry: &Entry, cursor: bool, width: usize) -> [Line<'static>; 2] {
+        let theme = self.theme;
+        let marker = if cursor { "▌ " } else { "  " };
+        let date = format!(
+            "{:<DATE$}",
+            entry.meta.date.as_deref().map(one_line).unwrap_or_default()
+        );
+        let room = width.saturating_sub(MARKER + DATE);
+        let (title, counts) = spread(&one_line(&entry.title), &Self::counts(entry), room);
+        let title_style = if cursor {
+            theme.title.patch(theme.cursor_row)
+        } else {
+            theme.title
+        };
+        let first = Line::from(vec![
+            Span::styled(marker, theme.focus_bar),
+            Span::styled(truncate(&date, DATE), theme.meta),
+            Span::styled(title, title_style),
+            Span::styled(counts, theme.key),
+        ]);
+        let mut about: Vec<String> = Vec::new();
+        if !entry.meta.dateline.is_empty() {
+            about.push(one_line(&entry.meta.dateline.join("/")).into_owned());
+        }
+        let (line, style) = match &entry.doc {
+            Some(doc) => (summary_line(&doc.summary), theme.meta),
+            None => ("annotating…".to_string(), theme.hidden),
+        };
+        about.push(line);
+        let second = Line::from(vec![
+            Span::styled(marker, theme.focus_bar),
+            Span::raw(" ".repeat(DATE)),
+            Span::styled(truncate(&one_line(&about.join(" · ")), room), style),
+        ]);
+        [first, second]
+    }
+}
+
+impl Widget for &LibraryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (library, theme) = (self.library, self.theme);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused)
+            .title(self.title())
+            .title(
+                Line::from(Span::styled(" Tab: sources across stories ", theme.border))
+                    .alignment(Alignment::Right),
+            );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
+        Span::styled(truncate(&one_line(&self.totals()), width), theme.meta)
+            .render(row(inner.y), buf);
+        if inner.height > 1 {
+            let heads: String = COUNTS
+                .iter()
+                .map(|(h, w)| format!("{h:>w$}", w = *w))
+                .collect();
+            let (title, counts) = spread("Title", &heads, width.saturating_sub(MARKER + DATE));
+            Line::from(vec![
+                Span::raw(" ".repeat(MARKER)),
+                Span::styled(format!("{:<DATE$}", "Date"), theme.section),
+                Span::styled(title, theme.section),
+                Span::styled(counts, theme.section),
+            ])
+            .render(row(inner.y + 1), buf);
+        }
+        let top = inner.y + LIBRARY_HEADER;
+        if library.order.is_empty() {
+            let note = if library.entries.is_empty() && !library.done {
+                "Reading stories…"
+            } else if library.entries.is_empty() {
+                "No stories."
+            } else {
+                "No story matches the filter: Esc or F clears it."
+            };
+            if top < inner.bottom() {
+                Span::styled(note, theme.hidden).render(row(top), buf);
+            }
+            return;
+        }
+        let page = usize::from(inner.height.saturating_sub(LIBRARY_HEADER) / LIST_ITEM_ROWS).max(1);
+        let offset = library.rows.offset_for(library.order.len(), page);
+        let mut y = top;
+        for (n, &i) in library.order.iter().enumerate().skip(offset) {
+            if y >= inner.bottom() {
+                break;
+            }
+            for line in self.item(&library.entries[i], n == library.rows.cursor, width) {
+                if y < inner.bottom() {
+                    line.render(row(y), buf);
+                }
+                y += 1;
+            }
+        }
+    }
+}
+
+/// Style for a row's text: the cursor's row stands out.
+pub fn row_style(base: Style, cursor: bool, theme: &Theme) -> Style {
+    if cursor {
+        base.patch(theme.cursor_row)
+    } else {
+        base
+    }
+}

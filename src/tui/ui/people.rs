@@ -1,0 +1,247 @@
+//! The sources across stories, and the claims of one of them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::library::Person;
+use crate::model::{ClaimKind, SpeakerKind};
+use crate::safe_text::one_line;
+use crate::tui::app::{CLAIMS_HEADER, PEOPLE_HEADER};
+use crate::tui::geometry::LIST_ITEM_ROWS;
+use crate::tui::library::Library;
+use crate::tui::people::{ClaimList, PeopleView};
+use crate::tui::theme::Theme;
+use crate::tui::words::{plural, stories, thousands};
+
+use super::library::{row_style, spread};
+use super::panel::{claim_kind_label, truncate};
+
+/// Columns of the kind, stories and claims at the right.
+const COUNTS: [(&str, usize); 3] = [("Kind", 14), ("Stories", 8), ("Claims", 7)];
+
+fn list_block<'a>(title: String, right: &'a str, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.border_focused))
+        .title(Line::from(Span::styled(right, theme.border)).alignment(Alignment::Right))
+}
+
+/// Items of `rows` lines each that fit under `header` rows.
+fn page(inner: Rect, header: u16) -> usize {
+    usize::from(inner.height.saturating_sub(header) / LIST_ITEM_ROWS).max(1)
+}
+
+pub struct PeopleList<'a> {
+    pub people: &'a PeopleView,
+    pub library: &'a Library,
+    pub theme: &'a Theme,
+}
+
+impl PeopleList<'_> {
+    /// What is known of a person besides the name: role, country, other
+    /// names; for a source of one story only, the story.
+    fn about(&self, person: &Person) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(person.role.clone());
+        parts.extend(person.country.clone());
+        if !person.aliases.is_empty() {
+            let aliases: Vec<&str> = person.aliases.iter().take(3).map(String::as_str).collect();
+            parts.push(format!("also {}", aliases.join(", ")));
+        }
+        let own = matches!(person.kind, SpeakerKind::Anonymous | SpeakerKind::Document);
+        if own && let Some(entry) = self.library.entries.get(person.appearances[0].entry) {
+            parts.push(format!("in “{}”", entry.title));
+        }
+        one_line(&parts.join(" · ")).into_owned()
+    }
+}
+
+impl Widget for &PeopleList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (people, theme) = (self.people, self.theme);
+        let shown = if people.query.is_empty() {
+            thousands(people.index.persons.len())
+        } else {
+            format!(
+                "{} of {}",
+                thousands(people.order.len()),
+                thousands(people.index.persons.len())
+            )
+        };
+        let title = format!(
+            " Sources across stories · {shown} · in {} ",
+            stories(people.indexed)
+        );
+        let block = list_block(title, " Tab: stories ", theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
+        let heads: String = COUNTS
+            .iter()
+            .map(|(h, w)| format!("{h:>w$}", w = *w))
+            .collect();
+        let (name, counts) = spread("Name", &heads, width.saturating_sub(2));
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(name, theme.section),
+            Span::styled(counts, theme.section),
+        ])
+        .render(row(inner.y), buf);
+        let top = inner.y + PEOPLE_HEADER;
+        if people.order.is_empty() {
+            let note = if people.index.persons.is_empty() {
+                "No sources yet."
+            } else {
+                "No source matches the filter: Esc clears it."
+            };
+            if top < inner.bottom() {
+                Span::styled(note, theme.hidden).render(row(top), buf);
+            }
+            return;
+        }
+        let offset = people
+            .rows
+            .offset_for(people.order.len(), page(inner, PEOPLE_HEADER));
+        let mut y = top;
+        for (n, &p) in people.order.iter().enumerate().skip(offset) {
+            if y >= inner.bottom() {
+                break;
+            }
+            let person = &people.index.persons[p];
+            let cursor = n == people.rows.cursor;
+            let marker = if cursor { "▌ " } else { "  " };
+            let values = [
+                person.kind.as_str().to_string(),
+                person.stories.to_string(),
+                person.claims.to_string(),
+            ];
+            let counts: String = COUNTS
+                .iter()
+                .zip(values)
+                .map(|((_, w), v)| format!("{v:>w$}", w = *w))
+                .collect();
+            let (name, counts) = spread(&one_line(&person.name), &counts, width.saturating_sub(2));
+            let base = if person.claims > 0 {
+                theme.text
+            } else {
+                theme.dim
+            };
+            let lines = [
+                Line::from(vec![
+                    Span::styled(marker, theme.focus_bar),
+                    Span::styled(name, row_style(base.patch(theme.title), cursor, theme)),
+                    Span::styled(counts, theme.key),
+                ]),
+                Line::from(vec![
+                    Span::styled(marker, theme.focus_bar),
+                    Span::raw("  "),
+                    Span::styled(
+                        truncate(&self.about(person), width.saturating_sub(4)),
+                        theme.meta,
+                    ),
+                ]),
+            ];
+            for line in lines {
+                if y < inner.bottom() {
+                    line.render(row(y), buf);
+                }
+                y += 1;
+            }
+        }
+    }
+}
+
+pub struct ClaimsList<'a> {
+    pub list: &'a ClaimList,
+    pub people: &'a PeopleView,
+    pub library: &'a Library,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &ClaimsList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (list, theme) = (self.list, self.theme);
+        let Some(person) = self.people.index.persons.get(list.person) else {
+            return;
+        };
+        let title = format!(
+            " {} · {} in {} · newest first ",
+            one_line(&person.name),
+            plural(list.claims.len(), "claim"),
+            stories(person.stories)
+        );
+        let block = list_block(title, " Enter opens the story there ", theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
+        let mut about: Vec<String> = vec![person.kind.as_str().to_string()];
+        about.extend(person.role.clone());
+        about.extend(person.country.clone());
+        Span::styled(truncate(&one_line(&about.join(" · ")), width), theme.meta)
+            .render(row(inner.y), buf);
+        let offset = list
+            .rows
+            .offset_for(list.claims.len(), page(inner, CLAIMS_HEADER));
+        let mut y = inner.y + CLAIMS_HEADER;
+        for (n, found) in list.claims.iter().enumerate().skip(offset) {
+            if y >= inner.bottom() {
+                break;
+            }
+            let entry = self.library.entries.get(found.entry);
+            let claim = entry
+                .and_then(|e| e.doc.as_ref())
+                .and_then(|d| d.claims.get(found.claim));
+            let (Some(entry), Some(claim)) = (entry, claim) else {
+                continue;
+            };
+            let cursor = n == list.rows.cursor;
+            let marker = if cursor { "▌ " } else { "  " };
+            let date = found.date.as_deref().map(one_line).unwrap_or_default();
+            let heading = if date.is_empty() {
+                one_line(&entry.title).into_owned()
+            } else {
+                format!("{date} · {}", one_line(&entry.title))
+            };
+            let (heading, kind) = spread(
+                &heading,
+                claim_kind_label(claim.kind),
+                width.saturating_sub(2),
+            );
+            let style = match claim.kind {
+                ClaimKind::Direct => theme.direct,
+                ClaimKind::Partial => theme.partial,
+                ClaimKind::Indirect => theme.indirect,
+            };
+            let words = format!("“{}”", one_line(&claim.words()));
+            let lines = [
+                Line::from(vec![
+                    Span::styled(marker, theme.focus_bar),
+                    Span::styled(heading, row_style(theme.title, cursor, theme)),
+                    Span::styled(kind, theme.meta),
+                ]),
+                Line::from(vec![
+                    Span::styled(marker, theme.focus_bar),
+                    Span::raw("  "),
+                    Span::styled(truncate(&words, width.saturating_sub(4)), style),
+                ]),
+            ];
+            for line in lines {
+                if y < inner.bottom() {
+                    line.render(row(y), buf);
+                }
+                y += 1;
+            }
+        }
+    }
+}
