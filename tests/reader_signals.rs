@@ -61,6 +61,19 @@ fn kill(signal: &str, pid: &str) {
     assert!(status.success(), "kill -{signal} {pid}");
 }
 
+fn wait_for_exit(pid: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Command::new("kill")
+        .args(["-0", pid])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(Instant::now() < deadline, "the reader did not exit");
+        sleep(Duration::from_millis(20));
+    }
+}
+
 /// The reader's first frame, whole: the header and the sources panel.
 fn reader_drawn(screen: &str) -> bool {
     screen.contains("Berlin security guarantees")
@@ -79,8 +92,12 @@ fn ended_by(signal: &str, status: u8) {
     tmux.type_line(&pid_file.command());
     tmux.wait_for("the reader", reader_drawn);
     tmux.wait_for_format("#{alternate_on}", "1");
-    kill(signal, &pid_file.pid());
+    let pid = pid_file.pid();
+    kill(signal, &pid);
     tmux.wait_for_format("#{alternate_on}", "0");
+    // The screen is back before the process is gone (it saves its state
+    // first); keys typed before then would go to it, not to the shell.
+    wait_for_exit(&pid);
     // Asked afterwards: bash drops the rest of a command line whose job
     // died of SIGINT, as it should.
     tmux.type_line("echo \"EXITED=$?\"");
@@ -132,6 +149,7 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
     }
     tmux.keys(&["q"]);
     tmux.wait_for_format("#{alternate_on}", "0");
+    wait_for_exit(&pid);
     tmux.type_line("echo \"EXITED=$?\"");
     tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
     tmux.assert_restored("after q");
