@@ -6,6 +6,7 @@
 
 pub mod annotate;
 pub mod cli;
+pub mod invariants;
 pub mod library;
 pub mod load;
 pub mod model;

@@ -36,7 +36,7 @@ fn read(args: &Cli) -> ExitCode {
         return ExitCode::from(EXIT_NOTHING_READ);
     }
     if let Err(error) = print_summaries(&documents) {
-        eprintln!("whosaid: {error:#}");
+        cli::complain(format!("whosaid: {error:#}"));
         return ExitCode::from(EXIT_NOTHING_READ);
     }
     ExitCode::from(if failed > 0 {
@@ -59,9 +59,9 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         Ok(config) => config,
         Err(errors) => {
             for error in errors {
-                eprintln!("whosaid: {error}");
+                cli::complain(format!("whosaid: {error}"));
             }
-            eprintln!("whosaid: fix the config file, or see `whosaid --print-default-config`");
+            cli::complain("whosaid: fix the config file, or see `whosaid --print-default-config`");
             return ExitCode::from(EXIT_NOTHING_READ);
         }
     };
@@ -69,14 +69,14 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     let mut state = match state_path.as_deref().map(State::load) {
         Some(Ok(state)) => state,
         Some(Err(warning)) => {
-            eprintln!("whosaid: warning: {warning}");
+            cli::complain(format!("whosaid: warning: {warning}"));
             State::default()
         }
         None => State::default(),
     };
     let files = if args.reader.last {
         if state.last_library.is_empty() {
-            eprintln!("whosaid: --last: no library has been opened yet");
+            cli::complain("whosaid: --last: no library has been opened yet");
             return ExitCode::from(EXIT_NOTHING_READ);
         }
         state.last_library.clone()
@@ -90,10 +90,10 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         // Walking the folders is quick; reading and annotating is not.
         let found = load::discover(&files);
         for warning in &found.warnings {
-            eprintln!("whosaid: warning: {warning}");
+            cli::complain(format!("whosaid: warning: {warning}"));
         }
         for problem in &found.problems {
-            eprintln!("whosaid: {problem}");
+            cli::complain(format!("whosaid: {problem}"));
         }
         failed += found.problems.len();
         if found.sources.is_empty() {
@@ -106,15 +106,15 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     let app = match open_reader(inbox, &args.reader, config, state.paragraphs()) {
         Ok(app) => app,
         Err(error) => {
-            eprintln!("whosaid: {error:#}");
+            cli::complain(format!("whosaid: {error:#}"));
             return ExitCode::from(EXIT_NOTHING_READ);
         }
     };
     for warning in &app.library.warnings {
-        eprintln!("whosaid: warning: {warning}");
+        cli::complain(format!("whosaid: warning: {warning}"));
     }
     for problem in &app.library.problems {
-        eprintln!("whosaid: {problem}");
+        cli::complain(format!("whosaid: {problem}"));
     }
     failed += app.library.problems.len();
     if let Some(path) = &state_path {
@@ -129,10 +129,10 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
                 .collect();
         }
         if let Err(error) = state.save(path) {
-            eprintln!(
+            cli::complain(format!(
                 "whosaid: warning: cannot save the reading positions in {}: {error}",
                 path.display()
-            );
+            ));
         }
     }
     let status = match (app.library.entries.len(), failed) {
@@ -140,6 +140,11 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         (0, _) => EXIT_NOTHING_READ,
         _ => EXIT_SOME_FAILED,
     };
+    // Ended by a signal: now that the positions are saved, die of it, as
+    // the shell expects.
+    if let Some(signal) = app.ended_by {
+        tui::signals::die_of(signal);
+    }
     // Ten thousand stories take a while to free; the process is ending anyway.
     std::mem::forget(app);
     ExitCode::from(status)
@@ -151,10 +156,10 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
 fn load_all(args: &[String]) -> (Vec<Document>, usize) {
     let found = load::discover(args);
     for warning in &found.warnings {
-        eprintln!("whosaid: warning: {warning}");
+        cli::complain(format!("whosaid: warning: {warning}"));
     }
     for problem in &found.problems {
-        eprintln!("whosaid: {problem}");
+        cli::complain(format!("whosaid: {problem}"));
     }
     let mut failed = found.problems.len();
     let mut documents = Vec::new();
@@ -162,10 +167,10 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
         match load::open(source) {
             Ok(opened) => {
                 for warning in &opened.warnings {
-                    eprintln!("whosaid: warning: {warning}");
+                    cli::complain(format!("whosaid: warning: {warning}"));
                 }
                 for problem in &opened.problems {
-                    eprintln!("whosaid: {problem}");
+                    cli::complain(format!("whosaid: {problem}"));
                 }
                 failed += opened.problems.len();
                 documents.extend(opened.inputs.into_iter().map(|input| match input {
@@ -174,7 +179,7 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
                 }));
             }
             Err(error) => {
-                eprintln!("whosaid: {error}");
+                cli::complain(format!("whosaid: {error}"));
                 failed += 1;
             }
         }

@@ -41,6 +41,13 @@ pub fn shown(c: char, next: Option<char>) -> Shown {
     }
 }
 
+/// True for a character that must never be written to a terminal as it is:
+/// what [`shown`] replaces with a placeholder (a lone CR included). Line
+/// breaks and tabs are not in it; where they are not wanted, they fold to spaces.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(shown(c, None), Shown::Placeholder(_)) || c == '\r'
+}
+
 /// `text` with every unsafe character replaced by its stand-in and every run
 /// of whitespace (including line breaks) folded to one space: one line, safe to print.
 pub fn one_line(text: &str) -> Cow<'_, str> {

@@ -84,27 +84,30 @@ static PARTICLES: WordSet = WordSet::new(&[
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 fn is_initial(p: &Para, i: usize) -> bool {
+    // `is_word` first: it is also the bounds check (`i` may be one past the end).
+    if !p.is_word(i) {
+        return false;
+    }
     let word = p.word(i);
-    p.is_word(i)
-        && word.len() == 2
-        && word.ends_with('.')
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
+    word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// A word that can be part of a person's name: capitalized, with some lower
 /// case ("US" and "NATO" are not names), and not a function word.
 pub fn is_name_word(p: &Para, i: usize) -> bool {
+    // Also the bounds check: `i` may be one past the last token.
+    if !p.is_word(i) {
+        return false;
+    }
     if is_initial(p, i) {
         return true;
     }
     // "al-Sabah", "el-Sisi": an Arabic article joined to a capitalized name.
     let word = p.word(i);
-    if p.is_word(i)
-        && ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
-            word.strip_prefix(prefix)
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        })
-    {
+    if ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    }) {
         return true;
     }
     if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(p.lower(i)) {
@@ -845,6 +848,21 @@ mod tests {
             .into_iter()
             .map(|m| (m.name.unwrap_or_default(), m.role, m.sex))
             .collect()
+    }
+
+    /// Found by fuzzing: a name particle as the paragraph's last word made
+    /// the initial check read one token past the end.
+    #[test]
+    fn a_particle_at_the_end_of_a_paragraph() {
+        for text in [
+            "The talks ended, said Anna von",
+            "Anna de",
+            "de",
+            "Mayor Jan van",
+        ] {
+            let _ = people(text);
+        }
+        assert_eq!(people("said Mayor Anna Berg von").len(), 1);
     }
 
     #[test]

@@ -106,6 +106,13 @@ pub enum InputMode {
     Jsonl,
 }
 
+/// Prints one message on stderr. File names, and messages that quote the
+/// input (a JSON error naming a bad value), are untrusted text too: control
+/// characters in them are shown as placeholders, never sent to the terminal.
+pub fn complain(message: impl std::fmt::Display) {
+    eprintln!("{}", crate::safe_text::one_line(&message.to_string()));
+}
+
 /// Prints the bundled story's summary (what `whosaid` shows without a terminal).
 pub fn print_bundled_summary() -> ExitCode {
     let document = annotate(&load::bundled());
@@ -131,6 +138,6 @@ fn write_failed(error: io::Error) -> ExitCode {
     if error.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::SUCCESS;
     }
-    eprintln!("whosaid: cannot write output: {error}");
+    complain(format!("whosaid: cannot write output: {error}"));
     ExitCode::from(EXIT_NOTHING_READ)
 }

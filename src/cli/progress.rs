@@ -43,7 +43,7 @@ impl Progress {
 
     /// Prints a line on stderr, above the bar.
     pub fn message(&self, line: &str) {
-        self.bar.suspend(|| eprintln!("{line}"));
+        self.bar.suspend(|| super::complain(line));
     }
 
     pub fn finish(&self) {

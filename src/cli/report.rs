@@ -71,7 +71,7 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
         writeln!(
             out,
             "  {:<4} {}{} — {}",
-            country.code,
+            one_line(&country.code),
             one_line(&country.name),
             bloc,
             plural(country.mentions.len(), "mention")
@@ -83,7 +83,7 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
 fn write_speaker(out: &mut impl Write, document: &Document, speaker: &Speaker) -> io::Result<()> {
     let mut about = vec![speaker.kind.as_str().to_string()];
     about.extend(speaker.role.as_deref().map(|r| one_line(r).into_owned()));
-    about.extend(speaker.country.clone());
+    about.extend(speaker.country.as_deref().map(|c| one_line(c).into_owned()));
     let claims: Vec<&Claim> = document.claims_of(&speaker.id).collect();
     writeln!(
         out,

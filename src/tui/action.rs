@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
+    /// Gives the terminal back and stops, like Ctrl-z in a shell; `fg` resumes.
+    Suspend,
     ToggleHelp,
     /// Closes whatever is on top: help, the country picker, the search prompt.
     Close,
@@ -85,6 +87,9 @@ pub enum Action {
     /// A transient message has been shown long enough.
     #[serde(skip)]
     ClearMessage,
+    /// Nothing is waiting: search on through a huge story (see [`super::App::busy`]).
+    #[serde(skip)]
+    SearchMore,
     /// Filters by a country code directly (what the picker does on Enter).
     #[serde(skip)]
     FilterCountry(String),
@@ -95,6 +100,7 @@ impl Action {
     pub fn description(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend (fg resumes)",
             Action::ToggleHelp => "show or hide this help",
             Action::Close => "close",
             Action::NextParagraph => "next paragraph",
@@ -140,7 +146,10 @@ impl Action {
             Action::HelpUp => "scroll help up",
             Action::Insert(_) => "type",
             Action::DeleteChar => "delete a character",
-            Action::Resize(..) | Action::ClearMessage | Action::FilterCountry(_) => "",
+            Action::Resize(..)
+            | Action::ClearMessage
+            | Action::SearchMore
+            | Action::FilterCountry(_) => "",
         }
     }
 
@@ -164,6 +173,7 @@ impl Action {
             Action::SearchSubmit => "keep",
             Action::Close => "close",
             Action::Quit => "quit",
+            Action::Suspend => "suspend (fg resumes)",
             _ => return None,
         })
     }

@@ -167,6 +167,10 @@ pub struct App {
     pub message_id: u64,
     pub size: Rect,
     pub quit: bool,
+    /// Set by Ctrl-z; the event loop gives the terminal back and stops.
+    pub suspend: bool,
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the reader, if one did.
+    pub ended_by: Option<i32>,
     pub keymap: Keymap,
     pub theme: Theme,
 }
@@ -206,6 +210,8 @@ impl App {
             message_id: 0,
             size: Rect::new(0, 0, width, height),
             quit: false,
+            suspend: false,
+            ended_by: None,
             keymap: options.keymap,
             theme: options.theme,
         };
@@ -233,6 +239,12 @@ impl App {
             Screen::Story(i) => self.views.get_mut(&i),
             _ => None,
         }
+    }
+
+    /// Whether work is left that the event loop should do while no input
+    /// waits ([`Action::SearchMore`]): a search still scanning.
+    pub fn busy(&self) -> bool {
+        self.story().is_some_and(|s| s.search.is_scanning())
     }
 
     /// Where key lookups go, most specific first.
@@ -396,6 +408,7 @@ pub fn update(app: &mut App, action: Action) {
             app.leave_story();
             app.quit = true;
         }
+        Action::Suspend => app.suspend = true,
         Action::Resize(width, height) => {
             app.size = Rect::new(0, 0, width, height);
             let page = app.list_page();
@@ -784,6 +797,7 @@ fn reader(app: &mut App, action: Action) {
     };
     let name = |story: &StoryView, s: usize| story.doc.speakers[s].name.clone();
     match action {
+        Action::SearchMore => story.continue_search(),
         Action::NextParagraph => story.next_paragraph(),
         Action::PrevParagraph => story.prev_paragraph(),
         Action::PageDown => story.page_down(),
@@ -893,7 +907,7 @@ fn reader(app: &mut App, action: Action) {
         Action::SearchSubmit => {
             if let Some(prompt) = app.prompt.take() {
                 if story.search.hits.is_empty() {
-                    if story.search.is_active() {
+                    if story.search.is_active() && !story.search.is_scanning() {
                         let text = format!("No match for “{}”", story.search.query);
                         app.warn(text);
                     }

@@ -17,6 +17,8 @@ pub enum Event {
     Feed(Feed),
     /// Reading the terminal failed; the reader cannot go on.
     InputFailed(io::Error),
+    /// A signal came (see [`super::signals`]); the loop asks what it wants.
+    Signal,
 }
 
 /// The receiving end: what the event loop waits on.
@@ -60,6 +62,14 @@ impl Inbox {
     pub fn feeder(&self) -> Feeder {
         Feeder {
             tx: self.tx.clone(),
+        }
+    }
+
+    /// What the signal thread calls to wake the loop.
+    pub fn waker(&self) -> impl Fn() + Send + 'static {
+        let tx = self.tx.clone();
+        move || {
+            let _ = tx.send(Event::Signal);
         }
     }
 

@@ -1,5 +1,5 @@
 //! What the reader looks up in a document, computed once when it opens:
-//! highlight marks per paragraph, the paragraphs of each speaker and country,
+//! highlight runs per paragraph (see [`super::runs`]), the paragraphs of each speaker and country,
 //! and the claims in reading order.
 //!
 //! Documents may come from elsewhere (JSON written by another tool), so every
@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 
 use crate::model::{ClaimKind, Document, Span, SpeakerKind};
+
+use super::runs::{Run, flatten};
 
 /// What a highlighted stretch of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +33,8 @@ pub struct Mark {
 
 #[derive(Debug, Clone, Default)]
 pub struct DocIndex {
-    /// Marks of each paragraph, sorted by start.
-    pub marks: Vec<Vec<Mark>>,
+    /// Highlight runs of each paragraph, sorted and disjoint.
+    pub runs: Vec<Vec<Run>>,
     /// Indices into `Document::claims`, in reading order.
     pub claim_order: Vec<usize>,
     /// For each claim in `claim_order`, its paragraph (for binary search).
@@ -62,8 +64,9 @@ pub fn clamp_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
 impl DocIndex {
     pub fn new(doc: &Document) -> Self {
         let count = doc.paragraphs.len();
+        let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); count];
         let mut index = DocIndex {
-            marks: vec![Vec::new(); count],
+            runs: Vec::new(),
             speaker_paragraphs: vec![Vec::new(); doc.speakers.len()],
             speaker_claims: vec![0; doc.speakers.len()],
             country_paragraphs: vec![Vec::new(); doc.countries.len()],
@@ -71,14 +74,14 @@ impl DocIndex {
         };
         let text = |p: usize| doc.paragraphs.get(p).map(|p| p.text.as_str());
 
-        let add = |index: &mut DocIndex, span: &Span, kind, speaker: Option<usize>| {
+        let add = |marks: &mut Vec<Vec<Mark>>, span: &Span, kind, speaker: Option<usize>| {
             let Some(t) = text(span.paragraph) else {
                 return false;
             };
             let Some((start, end)) = clamp_span(t, span.start, span.end) else {
                 return false;
             };
-            index.marks[span.paragraph].push(Mark {
+            marks[span.paragraph].push(Mark {
                 start,
                 end,
                 kind,
@@ -89,14 +92,14 @@ impl DocIndex {
 
         for (s, speaker) in doc.speakers.iter().enumerate() {
             for mention in &speaker.mentions {
-                if add(&mut index, mention, MarkKind::Speaker, Some(s)) {
+                if add(&mut marks, mention, MarkKind::Speaker, Some(s)) {
                     index.speaker_paragraphs[s].push(mention.paragraph);
                 }
             }
         }
         for (c, country) in doc.countries.iter().enumerate() {
             for mention in &country.mentions {
-                if add(&mut index, mention, MarkKind::Country, None) {
+                if add(&mut marks, mention, MarkKind::Country, None) {
                     index.country_paragraphs[c].push(mention.paragraph);
                 }
             }
@@ -129,7 +132,7 @@ impl DocIndex {
             };
             let mut marked = false;
             for part in parts.iter().filter(|p| p.paragraph == claim.paragraph) {
-                marked |= add(&mut index, part, MarkKind::Claim(claim.kind), speaker);
+                marked |= add(&mut marks, part, MarkKind::Claim(claim.kind), speaker);
             }
             if !marked {
                 continue;
@@ -140,7 +143,7 @@ impl DocIndex {
                 index.speaker_paragraphs[s].push(claim.paragraph);
             }
             if let Some(source) = &claim.source
-                && add(&mut index, source, MarkKind::Speaker, speaker)
+                && add(&mut marks, source, MarkKind::Speaker, speaker)
                 && let Some(s) = speaker
             {
                 index.speaker_paragraphs[s].push(source.paragraph);
@@ -149,9 +152,7 @@ impl DocIndex {
         claims.sort_unstable();
         index.claim_order = claims.iter().map(|&(_, _, i)| i).collect();
         index.claim_paragraphs = claims.iter().map(|&(p, _, _)| p).collect();
-        for marks in &mut index.marks {
-            marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        }
+        index.runs = marks.iter().map(|m| flatten(m)).collect();
         for list in index
             .speaker_paragraphs
             .iter_mut()

@@ -315,6 +315,7 @@ impl Default for Keymap {
         let c = Key::char;
         let table: Vec<(Context, Action, Vec<Key>)> = vec![
             (C::Always, A::Quit, vec![Key::ctrl('c')]),
+            (C::Always, A::Suspend, vec![Key::ctrl('z')]),
             (C::Global, A::Quit, vec![c('q')]),
             (C::Global, A::ToggleHelp, vec![c('?'), p(K::F(1))]),
             (C::Reader, A::PageDown, vec![c(' '), p(K::PageDown)]),

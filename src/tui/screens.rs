@@ -203,17 +203,174 @@ fn tiny_terminals_draw_without_panicking() {
     }
 }
 
-/// An article that tries to drive the terminal: a colour change, a screen
-/// clear, an OSC 52 clipboard write, a bell, an OSC 8 link, a C1 CSI and a
-/// bidi override.
+/// Every way article text could try to drive a terminal, and what the
+/// reader must show instead: a visible stand-in, never the character.
+const HOSTILE: &[(&str, &str, &str)] = &[
+    (
+        "CSI colour and clear",
+        "Red \u{1b}[31mtext\u{1b}[0m \u{1b}[2J",
+        "Red ␛[31mtext␛[0m ␛[2J",
+    ),
+    (
+        "OSC 52 clipboard write",
+        "Copy \u{1b}]52;c;ZXZpbA==\u{07}",
+        "Copy ␛]52;c;ZXZpbA==␇",
+    ),
+    (
+        "OSC 8 link",
+        "Link \u{1b}]8;;http://x.example\u{1b}\\here\u{1b}]8;;\u{1b}\\",
+        "Link ␛]8;;http://x.example␛\\here␛]8;;␛\\",
+    ),
+    (
+        "OSC 0 title",
+        "Title \u{1b}]0;pwned\u{1b}\\",
+        "Title ␛]0;pwned␛\\",
+    ),
+    ("DCS", "Query \u{1b}P1$qm\u{1b}\\", "Query ␛P1$qm␛\\"),
+    (
+        "C1 CSI, OSC, DCS, ST",
+        "C1 \u{9b}31m \u{9d}0;x \u{90}q \u{9c}",
+        "C1 �31m �0;x �q �",
+    ),
+    ("bell", "Bell \u{07}\u{07}", "Bell ␇␇"),
+    ("backspace", "Back\u{8}\u{8}space", "Back␈␈space"),
+    ("carriage-return overprint", "safe\rEVIL", "safe␍EVIL"),
+    (
+        "other C0 and DEL",
+        "C0 \u{1}\u{2}\u{e}\u{f}\u{1a}\u{7f}",
+        "C0 ␁␂␎␏␚␡",
+    ),
+    (
+        "bidi override",
+        "file \u{202e}txt.exe\u{202c}",
+        "file �txt.exe�",
+    ),
+    (
+        "bidi embeddings and isolates",
+        "\u{202a}a\u{202b}b\u{202d}c\u{2066}d\u{2067}e\u{2068}f\u{2069}",
+        "�a�b�c�d�e�f�",
+    ),
+    ("bidi marks", "x\u{200e}y\u{200f}z\u{61c}", "x�y�z�"),
+];
+
+/// The hostile cases, a paragraph each, in a story whose every other string
+/// (title, meta, speakers, roles, countries, cue, channel) is hostile too,
+/// as a `whosaid/1` file from anywhere may be.
 fn hostile() -> Document {
-    let mut doc = fixture::plain(&[
-        "Red \u{1b}[31mtext\u{1b}[0m and a clear \u{1b}[2J here.",
-        "Clipboard \u{1b}]52;c;ZXZpbA==\u{07} bell \u{07} link \u{1b}]8;;http://x\u{1b}\\x\u{1b}]8;;\u{1b}\\ end.",
-        "C1 \u{9b}31m and bidi \u{202e}txt.exe and back\u{8}space and cr\roverprint.",
-    ]);
-    doc.meta.title = Some("Title \u{1b}]0;pwned\u{07}".into());
+    let texts: Vec<&str> = HOSTILE.iter().map(|(_, text, _)| *text).collect();
+    let mut doc = fixture::plain(&texts);
+    let evil = "\u{1b}]52;c;QQ==\u{7}\u{9b}2J\u{202e}";
+    doc.meta.title = Some(format!("Title {evil}"));
+    doc.meta.date = Some(format!("2031 {evil}"));
+    doc.meta.dateline = vec![format!("CITY{evil}")];
+    let mention = |p: usize, text: &str| crate::model::Span {
+        paragraph: p,
+        start: 0,
+        end: text.len(),
+        text: text.into(),
+    };
+    doc.speakers.push(crate::model::Speaker {
+        id: "s1".into(),
+        name: format!("Ana {evil} Ruiz"),
+        kind: crate::model::SpeakerKind::Person,
+        role: Some(format!("Mayor {evil}")),
+        country: Some(format!("U{evil}")),
+        aliases: vec![evil.into()],
+        mentions: vec![mention(1, "Copy")],
+    });
+    doc.claims.push(crate::model::Claim {
+        id: "c1".into(),
+        speaker: Some("s1".into()),
+        kind: crate::model::ClaimKind::Direct,
+        paragraph: 0,
+        start: 0,
+        end: 3,
+        text: "Red".into(),
+        parts: Vec::new(),
+        source: Some(mention(1, "Copy")),
+        cue: Some(mention(7, "Back")),
+        channel: Some(format!("in a post {evil}")),
+    });
+    doc.countries.push(crate::model::Country {
+        code: format!("X{evil}"),
+        name: format!("Land {evil}"),
+        kind: crate::model::CountryKind::Country,
+        mentions: vec![mention(2, "Link")],
+    });
     doc
+}
+
+fn is_control(c: char) -> bool {
+    crate::safe_text::is_unsafe(c) || c.is_control()
+}
+
+fn screen_text(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    let cells: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
+    cells
+        .chunks(width)
+        .map(|row| row.concat())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every hostile case at the buffer level: on every screen that shows story
+/// text (reading, the claim and sources panel, the picker, the search
+/// prompt, the story list, the help), no cell holds a control character,
+/// and each case shows as its visible stand-in.
+#[test]
+fn hostile_text_never_reaches_the_buffer() {
+    let screens: Vec<(&str, Vec<A>)> = vec![
+        ("reading", vec![]),
+        ("source selected", vec![A::CycleSource, A::NextClaim]),
+        ("sources focused", vec![A::ToggleFocus, A::NextSource]),
+        ("picker", vec![A::PickCountry]),
+        ("filter", vec![A::PickCountry, A::PickerChoose]),
+        (
+            "search",
+            vec![A::StartSearch, A::Insert('\u{1b}'), A::Insert('\u{7}')],
+        ),
+        ("help", vec![A::ToggleHelp]),
+    ];
+    for size in [(160, 45), (100, 30), (60, 20)] {
+        for (name, actions) in &screens {
+            let mut app = app(vec![hostile()], ColorMode::Basic, size);
+            for action in actions {
+                update(&mut app, action.clone());
+            }
+            let buffer = draw(&app);
+            for cell in &buffer.content {
+                assert!(
+                    !cell.symbol().chars().any(is_control),
+                    "{name} at {size:?}: a control character in {:?}",
+                    cell.symbol()
+                );
+            }
+            if *name == "reading" && size == (160, 45) {
+                let text = screen_text(&buffer);
+                for (case, _, shown) in HOSTILE {
+                    assert!(
+                        text.contains(shown),
+                        "{case}: {shown:?} not on screen:\n{text}"
+                    );
+                }
+                assert!(
+                    text.contains("Title ␛]52;c;QQ==␇�2J�"),
+                    "the title:\n{text}"
+                );
+            }
+        }
+    }
+    // The story list shows titles.
+    let list = app(vec![hostile(), hostile()], ColorMode::Basic, (100, 30));
+    let buffer = draw(&list);
+    assert!(
+        !buffer
+            .content
+            .iter()
+            .any(|c| c.symbol().chars().any(is_control))
+    );
+    assert!(screen_text(&buffer).contains("Title ␛]52;c;QQ==␇�2J�"));
 }
 
 /// A writer whose bytes the test can read after the backend has them.
@@ -227,33 +384,6 @@ impl std::io::Write for SharedBytes {
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
-    }
-}
-
-fn is_control(c: char) -> bool {
-    c.is_control()
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
-#[test]
-fn hostile_text_never_reaches_the_buffer() {
-    for size in SIZES {
-        let mut app = app(vec![hostile()], ColorMode::Basic, size);
-        // Search and the picker echo text too.
-        for action in [A::StartSearch, A::Insert('\u{1b}'), A::Insert('r')] {
-            update(&mut app, action);
-        }
-        let buffer = draw(&app);
-        for cell in &buffer.content {
-            assert!(
-                !cell.symbol().chars().any(is_control),
-                "control character in {:?}",
-                cell.symbol()
-            );
-        }
-        let text: String = buffer.content.iter().map(|c| c.symbol()).collect();
-        assert!(text.contains("␛]52;c;ZXZpbA==␇"), "shown as visible text");
     }
 }
 

@@ -1,6 +1,6 @@
 //! Text search: every match in the shown paragraphs, case-insensitively.
 
-use regex::RegexBuilder;
+use regex::{Regex, RegexBuilder};
 
 use crate::model::Paragraph;
 
@@ -11,13 +11,21 @@ pub struct Hit {
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Bytes of text one step of a search looks through: a few milliseconds,
+/// so a keypress never waits for a scan of a huge story (the rest is
+/// scanned between keys, see [`Search::scan`]).
+pub const STEP_BYTES: usize = 1 << 20;
+
+#[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
     /// Sorted by paragraph, then start.
     pub hits: Vec<Hit>,
     /// Index into `hits` of the match the reader is on.
     pub current: Option<usize>,
+    /// The next paragraph to look in, while the scan is not finished.
+    next: Option<usize>,
+    pattern: Option<Regex>,
 }
 
 impl Search {
@@ -25,31 +33,56 @@ impl Search {
         !self.query.is_empty()
     }
 
-    /// Finds `query` in the paragraphs for which `shown` is true. The query is
-    /// literal text (no pattern syntax), matched without regard to case.
-    pub fn run(&mut self, paragraphs: &[Paragraph], shown: &[bool]) {
+    /// Whether paragraphs are still to be searched.
+    pub fn is_scanning(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// Starts over for the current query: no matches yet, every paragraph
+    /// still to search. The query is literal text (no pattern syntax),
+    /// matched without regard to case.
+    pub fn start(&mut self) {
         self.hits.clear();
         self.current = None;
+        self.pattern = None;
+        self.next = None;
         if self.query.is_empty() {
             return;
         }
-        let Ok(pattern) = RegexBuilder::new(&regex::escape(&self.query))
+        self.pattern = RegexBuilder::new(&regex::escape(&self.query))
             .case_insensitive(true)
             .build()
-        else {
+            .ok();
+        self.next = self.pattern.is_some().then_some(0);
+    }
+
+    /// Searches on through the paragraphs for which `shown` is true, about
+    /// `budget` bytes of them (at least one paragraph), adding their matches.
+    pub fn scan(&mut self, paragraphs: &[Paragraph], shown: &[bool], budget: usize) {
+        let (Some(mut p), Some(pattern)) = (self.next, &self.pattern) else {
+            self.next = None;
             return;
         };
-        for (p, paragraph) in paragraphs.iter().enumerate() {
-            if !shown.get(p).copied().unwrap_or(false) {
-                continue;
-            }
-            self.hits
-                .extend(pattern.find_iter(&paragraph.text).map(|m| Hit {
+        let mut scanned = 0;
+        while p < paragraphs.len() && (scanned == 0 || scanned < budget) {
+            if shown.get(p).copied().unwrap_or(false) {
+                let text = &paragraphs[p].text;
+                scanned += text.len().max(1);
+                self.hits.extend(pattern.find_iter(text).map(|m| Hit {
                     paragraph: p,
                     start: m.start(),
                     end: m.end(),
                 }));
+            }
+            p += 1;
         }
+        self.next = (p < paragraphs.len()).then_some(p);
+    }
+
+    /// Finds every match at once (tests and small stories).
+    pub fn run(&mut self, paragraphs: &[Paragraph], shown: &[bool]) {
+        self.start();
+        self.scan(paragraphs, shown, usize::MAX);
     }
 
     /// The matches in paragraph `p`.
@@ -68,10 +101,11 @@ impl Search {
         Some(if i == self.hits.len() { 0 } else { i })
     }
 
-    /// "3/17", or "0/0" when nothing matches.
+    /// "3/17", or "0/0" when nothing matches; "3/17…" while still counting.
     pub fn position(&self) -> String {
         let n = self.current.map_or(0, |c| c + 1);
-        format!("{n}/{}", self.hits.len())
+        let more = if self.is_scanning() { "…" } else { "" };
+        format!("{n}/{}{more}", self.hits.len())
     }
 }
 
@@ -104,6 +138,23 @@ mod tests {
         assert_eq!(search.hits_in(0).len(), 2);
         assert!(search.hits_in(1).is_empty());
         assert_eq!(search.first_from(1), Some(0), "wraps to the first");
+    }
+
+    #[test]
+    fn a_scan_goes_step_by_step_and_says_it_is_counting() {
+        let ps = paragraphs(&["a x", "x", "b", "x x"]);
+        let mut search = Search {
+            query: "x".into(),
+            ..Search::default()
+        };
+        search.start();
+        search.scan(&ps, &[true; 4], 2);
+        assert_eq!((search.hits.len(), search.is_scanning()), (1, true));
+        assert_eq!(search.position(), "0/1…");
+        search.scan(&ps, &[true; 4], 2);
+        search.scan(&ps, &[true; 4], 2);
+        assert_eq!((search.hits.len(), search.is_scanning()), (4, false));
+        assert_eq!(search.position(), "0/4");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::model::{Document, ParagraphKind};
 use crate::safe_text::one_line;
 
 use super::index::{DocIndex, kind_rank};
-use super::search::Search;
+use super::search::{STEP_BYTES, Search};
 use super::wrap::{WrapCache, wrap};
 
 /// Blank lines between blocks.
@@ -104,6 +104,8 @@ pub struct StoryView {
     /// Index into `doc.countries` of the country filter.
     pub filter: Option<usize>,
     pub search: Search,
+    /// The paragraph the search prompt was opened on.
+    search_from: Option<usize>,
     /// Paragraphs to go back to, most recent last.
     pub jumps: Vec<usize>,
 }
@@ -134,6 +136,7 @@ impl StoryView {
             panel_starts: vec![0],
             filter: None,
             search: Search::default(),
+            search_from: None,
             jumps: Vec::new(),
         };
         story.apply_filter();
@@ -200,7 +203,10 @@ impl StoryView {
         self.blocks = blocks;
         self.build_panel();
         if self.search.is_active() {
-            self.search.run(&self.doc.paragraphs, &self.shown);
+            // Matches in what is now shown, counted step by step.
+            self.search.start();
+            self.search
+                .scan(&self.doc.paragraphs, &self.shown, STEP_BYTES);
         }
         self.top = Pos::default();
         let first = self.next_shown(None);
@@ -284,8 +290,15 @@ impl StoryView {
             Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
                 let name = one_line(&self.doc.speakers[*s].name);
                 let count = self.panel_count(row);
-                wrap(&name, name_room(width, &count)).len()
-                    + usize::from(self.panel_about(row).is_some())
+                let room = name_room(width, &count);
+                // Most names fit: no need to wrap them to count one line
+                // (a huge story can list a hundred thousand sources).
+                let lines = if name.width() <= room {
+                    1
+                } else {
+                    wrap(&name, room).len()
+                };
+                lines + usize::from(self.panel_about(row).is_some())
             }
         }
     }
@@ -830,14 +843,34 @@ impl StoryView {
         Some(self.shown_before[p] + 1)
     }
 
-    /// Search: runs the query and moves to the first match at or after `from`.
+    /// Search: starts the query, and moves to the first match at or after
+    /// `from` once the scan has found it (see [`StoryView::continue_search`]).
     pub fn run_search(&mut self, from: Option<usize>) {
-        self.search.run(&self.doc.paragraphs, &self.shown);
-        self.search.current = self.search.first_from(from.unwrap_or(0));
-        if let Some(i) = self.search.current {
-            self.go_to_hit(i);
-        } else if let Some(p) = from {
-            self.focus_near(p);
+        self.search.start();
+        self.search_from = from;
+        self.continue_search();
+    }
+
+    /// One step of the search's scan (a few megabytes of text), then the
+    /// move to the first match at or after where the search started, as
+    /// soon as it is known; with none after it, the first match of all;
+    /// with none at all, back to where the search started.
+    pub fn continue_search(&mut self) {
+        self.search
+            .scan(&self.doc.paragraphs, &self.shown, STEP_BYTES);
+        if self.search.current.is_some() || !self.search.is_active() {
+            return;
+        }
+        let from = self.search_from.unwrap_or(0);
+        let after = self.search.hits.partition_point(|h| h.paragraph < from);
+        if after < self.search.hits.len() {
+            self.go_to_hit(after);
+        } else if !self.search.is_scanning() {
+            if !self.search.hits.is_empty() {
+                self.go_to_hit(0);
+            } else if let Some(p) = self.search_from {
+                self.focus_near(p);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The terminal side: entering and leaving raw mode and the alternate screen
-//! (restored on every exit path, panics included), and the event loop that
-//! blocks on input and turns events into actions.
+//! (restored on every exit path: quit, error, panic, and the signals in
+//! [`super::signals`]), suspending on Ctrl-z, and the event loop that blocks
+//! on input and turns events into actions.
 
 use std::io::{self, Write, stdout};
 use std::time::{Duration, Instant};
@@ -15,6 +16,7 @@ use super::action::Action;
 use super::app::{App, Options, receive, update};
 use super::events::{self, Inbox};
 use super::keymap::Key;
+use super::signals::{self, Request, SignalWatch};
 use super::ui::render;
 
 /// How long a transient message stays.
@@ -64,6 +66,36 @@ impl TerminalGuard {
         }
         Ok((guard, terminal))
     }
+
+    /// Takes the terminal again after a stop: raw mode, the alternate
+    /// screen, mouse capture, and a screen to be drawn whole.
+    fn resume(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        ratatui::crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            terminal.backend_mut(),
+            ratatui::crossterm::terminal::EnterAlternateScreen
+        )?;
+        if self.mouse {
+            execute!(terminal.backend_mut(), EnableMouseCapture)?;
+        }
+        execute!(
+            terminal.backend_mut(),
+            ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+        )?;
+        // A blank frame, so the next one is drawn whole. (`Terminal::clear`
+        // would ask the terminal where its cursor is, and the reply would go
+        // to the input thread, which owns the terminal's input.)
+        terminal.draw(|_| {})?;
+        Ok(())
+    }
+
+    /// Gives the terminal back as it was, stops until `fg`, then takes it
+    /// again and redraws everything.
+    fn suspend(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        restore(self.mouse);
+        signals::stop()?;
+        self.resume(terminal)
+    }
 }
 
 impl Drop for TerminalGuard {
@@ -96,12 +128,26 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 /// Runs the reader until the user quits, on the stories the loader sends
 /// into `inbox`. Returns the final state (where each story was left, the
 /// problems the loader met).
+///
+/// A SIGTERM, SIGHUP or SIGINT ends it as `q` does, with the terminal
+/// restored; the signal is in [`App::ended_by`], for the caller to die of
+/// once it has saved what it keeps ([`signals::die_of`]).
 pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
-    let (_guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
-    let size = terminal.size()?;
-    let mut app = App::loading(options.app, size.width, size.height);
-    inbox.listen_to_terminal()?;
-    event_loop(&mut terminal, &mut app, &inbox)?;
+    // Watching starts before the terminal changes, so no signal finds it
+    // changed and unwatched. A signal wakes the loop through the inbox.
+    let signals = SignalWatch::start(inbox.waker())?;
+    let mut app = {
+        let (guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
+        let size = terminal.size()?;
+        let mut app = App::loading(options.app, size.width, size.height);
+        inbox.listen_to_terminal()?;
+        event_loop(&mut terminal, &mut app, &inbox, &guard, &signals)?;
+        app
+        // The guard restores the terminal here, on every path.
+    };
+    if let Some(Request::Quit(signal)) = signals.take() {
+        app.ended_by = Some(signal);
+    }
     Ok(app)
 }
 
@@ -113,7 +159,27 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     terminal.backend_mut().flush()
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> io::Result<()> {
+/// Acts on what a signal asked for; true when the reader must end.
+fn on_signal(
+    request: Request,
+    terminal: &mut DefaultTerminal,
+    guard: &TerminalGuard,
+) -> io::Result<bool> {
+    match request {
+        Request::Quit(_) => return Ok(true),
+        Request::Suspend => guard.suspend(terminal)?,
+        Request::Redraw => guard.resume(terminal)?,
+    }
+    Ok(false)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    inbox: &Inbox,
+    guard: &TerminalGuard,
+    signals: &SignalWatch,
+) -> io::Result<()> {
     let mut seen_message = app.message_id;
     let mut message_deadline: Option<Instant> = None;
     // When the next frame is due; `None` when the screen is up to date.
@@ -122,6 +188,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> i
     // Stories sent by the loader, not yet taken in.
     let mut feeds = Vec::new();
     loop {
+        if let Some(request) = signals.take() {
+            if on_signal(request, terminal, guard)? {
+                return Ok(());
+            }
+            frame_due = Some(Instant::now());
+        }
+        if app.suspend {
+            app.suspend = false;
+            guard.suspend(terminal)?;
+            frame_due = Some(Instant::now());
+        }
         if frame_due.is_some_and(|due| due <= Instant::now()) {
             if !feeds.is_empty() {
                 receive(app, std::mem::take(&mut feeds));
@@ -142,7 +219,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> i
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let Some(first) = inbox.wait(deadline) else {
+        // Work left (a search through a huge story) goes on in steps
+        // while nothing waits, so keys are never queued behind it.
+        let next = if app.busy() {
+            let next = inbox.try_next();
+            if next.is_none() {
+                update(app, Action::SearchMore);
+                frame_due = Some(Instant::now());
+                continue;
+            }
+            next
+        } else {
+            inbox.wait(deadline)
+        };
+        let Some(first) = next else {
             if message_deadline.is_some_and(|t| t <= Instant::now()) {
                 message_deadline = None;
                 update(app, Action::ClearMessage);
@@ -167,6 +257,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, inbox: &Inbox) -> i
                     }
                 }
                 events::Event::Feed(feed) => feeds.push(feed),
+                // The request is read at the top of the loop.
+                events::Event::Signal => {}
                 events::Event::InputFailed(error) => return Err(error),
             }
             if !app.quit {

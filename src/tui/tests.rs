@@ -579,6 +579,7 @@ pub fn all_actions() -> Vec<A> {
         A::Insert('a'),
         A::Insert('\u{1b}'),
         A::ClearMessage,
+        A::SearchMore,
         A::FilterCountry("PT".into()),
         A::Resize(7, 3),
         A::Resize(100, 30),
@@ -646,15 +647,96 @@ mod properties {
             for action in actions {
                 update(&mut app, action);
                 update(&mut app, A::Resize(width, height));
-                if let Some(s) = app.story() {
-                    prop_assert!(s.focus.is_none_or(|p| s.shown[p]));
-                    prop_assert!(s.panel.is_empty() || s.panel_cursor < s.panel.len());
-                    prop_assert!(s.search.current.is_none_or(|c| c < s.search.hits.len()));
-                    prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
-                    prop_assert!(s.top.block <= s.blocks.len());
-                }
+                check_state(&app)?;
                 terminal.draw(|frame| render(&app, frame)).unwrap();
             }
         }
+
+        /// The same on stories the annotator made of hostile text, from
+        /// any starting state (the actions before the first draw set it),
+        /// with every resize in between, and nothing unsafe on screen.
+        #[test]
+        fn any_actions_on_any_annotated_text_at_any_size(
+            texts in prop::collection::vec(text(), 1..3),
+            setup in prop::collection::vec(action(), 0..20),
+            actions in prop::collection::vec(action(), 0..40),
+            width in 1u16..140,
+            height in 1u16..50,
+        ) {
+            let documents: Vec<_> = texts
+                .iter()
+                .map(|t| crate::annotate(&crate::load::plain::parse(t)))
+                .collect();
+            let mut app = app_at(documents, width, height);
+            for action in setup {
+                update(&mut app, action);
+            }
+            update(&mut app, A::Resize(width, height));
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            for action in actions {
+                update(&mut app, action);
+                check_state(&app)?;
+                let size = app.size;
+                if terminal.backend().buffer().area != size {
+                    terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+                }
+                terminal.draw(|frame| render(&app, frame)).unwrap();
+                let unsafe_cell = terminal.backend().buffer().content.iter().find(|cell| {
+                    cell.symbol().chars().any(|c| crate::safe_text::is_unsafe(c) || c == '\n' || c == '\t')
+                });
+                prop_assert!(unsafe_cell.is_none(), "{unsafe_cell:?} on screen");
+            }
+        }
+    }
+
+    /// Prose with what breaks text tools in it: quotes left open, escape
+    /// sequences, bidi overrides, combining marks, wide characters, long words.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(
+            &[
+                "Mayor Anna Berg said",
+                "\"We will see,\" she said.",
+                "US",
+                "Poland",
+                "the EU",
+                "officials said that",
+                "“",
+                "”",
+                "\"",
+                "\u{1b}[2J",
+                "\u{1b}]52;c;QQ==\u{7}",
+                "\u{202e}",
+                "\u{9b}",
+                "e\u{301}",
+                "日本語",
+                "👩\u{200d}👧",
+                "\r",
+                "\u{8}",
+                "\n\n",
+                "\n",
+                " ",
+                "Zelenskiy told reporters",
+                "wordwordwordwordwordwordwordwordwordwordwordword",
+            ][..],
+        );
+        prop::collection::vec(pieces, 0..60).prop_map(|p| p.join(" "))
+    }
+
+    /// What must hold after every action.
+    fn check_state(app: &App) -> Result<(), TestCaseError> {
+        if let Some(s) = app.story() {
+            prop_assert!(
+                s.focus
+                    .is_none_or(|p| p < s.doc.paragraphs.len() && s.shown[p])
+            );
+            prop_assert!(s.selected.is_none_or(|x| x < s.doc.speakers.len()));
+            prop_assert!(s.filter.is_none_or(|c| c < s.doc.countries.len()));
+            prop_assert!(s.panel.is_empty() || s.panel_cursor < s.panel.len());
+            prop_assert!(s.search.current.is_none_or(|c| c < s.search.hits.len()));
+            prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
+            prop_assert!(s.top.block <= s.blocks.len());
+            prop_assert!(s.jumps.iter().all(|&p| p < s.doc.paragraphs.len()));
+        }
+        Ok(())
     }
 }

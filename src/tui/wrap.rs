@@ -16,6 +16,13 @@ use crate::safe_text::{Shown, shown};
 
 /// The column width of a character as shown.
 pub fn shown_width(c: char, next: Option<char>) -> (Shown, usize) {
+    // Printable ASCII, most of any text, without the general lookups.
+    if c.is_ascii_graphic() {
+        return (Shown::Keep(c), 1);
+    }
+    if c == ' ' {
+        return (Shown::Space, 1);
+    }
     let s = shown(c, next);
     let width = match s {
         Shown::Keep(c) | Shown::Placeholder(c) => c.width().unwrap_or(0),

@@ -8,76 +8,56 @@ use ratatui::text::{Line, Span};
 
 use crate::model::ClaimKind;
 use crate::safe_text::Shown;
-use crate::tui::index::MarkKind;
+use crate::tui::runs::{Run, overlapping};
 use crate::tui::story::StoryView;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::shown_width;
 
-/// The style of the text at `start..end` of paragraph `p`: claims first, then
-/// countries and speakers on top, then search matches on top of everything.
-fn style_at(
+/// The style of a stretch covered by `run` (if any) and by a search match
+/// (`hit`: whether it is the current one): claims first, then countries and
+/// speakers on top, then search matches on top of everything.
+fn style_of(
     story: &StoryView,
-    p: usize,
-    start: usize,
-    end: usize,
+    run: Option<&Run>,
+    hit: Option<bool>,
     base: Style,
     theme: &Theme,
 ) -> Style {
     let mut style = base;
-    let covering = story.index.marks[p]
-        .iter()
-        .take_while(|m| m.start < end)
-        .filter(|m| m.end >= end && m.start <= start);
-    let mut claim = None;
-    let mut country = false;
-    let mut speaker = None;
-    for mark in covering {
-        match mark.kind {
-            MarkKind::Claim(kind) => claim = Some((kind, mark.speaker)),
-            MarkKind::Country => country = true,
-            MarkKind::Speaker => speaker = Some(mark.speaker),
-        }
-    }
     let selected = story.selected;
-    if let Some((kind, who)) = claim {
-        style = style.patch(match kind {
-            ClaimKind::Direct => theme.direct,
-            ClaimKind::Partial => theme.partial,
-            ClaimKind::Indirect => theme.indirect,
-        });
-        if who.is_some() && who == selected {
-            style = style.patch(theme.claim_selected);
+    if let Some(run) = run {
+        if let Some((kind, who)) = run.claim {
+            style = style.patch(match kind {
+                ClaimKind::Direct => theme.direct,
+                ClaimKind::Partial => theme.partial,
+                ClaimKind::Indirect => theme.indirect,
+            });
+            if who.is_some() && who == selected {
+                style = style.patch(theme.claim_selected);
+            }
+        }
+        if run.country {
+            style = style.patch(theme.country);
+        }
+        if let Some(who) = run.speaker {
+            style = style.patch(if who.is_some() && who == selected {
+                theme.speaker_selected
+            } else {
+                theme.speaker
+            });
         }
     }
-    if country {
-        style = style.patch(theme.country);
+    match hit {
+        Some(true) => style.patch(theme.search_current),
+        Some(false) => style.patch(theme.search_hit),
+        None => style,
     }
-    if let Some(who) = speaker {
-        style = style.patch(if who.is_some() && who == selected {
-            theme.speaker_selected
-        } else {
-            theme.speaker
-        });
-    }
-    let hits = story.search.hits_in(p);
-    if let Some(i) = hits.iter().position(|h| h.start <= start && h.end >= end) {
-        let current = story
-            .search
-            .current
-            .map(|c| story.search.hits[c])
-            .is_some_and(|c| c == hits[i]);
-        style = style.patch(if current {
-            theme.search_current
-        } else {
-            theme.search_hit
-        });
-    }
-    style
 }
 
 /// The line `range` of paragraph `p`, styled. Control characters become
 /// visible stand-ins and whitespace runs one space, exactly as wrapping
-/// measured them.
+/// measured them. Only the highlight runs and search matches on this line
+/// are looked at, found by binary search.
 pub fn styled_line(
     story: &StoryView,
     p: usize,
@@ -87,28 +67,52 @@ pub fn styled_line(
 ) -> Line<'static> {
     let text = &story.doc.paragraphs[p].text;
     let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
+    let runs = story
+        .index
+        .runs
+        .get(p)
+        .map_or(&[][..], |r| overlapping(r, start, end));
+    let hits = story.search.hits_in(p);
+    let hits = {
+        let first = hits.partition_point(|h| h.end <= start);
+        let last = first + hits[first..].partition_point(|h| h.start < end);
+        &hits[first..last]
+    };
+    let current = story.search.current.map(|c| story.search.hits[c]);
+
     let mut cuts = vec![start, end];
     let inside = |x: usize| x > start && x < end;
-    for mark in &story.index.marks[p] {
-        if mark.start >= end {
-            break;
-        }
-        cuts.extend([mark.start, mark.end].into_iter().filter(|&x| inside(x)));
-    }
-    for hit in story.search.hits_in(p) {
-        cuts.extend([hit.start, hit.end].into_iter().filter(|&x| inside(x)));
+    for (a, b) in runs
+        .iter()
+        .map(|r| (r.start, r.end))
+        .chain(hits.iter().map(|h| (h.start, h.end)))
+    {
+        cuts.extend([a, b].into_iter().filter(|&x| inside(x)));
     }
     cuts.sort_unstable();
     cuts.dedup();
 
     let mut spans = Vec::new();
     let mut in_space = false;
+    let (mut r, mut h) = (0, 0);
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let Some(segment) = text.get(a..b) else {
             continue;
         };
-        let style = style_at(story, p, a, b, base, theme);
+        // Both lists are sorted and the segments come in order: walk them.
+        while r < runs.len() && runs[r].end <= a {
+            r += 1;
+        }
+        while h < hits.len() && hits[h].end <= a {
+            h += 1;
+        }
+        let run = runs.get(r).filter(|run| run.start <= a && run.end >= b);
+        let hit = hits
+            .get(h)
+            .filter(|hit| hit.start <= a && hit.end >= b)
+            .map(|hit| current == Some(*hit));
+        let style = style_of(story, run, hit, base, theme);
         let mut plain = String::new();
         let mut chars = segment.chars().peekable();
         while let Some(c) = chars.next() {

@@ -256,8 +256,19 @@ impl SourcesPanel<'_> {
                 Span::raw(one_line(channel).into_owned()),
             ]));
         }
+        // A claim can run for megabytes (a quote never closed); wrapping
+        // all of it to show a few lines would cost a frame its budget.
+        let room = usize::from(inner.width) * usize::from(inner.height) + 1;
+        let words = claim.words();
+        let mut shown: String = words.chars().take(room).collect();
+        let close = if shown.len() < words.len() {
+            shown.push('…');
+            ""
+        } else {
+            "”"
+        };
         lines.push(Line::from(Span::styled(
-            format!("“{}”", one_line(&claim.words())),
+            format!("“{}{close}", one_line(&shown)),
             theme.text,
         )));
         Paragraph::new(lines)

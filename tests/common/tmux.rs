@@ -1,0 +1,130 @@
+//! A private tmux server for end-to-end tests of the reader in a real
+//! terminal. `Tmux::start` returns `None` (and says so) when tmux is not
+//! installed, so such tests skip cleanly; `.ci/run` installs it.
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server on its own socket, killed when dropped (pass or fail).
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A `width`×`height` session running `shell` (a command line).
+    pub fn start(name: &str, width: u16, height: u16, shell: &str) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("note: tmux is not installed; skipping this end-to-end test");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("whosaid-{name}-{}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = tmux.run(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "e2e", shell]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Sends keys by tmux name ("Enter", "C-z") or, after "-l", literally.
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    /// Types `line` and presses Enter.
+    pub fn type_line(&self, line: &str) {
+        self.keys(&["-l", line]);
+        self.keys(&["Enter"]);
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// A tmux format about the pane, such as `#{alternate_on}`.
+    pub fn format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen satisfies `ready`, and returns it.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the tmux format `format` reads `value`.
+    pub fn wait_for_format(&self, format: &str, value: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.format(format) != value {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {format} = {value}; screen:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Checks the terminal is as a shell wants it: main screen, no mouse
+    /// capture, cursor shown, and (asked of the shell itself, with `stty`)
+    /// canonical mode and echo on.
+    pub fn assert_restored(&self, after: &str) {
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "{after}: main screen back"
+        );
+        assert_eq!(
+            self.format("#{mouse_any_flag}"),
+            "0",
+            "{after}: mouse capture off"
+        );
+        assert_eq!(self.format("#{cursor_flag}"), "1", "{after}: cursor shown");
+        self.keys(&["C-l"]);
+        self.type_line(
+            "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\\n' ' ' | sed 's/^/MODES: /'; echo",
+        );
+        let screen = self.wait_for("stty", |s| s.lines().any(|l| l.starts_with("MODES: ")));
+        let modes = screen
+            .lines()
+            .find(|l| l.starts_with("MODES: "))
+            .unwrap_or_default();
+        assert_eq!(
+            modes.trim(),
+            "MODES: isig icanon echo",
+            "{after}: raw mode off"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}

@@ -1,0 +1,156 @@
+//! End to end: the reader under tmux, ended by SIGTERM, SIGHUP and SIGINT,
+//! and suspended by Ctrl-z and SIGTSTP: each time the shell gets its
+//! terminal back as it was (main screen, no mouse capture, cursor shown,
+//! canonical mode and echo), and `fg` brings the reader back drawn whole.
+//! Skips with a note when tmux is not installed.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use common::BIN;
+use common::tmux::Tmux;
+
+/// A shell with job control and no start-up files, whatever the user's.
+const SHELL: &str = "env PS1='$ ' bash --norc --noprofile -i";
+
+/// Where the reader's pid is written; removed when dropped.
+struct PidFile(PathBuf);
+
+impl PidFile {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("whosaid-{name}-{}.pid", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        PidFile(path)
+    }
+
+    /// Runs the reader in the pane so that its pid lands in this file
+    /// (`exec` keeps the pid of the shell that wrote it).
+    fn command(&self) -> String {
+        format!("sh -c 'echo $$ > {}; exec {BIN}'", self.0.display())
+    }
+
+    fn pid(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(pid) = std::fs::read_to_string(&self.0)
+                && !pid.trim().is_empty()
+            {
+                return pid.trim().to_string();
+            }
+            assert!(Instant::now() < deadline, "the reader never started");
+            sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for PidFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn kill(signal: &str, pid: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid}");
+}
+
+fn wait_for_exit(pid: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Command::new("kill")
+        .args(["-0", pid])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(Instant::now() < deadline, "the reader did not exit");
+        sleep(Duration::from_millis(20));
+    }
+}
+
+/// The reader's first frame, whole: the header and the sources panel.
+fn reader_drawn(screen: &str) -> bool {
+    screen.contains("Berlin security guarantees")
+        && screen.contains("┌ Sources")
+        && screen.contains("¶ ")
+}
+
+/// Starts the reader, sends `signal`, and checks it died of it (the shell
+/// reports 128 + the signal's number) with the terminal restored.
+fn ended_by(signal: &str, status: u8) {
+    let Some(tmux) = Tmux::start(&format!("sig{signal}"), 120, 40, SHELL) else {
+        return;
+    };
+    let pid_file = PidFile::new(signal);
+    tmux.wait_for("the shell", |s| s.contains('$'));
+    tmux.type_line(&pid_file.command());
+    tmux.wait_for("the reader", reader_drawn);
+    tmux.wait_for_format("#{alternate_on}", "1");
+    let pid = pid_file.pid();
+    kill(signal, &pid);
+    tmux.wait_for_format("#{alternate_on}", "0");
+    // The screen is back before the process is gone (it saves its state
+    // first); keys typed before then would go to it, not to the shell.
+    wait_for_exit(&pid);
+    // Asked afterwards: bash drops the rest of a command line whose job
+    // died of SIGINT, as it should.
+    tmux.type_line("echo \"EXITED=$?\"");
+    tmux.wait_for("the exit", |s| s.contains(&format!("EXITED={status}")));
+    tmux.assert_restored(&format!("after SIG{signal}"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    ended_by("TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    ended_by("HUP", 129);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    ended_by("INT", 130);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
+    let Some(tmux) = Tmux::start("suspend", 120, 40, SHELL) else {
+        return;
+    };
+    let pid_file = PidFile::new("suspend");
+    tmux.wait_for("the shell", |s| s.contains('$'));
+    tmux.type_line(&pid_file.command());
+    tmux.wait_for("the reader", reader_drawn);
+    let pid = pid_file.pid();
+
+    // Ctrl-z (a key in raw mode, not a signal) and then SIGTSTP from outside.
+    for (how, stop) in [("Ctrl-z", None), ("SIGTSTP", Some("TSTP"))] {
+        tmux.keys(&["j"]);
+        match stop {
+            None => tmux.keys(&["C-z"]),
+            Some(signal) => kill(signal, &pid),
+        }
+        tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+        tmux.assert_restored(&format!("after {how}"));
+        tmux.type_line("fg");
+        tmux.wait_for_format("#{alternate_on}", "1");
+        // Drawn whole, not only what changed: the header, the panel and
+        // the status bar are all back.
+        tmux.wait_for("the reader drawn again", reader_drawn);
+        tmux.keys(&["C-l"]);
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for_format("#{alternate_on}", "0");
+    wait_for_exit(&pid);
+    tmux.type_line("echo \"EXITED=$?\"");
+    tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
+    tmux.assert_restored("after q");
+}
