@@ -613,13 +613,16 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     // A person named in the phrase, ending at its head: "Kremlin spokesman Dmitry Peskov".
     let np_bytes = p.bytes(np.clone());
     let head_bytes = p.bytes(head..head + 1);
-    if let Some(name) = people.iter().find(|m| {
+    // `people` are in reading order, so the one holding the head is found by
+    // binary search (a paragraph may name thousands).
+    let before_head = people.partition_point(|m| m.span.start <= head_bytes.start);
+    let holding = before_head.checked_sub(1).map(|n| &people[n]).filter(|m| {
         m.paragraph == p.index
             && m.span.start >= np_bytes.start
             && m.span.end <= np_bytes.end
-            && m.span.start <= head_bytes.start
             && head_bytes.end <= m.span.end
-    }) {
+    });
+    if let Some(name) = holding {
         let mut mention = name.clone();
         mention.span = np_bytes;
         mention.token = np.start;

@@ -48,6 +48,9 @@ pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
             .or_default()
             .push((span.start, span.end));
     }
+    for spans in blocked.values_mut() {
+        spans.sort_unstable();
+    }
     let mut hits = Vec::new();
     for (position, paragraph) in paragraphs.iter().enumerate() {
         let blocked = blocked.get(&paragraph.index).map_or(&[][..], Vec::as_slice);
@@ -107,17 +110,25 @@ pub fn lookup(phrase: &str) -> Option<Place> {
 
 /// One judged match.
 #[derive(Debug, Clone, Copy)]
+///
+/// Offsets are `u32`: a long story holds hundreds of thousands of these.
 struct Hit {
     /// Position in the `paragraphs` slice.
-    position: usize,
-    start: usize,
-    end: usize,
-    entry: usize,
+    position: u32,
+    start: u32,
+    end: u32,
+    entry: u32,
     verdict: Verdict,
     /// After "in", "to", "from", …: a place even where the name is also a family name.
     after_preposition: bool,
     /// A capital standing for its government ("Moscow has yet to agree").
     acts: bool,
+}
+
+impl Hit {
+    fn entry(&self) -> usize {
+        self.entry as usize
+    }
 }
 
 /// Words before a name that make it a place, not a person: "flew to Jordan".
@@ -141,6 +152,13 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visiting",
 ];
 
+/// Whether `start..end` overlaps one of `blocked`, which is sorted by start.
+/// Names do not nest, so only the last one starting before `end` can overlap.
+fn overlaps_blocked(blocked: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let n = blocked.partition_point(|&(s, _)| s < end);
+    blocked[..n].iter().rev().take(2).any(|&(s, e)| s < end && start < e)
+}
+
 fn scan(
     gazetteer: &Gazetteer,
     position: usize,
@@ -163,7 +181,7 @@ fn scan(
         .find(Input::new(text).span(pos..text.len()))
     {
         let (start, end) = (found.start(), found.end());
-        if blocked.iter().any(|&(s, e)| s < end && start < e) {
+        if overlaps_blocked(blocked, start, end) {
             pos = end;
             continue;
         }
@@ -187,10 +205,10 @@ fn scan(
             token_before(text, start).is_some_and(|(_, t)| is_one_of(bare(t), PLACE_PREPOSITIONS));
         let acts = entry.form == Form::Capital && rules::acts_as_government(text, start, end);
         hits.push(Hit {
-            position,
-            start,
-            end,
-            entry: entry_index,
+            position: position as u32,
+            start: start as u32,
+            end: end as u32,
+            entry: entry_index as u32,
             verdict,
             after_preposition,
             acts,
@@ -225,13 +243,13 @@ impl Story {
     fn of(gazetteer: &Gazetteer, hits: &[Hit]) -> Story {
         let mut story = Story::default();
         for hit in hits {
-            let entry = &gazetteer.entries[hit.entry];
+            let entry = &gazetteer.entries[hit.entry()];
             match hit.verdict {
                 Verdict::Person { family_name: true } => {
-                    story.family_names.insert(hit.entry);
+                    story.family_names.insert(hit.entry());
                 }
                 Verdict::Town => {
-                    story.towns.insert(hit.entry);
+                    story.towns.insert(hit.entry());
                 }
                 Verdict::State if entry.form != Form::Capital => story.state_named = true,
                 // New York is the city far more often than the state.
@@ -256,11 +274,11 @@ impl Story {
 
     /// The place a kept mention names, if the story leaves it one.
     fn place_of(&self, gazetteer: &Gazetteer, hit: &Hit) -> Option<usize> {
-        let entry = &gazetteer.entries[hit.entry];
-        if self.towns.contains(&hit.entry) {
+        let entry = &gazetteer.entries[hit.entry()];
+        if self.towns.contains(&hit.entry()) {
             return None;
         }
-        if self.family_names.contains(&hit.entry) && !hit.after_preposition {
+        if self.family_names.contains(&hit.entry()) && !hit.after_preposition {
             return None;
         }
         let place = match entry.target {
@@ -292,7 +310,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
         .filter_map(|h| Some((h, story.place_of(gazetteer, h)?)))
         .collect();
     let code = |place: usize| gazetteer.places[place].code;
-    let form = |hit: &Hit| gazetteer.entries[hit.entry].form;
+    let form = |hit: &Hit| gazetteer.entries[hit.entry()].form;
     let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
     // Places named by name or demonym: a capital, a region or a plural people noun
     // stands for its country only in a story that names the country itself ("Paris"
@@ -319,7 +337,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
         }
         let among_others = |place: usize| plainly.iter().any(|&other| other != place);
         for &(hit, place) in group {
-            let entry = &gazetteer.entries[hit.entry];
+            let entry = &gazetteer.entries[hit.entry()];
             let counts = match entry.form {
                 // A capital where something happens counts among other countries
                 // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
@@ -343,12 +361,12 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
             if !counts {
                 continue;
             }
-            let paragraph = &paragraphs[hit.position];
+            let paragraph = &paragraphs[hit.position as usize];
             let span = Span {
                 paragraph: paragraph.index,
-                start: hit.start,
-                end: hit.end,
-                text: paragraph.text.slice(hit.start..hit.end).unwrap_or_default(),
+                start: hit.start as usize,
+                end: hit.end as usize,
+                text: paragraph.text.slice(hit.start as usize..hit.end as usize).unwrap_or_default(),
             };
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];
