@@ -108,6 +108,24 @@ pub struct StoryView {
     search_from: Option<usize>,
     /// Paragraphs to go back to, most recent last.
     pub jumps: Vec<usize>,
+    /// The unfiltered view, put aside while a country filter is on, so that
+    /// clearing the filter is immediate even on a story of 500,000 paragraphs.
+    unfiltered: Option<Box<View>>,
+    /// The fields below `shown` hold the unfiltered view.
+    view_is_full: bool,
+}
+
+/// What the body and the panel show under one filter.
+#[derive(Debug, Default)]
+struct View {
+    shown: Vec<bool>,
+    shown_count: usize,
+    shown_before: Vec<usize>,
+    blocks: Vec<Block>,
+    panel: Vec<PanelRow>,
+    source_count: usize,
+    panel_width: u16,
+    panel_starts: Vec<usize>,
 }
 
 impl StoryView {
@@ -138,6 +156,8 @@ impl StoryView {
             search: Search::default(),
             search_from: None,
             jumps: Vec::new(),
+            unfiltered: None,
+            view_is_full: false,
         };
         story.apply_filter();
         story.all_sources = story.source_count;
@@ -163,8 +183,64 @@ impl StoryView {
             && self.doc.paragraphs[0].kind == ParagraphKind::Title
     }
 
+    fn take_view(&mut self) -> View {
+        View {
+            shown: std::mem::take(&mut self.shown),
+            shown_count: self.shown_count,
+            shown_before: std::mem::take(&mut self.shown_before),
+            blocks: std::mem::take(&mut self.blocks),
+            panel: std::mem::take(&mut self.panel),
+            source_count: self.source_count,
+            panel_width: self.panel_width,
+            panel_starts: std::mem::take(&mut self.panel_starts),
+        }
+    }
+
+    fn put_view(&mut self, view: View) {
+        let width = self.panel_width;
+        self.shown = view.shown;
+        self.shown_count = view.shown_count;
+        self.shown_before = view.shown_before;
+        self.blocks = view.blocks;
+        self.panel = view.panel;
+        self.source_count = view.source_count;
+        self.panel_width = view.panel_width;
+        self.panel_starts = view.panel_starts;
+        self.set_panel_width(width);
+        self.panel_cursor = self
+            .selected
+            .and_then(|s| self.panel_row_of(s))
+            .or_else(|| self.panel_speaker_rows().next())
+            .unwrap_or(0);
+    }
+
     /// Recomputes what the body shows after the filter changed.
     pub fn apply_filter(&mut self) {
+        match (self.filter, self.unfiltered.take()) {
+            (None, Some(full)) => self.put_view(*full),
+            (None, None) => self.compute_view(),
+            (Some(_), kept) => {
+                self.unfiltered = kept;
+                if self.view_is_full {
+                    self.unfiltered = Some(Box::new(self.take_view()));
+                }
+                self.compute_view();
+            }
+        }
+        self.view_is_full = self.filter.is_none();
+        if self.search.is_active() {
+            // Matches in what is now shown, counted step by step.
+            self.search.start();
+            self.search
+                .scan(&self.doc.paragraphs, &self.shown, STEP_BYTES);
+        }
+        self.top = Pos::default();
+        let first = self.next_shown(None);
+        self.set_focus(first);
+    }
+
+    /// Computes `shown`, `blocks` and the panel for the current filter.
+    fn compute_view(&mut self) {
         let n = self.doc.paragraphs.len();
         let mut shown = vec![true; n];
         if let Some(c) = self.filter {
@@ -202,15 +278,6 @@ impl StoryView {
         self.shown = shown;
         self.blocks = blocks;
         self.build_panel();
-        if self.search.is_active() {
-            // Matches in what is now shown, counted step by step.
-            self.search.start();
-            self.search
-                .scan(&self.doc.paragraphs, &self.shown, STEP_BYTES);
-        }
-        self.top = Pos::default();
-        let first = self.next_shown(None);
-        self.set_focus(first);
     }
 
     fn build_panel(&mut self) {

@@ -156,7 +156,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// Names do not nest, so only the last one starting before `end` can overlap.
 fn overlaps_blocked(blocked: &[(usize, usize)], start: usize, end: usize) -> bool {
     let n = blocked.partition_point(|&(s, _)| s < end);
-    blocked[..n].iter().rev().take(2).any(|&(s, e)| s < end && start < e)
+    blocked[..n]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|&(s, e)| s < end && start < e)
 }
 
 fn scan(
@@ -366,7 +370,10 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
                 paragraph: paragraph.index,
                 start: hit.start as usize,
                 end: hit.end as usize,
-                text: paragraph.text.slice(hit.start as usize..hit.end as usize).unwrap_or_default(),
+                text: paragraph
+                    .text
+                    .slice(hit.start as usize..hit.end as usize)
+                    .unwrap_or_default(),
             };
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];
