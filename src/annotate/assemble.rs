@@ -3,16 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::Story;
+use super::annotation::{Annotation, ClaimRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::mentions::{Mention, MentionKind, surname_key};
 use crate::load::Article;
-use crate::model::{Claim, Document, SCHEMA, SourceCountry, Span, Speaker, SpeakerKind, Summary};
+use crate::model::{SourceCountry, Span, Speaker, SpeakerKind, Summary};
 
-pub(super) fn document(article: Article, story: Story) -> Document {
+pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let Story {
         mut mentions,
         surname_candidates,
@@ -20,14 +21,14 @@ pub(super) fn document(article: Article, story: Story) -> Document {
     } = story;
 
     // Capitalized words that are the surname of someone named in the story.
-    let surnames: FxHashSet<String> = mentions
+    let surnames: FxHashSet<Box<str>> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Person)
         .filter_map(|m| m.surname.clone())
         .collect();
     let is_surname = |word: &str| {
         let key = surname_key(word);
-        surnames.contains(&key)
+        surnames.contains(key.as_str())
     };
     let surname_mentions: Vec<_> = surname_candidates
         .into_iter()
@@ -103,9 +104,13 @@ pub(super) fn document(article: Article, story: Story) -> Document {
     // Built in stages so that a long story's working sets do not all live at
     // once: speakers and each claim's source, then (with the mentions gone)
     // countries, then the claims themselves.
-    let not_places: Vec<Span> = mentions
+    let not_places: Vec<(u32, u32, u32)> = mentions
         .iter()
-        .filter_map(|m| m.name_span.as_ref().map(|name| span(m.paragraph, name)))
+        .filter_map(|m| {
+            m.name_span
+                .as_ref()
+                .map(|name| (m.paragraph as u32, name.start as u32, name.end as u32))
+        })
         .collect();
     let speakers: Vec<Speaker> = listed
         .iter()
@@ -118,24 +123,37 @@ pub(super) fn document(article: Article, story: Story) -> Document {
             )
         })
         .collect();
-    let mut sources: Vec<Option<Span>> = claims
+    let mut sources: Vec<Option<(u32, u32, u32)>> = claims
         .iter()
         .map(|c| {
             c.source.map(|m| {
                 let mention = &mentions[new_index[m]];
-                span(mention.paragraph, &mention.span)
+                (
+                    mention.paragraph as u32,
+                    mention.span.start as u32,
+                    mention.span.end as u32,
+                )
             })
         })
         .collect();
+    let speaker_number: Vec<Option<u32>> = {
+        let mut number = vec![None; resolution.entities.len()];
+        for (n, &e) in listed.iter().enumerate() {
+            number[e] = Some(n as u32);
+        }
+        number
+    };
     drop(mentions);
     drop(resolution);
-    let countries = countries::find(paragraphs, &not_places);
+    let countries = countries::find_mentions(paragraphs, &not_places);
     drop(not_places);
 
+    // Claims in reading order, as offsets; the document's claims are built
+    // from them only when wanted.
     let mut claims = claims;
-    let mut speaker_of_claim: Vec<Option<String>> = entity_of_claim
+    let mut speaker_of_claim: Vec<Option<u32>> = entity_of_claim
         .iter()
-        .map(|e| e.and_then(|e| speaker_id[e].clone()))
+        .map(|e| e.and_then(|e| speaker_number[e]))
         .collect();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&n| {
@@ -148,32 +166,26 @@ pub(super) fn document(article: Article, story: Story) -> Document {
     permute(&mut claims, &order);
     permute(&mut sources, &order);
     permute(&mut speaker_of_claim, &order);
-    let claims: Vec<Claim> = claims
+    let pair = |range: &std::ops::Range<usize>| (range.start as u32, range.end as u32);
+    let claims: Vec<ClaimRecord> = claims
         .into_iter()
         .zip(sources)
         .zip(speaker_of_claim)
-        .enumerate()
-        .map(|(n, ((c, source), speaker))| Claim {
-            id: format!("c{}", n + 1),
-            speaker,
+        .map(|((c, source), speaker)| ClaimRecord {
+            paragraph: c.paragraph as u32,
+            start: c.content.start as u32,
+            end: c.content.end as u32,
             kind: c.kind,
-            paragraph: c.paragraph,
-            start: c.content.start,
-            end: c.content.end,
-            text: span(c.paragraph, &c.content).text,
-            parts: c.parts.iter().map(|part| span(c.paragraph, part)).collect(),
+            speaker,
+            parts: c.parts.iter().map(pair).collect(),
             source,
-            cue: c.cue.as_ref().map(|cue| span(c.paragraph, cue)),
-            channel: c
-                .channel
-                .as_ref()
-                .map(|channel| span(c.paragraph, channel).text.to_string()),
+            cue: c.cue.as_ref().map(pair),
+            channel: c.channel.as_ref().map(pair),
         })
         .collect();
     let summary = summarize(&speakers, &claims);
 
-    Document {
-        schema: SCHEMA.to_string(),
+    Annotation {
         meta,
         paragraphs: owned,
         speakers,
@@ -233,36 +245,40 @@ fn speaker(
         let form = match mention.kind {
             MentionKind::Pronoun(_) | MentionKind::One => continue,
             MentionKind::Person if mention.surname.is_some() => {
-                mention.name.clone().unwrap_or_default()
+                mention.name.as_deref().unwrap_or_default().to_string()
             }
             _ => span(mention.paragraph, &mention.span).text.to_string(),
         };
-        if !form.is_empty() && form != entity.name && !aliases.contains(&form) {
+        if !form.is_empty() && *form != *entity.name && !aliases.contains(&form) {
             aliases.push(form);
         }
     }
     Speaker {
         id,
-        name: entity.name.clone(),
+        name: entity.name.to_string(),
         kind: entity.kind,
-        role: entity.role.clone(),
+        role: entity.role.as_deref().map(str::to_string),
         country: entity.country.map(str::to_string),
         aliases,
         mentions: spans,
     }
 }
 
-fn summarize(speakers: &[Speaker], claims: &[Claim]) -> Summary {
-    let by_id: FxHashMap<&str, &Speaker> = speakers.iter().map(|s| (s.id.as_str(), s)).collect();
-    let speaker_of = |claim: &Claim| claim.speaker.as_deref().and_then(|id| by_id.get(id));
+fn summarize(speakers: &[Speaker], claims: &[ClaimRecord]) -> Summary {
+    let speaker_of = |claim: &ClaimRecord| claim.speaker.map(|s| &speakers[s as usize]);
     let anonymous_claims = claims
         .iter()
         .filter(|c| speaker_of(c).is_some_and(|s| s.kind == SpeakerKind::Anonymous))
         .count();
-    let with_claims: FxHashSet<&str> = claims.iter().filter_map(|c| c.speaker.as_deref()).collect();
+    let mut with_claims = vec![false; speakers.len()];
+    for s in claims.iter().filter_map(|c| c.speaker) {
+        with_claims[s as usize] = true;
+    }
     let quoted: Vec<&Speaker> = speakers
         .iter()
-        .filter(|s| with_claims.contains(s.id.as_str()))
+        .zip(&with_claims)
+        .filter(|(_, quoted)| **quoted)
+        .map(|(s, _)| s)
         .collect();
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for code in claims

@@ -1504,7 +1504,7 @@ fn sentence_claims(
                 })
                 .map(|mut m| {
                     if m.role.is_none() {
-                        m.role = clause.description.clone().map(|d| p.slice(d).to_string());
+                        m.role = clause.description.clone().map(|d| p.slice(d).into());
                     }
                     add_mention(findings, m)
                 }),

@@ -15,15 +15,15 @@ use crate::model::SpeakerKind;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub kind: SpeakerKind,
-    pub name: String,
-    pub role: Option<String>,
+    pub name: Box<str>,
+    pub role: Option<Box<str>>,
     pub country: Option<&'static str>,
     pub sex: Sex,
     pub plural: bool,
     /// Lower-case head noun for descriptions ("official").
-    pub head: Option<String>,
-    pub surname: Option<String>,
-    pub given: Option<String>,
+    pub head: Option<Box<str>>,
+    pub surname: Option<Box<str>>,
+    pub given: Option<Box<str>>,
     /// Indices of the mentions that resolve here, in reading order.
     pub mentions: Vec<usize>,
     /// The name was only ever a surname (so a later full name may absorb it).
@@ -209,7 +209,7 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
 #[derive(Default)]
 struct Index {
     entities: Vec<Entity>,
-    by_surname: FxHashMap<String, Vec<usize>>,
+    by_surname: FxHashMap<Box<str>, Vec<usize>>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
 }
@@ -254,11 +254,12 @@ impl Index {
             .map_or(&[][..], Vec::as_slice);
         let found = match &mention.given {
             // "Donald Tusk" is not "Donald Trump"; "Hillary Clinton" is not "Bill Clinton".
-            Some(given) => candidates
-                .iter()
-                .rev()
-                .copied()
-                .find(|&e| self.entities[e].given.as_deref().is_none_or(|g| g == given)),
+            Some(given) => candidates.iter().rev().copied().find(|&e| {
+                self.entities[e]
+                    .given
+                    .as_deref()
+                    .is_none_or(|g| g == &**given)
+            }),
             None => candidates.last().copied(),
         };
         match found {

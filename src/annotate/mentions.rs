@@ -33,20 +33,20 @@ pub struct Mention {
     pub token: usize,
     pub kind: MentionKind,
     /// A person's full name as given ("Vladimir Putin"), or an institution's name.
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// Lower-case last name, for people.
-    pub surname: Option<String>,
+    pub surname: Option<Box<str>>,
     /// First name, for people whose first name is given.
-    pub given: Option<String>,
+    pub given: Option<Box<str>>,
     /// Title or description ("German Chancellor").
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     pub country: Option<&'static str>,
     pub sex: Sex,
     pub plural: bool,
     /// "the source", "the senator": refers back to someone named before.
     pub definite: bool,
     /// The head noun of a description, lower case, singular ("official").
-    pub head: Option<String>,
+    pub head: Option<Box<str>>,
     pub in_quote: bool,
     /// For people: the bytes of the name itself, without role or possessive.
     pub name_span: Option<Range<usize>>,
@@ -271,8 +271,8 @@ impl SurnameCandidate {
             span: self.start as usize..self.span_end as usize,
             token: self.token as usize,
             kind: MentionKind::Person,
-            name: Some(word.to_string()),
-            surname: Some(surname_key(word)),
+            name: Some(word.into()),
+            surname: Some(surname_key(word).into()),
             given: None,
             role: None,
             country: None,
@@ -342,10 +342,10 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     let words: Vec<&str> = name_words(p, core.clone())
         .filter(|w| !SUFFIXES.contains(w))
         .collect();
-    mention.name = Some(words.join(" "));
-    mention.surname = words.last().map(|w| surname_key(w));
+    mention.name = Some((words.join(" ")).into());
+    mention.surname = words.last().map(|w| surname_key(w).into());
     if words.len() >= 2 {
-        mention.given = Some(words[0].to_string());
+        mention.given = Some((words[0].to_string()).into());
     }
     // An honorific alone ("Mr.") says the sex, not a role.
     if let Some(role) = role.filter(|r| {
@@ -356,7 +356,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
         })
     }) {
         mention.country = country_in(p, role.clone());
-        mention.role = Some(p.slice(role).to_string());
+        mention.role = Some((p.slice(role).to_string()).into());
     }
     // "President Vladimir Putin of Russia"
     if mention.country.is_none() && p.is_any(core.end, &["of"]) && core.end + 1 < p.len() {
@@ -536,7 +536,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             .filter(|m| m.kind == MentionKind::Person);
         if let Some(mut named) = named {
             if named.role.is_none() {
-                named.role = Some(p.slice(np.start..comma).to_string());
+                named.role = Some((p.slice(np.start..comma).to_string()).into());
             }
             named.span = p.bytes(np.clone());
             named.token = np.start;
@@ -644,27 +644,27 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     if lexicon.is_anonymous_head(head_lower) || anonymous_marker && !capitalized_head {
         mention.kind = MentionKind::Anonymous;
         mention.plural = !member_of && plural_noun(head_lower);
-        mention.head = Some(singular(head_lower));
+        mention.head = Some((singular(head_lower)).into());
         if definite {
             mention.role = None;
         }
-        mention.name = Some(np_text.to_string());
+        mention.name = Some((np_text.to_string()).into());
     } else if lexicon.is_document(head_lower) && !capitalized_head {
         mention.kind = MentionKind::Document;
-        mention.head = Some(singular(head_lower));
+        mention.head = Some((singular(head_lower)).into());
         mention.plural = plural_noun(head_lower);
-        mention.name = Some(np_text.to_string());
+        mention.name = Some((np_text.to_string()).into());
     } else if lexicon.is_group(head_lower) {
         mention.kind = MentionKind::Group;
         mention.plural = true;
-        mention.head = Some(singular(head_lower));
-        mention.name = Some(np_text.to_string());
+        mention.head = Some((singular(head_lower)).into());
+        mention.name = Some((np_text.to_string()).into());
     } else if lexicon.is_organization_head(head_lower)
         || is_known_organization(p, np.start..head_end)
     {
         mention.kind = MentionKind::Organization;
-        mention.head = Some(head_lower.to_string());
-        mention.name = Some(strip_article(np_text).to_string());
+        mention.head = Some((head_lower.to_string()).into());
+        mention.name = Some((strip_article(np_text).to_string()).into());
     } else if !capitalized_head && title.is_some_and(|t| t.kind == TitleKind::Title) {
         // "the senator", "a spokeswoman": a person, unnamed or named before.
         mention.kind = if definite {
@@ -672,9 +672,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         } else {
             MentionKind::Anonymous
         };
-        mention.head = Some(head_lower.to_string());
+        mention.head = Some((head_lower.to_string()).into());
         mention.sex = title.map_or(Sex::Unknown, |t| t.sex);
-        mention.name = Some(np_text.to_string());
+        mention.name = Some((np_text.to_string()).into());
     } else if capitalized_head {
         let phrase = strip_article(p.slice(np.start..head_end));
         let named_place = if countries::is_place(phrase) {
@@ -687,7 +687,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         {
             // "Ukraine has said", "Moscow said": the government speaking.
             mention.kind = MentionKind::Organization;
-            mention.name = Some(strip_article(p.slice(np.start..head_end)).to_string());
+            mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
             mention.country = Some(place.code);
         } else {
             // A name with no other evidence: a person if it reads like one.
@@ -712,7 +712,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             {
                 // "Colorado said", "Texas sued": a state's or city's government.
                 mention.kind = MentionKind::Organization;
-                mention.name = Some(strip_article(p.slice(np.start..head_end)).to_string());
+                mention.name =
+                    Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
                 return Some(mention);
             }
             if !is_name_word(p, head)
@@ -735,8 +736,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     } else if plural_noun(head_lower) {
         mention.kind = MentionKind::Group;
         mention.plural = true;
-        mention.head = Some(singular(head_lower));
-        mention.name = Some(np_text.to_string());
+        mention.head = Some((singular(head_lower)).into());
+        mention.name = Some((np_text.to_string()).into());
     } else if np
         .clone()
         .any(|t| p.kind(t) == Kind::Number || p.is_any(t, &QUANTIFIERS))
@@ -744,19 +745,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // "60 percent of voters", "six in 10", "most of them": poll respondents.
         mention.kind = MentionKind::Group;
         mention.plural = true;
-        mention.head = Some(head_lower.to_string());
-        mention.name = Some(np_text.to_string());
+        mention.head = Some((head_lower.to_string()).into());
+        mention.name = Some((np_text.to_string()).into());
     } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
         // "the Trump campaign's lawyer"-like phrases with a name in them.
-        mention.head = Some(head_lower.to_string());
-        mention.name = Some(strip_article(np_text).to_string());
+        mention.head = Some((head_lower.to_string()).into());
+        mention.name = Some((strip_article(np_text).to_string()).into());
     } else if p.is_any(np.start, &["the", "a", "an", "another", "one"]) && head_end - np.start <= 4
     {
         // "the businessman replied", "a narrator says": a source the lists do
         // not name; "he began" and the like have no determiner.
         mention.kind = MentionKind::Anonymous;
-        mention.head = Some(head_lower.to_string());
-        mention.name = Some(np_text.to_string());
+        mention.head = Some((head_lower.to_string()).into());
+        mention.name = Some((np_text.to_string()).into());
     } else {
         // An unknown lower-case head ("he began") names no source.
         return None;
@@ -800,7 +801,7 @@ static QUANTIFIERS: WordSet = WordSet::new(&[
 /// known word: kept as written, as a document.
 pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
     let mut mention = Mention::new(p, np.clone(), MentionKind::Document);
-    mention.name = Some(p.slice(np).to_string());
+    mention.name = Some((p.slice(np).to_string()).into());
     mention
 }
 
@@ -849,7 +850,13 @@ mod tests {
         let p = Para::new(0, text, false);
         find_people(&p)
             .into_iter()
-            .map(|m| (m.name.unwrap_or_default(), m.role, m.sex))
+            .map(|m| {
+                (
+                    m.name.unwrap_or_default().into(),
+                    m.role.map(String::from),
+                    m.sex,
+                )
+            })
             .collect()
     }
 

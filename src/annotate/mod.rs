@@ -6,6 +6,7 @@
 //! ([`coref`]), quotes that carry a speaker across paragraphs, countries
 //! ([`countries`]), and the document ([`assemble`]).
 
+mod annotation;
 mod assemble;
 mod attribution;
 mod coref;
@@ -26,6 +27,8 @@ use para::Para;
 
 use crate::load::Article;
 use crate::model::{ClaimKind, Document};
+
+pub use annotation::Annotation;
 
 /// A claim located in the story, before speakers are assigned.
 #[derive(Debug, Clone)]
@@ -57,6 +60,12 @@ pub fn annotate(article: &Article) -> Document {
 
 /// Annotates one story, taking its text into the document without a copy.
 pub fn annotate_article(article: Article) -> Document {
+    annotate_compact(article).into_document()
+}
+
+/// Annotates one story into its compact form, which writes the same JSON as
+/// the document without building every claim at once (for very long stories).
+pub fn annotate_compact(article: Article) -> Annotation {
     let mut story = Story::default();
     let mut speakers = SpeakerCarry::default();
     let mut antecedents = Antecedents::default();
@@ -109,7 +118,7 @@ pub fn annotate_article(article: Article) -> Document {
     story.mentions.shrink_to_fit();
     story.claims.shrink_to_fit();
     story.surname_candidates.shrink_to_fit();
-    assemble::document(article, story)
+    assemble::annotation(article, story)
 }
 
 /// Unnamed sentence subjects of the last few paragraphs. They are kept in

@@ -11,12 +11,11 @@ use rayon::ThreadPoolBuilder;
 
 use super::pipeline::ordered;
 use super::progress::Progress;
-use super::render::{self, Rendered, render, separator};
+use super::render::{self, Rendered, Story, render, separator};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
-use crate::annotate::annotate_article;
+use crate::annotate::annotate_compact;
 use crate::load::lines::{Line, Lines};
 use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, Source};
-use crate::model::Document;
 
 /// A batch ends at this many items (files or lines) or bytes of input,
 /// whichever comes first: with the longest line allowed, these bound the
@@ -144,13 +143,13 @@ struct Outcome {
 
 impl Outcome {
     fn add(&mut self, format: Format, input: Input) {
-        let document: Document = match input {
+        let story = match input {
             Input::Article(article) => {
                 // A bug the annotator meets on one story must not lose the
                 // rest of a long run: it costs that story only.
                 let meta = article.meta.clone();
-                match panic::catch_unwind(AssertUnwindSafe(|| annotate_article(article))) {
-                    Ok(document) => document,
+                match panic::catch_unwind(AssertUnwindSafe(|| annotate_compact(article))) {
+                    Ok(annotation) => Story::Fresh(annotation),
                     Err(_) => {
                         let source = meta.source.as_deref().unwrap_or_default();
                         let id = meta.id.as_deref().map(|id| format!(" (id {id})"));
@@ -163,10 +162,10 @@ impl Outcome {
                     }
                 }
             }
-            Input::Annotated(document) => *document,
+            Input::Annotated(document) => Story::Loaded(document),
         };
-        let source = document.meta.source.clone().unwrap_or_default();
-        match render(format, document) {
+        let source = story.source();
+        match render(format, story) {
             Ok(rendered) => self.documents.push(rendered),
             Err(error) => {
                 self.problems
@@ -187,7 +186,7 @@ struct Sink {
     out: BufWriter<io::StdoutLock<'static>>,
     format: Format,
     written: usize,
-    documents: Vec<Document>,
+    documents: Vec<Story>,
     stories: usize,
     failed: usize,
     /// Messages about the lines of one source: the first
@@ -255,14 +254,14 @@ impl Sink {
                     self.out.write_all(&bytes)?;
                     self.written += 1;
                 }
-                Rendered::Direct(document) => {
+                Rendered::Direct(story) => {
                     if self.written > 0 {
                         self.out.write_all(separator(self.format))?;
                     }
-                    render::write(self.format, &document, &mut self.out)?;
+                    render::write(self.format, *story, &mut self.out)?;
                     self.written += 1;
                 }
-                Rendered::Document(document) => self.documents.push(*document),
+                Rendered::Whole(story) => self.documents.push(*story),
             }
         }
         self.progress.advance(1);

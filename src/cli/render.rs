@@ -7,49 +7,93 @@ use super::Format;
 use super::csv::write_rows;
 use super::markdown::write_markdown;
 use super::report::write_text;
+use serde::{Serialize, Serializer};
+
+use crate::annotate::Annotation;
 use crate::model::Document;
 
-/// A document ready for output.
+/// An annotated story: annotated here, in compact form, or read back from a
+/// `whosaid/1` file. Both write the same JSON.
+pub enum Story {
+    Fresh(Annotation),
+    Loaded(Box<Document>),
+}
+
+impl Story {
+    pub fn source(&self) -> String {
+        let meta = match self {
+            Story::Fresh(annotation) => annotation.meta(),
+            Story::Loaded(document) => &document.meta,
+        };
+        meta.source.clone().unwrap_or_default()
+    }
+
+    fn text_len(&self) -> usize {
+        let paragraphs = match self {
+            Story::Fresh(annotation) => annotation.paragraphs(),
+            Story::Loaded(document) => &document.paragraphs,
+        };
+        paragraphs.iter().map(|p| p.text.len()).sum()
+    }
+
+    fn into_document(self) -> Document {
+        match self {
+            Story::Fresh(annotation) => annotation.into_document(),
+            Story::Loaded(document) => *document,
+        }
+    }
+}
+
+impl Serialize for Story {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Story::Fresh(annotation) => annotation.serialize(serializer),
+            Story::Loaded(document) => document.serialize(serializer),
+        }
+    }
+}
+
+/// A story ready for output.
 pub enum Rendered {
-    /// The document's part of the output, complete.
+    /// The story's part of the output, complete.
     Bytes(Vec<u8>),
     /// A long story, written straight to the output by the writer: rendered
     /// into memory first, its output (several times its text) would sit
     /// beside it.
-    Direct(Box<Document>),
+    Direct(Box<Story>),
     /// `--format json` writes one document bare and several as an array, so
-    /// it needs every document before it writes.
-    Document(Box<Document>),
+    /// it needs every story before it writes.
+    Whole(Box<Story>),
 }
 
 /// Stories with more text than this, in bytes, are not rendered ahead.
 const RENDER_AHEAD_LIMIT: usize = 1 << 20;
 
-/// Renders `document` in `format`.
-pub fn render(format: Format, document: Document) -> io::Result<Rendered> {
+/// Renders `story` in `format`.
+pub fn render(format: Format, story: Story) -> io::Result<Rendered> {
     if format == Format::Json {
-        return Ok(Rendered::Document(Box::new(document)));
+        return Ok(Rendered::Whole(Box::new(story)));
     }
-    let text: usize = document.paragraphs.iter().map(|p| p.text.len()).sum();
-    if text > RENDER_AHEAD_LIMIT {
-        return Ok(Rendered::Direct(Box::new(document)));
+    if story.text_len() > RENDER_AHEAD_LIMIT {
+        return Ok(Rendered::Direct(Box::new(story)));
     }
     let mut out = Vec::new();
-    write(format, &document, &mut out)?;
+    write(format, story, &mut out)?;
     Ok(Rendered::Bytes(out))
 }
 
-/// Writes `document` in `format` (not `json`, which the writer arranges).
-pub fn write(format: Format, document: &Document, out: &mut impl Write) -> io::Result<()> {
+/// Writes `story` in `format`. JSON is written from the compact form; the
+/// formats for people read the whole document.
+pub fn write(format: Format, story: Story, out: &mut impl Write) -> io::Result<()> {
     match format {
-        Format::Json => serde_json::to_writer_pretty(&mut *out, document)?,
+        Format::Json => serde_json::to_writer_pretty(&mut *out, &story)?,
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, document)?;
+            serde_json::to_writer(&mut *out, &story)?;
             out.write_all(b"\n")?;
         }
-        Format::Text => write_text(out, document)?,
-        Format::Markdown => write_markdown(out, document)?,
-        Format::Csv => write_rows(out, document)?,
+        Format::Text => write_text(out, &story.into_document())?,
+        Format::Markdown => write_markdown(out, &story.into_document())?,
+        Format::Csv => write_rows(out, &story.into_document())?,
     }
     Ok(())
 }

@@ -40,23 +40,77 @@ pub struct Place {
 /// Matches overlapping a span of `not_places` (a person's name such as "Jordan
 /// Henderson") are skipped.
 pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
-    let gazetteer = &*GAZETTEER;
-    let mut blocked: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
-    for span in not_places {
-        blocked
-            .entry(span.paragraph)
-            .or_default()
-            .push((span.start, span.end));
+    let blocked: Vec<(u32, u32, u32)> = not_places
+        .iter()
+        .map(|s| (s.paragraph as u32, s.start as u32, s.end as u32))
+        .collect();
+    find_mentions(paragraphs, &blocked)
+        .into_iter()
+        .map(|found| found.into_country(paragraphs))
+        .collect()
+}
+
+/// A country or bloc and where the story mentions it, as offsets: what
+/// [`find`] returns, before its spans are built.
+#[derive(Debug, Clone)]
+pub struct Mentions {
+    pub place: Place,
+    /// Paragraph index, start and end of each mention.
+    pub spans: Vec<(u32, u32, u32)>,
+}
+
+impl Mentions {
+    /// The model's country, with each mention's span cut from `paragraphs`.
+    pub fn country(&self, paragraphs: &[Paragraph]) -> Country {
+        Country {
+            code: self.place.code.to_string(),
+            name: self.place.name.to_string(),
+            kind: self.place.kind,
+            mentions: self
+                .spans
+                .iter()
+                .map(|&(paragraph, start, end)| {
+                    let (paragraph, range) = (paragraph as usize, start as usize..end as usize);
+                    Span {
+                        paragraph,
+                        text: paragraphs[paragraph]
+                            .text
+                            .slice(range.clone())
+                            .unwrap_or_default(),
+                        start: range.start,
+                        end: range.end,
+                    }
+                })
+                .collect(),
+        }
     }
-    for spans in blocked.values_mut() {
+
+    fn into_country(self, paragraphs: &[Paragraph]) -> Country {
+        self.country(paragraphs)
+    }
+}
+
+/// [`find`] as offsets: `blocked` holds (paragraph index, start, end) of names.
+pub fn find_mentions(paragraphs: &[Paragraph], blocked: &[(u32, u32, u32)]) -> Vec<Mentions> {
+    let gazetteer = &*GAZETTEER;
+    let mut by_paragraph: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for &(paragraph, start, end) in blocked {
+        by_paragraph
+            .entry(paragraph as usize)
+            .or_default()
+            .push((start as usize, end as usize));
+    }
+    for spans in by_paragraph.values_mut() {
         spans.sort_unstable();
     }
     let mut hits = Vec::new();
     for (position, paragraph) in paragraphs.iter().enumerate() {
-        let blocked = blocked.get(&paragraph.index).map_or(&[][..], Vec::as_slice);
+        let blocked = by_paragraph
+            .get(&paragraph.index)
+            .map_or(&[][..], Vec::as_slice);
         scan(gazetteer, position, paragraph, blocked, &mut hits);
     }
-    settle(gazetteer, paragraphs, &hits)
+    settle(gazetteer, paragraphs, hits)
 }
 
 /// Whether a word or phrase, as written, names a place of any kind the
@@ -118,6 +172,8 @@ struct Hit {
     start: u32,
     end: u32,
     entry: u32,
+    /// The place it names, once the story has settled it.
+    place: u16,
     verdict: Verdict,
     /// After "in", "to", "from", …: a place even where the name is also a family name.
     after_preposition: bool,
@@ -213,6 +269,7 @@ fn scan(
             start: start as u32,
             end: end as u32,
             entry: entry_index as u32,
+            place: 0,
             verdict,
             after_preposition,
             acts,
@@ -306,13 +363,20 @@ impl Story {
 const NAMESAKE_NEIGHBOURS: &[(&str, &[&str])] =
     &[("GE", &["RU", "UA", "AM", "AZ", "TR", "EU", "NATO"])];
 
-fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<Country> {
-    let story = Story::of(gazetteer, hits);
-    let kept: Vec<(&Hit, usize)> = hits
-        .iter()
-        .filter(|h| h.verdict == Verdict::Place)
-        .filter_map(|h| Some((h, story.place_of(gazetteer, h)?)))
-        .collect();
+fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -> Vec<Mentions> {
+    let story = Story::of(gazetteer, &hits);
+    // Filtered in place: a long story has hundreds of thousands of hits.
+    hits.retain_mut(|h| {
+        let place = (h.verdict == Verdict::Place)
+            .then(|| story.place_of(gazetteer, h))
+            .flatten();
+        if let Some(place) = place {
+            h.place = place as u16;
+        }
+        place.is_some()
+    });
+    hits.shrink_to_fit();
+    let kept: Vec<(&Hit, usize)> = hits.iter().map(|h| (h, usize::from(h.place))).collect();
     let code = |place: usize| gazetteer.places[place].code;
     let form = |hit: &Hit| gazetteer.entries[hit.entry()].form;
     let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
@@ -325,7 +389,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
         .map(|&(_, place)| place)
         .collect();
 
-    let mut countries: Vec<Country> = Vec::new();
+    let mut countries: Vec<Mentions> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
     // Hits come in reading order, so each paragraph's are contiguous.
     let mut plainly: Vec<usize> = Vec::new();
@@ -365,27 +429,20 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], hits: &[Hit]) -> Vec<
             if !counts {
                 continue;
             }
-            let paragraph = &paragraphs[hit.position as usize];
-            let span = Span {
-                paragraph: paragraph.index,
-                start: hit.start as usize,
-                end: hit.end as usize,
-                text: paragraph
-                    .text
-                    .slice(hit.start as usize..hit.end as usize)
-                    .unwrap_or_default(),
-            };
+            let paragraph = paragraphs[hit.position as usize].index as u32;
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];
-                countries.push(Country {
-                    code: info.code.to_string(),
-                    name: info.name.to_string(),
-                    kind: info.kind,
-                    mentions: Vec::new(),
+                countries.push(Mentions {
+                    place: Place {
+                        code: info.code,
+                        name: info.name,
+                        kind: info.kind,
+                    },
+                    spans: Vec::new(),
                 });
                 countries.len() - 1
             });
-            countries[index].mentions.push(span);
+            countries[index].spans.push((paragraph, hit.start, hit.end));
         }
     }
     countries

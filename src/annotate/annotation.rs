@@ -1,0 +1,169 @@
+//! A finished annotation in compact form, and its `whosaid/1` JSON.
+//!
+//! A densely sourced story's [`Document`] is several times the size of its
+//! text: every claim carries its ids, spans and slices. The annotation keeps
+//! claims as offsets only and builds each [`Claim`] when it is needed, so a
+//! 100 MB story can be written out without ever holding its whole document.
+//! Its JSON is exactly the document's.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use super::countries;
+use crate::model::{Claim, ClaimKind, Document, Meta, Paragraph, SCHEMA, Span, Speaker, Summary};
+
+/// A claim as offsets: the paragraph and byte ranges of its content, source,
+/// cue and channel, and the index of its speaker.
+#[derive(Debug, Clone)]
+pub(super) struct ClaimRecord {
+    pub paragraph: u32,
+    pub start: u32,
+    pub end: u32,
+    pub kind: ClaimKind,
+    pub speaker: Option<u32>,
+    /// The pieces of an interrupted quote; empty for a claim of one piece.
+    pub parts: Box<[(u32, u32)]>,
+    /// Paragraph, start and end of the source mention.
+    pub source: Option<(u32, u32, u32)>,
+    pub cue: Option<(u32, u32)>,
+    pub channel: Option<(u32, u32)>,
+}
+
+/// One annotated story.
+#[derive(Debug, Clone)]
+pub struct Annotation {
+    pub(super) meta: Meta,
+    pub(super) paragraphs: Vec<Paragraph>,
+    pub(super) speakers: Vec<Speaker>,
+    pub(super) claims: Vec<ClaimRecord>,
+    pub(super) countries: Vec<countries::Mentions>,
+    pub(super) summary: Summary,
+}
+
+impl Annotation {
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    fn span(&self, paragraph: u32, start: u32, end: u32) -> Span {
+        let paragraph = paragraph as usize;
+        let range = start as usize..end as usize;
+        Span {
+            paragraph,
+            text: self.paragraphs[paragraph]
+                .text
+                .slice(range.clone())
+                .unwrap_or_default(),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// The `n`th claim, in reading order, as the document has it.
+    pub fn claim(&self, n: usize) -> Claim {
+        let record = &self.claims[n];
+        let content = self.span(record.paragraph, record.start, record.end);
+        Claim {
+            id: format!("c{}", n + 1),
+            speaker: record.speaker.map(|s| self.speakers[s as usize].id.clone()),
+            kind: record.kind,
+            paragraph: content.paragraph,
+            start: content.start,
+            end: content.end,
+            text: content.text,
+            parts: record
+                .parts
+                .iter()
+                .map(|&(start, end)| self.span(record.paragraph, start, end))
+                .collect(),
+            source: record
+                .source
+                .map(|(paragraph, start, end)| self.span(paragraph, start, end)),
+            cue: record
+                .cue
+                .map(|(start, end)| self.span(record.paragraph, start, end)),
+            channel: record
+                .channel
+                .map(|(start, end)| self.span(record.paragraph, start, end).text.to_string()),
+        }
+    }
+
+    /// The annotation as a document, every claim and mention built.
+    pub fn into_document(self) -> Document {
+        let claims = (0..self.claims.len()).map(|n| self.claim(n)).collect();
+        let countries = self
+            .countries
+            .iter()
+            .map(|found| found.country(&self.paragraphs))
+            .collect();
+        Document {
+            schema: SCHEMA.to_string(),
+            meta: self.meta,
+            paragraphs: self.paragraphs,
+            speakers: self.speakers,
+            claims,
+            countries,
+            summary: self.summary,
+        }
+    }
+}
+
+impl Serialize for Annotation {
+    /// The document's fields, in its order; claims are built one at a time.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut document = serializer.serialize_struct("Document", 7)?;
+        document.serialize_field("schema", SCHEMA)?;
+        document.serialize_field("meta", &self.meta)?;
+        document.serialize_field("paragraphs", &self.paragraphs)?;
+        document.serialize_field("speakers", &self.speakers)?;
+        document.serialize_field("claims", &Claims(self))?;
+        document.serialize_field("countries", &Countries(self))?;
+        document.serialize_field("summary", &self.summary)?;
+        document.end()
+    }
+}
+
+struct Claims<'a>(&'a Annotation);
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((0..self.0.claims.len()).map(|n| self.0.claim(n)))
+    }
+}
+
+struct Countries<'a>(&'a Annotation);
+
+impl Serialize for Countries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let paragraphs = &self.0.paragraphs;
+        serializer.collect_seq(
+            self.0
+                .countries
+                .iter()
+                .map(|found| found.country(paragraphs)),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::annotate_compact;
+    use crate::load::{bundled, plain};
+
+    #[test]
+    fn its_json_is_the_documents() {
+        for article in [
+            bundled(),
+            plain::parse("“A,” she said. “B and C.”\n\nThe mayor said the bridge would close."),
+            plain::parse(""),
+        ] {
+            let annotation = annotate_compact(article);
+            let streamed = serde_json::to_string(&annotation).unwrap();
+            let built = serde_json::to_string(&annotation.into_document()).unwrap();
+            assert_eq!(streamed, built);
+        }
+    }
+}
