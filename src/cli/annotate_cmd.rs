@@ -149,7 +149,7 @@ impl Outcome {
                 // rest of a long run: it costs that story only.
                 let meta = article.meta.clone();
                 match panic::catch_unwind(AssertUnwindSafe(|| annotate_compact(article))) {
-                    Ok(annotation) => Story::Fresh(annotation),
+                    Ok(annotation) => Story::Fresh(Box::new(annotation)),
                     Err(_) => {
                         let source = meta.source.as_deref().unwrap_or_default();
                         let id = meta.id.as_deref().map(|id| format!(" (id {id})"));

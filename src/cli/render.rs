@@ -15,7 +15,7 @@ use crate::model::Document;
 /// An annotated story: annotated here, in compact form, or read back from a
 /// `whosaid/1` file. Both write the same JSON.
 pub enum Story {
-    Fresh(Annotation),
+    Fresh(Box<Annotation>),
     Loaded(Box<Document>),
 }
 
