@@ -13,6 +13,7 @@ pub mod model;
 pub mod safe_text;
 pub mod settings;
 pub mod tui;
+pub mod words;
 
 pub use annotate::annotate;
 pub use load::Article;

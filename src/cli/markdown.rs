@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use crate::model::{Claim, CountryKind, Document, Speaker};
 use crate::safe_text::one_line;
+use crate::words::plural;
 
 /// Writes the report on one story.
 pub fn write_markdown(out: &mut impl Write, document: &Document) -> io::Result<()> {
@@ -28,11 +29,8 @@ pub fn write_markdown(out: &mut impl Write, document: &Document) -> io::Result<(
     writeln!(out, "{}", facts.join(" · "))?;
 
     let summary = &document.summary;
-    let quoted: Vec<&Speaker> = document
-        .speakers
-        .iter()
-        .filter(|s| document.claims_of(&s.id).next().is_some())
-        .collect();
+    let sourcing = document.sourcing();
+    let quoted = &sourcing.quoted;
     writeln!(out)?;
     writeln!(out, "## Sources")?;
     writeln!(out)?;
@@ -46,26 +44,17 @@ pub fn write_markdown(out: &mut impl Write, document: &Document) -> io::Result<(
     if !quoted.is_empty() {
         writeln!(out)?;
     }
-    for speaker in &quoted {
-        write_speaker(out, document, speaker)?;
+    for (speaker, claims) in quoted {
+        write_speaker(out, speaker, claims)?;
     }
-    let unattributed: Vec<&Claim> = document
-        .claims
-        .iter()
-        .filter(|c| c.speaker.is_none())
-        .collect();
+    let unattributed = &sourcing.unattributed;
     if !unattributed.is_empty() {
         writeln!(out, "- *No source found*")?;
-        for claim in unattributed {
+        for claim in unattributed.iter().copied() {
             write_claim(out, claim)?;
         }
     }
-    let mentioned: Vec<String> = document
-        .speakers
-        .iter()
-        .filter(|s| document.claims_of(&s.id).next().is_none())
-        .map(|s| md(&s.name))
-        .collect();
+    let mentioned: Vec<String> = sourcing.mentioned.iter().map(|s| md(&s.name)).collect();
     if !mentioned.is_empty() {
         writeln!(out)?;
         writeln!(out, "Mentioned, not quoted: {}.", mentioned.join(", "))?;
@@ -94,11 +83,10 @@ pub fn write_markdown(out: &mut impl Write, document: &Document) -> io::Result<(
     Ok(())
 }
 
-fn write_speaker(out: &mut impl Write, document: &Document, speaker: &Speaker) -> io::Result<()> {
+fn write_speaker(out: &mut impl Write, speaker: &Speaker, claims: &[&Claim]) -> io::Result<()> {
     let mut about = vec![speaker.kind.as_str().to_string()];
     about.extend(speaker.role.as_deref().map(md));
     about.extend(speaker.country.as_deref().map(md));
-    let claims: Vec<&Claim> = document.claims_of(&speaker.id).collect();
     writeln!(
         out,
         "- **{}** ({}): {}",
@@ -106,9 +94,7 @@ fn write_speaker(out: &mut impl Write, document: &Document, speaker: &Speaker) -
         about.join(", "),
         plural(claims.len(), "claim")
     )?;
-    claims
-        .into_iter()
-        .try_for_each(|claim| write_claim(out, claim))
+    claims.iter().try_for_each(|claim| write_claim(out, claim))
 }
 
 fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
@@ -145,14 +131,6 @@ pub fn escape(text: &str) -> String {
 /// A path inside a code span: safe text with backticks replaced.
 fn code(text: &str) -> String {
     one_line(text).replace('`', "'")
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]

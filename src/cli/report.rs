@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use crate::model::{Claim, CountryKind, Document, Speaker};
 use crate::safe_text::one_line;
+use crate::words::plural;
 
 /// Longest claim text shown before it is cut with an ellipsis, in characters.
 const CLAIM_WIDTH: usize = 110;
@@ -21,11 +22,8 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
     writeln!(out, "{}", one_line(&facts.join(" · ")))?;
 
     let summary = &document.summary;
-    let quoted: Vec<&Speaker> = document
-        .speakers
-        .iter()
-        .filter(|s| document.claims_of(&s.id).next().is_some())
-        .collect();
+    let sourcing = document.sourcing();
+    let quoted = &sourcing.quoted;
     writeln!(out)?;
     writeln!(
         out,
@@ -34,26 +32,21 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
         plural(summary.claims, "claim"),
         summary.anonymous_share * 100.0
     )?;
-    for speaker in &quoted {
-        write_speaker(out, document, speaker)?;
+    for (speaker, claims) in quoted {
+        write_speaker(out, speaker, claims)?;
     }
 
-    let unattributed: Vec<&Claim> = document
-        .claims
-        .iter()
-        .filter(|c| c.speaker.is_none())
-        .collect();
+    let unattributed = &sourcing.unattributed;
     if !unattributed.is_empty() {
         writeln!(out, "  (no source found)")?;
-        for claim in unattributed {
+        for claim in unattributed.iter().copied() {
             write_claim(out, claim)?;
         }
     }
 
-    let mentioned: Vec<String> = document
-        .speakers
+    let mentioned: Vec<String> = sourcing
+        .mentioned
         .iter()
-        .filter(|s| document.claims_of(&s.id).next().is_none())
         .map(|s| one_line(&s.name).into_owned())
         .collect();
     if !mentioned.is_empty() {
@@ -80,11 +73,10 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
     Ok(())
 }
 
-fn write_speaker(out: &mut impl Write, document: &Document, speaker: &Speaker) -> io::Result<()> {
+fn write_speaker(out: &mut impl Write, speaker: &Speaker, claims: &[&Claim]) -> io::Result<()> {
     let mut about = vec![speaker.kind.as_str().to_string()];
     about.extend(speaker.role.as_deref().map(|r| one_line(r).into_owned()));
     about.extend(speaker.country.as_deref().map(|c| one_line(c).into_owned()));
-    let claims: Vec<&Claim> = document.claims_of(&speaker.id).collect();
     writeln!(
         out,
         "  {} ({}): {}",
@@ -92,9 +84,7 @@ fn write_speaker(out: &mut impl Write, document: &Document, speaker: &Speaker) -
         about.join(", "),
         plural(claims.len(), "claim")
     )?;
-    claims
-        .into_iter()
-        .try_for_each(|claim| write_claim(out, claim))
+    claims.iter().try_for_each(|claim| write_claim(out, claim))
 }
 
 fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
@@ -120,14 +110,6 @@ fn truncate(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,11 +118,5 @@ mod tests {
     fn truncate_cuts_on_characters() {
         assert_eq!(truncate("ééééé", 3), "ééé…");
         assert_eq!(truncate("short", 10), "short");
-    }
-
-    #[test]
-    fn plural_words() {
-        assert_eq!(plural(1, "claim"), "1 claim");
-        assert_eq!(plural(0, "claim"), "0 claims");
     }
 }

@@ -218,7 +218,50 @@ impl Claim {
     }
 }
 
+/// Who a story quotes, read in one pass over its claims.
+#[derive(Debug)]
+pub struct Sourcing<'a> {
+    /// Speakers with claims, in order of first mention, each with its claims.
+    pub quoted: Vec<(&'a Speaker, Vec<&'a Claim>)>,
+    /// Speakers who are named but never quoted.
+    pub mentioned: Vec<&'a Speaker>,
+    /// Claims the annotator found no source for.
+    pub unattributed: Vec<&'a Claim>,
+}
+
 impl Document {
+    /// The story's sources with their claims (linear in the story's size).
+    pub fn sourcing(&self) -> Sourcing<'_> {
+        let position: std::collections::HashMap<&str, usize> = self
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(n, s)| (s.id.as_str(), n))
+            .collect();
+        let mut claims: Vec<Vec<&Claim>> = vec![Vec::new(); self.speakers.len()];
+        let mut unattributed = Vec::new();
+        for claim in &self.claims {
+            match claim.speaker.as_deref().and_then(|id| position.get(id)) {
+                Some(&n) => claims[n].push(claim),
+                None => unattributed.push(claim),
+            }
+        }
+        let mut quoted = Vec::new();
+        let mut mentioned = Vec::new();
+        for (speaker, claims) in self.speakers.iter().zip(claims) {
+            if claims.is_empty() {
+                mentioned.push(speaker);
+            } else {
+                quoted.push((speaker, claims));
+            }
+        }
+        Sourcing {
+            quoted,
+            mentioned,
+            unattributed,
+        }
+    }
+
     /// The speaker with this id.
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)

@@ -16,8 +16,8 @@ use super::people::{ClaimList, PeopleView};
 use super::story::StoryView;
 use super::theme::Theme;
 use super::ui::help_line_count;
-use super::words::stories;
 use crate::library::People;
+use crate::words::stories;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: usize = 3;

@@ -21,7 +21,6 @@ pub mod story;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
-pub mod words;
 pub mod wrap;
 
 #[cfg(test)]

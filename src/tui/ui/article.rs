@@ -114,4 +114,4 @@ impl Widget for &ArticleView<'_> {
     }
 }
 
-pub use crate::tui::words::{plural, stories};
+pub use crate::words::{plural, stories};

@@ -14,7 +14,7 @@ use crate::tui::app::LIBRARY_HEADER;
 use crate::tui::geometry::LIST_ITEM_ROWS;
 use crate::tui::library::{Entry, Library};
 use crate::tui::theme::Theme;
-use crate::tui::words::{percent, stories, summary_line, thousands};
+use crate::words::{percent, stories, summary_line, thousands};
 
 use super::panel::truncate;
 
@@ -81,7 +81,7 @@ impl LibraryView<'_> {
         if !library.problems.is_empty() {
             parts.push(format!(
                 "{} not read (listed on exit)",
-                crate::tui::words::plural(library.problems.len(), "input")
+                crate::words::plural(library.problems.len(), "input")
             ));
         }
         let what = if library.is_filtered() {

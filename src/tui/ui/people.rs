@@ -13,7 +13,7 @@ use crate::tui::geometry::LIST_ITEM_ROWS;
 use crate::tui::library::Library;
 use crate::tui::people::{ClaimList, PeopleView};
 use crate::tui::theme::Theme;
-use crate::tui::words::{plural, stories, thousands};
+use crate::words::{plural, stories, thousands};
 
 use super::library::{row_style, spread};
 use super::panel::{claim_kind_label, truncate};

@@ -12,7 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay, Screen};
 
 use super::article::{plural, stories};
-use crate::tui::words::thousands;
+use crate::words::thousands;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,

@@ -1,4 +1,5 @@
-//! Counts in words, the same everywhere they are shown.
+//! Counts in words, the same everywhere they are shown: the reader and the
+//! reports of the command line.
 
 use crate::model::Summary;
 
