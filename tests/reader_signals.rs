@@ -12,10 +12,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::BIN;
-use common::tmux::Tmux;
-
-/// A shell with job control and no start-up files, whatever the user's.
-const SHELL: &str = "env PS1='$ ' bash --norc --noprofile -i";
+use common::tmux::{SHELL, Tmux};
 
 /// Where the reader's pid is written; removed when dropped.
 struct PidFile(PathBuf);

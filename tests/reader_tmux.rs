@@ -1,102 +1,9 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keys.
 //! Skips with a note when tmux is not installed (`.ci/run` installs it).
 
-use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+mod common;
 
-static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-/// A private tmux server, killed when the test ends (pass or fail).
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(width: u16, height: u16) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("note: tmux is not installed; skipping the end-to-end reader test");
-            return None;
-        }
-        let tmux = Tmux {
-            // One server per test: tests of one process run at the same time.
-            socket: format!(
-                "whosaid-e2e-{}-{}",
-                std::process::id(),
-                SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            ),
-        };
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-s",
-            "e2e",
-            "sh",
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_line(&self, line: &str) {
-        let mut args = vec!["send-keys", "-t", "e2e", "-l", line];
-        assert!(self.run(&args).status.success());
-        args = vec!["send-keys", "-t", "e2e", "Enter"];
-        assert!(self.run(&args).status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn format(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Waits until the screen satisfies `ready`, and returns it.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use common::tmux::{SHELL, Tmux};
 
 /// Config and state directories of the test's own, so the reader never
 /// reads or writes the real ones.
@@ -145,7 +52,7 @@ fn panel(screen: &str) -> String {
 
 #[test]
 fn the_reader_under_tmux() {
-    let Some(tmux) = Tmux::start(120, 40) else {
+    let Some(tmux) = Tmux::start("reader", 120, 40, SHELL) else {
         return;
     };
     let binary = env!("CARGO_BIN_EXE_whosaid");
@@ -202,16 +109,7 @@ fn the_reader_under_tmux() {
     // q quits, and the terminal is as it was.
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
-    assert_eq!(tmux.format("#{alternate_on}"), "0", "main screen back");
-    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse capture off");
-    assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor shown");
-    tmux.type_line("stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ' | sed 's/^/MODES: /'; echo");
-    let screen = tmux.wait_for("stty", |s| s.lines().any(|l| l.starts_with("MODES: ")));
-    let modes = screen
-        .lines()
-        .find(|l| l.starts_with("MODES: "))
-        .unwrap_or_default();
-    assert_eq!(modes.trim(), "MODES: icanon echo", "raw mode is off");
+    tmux.assert_restored("after q");
 }
 
 /// Three short stories of our own (Markdown, for their dates) and a file
@@ -239,7 +137,7 @@ fn write_library(dir: &std::path::Path) {
 
 #[test]
 fn a_folder_opens_as_a_library_and_stories_reopen_where_they_were_left() {
-    let Some(tmux) = Tmux::start(120, 40) else {
+    let Some(tmux) = Tmux::start("library", 120, 40, SHELL) else {
         return;
     };
     let binary = env!("CARGO_BIN_EXE_whosaid");

@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// A shell with job control and no start-up files, whatever the user's.
+pub const SHELL: &str = "env PS1='$ ' bash --norc --noprofile -i";
+
 /// A tmux server on its own socket, killed when dropped (pass or fail).
 pub struct Tmux {
     socket: String,
