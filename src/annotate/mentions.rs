@@ -93,28 +93,10 @@ fn is_initial(p: &Para, i: usize) -> bool {
 }
 
 /// A word that can be part of a person's name: capitalized, with some lower
-/// case ("US" and "NATO" are not names), and not a function word.
+/// case ("US" and "NATO" are not names), and not a function word. Worked out
+/// once per token by [`Para`]; this is called for every word many times.
 pub fn is_name_word(p: &Para, i: usize) -> bool {
-    // Also the bounds check: `i` may be one past the last token.
-    if !p.is_word(i) {
-        return false;
-    }
-    if is_initial(p, i) {
-        return true;
-    }
-    // "al-Sabah", "el-Sisi": an Arabic article joined to a capitalized name.
-    let word = p.word(i);
-    if ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
-        word.strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-    }) {
-        return true;
-    }
-    if !p.is_capitalized(i) || grammar::NOT_NAMES.contains(p.lower(i)) {
-        return false;
-    }
-    let word = p.word(i);
-    word.chars().any(char::is_lowercase) && !word.ends_with('.')
+    p.is_name_word(i)
 }
 
 /// A capitalized word of a role written before a name: a title, a country

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::grammar::Words;
+use super::grammar::{self, Words};
 use super::quotes::{self, Quotes};
 use super::sentence;
 use super::token::{Kind, Token, tokenize};
@@ -14,6 +14,8 @@ pub struct Para<'a> {
     /// lower-case form is a slice of it.
     lower: String,
     pub tokens: Vec<Token>,
+    /// For each token: could it be part of a person's name?
+    name_words: Vec<bool>,
     pub quotes: Quotes,
     pub sentences: Vec<Range<usize>>,
 }
@@ -24,11 +26,17 @@ impl<'a> Para<'a> {
         let tokens = tokenize(text);
         let quotes = quotes::find(text, &tokens, after_open);
         let sentences = sentence::split(text, &tokens, &quotes);
+        let lower = text.to_ascii_lowercase();
+        let name_words = tokens
+            .iter()
+            .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
+            .collect();
         Para {
             index,
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             tokens,
+            name_words,
             quotes,
             sentences,
         }
@@ -59,6 +67,11 @@ impl<'a> Para<'a> {
     /// Lower-case word equal to one of `words`.
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
         i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.has(self.lower(i))
+    }
+
+    /// A word that can be part of a person's name (see [`name_word`]).
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.name_words.get(i).copied().unwrap_or(false)
     }
 
     /// A word that starts with a capital letter.
@@ -92,4 +105,26 @@ impl<'a> Para<'a> {
             .cloned()
             .unwrap_or(i..i + 1)
     }
+}
+
+/// A word that can be part of a person's name: an initial ("J."), an Arabic
+/// article joined to a name ("al-Sabah"), or a capitalized word with some lower
+/// case ("US" and "NATO" are not names) that is not a function word.
+fn name_word(word: &str, lower: &str) -> bool {
+    let initial = word.len() == 2
+        && word.ends_with('.')
+        && word.starts_with(|c: char| c.is_ascii_uppercase());
+    if initial {
+        return true;
+    }
+    if ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    }) {
+        return true;
+    }
+    word.starts_with(char::is_uppercase)
+        && !grammar::NOT_NAMES.contains(lower)
+        && word.chars().any(char::is_lowercase)
+        && !word.ends_with('.')
 }
