@@ -1,0 +1,570 @@
+//! Cues ("said", "told reporters", "according to") and the reporting
+//! clause each one heads: its source, listener, time and channel phrases.
+
+use std::ops::Range;
+
+use super::content::word_count;
+use super::source::{
+    FINITE_VERBS, Subject, according_source, appositive_after, comma_segments, is_aside,
+    is_comma_like, looks_like_inverted_source, named_subject, noun_phrase_right, subject_left,
+};
+use super::{Clause, Cue};
+use crate::annotate::grammar::{self, Pronoun, WordSet};
+use crate::annotate::lexicon::{CueClass, lexicon};
+use crate::annotate::para::Para;
+use crate::annotate::token::Kind;
+
+/// The cues of a sentence outside its quotes, in order: "said" but not
+/// "the said" or "was said", "claims" only when a clause or quote follows.
+pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
+    let lexicon = lexicon();
+    let mut cues = Vec::new();
+    let mut t = sentence.start;
+    while t < sentence.end {
+        if p.inside_quote(t) || !p.is_word(t) {
+            t += 1;
+            continue;
+        }
+        let lower = p.lower(t);
+        if let Some(&(_, class)) = lexicon
+            .two_word_cues(lower)
+            .iter()
+            .find(|(second, _)| t + 1 < sentence.end && p.lower(t + 1) == *second)
+        {
+            cues.push(Cue {
+                start: t,
+                end: t + 2,
+                class,
+                according: lower == "according",
+            });
+            t += 2;
+            continue;
+        }
+        // A capitalized cue word inside a sentence is a name: "the United States".
+        let capitalized = t > sentence.start && p.is_capitalized(t);
+        if let Some(class) = lexicon.cue(lower).filter(|_| !capitalized) {
+            let after_determiner = t > sentence.start
+                && p.is_any(
+                    t - 1,
+                    &[
+                        "the", "a", "an", "this", "his", "her", "their", "its", "our",
+                    ],
+                );
+            let passive = t > sentence.start
+                && p.is_any(t - 1, &grammar::BE_FORMS)
+                && !lower.ends_with("ing");
+            let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
+            // "states", "claims": nouns unless a that-clause or quote follows.
+            let noun_use = class == CueClass::Noun
+                && !(t + 1 < sentence.end
+                    && (p.is_any(t + 1, &["that"])
+                        || p.kind(t + 1) == Kind::Colon
+                        || p.quotes.opening_at(t + 1).is_some()));
+            if !after_determiner && !passive && !passive_been && !noun_use {
+                cues.push(Cue {
+                    start: t,
+                    end: t + 1,
+                    class,
+                    according: false,
+                });
+            }
+        }
+        t += 1;
+    }
+    cues
+}
+
+/// Words after "said" that do not open a reported clause.
+pub(super) static NOT_CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "so",
+    "yes",
+    "no",
+    "nothing",
+    "little",
+    "much",
+    "goodbye",
+    "hello",
+    "thanks",
+    "sorry",
+    "otherwise",
+    "not",
+    "and",
+    "but",
+    "or",
+    "as",
+    "than",
+    "then",
+    "also",
+    "too",
+    "again",
+    "only",
+    "just",
+    "even",
+    "instead",
+    "repeatedly",
+    "previously",
+    "last",
+    "next",
+    "later",
+    "earlier",
+    "here",
+    "there's",
+    "was",
+    "is",
+    "were",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "do",
+    "did",
+    "does",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+]);
+
+/// A cue verb of saying that, with no "that", still takes a clause: "said he would".
+pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
+    if i >= p.len() {
+        return false;
+    }
+    match p.kind(i) {
+        Kind::Number => true,
+        Kind::Word => {
+            let lower = p.lower(i);
+            Pronoun::parse(lower).is_some()
+                || matches!(lower, "there" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who")
+                || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
+                || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
+                // "said about half of …"
+                || matches!(lower, "about" | "around" | "nearly" | "almost" | "roughly" | "more" | "fewer" | "less" | "over" | "under")
+                    && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &["half", "a", "one", "two", "three"]))
+                // "said security guarantees were …": a bare noun opening a clause.
+                || (!p.is_capitalized(i)
+                    && !grammar::PREPOSITIONS.contains(lower)
+                    && !NOT_CLAUSE_OPENERS.contains(lower)
+                    && !lower.ends_with("ing")
+                    && !lower.ends_with("ly"))
+        }
+        _ => false,
+    }
+}
+
+/// "on Monday", "late Tuesday", "last week": returns the end of a time phrase at `k`.
+pub(super) fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let mut j = k;
+    let mut saw_time = false;
+    let mut last_time = k;
+    while j < end && p.kind(j).is_wordlike() {
+        let lower = p.lower(j);
+        let is_day = grammar::DAYS.contains(lower) || grammar::MONTHS.contains(lower);
+        if is_day
+            || matches!(
+                lower,
+                "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "ago"
+            )
+        {
+            saw_time = true;
+            j += 1;
+            last_time = j;
+        } else if matches!(
+            lower,
+            "on" | "in"
+                | "last"
+                | "this"
+                | "next"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "the"
+                | "previous"
+                | "past"
+        ) && j + 1 < end
+            || p.kind(j) == Kind::Number && saw_time
+        {
+            if p.kind(j) == Kind::Number {
+                last_time = j + 1;
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (saw_time && last_time > k).then_some(last_time)
+}
+
+/// "in a post on X", "by conference call", "on his plane": the end of a
+/// channel phrase at `k`.
+pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let lexicon = lexicon();
+    if !p.is_any(
+        k,
+        &[
+            "in", "on", "by", "during", "via", "at", "over", "through", "from",
+        ],
+    ) {
+        return None;
+    }
+    let mut j = k + 1;
+    let limit = (k + 7).min(end);
+    while j < limit && p.is_word(j) && !p.inside_quote(j) {
+        if lexicon.is_channel(p.lower(j)) {
+            let mut stop = j + 1;
+            // Compound channels: "conference call", "news conference".
+            while stop < end && p.is_word(stop) && lexicon.is_channel(p.lower(stop)) {
+                stop += 1;
+            }
+            // "a post on X", "an interview with CNN", "a letter to supporters"
+            if stop + 1 < end
+                && p.is_any(stop, &["on", "with", "to"])
+                && (p.is_capitalized(stop + 1) || p.is_any(stop + 1, &["the", "his", "her"]))
+            {
+                let mut tail = stop + 1;
+                let tail_limit = (tail + 4).min(end);
+                while tail < tail_limit
+                    && p.is_word(tail)
+                    && (p.is_capitalized(tail)
+                        || p.is_any(tail, &["the", "his", "her", "their"])
+                        || tail == stop + 1)
+                {
+                    tail += 1;
+                }
+                stop = tail;
+            }
+            return Some(stop);
+        }
+        if grammar::PREPOSITIONS.contains(p.lower(j)) && j > k + 1 {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The listener after "told": "reporters", "The Associated Press", "him".
+pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
+    let opens_content = k >= end
+        || !p.kind(k).is_wordlike()
+        || p.is_any(
+            k,
+            &[
+                "if", "whether", "why", "how", "what", "when", "where", "who", "that", "about",
+                "for", "to", "of",
+            ],
+        )
+        || p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+    if opens_content {
+        return k;
+    }
+    if p.is_any(k, &["me", "him", "her", "them", "us", "you"]) {
+        return k + 1;
+    }
+    // "the Daily Ledger", "The Associated Press": a determiner and a name.
+    let mut j = k;
+    if p.is_any(j, &["the", "a", "an", "his", "her", "their"]) {
+        j += 1;
+    }
+    if j < end && p.is_capitalized(j) {
+        while j < end
+            && (p.is_capitalized(j) || p.kind(j) == Kind::Possessive)
+            && !p.inside_quote(j)
+        {
+            j += 1;
+        }
+        return j;
+    }
+    // "reporters", "a news conference", "the crowd": up to three common nouns.
+    let limit = (j + 3).min(end);
+    while j < limit && p.kind(j).is_wordlike() && !p.inside_quote(j) {
+        let lower = p.lower(j);
+        let stop = matches!(
+            lower,
+            "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
+        ) || grammar::PREPOSITIONS.contains(lower)
+            || FINITE_VERBS.contains(lower)
+            || lexicon().cue(lower).is_some()
+            || grammar::is_time_word(lower)
+            || Pronoun::parse(lower).is_some()
+            || grammar::DETERMINERS.contains(lower);
+        if stop {
+            break;
+        }
+        j += 1;
+        // A plural noun ends a listener: "told reporters taxes would rise".
+        if lower.ends_with('s') && !lower.ends_with("ss") && lower != "news" {
+            break;
+        }
+    }
+    j
+}
+
+/// Skips what may follow a cue and its source before the content: a listener,
+/// time and channel phrases, adverbs, and an aside between commas after an
+/// inverted source. Returns (first token after, channel).
+pub(super) fn complements(
+    p: &Para,
+    cue: &Cue,
+    from: usize,
+    end: usize,
+    inverted: bool,
+) -> (usize, usize, Option<Range<usize>>) {
+    let mut k = from;
+    let mut cue_text_end = cue.end;
+    if cue.class == CueClass::Tell && !inverted {
+        k = listener(p, k, end);
+        cue_text_end = k;
+    }
+    let mut channel = None;
+    loop {
+        if k >= end {
+            break;
+        }
+        if let Some(stop) = channel_phrase(p, k, end) {
+            channel.get_or_insert(k..stop);
+            k = stop;
+        } else if let Some(stop) = time_phrase(p, k, end) {
+            k = stop;
+        } else if p.is_word(k)
+            && (grammar::AUXILIARIES.contains(p.lower(k))
+                && !matches!(
+                    p.lower(k),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                )
+                || p.lower(k).ends_with("ly") && !p.is_capitalized(k) && p.lower(k).len() > 4)
+        {
+            k += 1;
+        } else if inverted
+            && p.kind(k) == Kind::Comma
+            && k + 1 < end
+            && p.is_any(
+                k + 1,
+                &["who", "which", "a", "an", "the", "speaking", "adding"],
+            )
+        {
+            // ", who hosted the meetings," — to the next comma.
+            let mut j = k + 1;
+            while j < end && p.kind(j) != Kind::Comma && !p.kind(j).is_terminal() {
+                j += 1;
+            }
+            if j < end && p.kind(j) == Kind::Comma && p.is_any(k + 1, &["adding"]) {
+                break;
+            }
+            k = j;
+            if k < end
+                && p.kind(k) == Kind::Comma
+                && (channel_phrase(p, k + 1, end).is_some() || time_phrase(p, k + 1, end).is_some())
+            {
+                k += 1;
+            }
+        } else if p.is_any(k, &["to"])
+            && k + 1 < end
+            && (p.is_any(
+                k + 1,
+                &[
+                    "reporters",
+                    "journalists",
+                    "me",
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "supporters",
+                    "lawmakers",
+                ],
+            ) || p.is_capitalized(k + 1))
+            && !inverted
+        {
+            // "said to reporters"
+            k = listener(p, k + 1, end);
+        } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
+            && !inverted
+        {
+            // "said after the talks that …", "said on NBC's ''Meet the Press''
+            // on Sunday that …": an adverbial, if "that" soon follows.
+            let window = (k + ADVERBIAL_BEFORE_THAT).min(end);
+            // "said last week in Tel Aviv, “…”": or a comma and a quote.
+            match (k + 1..window).find(|&j| {
+                !p.inside_quote(j)
+                    && (p.is_any(j, &["that"])
+                        || p.kind(j).is_terminal()
+                        || p.kind(j) == Kind::Semicolon
+                        || p.kind(j) == Kind::Comma
+                        || p.quotes.opening_at(j).is_some())
+            }) {
+                Some(j) if p.is_any(j, &["that"]) => k = j,
+                Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
+                    k = j
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (k, cue_text_end, channel)
+}
+
+/// How far "that" may stand from its cue behind an adverbial, in tokens.
+pub(super) const ADVERBIAL_BEFORE_THAT: usize = 24;
+
+/// Builds the reporting clause of a cue, if it has a source.
+pub(super) fn clause(
+    p: &Para,
+    cue: Cue,
+    sentence: &Range<usize>,
+    previous: Option<&Clause>,
+) -> Option<Clause> {
+    let end = sentence.end;
+    if cue.according {
+        let np = according_source(p, cue.end, end)?;
+        return Some(Clause {
+            cue,
+            source: Some(np.clone()),
+            mention: None,
+            coordinated: false,
+            inverted: true,
+            front: cue.start,
+            after: np.end,
+            cue_text_end: cue.end,
+            channel: None,
+            description: None,
+        });
+    }
+    // Inverted: "…," said X / C, said X.
+    let before = cue.start.checked_sub(1).filter(|&b| b >= sentence.start);
+    let after_boundary = before.is_some_and(|b| {
+        is_comma_like(p, b) || p.kind(b) == Kind::Dash || p.quotes.closing_at(b).is_some()
+    });
+    let lower = p.lower(cue.start);
+    // ", telling reporters that …", "…, but only to tell Garland that …": the
+    // source is the subject of the clause this one hangs on.
+    let participle = lower.ends_with("ing")
+        && before.is_some_and(|b| {
+            is_comma_like(p, b)
+                || p.is_any(
+                    b,
+                    &[
+                        "and", "while", "before", "after", "by", "when", "then", "also",
+                    ],
+                )
+        });
+    let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
+    if participle || infinitive {
+        let source = match previous {
+            Some(prev) => prev.source.clone(),
+            None => Some(named_subject(p, sentence)?),
+        };
+        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+        return Some(Clause {
+            cue,
+            source,
+            mention: previous.and_then(|prev| prev.mention),
+            coordinated: previous.is_some(),
+            inverted: false,
+            front: before.unwrap_or(cue.start),
+            after,
+            cue_text_end,
+            channel,
+            description: None,
+        });
+    }
+    // After a plain comma, what comes before must be content, not an aside
+    // ("Vargas, an immigration activist, asked …" is not inverted).
+    let content_before = before.is_some_and(|b| {
+        p.kind(b) != Kind::Comma || {
+            let segments = comma_segments(p, sentence.start, b);
+            let first = segments.len() == 1;
+            segments.last().is_some_and(|seg| {
+                // "But, said Solovey, “…”": a connective alone, then the quote after.
+                let connective =
+                    first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
+                connective
+                    || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+            })
+        }
+    });
+    if after_boundary
+        && content_before
+        && matches!(cue.class, CueClass::Say | CueClass::Ask | CueClass::Object)
+        && let Some(np) = noun_phrase_right(p, cue.end, end)
+            .filter(|np| looks_like_inverted_source(p, np.clone(), end))
+    {
+        // "said Sen. Chuck Schumer, a New York Democrat": the appositive is part of the source.
+        let (np, description) = match appositive_after(p, np.end, end) {
+            Some(appositive) => (np.start..appositive.end, Some(appositive)),
+            None => (np, None),
+        };
+        let (after, cue_text_end, channel) = complements(p, &cue, np.end, end, true);
+        return Some(Clause {
+            cue,
+            source: Some(np),
+            mention: None,
+            coordinated: false,
+            inverted: true,
+            front: cue.start,
+            after,
+            cue_text_end,
+            channel,
+            description,
+        });
+    }
+    let (subject, front) = subject_left(p, cue.start, sentence)?;
+    let mut description = None;
+    let (source, coordinated) = match subject {
+        Subject::Phrase(range, aside) => {
+            description = aside;
+            (Some(range), false)
+        }
+        Subject::Coordinated => match previous {
+            Some(prev) => (prev.source.clone(), true),
+            // "X was joined on stage and joked, …"
+            None => (Some(named_subject(p, sentence)?), false),
+        },
+    };
+    let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+    Some(Clause {
+        cue,
+        source,
+        mention: None,
+        coordinated,
+        inverted: false,
+        front,
+        after,
+        cue_text_end,
+        channel,
+        description,
+    })
+}

@@ -1,0 +1,273 @@
+//! What a reporting clause attributes: the reported clause or quote before
+//! or after it, trimmed to the words said, and the partial quotes inside it.
+
+use std::ops::Range;
+
+use super::clause::takes_bare_clause;
+use super::source::{INTRODUCTORY, is_comma_like};
+use super::{Clause, Findings, Found};
+use crate::annotate::grammar::{self, Pronoun};
+use crate::annotate::lexicon::CueClass;
+use crate::annotate::para::Para;
+use crate::annotate::quotes::Quote;
+use crate::annotate::token::Kind;
+use crate::model::ClaimKind;
+
+/// Trims punctuation off both ends of a token range.
+pub(super) fn trim(p: &Para, mut range: Range<usize>) -> Range<usize> {
+    while range.start < range.end
+        && matches!(
+            p.kind(range.start),
+            Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon | Kind::Period
+        )
+    {
+        range.start += 1;
+    }
+    while range.end > range.start
+        && matches!(
+            p.kind(range.end - 1),
+            Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon | Kind::Period
+        )
+    {
+        range.end -= 1;
+    }
+    range
+}
+
+/// Bytes of a quote's inner text, trimmed of a trailing comma.
+pub(super) fn quote_content(p: &Para, quote: &Quote) -> Option<Range<usize>> {
+    let inner = trim(p, quote.inner(p.len()));
+    (!inner.is_empty()).then(|| p.bytes(inner))
+}
+
+pub(super) fn word_count(p: &Para, range: Range<usize>) -> usize {
+    range.filter(|&t| p.kind(t).is_wordlike()).count()
+}
+
+/// Where the forward content of a clause starts, if it has one.
+pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
+    let k = clause.after;
+    if k >= end
+        || clause.cue.according && clause.front > 0 && p.kind(clause.front - 1) == Kind::Comma
+    {
+        return None;
+    }
+    if clause.cue.according {
+        // "According to X, C."
+        return (p.kind(k) == Kind::Comma && k + 1 < end).then_some(k + 1);
+    }
+    // "“…,” Bond said onstage Tuesday night", "“…,” Sanders told a crowd at
+    // Mary's that spilled out": a clause right after a quote attributes that
+    // quote; only "that …" or ", “…”" can add more after it.
+    if follows_quote(p, clause) {
+        // "that" after a listener ("told a crowd at Mary's that spilled
+        // out") is a relative pronoun, not reported speech.
+        let more = match p.kind(k) {
+            Kind::Word => p.lower(k) == "that" && clause.cue_text_end <= clause.cue.end,
+            Kind::Comma | Kind::Colon => p.quotes.opening_at(k + 1).is_some(),
+            _ => false,
+        };
+        return (more && k + 1 < end).then_some(k + 1);
+    }
+    match p.kind(k) {
+        Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
+        // "said: “…”", "said, “…”", and "said: the plan is dead".
+        Kind::Colon | Kind::Comma => {
+            let next = k + 1;
+            let quote = next < end && p.quotes.opening_at(next).is_some();
+            let clause = p.kind(k) == Kind::Colon && next < end && takes_bare_clause(p, next);
+            (quote || clause).then_some(next)
+        }
+        Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
+        _ if clause.inverted => None,
+        // "confirmed he would run", but not "stated a list of goals".
+        // "confirmed he would run"; "denied the charges", "vowed to fight";
+        // but not "reported progress" (a report of numbers, not of speech).
+        _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
+            let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+            let object = clause.cue.class == CueClass::Object
+                && !matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted")
+                && (takes_bare_clause(p, k)
+                    || p.is_any(k, &["to"])
+                        && matches!(
+                            p.lower(clause.cue.start),
+                            "vowed" | "vows" | "vowing" | "promised" | "promising"
+                        ));
+            (pronoun || object).then_some(k)
+        }
+        _ if matches!(
+            clause.cue.class,
+            CueClass::Say | CueClass::Tell | CueClass::Ask
+        ) =>
+        {
+            let bare = takes_bare_clause(p, k)
+                || (clause.cue.class == CueClass::Say
+                    && p.is_any(k, &["to"])
+                    && matches!(
+                        p.lower(clause.cue.start),
+                        "vowed"
+                            | "promised"
+                            | "vows"
+                            | "promising"
+                            | "vowing"
+                            | "threatened"
+                            | "pledged"
+                    ));
+            bare.then_some(k)
+        }
+        _ => None,
+    }
+}
+
+/// Steps back over quote marks that close nothing (the single mark of
+/// "''… 'a special case,''' Putin said"), to the token that bounds a clause.
+pub(super) fn skip_stray_marks(p: &Para, mut front: usize) -> usize {
+    while front > 0
+        && matches!(p.kind(front - 1), Kind::Quote(_))
+        && p.quotes.closing_at(front - 1).is_none()
+        && p.quotes.opening_at(front - 1).is_none()
+        && !p.inside_quote(front - 1)
+    {
+        front -= 1;
+    }
+    front
+}
+
+/// The clause stands right after a closing quote mark: "“…,” she said".
+pub(super) fn follows_quote(p: &Para, clause: &Clause) -> bool {
+    let front = skip_stray_marks(p, clause.front);
+    front > 0
+        && (p.quotes.closing_at(front - 1).is_some()
+            || p.kind(front - 1) == Kind::Comma
+                && front > 1
+                && p.quotes.closing_at(front - 2).is_some())
+}
+
+/// Moves a clause's front back over the comma and connective that join it
+/// to the clause before: "…framework, although he added" → before ", although".
+pub(super) fn connective_start(p: &Para, front: usize, floor: usize) -> usize {
+    let mut k = front;
+    while k > floor
+        && (p.is_any(k - 1, &grammar::CONNECTIVES)
+            || p.is_any(k - 1, &["which", "who"])
+            || matches!(p.kind(k - 1), Kind::Comma | Kind::Dash | Kind::Semicolon))
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Participial and relative glosses the writer adds after reported speech:
+/// "…, meaning either by right or in effect", "…, in what would be a massive concession".
+pub(super) fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> {
+    for t in range.clone() {
+        if t > range.start + 3
+            && is_comma_like(p, t)
+            && !p.inside_quote(t + 1)
+            && (p.is_any(t + 1, &["meaning", "according", "which"])
+                || p.is_any(t + 1, &["in"]) && p.is_any(t + 2, &["what"]))
+        {
+            return trim(
+                p,
+                range.start..t + usize::from(p.quotes.closing_at(t).is_some()),
+            );
+        }
+    }
+    range
+}
+
+/// Content before a clause: the quote that ends right before it, or the
+/// clause before its comma.
+pub(super) fn backward_content(
+    p: &Para,
+    clause: &Clause,
+    previous_end: usize,
+    sentence: &Range<usize>,
+    quote_used: &[bool],
+) -> Option<(ClaimKind, Range<usize>, Option<usize>)> {
+    let front = clause.front;
+    // "X said." opening a sentence right after a quote that ends with a full stop.
+    if front == sentence.start {
+        if front == 0 || clause.after < sentence.end && !p.kind(clause.after).is_terminal() {
+            return None;
+        }
+        let q = p.quotes.closing_at(front - 1)?;
+        let quote = p.quotes.quotes[q];
+        return (!quote_used[q]).then(|| {
+            quote_content(p, &quote).map(|c| (ClaimKind::Direct, token_range(p, c), Some(q)))
+        })?;
+    }
+    let boundary = skip_stray_marks(p, front).max(1) - 1;
+    let quote_before = p.quotes.closing_at(boundary).or_else(|| {
+        (p.kind(boundary) == Kind::Comma && boundary > 0)
+            .then(|| p.quotes.closing_at(boundary - 1))
+            .flatten()
+    });
+    if let Some(q) = quote_before {
+        let quote = p.quotes.quotes[q];
+        if quote_used[q] {
+            return None;
+        }
+        let content = quote_content(p, &quote)?;
+        return Some((ClaimKind::Direct, token_range(p, content), Some(q)));
+    }
+    if !(is_comma_like(p, boundary) || p.kind(boundary) == Kind::Dash || clause.cue.according) {
+        return None;
+    }
+    let start = previous_end.max(sentence.start);
+    let mut range = trim(
+        p,
+        start..boundary + usize::from(clause.cue.according && !is_comma_like(p, boundary)),
+    );
+    if clause.cue.according && !is_comma_like(p, boundary) {
+        range = trim(p, start..front);
+    }
+    // Skip a leading connective or opening mark left by a clause before.
+    while range.start < range.end
+        && (p.is_any(range.start, &["and", "but"]) && range.start == previous_end)
+    {
+        range.start += 1;
+    }
+    let introductory = !p.inside_quote(range.start)
+        && p.is_any(range.start, &INTRODUCTORY)
+        && word_count(p, range.clone()) <= 12;
+    if word_count(p, range.clone()) < 3 || introductory {
+        return None;
+    }
+    Some((ClaimKind::Indirect, range, None))
+}
+
+/// Token range covering a byte range.
+pub(super) fn token_range(p: &Para, bytes: Range<usize>) -> Range<usize> {
+    let start = p
+        .tokens
+        .partition_point(|t| (t.start as usize) < bytes.start);
+    let end = p.tokens.partition_point(|t| (t.end as usize) <= bytes.end);
+    start..end
+}
+
+/// Quotes wholly inside reported speech are partial quotes of the same source.
+pub(super) fn partials_inside(
+    p: &Para,
+    range: Range<usize>,
+    quote_used: &mut [bool],
+    findings: &mut Findings,
+    claim: &impl Fn(ClaimKind, Range<usize>, Option<usize>) -> Found,
+) {
+    for q in p.quotes.within(range.start..range.end + 1) {
+        let quote = &p.quotes.quotes[q];
+        let (Some(open), Some(close)) = (quote.open, quote.close) else {
+            continue;
+        };
+        if open >= range.start
+            && close < range.end + 1
+            && !quote_used[q]
+            && let Some(content) = quote_content(p, quote)
+        {
+            quote_used[q] = true;
+            findings
+                .claims
+                .push(claim(ClaimKind::Partial, content, Some(q)));
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! Who said what, within one paragraph: cues ("said", "told reporters",
+//! "according to"), the source each cue attributes to, and the content it
+//! attributes: a quote, a reported clause, or a quoted phrase inside one.
+//!
+//! The shapes handled, in the order they are tried for each cue:
+//! - "according to X, C" / "C, according to X";
+//! - inverted: "…," said X / "C, said X, who …";
+//! - source first: "X (, aside,) said (to Y) (on Monday) (that) C", "X said: “C”";
+//! - content first: "C, X said" / "“C,” X said (, “D”)";
+//! - "X called it “C”": a partial quote;
+//!
+//! For quotes no cue claims: a quote that continues the paragraph's or the
+//! previous paragraph's speaker, "X: “C”", and unattributed quotes.
+//!
+//! This module walks the sentences and keeps what holds together; `clause`
+//! finds cues and their reporting clauses, `source` the source phrase,
+//! `content` what is attributed, and `unclaimed` the quotes left over.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::grammar;
+use super::lexicon::CueClass;
+use super::mentions::{self, Mention};
+use super::para::Para;
+use super::token::Kind;
+use crate::model::ClaimKind;
+
+mod clause;
+mod content;
+mod source;
+mod unclaimed;
+
+use clause::{clause, find_cues, takes_bare_clause};
+use content::{
+    backward_content, connective_start, cut_trailing_gloss, forward_start, partials_inside,
+    quote_content, token_range, trim, word_count,
+};
+use source::{is_comma_like, subject_antecedent};
+use unclaimed::{looks_like_title, unclaimed_quotes};
+
+/// Who a found claim is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceRef {
+    /// A mention in this paragraph's `mentions`.
+    Mention(usize),
+    /// The speaker of the quote this one continues, or of the quotes before
+    /// it (resolved across paragraphs by the caller).
+    Inherit,
+    /// Nobody the rules can tell.
+    Unknown,
+}
+
+/// A claim found in one paragraph. Ranges are bytes of the paragraph text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: ClaimKind,
+    pub content: Range<usize>,
+    pub source: SourceRef,
+    pub cue: Option<Range<usize>>,
+    pub channel: Option<Range<usize>>,
+    /// The quote this claim is, if it is a quote (index into the paragraph's quotes).
+    pub quote: Option<usize>,
+    /// The pieces of the content of a quote interrupted by its attribution
+    /// ("“A,” she said. “B.”"); empty for a claim of one piece.
+    pub parts: Vec<Range<usize>>,
+}
+
+/// What one paragraph yields.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub claims: Vec<Found>,
+    /// Mentions the claims point at (sources as written).
+    pub mentions: Vec<Mention>,
+    /// Unnamed subjects that later pronouns and descriptions may point back
+    /// to ("Two officials briefed reporters. They said …").
+    pub antecedents: Vec<Mention>,
+    /// Where each mention's span is in `mentions`.
+    by_span: FxHashMap<(usize, usize), usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+    class: CueClass,
+    according: bool,
+}
+
+/// A reporting clause: a cue with its source and what hangs on it.
+#[derive(Debug, Clone)]
+struct Clause {
+    cue: Cue,
+    /// Tokens of the source as written.
+    source: Option<Range<usize>>,
+    /// The mention index the source resolved to (set when the clause is kept).
+    mention: Option<usize>,
+    /// Source is a coordinated subject: "…, but warned …".
+    coordinated: bool,
+    /// Cue before source: "said Merz".
+    inverted: bool,
+    /// First token of the reporting clause (source, or cue when inverted,
+    /// or the connective joining it to a previous clause).
+    front: usize,
+    /// First token after the clause (its listener, adverbials, channel, asides).
+    after: usize,
+    /// End token of the cue text ("told reporters": past the listener).
+    cue_text_end: usize,
+    channel: Option<Range<usize>>,
+    /// An appositive describing the source ("Hugh Hill, a doctor, said").
+    description: Option<Range<usize>>,
+}
+
+/// Finds the claims of one paragraph. `people` are the names found in it;
+/// `inherit` says whether a quote with no cue may take the previous speaker.
+pub fn find(p: &Para, people: &[Mention]) -> Findings {
+    let mut findings = Findings::default();
+    let mut quote_used = vec![false; p.quotes.quotes.len()];
+    for sentence in p.sentences.clone() {
+        let first_mention = findings.mentions.len();
+        sentence_claims(p, sentence.clone(), people, &mut findings, &mut quote_used);
+        subject_antecedent(p, &sentence, people, &mut findings, first_mention);
+    }
+    unclaimed_quotes(p, people, &mut findings, &quote_used);
+    findings
+        .claims
+        .sort_by_key(|c| (c.content.start, c.content.end));
+    merge_interrupted_quotes(p, &mut findings.claims);
+    findings
+}
+
+/// "“A,” she said. “B.”" is one utterance interrupted by its attribution: the
+/// second quote, with no cue of its own, joins the first as a second part.
+fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
+    let mut merged: Vec<Found> = Vec::with_capacity(claims.len());
+    for second in claims.drain(..) {
+        if let Some(first) = merged.last_mut() {
+            // A title quoted inside the attribution ("told NBC's “Today”") may stand between.
+            let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b > a);
+            let own_cue = second.cue.is_some() && second.cue != first.cue;
+            let joins = first.kind == ClaimKind::Direct
+                && second.kind == ClaimKind::Direct
+                && consecutive
+                && !own_cue
+                && first.source == second.source
+                && matches!(first.source, SourceRef::Mention(_))
+                && between_is_attribution(p, first, &second);
+            if joins {
+                // Parts are listed only for a claim of several pieces.
+                if first.parts.is_empty() {
+                    first.parts.push(first.content.clone());
+                }
+                first.parts.push(second.content.clone());
+                first.content.end = second.content.end;
+                continue;
+            }
+        }
+        merged.push(second);
+    }
+    *claims = merged;
+}
+
+/// Longest attribution that may interrupt a quote: "…,” Polish Prime Minister
+/// Donald Tusk told reporters on his plane after leaving Berlin. “…".
+const MAX_INTERRUPTION_BYTES: usize = 200;
+
+/// Between two quotes there is only punctuation, or the first one's
+/// attribution ending its sentence.
+fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
+    let gap = &p.text[first.content.end..second.content.start];
+    if gap.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    first.cue.as_ref().is_some_and(|cue| {
+        first.content.end <= cue.start
+            && cue.end <= second.content.start
+            && gap.len() < MAX_INTERRUPTION_BYTES
+            && p.tokens[token_range(p, first.content.end..second.content.start)]
+                .iter()
+                .filter(|t| t.kind.is_terminal())
+                .count()
+                <= 1
+    })
+}
+
+fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
+    let key = (mention.span.start, mention.span.end);
+    if let Some(&n) = findings.by_span.get(&key) {
+        return n;
+    }
+    findings.mentions.push(mention);
+    findings.by_span.insert(key, findings.mentions.len() - 1);
+    findings.mentions.len() - 1
+}
+
+fn sentence_claims(
+    p: &Para,
+    sentence: Range<usize>,
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    let (call_cues, cues): (Vec<Cue>, Vec<Cue>) = find_cues(p, sentence.clone())
+        .into_iter()
+        .partition(|cue| cue.class == CueClass::Call);
+    let mut clauses: Vec<Clause> = Vec::new();
+    for cue in cues {
+        // A cue inside the span of an earlier clause's source or cue is part of it.
+        if clauses
+            .iter()
+            .any(|c| (c.front..c.after).contains(&cue.start))
+        {
+            continue;
+        }
+        let Some(mut clause) = clause(p, cue, &sentence, clauses.last()) else {
+            continue;
+        };
+        let mention = match (&clause.source, clause.coordinated) {
+            (_, true) => clauses.last().and_then(|c| c.mention),
+            (Some(np), false) => mentions::describe(p, np.clone(), people)
+                .or_else(|| {
+                    clause
+                        .cue
+                        .according
+                        .then(|| mentions::unnamed_document(p, np.clone()))
+                })
+                .map(|mut m| {
+                    if m.role.is_none() {
+                        m.role = clause.description.clone().map(|d| p.slice(d).into());
+                    }
+                    add_mention(findings, m)
+                }),
+            (None, false) => None,
+        };
+        let Some(mention) = mention else { continue };
+        clause.mention = Some(mention);
+        clauses.push(clause);
+    }
+
+    // A later clause inside an earlier clause's forward content is nested
+    // speech ("X said Y told him …"): only the outer one counts, unless a
+    // connective joins it ("…, although he added …", "…, adding that …").
+    let mut kept: Vec<Clause> = Vec::new();
+    for clause in clauses {
+        if let Some(prev) = kept.last() {
+            let joined = clause.coordinated
+                || clause.front > sentence.start
+                    && (is_comma_like(p, clause.front - 1)
+                        || p.is_any(clause.front, &grammar::CONNECTIVES)
+                        || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
+                || clause.inverted;
+            let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
+            if prev_has_forward && !joined {
+                continue;
+            }
+        }
+        kept.push(clause);
+    }
+
+    let mut previous_end = sentence.start;
+    for (n, clause) in kept.iter().enumerate() {
+        let next_front = kept.get(n + 1).map_or(sentence.end, |next| {
+            connective_start(p, next.front, sentence.start)
+        });
+        let source = SourceRef::Mention(clause.mention.unwrap_or_default());
+        let cue_bytes = Some(p.bytes(clause.cue.start..clause.cue_text_end.max(clause.cue.end)));
+        let channel = clause.channel.clone().map(|c| p.bytes(c));
+        let claim = |kind, content, quote| Found {
+            kind,
+            content,
+            source,
+            cue: cue_bytes.clone(),
+            channel: channel.clone(),
+            quote,
+            parts: Vec::new(),
+        };
+
+        let mut found_any = false;
+        // Content after the clause.
+        if let Some(start) = forward_start(p, clause, sentence.end) {
+            // The quote is the whole content, or the writer's gloss follows it:
+            // "joked, “…,” drawing loud jeers".
+            if let Some(q) = p.quotes.opening_at(start).filter(|&q| {
+                let quote = p.quotes.quotes[q];
+                let end = quote.close.map_or(p.len(), |c| c + 1);
+                let rest = trim(p, end..next_front);
+                rest.is_empty()
+                    || p.is_word(rest.start)
+                        && (p.lower(rest.start).ends_with("ing")
+                            || p.is_any(rest.start, &["which", "according", "as"]))
+            }) {
+                let quote = p.quotes.quotes[q];
+                if let Some(content) = quote_content(p, &quote) {
+                    quote_used[q] = true;
+                    findings
+                        .claims
+                        .push(claim(ClaimKind::Direct, content, Some(q)));
+                    found_any = true;
+                }
+            } else {
+                let range = trim(p, start..next_front);
+                let range = cut_trailing_gloss(p, range);
+                if word_count(p, range.clone()) >= 2 {
+                    partials_inside(p, range.clone(), quote_used, findings, &claim);
+                    findings
+                        .claims
+                        .push(claim(ClaimKind::Indirect, p.bytes(range), None));
+                    found_any = true;
+                }
+            }
+        }
+        // Content before the clause: "C, X said" / "“C,” X said" / "C, according to X".
+        let parenthetical = clause.after < sentence.end && p.kind(clause.after) == Kind::Comma;
+        if (!found_any || clause.inverted || parenthetical)
+            && let Some((kind, content, q)) =
+                backward_content(p, clause, previous_end, &sentence, quote_used)
+        {
+            if let Some(q) = q {
+                quote_used[q] = true;
+            }
+            if kind == ClaimKind::Indirect {
+                let range = content.clone();
+                partials_inside(p, range.clone(), quote_used, findings, &claim);
+                findings.claims.push(claim(kind, p.bytes(range), q));
+            } else {
+                findings.claims.push(claim(kind, p.bytes(content), q));
+            }
+            found_any = true;
+        }
+        // "“C,” X said, “D.”": a second quote straight after the clause.
+        if clause.inverted || found_any {
+            let k = clause.after;
+            if k + 1 < sentence.end
+                && matches!(p.kind(k), Kind::Comma | Kind::Colon)
+                && let Some(q) = p.quotes.opening_at(k + 1).filter(|&q| !quote_used[q])
+                && let Some(content) = quote_content(p, &p.quotes.quotes[q])
+            {
+                quote_used[q] = true;
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Direct, content, Some(q)));
+            }
+        }
+        // "Still, he said, officials have to decide": a clause after a
+        // reporting clause set off by commas, when nothing came before it.
+        let k = clause.after;
+        if !found_any
+            && !clause.inverted
+            && k + 1 < next_front
+            && p.kind(k) == Kind::Comma
+            && takes_bare_clause(p, k + 1)
+            && !p.lower(k + 1).ends_with("ing")
+            && !p.is_any(
+                k + 1,
+                &[
+                    "who", "which", "when", "where", "what", "how", "if", "whether",
+                ],
+            )
+        {
+            let range = cut_trailing_gloss(p, trim(p, k + 1..next_front));
+            if word_count(p, range.clone()) >= 3 {
+                partials_inside(p, range.clone(), quote_used, findings, &claim);
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Indirect, p.bytes(range), None));
+                found_any = true;
+            }
+        }
+        if found_any {
+            previous_end = clause.after;
+        }
+    }
+    naming_claims(
+        p, &sentence, &call_cues, &kept, people, findings, quote_used,
+    );
+}
+
+/// "called the issue “painful”", "described it as “a disaster”": the quote
+/// soon after a naming verb is a partial quote of the verb's subject.
+fn naming_claims(
+    p: &Para,
+    sentence: &Range<usize>,
+    cues: &[Cue],
+    clauses: &[Clause],
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    for cue in cues {
+        let limit = (cue.end + 8).min(sentence.end);
+        let Some(q) = (cue.end..limit).find_map(|t| p.quotes.opening_at(t)) else {
+            continue;
+        };
+        let quote = p.quotes.quotes[q];
+        if quote_used[q] || looks_like_title(p, &quote) {
+            continue;
+        }
+        let Some(clause) = clause(
+            p,
+            *cue,
+            sentence,
+            clauses.iter().rev().find(|c| c.front < cue.start),
+        ) else {
+            continue;
+        };
+        let mention = match (&clause.source, clause.coordinated) {
+            (_, true) => clause.mention,
+            (Some(np), false) => {
+                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
+            }
+            (None, false) => None,
+        };
+        let (Some(mention), Some(content)) = (mention, quote_content(p, &quote)) else {
+            continue;
+        };
+        quote_used[q] = true;
+        findings.claims.push(Found {
+            kind: ClaimKind::Partial,
+            content,
+            source: SourceRef::Mention(mention),
+            cue: Some(p.bytes(cue.start..cue.end)),
+            channel: None,
+            quote: Some(q),
+            parts: Vec::new(),
+        });
+    }
+}

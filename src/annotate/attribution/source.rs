@@ -1,0 +1,673 @@
+//! The source of a reporting clause as written: the noun phrase before or
+//! after its cue, across asides and appositives, or the sentence's subject.
+
+use std::ops::Range;
+
+use super::Findings;
+use super::clause::{channel_phrase, time_phrase};
+use super::content::trim;
+use crate::annotate::grammar::{self, Pronoun, WordSet};
+use crate::annotate::lexicon::{TitleKind, lexicon};
+use crate::annotate::mentions::{self, Mention, MentionKind};
+use crate::annotate::para::Para;
+use crate::annotate::token::Kind;
+
+/// Skips words that can stand between a subject and its verb, leftwards:
+/// "has also", "did not". Returns the first token of that run (or `cue`).
+pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize {
+    let mut i = cue;
+    while i > floor {
+        let t = i - 1;
+        if p.inside_quote(t) || !(p.kind(t).is_wordlike() || p.kind(t) == Kind::Possessive) {
+            break;
+        }
+        let lower = p.lower(t);
+        let adverb = lower.ends_with("ly")
+            && !p.is_capitalized(t)
+            && lower.len() > 4
+            && !matches!(lower, "only" | "family" | "ally" | "italy");
+        if grammar::AUXILIARIES.contains(lower)
+            && !(p.kind(t) == Kind::Possessive && t > floor && p.is_capitalized(t - 1))
+            || adverb
+        {
+            i = t;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// A comma, or a closing quote mark with a comma just inside it: the end of
+/// an aside or of a content before a reporting clause.
+pub(super) fn is_comma_like(p: &Para, t: usize) -> bool {
+    p.kind(t) == Kind::Comma
+        || (p.quotes.closing_at(t).is_some() && t > 0 && p.kind(t - 1) == Kind::Comma)
+}
+
+/// Longest source phrase looked for, in tokens: bounds every scan, so that
+/// a sentence of thousands of words costs no more per cue than a short one.
+pub(super) const MAX_PHRASE_TOKENS: usize = 48;
+
+/// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
+pub(super) static FINITE_VERBS: WordSet = WordSet::new(&[
+    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
+    "can", "may", "might", "must", "did", "does", "do", "shall",
+]);
+
+/// Openers of introductory phrases: "During his attack, Mateen said …" has
+/// no content before its comma.
+pub(super) static INTRODUCTORY: WordSet = WordSet::new(&[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "without",
+    "for",
+    "to",
+    "under",
+    "over",
+    "from",
+    "by",
+    "amid",
+    "despite",
+    "following",
+    "as",
+    "when",
+    "while",
+    "since",
+    "until",
+    "upon",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "finally",
+    "still",
+    "yet",
+    "instead",
+    "soon",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "separately",
+    "indeed",
+]);
+
+/// The noun phrase that ends just before `end`, scanning left no further than `floor`.
+pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
+    let lexicon = lexicon();
+    let mut start = end;
+    let mut depth = 0usize;
+    while start > floor && end - start < MAX_PHRASE_TOKENS {
+        let t = start - 1;
+        if p.inside_quote(t) {
+            break;
+        }
+        match p.kind(t) {
+            Kind::CloseParen => depth += 1,
+            Kind::OpenParen if depth > 0 => depth -= 1,
+            Kind::Word | Kind::Number | Kind::Possessive => {
+                if depth == 0 && start < end && p.is_word(t) && Pronoun::parse(p.lower(t)).is_some()
+                {
+                    break;
+                }
+                if depth == 0 && p.is_any(t, &FINITE_VERBS) {
+                    break;
+                }
+                if depth == 0 {
+                    let lower = p.lower(t);
+                    // "Current and former officials who spoke with the Post said":
+                    // a relative clause inside the source.
+                    let relative = lower == "who"
+                        && t > floor
+                        && p.kind(t - 1) == Kind::Word
+                        && !p.is_any(t - 1, &grammar::CLAUSE_OPENERS);
+                    let opener = !relative
+                        && grammar::CLAUSE_OPENERS.contains(lower)
+                        && !(lower == "that"
+                            && t + 1 < end
+                            && p.is_any(t + 1, &["source", "official", "person"]));
+                    if opener
+                        || lexicon.cue(lower).is_some()
+                            && !matches!(
+                                lower,
+                                "reports"
+                                    | "claims"
+                                    | "states"
+                                    | "comments"
+                                    | "notes"
+                                    | "promises"
+                                    | "remarks"
+                                    | "statement"
+                            )
+                    {
+                        break;
+                    }
+                }
+            }
+            Kind::Other if depth > 0 => {}
+            _ if depth > 0 => {}
+            _ => break,
+        }
+        start = t;
+    }
+    // Leading bracket left open by the scan.
+    while start < end && matches!(p.kind(start), Kind::CloseParen) {
+        start += 1;
+    }
+    // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
+    if start < end && grammar::PREPOSITIONS.contains(p.lower(start)) && p.is_word(start) {
+        let mut k = end;
+        while k > start + 1
+            && (mentions::is_name_word(p, k - 1) || lexicon.title(p.word(k - 1)).is_some())
+        {
+            k -= 1;
+        }
+        if k < end {
+            start = k;
+        } else {
+            return None;
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+/// Party and state after a name: "D-Ill.", "R-Texas".
+pub(super) fn is_party_state(p: &Para, range: Range<usize>) -> bool {
+    range.len() == 1 && {
+        let word = p.word(range.start);
+        let mut parts = word.splitn(2, '-');
+        matches!(parts.next(), Some("D" | "R" | "I"))
+            && parts
+                .next()
+                .is_some_and(|s| s.starts_with(char::is_uppercase))
+    }
+}
+
+pub(super) fn is_aside(p: &Para, segment: Range<usize>) -> bool {
+    let first = segment.start;
+    p.is_any(first, &grammar::ASIDE_OPENERS)
+        || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
+        || p.kind(first) == Kind::Number
+        || is_party_state(p, segment.clone())
+        || p.quotes.opening_at(first).is_some()
+}
+
+/// Segments of `floor..end` split at commas outside quotes and brackets.
+pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<usize>> {
+    let mut segments = Vec::new();
+    let mut seg_end = end;
+    let mut depth = 0usize;
+    let mut t = end;
+    while t > floor {
+        t -= 1;
+        match p.kind(t) {
+            Kind::CloseParen => depth += 1,
+            Kind::OpenParen => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && !p.inside_quote(t) && p.kind(t) == Kind::Comma {
+            segments.push(t + 1..seg_end);
+            seg_end = t;
+        } else if depth == 0
+            && matches!(p.kind(t), Kind::Semicolon | Kind::Colon | Kind::Dash)
+            && !p.inside_quote(t)
+        {
+            break;
+        }
+        if t == floor
+            || matches!(p.kind(t), Kind::Semicolon | Kind::Colon | Kind::Dash)
+                && !p.inside_quote(t)
+                && depth == 0
+        {
+            let start = if t == floor
+                && !matches!(
+                    p.kind(t),
+                    Kind::Semicolon | Kind::Colon | Kind::Dash | Kind::Comma
+                ) {
+                t
+            } else {
+                t + 1
+            };
+            segments.push(start..seg_end);
+            break;
+        }
+    }
+    // A closing quote with a comma inside it also ends a segment: "…called it “painful,” reiterated".
+    let mut split = Vec::new();
+    for segment in segments.into_iter().rev() {
+        let mut start = segment.start;
+        for t in segment.clone() {
+            if p.quotes.closing_at(t).is_some()
+                && t > 0
+                && p.kind(t - 1) == Kind::Comma
+                && t + 1 < segment.end
+            {
+                split.push(start..t + 1);
+                start = t + 1;
+            }
+        }
+        split.push(start..segment.end);
+    }
+    split.retain(|s| !s.is_empty());
+    split
+}
+
+/// A list of names continuing the segment before: "…including Germany, France and Britain".
+pub(super) fn is_list_continuation(
+    p: &Para,
+    segment: &Range<usize>,
+    before: &Range<usize>,
+) -> bool {
+    !before.is_empty()
+        && p.is_capitalized(before.end - 1)
+        && segment
+            .clone()
+            .all(|t| p.is_capitalized(t) || p.is_any(t, &["and", "or"]))
+        && segment.clone().any(|t| p.is_any(t, &["and", "or"]))
+}
+
+/// The subject of a cue whose source comes before it, when a comma stands
+/// between them: skips asides ("Kerry, who lost, said"), keeps lists
+/// ("… Germany, France and Britain, said"). Returns the source tokens and the
+/// first token of the clause.
+pub(super) fn subject_across_asides(
+    p: &Para,
+    comma_end: usize,
+    floor: usize,
+) -> Option<(Range<usize>, usize, Option<Range<usize>>)> {
+    let floor = floor.max(comma_end.saturating_sub(2 * MAX_PHRASE_TOKENS));
+    let segments = comma_segments(p, floor, comma_end);
+    let mut n = segments.len();
+    let mut list_end = None;
+    let mut description = None;
+    while n > 0 {
+        n -= 1;
+        let segment = segments[n].clone();
+        if n > 0 && is_list_continuation(p, &segment, &segments[n - 1]) {
+            list_end.get_or_insert(segment.end);
+            continue;
+        }
+        // The sentence's first segment is where the subject starts, never an aside.
+        if n > 0 && is_aside(p, segment.clone()) && list_end.is_none() {
+            // "Hugh Hill, a doctor, said": the aside describes the speaker.
+            if p.is_any(segment.start, &["a", "an", "the"]) {
+                description = Some(trim(p, segment.clone()));
+            }
+            continue;
+        }
+        let np = noun_phrase_left(p, segment.end, segment.start)?;
+        let np = with_description_before(p, np, floor);
+        let end = list_end.unwrap_or(np.end);
+        return Some((np.start..end, np.start, description));
+    }
+    None
+}
+
+/// "another friend, Mariam Emara told CNN": a short description before a
+/// name, set off by a comma, is part of the source.
+pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
+    if np.start < floor + 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_capitalized(np.start) {
+        return np;
+    }
+    let comma = np.start - 1;
+    let mut start = comma;
+    while start > floor
+        && p.kind(start - 1).is_wordlike()
+        && !p.inside_quote(start - 1)
+        && comma - start < 5
+    {
+        start -= 1;
+    }
+    let bounded = start == floor
+        || p.quotes.closing_at(start - 1).is_some()
+        || is_comma_like(p, start - 1)
+        || p.kind(start - 1) == Kind::Dash;
+    let titled = (start..comma).any(|t| {
+        p.is_word(t)
+            && lexicon()
+                .title(p.word(t))
+                .is_some_and(|title| title.kind == TitleKind::Title)
+    });
+    let described = start < comma
+        && (titled
+            || p.is_any(
+                start,
+                &[
+                    "the", "a", "an", "another", "his", "her", "their", "its", "one",
+                ],
+            ) && !(start..comma)
+                .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
+    if bounded && described {
+        start..np.end
+    } else {
+        np
+    }
+}
+
+pub(super) enum Subject {
+    Phrase(Range<usize>, Option<Range<usize>>),
+    /// "…, and added": the subject of the previous clause.
+    Coordinated,
+}
+
+/// The source of a cue written before it. `front` is where the clause starts.
+pub(super) fn subject_left(
+    p: &Para,
+    cue: usize,
+    sentence: &Range<usize>,
+) -> Option<(Subject, usize)> {
+    let aux_start = skip_auxiliaries_left(p, cue, sentence.start);
+    if aux_start == sentence.start {
+        return None;
+    }
+    let t = aux_start - 1;
+    if p.inside_quote(t) && !is_comma_like(p, t) {
+        return None;
+    }
+    if p.is_word(t) {
+        let lower = p.lower(t);
+        if Pronoun::parse(lower).is_some() || lower == "one" {
+            let front = if t > sentence.start && p.is_any(t - 1, &grammar::CONNECTIVES) {
+                t - 1
+            } else {
+                t
+            };
+            return Some((Subject::Phrase(t..t + 1, None), front));
+        }
+        if matches!(lower, "who" | "which") {
+            // "Zelenskiy, who earlier called …": the phrase before the relative.
+            let before = if t > sentence.start && p.kind(t - 1) == Kind::Comma {
+                t - 1
+            } else {
+                t
+            };
+            let np = noun_phrase_left(p, before, sentence.start)?;
+            return Some((Subject::Phrase(np.clone(), None), np.start));
+        }
+        if grammar::CONNECTIVES.contains(lower) {
+            return Some((Subject::Coordinated, t));
+        }
+    }
+    if is_comma_like(p, t) {
+        let (np, front, description) = subject_across_asides(p, t, sentence.start)?;
+        return Some((Subject::Phrase(np, description), front));
+    }
+    let np = noun_phrase_left(p, aux_start, sentence.start)?;
+    let np = with_description_before(p, np, sentence.start);
+    let front = np.start;
+    Some((Subject::Phrase(np, None), front))
+}
+
+/// "Two officials briefed reporters. They said …": the unnamed subjects of
+/// sentences are what "they" and "it" may point back to, claims or not.
+pub(super) fn subject_antecedent(
+    p: &Para,
+    sentence: &Range<usize>,
+    people: &[Mention],
+    findings: &mut Findings,
+    sentence_mentions: usize,
+) {
+    let Some(subject) = sentence_subject(p, sentence) else {
+        return;
+    };
+    if subject.end >= sentence.end || !p.kind(subject.end).is_wordlike() {
+        return;
+    }
+    let Some(mention) = mentions::describe(p, subject, people) else {
+        return;
+    };
+    let overlaps = findings.mentions[sentence_mentions..].iter().any(|m| {
+        m.paragraph == p.index && m.span.start < mention.span.end && mention.span.start < m.span.end
+    });
+    if !overlaps
+        && !mention.definite
+        && matches!(
+            mention.kind,
+            MentionKind::Anonymous
+                | MentionKind::Group
+                | MentionKind::Organization
+                | MentionKind::Document
+        )
+    {
+        findings.antecedents.push(mention);
+    }
+}
+
+/// The subject a sentence opens with, after a leading quote, connective or
+/// introductory phrase: "On the left, Betty Friedan, the author, compared …"
+/// → "Betty Friedan"; "the affidavit cited …" → "the affidavit".
+pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let mut k = sentence.start;
+    while k < sentence.end
+        && (p.inside_quote(k)
+            || p.quotes.opening_at(k).is_some()
+            || p.quotes.closing_at(k).is_some())
+    {
+        k += 1;
+    }
+    // Coordinating words only: "Before the convention, X …" is an
+    // introductory phrase, skipped below up to its comma.
+    while k < sentence.end
+        && p.is_any(
+            k,
+            &[
+                "and",
+                "but",
+                "so",
+                "yet",
+                "still",
+                "however",
+                "meanwhile",
+                "now",
+                "then",
+                "also",
+            ],
+        )
+    {
+        k += 1;
+        if k < sentence.end && p.kind(k) == Kind::Comma {
+            k += 1;
+        }
+    }
+    if k >= sentence.end {
+        return None;
+    }
+    if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
+        return Some(k..k + 1);
+    }
+    if p.is_any(k, &grammar::PREPOSITIONS)
+        || p.is_any(
+            k,
+            &[
+                "as", "when", "while", "although", "though", "if", "because", "since", "once",
+                "until", "whether", "despite",
+            ],
+        )
+        || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
+    {
+        let comma = (k..(k + 15).min(sentence.end))
+            .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
+        k = comma + 1;
+    }
+    let start = k;
+    let limit = (start + 10).min(sentence.end);
+    let mut depth = 0usize;
+    while k < limit && !p.inside_quote(k) {
+        match p.kind(k) {
+            Kind::OpenParen => depth += 1,
+            Kind::CloseParen if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            Kind::Possessive => {}
+            Kind::Word | Kind::Number => {
+                let lower = p.lower(k);
+                let verb_like = k > start
+                    && (FINITE_VERBS.contains(lower)
+                        || lower.ends_with("ed") && !p.is_capitalized(k)
+                        || lower.ends_with("ly") && !p.is_capitalized(k)
+                        || lexicon().cue(lower).is_some()
+                        || grammar::PREPOSITIONS.contains(lower) && lower != "of"
+                        || Pronoun::parse(lower).is_some());
+                if verb_like {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        k += 1;
+    }
+    (k > start).then_some(start..k)
+}
+
+/// The sentence's subject when it names someone (a capitalized name, a
+/// title or a pronoun): what a participle or a second verb hangs on.
+pub(super) fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let subject = sentence_subject(p, sentence)?;
+    let named = subject.clone().any(|t| {
+        mentions::is_name_word(p, t)
+            || p.is_word(t)
+                && (lexicon().title(p.word(t)).is_some() || Pronoun::parse(p.lower(t)).is_some())
+    });
+    named.then_some(subject)
+}
+
+/// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
+pub(super) fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
+    let lexicon = lexicon();
+    let mut j = from;
+    while j < end && !p.inside_quote(j) {
+        match p.kind(j) {
+            Kind::Word | Kind::Number | Kind::Possessive => {}
+            Kind::OpenParen if j + 2 < end && p.kind(j + 2) == Kind::CloseParen => {
+                j += 3;
+                continue;
+            }
+            _ => break,
+        }
+        let lower = p.lower(j);
+        if j > from
+            && (matches!(
+                lower,
+                "who"
+                    | "which"
+                    | "that"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "and"
+                    | "but"
+                    | "adding"
+                    | "noting"
+                    | "saying"
+            ) || channel_phrase(p, j, end).is_some()
+                || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
+                || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
+        {
+            break;
+        }
+        if j == from
+            && (grammar::PREPOSITIONS.contains(lower)
+                || lower == "that"
+                || lexicon.cue(lower).is_some())
+        {
+            return None;
+        }
+        j += 1;
+    }
+    (j > from).then_some(from..j)
+}
+
+/// ", a New York Democrat" after a name: an appositive up to the next
+/// punctuation, holding no verb or relative clause.
+pub(super) fn appositive_after(p: &Para, comma: usize, end: usize) -> Option<Range<usize>> {
+    if comma + 1 >= end || p.kind(comma) != Kind::Comma || !p.is_any(comma + 1, &["a", "an", "the"])
+    {
+        return None;
+    }
+    let start = comma + 1;
+    let mut j = start;
+    while j < end
+        && (p.kind(j).is_wordlike() || p.kind(j) == Kind::Possessive)
+        && !p.inside_quote(j)
+    {
+        if j > start
+            && (p.is_any(j, &FINITE_VERBS)
+                || p.is_any(j, &["who", "which", "that"])
+                || channel_phrase(p, j, end).is_some())
+        {
+            return None;
+        }
+        j += 1;
+    }
+    let closes = j >= end
+        || matches!(
+            p.kind(j),
+            Kind::Comma | Kind::Period | Kind::Semicolon | Kind::Colon
+        )
+        || p.quotes.opening_at(j).is_some();
+    (closes && j - start <= 12).then_some(start..j)
+}
+
+/// The source after "according to": everything to the next comma or the
+/// sentence's end ("early results of the exit poll conducted by Edison Research").
+pub(super) fn according_source(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
+    let limit = (from + 30).min(end);
+    let mut j = from;
+    while j < limit
+        && !p.inside_quote(j)
+        && (p.kind(j).is_wordlike()
+            || matches!(
+                p.kind(j),
+                Kind::Possessive | Kind::OpenParen | Kind::CloseParen | Kind::Other
+            ))
+    {
+        j += 1;
+    }
+    (j > from).then_some(from..j)
+}
+
+/// After "…," said: a source ("German Chancellor Friedrich Merz", "an official
+/// familiar with the matter") ends at punctuation, a channel, a time or an
+/// aside, and holds no verb; "said there was" is not inverted.
+pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize) -> bool {
+    let first = p.lower(np.start);
+    if matches!(
+        first,
+        "that" | "there" | "it" | "this" | "he" | "she" | "they" | "we" | "i" | "you"
+    ) && np.len() > 1
+    {
+        return false;
+    }
+    let verb = np.clone().any(|t| {
+        p.is_any(
+            t,
+            &[
+                "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can",
+                "should", "did", "does", "do", "be", "been",
+            ],
+        )
+    });
+    let at_boundary = np.end >= end
+        || !p.kind(np.end).is_wordlike()
+            && p.kind(np.end) != Kind::Possessive
+            && p.quotes.opening_at(np.end).is_none()
+        || channel_phrase(p, np.end, end).is_some()
+        || time_phrase(p, np.end, end).is_some()
+        || p.is_any(
+            np.end,
+            &[
+                "who", "which", "as", "after", "before", "when", "while", "adding", "noting",
+                "saying",
+            ],
+        );
+    !verb && at_boundary
+}

@@ -1,0 +1,207 @@
+//! Quotes no cue claims: a quote continuing the previous speaker, "X: “C”",
+//! titles and terms in quotation marks, and quotes nobody can be named for.
+
+use super::content::{quote_content, word_count};
+use super::source::noun_phrase_left;
+use super::{Findings, Found, SourceRef, add_mention};
+use crate::annotate::grammar::WordSet;
+use crate::annotate::mentions::{self, Mention, MentionKind};
+use crate::annotate::para::Para;
+use crate::annotate::quotes::Quote;
+use crate::annotate::token::Kind;
+use crate::model::ClaimKind;
+
+/// Title Case and short: the name of a film, book or programme, not a claim.
+pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
+    let inner = quote.inner(p.len());
+    let words: Vec<usize> = inner.clone().filter(|&t| p.is_word(t)).collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().filter(|&&t| p.is_capitalized(t)).count() * 4 >= words.len() * 3
+        && !inner
+            .clone()
+            .any(|t| matches!(p.kind(t), Kind::Comma) && t + 1 == inner.end)
+}
+
+/// Words that say a quoted phrase is a name or a term, not a claim.
+pub(super) static TITLE_MARKERS: WordSet = WordSet::new(&[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "show",
+    "series",
+    "play",
+    "titled",
+    "entitled",
+    "headlined",
+    "dubbed",
+    "nicknamed",
+    "so-called",
+    "term",
+    "word",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "program",
+    "programme",
+    "episode",
+    "documentary",
+    "column",
+    "article",
+    "poem",
+    "podcast",
+    "hit",
+    "single",
+    "known",
+    "named",
+    "branded",
+    "label",
+    "labeled",
+    "labelled",
+]);
+
+pub(super) fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
+    let Some(open) = quote.open else { return false };
+    (open.saturating_sub(2)..open).any(|t| p.is_any(t, &TITLE_MARKERS))
+}
+
+/// Quotes no cue claimed: a continuation of a speaker, "X: “C”", or unattributed.
+pub(super) fn unclaimed_quotes(
+    p: &Para,
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &[bool],
+) {
+    if p.quotes.quotes.is_empty() {
+        return;
+    }
+    // Indexes over the claims found so far, so that this stays linear on
+    // paragraphs with thousands of quotes.
+    let mut claimed = quote_used.to_vec();
+    for q in findings.claims.iter().filter_map(|c| c.quote) {
+        claimed[q] = true;
+    }
+    let mut spans: Vec<(usize, usize)> = findings
+        .claims
+        .iter()
+        .map(|c| (c.content.start, c.content.end))
+        .collect();
+    spans.sort_unstable();
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |max_end, &(_, end)| {
+            *max_end = end.max(*max_end);
+            Some(*max_end)
+        })
+        .collect();
+    let attributed: Vec<(usize, SourceRef)> = {
+        let mut list: Vec<(usize, SourceRef)> = findings
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct && matches!(c.source, SourceRef::Mention(_)))
+            .map(|c| (c.content.start, c.source))
+            .collect();
+        list.sort_unstable_by_key(|&(start, _)| start);
+        list
+    };
+    for (q, quote) in p.quotes.quotes.iter().enumerate() {
+        if claimed[q] {
+            continue;
+        }
+        let Some(content) = quote_content(p, quote) else {
+            continue;
+        };
+        let before = spans.partition_point(|&(start, _)| start <= content.start);
+        let inside_claim = before > 0 && reach[before - 1] >= content.end;
+        if inside_claim {
+            continue;
+        }
+        let words = word_count(p, quote.inner(p.len()));
+        let colon_source = quote
+            .open
+            .and_then(|open| colon_attribution(p, open, people));
+        let source = if let Some(mention) = colon_source {
+            SourceRef::Mention(add_mention(findings, mention))
+        } else if quote.continued {
+            SourceRef::Inherit
+        } else if let Some(nearest) = nearest_attributed(&attributed, content.start) {
+            nearest
+        } else if quote.open == Some(0) && words >= 3 {
+            SourceRef::Inherit
+        } else if words >= 5 && !looks_like_title(p, quote) && !is_marked_as_term(p, quote) {
+            SourceRef::Unknown
+        } else {
+            continue;
+        };
+        if looks_like_title(p, quote) && !quote.continued || is_marked_as_term(p, quote) {
+            continue;
+        }
+        if words < 3 && !quote.continued && source != SourceRef::Inherit {
+            // A short quote attributed only by being near another claim is a scare quote.
+            if colon_source_absent(p, quote) {
+                continue;
+            }
+        }
+        findings.claims.push(Found {
+            kind: ClaimKind::Direct,
+            content,
+            source,
+            cue: None,
+            channel: None,
+            quote: Some(q),
+            parts: Vec::new(),
+        });
+    }
+}
+
+pub(super) fn colon_source_absent(p: &Para, quote: &Quote) -> bool {
+    quote
+        .open
+        .is_none_or(|open| open == 0 || p.kind(open - 1) != Kind::Colon)
+}
+
+/// The source of the nearest claim in this paragraph that has a direct quote
+/// and a source (`attributed` is sorted by start): a second quote continues
+/// the same speaker. One before wins over one after at a quarter the distance.
+pub(super) fn nearest_attributed(
+    attributed: &[(usize, SourceRef)],
+    at: usize,
+) -> Option<SourceRef> {
+    let n = attributed.partition_point(|&(start, _)| start <= at);
+    let before = n.checked_sub(1).map(|i| attributed[i]);
+    let after = attributed.get(n).copied();
+    match (before, after) {
+        (Some((b, source)), Some((a, other))) => Some(if at - b <= (a - at) * 4 {
+            source
+        } else {
+            other
+        }),
+        (Some((_, source)), None) | (None, Some((_, source))) => Some(source),
+        (None, None) => None,
+    }
+}
+
+/// "Trump: “We will win.”": a name or phrase, a colon, a quote.
+pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Option<Mention> {
+    if open == 0 || p.kind(open - 1) != Kind::Colon {
+        return None;
+    }
+    let sentence = p.sentence_of(open - 1);
+    let np = noun_phrase_left(p, open - 1, sentence.start)?;
+    if np.start != sentence.start || np.len() > 8 {
+        return None;
+    }
+    let mention = mentions::describe(p, np, people)?;
+    matches!(
+        mention.kind,
+        MentionKind::Person
+            | MentionKind::Anonymous
+            | MentionKind::Organization
+            | MentionKind::Group
+            | MentionKind::Pronoun(_)
+    )
+    .then_some(mention)
+}
