@@ -40,11 +40,11 @@ pub struct Place {
 /// Matches overlapping a span of `not_places` (a person's name such as "Jordan
 /// Henderson") are skipped.
 pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
-    let blocked: Vec<(u32, u32, u32)> = not_places
+    let mut blocked: Vec<(u32, u32, u32)> = not_places
         .iter()
         .map(|s| (s.paragraph as u32, s.start as u32, s.end as u32))
         .collect();
-    find_mentions(paragraphs, &blocked)
+    find_mentions(paragraphs, &mut blocked)
         .into_iter()
         .map(|found| found.into_country(paragraphs))
         .collect()
@@ -90,24 +90,17 @@ impl Mentions {
     }
 }
 
-/// [`find`] as offsets: `blocked` holds (paragraph index, start, end) of names.
-pub fn find_mentions(paragraphs: &[Paragraph], blocked: &[(u32, u32, u32)]) -> Vec<Mentions> {
+/// [`find`] as offsets: `blocked` holds (paragraph index, start, end) of
+/// names, in any order (sorted here, in place: a long story has a million).
+pub fn find_mentions(paragraphs: &[Paragraph], blocked: &mut [(u32, u32, u32)]) -> Vec<Mentions> {
     let gazetteer = &*GAZETTEER;
-    let mut by_paragraph: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
-    for &(paragraph, start, end) in blocked {
-        by_paragraph
-            .entry(paragraph as usize)
-            .or_default()
-            .push((start as usize, end as usize));
-    }
-    for spans in by_paragraph.values_mut() {
-        spans.sort_unstable();
-    }
+    blocked.sort_unstable();
     let mut hits = Vec::new();
     for (position, paragraph) in paragraphs.iter().enumerate() {
-        let blocked = by_paragraph
-            .get(&paragraph.index)
-            .map_or(&[][..], Vec::as_slice);
+        let index = paragraph.index as u32;
+        let first = blocked.partition_point(|&(p, _, _)| p < index);
+        let count = blocked[first..].partition_point(|&(p, _, _)| p == index);
+        let blocked = &blocked[first..first + count];
         scan(gazetteer, position, paragraph, blocked, &mut hits);
     }
     settle(gazetteer, paragraphs, hits)
@@ -208,22 +201,24 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visiting",
 ];
 
-/// Whether `start..end` overlaps one of `blocked`, which is sorted by start.
-/// Names do not nest, so only the last one starting before `end` can overlap.
-fn overlaps_blocked(blocked: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let n = blocked.partition_point(|&(s, _)| s < end);
+/// Whether `start..end` overlaps one of `blocked` (one paragraph's, sorted
+/// by start). Names do not nest, so only the last one starting before `end`
+/// can overlap.
+fn overlaps_blocked(blocked: &[(u32, u32, u32)], start: usize, end: usize) -> bool {
+    let (start, end) = (start as u32, end as u32);
+    let n = blocked.partition_point(|&(_, s, _)| s < end);
     blocked[..n]
         .iter()
         .rev()
         .take(2)
-        .any(|&(s, e)| s < end && start < e)
+        .any(|&(_, s, e)| s < end && start < e)
 }
 
 fn scan(
     gazetteer: &Gazetteer,
     position: usize,
     paragraph: &Paragraph,
-    blocked: &[(usize, usize)],
+    blocked: &[(u32, u32, u32)],
     hits: &mut Vec<Hit>,
 ) {
     let text = paragraph.text.as_str();
@@ -376,35 +371,36 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
         place.is_some()
     });
     hits.shrink_to_fit();
-    let kept: Vec<(&Hit, usize)> = hits.iter().map(|h| (h, usize::from(h.place))).collect();
+    let place = |hit: &Hit| usize::from(hit.place);
     let code = |place: usize| gazetteer.places[place].code;
     let form = |hit: &Hit| gazetteer.entries[hit.entry()].form;
-    let american = story.us_state || kept.iter().any(|&(_, place)| code(place) == "US");
+    let american = story.us_state || hits.iter().any(|hit| code(place(hit)) == "US");
     // Places named by name or demonym: a capital, a region or a plural people noun
     // stands for its country only in a story that names the country itself ("Paris"
     // alone is a city, "Canadians" alone are people); the seats of power always count.
-    let named: HashSet<usize> = kept
+    let named: HashSet<usize> = hits
         .iter()
-        .filter(|(h, _)| matches!(form(h), Form::Name | Form::Demonym))
-        .map(|&(_, place)| place)
+        .filter(|hit| matches!(form(hit), Form::Name | Form::Demonym))
+        .map(place)
         .collect();
 
     let mut countries: Vec<Mentions> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
     // Hits come in reading order, so each paragraph's are contiguous.
     let mut plainly: Vec<usize> = Vec::new();
-    for group in kept.chunk_by(|a, b| a.0.position == b.0.position) {
+    for group in hits.chunk_by(|a, b| a.position == b.position) {
         // Places named in this paragraph by more than a capital, region or people noun.
         plainly.clear();
-        for &(hit, place) in group {
+        for hit in group {
             if !matches!(form(hit), Form::Capital | Form::People | Form::Region)
-                && !plainly.contains(&place)
+                && !plainly.contains(&place(hit))
             {
-                plainly.push(place);
+                plainly.push(place(hit));
             }
         }
         let among_others = |place: usize| plainly.iter().any(|&other| other != place);
-        for &(hit, place) in group {
+        for hit in group {
+            let place = place(hit);
             let entry = &gazetteer.entries[hit.entry()];
             let counts = match entry.form {
                 // A capital where something happens counts among other countries
