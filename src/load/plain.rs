@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Article;
-use crate::model::{Meta, Paragraph, ParagraphKind};
+use crate::model::{Meta, Paragraph, ParagraphKind, Text};
 
 /// `date 2025-12-16 ` at the very start of a story.
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,11 +78,21 @@ pub fn parse(text: &str) -> Article {
         lede.start += rest;
     }
 
+    // One copy of the text that every paragraph is a slice of: a file of
+    // many short lines would otherwise pay an allocation per line.
+    let shared = if blocks.is_empty() {
+        Text::default()
+    } else {
+        Text::from(text)
+    };
     let paragraphs = blocks
         .iter()
         .enumerate()
         .map(|(index, block)| {
-            let text = &text[block.start..block.end];
+            let range = block.start..block.end;
+            // Past 4 GiB a `Text` cannot reach: that paragraph gets its own.
+            let shared = shared.slice(range.clone());
+            let text = &text[range];
             let kind = if index == 0 && title_block {
                 ParagraphKind::Title
             } else if index > 0 && looks_like_heading(text) {
@@ -93,7 +103,7 @@ pub fn parse(text: &str) -> Article {
             Paragraph {
                 index,
                 kind,
-                text: text.into(),
+                text: shared.unwrap_or_else(|| text.into()),
             }
         })
         .collect::<Vec<_>>();
