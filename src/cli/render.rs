@@ -28,12 +28,17 @@ impl Story {
         meta.source.clone().unwrap_or_default()
     }
 
-    fn text_len(&self) -> usize {
+    /// Roughly what the story's output grows with: its text, and its
+    /// paragraphs, each of which writes a few dozen bytes of its own.
+    fn weight(&self) -> usize {
         let paragraphs = match self {
             Story::Fresh(annotation) => annotation.paragraphs(),
             Story::Loaded(document) => &document.paragraphs,
         };
-        paragraphs.iter().map(|p| p.text.len()).sum()
+        paragraphs
+            .iter()
+            .map(|p| p.text.len() + PARAGRAPH_WEIGHT)
+            .sum()
     }
 
     fn into_document(self) -> Document {
@@ -66,15 +71,21 @@ pub enum Rendered {
     Whole(Box<Story>),
 }
 
-/// Stories with more text than this, in bytes, are not rendered ahead.
-const RENDER_AHEAD_LIMIT: usize = 1 << 20;
+/// Stories heavier than this are not rendered ahead. Far above any news
+/// story (a long one is 30 KB), and low enough that the outputs held for
+/// the writer stay a few megabytes each.
+const RENDER_AHEAD_LIMIT: usize = 256 << 10;
+
+/// What a paragraph adds to a story's weight, besides its text: about the
+/// size of its own JSON (`{"index":…,"kind":"body","text":""}`).
+const PARAGRAPH_WEIGHT: usize = 48;
 
 /// Renders `story` in `format`.
 pub fn render(format: Format, story: Story) -> io::Result<Rendered> {
     if format == Format::Json {
         return Ok(Rendered::Whole(Box::new(story)));
     }
-    if story.text_len() > RENDER_AHEAD_LIMIT {
+    if story.weight() > RENDER_AHEAD_LIMIT {
         return Ok(Rendered::Direct(Box::new(story)));
     }
     let mut out = Vec::new();
