@@ -28,12 +28,21 @@ pub(super) struct ClaimRecord {
     pub channel: Option<(u32, u32)>,
 }
 
+/// A speaker whose mentions are kept as offsets (paragraph, start, end):
+/// a long story's speakers are mentioned hundreds of thousands of times.
+#[derive(Debug, Clone)]
+pub(super) struct SpeakerRecord {
+    /// The speaker, its `mentions` left empty.
+    pub speaker: Speaker,
+    pub mentions: Box<[(u32, u32, u32)]>,
+}
+
 /// One annotated story.
 #[derive(Debug, Clone)]
 pub struct Annotation {
     pub(super) meta: Meta,
     pub(super) paragraphs: Vec<Paragraph>,
-    pub(super) speakers: Vec<Speaker>,
+    pub(super) speakers: Vec<SpeakerRecord>,
     pub(super) claims: Vec<ClaimRecord>,
     pub(super) countries: Vec<countries::Mentions>,
     pub(super) summary: Summary,
@@ -68,7 +77,9 @@ impl Annotation {
         let content = self.span(record.paragraph, record.start, record.end);
         Claim {
             id: format!("c{}", n + 1),
-            speaker: record.speaker.map(|s| self.speakers[s as usize].id.clone()),
+            speaker: record
+                .speaker
+                .map(|s| self.speakers[s as usize].speaker.id.clone()),
             kind: record.kind,
             paragraph: content.paragraph,
             start: content.start,
@@ -91,9 +102,24 @@ impl Annotation {
         }
     }
 
+    fn spans(&self, mentions: &[(u32, u32, u32)]) -> Vec<Span> {
+        mentions
+            .iter()
+            .map(|&(paragraph, start, end)| self.span(paragraph, start, end))
+            .collect()
+    }
+
     /// The annotation as a document, every claim and mention built.
     pub fn into_document(self) -> Document {
         let claims = (0..self.claims.len()).map(|n| self.claim(n)).collect();
+        let speakers = self
+            .speakers
+            .iter()
+            .map(|record| Speaker {
+                mentions: self.spans(&record.mentions),
+                ..record.speaker.clone()
+            })
+            .collect();
         let countries = self
             .countries
             .iter()
@@ -103,7 +129,7 @@ impl Annotation {
             schema: SCHEMA.to_string(),
             meta: self.meta,
             paragraphs: self.paragraphs,
-            speakers: self.speakers,
+            speakers,
             claims,
             countries,
             summary: self.summary,
@@ -118,11 +144,61 @@ impl Serialize for Annotation {
         document.serialize_field("schema", SCHEMA)?;
         document.serialize_field("meta", &self.meta)?;
         document.serialize_field("paragraphs", &self.paragraphs)?;
-        document.serialize_field("speakers", &self.speakers)?;
+        document.serialize_field("speakers", &Speakers(self))?;
         document.serialize_field("claims", &Claims(self))?;
         document.serialize_field("countries", &Countries(self))?;
         document.serialize_field("summary", &self.summary)?;
         document.end()
+    }
+}
+
+struct Speakers<'a>(&'a Annotation);
+
+impl Serialize for Speakers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let annotation = self.0;
+        serializer.collect_seq(
+            annotation
+                .speakers
+                .iter()
+                .map(|record| SpeakerView { annotation, record }),
+        )
+    }
+}
+
+/// A speaker as the document has it, its mentions built one at a time.
+struct SpeakerView<'a> {
+    annotation: &'a Annotation,
+    record: &'a SpeakerRecord,
+}
+
+impl Serialize for SpeakerView<'_> {
+    /// [`Speaker`]'s fields, in its order.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let speaker = &self.record.speaker;
+        let mut out = serializer.serialize_struct("Speaker", 7)?;
+        out.serialize_field("id", &speaker.id)?;
+        out.serialize_field("name", &speaker.name)?;
+        out.serialize_field("kind", &speaker.kind)?;
+        out.serialize_field("role", &speaker.role)?;
+        out.serialize_field("country", &speaker.country)?;
+        out.serialize_field("aliases", &speaker.aliases)?;
+        out.serialize_field("mentions", &MentionSpans(self))?;
+        out.end()
+    }
+}
+
+struct MentionSpans<'a>(&'a SpeakerView<'a>);
+
+impl Serialize for MentionSpans<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let SpeakerView { annotation, record } = self.0;
+        serializer.collect_seq(
+            record
+                .mentions
+                .iter()
+                .map(|&(paragraph, start, end)| annotation.span(paragraph, start, end)),
+        )
     }
 }
 

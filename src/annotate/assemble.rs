@@ -6,25 +6,27 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashSet;
 
 use super::Story;
-use super::annotation::{Annotation, ClaimRecord};
+use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
-use super::mentions::{Mention, MentionKind, surname_key};
+use super::mentions::{MentionKind, StoryMention, surname_key};
+use super::names::Names;
 use crate::load::Article;
-use crate::model::{SourceCountry, Span, Speaker, SpeakerKind, Summary};
+use crate::model::{Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
 pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let Story {
         mut mentions,
+        mut names,
         surname_candidates,
         claims,
     } = story;
 
     // Capitalized words that are the surname of someone named in the story.
-    let surnames: FxHashSet<Box<str>> = mentions
+    let surnames: FxHashSet<&str> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Person)
-        .filter_map(|m| m.surname.clone())
+        .filter_map(|m| names.get(m.surname))
         .collect();
     let is_surname = |word: &str| {
         let key = surname_key(word);
@@ -40,7 +42,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     mentions.extend(
         surname_mentions
             .into_iter()
-            .map(|c| c.into_mention(&article.paragraphs)),
+            .map(|c| c.into_mention(&article.paragraphs, &mut names)),
     );
 
     // Reading order; claims keep pointing at the right mention.
@@ -49,7 +51,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         (
             mentions[m].paragraph,
             mentions[m].span.start,
-            usize::MAX - mentions[m].span.end,
+            u32::MAX - mentions[m].span.end,
         )
     });
     let mut new_index = vec![0; mentions.len()];
@@ -57,11 +59,15 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         new_index[old] = new;
     }
     permute(&mut mentions, &order);
-    let resolution = coref::resolve(&mentions);
+    let resolution = coref::resolve(&mentions, &names);
 
     let entity_of_claim: Vec<Option<usize>> = claims
         .iter()
-        .map(|c| c.source.and_then(|m| resolution.entity_of[new_index[m]]))
+        .map(|c| {
+            c.source
+                .and_then(|m| resolution.entity_of[new_index[m as usize]])
+                .map(|e| e as usize)
+        })
         .collect();
     let mut claim_counts = vec![0usize; resolution.entities.len()];
     for entity in entity_of_claim.iter().flatten() {
@@ -91,35 +97,27 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         paragraphs: owned,
     } = article;
     let paragraphs = &owned;
-    let span = |paragraph: usize, range: &std::ops::Range<usize>| -> Span {
-        let text = &paragraphs[paragraph].text;
-        Span {
-            paragraph,
-            start: range.start,
-            end: range.end,
-            text: text.slice(range.clone()).unwrap_or_default(),
-        }
-    };
 
     // Built in stages so that a long story's working sets do not all live at
     // once: speakers and each claim's source, then (with the mentions gone)
     // countries, then the claims themselves.
-    let not_places: Vec<(u32, u32, u32)> = mentions
+    let mut not_places: Vec<(u32, u32, u32)> = mentions
         .iter()
         .filter_map(|m| {
             m.name_span
                 .as_ref()
-                .map(|name| (m.paragraph as u32, name.start as u32, name.end as u32))
+                .map(|name| (m.paragraph, name.start, name.end))
         })
         .collect();
-    let speakers: Vec<Speaker> = listed
+    let speakers: Vec<SpeakerRecord> = listed
         .iter()
         .map(|&e| {
             speaker(
                 &resolution.entities[e],
                 speaker_id[e].clone().unwrap_or_default(),
                 &mentions,
-                &span,
+                &names,
+                paragraphs,
             )
         })
         .collect();
@@ -127,12 +125,8 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .iter()
         .map(|c| {
             c.source.map(|m| {
-                let mention = &mentions[new_index[m]];
-                (
-                    mention.paragraph as u32,
-                    mention.span.start as u32,
-                    mention.span.end as u32,
-                )
+                let mention = &mentions[new_index[m as usize]];
+                (mention.paragraph, mention.span.start, mention.span.end)
             })
         })
         .collect();
@@ -144,8 +138,9 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         number
     };
     drop(mentions);
+    drop(names);
     drop(resolution);
-    let countries = countries::find_mentions(paragraphs, &not_places);
+    let countries = countries::find_mentions(paragraphs, &mut not_places);
     drop(not_places);
 
     // Claims in reading order, as offsets; the document's claims are built
@@ -159,28 +154,27 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     order.sort_by_key(|&n| {
         (
             claims[n].paragraph,
-            claims[n].content.start,
-            claims[n].content.end,
+            claims[n].content.0,
+            claims[n].content.1,
         )
     });
     permute(&mut claims, &order);
     permute(&mut sources, &order);
     permute(&mut speaker_of_claim, &order);
-    let pair = |range: &std::ops::Range<usize>| (range.start as u32, range.end as u32);
     let claims: Vec<ClaimRecord> = claims
         .into_iter()
         .zip(sources)
         .zip(speaker_of_claim)
         .map(|((c, source), speaker)| ClaimRecord {
-            paragraph: c.paragraph as u32,
-            start: c.content.start as u32,
-            end: c.content.end as u32,
+            paragraph: c.paragraph,
+            start: c.content.0,
+            end: c.content.1,
             kind: c.kind,
             speaker,
-            parts: c.parts.iter().map(pair).collect(),
+            parts: c.parts,
             source,
-            cue: c.cue.as_ref().map(pair),
-            channel: c.channel.as_ref().map(pair),
+            cue: c.cue,
+            channel: c.channel,
         })
         .collect();
     let summary = summarize(&speakers, &claims);
@@ -220,16 +214,17 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
 fn speaker(
     entity: &Entity,
     id: String,
-    mentions: &[Mention],
-    span: &impl Fn(usize, &std::ops::Range<usize>) -> Span,
-) -> Speaker {
+    mentions: &[StoryMention],
+    names: &Names,
+    paragraphs: &[Paragraph],
+) -> SpeakerRecord {
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
     // holds the name mention: list the name alone. Sorted by position, a
     // phrase comes just before the mentions it holds.
-    let mut ordered: Vec<&Mention> = entity.mentions.iter().map(|&m| &mentions[m]).collect();
-    ordered.sort_by_key(|m| (m.paragraph, m.span.start, usize::MAX - m.span.end));
+    let mut ordered: Vec<&StoryMention> = entity.mentions.iter().map(|&m| &mentions[m]).collect();
+    ordered.sort_by_key(|m| (m.paragraph, m.span.start, u32::MAX - m.span.end));
     ordered.dedup_by(|b, a| a.paragraph == b.paragraph && a.span == b.span);
-    let spans: Vec<Span> = ordered
+    let spans: Box<[(u32, u32, u32)]> = ordered
         .iter()
         .enumerate()
         .filter(|(n, mention)| {
@@ -237,7 +232,7 @@ fn speaker(
                 next.paragraph != mention.paragraph || next.span.start >= mention.span.end
             })
         })
-        .map(|(_, mention)| span(mention.paragraph, &mention.span))
+        .map(|(_, m)| (m.paragraph, m.span.start, m.span.end))
         .collect();
     let mut aliases: Vec<String> = Vec::new();
     for &m in &entity.mentions {
@@ -245,27 +240,33 @@ fn speaker(
         let form = match mention.kind {
             MentionKind::Pronoun(_) | MentionKind::One => continue,
             MentionKind::Person if mention.surname.is_some() => {
-                mention.name.as_deref().unwrap_or_default().to_string()
+                names.get(mention.name).unwrap_or_default()
             }
-            _ => span(mention.paragraph, &mention.span).text.to_string(),
+            _ => paragraphs[mention.paragraph()]
+                .text
+                .get(mention.span())
+                .unwrap_or_default(),
         };
-        if !form.is_empty() && *form != *entity.name && !aliases.contains(&form) {
-            aliases.push(form);
+        if !form.is_empty() && *form != *entity.name && !aliases.iter().any(|a| a == form) {
+            aliases.push(form.to_string());
         }
     }
-    Speaker {
-        id,
-        name: entity.name.to_string(),
-        kind: entity.kind,
-        role: entity.role.as_deref().map(str::to_string),
-        country: entity.country.map(str::to_string),
-        aliases,
+    SpeakerRecord {
+        speaker: Speaker {
+            id,
+            name: entity.name.to_string(),
+            kind: entity.kind,
+            role: entity.role.as_deref().map(str::to_string),
+            country: names.get(entity.country).map(str::to_string),
+            aliases,
+            mentions: Vec::new(),
+        },
         mentions: spans,
     }
 }
 
-fn summarize(speakers: &[Speaker], claims: &[ClaimRecord]) -> Summary {
-    let speaker_of = |claim: &ClaimRecord| claim.speaker.map(|s| &speakers[s as usize]);
+fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
+    let speaker_of = |claim: &ClaimRecord| claim.speaker.map(|s| &speakers[s as usize].speaker);
     let anonymous_claims = claims
         .iter()
         .filter(|c| speaker_of(c).is_some_and(|s| s.kind == SpeakerKind::Anonymous))
@@ -278,7 +279,7 @@ fn summarize(speakers: &[Speaker], claims: &[ClaimRecord]) -> Summary {
         .iter()
         .zip(&with_claims)
         .filter(|(_, quoted)| **quoted)
-        .map(|(s, _)| s)
+        .map(|(s, _)| &s.speaker)
         .collect();
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for code in claims

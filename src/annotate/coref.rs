@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap;
 
 use super::grammar::{self, Pronoun};
 use super::lexicon::Sex;
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{MentionKind, StoryMention};
+use super::names::{Names, Sym};
 use crate::model::SpeakerKind;
 
 /// A speaker or person the mentions resolve to.
@@ -17,13 +18,14 @@ pub struct Entity {
     pub kind: SpeakerKind,
     pub name: Box<str>,
     pub role: Option<Box<str>>,
-    pub country: Option<&'static str>,
+    /// The code of the country ("UA").
+    pub country: Option<Sym>,
     pub sex: Sex,
     pub plural: bool,
     /// Lower-case head noun for descriptions ("official").
-    pub head: Option<Box<str>>,
-    pub surname: Option<Box<str>>,
-    pub given: Option<Box<str>>,
+    pub head: Option<Sym>,
+    pub surname: Option<Sym>,
+    pub given: Option<Sym>,
     /// Indices of the mentions that resolve here, in reading order.
     pub mentions: Vec<usize>,
     /// The name was only ever a surname (so a later full name may absorb it).
@@ -31,7 +33,7 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn from_mention(mention: &Mention, index: usize) -> Self {
+    fn from_mention(mention: &StoryMention, index: usize, names: &Names) -> Self {
         let kind = match mention.kind {
             // "the witness", "the senator" with nobody named before: unnamed.
             MentionKind::Person if mention.surname.is_none() => SpeakerKind::Anonymous,
@@ -45,35 +47,35 @@ impl Entity {
         };
         Entity {
             kind,
-            name: mention.name.clone().unwrap_or_default(),
-            role: mention.role.clone(),
+            name: names.get(mention.name).unwrap_or_default().into(),
+            role: names.get(mention.role).map(Box::from),
             country: mention.country,
             sex: mention.sex,
             plural: mention.plural,
-            head: mention.head.clone(),
-            surname: mention.surname.clone(),
-            given: mention.given.clone(),
+            head: mention.head,
+            surname: mention.surname,
+            given: mention.given,
             mentions: vec![index],
-            organization_key: organization_key(mention),
+            organization_key: organization_key(mention, names),
         }
     }
 
-    fn absorb(&mut self, mention: &Mention, index: usize) {
+    fn absorb(&mut self, mention: &StoryMention, index: usize, names: &Names) {
         self.mentions.push(index);
         // Only a name names a person: "the foreign secretary" resolved here is not one.
-        if let Some(name) = &mention.name
+        if let Some(name) = names.get(mention.name)
             && self.kind == SpeakerKind::Person
             && mention.kind == MentionKind::Person
             && mention.surname.is_some()
             && name.split(' ').count() > self.name.split(' ').count()
         {
-            self.name = name.clone();
+            self.name = name.into();
         }
         if self.given.is_none() {
-            self.given.clone_from(&mention.given);
+            self.given = mention.given;
         }
         if self.role.is_none() {
-            self.role.clone_from(&mention.role);
+            self.role = names.get(mention.role).map(Box::from);
         }
         if self.country.is_none() {
             self.country = mention.country;
@@ -85,13 +87,15 @@ impl Entity {
 }
 
 /// The key institutions are merged on: a government by its country, others by name.
-fn organization_key(mention: &Mention) -> Option<String> {
+fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     if mention.kind != MentionKind::Organization || mention.definite && mention.head.is_some() {
         return None;
     }
-    let name = mention.name.as_deref()?;
+    let name = names.get(mention.name)?;
     if name.split(' ').count() <= 2
-        && let Some(code) = mention.country.filter(|_| mention.head.is_none())
+        && let Some(code) = names
+            .get(mention.country)
+            .filter(|_| mention.head.is_none())
     {
         return Some(format!("country:{code}"));
     }
@@ -101,20 +105,20 @@ fn organization_key(mention: &Mention) -> Option<String> {
 /// The entity each mention resolves to (`None`: unresolved), and the entities.
 pub struct Resolution {
     pub entities: Vec<Entity>,
-    pub entity_of: Vec<Option<usize>>,
+    pub entity_of: Vec<Option<u32>>,
 }
 
 /// How far back (in paragraphs) a pronoun or description looks for its antecedent.
 pub const LOOKBACK_PARAGRAPHS: usize = 4;
 
 /// Resolves mentions, which must be in reading order.
-pub fn resolve(mentions: &[Mention]) -> Resolution {
+pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
     // First the names, so that a surname written before its full name still merges.
     for (m, mention) in mentions.iter().enumerate() {
         if mention.kind == MentionKind::Person && mention.surname.is_some() {
-            entity_of[m] = Some(index.person(mention, m));
+            entity_of[m] = Some(index.person(mention, m, names));
         }
     }
     for (m, mention) in mentions.iter().enumerate() {
@@ -127,12 +131,14 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
         let earlier = |fits: &dyn Fn(&Entity) -> bool| {
             (0..m)
                 .rev()
-                .take_while(|&e| mentions[e].paragraph + LOOKBACK_PARAGRAPHS >= mention.paragraph)
+                .take_while(|&e| {
+                    mentions[e].paragraph() + LOOKBACK_PARAGRAPHS >= mention.paragraph()
+                })
                 .filter(|&e| !mentions[e].in_quote || mention.in_quote)
                 .find_map(|e| entity_of[e].filter(|&e| fits(&entities[e])))
         };
         // "the foreign secretary" goes to a person whose role holds every word of it.
-        let description = description_words(mention);
+        let description = description_words(mention, names);
         let role_says = |head: &str, entity: &Entity| {
             entity.kind == SpeakerKind::Person
                 && entity.role.as_deref().is_some_and(|role| {
@@ -148,9 +154,9 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
             }),
             // "the senator": a person whose role says so.
             MentionKind::Person => {
-                let head = mention.head.clone().unwrap_or_default();
-                let name = mention.name.as_deref().map(str::to_lowercase);
-                earlier(&|e| role_says(&head, e))
+                let head = names.get(mention.head).unwrap_or_default();
+                let name = names.get(mention.name).map(str::to_lowercase);
+                earlier(&|e| role_says(head, e))
                     // "The foreign secretary" again, with no one named: the same source.
                     .or_else(|| {
                         earlier(&|e| {
@@ -160,25 +166,25 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
             }
             // "US officials" again: the same unnamed group.
             MentionKind::Anonymous | MentionKind::Group if mention.plural && !mention.definite => {
-                index.plural_groups.get(&plural_key(mention)).copied()
+                index
+                    .plural_groups
+                    .get(&plural_key(mention, names))
+                    .copied()
             }
             MentionKind::Anonymous | MentionKind::Group | MentionKind::Document
                 if mention.definite =>
             {
-                let head = mention.head.clone();
+                let head = mention.head;
                 earlier(&|e| {
                     e.head == head
                         && e.kind != SpeakerKind::Person
                         && (e.plural == mention.plural || e.kind == SpeakerKind::Document)
                 })
-                .or_else(|| earlier(&|e| head.as_deref().is_some_and(|h| role_says(h, e))))
+                .or_else(|| earlier(&|e| names.get(head).is_some_and(|h| role_says(h, e))))
             }
-            MentionKind::Organization => match organization_key(mention) {
+            MentionKind::Organization => match organization_key(mention, names) {
                 Some(key) => index.organizations.get(&key).copied(),
-                None => {
-                    let head = mention.head.clone();
-                    earlier(&|e| e.kind == SpeakerKind::Organization && e.head == head)
-                }
+                None => earlier(&|e| e.kind == SpeakerKind::Organization && e.head == mention.head),
             },
             _ => None,
         };
@@ -188,11 +194,11 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
                 Some(e)
             }
             Some(e) => {
-                index.entities[e].absorb(mention, m);
+                index.entities[e].absorb(mention, m, names);
                 Some(e)
             }
             None if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) => None,
-            None => Some(index.add(mention, m)),
+            None => Some(index.add(mention, m, names)),
         };
     }
     let mut entities = index.entities;
@@ -201,7 +207,8 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
     }
     Resolution {
         entities,
-        entity_of,
+        // A story has fewer entities than bytes: u32 is enough, and half the room.
+        entity_of: entity_of.into_iter().map(|e| e.map(|e| e as u32)).collect(),
     }
 }
 
@@ -209,12 +216,12 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
 #[derive(Default)]
 struct Index {
     entities: Vec<Entity>,
-    by_surname: FxHashMap<Box<str>, Vec<usize>>,
+    by_surname: FxHashMap<Sym, Vec<usize>>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
 }
 
-fn plural_key(mention: &Mention) -> String {
+fn plural_key(mention: &StoryMention, names: &Names) -> String {
     let kind = if mention.kind == MentionKind::Group {
         "group"
     } else {
@@ -222,62 +229,59 @@ fn plural_key(mention: &Mention) -> String {
     };
     format!(
         "{kind}:{}",
-        mention.name.as_deref().unwrap_or_default().to_lowercase()
+        names.get(mention.name).unwrap_or_default().to_lowercase()
     )
 }
 
 impl Index {
-    fn add(&mut self, mention: &Mention, m: usize) -> usize {
-        let entity = Entity::from_mention(mention, m);
+    fn add(&mut self, mention: &StoryMention, m: usize, names: &Names) -> usize {
+        let entity = Entity::from_mention(mention, m, names);
         let e = self.entities.len();
         if let Some(key) = &entity.organization_key {
             self.organizations.insert(key.clone(), e);
         }
-        if let Some(surname) = &entity.surname {
-            self.by_surname.entry(surname.clone()).or_default().push(e);
+        if let Some(surname) = entity.surname {
+            self.by_surname.entry(surname).or_default().push(e);
         }
         if mention.plural
             && !mention.definite
             && matches!(mention.kind, MentionKind::Anonymous | MentionKind::Group)
         {
-            self.plural_groups.insert(plural_key(mention), e);
+            self.plural_groups.insert(plural_key(mention, names), e);
         }
         self.entities.push(entity);
         e
     }
 
-    fn person(&mut self, mention: &Mention, m: usize) -> usize {
+    fn person(&mut self, mention: &StoryMention, m: usize, names: &Names) -> usize {
         let candidates = mention
             .surname
-            .as_ref()
-            .and_then(|s| self.by_surname.get(s))
+            .and_then(|s| self.by_surname.get(&s))
             .map_or(&[][..], Vec::as_slice);
-        let found = match &mention.given {
+        let found = match mention.given {
             // "Donald Tusk" is not "Donald Trump"; "Hillary Clinton" is not "Bill Clinton".
-            Some(given) => candidates.iter().rev().copied().find(|&e| {
-                self.entities[e]
-                    .given
-                    .as_deref()
-                    .is_none_or(|g| g == &**given)
-            }),
+            Some(given) => candidates
+                .iter()
+                .rev()
+                .copied()
+                .find(|&e| self.entities[e].given.is_none_or(|g| g == given)),
             None => candidates.last().copied(),
         };
         match found {
             Some(e) => {
-                self.entities[e].absorb(mention, m);
+                self.entities[e].absorb(mention, m, names);
                 e
             }
-            None => self.add(mention, m),
+            None => self.add(mention, m, names),
         }
     }
 }
 
 /// The words of a description that a role must share: "The foreign
 /// secretary" → ["foreign", "secretary"].
-fn description_words(mention: &Mention) -> Vec<String> {
-    mention
-        .name
-        .as_deref()
+fn description_words(mention: &StoryMention, names: &Names) -> Vec<String> {
+    names
+        .get(mention.name)
         .unwrap_or_default()
         .split_whitespace()
         .map(str::to_lowercase)

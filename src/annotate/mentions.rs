@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::countries;
 use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{Sex, TitleKind, lexicon};
+use super::names::{Names, Sym};
 use super::para::Para;
 use super::token::Kind;
 
@@ -29,8 +30,6 @@ pub struct Mention {
     /// Byte range of the mention as written: a person's name ("Friedrich
     /// Merz"), or a whole noun phrase for other sources ("a US official").
     pub span: Range<usize>,
-    /// Token index where the mention starts, for reading order.
-    pub token: usize,
     pub kind: MentionKind,
     /// A person's full name as given ("Vladimir Putin"), or an institution's name.
     pub name: Option<Box<str>>,
@@ -57,7 +56,6 @@ impl Mention {
         Mention {
             paragraph: p.index,
             span: p.bytes(tokens.clone()),
-            token: tokens.start,
             kind,
             name: None,
             surname: None,
@@ -70,6 +68,60 @@ impl Mention {
             head: None,
             in_quote: p.inside_quote(tokens.start),
             name_span: None,
+        }
+    }
+}
+
+/// A mention as the story keeps it once its paragraph is done: offsets as
+/// u32 and strings interned, a third of the size of a [`Mention`].
+#[derive(Debug, Clone)]
+pub struct StoryMention {
+    pub paragraph: u32,
+    pub span: Range<u32>,
+    pub kind: MentionKind,
+    pub name: Option<Sym>,
+    pub surname: Option<Sym>,
+    pub given: Option<Sym>,
+    pub role: Option<Sym>,
+    /// The code of the speaker's country ("UA").
+    pub country: Option<Sym>,
+    pub sex: Sex,
+    pub plural: bool,
+    pub definite: bool,
+    pub head: Option<Sym>,
+    pub in_quote: bool,
+    pub name_span: Option<Range<u32>>,
+}
+
+impl StoryMention {
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+}
+
+impl Mention {
+    /// Offsets fit in u32: a paragraph's text is at most 4 GiB (`model::Text`).
+    pub fn into_story(self, names: &mut Names) -> StoryMention {
+        let offsets = |range: Range<usize>| range.start as u32..range.end as u32;
+        StoryMention {
+            paragraph: self.paragraph as u32,
+            span: offsets(self.span),
+            kind: self.kind,
+            name: names.intern_opt(self.name.as_deref()),
+            surname: names.intern_opt(self.surname.as_deref()),
+            given: names.intern_opt(self.given.as_deref()),
+            role: names.intern_opt(self.role.as_deref()),
+            country: names.intern_opt(self.country),
+            sex: self.sex,
+            plural: self.plural,
+            definite: self.definite,
+            head: names.intern_opt(self.head.as_deref()),
+            in_quote: self.in_quote,
+            name_span: self.name_span.map(offsets),
         }
     }
 }
@@ -236,7 +288,6 @@ pub struct SurnameCandidate {
     end: u32,
     /// With a possessive ("Trump's").
     span_end: u32,
-    token: u32,
     sex: Sex,
     in_quote: bool,
 }
@@ -246,15 +297,18 @@ impl SurnameCandidate {
         &paragraphs[self.paragraph as usize].text[self.start as usize..self.end as usize]
     }
 
-    pub fn into_mention(self, paragraphs: &[crate::model::Paragraph]) -> Mention {
+    pub fn into_mention(
+        self,
+        paragraphs: &[crate::model::Paragraph],
+        names: &mut Names,
+    ) -> StoryMention {
         let word = self.word(paragraphs);
-        Mention {
-            paragraph: self.paragraph as usize,
-            span: self.start as usize..self.span_end as usize,
-            token: self.token as usize,
+        StoryMention {
+            paragraph: self.paragraph,
+            span: self.start..self.span_end,
             kind: MentionKind::Person,
-            name: Some(word.into()),
-            surname: Some(surname_key(word).into()),
+            name: Some(names.intern(word)),
+            surname: Some(names.intern(&surname_key(word))),
             given: None,
             role: None,
             country: None,
@@ -263,7 +317,7 @@ impl SurnameCandidate {
             definite: false,
             head: None,
             in_quote: self.in_quote,
-            name_span: Some(self.start as usize..self.end as usize),
+            name_span: Some(self.start..self.end),
         }
     }
 }
@@ -300,7 +354,6 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCand
             } else {
                 token.end
             },
-            token: i as u32,
             sex,
             in_quote: p.inside_quote(i),
         });
@@ -521,7 +574,6 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 named.role = Some((p.slice(np.start..comma).to_string()).into());
             }
             named.span = p.bytes(np.clone());
-            named.token = np.start;
             return Some(named);
         }
     }
@@ -607,7 +659,6 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     if let Some(name) = holding {
         let mut mention = name.clone();
         mention.span = np_bytes;
-        mention.token = np.start;
         return Some(mention);
     }
 
@@ -706,7 +757,6 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             let role = role_before(p, core_start).filter(|r| r.start >= np.start);
             let mut person = person(p, core_start..head_end, role);
             person.span = np_bytes;
-            person.token = np.start;
             if let Some(sex) = lexicon
                 .given_name(p.word(core_start))
                 .filter(|_| head_end - core_start >= 2)

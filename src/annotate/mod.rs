@@ -14,6 +14,7 @@ pub mod countries;
 mod grammar;
 pub mod lexicon;
 mod mentions;
+mod names;
 mod para;
 mod quotes;
 mod sentence;
@@ -22,7 +23,8 @@ pub mod token;
 use std::ops::Range;
 
 use attribution::SourceRef;
-use mentions::{Mention, MentionKind};
+use mentions::{Mention, MentionKind, StoryMention};
+use names::Names;
 use para::Para;
 
 use crate::load::Article;
@@ -30,23 +32,32 @@ use crate::model::{ClaimKind, Document};
 
 pub use annotation::Annotation;
 
-/// A claim located in the story, before speakers are assigned.
+/// A claim located in the story, before speakers are assigned: byte ranges
+/// of its paragraph as u32 pairs (a paragraph is at most 4 GiB), so that a
+/// long story's hundreds of thousands of claims stay small.
 #[derive(Debug, Clone)]
 struct StoryClaim {
-    paragraph: usize,
+    paragraph: u32,
     kind: ClaimKind,
-    content: Range<usize>,
-    parts: Vec<Range<usize>>,
+    content: (u32, u32),
+    parts: Box<[(u32, u32)]>,
     /// Index into the story's mentions.
-    source: Option<usize>,
-    cue: Option<Range<usize>>,
-    channel: Option<Range<usize>>,
+    source: Option<u32>,
+    cue: Option<(u32, u32)>,
+    channel: Option<(u32, u32)>,
+}
+
+/// A byte range of a paragraph as a u32 pair.
+fn offsets(range: &Range<usize>) -> (u32, u32) {
+    (range.start as u32, range.end as u32)
 }
 
 /// Everything gathered over the paragraphs.
 #[derive(Default)]
 struct Story {
-    mentions: Vec<Mention>,
+    mentions: Vec<StoryMention>,
+    /// The strings of the mentions.
+    names: Names,
     /// Capitalized words that are a person's surname if that person is named
     /// somewhere in the story.
     surname_candidates: Vec<mentions::SurnameCandidate>,
@@ -81,19 +92,15 @@ pub fn annotate_compact(article: Article) -> Annotation {
         story
             .surname_candidates
             .extend(mentions::surname_candidates(&p, &covered));
-        story.mentions.extend(people);
-        antecedents.push(
-            findings.antecedents,
-            &findings.mentions,
-            &mut story.mentions,
-        );
+        story.add_mentions(people);
+        antecedents.push(findings.antecedents, &findings.mentions, &mut story);
         let people_end = story.mentions.len();
-        story.mentions.extend(findings.mentions);
+        story.add_mentions(findings.mentions);
 
         for found in &findings.claims {
             let quote = found.quote.map(|q| p.quotes.quotes[q]);
             let source = match found.source {
-                SourceRef::Mention(m) => Some(people_end + m),
+                SourceRef::Mention(m) => Some((people_end + m) as u32),
                 SourceRef::Inherit | SourceRef::Unknown => None,
             };
             let continues = quote.is_some_and(|q| q.continued);
@@ -101,13 +108,13 @@ pub fn annotate_compact(article: Article) -> Annotation {
             let inherit = found.source == SourceRef::Inherit;
             let index = story.claims.len();
             story.claims.push(StoryClaim {
-                paragraph: p.index,
+                paragraph: p.index as u32,
                 kind: found.kind,
-                content: found.content.clone(),
-                parts: found.parts.clone(),
+                content: offsets(&found.content),
+                parts: found.parts.iter().map(offsets).collect(),
                 source,
-                cue: found.cue.clone(),
-                channel: found.channel.clone(),
+                cue: found.cue.as_ref().map(offsets),
+                channel: found.channel.as_ref().map(offsets),
             });
             speakers.place(&mut story.claims, index, inherit, continues, runs_on);
         }
@@ -121,6 +128,14 @@ pub fn annotate_compact(article: Article) -> Annotation {
     assemble::annotation(article, story)
 }
 
+impl Story {
+    fn add_mentions(&mut self, mentions: impl IntoIterator<Item = Mention>) {
+        let names = &mut self.names;
+        self.mentions
+            .extend(mentions.into_iter().map(|m| m.into_story(names)));
+    }
+}
+
 /// Unnamed sentence subjects of the last few paragraphs. They are kept in
 /// the story only when a later mention could point back to them (a pronoun,
 /// "one", a description with "the"), so a long story does not carry one per
@@ -131,7 +146,7 @@ struct Antecedents {
 }
 
 impl Antecedents {
-    fn push(&mut self, found: Vec<Mention>, sources: &[Mention], story: &mut Vec<Mention>) {
+    fn push(&mut self, found: Vec<Mention>, sources: &[Mention], story: &mut Story) {
         self.recent.push_back(found);
         if self.recent.len() > coref::LOOKBACK_PARAGRAPHS + 1 {
             self.recent.pop_front();
@@ -141,7 +156,7 @@ impl Antecedents {
             .any(|m| matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::One) || m.definite);
         if points_back {
             for mentions in &mut self.recent {
-                story.append(mentions);
+                story.add_mentions(mentions.drain(..));
             }
         }
     }
@@ -153,9 +168,9 @@ impl Antecedents {
 struct SpeakerCarry {
     /// Claims of the quote now running across paragraphs.
     chain: Vec<usize>,
-    chain_source: Option<usize>,
+    chain_source: Option<u32>,
     /// The source of the last attributed claim, while quotes keep coming.
-    last_source: Option<usize>,
+    last_source: Option<u32>,
 }
 
 impl SpeakerCarry {
