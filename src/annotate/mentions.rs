@@ -103,7 +103,22 @@ impl StoryMention {
     }
 }
 
+/// `range` moved `by` bytes on.
+pub fn shift(range: &mut Range<usize>, by: usize) {
+    range.start += by;
+    range.end += by;
+}
+
 impl Mention {
+    /// The mention moved `by` bytes on: from a window of its paragraph to
+    /// the paragraph.
+    pub fn shift(&mut self, by: usize) {
+        shift(&mut self.span, by);
+        if let Some(name) = &mut self.name_span {
+            shift(name, by);
+        }
+    }
+
     /// Offsets fit in u32: a paragraph's text is at most 4 GiB (`model::Text`).
     pub fn into_story(self, names: &mut Names) -> StoryMention {
         let offsets = |range: Range<usize>| range.start as u32..range.end as u32;
@@ -293,6 +308,14 @@ pub struct SurnameCandidate {
 }
 
 impl SurnameCandidate {
+    /// The candidate moved `by` bytes on (see [`Mention::shift`]).
+    pub fn shift(&mut self, by: usize) {
+        let by = by as u32;
+        self.start += by;
+        self.end += by;
+        self.span_end += by;
+    }
+
     pub fn word<'a>(&self, paragraphs: &'a [crate::model::Paragraph]) -> &'a str {
         &paragraphs[self.paragraph as usize].text[self.start as usize..self.end as usize]
     }

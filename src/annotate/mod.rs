@@ -1,10 +1,11 @@
 //! Article text → speakers, claims and countries. Pure functions: no I/O.
 //!
-//! The stages, per paragraph in reading order: tokens, quotes and sentences
-//! ([`para`]); people's names ([`mentions`]); cues, sources and contents
-//! ([`attribution`]). Then, over the whole story: who each mention is
-//! ([`coref`]), quotes that carry a speaker across paragraphs, countries
-//! ([`countries`]), and the document ([`assemble`]).
+//! The stages, per paragraph in reading order (a very long one a
+//! [`window`] at a time): tokens, quotes and sentences ([`para`]); people's
+//! names ([`mentions`]); cues, sources and contents ([`attribution`]). Then,
+//! over the whole story: who each mention is ([`coref`]), quotes that carry
+//! a speaker across paragraphs, countries ([`countries`]), and the document
+//! ([`assemble`]).
 
 mod annotation;
 mod assemble;
@@ -19,6 +20,7 @@ mod para;
 mod quotes;
 mod sentence;
 pub mod token;
+mod window;
 
 use std::ops::Range;
 
@@ -81,17 +83,30 @@ pub fn annotate_compact(article: Article) -> Annotation {
     let mut speakers = SpeakerCarry::default();
     let mut antecedents = Antecedents::default();
     let mut quote_open = false;
-    for paragraph in &article.paragraphs {
-        let p = Para::new(paragraph.index, &paragraph.text, quote_open);
-        let people = mentions::find_people(&p);
-        let findings = attribution::find(&p, &people);
+    let windows = article.paragraphs.iter().flat_map(|paragraph| {
+        window::windows(&paragraph.text).map(move |window| (paragraph, window))
+    });
+    for (paragraph, window) in windows {
+        let p = Para::new(paragraph.index, &paragraph.text[window.clone()], quote_open);
+        let mut people = mentions::find_people(&p);
+        let mut findings = attribution::find(&p, &people);
 
         let mut covered: Vec<Range<usize>> = people.iter().map(|m| m.span.clone()).collect();
         covered.extend(findings.mentions.iter().map(|m| m.span.clone()));
         let covered = merge_ranges(covered);
-        story
-            .surname_candidates
-            .extend(mentions::surname_candidates(&p, &covered));
+        let mut candidates = mentions::surname_candidates(&p, &covered);
+        if window.start > 0 {
+            // Offsets in the window → offsets in the paragraph.
+            let by = window.start;
+            let mentions = people
+                .iter_mut()
+                .chain(&mut findings.mentions)
+                .chain(&mut findings.antecedents);
+            mentions.for_each(|m| m.shift(by));
+            findings.claims.iter_mut().for_each(|c| c.shift(by));
+            candidates.iter_mut().for_each(|c| c.shift(by));
+        }
+        story.surname_candidates.extend(candidates);
         story.add_mentions(people);
         antecedents.push(findings.antecedents, &findings.mentions, &mut story);
         let people_end = story.mentions.len();
@@ -238,4 +253,44 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window::WINDOW_BYTES;
+    use crate::load::plain;
+    use crate::model::ClaimKind;
+
+    #[test]
+    fn a_paragraph_longer_than_a_window_is_annotated_throughout() {
+        let chunk = "The council met on Tuesday. “The ferry will run again,” \
+                     Mayor Ana Ribeiro said. Residents said the crossing mattered. ";
+        let copies = 3 * WINDOW_BYTES / chunk.len();
+        let document = super::annotate(&plain::parse(&chunk.repeat(copies)));
+        assert_eq!(document.paragraphs.len(), 1);
+        let direct: Vec<_> = document
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct)
+            .collect();
+        assert_eq!(direct.len(), copies);
+        assert!(direct.last().is_some_and(|c| c.start > 2 * WINDOW_BYTES));
+        let text = &document.paragraphs[0].text;
+        for claim in &direct {
+            assert_eq!(&text[claim.start..claim.end], "The ferry will run again");
+            assert_eq!(
+                claim.source.as_ref().map(|s| &*s.text),
+                Some("Mayor Ana Ribeiro")
+            );
+        }
+        let mayor = &document.speakers[0];
+        assert_eq!(mayor.name, "Ana Ribeiro");
+        assert_eq!(mayor.mentions.len(), copies);
+        assert!(
+            mayor
+                .mentions
+                .iter()
+                .all(|m| &text[m.start..m.end] == "Ana Ribeiro")
+        );
+    }
 }

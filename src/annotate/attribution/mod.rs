@@ -67,6 +67,20 @@ pub struct Found {
     pub parts: Vec<Range<usize>>,
 }
 
+impl Found {
+    /// The claim moved `by` bytes on (see `Mention::shift`).
+    pub fn shift(&mut self, by: usize) {
+        let ranges = [
+            Some(&mut self.content),
+            self.cue.as_mut(),
+            self.channel.as_mut(),
+        ];
+        for range in ranges.into_iter().flatten().chain(&mut self.parts) {
+            mentions::shift(range, by);
+        }
+    }
+}
+
 /// What one paragraph yields.
 #[derive(Debug, Default)]
 pub struct Findings {
