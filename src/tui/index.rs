@@ -22,13 +22,15 @@ pub enum MarkKind {
     Country,
 }
 
+/// A highlighted stretch of a paragraph (offsets as u32: a paragraph's text
+/// is at most 4 GiB).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     pub kind: MarkKind,
     /// Index into `Document::speakers` of the speaker it belongs to.
-    pub speaker: Option<usize>,
+    pub speaker: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -82,10 +84,10 @@ impl DocIndex {
                 return false;
             };
             marks[span.paragraph].push(Mark {
-                start,
-                end,
+                start: start as u32,
+                end: end as u32,
                 kind,
-                speaker,
+                speaker: speaker.map(|s| s as u32),
             });
             true
         };
@@ -93,14 +95,14 @@ impl DocIndex {
         for (s, speaker) in doc.speakers.iter().enumerate() {
             for mention in &speaker.mentions {
                 if add(&mut marks, mention, MarkKind::Speaker, Some(s)) {
-                    index.speaker_paragraphs[s].push(mention.paragraph);
+                    push_new(&mut index.speaker_paragraphs[s], mention.paragraph);
                 }
             }
         }
         for (c, country) in doc.countries.iter().enumerate() {
             for mention in &country.mentions {
                 if add(&mut marks, mention, MarkKind::Country, None) {
-                    index.country_paragraphs[c].push(mention.paragraph);
+                    push_new(&mut index.country_paragraphs[c], mention.paragraph);
                 }
             }
         }
@@ -140,19 +142,20 @@ impl DocIndex {
             claims.push((claim.paragraph, claim.start, i));
             if let Some(s) = speaker {
                 index.speaker_claims[s] += 1;
-                index.speaker_paragraphs[s].push(claim.paragraph);
+                push_new(&mut index.speaker_paragraphs[s], claim.paragraph);
             }
             if let Some(source) = &claim.source
                 && add(&mut marks, source, MarkKind::Speaker, speaker)
                 && let Some(s) = speaker
             {
-                index.speaker_paragraphs[s].push(source.paragraph);
+                push_new(&mut index.speaker_paragraphs[s], source.paragraph);
             }
         }
         claims.sort_unstable();
         index.claim_order = claims.iter().map(|&(_, _, i)| i).collect();
         index.claim_paragraphs = claims.iter().map(|&(p, _, _)| p).collect();
-        index.runs = marks.iter().map(|m| flatten(m)).collect();
+        // Each paragraph's marks are dropped as soon as its runs are made.
+        index.runs = marks.into_iter().map(|m| flatten(&m)).collect();
         for list in index
             .speaker_paragraphs
             .iter_mut()
@@ -169,6 +172,16 @@ impl DocIndex {
         let start = self.claim_paragraphs.partition_point(|&q| q < p);
         let end = self.claim_paragraphs.partition_point(|&q| q <= p);
         start..end
+    }
+}
+
+/// Adds paragraph `p` to a list that is sorted and deduplicated at the end.
+/// Mentions come mostly in reading order, so a repeat of the last one is
+/// skipped now: a speaker named a million times in a long story would
+/// otherwise list its paragraphs a million times before the dedup.
+fn push_new(list: &mut Vec<usize>, p: usize) {
+    if list.last() != Some(&p) {
+        list.push(p);
     }
 }
 

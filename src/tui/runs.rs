@@ -13,24 +13,50 @@ use super::index::{Mark, MarkKind};
 
 /// What covers one stretch of a paragraph. Where marks of one kind nest,
 /// the innermost (the one starting last) wins, as it is the one drawn on top.
+///
+/// Offsets and speakers are kept as u32 (a paragraph's text is at most
+/// 4 GiB): a long story has millions of runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Run {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+    claim: Option<(ClaimKind, Option<u32>)>,
+    speaker: Option<Option<u32>>,
+    country: bool,
+}
+
+impl Run {
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The claim's kind and its speaker (an index into `Document::speakers`).
-    pub claim: Option<(ClaimKind, Option<usize>)>,
-    pub country: bool,
+    pub fn claim(&self) -> Option<(ClaimKind, Option<usize>)> {
+        self.claim
+            .map(|(kind, who)| (kind, who.map(|s| s as usize)))
+    }
+
+    pub fn country(&self) -> bool {
+        self.country
+    }
+
     /// A speaker mention, and whose (`None` inside: a mention with no speaker).
-    pub speaker: Option<Option<usize>>,
+    pub fn speaker(&self) -> Option<Option<usize>> {
+        self.speaker.map(|who| who.map(|s| s as usize))
+    }
 }
 
 /// Marks in the order they layer: by start, then the longer first.
-type Key = (usize, Reverse<usize>, usize);
+type Key = (u32, Reverse<u32>, usize);
 
 /// `marks` (any order, any overlap) → runs covering exactly the marked
 /// bytes, in order. O(n log n) in the number of marks.
 pub fn flatten(marks: &[Mark]) -> Vec<Run> {
-    let mut events: Vec<(usize, bool, usize)> = Vec::with_capacity(marks.len() * 2);
+    let mut events: Vec<(u32, bool, usize)> = Vec::with_capacity(marks.len() * 2);
     for (i, m) in marks.iter().enumerate() {
         if m.start < m.end {
             // Ends sort before starts at the same offset.
@@ -89,6 +115,8 @@ pub fn flatten(marks: &[Mark]) -> Vec<Run> {
             e += 1;
         }
     }
+    // Exact room: a long story holds every paragraph's runs at once.
+    runs.shrink_to_fit();
     runs
 }
 
@@ -98,8 +126,8 @@ fn same_cover(a: &Run, b: &Run) -> bool {
 
 /// The runs that overlap `start..end`.
 pub fn overlapping(runs: &[Run], start: usize, end: usize) -> &[Run] {
-    let first = runs.partition_point(|r| r.end <= start);
-    let last = first + runs[first..].partition_point(|r| r.start < end);
+    let first = runs.partition_point(|r| r.end() <= start);
+    let last = first + runs[first..].partition_point(|r| r.start() < end);
     &runs[first..last]
 }
 
@@ -107,7 +135,7 @@ pub fn overlapping(runs: &[Run], start: usize, end: usize) -> &[Run] {
 mod tests {
     use super::*;
 
-    fn mark(start: usize, end: usize, kind: MarkKind, speaker: Option<usize>) -> Mark {
+    fn mark(start: u32, end: u32, kind: MarkKind, speaker: Option<u32>) -> Mark {
         Mark {
             start,
             end,
@@ -128,7 +156,10 @@ mod tests {
         ]);
         let shape: Vec<_> = runs
             .iter()
-            .map(|r| (r.start, r.end, r.claim.map(|c| c.0), r.country, r.speaker))
+            .map(|r| {
+                let claim = r.claim().map(|c| c.0);
+                (r.start(), r.end(), claim, r.country(), r.speaker())
+            })
             .collect();
         assert_eq!(
             shape,
@@ -156,6 +187,6 @@ mod tests {
         let runs = flatten(&marks);
         assert_eq!(runs.len(), 20_000);
         assert!(runs.windows(2).all(|w| w[0].end <= w[1].start));
-        assert_eq!(runs[7].claim, Some((ClaimKind::Direct, Some(7))));
+        assert_eq!(runs[7].claim(), Some((ClaimKind::Direct, Some(7))));
     }
 }

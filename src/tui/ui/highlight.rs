@@ -26,7 +26,7 @@ fn style_of(
     let mut style = base;
     let selected = story.selected;
     if let Some(run) = run {
-        if let Some((kind, who)) = run.claim {
+        if let Some((kind, who)) = run.claim() {
             style = style.patch(match kind {
                 ClaimKind::Direct => theme.direct,
                 ClaimKind::Partial => theme.partial,
@@ -36,10 +36,10 @@ fn style_of(
                 style = style.patch(theme.claim_selected);
             }
         }
-        if run.country {
+        if run.country() {
             style = style.patch(theme.country);
         }
-        if let Some(who) = run.speaker {
+        if let Some(who) = run.speaker() {
             style = style.patch(if who.is_some() && who == selected {
                 theme.speaker_selected
             } else {
@@ -84,7 +84,7 @@ pub fn styled_line(
     let inside = |x: usize| x > start && x < end;
     for (a, b) in runs
         .iter()
-        .map(|r| (r.start, r.end))
+        .map(|r| (r.start(), r.end()))
         .chain(hits.iter().map(|h| (h.start, h.end)))
     {
         cuts.extend([a, b].into_iter().filter(|&x| inside(x)));
@@ -101,13 +101,13 @@ pub fn styled_line(
             continue;
         };
         // Both lists are sorted and the segments come in order: walk them.
-        while r < runs.len() && runs[r].end <= a {
+        while r < runs.len() && runs[r].end() <= a {
             r += 1;
         }
         while h < hits.len() && hits[h].end <= a {
             h += 1;
         }
-        let run = runs.get(r).filter(|run| run.start <= a && run.end >= b);
+        let run = runs.get(r).filter(|run| run.start() <= a && run.end() >= b);
         let hit = hits
             .get(h)
             .filter(|hit| hit.start <= a && hit.end >= b)
