@@ -12,6 +12,7 @@ use crate::safe_text::one_line;
 use crate::tui::story::{PanelRow, StoryView, name_room};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
+use crate::words::{percent, thousands};
 
 use super::article::plural;
 
@@ -81,8 +82,8 @@ impl SourcesPanel<'_> {
             )),
             Line::from(Span::styled(
                 format!(
-                    "{:.0}% of claims anonymous",
-                    story.doc.summary.anonymous_share * 100.0
+                    "{} of claims anonymous",
+                    percent(story.doc.summary.anonymous_share)
                 ),
                 theme.meta,
             )),
@@ -93,7 +94,8 @@ impl SourcesPanel<'_> {
             lines.push(Line::from(Span::styled(
                 format!(
                     "{} named · {} anonymous",
-                    summary.named_sources, summary.anonymous_sources
+                    thousands(summary.named_sources),
+                    thousands(summary.anonymous_sources)
                 ),
                 theme.meta,
             )));
@@ -103,7 +105,7 @@ impl SourcesPanel<'_> {
                 .source_countries
                 .iter()
                 .take(6)
-                .map(|c| format!("{} {}", one_line(&c.code), c.claims))
+                .map(|c| format!("{} {}", one_line(&c.code), thousands(c.claims)))
                 .collect();
             lines.push(Line::from(Span::styled(
                 format!("claims from {}", countries.join(" · ")),
