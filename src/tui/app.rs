@@ -691,13 +691,14 @@ fn open_row(app: &mut App) {
                     story.filter = None;
                     story.apply_filter();
                 }
-                if let Some(at) = story
+                let landed = story
                     .index
                     .claim_order
                     .iter()
                     .position(|&c| c == found.claim)
-                {
-                    story.jump_to_claim(at);
+                    .is_some_and(|at| story.jump_to_claim(at));
+                if !landed {
+                    app.say("That claim is in the headline");
                 }
             }
         }
@@ -848,7 +849,9 @@ fn reader(app: &mut App, action: Action) {
         }
         Action::NextClaim | Action::PrevClaim => {
             match story.neighbour_claim(action == Action::NextClaim) {
-                Some(c) => story.jump_to_claim(c),
+                Some(c) => {
+                    story.jump_to_claim(c);
+                }
                 None if story.index.claim_order.is_empty() => app.say("No claims in this story"),
                 None => app.say(if action == Action::NextClaim {
                     "No more claims below"

@@ -268,3 +268,24 @@ fn a_story_reopens_where_it_was_left() {
     run(&mut app, [A::NextParagraph, A::BackToList]);
     assert_eq!(app.positions[&key], 4);
 }
+
+#[test]
+fn a_claim_in_the_headline_opens_its_story_on_the_first_paragraph() {
+    let article = crate::load::plain::parse(
+        "Mayor Ana Ribeiro says harbour tunnel will close\n\n\
+         The tunnel under the harbour opened in 1990.\n\n\
+         Repairs are expected to take a month.",
+    );
+    let doc = crate::annotate::annotate(&article);
+    assert!(
+        doc.claims.iter().any(|c| c.paragraph == 0),
+        "the fixture's headline holds a claim"
+    );
+    let mut app = app_with(vec![doc, quiet("Other", "2000-01-01")], Options::default());
+    run(&mut app, [A::SwitchIndex, A::OpenRow, A::OpenRow]);
+    assert_eq!(app.screen, Screen::Story(0));
+    let story = app.story().unwrap();
+    assert_eq!(story.focus, Some(1), "the headline is shown above the body");
+    assert!(story.focus.is_some_and(|p| story.shown[p]));
+    assert!(app.message.as_ref().unwrap().text.contains("headline"));
+}

@@ -658,13 +658,21 @@ impl StoryView {
     }
 
     /// Jumps to claim `i` (a position in `claim_order`) and shows its lines.
-    pub fn jump_to_claim(&mut self, i: usize) {
+    /// Focuses the `i`th claim in reading order and scrolls to it. A claim
+    /// in a paragraph that is not shown (the headline, shown above the body)
+    /// cannot be focused: the nearest shown paragraph is, and `false` says so.
+    pub fn jump_to_claim(&mut self, i: usize) -> bool {
         let claim = &self.doc.claims[self.index.claim_order[i]];
         let p = claim.paragraph;
         let (start, end) = (claim.start, claim.end);
+        if !self.shown.get(p).copied().unwrap_or(false) {
+            self.focus_near(p);
+            return false;
+        }
         self.jump_to(p);
         self.claim = Some(i);
         self.reveal_bytes(p, start, end);
+        true
     }
 
     /// Scrolls to show the bytes `start..end` of paragraph `p`.
