@@ -7,7 +7,9 @@ use whosaid::cli::background::{Job, open_in_background};
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
 use whosaid::load::{self, Input};
 use whosaid::settings::{self, Config, Dirs, State};
-use whosaid::tui::{self, App, ColorChoice, ColorMode, Inbox, Options, ReaderOptions, Theme};
+use whosaid::tui::{
+    self, App, ColorChoice, ColorMode, Fault, Inbox, Options, ReaderOptions, Theme,
+};
 use whosaid::{Document, annotate};
 
 fn main() -> ExitCode {
@@ -216,6 +218,7 @@ fn open_reader(
             positions,
         },
         mouse: config.mouse && !args.no_mouse,
+        fault: Fault::from_env(|name| std::env::var(name).ok()),
     };
     tui::run(inbox, options).context("terminal error")
 }

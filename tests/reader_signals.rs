@@ -1,5 +1,6 @@
 //! End to end: the reader under tmux, ended by SIGTERM, SIGHUP and SIGINT,
-//! and suspended by Ctrl-z and SIGTSTP: each time the shell gets its
+//! by a panic and by an error, and suspended by Ctrl-z and SIGTSTP: each
+//! time the shell gets its
 //! terminal back as it was (main screen, no mouse capture, cursor shown,
 //! canonical mode and echo), and `fg` brings the reader back drawn whole.
 //! Skips with a note when tmux is not installed.
@@ -28,6 +29,15 @@ impl PidFile {
     /// (`exec` keeps the pid of the shell that wrote it).
     fn command(&self) -> String {
         format!("sh -c 'echo $$ > {}; exec {BIN}'", self.0.display())
+    }
+
+    /// The same, with `env` (`NAME=value ...`) set for the reader (`env`
+    /// execs it in turn, so the pid is still the reader's).
+    fn command_with(&self, env: &str) -> String {
+        format!(
+            "sh -c 'echo $$ > {}; exec env {env} {BIN}'",
+            self.0.display()
+        )
     }
 
     fn pid(&self) -> String {
@@ -115,6 +125,48 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigint_restores_the_terminal() {
     ended_by("INT", 130);
+}
+
+/// Starts a debug build of the reader with `WHOSAID_TEST_FAULT=fault`,
+/// presses a key to set it off, and checks the reader exited with `status`
+/// and `message` on the restored screen.
+fn failed_by(fault: &str, status: u8, message: &str) {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: only debug builds of whosaid can be made to fail");
+        return;
+    }
+    let Some(tmux) = Tmux::start(&format!("fault{fault}"), 120, 40, SHELL) else {
+        return;
+    };
+    let pid_file = PidFile::new(fault);
+    tmux.wait_for("the shell", |s| s.contains('$'));
+    tmux.type_line(&pid_file.command_with(&format!("WHOSAID_TEST_FAULT={fault}")));
+    tmux.wait_for("the reader", reader_drawn);
+    let pid = pid_file.pid();
+    tmux.keys(&["j"]);
+    tmux.wait_for_format("#{alternate_on}", "0");
+    wait_for_exit(&pid);
+    tmux.type_line("echo \"EXITED=$?\"");
+    let screen = tmux.wait_for("the exit", |s| s.contains(&format!("EXITED={status}")));
+    assert!(
+        screen.contains(message),
+        "the {fault} is reported on the main screen:\n{screen}"
+    );
+    tmux.assert_restored(&format!("after a {fault}"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    failed_by("panic", 101, "a panic caused by WHOSAID_TEST_FAULT");
+}
+
+#[test]
+fn an_error_restores_the_terminal() {
+    failed_by(
+        "error",
+        2,
+        "whosaid: terminal error: an error caused by WHOSAID_TEST_FAULT",
+    );
 }
 
 #[test]

@@ -37,6 +37,6 @@ pub use app::{App, Options, receive, update};
 pub use events::{Feeder, Inbox};
 pub use feed::Feed;
 pub use keymap::Keymap;
-pub use terminal::{ReaderOptions, run};
+pub use terminal::{Fault, ReaderOptions, run};
 pub use theme::{ColorChoice, ColorMode, Theme};
 pub use ui::render;

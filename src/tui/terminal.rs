@@ -4,6 +4,7 @@
 //! on input and turns events into actions.
 
 use std::io::{self, Write, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -31,11 +32,52 @@ pub struct ReaderOptions {
     pub app: Options,
     /// Capture the mouse (wheel scrolling); off keeps the terminal's own selection.
     pub mouse: bool,
+    /// A failure to cause on the first key, for the end-to-end tests.
+    pub fault: Option<Fault>,
 }
 
+/// A failure the end-to-end tests cause on the first key, to check that the
+/// terminal is restored after a panic or an error as it is after `q`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Panic,
+    Error,
+}
+
+impl Fault {
+    /// The fault named by `WHOSAID_TEST_FAULT` (`panic` or `error`), read
+    /// only by debug builds: a release build never fails on purpose.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Option<Fault> {
+        if !cfg!(debug_assertions) {
+            return None;
+        }
+        match var("WHOSAID_TEST_FAULT")?.as_str() {
+            "panic" => Some(Fault::Panic),
+            "error" => Some(Fault::Error),
+            _ => None,
+        }
+    }
+
+    fn strike(self) -> io::Result<()> {
+        match self {
+            Fault::Panic => panic!("a panic caused by WHOSAID_TEST_FAULT"),
+            Fault::Error => Err(io::Error::other("an error caused by WHOSAID_TEST_FAULT")),
+        }
+    }
+}
+
+/// Whether the reader has the terminal (raw mode, alternate screen).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was: mouse capture off, raw mode off, main
-/// screen, cursor shown. Safe to call more than once.
+/// screen, cursor shown. Only the first call after taking the terminal
+/// does anything: leaving the alternate screen again would move the
+/// cursor back to where the reader started, and the shell would then
+/// write over what was printed since (a panic's message).
 fn restore(mouse: bool) {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     if mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
@@ -54,6 +96,7 @@ impl TerminalGuard {
         // ratatui's hook restores raw mode and the screen; ours, run first,
         // also turns mouse capture off and shows the cursor before the
         // panic message is printed.
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let terminal = ratatui::try_init().inspect_err(|_| restore(mouse))?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -70,6 +113,7 @@ impl TerminalGuard {
     /// Takes the terminal again after a stop: raw mode, the alternate
     /// screen, mouse capture, and a screen to be drawn whole.
     fn resume(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         ratatui::crossterm::terminal::enable_raw_mode()?;
         execute!(
             terminal.backend_mut(),
@@ -141,7 +185,14 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
         let size = terminal.size()?;
         let mut app = App::loading(options.app, size.width, size.height);
         inbox.listen_to_terminal()?;
-        event_loop(&mut terminal, &mut app, &inbox, &guard, &signals)?;
+        event_loop(
+            &mut terminal,
+            &mut app,
+            &inbox,
+            &guard,
+            &signals,
+            options.fault,
+        )?;
         app
         // The guard restores the terminal here, on every path.
     };
@@ -179,6 +230,7 @@ fn event_loop(
     inbox: &Inbox,
     guard: &TerminalGuard,
     signals: &SignalWatch,
+    fault: Option<Fault>,
 ) -> io::Result<()> {
     let mut seen_message = app.message_id;
     let mut message_deadline: Option<Instant> = None;
@@ -270,6 +322,9 @@ fn event_loop(
             frame_due = Some(frame_due.map_or(due, |d| d.min(due)));
         }
         if input {
+            if let Some(fault) = fault {
+                fault.strike()?;
+            }
             frame_due = Some(Instant::now());
         }
     }
