@@ -220,6 +220,20 @@ fn csv_of_stories_with_no_claims_is_just_the_header() {
 }
 
 #[test]
+fn csv_cells_a_spreadsheet_would_run_as_formulas_are_made_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("formula.txt");
+    std::fs::write(&path, "\"=SUM(A1:A9) was all I typed,\" Ana Ruiz said.\n").unwrap();
+    let output = common::run_on(&["annotate", "--format", "csv", common::path_str(&path)]);
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let texts: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[10].to_string())
+        .collect();
+    assert_eq!(texts, ["'=SUM(A1:A9) was all I typed"]);
+}
+
+#[test]
 fn markdown_is_a_readable_report_with_nothing_unsafe() {
     let output = run_format("markdown");
     let report = common::stdout(&output);

@@ -1,5 +1,6 @@
 //! `--format csv`: one row per claim, for spreadsheets and data tools.
-//! Quoting is the `csv` crate's (RFC 4180); text is written as it is.
+//! Quoting is the `csv` crate's (RFC 4180). Text is written as it is, except
+//! that a cell a spreadsheet would take for a formula gets a leading `'`.
 
 use std::io;
 
@@ -34,7 +35,7 @@ pub fn write_rows(out: impl io::Write, document: &Document) -> io::Result<()> {
         .from_writer(out);
     let story = story_name(document);
     for claim in &document.claims {
-        writer.write_record(row(document, &story, claim))?;
+        writer.write_record(row(document, &story, claim).map(inert))?;
     }
     writer.flush()
 }
@@ -65,4 +66,42 @@ fn row(document: &Document, story: &str, claim: &Claim) -> [String; 11] {
         text(claim.channel.as_deref()),
         claim.words(),
     ]
+}
+
+/// `cell`, made safe to open in a spreadsheet. Article text is untrusted, and
+/// Excel, LibreOffice and Google Sheets run a cell that begins with `=`, `+`,
+/// `-` or `@` (or a tab or carriage return before one) as a formula, which
+/// can fetch URLs or run commands. A leading `'` makes them show it as text;
+/// other cells are untouched.
+fn inert(mut cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.insert(0, '\'');
+    }
+    cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_made_text() {
+        for cell in [
+            "=HYPERLINK(\"http://example.com\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(inert(cell.to_string()), format!("'{cell}"));
+        }
+    }
+
+    #[test]
+    fn other_cells_are_left_as_they_are() {
+        for cell in ["", "We will win", "1 = 1", "“=quoted”", "'already", "UA"] {
+            assert_eq!(inert(cell.to_string()), cell);
+        }
+    }
 }
