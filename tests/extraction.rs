@@ -162,3 +162,37 @@ fn html_on_stdin_is_recognised_by_its_content() {
         );
     }
 }
+
+#[test]
+fn a_page_in_latin_1_is_read_in_the_charset_it_declares() {
+    let article = open("estuario-latin1.html");
+    assert_eq!(
+        texts(&article),
+        [
+            (Title, "Ferry fares rise in Setúbal"),
+            (
+                Body,
+                "Ferry fares across the Sado estuary will rise by 12% in June, the operator said on Friday."
+            ),
+            (
+                Body,
+                "«We held prices for three years,» said João Araújo, the operator's director. «Fuel did not.»"
+            ),
+            (Body, "Commuters from Tróia called the rise unfair."),
+        ]
+    );
+    // One quote, interrupted by its attribution: a claim in two parts.
+    let document = whosaid::annotate(&article);
+    let speaker = document
+        .speakers
+        .iter()
+        .find(|s| s.name == "João Araújo")
+        .expect("the director is found by his name, accents and all");
+    let claim = document
+        .claims
+        .iter()
+        .find(|c| c.speaker.as_deref() == Some(speaker.id.as_str()))
+        .expect("the director is quoted");
+    let parts: Vec<&str> = claim.parts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(parts, ["We held prices for three years", "Fuel did not"]);
+}

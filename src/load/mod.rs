@@ -6,6 +6,7 @@
 //! annotate, or documents annotated before.
 
 mod blocks;
+mod charset;
 mod error;
 pub mod format;
 pub mod html;
@@ -90,7 +91,7 @@ pub fn parse_bytes(
     bytes: Vec<u8>,
     format: Option<InputFormat>,
 ) -> Result<Opened, LoadError> {
-    let (text, warnings) = decode(name, bytes)?;
+    let (text, warnings) = decode(name, bytes, format)?;
     let format = format.unwrap_or_else(|| InputFormat::sniff(&text));
     let mut opened = Opened {
         warnings,
@@ -168,7 +169,7 @@ pub const STDIN: &str = "-";
 /// `path` is `-`. [`open`] reads every format.
 pub fn read_path(path: &str) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(path)?;
-    let (text, warnings) = decode(path, bytes)?;
+    let (text, warnings) = decode(path, bytes, Some(InputFormat::Plain))?;
     let mut article = plain::parse(&text);
     article.meta.source = Some(path.to_string());
     Ok(Loaded { article, warnings })
@@ -187,25 +188,47 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// Bytes → text. NUL bytes mean the input is not text; invalid UTF-8 is
-/// replaced with U+FFFD and reported as a warning.
-pub fn decode(path: &str, bytes: Vec<u8>) -> Result<(String, Vec<String>), LoadError> {
+/// Bytes → text, for a source in `format` (`None`: not known yet). NUL
+/// bytes mean the input is not text. Text that is not valid UTF-8 is, for an
+/// HTML page, decoded with the charset it declares ([`charset`]); for
+/// anything else, decoded with U+FFFD for the bad bytes, and a warning.
+pub fn decode(
+    path: &str,
+    bytes: Vec<u8>,
+    format: Option<InputFormat>,
+) -> Result<(String, Vec<String>), LoadError> {
     if bytes.contains(&0) {
         return Err(LoadError::NotText {
             path: path.to_string(),
         });
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, Vec::new())),
-        Err(error) => {
-            let valid_up_to = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let warning = format!(
-                "{path}: invalid UTF-8 at byte {valid_up_to}; undecodable bytes shown as U+FFFD"
-            );
-            Ok((text, vec![warning]))
-        }
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, Vec::new())),
+        Err(error) => error,
+    };
+    let bytes = error.as_bytes();
+    if format.unwrap_or_else(|| sniff_prefix(bytes)) == InputFormat::Html {
+        let (text, encoding, declared) = charset::decode_page(bytes);
+        let warnings = if declared {
+            Vec::new()
+        } else {
+            vec![format!(
+                "{path}: not UTF-8 and no charset declared; read as {encoding}"
+            )]
+        };
+        return Ok((text, warnings));
     }
+    let valid_up_to = error.utf8_error().valid_up_to();
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let warning =
+        format!("{path}: invalid UTF-8 at byte {valid_up_to}; undecodable bytes shown as U+FFFD");
+    Ok((text, vec![warning]))
+}
+
+/// The format of text that is not UTF-8, from its first bytes (all that
+/// [`InputFormat::sniff`] needs to tell an HTML page).
+fn sniff_prefix(bytes: &[u8]) -> InputFormat {
+    InputFormat::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]))
 }
 
 /// The story bundled with whosaid, shown when it is run with no arguments.
@@ -228,7 +251,7 @@ mod tests {
 
     #[test]
     fn nul_bytes_mean_not_text() {
-        let error = decode("x.bin", b"abc\0def".to_vec()).unwrap_err();
+        let error = decode("x.bin", b"abc\0def".to_vec(), None).unwrap_err();
         assert_eq!(
             error.to_string(),
             "x.bin: not a text file (it contains NUL bytes)"
@@ -237,10 +260,30 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_decoded_lossily_with_a_warning() {
-        let (text, warnings) = decode("x.txt", b"caf\xe9 ok".to_vec()).unwrap();
+        let (text, warnings) = decode("x.txt", b"caf\xe9 ok".to_vec(), None).unwrap();
         assert_eq!(text, "caf\u{fffd} ok");
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].starts_with("x.txt: invalid UTF-8 at byte 3"));
+    }
+
+    #[test]
+    fn html_that_is_not_utf8_is_read_in_its_declared_charset() {
+        let page = b"<html><head><meta charset=\"windows-1252\"></head><p>\x93Caf\xe9\x94</p>";
+        for format in [None, Some(InputFormat::Html)] {
+            let (text, warnings) = decode("x.html", page.to_vec(), format).unwrap();
+            assert!(text.ends_with("<p>\u{201c}Café\u{201d}</p>"), "{text}");
+            assert_eq!(warnings, Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn html_that_is_not_utf8_and_declares_nothing_is_read_as_windows_1252() {
+        let (text, warnings) = decode("x.html", b"<p>Caf\xe9</p>".to_vec(), None).unwrap();
+        assert_eq!(text, "<p>Café</p>");
+        assert_eq!(
+            warnings,
+            ["x.html: not UTF-8 and no charset declared; read as windows-1252"]
+        );
     }
 
     #[test]
