@@ -60,8 +60,9 @@ impl SourcesPanel<'_> {
         }
     }
 
-    /// The lines above the rows: the story's sourcing in numbers.
-    fn summary_lines(&self) -> Vec<Line<'static>> {
+    /// The lines above the rows, `width` columns wide: the story's sourcing
+    /// in numbers.
+    fn summary_lines(&self, width: u16) -> Vec<Line<'static>> {
         let (story, theme) = (self.story, self.theme);
         let mut lines = vec![
             Line::from(Span::styled(
@@ -101,16 +102,18 @@ impl SourcesPanel<'_> {
             )));
         }
         if !summary.source_countries.is_empty() {
-            let countries: Vec<String> = summary
-                .source_countries
-                .iter()
-                .take(6)
-                .map(|c| format!("{} {}", one_line(&c.code), thousands(c.claims)))
-                .collect();
-            lines.push(Line::from(Span::styled(
-                format!("claims from {}", countries.join(" · ")),
-                theme.meta,
-            )));
+            // As many countries as fit whole: a count cut off would mislead.
+            let mut text = String::from("claims from");
+            for (n, country) in summary.source_countries.iter().take(6).enumerate() {
+                let item = format!("{} {}", one_line(&country.code), thousands(country.claims));
+                let separator = if n == 0 { " " } else { " · " };
+                if n > 0 && text.width() + separator.width() + item.width() > usize::from(width) {
+                    break;
+                }
+                text.push_str(separator);
+                text.push_str(&item);
+            }
+            lines.push(Line::from(Span::styled(text, theme.meta)));
         }
         if story.panel.is_empty() {
             lines.push(Line::default());
@@ -282,7 +285,7 @@ impl SourcesPanel<'_> {
     pub fn cursor(&self, area: Rect) -> Option<Position> {
         let (list, _) = self.areas(area);
         let starts = self.story.panel_starts(list.width);
-        let summary = self.summary_lines().len();
+        let summary = self.summary_lines(list.width).len();
         let (cursor, offset) = self.cursor_and_offset(&starts, summary, list.height);
         let row = cursor? - offset;
         (row < usize::from(list.height)).then(|| Position::new(list.x, list.y + row as u16))
@@ -304,7 +307,7 @@ impl Widget for &SourcesPanel<'_> {
         let block = self.block();
         block.render(area, buf);
         let (list, details) = self.areas(area);
-        let summary = self.summary_lines();
+        let summary = self.summary_lines(list.width);
         let starts = self.story.panel_starts(list.width);
         let (_, offset) = self.cursor_and_offset(&starts, summary.len(), list.height);
         let top = summary.len();
@@ -379,5 +382,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_countries_of_sources_are_listed_only_as_many_as_fit_whole() {
+        let theme = Theme::default();
+        let story = StoryView::new(crate::annotate(&crate::load::bundled()));
+        let panel = SourcesPanel {
+            story: &story,
+            theme: &theme,
+            focused: true,
+        };
+        let countries_line = |width: u16| {
+            panel
+                .summary_lines(width)
+                .iter()
+                .map(ToString::to_string)
+                .find(|line| line.starts_with("claims from"))
+                .expect("the bundled story's sources have countries")
+        };
+        assert_eq!(countries_line(34), "claims from US 11 · UA 10 · SE 3");
+        assert_eq!(countries_line(31), "claims from US 11 · UA 10");
+        assert_eq!(
+            countries_line(80),
+            "claims from US 11 · UA 10 · SE 3 · RU 2 · DE 1 · PL 1"
+        );
+        assert_eq!(countries_line(5), "claims from US 11");
     }
 }
