@@ -90,10 +90,10 @@ fn a_page_of_teasers_gives_its_densest_block() {
             (Body, "Others will wait for spring."),
         ]
     );
-    // No og:title: the <title>, whose site suffix is kept as no og:site_name names it.
+    // No og:title: the <title>, without the site's name after it.
     assert_eq!(
         article.meta.title.as_deref(),
-        Some("Orchard growers count frost damage - Valley Times")
+        Some("Orchard growers count frost damage")
     );
     assert_eq!(article.meta.date.as_deref(), Some("2029-11-02"));
 }

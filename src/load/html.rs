@@ -314,17 +314,39 @@ fn page_title(page: &Html) -> Option<String> {
         .map(str::trim)
         .unwrap_or_default();
     let mut title = title.as_str();
-    if !site.is_empty() {
-        for separator in [" | ", " - ", " – ", " — ", " · "] {
-            if let Some((head, tail)) = title.rsplit_once(separator)
-                && tail.trim().eq_ignore_ascii_case(site)
-            {
+    for separator in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let tail = tail.trim();
+            let is_site = if site.is_empty() {
+                reads_as_site_name(head, tail)
+            } else {
+                tail.eq_ignore_ascii_case(site)
+            };
+            if is_site {
                 title = head.trim();
                 break;
             }
         }
     }
     (!title.is_empty()).then(|| title.to_string())
+}
+
+/// What stands between a page's headline and its site's name in `<title>`.
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " · "];
+
+/// With no `og:site_name` to compare with, a suffix is taken for the site's
+/// name when it reads as one (one to four words, each capitalized: "Valley
+/// Times") after a headline of three words or more. "Kyiv - live" or
+/// "Trump - Putin talks end" keep their dash.
+fn reads_as_site_name(head: &str, tail: &str) -> bool {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && head.split_whitespace().count() >= 3
 }
 
 /// The element holding the article (see the module documentation).
@@ -643,5 +665,32 @@ mod tests {
              <body><p>The dam opened.</p></body></html>",
         );
         assert_eq!(article.meta.title.as_deref(), Some("Dam opens"));
+    }
+
+    #[test]
+    fn a_site_name_no_meta_tag_names_is_cut_only_when_it_reads_as_one() {
+        let title = |title: &str| {
+            parse(&format!(
+                "<html><head><title>{title}</title></head><body><p>The dam opened.</p></body></html>"
+            ))
+            .meta
+            .title
+        };
+        assert_eq!(
+            title("Dam opens on time | Valley Post").as_deref(),
+            Some("Dam opens on time")
+        );
+        assert_eq!(
+            title("Dam opens on time - The Valley Post").as_deref(),
+            Some("Dam opens on time")
+        );
+        // Not a site's name: lower case, too long, or after a short head.
+        for kept in [
+            "Dam opens on time - sources",
+            "Dam opens - Valley Post",
+            "Dam opens on time - And Why The Town Is Glad",
+        ] {
+            assert_eq!(title(kept).as_deref(), Some(kept));
+        }
     }
 }
