@@ -187,6 +187,48 @@ fn asides_between_speaker_and_cue_are_skipped() {
 }
 
 #[test]
+fn time_phrases_and_sentence_adverbs_before_the_speaker_are_not_part_of_it() {
+    for text in [
+        "Later the mayor said the bridge would reopen in May.",
+        "Earlier this week the mayor said the bridge would reopen in May.",
+        "Earlier on Tuesday the mayor said the bridge would reopen in May.",
+        "Last month the mayor said the bridge would reopen in May.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some("the mayor"), "{text}");
+        assert_eq!(c.text, "the bridge would reopen in May", "{text}");
+    }
+    let c = only("On Monday Mayor Ana Ruiz said the bridge would reopen in May.");
+    assert_eq!(said_by(&c), ("the bridge would reopen in May", "Ana Ruiz"));
+    assert_eq!(c.source.as_deref(), Some("Mayor Ana Ruiz"));
+}
+
+#[test]
+fn a_verb_of_taking_a_turn_before_saying_is_not_part_of_the_speaker() {
+    for text in [
+        "The minister hit back by saying the plan was fully costed.",
+        "The minister responded by saying the plan was fully costed.",
+        "The minister began by saying the plan was fully costed.",
+        "The minister fired back, saying the plan was fully costed.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some("The minister"), "{text}");
+        assert_eq!(c.text, "the plan was fully costed", "{text}");
+    }
+}
+
+#[test]
+fn the_one_criticised_for_saying_something_is_not_named_with_the_preposition() {
+    let doc = annotate(
+        "The union criticised the council for claiming the pool would reopen. \
+         The council said repairs had begun.",
+    );
+    let names: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"council"), "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with(" for")), "{names:?}");
+}
+
+#[test]
 fn inverted_cues_take_the_whole_phrase_after_them() {
     let c = only("“We have the votes,” said Sen. Chuck Schumer, a New York Democrat.");
     assert_eq!(said_by(&c), ("We have the votes", "Chuck Schumer"));

@@ -99,6 +99,21 @@ pub(super) static INTRODUCTORY: WordSet = WordSet::new(&[
     "indeed",
 ]);
 
+/// Adverbs that open a sentence, never a speaker's name.
+static SENTENCE_ADVERBS: WordSet = WordSet::new(&[
+    "later",
+    "earlier",
+    "meanwhile",
+    "finally",
+    "instead",
+    "then",
+    "separately",
+    "indeed",
+    "however",
+    "afterwards",
+    "subsequently",
+]);
+
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
     let lexicon = lexicon();
@@ -160,6 +175,17 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     // Leading bracket left open by the scan.
     while start < end && matches!(p.kind(start), Kind::CloseParen) {
         start += 1;
+    }
+    // A sentence adverb or time phrase before the phrase: "Later the
+    // minister said", "Earlier on Tuesday congressional leaders said".
+    loop {
+        if start + 1 < end && p.is_word(start) && p.is_any(start, &SENTENCE_ADVERBS) {
+            start += 1;
+        } else if let Some(after) = time_phrase(p, start, end).filter(|&after| after < end) {
+            start = after;
+        } else {
+            break;
+        }
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
     if start < end && grammar::PREPOSITIONS.contains(p.lower(start)) && p.is_word(start) {
@@ -399,7 +425,14 @@ pub(super) fn subject_left(
         let (np, front, description) = subject_across_asides(p, t, sentence.start)?;
         return Some((Subject::Phrase(np, description), front));
     }
-    let np = noun_phrase_left(p, aux_start, sentence.start)?;
+    // "criticised the mayor for saying …", "accused them of claiming …": the
+    // one who said it is the phrase before the preposition.
+    let end = if p.is_any(t, &["for", "of"]) && p.lower(cue).ends_with("ing") {
+        t
+    } else {
+        aux_start
+    };
+    let np = noun_phrase_left(p, end, sentence.start)?;
     let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
@@ -513,6 +546,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                         || lower.ends_with("ly") && !p.is_capitalized(k)
                         || lexicon().cue(lower).is_some()
                         || grammar::PREPOSITIONS.contains(lower) && lower != "of"
+                        || grammar::TURN_VERBS.contains(lower) && !p.is_capitalized(k)
                         || Pronoun::parse(lower).is_some());
                 if verb_like {
                     break;
