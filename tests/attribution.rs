@@ -256,6 +256,28 @@ fn a_full_name_absorbs_later_forms() {
 }
 
 #[test]
+fn a_knight_or_dame_is_called_by_the_given_name() {
+    let found = claims(
+        "Sir Alan Kemp said the port would grow. Dame Ruth Oduya said it would not. \
+         Sir Alan added that ships were waiting. Dame Ruth said they could wait.",
+    );
+    let speakers: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        speakers,
+        [
+            ("the port would grow", "Alan Kemp"),
+            ("it would not", "Ruth Oduya"),
+            ("ships were waiting", "Alan Kemp"),
+            ("they could wait", "Ruth Oduya"),
+        ]
+    );
+    // A given name alone, with no title, is not enough: this "Alan" may be anyone.
+    let found =
+        claims("Sir Alan Kemp said the port would grow. Alan, a docker, said it would not.");
+    assert_eq!(found[1].speaker.as_deref(), Some("Alan"));
+}
+
+#[test]
 fn pronouns_go_to_the_nearest_fitting_person_outside_quotes() {
     let found = claims(
         "Maria Lopez met John Park in Oslo.\n\nShe said the meeting went well.\n\nHe said it was \"a start, says Lisa\" and left.",

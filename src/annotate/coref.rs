@@ -267,6 +267,18 @@ impl Index {
                 .find(|&e| self.entities[e].given.is_none_or(|g| g == given)),
             None => candidates.last().copied(),
         };
+        // "Sir Menzies" after "Sir Menzies Campbell": a lone given name.
+        let found = found.or_else(|| {
+            let given = mention.given?;
+            let lone = names.get(mention.name).is_some_and(|n| !n.contains(' '));
+            lone.then(|| {
+                self.entities.iter().rposition(|e| {
+                    e.kind == SpeakerKind::Person
+                        && e.given == Some(given)
+                        && e.surname != mention.surname
+                })
+            })?
+        });
         match found {
             Some(e) => {
                 self.entities[e].absorb(mention, m, names);

@@ -402,8 +402,10 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
         .collect();
     mention.name = Some((words.join(" ")).into());
     mention.surname = words.last().map(|w| surname_key(w).into());
-    if words.len() >= 2 {
-        mention.given = Some((words[0].to_string()).into());
+    // "Sir Menzies", "Dame Judi": a knight or dame is called by the given name.
+    let knighted = core.start > 0 && p.is_any(core.start - 1, &["sir", "dame"]);
+    if words.len() >= 2 || knighted {
+        mention.given = words.first().map(|w| Box::from(*w));
     }
     // An honorific alone ("Mr.") says the sex, not a role.
     if let Some(role) = role.filter(|r| {
