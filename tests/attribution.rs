@@ -229,6 +229,37 @@ fn the_one_criticised_for_saying_something_is_not_named_with_the_preposition() {
 }
 
 #[test]
+fn a_role_after_a_name_without_an_article_is_an_aside() {
+    for (text, role) in [
+        (
+            "Ana Ruiz, director of the pressure group Harbour Watch, said the law was wrong.",
+            "director of the pressure group Harbour Watch",
+        ),
+        (
+            "Ana Ruiz, chief executive of the port, said the law was wrong.",
+            "chief executive of the port",
+        ),
+        (
+            "Ana Ruiz, Green co-chairman, said the law was wrong.",
+            "Green co-chairman",
+        ),
+        (
+            "Ana Ruiz, Labour MP for Dale, said the law was wrong.",
+            "Labour MP for Dale",
+        ),
+    ] {
+        let doc = annotate(text);
+        assert_eq!(doc.claims.len(), 1, "{text}");
+        let speaker = doc
+            .speaker(doc.claims[0].speaker.as_deref().unwrap())
+            .unwrap();
+        assert_eq!(speaker.name, "Ana Ruiz", "{text}");
+        assert_eq!(speaker.kind, SpeakerKind::Person, "{text}");
+        assert_eq!(speaker.role.as_deref(), Some(role), "{text}");
+    }
+}
+
+#[test]
 fn inverted_cues_take_the_whole_phrase_after_them() {
     let c = only("“We have the votes,” said Sen. Chuck Schumer, a New York Democrat.");
     assert_eq!(said_by(&c), ("We have the votes", "Chuck Schumer"));

@@ -299,6 +299,42 @@ pub(super) fn is_list_continuation(
         && segment.clone().any(|t| p.is_any(t, &["and", "or"]))
 }
 
+/// A role set off after a name, with no article: "director of Harbour
+/// Watch", "chief executive of the port", "Green co-chairman", "Labour MP
+/// for Dale". A title in lower case (or an acronym: "MP"), after nothing but
+/// capitalized words, and ending the segment or followed by a preposition.
+fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
+    let lexicon = lexicon();
+    let is_title = |t: usize| {
+        p.is_word(t)
+            && lexicon
+                .title(p.word(t))
+                .is_some_and(|title| title.kind != TitleKind::Honorific)
+    };
+    if segment.is_empty()
+        || segment.len() > 12
+        || segment.clone().any(|t| p.is_any(t, &FINITE_VERBS))
+    {
+        return false;
+    }
+    let lower_or_acronym =
+        |t: usize| !p.is_capitalized(t) || p.word(t).chars().all(|c| c.is_ascii_uppercase());
+    let Some(title) = segment
+        .clone()
+        .find(|&t| is_title(t) && lower_or_acronym(t))
+    else {
+        return false;
+    };
+    let mut title_end = title + 1;
+    // "chief executive", not the "of" that the lexicon keeps for "Secretary of State".
+    while title_end < segment.end && is_title(title_end) && !p.is_any(title_end, &["of"]) {
+        title_end += 1;
+    }
+    (segment.start..title).all(|t| p.is_capitalized(t))
+        && (title_end == segment.end
+            || p.is_any(title_end, &["of", "for", "at", "in", "on", "with", "to"]))
+}
+
 /// The subject of a cue whose source comes before it, when a comma stands
 /// between them: skips asides ("Kerry, who lost, said"), keeps lists
 /// ("… Germany, France and Britain, said"). Returns the source tokens and the
@@ -326,6 +362,16 @@ pub(super) fn subject_across_asides(
             if p.is_any(segment.start, &["a", "an", "the"]) {
                 description = Some(trim(p, segment.clone()));
             }
+            continue;
+        }
+        // "Ana Ruiz, director of Harbour Watch, said": a role after a name.
+        if n > 0
+            && list_end.is_none()
+            && segments[n - 1].end > segments[n - 1].start
+            && mentions::is_name_word(p, segments[n - 1].end - 1)
+            && is_role_description(p, trim(p, segment.clone()))
+        {
+            description = Some(trim(p, segment.clone()));
             continue;
         }
         let np = noun_phrase_left(p, segment.end, segment.start)?;
