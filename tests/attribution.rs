@@ -419,6 +419,45 @@ fn an_interrupted_quote_is_one_claim_in_two_parts() {
 }
 
 #[test]
+fn a_clause_with_content_of_its_own_after_a_finished_quote_reports_that_content() {
+    let found =
+        claims("Mayor Jo Park spoke first. “We lost the vote.” Ana Ruiz said the count was wrong.");
+    let seen: Vec<(ClaimKind, &str, &str)> = found
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.text.as_str(),
+                c.speaker.as_deref().unwrap_or("(nobody)"),
+            )
+        })
+        .collect();
+    assert!(
+        seen.contains(&(ClaimKind::Indirect, "the count was wrong", "Ana Ruiz")),
+        "{seen:?}"
+    );
+    assert!(
+        !seen.contains(&(ClaimKind::Direct, "We lost the vote", "Ana Ruiz")),
+        "{seen:?}"
+    );
+    // With nothing reported after the cue, the clause still claims the quote.
+    let c = only("“We lost the vote.” Ana Ruiz said on Tuesday.");
+    assert_eq!(said_by(&c), ("We lost the vote", "Ana Ruiz"));
+}
+
+#[test]
+fn a_quoted_sentence_after_reported_speech_is_the_same_speakers() {
+    let found = claims(
+        "Ana Ruiz said the port would close, she said. “We have waited ten years for a decision on this.”",
+    );
+    let quote = found
+        .iter()
+        .find(|c| c.kind == ClaimKind::Direct)
+        .expect("the quote is a claim");
+    assert_eq!(quote.speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
 fn scare_quotes_and_titles_are_not_claims() {
     assert!(claims("The so-called “reform” passed quietly on a Tuesday.").is_empty());
     assert!(claims("She starred in “The Long Night Home” last year.").is_empty());

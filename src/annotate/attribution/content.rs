@@ -59,7 +59,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
     // "“…,” Bond said onstage Tuesday night", "“…,” Sanders told a crowd at
     // Mary's that spilled out": a clause right after a quote attributes that
     // quote; only "that …" or ", “…”" can add more after it.
-    if follows_quote(p, clause) {
+    if follows_quote(p, clause) && !reports_own_clause_after_quote(p, clause, end) {
         // "that" after a listener ("told a crowd at Mary's that spilled
         // out") is a relative pronoun, not reported speech.
         let more = match p.kind(k) {
@@ -143,6 +143,21 @@ pub(super) fn follows_quote(p: &Para, clause: &Clause) -> bool {
                 && p.quotes.closing_at(front - 2).is_some())
 }
 
+/// "“We lost.” Jo Park said the count was wrong": after a quote that ends
+/// its own sentence, a clause that reports a clause of its own ("that …" or
+/// a bare clause) is not the quote's attribution.
+fn reports_own_clause_after_quote(p: &Para, clause: &Clause, end: usize) -> bool {
+    let front = skip_stray_marks(p, clause.front);
+    let quote_ends_sentence = front > 0
+        && p.quotes.closing_at(front - 1).is_some()
+        && front > 1
+        && p.kind(front - 2).is_terminal();
+    let k = clause.after;
+    quote_ends_sentence
+        && k + 1 < end
+        && (p.is_word(k) && p.lower(k) == "that" || takes_bare_clause(p, k))
+}
+
 /// Moves a clause's front back over the comma and connective that join it
 /// to the clause before: "…framework, although he added" → before ", although".
 pub(super) fn connective_start(p: &Para, front: usize, floor: usize) -> usize {
@@ -206,6 +221,9 @@ pub(super) fn backward_content(
     if let Some(q) = quote_before {
         let quote = p.quotes.quotes[q];
         if quote_used[q] {
+            return None;
+        }
+        if reports_own_clause_after_quote(p, clause, sentence.end) {
             return None;
         }
         let content = quote_content(p, &quote)?;

@@ -97,16 +97,18 @@ pub(super) fn unclaimed_quotes(
             Some(*max_end)
         })
         .collect();
-    let attributed: Vec<(usize, SourceRef)> = {
+    let sources_of = |kind: ClaimKind| {
         let mut list: Vec<(usize, SourceRef)> = findings
             .claims
             .iter()
-            .filter(|c| c.kind == ClaimKind::Direct && matches!(c.source, SourceRef::Mention(_)))
+            .filter(|c| c.kind == kind && matches!(c.source, SourceRef::Mention(_)))
             .map(|c| (c.content.start, c.source))
             .collect();
         list.sort_unstable_by_key(|&(start, _)| start);
         list
     };
+    let attributed = sources_of(ClaimKind::Direct);
+    let reported = sources_of(ClaimKind::Indirect);
     for (q, quote) in p.quotes.quotes.iter().enumerate() {
         if claimed[q] {
             continue;
@@ -128,6 +130,12 @@ pub(super) fn unclaimed_quotes(
         } else if quote.continued {
             SourceRef::Inherit
         } else if let Some(nearest) = nearest_attributed(&attributed, content.start) {
+            nearest
+        } else if let Some(nearest) = nearest_attributed(&reported, content.start)
+            .filter(|_| words >= 5 && !looks_like_title(p, quote))
+        {
+            // A whole sentence quoted in a paragraph of one speaker's
+            // reported speech: "Blair said …, he said. “…”".
             nearest
         } else if quote.open == Some(0) && words >= 3 {
             SourceRef::Inherit
