@@ -229,6 +229,34 @@ fn the_one_criticised_for_saying_something_is_not_named_with_the_preposition() {
 }
 
 #[test]
+fn an_inverted_cue_takes_the_name_after_a_role() {
+    for (text, role) in [
+        (
+            "“Rates will rise,” said port economist, Ana Ruiz.",
+            "port economist",
+        ),
+        (
+            "“Rates will rise,” said the port's chief economist, Ana Ruiz.",
+            "the port's chief economist",
+        ),
+    ] {
+        let doc = annotate(text);
+        assert_eq!(doc.claims.len(), 1, "{text}");
+        let speaker = doc
+            .speaker(doc.claims[0].speaker.as_deref().unwrap())
+            .unwrap();
+        assert_eq!(
+            (speaker.name.as_str(), speaker.role.as_deref()),
+            ("Ana Ruiz", Some(role)),
+            "{text}"
+        );
+    }
+    // A day after the comma is not a name.
+    let c = only("“Rates will rise,” said a spokesman, Tuesday.");
+    assert_eq!(c.source.as_deref(), Some("a spokesman"));
+}
+
+#[test]
 fn a_role_after_a_name_without_an_article_is_an_aside() {
     for (text, role) in [
         (

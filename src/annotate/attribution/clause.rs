@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::content::word_count;
 use super::source::{
     FINITE_VERBS, Subject, according_source, appositive_after, comma_segments, is_aside,
-    is_comma_like, looks_like_inverted_source, named_subject, noun_phrase_right, subject_left,
+    is_comma_like, looks_like_inverted_source, name_after, named_subject, names_someone,
+    noun_phrase_right, subject_left,
 };
 use super::{Clause, Cue};
 use crate::annotate::grammar::{self, Pronoun, WordSet};
@@ -525,7 +526,11 @@ pub(super) fn clause(
         // "said Sen. Chuck Schumer, a New York Democrat": the appositive is part of the source.
         let (np, description) = match appositive_after(p, np.end, end) {
             Some(appositive) => (np.start..appositive.end, Some(appositive)),
-            None => (np, None),
+            // "said the port's chief economist, Ana Ruiz": the name after the role.
+            None => match name_after(p, np.end, end).filter(|_| !names_someone(p, np.clone())) {
+                Some(name) => (np.start..name.end, None),
+                None => (np, None),
+            },
         };
         let (after, cue_text_end, channel) = complements(p, &cue, np.end, end, true);
         return Some(Clause {

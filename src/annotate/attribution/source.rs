@@ -697,6 +697,38 @@ pub(super) fn appositive_after(p: &Para, comma: usize, end: usize) -> Option<Ran
     (closes && j - start <= 12).then_some(start..j)
 }
 
+/// A name set off by the comma at `comma` and ending the clause: "…, Ana
+/// Ruiz." (one to four name words).
+pub(super) fn name_after(p: &Para, comma: usize, end: usize) -> Option<Range<usize>> {
+    if comma + 1 >= end || p.kind(comma) != Kind::Comma || p.inside_quote(comma + 1) {
+        return None;
+    }
+    let start = comma + 1;
+    let mut j = start;
+    while j < end
+        && j - start < 4
+        && mentions::is_name_word(p, j)
+        && !p.is_any(j, &grammar::DAYS)
+        && !p.is_any(j, &grammar::MONTHS)
+    {
+        j += 1;
+    }
+    let closes = j >= end
+        || matches!(p.kind(j), Kind::Comma | Kind::Period | Kind::Semicolon)
+        || p.quotes.opening_at(j).is_some();
+    (j > start && closes).then_some(start..j)
+}
+
+/// Whether a phrase holds a name ("Ana Ruiz", "Ruiz's aide"), not only a
+/// description ("the port's chief economist").
+pub(super) fn names_someone(p: &Para, np: Range<usize>) -> bool {
+    np.clone().any(|t| {
+        mentions::is_name_word(p, t)
+            && !(p.is_word(t) && lexicon().title(p.word(t)).is_some())
+            && !(t == np.start && p.is_any(t, &["the", "a", "an"]))
+    })
+}
+
 /// The source after "according to": everything to the next comma or the
 /// sentence's end ("early results of the exit poll conducted by Edison Research").
 pub(super) fn according_source(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
