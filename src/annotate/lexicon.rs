@@ -14,6 +14,7 @@ const GROUPS: &str = include_str!("../../assets/lexicon/groups.tsv");
 const ORGANIZATIONS: &str = include_str!("../../assets/lexicon/organizations.tsv");
 const DOCUMENTS: &str = include_str!("../../assets/lexicon/documents.tsv");
 const CHANNELS: &str = include_str!("../../assets/lexicon/channels.tsv");
+const TURN_VERBS: &str = include_str!("../../assets/lexicon/turn_verbs.tsv");
 const GIVEN_NAMES_CENSUS: &str = include_str!("../../assets/lexicon/given_names_us_census.tsv");
 const GIVEN_NAMES_EXTRA: &str = include_str!("../../assets/lexicon/given_names_extra.tsv");
 
@@ -71,6 +72,7 @@ pub struct Lexicon {
     organization_names: Vec<Vec<&'static str>>,
     documents: HashSet<&'static str>,
     channels: HashSet<&'static str>,
+    turn_verbs: HashSet<&'static str>,
     given_names: HashMap<&'static str, Sex>,
 }
 
@@ -186,8 +188,14 @@ impl Lexicon {
             organization_names,
             documents: rows(DOCUMENTS).map(|row| row[0]).collect(),
             channels: rows(CHANNELS).map(|row| row[0]).collect(),
+            turn_verbs: rows(TURN_VERBS).map(|row| row[0]).collect(),
             given_names,
         }
+    }
+
+    /// Whether a lower-case word is a verb of taking a turn ("replied", "hit").
+    pub fn is_turn_verb(&self, lower: &str) -> bool {
+        self.turn_verbs.contains(lower)
     }
 
     /// The cue class of a single lower-case word.

@@ -592,7 +592,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                         || lower.ends_with("ly") && !p.is_capitalized(k)
                         || lexicon().cue(lower).is_some()
                         || grammar::PREPOSITIONS.contains(lower) && lower != "of"
-                        || grammar::TURN_VERBS.contains(lower) && !p.is_capitalized(k)
+                        || lexicon().is_turn_verb(lower) && !p.is_capitalized(k)
                         || Pronoun::parse(lower).is_some());
                 if verb_like {
                     break;
