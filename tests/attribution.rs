@@ -43,6 +43,28 @@ fn only(text: &str) -> Seen {
     found.into_iter().next().unwrap()
 }
 
+/// The source as written and the content of a text's only claim.
+fn source_and_content(text: &str) -> (String, String) {
+    let c = only(text);
+    (c.source.unwrap_or_default(), c.text)
+}
+
+/// Checks that a text's only claim is by the person `name`, described as `role`.
+fn assert_person_with_role(text: &str, name: &str, role: &str) {
+    let doc = annotate(text);
+    assert_eq!(doc.claims.len(), 1, "{text}");
+    let speaker = doc.claims[0]
+        .speaker
+        .as_deref()
+        .and_then(|id| doc.speaker(id))
+        .unwrap_or_else(|| panic!("no speaker: {text}"));
+    assert_eq!(
+        (speaker.name.as_str(), speaker.kind, speaker.role.as_deref()),
+        (name, SpeakerKind::Person, Some(role)),
+        "{text}"
+    );
+}
+
 fn said_by(seen: &Seen) -> (&str, &str) {
     (
         seen.text.as_str(),
@@ -194,9 +216,14 @@ fn time_phrases_and_sentence_adverbs_before_the_speaker_are_not_part_of_it() {
         "Earlier on Tuesday the mayor said the bridge would reopen in May.",
         "Last month the mayor said the bridge would reopen in May.",
     ] {
-        let c = only(text);
-        assert_eq!(c.source.as_deref(), Some("the mayor"), "{text}");
-        assert_eq!(c.text, "the bridge would reopen in May", "{text}");
+        assert_eq!(
+            source_and_content(text),
+            (
+                "the mayor".to_string(),
+                "the bridge would reopen in May".to_string()
+            ),
+            "{text}"
+        );
     }
     let c = only("On Monday Mayor Ana Ruiz said the bridge would reopen in May.");
     assert_eq!(said_by(&c), ("the bridge would reopen in May", "Ana Ruiz"));
@@ -211,9 +238,14 @@ fn a_verb_of_taking_a_turn_before_saying_is_not_part_of_the_speaker() {
         "The minister began by saying the plan was fully costed.",
         "The minister fired back, saying the plan was fully costed.",
     ] {
-        let c = only(text);
-        assert_eq!(c.source.as_deref(), Some("The minister"), "{text}");
-        assert_eq!(c.text, "the plan was fully costed", "{text}");
+        assert_eq!(
+            source_and_content(text),
+            (
+                "The minister".to_string(),
+                "the plan was fully costed".to_string()
+            ),
+            "{text}"
+        );
     }
 }
 
@@ -240,16 +272,7 @@ fn an_inverted_cue_takes_the_name_after_a_role() {
             "the port's chief economist",
         ),
     ] {
-        let doc = annotate(text);
-        assert_eq!(doc.claims.len(), 1, "{text}");
-        let speaker = doc
-            .speaker(doc.claims[0].speaker.as_deref().unwrap())
-            .unwrap();
-        assert_eq!(
-            (speaker.name.as_str(), speaker.role.as_deref()),
-            ("Ana Ruiz", Some(role)),
-            "{text}"
-        );
+        assert_person_with_role(text, "Ana Ruiz", role);
     }
     // A day after the comma is not a name.
     let c = only("“Rates will rise,” said a spokesman, Tuesday.");
@@ -276,14 +299,7 @@ fn a_role_after_a_name_without_an_article_is_an_aside() {
             "Labour MP for Dale",
         ),
     ] {
-        let doc = annotate(text);
-        assert_eq!(doc.claims.len(), 1, "{text}");
-        let speaker = doc
-            .speaker(doc.claims[0].speaker.as_deref().unwrap())
-            .unwrap();
-        assert_eq!(speaker.name, "Ana Ruiz", "{text}");
-        assert_eq!(speaker.kind, SpeakerKind::Person, "{text}");
-        assert_eq!(speaker.role.as_deref(), Some(role), "{text}");
+        assert_person_with_role(text, "Ana Ruiz", role);
     }
 }
 
