@@ -250,6 +250,19 @@ fn a_verb_of_taking_a_turn_before_saying_is_not_part_of_the_speaker() {
 }
 
 #[test]
+fn a_participle_of_saying_after_a_verb_and_its_object_is_the_subjects() {
+    let c = only(
+        "Party leader Ana Ruiz attacked the plans for pensioners, saying they needed more money.",
+    );
+    assert_eq!(said_by(&c), ("they needed more money", "Ana Ruiz"));
+    let c = only(
+        "Party leader Ana Ruiz attacked the plans for pensioners saying they needed more money.",
+    );
+    assert_eq!(said_by(&c), ("they needed more money", "Ana Ruiz"));
+    assert_eq!(c.source.as_deref(), Some("Party leader Ana Ruiz"));
+}
+
+#[test]
 fn the_one_criticised_for_saying_something_is_not_named_with_the_preposition() {
     let doc = annotate(
         "The union criticised the council for claiming the pool would reopen. \

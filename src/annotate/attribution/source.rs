@@ -479,9 +479,32 @@ pub(super) fn subject_left(
         aux_start
     };
     let np = noun_phrase_left(p, end, sentence.start)?;
+    let np = before_main_verb(p, np, cue);
     let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
+}
+
+/// "Party leader Roger Knapman attacked the plans saying …": before a
+/// participle of saying, a past-tense verb right after a name ends the
+/// speaker's phrase ("… a survey published by …" keeps its participle).
+fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
+    if !p.lower(cue).ends_with("ing") {
+        return np;
+    }
+    let verb = (np.start + 1..np.end).find(|&t| {
+        p.is_word(t)
+            && !p.is_capitalized(t)
+            && p.lower(t).ends_with("ed")
+            && mentions::is_name_word(p, t - 1)
+            && !p.is_any(t + 1, &["by"])
+            // "the Standard quoted Mr Clarke telling …": he is the one telling.
+            && !p.is_any(t, &["quoted", "cited"])
+    });
+    match verb {
+        Some(verb) => np.start..verb,
+        None => np,
+    }
 }
 
 /// "Two officials briefed reporters. They said …": the unnamed subjects of
