@@ -293,6 +293,15 @@ fn an_inverted_cue_takes_the_name_after_a_role() {
 }
 
 #[test]
+fn a_role_before_a_name_keeps_its_modifiers_and_not_the_honorific() {
+    assert_person_with_role(
+        "Tory shadow home secretary Mr Ian Dale said judges would get new powers.",
+        "Ian Dale",
+        "Tory shadow home secretary",
+    );
+}
+
+#[test]
 fn a_role_after_a_name_without_an_article_is_an_aside() {
     for (text, role) in [
         (

@@ -407,6 +407,22 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     if words.len() >= 2 || knighted {
         mention.given = words.first().map(|w| Box::from(*w));
     }
+    // "shadow home secretary Mr David Davis": the honorific is not part of the role.
+    let role = role.map(|mut r| {
+        while r.end > r.start
+            && lexicon()
+                .title(p.word(r.end - 1))
+                .is_some_and(|title| title.kind == TitleKind::Honorific)
+            && r.clone().any(|t| {
+                lexicon()
+                    .title(p.word(t))
+                    .is_none_or(|title| title.kind != TitleKind::Honorific)
+            })
+        {
+            r.end -= 1;
+        }
+        r
+    });
     // An honorific alone ("Mr.") says the sex, not a role.
     if let Some(role) = role.filter(|r| {
         r.clone().any(|t| {
