@@ -29,7 +29,7 @@ pub fn content_key(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Meta, Paragraph, ParagraphKind, SCHEMA, Summary};
+    use crate::model::{Meta, Paragraph, SCHEMA, Summary};
 
     fn doc(texts: &[&str], source: &str) -> Document {
         Document {
@@ -38,15 +38,7 @@ mod tests {
                 source: Some(source.into()),
                 ..Meta::default()
             },
-            paragraphs: texts
-                .iter()
-                .enumerate()
-                .map(|(index, t)| Paragraph {
-                    index,
-                    kind: ParagraphKind::Body,
-                    text: (*t).into(),
-                })
-                .collect(),
+            paragraphs: Paragraph::bodies(texts),
             speakers: vec![],
             claims: vec![],
             countries: vec![],

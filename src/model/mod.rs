@@ -58,6 +58,21 @@ pub struct Paragraph {
     pub text: Text,
 }
 
+impl Paragraph {
+    /// Body paragraphs of `texts`, numbered from 0: a story made of strings.
+    pub fn bodies(texts: &[&str]) -> Vec<Paragraph> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(index, text)| Paragraph {
+                index,
+                kind: ParagraphKind::Body,
+                text: (*text).into(),
+            })
+            .collect()
+    }
+}
+
 /// A stretch of one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {

@@ -196,15 +196,7 @@ pub fn plain(texts: &[&str]) -> Document {
     Document {
         schema: SCHEMA.to_string(),
         meta: Meta::default(),
-        paragraphs: texts
-            .iter()
-            .enumerate()
-            .map(|(index, text)| Paragraph {
-                index,
-                kind: ParagraphKind::Body,
-                text: (*text).into(),
-            })
-            .collect(),
+        paragraphs: Paragraph::bodies(texts),
         speakers: Vec::new(),
         claims: Vec::new(),
         countries: Vec::new(),

@@ -42,7 +42,13 @@ pub struct Geometry {
 /// Items of a list that fit in `main` (the screen above the status bar,
 /// borders included) under `header` rows of headings.
 pub fn list_page(main: Rect, header: u16) -> usize {
-    usize::from(main.height.saturating_sub(2 + header) / LIST_ITEM_ROWS).max(1)
+    items_in(main.height.saturating_sub(2), header)
+}
+
+/// Items of a list that fit in `height` rows inside its borders, under
+/// `header` rows of headings; at least one.
+pub fn items_in(height: u16, header: u16) -> usize {
+    usize::from(height.saturating_sub(header) / LIST_ITEM_ROWS).max(1)
 }
 
 impl Geometry {

@@ -112,23 +112,10 @@ impl Search {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParagraphKind;
-
-    fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(index, text)| Paragraph {
-                index,
-                kind: ParagraphKind::Body,
-                text: (*text).into(),
-            })
-            .collect()
-    }
 
     #[test]
     fn matches_literally_and_without_case_in_shown_paragraphs_only() {
-        let ps = paragraphs(&["A.b a.B", "a.b", "x"]);
+        let ps = Paragraph::bodies(&["A.b a.B", "a.b", "x"]);
         let mut search = Search {
             query: "a.b".into(),
             ..Search::default()
@@ -142,7 +129,7 @@ mod tests {
 
     #[test]
     fn a_scan_goes_step_by_step_and_says_it_is_counting() {
-        let ps = paragraphs(&["a x", "x", "b", "x x"]);
+        let ps = Paragraph::bodies(&["a x", "x", "b", "x x"]);
         let mut search = Search {
             query: "x".into(),
             ..Search::default()
@@ -163,7 +150,7 @@ mod tests {
             query: "x".into(),
             ..Search::default()
         };
-        search.run(&paragraphs(&["x x x"]), &[true]);
+        search.run(&Paragraph::bodies(&["x x x"]), &[true]);
         search.current = Some(1);
         assert_eq!(search.position(), "2/3");
     }

@@ -219,29 +219,20 @@ fn next_and_previous_source_select_as_they_move() {
 #[test]
 fn enter_in_the_panel_jumps_to_the_first_claim() {
     let mut app = app();
-    run(
-        &mut app,
-        [
-            A::ToggleFocus,
-            A::NextSource,
-            A::NextSource,
-            A::JumpToSource,
-        ],
-    );
+    // Into the panel, two sources down, Enter.
+    let two_down_and_enter = [
+        A::ToggleFocus,
+        A::NextSource,
+        A::NextSource,
+        A::JumpToSource,
+    ];
+    run(&mut app, two_down_and_enter.clone());
     assert_eq!(story(&app).selected, Some(1));
     assert_eq!(focus(&app), Some(3));
     assert_eq!(story(&app).claim, Some(1));
     assert_eq!(app.focus, Focus::Article);
     // A speaker with no claims: its first mention.
-    run(
-        &mut app,
-        [
-            A::ToggleFocus,
-            A::NextSource,
-            A::NextSource,
-            A::JumpToSource,
-        ],
-    );
+    run(&mut app, two_down_and_enter);
     assert_eq!(story(&app).selected, Some(3));
     assert_eq!(focus(&app), Some(6));
 }

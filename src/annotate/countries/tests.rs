@@ -2,28 +2,16 @@
 
 use super::*;
 
-fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
-    texts
-        .iter()
-        .enumerate()
-        .map(|(index, text)| Paragraph {
-            index,
-            kind: ParagraphKind::Body,
-            text: (*text).into(),
-        })
-        .collect()
-}
-
 /// Codes found in a story of these paragraphs, in order of first mention.
 fn codes(texts: &[&str]) -> Vec<String> {
-    find(&paragraphs(texts), &[])
+    find(&Paragraph::bodies(texts), &[])
         .into_iter()
         .map(|c| c.code)
         .collect()
 }
 
 fn mentions(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(usize, String, String)> = find(&paragraphs(&[text]), &[])
+    let mut out: Vec<(usize, String, String)> = find(&Paragraph::bodies(&[text]), &[])
         .into_iter()
         .flat_map(|c| {
             let code = c.code;
@@ -55,7 +43,7 @@ fn names_short_forms_and_abbreviations() {
 #[test]
 fn countries_come_in_order_of_first_mention_with_names_and_kinds() {
     let found = find(
-        &paragraphs(&[
+        &Paragraph::bodies(&[
             "Polish troops joined Nato drills near Russia.",
             "Warsaw and Moscow traded barbs; the EU stayed quiet.",
         ]),
@@ -107,7 +95,7 @@ fn seats_of_power_capitals_and_regions() {
         ["RU", "US", "GB"]
     );
     let found = find(
-        &paragraphs(&[
+        &Paragraph::bodies(&[
             "Kyiv will not give up Donbas or Crimea.",
             "Ukraine said so.",
         ]),
@@ -129,7 +117,7 @@ fn a_capital_alone_is_a_city() {
     assert!(codes(&["Moscow said no."]).is_empty());
     // Named elsewhere: the capital counts where it acts for the government, or
     // where other countries are named with it.
-    let story = paragraphs(&[
+    let story = Paragraph::bodies(&[
         "France and Chile signed a deal.",
         "A fire broke out in Paris.",
         "Paris said it would reply.",
@@ -202,7 +190,7 @@ fn a_family_name_stays_a_person_for_the_whole_story() {
 
 #[test]
 fn not_places_from_the_caller_are_skipped() {
-    let story = paragraphs(&["Jordan Henderson praised Jordan."]);
+    let story = Paragraph::bodies(&["Jordan Henderson praised Jordan."]);
     let person = Span {
         paragraph: 0,
         start: 0,
@@ -365,7 +353,7 @@ fn idioms_are_not_countries() {
 #[test]
 fn blocs() {
     let found = find(
-        &paragraphs(&["Nato, NATO, the EU and the European Union met the UN."]),
+        &Paragraph::bodies(&["Nato, NATO, the EU and the European Union met the UN."]),
         &[],
     );
     let summary: Vec<(&str, usize)> = found
@@ -378,7 +366,7 @@ fn blocs() {
 
 #[test]
 fn spans_are_byte_offsets_into_the_paragraph() {
-    let story = paragraphs(&["À l’Élysée, la Côte d’Ivoire et São Tomé and Príncipe."]);
+    let story = Paragraph::bodies(&["À l’Élysée, la Côte d’Ivoire et São Tomé and Príncipe."]);
     for country in find(&story, &[]) {
         for m in country.mentions {
             assert_eq!(story[0].text[m.start..m.end], m.text);
@@ -476,7 +464,7 @@ mod properties {
             texts in prop::collection::vec(story_text(), 1..4)
         ) {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let story = paragraphs(&texts);
+            let story = Paragraph::bodies(&texts);
             for country in find(&story, &[]) {
                 prop_assert!(!country.mentions.is_empty());
                 for m in country.mentions {

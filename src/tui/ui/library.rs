@@ -3,19 +3,19 @@
 //! the stories shown.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::safe_text::one_line;
 use crate::tui::app::LIBRARY_HEADER;
-use crate::tui::geometry::LIST_ITEM_ROWS;
 use crate::tui::library::{Entry, Library};
 use crate::tui::theme::Theme;
 use crate::words::{percent, stories, summary_line, thousands};
 
+use super::list;
 use super::panel::truncate;
 
 /// Columns of the counts at the right: sources, claims, anonymous sources.
@@ -39,7 +39,7 @@ pub fn spread(left: &str, right: &str, width: usize) -> (String, String) {
 }
 
 impl LibraryView<'_> {
-    fn title(&self) -> Line<'static> {
+    fn title(&self) -> String {
         let library = self.library;
         let total = library.entries.len();
         let count = if library.is_filtered() {
@@ -48,10 +48,7 @@ impl LibraryView<'_> {
             stories(total)
         };
         let arrow = if library.reversed { "↑" } else { "↓" };
-        Line::from(Span::styled(
-            format!(" {count} · by {} {arrow} ", library.sort.label()),
-            self.theme.border_focused,
-        ))
+        format!(" {count} · by {} {arrow} ", library.sort.label())
     }
 
     /// The totals of the stories shown: the library's sourcing in a line.
@@ -149,21 +146,17 @@ impl LibraryView<'_> {
 impl Widget for &LibraryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (library, theme) = (self.library, self.theme);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.border_focused)
-            .title(self.title())
-            .title(
-                Line::from(Span::styled(" Tab: sources across stories ", theme.border))
-                    .alignment(Alignment::Right),
-            );
-        let inner = block.inner(area);
-        block.render(area, buf);
-        if inner.height == 0 {
+        let Some(inner) = list::frame(
+            self.title(),
+            " Tab: sources across stories ",
+            theme,
+            area,
+            buf,
+        ) else {
             return;
-        }
+        };
         let width = usize::from(inner.width);
-        let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
+        let row = |y: u16| list::row(inner, y);
         Span::styled(truncate(&one_line(&self.totals()), width), theme.meta)
             .render(row(inner.y), buf);
         if inner.height > 1 {
@@ -189,25 +182,18 @@ impl Widget for &LibraryView<'_> {
             } else {
                 "No story matches the filter: Esc or F clears it."
             };
-            if top < inner.bottom() {
-                Span::styled(note, theme.hidden).render(row(top), buf);
-            }
+            list::note(note, inner, top, theme, buf);
             return;
         }
-        let page = usize::from(inner.height.saturating_sub(LIBRARY_HEADER) / LIST_ITEM_ROWS).max(1);
+        let page = list::page(inner, LIBRARY_HEADER);
         let offset = library.rows.offset_for(library.order.len(), page);
-        let mut y = top;
-        for (n, &i) in library.order.iter().enumerate().skip(offset) {
-            if y >= inner.bottom() {
-                break;
-            }
-            for line in self.item(&library.entries[i], n == library.rows.cursor, width) {
-                if y < inner.bottom() {
-                    line.render(row(y), buf);
-                }
-                y += 1;
-            }
-        }
+        let rows = library
+            .order
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .map(|(n, &i)| self.item(&library.entries[i], n == library.rows.cursor, width));
+        list::items(rows, inner, top, buf);
     }
 }
 

@@ -5,6 +5,7 @@ mod article;
 mod help;
 mod highlight;
 mod library;
+mod list;
 mod panel;
 mod people;
 mod picker;

@@ -1,38 +1,25 @@
 //! The sources across stories, and the claims of one of them.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use crate::library::Person;
 use crate::model::{ClaimKind, SpeakerKind};
 use crate::safe_text::one_line;
 use crate::tui::app::{CLAIMS_HEADER, PEOPLE_HEADER};
-use crate::tui::geometry::LIST_ITEM_ROWS;
 use crate::tui::library::Library;
 use crate::tui::people::{ClaimList, PeopleView};
 use crate::tui::theme::Theme;
 use crate::words::{plural, stories, thousands};
 
 use super::library::{row_style, spread};
+use super::list;
 use super::panel::{claim_kind_label, truncate};
 
 /// Columns of the kind, stories and claims at the right.
 const COUNTS: [(&str, usize); 3] = [("Kind", 14), ("Stories", 8), ("Claims", 7)];
-
-fn list_block<'a>(title: String, right: &'a str, theme: &Theme) -> Block<'a> {
-    Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.border_focused))
-        .title(Line::from(Span::styled(right, theme.border)).alignment(Alignment::Right))
-}
-
-/// Items of `rows` lines each that fit under `header` rows.
-fn page(inner: Rect, header: u16) -> usize {
-    usize::from(inner.height.saturating_sub(header) / LIST_ITEM_ROWS).max(1)
-}
 
 pub struct PeopleList<'a> {
     pub people: &'a PeopleView,
@@ -75,14 +62,10 @@ impl Widget for &PeopleList<'_> {
             " Sources across stories · {shown} · in {} ",
             stories(people.indexed)
         );
-        let block = list_block(title, " Tab: stories ", theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        if inner.height == 0 {
+        let Some(inner) = list::frame(title, " Tab: stories ", theme, area, buf) else {
             return;
-        }
+        };
         let width = usize::from(inner.width);
-        let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
         let heads: String = COUNTS
             .iter()
             .map(|(h, w)| format!("{h:>w$}", w = *w))
@@ -93,7 +76,7 @@ impl Widget for &PeopleList<'_> {
             Span::styled(name, theme.section),
             Span::styled(counts, theme.section),
         ])
-        .render(row(inner.y), buf);
+        .render(list::row(inner, inner.y), buf);
         let top = inner.y + PEOPLE_HEADER;
         if people.order.is_empty() {
             let note = if people.index.persons.is_empty() {
@@ -101,19 +84,13 @@ impl Widget for &PeopleList<'_> {
             } else {
                 "No source matches the filter: Esc clears it."
             };
-            if top < inner.bottom() {
-                Span::styled(note, theme.hidden).render(row(top), buf);
-            }
+            list::note(note, inner, top, theme, buf);
             return;
         }
         let offset = people
             .rows
-            .offset_for(people.order.len(), page(inner, PEOPLE_HEADER));
-        let mut y = top;
-        for (n, &p) in people.order.iter().enumerate().skip(offset) {
-            if y >= inner.bottom() {
-                break;
-            }
+            .offset_for(people.order.len(), list::page(inner, PEOPLE_HEADER));
+        let rows = people.order.iter().enumerate().skip(offset).map(|(n, &p)| {
             let person = &people.index.persons[p];
             let cursor = n == people.rows.cursor;
             let marker = if cursor { "▌ " } else { "  " };
@@ -133,7 +110,7 @@ impl Widget for &PeopleList<'_> {
             } else {
                 theme.dim
             };
-            let lines = [
+            [
                 Line::from(vec![
                     Span::styled(marker, theme.focus_bar),
                     Span::styled(name, row_style(base.patch(theme.title), cursor, theme)),
@@ -147,14 +124,9 @@ impl Widget for &PeopleList<'_> {
                         theme.meta,
                     ),
                 ]),
-            ];
-            for line in lines {
-                if y < inner.bottom() {
-                    line.render(row(y), buf);
-                }
-                y += 1;
-            }
-        }
+            ]
+        });
+        list::items(rows, inner, top, buf);
     }
 }
 
@@ -167,81 +139,69 @@ pub struct ClaimsList<'a> {
 
 impl Widget for &ClaimsList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (list, theme) = (self.list, self.theme);
-        let Some(person) = self.people.index.persons.get(list.person) else {
+        let (claims, theme) = (self.list, self.theme);
+        let Some(person) = self.people.index.persons.get(claims.person) else {
             return;
         };
         let title = format!(
             " {} · {} in {} · newest first ",
             one_line(&person.name),
-            plural(list.claims.len(), "claim"),
+            plural(claims.claims.len(), "claim"),
             stories(person.stories)
         );
-        let block = list_block(title, " Enter opens the story there ", theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        if inner.height == 0 {
+        let Some(inner) = list::frame(title, " Enter opens the story there ", theme, area, buf)
+        else {
             return;
-        }
+        };
         let width = usize::from(inner.width);
-        let row = |y: u16| Rect::new(inner.x, y, inner.width, 1);
         let mut about: Vec<String> = vec![person.kind.as_str().to_string()];
         about.extend(person.role.clone());
         about.extend(person.country.clone());
         Span::styled(truncate(&one_line(&about.join(" · ")), width), theme.meta)
-            .render(row(inner.y), buf);
-        let offset = list
+            .render(list::row(inner, inner.y), buf);
+        let offset = claims
             .rows
-            .offset_for(list.claims.len(), page(inner, CLAIMS_HEADER));
-        let mut y = inner.y + CLAIMS_HEADER;
-        for (n, found) in list.claims.iter().enumerate().skip(offset) {
-            if y >= inner.bottom() {
-                break;
-            }
-            let entry = self.library.entries.get(found.entry);
-            let claim = entry
-                .and_then(|e| e.doc.as_ref())
-                .and_then(|d| d.claims.get(found.claim));
-            let (Some(entry), Some(claim)) = (entry, claim) else {
-                continue;
-            };
-            let cursor = n == list.rows.cursor;
-            let marker = if cursor { "▌ " } else { "  " };
-            let date = found.date.as_deref().map(one_line).unwrap_or_default();
-            let heading = if date.is_empty() {
-                one_line(&entry.title).into_owned()
-            } else {
-                format!("{date} · {}", one_line(&entry.title))
-            };
-            let (heading, kind) = spread(
-                &heading,
-                claim_kind_label(claim.kind),
-                width.saturating_sub(2),
-            );
-            let style = match claim.kind {
-                ClaimKind::Direct => theme.direct,
-                ClaimKind::Partial => theme.partial,
-                ClaimKind::Indirect => theme.indirect,
-            };
-            let words = format!("“{}”", one_line(&claim.words()));
-            let lines = [
-                Line::from(vec![
-                    Span::styled(marker, theme.focus_bar),
-                    Span::styled(heading, row_style(theme.title, cursor, theme)),
-                    Span::styled(kind, theme.meta),
-                ]),
-                Line::from(vec![
-                    Span::styled(marker, theme.focus_bar),
-                    Span::raw("  "),
-                    Span::styled(truncate(&words, width.saturating_sub(4)), style),
-                ]),
-            ];
-            for line in lines {
-                if y < inner.bottom() {
-                    line.render(row(y), buf);
-                }
-                y += 1;
-            }
-        }
+            .offset_for(claims.claims.len(), list::page(inner, CLAIMS_HEADER));
+        let rows = claims
+            .claims
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .filter_map(|(n, found)| {
+                let entry = self.library.entries.get(found.entry)?;
+                let claim = entry.doc.as_ref()?.claims.get(found.claim)?;
+                let cursor = n == claims.rows.cursor;
+                let marker = if cursor { "▌ " } else { "  " };
+                let date = found.date.as_deref().map(one_line).unwrap_or_default();
+                let heading = if date.is_empty() {
+                    one_line(&entry.title).into_owned()
+                } else {
+                    format!("{date} · {}", one_line(&entry.title))
+                };
+                let (heading, kind) = spread(
+                    &heading,
+                    claim_kind_label(claim.kind),
+                    width.saturating_sub(2),
+                );
+                let style = match claim.kind {
+                    ClaimKind::Direct => theme.direct,
+                    ClaimKind::Partial => theme.partial,
+                    ClaimKind::Indirect => theme.indirect,
+                };
+                let words = format!("“{}”", one_line(&claim.words()));
+                Some([
+                    Line::from(vec![
+                        Span::styled(marker, theme.focus_bar),
+                        Span::styled(heading, row_style(theme.title, cursor, theme)),
+                        Span::styled(kind, theme.meta),
+                    ]),
+                    Line::from(vec![
+                        Span::styled(marker, theme.focus_bar),
+                        Span::raw("  "),
+                        Span::styled(truncate(&words, width.saturating_sub(4)), style),
+                    ]),
+                ])
+            });
+        list::items(rows, inner, inner.y + CLAIMS_HEADER, buf);
     }
 }
