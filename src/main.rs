@@ -2,7 +2,6 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
 use whosaid::cli::background::{Job, open_in_background};
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
 use whosaid::load::{self, Input};
@@ -13,7 +12,11 @@ use whosaid::tui::{
 use whosaid::{Document, annotate};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    cli::sanitise_panic_messages();
+    let args = match cli::parse_args() {
+        Ok(args) => args,
+        Err(status) => return status,
+    };
     if args.reader.print_default_config {
         print!("{}", settings::default_config());
         return ExitCode::SUCCESS;

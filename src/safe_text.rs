@@ -77,9 +77,37 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` made safe with its layout kept: line breaks and runs of spaces
+/// stay (help and usage messages align columns with them), every unsafe
+/// character becomes its stand-in. For messages that may quote untrusted
+/// text, such as a file name given as an argument.
+pub fn lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, shown(c, chars.peek().copied())) {
+            ('\n', _) => out.push('\n'),
+            // The LF after it breaks the line.
+            ('\r', Shown::Space) => {}
+            (_, Shown::Keep(c) | Shown::Placeholder(c)) => out.push(c),
+            (_, Shown::Space) => out.push(' '),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_keep_their_breaks_and_indentation_but_not_escapes() {
+        let text = "error: unexpected argument '--x\u{1b}]0;T\u{7}.txt'\n\n  tip:  use -- x\r\n";
+        assert_eq!(
+            lines(text),
+            "error: unexpected argument '--x␛]0;T␇.txt'\n\n  tip:  use -- x\n"
+        );
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -35,7 +35,10 @@ pub const EXIT_NOTHING_READ: u8 = 2;
     name = "whosaid",
     version,
     about = "Who said what in a news story: read it with its speakers, quotes and countries highlighted",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    // Plain, so a rendered message holds nothing but its text and the
+    // arguments it quotes, which `parse_args` shows safely.
+    styles = clap::builder::Styles::plain()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -104,6 +107,57 @@ pub enum Format {
 pub enum InputMode {
     Auto,
     Jsonl,
+}
+
+/// Parses the command line. clap's messages quote the arguments, which are
+/// untrusted (a file name that a shell glob expanded can hold escape
+/// sequences), so they are printed through the sanitiser, never as clap
+/// would write them. `Err` holds the exit status once the message (or the
+/// help) is out.
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|error| {
+        // `ansi()`, not `to_string()`: the latter strips escape sequences
+        // from the quoted argument, hiding what the file is really called.
+        // With plain styles there are no others.
+        let text = crate::safe_text::lines(&error.render().ansi().to_string());
+        let written = if error.use_stderr() {
+            io::stderr().lock().write_all(text.as_bytes())
+        } else {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        };
+        match written {
+            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+                complain(format!("whosaid: cannot write: {error}"));
+                ExitCode::from(EXIT_NOTHING_READ)
+            }
+            _ => ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_NOTHING_READ)),
+        }
+    })
+}
+
+/// Makes panic messages safe to print: the standard library's own messages
+/// can quote the text being processed (a string sliced at a bad offset), and
+/// article text is untrusted. Installed first, so the reader's hooks, which
+/// restore the terminal, run before it.
+pub fn sanitise_panic_messages() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|at| format!(" at {}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        let thread = std::thread::current();
+        let thread = thread.name().unwrap_or("unnamed");
+        complain(format!(
+            "whosaid: internal error in thread '{thread}'{place}: {message} (this is a bug; please report it)"
+        ));
+    }));
 }
 
 /// Prints one message on stderr. File names, and messages that quote the
