@@ -40,7 +40,8 @@ fn help_keeps_its_layout() {
     let help = common::stdout(&output);
     assert!(help.contains("Usage: whosaid annotate"), "{help}");
     assert!(
-        help.lines().any(|line| line.starts_with("  -j, --jobs <N>")),
+        help.lines()
+            .any(|line| line.starts_with("  -j, --jobs <N>")),
         "options stay indented: {help}"
     );
 }
@@ -89,8 +90,15 @@ fn hostile_file_names_in_a_glob_reach_neither_clipboard_nor_title() {
         screen.lines().any(|line| line == "EXITED=2"),
         "a usage error: {screen}"
     );
-    assert!(screen.contains("␛]"), "the escape is shown as a symbol: {screen}");
-    assert_eq!(tmux.format("#{pane_title}"), "BEFORE", "the title is unchanged");
+    assert!(
+        screen.contains("␛]"),
+        "the escape is shown as a symbol: {screen}"
+    );
+    assert_eq!(
+        tmux.format("#{pane_title}"),
+        "BEFORE",
+        "the title is unchanged"
+    );
     assert_eq!(buffers(&tmux), "", "nothing reached the clipboard");
     assert_ne!(title_before, "PWNED");
 }
