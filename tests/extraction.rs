@@ -196,3 +196,33 @@ fn a_page_in_latin_1_is_read_in_the_charset_it_declares() {
     let parts: Vec<&str> = claim.parts.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(parts, ["We held prices for three years", "Fuel did not"]);
 }
+
+/// A page whose end tags close nothing (`</q>` while a `<div>` is open) is
+/// as deep as its start tags: refused at once with the limit named, as a
+/// page nested that deep in the plain way is, and the other files go on.
+#[test]
+fn unmatched_end_tags_do_not_get_a_deep_page_past_the_limit() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let deep = dir.path().join("deep.html");
+    let page = format!("<html><body><article>{}", "<div></q>".repeat(200_000));
+    std::fs::write(&deep, page).expect("the page is written");
+    let fine = dir.path().join("fine.txt");
+    std::fs::write(&fine, "\"It works,\" said Ana Ruiz.\n").expect("the story is written");
+    let started = std::time::Instant::now();
+    let output = common::run_on(&[
+        "annotate",
+        "--format",
+        "jsonl",
+        common::path_str(&deep),
+        common::path_str(&fine),
+    ]);
+    // Before the fix this took minutes (the tree builder is quadratic in depth).
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert_eq!(common::code(&output), 1, "one input failed");
+    let message = common::stderr(&output);
+    assert!(
+        message.contains("deep.html") && message.contains("512"),
+        "{message}"
+    );
+    assert_eq!(common::stdout(&output).lines().count(), 1);
+}

@@ -7,11 +7,12 @@
 //! text of the markup, entities decoded and white space collapsed as a
 //! browser would (see [`super::blocks`]).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
+use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -214,8 +215,29 @@ const UNNESTED: &[&str] = &[
     "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
 ];
 
+/// Elements that an end tag of another name cannot close past: the tree
+/// builder ignores `</q>` while a `<div>` is open ("special" elements in
+/// the HTML standard's parsing rules).
+#[rustfmt::skip]
+const SPECIAL: &[&str] = &[
+    "address", "applet", "article", "aside", "blockquote", "button", "center", "details", "dir",
+    "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "iframe", "listing", "main", "marquee",
+    "menu", "nav", "noembed", "noframes", "noscript", "object", "ol", "plaintext", "pre", "script",
+    "search", "section", "select", "style", "summary", "table", "template", "textarea", "title",
+    "ul", "xmp",
+];
+
+/// Elements that bound the scope an end tag of a special element looks in.
+const SCOPE_BOUNDARIES: &[&str] = &[
+    "applet", "caption", "marquee", "object", "table", "template",
+];
+
 /// How deep the page's elements nest, counted from its tags by the HTML
-/// tokenizer (linear time), before the tree is built.
+/// tokenizer (linear time), before the tree is built. The open elements are
+/// kept as the tree builder keeps them, so an end tag it would ignore (`</q>`
+/// inside a `<div>`) does not lower the count; the count stops once it passes
+/// [`MAX_DEPTH`], so the stack searched for each end tag stays short.
 fn nesting_depth(text: &str) -> usize {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
@@ -227,8 +249,31 @@ fn nesting_depth(text: &str) -> usize {
 
 #[derive(Default)]
 struct DepthSink {
-    depth: Cell<usize>,
+    open: RefCell<Vec<LocalName>>,
     deepest: Cell<usize>,
+}
+
+impl DepthSink {
+    /// Closes the element `name` ends, if the tree builder would: the nearest
+    /// open element of that name, unless an element the end tag cannot reach
+    /// past comes first.
+    fn close(&self, name: &LocalName) {
+        let mut open = self.open.borrow_mut();
+        let stops_at: &[&str] = if SPECIAL.contains(&&**name) {
+            SCOPE_BOUNDARIES
+        } else {
+            SPECIAL
+        };
+        for at in (0..open.len()).rev() {
+            if open[at] == *name {
+                open.truncate(at);
+                return;
+            }
+            if stops_at.contains(&&*open[at]) {
+                return;
+            }
+        }
+    }
 }
 
 impl TokenSink for DepthSink {
@@ -238,14 +283,21 @@ impl TokenSink for DepthSink {
         let Token::TagToken(tag) = token else {
             return TokenSinkResult::Continue;
         };
+        if self.deepest.get() > MAX_DEPTH {
+            return TokenSinkResult::Continue;
+        }
         let name: &str = &tag.name;
         if UNNESTED.contains(&name) || tag.self_closing {
             return TokenSinkResult::Continue;
         }
         match tag.kind {
             TagKind::StartTag => {
-                self.depth.set(self.depth.get() + 1);
-                self.deepest.set(self.deepest.get().max(self.depth.get()));
+                let depth = {
+                    let mut open = self.open.borrow_mut();
+                    open.push(tag.name.clone());
+                    open.len()
+                };
+                self.deepest.set(self.deepest.get().max(depth));
                 // As the tree builder would: these hold text, not tags.
                 match name {
                     "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
@@ -257,7 +309,7 @@ impl TokenSink for DepthSink {
                     _ => {}
                 }
             }
-            TagKind::EndTag => self.depth.set(self.depth.get().saturating_sub(1)),
+            TagKind::EndTag => self.close(&tag.name),
         }
         TokenSinkResult::Continue
     }
@@ -589,6 +641,20 @@ mod tests {
             "<b>".repeat(2000)
         );
         assert!(nesting_depth(&flat) < 5, "{}", nesting_depth(&flat));
+    }
+
+    #[test]
+    fn end_tags_the_tree_builder_ignores_do_not_hide_depth() {
+        // `</q>` closes nothing while a `<div>` is open, so each `<div>` nests.
+        let unmatched = format!("<body><article>{}", "<div></q>".repeat(MAX_DEPTH));
+        assert!(nesting_depth(&unmatched) > MAX_DEPTH);
+        assert_eq!(super::parse(&unmatched), Err(TooDeep));
+        // An end tag does close what it can reach: `</div>` closes the
+        // `<span>` left open inside it, and `</b>` its own element.
+        let closed = "<div><span></div><div><b>x</b></div>".repeat(MAX_DEPTH * 2);
+        assert_eq!(nesting_depth(&closed), 2);
+        // `</div>` cannot close a `<div>` outside the table it is in.
+        assert_eq!(nesting_depth("<div><table></div><div>"), 3);
     }
 
     #[test]
