@@ -62,6 +62,35 @@ mod inputs {
         text
     }
 
+    /// One paragraph of `sentences` sentences, each naming a speaker not
+    /// named before, then a pronoun that fits nobody and a lone given name:
+    /// every pronoun and name looks back through everyone named so far.
+    pub fn new_speakers(sentences: usize) -> String {
+        const SYLLABLES: [&str; 12] = [
+            "ka", "lo", "mi", "ren", "tu", "vas", "pe", "dor", "si", "nu", "bel", "ga",
+        ];
+        let mut text = String::with_capacity(sentences * 96);
+        for i in 0..sentences {
+            let mut surname = String::from("Anna ");
+            let mut rest = i;
+            for n in 0..6 {
+                let syllable = SYLLABLES[rest % SYLLABLES.len()];
+                if n == 0 {
+                    surname.push_str(&syllable[..1].to_uppercase());
+                    surname.push_str(&syllable[1..]);
+                } else {
+                    surname.push_str(syllable);
+                }
+                rest /= SYLLABLES.len();
+            }
+            text.push_str(&surname);
+            text.push_str(
+                "ski said the bridge would open in May. It said nothing more. Boris said so. ",
+            );
+        }
+        text
+    }
+
     /// `quotes` quote marks that never balance, in a prose-like paragraph.
     pub fn quotes(quotes: usize) -> String {
         const MARKS: [&str; 4] = ["\"", "“", "\"", "«"];
@@ -238,6 +267,30 @@ fn a_hundred_thousand_unbalanced_quotes() {
     assert_responsive("100000 unbalanced quotes", &inputs::quotes(100_000));
 }
 
+#[test]
+#[ignore = "big: run in release with --ignored"]
+fn a_200_mb_paragraph_costs_ten_times_a_20_mb_one() {
+    let time = |bytes: usize| {
+        let text = inputs::new_speakers(bytes / 90);
+        let started = Instant::now();
+        let doc = annotate(&plain::parse(&text));
+        let took = started.elapsed();
+        eprintln!(
+            "{:.0} MB in one paragraph: {} speakers in {:.2} s",
+            text.len() as f64 / 1e6,
+            doc.speakers.len(),
+            took.as_secs_f64()
+        );
+        took
+    };
+    let small = time(20_000_000);
+    let large = time(200_000_000);
+    assert!(
+        large < small * 15,
+        "10× the paragraph: {small:?} → {large:?}"
+    );
+}
+
 /// The small versions, in the normal suite: every shape annotates into a
 /// valid document, and the reader opens it having wrapped only the
 /// paragraphs it shows, however long the story.
@@ -261,6 +314,29 @@ fn pathological_shapes_open_and_lay_out_only_what_is_visible() {
             "{name}: {wrapped} of {paragraphs} paragraphs wrapped for one screen"
         );
     }
+}
+
+/// Annotating one paragraph is linear in its length, however many people
+/// it names: four times the text takes about four times as long, not
+/// sixteen. Compared, not timed against a bound, so it holds in debug
+/// builds and on busy machines.
+#[test]
+fn one_long_paragraph_annotates_in_linear_time() {
+    let time = |sentences: usize| {
+        let text = inputs::new_speakers(sentences);
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let doc = annotate(&plain::parse(&text));
+            best = best.min(started.elapsed());
+            assert_eq!(doc.paragraphs.len(), 1);
+            assert!(doc.speakers.len() >= sentences, "{}", doc.speakers.len());
+        }
+        best
+    };
+    let small = time(1_500);
+    let large = time(6_000);
+    assert!(large < small * 8, "4× the paragraph: {small:?} → {large:?}");
 }
 
 /// The reader's work per key does not grow with the story: the same

@@ -111,6 +111,12 @@ pub struct Resolution {
 /// How far back (in paragraphs) a pronoun or description looks for its antecedent.
 pub const LOOKBACK_PARAGRAPHS: usize = 4;
 
+/// How many earlier mentions a pronoun or description looks through at most:
+/// four paragraphs of news hold a few dozen, but one paragraph of a web page
+/// or a text without breaks can hold millions, and the search must stay
+/// linear in the story.
+pub const LOOKBACK_MENTIONS: usize = 256;
+
 /// Resolves mentions, which must be in reading order.
 pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut index = Index::default();
@@ -129,7 +135,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         // The nearest earlier mention, outside quotes, whose entity fits;
         // only a few paragraphs back, so this stays linear in the story.
         let earlier = |fits: &dyn Fn(&Entity) -> bool| {
-            (0..m)
+            (m.saturating_sub(LOOKBACK_MENTIONS)..m)
                 .rev()
                 .take_while(|&e| {
                     mentions[e].paragraph() + LOOKBACK_PARAGRAPHS >= mention.paragraph()
