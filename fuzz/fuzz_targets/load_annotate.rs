@@ -1,5 +1,9 @@
 //! Load + annotate on arbitrary bytes: the first byte picks the format (or
-//! sniffing), the rest is the file. Nothing may panic, and every document
+//! sniffing), the rest is the file. With the first byte's high bit set, the
+//! second byte counts repeats: the rest, written 8 × that many times, is the
+//! file, so a short input reaches the deep shapes (a thousand unclosed
+//! `<div>`s, `<div></q>` pairs, nested quotes or brackets) that only show at
+//! depth. Nothing may panic, and every document
 //! must keep the `whosaid/1` promises, survive a JSON round trip, and print
 //! as text and Markdown without one control character.
 
@@ -21,12 +25,23 @@ const FORMATS: [Option<InputFormat>; 6] = [
     Some(InputFormat::JsonLines),
 ];
 
+/// The most bytes a repeated shape grows to.
+const MAX_REPEATED: usize = 256 * 1024;
+
 fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {
         return;
     };
-    let format = FORMATS[usize::from(first) % FORMATS.len()];
-    let Ok(opened) = parse_bytes("fuzz", bytes.to_vec(), format) else {
+    let format = FORMATS[usize::from(first & 0x7f) % FORMATS.len()];
+    let file = match bytes.split_first() {
+        Some((&repeats, shape)) if first & 0x80 != 0 => {
+            // Bounded so one input stays well inside libFuzzer's time limit.
+            let fits = MAX_REPEATED / shape.len().max(1);
+            shape.repeat((8 * usize::from(repeats)).min(fits))
+        }
+        _ => bytes.to_vec(),
+    };
+    let Ok(opened) = parse_bytes("fuzz", file, format) else {
         return;
     };
     for input in opened.inputs {
