@@ -107,23 +107,40 @@ fn is_filler(c: char) -> bool {
 /// zero-width joiner makes one emoji of two on some, not on others; a
 /// variation selector turns a one-column symbol into a two-column emoji).
 /// Bidi controls are not here: [`crate::safe_text`] shows them as placeholders.
+const INVISIBLE: [(char, char); 13] = [
+    ('\u{034f}', '\u{034f}'),
+    ('\u{17b4}', '\u{17b5}'),
+    ('\u{180b}', '\u{180f}'),
+    ('\u{200b}', '\u{200b}'),
+    ('\u{200d}', '\u{200d}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{206a}', '\u{206f}'),
+    ('\u{fe00}', '\u{fe0f}'),
+    ('\u{feff}', '\u{feff}'),
+    ('\u{fff0}', '\u{fff8}'),
+    ('\u{1bca0}', '\u{1bca3}'),
+    ('\u{1d173}', '\u{1d17a}'),
+    ('\u{e0000}', '\u{e0fff}'),
+];
+
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{034f}'
-            | '\u{17b4}'..='\u{17b5}'
-            | '\u{180b}'..='\u{180f}'
-            | '\u{200b}'
-            | '\u{200d}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{206a}'..='\u{206f}'
-            | '\u{fe00}'..='\u{fe0f}'
-            | '\u{feff}'
-            | '\u{fff0}'..='\u{fff8}'
-            | '\u{1bca0}'..='\u{1bca3}'
-            | '\u{1d173}'..='\u{1d17a}'
-            | '\u{e0000}'..='\u{e0fff}'
-    )
+    INVISIBLE.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
+/// True for a character that is never drawn inside a line (an invisible one
+/// or a soft hyphen): search looks through it, as the reader does.
+pub fn is_unseen(c: char) -> bool {
+    c == SOFT_HYPHEN || is_invisible(c)
+}
+
+/// A regex class matching every character [`is_unseen`] is true for.
+pub fn unseen_class() -> String {
+    let mut class = String::from("[\\x{ad}");
+    for (a, b) in INVISIBLE {
+        class.push_str(&format!("\\x{{{:x}}}-\\x{{{:x}}}", a as u32, b as u32));
+    }
+    class.push(']');
+    class
 }
 
 /// Characters the width table (unicode-width 0.2) counts as zero columns but
@@ -317,6 +334,24 @@ mod tests {
         assert_eq!(clean("a\u{1b}]52;c;x\u{7}\n\n b"), "a␛]52;c;x␇ b");
         assert!(matches!(clean("Plain text"), Cow::Borrowed(_)));
         assert!(matches!(clean("Größe “x”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_unseen_class_matches_exactly_the_unseen_characters() {
+        let class = regex::Regex::new(&format!("^{}$", unseen_class())).unwrap();
+        for c in [
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200d}',
+            '\u{fe0f}',
+            '\u{e0041}',
+            '\u{2063}',
+        ] {
+            assert!(class.is_match(&c.to_string()) && is_unseen(c), "{c:?}");
+        }
+        for c in ['a', ' ', '\u{200c}', '\u{3164}', '\u{9be}', '\u{2065}'] {
+            assert!(!class.is_match(&c.to_string()) && !is_unseen(c), "{c:?}");
+        }
     }
 
     #[test]
