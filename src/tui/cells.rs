@@ -11,7 +11,8 @@
 //!   spaces and joiners, variation selectors, tags) are not drawn; a soft
 //!   hyphen shows as `-` only where a line breaks at it (see [`super::wrap`]);
 //! - Hangul fillers, which terminals draw as one or two blank columns, become
-//!   a visible one-column placeholder;
+//!   a visible one-column placeholder, and so do private-use characters
+//!   (icon-font glyphs, one or two columns wide depending on the font);
 //! - spacing vowel signs that the width table counts as zero (Bengali া,
 //!   Tamil ா, …) count as the one column terminals give them, and a cluster
 //!   whose width ratatui would get wrong is written with its width forced
@@ -56,6 +57,9 @@ pub fn drawn(c: char, next: Option<char>) -> Drawn {
     match c {
         SOFT_HYPHEN => Drawn::SoftHyphen,
         c if is_filler(c) => Drawn::Placeholder(FILLER),
+        // Private-use characters have no agreed glyph, nor width: icon
+        // fonts draw them one or two columns wide.
+        '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}' => Drawn::Placeholder('\u{fffd}'),
         c if is_invisible(c) => Drawn::Hidden,
         c => from_shown(shown(c, next)),
     }
@@ -299,6 +303,14 @@ mod tests {
         for filler in ['\u{115f}', '\u{1160}', '\u{ffa0}'] {
             assert_eq!(clean(&format!("x{filler}y")), "x␣y");
         }
+    }
+
+    #[test]
+    fn private_use_characters_become_placeholders() {
+        assert_eq!(
+            clean("icon \u{f101} and \u{100001}"),
+            "icon \u{fffd} and \u{fffd}"
+        );
     }
 
     #[test]

@@ -490,6 +490,13 @@ fn every_cell_is_as_wide_as_it_was_laid_out() {
 }
 
 #[test]
+fn uncertain_widths_screen() {
+    let mut app = app(vec![uncertain_widths()], ColorMode::None, (100, 30));
+    update(&mut app, A::CycleSource);
+    insta::assert_snapshot!("uncertain_widths", format!("{:?}", draw(&app)));
+}
+
+#[test]
 fn a_soft_hyphen_shows_as_a_hyphen_where_the_line_breaks_at_it() {
     let app = app(vec![uncertain_widths()], ColorMode::Basic, (41, 12));
     let text = screen_text(&draw(&app));
