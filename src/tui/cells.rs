@@ -79,6 +79,14 @@ pub fn drawn_width(c: char, next: Option<char>) -> (Drawn, usize) {
     if c.is_ascii_graphic() {
         return (Drawn::Keep(c), 1);
     }
+    if c == ' ' {
+        return (Drawn::Space, 1);
+    }
+    // Latin letters and signs below the combining marks: one column each,
+    // whatever they are shown as.
+    if c < '\u{300}' && c != SOFT_HYPHEN {
+        return (from_shown(shown(c, next)), 1);
+    }
     let d = drawn(c, next);
     let width = match d {
         Drawn::Keep(c) | Drawn::Placeholder(c) => char_width(c),
@@ -303,6 +311,20 @@ mod tests {
         for filler in ['\u{115f}', '\u{1160}', '\u{ffa0}'] {
             assert_eq!(clean(&format!("x{filler}y")), "x␣y");
         }
+    }
+
+    #[test]
+    fn latin_text_takes_a_column_a_character() {
+        for c in ('\u{a0}'..'\u{300}').filter(|&c| c != SOFT_HYPHEN) {
+            let (d, w) = drawn_width(c, None);
+            let expected = match d {
+                Drawn::Keep(k) | Drawn::Placeholder(k) => char_width(k),
+                Drawn::Space => 1,
+                Drawn::Hidden | Drawn::SoftHyphen => 0,
+            };
+            assert_eq!((w, expected), (1, 1), "{c:?}");
+        }
+        assert_eq!(drawn_width(SOFT_HYPHEN, None), (Drawn::SoftHyphen, 0));
     }
 
     #[test]
