@@ -45,10 +45,12 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 pub fn ends_in_hyphen(text: &str, end: usize) -> bool {
     text.get(..end)
         .is_some_and(|before| before.ends_with(SOFT_HYPHEN))
-        && text
-            .get(end..)
-            .and_then(|after| after.chars().next())
-            .is_some_and(|c| !matches!(drawn_width(c, None).0, Drawn::Space))
+        && text.get(end..).is_some_and(|after| {
+            let mut chars = after.chars();
+            chars
+                .next()
+                .is_some_and(|c| !matches!(drawn_width(c, chars.next()).0, Drawn::Space))
+        })
 }
 
 /// The longest start of the word `text[start..end]` that ends at a soft
@@ -113,18 +115,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     for (start, end, w) in words(text) {
         let (mut start, mut w) = (start, w);
         loop {
+            // Columns left for this word, after the space before it.
             let room = match current {
-                Some((_, _, line_width)) => width.saturating_sub(line_width + 1),
-                None => width,
+                Some((_, _, line_width)) => width.checked_sub(line_width + 1),
+                None => Some(width),
             };
-            if w <= room {
+            if room.is_some_and(|room| w <= room) {
                 current = Some(match current {
                     Some((line_start, _, line_width)) => (line_start, end, line_width + 1 + w),
                     None => (start, end, w),
                 });
                 break;
             }
-            if let Some((cut, piece)) = hyphen_break(text, start, end, room) {
+            if let Some((cut, piece)) = room.and_then(|room| hyphen_break(text, start, end, room)) {
                 lines.push(current.map_or(start, |(line_start, _, _)| line_start)..cut);
                 current = None;
                 start = cut;
@@ -316,5 +319,81 @@ mod tests {
         assert_eq!(cache.lines(1, "aa bb cc").len(), 2);
         assert_eq!(cache.wrapped(), 1);
         assert!(cache.lines(7, "out of range").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::*;
+    use crate::tui::cells::{clean, width};
+
+    /// Pieces of text whose widths terminals and the width table disagree
+    /// on, among plain words and spaces.
+    const PIECES: [&str; 24] = [
+        "a",
+        "b",
+        "Wort",
+        " ",
+        "  ",
+        "\n",
+        "\u{ad}",
+        "\u{ad}\u{ad}",
+        "কা",
+        "জ",
+        "கா",
+        "ಕೂ",
+        "\u{3164}",
+        "\u{200b}",
+        "\u{200d}",
+        "👨",
+        "\u{fe0f}",
+        "❤",
+        "e\u{301}",
+        "\u{301}",
+        "日本",
+        "\u{1b}",
+        "\u{f101}",
+        "\r",
+    ];
+
+    proptest! {
+        // 256 cases in the normal run; PROPTEST_CASES=5000 for a long one.
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
+        ))]
+
+        /// Every line, as drawn (whitespace folded, a soft hyphen at its
+        /// end shown), fits the width unless it is one cluster wider than
+        /// it; lines come in order and hold every character but spaces.
+        #[test]
+        fn lines_fit_as_drawn_and_lose_nothing(
+            pieces in prop::collection::vec(0..PIECES.len(), 0..40),
+            columns in 1usize..30,
+        ) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let lines = wrap(&text, columns);
+            prop_assert!(lines.windows(2).all(|w| w[0].end <= w[1].start));
+            for line in &lines {
+                let drawn = width(&clean(&text[line.clone()]))
+                    + usize::from(ends_in_hyphen(&text, line.end));
+                let visible = text[line.clone()]
+                    .graphemes(true)
+                    .filter(|g| width(&clean(g)) > 0)
+                    .count();
+                prop_assert!(
+                    drawn <= columns || visible <= 1,
+                    "{:?} is {} columns wide at {}",
+                    &text[line.clone()],
+                    drawn,
+                    columns
+                );
+            }
+            let solid = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let kept: String = lines.iter().map(|r| solid(&text[r.clone()])).collect();
+            prop_assert_eq!(kept, solid(&text));
+        }
     }
 }

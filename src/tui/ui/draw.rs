@@ -191,3 +191,57 @@ mod tests {
         assert_eq!(buf.content[3].modifier, Style::new().add_modifier);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::tui::cells::clean;
+
+    const PIECES: [&str; 16] = [
+        "a",
+        "Wort",
+        " ",
+        "\u{ad}",
+        "কা",
+        "জ",
+        "ಕೂ",
+        "\u{3164}",
+        "\u{200d}",
+        "👨",
+        "\u{fe0f}",
+        "❤",
+        "e\u{301}",
+        "日本",
+        "\u{1b}",
+        "\u{1f44d}\u{1f3fd}",
+    ];
+
+    proptest! {
+        /// Drawn with room to spare, text covers exactly the columns it
+        /// measures, every cell as wide as its cluster measures, and no
+        /// cluster is lost.
+        #[test]
+        fn text_covers_exactly_the_columns_it_measures(
+            pieces in prop::collection::vec(0..PIECES.len(), 1..30),
+        ) {
+            let raw: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let text = clean(&raw);
+            let columns = width(&text);
+            let area = Rect::new(0, 0, u16::try_from(columns + 2).unwrap(), 1);
+            let mut buf = Buffer::empty(area);
+            line(&Line::from(text.as_ref()), area, &mut buf);
+            let mut x = 0;
+            let mut drawn = String::new();
+            while x < buf.content.len() {
+                let cell = &buf.content[x];
+                let w = width(cell.symbol()).max(1);
+                prop_assert_eq!(usize::from(cell.cell_width()), w, "{:?}", cell.symbol());
+                drawn.push_str(cell.symbol());
+                x += w;
+            }
+            prop_assert_eq!(drawn.trim_end(), text.trim_end());
+        }
+    }
+}
