@@ -249,27 +249,55 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Columns that `text` (already [`clean`]) takes on screen.
-pub fn width(text: &str) -> usize {
-    text.chars().map(char_width).sum()
+/// `text` as the writer puts it in cells, whatever it is given: every
+/// character as [`drawn`] shows it, each whitespace character as a space
+/// (layout padding is kept), invisible characters and soft hyphens dropped.
+pub fn drawable(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match drawn(c, chars.peek().copied()) {
+            Drawn::Keep(c) | Drawn::Placeholder(c) => out.push(c),
+            Drawn::Space => out.push(' '),
+            Drawn::Hidden | Drawn::SoftHyphen => {}
+        }
+    }
+    if out == text {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(out)
 }
 
-/// The grapheme clusters of `text` (already [`clean`]), each with the
+/// Columns that `text` takes when drawn (see [`drawable`]).
+pub fn width(text: &str) -> usize {
+    let mut chars = text.chars().peekable();
+    let mut columns = 0;
+    while let Some(c) = chars.next() {
+        columns += drawn_width(c, chars.peek().copied()).1;
+    }
+    columns
+}
+
+/// The grapheme clusters of `text` (already [`drawable`]), each with the
 /// columns it takes: what the writer puts in one cell.
 pub fn glyphs(text: &str) -> impl Iterator<Item = (&str, usize)> + '_ {
     text.graphemes(true)
         .map(|g| (g, g.chars().map(char_width).sum()))
 }
 
-/// `text` (already [`clean`]) cut to `width` columns between clusters, with
-/// an ellipsis when cut.
+/// `text` cut to `width` columns between clusters, with an ellipsis when
+/// cut; as [`drawable`] shows it.
 pub fn truncate(text: &str, width: usize) -> String {
-    if self::width(text) <= width {
-        return text.to_string();
+    let text = drawable(text);
+    if self::width(&text) <= width {
+        return text.into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
-    for (g, w) in glyphs(text) {
+    for (g, w) in glyphs(&text) {
         if used + w + 1 > width {
             break;
         }
@@ -386,6 +414,14 @@ mod tests {
         for c in ['a', ' ', '\u{200c}', '\u{3164}', '\u{9be}', '\u{2065}'] {
             assert!(!class.is_match(&c.to_string()) && !is_unseen(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn drawable_text_keeps_layout_spaces_and_drops_what_is_not_drawn() {
+        assert_eq!(drawable("a   b\tc"), "a   b c");
+        assert_eq!(drawable("x\u{ad}\u{200b}\u{3164}\u{1b}y"), "x␣␛y");
+        assert_eq!(width("x\u{ad}\u{200b}\u{3164}\u{1b}y"), 4);
+        assert!(matches!(drawable("  Größe  "), Cow::Borrowed(_)));
     }
 
     #[test]

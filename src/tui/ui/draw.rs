@@ -4,6 +4,8 @@
 //! whose width ratatui would get wrong is written with its width forced, so
 //! the frame diff skips the cells it covers and moves the terminal's cursor
 //! to the cell after it, whatever width the terminal gave the cluster.
+//! Whatever it is given goes through [`crate::tui::cells::drawable`] first,
+//! so nothing whose width is in doubt reaches a cell.
 
 use std::num::NonZeroU16;
 
@@ -12,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::tui::cells::{glyphs, width};
+use crate::tui::cells::{drawable, glyphs, width};
 use crate::tui::wrap::wrap;
 
 /// Draws `line` left-aligned in the first row of `area`, cut at its right edge.
@@ -92,7 +94,9 @@ struct Pen {
 
 impl Pen {
     fn put(&mut self, buf: &mut Buffer, text: &str, style: Style) {
-        for (glyph, columns) in glyphs(text) {
+        // Callers pass text already cleaned; this makes sure of it.
+        let text = drawable(text);
+        for (glyph, columns) in glyphs(&text) {
             let columns = u16::try_from(columns).unwrap_or(u16::MAX);
             if columns == 0 {
                 if let Some((x, w)) = self.last {

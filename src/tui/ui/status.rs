@@ -240,7 +240,11 @@ impl Widget for &StatusBar<'_> {
             spans.push(Span::styled(format!(" {label}  "), theme.status));
         }
         let x = area.right().saturating_sub(width);
-        Line::from(spans).render(Rect::new(x, area.y, width.min(area.width), 1), buf);
+        draw::line(
+            &Line::from(spans),
+            Rect::new(x, area.y, width.min(area.width), 1),
+            buf,
+        );
     }
 }
 
