@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cells;
 pub mod events;
 pub mod feed;
 pub mod geometry;

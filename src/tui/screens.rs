@@ -412,3 +412,125 @@ fn hostile_text_never_reaches_the_terminal_bytes() {
     let text = String::from_utf8_lossy(&bytes);
     assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
 }
+
+/// Paragraphs whose characters terminals and the width table measure
+/// differently, and a speaker whose name is made of them.
+fn uncertain_widths() -> Document {
+    let word = ["Ver", "hand", "lungs", "ergeb", "nis", "se"].join("\u{ad}");
+    let fillers = "\u{3164}".repeat(30);
+    let texts = [
+        format!("Heute sind die {word} da, und die {word} sind gut."),
+        "Bengali কাজ, Tamil கால், Malayalam കാൽ, Kannada ಕೂಗು: all here.".to_string(),
+        format!("\"{fillers} after the fillers,\" she said."),
+        "A family \u{1f468}\u{200d}\u{1f469}, a heart \u{2764}\u{fe0f} and a word\u{200b}joiner."
+            .to_string(),
+    ];
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut doc = fixture::plain(&texts);
+    doc.meta.title = Some(format!("{word} {fillers}"));
+    doc.speakers.push(crate::model::Speaker {
+        id: "s1".into(),
+        name: format!("Anna{fillers}Weber কা"),
+        kind: crate::model::SpeakerKind::Person,
+        role: Some(word.clone()),
+        country: None,
+        aliases: Vec::new(),
+        mentions: Vec::new(),
+    });
+    doc
+}
+
+/// In every cell the buffer holds, ratatui's width (forced where needed) is
+/// the width the reader laid the cluster out with, and no character whose
+/// width terminals disagree on is left in it.
+#[test]
+fn every_cell_is_as_wide_as_it_was_laid_out() {
+    use ratatui::buffer::CellWidth;
+    let states: Vec<(&str, Vec<A>)> = vec![
+        ("reading", vec![]),
+        ("source selected", vec![A::CycleSource]),
+        ("sources focused", vec![A::ToggleFocus]),
+    ];
+    for size in [(160, 45), (100, 30), (60, 20), (41, 12)] {
+        for (name, actions) in &states {
+            let mut app = app(vec![uncertain_widths()], ColorMode::Basic, size);
+            for action in actions {
+                update(&mut app, action.clone());
+            }
+            let buffer = draw(&app);
+            let mut x = 0;
+            for (i, cell) in buffer.content.iter().enumerate() {
+                let column = i % usize::from(buffer.area.width);
+                if column == 0 {
+                    x = 0;
+                }
+                if column < x {
+                    continue; // covered by the wide cell before it
+                }
+                let symbol = cell.symbol();
+                assert!(
+                    !symbol.contains(['\u{ad}', '\u{3164}', '\u{200d}', '\u{fe0f}', '\u{200b}']),
+                    "{name} at {size:?}: {symbol:?} reached the buffer"
+                );
+                let laid_out = super::cells::width(symbol).max(1);
+                assert_eq!(
+                    usize::from(cell.cell_width()),
+                    laid_out,
+                    "{name} at {size:?}: {symbol:?} at column {column}"
+                );
+                x = column + laid_out;
+            }
+            let text = screen_text(&buffer);
+            if size.0 >= 100 {
+                assert!(text.contains("die Verhandlungsergebnisse da,"), "{text}");
+                assert!(text.contains(" after the fillers,"), "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn uncertain_widths_screen() {
+    let mut app = app(vec![uncertain_widths()], ColorMode::None, (100, 30));
+    update(&mut app, A::CycleSource);
+    insta::assert_snapshot!("uncertain_widths", format!("{:?}", draw(&app)));
+}
+
+#[test]
+fn a_soft_hyphen_shows_as_a_hyphen_where_the_line_breaks_at_it() {
+    let app = app(vec![uncertain_widths()], ColorMode::Basic, (41, 12));
+    let text = screen_text(&draw(&app));
+    // 36 columns of text: "Heute sind die " leaves 21, and
+    // "Verhandlungsergebnis-" takes them.
+    assert!(
+        text.contains("Heute sind die Verhandlungsergebnis-"),
+        "no hyphenated break:\n{text}"
+    );
+    assert!(text.contains("▌ se da, und die"), "{text}");
+    assert!(!text.contains('\u{ad}'));
+}
+
+/// After a cluster whose width is uncertain, the terminal is told where the
+/// next cell is: the bytes after Bengali কা move the cursor.
+#[test]
+fn the_cursor_is_placed_explicitly_after_an_uncertain_cluster() {
+    let app = app(vec![uncertain_widths()], ColorMode::Basic, (100, 30));
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
+    };
+    let output = SharedBytes::default();
+    let mut terminal =
+        Terminal::with_options(CrosstermBackend::new(output.clone()), options).unwrap();
+    terminal.draw(|frame| render(&app, frame)).unwrap();
+    let bytes = output.0.borrow().clone();
+    let text = String::from_utf8_lossy(&bytes);
+    let after: Vec<&str> = text.split("কা").skip(1).collect();
+    assert!(!after.is_empty(), "কা not drawn");
+    for rest in after {
+        let csi = rest
+            .strip_prefix("\u{1b}[")
+            .unwrap_or_else(|| panic!("no cursor move after কা: {:?}", &rest[..rest.len().min(20)]));
+        let end = csi.find(|c: char| c.is_ascii_alphabetic()).unwrap();
+        assert_eq!(&csi[end..=end], "H", "a cursor move: {:?}", &csi[..=end]);
+    }
+}

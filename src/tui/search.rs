@@ -3,6 +3,30 @@
 use regex::{Regex, RegexBuilder};
 
 use crate::model::Paragraph;
+use crate::tui::cells::{is_unseen, unseen_class};
+
+/// The regex for the literal `query`, found as the text is seen: characters
+/// the reader does not draw (soft hyphens, zero-width spaces) may stand
+/// between any two of its characters and are ignored in the query itself,
+/// and a space matches any run of whitespace (drawn as one space). `None`
+/// when nothing visible is left to look for.
+fn pattern(query: &str) -> Option<String> {
+    let unseen = format!("{}*", unseen_class());
+    let mut pattern = String::new();
+    let mut chars = query.chars().filter(|&c| !is_unseen(c)).peekable();
+    while let Some(c) = chars.next() {
+        if !pattern.is_empty() {
+            pattern.push_str(&unseen);
+        }
+        if c.is_whitespace() {
+            while chars.next_if(|n| n.is_whitespace()).is_some() {}
+            pattern.push_str(r"\s+");
+        } else {
+            pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    (!pattern.is_empty()).then_some(pattern)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -49,10 +73,12 @@ impl Search {
         if self.query.is_empty() {
             return;
         }
-        self.pattern = RegexBuilder::new(&regex::escape(&self.query))
-            .case_insensitive(true)
-            .build()
-            .ok();
+        self.pattern = pattern(&self.query).and_then(|pattern| {
+            RegexBuilder::new(&pattern)
+                .case_insensitive(true)
+                .build()
+                .ok()
+        });
         self.next = self.pattern.is_some().then_some(0);
     }
 
@@ -142,6 +168,37 @@ mod tests {
         search.scan(&ps, &[true; 4], 2);
         assert_eq!((search.hits.len(), search.is_scanning()), (4, false));
         assert_eq!(search.position(), "0/4");
+    }
+
+    #[test]
+    fn what_the_reader_does_not_draw_does_not_hide_a_word() {
+        let ps = Paragraph::bodies(&[
+            "Die Ver\u{ad}hand\u{ad}lungs\u{ad}ergeb\u{ad}nis\u{ad}se sind\n  da",
+            "zero\u{200b}width",
+        ]);
+        for (query, hits) in [
+            ("verhandlungsergebnisse sind da", 1),
+            ("Ver\u{ad}handlungs", 1),
+            ("zerowidth", 1),
+            ("\u{ad}\u{200b}", 0),
+        ] {
+            let mut search = Search {
+                query: query.into(),
+                ..Search::default()
+            };
+            search.run(&ps, &[true, true]);
+            assert_eq!(search.hits.len(), hits, "{query:?}");
+        }
+        let mut search = Search {
+            query: "verhandlungsergebnisse".into(),
+            ..Search::default()
+        };
+        search.run(&ps, &[true, true]);
+        let hit = search.hits[0];
+        assert_eq!(
+            &ps[0].text[hit.start..hit.end],
+            "Ver\u{ad}hand\u{ad}lungs\u{ad}ergeb\u{ad}nis\u{ad}se"
+        );
     }
 
     #[test]

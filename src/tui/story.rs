@@ -5,10 +5,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::model::{Document, ParagraphKind};
-use crate::safe_text::one_line;
+use crate::tui::cells::{clean, width as text_width};
 
 use super::index::{DocIndex, kind_rank};
 use super::search::{STEP_BYTES, Search};
@@ -355,12 +353,12 @@ impl StoryView {
             None => 0,
             Some(PanelRow::Heading(_)) => 2,
             Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
-                let name = one_line(&self.doc.speakers[*s].name);
+                let name = clean(&self.doc.speakers[*s].name);
                 let count = self.panel_count(row);
                 let room = name_room(width, &count);
                 // Most names fit: no need to wrap them to count one line
                 // (a huge story can list a hundred thousand sources).
-                let lines = if name.width() <= room {
+                let lines = if text_width(&name) <= room {
                     1
                 } else {
                     wrap(&name, room).len()
@@ -388,7 +386,7 @@ impl StoryView {
             .role
             .iter()
             .chain(speaker.country.iter())
-            .map(|s| one_line(s).into_owned())
+            .map(|s| clean(s).into_owned())
             .collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
@@ -962,6 +960,6 @@ impl StoryView {
 /// Columns left for a source's name beside the marker and the claim count.
 pub fn name_room(width: u16, count: &str) -> usize {
     usize::from(width)
-        .saturating_sub(2 + count.width() + 1)
+        .saturating_sub(2 + text_width(count) + 1)
         .max(1)
 }

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use crate::model::ParagraphKind;
-use crate::safe_text::one_line;
+use crate::tui::cells::clean;
 use crate::tui::geometry::Geometry;
 use crate::tui::story::{Row, StoryView};
 use crate::tui::theme::Theme;
 
+use super::draw;
 use super::highlight::styled_line;
 
 pub struct ArticleView<'a> {
@@ -26,7 +27,7 @@ impl ArticleView<'_> {
     fn header(&self, buf: &mut Buffer) {
         let (story, theme, area) = (self.story, self.theme, self.geometry.header);
         let doc = &story.doc;
-        let title = one_line(&doc.display_title()).into_owned();
+        let title = clean(&doc.display_title()).into_owned();
         let mut facts: Vec<String> = Vec::new();
         facts.extend(doc.meta.date.clone());
         if !doc.meta.dateline.is_empty() {
@@ -38,14 +39,14 @@ impl ArticleView<'_> {
             plural(sources, "source"),
             plural(story.index.claim_order.len(), "claim")
         ));
-        let facts = one_line(&facts.join(" · ")).into_owned();
+        let facts = clean(&facts.join(" · ")).into_owned();
         let lines = [
             Line::from(Span::styled(title, theme.title)),
             Line::from(Span::styled(facts, theme.meta)),
         ];
         for (i, line) in lines.into_iter().enumerate().take(usize::from(area.height)) {
             let row = Rect::new(area.x, area.y + i as u16, area.width, 1);
-            line.render(row, buf);
+            draw::line(&line, row, buf);
         }
     }
 
@@ -74,8 +75,8 @@ impl ArticleView<'_> {
                         ParagraphKind::Body => theme.text,
                         ParagraphKind::Heading | ParagraphKind::Title => theme.heading,
                     };
-                    styled_line(story, *paragraph, range.clone(), base, theme)
-                        .render(line_area, buf);
+                    let line = styled_line(story, *paragraph, range.clone(), base, theme);
+                    draw::line(&line, line_area, buf);
                 }
                 Row::Hidden(count) => {
                     let text = format!("… {} hidden", plural(*count, "paragraph"));

@@ -4,11 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use crate::tui::cells::width;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
+
+use super::draw;
 
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,
@@ -60,14 +62,14 @@ impl HelpView<'_> {
         let sections = self.keymap.help_sections();
         let key_width = sections
             .iter()
-            .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
+            .flat_map(|(_, rows)| rows.iter().map(|(k, _)| width(k)))
             .max()
             .unwrap_or(0);
         for (title, rows) in sections {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(title, theme.section)));
             for (keys, description) in rows {
-                let pad = " ".repeat(key_width.saturating_sub(keys.width()) + 2);
+                let pad = " ".repeat(key_width.saturating_sub(width(&keys)) + 2);
                 lines.push(Line::from(vec![
                     Span::styled(keys, theme.key),
                     Span::raw(pad),
@@ -82,7 +84,7 @@ impl HelpView<'_> {
 impl Widget for &HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let lines = self.lines();
-        let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+        let width = lines.iter().map(draw::line_width).max().unwrap_or(0) as u16 + 4;
         let height = lines.len() as u16 + 2;
         let [popup] = Layout::horizontal([Constraint::Length(width)])
             .flex(Flex::Center)
@@ -102,10 +104,13 @@ impl Widget for &HelpView<'_> {
                 format!(" Keys · Esc closes{more} "),
                 self.theme.border_focused,
             ));
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll, 0))
-            .render(popup, buf);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        // Key names come from the user's config: drawn like story text.
+        let rows = lines.iter().skip(usize::from(scroll));
+        for (y, line) in (inner.y..inner.bottom()).zip(rows) {
+            draw::line(line, Rect::new(inner.x, y, inner.width, 1), buf);
+        }
     }
 }
 

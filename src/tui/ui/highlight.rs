@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::model::ClaimKind;
-use crate::safe_text::Shown;
+use crate::tui::cells::{Drawn, SOFT_HYPHEN, drawn};
 use crate::tui::runs::{Run, overlapping};
 use crate::tui::story::StoryView;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::shown_width;
+use crate::tui::wrap::ends_in_hyphen;
 
 /// The style of a stretch covered by `run` (if any) and by a search match
 /// (`hit`: whether it is the current one): claims first, then countries and
@@ -54,10 +54,12 @@ fn style_of(
     }
 }
 
-/// The line `range` of paragraph `p`, styled. Control characters become
-/// visible stand-ins and whitespace runs one space, exactly as wrapping
-/// measured them. Only the highlight runs and search matches on this line
-/// are looked at, found by binary search.
+/// The line `range` of paragraph `p`, styled. Characters are drawn as
+/// [`crate::tui::cells`] says, exactly as wrapping measured them: control
+/// characters as visible stand-ins, whitespace runs as one space, invisible
+/// characters not at all, a soft hyphen only where the line breaks at it.
+/// Only the highlight runs and search matches on this line are looked at,
+/// found by binary search.
 pub fn styled_line(
     story: &StoryView,
     p: usize,
@@ -94,6 +96,7 @@ pub fn styled_line(
 
     let mut spans = Vec::new();
     let mut in_space = false;
+    let hyphen_at = ends_in_hyphen(text, end).then(|| end - SOFT_HYPHEN.len_utf8());
     let (mut r, mut h) = (0, 0);
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -114,20 +117,24 @@ pub fn styled_line(
             .map(|hit| current == Some(*hit));
         let style = style_of(story, run, hit, base, theme);
         let mut plain = String::new();
-        let mut chars = segment.chars().peekable();
-        while let Some(c) = chars.next() {
-            let next = chars.peek().copied().or_else(|| text[b..].chars().next());
-            match shown_width(c, next).0 {
-                Shown::Keep(c) => {
+        let mut chars = segment.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars
+                .peek()
+                .map(|&(_, n)| n)
+                .or_else(|| text[b..].chars().next());
+            match drawn(c, next) {
+                Drawn::Keep(c) => {
                     in_space = false;
                     plain.push(c);
                 }
-                Shown::Space if !in_space => {
+                Drawn::SoftHyphen if hyphen_at == Some(a + i) => plain.push('-'),
+                Drawn::Space if !in_space => {
                     in_space = true;
                     plain.push(' ');
                 }
-                Shown::Space => {}
-                Shown::Placeholder(c) => {
+                Drawn::Space | Drawn::Hidden | Drawn::SoftHyphen => {}
+                Drawn::Placeholder(c) => {
                     in_space = false;
                     if !plain.is_empty() {
                         spans.push(Span::styled(std::mem::take(&mut plain), style));

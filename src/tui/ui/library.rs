@@ -2,21 +2,19 @@
 //! anonymous sources, a sourcing line under each story, and the totals of
 //! the stories shown.
 
+use crate::tui::app::LIBRARY_HEADER;
+use crate::tui::cells::{clean, truncate, width as text_width};
+use crate::tui::library::{Entry, Library};
+use crate::tui::theme::Theme;
+use crate::words::{percent, stories, summary_line, thousands};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
-use crate::safe_text::one_line;
-use crate::tui::app::LIBRARY_HEADER;
-use crate::tui::library::{Entry, Library};
-use crate::tui::theme::Theme;
-use crate::words::{percent, stories, summary_line, thousands};
-
+use super::draw;
 use super::list;
-use super::panel::truncate;
 
 /// Columns of the counts at the right: sources, claims, anonymous sources.
 const COUNTS: [(&str, usize); 3] = [("Sources", 8), ("Claims", 7), ("Anon.", 6)];
@@ -32,9 +30,9 @@ pub struct LibraryView<'a> {
 
 /// `left` and `right` on one line `width` wide, `left` cut to fit.
 pub fn spread(left: &str, right: &str, width: usize) -> (String, String) {
-    let room = width.saturating_sub(right.width() + 1);
+    let room = width.saturating_sub(text_width(right) + 1);
     let left = truncate(left, room);
-    let pad = width.saturating_sub(left.width() + right.width());
+    let pad = width.saturating_sub(text_width(&left) + text_width(right));
     (format!("{left}{}", " ".repeat(pad)), right.to_string())
 }
 
@@ -110,10 +108,10 @@ impl LibraryView<'_> {
         let marker = if cursor { "▌ " } else { "  " };
         let date = format!(
             "{:<DATE$}",
-            entry.meta.date.as_deref().map(one_line).unwrap_or_default()
+            entry.meta.date.as_deref().map(clean).unwrap_or_default()
         );
         let room = width.saturating_sub(MARKER + DATE);
-        let (title, counts) = spread(&one_line(&entry.title), &Self::counts(entry), room);
+        let (title, counts) = spread(&clean(&entry.title), &Self::counts(entry), room);
         let title_style = if cursor {
             theme.title.patch(theme.cursor_row)
         } else {
@@ -127,7 +125,7 @@ impl LibraryView<'_> {
         ]);
         let mut about: Vec<String> = Vec::new();
         if !entry.meta.dateline.is_empty() {
-            about.push(one_line(&entry.meta.dateline.join("/")).into_owned());
+            about.push(clean(&entry.meta.dateline.join("/")).into_owned());
         }
         let (line, style) = match &entry.doc {
             Some(doc) => (summary_line(&doc.summary), theme.meta),
@@ -137,7 +135,7 @@ impl LibraryView<'_> {
         let second = Line::from(vec![
             Span::styled(marker, theme.focus_bar),
             Span::raw(" ".repeat(DATE)),
-            Span::styled(truncate(&one_line(&about.join(" · ")), room), style),
+            Span::styled(truncate(&clean(&about.join(" · ")), room), style),
         ]);
         [first, second]
     }
@@ -157,8 +155,8 @@ impl Widget for &LibraryView<'_> {
         };
         let width = usize::from(inner.width);
         let row = |y: u16| list::row(inner, y);
-        Span::styled(truncate(&one_line(&self.totals()), width), theme.meta)
-            .render(row(inner.y), buf);
+        let totals = truncate(&clean(&self.totals()), width);
+        draw::span(Span::styled(totals, theme.meta), row(inner.y), buf);
         if inner.height > 1 {
             let heads: String = COUNTS
                 .iter()

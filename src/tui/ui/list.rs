@@ -7,11 +7,14 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
+use crate::tui::cells::width;
 use crate::tui::geometry::{LIST_ITEM_ROWS, items_in};
 use crate::tui::theme::Theme;
 
 /// Draws the list's frame, `title` at the left and `hint` at the right, and
-/// returns the area inside it; `None` when there is no room inside.
+/// returns the area inside it; `None` when there is no room inside. The
+/// title may hold a source's name, so it is drawn by [`super::draw`], in the
+/// room the hint leaves.
 pub fn frame(
     title: String,
     hint: &str,
@@ -22,10 +25,13 @@ pub fn frame(
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.border_focused))
         .title(Line::from(Span::styled(hint, theme.border)).alignment(Alignment::Right));
     let inner = block.inner(area);
     block.render(area, buf);
+    let hint_width = u16::try_from(width(hint)).unwrap_or(u16::MAX);
+    let room = area.width.saturating_sub(2).saturating_sub(hint_width);
+    let title_area = Rect::new(area.x.saturating_add(1), area.y, room, 1.min(area.height));
+    super::draw::span(Span::styled(title, theme.border_focused), title_area, buf);
     (inner.height > 0).then_some(inner)
 }
 
@@ -61,7 +67,7 @@ pub fn items<'a>(
         }
         for line in lines {
             if y < inner.bottom() {
-                line.render(row(inner, y), buf);
+                super::draw::line(&line, row(inner, y), buf);
             }
             y += 1;
         }

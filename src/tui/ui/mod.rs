@@ -2,6 +2,7 @@
 //! widget implemented for a reference, so it can be drawn without moving.
 
 mod article;
+mod draw;
 mod help;
 mod highlight;
 mod library;

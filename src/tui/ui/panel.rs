@@ -1,20 +1,19 @@
 //! The sources panel: who is quoted, grouped by kind, then who is only
 //! mentioned; below, the focused claim's details.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
-
 use crate::model::ClaimKind;
-use crate::safe_text::one_line;
+use crate::tui::cells::{clean, truncate, width as text_width};
 use crate::tui::story::{PanelRow, StoryView, name_room};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use crate::words::{percent, thousands};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::article::plural;
+use super::draw;
 
 /// Rows of the claim details box, borders included.
 const DETAILS_ROWS: u16 = 8;
@@ -105,9 +104,12 @@ impl SourcesPanel<'_> {
             // As many countries as fit whole: a count cut off would mislead.
             let mut text = String::from("claims from");
             for (n, country) in summary.source_countries.iter().take(6).enumerate() {
-                let item = format!("{} {}", one_line(&country.code), thousands(country.claims));
+                let item = format!("{} {}", clean(&country.code), thousands(country.claims));
                 let separator = if n == 0 { " " } else { " · " };
-                if n > 0 && text.width() + separator.width() + item.width() > usize::from(width) {
+                if n > 0
+                    && text_width(&text) + text_width(separator) + text_width(&item)
+                        > usize::from(width)
+                {
                     break;
                 }
                 text.push_str(separator);
@@ -145,7 +147,7 @@ impl SourcesPanel<'_> {
                 let is_cursor = row == story.panel_cursor;
                 let marker = if selected { "▸ " } else { "  " };
                 let count = story.panel_count(row);
-                let name = one_line(&speaker.name).into_owned();
+                let name = clean(&speaker.name).into_owned();
                 let mut style = if quoted { theme.text } else { theme.dim };
                 if selected {
                     style = style.patch(theme.speaker);
@@ -166,7 +168,7 @@ impl SourcesPanel<'_> {
                         ("  ", String::new())
                     };
                     let pad = usize::from(width)
-                        .saturating_sub(lead.width() + part.width() + tail.width());
+                        .saturating_sub(text_width(lead) + text_width(&part) + text_width(&tail));
                     lines.push(Line::from(vec![
                         Span::styled(lead, style.patch(theme.focus_bar)),
                         Span::styled(part, style),
@@ -247,18 +249,18 @@ impl SourcesPanel<'_> {
         };
         lines.push(Line::from(vec![
             label("by "),
-            Span::styled(one_line(&who).into_owned(), theme.speaker),
+            Span::styled(clean(&who).into_owned(), theme.speaker),
         ]));
         if let Some(cue) = &claim.cue {
             lines.push(Line::from(vec![
                 label("cue "),
-                Span::raw(one_line(&cue.text).into_owned()),
+                Span::raw(clean(&cue.text).into_owned()),
             ]));
         }
         if let Some(channel) = &claim.channel {
             lines.push(Line::from(vec![
                 label("via "),
-                Span::raw(one_line(channel).into_owned()),
+                Span::raw(clean(channel).into_owned()),
             ]));
         }
         // A claim can run for megabytes (a quote never closed); wrapping
@@ -273,12 +275,18 @@ impl SourcesPanel<'_> {
             "”"
         };
         lines.push(Line::from(Span::styled(
-            format!("“{}{close}", one_line(&shown)),
+            format!("“{}{close}", clean(&shown)),
             theme.text,
         )));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+        let mut rows = inner;
+        for line in lines {
+            let used = draw::wrapped(&line.spans, rows, buf);
+            rows = Rect {
+                y: rows.y + used,
+                height: rows.height.saturating_sub(used),
+                ..rows
+            };
+        }
     }
 
     /// Where the terminal cursor goes when the panel has focus.
@@ -324,33 +332,12 @@ impl Widget for &SourcesPanel<'_> {
         let lines = summary.into_iter().enumerate().chain(rows);
         let visible = lines.skip_while(|(n, _)| *n < offset).map(|(_, line)| line);
         for (y, line) in (list.y..list.bottom()).zip(visible) {
-            line.render(Rect::new(list.x, y, list.width, 1), buf);
+            draw::line(&line, Rect::new(list.x, y, list.width, 1), buf);
         }
         if let Some(details) = details {
             self.details(details, buf);
         }
     }
-}
-
-/// `text` cut to `width` columns, with an ellipsis when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

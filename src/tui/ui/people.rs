@@ -7,16 +7,17 @@ use ratatui::widgets::Widget;
 
 use crate::library::Person;
 use crate::model::{ClaimKind, SpeakerKind};
-use crate::safe_text::one_line;
 use crate::tui::app::{CLAIMS_HEADER, PEOPLE_HEADER};
+use crate::tui::cells::{clean, truncate};
 use crate::tui::library::Library;
 use crate::tui::people::{ClaimList, PeopleView};
 use crate::tui::theme::Theme;
 use crate::words::{plural, stories, thousands};
 
+use super::draw;
 use super::library::{row_style, spread};
 use super::list;
-use super::panel::{claim_kind_label, truncate};
+use super::panel::claim_kind_label;
 
 /// Columns of the kind, stories and claims at the right.
 const COUNTS: [(&str, usize); 3] = [("Kind", 14), ("Stories", 8), ("Claims", 7)];
@@ -42,7 +43,7 @@ impl PeopleList<'_> {
         if own && let Some(entry) = self.library.entries.get(person.appearances[0].entry) {
             parts.push(format!("in “{}”", entry.title));
         }
-        one_line(&parts.join(" · ")).into_owned()
+        clean(&parts.join(" · ")).into_owned()
     }
 }
 
@@ -104,7 +105,7 @@ impl Widget for &PeopleList<'_> {
                 .zip(values)
                 .map(|((_, w), v)| format!("{v:>w$}", w = *w))
                 .collect();
-            let (name, counts) = spread(&one_line(&person.name), &counts, width.saturating_sub(2));
+            let (name, counts) = spread(&clean(&person.name), &counts, width.saturating_sub(2));
             let base = if person.claims > 0 {
                 theme.text
             } else {
@@ -145,7 +146,7 @@ impl Widget for &ClaimsList<'_> {
         };
         let title = format!(
             " {} · {} in {} · newest first ",
-            one_line(&person.name),
+            clean(&person.name),
             plural(claims.claims.len(), "claim"),
             stories(person.stories)
         );
@@ -157,8 +158,12 @@ impl Widget for &ClaimsList<'_> {
         let mut about: Vec<String> = vec![person.kind.as_str().to_string()];
         about.extend(person.role.clone());
         about.extend(person.country.clone());
-        Span::styled(truncate(&one_line(&about.join(" · ")), width), theme.meta)
-            .render(list::row(inner, inner.y), buf);
+        let about = truncate(&clean(&about.join(" · ")), width);
+        draw::span(
+            Span::styled(about, theme.meta),
+            list::row(inner, inner.y),
+            buf,
+        );
         let offset = claims
             .rows
             .offset_for(claims.claims.len(), list::page(inner, CLAIMS_HEADER));
@@ -172,11 +177,11 @@ impl Widget for &ClaimsList<'_> {
                 let claim = entry.doc.as_ref()?.claims.get(found.claim)?;
                 let cursor = n == claims.rows.cursor;
                 let marker = if cursor { "▌ " } else { "  " };
-                let date = found.date.as_deref().map(one_line).unwrap_or_default();
+                let date = found.date.as_deref().map(clean).unwrap_or_default();
                 let heading = if date.is_empty() {
-                    one_line(&entry.title).into_owned()
+                    clean(&entry.title).into_owned()
                 } else {
-                    format!("{date} · {}", one_line(&entry.title))
+                    format!("{date} · {}", clean(&entry.title))
                 };
                 let (heading, kind) = spread(
                     &heading,
@@ -188,7 +193,7 @@ impl Widget for &ClaimsList<'_> {
                     ClaimKind::Partial => theme.partial,
                     ClaimKind::Indirect => theme.indirect,
                 };
-                let words = format!("“{}”", one_line(&claim.words()));
+                let words = format!("“{}”", clean(&claim.words()));
                 Some([
                     Line::from(vec![
                         Span::styled(marker, theme.focus_bar),

@@ -1,17 +1,15 @@
 //! The country picker: type to narrow, arrows to move, Enter to filter.
 
+use crate::tui::app::Picker;
+use crate::tui::cells::{clean, truncate, width};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
-use unicode_width::UnicodeWidthStr;
-
-use crate::safe_text::one_line;
-use crate::tui::app::Picker;
-use crate::tui::theme::Theme;
 
 use super::article::{plural, stories};
-use super::panel::truncate;
+use super::draw;
 
 pub struct PickerView<'a> {
     pub picker: &'a Picker,
@@ -33,7 +31,7 @@ impl PickerView<'_> {
     /// Where the cursor goes: after the typed text.
     pub fn cursor(&self, area: Rect) -> Position {
         let popup = self.popup(area);
-        let x = popup.x + 3 + one_line(&self.picker.query).width() as u16;
+        let x = popup.x + 3 + width(&clean(&self.picker.query)) as u16;
         Position::new(x.min(popup.right().saturating_sub(2)), popup.y + 1)
     }
 }
@@ -55,7 +53,7 @@ impl Widget for &PickerView<'_> {
         let mut lines = vec![
             Line::from(vec![
                 Span::styled("> ", theme.key),
-                Span::raw(one_line(&picker.query).into_owned()),
+                Span::raw(clean(&picker.query).into_owned()),
             ]),
             Line::default(),
         ];
@@ -76,17 +74,17 @@ impl Widget for &PickerView<'_> {
                 continue;
             };
             let bloc = if country.bloc { " (bloc)" } else { "" };
-            let name = format!("{}{bloc}", one_line(&country.name));
+            let name = format!("{}{bloc}", clean(&country.name));
             let count = if picker.stories {
                 stories(country.count)
             } else {
                 plural(country.count, "mention")
             };
-            let code = format!("{:<5}", one_line(&country.code));
-            let room = usize::from(inner.width).saturating_sub(code.width() + count.width() + 1);
+            let code = format!("{:<5}", clean(&country.code));
+            let room = usize::from(inner.width).saturating_sub(width(&code) + width(&count) + 1);
             let name = truncate(&name, room);
             let pad = usize::from(inner.width)
-                .saturating_sub(code.width() + name.width() + count.width());
+                .saturating_sub(width(&code) + width(&name) + width(&count));
             let style = if i == picker.cursor {
                 theme.cursor_row
             } else {
@@ -100,7 +98,7 @@ impl Widget for &PickerView<'_> {
             ]));
         }
         for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-            line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+            draw::line(&line, Rect::new(inner.x, y, inner.width, 1), buf);
         }
     }
 }

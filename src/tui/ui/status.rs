@@ -1,17 +1,16 @@
 //! The status bar: where the reader is, what is filtered, selected and
 //! searched, a fading message, and key hints from the keymap.
 
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay, Screen};
+use crate::tui::cells::{clean, width as text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
-
-use crate::safe_text::one_line;
-use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Overlay, Screen};
 
 use super::article::{plural, stories};
+use super::draw;
 use crate::words::thousands;
 
 pub struct StatusBar<'a> {
@@ -29,7 +28,7 @@ impl StatusBar<'_> {
         };
         if app.prompt.is_some() {
             spans.push(Span::styled(
-                format!("/{}", one_line(&story.search.query)),
+                format!("/{}", clean(&story.search.query)),
                 theme.status,
             ));
             spans.push(Span::styled(" ".to_string(), theme.status));
@@ -53,13 +52,13 @@ impl StatusBar<'_> {
         if let Some(c) = story.filter {
             let country = &story.doc.countries[c];
             spans.push(Span::styled(
-                format!(" {} ", one_line(&country.code)),
+                format!(" {} ", clean(&country.code)),
                 theme.status_chip,
             ));
         }
         if let Some(s) = story.selected {
             spans.push(Span::styled(
-                format!(" ▸ {} ", one_line(&story.doc.speakers[s].name)),
+                format!(" ▸ {} ", clean(&story.doc.speakers[s].name)),
                 theme.status,
             ));
         }
@@ -67,7 +66,7 @@ impl StatusBar<'_> {
             spans.push(Span::styled(
                 format!(
                     " /{} {} ",
-                    one_line(&story.search.query),
+                    clean(&story.search.query),
                     story.search.position()
                 ),
                 theme.status_chip,
@@ -144,7 +143,7 @@ impl StatusBar<'_> {
                 _ => stories(library.order.len()),
             };
             spans.push(Span::styled(
-                format!("/{}", one_line(self.query())),
+                format!("/{}", clean(self.query())),
                 theme.status,
             ));
             spans.push(Span::styled(" ".to_string(), theme.status));
@@ -169,14 +168,14 @@ impl StatusBar<'_> {
             && app.screen == Screen::Library
         {
             spans.push(Span::styled(
-                format!(" {} ", one_line(code)),
+                format!(" {} ", clean(code)),
                 theme.status_chip,
             ));
         }
         let query = self.query();
         if !query.is_empty() {
             spans.push(Span::styled(
-                format!(" /{} ", one_line(query)),
+                format!(" /{} ", clean(query)),
                 theme.status_chip,
             ));
         }
@@ -199,7 +198,7 @@ impl StatusBar<'_> {
             Some(story) => &story.search.query,
             None => self.query(),
         };
-        let width = 1 + one_line(query).width();
+        let width = 1 + text_width(&clean(query));
         let x = area.x + (width as u16).min(area.width.saturating_sub(1));
         Some(Position::new(x, area.y))
     }
@@ -217,16 +216,19 @@ impl Widget for &StatusBar<'_> {
                 theme.message
             };
             left.push(Span::raw(" "));
-            left.push(Span::styled(one_line(&message.text).into_owned(), style));
+            left.push(Span::styled(clean(&message.text).into_owned(), style));
         }
         let left = Line::from(left);
-        let used = left.width();
-        left.render(area, buf);
+        let used = draw::line_width(&left);
+        draw::line(&left, area, buf);
 
         // Hints go right-aligned, as many as fit after the state.
         let mut hints = self.hints();
         let hint_width = |hints: &[(String, &str)]| -> usize {
-            hints.iter().map(|(k, l)| k.width() + l.width() + 3).sum()
+            hints
+                .iter()
+                .map(|(k, l)| text_width(k) + text_width(l) + 3)
+                .sum()
         };
         while !hints.is_empty() && used + hint_width(&hints) + 1 > usize::from(area.width) {
             hints.pop();
@@ -238,7 +240,11 @@ impl Widget for &StatusBar<'_> {
             spans.push(Span::styled(format!(" {label}  "), theme.status));
         }
         let x = area.right().saturating_sub(width);
-        Line::from(spans).render(Rect::new(x, area.y, width.min(area.width), 1), buf);
+        draw::line(
+            &Line::from(spans),
+            Rect::new(x, area.y, width.min(area.width), 1),
+            buf,
+        );
     }
 }
 
