@@ -11,18 +11,19 @@ mod error;
 pub mod format;
 pub mod html;
 pub mod json;
+pub mod limits;
 pub mod lines;
 pub mod markdown;
 pub mod plain;
 pub mod walk;
 
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 pub use blocks::iso_date;
 pub use error::LoadError;
 pub use format::InputFormat;
+pub use limits::ReadLimits;
 pub use walk::{Source, Sources, discover};
 
 use crate::model::{Document, Meta, Paragraph};
@@ -70,12 +71,12 @@ pub struct Opened {
 pub const MAX_LINE_PROBLEMS: usize = 10;
 
 /// Reads one source: a file (read-only) or stdin, in the format its
-/// extension names, or else the one its content looks like.
-pub fn open(source: &Source) -> Result<Opened, LoadError> {
+/// extension names, or else the one its content looks like, within `limits`.
+pub fn open(source: &Source, limits: &ReadLimits) -> Result<Opened, LoadError> {
     let name = source.name();
     let bytes = match source {
-        Source::Stdin => read_bytes(STDIN)?,
-        Source::File(path) => read_file(&name, path)?,
+        Source::Stdin => read_bytes(STDIN, limits)?,
+        Source::File(path) => read_file(&name, path, limits)?,
     };
     let format = match source {
         Source::File(path) => InputFormat::from_extension(path),
@@ -146,20 +147,9 @@ impl Opened {
     }
 }
 
-fn read_file(name: &str, path: &Path) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|mut file| {
-            if file.metadata()?.is_dir() {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    "is a directory",
-                ));
-            }
-            file.read_to_end(&mut bytes)
-        })
-        .map_err(|error| LoadError::from_io(name, error))?;
-    Ok(bytes)
+fn read_file(name: &str, path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, LoadError> {
+    let file = limits::open_file(name, path, limits)?;
+    limits::read_bounded(file, name, limits, |_| false)
 }
 
 /// The path that means standard input.
@@ -168,24 +158,20 @@ pub const STDIN: &str = "-";
 /// Reads a plain-text story from a file, or from standard input when
 /// `path` is `-`. [`open`] reads every format.
 pub fn read_path(path: &str) -> Result<Loaded, LoadError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, &ReadLimits::default())?;
     let (text, warnings) = decode(path, bytes, Some(InputFormat::Plain))?;
     let mut article = plain::parse(&text);
     article.meta.source = Some(path.to_string());
     Ok(Loaded { article, warnings })
 }
 
-/// The bytes of a file, opened read-only, or of standard input for `-`.
-pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
+/// The bytes of a file, opened read-only, or of standard input for `-`,
+/// within `limits`.
+pub fn read_bytes(path: &str, limits: &ReadLimits) -> Result<Vec<u8>, LoadError> {
     if path != STDIN {
-        return read_file(path, Path::new(path));
+        return read_file(path, Path::new(path), limits);
     }
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|error| LoadError::from_io(path, error))?;
-    Ok(bytes)
+    limits::read_bounded(io::stdin().lock(), path, limits, |_| false)
 }
 
 /// Bytes → text, for a source in `format` (`None`: not known yet). NUL
