@@ -374,6 +374,9 @@ fn open_lines(source: &Source, limits: &ReadLimits) -> Result<SourceLines, LoadE
             Box::new(BufReader::with_capacity(1 << 16, file))
         }
     };
+    // UTF-16 (with its mark) is decoded as it streams.
+    let reader =
+        load::bom::utf8_stream(reader).map_err(|error| LoadError::from_io(&name, error))?;
     Ok(Lines::with_limits(
         reader,
         &name,

@@ -16,6 +16,7 @@ pub fn parse_documents(path: &str, text: &str) -> Result<Vec<Input>, LoadError> 
         path: path.to_string(),
         message,
     };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| not_document(e.to_string()))?;
     let values = match value {
         Value::Array(values) => values,

@@ -6,6 +6,7 @@
 //! annotate, or documents annotated before.
 
 mod blocks;
+pub mod bom;
 mod charset;
 mod error;
 pub mod format;
@@ -149,7 +150,7 @@ impl Opened {
 
 fn read_file(name: &str, path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, LoadError> {
     let file = limits::open_file(name, path, limits)?;
-    limits::read_bounded(file, name, limits, |_| false)
+    limits::read_bounded(file, name, limits, is_utf16)
 }
 
 /// The path that means standard input.
@@ -171,29 +172,58 @@ pub fn read_bytes(path: &str, limits: &ReadLimits) -> Result<Vec<u8>, LoadError>
     if path != STDIN {
         return read_file(path, Path::new(path), limits);
     }
-    limits::read_bounded(io::stdin().lock(), path, limits, |_| false)
+    limits::read_bounded(io::stdin().lock(), path, limits, is_utf16)
 }
 
-/// Bytes → text, for a source in `format` (`None`: not known yet). NUL
-/// bytes mean the input is not text. Text that is not valid UTF-8 is, for an
-/// HTML page, decoded with the charset it declares ([`charset`]); for
-/// anything else, decoded with U+FFFD for the bad bytes, and a warning.
+/// NUL bytes belong in text that starts with a UTF-16 byte-order mark.
+fn is_utf16(head: &[u8]) -> bool {
+    bom::utf16(head).is_some()
+}
+
+/// Bytes → text, for a source in `format` (`None`: not known yet), without
+/// a byte-order mark. Text with a UTF-16 mark is decoded from UTF-16. NUL
+/// characters mean the input is not text. Text that is not valid UTF-8 is,
+/// for an HTML page without a UTF-8 mark, decoded with the charset it
+/// declares ([`charset`]); for anything else, decoded with U+FFFD for the
+/// bad bytes, and a warning.
 pub fn decode(
     path: &str,
-    bytes: Vec<u8>,
+    mut bytes: Vec<u8>,
     format: Option<InputFormat>,
 ) -> Result<(String, Vec<String>), LoadError> {
+    let not_text = || LoadError::NotText {
+        path: path.to_string(),
+    };
+    if let Some(encoding) = bom::utf16(&bytes) {
+        let (text, had_errors) = bom::decode_utf16(encoding, &bytes);
+        if text.contains('\0') {
+            return Err(not_text());
+        }
+        let warnings = if had_errors {
+            vec![format!(
+                "{path}: invalid {}; undecodable bytes shown as U+FFFD",
+                encoding.name()
+            )]
+        } else {
+            Vec::new()
+        };
+        return Ok((text, warnings));
+    }
     if bytes.contains(&0) {
-        return Err(LoadError::NotText {
-            path: path.to_string(),
-        });
+        return Err(not_text());
+    }
+    // Dropped here, once, so no reader meets it (JSON cannot parse it).
+    let marked_utf8 = bytes.starts_with(bom::UTF8_BOM);
+    if marked_utf8 {
+        bytes.drain(..bom::UTF8_BOM.len());
     }
     let error = match String::from_utf8(bytes) {
         Ok(text) => return Ok((text, Vec::new())),
         Err(error) => error,
     };
     let bytes = error.as_bytes();
-    if format.unwrap_or_else(|| sniff_prefix(bytes)) == InputFormat::Html {
+    // A UTF-8 mark outranks a declared charset, as in browsers.
+    if !marked_utf8 && format.unwrap_or_else(|| sniff_prefix(bytes)) == InputFormat::Html {
         let (text, encoding, declared) = charset::decode_page(bytes);
         let warnings = if declared {
             Vec::new()
@@ -204,7 +234,8 @@ pub fn decode(
         };
         return Ok((text, warnings));
     }
-    let valid_up_to = error.utf8_error().valid_up_to();
+    // Counted in the file, mark included.
+    let valid_up_to = error.utf8_error().valid_up_to() + if marked_utf8 { 3 } else { 0 };
     let text = String::from_utf8_lossy(bytes).into_owned();
     let warning =
         format!("{path}: invalid UTF-8 at byte {valid_up_to}; undecodable bytes shown as U+FFFD");
@@ -269,6 +300,78 @@ mod tests {
         assert_eq!(
             warnings,
             ["x.html: not UTF-8 and no charset declared; read as windows-1252"]
+        );
+    }
+
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut bytes = if little_endian {
+            vec![0xff, 0xfe]
+        } else {
+            vec![0xfe, 0xff]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_text() {
+        let text = "Die Ministerin sagte: „Wir verhandeln.“\n\nZweiter Absatz.";
+        for little_endian in [true, false] {
+            let bytes = utf16(text, little_endian);
+            let (decoded, warnings) = decode("x.txt", bytes.clone(), None).unwrap();
+            assert_eq!((decoded.as_str(), warnings.len()), (text, 0));
+            let opened = parse_bytes("x.txt", bytes, None).unwrap();
+            let Input::Article(article) = &opened.inputs[0] else {
+                panic!("an article")
+            };
+            assert_eq!(article.paragraphs.len(), 2);
+        }
+        let error = decode("x.txt", utf16("a\0b", true), None).unwrap_err();
+        assert!(matches!(error, LoadError::NotText { .. }), "{error}");
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_dropped_for_every_format() {
+        let document = crate::annotate(&plain::parse("The port reopened."));
+        let json = serde_json::to_string(&document).unwrap();
+        let jsonl = "{\"text\":\"The port reopened.\"}\n{\"text\":\"Ferries ran.\"}\n";
+        for (content, format, stories) in [
+            (json.as_str(), Some(InputFormat::Json), 1),
+            (json.as_str(), None, 1),
+            (jsonl, Some(InputFormat::JsonLines), 2),
+            (jsonl, None, 2),
+            ("---\ntitle: Ports\n---\nText.", None, 1),
+        ] {
+            let mut bytes = bom::UTF8_BOM.to_vec();
+            bytes.extend_from_slice(content.as_bytes());
+            let opened = parse_bytes("x", bytes, format).unwrap();
+            assert_eq!(opened.inputs.len(), stories, "{content}");
+            assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        }
+        let mut page = bom::UTF8_BOM.to_vec();
+        page.extend_from_slice(b"---\ntitle: Ports\n---\nText.");
+        let opened = parse_bytes("x.md", page, Some(InputFormat::Markdown)).unwrap();
+        let Input::Article(article) = &opened.inputs[0] else {
+            panic!("an article")
+        };
+        assert_eq!(article.meta.title.as_deref(), Some("Ports"));
+    }
+
+    #[test]
+    fn a_utf8_mark_outranks_a_declared_charset() {
+        let mut page = bom::UTF8_BOM.to_vec();
+        page.extend_from_slice(b"<meta charset=\"windows-1252\"><p>Caf\xc3\xa9 \xff</p>");
+        let (text, warnings) = decode("x.html", page, Some(InputFormat::Html)).unwrap();
+        assert_eq!(text, "<meta charset=\"windows-1252\"><p>Café \u{fffd}</p>");
+        assert!(
+            warnings[0].starts_with("x.html: invalid UTF-8 at byte 41"),
+            "{warnings:?}"
         );
     }
 
