@@ -118,7 +118,10 @@ fn work(format: Format, limits: &ReadLimits, item: Item) -> Outcome {
                 ));
             }
             match load::json::parse_line(&source, line.number, &line.text) {
-                Ok(Some(input)) => outcome.add(format, input),
+                Ok(Some(read)) => {
+                    outcome.warnings.extend(read.warnings);
+                    outcome.add(format, read.input);
+                }
                 Ok(None) => {}
                 Err(error) => outcome.fail(&error),
             }

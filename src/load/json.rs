@@ -2,8 +2,7 @@
 //! again) and JSON Lines of articles, one `{"id", "title", "date", "text"}`
 //! object per line.
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::blocks::iso_date;
 use super::{Article, Input, LoadError, plain};
@@ -18,24 +17,48 @@ pub fn parse_documents(path: &str, text: &str) -> Result<Vec<Input>, LoadError> 
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| not_document(e.to_string()))?;
-    let values = match value {
-        Value::Array(values) => values,
-        value => vec![value],
+    let (values, in_array) = match value {
+        Value::Array(values) => (values, true),
+        value => (vec![value], false),
     };
+    let count = values.len();
     values
         .into_iter()
-        .map(|value| {
-            check_schema(path, &value)?;
+        .enumerate()
+        .map(|(index, value)| {
+            // In an array, say which document is wrong.
+            let which = |message: String| match in_array {
+                true => format!("document {} of {count}: {message}", index + 1),
+                false => message,
+            };
+            match check_schema(&value) {
+                Err(SchemaError::Unsupported(schema)) if !in_array => {
+                    return Err(LoadError::Schema {
+                        path: path.to_string(),
+                        schema,
+                    });
+                }
+                Err(error) => return Err(not_document(which(error.to_string()))),
+                Ok(()) => {}
+            }
             let document: Document =
-                serde_json::from_value(value).map_err(|e| not_document(e.to_string()))?;
+                serde_json::from_value(value).map_err(|e| not_document(which(e.to_string())))?;
             Ok(Input::Annotated(Box::new(document)))
         })
         .collect()
 }
 
+/// A story read from one line of JSON Lines, with anything worth telling
+/// the user ("`date` … is not a date; left out").
+#[derive(Debug)]
+pub struct LineInput {
+    pub input: Input,
+    pub warnings: Vec<String>,
+}
+
 /// One line of JSON Lines: an article to annotate, a document annotated
 /// before, or `None` for a blank line. `line` counts from 1, for messages.
-pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<Input>, LoadError> {
+pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInput>, LoadError> {
     let text = text.trim_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if text.is_empty() {
         return Ok(None);
@@ -50,78 +73,114 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<Input>, 
     }
     let value: Value =
         serde_json::from_str(text).map_err(|e| bad_line(format!("invalid JSON: {e}")))?;
-    if !value.is_object() {
+    let Value::Object(object) = value else {
         return Err(bad_line("not a JSON object".to_string()));
-    }
-    if value.get("schema").is_some() {
-        check_schema(path, &value).map_err(|e| bad_line(e.to_string()))?;
+    };
+    if object.contains_key("schema") {
+        let value = Value::Object(object);
+        // The line's place is the path; the message must not repeat it.
+        check_schema(&value).map_err(|e| bad_line(e.to_string()))?;
         let document: Document = serde_json::from_value(value)
             .map_err(|e| bad_line(format!("not a whosaid/1 document: {e}")))?;
-        return Ok(Some(Input::Annotated(Box::new(document))));
+        return Ok(Some(LineInput {
+            input: Input::Annotated(Box::new(document)),
+            warnings: Vec::new(),
+        }));
     }
-    let record: Record =
-        serde_json::from_value(value).map_err(|e| bad_line(format!("not an article: {e}")))?;
-    Ok(Some(Input::Article(record.into_article(path))))
+    let mut warnings = Vec::new();
+    let article = article(path, &object, |warning| {
+        warnings.push(format!("{path}:{line}: {warning}"));
+    })
+    .map_err(|e| bad_line(format!("not an article: {e}")))?;
+    Ok(Some(LineInput {
+        input: Input::Article(article),
+        warnings,
+    }))
 }
 
-/// The fields of an article line; other fields (`url`, `source`, …) are ignored.
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: Option<Id>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    text: String,
+/// An article line's fields, `{"id", "title", "date", "text"}`; others
+/// (`url`, `source`, …) are ignored. The text is read as plain text; the
+/// line's id, title and date take the place of any the text carries. A
+/// field of the wrong type is an error that names it; a date that is not a
+/// calendar date (`YYYY-MM-DD`, or a timestamp starting with one) is left
+/// out with a warning.
+fn article(
+    path: &str,
+    object: &Map<String, Value>,
+    mut warn: impl FnMut(String),
+) -> Result<Article, String> {
+    let text = match object.get("text") {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err("`text` must be a string".to_string()),
+        None => return Err("missing field `text`".to_string()),
+    };
+    let id = match object.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(id.clone()).filter(|id| !id.is_empty()),
+        Some(Value::Number(id)) if is_integer(&id.to_string()) => Some(id.to_string()),
+        Some(_) => return Err("`id` must be a string or an integer".to_string()),
+    };
+    let optional_text = |field: &str| match object.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(value)) => Ok(Some(value.trim())),
+        Some(_) => Err(format!("`{field}` must be a string")),
+    };
+    let title = optional_text("title")?.filter(|title| !title.is_empty());
+    let date = optional_text("date")?.filter(|date| !date.is_empty());
+    let mut article = plain::parse(text);
+    let meta = &mut article.meta;
+    if let Some(id) = id {
+        meta.id = Some(id);
+    }
+    if let Some(title) = title {
+        meta.title = Some(title.to_string());
+    }
+    if let Some(date) = date {
+        match iso_date(date) {
+            Some(date) => meta.date = Some(date),
+            None => warn(format!(
+                "`date` {date:?} is not a calendar date (YYYY-MM-DD); left out"
+            )),
+        }
+    }
+    meta.source = Some(path.to_string());
+    Ok(article)
 }
 
-/// Ids come as strings or numbers.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Id {
-    Text(String),
-    Number(serde_json::Number),
+/// A JSON number written as a whole number: `7`, `-12`, not `7.5` or `1e3`.
+fn is_integer(number: &str) -> bool {
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-impl Record {
-    /// The text read as plain text; the line's id, title and date take the
-    /// place of any the text carries. A date that is not `YYYY-MM-DD` (or a
-    /// timestamp starting with one) is dropped.
-    fn into_article(self, path: &str) -> Article {
-        let mut article = plain::parse(&self.text);
-        let meta = &mut article.meta;
-        match self.id {
-            Some(Id::Text(id)) if !id.is_empty() => meta.id = Some(id),
-            Some(Id::Number(id)) => meta.id = Some(id.to_string()),
-            _ => {}
+/// Why a JSON value is not a `whosaid/1` document. Says nothing of where
+/// the value is: the caller does.
+#[derive(Debug)]
+enum SchemaError {
+    Unsupported(String),
+    NotString,
+    Missing,
+}
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SchemaError::Unsupported(schema) => write!(
+                f,
+                "unsupported schema {schema:?} (this whosaid reads {SCHEMA})"
+            ),
+            SchemaError::NotString => f.write_str("`schema` is not a string"),
+            SchemaError::Missing => f.write_str("no `schema` field"),
         }
-        if let Some(title) = self.title.filter(|t| !t.trim().is_empty()) {
-            meta.title = Some(title.trim().to_string());
-        }
-        if let Some(date) = self.date.as_deref().and_then(iso_date) {
-            meta.date = Some(date);
-        }
-        meta.source = Some(path.to_string());
-        article
     }
 }
 
-fn check_schema(path: &str, value: &Value) -> Result<(), LoadError> {
+fn check_schema(value: &Value) -> Result<(), SchemaError> {
     match value.get("schema") {
         Some(Value::String(schema)) if schema == SCHEMA => Ok(()),
-        Some(Value::String(schema)) => Err(LoadError::Schema {
-            path: path.to_string(),
-            schema: schema.clone(),
-        }),
-        Some(_) => Err(LoadError::NotDocument {
-            path: path.to_string(),
-            message: "`schema` is not a string".to_string(),
-        }),
-        None => Err(LoadError::NotDocument {
-            path: path.to_string(),
-            message: "no `schema` field".to_string(),
-        }),
+        Some(Value::String(schema)) => Err(SchemaError::Unsupported(schema.clone())),
+        Some(_) => Err(SchemaError::NotString),
+        None => Err(SchemaError::Missing),
     }
 }
 
@@ -131,8 +190,8 @@ mod tests {
     use crate::annotate::annotate;
     use crate::load::plain;
 
-    fn article(input: Option<Input>) -> Article {
-        match input {
+    fn article(input: Option<LineInput>) -> Article {
+        match input.map(|line| line.input) {
             Some(Input::Article(article)) => article,
             other => panic!("expected an article, got {other:?}"),
         }
@@ -158,15 +217,88 @@ mod tests {
         assert!(
             error(r#"{"id":"1"}"#).starts_with("in.jsonl:12: not an article: missing field `text`")
         );
-        assert!(error(r#"{"schema":"whosaid/9"}"#).contains("unsupported schema \"whosaid/9\""));
         assert!(parse_line("in.jsonl", 1, "  \r").unwrap().is_none());
+    }
+
+    /// The line's place names the file once, and a field of the wrong type
+    /// is named with what it should be.
+    #[test]
+    fn bad_fields_are_named_with_what_they_should_be() {
+        let error = |line: &str| parse_line("in.jsonl", 13, line).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"schema":"whosaid/9"}"#),
+            "in.jsonl:13: unsupported schema \"whosaid/9\" (this whosaid reads whosaid/1)"
+        );
+        assert_eq!(
+            error(r#"{"schema":7}"#),
+            "in.jsonl:13: `schema` is not a string"
+        );
+        for (line, field) in [
+            (
+                r#"{"id":true,"text":"a"}"#,
+                "`id` must be a string or an integer",
+            ),
+            (
+                r#"{"id":7.5,"text":"a"}"#,
+                "`id` must be a string or an integer",
+            ),
+            (
+                r#"{"id":[1],"text":"a"}"#,
+                "`id` must be a string or an integer",
+            ),
+            (r#"{"text":5}"#, "`text` must be a string"),
+            (r#"{"title":{},"text":"a"}"#, "`title` must be a string"),
+            (r#"{"date":20240101,"text":"a"}"#, "`date` must be a string"),
+        ] {
+            assert_eq!(error(line), format!("in.jsonl:13: not an article: {field}"));
+        }
+        let read = parse_line("in.jsonl", 1, r#"{"id":null,"title":null,"text":"a"}"#);
+        assert!(read.unwrap().is_some());
+    }
+
+    #[test]
+    fn a_date_that_is_not_on_the_calendar_is_left_out_with_a_warning() {
+        for (date, kept) in [
+            ("2024-02-29", Some("2024-02-29")),
+            ("2024-02-31", None),
+            ("2023-02-29", None),
+            ("2024-04-31", None),
+            ("2024-00-10", None),
+            ("yesterday", None),
+        ] {
+            let line = format!(r#"{{"date":"{date}","text":"Crews walked out."}}"#);
+            let read = parse_line("in.jsonl", 4, &line).unwrap().unwrap();
+            let warnings = read.warnings.clone();
+            assert_eq!(article(Some(read)).meta.date.as_deref(), kept, "{date}");
+            match kept {
+                Some(_) => assert!(warnings.is_empty(), "{warnings:?}"),
+                None => assert_eq!(
+                    warnings,
+                    [format!(
+                        "in.jsonl:4: `date` \"{date}\" is not a calendar date (YYYY-MM-DD); left out"
+                    )]
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_document_in_an_array_is_named_by_its_place() {
+        let document = annotate(&plain::parse("The port reopened on Monday."));
+        let mut many = serde_json::to_value([&document, &document]).unwrap();
+        many[1]["schema"] = "whosaid/2".into();
+        let error = parse_documents("two.json", &many.to_string()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "two.json: not a whosaid/1 document: document 2 of 2: unsupported schema \"whosaid/2\" (this whosaid reads whosaid/1)"
+        );
     }
 
     #[test]
     fn annotated_documents_are_reopened_as_they_are() {
         let document = annotate(&plain::parse("The port reopened on Monday."));
         let line = serde_json::to_string(&document).unwrap();
-        match parse_line("-", 1, &line).unwrap() {
+        match parse_line("-", 1, &line).unwrap().map(|line| line.input) {
             Some(Input::Annotated(read)) => assert_eq!(*read, document),
             other => panic!("expected a document, got {other:?}"),
         }

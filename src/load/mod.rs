@@ -119,7 +119,11 @@ pub fn parse_bytes(
         InputFormat::JsonLines => {
             for (index, line) in text.lines().enumerate() {
                 match json::parse_line(name, index + 1, line) {
-                    Ok(input) => opened.inputs.extend(input),
+                    Ok(Some(read)) => {
+                        opened.inputs.push(read.input);
+                        opened.warnings.extend(read.warnings);
+                    }
+                    Ok(None) => {}
                     Err(error) => opened.bad_line(error),
                 }
             }
