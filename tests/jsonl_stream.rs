@@ -193,3 +193,14 @@ fn bad_fields_are_named_once_with_what_was_expected() {
     assert_eq!(document["meta"]["id"], "3");
     assert_eq!(document["meta"]["date"], serde_json::Value::Null);
 }
+
+/// An id too large for any integer type comes out as written, not as a float.
+#[test]
+fn large_numeric_ids_keep_their_digits() {
+    let id = "123456789012345678901234567890";
+    let input = format!("{{\"id\":{id},\"text\":\"The ferry left.\"}}\n");
+    let output = common::run(&["annotate", "--input", "jsonl", "-"], input.as_bytes());
+    assert_eq!(common::code(&output), 0, "{}", common::stderr(&output));
+    let document: serde_json::Value = serde_json::from_str(&common::stdout(&output)).unwrap();
+    assert_eq!(document["meta"]["id"], id);
+}

@@ -2,7 +2,11 @@
 //! again) and JSON Lines of articles, one `{"id", "title", "date", "text"}`
 //! object per line.
 
-use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+use serde::de::IgnoredAny;
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::blocks::iso_date;
 use super::{Article, Input, LoadError, plain};
@@ -31,7 +35,9 @@ pub fn parse_documents(path: &str, text: &str) -> Result<Vec<Input>, LoadError> 
                 true => format!("document {} of {count}: {message}", index + 1),
                 false => message,
             };
-            match check_schema(&value) {
+            // Back to JSON text, the form the line reader checks.
+            let schema = value.get("schema").map(Value::to_string);
+            match check_schema_field(schema.as_deref()) {
                 Err(SchemaError::Unsupported(schema)) if !in_array => {
                     return Err(LoadError::Schema {
                         path: path.to_string(),
@@ -71,16 +77,21 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInpu
     if text.contains('\0') {
         return Err(bad_line("not text (it contains NUL bytes)".to_string()));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| bad_line(format!("invalid JSON: {e}")))?;
-    let Value::Object(object) = value else {
-        return Err(bad_line("not a JSON object".to_string()));
+    // Fields kept as their JSON text, so a number is read as written (an
+    // id of 30 digits is not rounded to a float).
+    let fields: HashMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(fields) => fields,
+        Err(error) => {
+            return Err(bad_line(match serde_json::from_str::<IgnoredAny>(text) {
+                Ok(_) => "not a JSON object".to_string(),
+                Err(_) => format!("invalid JSON: {error}"),
+            }));
+        }
     };
-    if object.contains_key("schema") {
-        let value = Value::Object(object);
+    if let Some(schema) = fields.get("schema") {
         // The line's place is the path; the message must not repeat it.
-        check_schema(&value).map_err(|e| bad_line(e.to_string()))?;
-        let document: Document = serde_json::from_value(value)
+        check_schema_field(Some(schema.get())).map_err(|e| bad_line(e.to_string()))?;
+        let document: Document = serde_json::from_str(text)
             .map_err(|e| bad_line(format!("not a whosaid/1 document: {e}")))?;
         return Ok(Some(LineInput {
             input: Input::Annotated(Box::new(document)),
@@ -88,7 +99,7 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInpu
         }));
     }
     let mut warnings = Vec::new();
-    let article = article(path, &object, |warning| {
+    let article = article(path, &fields, |warning| {
         warnings.push(format!("{path}:{line}: {warning}"));
     })
     .map_err(|e| bad_line(format!("not an article: {e}")))?;
@@ -106,37 +117,41 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInpu
 /// out with a warning.
 fn article(
     path: &str,
-    object: &Map<String, Value>,
+    fields: &HashMap<String, &RawValue>,
     mut warn: impl FnMut(String),
 ) -> Result<Article, String> {
-    let text = match object.get("text") {
-        Some(Value::String(text)) => text,
-        Some(_) => return Err("`text` must be a string".to_string()),
-        None => return Err("missing field `text`".to_string()),
+    // `null` is a field left empty.
+    let string = |field: &str| -> Result<Option<String>, String> {
+        let Some(raw) = fields.get(field).map(|raw| raw.get()) else {
+            return Ok(None);
+        };
+        serde_json::from_str::<Option<String>>(raw)
+            .map_err(|_| format!("`{field}` must be a string"))
     };
-    let id = match object.get("id") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(id)) => Some(id.clone()).filter(|id| !id.is_empty()),
-        Some(Value::Number(id)) if is_integer(&id.to_string()) => Some(id.to_string()),
-        Some(_) => return Err("`id` must be a string or an integer".to_string()),
+    let Some(text) = string("text")? else {
+        return Err(match fields.contains_key("text") {
+            true => "`text` must be a string".to_string(),
+            false => "missing field `text`".to_string(),
+        });
     };
-    let optional_text = |field: &str| match object.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(value)) => Ok(Some(value.trim())),
-        Some(_) => Err(format!("`{field}` must be a string")),
+    let id = match fields.get("id").map(|raw| raw.get()) {
+        Some(raw) if is_integer(raw) => Some(raw.to_string()),
+        _ => string("id")
+            .map_err(|_| "`id` must be a string or an integer".to_string())?
+            .filter(|id| !id.is_empty()),
     };
-    let title = optional_text("title")?.filter(|title| !title.is_empty());
-    let date = optional_text("date")?.filter(|date| !date.is_empty());
-    let mut article = plain::parse(text);
+    let title = string("title")?.filter(|title| !title.trim().is_empty());
+    let date = string("date")?.filter(|date| !date.trim().is_empty());
+    let mut article = plain::parse(&text);
     let meta = &mut article.meta;
     if let Some(id) = id {
         meta.id = Some(id);
     }
     if let Some(title) = title {
-        meta.title = Some(title.to_string());
+        meta.title = Some(title.trim().to_string());
     }
     if let Some(date) = date {
-        match iso_date(date) {
+        match iso_date(&date) {
             Some(date) => meta.date = Some(date),
             None => warn(format!(
                 "`date` {date:?} is not a calendar date (YYYY-MM-DD); left out"
@@ -175,12 +190,13 @@ impl std::fmt::Display for SchemaError {
     }
 }
 
-fn check_schema(value: &Value) -> Result<(), SchemaError> {
-    match value.get("schema") {
-        Some(Value::String(schema)) if schema == SCHEMA => Ok(()),
-        Some(Value::String(schema)) => Err(SchemaError::Unsupported(schema.clone())),
-        Some(_) => Err(SchemaError::NotString),
-        None => Err(SchemaError::Missing),
+/// Checks a `schema` field, given as its JSON text.
+fn check_schema_field(raw: Option<&str>) -> Result<(), SchemaError> {
+    let raw = raw.ok_or(SchemaError::Missing)?;
+    match serde_json::from_str::<String>(raw) {
+        Ok(schema) if schema == SCHEMA => Ok(()),
+        Ok(schema) => Err(SchemaError::Unsupported(schema)),
+        Err(_) => Err(SchemaError::NotString),
     }
 }
 
@@ -254,6 +270,29 @@ mod tests {
         }
         let read = parse_line("in.jsonl", 1, r#"{"id":null,"title":null,"text":"a"}"#);
         assert!(read.unwrap().is_some());
+    }
+
+    /// An id is kept as written: a number too large for any integer type
+    /// (or a float) is not rounded.
+    #[test]
+    fn numeric_ids_keep_their_exact_digits() {
+        for id in [
+            "123456789012345678901234567890",
+            "-42",
+            "0",
+            "18446744073709551616",
+        ] {
+            let line = format!(r#"{{"id":{id},"text":"The ferry left."}}"#);
+            let read = parse_line("in.jsonl", 1, &line).unwrap();
+            assert_eq!(article(read).meta.id.as_deref(), Some(id));
+        }
+        let read = parse_line("in.jsonl", 1, r#"{"id":"a\"b","text":"x"}"#).unwrap();
+        assert_eq!(article(read).meta.id.as_deref(), Some("a\"b"));
+        let error = parse_line("in.jsonl", 1, r#"{"text":null}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "in.jsonl:1: not an article: `text` must be a string"
+        );
     }
 
     #[test]
