@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 
 use super::blocks::iso_date;
 use super::{Article, Input, LoadError, plain};
+use crate::invariants;
 use crate::model::{Document, SCHEMA};
 
 /// A `.json` input: one document, or an array of them as
@@ -49,6 +50,7 @@ pub fn parse_documents(path: &str, text: &str) -> Result<Vec<Input>, LoadError> 
             }
             let document: Document =
                 serde_json::from_value(value).map_err(|e| not_document(which(e.to_string())))?;
+            let document = checked(document).map_err(|e| not_document(which(e)))?;
             Ok(Input::Annotated(Box::new(document)))
         })
         .collect()
@@ -91,7 +93,9 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInpu
     if let Some(schema) = fields.get("schema") {
         // The line's place is the path; the message must not repeat it.
         check_schema_field(Some(schema.get())).map_err(|e| bad_line(e.to_string()))?;
-        let document: Document = serde_json::from_str(text)
+        let document = serde_json::from_str(text)
+            .map_err(|e| e.to_string())
+            .and_then(checked)
             .map_err(|e| bad_line(format!("not a whosaid/1 document: {e}")))?;
         return Ok(Some(LineInput {
             input: Input::Annotated(Box::new(document)),
@@ -160,6 +164,22 @@ fn article(
     }
     meta.source = Some(path.to_string());
     Ok(article)
+}
+
+/// A document read back in, if it keeps the promises of `whosaid/1`
+/// ([`invariants::check`]): one that does not is refused, never passed on
+/// to be shown or written out (a span out of its paragraph would panic
+/// whatever slices it). The message names the field at fault.
+fn checked(document: Document) -> Result<Document, String> {
+    invariants::check(&document)?;
+    if let Some(date) = &document.meta.date
+        && iso_date(date).as_deref() != Some(date.as_str())
+    {
+        return Err(format!(
+            "meta.date {date:?} is not a calendar date (YYYY-MM-DD)"
+        ));
+    }
+    Ok(document)
 }
 
 /// A JSON number written as a whole number: `7`, `-12`, not `7.5` or `1e3`.
@@ -343,6 +363,78 @@ mod tests {
         }
         let many = serde_json::to_string_pretty(&[&document, &document]).unwrap();
         assert_eq!(parse_documents("two.json", &many).unwrap().len(), 2);
+    }
+
+    /// Documents read back in are checked, and refused with the field at
+    /// fault named, in `.json` files and JSON Lines alike.
+    #[test]
+    fn broken_documents_are_refused_naming_the_field() {
+        let document = annotate(&plain::parse(
+            "Zoë Brandt, the port director, said: “We reopen on Monday.”",
+        ));
+        let text = &document.paragraphs[0].text;
+        let inside_char = text.find('ë').unwrap() + 1;
+        let broken = |change: &dyn Fn(&mut Value)| {
+            let mut value = serde_json::to_value(&document).unwrap();
+            change(&mut value);
+            let line = parse_line("in.jsonl", 2, &value.to_string())
+                .unwrap_err()
+                .to_string();
+            let file = parse_documents("doc.json", &value.to_string())
+                .unwrap_err()
+                .to_string();
+            assert_eq!(
+                line.strip_prefix("in.jsonl:2: not a whosaid/1 document: "),
+                file.strip_prefix("doc.json: not a whosaid/1 document: "),
+                "{line} / {file}"
+            );
+            file
+        };
+        type Change<'a> = &'a dyn Fn(&mut Value);
+        let cases: [(Change, &str); 7] = [
+            (
+                &|v| v["claims"][0]["end"] = 10_000.into(),
+                "claims[0].end 10000 is past the end of paragraph 0",
+            ),
+            (
+                &|v| {
+                    let end = v["claims"][0]["end"].as_u64().unwrap();
+                    v["claims"][0]["start"] = (end + 1).into();
+                },
+                "claims[0]: start 61 is after end 60",
+            ),
+            (
+                &|v| v["speakers"][0]["mentions"][0]["end"] = inside_char.into(),
+                "speakers[0].mentions[0].end",
+            ),
+            (
+                &|v| v["claims"][0]["text"] = "We never said that.".into(),
+                "claims[0].text differs from its span",
+            ),
+            (
+                &|v| v["claims"][0]["speaker"] = "s99".into(),
+                "claims[0].speaker names a missing speaker \"s99\"",
+            ),
+            (
+                &|v| v["claims"][0]["paragraph"] = u64::MAX.into(),
+                "claims[0].paragraph 18446744073709551615 does not exist (the story has 1)",
+            ),
+            (
+                &|v| v["meta"]["date"] = "2024-02-31".into(),
+                "meta.date \"2024-02-31\" is not a calendar date",
+            ),
+        ];
+        for (change, message) in cases {
+            let error = broken(change);
+            assert!(error.contains(message), "{error}\nshould say: {message}");
+        }
+        // The document as written is read back as it is.
+        assert_eq!(
+            parse_documents("doc.json", &serde_json::to_string(&document).unwrap())
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]
