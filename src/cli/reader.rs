@@ -28,9 +28,9 @@ pub struct ReaderArgs {
 /// What the reader and `annotate` agree to read.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ReadArgs {
-    /// The largest input read whole, e.g. `1G`, `200M` (default 1 GiB). A
-    /// line of JSON Lines may not be longer either.
-    #[arg(long, value_name = "SIZE", value_parser = limits::parse_size)]
+    /// The largest input read whole, e.g. `200M`, `2G` (default 1 GiB, at
+    /// most 4G). A line of JSON Lines may not be longer either.
+    #[arg(long, value_name = "SIZE", value_parser = limits::parse_input_size)]
     pub max_input_size: Option<u64>,
 
     /// Read character devices, named pipes and sockets given as paths (they

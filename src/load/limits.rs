@@ -14,6 +14,10 @@ use super::LoadError;
 /// for a folder of them read one file at a time.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 30;
 
+/// The largest [`ReadLimits::max_bytes`]: the annotator keeps offsets into
+/// a paragraph in 32 bits, so no input may be 4 GiB or more.
+pub const MAX_INPUT_BYTES: u64 = u32::MAX as u64;
+
 /// What an input may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadLimits {
@@ -143,6 +147,18 @@ pub fn size_text(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
+/// A `--max-input-size`: a size ([`parse_size`]) up to 4 GiB, which means
+/// [`MAX_INPUT_BYTES`].
+pub fn parse_input_size(text: &str) -> Result<u64, String> {
+    let bytes = parse_size(text)?;
+    if bytes > MAX_INPUT_BYTES + 1 {
+        return Err(format!(
+            "{text:?} is more than whosaid can read of one input (4G)"
+        ));
+    }
+    Ok(bytes.min(MAX_INPUT_BYTES))
+}
+
 /// A size as the user writes it: a number of bytes with an optional unit,
 /// `K`, `M`, `G` or `T` (powers of 1024; `KiB`, `MB`, `g` are the same).
 pub fn parse_size(text: &str) -> Result<u64, String> {
@@ -193,6 +209,8 @@ mod tests {
         assert!(parse_size("big").is_err());
         assert!(parse_size("5 parsecs").is_err());
         assert!(parse_size("99999999999T").is_err());
+        assert_eq!(parse_input_size("4G"), Ok(MAX_INPUT_BYTES));
+        assert!(parse_input_size("5G").is_err());
         assert_eq!(size_text(1 << 30), "1 GiB");
         assert_eq!(size_text(64 << 20), "64 MiB");
         assert_eq!(size_text(1500), "1500 bytes");
