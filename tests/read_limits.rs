@@ -208,11 +208,12 @@ fn a_file_over_the_limit_is_refused_and_the_others_read() {
 #[test]
 fn the_reader_refuses_devices_too() {
     // Not on a terminal: the reader prints summaries, through the same loader.
-    let output = common::run_on(&["/dev/zero"]);
-    assert_eq!(common::code(&output), 2);
+    let started = Instant::now();
+    let ended = finish(whosaid(&["/dev/zero"], Stdio::null()), started);
+    assert_eq!(ended.code, 2);
     assert!(
-        common::stderr(&output).contains("/dev/zero: not a regular file"),
+        ended.stderr.contains("/dev/zero: not a regular file"),
         "{}",
-        common::stderr(&output)
+        ended.stderr
     );
 }
