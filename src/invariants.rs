@@ -10,9 +10,25 @@ use std::collections::HashSet;
 use crate::model::{Document, SCHEMA, Span};
 
 /// The first broken promise of `doc`, in words that name the field as the
-/// JSON spells it (`claims[2].cue`), or `Ok` when it keeps them all. Used
-/// on documents read back in as well as on the annotator's.
+/// JSON spells it (`claims[2].cue`), or `Ok` when it keeps them all: those
+/// of the format ([`check_format`]) and the annotator's own (every country
+/// listed is mentioned).
 pub fn check(doc: &Document) -> Result<(), String> {
+    check_format(doc)?;
+    for (n, country) in doc.countries.iter().enumerate() {
+        if country.mentions.is_empty() {
+            return Err(format!(
+                "countries[{n}] ({}) has no mention",
+                short(&country.code)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The promises every `whosaid/1` document keeps, whoever made it: what
+/// anything reading one relies on. Checked on documents read back in.
+pub fn check_format(doc: &Document) -> Result<(), String> {
     if doc.schema != SCHEMA {
         return Err(format!("schema is {:?}", doc.schema));
     }
@@ -72,12 +88,6 @@ pub fn check(doc: &Document) -> Result<(), String> {
         }
     }
     for (n, country) in doc.countries.iter().enumerate() {
-        if country.mentions.is_empty() {
-            return Err(format!(
-                "countries[{n}] ({}) has no mention",
-                short(&country.code)
-            ));
-        }
         for (m, mention) in country.mentions.iter().enumerate() {
             span(doc, mention, &format!("countries[{n}].mentions[{m}]"))?;
         }

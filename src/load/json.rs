@@ -167,11 +167,11 @@ fn article(
 }
 
 /// A document read back in, if it keeps the promises of `whosaid/1`
-/// ([`invariants::check`]): one that does not is refused, never passed on
+/// ([`invariants::check_format`]): one that does not is refused, never passed on
 /// to be shown or written out (a span out of its paragraph would panic
 /// whatever slices it). The message names the field at fault.
 fn checked(document: Document) -> Result<Document, String> {
-    invariants::check(&document)?;
+    invariants::check_format(&document)?;
     if let Some(date) = &document.meta.date
         && iso_date(date).as_deref() != Some(date.as_str())
     {
