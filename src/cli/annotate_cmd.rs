@@ -13,8 +13,7 @@ use super::progress::Progress;
 use super::render::{self, Rendered, Story, render, separator};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
 use crate::annotate::annotate_compact;
-use crate::load::lines::MAX_LINE_BYTES;
-use crate::load::lines::{Line, Lines};
+use crate::load::lines::{Line, Lines, MAX_LINE_BYTES};
 use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, ReadLimits, Source};
 
 /// A batch ends at this many items (files or lines) or bytes of input,
