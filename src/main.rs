@@ -36,7 +36,7 @@ fn read(args: &Cli) -> ExitCode {
     if interactive {
         return read_in_terminal(args);
     }
-    let (documents, failed) = load_all(&args.files);
+    let (documents, failed) = load_all(&args.files, &args.read.limits());
     if documents.is_empty() {
         return ExitCode::from(EXIT_NOTHING_READ);
     }
@@ -104,7 +104,7 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         if found.sources.is_empty() {
             return ExitCode::from(EXIT_NOTHING_READ);
         }
-        Job::Sources(found.sources)
+        Job::Sources(found.sources, args.read.limits())
     };
     let inbox = Inbox::new();
     open_in_background(job, inbox.feeder());
@@ -158,7 +158,7 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
 /// Loads every story the arguments name (files, folders, `-`), annotating
 /// articles and keeping documents that are already annotated; reports what
 /// cannot be read. Returns the documents and the number of failed inputs.
-fn load_all(args: &[String]) -> (Vec<Document>, usize) {
+fn load_all(args: &[String], limits: &load::ReadLimits) -> (Vec<Document>, usize) {
     let found = load::discover(args);
     for warning in &found.warnings {
         cli::complain(format!("whosaid: warning: {warning}"));
@@ -169,7 +169,7 @@ fn load_all(args: &[String]) -> (Vec<Document>, usize) {
     let mut failed = found.problems.len();
     let mut documents = Vec::new();
     for source in &found.sources {
-        match load::open(source) {
+        match load::open(source, limits) {
             Ok(opened) => {
                 for warning in &opened.warnings {
                     cli::complain(format!("whosaid: warning: {warning}"));

@@ -9,7 +9,8 @@ use whosaid::model::ParagraphKind::{self, Body, Heading, Title};
 
 fn open(name: &str) -> whosaid::load::Article {
     let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
-    let opened = load::open(&Source::File(path.into())).expect("the test page opens");
+    let opened = load::open(&Source::File(path.into()), &load::ReadLimits::default())
+        .expect("the test page opens");
     assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
     match opened.inputs.as_slice() {
         [Input::Article(article)] => article.clone(),

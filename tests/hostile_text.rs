@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{code, path_str, run_on, stdout};
+use common::{code, path_str, run_on, stderr, stdout};
 use serde_json::Value;
 
 /// Every case, and the stand-in the text formats must show for it.
@@ -118,7 +118,6 @@ fn every_string_of_a_foreign_document_is_made_safe() {
     let mut doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let evil = "\u{1b}]52;c;QQ==\u{7}\u{9b}2J\u{202e}\r";
     doc["meta"]["title"] = format!("Title {evil}").into();
-    doc["meta"]["date"] = format!("2031-01-01{evil}").into();
     doc["meta"]["source"] = format!("src{evil}").into();
     doc["meta"]["dateline"] = vec![format!("CITY{evil}")].into();
     for speaker in doc["speakers"].as_array_mut().unwrap() {
@@ -146,6 +145,14 @@ fn every_string_of_a_foreign_document_is_made_safe() {
         assert_clean(format, &out.stdout);
         assert!(stdout(&out).contains("␛]52;c;QQ==␇"), "shown, not dropped");
     }
+    // A date is checked on the calendar, so one carrying escapes is
+    // refused, and the message quoting it is made safe.
+    doc["meta"]["date"] = format!("2031-01-01{evil}").into();
+    std::fs::write(&foreign, serde_json::to_string(&doc).unwrap()).unwrap();
+    let out = run_on(&["annotate", "--format", "text", path_str(&foreign)]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("meta.date"), "{}", stderr(&out));
+    assert_clean("the message", &out.stderr);
 }
 
 #[test]

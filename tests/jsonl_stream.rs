@@ -174,3 +174,33 @@ fn an_empty_stream_is_not_an_error() {
     assert_eq!(common::code(&output), 0);
     assert_eq!(common::stdout(&output), "");
 }
+
+/// Each message names its place once and says what was expected.
+#[test]
+fn bad_fields_are_named_once_with_what_was_expected() {
+    let input = "{\"schema\":\"whosaid/9\"}\n\
+                 {\"id\":true,\"text\":\"The ferry left.\"}\n\
+                 {\"id\":\"3\",\"date\":\"2024-02-31\",\"text\":\"The ferry left.\"}\n";
+    let output = common::run(&["annotate", "--input", "jsonl", "-"], input.as_bytes());
+    assert_eq!(common::code(&output), 1);
+    assert_eq!(
+        common::stderr(&output),
+        "whosaid: -:1: unsupported schema \"whosaid/9\" (this whosaid reads whosaid/1)\n\
+         whosaid: -:2: not an article: `id` must be a string or an integer\n\
+         whosaid: warning: -:3: `date` \"2024-02-31\" is not a calendar date (YYYY-MM-DD); left out\n"
+    );
+    let document: serde_json::Value = serde_json::from_str(&common::stdout(&output)).unwrap();
+    assert_eq!(document["meta"]["id"], "3");
+    assert_eq!(document["meta"]["date"], serde_json::Value::Null);
+}
+
+/// An id too large for any integer type comes out as written, not as a float.
+#[test]
+fn large_numeric_ids_keep_their_digits() {
+    let id = "123456789012345678901234567890";
+    let input = format!("{{\"id\":{id},\"text\":\"The ferry left.\"}}\n");
+    let output = common::run(&["annotate", "--input", "jsonl", "-"], input.as_bytes());
+    assert_eq!(common::code(&output), 0, "{}", common::stderr(&output));
+    let document: serde_json::Value = serde_json::from_str(&common::stdout(&output)).unwrap();
+    assert_eq!(document["meta"]["id"], id);
+}

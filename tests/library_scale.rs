@@ -61,7 +61,10 @@ fn ten_thousand_stories_list_at_once_and_annotate_in_the_background() {
     let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
     assert_eq!(found.sources.len(), STORIES);
     let inbox = Inbox::new();
-    open_in_background(Job::Sources(found.sources), inbox.feeder());
+    open_in_background(
+        Job::Sources(found.sources, load::ReadLimits::default()),
+        inbox.feeder(),
+    );
     let mut app = App::loading(Options::default(), 120, 40);
     let mut first_list = None;
     let mut batches = 0;

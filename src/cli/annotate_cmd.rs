@@ -1,7 +1,6 @@
 //! `whosaid annotate`: inputs → annotated documents → stdout, in input
 //! order, annotated in parallel; problems go to stderr and into the exit status.
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
@@ -14,8 +13,8 @@ use super::progress::Progress;
 use super::render::{self, Rendered, Story, render, separator};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
 use crate::annotate::annotate_compact;
-use crate::load::lines::{Line, Lines};
-use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, Source};
+use crate::load::lines::{Line, Lines, MAX_LINE_BYTES};
+use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, ReadLimits, Source};
 
 /// A batch ends at this many items (files or lines) or bytes of input,
 /// whichever comes first: with the longest line allowed, these bound the
@@ -35,6 +34,7 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
             return ExitCode::from(EXIT_NOTHING_READ);
         }
     };
+    let limits = args.read.limits();
     let found = load::discover(&args.files);
     let all_lines = args.input == InputMode::Jsonl;
     let streams_lines = all_lines || found.sources.iter().any(is_json_lines);
@@ -67,6 +67,7 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
         sources: found.sources.into_iter(),
         current: None,
         all_lines,
+        limits,
     };
     let format = sink.format;
     let result = sink
@@ -75,7 +76,7 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
             ordered(
                 &pool,
                 || feed.next_batch(),
-                |item| work(format, item),
+                |item| work(format, &limits, item),
                 |outcome| sink.take(outcome),
             )
         })
@@ -94,10 +95,10 @@ fn is_json_lines(source: &Source) -> bool {
 }
 
 /// Reads, annotates and renders one file or line (on a worker thread).
-fn work(format: Format, item: Item) -> Outcome {
+fn work(format: Format, limits: &ReadLimits, item: Item) -> Outcome {
     let mut outcome = Outcome::default();
     match item {
-        Item::File(source) => match load::open(&source) {
+        Item::File(source) => match load::open(&source, limits) {
             Ok(opened) => {
                 outcome.failed = opened.bad_lines;
                 outcome.warnings = opened.warnings;
@@ -116,7 +117,10 @@ fn work(format: Format, item: Item) -> Outcome {
                 ));
             }
             match load::json::parse_line(&source, line.number, &line.text) {
-                Ok(Some(input)) => outcome.add(format, input),
+                Ok(Some(read)) => {
+                    outcome.warnings.extend(read.warnings);
+                    outcome.add(format, read.input);
+                }
                 Ok(None) => {}
                 Err(error) => outcome.fail(&error),
             }
@@ -316,6 +320,7 @@ struct Feed {
     sources: std::vec::IntoIter<Source>,
     current: Option<(Arc<str>, SourceLines)>,
     all_lines: bool,
+    limits: ReadLimits,
 }
 
 impl Feed {
@@ -335,17 +340,19 @@ impl Feed {
                     batch.push(Item::File(source));
                     continue;
                 }
-                match open_lines(&source) {
+                match open_lines(&source, &self.limits) {
                     Ok(lines) => self.current = Some((Arc::from(source.name()), lines)),
                     Err(error) => batch.push(Item::Failed(error, None)),
                 }
                 continue;
             };
-            match lines.next() {
-                Some(Ok(line)) => {
-                    bytes += line.text.len() as u64;
-                    batch.push(Item::Line(Arc::clone(name), line));
-                }
+            // Counted as read, so an over-long line ends the batch and is
+            // reported at once, not after the next thousand lines.
+            let before = lines.consumed();
+            let next = lines.next();
+            bytes += lines.consumed() - before;
+            match next {
+                Some(Ok(line)) => batch.push(Item::Line(Arc::clone(name), line)),
                 Some(Err(error)) => batch.push(Item::Failed(error, Some(Arc::clone(name)))),
                 None => self.current = None,
             }
@@ -354,14 +361,28 @@ impl Feed {
     }
 }
 
-fn open_lines(source: &Source) -> Result<SourceLines, LoadError> {
+/// A source's lines: any number of them, but none longer than the limits allow.
+fn open_lines(source: &Source, limits: &ReadLimits) -> Result<SourceLines, LoadError> {
     let name = source.name();
     let reader: Box<dyn BufRead + Send> = match source {
         Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
         Source::File(path) => {
-            let file = File::open(path).map_err(|error| LoadError::from_io(&name, error))?;
+            // Streamed, so a file longer than the limit is read too.
+            let unlimited = ReadLimits {
+                max_bytes: u64::MAX,
+                ..*limits
+            };
+            let file = load::limits::open_file(&name, path, &unlimited)?;
             Box::new(BufReader::with_capacity(1 << 16, file))
         }
     };
-    Ok(Lines::new(reader, &name))
+    // UTF-16 (with its mark) is decoded as it streams.
+    let reader =
+        load::bom::utf8_stream(reader).map_err(|error| LoadError::from_io(&name, error))?;
+    Ok(Lines::with_limits(
+        reader,
+        &name,
+        MAX_LINE_BYTES,
+        limits.max_bytes,
+    ))
 }

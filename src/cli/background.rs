@@ -9,7 +9,7 @@ use std::thread;
 use rayon::prelude::*;
 
 use crate::annotate::annotate;
-use crate::load::{self, Article, Input, Source};
+use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::tui::{Feed, Feeder};
 
 /// Sources read at a time (in parallel) before their stories are listed.
@@ -22,7 +22,7 @@ const ANNOTATE_CHUNK: usize = 16;
 pub enum Job {
     /// The story bundled with whosaid.
     Bundled,
-    Sources(Vec<Source>),
+    Sources(Vec<Source>, ReadLimits),
 }
 
 /// Starts reading and annotating `job` on a thread of its own, sending
@@ -33,7 +33,7 @@ pub fn open_in_background(job: Job, feeder: Feeder) -> thread::JoinHandle<()> {
 }
 
 fn run(job: Job, feeder: &Feeder) {
-    let sources = match job {
+    let (sources, limits) = match job {
         Job::Bundled => {
             let article = load::bundled();
             feeder.send(Feed::Found(vec![article.meta.clone()]));
@@ -41,9 +41,9 @@ fn run(job: Job, feeder: &Feeder) {
             feeder.send(Feed::Done);
             return;
         }
-        Job::Sources(sources) => sources,
+        Job::Sources(sources, limits) => (sources, limits),
     };
-    let Some(articles) = read_all(&sources, feeder) else {
+    let Some(articles) = read_all(&sources, &limits, feeder) else {
         return;
     };
     let stopped = AtomicBool::new(false);
@@ -69,11 +69,18 @@ fn run(job: Job, feeder: &Feeder) {
 /// stories found, the documents annotated before and the problems met.
 /// Returns the articles still to annotate, numbered; `None` when the
 /// reader has quit.
-fn read_all(sources: &[Source], feeder: &Feeder) -> Option<Vec<(usize, Article)>> {
+fn read_all(
+    sources: &[Source],
+    limits: &ReadLimits,
+    feeder: &Feeder,
+) -> Option<Vec<(usize, Article)>> {
     let mut articles = Vec::new();
     let mut next_id = 0;
     for chunk in sources.chunks(READ_CHUNK) {
-        let opened: Vec<_> = chunk.par_iter().map(load::open).collect();
+        let opened: Vec<_> = chunk
+            .par_iter()
+            .map(|source| load::open(source, limits))
+            .collect();
         let mut metas = Vec::new();
         let mut ready = Vec::new();
         let mut notes = Vec::new();
@@ -151,9 +158,12 @@ mod tests {
         }
         let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
         let inbox = Inbox::new();
-        open_in_background(Job::Sources(found.sources), inbox.feeder())
-            .join()
-            .unwrap();
+        open_in_background(
+            Job::Sources(found.sources, ReadLimits::default()),
+            inbox.feeder(),
+        )
+        .join()
+        .unwrap();
         let feeds = drain(&inbox);
         let titles: Vec<String> = feeds
             .iter()

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Claim, CountryKind, Document, Speaker};
+use crate::model::{Claim, CountryKind, Document, Speaker, paragraph_number};
 use crate::safe_text::one_line;
 use crate::words::plural;
 
@@ -104,7 +104,7 @@ fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
     writeln!(
         out,
         "  - ¶{} {}: “{}”",
-        claim.paragraph + 1,
+        paragraph_number(claim.paragraph),
         how.join(", "),
         md(&claim.words())
     )

@@ -20,7 +20,7 @@ use crate::load;
 
 pub use annotate_cmd::run_annotate;
 pub use markdown::write_markdown;
-pub use reader::{ColorWhen, ReaderArgs};
+pub use reader::{ColorWhen, ReadArgs, ReaderArgs};
 pub use report::write_text;
 
 /// Exit status when every input was read.
@@ -51,6 +51,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub reader: ReaderArgs,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +85,9 @@ pub struct AnnotateArgs {
     /// standard input.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<String>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 impl AnnotateArgs {

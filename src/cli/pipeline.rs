@@ -1,8 +1,9 @@
 //! Work in parallel, output in order, memory bounded: items are taken in
-//! batches; while one batch is worked on by the thread pool, the next one
-//! is read; results are handed on in input order.
+//! batches; while one batch is worked on by the thread pool and its results
+//! handed on, the next one is read; results are handed on in input order.
 
 use std::io;
+use std::thread;
 
 use rayon::ThreadPool;
 use rayon::prelude::*;
@@ -10,7 +11,9 @@ use rayon::prelude::*;
 /// Runs `work` on every item `next_batch` yields, batch by batch, on `pool`,
 /// and hands each result to `emit` in the order of the items. An empty
 /// batch ends the run. At most two batches and one batch of results are
-/// held at a time.
+/// held at a time. A batch's results are handed on without waiting for the
+/// next batch to be read: reading can be slow (a pipe, an over-long line
+/// being skipped), and what is done must not wait for it.
 pub fn ordered<T, R, W>(
     pool: &ThreadPool,
     mut next_batch: impl FnMut() -> Vec<T> + Send,
@@ -25,14 +28,17 @@ where
     let mut batch = next_batch();
     while !batch.is_empty() {
         let current = std::mem::take(&mut batch);
-        let (results, next) = pool.install(|| {
-            rayon::join(
-                || current.into_par_iter().map(&work).collect::<Vec<R>>(),
-                &mut next_batch,
-            )
+        let (emitted, next) = thread::scope(|scope| {
+            let reader = scope.spawn(&mut next_batch);
+            let results = pool.install(|| current.into_par_iter().map(&work).collect::<Vec<R>>());
+            let emitted = results.into_iter().try_for_each(&mut emit);
+            let next = reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (emitted, next)
         });
+        emitted?;
         batch = next;
-        results.into_iter().try_for_each(&mut emit)?;
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 
 use clap::ValueEnum;
 
+use crate::load::{ReadLimits, limits};
+
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ReaderArgs {
     /// Leave the mouse to the terminal, so its own text selection works
@@ -21,6 +23,31 @@ pub struct ReaderArgs {
     /// Print the default config file (every setting and key, with comments) and exit.
     #[arg(long)]
     pub print_default_config: bool,
+}
+
+/// What the reader and `annotate` agree to read.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadArgs {
+    /// The largest input read whole, e.g. `200M`, `2G` (default 1 GiB, at
+    /// most 4G). A line of JSON Lines may not be longer either.
+    #[arg(long, value_name = "SIZE", value_parser = limits::parse_input_size)]
+    pub max_input_size: Option<u64>,
+
+    /// Read character devices, named pipes and sockets given as paths (they
+    /// are refused, as they may never end; `-` is always read).
+    #[arg(long)]
+    pub allow_special_files: bool,
+}
+
+impl ReadArgs {
+    pub fn limits(&self) -> ReadLimits {
+        ReadLimits {
+            max_bytes: self
+                .max_input_size
+                .unwrap_or(limits::DEFAULT_MAX_INPUT_BYTES),
+            allow_special_files: self.allow_special_files,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

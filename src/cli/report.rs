@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Claim, CountryKind, Document, Speaker};
+use crate::model::{Claim, CountryKind, Document, Speaker, paragraph_number};
 use crate::safe_text::one_line;
 use crate::words::plural;
 
@@ -96,7 +96,7 @@ fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
     writeln!(
         out,
         "    ¶{:<3} {:<8} “{}”{}",
-        claim.paragraph + 1,
+        paragraph_number(claim.paragraph),
         claim.kind.as_str(),
         truncate(&one_line(&claim.words()), CLAIM_WIDTH),
         cue
@@ -118,5 +118,21 @@ mod tests {
     fn truncate_cuts_on_characters() {
         assert_eq!(truncate("ééééé", 3), "ééé…");
         assert_eq!(truncate("short", 10), "short");
+    }
+
+    /// Paragraph numbers never wrap round to ¶0, whatever the index.
+    #[test]
+    fn the_last_possible_paragraph_is_not_paragraph_zero() {
+        let mut doc = crate::annotate(&crate::load::plain::parse(
+            "“We will rebuild,” the mayor said on Monday.",
+        ));
+        doc.claims[0].paragraph = usize::MAX;
+        for write in [write_text, crate::cli::write_markdown] {
+            let mut out = Vec::new();
+            write(&mut out, &doc).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains("¶18446744073709551616"), "{out}");
+            assert!(!out.contains("¶0"), "{out}");
+        }
     }
 }

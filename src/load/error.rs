@@ -17,6 +17,12 @@ pub enum LoadError {
         #[source]
         source: io::Error,
     },
+    #[error(
+        "{path}: not a regular file ({kind}); not read (use - for standard input, or --allow-special-files)"
+    )]
+    NotRegular { path: String, kind: &'static str },
+    #[error("{path}: larger than {limit} (the limit; see --max-input-size); not read")]
+    TooLarge { path: String, limit: String },
     #[error("{path}: not a text file (it contains NUL bytes)")]
     NotText { path: String },
     /// A `.json` file (or JSON on stdin) that is not a `whosaid/1` document.
@@ -69,6 +75,8 @@ impl LoadError {
             | LoadError::PermissionDenied { path }
             | LoadError::IsDirectory { path }
             | LoadError::Io { path, .. }
+            | LoadError::NotRegular { path, .. }
+            | LoadError::TooLarge { path, .. }
             | LoadError::NotText { path }
             | LoadError::NotDocument { path, .. }
             | LoadError::Schema { path, .. }

@@ -2,11 +2,15 @@
 //! again) and JSON Lines of articles, one `{"id", "title", "date", "text"}`
 //! object per line.
 
-use serde::Deserialize;
+use std::collections::HashMap;
+
+use serde::de::IgnoredAny;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::blocks::iso_date;
 use super::{Article, Input, LoadError, plain};
+use crate::invariants;
 use crate::model::{Document, SCHEMA};
 
 /// A `.json` input: one document, or an array of them as
@@ -16,25 +20,53 @@ pub fn parse_documents(path: &str, text: &str) -> Result<Vec<Input>, LoadError> 
         path: path.to_string(),
         message,
     };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| not_document(e.to_string()))?;
-    let values = match value {
-        Value::Array(values) => values,
-        value => vec![value],
+    let (values, in_array) = match value {
+        Value::Array(values) => (values, true),
+        value => (vec![value], false),
     };
+    let count = values.len();
     values
         .into_iter()
-        .map(|value| {
-            check_schema(path, &value)?;
+        .enumerate()
+        .map(|(index, value)| {
+            // In an array, say which document is wrong.
+            let which = |message: String| match in_array {
+                true => format!("document {} of {count}: {message}", index + 1),
+                false => message,
+            };
+            // Back to JSON text, the form the line reader checks.
+            let schema = value.get("schema").map(Value::to_string);
+            match check_schema_field(schema.as_deref()) {
+                Err(SchemaError::Unsupported(schema)) if !in_array => {
+                    return Err(LoadError::Schema {
+                        path: path.to_string(),
+                        schema,
+                    });
+                }
+                Err(error) => return Err(not_document(which(error.to_string()))),
+                Ok(()) => {}
+            }
             let document: Document =
-                serde_json::from_value(value).map_err(|e| not_document(e.to_string()))?;
+                serde_json::from_value(value).map_err(|e| not_document(which(e.to_string())))?;
+            let document = checked(document).map_err(|e| not_document(which(e)))?;
             Ok(Input::Annotated(Box::new(document)))
         })
         .collect()
 }
 
+/// A story read from one line of JSON Lines, with anything worth telling
+/// the user ("`date` … is not a date; left out").
+#[derive(Debug)]
+pub struct LineInput {
+    pub input: Input,
+    pub warnings: Vec<String>,
+}
+
 /// One line of JSON Lines: an article to annotate, a document annotated
 /// before, or `None` for a blank line. `line` counts from 1, for messages.
-pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<Input>, LoadError> {
+pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInput>, LoadError> {
     let text = text.trim_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if text.is_empty() {
         return Ok(None);
@@ -47,80 +79,144 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<Input>, 
     if text.contains('\0') {
         return Err(bad_line("not text (it contains NUL bytes)".to_string()));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| bad_line(format!("invalid JSON: {e}")))?;
-    if !value.is_object() {
-        return Err(bad_line("not a JSON object".to_string()));
-    }
-    if value.get("schema").is_some() {
-        check_schema(path, &value).map_err(|e| bad_line(e.to_string()))?;
-        let document: Document = serde_json::from_value(value)
+    // Fields kept as their JSON text, so a number is read as written (an
+    // id of 30 digits is not rounded to a float).
+    let fields: HashMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(fields) => fields,
+        Err(error) => {
+            return Err(bad_line(match serde_json::from_str::<IgnoredAny>(text) {
+                Ok(_) => "not a JSON object".to_string(),
+                Err(_) => format!("invalid JSON: {error}"),
+            }));
+        }
+    };
+    if let Some(schema) = fields.get("schema") {
+        // The line's place is the path; the message must not repeat it.
+        check_schema_field(Some(schema.get())).map_err(|e| bad_line(e.to_string()))?;
+        let document = serde_json::from_str(text)
+            .map_err(|e| e.to_string())
+            .and_then(checked)
             .map_err(|e| bad_line(format!("not a whosaid/1 document: {e}")))?;
-        return Ok(Some(Input::Annotated(Box::new(document))));
+        return Ok(Some(LineInput {
+            input: Input::Annotated(Box::new(document)),
+            warnings: Vec::new(),
+        }));
     }
-    let record: Record =
-        serde_json::from_value(value).map_err(|e| bad_line(format!("not an article: {e}")))?;
-    Ok(Some(Input::Article(record.into_article(path))))
+    let mut warnings = Vec::new();
+    let article = article(path, &fields, |warning| {
+        warnings.push(format!("{path}:{line}: {warning}"));
+    })
+    .map_err(|e| bad_line(format!("not an article: {e}")))?;
+    Ok(Some(LineInput {
+        input: Input::Article(article),
+        warnings,
+    }))
 }
 
-/// The fields of an article line; other fields (`url`, `source`, …) are ignored.
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: Option<Id>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    text: String,
+/// An article line's fields, `{"id", "title", "date", "text"}`; others
+/// (`url`, `source`, …) are ignored. The text is read as plain text; the
+/// line's id, title and date take the place of any the text carries. A
+/// field of the wrong type is an error that names it; a date that is not a
+/// calendar date (`YYYY-MM-DD`, or a timestamp starting with one) is left
+/// out with a warning.
+fn article(
+    path: &str,
+    fields: &HashMap<String, &RawValue>,
+    mut warn: impl FnMut(String),
+) -> Result<Article, String> {
+    // `null` is a field left empty.
+    let string = |field: &str| -> Result<Option<String>, String> {
+        let Some(raw) = fields.get(field).map(|raw| raw.get()) else {
+            return Ok(None);
+        };
+        serde_json::from_str::<Option<String>>(raw)
+            .map_err(|_| format!("`{field}` must be a string"))
+    };
+    let Some(text) = string("text")? else {
+        return Err(match fields.contains_key("text") {
+            true => "`text` must be a string".to_string(),
+            false => "missing field `text`".to_string(),
+        });
+    };
+    let id = match fields.get("id").map(|raw| raw.get()) {
+        Some(raw) if is_integer(raw) => Some(raw.to_string()),
+        _ => string("id")
+            .map_err(|_| "`id` must be a string or an integer".to_string())?
+            .filter(|id| !id.is_empty()),
+    };
+    let title = string("title")?.filter(|title| !title.trim().is_empty());
+    let date = string("date")?.filter(|date| !date.trim().is_empty());
+    let mut article = plain::parse(&text);
+    let meta = &mut article.meta;
+    if let Some(id) = id {
+        meta.id = Some(id);
+    }
+    if let Some(title) = title {
+        meta.title = Some(title.trim().to_string());
+    }
+    if let Some(date) = date {
+        match iso_date(&date) {
+            Some(date) => meta.date = Some(date),
+            None => warn(format!(
+                "`date` {date:?} is not a calendar date (YYYY-MM-DD); left out"
+            )),
+        }
+    }
+    meta.source = Some(path.to_string());
+    Ok(article)
 }
 
-/// Ids come as strings or numbers.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Id {
-    Text(String),
-    Number(serde_json::Number),
+/// A document read back in, if it keeps the promises of `whosaid/1`
+/// ([`invariants::check_format`]): one that does not is refused, never passed on
+/// to be shown or written out (a span out of its paragraph would panic
+/// whatever slices it). The message names the field at fault.
+fn checked(document: Document) -> Result<Document, String> {
+    invariants::check_format(&document)?;
+    if let Some(date) = &document.meta.date
+        && iso_date(date).as_deref() != Some(date.as_str())
+    {
+        return Err(format!(
+            "meta.date {date:?} is not a calendar date (YYYY-MM-DD)"
+        ));
+    }
+    Ok(document)
 }
 
-impl Record {
-    /// The text read as plain text; the line's id, title and date take the
-    /// place of any the text carries. A date that is not `YYYY-MM-DD` (or a
-    /// timestamp starting with one) is dropped.
-    fn into_article(self, path: &str) -> Article {
-        let mut article = plain::parse(&self.text);
-        let meta = &mut article.meta;
-        match self.id {
-            Some(Id::Text(id)) if !id.is_empty() => meta.id = Some(id),
-            Some(Id::Number(id)) => meta.id = Some(id.to_string()),
-            _ => {}
+/// A JSON number written as a whole number: `7`, `-12`, not `7.5` or `1e3`.
+fn is_integer(number: &str) -> bool {
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why a JSON value is not a `whosaid/1` document. Says nothing of where
+/// the value is: the caller does.
+#[derive(Debug)]
+enum SchemaError {
+    Unsupported(String),
+    NotString,
+    Missing,
+}
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SchemaError::Unsupported(schema) => write!(
+                f,
+                "unsupported schema {schema:?} (this whosaid reads {SCHEMA})"
+            ),
+            SchemaError::NotString => f.write_str("`schema` is not a string"),
+            SchemaError::Missing => f.write_str("no `schema` field"),
         }
-        if let Some(title) = self.title.filter(|t| !t.trim().is_empty()) {
-            meta.title = Some(title.trim().to_string());
-        }
-        if let Some(date) = self.date.as_deref().and_then(iso_date) {
-            meta.date = Some(date);
-        }
-        meta.source = Some(path.to_string());
-        article
     }
 }
 
-fn check_schema(path: &str, value: &Value) -> Result<(), LoadError> {
-    match value.get("schema") {
-        Some(Value::String(schema)) if schema == SCHEMA => Ok(()),
-        Some(Value::String(schema)) => Err(LoadError::Schema {
-            path: path.to_string(),
-            schema: schema.clone(),
-        }),
-        Some(_) => Err(LoadError::NotDocument {
-            path: path.to_string(),
-            message: "`schema` is not a string".to_string(),
-        }),
-        None => Err(LoadError::NotDocument {
-            path: path.to_string(),
-            message: "no `schema` field".to_string(),
-        }),
+/// Checks a `schema` field, given as its JSON text.
+fn check_schema_field(raw: Option<&str>) -> Result<(), SchemaError> {
+    let raw = raw.ok_or(SchemaError::Missing)?;
+    match serde_json::from_str::<String>(raw) {
+        Ok(schema) if schema == SCHEMA => Ok(()),
+        Ok(schema) => Err(SchemaError::Unsupported(schema)),
+        Err(_) => Err(SchemaError::NotString),
     }
 }
 
@@ -130,8 +226,8 @@ mod tests {
     use crate::annotate::annotate;
     use crate::load::plain;
 
-    fn article(input: Option<Input>) -> Article {
-        match input {
+    fn article(input: Option<LineInput>) -> Article {
+        match input.map(|line| line.input) {
             Some(Input::Article(article)) => article,
             other => panic!("expected an article, got {other:?}"),
         }
@@ -157,20 +253,188 @@ mod tests {
         assert!(
             error(r#"{"id":"1"}"#).starts_with("in.jsonl:12: not an article: missing field `text`")
         );
-        assert!(error(r#"{"schema":"whosaid/9"}"#).contains("unsupported schema \"whosaid/9\""));
         assert!(parse_line("in.jsonl", 1, "  \r").unwrap().is_none());
+    }
+
+    /// The line's place names the file once, and a field of the wrong type
+    /// is named with what it should be.
+    #[test]
+    fn bad_fields_are_named_with_what_they_should_be() {
+        let error = |line: &str| parse_line("in.jsonl", 13, line).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"schema":"whosaid/9"}"#),
+            "in.jsonl:13: unsupported schema \"whosaid/9\" (this whosaid reads whosaid/1)"
+        );
+        assert_eq!(
+            error(r#"{"schema":7}"#),
+            "in.jsonl:13: `schema` is not a string"
+        );
+        for (line, field) in [
+            (
+                r#"{"id":true,"text":"a"}"#,
+                "`id` must be a string or an integer",
+            ),
+            (
+                r#"{"id":7.5,"text":"a"}"#,
+                "`id` must be a string or an integer",
+            ),
+            (
+                r#"{"id":[1],"text":"a"}"#,
+                "`id` must be a string or an integer",
+            ),
+            (r#"{"text":5}"#, "`text` must be a string"),
+            (r#"{"title":{},"text":"a"}"#, "`title` must be a string"),
+            (r#"{"date":20240101,"text":"a"}"#, "`date` must be a string"),
+        ] {
+            assert_eq!(error(line), format!("in.jsonl:13: not an article: {field}"));
+        }
+        let read = parse_line("in.jsonl", 1, r#"{"id":null,"title":null,"text":"a"}"#);
+        assert!(read.unwrap().is_some());
+    }
+
+    /// An id is kept as written: a number too large for any integer type
+    /// (or a float) is not rounded.
+    #[test]
+    fn numeric_ids_keep_their_exact_digits() {
+        for id in [
+            "123456789012345678901234567890",
+            "-42",
+            "0",
+            "18446744073709551616",
+        ] {
+            let line = format!(r#"{{"id":{id},"text":"The ferry left."}}"#);
+            let read = parse_line("in.jsonl", 1, &line).unwrap();
+            assert_eq!(article(read).meta.id.as_deref(), Some(id));
+        }
+        let read = parse_line("in.jsonl", 1, r#"{"id":"a\"b","text":"x"}"#).unwrap();
+        assert_eq!(article(read).meta.id.as_deref(), Some("a\"b"));
+        let error = parse_line("in.jsonl", 1, r#"{"text":null}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "in.jsonl:1: not an article: `text` must be a string"
+        );
+    }
+
+    #[test]
+    fn a_date_that_is_not_on_the_calendar_is_left_out_with_a_warning() {
+        for (date, kept) in [
+            ("2024-02-29", Some("2024-02-29")),
+            ("2024-02-31", None),
+            ("2023-02-29", None),
+            ("2024-04-31", None),
+            ("2024-00-10", None),
+            ("yesterday", None),
+        ] {
+            let line = format!(r#"{{"date":"{date}","text":"Crews walked out."}}"#);
+            let read = parse_line("in.jsonl", 4, &line).unwrap().unwrap();
+            let warnings = read.warnings.clone();
+            assert_eq!(article(Some(read)).meta.date.as_deref(), kept, "{date}");
+            match kept {
+                Some(_) => assert!(warnings.is_empty(), "{warnings:?}"),
+                None => assert_eq!(
+                    warnings,
+                    [format!(
+                        "in.jsonl:4: `date` \"{date}\" is not a calendar date (YYYY-MM-DD); left out"
+                    )]
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_document_in_an_array_is_named_by_its_place() {
+        let document = annotate(&plain::parse("The port reopened on Monday."));
+        let mut many = serde_json::to_value([&document, &document]).unwrap();
+        many[1]["schema"] = "whosaid/2".into();
+        let error = parse_documents("two.json", &many.to_string()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "two.json: not a whosaid/1 document: document 2 of 2: unsupported schema \"whosaid/2\" (this whosaid reads whosaid/1)"
+        );
     }
 
     #[test]
     fn annotated_documents_are_reopened_as_they_are() {
         let document = annotate(&plain::parse("The port reopened on Monday."));
         let line = serde_json::to_string(&document).unwrap();
-        match parse_line("-", 1, &line).unwrap() {
+        match parse_line("-", 1, &line).unwrap().map(|line| line.input) {
             Some(Input::Annotated(read)) => assert_eq!(*read, document),
             other => panic!("expected a document, got {other:?}"),
         }
         let many = serde_json::to_string_pretty(&[&document, &document]).unwrap();
         assert_eq!(parse_documents("two.json", &many).unwrap().len(), 2);
+    }
+
+    /// Documents read back in are checked, and refused with the field at
+    /// fault named, in `.json` files and JSON Lines alike.
+    #[test]
+    fn broken_documents_are_refused_naming_the_field() {
+        let document = annotate(&plain::parse(
+            "Zoë Brandt, the port director, said: “We reopen on Monday.”",
+        ));
+        let text = &document.paragraphs[0].text;
+        let inside_char = text.find('ë').unwrap() + 1;
+        let broken = |change: &dyn Fn(&mut Value)| {
+            let mut value = serde_json::to_value(&document).unwrap();
+            change(&mut value);
+            let line = parse_line("in.jsonl", 2, &value.to_string())
+                .unwrap_err()
+                .to_string();
+            let file = parse_documents("doc.json", &value.to_string())
+                .unwrap_err()
+                .to_string();
+            assert_eq!(
+                line.strip_prefix("in.jsonl:2: not a whosaid/1 document: "),
+                file.strip_prefix("doc.json: not a whosaid/1 document: "),
+                "{line} / {file}"
+            );
+            file
+        };
+        type Change<'a> = &'a dyn Fn(&mut Value);
+        let cases: [(Change, &str); 7] = [
+            (
+                &|v| v["claims"][0]["end"] = 10_000.into(),
+                "claims[0].end 10000 is past the end of paragraph 0",
+            ),
+            (
+                &|v| {
+                    let end = v["claims"][0]["end"].as_u64().unwrap();
+                    v["claims"][0]["start"] = (end + 1).into();
+                },
+                "claims[0]: start 61 is after end 60",
+            ),
+            (
+                &|v| v["speakers"][0]["mentions"][0]["end"] = inside_char.into(),
+                "speakers[0].mentions[0].end",
+            ),
+            (
+                &|v| v["claims"][0]["text"] = "We never said that.".into(),
+                "claims[0].text differs from its span",
+            ),
+            (
+                &|v| v["claims"][0]["speaker"] = "s99".into(),
+                "claims[0].speaker names a missing speaker \"s99\"",
+            ),
+            (
+                &|v| v["claims"][0]["paragraph"] = u64::MAX.into(),
+                "claims[0].paragraph 18446744073709551615 does not exist (the story has 1)",
+            ),
+            (
+                &|v| v["meta"]["date"] = "2024-02-31".into(),
+                "meta.date \"2024-02-31\" is not a calendar date",
+            ),
+        ];
+        for (change, message) in cases {
+            let error = broken(change);
+            assert!(error.contains(message), "{error}\nshould say: {message}");
+        }
+        // The document as written is read back as it is.
+        assert_eq!(
+            parse_documents("doc.json", &serde_json::to_string(&document).unwrap())
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -6,23 +6,25 @@
 //! annotate, or documents annotated before.
 
 mod blocks;
+pub mod bom;
 mod charset;
 mod error;
 pub mod format;
 pub mod html;
 pub mod json;
+pub mod limits;
 pub mod lines;
 pub mod markdown;
 pub mod plain;
 pub mod walk;
 
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 pub use blocks::iso_date;
 pub use error::LoadError;
 pub use format::InputFormat;
+pub use limits::ReadLimits;
 pub use walk::{Source, Sources, discover};
 
 use crate::model::{Document, Meta, Paragraph};
@@ -70,12 +72,12 @@ pub struct Opened {
 pub const MAX_LINE_PROBLEMS: usize = 10;
 
 /// Reads one source: a file (read-only) or stdin, in the format its
-/// extension names, or else the one its content looks like.
-pub fn open(source: &Source) -> Result<Opened, LoadError> {
+/// extension names, or else the one its content looks like, within `limits`.
+pub fn open(source: &Source, limits: &ReadLimits) -> Result<Opened, LoadError> {
     let name = source.name();
     let bytes = match source {
-        Source::Stdin => read_bytes(STDIN)?,
-        Source::File(path) => read_file(&name, path)?,
+        Source::Stdin => read_bytes(STDIN, limits)?,
+        Source::File(path) => read_file(&name, path, limits)?,
     };
     let format = match source {
         Source::File(path) => InputFormat::from_extension(path),
@@ -117,7 +119,11 @@ pub fn parse_bytes(
         InputFormat::JsonLines => {
             for (index, line) in text.lines().enumerate() {
                 match json::parse_line(name, index + 1, line) {
-                    Ok(input) => opened.inputs.extend(input),
+                    Ok(Some(read)) => {
+                        opened.inputs.push(read.input);
+                        opened.warnings.extend(read.warnings);
+                    }
+                    Ok(None) => {}
                     Err(error) => opened.bad_line(error),
                 }
             }
@@ -146,20 +152,9 @@ impl Opened {
     }
 }
 
-fn read_file(name: &str, path: &Path) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|mut file| {
-            if file.metadata()?.is_dir() {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    "is a directory",
-                ));
-            }
-            file.read_to_end(&mut bytes)
-        })
-        .map_err(|error| LoadError::from_io(name, error))?;
-    Ok(bytes)
+fn read_file(name: &str, path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, LoadError> {
+    let file = limits::open_file(name, path, limits)?;
+    limits::read_bounded(file, name, limits, is_utf16)
 }
 
 /// The path that means standard input.
@@ -168,46 +163,71 @@ pub const STDIN: &str = "-";
 /// Reads a plain-text story from a file, or from standard input when
 /// `path` is `-`. [`open`] reads every format.
 pub fn read_path(path: &str) -> Result<Loaded, LoadError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, &ReadLimits::default())?;
     let (text, warnings) = decode(path, bytes, Some(InputFormat::Plain))?;
     let mut article = plain::parse(&text);
     article.meta.source = Some(path.to_string());
     Ok(Loaded { article, warnings })
 }
 
-/// The bytes of a file, opened read-only, or of standard input for `-`.
-pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
+/// The bytes of a file, opened read-only, or of standard input for `-`,
+/// within `limits`.
+pub fn read_bytes(path: &str, limits: &ReadLimits) -> Result<Vec<u8>, LoadError> {
     if path != STDIN {
-        return read_file(path, Path::new(path));
+        return read_file(path, Path::new(path), limits);
     }
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|error| LoadError::from_io(path, error))?;
-    Ok(bytes)
+    limits::read_bounded(io::stdin().lock(), path, limits, is_utf16)
 }
 
-/// Bytes → text, for a source in `format` (`None`: not known yet). NUL
-/// bytes mean the input is not text. Text that is not valid UTF-8 is, for an
-/// HTML page, decoded with the charset it declares ([`charset`]); for
-/// anything else, decoded with U+FFFD for the bad bytes, and a warning.
+/// NUL bytes belong in text that starts with a UTF-16 byte-order mark.
+fn is_utf16(head: &[u8]) -> bool {
+    bom::utf16(head).is_some()
+}
+
+/// Bytes → text, for a source in `format` (`None`: not known yet), without
+/// a byte-order mark. Text with a UTF-16 mark is decoded from UTF-16. NUL
+/// characters mean the input is not text. Text that is not valid UTF-8 is,
+/// for an HTML page without a UTF-8 mark, decoded with the charset it
+/// declares ([`charset`]); for anything else, decoded with U+FFFD for the
+/// bad bytes, and a warning.
 pub fn decode(
     path: &str,
-    bytes: Vec<u8>,
+    mut bytes: Vec<u8>,
     format: Option<InputFormat>,
 ) -> Result<(String, Vec<String>), LoadError> {
+    let not_text = || LoadError::NotText {
+        path: path.to_string(),
+    };
+    if let Some(encoding) = bom::utf16(&bytes) {
+        let (text, had_errors) = bom::decode_utf16(encoding, &bytes);
+        if text.contains('\0') {
+            return Err(not_text());
+        }
+        let warnings = if had_errors {
+            vec![format!(
+                "{path}: invalid {}; undecodable bytes shown as U+FFFD",
+                encoding.name()
+            )]
+        } else {
+            Vec::new()
+        };
+        return Ok((text, warnings));
+    }
     if bytes.contains(&0) {
-        return Err(LoadError::NotText {
-            path: path.to_string(),
-        });
+        return Err(not_text());
+    }
+    // Dropped here, once, so no reader meets it (JSON cannot parse it).
+    let marked_utf8 = bytes.starts_with(bom::UTF8_BOM);
+    if marked_utf8 {
+        bytes.drain(..bom::UTF8_BOM.len());
     }
     let error = match String::from_utf8(bytes) {
         Ok(text) => return Ok((text, Vec::new())),
         Err(error) => error,
     };
     let bytes = error.as_bytes();
-    if format.unwrap_or_else(|| sniff_prefix(bytes)) == InputFormat::Html {
+    // A UTF-8 mark outranks a declared charset, as in browsers.
+    if !marked_utf8 && format.unwrap_or_else(|| sniff_prefix(bytes)) == InputFormat::Html {
         let (text, encoding, declared) = charset::decode_page(bytes);
         let warnings = if declared {
             Vec::new()
@@ -218,7 +238,8 @@ pub fn decode(
         };
         return Ok((text, warnings));
     }
-    let valid_up_to = error.utf8_error().valid_up_to();
+    // Counted in the file, mark included.
+    let valid_up_to = error.utf8_error().valid_up_to() + if marked_utf8 { 3 } else { 0 };
     let text = String::from_utf8_lossy(bytes).into_owned();
     let warning =
         format!("{path}: invalid UTF-8 at byte {valid_up_to}; undecodable bytes shown as U+FFFD");
@@ -283,6 +304,78 @@ mod tests {
         assert_eq!(
             warnings,
             ["x.html: not UTF-8 and no charset declared; read as windows-1252"]
+        );
+    }
+
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut bytes = if little_endian {
+            vec![0xff, 0xfe]
+        } else {
+            vec![0xfe, 0xff]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_text() {
+        let text = "Die Ministerin sagte: „Wir verhandeln.“\n\nZweiter Absatz.";
+        for little_endian in [true, false] {
+            let bytes = utf16(text, little_endian);
+            let (decoded, warnings) = decode("x.txt", bytes.clone(), None).unwrap();
+            assert_eq!((decoded.as_str(), warnings.len()), (text, 0));
+            let opened = parse_bytes("x.txt", bytes, None).unwrap();
+            let Input::Article(article) = &opened.inputs[0] else {
+                panic!("an article")
+            };
+            assert_eq!(article.paragraphs.len(), 2);
+        }
+        let error = decode("x.txt", utf16("a\0b", true), None).unwrap_err();
+        assert!(matches!(error, LoadError::NotText { .. }), "{error}");
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_dropped_for_every_format() {
+        let document = crate::annotate(&plain::parse("The port reopened."));
+        let json = serde_json::to_string(&document).unwrap();
+        let jsonl = "{\"text\":\"The port reopened.\"}\n{\"text\":\"Ferries ran.\"}\n";
+        for (content, format, stories) in [
+            (json.as_str(), Some(InputFormat::Json), 1),
+            (json.as_str(), None, 1),
+            (jsonl, Some(InputFormat::JsonLines), 2),
+            (jsonl, None, 2),
+            ("---\ntitle: Ports\n---\nText.", None, 1),
+        ] {
+            let mut bytes = bom::UTF8_BOM.to_vec();
+            bytes.extend_from_slice(content.as_bytes());
+            let opened = parse_bytes("x", bytes, format).unwrap();
+            assert_eq!(opened.inputs.len(), stories, "{content}");
+            assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        }
+        let mut page = bom::UTF8_BOM.to_vec();
+        page.extend_from_slice(b"---\ntitle: Ports\n---\nText.");
+        let opened = parse_bytes("x.md", page, Some(InputFormat::Markdown)).unwrap();
+        let Input::Article(article) = &opened.inputs[0] else {
+            panic!("an article")
+        };
+        assert_eq!(article.meta.title.as_deref(), Some("Ports"));
+    }
+
+    #[test]
+    fn a_utf8_mark_outranks_a_declared_charset() {
+        let mut page = bom::UTF8_BOM.to_vec();
+        page.extend_from_slice(b"<meta charset=\"windows-1252\"><p>Caf\xc3\xa9 \xff</p>");
+        let (text, warnings) = decode("x.html", page, Some(InputFormat::Html)).unwrap();
+        assert_eq!(text, "<meta charset=\"windows-1252\"><p>Café \u{fffd}</p>");
+        assert!(
+            warnings[0].starts_with("x.html: invalid UTF-8 at byte 41"),
+            "{warnings:?}"
         );
     }
 

@@ -57,7 +57,9 @@ pub fn parse(text: &str) -> Article {
     let mut wire_prefix = false;
     if let Some(first) = blocks.first_mut() {
         if let Some(date) = DATE_PREFIX.captures(&text[first.start..first.end]) {
-            meta.date = Some(date[1].to_string());
+            // The line is a wire prefix either way; a date that is not on
+            // the calendar is not kept.
+            meta.date = super::iso_date(&date[1]);
             first.start = trim_range(text, first.start + date[0].len(), first.end).0;
             wire_prefix = true;
         }
@@ -346,6 +348,15 @@ mod tests {
         assert!(parse("").paragraphs.is_empty());
         assert!(parse(" \n\u{a0}\r\n\t").paragraphs.is_empty());
         assert!(parse("date 2024-01-01").paragraphs.is_empty());
+    }
+
+    #[test]
+    fn a_date_prefix_off_the_calendar_is_not_kept() {
+        let article = parse("date 2024-02-31 OSLO — The bridge reopened.");
+        assert_eq!(article.meta.date, None);
+        assert_eq!(article.paragraphs[0].text, "The bridge reopened.");
+        let article = parse("date 2024-02-29 OSLO — The bridge reopened.");
+        assert_eq!(article.meta.date.as_deref(), Some("2024-02-29"));
     }
 
     #[test]

@@ -73,6 +73,12 @@ impl Paragraph {
     }
 }
 
+/// The number people read for the paragraph at `index`, counting from 1.
+/// Wider than `usize`, so no index, however wrong, wraps round to ¶0.
+pub fn paragraph_number(index: usize) -> u128 {
+    index as u128 + 1
+}
+
 /// A stretch of one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {

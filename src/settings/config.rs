@@ -15,6 +15,7 @@ use ratatui::style::{Color, Style};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::load::{LoadError, ReadLimits, limits};
 use crate::tui::action::Action;
 use crate::tui::geometry::{MEASURE, MEASURE_RANGE};
 use crate::tui::keymap::{Context, Key, Keymap};
@@ -382,14 +383,37 @@ fn clashes(keymap: &Keymap, origins: &HashMap<(Context, Action), Origin>) -> Vec
     errors
 }
 
+/// The largest config file read: the default one, with every key and
+/// comment, is a few KiB.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// Reads the config file at `path`: the defaults when there is none;
-/// otherwise its settings, or every mistake as "path:line: message".
+/// otherwise its settings, or every mistake as "path:line: message". A
+/// named pipe or device in its place is refused (it could block the reader
+/// from starting, or never end), and so is a file too large to be one.
 pub fn load(path: &Path) -> Result<Config, Vec<String>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(vec![format!("{}: {e}", path.display())]),
+    let name = path.display().to_string();
+    let limits = ReadLimits {
+        max_bytes: MAX_CONFIG_BYTES,
+        allow_special_files: false,
     };
+    let read = limits::open_file(&name, path, &limits)
+        .and_then(|file| limits::read_bounded(file, &name, &limits, |_| false));
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(LoadError::NotFound { .. }) => return Ok(Config::default()),
+        Err(LoadError::TooLarge { .. }) => {
+            return Err(vec![format!(
+                "{name}: larger than {}; not a config file",
+                limits::size_text(MAX_CONFIG_BYTES)
+            )]);
+        }
+        Err(LoadError::NotRegular { kind, .. }) => {
+            return Err(vec![format!("{name}: not a regular file ({kind})")]);
+        }
+        Err(error) => return Err(vec![error.to_string()]),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| vec![format!("{name}: not UTF-8")])?;
     parse(&text).map_err(|errors| {
         errors
             .into_iter()
@@ -633,6 +657,27 @@ mod tests {
         assert!(found[0].starts_with("line 2: “j” for next_match in [keys.reader] never works: [keys.article] binds it to next_paragraph, [keys.sources] binds it to next_source"), "{found:#?}");
         // A more specific binding over a broader one is what sections are for.
         assert!(parse("[keys.article]\nnext_paragraph = [\"j\", \"n\"]\n").is_ok());
+    }
+
+    #[test]
+    fn a_config_that_is_not_a_small_regular_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("config.toml");
+        std::fs::write(&huge, "# comment\n".repeat(200_000)).unwrap();
+        let found = load(&huge).unwrap_err();
+        assert_eq!(
+            found,
+            [format!(
+                "{}: larger than 1 MiB; not a config file",
+                huge.display()
+            )]
+        );
+        #[cfg(unix)]
+        assert_eq!(
+            load(Path::new("/dev/null")).unwrap_err(),
+            ["/dev/null: not a regular file (a character device)"]
+        );
+        assert_eq!(load(&dir.path().join("none.toml")), Ok(Config::default()));
     }
 
     #[test]
