@@ -8,6 +8,7 @@
 //! them; `whosaid annotate` and the text summary never do.
 
 pub mod config;
+mod replace;
 pub mod state;
 
 use std::path::PathBuf;

@@ -1,11 +1,11 @@
 //! What whosaid remembers between runs: where each story was left (by its
 //! content key, so a moved or renamed file still reopens in place) and the
-//! last library opened. Saved atomically: written beside the file, then
-//! renamed over it, so a crash never leaves half a file.
+//! last library opened. Saved atomically ([`super::replace`]), so a crash
+//! never leaves half a file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -78,27 +78,9 @@ impl State {
 
     /// Writes the state to `path` atomically, creating its directory.
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut file = fs::File::create(&temp)?;
-            serde_json::to_writer_pretty(&mut file, self)?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
-            fs::rename(&temp, path)
-        })();
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        written
+        let mut bytes = serde_json::to_vec_pretty(self)?;
+        bytes.push(b'\n');
+        super::replace::replace(path, &bytes)
     }
 }
 
@@ -120,6 +102,23 @@ mod tests {
         assert_eq!(back.paragraphs()["abc"], 7);
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
+
+    /// Anyone who can write to a shared state directory could once plant a
+    /// link where the temporary file would go (its name was predictable)
+    /// and have whosaid overwrite the link's target.
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_does_not_redirect_the_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let path = dir.path().join("state.json");
+        let old_name = format!(".state.json.{}.tmp", std::process::id());
+        std::os::unix::fs::symlink(&victim, dir.path().join(old_name)).unwrap();
+        State::default().save(&path).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(State::load(&path), Ok(State::default()));
     }
 
     #[test]
