@@ -71,14 +71,11 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         }
     };
     let state_path = dirs.state_file();
-    let mut state = match state_path.as_deref().map(State::load) {
-        Some(Ok(state)) => state,
-        Some(Err(warning)) => {
-            cli::complain(format!("whosaid: warning: {warning}"));
-            State::default()
-        }
-        None => State::default(),
-    };
+    let loaded = state_path.as_deref().map(State::load).unwrap_or_default();
+    if let Some(warning) = &loaded.warning {
+        cli::complain(format!("whosaid: warning: {warning}"));
+    }
+    let mut state = loaded.state;
     let files = if args.reader.last {
         if state.last_library.is_empty() {
             cli::complain("whosaid: --last: no library has been opened yet");

@@ -9,6 +9,7 @@
 
 pub mod config;
 mod replace;
+mod salvage;
 pub mod state;
 
 use std::path::PathBuf;

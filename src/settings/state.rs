@@ -5,13 +5,20 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io;
-use std::path::Path;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::replace::replace;
+use super::salvage::{Salvaged, salvage};
+
 /// Positions kept at most; the least recently read go first.
 pub const MAX_POSITIONS: usize = 10_000;
+
+/// Bytes read of a state file at most: [`MAX_POSITIONS`] take under a
+/// megabyte, so anything near this was not written by whosaid.
+pub const MAX_STATE_BYTES: u64 = 64 << 20;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -30,15 +37,34 @@ pub struct Place {
     pub read_at: u64,
 }
 
+/// The state as read at start, and a warning when part of the file could
+/// not be used.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub state: State,
+    pub warning: Option<String>,
+}
+
 impl State {
-    /// The state in `path`: empty when there is none yet. A file that
-    /// cannot be read is reported and ignored (it is only a convenience).
-    pub fn load(path: &Path) -> Result<State, String> {
-        match fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| format!("{}: ignored, not a whosaid state file: {e}", path.display())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(State::default()),
-            Err(e) => Err(format!("{}: ignored: {e}", path.display())),
+    /// The state in `path`: empty when there is none yet. Every valid entry
+    /// is kept; what is not is left out with one warning (the file is only a
+    /// convenience, and its previous version is kept as a backup on saving).
+    pub fn load(path: &Path) -> Loaded {
+        let bytes = match read_state_file(path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Loaded::default(),
+            Err(e) => {
+                return Loaded {
+                    state: State::default(),
+                    warning: Some(format!("{}: ignored: {e}", path.display())),
+                };
+            }
+        };
+        let found = salvage(&bytes);
+        let warning = (!found.is_whole()).then(|| damage_report(path, &found, bytes.len()));
+        Loaded {
+            state: found.state,
+            warning,
         }
     }
 
@@ -76,12 +102,78 @@ impl State {
         }
     }
 
-    /// Writes the state to `path` atomically, creating its directory.
+    /// Writes the state to `path` atomically, creating its directory; the
+    /// file it replaces is kept as [`backup_path`] first.
     pub fn save(&self, path: &Path) -> io::Result<()> {
+        if let Ok(Some(previous)) = read_state_file(path) {
+            replace(&backup_path(path), &previous)?;
+        }
         let mut bytes = serde_json::to_vec_pretty(self)?;
         bytes.push(b'\n');
-        super::replace::replace(path, &bytes)
+        replace(path, &bytes)
     }
+}
+
+/// Where the state file's previous version is kept: `state.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// The state file's bytes, `None` when there is none. Only a regular file is
+/// read, and only its first [`MAX_STATE_BYTES`]: a fifo or a device planted
+/// in a shared state directory must not hang or swamp the reader.
+fn read_state_file(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // Opening a fifo blocks until someone writes to it; non-blocking, the
+    // open returns and the type check below refuses it.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_STATE_BYTES).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// One warning for all that a damaged state file lost.
+fn damage_report(path: &Path, found: &Salvaged, size: usize) -> String {
+    let kept = found.state.positions.len();
+    let mut report = format!("{}: ", path.display());
+    if kept == 0 && found.dropped == 0 && found.state.last_library.is_empty() {
+        report.push_str("ignored, not a whosaid state file");
+    } else {
+        report.push_str(&format!("kept {kept} reading positions"));
+    }
+    if let Some(problem) = &found.first_problem {
+        let entries = if found.dropped == 1 {
+            "entry"
+        } else {
+            "entries"
+        };
+        report.push_str(&format!(
+            "; left out {} {entries} that were not valid (first: {problem})",
+            found.dropped
+        ));
+    }
+    if u64::try_from(size).is_ok_and(|size| size >= MAX_STATE_BYTES) {
+        report.push_str(&format!("; read only its first {MAX_STATE_BYTES} bytes"));
+    } else if let Some(damage) = &found.damage {
+        report.push_str(&format!("; the file is damaged: {damage}"));
+    }
+    report.push_str(&format!(
+        "; the file as it was is kept as {} when the reader saves",
+        backup_path(path).display()
+    ));
+    report
 }
 
 #[cfg(test)]
@@ -92,12 +184,12 @@ mod tests {
     fn positions_survive_a_save_and_a_load() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("deeper/state.json");
-        assert_eq!(State::load(&path), Ok(State::default()), "no file yet");
+        assert_eq!(State::load(&path), Loaded::default(), "no file yet");
         let mut state = State::default();
         state.remember(&HashMap::from([("abc".to_string(), 7)]), 100);
         state.last_library = vec!["/news".into()];
         state.save(&path).unwrap();
-        let back = State::load(&path).unwrap();
+        let back = State::load(&path).state;
         assert_eq!(back, state);
         assert_eq!(back.paragraphs()["abc"], 7);
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
@@ -118,7 +210,7 @@ mod tests {
         std::os::unix::fs::symlink(&victim, dir.path().join(old_name)).unwrap();
         State::default().save(&path).unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
-        assert_eq!(State::load(&path), Ok(State::default()));
+        assert_eq!(State::load(&path).state, State::default());
     }
 
     #[test]
@@ -126,8 +218,66 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         fs::write(&path, "{not json").unwrap();
-        let error = State::load(&path).unwrap_err();
-        assert!(error.contains("not a whosaid state file"), "{error}");
+        let loaded = State::load(&path);
+        assert_eq!(loaded.state, State::default());
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains("not a whosaid state file"), "{warning}");
+    }
+
+    /// One bad entry once cost every reading position in the file.
+    #[test]
+    fn one_bad_entry_costs_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut state = State::default();
+        let many: HashMap<String, usize> = (0..5000).map(|i| (format!("k{i}"), 2)).collect();
+        state.remember(&many, 1);
+        state.save(&path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let broken = text.replacen("\"paragraph\": 2", "\"paragraph\": -1", 1);
+        fs::write(&path, &broken).unwrap();
+        let loaded = State::load(&path);
+        assert_eq!(loaded.state.positions.len(), 4999);
+        let warning = loaded.warning.unwrap();
+        assert!(
+            warning.contains("kept 4999 reading positions; left out 1 entry"),
+            "{warning}"
+        );
+        assert!(warning.contains("state.json.bak"), "{warning}");
+        // Saving keeps the damaged file as it was.
+        loaded.state.save(&path).unwrap();
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), broken);
+        assert_eq!(State::load(&path).warning, None);
+    }
+
+    #[test]
+    fn a_file_cut_short_keeps_what_it_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut state = State::default();
+        let many: HashMap<String, usize> = (0..100).map(|i| (format!("k{i:03}"), 2)).collect();
+        state.remember(&many, 1);
+        state.save(&path).unwrap();
+        let text = fs::read(&path).unwrap();
+        fs::write(&path, &text[..text.len() / 2]).unwrap();
+        let loaded = State::load(&path);
+        let kept = loaded.state.positions.len();
+        assert!((45..=50).contains(&kept), "{kept}");
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains("the file is damaged: EOF"), "{warning}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let warning = State::load(&path).warning.unwrap();
+        assert!(warning.contains("not a regular file"), "{warning}");
     }
 
     #[test]
