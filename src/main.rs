@@ -5,7 +5,7 @@ use anyhow::Context;
 use whosaid::cli::background::{Job, open_in_background};
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
 use whosaid::load::{self, Input};
-use whosaid::settings::{self, Config, Dirs, State};
+use whosaid::settings::{self, Changes, Config, Dirs, State};
 use whosaid::tui::{
     self, App, ColorChoice, ColorMode, Fault, Inbox, Options, ReaderOptions, Theme,
 };
@@ -75,7 +75,7 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     if let Some(warning) = &loaded.warning {
         cli::complain(format!("whosaid: warning: {warning}"));
     }
-    let mut state = loaded.state;
+    let state = loaded.state;
     let files = if args.reader.last {
         if state.last_library.is_empty() {
             cli::complain("whosaid: --last: no library has been opened yet");
@@ -120,21 +120,27 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     }
     failed += app.library.problems.len();
     if let Some(path) = &state_path {
-        state.remember(&app.positions, now());
-        if !files.is_empty() && !files.iter().any(|f| f == load::STDIN) {
-            state.last_library = files
-                .iter()
-                .map(|f| {
-                    std::path::absolute(f)
-                        .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
-                })
-                .collect();
-        }
-        if let Err(error) = state.save(path) {
-            cli::complain(format!(
+        let last_library =
+            (!files.is_empty() && !files.iter().any(|f| f == load::STDIN)).then(|| {
+                files
+                    .iter()
+                    .map(|f| {
+                        std::path::absolute(f)
+                            .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
+                    })
+                    .collect()
+            });
+        let changes = Changes {
+            positions: state.changed(&app.positions),
+            last_library,
+        };
+        match settings::state::save_changes(path, &changes, now()) {
+            Ok(None) => {}
+            Ok(Some(warning)) => cli::complain(format!("whosaid: warning: {warning}")),
+            Err(error) => cli::complain(format!(
                 "whosaid: warning: cannot save the reading positions in {}: {error}",
                 path.display()
-            ));
+            )),
         }
     }
     let status = match (app.library.entries.len(), failed) {

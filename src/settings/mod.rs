@@ -8,6 +8,7 @@
 //! them; `whosaid annotate` and the text summary never do.
 
 pub mod config;
+mod lock;
 mod replace;
 mod salvage;
 pub mod state;
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use directories::ProjectDirs;
 
 pub use config::{Config, ConfigError, default_config};
-pub use state::State;
+pub use state::{Changes, State};
 
 /// The config file's name in the config directory.
 pub const CONFIG_FILE: &str = "config.toml";

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::lock::{self, NotTaken, lock_path};
 use super::replace::replace;
 use super::salvage::{Salvaged, salvage};
 
@@ -76,6 +77,18 @@ impl State {
             .collect()
     }
 
+    /// The places in `positions` that differ from this state's: what a
+    /// reader that started from this state changed.
+    pub fn changed(&self, positions: &HashMap<String, usize>) -> HashMap<String, usize> {
+        positions
+            .iter()
+            .filter(|(key, paragraph)| {
+                self.positions.get(*key).map(|p| p.paragraph) != Some(**paragraph)
+            })
+            .map(|(key, &paragraph)| (key.clone(), paragraph))
+            .collect()
+    }
+
     /// Takes in where the reader left each story; a place that changed is
     /// stamped `now`. Keeps the [`MAX_POSITIONS`] most recent.
     pub fn remember(&mut self, positions: &HashMap<String, usize>, now: u64) {
@@ -112,6 +125,58 @@ impl State {
         bytes.push(b'\n');
         replace(path, &bytes)
     }
+}
+
+/// What one reader changed, to be merged into whatever the file holds by the
+/// time it saves (another reader may have saved meanwhile).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Places that differ from those loaded.
+    pub positions: HashMap<String, usize>,
+    /// The library opened, when one was named.
+    pub last_library: Option<Vec<String>>,
+}
+
+/// Saves `changes` into the state file at `path` as it is now, under a lock
+/// ([`super::lock`]): what this reader changed wins, everything else the file
+/// holds is kept. A file that cannot be read is not replaced (it might hold
+/// positions that could not be merged). `Ok(Some(warning))` when the save
+/// went ahead without the lock.
+pub fn save_changes(path: &Path, changes: &Changes, now: u64) -> io::Result<Option<String>> {
+    let (lock, warning) = match lock::take(path) {
+        Ok(lock) => (Some(lock), None),
+        Err(NotTaken::Busy) => (
+            None,
+            Some(format!(
+                "{} was locked by another whosaid for too long; saved without waiting",
+                lock_path(path).display()
+            )),
+        ),
+        Err(NotTaken::Failed(e)) => (
+            None,
+            Some(format!(
+                "cannot lock {}: {e}; saved without the lock",
+                lock_path(path).display()
+            )),
+        ),
+    };
+    let mut merged = match read_state_file(path) {
+        Ok(Some(bytes)) => salvage(&bytes).state,
+        Ok(None) => State::default(),
+        Err(e) => {
+            return Err(io::Error::new(
+                e.kind(),
+                format!("cannot read it to merge: {e}"),
+            ));
+        }
+    };
+    merged.remember(&changes.positions, now);
+    if let Some(library) = &changes.last_library {
+        merged.last_library.clone_from(library);
+    }
+    merged.save(path)?;
+    drop(lock);
+    Ok(warning)
 }
 
 /// Where the state file's previous version is kept: `state.json.bak`.
@@ -265,6 +330,81 @@ mod tests {
         assert!((45..=50).contains(&kept), "{kept}");
         let warning = loaded.warning.unwrap();
         assert!(warning.contains("the file is damaged: EOF"), "{warning}");
+    }
+
+    fn positions(pairs: &[(&str, usize)]) -> HashMap<String, usize> {
+        pairs.iter().map(|&(k, p)| (k.to_string(), p)).collect()
+    }
+
+    /// Two readers at once: the later one to quit once wrote over the
+    /// positions the earlier one had saved.
+    #[test]
+    fn two_readers_keep_each_others_positions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut start = State::default();
+        start.remember(&positions(&[("a", 1), ("b", 1), ("c", 1)]), 1);
+        start.save(&path).unwrap();
+        let one = State::load(&path).state;
+        let two = State::load(&path).state;
+        let changes = Changes {
+            positions: one.changed(&positions(&[("a", 5), ("b", 1), ("c", 1)])),
+            last_library: Some(vec!["/one".into()]),
+        };
+        assert_eq!(changes.positions, positions(&[("a", 5)]));
+        assert_eq!(save_changes(&path, &changes, 2).unwrap(), None);
+        let changes = Changes {
+            positions: two.changed(&positions(&[("a", 1), ("b", 7), ("c", 1), ("d", 2)])),
+            last_library: None,
+        };
+        save_changes(&path, &changes, 3).unwrap();
+        let end = State::load(&path).state;
+        assert_eq!(
+            end.paragraphs(),
+            positions(&[("a", 5), ("b", 7), ("c", 1), ("d", 2)])
+        );
+        assert_eq!(end.last_library, ["/one"]);
+        assert_eq!(end.positions["a"].read_at, 2);
+    }
+
+    /// Many saves at once, each of its own story: none is lost.
+    #[test]
+    fn saves_at_once_take_turns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::thread::scope(|scope| {
+            for reader in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    for round in 0..5 {
+                        let key = format!("r{reader}x{round}");
+                        let changes = Changes {
+                            positions: HashMap::from([(key, reader + 1)]),
+                            last_library: None,
+                        };
+                        save_changes(path, &changes, 1).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(State::load(&path).state.positions.len(), 40);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        fs::create_dir(&path).unwrap();
+        let changes = Changes {
+            positions: positions(&[("a", 1)]),
+            last_library: None,
+        };
+        let error = save_changes(&path, &changes, 1).unwrap_err();
+        assert!(
+            error.to_string().contains("cannot read it to merge"),
+            "{error}"
+        );
+        assert!(path.is_dir());
     }
 
     #[cfg(unix)]
