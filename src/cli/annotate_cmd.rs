@@ -31,7 +31,7 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
     {
         Ok(pool) => pool,
         Err(error) => {
-            eprintln!("whosaid: cannot start threads: {error}");
+            super::complain(format!("whosaid: cannot start threads: {error}"));
             return ExitCode::from(EXIT_NOTHING_READ);
         }
     };

@@ -164,7 +164,21 @@ pub fn sanitise_panic_messages() {
 /// input (a JSON error naming a bad value), are untrusted text too: control
 /// characters in them are shown as placeholders, never sent to the terminal.
 pub fn complain(message: impl std::fmt::Display) {
-    eprintln!("{}", crate::safe_text::one_line(&message.to_string()));
+    let message = message.to_string();
+    let line = crate::safe_text::one_line(&message);
+    // Not `eprintln!`, which panics when stderr cannot be written (and this
+    // is what the panic hook calls): with stderr gone there is nobody left
+    // to tell, and the exit status still says what happened.
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// Writes `bytes` to stdout; the exit status says whether that worked.
+pub fn print(bytes: &[u8]) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => write_failed(error),
+    }
 }
 
 /// Prints the bundled story's summary (what `whosaid` shows without a terminal).
