@@ -26,6 +26,7 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// Runs `whosaid annotate`, writing documents to stdout and problems to stderr.
 pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
     let pool = match ThreadPoolBuilder::new()
+        // 0 is rayon's "one per core".
         .num_threads(args.jobs.unwrap_or(0))
         .build()
     {
