@@ -95,12 +95,23 @@ fn read(args: &Cli) -> ExitCode {
 /// state are read before, and the state saved after.
 fn read_in_terminal(args: &Cli) -> ExitCode {
     let dirs = Dirs::locate(|name| std::env::var(name).ok());
-    let config = match dirs.config_file() {
-        Some(path) => settings::config::load(&path),
+    let config_path = dirs.config_file();
+    let config = match &config_path {
+        Some(path) => settings::config::load(path),
         None => Ok(Config::default()),
     };
     let config = match config {
-        Ok(config) => config,
+        Ok(config) => {
+            if let Some(path) = &config_path {
+                for warning in &config.warnings {
+                    cli::complain(format!(
+                        "whosaid: warning: {}",
+                        settings::config::located(path, warning)
+                    ));
+                }
+            }
+            config
+        }
         Err(errors) => {
             for error in errors {
                 cli::complain(format!("whosaid: {error}"));
