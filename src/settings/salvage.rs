@@ -66,6 +66,36 @@ fn valid_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= MAX_KEY_LEN && key.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// One reading position, or what is wrong with it.
+fn place(value: &Value) -> Result<Place, String> {
+    let Some(fields) = value.as_object() else {
+        return Err(format!("not a reading position: {}", shown_value(value)));
+    };
+    let number = |name: &str, what: &str| match fields.get(name) {
+        None => Err(format!("no {name}")),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| format!("{name} is not {what}: {}", shown_value(v))),
+    };
+    let paragraph = number("paragraph", "a paragraph number")?;
+    let read_at = number("read_at", "a time in seconds")?;
+    Ok(Place {
+        paragraph: usize::try_from(paragraph)
+            .map_err(|_| format!("paragraph is too large: {paragraph}"))?,
+        read_at,
+    })
+}
+
+/// A value as a message shows it: short, whatever its length.
+fn shown_value(value: &Value) -> String {
+    let text = value.to_string();
+    let mut shown: String = text.chars().take(24).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    shown
+}
+
 struct FileVisitor<'a>(&'a mut Salvaged);
 
 impl<'de> Visitor<'de> for FileVisitor<'_> {
@@ -123,11 +153,11 @@ impl<'de> Visitor<'de> for Positions<'_> {
                     .drop_entry(format!("{}: not a story key", shown_key(&key)));
                 continue;
             }
-            match serde_json::from_value::<Place>(value) {
+            match place(&value) {
                 Ok(place) => {
                     self.0.state.positions.insert(key, place);
                 }
-                Err(e) => self.0.drop_entry(format!("{}: {e}", shown_key(&key))),
+                Err(why) => self.0.drop_entry(format!("{}: {why}", shown_key(&key))),
             }
         }
         Ok(())
@@ -166,12 +196,9 @@ mod tests {
         );
         assert_eq!(found.dropped, 4);
         assert_eq!(found.damage, None);
-        assert!(
-            found
-                .first_problem
-                .as_ref()
-                .unwrap()
-                .starts_with("\"a1\": ")
+        assert_eq!(
+            found.first_problem.as_deref(),
+            Some("\"a1\": paragraph is not a paragraph number: -1")
         );
         let kept: Vec<_> = found.state.positions.keys().collect();
         assert_eq!(kept, ["a2", "a4"]);

@@ -220,12 +220,12 @@ fn damage_report(path: &Path, found: &Salvaged, size: usize) -> String {
     }
     if let Some(problem) = &found.first_problem {
         let entries = if found.dropped == 1 {
-            "entry"
+            "entry that was"
         } else {
-            "entries"
+            "entries that were"
         };
         report.push_str(&format!(
-            "; left out {} {entries} that were not valid (first: {problem})",
+            "; left out {} {entries} not valid (first: {problem})",
             found.dropped
         ));
     }
@@ -305,7 +305,10 @@ mod tests {
         assert_eq!(loaded.state.positions.len(), 4999);
         let warning = loaded.warning.unwrap();
         assert!(
-            warning.contains("kept 4999 reading positions; left out 1 entry"),
+            warning.contains(
+                "kept 4999 reading positions; left out 1 entry that was not valid \
+                 (first: \"k0\": paragraph is not a paragraph number: -1)"
+            ),
             "{warning}"
         );
         assert!(warning.contains("state.json.bak"), "{warning}");
