@@ -143,6 +143,10 @@ pub struct Changes {
 /// positions that could not be merged). `Ok(Some(warning))` when the save
 /// went ahead without the lock.
 pub fn save_changes(path: &Path, changes: &Changes, now: u64) -> io::Result<Option<String>> {
+    // The lock file goes beside the state file, so its directory comes first.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
     let (lock, warning) = match lock::take(path) {
         Ok(lock) => (Some(lock), None),
         Err(NotTaken::Busy) => (
@@ -355,6 +359,12 @@ mod tests {
             last_library: Some(vec!["/one".into()]),
         };
         assert_eq!(changes.positions, positions(&[("a", 5)]));
+        let first = dir.path().join("not yet/state.json");
+        assert_eq!(
+            save_changes(&first, &changes, 2).unwrap(),
+            None,
+            "the first save"
+        );
         assert_eq!(save_changes(&path, &changes, 2).unwrap(), None);
         let changes = Changes {
             positions: two.changed(&positions(&[("a", 1), ("b", 7), ("c", 1), ("d", 2)])),
