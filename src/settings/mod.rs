@@ -10,7 +10,7 @@
 pub mod config;
 mod lock;
 mod replace;
-mod salvage;
+pub mod salvage;
 pub mod state;
 
 use std::path::PathBuf;
