@@ -24,7 +24,7 @@ log="$(mktemp)"
 trap 'rm -rf "$log" "${corpus:-}"' EXIT
 echo "fuzz smoke: building the targets"
 cargo fuzz build -O >"$log" 2>&1 || { cat "$log"; exit 1; }
-for target in load_annotate reader; do
+for target in load_annotate reader state_file; do
     corpus="$(mktemp -d)"
     if ! cargo fuzz run -O "$target" "$corpus" "seeds/$target" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

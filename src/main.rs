@@ -5,7 +5,7 @@ use anyhow::Context;
 use whosaid::cli::background::{Job, open_in_background};
 use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
 use whosaid::load::{self, Input};
-use whosaid::settings::{self, Config, Dirs, State};
+use whosaid::settings::{self, Changes, Config, Dirs, State};
 use whosaid::tui::{
     self, App, ColorChoice, ColorMode, Fault, Inbox, Options, ReaderOptions, Theme,
 };
@@ -13,18 +13,57 @@ use whosaid::{Document, annotate};
 
 fn main() -> ExitCode {
     cli::sanitise_panic_messages();
+    if stdout_at_start::was_closed() {
+        cli::complain("whosaid: standard output is closed: nothing could be written");
+        return ExitCode::from(EXIT_NOTHING_READ);
+    }
     let args = match cli::parse_args() {
         Ok(args) => args,
         Err(status) => return status,
     };
     if args.reader.print_default_config {
-        print!("{}", settings::default_config());
-        return ExitCode::SUCCESS;
+        return cli::print(settings::default_config().as_bytes());
     }
     match &args.command {
         Some(Command::Annotate(annotate)) => cli::run_annotate(annotate),
         None => read(&args),
     }
+}
+
+/// Whether standard output was closed when whosaid started (`>&-`). Before
+/// `main`, the standard library reopens a closed descriptor 0, 1 or 2 on
+/// `/dev/null`, where every write "succeeds": output would vanish with exit
+/// status 0. So a constructor, which runs before the standard library's
+/// start-up code, looks at descriptor 1 as the shell left it.
+mod stdout_at_start {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    pub fn was_closed() -> bool {
+        CLOSED.load(Ordering::Relaxed)
+    }
+
+    #[cfg(unix)]
+    extern "C" fn look() {
+        // SAFETY: F_GETFD only reads the descriptor's flags; it touches no
+        // memory, and is safe to call before the Rust runtime is set up.
+        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF);
+        CLOSED.store(closed, Ordering::Relaxed);
+    }
+
+    // SAFETY: a pointer to a function taking and returning nothing, which is
+    // what the loader calls the entries of these sections with.
+    #[cfg(all(unix, not(target_vendor = "apple")))]
+    #[used]
+    #[unsafe(link_section = ".init_array")]
+    static LOOK: extern "C" fn() = look;
+
+    #[cfg(target_vendor = "apple")]
+    #[used]
+    #[unsafe(link_section = "__DATA,__mod_init_func")]
+    static LOOK: extern "C" fn() = look;
 }
 
 /// `whosaid [FILE]...`: the reader on a terminal, the text summary otherwise.
@@ -56,12 +95,23 @@ fn read(args: &Cli) -> ExitCode {
 /// state are read before, and the state saved after.
 fn read_in_terminal(args: &Cli) -> ExitCode {
     let dirs = Dirs::locate(|name| std::env::var(name).ok());
-    let config = match dirs.config_file() {
-        Some(path) => settings::config::load(&path),
+    let config_path = dirs.config_file();
+    let config = match &config_path {
+        Some(path) => settings::config::load(path),
         None => Ok(Config::default()),
     };
     let config = match config {
-        Ok(config) => config,
+        Ok(config) => {
+            if let Some(path) = &config_path {
+                for warning in &config.warnings {
+                    cli::complain(format!(
+                        "whosaid: warning: {}",
+                        settings::config::located(path, warning)
+                    ));
+                }
+            }
+            config
+        }
         Err(errors) => {
             for error in errors {
                 cli::complain(format!("whosaid: {error}"));
@@ -71,14 +121,11 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         }
     };
     let state_path = dirs.state_file();
-    let mut state = match state_path.as_deref().map(State::load) {
-        Some(Ok(state)) => state,
-        Some(Err(warning)) => {
-            cli::complain(format!("whosaid: warning: {warning}"));
-            State::default()
-        }
-        None => State::default(),
-    };
+    let loaded = state_path.as_deref().map(State::load).unwrap_or_default();
+    if let Some(warning) = &loaded.warning {
+        cli::complain(format!("whosaid: warning: {warning}"));
+    }
+    let state = loaded.state;
     let files = if args.reader.last {
         if state.last_library.is_empty() {
             cli::complain("whosaid: --last: no library has been opened yet");
@@ -123,21 +170,27 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     }
     failed += app.library.problems.len();
     if let Some(path) = &state_path {
-        state.remember(&app.positions, now());
-        if !files.is_empty() && !files.iter().any(|f| f == load::STDIN) {
-            state.last_library = files
-                .iter()
-                .map(|f| {
-                    std::path::absolute(f)
-                        .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
-                })
-                .collect();
-        }
-        if let Err(error) = state.save(path) {
-            cli::complain(format!(
+        let last_library =
+            (!files.is_empty() && !files.iter().any(|f| f == load::STDIN)).then(|| {
+                files
+                    .iter()
+                    .map(|f| {
+                        std::path::absolute(f)
+                            .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
+                    })
+                    .collect()
+            });
+        let changes = Changes {
+            positions: state.changed(&app.positions),
+            last_library,
+        };
+        match settings::state::save_changes(path, &changes, now()) {
+            Ok(None) => {}
+            Ok(Some(warning)) => cli::complain(format!("whosaid: warning: {warning}")),
+            Err(error) => cli::complain(format!(
                 "whosaid: warning: cannot save the reading positions in {}: {error}",
                 path.display()
-            ));
+            )),
         }
     }
     let status = match (app.library.entries.len(), failed) {

@@ -311,3 +311,35 @@ fn no_files_is_a_usage_error() {
     let output = run(&["annotate"], b"");
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// `-j 100000` once spent over a minute creating threads before any work.
+#[test]
+fn the_number_of_threads_is_bounded() {
+    let (_dir, path) = file(
+        "story.txt",
+        b"The mayor said: \"We will rebuild the bridge.\"\n",
+    );
+    for jobs in ["257", "0", "100000", "-3", "many"] {
+        let started = std::time::Instant::now();
+        let output = run(&["annotate", &format!("--jobs={jobs}"), &path], b"");
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "-j {jobs}: {message}");
+        assert!(
+            message.contains("invalid value") && message.contains("from 1 to 256"),
+            "-j {jobs}: {message}"
+        );
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "-j {jobs} refused at once"
+        );
+    }
+    for jobs in ["1", "256"] {
+        let output = run(&["annotate", "--jobs", jobs, &path], b"");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "-j {jobs}: {}",
+            stderr(&output)
+        );
+    }
+}

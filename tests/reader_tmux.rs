@@ -227,3 +227,33 @@ fn a_folder_opens_as_a_library_and_stories_reopen_where_they_were_left() {
         s.matches("EXITED=1").count() == 1 && s.contains("EXITED=1")
     });
 }
+
+/// A config that unbinds quit, Ctrl-c and suspend once left the reader with
+/// no way out: Ctrl-c still quits, and the reader said why before starting.
+#[test]
+fn ctrl_c_quits_whatever_the_config_says() {
+    let Some(tmux) = Tmux::start("ctrl-c", 120, 40, SHELL) else {
+        return;
+    };
+    let binary = env!("CARGO_BIN_EXE_whosaid");
+    let home = Home::new();
+    std::fs::create_dir_all(home.config()).unwrap();
+    std::fs::write(
+        home.config().join("config.toml"),
+        "[keys.always]\nquit = []\nsuspend = []\n[keys.anywhere]\nquit = []\n",
+    )
+    .unwrap();
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    tmux.type_line(&format!("{} '{binary}'; echo \"EXITED=$?\"", home.env()));
+    tmux.wait_for("the reader", |s| {
+        s.contains("┌ Sources") && s.contains("¶ 1/")
+    });
+    tmux.keys(&["q"]);
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
+    assert!(
+        screen.contains("config.toml:2: Ctrl-c always quits, whatever the config says"),
+        "{screen}"
+    );
+    tmux.assert_restored("after Ctrl-c");
+}

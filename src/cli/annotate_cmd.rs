@@ -25,12 +25,13 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// Runs `whosaid annotate`, writing documents to stdout and problems to stderr.
 pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
     let pool = match ThreadPoolBuilder::new()
+        // 0 is rayon's "one per core".
         .num_threads(args.jobs.unwrap_or(0))
         .build()
     {
         Ok(pool) => pool,
         Err(error) => {
-            eprintln!("whosaid: cannot start threads: {error}");
+            super::complain(format!("whosaid: cannot start threads: {error}"));
             return ExitCode::from(EXIT_NOTHING_READ);
         }
     };

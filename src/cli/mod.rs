@@ -77,8 +77,8 @@ pub struct AnnotateArgs {
     #[arg(long, value_enum, default_value_t = InputMode::Auto)]
     pub input: InputMode,
 
-    /// Threads to annotate on (default: one per core).
-    #[arg(short, long, value_name = "N")]
+    /// Threads to annotate on, from 1 to 256 (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
     /// Stories to annotate: files, folders (read recursively) or `-` for
@@ -88,6 +88,22 @@ pub struct AnnotateArgs {
 
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+/// Threads `-j` may ask for at most. Annotating is CPU-bound, so threads
+/// beyond the cores only wait, and the thread pool's start-up grows faster
+/// than linearly with its size (on 2 cores: 0.1 s more at 64 threads, 1.4 s
+/// at 256, 6 s at 512, 71 s at 2,000). 256 covers the largest common machines.
+pub const MAX_JOBS: usize = 256;
+
+/// `-j N`: a whole number from 1 to [`MAX_JOBS`].
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(jobs) if (1..=MAX_JOBS).contains(&jobs) => Ok(jobs),
+        _ => Err(format!(
+            "the number of threads is a whole number from 1 to {MAX_JOBS}"
+        )),
+    }
 }
 
 impl AnnotateArgs {
@@ -170,7 +186,21 @@ pub fn sanitise_panic_messages() {
 /// input (a JSON error naming a bad value), are untrusted text too: control
 /// characters in them are shown as placeholders, never sent to the terminal.
 pub fn complain(message: impl std::fmt::Display) {
-    eprintln!("{}", crate::safe_text::one_line(&message.to_string()));
+    let message = message.to_string();
+    let line = crate::safe_text::one_line(&message);
+    // Not `eprintln!`, which panics when stderr cannot be written (and this
+    // is what the panic hook calls): with stderr gone there is nobody left
+    // to tell, and the exit status still says what happened.
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// Writes `bytes` to stdout; the exit status says whether that worked.
+pub fn print(bytes: &[u8]) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => write_failed(error),
+    }
 }
 
 /// Prints the bundled story's summary (what `whosaid` shows without a terminal).

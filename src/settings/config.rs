@@ -18,7 +18,7 @@ use toml::Spanned;
 use crate::load::{LoadError, ReadLimits, limits};
 use crate::tui::action::Action;
 use crate::tui::geometry::{MEASURE, MEASURE_RANGE};
-use crate::tui::keymap::{Context, Key, Keymap};
+use crate::tui::keymap::{ALWAYS_QUITS, Context, Key, Keymap};
 use crate::tui::theme::{ColorMode, Theme};
 
 /// The settings a config file gives, defaults filled in.
@@ -29,6 +29,9 @@ pub struct Config {
     pub colors: Vec<(String, Option<Color>, Option<Color>)>,
     pub measure: u16,
     pub mouse: bool,
+    /// What the file asks that cannot be done as asked (the reader still
+    /// starts), with its line.
+    pub warnings: Vec<ConfigError>,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             colors: Vec::new(),
             measure: MEASURE,
             mouse: true,
+            warnings: Vec::new(),
         }
     }
 }
@@ -282,6 +286,15 @@ pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
     }
     user.sort_by_key(|(line, ..)| *line);
     for (line, context, action, keys) in user {
+        if context == Context::Always && action == Action::Quit && !keys.contains(&ALWAYS_QUITS) {
+            config.warnings.push(ConfigError {
+                line: Some(line),
+                message: format!(
+                    "{} always quits, whatever the config says: [keys.always] quit keeps it",
+                    ALWAYS_QUITS.config_name()
+                ),
+            });
+        }
         origins.insert((context, action.clone()), Origin::Line(line));
         config.keymap.set(context, action, keys);
     }
@@ -414,15 +427,15 @@ pub fn load(path: &Path) -> Result<Config, Vec<String>> {
         Err(error) => return Err(vec![error.to_string()]),
     };
     let text = String::from_utf8(bytes).map_err(|_| vec![format!("{name}: not UTF-8")])?;
-    parse(&text).map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|e| match e.line {
-                Some(line) => format!("{}:{line}: {}", path.display(), e.message),
-                None => format!("{}: {}", path.display(), e.message),
-            })
-            .collect()
-    })
+    parse(&text).map_err(|errors| errors.iter().map(|e| located(path, e)).collect())
+}
+
+/// A mistake or a warning as "path:line: message".
+pub fn located(path: &Path, error: &ConfigError) -> String {
+    match error.line {
+        Some(line) => format!("{}:{line}: {}", path.display(), error.message),
+        None => format!("{}: {}", path.display(), error.message),
+    }
 }
 
 /// How a colour is written in the config file (what [`color`] reads back).
@@ -538,7 +551,9 @@ measure = {MEASURE}
 
 fn context_note(context: Context) -> &'static str {
     match context {
-        Context::Always => "Everywhere, even while typing a search.",
+        Context::Always => {
+            "Everywhere, even while typing a search. Ctrl-c always quits, whatever this file says."
+        }
         Context::Global => "Everywhere except while typing.",
         Context::Reader => "Reading a story, whichever pane has focus.",
         Context::Article => "Reading, with the article focused.",
@@ -657,6 +672,55 @@ mod tests {
         assert!(found[0].starts_with("line 2: “j” for next_match in [keys.reader] never works: [keys.article] binds it to next_paragraph, [keys.sources] binds it to next_source"), "{found:#?}");
         // A more specific binding over a broader one is what sections are for.
         assert!(parse("[keys.article]\nnext_paragraph = [\"j\", \"n\"]\n").is_ok());
+    }
+
+    /// A config that unbinds every way out (quit, Ctrl-c, suspend) once left
+    /// the reader with none: Ctrl-c always quits, and the check says so.
+    #[test]
+    fn ctrl_c_always_quits_whatever_the_config_says() {
+        let config = parse("[keys.always]\nquit = []\nsuspend = []\n[keys.anywhere]\nquit = []\n")
+            .expect("a config that is otherwise valid");
+        for chain in Context::CHAINS {
+            assert_eq!(
+                config.keymap.action_for(chain, Key::ctrl('c')),
+                Some(Action::Quit),
+                "{chain:?}"
+            );
+        }
+        let warnings: Vec<String> = config.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["line 2: Ctrl-c always quits, whatever the config says: [keys.always] quit keeps it"]
+        );
+        let config = parse("[keys.always]\nquit = [\"Ctrl-q\"]\n").unwrap();
+        assert_eq!(config.warnings.len(), 1);
+        let always = [Context::Always];
+        assert_eq!(
+            config.keymap.action_for(&always, Key::ctrl('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            config.keymap.action_for(&always, Key::ctrl('c')),
+            Some(Action::Quit)
+        );
+        // Ctrl-c for anything else would never work: an error, with its line.
+        let found = errors("[keys.reader]\ntoggle_panel = [\"Ctrl-c\"]\n");
+        assert!(
+            found[0].starts_with("line 2: “Ctrl-c” for toggle_panel in [keys.reader] never works: [keys.always] binds it to quit"),
+            "{found:#?}"
+        );
+        let found = errors("[keys.always]\nquit = [\"Ctrl-q\"]\nsuspend = [\"Ctrl-c\"]\n");
+        assert!(
+            found[0].contains("“Ctrl-c” is bound twice in [keys.always]"),
+            "{found:#?}"
+        );
+        // Keeping Ctrl-c is not worth a word.
+        assert_eq!(
+            parse("[keys.always]\nquit = [\"Ctrl-c\", \"Ctrl-q\"]\n")
+                .unwrap()
+                .warnings,
+            []
+        );
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //! them; `whosaid annotate` and the text summary never do.
 
 pub mod config;
+mod lock;
+mod replace;
+pub mod salvage;
 pub mod state;
 
 use std::path::PathBuf;
@@ -15,7 +18,7 @@ use std::path::PathBuf;
 use directories::ProjectDirs;
 
 pub use config::{Config, ConfigError, default_config};
-pub use state::State;
+pub use state::{Changes, State};
 
 /// The config file's name in the config directory.
 pub const CONFIG_FILE: &str = "config.toml";

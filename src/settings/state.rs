@@ -1,17 +1,25 @@
 //! What whosaid remembers between runs: where each story was left (by its
 //! content key, so a moved or renamed file still reopens in place) and the
-//! last library opened. Saved atomically: written beside the file, then
-//! renamed over it, so a crash never leaves half a file.
+//! last library opened. Saved atomically ([`super::replace`]), so a crash
+//! never leaves half a file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::lock::{self, NotTaken, lock_path};
+use super::replace::replace;
+use super::salvage::{Salvaged, salvage};
+
 /// Positions kept at most; the least recently read go first.
 pub const MAX_POSITIONS: usize = 10_000;
+
+/// Bytes read of a state file at most: [`MAX_POSITIONS`] take under a
+/// megabyte, so anything near this was not written by whosaid.
+pub const MAX_STATE_BYTES: u64 = 64 << 20;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -30,15 +38,34 @@ pub struct Place {
     pub read_at: u64,
 }
 
+/// The state as read at start, and a warning when part of the file could
+/// not be used.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub state: State,
+    pub warning: Option<String>,
+}
+
 impl State {
-    /// The state in `path`: empty when there is none yet. A file that
-    /// cannot be read is reported and ignored (it is only a convenience).
-    pub fn load(path: &Path) -> Result<State, String> {
-        match fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| format!("{}: ignored, not a whosaid state file: {e}", path.display())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(State::default()),
-            Err(e) => Err(format!("{}: ignored: {e}", path.display())),
+    /// The state in `path`: empty when there is none yet. Every valid entry
+    /// is kept; what is not is left out with one warning (the file is only a
+    /// convenience, and its previous version is kept as a backup on saving).
+    pub fn load(path: &Path) -> Loaded {
+        let bytes = match read_state_file(path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Loaded::default(),
+            Err(e) => {
+                return Loaded {
+                    state: State::default(),
+                    warning: Some(format!("{}: ignored: {e}", path.display())),
+                };
+            }
+        };
+        let found = salvage(&bytes);
+        let warning = (!found.is_whole()).then(|| damage_report(path, &found, bytes.len()));
+        Loaded {
+            state: found.state,
+            warning,
         }
     }
 
@@ -47,6 +74,18 @@ impl State {
         self.positions
             .iter()
             .map(|(k, p)| (k.clone(), p.paragraph))
+            .collect()
+    }
+
+    /// The places in `positions` that differ from this state's: what a
+    /// reader that started from this state changed.
+    pub fn changed(&self, positions: &HashMap<String, usize>) -> HashMap<String, usize> {
+        positions
+            .iter()
+            .filter(|(key, paragraph)| {
+                self.positions.get(*key).map(|p| p.paragraph) != Some(**paragraph)
+            })
+            .map(|(key, &paragraph)| (key.clone(), paragraph))
             .collect()
     }
 
@@ -76,30 +115,134 @@ impl State {
         }
     }
 
-    /// Writes the state to `path` atomically, creating its directory.
+    /// Writes the state to `path` atomically, creating its directory; the
+    /// file it replaces is kept as [`backup_path`] first.
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = (|| {
-            let mut file = fs::File::create(&temp)?;
-            serde_json::to_writer_pretty(&mut file, self)?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
-            fs::rename(&temp, path)
-        })();
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
+        if let Ok(Some(previous)) = read_state_file(path) {
+            replace(&backup_path(path), &previous)?;
         }
-        written
+        let mut bytes = serde_json::to_vec_pretty(self)?;
+        bytes.push(b'\n');
+        replace(path, &bytes)
     }
+}
+
+/// What one reader changed, to be merged into whatever the file holds by the
+/// time it saves (another reader may have saved meanwhile).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Places that differ from those loaded.
+    pub positions: HashMap<String, usize>,
+    /// The library opened, when one was named.
+    pub last_library: Option<Vec<String>>,
+}
+
+/// Saves `changes` into the state file at `path` as it is now, under a lock
+/// ([`super::lock`]): what this reader changed wins, everything else the file
+/// holds is kept. A file that cannot be read is not replaced (it might hold
+/// positions that could not be merged). `Ok(Some(warning))` when the save
+/// went ahead without the lock.
+pub fn save_changes(path: &Path, changes: &Changes, now: u64) -> io::Result<Option<String>> {
+    // The lock file goes beside the state file, so its directory comes first.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let (lock, warning) = match lock::take(path) {
+        Ok(lock) => (Some(lock), None),
+        Err(NotTaken::Busy) => (
+            None,
+            Some(format!(
+                "{} was locked by another whosaid for too long; saved without waiting",
+                lock_path(path).display()
+            )),
+        ),
+        Err(NotTaken::Failed(e)) => (
+            None,
+            Some(format!(
+                "cannot lock {}: {e}; saved without the lock",
+                lock_path(path).display()
+            )),
+        ),
+    };
+    let mut merged = match read_state_file(path) {
+        Ok(Some(bytes)) => salvage(&bytes).state,
+        Ok(None) => State::default(),
+        Err(e) => {
+            return Err(io::Error::new(
+                e.kind(),
+                format!("cannot read it to merge: {e}"),
+            ));
+        }
+    };
+    merged.remember(&changes.positions, now);
+    if let Some(library) = &changes.last_library {
+        merged.last_library.clone_from(library);
+    }
+    merged.save(path)?;
+    drop(lock);
+    Ok(warning)
+}
+
+/// Where the state file's previous version is kept: `state.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// The state file's bytes, `None` when there is none. Only a regular file is
+/// read, and only its first [`MAX_STATE_BYTES`]: a fifo or a device planted
+/// in a shared state directory must not hang or swamp the reader.
+fn read_state_file(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // Opening a fifo blocks until someone writes to it; non-blocking, the
+    // open returns and the type check below refuses it.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_STATE_BYTES).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// One warning for all that a damaged state file lost.
+fn damage_report(path: &Path, found: &Salvaged, size: usize) -> String {
+    let kept = found.state.positions.len();
+    let mut report = format!("{}: ", path.display());
+    if kept == 0 && found.dropped == 0 && found.state.last_library.is_empty() {
+        report.push_str("ignored, not a whosaid state file");
+    } else {
+        report.push_str(&format!("kept {kept} reading positions"));
+    }
+    if let Some(problem) = &found.first_problem {
+        let entries = if found.dropped == 1 {
+            "entry that was"
+        } else {
+            "entries that were"
+        };
+        report.push_str(&format!(
+            "; left out {} {entries} not valid (first: {problem})",
+            found.dropped
+        ));
+    }
+    if u64::try_from(size).is_ok_and(|size| size >= MAX_STATE_BYTES) {
+        report.push_str(&format!("; read only its first {MAX_STATE_BYTES} bytes"));
+    } else if let Some(damage) = &found.damage {
+        report.push_str(&format!("; the file is damaged: {damage}"));
+    }
+    report.push_str(&format!(
+        "; the file as it was is kept as {} when the reader saves",
+        backup_path(path).display()
+    ));
+    report
 }
 
 #[cfg(test)]
@@ -110,16 +253,33 @@ mod tests {
     fn positions_survive_a_save_and_a_load() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("deeper/state.json");
-        assert_eq!(State::load(&path), Ok(State::default()), "no file yet");
+        assert_eq!(State::load(&path), Loaded::default(), "no file yet");
         let mut state = State::default();
         state.remember(&HashMap::from([("abc".to_string(), 7)]), 100);
         state.last_library = vec!["/news".into()];
         state.save(&path).unwrap();
-        let back = State::load(&path).unwrap();
+        let back = State::load(&path).state;
         assert_eq!(back, state);
         assert_eq!(back.paragraphs()["abc"], 7);
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+    }
+
+    /// Anyone who can write to a shared state directory could once plant a
+    /// link where the temporary file would go (its name was predictable)
+    /// and have whosaid overwrite the link's target.
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_does_not_redirect_the_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let path = dir.path().join("state.json");
+        let old_name = format!(".state.json.{}.tmp", std::process::id());
+        std::os::unix::fs::symlink(&victim, dir.path().join(old_name)).unwrap();
+        State::default().save(&path).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(State::load(&path).state, State::default());
     }
 
     #[test]
@@ -127,8 +287,150 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         fs::write(&path, "{not json").unwrap();
-        let error = State::load(&path).unwrap_err();
-        assert!(error.contains("not a whosaid state file"), "{error}");
+        let loaded = State::load(&path);
+        assert_eq!(loaded.state, State::default());
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains("not a whosaid state file"), "{warning}");
+    }
+
+    /// One bad entry once cost every reading position in the file.
+    #[test]
+    fn one_bad_entry_costs_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut state = State::default();
+        let many: HashMap<String, usize> = (0..5000).map(|i| (format!("k{i}"), 2)).collect();
+        state.remember(&many, 1);
+        state.save(&path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let broken = text.replacen("\"paragraph\": 2", "\"paragraph\": -1", 1);
+        fs::write(&path, &broken).unwrap();
+        let loaded = State::load(&path);
+        assert_eq!(loaded.state.positions.len(), 4999);
+        let warning = loaded.warning.unwrap();
+        assert!(
+            warning.contains(
+                "kept 4999 reading positions; left out 1 entry that was not valid \
+                 (first: \"k0\": paragraph is not a paragraph number: -1)"
+            ),
+            "{warning}"
+        );
+        assert!(warning.contains("state.json.bak"), "{warning}");
+        // Saving keeps the damaged file as it was.
+        loaded.state.save(&path).unwrap();
+        assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), broken);
+        assert_eq!(State::load(&path).warning, None);
+    }
+
+    #[test]
+    fn a_file_cut_short_keeps_what_it_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut state = State::default();
+        let many: HashMap<String, usize> = (0..100).map(|i| (format!("k{i:03}"), 2)).collect();
+        state.remember(&many, 1);
+        state.save(&path).unwrap();
+        let text = fs::read(&path).unwrap();
+        fs::write(&path, &text[..text.len() / 2]).unwrap();
+        let loaded = State::load(&path);
+        let kept = loaded.state.positions.len();
+        assert!((45..=50).contains(&kept), "{kept}");
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains("the file is damaged: EOF"), "{warning}");
+    }
+
+    fn positions(pairs: &[(&str, usize)]) -> HashMap<String, usize> {
+        pairs.iter().map(|&(k, p)| (k.to_string(), p)).collect()
+    }
+
+    /// Two readers at once: the later one to quit once wrote over the
+    /// positions the earlier one had saved.
+    #[test]
+    fn two_readers_keep_each_others_positions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let mut start = State::default();
+        start.remember(&positions(&[("a", 1), ("b", 1), ("c", 1)]), 1);
+        start.save(&path).unwrap();
+        let one = State::load(&path).state;
+        let two = State::load(&path).state;
+        let changes = Changes {
+            positions: one.changed(&positions(&[("a", 5), ("b", 1), ("c", 1)])),
+            last_library: Some(vec!["/one".into()]),
+        };
+        assert_eq!(changes.positions, positions(&[("a", 5)]));
+        let first = dir.path().join("not yet/state.json");
+        assert_eq!(
+            save_changes(&first, &changes, 2).unwrap(),
+            None,
+            "the first save"
+        );
+        assert_eq!(save_changes(&path, &changes, 2).unwrap(), None);
+        let changes = Changes {
+            positions: two.changed(&positions(&[("a", 1), ("b", 7), ("c", 1), ("d", 2)])),
+            last_library: None,
+        };
+        save_changes(&path, &changes, 3).unwrap();
+        let end = State::load(&path).state;
+        assert_eq!(
+            end.paragraphs(),
+            positions(&[("a", 5), ("b", 7), ("c", 1), ("d", 2)])
+        );
+        assert_eq!(end.last_library, ["/one"]);
+        assert_eq!(end.positions["a"].read_at, 2);
+    }
+
+    /// Many saves at once, each of its own story: none is lost.
+    #[test]
+    fn saves_at_once_take_turns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::thread::scope(|scope| {
+            for reader in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    for round in 0..5 {
+                        let key = format!("r{reader}x{round}");
+                        let changes = Changes {
+                            positions: HashMap::from([(key, reader + 1)]),
+                            last_library: None,
+                        };
+                        save_changes(path, &changes, 1).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(State::load(&path).state.positions.len(), 40);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        fs::create_dir(&path).unwrap();
+        let changes = Changes {
+            positions: positions(&[("a", 1)]),
+            last_library: None,
+        };
+        let error = save_changes(&path, &changes, 1).unwrap_err();
+        assert!(
+            error.to_string().contains("cannot read it to merge"),
+            "{error}"
+        );
+        assert!(path.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let warning = State::load(&path).warning.unwrap();
+        assert!(warning.contains("not a regular file"), "{warning}");
     }
 
     #[test]

@@ -293,6 +293,11 @@ impl Context {
     }
 }
 
+/// Ctrl-c quits everywhere, whatever the config says: however the other
+/// keys are bound, the reader always has a way out that every terminal
+/// user knows.
+pub const ALWAYS_QUITS: Key = Key::ctrl('c');
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
@@ -314,7 +319,7 @@ impl Default for Keymap {
         let p = Key::plain;
         let c = Key::char;
         let table: Vec<(Context, Action, Vec<Key>)> = vec![
-            (C::Always, A::Quit, vec![Key::ctrl('c')]),
+            (C::Always, A::Quit, vec![ALWAYS_QUITS]),
             (C::Always, A::Suspend, vec![Key::ctrl('z')]),
             (C::Global, A::Quit, vec![c('q')]),
             (C::Global, A::ToggleHelp, vec![c('?'), p(K::F(1))]),
@@ -393,8 +398,12 @@ impl Keymap {
     }
 
     /// Binds `action` in `context` to exactly `keys` (none unbinds it),
-    /// replacing the keys it had there.
-    pub fn set(&mut self, context: Context, action: Action, keys: Vec<Key>) {
+    /// replacing the keys it had there; except that [`ALWAYS_QUITS`] stays
+    /// bound to quit everywhere, whatever the keys say.
+    pub fn set(&mut self, context: Context, action: Action, mut keys: Vec<Key>) {
+        if context == Context::Always && action == Action::Quit && !keys.contains(&ALWAYS_QUITS) {
+            keys.insert(0, ALWAYS_QUITS);
+        }
         let at = self
             .bindings
             .iter()
@@ -531,6 +540,26 @@ mod tests {
         );
         assert_eq!(map.action_for(&picker, Key::ctrl('c')), Some(Action::Quit));
         assert_eq!(map.action_for(&picker, Key::ctrl('x')), None);
+    }
+
+    #[test]
+    fn no_binding_takes_ctrl_c_from_quit() {
+        let mut map = Keymap::default();
+        map.set(Context::Always, Action::Quit, vec![]);
+        map.set(Context::Always, Action::Suspend, vec![]);
+        map.set(Context::Global, Action::Quit, vec![]);
+        for chain in Context::CHAINS {
+            assert_eq!(
+                map.action_for(chain, Key::ctrl('c')),
+                Some(Action::Quit),
+                "{chain:?}"
+            );
+        }
+        assert_eq!(
+            map.keys_for(&[Context::Always], &Action::Quit),
+            Some(&[Key::ctrl('c')][..]),
+            "help and hints still show it"
+        );
     }
 
     #[test]
