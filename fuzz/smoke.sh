@@ -11,6 +11,11 @@ cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-30}"
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
+    # CI installs it (.ci/run): there a missing cargo fuzz is a failure.
+    if [ -n "${CI:-}" ]; then
+        echo "fuzz smoke: cargo fuzz is not installed (cargo install cargo-fuzz)"
+        exit 1
+    fi
     echo "fuzz smoke: skipped (cargo fuzz is not installed: cargo install cargo-fuzz)"
     exit 0
 fi

@@ -26,7 +26,7 @@ const FORMATS: [Option<InputFormat>; 6] = [
 ];
 
 /// The most bytes a repeated shape grows to.
-const MAX_REPEATED: usize = 256 * 1024;
+const MAX_REPEATED: usize = 32 * 1024;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {
@@ -65,7 +65,10 @@ fuzz_target!(|data: &[u8]| {
         write_markdown(&mut markdown, &doc).expect("writing to memory works");
         for out in [text, markdown] {
             let out = String::from_utf8(out).expect("output is UTF-8");
-            assert!(!out.chars().any(is_unsafe), "a control character in {out:?}");
+            assert!(
+                !out.chars().any(is_unsafe),
+                "a control character in {out:?}"
+            );
         }
     }
 });

@@ -13,7 +13,7 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use whosaid::annotate;
-use whosaid::load::{InputFormat, parse_bytes, Input};
+use whosaid::load::{Input, InputFormat, parse_bytes};
 use whosaid::safe_text::is_unsafe;
 use whosaid::tui::{Action, App, Keymap, Options, render, update};
 
@@ -92,14 +92,23 @@ fuzz_target!(|data: &[u8]| {
         update(&mut app, Action::Resize(width, height));
         if let Some(story) = app.story() {
             assert!(story.focus.is_none_or(|p| story.shown[p]));
-            assert!(story.search.current.is_none_or(|c| c < story.search.hits.len()));
+            assert!(
+                story
+                    .search
+                    .current
+                    .is_none_or(|c| c < story.search.hits.len())
+            );
         }
-        terminal.draw(|frame| render(&app, frame)).expect("drawing to memory works");
+        terminal
+            .draw(|frame| render(&app, frame))
+            .expect("drawing to memory works");
         let buffer = terminal.backend().buffer();
         for cell in &buffer.content {
             let symbol = cell.symbol();
             assert!(
-                !symbol.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t'),
+                !symbol
+                    .chars()
+                    .any(|c| is_unsafe(c) || c == '\n' || c == '\t'),
                 "a control character on screen: {symbol:?}"
             );
         }
