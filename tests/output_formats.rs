@@ -249,7 +249,7 @@ fn markdown_is_a_readable_report_with_nothing_unsafe() {
 - **Lena Dahl** (person, engineer, NO): 1 claim
   - ¶1 direct, said, in a statement: “The dam is safe, \"for now\",”
 - **An official** (anonymous): 1 claim
-  - ¶2 indirect, said: “the report was ␛\\[31mlate␛\\[0m, and \\*nobody\\* \\<b\\>cared\\</b\\>”
+  - ¶2 indirect, said: the report was ␛\\[31mlate␛\\[0m, and \\*nobody\\* \\<b\\>cared\\</b\\>
 - *No source found*
   - ¶1 partial: “for now”
 
@@ -279,4 +279,23 @@ fn several_markdown_stories_are_separated_by_a_blank_line() {
     let report = common::stdout(&output);
     assert_eq!(report.matches("\n\n# ").count(), 1, "{report}");
     assert!(report.starts_with("# A\n"), "{report}");
+}
+
+/// A paraphrase is not the speaker's words: the text report never puts
+/// reported speech in quotation marks, and keeps them on quotes.
+#[test]
+fn text_shows_reported_speech_without_quotation_marks() {
+    let report = common::stdout(&run_format("text"));
+    let line = |kind: &str| {
+        report
+            .lines()
+            .find(|line| line.contains(kind))
+            .unwrap_or_else(|| panic!("no {kind} claim in {report}"))
+            .to_string()
+    };
+    let indirect = line("indirect");
+    assert!(indirect.contains("indirect the report was"), "{indirect}");
+    assert!(!indirect.contains(['“', '”']), "{indirect}");
+    assert!(line("direct ").contains("“The dam is safe"), "{report}");
+    assert!(line("partial").contains("“for now”"), "{report}");
 }

@@ -103,10 +103,10 @@ fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
     how.extend(claim.channel.as_deref().map(md));
     writeln!(
         out,
-        "  - ¶{} {}: “{}”",
+        "  - ¶{} {}: {}",
         paragraph_number(claim.paragraph),
         how.join(", "),
-        md(&claim.words())
+        claim.kind.cite(&md(&claim.words()))
     )
 }
 

@@ -95,10 +95,12 @@ fn write_claim(out: &mut impl Write, claim: &Claim) -> io::Result<()> {
         .unwrap_or_default();
     writeln!(
         out,
-        "    ¶{:<3} {:<8} “{}”{}",
+        "    ¶{:<3} {:<8} {}{}",
         paragraph_number(claim.paragraph),
         claim.kind.as_str(),
-        truncate(&one_line(&claim.words()), CLAIM_WIDTH),
+        claim
+            .kind
+            .cite(&truncate(&one_line(&claim.words()), CLAIM_WIDTH)),
         cue
     )
 }

@@ -153,6 +153,22 @@ impl ClaimKind {
             ClaimKind::Indirect => "indirect",
         }
     }
+
+    /// The marks a claim's words are shown between: quotation marks for the
+    /// speaker's own words, none for reported speech, which is a paraphrase
+    /// and must never look verbatim.
+    pub fn marks(self) -> (&'static str, &'static str) {
+        match self {
+            ClaimKind::Direct | ClaimKind::Partial => ("“", "”"),
+            ClaimKind::Indirect => ("", ""),
+        }
+    }
+
+    /// `words` as shown for a claim of this kind: “quoted” or paraphrased.
+    pub fn cite(self, words: &str) -> String {
+        let (open, close) = self.marks();
+        format!("{open}{words}{close}")
+    }
 }
 
 /// Something a source is reported to have said.
@@ -357,6 +373,16 @@ pub fn title_from_path(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_speaker_s_own_words_are_in_quotation_marks() {
+        assert_eq!(ClaimKind::Direct.cite("We agree."), "“We agree.”");
+        assert_eq!(ClaimKind::Partial.cite("painful"), "“painful”");
+        assert_eq!(
+            ClaimKind::Indirect.cite("the talks had gone well"),
+            "the talks had gone well"
+        );
+    }
 
     #[test]
     fn a_story_without_title_or_named_file_shows_its_opening_words() {

@@ -268,14 +268,13 @@ impl SourcesPanel<'_> {
         let room = usize::from(inner.width) * usize::from(inner.height) + 1;
         let words = claim.words();
         let mut shown: String = words.chars().take(room).collect();
-        let close = if shown.len() < words.len() {
+        let (open, mut close) = claim.kind.marks();
+        if shown.len() < words.len() {
             shown.push('…');
-            ""
-        } else {
-            "”"
-        };
+            close = "";
+        }
         lines.push(Line::from(Span::styled(
-            format!("“{}{close}", clean(&shown)),
+            format!("{open}{}{close}", clean(&shown)),
             theme.text,
         )));
         let mut rows = inner;

@@ -193,7 +193,7 @@ impl Widget for &ClaimsList<'_> {
                     ClaimKind::Partial => theme.partial,
                     ClaimKind::Indirect => theme.indirect,
                 };
-                let words = format!("“{}”", clean(&claim.words()));
+                let words = claim.kind.cite(&clean(&claim.words()));
                 Some([
                     Line::from(vec![
                         Span::styled(marker, theme.focus_bar),
