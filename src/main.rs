@@ -7,7 +7,7 @@ use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EX
 use whosaid::load::{self, Input};
 use whosaid::settings::{self, Changes, Config, Dirs, State};
 use whosaid::tui::{
-    self, App, ColorChoice, ColorMode, Fault, Inbox, Options, ReaderOptions, Theme,
+    self, App, ColorChoice, ColorMode, Fault, Feed, Inbox, Options, ReaderOptions, Theme,
 };
 use whosaid::{Document, annotate};
 
@@ -154,7 +154,19 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         Job::Sources(found.sources, args.read.limits())
     };
     let inbox = Inbox::new();
-    open_in_background(job, inbox.feeder());
+    let loader = open_in_background(job, inbox.feeder());
+    // Nothing readable: say why here and now, not behind an empty reader.
+    if let Some(feeds) = inbox.first_story(&loader) {
+        for feed in feeds {
+            match feed {
+                Feed::Problem(problem) => cli::complain(format!("whosaid: {problem}")),
+                Feed::Warning(warning) => cli::complain(format!("whosaid: warning: {warning}")),
+                Feed::Found(_) | Feed::Ready(_) | Feed::Done => {}
+            }
+        }
+        cli::complain("whosaid: no story could be read");
+        return ExitCode::from(EXIT_NOTHING_READ);
+    }
     let app = match open_reader(inbox, &args.reader, config, state.paragraphs()) {
         Ok(app) => app,
         Err(error) => {

@@ -257,3 +257,33 @@ fn ctrl_c_quits_whatever_the_config_says() {
     );
     tmux.assert_restored("after Ctrl-c");
 }
+
+/// A mistyped file name and a binary file once opened an empty library,
+/// the errors shown only after quitting: now they are printed where the
+/// user typed, and whosaid exits 2 without starting the reader.
+#[test]
+fn nothing_readable_is_reported_without_starting_the_reader() {
+    let Some(tmux) = Tmux::start("unreadable", 100, 30, SHELL) else {
+        return;
+    };
+    let binary = env!("CARGO_BIN_EXE_whosaid");
+    let home = Home::new();
+    let files = tempfile::tempdir().unwrap();
+    let missing = files.path().join("storry.txt");
+    let binary_file = files.path().join("photo.txt");
+    std::fs::write(&binary_file, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0]).unwrap();
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    tmux.type_line(&format!(
+        "{} '{binary}' '{}' '{}'; echo \"EXITED=$?\"",
+        home.env(),
+        missing.display(),
+        binary_file.display()
+    ));
+    let screen = tmux.wait_for("the exit", |s| s.lines().any(|l| l.starts_with("EXITED=")));
+    assert!(screen.lines().any(|l| l == "EXITED=2"), "{screen}");
+    assert!(screen.contains("storry.txt: no such file"), "{screen}");
+    assert!(screen.contains("photo.txt"), "{screen}");
+    assert!(screen.contains("no story could be read"), "{screen}");
+    assert!(!screen.contains("0 stories"), "no empty library: {screen}");
+    tmux.assert_restored("after nothing could be read");
+}

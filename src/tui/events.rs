@@ -2,10 +2,12 @@
 //! its own (reading blocks), and the background loader. Both go into one
 //! channel, so the loop sleeps until either has something: no polling.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
-use std::time::Instant;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event;
 
@@ -27,6 +29,9 @@ pub struct Inbox {
     tx: Sender<Event>,
     rx: Receiver<Event>,
     listening: bool,
+    /// Events taken before the reader started (see [`Inbox::first_story`]),
+    /// handed out before the channel's.
+    held: RefCell<VecDeque<Event>>,
 }
 
 /// The sending end for the background loader. Sending fails once the
@@ -56,6 +61,7 @@ impl Inbox {
             tx,
             rx,
             listening: false,
+            held: RefCell::default(),
         }
     }
 
@@ -101,9 +107,46 @@ impl Inbox {
         Ok(())
     }
 
+    /// Waits until the loader has found a story, or has ended without one.
+    /// With a story, returns `None` and keeps what came meanwhile for the
+    /// reader; without, returns the loader's messages (its problems), so
+    /// they can be printed where the user is instead of behind an empty
+    /// reader. A loader that dies without saying so counts as ended.
+    pub fn first_story(&self, loader: &JoinHandle<()>) -> Option<Vec<Feed>> {
+        let mut held = self.held.borrow_mut();
+        loop {
+            let event = match self.rx.recv_timeout(Duration::from_millis(50)) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) if !loader.is_finished() => continue,
+                // Ended: whatever it sent is already in the channel.
+                Err(_) => match self.rx.try_recv() {
+                    Ok(event) => event,
+                    Err(_) => break,
+                },
+            };
+            let found = match &event {
+                Event::Feed(Feed::Found(stories)) => !stories.is_empty(),
+                Event::Feed(Feed::Done) => break,
+                _ => false,
+            };
+            held.push_back(event);
+            if found {
+                return None;
+            }
+        }
+        let feeds = held.drain(..).filter_map(|event| match event {
+            Event::Feed(feed) => Some(feed),
+            _ => None,
+        });
+        Some(feeds.collect())
+    }
+
     /// The next event, waiting for it until `deadline` (forever with `None`);
     /// `None` when the deadline passed first.
     pub fn wait(&self, deadline: Option<Instant>) -> Option<Event> {
+        if let Some(event) = self.held.borrow_mut().pop_front() {
+            return Some(event);
+        }
         match deadline {
             None => self.rx.recv().ok(),
             Some(deadline) => {
@@ -115,6 +158,9 @@ impl Inbox {
 
     /// An event already waiting, if any.
     pub fn try_next(&self) -> Option<Event> {
+        if let Some(event) = self.held.borrow_mut().pop_front() {
+            return Some(event);
+        }
         self.rx.try_recv().ok()
     }
 }
@@ -122,7 +168,7 @@ impl Inbox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use crate::model::Meta;
 
     #[test]
     fn the_loader_s_messages_wake_the_waiting_loop() {
@@ -141,5 +187,53 @@ mod tests {
             "the deadline ends the wait"
         );
         assert!(inbox.try_next().is_none());
+    }
+
+    #[test]
+    fn the_reader_waits_for_a_story_and_gets_everything_sent_before_it() {
+        let inbox = Inbox::new();
+        let feeder = inbox.feeder();
+        let loader = thread::spawn(move || {
+            feeder.send(Feed::Problem("a.txt: no such file".into()));
+            feeder.send(Feed::Found(Vec::new()));
+            thread::sleep(Duration::from_millis(60));
+            feeder.send(Feed::Found(vec![Meta::default()]));
+            feeder.send(Feed::Done);
+        });
+        assert!(inbox.first_story(&loader).is_none(), "a story was found");
+        let mut seen = Vec::new();
+        while let Some(Event::Feed(feed)) =
+            inbox.wait(Some(Instant::now() + Duration::from_secs(5)))
+        {
+            let done = matches!(feed, Feed::Done);
+            seen.push(feed);
+            if done {
+                break;
+            }
+        }
+        assert!(matches!(
+            seen.as_slice(),
+            [Feed::Problem(_), Feed::Found(_), Feed::Found(_), Feed::Done]
+        ));
+    }
+
+    #[test]
+    fn a_loader_that_finds_nothing_hands_back_its_problems() {
+        let inbox = Inbox::new();
+        let feeder = inbox.feeder();
+        let loader = thread::spawn(move || {
+            feeder.send(Feed::Found(Vec::new()));
+            feeder.send(Feed::Problem("a.txt: no such file".into()));
+            feeder.send(Feed::Done);
+        });
+        let feeds = inbox.first_story(&loader).expect("nothing was found");
+        assert!(
+            feeds
+                .iter()
+                .any(|f| matches!(f, Feed::Problem(p) if p == "a.txt: no such file"))
+        );
+        // A loader that dies without a word does not hang the wait.
+        let silent = thread::spawn(|| {});
+        assert_eq!(inbox.first_story(&silent).map(|f| f.len()), Some(0));
     }
 }
