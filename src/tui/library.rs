@@ -139,9 +139,10 @@ impl Library {
             self.annotated += 1;
         }
         entry.key = Some(content_key(&doc));
-        // The annotated document knows more (a title from the text).
+        // The annotated document knows more (a title from the text), and
+        // every list names it as the reader does.
         entry.meta = doc.meta.clone();
-        entry.title = meta_title(&entry.meta);
+        entry.title = doc.display_title();
         entry.title_key = entry.title.to_lowercase();
         entry.doc = Some(Arc::new(doc));
         self.matched[id] = self.matches(&self.entries[id]);

@@ -289,3 +289,16 @@ fn a_claim_in_the_headline_opens_its_story_on_the_first_paragraph() {
     assert!(story.focus.is_some_and(|p| story.shown[p]));
     assert!(app.message.as_ref().unwrap().text.contains("headline"));
 }
+
+#[test]
+fn a_story_without_a_headline_is_listed_as_the_reader_names_it() {
+    let mut doc = quiet("A quiet day", "2024-03-01");
+    doc.meta.title = None;
+    doc.meta.source = Some("corpus/0042.txt".into());
+    let reader_title = doc.display_title();
+    assert_ne!(reader_title, "Untitled story", "the fixture has text");
+    let mut app = App::loading(Options::default(), 100, 30);
+    receive(&mut app, [Feed::Found(vec![doc.meta.clone()])]);
+    receive(&mut app, [Feed::Ready(vec![(0, doc)]), Feed::Done]);
+    assert_eq!(titles(&app), [reader_title.as_str()]);
+}
