@@ -287,3 +287,32 @@ fn nothing_readable_is_reported_without_starting_the_reader() {
     assert!(!screen.contains("0 stories"), "no empty library: {screen}");
     tmux.assert_restored("after nothing could be read");
 }
+
+/// A status message once faded after 4 s, read or not: now it stays until
+/// the next key, and that key clears it.
+#[test]
+fn a_message_stays_until_the_next_key() {
+    let Some(tmux) = Tmux::start("message", 120, 40, SHELL) else {
+        return;
+    };
+    let binary = env!("CARGO_BIN_EXE_whosaid");
+    let home = Home::new();
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    tmux.type_line(&format!("{} '{binary}'; echo \"EXITED=$?\"", home.env()));
+    tmux.wait_for("the reader", |s| s.contains("¶ 1/"));
+    tmux.keys(&["C-o"]);
+    tmux.wait_for("the message", |s| {
+        s.contains("No earlier place to go back to")
+    });
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    assert!(
+        tmux.screen().contains("No earlier place to go back to"),
+        "still there after 5 s without a key"
+    );
+    tmux.keys(&["j"]);
+    tmux.wait_for("the message gone", |s| {
+        !s.contains("No earlier place") && s.contains("¶ 2/")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.lines().any(|l| l == "EXITED=0"));
+}

@@ -162,9 +162,8 @@ pub struct App {
     pub panel: Option<bool>,
     pub overlay: Option<Overlay>,
     pub prompt: Option<Prompt>,
+    /// The status bar's message: it stays until the next key.
     pub message: Option<Message>,
-    /// Changes with every new message, so the caller can time it out.
-    pub message_id: u64,
     pub size: Rect,
     pub quit: bool,
     /// Set by Ctrl-z; the event loop gives the terminal back and stops.
@@ -207,7 +206,6 @@ impl App {
             overlay: None,
             prompt: None,
             message: None,
-            message_id: 0,
             size: Rect::new(0, 0, width, height),
             quit: false,
             suspend: false,
@@ -281,7 +279,6 @@ impl App {
             text: text.into(),
             warning: false,
         });
-        self.message_id += 1;
     }
 
     fn warn(&mut self, text: impl Into<String>) {
@@ -398,6 +395,15 @@ pub fn receive(app: &mut App, feeds: impl IntoIterator<Item = Feed>) {
         }
     }
     app.sync_layout();
+}
+
+/// Applies the action of a key the user pressed: the last message has been
+/// read (or was not wanted), so it goes, and what the key says stays until
+/// the next one. Messages never fade on a timer, so none goes stale while
+/// the screen changes under it, and none vanishes unread.
+pub fn press(app: &mut App, action: Action) {
+    app.message = None;
+    update(app, action);
 }
 
 /// Applies one action. Actions that make no sense in the current state do

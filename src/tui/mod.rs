@@ -34,7 +34,7 @@ mod screens;
 mod tests;
 
 pub use action::Action;
-pub use app::{App, Options, receive, update};
+pub use app::{App, Options, press, receive, update};
 pub use events::{Feeder, Inbox};
 pub use feed::Feed;
 pub use keymap::Keymap;

@@ -14,14 +14,12 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use super::action::Action;
-use super::app::{App, Options, receive, update};
+use super::app::{App, Options, press, receive, update};
 use super::events::{self, Inbox};
 use super::keymap::Key;
 use super::signals::{self, Request, SignalWatch};
 use super::ui::render;
 
-/// How long a transient message stays.
-const MESSAGE_TTL: Duration = Duration::from_secs(4);
 /// While stories stream in, the screen is redrawn at most this often;
 /// input is drawn at once.
 const FEED_FRAME: Duration = Duration::from_millis(50);
@@ -232,8 +230,6 @@ fn event_loop(
     signals: &SignalWatch,
     fault: Option<Fault>,
 ) -> io::Result<()> {
-    let mut seen_message = app.message_id;
-    let mut message_deadline: Option<Instant> = None;
     // When the next frame is due; `None` when the screen is up to date.
     let mut frame_due = Some(Instant::now());
     let mut last_frame = Instant::now();
@@ -262,15 +258,8 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
-        if app.message_id != seen_message {
-            seen_message = app.message_id;
-            message_deadline = Some(Instant::now() + MESSAGE_TTL);
-        }
-        // Idle means idle: block until input, a story, a fading message or a frame due.
-        let deadline = match (message_deadline, frame_due) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        // Idle means idle: block until input, a story or a frame due.
+        let deadline = frame_due;
         // Work left (a search through a huge story) goes on in steps
         // while nothing waits, so keys are never queued behind it.
         let next = if app.busy() {
@@ -285,11 +274,6 @@ fn event_loop(
             inbox.wait(deadline)
         };
         let Some(first) = next else {
-            if message_deadline.is_some_and(|t| t <= Instant::now()) {
-                message_deadline = None;
-                update(app, Action::ClearMessage);
-                frame_due = Some(Instant::now());
-            }
             continue;
         };
         // Apply everything already waiting (a burst of wheel events or
@@ -304,7 +288,11 @@ fn event_loop(
                         if !feeds.is_empty() {
                             receive(app, std::mem::take(&mut feeds));
                         }
-                        update(app, action);
+                        if matches!(event, Event::Key(_)) {
+                            press(app, action);
+                        } else {
+                            update(app, action);
+                        }
                         input = true;
                     }
                 }

@@ -4,7 +4,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::action::Action as A;
-use super::app::{App, Focus, Options, Overlay, Screen, update};
+use super::app::{App, Focus, Options, Overlay, Screen, press, update};
 use super::fixture;
 use super::keymap::{Context, Key};
 use super::story::{Block, PanelRow, Row, StoryView};
@@ -543,18 +543,28 @@ fn help_opens_scrolls_and_closes() {
 fn quit_and_messages() {
     let mut app = app();
     update(&mut app, A::JumpBack);
-    let id = app.message_id;
     assert!(app.message.is_some());
     update(&mut app, A::ClearMessage);
     assert_eq!(app.message, None);
-    update(&mut app, A::JumpBack);
-    assert_eq!(
-        app.message_id,
-        id + 1,
-        "each message is new, so it fades anew"
-    );
     update(&mut app, A::Quit);
     assert!(app.quit);
+}
+
+/// A message stays while the screen changes on its own (a resize, stories
+/// arriving, time passing) and goes with the next key, which may say
+/// something of its own.
+#[test]
+fn a_message_lasts_until_the_next_key() {
+    let mut app = app();
+    press(&mut app, A::JumpBack);
+    let said = app.message.clone().expect("nothing to jump back to");
+    update(&mut app, A::Resize(90, 30));
+    update(&mut app, A::SearchMore);
+    assert_eq!(app.message, Some(said.clone()), "no key yet");
+    press(&mut app, A::NextParagraph);
+    assert_eq!(app.message, None, "the next key clears it");
+    press(&mut app, A::JumpBack);
+    assert_eq!(app.message, Some(said), "a key's own message stays");
 }
 
 /// Every action the reader knows, with one of each internal kind.
