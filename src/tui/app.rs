@@ -933,17 +933,31 @@ fn reader(app: &mut App, action: Action) {
                 app.say("No search: press / to search");
                 return;
             }
-            let next = match (story.search.current, action == Action::NextMatch) {
+            let forward = action == Action::NextMatch;
+            let next = match (story.search.current, forward) {
                 (Some(c), true) => (c + 1) % count,
                 (Some(c), false) => (c + count - 1) % count,
                 (None, _) => 0,
             };
+            // Going round the story is said, as in less and vim: a reader
+            // counting matches must not take the first again for a new one.
+            let wrapped = story
+                .search
+                .current
+                .is_some_and(|c| if forward { next <= c } else { next >= c });
             let from = story.focus;
             story.go_to_hit(next);
             if let Some(from) = from
                 && Some(from) != story.focus
             {
                 story.jumps.push(from);
+            }
+            if wrapped {
+                app.say(if forward {
+                    "Search hit the end, continuing at the top"
+                } else {
+                    "Search hit the top, continuing at the end"
+                });
             }
         }
         _ => {}

@@ -341,7 +341,11 @@ impl Default for Keymap {
             (C::Reader, A::NextMatch, vec![c('n')]),
             (C::Reader, A::PrevMatch, vec![c('N')]),
             (C::Reader, A::Clear, vec![p(K::Esc)]),
-            (C::Reader, A::BackToList, vec![p(K::Backspace), c('h')]),
+            (
+                C::Reader,
+                A::BackToList,
+                vec![p(K::Backspace), c('h'), p(K::Left)],
+            ),
             (C::Article, A::NextParagraph, vec![c('j'), p(K::Down)]),
             (C::Article, A::PrevParagraph, vec![c('k'), p(K::Up)]),
             (C::Sources, A::NextSource, vec![c('j'), p(K::Down)]),

@@ -434,6 +434,36 @@ fn search_moves_as_you_type_and_n_cycles_through_matches() {
     assert_eq!(focus(&app), Some(1), "back to before the search");
 }
 
+/// Going round the story is said, so the first match is not taken for a
+/// new one; moving between matches inside it says nothing.
+#[test]
+fn search_says_when_it_wraps() {
+    let mut app = app();
+    update(&mut app, A::StartSearch);
+    for c in "FILLER".chars() {
+        update(&mut app, A::Insert(c));
+    }
+    update(&mut app, A::SearchSubmit);
+    assert_eq!(story(&app).search.position(), "1/14");
+    let said = |app: &App| app.message.as_ref().map(|m| m.text.clone());
+    press(&mut app, A::NextMatch);
+    assert_eq!(said(&app), None, "2/14 is not a wrap");
+    press(&mut app, A::PrevMatch);
+    assert_eq!(said(&app), None, "back to 1/14 is not a wrap");
+    press(&mut app, A::PrevMatch);
+    assert_eq!(story(&app).search.position(), "14/14");
+    assert_eq!(
+        said(&app).as_deref(),
+        Some("Search hit the top, continuing at the end")
+    );
+    press(&mut app, A::NextMatch);
+    assert_eq!(story(&app).search.position(), "1/14");
+    assert_eq!(
+        said(&app).as_deref(),
+        Some("Search hit the end, continuing at the top")
+    );
+}
+
 #[test]
 fn esc_in_the_prompt_cancels_and_returns() {
     let mut app = app();
