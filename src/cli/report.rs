@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use crate::model::{Claim, CountryKind, Document, Speaker, paragraph_number};
 use crate::safe_text::one_line;
-use crate::words::plural;
+use crate::words::{percent, plural, thousands};
 
 /// Longest claim text shown before it is cut with an ellipsis, in characters.
 const CLAIM_WIDTH: usize = 110;
@@ -27,10 +27,10 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "Sources: {}, {}; {:.0}% of claims from anonymous sources",
-        quoted.len(),
+        "Sources: {}, {}; {} of claims from anonymous sources",
+        thousands(quoted.len()),
         plural(summary.claims, "claim"),
-        summary.anonymous_share * 100.0
+        percent(summary.anonymous_share)
     )?;
     for (speaker, claims) in quoted {
         write_speaker(out, speaker, claims)?;
@@ -54,7 +54,7 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
     }
 
     writeln!(out)?;
-    writeln!(out, "Countries: {}", document.countries.len())?;
+    writeln!(out, "Countries: {}", thousands(document.countries.len()))?;
     for country in &document.countries {
         let bloc = if country.kind == CountryKind::Bloc {
             " (bloc)"
@@ -136,5 +136,22 @@ mod tests {
             assert!(out.contains("¶18446744073709551616"), "{out}");
             assert!(!out.contains("¶0"), "{out}");
         }
+    }
+
+    /// Every count in the summary is written the same way: 1,200 sources
+    /// and 1,200 claims, never "1200, 1,200 claims".
+    #[test]
+    fn counts_are_written_alike() {
+        let text: String = (0..1200)
+            .map(|n| format!("“We agree,” said Anna Berg{n}son.\n\n"))
+            .collect();
+        let doc = crate::annotate(&crate::load::plain::parse(&text));
+        assert!(doc.sourcing().quoted.len() >= 1000);
+        let mut out = Vec::new();
+        write_text(&mut out, &doc).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let line = out.lines().find(|l| l.starts_with("Sources: ")).unwrap();
+        assert!(line.starts_with("Sources: 1,"), "{line}");
+        assert!(line.contains(" claims; "), "{line}");
     }
 }
