@@ -95,6 +95,36 @@ fn bundled_story_screens() {
     }
 }
 
+/// Moving from claim to claim shows on screen with the sources panel
+/// hidden (80 columns): the status bar names the claim, its speaker and kind.
+#[test]
+fn the_current_claim_is_named_without_the_panel() {
+    let mut app = app(vec![bundled()], ColorMode::None, (80, 24));
+    let status = |app: &App| {
+        let text = screen_text(&draw(app));
+        text.lines().last().unwrap_or_default().to_string()
+    };
+    update(&mut app, A::NextClaim);
+    let first = status(&app);
+    update(&mut app, A::NextClaim);
+    let second = status(&app);
+    assert!(
+        !screen_text(&draw(&app)).contains("┌ Sources"),
+        "the panel is hidden"
+    );
+    assert_ne!(first, second, "the second }} changes the screen");
+    let story = app.story().unwrap();
+    let claim = story.claim.expect("a current claim");
+    assert!(
+        second.contains(&format!("claim {}/35 · ", claim + 1)),
+        "{second}"
+    );
+    assert!(
+        second.contains("quote") || second.contains("reported speech"),
+        "{second}"
+    );
+}
+
 #[test]
 fn fixture_screens() {
     let cases: Vec<(&str, (u16, u16), Vec<A>)> = vec![

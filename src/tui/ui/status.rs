@@ -11,7 +11,11 @@ use ratatui::widgets::Widget;
 
 use super::article::{plural, stories};
 use super::draw;
+use super::panel::claim_kind_label;
 use crate::words::thousands;
+
+/// Room kept on the right for the shortest hint ("? help").
+const HELP_HINT_ROOM: usize = 9;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,
@@ -73,6 +77,33 @@ impl StatusBar<'_> {
             ));
         }
         spans
+    }
+
+    /// The current claim, named whether or not the panel shows it:
+    /// "claim 3/35 · Ana Ruiz · direct quote".
+    fn claim(&self) -> Option<Span<'static>> {
+        let story = self.app.story()?;
+        let i = story.claim?;
+        let claim = story
+            .index
+            .claim_order
+            .get(i)
+            .and_then(|&c| story.doc.claims.get(c))?;
+        let by = claim
+            .speaker
+            .as_deref()
+            .and_then(|id| story.doc.speaker(id))
+            .map_or("no source found", |s| s.name.as_str());
+        Some(Span::styled(
+            format!(
+                " claim {}/{} · {} · {} ",
+                thousands(i + 1),
+                thousands(story.index.claim_order.len()),
+                clean(by),
+                claim_kind_label(claim.kind)
+            ),
+            self.app.theme.status,
+        ))
     }
 
     fn hints(&self) -> Vec<(String, &'static str)> {
@@ -209,6 +240,17 @@ impl Widget for &StatusBar<'_> {
         let theme = &self.app.theme;
         buf.set_style(area, theme.status);
         let mut left = self.state();
+        // The claim gives way to a message (which lasts one key) and to the
+        // help hint: it is shown whole or not at all.
+        if self.app.message.is_none()
+            && self.app.prompt.is_none()
+            && let Some(claim) = self.claim()
+        {
+            let state = draw::line_width(&Line::from(left.clone()));
+            if state + text_width(&claim.content) + HELP_HINT_ROOM <= usize::from(area.width) {
+                left.push(claim);
+            }
+        }
         if let Some(message) = &self.app.message {
             let style = if message.warning {
                 theme.warning
