@@ -118,8 +118,15 @@ impl State {
     /// Writes the state to `path` atomically, creating its directory; the
     /// file it replaces is kept as [`backup_path`] first.
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        if let Ok(Some(previous)) = read_state_file(path) {
-            replace(&backup_path(path), &previous)?;
+        let previous = read_state_file(path).ok().flatten();
+        self.save_over(path, previous.as_deref())
+    }
+
+    /// Writes the state to `path` over `previous`, the bytes it holds now,
+    /// which are kept as [`backup_path`] first.
+    fn save_over(&self, path: &Path, previous: Option<&[u8]>) -> io::Result<()> {
+        if let Some(previous) = previous {
+            replace(&backup_path(path), previous)?;
         }
         let mut bytes = serde_json::to_vec_pretty(self)?;
         bytes.push(b'\n');
@@ -164,21 +171,17 @@ pub fn save_changes(path: &Path, changes: &Changes, now: u64) -> io::Result<Opti
             )),
         ),
     };
-    let mut merged = match read_state_file(path) {
-        Ok(Some(bytes)) => salvage(&bytes).state,
-        Ok(None) => State::default(),
-        Err(e) => {
-            return Err(io::Error::new(
-                e.kind(),
-                format!("cannot read it to merge: {e}"),
-            ));
-        }
-    };
+    // Read once: merged into, then kept as the backup.
+    let previous = read_state_file(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot read it to merge: {e}")))?;
+    let mut merged = previous
+        .as_deref()
+        .map_or_else(State::default, |bytes| salvage(bytes).state);
     merged.remember(&changes.positions, now);
     if let Some(library) = &changes.last_library {
         merged.last_library.clone_from(library);
     }
-    merged.save(path)?;
+    merged.save_over(path, previous.as_deref())?;
     drop(lock);
     Ok(warning)
 }

@@ -417,19 +417,23 @@ impl std::io::Write for SharedBytes {
     }
 }
 
-#[test]
-fn hostile_text_never_reaches_the_terminal_bytes() {
-    // Through the real crossterm backend: the only escape sequences in the
-    // output are the backend's own CSI sequences; no OSC, DCS or bell.
-    let app = app(vec![hostile()], ColorMode::Basic, (100, 30));
+/// The bytes the real crossterm backend sends for one frame of `app`.
+fn terminal_bytes(app: &App) -> Vec<u8> {
     let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
+        viewport: Viewport::Fixed(Rect::new(0, 0, app.size.width, app.size.height)),
     };
     let output = SharedBytes::default();
     let mut terminal =
         Terminal::with_options(CrosstermBackend::new(output.clone()), options).unwrap();
-    terminal.draw(|frame| render(&app, frame)).unwrap();
-    let bytes = output.0.borrow().clone();
+    terminal.draw(|frame| render(app, frame)).unwrap();
+    output.0.borrow().clone()
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_bytes() {
+    // Through the real crossterm backend: the only escape sequences in the
+    // output are the backend's own CSI sequences; no OSC, DCS or bell.
+    let bytes = terminal_bytes(&app(vec![hostile()], ColorMode::Basic, (100, 30)));
     assert!(!bytes.is_empty());
     assert!(!bytes.contains(&0x07), "a bell reached the terminal");
     for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == 0x1b) {
@@ -544,15 +548,7 @@ fn a_soft_hyphen_shows_as_a_hyphen_where_the_line_breaks_at_it() {
 /// next cell is: the bytes after Bengali কা move the cursor.
 #[test]
 fn the_cursor_is_placed_explicitly_after_an_uncertain_cluster() {
-    let app = app(vec![uncertain_widths()], ColorMode::Basic, (100, 30));
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
-    };
-    let output = SharedBytes::default();
-    let mut terminal =
-        Terminal::with_options(CrosstermBackend::new(output.clone()), options).unwrap();
-    terminal.draw(|frame| render(&app, frame)).unwrap();
-    let bytes = output.0.borrow().clone();
+    let bytes = terminal_bytes(&app(vec![uncertain_widths()], ColorMode::Basic, (100, 30)));
     let text = String::from_utf8_lossy(&bytes);
     let after: Vec<&str> = text.split("কা").skip(1).collect();
     assert!(!after.is_empty(), "কা not drawn");

@@ -246,7 +246,7 @@ impl Widget for &StatusBar<'_> {
             && self.app.prompt.is_none()
             && let Some(claim) = self.claim()
         {
-            let state = draw::line_width(&Line::from(left.clone()));
+            let state: usize = left.iter().map(|span| text_width(&span.content)).sum();
             if state + text_width(&claim.content) + HELP_HINT_ROOM <= usize::from(area.width) {
                 left.push(claim);
             }
