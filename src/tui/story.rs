@@ -901,6 +901,12 @@ impl StoryView {
         }
     }
 
+    /// The bytes of the current claim, when it is in paragraph `p`.
+    pub fn current_claim_bytes(&self, p: usize) -> Option<Range<usize>> {
+        let claim = &self.doc.claims[*self.index.claim_order.get(self.claim?)?];
+        (claim.paragraph == p).then_some(claim.start..claim.end)
+    }
+
     /// The first claim of speaker `s` in a shown paragraph.
     pub fn first_claim_of(&self, s: usize) -> Option<usize> {
         let id = &self.doc.speakers[s].id;

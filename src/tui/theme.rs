@@ -63,6 +63,9 @@ pub struct Theme {
     pub indirect: Style,
     /// Added to claims of the selected source.
     pub claim_selected: Style,
+    /// Added to the words of the current claim (`}` and `{` move it); the
+    /// gutter marks its lines too, which is what shows it without colour.
+    pub claim_current: Style,
     pub country: Style,
     pub search_hit: Style,
     pub search_current: Style,
@@ -118,6 +121,7 @@ impl Theme {
             ),
             indirect: fg(m(Modifier::DIM), Reset, Indexed(109)),
             claim_selected: fg(m(Modifier::BOLD), Magenta, Indexed(170)),
+            claim_current: bg(Style::new(), DarkGray, Indexed(237)),
             country: fg(m(Modifier::UNDERLINED), Red, Indexed(167)),
             search_hit: bg(
                 fg(m(Modifier::REVERSED), Yellow, Indexed(214)),
@@ -152,7 +156,7 @@ impl Theme {
 
 impl Theme {
     /// The styles a config file may colour, by name.
-    pub const NAMES: [&'static str; 26] = [
+    pub const NAMES: [&'static str; 27] = [
         "text",
         "title",
         "meta",
@@ -163,6 +167,7 @@ impl Theme {
         "partial",
         "indirect",
         "claim_selected",
+        "claim_current",
         "country",
         "search_hit",
         "search_current",
@@ -194,6 +199,7 @@ impl Theme {
             "partial" => &mut self.partial,
             "indirect" => &mut self.indirect,
             "claim_selected" => &mut self.claim_selected,
+            "claim_current" => &mut self.claim_current,
             "country" => &mut self.country,
             "search_hit" => &mut self.search_hit,
             "search_current" => &mut self.search_current,

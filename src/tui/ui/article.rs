@@ -15,6 +15,11 @@ use crate::tui::theme::Theme;
 use super::draw;
 use super::highlight::styled_line;
 
+/// The gutter beside the focused paragraph's lines.
+pub const FOCUS_MARK: &str = "▌";
+/// The gutter beside the current claim's lines.
+pub const CLAIM_MARK: &str = "┃";
+
 pub struct ArticleView<'a> {
     pub story: &'a StoryView,
     pub theme: &'a Theme,
@@ -67,8 +72,18 @@ impl ArticleView<'_> {
                 Row::Text {
                     paragraph, range, ..
                 } => {
-                    if Some(*paragraph) == story.focus {
-                        Span::styled("▌", theme.focus_bar)
+                    let in_claim = story
+                        .current_claim_bytes(*paragraph)
+                        .is_some_and(|c| c.start < range.end && range.start < c.end);
+                    // The current claim's lines get a mark of their own, so
+                    // it shows without colour too.
+                    let mark = if in_claim {
+                        Some(CLAIM_MARK)
+                    } else {
+                        (Some(*paragraph) == story.focus).then_some(FOCUS_MARK)
+                    };
+                    if let Some(mark) = mark {
+                        Span::styled(mark, theme.focus_bar)
                             .render(Rect::new(g.gutter.x, y, 1, 1), buf);
                     }
                     let base = match story.doc.paragraphs[*paragraph].kind {

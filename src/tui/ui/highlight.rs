@@ -81,9 +81,13 @@ pub fn styled_line(
         &hits[first..last]
     };
     let current = story.search.current.map(|c| story.search.hits[c]);
+    let claim = story.current_claim_bytes(p);
 
     let mut cuts = vec![start, end];
     let inside = |x: usize| x > start && x < end;
+    if let Some(claim) = &claim {
+        cuts.extend([claim.start, claim.end].into_iter().filter(|&x| inside(x)));
+    }
     for (a, b) in runs
         .iter()
         .map(|r| (r.start(), r.end()))
@@ -115,7 +119,10 @@ pub fn styled_line(
             .get(h)
             .filter(|hit| hit.start <= a && hit.end >= b)
             .map(|hit| current == Some(*hit));
-        let style = style_of(story, run, hit, base, theme);
+        let mut style = style_of(story, run, hit, base, theme);
+        if claim.as_ref().is_some_and(|c| c.start <= a && b <= c.end) {
+            style = style.patch(theme.claim_current);
+        }
         let mut plain = String::new();
         let mut chars = segment.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
