@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
+    /// Back one level (story → list → stories), quitting at the top.
+    Leave,
     /// Gives the terminal back and stops, like Ctrl-z in a shell; `fg` resumes.
     Suspend,
     ToggleHelp,
@@ -25,6 +27,10 @@ pub enum Action {
     LastParagraph,
     ScrollDown,
     ScrollUp,
+    HalfPageDown,
+    HalfPageUp,
+    LineDown,
+    LineUp,
 
     // Layout and focus.
     ToggleFocus,
@@ -99,18 +105,23 @@ impl Action {
     /// What the action does, for the help overlay.
     pub fn description(&self) -> &'static str {
         match self {
-            Action::Quit => "quit",
+            Action::Quit => "quit from anywhere",
+            Action::Leave => "back one level; quit at the top",
             Action::Suspend => "suspend (fg resumes)",
             Action::ToggleHelp => "show or hide this help",
             Action::Close => "close",
-            Action::NextParagraph => "next paragraph",
-            Action::PrevParagraph => "previous paragraph",
+            Action::NextParagraph => "next paragraph, or a screen on in a long one",
+            Action::PrevParagraph => "previous paragraph, or a screen back in a long one",
             Action::PageDown => "page down",
             Action::PageUp => "page up",
             Action::FirstParagraph => "first paragraph",
             Action::LastParagraph => "last paragraph",
             Action::ScrollDown => "scroll down a little",
             Action::ScrollUp => "scroll up a little",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::LineDown => "scroll down a line",
+            Action::LineUp => "scroll up a line",
             Action::ToggleFocus => "switch between article and sources",
             Action::TogglePanel => "show or hide the sources panel",
             Action::NextSource => "next source",
@@ -142,8 +153,8 @@ impl Action {
             Action::ReverseSort => "reverse the order",
             Action::SwitchIndex => "switch between stories and sources across stories",
             Action::BackToList => "back to the list",
-            Action::HelpDown => "scroll help down",
-            Action::HelpUp => "scroll help up",
+            Action::HelpDown => "scroll the help down a line",
+            Action::HelpUp => "scroll the help up a line",
             Action::Insert(_) => "type",
             Action::DeleteChar => "delete a character",
             Action::Resize(..)
@@ -173,6 +184,7 @@ impl Action {
             Action::SearchSubmit => "keep",
             Action::Close => "close",
             Action::Quit => "quit",
+            Action::Leave => "back",
             Action::Suspend => "suspend (fg resumes)",
             _ => return None,
         })

@@ -288,6 +288,16 @@ impl App {
         }
     }
 
+    /// Whether `q` quits here: on the story list, or in a story opened on
+    /// its own (there is no list to go back to).
+    pub fn at_top_level(&self) -> bool {
+        match self.screen {
+            Screen::Story(_) => self.library.entries.len() <= 1 && self.back == Screen::Library,
+            Screen::Library => true,
+            Screen::People | Screen::Claims => false,
+        }
+    }
+
     /// Gives the current story the body size of the current layout.
     fn sync_layout(&mut self) {
         let g = self.geometry();
@@ -430,18 +440,22 @@ pub fn update(app: &mut App, action: Action) {
                 _ => Some(Overlay::Help { scroll: 0 }),
             };
         }
-        Action::HelpDown | Action::HelpUp => {
-            // The help is as tall as the screen above the status bar, less its borders.
-            let shown = usize::from(app.geometry().main.height.saturating_sub(2));
-            let max = help_line_count(&app.keymap).saturating_sub(shown);
-            let max = u16::try_from(max).unwrap_or(u16::MAX);
-            if let Some(Overlay::Help { scroll }) = &mut app.overlay {
-                *scroll = if action == Action::HelpDown {
-                    scroll.saturating_add(1).min(max)
-                } else {
-                    scroll.saturating_sub(1)
-                };
-            }
+        Action::Leave => leave(app),
+        Action::HelpDown
+        | Action::HelpUp
+        | Action::LineDown
+        | Action::LineUp
+        | Action::ScrollDown
+        | Action::ScrollUp
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::FirstRow
+        | Action::LastRow
+            if matches!(app.overlay, Some(Overlay::Help { .. })) =>
+        {
+            scroll_help(app, action)
         }
         Action::Close => close(app),
         Action::Insert(c) => edit(app, |text| text.push(c)),
@@ -518,6 +532,46 @@ fn list_rows(app: &mut App) -> Option<(&mut super::rows::Rows, usize)> {
     }
 }
 
+/// `q`: closes what is on top (help, the picker, a prompt), else goes back
+/// a level, and quits from the top level (or a story opened on its own).
+fn leave(app: &mut App) {
+    if app.overlay.is_some() || app.prompt.is_some() {
+        close(app);
+        return;
+    }
+    if app.at_top_level() {
+        update(app, Action::Quit);
+    } else {
+        back(app);
+    }
+}
+
+/// Scrolling keys while the help is open scroll the help.
+fn scroll_help(app: &mut App, action: Action) {
+    // The help is as tall as the screen above the status bar, less its borders.
+    let shown = usize::from(app.geometry().main.height.saturating_sub(2));
+    let max = help_line_count(&app.keymap).saturating_sub(shown);
+    let (page, half) = (shown.saturating_sub(2).max(1), (shown / 2).max(1));
+    let Some(Overlay::Help { scroll }) = &mut app.overlay else {
+        return;
+    };
+    let at = usize::from(*scroll);
+    let to = match action {
+        Action::HelpDown | Action::LineDown => at + 1,
+        Action::HelpUp | Action::LineUp => at.saturating_sub(1),
+        Action::ScrollDown => at + WHEEL_ROWS,
+        Action::ScrollUp => at.saturating_sub(WHEEL_ROWS),
+        Action::PageDown => at + page,
+        Action::PageUp => at.saturating_sub(page),
+        Action::HalfPageDown => at + half,
+        Action::HalfPageUp => at.saturating_sub(half),
+        Action::FirstRow => 0,
+        Action::LastRow => max,
+        _ => return,
+    };
+    *scroll = u16::try_from(to.min(max)).unwrap_or(u16::MAX);
+}
+
 /// Back from a story to the list it was opened from; from a source's
 /// claims to the sources; from the sources to the stories.
 fn back(app: &mut App) {
@@ -555,6 +609,8 @@ fn lists(app: &mut App, action: Action) {
         Action::PrevRow => step(app, -1),
         Action::PageDown => step(app, signed),
         Action::PageUp => step(app, -signed),
+        Action::HalfPageDown => step(app, (signed / 2).max(1)),
+        Action::HalfPageUp => step(app, -(signed / 2).max(1)),
         Action::FirstRow | Action::LastRow => {
             if let Some((rows, len)) = list_rows(app) {
                 if action == Action::FirstRow {
@@ -813,6 +869,10 @@ fn reader(app: &mut App, action: Action) {
         Action::LastParagraph => story.last_paragraph(),
         Action::ScrollDown => story.scroll_down(WHEEL_ROWS),
         Action::ScrollUp => story.scroll_up(WHEEL_ROWS),
+        Action::HalfPageDown => story.scroll_down(story.half_page()),
+        Action::HalfPageUp => story.scroll_up(story.half_page()),
+        Action::LineDown => story.scroll_down(1),
+        Action::LineUp => story.scroll_up(1),
         Action::NextSource => story.move_panel_cursor(true),
         Action::PrevSource => story.move_panel_cursor(false),
         Action::CycleSource if story.cycle_source().is_none() => {

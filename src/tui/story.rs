@@ -163,15 +163,38 @@ impl StoryView {
     }
 
     /// Lays the body out for a new size. A new width drops the wrapped lines
-    /// (and only then); the focused paragraph stays in view.
+    /// (and only then) and keeps the text at the top of the view there; the
+    /// view moves only if the focused paragraph would leave it.
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         if width != self.wraps.width() {
+            let anchor = self.top_byte();
             self.wraps = WrapCache::new(width, self.doc.paragraphs.len());
-            self.top.line = 0;
+            self.top.line = match anchor {
+                Some((p, byte)) => {
+                    let lines = self.lines(p);
+                    lines
+                        .partition_point(|l| l.end <= byte)
+                        .min(lines.len().saturating_sub(1))
+                }
+                // On a gap or a hidden block's line: the block's own line.
+                None if self.top.line > 0 => self.block_height(self.top.block) - 1,
+                None => 0,
+            };
         }
         self.height = usize::from(height).max(1);
         self.clamp_top();
-        self.show_focus();
+        if !self.focus_in_view() {
+            self.show_focus();
+        }
+    }
+
+    /// The paragraph and the first byte of the text line at the top of the
+    /// view, if the top is on one.
+    fn top_byte(&self) -> Option<(usize, usize)> {
+        let Block::Paragraph(p) = *self.blocks.get(self.top.block)? else {
+            return None;
+        };
+        Some((p, self.lines(p).get(self.top.line)?.start))
     }
 
     /// The title paragraph is shown in the header, not in the body.
@@ -515,8 +538,10 @@ impl StoryView {
         (rows <= limit).then_some(rows)
     }
 
-    /// Scrolls the least needed to show lines `lines` of block `b` (all of
-    /// them when they fit, else their first).
+    /// Scrolls the least needed to show lines `lines` of block `b`: all of
+    /// them when they fit; when they do not, the view stays if it already
+    /// shows some of them (the reader is part-way through), else their
+    /// first line goes to the top.
     fn reveal(&mut self, b: usize, lines: Range<usize>) {
         let first = Pos {
             block: b,
@@ -526,16 +551,22 @@ impl StoryView {
             block: b,
             line: lines.end.max(lines.start + 1),
         };
-        if first < self.top {
+        let fits = self.distance(first, end, self.height).is_some();
+        let bottom = self.forward(self.top, self.height);
+        if !fits {
+            let overlaps = first < bottom && self.top < end;
+            if !overlaps {
+                self.top = first;
+            }
+        } else if first < self.top {
             self.top = first;
         } else if self.distance(self.top, end, self.height).is_none() {
-            // The end at the bottom of the view, unless that hides the first line.
-            self.top = self.backward(end, self.height).min(first);
+            self.top = self.backward(end, self.height);
         }
         self.clamp_top();
     }
 
-    /// Scrolls so the focused paragraph is in view.
+    /// Scrolls so the focused paragraph is in view (see [`Self::reveal`]).
     pub fn show_focus(&mut self) {
         let Some(b) = self.focus.and_then(|p| self.block_of(p)) else {
             return;
@@ -545,6 +576,22 @@ impl StoryView {
         };
         let n = self.lines(p).len();
         self.reveal(b, 0..n);
+    }
+
+    /// Where the scrollbar's thumb goes: the top of the view, the lowest top
+    /// and the height of the view, in thousandths of a block, so that
+    /// scrolling inside a long paragraph moves the thumb too without
+    /// wrapping the whole story to count its lines.
+    pub fn scroll_extent(&self) -> (usize, usize, usize) {
+        let units = |pos: Pos| {
+            if pos.block >= self.blocks.len() {
+                return self.blocks.len() * 1000;
+            }
+            pos.block * 1000 + pos.line * 1000 / self.block_height(pos.block)
+        };
+        let top = units(self.top);
+        let bottom = units(self.forward(self.top, self.height));
+        (top, units(self.max_top()), bottom.saturating_sub(top).max(1))
     }
 
     /// The rows of the body from the top of the view, at most `height`.
@@ -578,22 +625,21 @@ impl StoryView {
         rows
     }
 
-    /// The first paragraph that starts in view, else the one the view is in.
-    fn first_in_view(&self) -> Option<usize> {
-        let rows = self.visible_rows();
-        rows.iter()
-            .find_map(|r| match r {
-                Row::Text {
-                    paragraph, line: 0, ..
-                } => Some(*paragraph),
-                _ => None,
-            })
-            .or_else(|| {
-                rows.iter().find_map(|r| match r {
-                    Row::Text { paragraph, .. } => Some(*paragraph),
-                    _ => None,
-                })
-            })
+    /// The paragraph of the first text row in view, where the eye goes
+    /// after a page.
+    fn top_in_view(&self) -> Option<usize> {
+        self.visible_rows().iter().find_map(|r| match r {
+            Row::Text { paragraph, .. } => Some(*paragraph),
+            _ => None,
+        })
+    }
+
+    /// The paragraph of the last text row in view.
+    fn bottom_in_view(&self) -> Option<usize> {
+        self.visible_rows().iter().rev().find_map(|r| match r {
+            Row::Text { paragraph, .. } => Some(*paragraph),
+            _ => None,
+        })
     }
 
     fn focus_in_view(&self) -> bool {
@@ -684,24 +730,27 @@ impl StoryView {
         self.reveal(b, first..last + 1);
     }
 
-    /// Lines of the focused paragraph below the view, if it is taller than
-    /// what is left of the view.
-    fn focus_continues_below(&self) -> bool {
-        let Some(p) = self.focus else { return false };
-        let Some(b) = self.block_of(p) else {
-            return false;
-        };
+    /// The first and the end (exclusive) line of the focused paragraph's
+    /// text, if it is shown.
+    fn focus_span(&self) -> Option<(Pos, Pos)> {
+        let p = self.focus?;
+        let b = self.block_of(p)?;
         let end = Pos {
             block: b,
             line: self.lines(p).len(),
         };
-        end > self.top && self.distance(self.top, end, self.height).is_none()
+        Some((Pos { block: b, line: 0 }, end))
     }
 
+    /// `j`: the next paragraph; inside a paragraph whose text goes on below
+    /// the view, a screen further down it first, as `less` does.
     pub fn next_paragraph(&mut self) {
-        // A paragraph taller than the view is read through before moving on.
-        if self.focus_continues_below() {
-            self.scroll_down(self.page());
+        if let Some((_, end)) = self.focus_span()
+            && end > self.top
+            && self.distance(self.top, end, self.height).is_none()
+        {
+            self.top = self.forward(self.top, self.page());
+            self.clamp_top();
             return;
         }
         if let Some(p) = self.next_shown(self.focus) {
@@ -710,49 +759,67 @@ impl StoryView {
         }
     }
 
+    /// `k`: the previous paragraph; inside a paragraph that starts above
+    /// the view, a screen further up it first. A long previous paragraph is
+    /// entered at its end, where reading backwards meets it.
     pub fn prev_paragraph(&mut self) {
-        if let Some(b) = self.focus.and_then(|p| self.block_of(p))
-            && b == self.top.block
-            && self.top.line > 0
+        if let Some((start, _)) = self.focus_span()
+            && start < self.top
         {
-            self.top = self.backward(self.top, self.page());
+            self.top = self.backward(self.top, self.page()).max(start);
             return;
         }
-        if let Some(p) = self.focus.and_then(|p| self.prev_shown(p)) {
-            self.set_focus(Some(p));
+        let Some(p) = self.focus.and_then(|p| self.prev_shown(p)) else {
+            return;
+        };
+        self.set_focus(Some(p));
+        if let Some((start, end)) = self.focus_span()
+            && self.distance(start, end, self.height).is_none()
+            && !self.focus_in_view()
+        {
+            self.top = self.backward(end, self.height);
+            self.clamp_top();
+        } else {
             self.show_focus();
         }
     }
 
+    /// Rows a page moves: the view less two rows kept for context.
     fn page(&self) -> usize {
         self.height.saturating_sub(2).max(1)
     }
 
+    /// Rows half a page moves (`Ctrl-d`, `Ctrl-u`).
+    pub fn half_page(&self) -> usize {
+        (self.height / 2).max(1)
+    }
+
+    /// `Space`: a page down; the focus goes to the paragraph at the top of
+    /// the view, which stays where the page put it (the paragraph may begin
+    /// above it), or at the end of the story to its last paragraph.
     pub fn page_down(&mut self) {
         let before = self.top;
         self.top = self.forward(self.top, self.page());
         self.clamp_top();
-        if self.top == before {
-            let last = self.last_shown();
-            self.set_focus(last);
+        let p = if self.top == before {
+            self.last_shown()
         } else {
-            let p = self.first_in_view();
-            self.set_focus(p);
-        }
-        self.show_focus();
+            self.top_in_view()
+        };
+        self.set_focus(p);
     }
 
+    /// `b`: a page up, the focus as for [`Self::page_down`]; at the top, the
+    /// first paragraph.
     pub fn page_up(&mut self) {
         let before = self.top;
         self.top = self.backward(self.top, self.page());
-        if self.top == before {
-            let first = self.next_shown(None);
-            self.set_focus(first);
+        let p = if self.top == before {
+            self.next_shown(None)
         } else {
-            let p = self.first_in_view();
-            self.set_focus(p);
-        }
-        self.show_focus();
+            self.top_in_view()
+        };
+        self.set_focus(p);
     }
 
     pub fn first_paragraph(&mut self) {
@@ -769,21 +836,23 @@ impl StoryView {
         }
     }
 
-    /// Scrolls the view (the mouse wheel); the focus follows only when it
-    /// would leave the view.
+    /// Scrolls the view `n` rows (the wheel, `Ctrl-e`, `Ctrl-d`); the focus
+    /// follows only when it would leave the view, to the top paragraph.
     pub fn scroll_down(&mut self, n: usize) {
         self.top = self.forward(self.top, n);
         self.clamp_top();
         if !self.focus_in_view() {
-            let p = self.first_in_view();
+            let p = self.top_in_view();
             self.set_focus(p);
         }
     }
 
+    /// Scrolls the view `n` rows up; a focus that leaves the view goes to
+    /// the bottom paragraph.
     pub fn scroll_up(&mut self, n: usize) {
         self.top = self.backward(self.top, n);
         if !self.focus_in_view() {
-            let p = self.first_in_view();
+            let p = self.bottom_in_view();
             self.set_focus(p);
         }
     }

@@ -547,9 +547,14 @@ fn help_opens_scrolls_and_closes() {
     update(&mut app, A::ToggleHelp);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
     assert_eq!(
-        app.keymap.action_for(app.contexts(), Key::char('q')),
+        app.keymap.action_for(app.contexts(), Key::char('Q')),
         Some(A::Quit),
-        "q still quits from the help"
+        "Q quits from the help"
+    );
+    assert_eq!(
+        app.keymap.action_for(app.contexts(), Key::char('q')),
+        Some(A::Leave),
+        "q closes it"
     );
     run(&mut app, [A::HelpDown, A::HelpDown, A::HelpUp]);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
@@ -770,4 +775,64 @@ mod properties {
         }
         Ok(())
     }
+}
+
+#[test]
+fn every_scrolling_key_scrolls_the_help() {
+    let mut app = app_at(vec![fixture::document()], 60, 20);
+    update(&mut app, A::ToggleHelp);
+    let scroll = |app: &App| match app.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        _ => panic!("the help closed"),
+    };
+    let shown = 20 - 1 - 2;
+    let max = (super::ui::help_line_count(&app.keymap) - shown) as u16;
+    for (action, expected) in [
+        (A::PageDown, shown as u16 - 2),
+        (A::PageUp, 0),
+        (A::HalfPageDown, shown as u16 / 2),
+        (A::HalfPageUp, 0),
+        (A::LineDown, 1),
+        (A::ScrollDown, 4),
+        (A::ScrollUp, 1),
+        (A::LineUp, 0),
+        (A::LastRow, max),
+        (A::FirstRow, 0),
+    ] {
+        update(&mut app, action.clone());
+        assert_eq!(scroll(&app), expected, "after {action:?}");
+    }
+    for key in ["Space", "PgDn", "Ctrl-d", "Ctrl-e", "G", "End"] {
+        let key = Key::parse(key).expect("a key");
+        assert!(
+            app.keymap.action_for(app.contexts(), key).is_some(),
+            "{key} does something in the help"
+        );
+    }
+    update(&mut app, A::Leave);
+    assert_eq!(app.overlay, None, "q closes the help");
+    assert!(!app.quit);
+}
+
+#[test]
+fn q_goes_back_a_level_and_quits_at_the_top() {
+    let mut two = app_at(vec![fixture::document(), fixture::document()], 100, 30);
+    assert_eq!(two.screen, Screen::Library);
+    update(&mut two, A::OpenRow);
+    assert_eq!(two.screen, Screen::Story(0));
+    update(&mut two, A::Leave);
+    assert_eq!(two.screen, Screen::Library, "from a story back to the list");
+    assert!(!two.quit);
+    run(&mut two, [A::SwitchIndex, A::Leave]);
+    assert_eq!(two.screen, Screen::Library, "from the sources back to the stories");
+    update(&mut two, A::Leave);
+    assert!(two.quit, "q quits from the story list");
+
+    let mut single = app();
+    update(&mut single, A::Leave);
+    assert!(single.quit, "a story opened on its own is the top level");
+
+    let mut anywhere = app_at(vec![fixture::document(), fixture::document()], 100, 30);
+    run(&mut anywhere, [A::OpenRow, A::Quit]);
+    assert!(anywhere.quit, "Q quits from a story");
 }

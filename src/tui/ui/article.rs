@@ -1,5 +1,5 @@
 //! The article pane: header, the visible rows of the body, the focus gutter
-//! and a scrollbar by paragraph.
+//! and a scrollbar that shows the view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -105,13 +105,14 @@ impl ArticleView<'_> {
     fn scrollbar(&self, buf: &mut Buffer) {
         let story = self.story;
         let area = self.geometry.scrollbar;
-        if story.shown_count <= 1 || area.height < 3 {
+        let (top, max_top, viewport) = story.scroll_extent();
+        if max_top == 0 || area.height < 3 {
             return;
         }
-        let position = story.focus_position().unwrap_or(1) - 1;
-        let mut state = ScrollbarState::new(story.shown_count - 1)
-            .position(position)
-            .viewport_content_length(1);
+        // The thumb shows the view: where it starts and how much it covers.
+        let mut state = ScrollbarState::new(max_top + 1)
+            .position(top)
+            .viewport_content_length(viewport);
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)

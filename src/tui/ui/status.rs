@@ -119,33 +119,32 @@ impl StatusBar<'_> {
                 Action::CycleSort,
                 Action::SwitchIndex,
                 Action::ToggleHelp,
-                Action::Quit,
+                Action::Leave,
             ],
             (None, None, Screen::People, _) => vec![
                 Action::OpenRow,
                 Action::StartFilter,
                 Action::SwitchIndex,
                 Action::ToggleHelp,
-                Action::Quit,
+                Action::Leave,
             ],
             (None, None, Screen::Claims, _) => vec![
                 Action::OpenRow,
-                Action::BackToList,
                 Action::ToggleHelp,
-                Action::Quit,
+                Action::Leave,
             ],
             (None, None, Screen::Story(_), Focus::Sources) => vec![
                 Action::ToggleHelp,
                 Action::JumpToSource,
                 Action::ToggleFocus,
-                Action::Quit,
+                Action::Leave,
             ],
             (None, None, Screen::Story(_), Focus::Article) => vec![
                 Action::ToggleHelp,
                 Action::ToggleFocus,
                 Action::PickCountry,
                 Action::StartSearch,
-                Action::Quit,
+                Action::Leave,
             ],
         };
         if app.overlay.is_none()
@@ -159,7 +158,14 @@ impl StatusBar<'_> {
                 actions.insert(1, Action::NextMatch);
             }
         }
-        app.keymap.hints(app.contexts(), &actions)
+        let leave = if app.at_top_level() { "quit" } else { "back" };
+        let mut hints = app.keymap.hints(app.contexts(), &actions);
+        // `q` says what it does here; an unbound action has no hint, so
+        // the hints are matched to the actions by label, not by position.
+        if let Some(hint) = hints.iter_mut().rev().find(|h| h.1 == "back") {
+            hint.1 = leave;
+        }
+        hints
     }
 
     /// The left part on the lists: loading progress, filters, the prompt.
