@@ -602,6 +602,15 @@ fn a_message_lasts_until_the_next_key() {
     assert_eq!(app.message, Some(said), "a key's own message stays");
 }
 
+/// A paragraph of `words` numbered words ("w1 w2 …"), so every line of it
+/// can be told from the others.
+fn long_paragraph(words: usize) -> String {
+    (1..=words)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every action the reader knows, with one of each internal kind.
 pub fn all_actions() -> Vec<A> {
     let mut actions: Vec<A> = super::keymap::Keymap::default()
@@ -677,7 +686,13 @@ mod properties {
             width in 1u16..140,
             height in 1u16..50,
         ) {
-            let mut app = app_at(vec![fixture::document(), fixture::plain(&["One.", "Two."])], width, height);
+            let long = long_paragraph(3_000);
+            let stories = vec![
+                fixture::document(),
+                fixture::plain(&["One.", "Two."]),
+                fixture::plain(&["Before.", &long, "After.", &long]),
+            ];
+            let mut app = app_at(stories, width, height);
             update(&mut app, A::OpenRow);
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             for action in actions {
@@ -685,6 +700,23 @@ mod properties {
                 update(&mut app, A::Resize(width, height));
                 check_state(&app)?;
                 terminal.draw(|frame| render(&app, frame)).unwrap();
+            }
+        }
+
+        /// Any actions on a story with paragraphs taller than the screen
+        /// keep the focus on screen.
+        #[test]
+        fn any_actions_on_long_paragraphs_keep_the_focus_in_view(
+            actions in prop::collection::vec(action(), 0..60),
+            width in 1u16..140,
+            height in 1u16..50,
+        ) {
+            let long = long_paragraph(1_000);
+            let documents = vec![fixture::plain(&["Before.", &long, "Between.", &long, "After."])];
+            let mut app = app_at(documents, width, height);
+            for action in actions {
+                update(&mut app, action);
+                check_state(&app)?;
             }
         }
 
@@ -772,6 +804,13 @@ mod properties {
             prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
             prop_assert!(s.top.block <= s.blocks.len());
             prop_assert!(s.jumps.iter().all(|&p| p < s.doc.paragraphs.len()));
+            // The focus follows the view: whatever moved, it is on screen.
+            prop_assert!(
+                s.focus.is_none() || focus_visible(app),
+                "focus {:?} out of view at {:?}",
+                s.focus,
+                s.top
+            );
         }
         Ok(())
     }
@@ -835,4 +874,159 @@ fn q_goes_back_a_level_and_quits_at_the_top() {
     let mut anywhere = app_at(vec![fixture::document(), fixture::document()], 100, 30);
     run(&mut anywhere, [A::OpenRow, A::Quit]);
     assert!(anywhere.quit, "Q quits from a story");
+}
+
+mod long_paragraphs {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// About 8,000 characters in one paragraph, between two short ones.
+    fn long_story() -> App {
+        let long = long_paragraph(1_400);
+        app_at(
+            vec![fixture::plain(&["Before.", &long, "After."])],
+            80,
+            24,
+        )
+    }
+
+    /// The numbered words on screen.
+    fn words_in_view(app: &App) -> Vec<usize> {
+        let s = story(app);
+        s.visible_rows()
+            .iter()
+            .filter_map(|r| match r {
+                Row::Text {
+                    paragraph: 1,
+                    range,
+                    ..
+                } => Some(&s.doc.paragraphs[1].text[range.clone()]),
+                _ => None,
+            })
+            .flat_map(|line| line.split_whitespace())
+            .filter_map(|w| w.strip_prefix('w')?.parse().ok())
+            .collect()
+    }
+
+    /// Presses `action` until the focus reaches `target` or the view stops
+    /// moving (at most 500 times), and returns every numbered word that was
+    /// on screen.
+    fn read_with(app: &mut App, action: A, target: usize) -> BTreeSet<usize> {
+        let mut seen: BTreeSet<usize> = words_in_view(app).into_iter().collect();
+        for _ in 0..500 {
+            let before = (story(app).top, focus(app));
+            update(app, action.clone());
+            assert!(focus_visible(app), "after {action:?} the focus is in view");
+            seen.extend(words_in_view(app));
+            if focus(app) == Some(target) || (story(app).top, focus(app)) == before {
+                break;
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn every_line_is_read_going_down_with_any_key() {
+        for action in [
+            A::NextParagraph,
+            A::PageDown,
+            A::ScrollDown,
+            A::HalfPageDown,
+            A::LineDown,
+        ] {
+            let mut app = long_story();
+            let seen = read_with(&mut app, action.clone(), 2);
+            let missed: Vec<usize> = (1..=1_400).filter(|w| !seen.contains(w)).collect();
+            assert!(missed.is_empty(), "{action:?} skipped words {missed:?}");
+            if matches!(action, A::NextParagraph | A::PageDown) {
+                assert_eq!(focus(&app), Some(2), "{action:?} goes on to the next one");
+            }
+        }
+    }
+
+    #[test]
+    fn every_line_is_read_going_up_with_any_key() {
+        for action in [
+            A::PrevParagraph,
+            A::PageUp,
+            A::ScrollUp,
+            A::HalfPageUp,
+            A::LineUp,
+        ] {
+            let mut app = long_story();
+            update(&mut app, A::LastParagraph);
+            let seen = read_with(&mut app, action.clone(), 0);
+            let missed: Vec<usize> = (1..=1_400).filter(|w| !seen.contains(w)).collect();
+            assert!(missed.is_empty(), "{action:?} skipped words {missed:?}");
+            if matches!(action, A::PrevParagraph | A::PageUp) {
+                assert_eq!(focus(&app), Some(0), "{action:?} goes on to the one before");
+            }
+        }
+    }
+
+    #[test]
+    fn j_moves_a_screen_at_a_time_inside_the_paragraph() {
+        let mut app = long_story();
+        update(&mut app, A::NextParagraph);
+        assert_eq!(focus(&app), Some(1));
+        let first = words_in_view(&app);
+        update(&mut app, A::NextParagraph);
+        assert_eq!(focus(&app), Some(1), "still reading it");
+        let second = words_in_view(&app);
+        assert!(second[0] > first[0], "the view moved on: {second:?}");
+        assert!(
+            second[0] <= *first.last().unwrap(),
+            "with a line or two of context"
+        );
+        update(&mut app, A::PrevParagraph);
+        assert_eq!(focus(&app), Some(1));
+        assert_eq!(words_in_view(&app)[0], 1, "k goes back to its first line");
+    }
+
+    #[test]
+    fn a_resize_keeps_the_line_at_the_top() {
+        let mut app = long_story();
+        run(&mut app, (0..3).map(|_| A::NextParagraph));
+        let top_word = words_in_view(&app)[0];
+        for (w, h) in [(60, 20), (120, 40), (80, 24)] {
+            update(&mut app, A::Resize(w, h));
+            let words = words_in_view(&app);
+            assert!(
+                words[0] <= top_word && words[..words.len().min(20)].contains(&top_word),
+                "at {w}×{h} the top shows w{top_word}: {words:?}"
+            );
+            assert_eq!(focus(&app), Some(1));
+        }
+    }
+
+    #[test]
+    fn the_scrollbar_moves_inside_the_paragraph() {
+        let mut app = long_story();
+        update(&mut app, A::NextParagraph);
+        let (before, max, _) = story(&app).scroll_extent();
+        run(&mut app, [A::PageDown, A::PageDown]);
+        let (after, ..) = story(&app).scroll_extent();
+        assert!(before < after && after < max, "{before} < {after} < {max}");
+    }
+
+    #[test]
+    fn a_claim_deep_in_the_paragraph_is_shown_by_its_jump() {
+        let long = long_paragraph(1_200);
+        let text = format!("{long} The mayor said the bridge was safe.");
+        let article = crate::load::Article {
+            meta: Default::default(),
+            paragraphs: crate::model::Paragraph::bodies(&["Before.", &text]),
+        };
+        let documents = vec![crate::annotate::annotate(&article)];
+        let mut app = app_at(documents, 80, 24);
+        update(&mut app, A::NextClaim);
+        let s = story(&app);
+        let bytes = s.current_claim_bytes(s.focus.unwrap()).expect("a claim");
+        assert!(
+            s.visible_rows().iter().any(|r| matches!(r,
+                Row::Text { range, .. } if range.start < bytes.end && bytes.start < range.end)),
+            "the claim's lines are on screen"
+        );
+    }
 }
