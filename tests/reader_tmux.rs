@@ -106,7 +106,10 @@ fn the_reader_under_tmux() {
         s.contains("Keys") && entries.iter().all(|e| s.contains(e))
     });
 
-    // q quits, and the terminal is as it was.
+    // q closes the help; then, with no list to go back to, q quits, and
+    // the terminal is as it was.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the help closed", |s| !s.contains("Keys") && s.contains("Tusk"));
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
     tmux.assert_restored("after q");
@@ -202,6 +205,9 @@ fn a_folder_opens_as_a_library_and_stories_reopen_where_they_were_left() {
             && s.lines()
                 .any(|l| l.contains("Mara Olsen") && l.contains(" 2 "))
     });
+    // q goes back a level, to the stories; there, q quits.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the stories again", |s| s.contains("┌ 3 stories"));
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("EXITED=1"));
     let state = std::fs::read_to_string(home.state().join("state.json")).expect("state saved");
@@ -222,7 +228,8 @@ fn a_folder_opens_as_a_library_and_stories_reopen_where_they_were_left() {
     tmux.keys(&["-l", "ferry"]);
     tmux.keys(&["Enter", "Enter"]);
     tmux.wait_for("the ferry story where it was left", |s| s.contains("¶ 4/"));
-    tmux.keys(&["q"]);
+    // Q quits from inside a story.
+    tmux.keys(&["Q"]);
     tmux.wait_for("the second exit", |s| {
         s.matches("EXITED=1").count() == 1 && s.contains("EXITED=1")
     });
@@ -240,7 +247,7 @@ fn ctrl_c_quits_whatever_the_config_says() {
     std::fs::create_dir_all(home.config()).unwrap();
     std::fs::write(
         home.config().join("config.toml"),
-        "[keys.always]\nquit = []\nsuspend = []\n[keys.anywhere]\nquit = []\n",
+        "[keys.always]\nquit = []\nsuspend = []\n[keys.anywhere]\nquit = []\nleave = []\n",
     )
     .unwrap();
     tmux.wait_for("the shell", |s| !s.trim().is_empty());
