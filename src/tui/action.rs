@@ -49,6 +49,8 @@ pub enum Action {
     PrevMention,
     NextClaim,
     PrevClaim,
+    /// Lists the story's claims, to jump to one.
+    ListClaims,
     JumpBack,
 
     // Country filter.
@@ -133,6 +135,7 @@ impl Action {
             Action::PrevMention => "previous paragraph with the selected source",
             Action::NextClaim => "next claim",
             Action::PrevClaim => "previous claim",
+            Action::ListClaims => "list the story's claims (Enter jumps)",
             Action::JumpBack => "back to where you were before a jump",
             Action::PickCountry => "filter by country",
             Action::ClearFilter => "clear the country filter",

@@ -12,6 +12,7 @@ use super::feed::Feed;
 use super::geometry::{Geometry, MEASURE, PANEL_BESIDE, list_page};
 use super::keymap::{Context, Keymap};
 use super::library::Library;
+use super::rows::Rows;
 use super::people::{ClaimList, PeopleView};
 use super::story::StoryView;
 use super::theme::Theme;
@@ -49,6 +50,16 @@ pub enum Focus {
 pub enum Overlay {
     Help { scroll: u16 },
     Picker(Picker),
+    /// The open story's claims, to pick one to jump to.
+    Claims(StoryClaims),
+}
+
+/// The claims of the open story in shown paragraphs, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryClaims {
+    /// Positions in the story's `claim_order`.
+    pub items: Vec<usize>,
+    pub rows: Rows,
 }
 
 /// One country the picker offers.
@@ -251,6 +262,8 @@ impl App {
         match (&self.overlay, self.prompt, self.screen, self.focus) {
             (Some(Overlay::Help { .. }), ..) => &[C::Always, C::Help, C::Global],
             (Some(Overlay::Picker(_)), ..) => &[C::Always, C::Picker],
+            // The claims list moves and opens like the other lists.
+            (Some(Overlay::Claims(_)), ..) => &[C::Always, C::Lists, C::Global],
             (None, Some(_), ..) => &[C::Always, C::Search],
             (None, None, Screen::Library, _) => &[C::Always, C::Library, C::Lists, C::Global],
             (None, None, Screen::People, _) => &[C::Always, C::People, C::Lists, C::Global],
@@ -457,6 +470,7 @@ pub fn update(app: &mut App, action: Action) {
         {
             scroll_help(app, action)
         }
+        action if matches!(app.overlay, Some(Overlay::Claims(_))) => story_claims(app, action),
         Action::Close => close(app),
         Action::Insert(c) => edit(app, |text| text.push(c)),
         Action::DeleteChar => edit(app, |text| {
@@ -759,6 +773,10 @@ fn open_row(app: &mut App) {
                     .iter()
                     .position(|&c| c == found.claim)
                     .is_some_and(|at| story.jump_to_claim(at));
+                // The claim's speaker is selected, as if chosen in the panel.
+                let speaker = story.doc.claims[found.claim].speaker.clone();
+                let speaker = speaker.and_then(|id| story.doc.speakers.iter().position(|s| s.id == id));
+                story.select(speaker);
                 if !landed {
                     app.say("That claim is in the headline");
                 }
@@ -768,10 +786,81 @@ fn open_row(app: &mut App) {
     }
 }
 
+/// Opens the list of the story's claims, on the current claim (or the first
+/// after the focus).
+fn open_story_claims(app: &mut App) {
+    let Some(story) = app.story() else { return };
+    let order = &story.index.claim_order;
+    let items: Vec<usize> = (0..order.len())
+        .filter(|&i| story.shown[story.doc.claims[order[i]].paragraph])
+        .collect();
+    if items.is_empty() {
+        app.say(if order.is_empty() {
+            "No claims in this story"
+        } else {
+            "No claims in what the filter shows"
+        });
+        return;
+    }
+    let cursor = match story.claim {
+        Some(c) => items.partition_point(|&i| i < c),
+        None => {
+            let focus = story.focus.unwrap_or(0);
+            items.partition_point(|&i| story.doc.claims[order[i]].paragraph < focus)
+        }
+    };
+    let mut rows = Rows {
+        cursor,
+        offset: cursor,
+    };
+    let len = items.len();
+    rows.show(len, story_claims_page(app));
+    app.overlay = Some(Overlay::Claims(StoryClaims { items, rows }));
+}
+
+/// Claims the list shows at once: two rows each inside its border.
+fn story_claims_page(app: &App) -> usize {
+    list_page(app.geometry().main, 0)
+}
+
+/// Keys while the story's claims are listed: the list keys move, Enter
+/// jumps to the claim, Esc, `h` and `q` close the list.
+fn story_claims(app: &mut App, action: Action) {
+    let page = story_claims_page(app);
+    let Some(Overlay::Claims(list)) = &mut app.overlay else {
+        return;
+    };
+    let len = list.items.len();
+    let signed = isize::try_from(page).unwrap_or(isize::MAX);
+    match action {
+        Action::NextRow => list.rows.step(1, len, page),
+        Action::PrevRow => list.rows.step(-1, len, page),
+        Action::ScrollDown => list.rows.step(WHEEL_ROWS as isize, len, page),
+        Action::ScrollUp => list.rows.step(-(WHEEL_ROWS as isize), len, page),
+        Action::PageDown => list.rows.step(signed, len, page),
+        Action::PageUp => list.rows.step(-signed, len, page),
+        Action::HalfPageDown => list.rows.step((signed / 2).max(1), len, page),
+        Action::HalfPageUp => list.rows.step(-(signed / 2).max(1), len, page),
+        Action::FirstRow => list.rows.first(len, page),
+        Action::LastRow => list.rows.last(len, page),
+        Action::OpenRow => {
+            let chosen = list.items.get(list.rows.cursor).copied();
+            app.overlay = None;
+            if let (Some(i), Some(story)) = (chosen, app.story_mut()) {
+                story.jump_to_claim(i);
+            }
+        }
+        Action::Close | Action::Clear | Action::BackToList | Action::ListClaims => {
+            app.overlay = None;
+        }
+        _ => {}
+    }
+}
+
 /// The picker and the search prompt belong to the story they were opened on.
 fn close_story_overlays(app: &mut App) {
     app.prompt = None;
-    if matches!(app.overlay, Some(Overlay::Picker(_))) {
+    if matches!(app.overlay, Some(Overlay::Picker(_) | Overlay::Claims(_))) {
         app.overlay = None;
     }
 }
@@ -929,6 +1018,7 @@ fn reader(app: &mut App, action: Action) {
         Action::JumpBack if !story.jump_back() => {
             app.say("No earlier place to go back to");
         }
+        Action::ListClaims => open_story_claims(app),
         Action::PickCountry => {
             let all = story_countries(&story.doc);
             app.overlay = Some(Overlay::Picker(Picker::new(all, false)));

@@ -339,6 +339,7 @@ impl Default for Keymap {
             (C::Reader, A::PrevMention, vec![c('[')]),
             (C::Reader, A::NextClaim, vec![c('}')]),
             (C::Reader, A::PrevClaim, vec![c('{')]),
+            (C::Reader, A::ListClaims, vec![c('c')]),
             (C::Reader, A::JumpBack, vec![Key::ctrl('o')]),
             (C::Reader, A::PickCountry, vec![c('f')]),
             (C::Reader, A::ClearFilter, vec![c('F')]),

@@ -152,6 +152,12 @@ fn fixture_screens() {
             vec![A::ToggleFocus, A::NextSource, A::NextSource],
         ),
         ("claim_details", (160, 45), vec![A::NextClaim, A::NextClaim]),
+        (
+            "claims_list",
+            (100, 30),
+            vec![A::NextClaim, A::ListClaims, A::NextRow],
+        ),
+        ("claims_list_small", (60, 20), vec![A::ListClaims, A::LastRow]),
     ];
     for (name, size, actions) in cases {
         let mut app = app(vec![fixture::document()], ColorMode::Basic, size);

@@ -985,6 +985,12 @@ impl StoryView {
         })
     }
 
+    /// Paragraph `p`'s number as the status bar counts them: among the
+    /// shown ones, from 1 (a hidden one gets the number of the next shown).
+    pub fn paragraph_number(&self, p: usize) -> usize {
+        self.shown_before.get(p).map_or(0, |n| n + 1)
+    }
+
     /// The position of the focused paragraph among the shown ones (1-based).
     pub fn focus_position(&self) -> Option<usize> {
         let p = self.focus?;

@@ -1030,3 +1030,64 @@ mod long_paragraphs {
         );
     }
 }
+
+#[test]
+fn the_claims_list_opens_on_the_current_claim_and_jumps() {
+    let mut app = app();
+    run(&mut app, [A::NextClaim, A::NextClaim]);
+    let current = story(&app).claim.expect("a current claim");
+    update(&mut app, A::ListClaims);
+    let Some(Overlay::Claims(list)) = &app.overlay else {
+        panic!("the list is open: {:?}", app.overlay);
+    };
+    assert_eq!(list.items[list.rows.cursor], current, "on the current claim");
+    assert_eq!(list.items.len(), story(&app).index.claim_order.len());
+    assert_eq!(
+        app.keymap.action_for(app.contexts(), Key::char('j')),
+        Some(A::NextRow),
+        "the list keys move in it"
+    );
+    run(&mut app, [A::FirstRow, A::NextRow, A::OpenRow]);
+    assert_eq!(app.overlay, None, "Enter closes it");
+    assert_eq!(story(&app).claim, Some(1), "and jumps to the second claim");
+    let s = story(&app);
+    let bytes = s.current_claim_bytes(s.focus.unwrap()).expect("in the focus");
+    assert!(!bytes.is_empty());
+
+    for close in [A::Close, A::Clear, A::BackToList, A::Leave, A::ListClaims] {
+        update(&mut app, A::ListClaims);
+        update(&mut app, close.clone());
+        assert_eq!(app.overlay, None, "{close:?} closes it");
+        assert_eq!(app.screen, Screen::Story(0), "{close:?} stays in the story");
+        assert!(!app.quit);
+    }
+}
+
+#[test]
+fn the_claims_list_says_when_there_is_none() {
+    let mut app = app_at(vec![fixture::plain(&["Nothing was said.", "Still nothing."])], 100, 30);
+    update(&mut app, A::ListClaims);
+    assert_eq!(app.overlay, None);
+    assert_eq!(message(&app), "No claims in this story");
+}
+
+#[test]
+fn a_claim_opened_from_the_sources_across_stories_selects_its_speaker() {
+    let mut app = app_at(fixture::library(), 100, 30);
+    update(&mut app, A::SwitchIndex);
+    assert_eq!(app.screen, Screen::People);
+    // The first source with claims.
+    for _ in 0..app.people.order.len() {
+        update(&mut app, A::OpenRow);
+        if app.screen == Screen::Claims {
+            break;
+        }
+        update(&mut app, A::NextRow);
+    }
+    assert_eq!(app.screen, Screen::Claims);
+    update(&mut app, A::OpenRow);
+    let s = story(&app);
+    let claim = &s.doc.claims[s.index.claim_order[s.claim.expect("a claim")]];
+    let selected = s.selected.expect("a source selected");
+    assert_eq!(claim.speaker.as_deref(), Some(s.doc.speakers[selected].id.as_str()));
+}

@@ -2,6 +2,7 @@
 //! widget implemented for a reference, so it can be drawn without moving.
 
 mod article;
+mod claims;
 mod draw;
 mod help;
 mod highlight;
@@ -22,6 +23,7 @@ use super::geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH};
 use super::story::Row;
 
 pub use article::ArticleView;
+pub use claims::StoryClaimsView;
 pub use help::{HelpView, line_count as help_line_count};
 pub use library::LibraryView;
 pub use panel::SourcesPanel;
@@ -110,6 +112,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             };
             frame.render_widget(&help, g.main);
             cursor = None;
+        }
+        (Some(Overlay::Claims(list)), Some(story)) => {
+            let view = StoryClaimsView {
+                story,
+                list,
+                theme: &app.theme,
+            };
+            frame.render_widget(&view, g.main);
         }
         (Some(Overlay::Picker(picker)), _) => {
             let view = PickerView {

@@ -111,6 +111,7 @@ impl StatusBar<'_> {
         let mut actions = match (&app.overlay, app.prompt, app.screen, app.focus) {
             (Some(Overlay::Help { .. }), ..) => vec![Action::Close, Action::Quit],
             (Some(Overlay::Picker(_)), ..) => vec![Action::PickerChoose, Action::Close],
+            (Some(Overlay::Claims(_)), ..) => vec![Action::OpenRow, Action::Leave],
             (None, Some(_), ..) => vec![Action::SearchSubmit, Action::Close],
             (None, None, Screen::Library, _) => vec![
                 Action::OpenRow,
@@ -158,7 +159,13 @@ impl StatusBar<'_> {
                 actions.insert(1, Action::NextMatch);
             }
         }
-        let leave = if app.at_top_level() { "quit" } else { "back" };
+        let leave = if app.overlay.is_some() {
+            "close"
+        } else if app.at_top_level() {
+            "quit"
+        } else {
+            "back"
+        };
         let mut hints = app.keymap.hints(app.contexts(), &actions);
         // `q` says what it does here; an unbound action has no hint, so
         // the hints are matched to the actions by label, not by position.

@@ -1,0 +1,89 @@
+//! The open story's claims as a list over the article (`c`): who, what
+//! kind, and the first words, in reading order; Enter jumps to one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::text::Span;
+use ratatui::widgets::{Clear, Widget};
+
+use crate::model::ClaimKind;
+use crate::tui::app::StoryClaims;
+use crate::tui::cells::{clean, truncate};
+use crate::tui::story::StoryView;
+use crate::tui::theme::Theme;
+use crate::words::thousands;
+
+use super::library::{row_style, spread};
+use super::list;
+use super::panel::claim_kind_label;
+
+pub struct StoryClaimsView<'a> {
+    pub story: &'a StoryView,
+    pub list: &'a StoryClaims,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &StoryClaimsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (story, claims, theme) = (self.story, self.list, self.theme);
+        Clear.render(area, buf);
+        let title = format!(
+            " Claims in this story · {}/{} ",
+            thousands(claims.rows.cursor + 1),
+            thousands(claims.items.len())
+        );
+        let Some(inner) = list::frame(title, " Enter jumps there ", theme, area, buf) else {
+            return;
+        };
+        let width = usize::from(inner.width);
+        let offset = claims
+            .rows
+            .offset_for(claims.items.len(), list::page(inner, 0));
+        let doc = &story.doc;
+        let rows = claims
+            .items
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .filter_map(|(n, &i)| {
+                let claim = doc.claims.get(*story.index.claim_order.get(i)?)?;
+                let cursor = n == claims.rows.cursor;
+                let marker = if cursor { "▌ " } else { "  " };
+                let by = claim
+                    .speaker
+                    .as_deref()
+                    .and_then(|id| doc.speaker(id))
+                    .map_or("no source found", |s| s.name.as_str());
+                let heading = format!(
+                    "¶ {} · {}",
+                    story.paragraph_number(claim.paragraph),
+                    clean(by)
+                );
+                let (heading, kind) = spread(
+                    &heading,
+                    claim_kind_label(claim.kind),
+                    width.saturating_sub(2),
+                );
+                let style = match claim.kind {
+                    ClaimKind::Direct => theme.direct,
+                    ClaimKind::Partial => theme.partial,
+                    ClaimKind::Indirect => theme.indirect,
+                };
+                let words = claim.kind.cite(&clean(&claim.words()));
+                Some([
+                    Line::from(vec![
+                        Span::styled(marker, theme.focus_bar),
+                        Span::styled(heading, row_style(theme.speaker, cursor, theme)),
+                        Span::styled(kind, theme.meta),
+                    ]),
+                    Line::from(vec![
+                        Span::styled(marker, theme.focus_bar),
+                        Span::raw("  "),
+                        Span::styled(truncate(&words, width.saturating_sub(4)), style),
+                    ]),
+                ])
+            });
+        list::items(rows, inner, inner.y, buf);
+    }
+}
