@@ -126,6 +126,33 @@ fn the_current_claim_is_named_without_the_panel() {
 }
 
 #[test]
+fn a_long_message_leaves_the_help_and_the_way_out_on_the_bar() {
+    let status = |app: &App| {
+        let text = screen_text(&draw(app));
+        text.lines().last().unwrap_or_default().to_string()
+    };
+    let mut app = app(vec![fixture::document()], ColorMode::None, (60, 20));
+    update(&mut app, A::CycleSource);
+    update(&mut app, A::PrevMention);
+    let line = status(&app);
+    assert!(line.contains("No mention of"), "{line}");
+    assert!(line.contains('…'), "the message is cut: {line}");
+    assert!(line.trim_end().ends_with("? help  q quit"), "{line}");
+}
+
+#[test]
+fn the_hint_for_tab_names_where_it_goes() {
+    let status = |app: &App| {
+        let text = screen_text(&draw(app));
+        text.lines().last().unwrap_or_default().to_string()
+    };
+    let mut app = app(vec![fixture::document()], ColorMode::None, (100, 30));
+    assert!(status(&app).contains("Tab sources"), "{}", status(&app));
+    update(&mut app, A::ToggleFocus);
+    assert!(status(&app).contains("Tab article"), "{}", status(&app));
+}
+
+#[test]
 fn fixture_screens() {
     let cases: Vec<(&str, (u16, u16), Vec<A>)> = vec![
         ("reading", (100, 30), vec![]),

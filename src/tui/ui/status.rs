@@ -3,7 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay, Screen};
-use crate::tui::cells::{clean, width as text_width};
+use crate::tui::cells::{clean, truncate, width as text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -167,6 +167,13 @@ impl StatusBar<'_> {
             "back"
         };
         let mut hints = app.keymap.hints(app.contexts(), &actions);
+        // Tab goes back to the article when the panel has the focus.
+        if app.story().is_some()
+            && app.focus == Focus::Sources
+            && let Some(hint) = hints.iter_mut().find(|h| h.1 == "sources")
+        {
+            hint.1 = "article";
+        }
         // `q` says what it does here; an unbound action has no hint, so
         // the hints are matched to the actions by label, not by position.
         if let Some(hint) = hints.iter_mut().rev().find(|h| h.1 == "back") {
@@ -273,11 +280,9 @@ impl Widget for &StatusBar<'_> {
             left.push(Span::raw(" "));
             left.push(Span::styled(clean(&message.text).into_owned(), style));
         }
-        let left = Line::from(left);
-        let used = draw::line_width(&left);
-        draw::line(&left, area, buf);
-
-        // Hints go right-aligned, as many as fit after the state.
+        // Hints go right-aligned, as many as fit after the state; the help
+        // and the way back (or out) are the last to go, and the state gives
+        // way to them, cut with an ellipsis.
         let mut hints = self.hints();
         let hint_width = |hints: &[(String, &str)]| -> usize {
             hints
@@ -285,8 +290,18 @@ impl Widget for &StatusBar<'_> {
                 .map(|(k, l)| text_width(k) + text_width(l) + 3)
                 .sum()
         };
+        let essential = |label: &str| matches!(label, "help" | "quit" | "back" | "close");
+        let essentials: Vec<(String, &str)> =
+            hints.iter().filter(|h| essential(h.1)).cloned().collect();
+        let room = usize::from(area.width).saturating_sub(hint_width(&essentials) + 1);
+        let left = fit(left, room);
+        let used = draw::line_width(&left);
+        draw::line(&left, area, buf);
         while !hints.is_empty() && used + hint_width(&hints) + 1 > usize::from(area.width) {
-            hints.pop();
+            match hints.iter().rposition(|h| !essential(h.1)) {
+                Some(i) => hints.remove(i),
+                None => hints.remove(hints.len() - 1),
+            };
         }
         let width = hint_width(&hints) as u16;
         let mut spans = Vec::new();
@@ -301,6 +316,26 @@ impl Widget for &StatusBar<'_> {
             buf,
         );
     }
+}
+
+/// `spans` cut to `room` columns, the last one kept cut with `…`.
+fn fit(spans: Vec<Span<'static>>, room: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut kept = Vec::with_capacity(spans.len());
+    for span in spans {
+        let width = text_width(&span.content);
+        if used + width <= room {
+            used += width;
+            kept.push(span);
+            continue;
+        }
+        let cut = truncate(&span.content, room - used);
+        if !cut.is_empty() {
+            kept.push(Span::styled(cut, span.style));
+        }
+        break;
+    }
+    Line::from(kept)
 }
 
 /// "▰▰▰▱▱▱▱▱▱▱" for `done` of `total`, `width` cells.
