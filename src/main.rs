@@ -284,6 +284,7 @@ fn open_reader(
             keymap: config.keymap,
             measure: config.measure,
             positions,
+            commands: config.commands,
         },
         mouse: config.mouse && !args.no_mouse,
         fault: Fault::from_env(|name| std::env::var(name).ok()),

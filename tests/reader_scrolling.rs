@@ -116,12 +116,11 @@ fn the_wheel_scrolls_through_a_long_paragraph() {
     let (tmux, _dir) = open("scroll-wheel");
     // A wheel notch down, as a terminal reports it with SGR mouse
     // reporting (button 65 at column 10, row 10).
-    let wheel_down = ["-H", "1b", "5b", "3c", "36", "35", "3b", "31", "30", "3b", "31", "30", "4d"];
+    let wheel_down = [
+        "-H", "1b", "5b", "3c", "36", "35", "3b", "31", "30", "3b", "31", "30", "4d",
+    ];
     let seen = read_with(&tmux, &wheel_down, LAST);
     assert_read_whole(&seen, "the wheel");
-    assert!(
-        tmux.screen().contains(LAST),
-        "the wheel reaches the end"
-    );
+    assert!(tmux.screen().contains(LAST), "the wheel reaches the end");
     quit(&tmux);
 }

@@ -109,7 +109,9 @@ fn the_reader_under_tmux() {
     // q closes the help; then, with no list to go back to, q quits, and
     // the terminal is as it was.
     tmux.keys(&["q"]);
-    tmux.wait_for("the help closed", |s| !s.contains("Keys") && s.contains("Tusk"));
+    tmux.wait_for("the help closed", |s| {
+        !s.contains("Keys") && s.contains("Tusk")
+    });
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
     tmux.assert_restored("after q");

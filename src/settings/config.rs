@@ -17,6 +17,7 @@ use toml::Spanned;
 
 use crate::load::{LoadError, ReadLimits, limits};
 use crate::tui::action::Action;
+use crate::tui::app::Commands;
 use crate::tui::geometry::{MEASURE, MEASURE_RANGE};
 use crate::tui::keymap::{ALWAYS_QUITS, Context, Key, Keymap};
 use crate::tui::theme::{ColorMode, Theme};
@@ -29,6 +30,8 @@ pub struct Config {
     pub colors: Vec<(String, Option<Color>, Option<Color>)>,
     pub measure: u16,
     pub mouse: bool,
+    /// Programs for `y` and `o` instead of OSC 52 and the system opener.
+    pub commands: Commands,
     /// What the file asks that cannot be done as asked (the reader still
     /// starts), with its line.
     pub warnings: Vec<ConfigError>,
@@ -41,6 +44,7 @@ impl Default for Config {
             colors: Vec::new(),
             measure: MEASURE,
             mouse: true,
+            commands: Commands::default(),
             warnings: Vec::new(),
         }
     }
@@ -90,6 +94,8 @@ impl fmt::Display for ConfigError {
 struct Raw {
     mouse: Option<bool>,
     measure: Option<Spanned<i64>>,
+    copy_command: Option<Spanned<RawKeys>>,
+    open_command: Option<Spanned<RawKeys>>,
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<RawColor>>,
     #[serde(default)]
@@ -190,6 +196,38 @@ pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
                     measure.get_ref()
                 ),
             ),
+        }
+    }
+
+    for (setting, example, value, slot) in [
+        (
+            "copy_command",
+            "wl-copy",
+            &raw.copy_command,
+            &mut config.commands.copy,
+        ),
+        (
+            "open_command",
+            "firefox",
+            &raw.open_command,
+            &mut config.commands.open,
+        ),
+    ] {
+        let Some(value) = value else { continue };
+        // A string is split at spaces; a list is taken as it is, for
+        // arguments with spaces in them.
+        let words: Vec<String> = match value.get_ref() {
+            RawKeys::One(line) => line.split_whitespace().map(str::to_string).collect(),
+            RawKeys::Many(words) => words.clone(),
+        };
+        if words.first().is_none_or(|w| w.trim().is_empty()) {
+            error(
+                &mut errors,
+                value.span().start,
+                format!("{setting} needs a program, such as [\"{}\"]", example),
+            );
+        } else {
+            *slot = Some(words);
         }
     }
 
@@ -488,6 +526,14 @@ mouse = true
 
 # The widest the article text gets, in columns ({}–{}).
 measure = {MEASURE}
+
+# y copies the current claim, cited, through the terminal (OSC 52; under
+# tmux, `set -g set-clipboard on`). A program instead, given the text on
+# standard input:
+# copy_command = [\"wl-copy\"]        # or [\"xclip\", \"-selection\", \"clipboard\"], [\"pbcopy\"]
+# o opens the story's file with xdg-open (open on macOS); a program instead,
+# given the path last:
+# open_command = [\"firefox\"]
 
 # Colours of the reader's styles: a name (black, red, green, yellow, blue,
 # magenta, cyan, gray, dark_gray, light_red, light_green, light_yellow,
@@ -830,6 +876,45 @@ mod tests {
         assert!(
             errors[0].starts_with(&format!("{}:2: unknown action", path.display())),
             "{errors:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod command_tests {
+    use super::*;
+
+    #[test]
+    fn copy_and_open_commands_as_a_line_or_a_list() {
+        let config = parse(
+            "copy_command = \"xclip -selection clipboard\"\nopen_command = [\"my opener\", \"--new\"]\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            config.commands.copy,
+            Some(vec![
+                "xclip".into(),
+                "-selection".into(),
+                "clipboard".into()
+            ])
+        );
+        assert_eq!(
+            config.commands.open,
+            Some(vec!["my opener".into(), "--new".into()])
+        );
+    }
+
+    #[test]
+    fn an_empty_command_is_an_error_with_its_line() {
+        let errors =
+            parse("mouse = true\ncopy_command = []\nopen_command = \"  \"\n").expect_err("invalid");
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "line 2: copy_command needs a program, such as [\"wl-copy\"]",
+                "line 3: open_command needs a program, such as [\"firefox\"]",
+            ]
         );
     }
 }

@@ -51,6 +51,10 @@ pub enum Action {
     PrevClaim,
     /// Lists the story's claims, to jump to one.
     ListClaims,
+    /// Copies the current claim with its citation to the clipboard.
+    CopyClaim,
+    /// Opens the story's file with the system's opener.
+    OpenSource,
     JumpBack,
 
     // Country filter.
@@ -136,6 +140,8 @@ impl Action {
             Action::NextClaim => "next claim",
             Action::PrevClaim => "previous claim",
             Action::ListClaims => "list the story's claims (Enter jumps)",
+            Action::CopyClaim => "copy the current claim, cited",
+            Action::OpenSource => "open the story's file or page",
             Action::JumpBack => "back to where you were before a jump",
             Action::PickCountry => "filter by country",
             Action::ClearFilter => "clear the country filter",

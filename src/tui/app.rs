@@ -12,8 +12,8 @@ use super::feed::Feed;
 use super::geometry::{Geometry, MEASURE, PANEL_BESIDE, list_page};
 use super::keymap::{Context, Keymap};
 use super::library::Library;
-use super::rows::Rows;
 use super::people::{ClaimList, PeopleView};
+use super::rows::Rows;
 use super::story::StoryView;
 use super::theme::Theme;
 use super::ui::help_line_count;
@@ -48,7 +48,9 @@ pub enum Focus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Picker(Picker),
     /// The open story's claims, to pick one to jump to.
     Claims(StoryClaims),
@@ -60,6 +62,26 @@ pub struct StoryClaims {
     /// Positions in the story's `claim_order`.
     pub items: Vec<usize>,
     pub rows: Rows,
+}
+
+/// What `update` asks of the world outside, done by the event loop (so
+/// `update` stays pure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Open this file or address with the system's opener.
+    Open(String),
+}
+
+/// Programs the user chose instead of the defaults: argument lists, the
+/// text or the path going last (copy: on standard input).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Commands {
+    /// Instead of the terminal's clipboard (OSC 52).
+    pub copy: Option<Vec<String>>,
+    /// Instead of `xdg-open` (`open` on macOS).
+    pub open: Option<Vec<String>>,
 }
 
 /// One country the picker offers.
@@ -138,6 +160,7 @@ pub struct Options {
     pub measure: u16,
     /// The paragraph each story was left at, by content key.
     pub positions: HashMap<String, usize>,
+    pub commands: Commands,
 }
 
 impl Default for Options {
@@ -147,6 +170,7 @@ impl Default for Options {
             keymap: Keymap::default(),
             measure: MEASURE,
             positions: HashMap::new(),
+            commands: Commands::default(),
         }
     }
 }
@@ -183,6 +207,9 @@ pub struct App {
     pub ended_by: Option<i32>,
     pub keymap: Keymap,
     pub theme: Theme,
+    pub commands: Commands,
+    /// What the event loop is to do next (see [`Effect`]).
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -223,6 +250,8 @@ impl App {
             ended_by: None,
             keymap: options.keymap,
             theme: options.theme,
+            commands: options.commands,
+            effects: Vec::new(),
         };
         app.sync_layout();
         app
@@ -292,6 +321,14 @@ impl App {
             text: text.into(),
             warning: false,
         });
+    }
+
+    /// A message from outside `update` (a copy command that failed).
+    pub fn tell(&mut self, text: impl Into<String>, warning: bool) {
+        self.say(text);
+        if let Some(m) = &mut self.message {
+            m.warning = warning;
+        }
     }
 
     fn warn(&mut self, text: impl Into<String>) {
@@ -775,7 +812,8 @@ fn open_row(app: &mut App) {
                     .is_some_and(|at| story.jump_to_claim(at));
                 // The claim's speaker is selected, as if chosen in the panel.
                 let speaker = story.doc.claims[found.claim].speaker.clone();
-                let speaker = speaker.and_then(|id| story.doc.speakers.iter().position(|s| s.id == id));
+                let speaker =
+                    speaker.and_then(|id| story.doc.speakers.iter().position(|s| s.id == id));
                 story.select(speaker);
                 if !landed {
                     app.say("That claim is in the headline");
@@ -1019,6 +1057,22 @@ fn reader(app: &mut App, action: Action) {
             app.say("No earlier place to go back to");
         }
         Action::ListClaims => open_story_claims(app),
+        Action::CopyClaim => match story.current_claim() {
+            Some(claim) => {
+                let cited = super::cite::citation(&story.doc, claim);
+                app.say(format!("Copied: {cited}"));
+                app.effects.push(Effect::Copy(cited));
+            }
+            None => app.say("No claim here to copy: } moves to the next"),
+        },
+        Action::OpenSource => match story.doc.meta.source.clone() {
+            // Standard input is gone once read: nothing to open.
+            Some(source) if source != "-" => {
+                app.say(format!("Opening {source}"));
+                app.effects.push(Effect::Open(source));
+            }
+            _ => app.say("This story has no file or page to open"),
+        },
         Action::PickCountry => {
             let all = story_countries(&story.doc);
             app.overlay = Some(Overlay::Picker(Picker::new(all, false)));

@@ -7,12 +7,14 @@
 pub mod action;
 pub mod app;
 pub mod cells;
+pub mod cite;
 pub mod events;
 pub mod feed;
 pub mod geometry;
 pub mod index;
 pub mod keymap;
 pub mod library;
+pub mod outside;
 pub mod people;
 pub mod rows;
 pub mod runs;

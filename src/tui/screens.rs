@@ -184,7 +184,11 @@ fn fixture_screens() {
             (100, 30),
             vec![A::NextClaim, A::ListClaims, A::NextRow],
         ),
-        ("claims_list_small", (60, 20), vec![A::ListClaims, A::LastRow]),
+        (
+            "claims_list_small",
+            (60, 20),
+            vec![A::ListClaims, A::LastRow],
+        ),
     ];
     for (name, size, actions) in cases {
         let mut app = app(vec![fixture::document()], ColorMode::Basic, size);

@@ -591,7 +591,11 @@ impl StoryView {
         };
         let top = units(self.top);
         let bottom = units(self.forward(self.top, self.height));
-        (top, units(self.max_top()), bottom.saturating_sub(top).max(1))
+        (
+            top,
+            units(self.max_top()),
+            bottom.saturating_sub(top).max(1),
+        )
     }
 
     /// The rows of the body from the top of the view, at most `height`.
@@ -968,6 +972,13 @@ impl StoryView {
             };
             (0..to).rev().find(shown)
         }
+    }
+
+    /// The current claim.
+    pub fn current_claim(&self) -> Option<&crate::model::Claim> {
+        self.doc
+            .claims
+            .get(*self.index.claim_order.get(self.claim?)?)
     }
 
     /// The bytes of the current claim, when it is in paragraph `p`.

@@ -17,6 +17,7 @@ use super::action::Action;
 use super::app::{App, Options, press, receive, update};
 use super::events::{self, Inbox};
 use super::keymap::Key;
+use super::outside;
 use super::signals::{self, Request, SignalWatch};
 use super::ui::render;
 
@@ -303,6 +304,11 @@ fn event_loop(
             }
             if !app.quit {
                 next = inbox.try_next();
+            }
+        }
+        for effect in std::mem::take(&mut app.effects) {
+            if let Err(error) = outside::perform(effect, &app.commands, terminal.backend_mut()) {
+                app.tell(error, true);
             }
         }
         if !feeds.is_empty() {

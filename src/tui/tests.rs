@@ -863,7 +863,11 @@ fn q_goes_back_a_level_and_quits_at_the_top() {
     assert_eq!(two.screen, Screen::Library, "from a story back to the list");
     assert!(!two.quit);
     run(&mut two, [A::SwitchIndex, A::Leave]);
-    assert_eq!(two.screen, Screen::Library, "from the sources back to the stories");
+    assert_eq!(
+        two.screen,
+        Screen::Library,
+        "from the sources back to the stories"
+    );
     update(&mut two, A::Leave);
     assert!(two.quit, "q quits from the story list");
 
@@ -884,11 +888,7 @@ mod long_paragraphs {
     /// About 8,000 characters in one paragraph, between two short ones.
     fn long_story() -> App {
         let long = long_paragraph(1_400);
-        app_at(
-            vec![fixture::plain(&["Before.", &long, "After."])],
-            80,
-            24,
-        )
+        app_at(vec![fixture::plain(&["Before.", &long, "After."])], 80, 24)
     }
 
     /// The numbered words on screen.
@@ -1040,7 +1040,10 @@ fn the_claims_list_opens_on_the_current_claim_and_jumps() {
     let Some(Overlay::Claims(list)) = &app.overlay else {
         panic!("the list is open: {:?}", app.overlay);
     };
-    assert_eq!(list.items[list.rows.cursor], current, "on the current claim");
+    assert_eq!(
+        list.items[list.rows.cursor], current,
+        "on the current claim"
+    );
     assert_eq!(list.items.len(), story(&app).index.claim_order.len());
     assert_eq!(
         app.keymap.action_for(app.contexts(), Key::char('j')),
@@ -1051,7 +1054,9 @@ fn the_claims_list_opens_on_the_current_claim_and_jumps() {
     assert_eq!(app.overlay, None, "Enter closes it");
     assert_eq!(story(&app).claim, Some(1), "and jumps to the second claim");
     let s = story(&app);
-    let bytes = s.current_claim_bytes(s.focus.unwrap()).expect("in the focus");
+    let bytes = s
+        .current_claim_bytes(s.focus.unwrap())
+        .expect("in the focus");
     assert!(!bytes.is_empty());
 
     for close in [A::Close, A::Clear, A::BackToList, A::Leave, A::ListClaims] {
@@ -1065,7 +1070,11 @@ fn the_claims_list_opens_on_the_current_claim_and_jumps() {
 
 #[test]
 fn the_claims_list_says_when_there_is_none() {
-    let mut app = app_at(vec![fixture::plain(&["Nothing was said.", "Still nothing."])], 100, 30);
+    let mut app = app_at(
+        vec![fixture::plain(&["Nothing was said.", "Still nothing."])],
+        100,
+        30,
+    );
     update(&mut app, A::ListClaims);
     assert_eq!(app.overlay, None);
     assert_eq!(message(&app), "No claims in this story");
@@ -1089,5 +1098,47 @@ fn a_claim_opened_from_the_sources_across_stories_selects_its_speaker() {
     let s = story(&app);
     let claim = &s.doc.claims[s.index.claim_order[s.claim.expect("a claim")]];
     let selected = s.selected.expect("a source selected");
-    assert_eq!(claim.speaker.as_deref(), Some(s.doc.speakers[selected].id.as_str()));
+    assert_eq!(
+        claim.speaker.as_deref(),
+        Some(s.doc.speakers[selected].id.as_str())
+    );
+}
+
+#[test]
+fn y_copies_the_current_claim_cited_and_o_opens_the_story_file() {
+    use super::app::Effect;
+    let mut app = app();
+    run(&mut app, [A::NextClaim, A::NextClaim]);
+    update(&mut app, A::CopyClaim);
+    let claim = story(&app)
+        .current_claim()
+        .expect("a current claim")
+        .clone();
+    let cited = super::cite::citation(&story(&app).doc, &claim);
+    assert_eq!(app.effects, vec![Effect::Copy(cited.clone())]);
+    assert_eq!(message(&app), format!("Copied: {cited}"));
+
+    app.effects.clear();
+    update(&mut app, A::OpenSource);
+    assert_eq!(app.effects, vec![Effect::Open("harbour.txt".into())]);
+
+    for source in [None, Some("-")] {
+        let mut doc = fixture::document();
+        doc.meta.source = source.map(Into::into);
+        let mut unopenable = app_at(vec![doc], 100, 30);
+        update(&mut unopenable, A::OpenSource);
+        assert!(unopenable.effects.is_empty(), "{source:?}");
+        assert_eq!(
+            message(&unopenable),
+            "This story has no file or page to open"
+        );
+    }
+
+    let mut quiet = app_at(vec![fixture::plain(&["Nothing was said."])], 100, 30);
+    update(&mut quiet, A::CopyClaim);
+    assert!(quiet.effects.is_empty());
+    assert_eq!(
+        message(&quiet),
+        "No claim here to copy: } moves to the next"
+    );
 }

@@ -129,11 +129,9 @@ impl StatusBar<'_> {
                 Action::ToggleHelp,
                 Action::Leave,
             ],
-            (None, None, Screen::Claims, _) => vec![
-                Action::OpenRow,
-                Action::ToggleHelp,
-                Action::Leave,
-            ],
+            (None, None, Screen::Claims, _) => {
+                vec![Action::OpenRow, Action::ToggleHelp, Action::Leave]
+            }
             (None, None, Screen::Story(_), Focus::Sources) => vec![
                 Action::ToggleHelp,
                 Action::JumpToSource,
