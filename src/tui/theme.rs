@@ -1,6 +1,8 @@
 //! Styles. Every style that carries meaning differs by modifier as well as by
 //! colour, so the highlights still read on a 16-colour terminal, under
-//! `NO_COLOR` and for people who cannot tell the colours apart.
+//! `NO_COLOR` and for people who cannot tell the colours apart. The one
+//! exception is reported speech in colour: dimmed, long stretches of it were
+//! faint, so there it has a colour and no modifier (DIM without colour).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -11,8 +13,8 @@ use crate::model::ClaimKind;
 pub enum ColorMode {
     /// No colour at all: modifiers only (`NO_COLOR`, `--color never`).
     None,
-    /// The 16 ANSI colours, which follow the terminal's own palette and so
-    /// suit dark and light backgrounds alike.
+    /// The 16 ANSI colours, which follow the terminal's own palette (the
+    /// light preset keeps to the darker ones, for a white background).
     Basic,
     /// The 256-colour palette, for a few softer backgrounds.
     Extended,
@@ -163,9 +165,11 @@ impl Theme {
         let accent = pick((Blue, Indexed(33)), (Blue, Indexed(25)));
         let selected = pick((Magenta, Indexed(170)), (Magenta, Indexed(127)));
         let green = pick((Green, Indexed(71)), (Green, Indexed(28)));
-        let red = pick((Red, Indexed(160)), (Red, Indexed(160)));
+        // Warnings read on either background.
+        let red = (Red, Indexed(160));
         let grey = pick((DarkGray, Indexed(240)), (DarkGray, Indexed(248)));
-        let cyan = pick((Cyan, Indexed(37)), (Blue, Indexed(30)));
+        // Speakers and keys: cyan on dark; blue and teal on white.
+        let names = pick((Cyan, Indexed(37)), (Blue, Indexed(30)));
         // Reported speech was DIM in every mode, which made long stretches of
         // it faint: with colour it gets a soft colour of its own instead.
         // Without colour DIM stays, as every other modifier marks something.
@@ -189,7 +193,7 @@ impl Theme {
                 pick((Reset, Indexed(245)), (Reset, Indexed(241))),
             ),
             heading: fg(m(Modifier::BOLD | Modifier::UNDERLINED), accent),
-            speaker: fg(m(Modifier::BOLD), cyan).remove_modifier(claim_modifiers),
+            speaker: fg(m(Modifier::BOLD), names).remove_modifier(claim_modifiers),
             speaker_selected: fg(m(Modifier::BOLD | Modifier::REVERSED), selected)
                 .remove_modifier(claim_modifiers),
             direct: fg(m(Modifier::ITALIC), green),
@@ -241,7 +245,7 @@ impl Theme {
             dim: m(Modifier::DIM),
             status: m(Modifier::REVERSED),
             status_chip: fg(m(Modifier::REVERSED | Modifier::BOLD), accent),
-            key: fg(m(Modifier::BOLD), cyan),
+            key: fg(m(Modifier::BOLD), names),
             message: fg(m(Modifier::BOLD), green),
             warning: fg(m(Modifier::BOLD), red),
         }
