@@ -3,11 +3,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use whosaid::cli::background::{Job, open_in_background};
-use whosaid::cli::{self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED};
+use whosaid::cli::{
+    self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, ThemeName,
+};
 use whosaid::load::{self, Input};
 use whosaid::settings::{self, Changes, Config, Dirs, State};
 use whosaid::tui::{
     self, App, ColorChoice, ColorMode, Fault, Feed, Inbox, Options, ReaderOptions, Theme,
+    ThemePreset,
 };
 use whosaid::{Document, annotate};
 
@@ -276,7 +279,12 @@ fn open_reader(
         ColorWhen::Never => ColorChoice::Never,
     };
     let mode = ColorMode::detect(choice, |name| std::env::var(name).ok());
-    let mut theme = Theme::new(mode);
+    let preset = match args.theme {
+        Some(ThemeName::Dark) => ThemePreset::Dark,
+        Some(ThemeName::Light) => ThemePreset::Light,
+        None => config.preset,
+    };
+    let mut theme = Theme::with_preset(mode, preset);
     config.apply_colors(&mut theme);
     let options = ReaderOptions {
         app: Options {

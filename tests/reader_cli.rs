@@ -80,6 +80,17 @@ fn a_bad_color_value_is_a_usage_error() {
 }
 
 #[test]
+fn a_bad_theme_name_is_a_usage_error() {
+    let out = whosaid(&["--theme", "sepia"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--theme") && stderr.contains("light"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn the_default_config_is_printed_with_every_key() {
     let out = whosaid(&["--print-default-config"]);
     assert!(out.status.success());

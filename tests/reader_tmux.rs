@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::tmux::{SHELL, Tmux};
+use std::collections::BTreeSet;
+
+use common::tmux::{SHELL, Tmux, attributes_of};
 
 /// Config and state directories of the test's own, so the reader never
 /// reads or writes the real ones.
@@ -322,6 +324,59 @@ fn a_message_stays_until_the_next_key() {
     tmux.wait_for("the message gone", |s| {
         !s.contains("No earlier place") && s.contains("¶ 2/")
     });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.lines().any(|l| l == "EXITED=0"));
+}
+
+/// The issue: under NO_COLOR a country in a direct quote was drawn exactly
+/// like a partial quote (italic, underlined). In the real terminal the
+/// country now carries bold as well, and the partial quote does not.
+#[test]
+fn without_colour_a_country_in_a_quote_differs_from_a_partial_quote() {
+    let Some(tmux) = Tmux::start("no-color", 100, 30, SHELL) else {
+        return;
+    };
+    let binary = env!("CARGO_BIN_EXE_whosaid");
+    let home = Home::new();
+    let stories = tempfile::tempdir().unwrap();
+    let story = stories.path().join("minister.md");
+    std::fs::write(
+        &story,
+        "---\ntitle: Minister rules out a retreat\ndate: 2024-06-01\n---\n\n\
+         “We will never leave France,” the minister said on Tuesday.\n\n\
+         The minister said the talks had been “difficult but useful” and would go on next week.\n",
+    )
+    .unwrap();
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    tmux.type_line(&format!(
+        "NO_COLOR=1 {} '{binary}' '{}'; echo \"EXITED=$?\"",
+        home.env(),
+        story.display()
+    ));
+    tmux.wait_for("the story", |s| {
+        s.contains("¶ 1/") && s.contains("leave France") && s.contains("difficult but useful")
+    });
+    let styled = tmux.wait_for_styled("difficult but useful");
+    let attributes = |text: &str| {
+        attributes_of(&styled, text).unwrap_or_else(|| panic!("{text:?} not on screen"))
+    };
+    let set = |numbers: &[u16]| numbers.iter().copied().collect::<BTreeSet<u16>>();
+    // "leave " is quoted text; "France" the country inside the quote.
+    let quote = attributes("leave France");
+    let (leave, france) = (&quote[0], &quote[6]);
+    let partial = &attributes("difficult but useful")[0];
+    assert_eq!(*leave, set(&[3]), "a direct quote is italic");
+    assert_eq!(
+        *france,
+        set(&[1, 3, 4]),
+        "a country in a quote: bold, italic, underlined"
+    );
+    assert_eq!(
+        *partial,
+        set(&[3, 4]),
+        "a partial quote: italic, underlined"
+    );
+    assert_ne!(france, partial);
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.lines().any(|l| l == "EXITED=0"));
 }

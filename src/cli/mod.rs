@@ -20,7 +20,7 @@ use crate::load;
 
 pub use annotate_cmd::run_annotate;
 pub use markdown::write_markdown;
-pub use reader::{ColorWhen, ReadArgs, ReaderArgs};
+pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ThemeName};
 pub use report::write_text;
 
 /// Exit status when every input was read.

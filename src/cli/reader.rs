@@ -16,6 +16,11 @@ pub struct ReaderArgs {
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
+    /// Colours for the terminal's background: `dark` or `light` (in place
+    /// of the config file's theme preset).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+
     /// Reopen the last library: the files and folders the reader opened last time.
     #[arg(long, conflicts_with = "files")]
     pub last: bool,
@@ -56,4 +61,10 @@ pub enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
 }

@@ -41,5 +41,5 @@ pub use events::{Feeder, Inbox};
 pub use feed::Feed;
 pub use keymap::Keymap;
 pub use terminal::{Fault, ReaderOptions, run};
-pub use theme::{ColorChoice, ColorMode, Theme};
+pub use theme::{ColorChoice, ColorMode, Theme, ThemePreset};
 pub use ui::render;

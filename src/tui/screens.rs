@@ -12,7 +12,7 @@ use super::action::Action as A;
 use super::app::{App, Options, update};
 use super::fixture;
 use super::keymap::Keymap;
-use super::theme::{ColorMode, Theme};
+use super::theme::{ColorMode, Theme, ThemePreset};
 use super::ui::render;
 use crate::model::Document;
 
@@ -93,6 +93,25 @@ fn bundled_story_screens() {
             format!("{:?}", draw(&small))
         );
     }
+}
+
+/// The light preset (256 colours) on the bundled story, with a current
+/// claim, so its pale tint behind the claim is in the snapshot too.
+#[test]
+fn light_preset_screen() {
+    let options = Options {
+        theme: Theme::with_preset(ColorMode::Extended, ThemePreset::Light),
+        keymap: Keymap::default(),
+        ..Options::default()
+    };
+    let mut app = App::new(vec![bundled()], options, 100, 30);
+    update(&mut app, A::NextClaim);
+    let screen = format!("{:?}", draw(&app));
+    assert!(
+        screen.contains("bg: Indexed(254)"),
+        "the current claim's tint"
+    );
+    insta::assert_snapshot!("bundled_light_100x30_256", screen);
 }
 
 /// Moving from claim to claim shows on screen with the sources panel

@@ -4,6 +4,7 @@
 //! as `.ci/run` does) a missing tmux fails them instead, so they never pass
 //! by skipping there.
 
+use std::collections::BTreeSet;
 use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -63,6 +64,33 @@ impl Tmux {
 
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// The screen with its attributes and colours as escape sequences
+    /// (`capture-pane -e`), for [`attributes_of`].
+    pub fn styled_screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-e", "-p", "-t", "e2e"]).stdout)
+            .into_owned()
+    }
+
+    /// Waits until the styled screen shows `text` and is the same twice in
+    /// a row (a frame may be half drawn when captured), and returns it.
+    pub fn wait_for_styled(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut last = String::new();
+        loop {
+            let screen = self.styled_screen();
+            if screen == last && attributes_of(&screen, text).is_some() {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}, drawn and settled; screen:\n{}",
+                self.screen()
+            );
+            last = screen;
+            sleep(Duration::from_millis(100));
+        }
     }
 
     /// A tmux format about the pane, such as `#{alternate_on}`.
@@ -135,5 +163,84 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The SGR attributes in force on each character of the first `text` in
+/// `styled` (a [`Tmux::styled_screen`]), as their SGR numbers: 1 bold,
+/// 2 dim, 3 italic, 4 underline, 7 reverse. Colours are left out.
+pub fn attributes_of(styled: &str, text: &str) -> Option<Vec<BTreeSet<u16>>> {
+    let wanted: Vec<char> = text.chars().collect();
+    for line in styled.lines() {
+        let mut shown = Vec::new();
+        let mut attributes = Vec::new();
+        let mut now = BTreeSet::new();
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\x1b' {
+                shown.push(c);
+                attributes.push(now.clone());
+                continue;
+            }
+            if chars.peek() != Some(&'[') {
+                continue;
+            }
+            chars.next();
+            let mut params = String::new();
+            let mut end = None;
+            for c in chars.by_ref() {
+                if ('\x40'..='\x7e').contains(&c) {
+                    end = Some(c);
+                    break;
+                }
+                params.push(c);
+            }
+            if end == Some('m') {
+                apply_sgr(&params, &mut now);
+            }
+        }
+        if let Some(at) = shown.windows(wanted.len()).position(|w| w == wanted) {
+            return Some(attributes[at..at + wanted.len()].to_vec());
+        }
+    }
+    None
+}
+
+fn apply_sgr(params: &str, now: &mut BTreeSet<u16>) {
+    let mut numbers = params
+        .split(';')
+        // "4:3" is an underline style: its first number is what counts.
+        .map(|p| {
+            p.split(':')
+                .next()
+                .unwrap_or("")
+                .parse::<u16>()
+                .unwrap_or(0)
+        });
+    while let Some(n) = numbers.next() {
+        match n {
+            0 => now.clear(),
+            1 | 2 | 3 | 4 | 7 => {
+                now.insert(n);
+            }
+            22 => {
+                now.remove(&1);
+                now.remove(&2);
+            }
+            23 | 24 | 27 => {
+                now.remove(&(n - 20));
+            }
+            // An extended colour: skip its arguments.
+            38 | 48 | 58 => match numbers.next() {
+                Some(5) => {
+                    numbers.next();
+                }
+                Some(2) => {
+                    numbers.nth(2);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
     }
 }

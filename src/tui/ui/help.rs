@@ -6,10 +6,12 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use crate::model::ClaimKind;
 use crate::tui::cells::width;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{Marks, Theme};
 
+use super::article::{CLAIM_MARK, FOCUS_MARK};
 use super::draw;
 
 pub struct HelpView<'a> {
@@ -19,7 +21,7 @@ pub struct HelpView<'a> {
 }
 
 /// Rows of the legend at the top of the help.
-const LEGEND_ROWS: usize = 4;
+const LEGEND_ROWS: usize = 5;
 
 /// How many lines the help has for `keymap` (what `update` clamps scrolling to).
 pub fn line_count(keymap: &Keymap) -> usize {
@@ -34,29 +36,90 @@ pub fn line_count(keymap: &Keymap) -> usize {
 impl HelpView<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
+        // Each sample drawn as the article draws it (Theme::highlight), so
+        // the legend shows what combined highlights look like too.
+        let drawn = |marks: Marks| theme.highlight(theme.text, marks);
+        let claim = |kind: ClaimKind| Marks {
+            claim: Some((kind, false)),
+            ..Marks::default()
+        };
+        let direct = drawn(claim(ClaimKind::Direct));
+        let sample = |text: &'static str, marks: Marks| Span::styled(text, drawn(marks));
+        let gap = || Span::raw("  ");
         let mut lines = vec![
             Line::from(Span::styled("Highlights", theme.section)),
             Line::from(vec![
-                Span::styled("Speaker", theme.speaker),
-                Span::raw("  "),
-                Span::styled("selected source", theme.speaker_selected),
-                Span::raw("  "),
-                Span::styled("Country", theme.country),
+                sample(
+                    "Speaker",
+                    Marks {
+                        speaker: Some(false),
+                        ..Marks::default()
+                    },
+                ),
+                gap(),
+                sample(
+                    "selected source",
+                    Marks {
+                        speaker: Some(true),
+                        ..Marks::default()
+                    },
+                ),
+                gap(),
+                sample(
+                    "Country",
+                    Marks {
+                        country: true,
+                        ..Marks::default()
+                    },
+                ),
+                gap(),
+                Span::styled("“", direct),
+                sample(
+                    "Country",
+                    Marks {
+                        country: true,
+                        ..claim(ClaimKind::Direct)
+                    },
+                ),
+                Span::styled(" in a quote”", direct),
             ]),
             Line::from(vec![
-                Span::styled("“direct quote”", theme.direct),
-                Span::raw("  "),
-                Span::styled("partial quote", theme.partial),
-                Span::raw("  "),
-                Span::styled("reported speech", theme.indirect),
+                Span::styled("“direct quote”", direct),
+                gap(),
+                sample("partial quote", claim(ClaimKind::Partial)),
+                gap(),
+                sample("reported speech", claim(ClaimKind::Indirect)),
             ]),
             Line::from(vec![
-                Span::styled("search match", theme.search_hit),
-                Span::raw("  "),
-                Span::styled("current match", theme.search_current),
-                Span::raw("  "),
-                Span::styled("▌", theme.focus_bar),
+                sample(
+                    "search match",
+                    Marks {
+                        hit: Some(false),
+                        ..Marks::default()
+                    },
+                ),
+                gap(),
+                sample(
+                    "current match",
+                    Marks {
+                        hit: Some(true),
+                        ..Marks::default()
+                    },
+                ),
+            ]),
+            Line::from(vec![
+                Span::styled(FOCUS_MARK, theme.focus_bar),
                 Span::raw(" focused paragraph"),
+                gap(),
+                Span::styled(CLAIM_MARK, theme.focus_bar),
+                Span::raw(" "),
+                sample(
+                    "“current claim”",
+                    Marks {
+                        current_claim: true,
+                        ..claim(ClaimKind::Direct)
+                    },
+                ),
             ]),
         ];
         let sections = self.keymap.help_sections();
@@ -96,12 +159,16 @@ impl Widget for &HelpView<'_> {
         let inner_height = popup.height.saturating_sub(2);
         let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
         let scroll = self.scroll.min(max_scroll);
-        let more = if max_scroll > 0 { " · j/k scroll" } else { "" };
+        let more = if max_scroll > 0 {
+            " · j/k/Space scroll"
+        } else {
+            ""
+        };
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(self.theme.border_focused)
             .title(Span::styled(
-                format!(" Keys · Esc closes{more} "),
+                format!(" Keys · q or Esc closes{more} "),
                 self.theme.border_focused,
             ));
         let inner = block.inner(popup);
@@ -117,6 +184,7 @@ impl Widget for &HelpView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::theme::ColorMode;
 
     #[test]
     fn line_count_matches_the_lines_drawn() {
@@ -128,5 +196,53 @@ mod tests {
             scroll: 0,
         };
         assert_eq!(view.lines().len(), line_count(&keymap));
+    }
+
+    /// The legend shows every highlight in the style it is drawn in, and
+    /// fits the 58 columns inside a help overlay on a 60-column terminal.
+    #[test]
+    fn the_legend_fits_and_draws_each_highlight_as_the_article_does() {
+        let keymap = Keymap::default();
+        let theme = Theme::new(ColorMode::None);
+        let view = HelpView {
+            keymap: &keymap,
+            theme: &theme,
+            scroll: 0,
+        };
+        let lines = view.lines();
+        let legend = &lines[..LEGEND_ROWS];
+        for line in legend {
+            assert!(draw::line_width(line) <= 58, "{line:?}");
+        }
+        let style_of = |text: &str| {
+            legend
+                .iter()
+                .flat_map(|l| l.spans.iter())
+                .filter(|s| s.content == text)
+                .map(|s| s.style)
+                .collect::<Vec<_>>()
+        };
+        let country = style_of("Country");
+        assert_eq!(country.len(), 2, "a country, and one in a quote");
+        assert_ne!(country[0], country[1]);
+        assert_ne!(country[1], style_of("partial quote")[0]);
+        assert_eq!(style_of(FOCUS_MARK), [theme.focus_bar]);
+        assert_eq!(style_of(CLAIM_MARK), [theme.focus_bar]);
+        let text: String = legend
+            .iter()
+            .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+            .collect();
+        for name in [
+            "Speaker",
+            "selected source",
+            "direct quote",
+            "reported speech",
+            "search match",
+            "current match",
+            "focused paragraph",
+            "current claim",
+        ] {
+            assert!(text.contains(name), "{name} missing: {text}");
+        }
     }
 }

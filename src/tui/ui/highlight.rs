@@ -6,51 +6,26 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::ClaimKind;
 use crate::tui::cells::{Drawn, SOFT_HYPHEN, drawn};
 use crate::tui::runs::{Run, overlapping};
 use crate::tui::story::StoryView;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{Marks, Theme};
 use crate::tui::wrap::ends_in_hyphen;
 
-/// The style of a stretch covered by `run` (if any) and by a search match
-/// (`hit`: whether it is the current one): claims first, then countries and
-/// speakers on top, then search matches on top of everything.
-fn style_of(
-    story: &StoryView,
-    run: Option<&Run>,
-    hit: Option<bool>,
-    base: Style,
-    theme: &Theme,
-) -> Style {
-    let mut style = base;
+/// What covers a stretch: the highlight run `run` (if any), a search match
+/// (`hit`: whether it is the current one) and the current claim (`current`).
+/// [`Theme::highlight`] layers their styles.
+fn marks_of(story: &StoryView, run: Option<&Run>, hit: Option<bool>, current: bool) -> Marks {
     let selected = story.selected;
-    if let Some(run) = run {
-        if let Some((kind, who)) = run.claim() {
-            style = style.patch(match kind {
-                ClaimKind::Direct => theme.direct,
-                ClaimKind::Partial => theme.partial,
-                ClaimKind::Indirect => theme.indirect,
-            });
-            if who.is_some() && who == selected {
-                style = style.patch(theme.claim_selected);
-            }
-        }
-        if run.country() {
-            style = style.patch(theme.country);
-        }
-        if let Some(who) = run.speaker() {
-            style = style.patch(if who.is_some() && who == selected {
-                theme.speaker_selected
-            } else {
-                theme.speaker
-            });
-        }
-    }
-    match hit {
-        Some(true) => style.patch(theme.search_current),
-        Some(false) => style.patch(theme.search_hit),
-        None => style,
+    let is_selected = |who: Option<usize>| who.is_some() && who == selected;
+    Marks {
+        claim: run
+            .and_then(Run::claim)
+            .map(|(kind, who)| (kind, is_selected(who))),
+        country: run.is_some_and(Run::country),
+        speaker: run.and_then(Run::speaker).map(is_selected),
+        hit,
+        current_claim: current,
     }
 }
 
@@ -119,10 +94,8 @@ pub fn styled_line(
             .get(h)
             .filter(|hit| hit.start <= a && hit.end >= b)
             .map(|hit| current == Some(*hit));
-        let mut style = style_of(story, run, hit, base, theme);
-        if claim.as_ref().is_some_and(|c| c.start <= a && b <= c.end) {
-            style = style.patch(theme.claim_current);
-        }
+        let in_claim = claim.as_ref().is_some_and(|c| c.start <= a && b <= c.end);
+        let style = theme.highlight(base, marks_of(story, run, hit, in_claim));
         let mut plain = String::new();
         let mut chars = segment.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
