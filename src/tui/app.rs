@@ -10,13 +10,12 @@ use crate::model::{CountryKind, Document};
 use super::action::Action;
 use super::feed::Feed;
 use super::geometry::{Geometry, MEASURE, PANEL_BESIDE, list_page};
-use super::keymap::{Context, Keymap};
+use super::keymap::{Context, Keymap, help_line_count};
 use super::library::Library;
 use super::people::{ClaimList, PeopleView};
 use super::rows::Rows;
 use super::story::StoryView;
 use super::theme::Theme;
-use super::ui::help_line_count;
 use crate::library::People;
 use crate::words::stories;
 
@@ -830,7 +829,7 @@ fn open_story_claims(app: &mut App) {
     let Some(story) = app.story() else { return };
     let order = &story.index.claim_order;
     let items: Vec<usize> = (0..order.len())
-        .filter(|&i| story.shown[story.doc.claims[order[i]].paragraph])
+        .filter(|&i| story.view.shown[story.doc.claims[order[i]].paragraph])
         .collect();
     if items.is_empty() {
         app.say(if order.is_empty() {
@@ -1015,7 +1014,7 @@ fn reader(app: &mut App, action: Action) {
             } else if let Some(p) = story.index.speaker_paragraphs[s]
                 .iter()
                 .copied()
-                .find(|&p| story.shown[p])
+                .find(|&p| story.view.shown[p])
             {
                 story.jump_to(p);
             }
@@ -1098,8 +1097,8 @@ fn reader(app: &mut App, action: Action) {
                     let country = &story.doc.countries[c];
                     let text = format!(
                         "{} {} mentioning {} · F shows all",
-                        story.shown_count,
-                        if story.shown_count == 1 {
+                        story.view.shown_count,
+                        if story.view.shown_count == 1 {
                             "paragraph"
                         } else {
                             "paragraphs"

@@ -636,6 +636,20 @@ mod tests {
     }
 }
 
+/// Rows of the highlight legend at the top of the help.
+pub const HELP_LEGEND_ROWS: usize = 5;
+
+/// How many lines the help has for `keymap`: the legend, then each section
+/// with a blank line and its title (what `update` clamps scrolling to).
+pub fn help_line_count(keymap: &Keymap) -> usize {
+    HELP_LEGEND_ROWS
+        + keymap
+            .help_sections()
+            .iter()
+            .map(|(_, rows)| 2 + rows.len())
+            .sum::<usize>()
+}
+
 /// The key list in the README, generated from the keymap like the help.
 pub fn markdown_key_list(keymap: &Keymap) -> String {
     let mut out = String::new();

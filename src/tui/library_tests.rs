@@ -286,7 +286,7 @@ fn a_claim_in_the_headline_opens_its_story_on_the_first_paragraph() {
     assert_eq!(app.screen, Screen::Story(0));
     let story = app.story().unwrap();
     assert_eq!(story.focus, Some(1), "the headline is shown above the body");
-    assert!(story.focus.is_some_and(|p| story.shown[p]));
+    assert!(story.focus.is_some_and(|p| story.view.shown[p]));
     assert!(app.message.as_ref().unwrap().text.contains("headline"));
 }
 

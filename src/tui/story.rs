@@ -72,12 +72,12 @@ pub struct StoryView {
     /// Shared with the library, which keeps every story.
     pub doc: Arc<Document>,
     pub index: DocIndex,
-    /// Whether each paragraph is in the body (not filtered out, not the title).
-    pub shown: Vec<bool>,
-    pub shown_count: usize,
-    /// For each paragraph, how many shown paragraphs come before it.
-    shown_before: Vec<usize>,
-    pub blocks: Vec<Block>,
+    /// What the body and the panel show under the current filter.
+    pub view: View,
+    /// The unfiltered view, put aside while a country filter is on, so that
+    /// clearing the filter is immediate even on a story of 500,000
+    /// paragraphs. `Some` exactly while `view` is a filtered one.
+    unfiltered: Option<Box<View>>,
     pub wraps: WrapCache,
     /// Rows of body the view has.
     pub height: usize,
@@ -88,17 +88,10 @@ pub struct StoryView {
     pub claim: Option<usize>,
     /// The selected speaker (index into `doc.speakers`).
     pub selected: Option<usize>,
-    pub panel: Vec<PanelRow>,
-    /// Index into `panel` of the panel's cursor (always a speaker row, if any).
+    /// Index into `view.panel` of the panel's cursor (always a speaker row, if any).
     pub panel_cursor: usize,
-    /// Speakers with claims in the panel.
-    pub source_count: usize,
     /// Speakers with claims in the whole story.
     pub all_sources: usize,
-    /// The width the panel's rows were measured at, and the line each row
-    /// starts on (one more entry, the total, at the end).
-    panel_width: u16,
-    panel_starts: Vec<usize>,
     /// Index into `doc.countries` of the country filter.
     pub filter: Option<usize>,
     pub search: Search,
@@ -106,22 +99,22 @@ pub struct StoryView {
     search_from: Option<usize>,
     /// Paragraphs to go back to, most recent last.
     pub jumps: Vec<usize>,
-    /// The unfiltered view, put aside while a country filter is on, so that
-    /// clearing the filter is immediate even on a story of 500,000 paragraphs.
-    unfiltered: Option<Box<View>>,
-    /// The fields below `shown` hold the unfiltered view.
-    view_is_full: bool,
 }
 
 /// What the body and the panel show under one filter.
 #[derive(Debug, Default)]
-struct View {
-    shown: Vec<bool>,
-    shown_count: usize,
+pub struct View {
+    /// Whether each paragraph is in the body (not filtered out, not the title).
+    pub shown: Vec<bool>,
+    pub shown_count: usize,
+    /// For each paragraph, how many shown paragraphs come before it.
     shown_before: Vec<usize>,
-    blocks: Vec<Block>,
-    panel: Vec<PanelRow>,
-    source_count: usize,
+    pub blocks: Vec<Block>,
+    pub panel: Vec<PanelRow>,
+    /// Speakers with claims in the panel.
+    pub source_count: usize,
+    /// The width the panel's rows were measured at, and the line each row
+    /// starts on (one more entry, the total, at the end).
     panel_width: u16,
     panel_starts: Vec<usize>,
 }
@@ -134,31 +127,27 @@ impl StoryView {
         let mut story = StoryView {
             doc,
             index,
-            shown: vec![false; n],
-            shown_count: 0,
-            shown_before: Vec::new(),
-            blocks: Vec::new(),
+            view: View {
+                shown: vec![false; n],
+                panel_starts: vec![0],
+                ..View::default()
+            },
+            unfiltered: None,
             wraps: WrapCache::new(0, n),
             height: 1,
             top: Pos::default(),
             focus: None,
             claim: None,
             selected: None,
-            panel: Vec::new(),
             panel_cursor: 0,
-            source_count: 0,
             all_sources: 0,
-            panel_width: 0,
-            panel_starts: vec![0],
             filter: None,
             search: Search::default(),
             search_from: None,
             jumps: Vec::new(),
-            unfiltered: None,
-            view_is_full: false,
         };
         story.apply_filter();
-        story.all_sources = story.source_count;
+        story.all_sources = story.view.source_count;
         story
     }
 
@@ -191,7 +180,7 @@ impl StoryView {
     /// The paragraph and the first byte of the text line at the top of the
     /// view, if the top is on one.
     fn top_byte(&self) -> Option<(usize, usize)> {
-        let Block::Paragraph(p) = *self.blocks.get(self.top.block)? else {
+        let Block::Paragraph(p) = *self.view.blocks.get(self.top.block)? else {
             return None;
         };
         Some((p, self.lines(p).get(self.top.line)?.start))
@@ -204,60 +193,41 @@ impl StoryView {
             && self.doc.paragraphs[0].kind == ParagraphKind::Title
     }
 
-    fn take_view(&mut self) -> View {
-        View {
-            shown: std::mem::take(&mut self.shown),
-            shown_count: self.shown_count,
-            shown_before: std::mem::take(&mut self.shown_before),
-            blocks: std::mem::take(&mut self.blocks),
-            panel: std::mem::take(&mut self.panel),
-            source_count: self.source_count,
-            panel_width: self.panel_width,
-            panel_starts: std::mem::take(&mut self.panel_starts),
-        }
-    }
-
-    fn put_view(&mut self, view: View) {
-        let width = self.panel_width;
-        self.shown = view.shown;
-        self.shown_count = view.shown_count;
-        self.shown_before = view.shown_before;
-        self.blocks = view.blocks;
-        self.panel = view.panel;
-        self.source_count = view.source_count;
-        self.panel_width = view.panel_width;
-        self.panel_starts = view.panel_starts;
-        self.set_panel_width(width);
-        self.panel_cursor = self
-            .selected
-            .and_then(|s| self.panel_row_of(s))
-            .or_else(|| self.panel_speaker_rows().next())
-            .unwrap_or(0);
-    }
-
     /// Recomputes what the body shows after the filter changed.
     pub fn apply_filter(&mut self) {
         match (self.filter, self.unfiltered.take()) {
-            (None, Some(full)) => self.put_view(*full),
+            (None, Some(full)) => {
+                let width = self.view.panel_width;
+                self.view = *full;
+                self.set_panel_width(width);
+                self.panel_cursor = self.cursor_row();
+            }
             (None, None) => self.compute_view(),
             (Some(_), kept) => {
-                self.unfiltered = kept;
-                if self.view_is_full {
-                    self.unfiltered = Some(Box::new(self.take_view()));
-                }
+                // The first filter puts the full view aside; another filter
+                // replaces a filtered one.
+                let full = kept.unwrap_or_else(|| Box::new(std::mem::take(&mut self.view)));
+                self.unfiltered = Some(full);
                 self.compute_view();
             }
         }
-        self.view_is_full = self.filter.is_none();
         if self.search.is_active() {
             // Matches in what is now shown, counted step by step.
             self.search.start();
             self.search
-                .scan(&self.doc.paragraphs, &self.shown, STEP_BYTES);
+                .scan(&self.doc.paragraphs, &self.view.shown, STEP_BYTES);
         }
         self.top = Pos::default();
         let first = self.next_shown(None);
         self.set_focus(first);
+    }
+
+    /// The panel row of the selected speaker, else of the first speaker.
+    fn cursor_row(&self) -> usize {
+        self.selected
+            .and_then(|s| self.panel_row_of(s))
+            .or_else(|| self.panel_speaker_rows().next())
+            .unwrap_or(0)
     }
 
     /// Computes `shown`, `blocks` and the panel for the current filter.
@@ -287,7 +257,7 @@ impl StoryView {
                 blocks.push(Block::Hidden { first: p, count: 1 });
             }
         }
-        self.shown_before = shown
+        self.view.shown_before = shown
             .iter()
             .scan(0, |count, &s| {
                 let before = *count;
@@ -295,9 +265,9 @@ impl StoryView {
                 Some(before)
             })
             .collect();
-        self.shown_count = shown.iter().filter(|&&s| s).count();
-        self.shown = shown;
-        self.blocks = blocks;
+        self.view.shown_count = shown.iter().filter(|&&s| s).count();
+        self.view.shown = shown;
+        self.view.blocks = blocks;
         self.build_panel();
     }
 
@@ -306,7 +276,7 @@ impl StoryView {
             self.filter.is_none()
                 || self.index.speaker_paragraphs[s]
                     .iter()
-                    .any(|&p| self.shown[p])
+                    .any(|&p| self.view.shown[p])
         };
         let mut sources: Vec<usize> = (0..self.doc.speakers.len())
             .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
@@ -329,9 +299,9 @@ impl StoryView {
             rows.push(PanelRow::Heading("Mentioned, not quoted"));
             rows.extend(mentioned.into_iter().map(PanelRow::Mentioned));
         }
-        self.panel = rows;
-        self.source_count = self.sources().count();
-        self.panel_starts = self.measure_panel(self.panel_width);
+        self.view.panel = rows;
+        self.view.source_count = self.sources().count();
+        self.view.panel_starts = self.measure_panel(self.view.panel_width);
         self.panel_cursor = self
             .selected
             .and_then(|s| self.panel_row_of(s))
@@ -341,27 +311,29 @@ impl StoryView {
 
     /// Measures the panel for a list `width` columns wide (only when it changed).
     pub fn set_panel_width(&mut self, width: u16) {
-        if width != self.panel_width {
-            self.panel_width = width;
-            self.panel_starts = self.measure_panel(width);
+        if width != self.view.panel_width {
+            self.view.panel_width = width;
+            self.view.panel_starts = self.measure_panel(width);
         }
     }
 
     /// The line each panel row starts on at `width`, and the total at the
     /// end: the cached measure, or a fresh one for another width.
     pub fn panel_starts(&self, width: u16) -> std::borrow::Cow<'_, [usize]> {
-        if width == self.panel_width && self.panel_starts.len() == self.panel.len() + 1 {
-            std::borrow::Cow::Borrowed(&self.panel_starts)
+        if width == self.view.panel_width
+            && self.view.panel_starts.len() == self.view.panel.len() + 1
+        {
+            std::borrow::Cow::Borrowed(&self.view.panel_starts)
         } else {
             std::borrow::Cow::Owned(self.measure_panel(width))
         }
     }
 
     fn measure_panel(&self, width: u16) -> Vec<usize> {
-        let mut starts = Vec::with_capacity(self.panel.len() + 1);
+        let mut starts = Vec::with_capacity(self.view.panel.len() + 1);
         let mut line = 0;
         starts.push(0);
-        for row in 0..self.panel.len() {
+        for row in 0..self.view.panel.len() {
             line += self.panel_row_height(row, width);
             starts.push(line);
         }
@@ -372,7 +344,7 @@ impl StoryView {
     /// and the title); a source its wrapped name, and a line for role and
     /// country when either is known.
     pub fn panel_row_height(&self, row: usize, width: u16) -> usize {
-        match self.panel.get(row) {
+        match self.view.panel.get(row) {
             None => 0,
             Some(PanelRow::Heading(_)) => 2,
             Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
@@ -393,7 +365,7 @@ impl StoryView {
 
     /// The claim count shown right of a source's name ("" for the mentioned).
     pub fn panel_count(&self, row: usize) -> String {
-        match self.panel.get(row) {
+        match self.view.panel.get(row) {
             Some(PanelRow::Source(s)) => self.index.speaker_claims[*s].to_string(),
             _ => String::new(),
         }
@@ -401,7 +373,7 @@ impl StoryView {
 
     /// "role · country" under a quoted source, when either is known.
     pub fn panel_about(&self, row: usize) -> Option<String> {
-        let Some(PanelRow::Source(s)) = self.panel.get(row) else {
+        let Some(PanelRow::Source(s)) = self.view.panel.get(row) else {
             return None;
         };
         let speaker = &self.doc.speakers[*s];
@@ -415,13 +387,14 @@ impl StoryView {
     }
 
     fn panel_row_of(&self, speaker: usize) -> Option<usize> {
-        self.panel.iter().position(
+        self.view.panel.iter().position(
             |r| matches!(r, PanelRow::Source(s) | PanelRow::Mentioned(s) if *s == speaker),
         )
     }
 
     fn panel_speaker_rows(&self) -> impl Iterator<Item = usize> + '_ {
-        self.panel
+        self.view
+            .panel
             .iter()
             .enumerate()
             .filter(|(_, r)| !matches!(r, PanelRow::Heading(_)))
@@ -429,7 +402,7 @@ impl StoryView {
     }
 
     fn panel_speaker(&self, row: usize) -> Option<usize> {
-        match self.panel.get(row) {
+        match self.view.panel.get(row) {
             Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => Some(*s),
             _ => None,
         }
@@ -448,7 +421,7 @@ impl StoryView {
 
     /// Rows of block `b`, its trailing gap included.
     fn block_height(&self, b: usize) -> usize {
-        match self.blocks[b] {
+        match self.view.blocks[b] {
             Block::Paragraph(p) => self.lines(p).len() + GAP,
             Block::Hidden { .. } => 1 + GAP,
         }
@@ -457,14 +430,15 @@ impl StoryView {
     /// The block that shows paragraph `p`.
     pub fn block_of(&self, p: usize) -> Option<usize> {
         let i = self
+            .view
             .blocks
             .partition_point(|b| b.first_paragraph() <= p)
             .checked_sub(1)?;
-        (self.blocks[i] == Block::Paragraph(p)).then_some(i)
+        (self.view.blocks[i] == Block::Paragraph(p)).then_some(i)
     }
 
     fn forward(&self, mut pos: Pos, mut n: usize) -> Pos {
-        while n > 0 && pos.block < self.blocks.len() {
+        while n > 0 && pos.block < self.view.blocks.len() {
             let height = self.block_height(pos.block);
             if pos.line + n < height {
                 pos.line += n;
@@ -498,7 +472,7 @@ impl StoryView {
     /// The lowest top that still fills the view (the last block's gap may
     /// show below it). Only the blocks at the end are measured.
     fn max_top(&self) -> Pos {
-        let Some(last) = self.blocks.len().checked_sub(1) else {
+        let Some(last) = self.view.blocks.len().checked_sub(1) else {
             return Pos::default();
         };
         let end = Pos {
@@ -509,7 +483,7 @@ impl StoryView {
     }
 
     fn clamp_top(&mut self) {
-        if self.blocks.is_empty() {
+        if self.view.blocks.is_empty() {
             self.top = Pos::default();
             return;
         }
@@ -571,7 +545,7 @@ impl StoryView {
         let Some(b) = self.focus.and_then(|p| self.block_of(p)) else {
             return;
         };
-        let Block::Paragraph(p) = self.blocks[b] else {
+        let Block::Paragraph(p) = self.view.blocks[b] else {
             return;
         };
         let n = self.lines(p).len();
@@ -584,8 +558,8 @@ impl StoryView {
     /// wrapping the whole story to count its lines.
     pub fn scroll_extent(&self) -> (usize, usize, usize) {
         let units = |pos: Pos| {
-            if pos.block >= self.blocks.len() {
-                return self.blocks.len() * 1000;
+            if pos.block >= self.view.blocks.len() {
+                return self.view.blocks.len() * 1000;
             }
             pos.block * 1000 + pos.line * 1000 / self.block_height(pos.block)
         };
@@ -602,13 +576,13 @@ impl StoryView {
     pub fn visible_rows(&self) -> Vec<Row> {
         let mut rows = Vec::with_capacity(self.height);
         let mut pos = self.top;
-        while rows.len() < self.height && pos.block < self.blocks.len() {
+        while rows.len() < self.height && pos.block < self.view.blocks.len() {
             let height = self.block_height(pos.block);
             for line in pos.line..height {
                 if rows.len() == self.height {
                     break;
                 }
-                rows.push(match self.blocks[pos.block] {
+                rows.push(match self.view.blocks[pos.block] {
                     Block::Paragraph(p) => match self.lines(p).get(line) {
                         Some(range) => Row::Text {
                             paragraph: p,
@@ -657,15 +631,17 @@ impl StoryView {
     /// The next shown paragraph after `p` (the first with `None`).
     pub fn next_shown(&self, p: Option<usize>) -> Option<usize> {
         let from = p.map_or(0, |p| p + 1);
-        (from..self.shown.len()).find(|&q| self.shown[q])
+        (from..self.view.shown.len()).find(|&q| self.view.shown[q])
     }
 
     pub fn prev_shown(&self, p: usize) -> Option<usize> {
-        (0..p).rev().find(|&q| self.shown[q])
+        (0..p).rev().find(|&q| self.view.shown[q])
     }
 
     fn last_shown(&self) -> Option<usize> {
-        (0..self.shown.len()).rev().find(|&q| self.shown[q])
+        (0..self.view.shown.len())
+            .rev()
+            .find(|&q| self.view.shown[q])
     }
 
     /// Focuses `p` and its first claim, without scrolling.
@@ -713,7 +689,7 @@ impl StoryView {
         let claim = &self.doc.claims[self.index.claim_order[i]];
         let p = claim.paragraph;
         let (start, end) = (claim.start, claim.end);
-        if !self.shown.get(p).copied().unwrap_or(false) {
+        if !self.view.shown.get(p).copied().unwrap_or(false) {
             self.focus_near(p);
             return false;
         }
@@ -873,11 +849,11 @@ impl StoryView {
     /// Focuses `p`, or when the filter hides it the nearest shown paragraph
     /// after it (else before it), and scrolls to it. False when none is shown.
     pub fn focus_near(&mut self, p: usize) -> bool {
-        let target = if self.shown.get(p) == Some(&true) {
+        let target = if self.view.shown.get(p) == Some(&true) {
             Some(p)
         } else {
             self.next_shown(Some(p))
-                .or_else(|| self.prev_shown(p.min(self.shown.len())))
+                .or_else(|| self.prev_shown(p.min(self.view.shown.len())))
         };
         if target.is_some() {
             self.set_focus(target);
@@ -890,7 +866,7 @@ impl StoryView {
 
     /// Speakers with claims, in panel order (what `s` cycles through).
     pub fn sources(&self) -> impl Iterator<Item = usize> + '_ {
-        self.panel.iter().filter_map(|r| match r {
+        self.view.panel.iter().filter_map(|r| match r {
             PanelRow::Source(s) => Some(*s),
             _ => None,
         })
@@ -946,10 +922,14 @@ impl StoryView {
         let focus = self.focus?;
         if forward {
             let i = list.partition_point(|&p| p <= focus);
-            list[i..].iter().copied().find(|&p| self.shown[p])
+            list[i..].iter().copied().find(|&p| self.view.shown[p])
         } else {
             let i = list.partition_point(|&p| p < focus);
-            list[..i].iter().rev().copied().find(|&p| self.shown[p])
+            list[..i]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&p| self.view.shown[p])
         }
     }
 
@@ -958,7 +938,7 @@ impl StoryView {
     pub fn neighbour_claim(&self, forward: bool) -> Option<usize> {
         let paragraphs = &self.index.claim_paragraphs;
         let focus = self.focus.unwrap_or(0);
-        let shown = |i: &usize| self.shown[paragraphs[*i]];
+        let shown = |i: &usize| self.view.shown[paragraphs[*i]];
         if forward {
             let from = match self.claim {
                 Some(i) => i + 1,
@@ -992,20 +972,20 @@ impl StoryView {
         let id = &self.doc.speakers[s].id;
         self.index.claim_order.iter().position(|&c| {
             let claim = &self.doc.claims[c];
-            claim.speaker.as_deref() == Some(id) && self.shown[claim.paragraph]
+            claim.speaker.as_deref() == Some(id) && self.view.shown[claim.paragraph]
         })
     }
 
     /// Paragraph `p`'s number as the status bar counts them: among the
     /// shown ones, from 1 (a hidden one gets the number of the next shown).
     pub fn paragraph_number(&self, p: usize) -> usize {
-        self.shown_before.get(p).map_or(0, |n| n + 1)
+        self.view.shown_before.get(p).map_or(0, |n| n + 1)
     }
 
     /// The position of the focused paragraph among the shown ones (1-based).
     pub fn focus_position(&self) -> Option<usize> {
         let p = self.focus?;
-        Some(self.shown_before[p] + 1)
+        Some(self.view.shown_before[p] + 1)
     }
 
     /// Search: starts the query, and moves to the first match at or after
@@ -1022,7 +1002,7 @@ impl StoryView {
     /// with none at all, back to where the search started.
     pub fn continue_search(&mut self) {
         self.search
-            .scan(&self.doc.paragraphs, &self.shown, STEP_BYTES);
+            .scan(&self.doc.paragraphs, &self.view.shown, STEP_BYTES);
         if self.search.current.is_some() || !self.search.is_active() {
             return;
         }

@@ -53,7 +53,7 @@ fn opens_on_the_first_paragraph_after_the_title() {
         Some(1),
         "the title is in the header, not the body"
     );
-    assert_eq!(story(&app).shown_count, 6 + fixture::FILLER);
+    assert_eq!(story(&app).view.shown_count, 6 + fixture::FILLER);
     assert_eq!(
         story(&app).claim,
         Some(0),
@@ -188,7 +188,7 @@ fn p_toggles_the_panel_and_hiding_it_returns_focus() {
 fn the_panel_groups_sources_by_kind_then_lists_the_mentioned() {
     let app = app();
     assert_eq!(
-        story(&app).panel,
+        story(&app).view.panel,
         [
             PanelRow::Heading("Named people"),
             PanelRow::Source(0),
@@ -348,7 +348,7 @@ fn the_picker_narrows_as_you_type_and_filters_on_enter() {
     let s = story(&app);
     assert_eq!(s.filter, Some(1));
     assert_eq!(
-        s.blocks,
+        s.view.blocks,
         [
             Block::Hidden { first: 1, count: 2 },
             Block::Paragraph(3),
@@ -376,12 +376,12 @@ fn the_picker_narrows_as_you_type_and_filters_on_enter() {
 fn blocs_can_be_filtered_and_unknown_codes_are_refused() {
     let mut app = app();
     update(&mut app, A::FilterCountry("eu".into()));
-    assert_eq!(story(&app).shown_count, 1);
+    assert_eq!(story(&app).view.shown_count, 1);
     assert_eq!(focus(&app), Some(5));
     update(&mut app, A::FilterCountry("XX".into()));
     assert_eq!(message(&app), "This story does not mention XX");
     assert!(app.message.as_ref().unwrap().warning);
-    assert_eq!(story(&app).shown_count, 1, "the filter is unchanged");
+    assert_eq!(story(&app).view.shown_count, 1, "the filter is unchanged");
 }
 
 #[test]
@@ -396,7 +396,7 @@ fn shift_f_clears_the_filter_and_keeps_the_place() {
         ],
     );
     assert_eq!(story(&app).filter, None);
-    assert_eq!(story(&app).shown_count, 20);
+    assert_eq!(story(&app).view.shown_count, 20);
     assert_eq!(focus(&app), Some(4));
     assert_eq!(message(&app), "Showing every paragraph");
 }
@@ -560,7 +560,7 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
     run(&mut app, (0..500).map(|_| A::HelpDown));
     run(&mut app, [A::HelpUp]);
-    let max = super::ui::help_line_count(&app.keymap) - 27;
+    let max = super::keymap::help_line_count(&app.keymap) - 27;
     assert_eq!(
         app.overlay,
         Some(Overlay::Help {
@@ -652,7 +652,7 @@ fn no_action_panics_at_any_small_size_on_any_story() {
             {
                 update(&mut app, action.clone());
                 if let Some(s) = app.story() {
-                    assert!(s.focus.is_none_or(|p| s.shown[p]), "{action:?}");
+                    assert!(s.focus.is_none_or(|p| s.view.shown[p]), "{action:?}");
                 }
                 if action != A::Resize(7, 3) && action != A::Resize(100, 30) {
                     update(&mut app, A::Resize(w, h));
@@ -795,14 +795,14 @@ mod properties {
         if let Some(s) = app.story() {
             prop_assert!(
                 s.focus
-                    .is_none_or(|p| p < s.doc.paragraphs.len() && s.shown[p])
+                    .is_none_or(|p| p < s.doc.paragraphs.len() && s.view.shown[p])
             );
             prop_assert!(s.selected.is_none_or(|x| x < s.doc.speakers.len()));
             prop_assert!(s.filter.is_none_or(|c| c < s.doc.countries.len()));
-            prop_assert!(s.panel.is_empty() || s.panel_cursor < s.panel.len());
+            prop_assert!(s.view.panel.is_empty() || s.panel_cursor < s.view.panel.len());
             prop_assert!(s.search.current.is_none_or(|c| c < s.search.hits.len()));
             prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
-            prop_assert!(s.top.block <= s.blocks.len());
+            prop_assert!(s.top.block <= s.view.blocks.len());
             prop_assert!(s.jumps.iter().all(|&p| p < s.doc.paragraphs.len()));
             // The focus follows the view: whatever moved, it is on screen.
             prop_assert!(
@@ -825,7 +825,7 @@ fn every_scrolling_key_scrolls_the_help() {
         _ => panic!("the help closed"),
     };
     let shown = 20 - 1 - 2;
-    let max = (super::ui::help_line_count(&app.keymap) - shown) as u16;
+    let max = (super::keymap::help_line_count(&app.keymap) - shown) as u16;
     for (action, expected) in [
         (A::PageDown, shown as u16 - 2),
         (A::PageUp, 0),

@@ -57,7 +57,7 @@ impl ArticleView<'_> {
 
     fn body(&self, buf: &mut Buffer) {
         let (story, theme, g) = (self.story, self.theme, self.geometry);
-        if story.blocks.is_empty() || self.rows.is_empty() {
+        if story.view.blocks.is_empty() || self.rows.is_empty() {
             let note = if story.doc.paragraphs.is_empty() {
                 "This story has no text."
             } else {

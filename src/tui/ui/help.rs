@@ -20,19 +20,6 @@ pub struct HelpView<'a> {
     pub scroll: u16,
 }
 
-/// Rows of the legend at the top of the help.
-const LEGEND_ROWS: usize = 5;
-
-/// How many lines the help has for `keymap` (what `update` clamps scrolling to).
-pub fn line_count(keymap: &Keymap) -> usize {
-    LEGEND_ROWS
-        + keymap
-            .help_sections()
-            .iter()
-            .map(|(_, rows)| 2 + rows.len())
-            .sum::<usize>()
-}
-
 impl HelpView<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
@@ -184,6 +171,7 @@ impl Widget for &HelpView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keymap::{HELP_LEGEND_ROWS as LEGEND_ROWS, help_line_count as line_count};
     use crate::tui::theme::ColorMode;
 
     #[test]

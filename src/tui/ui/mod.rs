@@ -24,7 +24,7 @@ use super::story::Row;
 
 pub use article::ArticleView;
 pub use claims::StoryClaimsView;
-pub use help::{HelpView, line_count as help_line_count};
+pub use help::HelpView;
 pub use library::LibraryView;
 pub use panel::SourcesPanel;
 pub use people::{ClaimsList, PeopleList};

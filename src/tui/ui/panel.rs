@@ -68,7 +68,7 @@ impl SourcesPanel<'_> {
                 if story.filter.is_some() {
                     format!(
                         "{} of {} shown",
-                        story.source_count,
+                        story.view.source_count,
                         plural(story.all_sources, "source")
                     )
                 } else {
@@ -117,7 +117,7 @@ impl SourcesPanel<'_> {
             }
             lines.push(Line::from(Span::styled(text, theme.meta)));
         }
-        if story.panel.is_empty() {
+        if story.view.panel.is_empty() {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
                 if story.filter.is_some() {
@@ -135,14 +135,14 @@ impl SourcesPanel<'_> {
     fn row_lines(&self, row: usize, width: u16) -> Vec<Line<'static>> {
         let (story, theme) = (self.story, self.theme);
         let mut lines = Vec::new();
-        match story.panel[row] {
+        match story.view.panel[row] {
             PanelRow::Heading(title) => {
                 lines.push(Line::default());
                 lines.push(Line::from(Span::styled(title, theme.section)));
             }
             PanelRow::Source(s) | PanelRow::Mentioned(s) => {
                 let speaker = &story.doc.speakers[s];
-                let quoted = matches!(story.panel[row], PanelRow::Source(_));
+                let quoted = matches!(story.view.panel[row], PanelRow::Source(_));
                 let selected = story.selected == Some(s);
                 let is_cursor = row == story.panel_cursor;
                 let marker = if selected { "▸ " } else { "  " };
@@ -197,7 +197,7 @@ impl SourcesPanel<'_> {
         height: u16,
     ) -> (Option<usize>, usize) {
         let story = self.story;
-        let cursor = (!story.panel.is_empty())
+        let cursor = (!story.view.panel.is_empty())
             .then(|| summary + starts.get(story.panel_cursor).copied().unwrap_or(0));
         (cursor, scroll(cursor, height))
     }
@@ -321,7 +321,7 @@ impl Widget for &SourcesPanel<'_> {
         let first_row = starts
             .partition_point(|&start| top + start <= offset)
             .saturating_sub(1);
-        let rows = (first_row..self.story.panel.len()).flat_map(|row| {
+        let rows = (first_row..self.story.view.panel.len()).flat_map(|row| {
             let first_line = top + starts[row];
             self.row_lines(row, list.width)
                 .into_iter()
@@ -359,7 +359,7 @@ mod tests {
             };
             for width in [1, 10, 20, 34, 46] {
                 let starts = story.panel_starts(width);
-                for row in 0..story.panel.len() {
+                for row in 0..story.view.panel.len() {
                     assert_eq!(
                         panel.row_lines(row, width).len(),
                         starts[row + 1] - starts[row],

@@ -47,8 +47,8 @@ impl StatusBar<'_> {
         let position = match story.focus_position() {
             Some(n) => format!(
                 " ¶ {n}/{} {}% ",
-                story.shown_count,
-                n * 100 / story.shown_count.max(1)
+                story.view.shown_count,
+                n * 100 / story.view.shown_count.max(1)
             ),
             None => " ¶ -/- ".to_string(),
         };
