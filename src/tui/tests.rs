@@ -887,9 +887,25 @@ mod long_paragraphs {
 
     /// About 8,000 characters in one paragraph, between two short ones.
     fn long_story() -> App {
-        let long = long_paragraph(1_400);
-        app_at(vec![fixture::plain(&["Before.", &long, "After."])], 80, 24)
+        long_story_at(80, 24)
     }
+
+    fn long_story_at(width: u16, height: u16) -> App {
+        let long = long_paragraph(1_400);
+        let documents = vec![fixture::plain(&["Before.", &long, "After."])];
+        app_at(documents, width, height)
+    }
+
+    /// The sizes the long paragraph is read at: the smallest the reader
+    /// draws, a common one and a big one.
+    const SIZES: [(u16, u16); 3] = [
+        (
+            crate::tui::geometry::MIN_WIDTH,
+            crate::tui::geometry::MIN_HEIGHT,
+        ),
+        (80, 24),
+        (160, 45),
+    ];
 
     /// The numbered words on screen.
     fn words_in_view(app: &App) -> Vec<usize> {
@@ -935,12 +951,17 @@ mod long_paragraphs {
             A::HalfPageDown,
             A::LineDown,
         ] {
-            let mut app = long_story();
-            let seen = read_with(&mut app, action.clone(), 2);
-            let missed: Vec<usize> = (1..=1_400).filter(|w| !seen.contains(w)).collect();
-            assert!(missed.is_empty(), "{action:?} skipped words {missed:?}");
-            if matches!(action, A::NextParagraph | A::PageDown) {
-                assert_eq!(focus(&app), Some(2), "{action:?} goes on to the next one");
+            for (w, h) in SIZES {
+                let mut app = long_story_at(w, h);
+                let seen = read_with(&mut app, action.clone(), 2);
+                let missed: Vec<usize> = (1..=1_400).filter(|w| !seen.contains(w)).collect();
+                assert!(
+                    missed.is_empty(),
+                    "{action:?} skipped words at {w}×{h}: {missed:?}"
+                );
+                if matches!(action, A::NextParagraph | A::PageDown) {
+                    assert_eq!(focus(&app), Some(2), "{action:?} goes on to the next one");
+                }
             }
         }
     }
@@ -954,13 +975,18 @@ mod long_paragraphs {
             A::HalfPageUp,
             A::LineUp,
         ] {
-            let mut app = long_story();
-            update(&mut app, A::LastParagraph);
-            let seen = read_with(&mut app, action.clone(), 0);
-            let missed: Vec<usize> = (1..=1_400).filter(|w| !seen.contains(w)).collect();
-            assert!(missed.is_empty(), "{action:?} skipped words {missed:?}");
-            if matches!(action, A::PrevParagraph | A::PageUp) {
-                assert_eq!(focus(&app), Some(0), "{action:?} goes on to the one before");
+            for (w, h) in SIZES {
+                let mut app = long_story_at(w, h);
+                update(&mut app, A::LastParagraph);
+                let seen = read_with(&mut app, action.clone(), 0);
+                let missed: Vec<usize> = (1..=1_400).filter(|w| !seen.contains(w)).collect();
+                assert!(
+                    missed.is_empty(),
+                    "{action:?} skipped words at {w}×{h}: {missed:?}"
+                );
+                if matches!(action, A::PrevParagraph | A::PageUp) {
+                    assert_eq!(focus(&app), Some(0), "{action:?} goes on to the one before");
+                }
             }
         }
     }
