@@ -33,6 +33,12 @@ fn draw(app: &App) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The status bar as drawn: the screen's last line.
+fn status_line(app: &App) -> String {
+    let text = screen_text(&draw(app));
+    text.lines().last().unwrap_or_default().to_string()
+}
+
 fn bundled() -> Document {
     crate::annotate(&crate::load::bundled())
 }
@@ -119,14 +125,11 @@ fn light_preset_screen() {
 #[test]
 fn the_current_claim_is_named_without_the_panel() {
     let mut app = app(vec![bundled()], ColorMode::None, (80, 24));
-    let status = |app: &App| {
-        let text = screen_text(&draw(app));
-        text.lines().last().unwrap_or_default().to_string()
-    };
+
     update(&mut app, A::NextClaim);
-    let first = status(&app);
+    let first = status_line(&app);
     update(&mut app, A::NextClaim);
-    let second = status(&app);
+    let second = status_line(&app);
     assert!(
         !screen_text(&draw(&app)).contains("┌ Sources"),
         "the panel is hidden"
@@ -146,14 +149,10 @@ fn the_current_claim_is_named_without_the_panel() {
 
 #[test]
 fn a_long_message_leaves_the_help_and_the_way_out_on_the_bar() {
-    let status = |app: &App| {
-        let text = screen_text(&draw(app));
-        text.lines().last().unwrap_or_default().to_string()
-    };
     let mut app = app(vec![fixture::document()], ColorMode::None, (60, 20));
     update(&mut app, A::CycleSource);
     update(&mut app, A::PrevMention);
-    let line = status(&app);
+    let line = status_line(&app);
     assert!(line.contains("No mention of"), "{line}");
     assert!(line.contains('…'), "the message is cut: {line}");
     assert!(line.trim_end().ends_with("? help  q quit"), "{line}");
@@ -161,14 +160,18 @@ fn a_long_message_leaves_the_help_and_the_way_out_on_the_bar() {
 
 #[test]
 fn the_hint_for_tab_names_where_it_goes() {
-    let status = |app: &App| {
-        let text = screen_text(&draw(app));
-        text.lines().last().unwrap_or_default().to_string()
-    };
     let mut app = app(vec![fixture::document()], ColorMode::None, (100, 30));
-    assert!(status(&app).contains("Tab sources"), "{}", status(&app));
+    assert!(
+        status_line(&app).contains("Tab sources"),
+        "{}",
+        status_line(&app)
+    );
     update(&mut app, A::ToggleFocus);
-    assert!(status(&app).contains("Tab article"), "{}", status(&app));
+    assert!(
+        status_line(&app).contains("Tab article"),
+        "{}",
+        status_line(&app)
+    );
 }
 
 #[test]
