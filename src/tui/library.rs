@@ -53,6 +53,9 @@ pub struct Entry {
     pub doc: Option<Arc<Document>>,
     /// The content key its reading position is saved under.
     pub key: Option<String>,
+    /// Another story of the library has the same title: lists show where
+    /// each came from beside it, so they can be told apart.
+    pub shared_title: bool,
 }
 
 impl Entry {
@@ -64,7 +67,17 @@ impl Entry {
             meta,
             doc: None,
             key: None,
+            shared_title: false,
         }
+    }
+
+    /// Where the story came from, when its title alone does not tell it
+    /// from another story's.
+    pub fn told_apart_by(&self) -> Option<&str> {
+        if !self.shared_title {
+            return None;
+        }
+        self.meta.source.as_deref().map(crate::model::source_name)
     }
 
     /// Sources quoted, 0 until annotated.
@@ -246,6 +259,7 @@ impl Library {
     /// Filters and sorts again after entries or filters changed; the
     /// cursor stays on the story it was on, if it is still shown.
     pub fn refresh(&mut self) {
+        self.mark_shared_titles();
         let selected = self.selected();
         let entries = &self.entries;
         let mut order: Vec<usize> = (0..entries.len()).filter(|&i| self.matched[i]).collect();
@@ -278,6 +292,22 @@ impl Library {
         }
         let len = self.order.len();
         self.rows.cursor = self.rows.cursor.min(len.saturating_sub(1));
+    }
+
+    /// Marks the entries whose title another entry has too.
+    fn mark_shared_titles(&mut self) {
+        let mut count: std::collections::HashMap<&str, usize> = Default::default();
+        for entry in &self.entries {
+            *count.entry(entry.title.as_str()).or_default() += 1;
+        }
+        let shared: Vec<bool> = self
+            .entries
+            .iter()
+            .map(|e| count[e.title.as_str()] > 1)
+            .collect();
+        for (entry, shared) in self.entries.iter_mut().zip(shared) {
+            entry.shared_title = shared;
+        }
     }
 
     /// Countries mentioned across the annotated stories: code, name,

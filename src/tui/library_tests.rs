@@ -302,3 +302,71 @@ fn a_story_without_a_headline_is_listed_as_the_reader_names_it() {
     receive(&mut app, [Feed::Ready(vec![(0, doc)]), Feed::Done]);
     assert_eq!(titles(&app), [reader_title.as_str()]);
 }
+
+/// A headline-less story from `source` whose text is `lead`.
+fn headless(lead: &str, source: &str) -> Document {
+    let mut doc = fixture::plain(&[lead, "Nothing more was said."]);
+    doc.meta.source = Some(source.into());
+    doc
+}
+
+#[test]
+fn stories_without_headlines_are_named_by_their_lead_and_same_titles_by_file() {
+    let mut twin_a = quiet("Harbour news", "2024-01-02");
+    twin_a.meta.source = Some("news/monday.md".into());
+    let mut twin_b = quiet("Harbour news", "2024-01-01");
+    twin_b.meta.source = Some("news/tuesday.md".into());
+    let app = app_with(
+        vec![
+            headless(
+                "The ferry runs again, the operator said on Monday. It had stopped.",
+                "0001.txt",
+            ),
+            headless("Mr. Ortiz opened the new bridge. Crowds came.", "0002.txt"),
+            twin_a,
+            twin_b,
+        ],
+        Options::default(),
+    );
+    let mut listed = titles(&app);
+    listed.sort_unstable();
+    assert_eq!(
+        listed,
+        [
+            "Harbour news",
+            "Harbour news",
+            "Mr. Ortiz opened the new bridge",
+            "The ferry runs again, the operator said on Monday"
+        ]
+    );
+    let apart: Vec<Option<&str>> = app
+        .library
+        .order
+        .iter()
+        .map(|&i| app.library.entries[i].told_apart_by())
+        .collect();
+    assert_eq!(apart, [Some("monday.md"), Some("tuesday.md"), None, None]);
+}
+
+#[test]
+fn empty_inputs_are_named_by_file_not_by_a_word_made_of_their_name() {
+    let mut app = App::loading(Options::default(), 100, 30);
+    let mut empty = fixture::plain(&[]);
+    empty.meta.source = Some("inbox/empty.txt".into());
+    let mut null = fixture::plain(&[]);
+    null.meta.source = Some("/dev/null".into());
+    receive(
+        &mut app,
+        [
+            Feed::Ready(vec![]),
+            Feed::Found(vec![empty.meta.clone(), null.meta.clone()]),
+        ],
+    );
+    receive(
+        &mut app,
+        [Feed::Ready(vec![(0, empty), (1, null)]), Feed::Done],
+    );
+    let mut listed = titles(&app);
+    listed.sort_unstable();
+    assert_eq!(listed, ["/dev/null", "empty.txt (empty)"]);
+}

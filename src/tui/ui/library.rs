@@ -111,18 +111,19 @@ impl LibraryView<'_> {
             entry.meta.date.as_deref().map(clean).unwrap_or_default()
         );
         let room = width.saturating_sub(MARKER + DATE);
-        let (title, counts) = spread(&clean(&entry.title), &Self::counts(entry), room);
-        let title_style = if cursor {
-            theme.title.patch(theme.cursor_row)
-        } else {
-            theme.title
-        };
-        let first = Line::from(vec![
+        let counts = Self::counts(entry);
+        let title_room = room.saturating_sub(text_width(&counts) + 1);
+        let title_style = row_style(theme.title, cursor, theme);
+        let mut first = vec![
             Span::styled(marker, theme.focus_bar),
             Span::styled(truncate(&date, DATE), theme.meta),
-            Span::styled(title, title_style),
-            Span::styled(counts, theme.key),
-        ]);
+        ];
+        first.extend(titled(entry, title_room, title_style, theme));
+        let used: usize = first.iter().map(|s| text_width(&s.content)).sum();
+        let pad = (MARKER + DATE + room).saturating_sub(used + text_width(&counts));
+        first.push(Span::styled(" ".repeat(pad), title_style));
+        first.push(Span::styled(counts, theme.key));
+        let first = Line::from(first);
         let mut about: Vec<String> = Vec::new();
         if !entry.meta.dateline.is_empty() {
             about.push(clean(&entry.meta.dateline.join("/")).into_owned());
@@ -193,6 +194,24 @@ impl Widget for &LibraryView<'_> {
             .map(|(n, &i)| self.item(&library.entries[i], n == library.rows.cursor, width));
         list::items(rows, inner, top, buf);
     }
+}
+
+/// A story's title cut to `room` columns and, when another story has the
+/// same title, where it came from after it, dimmed, cut first.
+pub fn titled(entry: &Entry, room: usize, style: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let title = clean(&entry.title).into_owned();
+    let Some(source) = entry.told_apart_by() else {
+        return vec![Span::styled(truncate(&title, room), style)];
+    };
+    let source = format!(" · {}", clean(source));
+    // The title keeps at least half the room, the file name what is left.
+    let title_room = room.saturating_sub(text_width(&source)).max(room / 2);
+    let title = truncate(&title, title_room);
+    let rest = room.saturating_sub(text_width(&title));
+    vec![
+        Span::styled(title, style),
+        Span::styled(truncate(&source, rest), theme.dim),
+    ]
 }
 
 /// Style for a row's text: the cursor's row stands out.
