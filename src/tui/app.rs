@@ -11,11 +11,11 @@ use super::action::Action;
 use super::feed::Feed;
 use super::geometry::{Geometry, MEASURE, PANEL_BESIDE, list_page};
 use super::keymap::{Context, Keymap};
-use super::library::Library;
+use super::library::{Library, Remembered};
 use super::people::{ClaimList, PeopleView};
 use super::story::StoryView;
 use super::theme::Theme;
-use super::ui::help_line_count;
+use super::ui::{help_line_count, problems_line_count};
 use crate::library::People;
 use crate::words::stories;
 
@@ -47,7 +47,13 @@ pub enum Focus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    /// The inputs that could not be read; scrolled by the help's keys.
+    Problems {
+        scroll: u16,
+    },
     Picker(Picker),
 }
 
@@ -127,6 +133,8 @@ pub struct Options {
     pub measure: u16,
     /// The paragraph each story was left at, by content key.
     pub positions: HashMap<String, usize>,
+    /// Read stories, the sort and the story read last, from the state file.
+    pub remembered: Remembered,
 }
 
 impl Default for Options {
@@ -136,6 +144,7 @@ impl Default for Options {
             keymap: Keymap::default(),
             measure: MEASURE,
             positions: HashMap::new(),
+            remembered: Remembered::default(),
         }
     }
 }
@@ -179,7 +188,7 @@ impl App {
     /// is one, else the list.
     pub fn new(documents: Vec<Document>, options: Options, width: u16, height: u16) -> Self {
         let mut app = App::loading(options, width, height);
-        app.library = Library::of(documents);
+        app.library.add_all(documents);
         app.auto_open = false;
         if app.library.entries.len() == 1 {
             open_story(&mut app, 0);
@@ -192,7 +201,7 @@ impl App {
     /// stories are read and annotated (see [`receive`]).
     pub fn loading(options: Options, width: u16, height: u16) -> Self {
         let mut app = App {
-            library: Library::default(),
+            library: Library::remembering(options.remembered),
             views: HashMap::new(),
             people: PeopleView::default(),
             screen: Screen::Library,
@@ -249,7 +258,9 @@ impl App {
     pub fn contexts(&self) -> &'static [Context] {
         use Context as C;
         match (&self.overlay, self.prompt, self.screen, self.focus) {
-            (Some(Overlay::Help { .. }), ..) => &[C::Always, C::Help, C::Global],
+            (Some(Overlay::Help { .. } | Overlay::Problems { .. }), ..) => {
+                &[C::Always, C::Help, C::Global]
+            }
             (Some(Overlay::Picker(_)), ..) => &[C::Always, C::Picker],
             (None, Some(_), ..) => &[C::Always, C::Search],
             (None, None, Screen::Library, _) => &[C::Always, C::Library, C::Lists, C::Global],
@@ -333,6 +344,7 @@ fn open_story(app: &mut App, i: usize) -> bool {
         return false;
     };
     app.leave_story();
+    app.library.opened(i);
     let fresh = !app.views.contains_key(&i);
     if fresh {
         app.views.insert(i, StoryView::new(doc));
@@ -453,7 +465,10 @@ pub fn update(app: &mut App, action: Action) {
         | Action::HalfPageUp
         | Action::FirstRow
         | Action::LastRow
-            if matches!(app.overlay, Some(Overlay::Help { .. })) =>
+            if matches!(
+                app.overlay,
+                Some(Overlay::Help { .. } | Overlay::Problems { .. })
+            ) =>
         {
             scroll_help(app, action)
         }
@@ -550,9 +565,13 @@ fn leave(app: &mut App) {
 fn scroll_help(app: &mut App, action: Action) {
     // The help is as tall as the screen above the status bar, less its borders.
     let shown = usize::from(app.geometry().main.height.saturating_sub(2));
-    let max = help_line_count(&app.keymap).saturating_sub(shown);
+    let lines = match app.overlay {
+        Some(Overlay::Problems { .. }) => problems_line_count(&app.library.problems),
+        _ => help_line_count(&app.keymap),
+    };
+    let max = lines.saturating_sub(shown);
     let (page, half) = (shown.saturating_sub(2).max(1), (shown / 2).max(1));
-    let Some(Overlay::Help { scroll }) = &mut app.overlay else {
+    let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut app.overlay else {
         return;
     };
     let at = usize::from(*scroll);
@@ -597,6 +616,8 @@ fn back(app: &mut App) {
 /// Actions on the lists: the stories, the sources across stories, a
 /// source's claims.
 fn lists(app: &mut App, action: Action) {
+    // From the first key on the list, the cursor is the user's to move.
+    app.library.touched |= app.screen == Screen::Library;
     let page = app.list_page();
     let step = |app: &mut App, delta: isize| {
         if let Some((rows, len)) = list_rows(app) {
@@ -630,6 +651,13 @@ fn lists(app: &mut App, action: Action) {
             }
             _ => app.screen = Screen::Library,
         },
+        Action::ShowProblems if app.screen == Screen::Library => {
+            if app.library.problems.is_empty() {
+                app.say("Every input could be read");
+            } else {
+                app.overlay = Some(Overlay::Problems { scroll: 0 });
+            }
+        }
         Action::CycleSort if app.screen == Screen::Library => {
             app.library.cycle_sort();
             let text = format!("Sorted by {}", app.library.sort.label());

@@ -88,9 +88,16 @@ impl Widget for &PeopleList<'_> {
             list::note(note, inner, top, theme, buf);
             return;
         }
-        let offset = people
-            .rows
-            .offset_for(people.order.len(), list::page(inner, PEOPLE_HEADER));
+        let page = list::page(inner, PEOPLE_HEADER);
+        let offset = people.rows.offset_for(people.order.len(), page);
+        list::position(
+            people.rows.cursor,
+            people.order.len(),
+            (offset, page),
+            theme,
+            area,
+            buf,
+        );
         let rows = people.order.iter().enumerate().skip(offset).map(|(n, &p)| {
             let person = &people.index.persons[p];
             let cursor = n == people.rows.cursor;
@@ -164,9 +171,16 @@ impl Widget for &ClaimsList<'_> {
             list::row(inner, inner.y),
             buf,
         );
-        let offset = claims
-            .rows
-            .offset_for(claims.claims.len(), list::page(inner, CLAIMS_HEADER));
+        let page = list::page(inner, CLAIMS_HEADER);
+        let offset = claims.rows.offset_for(claims.claims.len(), page);
+        list::position(
+            claims.rows.cursor,
+            claims.claims.len(),
+            (offset, page),
+            theme,
+            area,
+            buf,
+        );
         let rows = claims
             .claims
             .iter()
