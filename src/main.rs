@@ -7,7 +7,9 @@ use whosaid::cli::{
     self, Cli, ColorWhen, Command, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, ThemeName,
 };
 use whosaid::load::{self, Input};
+use whosaid::settings::state::{LastRead, ListOrder};
 use whosaid::settings::{self, Changes, Config, Dirs, State};
+use whosaid::tui::library::{Remembered, Sort};
 use whosaid::tui::{
     self, App, ColorChoice, ColorMode, Fault, Feed, Inbox, Options, ReaderOptions, Theme,
     ThemePreset,
@@ -138,7 +140,19 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     } else {
         args.files.clone()
     };
-    let mut failed = 0;
+    // The library as named on the command line: what its last story read
+    // and the next --last are remembered under.
+    let library: Option<Vec<String>> =
+        (!files.is_empty() && !files.iter().any(|f| f == load::STDIN)).then(|| {
+            files
+                .iter()
+                .map(|f| {
+                    std::path::absolute(f)
+                        .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
+                })
+                .collect()
+        });
+    let inbox = Inbox::new();
     let job = if files.is_empty() {
         Job::Bundled
     } else {
@@ -147,16 +161,19 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         for warning in &found.warnings {
             cli::complain(format!("whosaid: warning: {warning}"));
         }
-        for problem in &found.problems {
-            cli::complain(format!("whosaid: {problem}"));
-        }
-        failed += found.problems.len();
         if found.sources.is_empty() {
+            for problem in &found.problems {
+                cli::complain(format!("whosaid: {problem}"));
+            }
             return ExitCode::from(EXIT_NOTHING_READ);
+        }
+        // Shown in the reader with the loader's problems, and listed on exit.
+        let feeder = inbox.feeder();
+        for problem in found.problems {
+            feeder.send(Feed::Problem(problem.to_string()));
         }
         Job::Sources(found.sources, args.read.limits())
     };
-    let inbox = Inbox::new();
     let loader = open_in_background(job, inbox.feeder());
     // Nothing readable: say why here and now, not behind an empty reader.
     if let Some(feeds) = inbox.first_story(&loader) {
@@ -170,7 +187,19 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
         cli::complain("whosaid: no story could be read");
         return ExitCode::from(EXIT_NOTHING_READ);
     }
-    let app = match open_reader(inbox, &args.reader, config, state.paragraphs()) {
+    let sort = state.sort.as_ref();
+    let remembered = Remembered {
+        read: state.read(),
+        sort: sort
+            .and_then(|s| Sort::from_label(&s.by))
+            .unwrap_or_default(),
+        reversed: sort.is_some_and(|s| s.reversed),
+        last_read: library
+            .as_deref()
+            .and_then(|l| state.last_read_in(l))
+            .map(str::to_string),
+    };
+    let app = match open_reader(inbox, &args.reader, config, state.paragraphs(), remembered) {
         Ok(app) => app,
         Err(error) => {
             cli::complain(format!("whosaid: {error:#}"));
@@ -183,21 +212,25 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     for problem in &app.library.problems {
         cli::complain(format!("whosaid: {problem}"));
     }
-    failed += app.library.problems.len();
+    let failed = app.library.problems.len();
     if let Some(path) = &state_path {
-        let last_library =
-            (!files.is_empty() && !files.iter().any(|f| f == load::STDIN)).then(|| {
-                files
-                    .iter()
-                    .map(|f| {
-                        std::path::absolute(f)
-                            .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
-                    })
-                    .collect()
-            });
+        let was_read = state.read();
+        let list = &app.library;
         let changes = Changes {
             positions: state.changed(&app.positions),
-            last_library,
+            read: list.read.difference(&was_read).cloned().collect(),
+            sort: Some(ListOrder {
+                by: list.sort.label().to_string(),
+                reversed: list.reversed,
+            }),
+            last_read: library
+                .as_ref()
+                .zip(list.last_read.as_ref())
+                .map(|(library, key)| LastRead {
+                    library: library.clone(),
+                    key: key.clone(),
+                }),
+            last_library: library,
         };
         match settings::state::save_changes(path, &changes, now()) {
             Ok(None) => {}
@@ -272,6 +305,7 @@ fn open_reader(
     args: &cli::ReaderArgs,
     config: Config,
     positions: std::collections::HashMap<String, usize>,
+    remembered: Remembered,
 ) -> anyhow::Result<App> {
     let choice = match args.color {
         ColorWhen::Auto => ColorChoice::Auto,
@@ -293,6 +327,7 @@ fn open_reader(
             measure: config.measure,
             positions,
             commands: config.commands,
+            remembered,
         },
         mouse: config.mouse && !args.no_mouse,
         fault: Fault::from_env(|name| std::env::var(name).ok()),

@@ -163,7 +163,7 @@ fn a_folder_opens_as_a_library_and_stories_reopen_where_they_were_left() {
     let screen = tmux.wait_for("the library, all annotated", |s| {
         s.contains("3 stories · by date")
             && s.contains(" 3 stories ")
-            && s.contains("1 input not read")
+            && s.contains("1 input could not be read")
     });
     let order: Vec<usize> = ["Bridge reopens", "Market hall", "Ferry resumes"]
         .iter()

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::annotate::annotate;
 use crate::load::{self, Article, Input, ReadLimits, Source};
+use crate::model::{Meta, Paragraph, story_title};
 use crate::tui::{Feed, Feeder};
 
 /// Sources read at a time (in parallel) before their stories are listed.
@@ -36,7 +37,10 @@ fn run(job: Job, feeder: &Feeder) {
     let (sources, limits) = match job {
         Job::Bundled => {
             let article = load::bundled();
-            feeder.send(Feed::Found(vec![article.meta.clone()]));
+            feeder.send(Feed::Found(vec![listed(
+                &article.meta,
+                &article.paragraphs,
+            )]));
             feeder.send(Feed::Ready(vec![(0, annotate(&article))]));
             feeder.send(Feed::Done);
             return;
@@ -92,11 +96,11 @@ fn read_all(
                     for input in opened.inputs {
                         match input {
                             Input::Article(article) => {
-                                metas.push(article.meta.clone());
+                                metas.push(listed(&article.meta, &article.paragraphs));
                                 articles.push((next_id, article));
                             }
                             Input::Annotated(document) => {
-                                metas.push(document.meta.clone());
+                                metas.push(listed(&document.meta, &document.paragraphs));
                                 ready.push((next_id, *document));
                             }
                         }
@@ -118,6 +122,16 @@ fn read_all(
         }
     }
     Some(articles)
+}
+
+/// The metadata a story is listed with: its title filled in by the rule the
+/// annotated story is named by, so the list does not rename stories as
+/// they are annotated (a file name would stand in for the lead until then).
+fn listed(meta: &Meta, paragraphs: &[Paragraph]) -> Meta {
+    Meta {
+        title: Some(story_title(meta, paragraphs)),
+        ..meta.clone()
+    }
 }
 
 #[cfg(test)]
@@ -193,5 +207,44 @@ mod tests {
             "{feeds:?}"
         );
         assert!(matches!(feeds.last(), Some(Feed::Done)));
+    }
+
+    /// A story without a headline is listed under the title the reader and
+    /// the text outputs give it once annotated: one rule, from the start.
+    #[test]
+    fn stories_are_listed_under_the_title_they_keep_once_annotated() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("0001.txt", "The ferry runs again. The operator said so."),
+            ("0002.txt", ""),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
+        let inbox = Inbox::new();
+        open_in_background(
+            Job::Sources(found.sources, ReadLimits::default()),
+            inbox.feeder(),
+        )
+        .join()
+        .unwrap();
+        let feeds = drain(&inbox);
+        let mut listed: Vec<String> = Vec::new();
+        let mut annotated: Vec<(usize, String)> = Vec::new();
+        for feed in &feeds {
+            match feed {
+                Feed::Found(metas) => {
+                    listed.extend(metas.iter().map(|m| m.title.clone().unwrap_or_default()));
+                }
+                Feed::Ready(docs) => {
+                    annotated.extend(docs.iter().map(|(id, d)| (*id, d.display_title())));
+                }
+                _ => {}
+            }
+        }
+        annotated.sort();
+        let annotated: Vec<String> = annotated.into_iter().map(|(_, t)| t).collect();
+        assert_eq!(listed, ["The ferry runs again", "0002.txt (empty)"]);
+        assert_eq!(listed, annotated);
     }
 }

@@ -260,9 +260,18 @@ pub const BUNDLED_STORY: &str =
 pub const BUNDLED_STORY_NAME: &str = "2025-12-16-berlin-security-guarantees.txt";
 
 /// The bundled story, loaded.
+/// The bundled story's headline.
+const BUNDLED_STORY_TITLE: &str = "Berlin security guarantees";
+
 pub fn bundled() -> Article {
     let mut article = plain::parse(BUNDLED_STORY);
     article.meta.source = Some(BUNDLED_STORY_NAME.to_string());
+    // Its text has no headline line; stories without one are named by their
+    // lead sentence, but this one has a headline, kept with it here.
+    article
+        .meta
+        .title
+        .get_or_insert_with(|| BUNDLED_STORY_TITLE.to_string());
     article
 }
 

@@ -316,58 +316,119 @@ impl Document {
             .filter(move |c| c.speaker.as_deref() == Some(id))
     }
 
-    /// A title to show: the story's own, else the file name made readable.
-    ///
-    /// Without either (a numbered file of a corpus), the opening words of
-    /// the first paragraph stand in, as a headline would.
+    /// A title to show: see [`story_title`].
     pub fn display_title(&self) -> String {
-        if let Some(title) = &self.meta.title {
-            return title.clone();
+        story_title(&self.meta, &self.paragraphs)
+    }
+}
+
+/// Words of a lead sentence kept as a title; a longer one is cut at a word.
+const TITLE_WORDS: usize = 12;
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "St", "Jr", "Sr",
+    "Prof", "Capt", "Maj", "Adm", "Rev", "Mt", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Oct",
+    "Nov", "Dec", "Inc", "Corp", "Co", "Ltd",
+];
+
+/// The one rule every list, the reader and the text outputs name a story
+/// by: its own title; else its lead sentence, so stories without headlines
+/// can be told apart (a file name like `0042.txt` says nothing); else, for
+/// a story with no text, where it came from, marked empty.
+pub fn story_title(meta: &Meta, paragraphs: &[Paragraph]) -> String {
+    if let Some(title) = meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return title.to_string();
+    }
+    let lead = paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Body && !p.text.trim().is_empty())
+        .or_else(|| paragraphs.iter().find(|p| !p.text.trim().is_empty()));
+    if let Some(lead) = lead {
+        return lead_title(&lead.text);
+    }
+    match meta.source.as_deref() {
+        // Nothing to read is what /dev/null is for: "(empty)" would be news.
+        Some("/dev/null") => "/dev/null".to_string(),
+        Some(source) => format!("{} (empty)", source_name(source)),
+        None => "Untitled story".to_string(),
+    }
+}
+
+/// How a story's source is named where a title alone is not enough: the
+/// file name, or the whole path of a device, or a URL; `-` is standard input.
+pub fn source_name(source: &str) -> &str {
+    if source == "-" {
+        return "standard input";
+    }
+    if source.starts_with("/dev/") || source.contains("://") {
+        return source;
+    }
+    match source
+        .trim_end_matches(['/', '\\'])
+        .rsplit(['/', '\\'])
+        .next()
+    {
+        Some(name) if !name.is_empty() => name,
+        _ => source,
+    }
+}
+
+/// The first sentence of `text`, as a title: cut after [`TITLE_WORDS`]
+/// words with "…", a closing full stop left off as headlines do.
+pub fn lead_title(text: &str) -> String {
+    let sentence = &text[..first_sentence_end(text)];
+    let words: Vec<&str> = sentence.split_whitespace().take(TITLE_WORDS + 1).collect();
+    if words.len() > TITLE_WORDS {
+        let cut = words[..TITLE_WORDS].join(" ");
+        return format!("{}…", cut.trim_end_matches([',', ';', ':', '.', '—', '-']));
+    }
+    let whole = words.join(" ");
+    match whole.strip_suffix('.') {
+        Some(stem) if !stem.ends_with('.') => stem.to_string(),
+        _ => whole,
+    }
+}
+
+/// Where the first sentence of `text` ends (a byte offset): after a `.`,
+/// `?` or `!` (and any closing quotes or brackets) followed by a space and
+/// a capital or an opening quote, unless the full stop ends an
+/// abbreviation or an initial ("Mr.", "U.S."); else the end of the text.
+fn first_sentence_end(text: &str) -> usize {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
         }
-        self.meta
-            .source
-            .as_deref()
-            .and_then(title_from_path)
-            .or_else(|| {
-                self.paragraphs
-                    .first()
-                    .map(|p| opening_words(&p.text, TITLE_WORDS))
-            })
-            .unwrap_or_else(|| "Untitled story".to_string())
+        let mut next = n + 1;
+        while chars
+            .get(next)
+            .is_some_and(|&(_, c)| matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'))
+        {
+            next += 1;
+        }
+        let end = chars.get(next).map_or(text.len(), |&(i, _)| i);
+        if !chars.get(next).is_some_and(|&(_, c)| c.is_whitespace()) {
+            continue;
+        }
+        let opens = chars[next..]
+            .iter()
+            .find(|(_, c)| !c.is_whitespace())
+            .is_some_and(|&(_, c)| c.is_uppercase() || matches!(c, '"' | '“' | '‘'));
+        if !opens {
+            continue;
+        }
+        if c == '.' {
+            let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+            let word = word.trim_start_matches(['(', '"', '“', '‘']);
+            let initial = word.chars().count() == 1 || word.contains('.');
+            if initial || ABBREVIATIONS.contains(&word) {
+                continue;
+            }
+        }
+        return end;
     }
-}
-
-/// Words of a paragraph shown as a stand-in title.
-const TITLE_WORDS: usize = 9;
-
-/// The first `count` words of `text`, with an ellipsis when there are more.
-fn opening_words(text: &str, count: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().take(count + 1).collect();
-    if words.len() > count {
-        format!(
-            "{}…",
-            words[..count].join(" ").trim_end_matches([',', ';', ':'])
-        )
-    } else {
-        words.join(" ")
-    }
-}
-
-/// "stories/2025-12-16-berlin-security-guarantees.txt" → "Berlin security guarantees".
-pub fn title_from_path(path: &str) -> Option<String> {
-    let file = path.rsplit(['/', '\\']).next()?;
-    let stem = file.split_once('.').map_or(file, |(stem, _)| stem);
-    let words: Vec<&str> = stem
-        .split(['-', '_', ' '])
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    let mut title = words.join(" ");
-    if let Some(first) = title.chars().next() {
-        let upper: String = first.to_uppercase().collect();
-        title.replace_range(..first.len_utf8(), &upper);
-    }
-    (!title.is_empty()).then_some(title)
+    text.len()
 }
 
 #[cfg(test)]
@@ -404,18 +465,50 @@ mod tests {
         };
         assert_eq!(
             document.display_title(),
-            "The council voted on Tuesday to close the old…"
+            "The council voted on Tuesday to close the old bridge for repairs"
         );
     }
 
     #[test]
-    fn title_from_path_drops_date_and_extension() {
+    fn a_lead_sentence_ends_at_its_full_stop_not_at_an_abbreviation() {
         assert_eq!(
-            title_from_path("assets/stories/2025-12-16-berlin-security-guarantees.txt").as_deref(),
-            Some("Berlin security guarantees")
+            lead_title("Mr. Ortiz met U.S. officials in Lyon. Talks went on."),
+            "Mr. Ortiz met U.S. officials in Lyon"
         );
-        assert_eq!(title_from_path("notes").as_deref(), Some("Notes"));
-        assert_eq!(title_from_path("2025-01-01.txt"), None);
+        assert_eq!(
+            lead_title("Will the bridge open? Nobody knows."),
+            "Will the bridge open?"
+        );
+        assert_eq!(
+            lead_title("One two three four five six seven eight nine ten eleven, twelve thirteen."),
+            "One two three four five six seven eight nine ten eleven, twelve…"
+        );
+        assert_eq!(lead_title("  "), "");
+    }
+
+    #[test]
+    fn a_story_with_nothing_to_read_is_named_by_where_it_came_from() {
+        let meta = |source: &str| Meta {
+            source: Some(source.to_string()),
+            ..Meta::default()
+        };
+        assert_eq!(story_title(&meta("/dev/null"), &[]), "/dev/null");
+        assert_eq!(
+            story_title(&meta("news/empty.txt"), &[]),
+            "empty.txt (empty)"
+        );
+        assert_eq!(story_title(&meta("-"), &[]), "standard input (empty)");
+        assert_eq!(story_title(&Meta::default(), &[]), "Untitled story");
+        let titled = Meta {
+            title: Some("Own".into()),
+            ..meta("x.txt")
+        };
+        assert_eq!(story_title(&titled, &Paragraph::bodies(&["Lead."])), "Own");
+        assert_eq!(
+            source_name("https://example.org/a"),
+            "https://example.org/a"
+        );
+        assert_eq!(source_name("a/b/c.md"), "c.md");
     }
 
     #[test]

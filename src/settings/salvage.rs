@@ -12,7 +12,7 @@ use serde::Deserializer as _;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::state::{Place, State};
+use super::state::{LastRead, ListOrder, Place, State};
 
 /// Longest key kept: content keys are sixteen hex digits.
 const MAX_KEY_LEN: usize = 64;
@@ -79,7 +79,15 @@ fn place(value: &Value) -> Result<Place, String> {
     };
     let paragraph = number("paragraph", "a paragraph number")?;
     let read_at = number("read_at", "a time in seconds")?;
+    // Kept since read marks were added: older files have none.
+    let read = match fields.get("read") {
+        None => false,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| format!("read is not true or false: {}", shown_value(v)))?,
+    };
     Ok(Place {
+        read,
         paragraph: usize::try_from(paragraph)
             .map_err(|_| format!("paragraph is too large: {paragraph}"))?,
         read_at,
@@ -114,6 +122,20 @@ impl<'de> Visitor<'de> for FileVisitor<'_> {
                     match serde_json::from_value::<Vec<String>>(value) {
                         Ok(library) => self.0.state.last_library = library,
                         Err(e) => self.0.drop_entry(format!("last_library: {e}")),
+                    }
+                }
+                "sort" => {
+                    let value: Value = map.next_value()?;
+                    match serde_json::from_value::<ListOrder>(value) {
+                        Ok(sort) => self.0.state.sort = Some(sort),
+                        Err(e) => self.0.drop_entry(format!("sort: {e}")),
+                    }
+                }
+                "last_read" => {
+                    let value: Value = map.next_value()?;
+                    match serde_json::from_value::<Vec<LastRead>>(value) {
+                        Ok(last) => self.0.state.last_read = last,
+                        Err(e) => self.0.drop_entry(format!("last_read: {e}")),
                     }
                 }
                 // A field from a later version: not ours to judge.
@@ -169,7 +191,11 @@ mod tests {
     use super::*;
 
     fn place(paragraph: usize, read_at: u64) -> Place {
-        Place { paragraph, read_at }
+        Place {
+            paragraph,
+            read_at,
+            read: false,
+        }
     }
 
     #[test]

@@ -29,13 +29,41 @@ pub struct State {
     /// The arguments of the last library opened, as absolute paths.
     #[serde(default)]
     pub last_library: Vec<String>,
+    /// How the story list was last sorted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<ListOrder>,
+    /// The story last read in each library, most recent first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_read: Vec<LastRead>,
 }
+
+/// Libraries whose last story read is kept at most; the oldest go first.
+pub const MAX_LAST_READ: usize = 100;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub paragraph: usize,
     /// When it was last read, in seconds since 1970.
     pub read_at: u64,
+    /// The story has been opened (files from before this was kept lack it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read: bool,
+}
+
+/// The story list's order: `date`, `title` or `sources`, maybe reversed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListOrder {
+    pub by: String,
+    #[serde(default)]
+    pub reversed: bool,
+}
+
+/// The story last read in a library (its arguments, as absolute paths).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastRead {
+    pub library: Vec<String>,
+    /// The story's content key.
+    pub key: String,
 }
 
 /// The state as read at start, and a warning when part of the file could
@@ -69,6 +97,43 @@ impl State {
         }
     }
 
+    /// The content keys of the stories that have been opened.
+    pub fn read(&self) -> std::collections::HashSet<String> {
+        self.positions
+            .iter()
+            .filter(|(_, p)| p.read)
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// The story last read in `library`, by content key.
+    pub fn last_read_in(&self, library: &[String]) -> Option<&str> {
+        self.last_read
+            .iter()
+            .find(|l| l.library == library)
+            .map(|l| l.key.as_str())
+    }
+
+    /// Marks the stories `keys` read (a story opened at its top has a place
+    /// too, at paragraph 0); call before [`State::remember`], which keeps
+    /// the most recent places.
+    pub fn mark_read(&mut self, keys: &[String], now: u64) {
+        for key in keys {
+            let place = self.positions.entry(key.clone()).or_default();
+            place.read = true;
+            if place.read_at == 0 {
+                place.read_at = now;
+            }
+        }
+    }
+
+    /// Remembers `last` as the story last read in its library.
+    pub fn remember_last_read(&mut self, last: LastRead) {
+        self.last_read.retain(|l| l.library != last.library);
+        self.last_read.insert(0, last);
+        self.last_read.truncate(MAX_LAST_READ);
+    }
+
     /// Paragraph by content key, as the reader takes it.
     pub fn paragraphs(&self) -> HashMap<String, usize> {
         self.positions
@@ -95,10 +160,8 @@ impl State {
         for (key, &paragraph) in positions {
             let place = self.positions.entry(key.clone()).or_default();
             if place.paragraph != paragraph || place.read_at == 0 {
-                *place = Place {
-                    paragraph,
-                    read_at: now,
-                };
+                place.paragraph = paragraph;
+                place.read_at = now;
             }
         }
         if self.positions.len() > MAX_POSITIONS {
@@ -142,6 +205,12 @@ pub struct Changes {
     pub positions: HashMap<String, usize>,
     /// The library opened, when one was named.
     pub last_library: Option<Vec<String>>,
+    /// Stories opened, by content key.
+    pub read: Vec<String>,
+    /// How the story list was sorted when the reader quit.
+    pub sort: Option<ListOrder>,
+    /// The story read last, in the library opened.
+    pub last_read: Option<LastRead>,
 }
 
 /// Saves `changes` into the state file at `path` as it is now, under a lock
@@ -177,9 +246,16 @@ pub fn save_changes(path: &Path, changes: &Changes, now: u64) -> io::Result<Opti
     let mut merged = previous
         .as_deref()
         .map_or_else(State::default, |bytes| salvage(bytes).state);
+    merged.mark_read(&changes.read, now);
     merged.remember(&changes.positions, now);
     if let Some(library) = &changes.last_library {
         merged.last_library.clone_from(library);
+    }
+    if let Some(sort) = &changes.sort {
+        merged.sort = Some(sort.clone());
+    }
+    if let Some(last) = &changes.last_read {
+        merged.remember_last_read(last.clone());
     }
     merged.save_over(path, previous.as_deref())?;
     drop(lock);
@@ -296,6 +372,45 @@ mod tests {
         assert!(warning.contains("not a whosaid state file"), "{warning}");
     }
 
+    /// Read marks, the sort and the last story read survive a save; a file
+    /// written before they were kept still loads, every story unread.
+    #[test]
+    fn read_marks_and_the_sort_are_kept_and_old_files_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        fs::write(
+            &path,
+            r#"{"positions": {"abc": {"paragraph": 2, "read_at": 5}}}"#,
+        )
+        .unwrap();
+        let old = State::load(&path);
+        assert_eq!(old.warning, None);
+        assert!(old.state.read().is_empty());
+        assert_eq!(old.state.paragraphs()["abc"], 2);
+        let library = vec!["/news".to_string()];
+        let changes = Changes {
+            read: vec!["abc".into(), "def".into()],
+            sort: Some(ListOrder {
+                by: "title".into(),
+                reversed: true,
+            }),
+            last_read: Some(LastRead {
+                library: library.clone(),
+                key: "def".into(),
+            }),
+            ..Changes::default()
+        };
+        save_changes(&path, &changes, 100).unwrap();
+        let back = State::load(&path);
+        assert_eq!(back.warning, None);
+        let back = back.state;
+        assert_eq!(back.read().len(), 2);
+        assert_eq!(back.paragraphs()["abc"], 2, "the position is kept");
+        assert_eq!(back.sort.as_ref().map(|s| s.by.as_str()), Some("title"));
+        assert_eq!(back.last_read_in(&library), Some("def"));
+        assert_eq!(back.last_read_in(&["/other".to_string()]), None);
+    }
+
     /// One bad entry once cost every reading position in the file.
     #[test]
     fn one_bad_entry_costs_only_itself() {
@@ -360,6 +475,7 @@ mod tests {
         let changes = Changes {
             positions: one.changed(&positions(&[("a", 5), ("b", 1), ("c", 1)])),
             last_library: Some(vec!["/one".into()]),
+            ..Changes::default()
         };
         assert_eq!(changes.positions, positions(&[("a", 5)]));
         let first = dir.path().join("not yet/state.json");
@@ -372,6 +488,7 @@ mod tests {
         let changes = Changes {
             positions: two.changed(&positions(&[("a", 1), ("b", 7), ("c", 1), ("d", 2)])),
             last_library: None,
+            ..Changes::default()
         };
         save_changes(&path, &changes, 3).unwrap();
         let end = State::load(&path).state;
@@ -397,6 +514,7 @@ mod tests {
                         let changes = Changes {
                             positions: HashMap::from([(key, reader + 1)]),
                             last_library: None,
+                            ..Changes::default()
                         };
                         save_changes(path, &changes, 1).unwrap();
                     }
@@ -414,6 +532,7 @@ mod tests {
         let changes = Changes {
             positions: positions(&[("a", 1)]),
             last_library: None,
+            ..Changes::default()
         };
         let error = save_changes(&path, &changes, 1).unwrap_err();
         assert!(

@@ -82,6 +82,8 @@ pub enum Action {
     ReverseSort,
     /// Between the story list and the sources across stories.
     SwitchIndex,
+    /// Lists the inputs that could not be read, and why.
+    ShowProblems,
     BackToList,
 
     // Help overlay.
@@ -161,6 +163,7 @@ impl Action {
             Action::CycleSort => "sort by date, title or number of sources",
             Action::ReverseSort => "reverse the order",
             Action::SwitchIndex => "switch between stories and sources across stories",
+            Action::ShowProblems => "list the inputs that could not be read, and why",
             Action::BackToList => "back to the list",
             Action::HelpDown => "scroll the help down a line",
             Action::HelpUp => "scroll the help up a line",
@@ -189,6 +192,7 @@ impl Action {
             Action::StartFilter => "filter",
             Action::CycleSort => "sort",
             Action::SwitchIndex => "sources",
+            Action::ShowProblems => "why",
             Action::BackToList => "back",
             Action::SearchSubmit => "keep",
             Action::Close => "close",

@@ -11,7 +11,7 @@ use super::action::Action;
 use super::feed::Feed;
 use super::geometry::{Geometry, MEASURE, PANEL_BESIDE, list_page};
 use super::keymap::{Context, Keymap, help_line_count};
-use super::library::Library;
+use super::library::{Library, Remembered};
 use super::people::{ClaimList, PeopleView};
 use super::rows::Rows;
 use super::story::StoryView;
@@ -48,6 +48,10 @@ pub enum Focus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help {
+        scroll: u16,
+    },
+    /// The inputs that could not be read; scrolled by the help's keys.
+    Problems {
         scroll: u16,
     },
     Picker(Picker),
@@ -160,6 +164,8 @@ pub struct Options {
     /// The paragraph each story was left at, by content key.
     pub positions: HashMap<String, usize>,
     pub commands: Commands,
+    /// Read stories, the sort and the story read last, from the state file.
+    pub remembered: Remembered,
 }
 
 impl Default for Options {
@@ -170,6 +176,7 @@ impl Default for Options {
             measure: MEASURE,
             positions: HashMap::new(),
             commands: Commands::default(),
+            remembered: Remembered::default(),
         }
     }
 }
@@ -216,7 +223,7 @@ impl App {
     /// is one, else the list.
     pub fn new(documents: Vec<Document>, options: Options, width: u16, height: u16) -> Self {
         let mut app = App::loading(options, width, height);
-        app.library = Library::of(documents);
+        app.library.add_all(documents);
         app.auto_open = false;
         if app.library.entries.len() == 1 {
             open_story(&mut app, 0);
@@ -229,7 +236,7 @@ impl App {
     /// stories are read and annotated (see [`receive`]).
     pub fn loading(options: Options, width: u16, height: u16) -> Self {
         let mut app = App {
-            library: Library::default(),
+            library: Library::remembering(options.remembered),
             views: HashMap::new(),
             people: PeopleView::default(),
             screen: Screen::Library,
@@ -288,7 +295,9 @@ impl App {
     pub fn contexts(&self) -> &'static [Context] {
         use Context as C;
         match (&self.overlay, self.prompt, self.screen, self.focus) {
-            (Some(Overlay::Help { .. }), ..) => &[C::Always, C::Help, C::Global],
+            (Some(Overlay::Help { .. } | Overlay::Problems { .. }), ..) => {
+                &[C::Always, C::Help, C::Global]
+            }
             (Some(Overlay::Picker(_)), ..) => &[C::Always, C::Picker],
             // The claims list moves and opens like the other lists.
             (Some(Overlay::Claims(_)), ..) => &[C::Always, C::Lists, C::Global],
@@ -382,6 +391,7 @@ fn open_story(app: &mut App, i: usize) -> bool {
         return false;
     };
     app.leave_story();
+    app.library.opened(i);
     let fresh = !app.views.contains_key(&i);
     if fresh {
         app.views.insert(i, StoryView::new(doc));
@@ -502,7 +512,10 @@ pub fn update(app: &mut App, action: Action) {
         | Action::HalfPageUp
         | Action::FirstRow
         | Action::LastRow
-            if matches!(app.overlay, Some(Overlay::Help { .. })) =>
+            if matches!(
+                app.overlay,
+                Some(Overlay::Help { .. } | Overlay::Problems { .. })
+            ) =>
         {
             scroll_help(app, action)
         }
@@ -600,9 +613,13 @@ fn leave(app: &mut App) {
 fn scroll_help(app: &mut App, action: Action) {
     // The help is as tall as the screen above the status bar, less its borders.
     let shown = usize::from(app.geometry().main.height.saturating_sub(2));
-    let max = help_line_count(&app.keymap).saturating_sub(shown);
+    let lines = match app.overlay {
+        Some(Overlay::Problems { .. }) => app.library.problem_lines(),
+        _ => help_line_count(&app.keymap),
+    };
+    let max = lines.saturating_sub(shown);
     let (page, half) = (shown.saturating_sub(2).max(1), (shown / 2).max(1));
-    let Some(Overlay::Help { scroll }) = &mut app.overlay else {
+    let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut app.overlay else {
         return;
     };
     let at = usize::from(*scroll);
@@ -647,6 +664,8 @@ fn back(app: &mut App) {
 /// Actions on the lists: the stories, the sources across stories, a
 /// source's claims.
 fn lists(app: &mut App, action: Action) {
+    // From the first key on the list, the cursor is the user's to move.
+    app.library.touched |= app.screen == Screen::Library;
     let page = app.list_page();
     let step = |app: &mut App, delta: isize| {
         if let Some((rows, len)) = list_rows(app) {
@@ -680,6 +699,13 @@ fn lists(app: &mut App, action: Action) {
             }
             _ => app.screen = Screen::Library,
         },
+        Action::ShowProblems if app.screen == Screen::Library => {
+            if app.library.problems.is_empty() {
+                app.say("Every input could be read");
+            } else {
+                app.overlay = Some(Overlay::Problems { scroll: 0 });
+            }
+        }
         Action::CycleSort if app.screen == Screen::Library => {
             app.library.cycle_sort();
             let text = format!("Sorted by {}", app.library.sort.label());

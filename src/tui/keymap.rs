@@ -380,6 +380,7 @@ impl Default for Keymap {
             (C::Library, A::PickCountry, vec![c('f')]),
             (C::Library, A::ClearFilter, vec![c('F')]),
             (C::Library, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
+            (C::Library, A::ShowProblems, vec![c('e')]),
             (C::People, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
             (
                 C::Help,

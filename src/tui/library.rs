@@ -3,6 +3,7 @@
 //! sourcing totals of what is shown.
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
@@ -33,6 +34,13 @@ impl Sort {
         }
     }
 
+    /// The sort with this [`Sort::label`].
+    pub fn from_label(label: &str) -> Option<Self> {
+        [Sort::Date, Sort::Title, Sort::Sources]
+            .into_iter()
+            .find(|s| s.label() == label)
+    }
+
     fn next(self) -> Self {
         match self {
             Sort::Date => Sort::Title,
@@ -53,6 +61,11 @@ pub struct Entry {
     pub doc: Option<Arc<Document>>,
     /// The content key its reading position is saved under.
     pub key: Option<String>,
+    /// It has been opened, in this run or before.
+    pub read: bool,
+    /// Another story of the library has the same title: lists show where
+    /// each came from beside it, so they can be told apart.
+    pub shared_title: bool,
 }
 
 impl Entry {
@@ -64,7 +77,18 @@ impl Entry {
             meta,
             doc: None,
             key: None,
+            read: false,
+            shared_title: false,
         }
+    }
+
+    /// Where the story came from, when its title alone does not tell it
+    /// from another story's.
+    pub fn told_apart_by(&self) -> Option<&str> {
+        if !self.shared_title {
+            return None;
+        }
+        self.meta.source.as_deref().map(crate::model::source_name)
     }
 
     /// Sources quoted, 0 until annotated.
@@ -101,19 +125,76 @@ pub struct Library {
     pub problems: Vec<String>,
     /// Inputs read with a caveat.
     pub warnings: Vec<String>,
+    /// The content keys of the stories opened, in this run or before.
+    pub read: HashSet<String>,
+    /// The story opened last, by content key.
+    pub last_read: Option<String>,
+    /// The cursor has been moved: until it is, it stays on the first row,
+    /// or on the story read last time, as the stories come in.
+    pub touched: bool,
 }
 
+/// What the state file remembers of the story list from earlier runs.
+#[derive(Debug, Clone, Default)]
+pub struct Remembered {
+    /// Content keys of the stories opened.
+    pub read: HashSet<String>,
+    pub sort: Sort,
+    pub reversed: bool,
+    /// The story read last in this library, by content key.
+    pub last_read: Option<String>,
+}
+
+/// Lines the problems overlay gives each input that could not be read:
+/// its name, then why.
+pub const PROBLEM_LINES: usize = 2;
+
 impl Library {
+    /// How many lines the problems overlay has (what `update` clamps
+    /// its scrolling to).
+    pub fn problem_lines(&self) -> usize {
+        self.problems.len() * PROBLEM_LINES
+    }
+
     /// A library of stories already annotated.
     pub fn of(documents: Vec<Document>) -> Self {
         let mut library = Library::default();
-        library.found(documents.iter().map(|d| d.meta.clone()).collect());
-        for (i, doc) in documents.into_iter().enumerate() {
-            library.ready(i, doc);
-        }
-        library.done = true;
-        library.refresh();
+        library.add_all(documents);
         library
+    }
+
+    /// An empty library, sorted as last time, that knows what was read.
+    pub fn remembering(remembered: Remembered) -> Self {
+        Library {
+            sort: remembered.sort,
+            reversed: remembered.reversed,
+            read: remembered.read,
+            last_read: remembered.last_read,
+            ..Library::default()
+        }
+    }
+
+    /// Adds stories already annotated; the library is then complete.
+    pub fn add_all(&mut self, documents: Vec<Document>) {
+        let first = self.entries.len();
+        self.found(documents.iter().map(|d| d.meta.clone()).collect());
+        for (i, doc) in documents.into_iter().enumerate() {
+            self.ready(first + i, doc);
+        }
+        self.done = true;
+        self.refresh();
+    }
+
+    /// Story `id` is being opened: it is read now, and the story read last.
+    pub fn opened(&mut self, id: usize) {
+        let Some(entry) = self.entries.get_mut(id) else {
+            return;
+        };
+        entry.read = true;
+        if let Some(key) = &entry.key {
+            self.read.insert(key.clone());
+            self.last_read = Some(key.clone());
+        }
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -138,7 +219,9 @@ impl Library {
         if entry.doc.is_none() {
             self.annotated += 1;
         }
-        entry.key = Some(content_key(&doc));
+        let key = content_key(&doc);
+        entry.read |= self.read.contains(&key);
+        entry.key = Some(key);
         // The annotated document knows more (a title from the text), and
         // every list names it as the reader does.
         entry.meta = doc.meta.clone();
@@ -246,6 +329,7 @@ impl Library {
     /// Filters and sorts again after entries or filters changed; the
     /// cursor stays on the story it was on, if it is still shown.
     pub fn refresh(&mut self) {
+        self.mark_shared_titles();
         let selected = self.selected();
         let entries = &self.entries;
         let mut order: Vec<usize> = (0..entries.len()).filter(|&i| self.matched[i]).collect();
@@ -273,11 +357,35 @@ impl Library {
         };
         order.sort_unstable_by(compare);
         self.order = order;
-        if let Some(at) = selected.and_then(|s| self.order.iter().position(|&i| i == s)) {
+        if !self.touched {
+            // The story read last, once it is listed; else the first row.
+            let last = self.last_read.as_deref();
+            self.rows.cursor = self
+                .order
+                .iter()
+                .position(|&i| last.is_some() && self.entries[i].key.as_deref() == last)
+                .unwrap_or(0);
+        } else if let Some(at) = selected.and_then(|s| self.order.iter().position(|&i| i == s)) {
             self.rows.cursor = at;
         }
         let len = self.order.len();
         self.rows.cursor = self.rows.cursor.min(len.saturating_sub(1));
+    }
+
+    /// Marks the entries whose title another entry has too.
+    fn mark_shared_titles(&mut self) {
+        let mut count: std::collections::HashMap<&str, usize> = Default::default();
+        for entry in &self.entries {
+            *count.entry(entry.title.as_str()).or_default() += 1;
+        }
+        let shared: Vec<bool> = self
+            .entries
+            .iter()
+            .map(|e| count[e.title.as_str()] > 1)
+            .collect();
+        for (entry, shared) in self.entries.iter_mut().zip(shared) {
+            entry.shared_title = shared;
+        }
     }
 
     /// Countries mentioned across the annotated stories: code, name,

@@ -12,6 +12,8 @@ use crate::library::content_key;
 use crate::model::{Document, SpeakerKind};
 
 use super::fixture::{library, quiet};
+use super::keymap::Key;
+use super::library::{Remembered, Sort};
 
 fn app_with(documents: Vec<Document>, options: Options) -> App {
     App::new(documents, options, 100, 30)
@@ -301,4 +303,254 @@ fn a_story_without_a_headline_is_listed_as_the_reader_names_it() {
     receive(&mut app, [Feed::Found(vec![doc.meta.clone()])]);
     receive(&mut app, [Feed::Ready(vec![(0, doc)]), Feed::Done]);
     assert_eq!(titles(&app), [reader_title.as_str()]);
+}
+
+/// A headline-less story from `source` whose text is `lead`.
+fn headless(lead: &str, source: &str) -> Document {
+    let mut doc = fixture::plain(&[lead, "Nothing more was said."]);
+    doc.meta.source = Some(source.into());
+    doc
+}
+
+#[test]
+fn stories_without_headlines_are_named_by_their_lead_and_same_titles_by_file() {
+    let mut twin_a = quiet("Harbour news", "2024-01-02");
+    twin_a.meta.source = Some("news/monday.md".into());
+    let mut twin_b = quiet("Harbour news", "2024-01-01");
+    twin_b.meta.source = Some("news/tuesday.md".into());
+    let app = app_with(
+        vec![
+            headless(
+                "The ferry runs again, the operator said on Monday. It had stopped.",
+                "0001.txt",
+            ),
+            headless("Mr. Ortiz opened the new bridge. Crowds came.", "0002.txt"),
+            twin_a,
+            twin_b,
+        ],
+        Options::default(),
+    );
+    let mut listed = titles(&app);
+    listed.sort_unstable();
+    assert_eq!(
+        listed,
+        [
+            "Harbour news",
+            "Harbour news",
+            "Mr. Ortiz opened the new bridge",
+            "The ferry runs again, the operator said on Monday"
+        ]
+    );
+    let apart: Vec<Option<&str>> = app
+        .library
+        .order
+        .iter()
+        .map(|&i| app.library.entries[i].told_apart_by())
+        .collect();
+    assert_eq!(apart, [Some("monday.md"), Some("tuesday.md"), None, None]);
+}
+
+#[test]
+fn empty_inputs_are_named_by_file_not_by_a_word_made_of_their_name() {
+    let mut app = App::loading(Options::default(), 100, 30);
+    let mut empty = fixture::plain(&[]);
+    empty.meta.source = Some("inbox/empty.txt".into());
+    let mut null = fixture::plain(&[]);
+    null.meta.source = Some("/dev/null".into());
+    receive(
+        &mut app,
+        [
+            Feed::Ready(vec![]),
+            Feed::Found(vec![empty.meta.clone(), null.meta.clone()]),
+        ],
+    );
+    receive(
+        &mut app,
+        [Feed::Ready(vec![(0, empty), (1, null)]), Feed::Done],
+    );
+    let mut listed = titles(&app);
+    listed.sort_unstable();
+    assert_eq!(listed, ["/dev/null", "empty.txt (empty)"]);
+}
+
+/// Twenty quiet stories, one a day from 2024-01-01 (the newest listed first).
+fn days(count: u32) -> Vec<Document> {
+    (1..=count)
+        .map(|d| quiet(&format!("Day {d}"), &format!("2024-01-{d:02}")))
+        .collect()
+}
+
+#[test]
+fn a_new_library_opens_at_its_first_row_while_stories_stream_in() {
+    let mut app = App::loading(Options::default(), 100, 30);
+    let docs = days(6);
+    // The oldest come first; newer ones are listed above them as they come.
+    for (i, doc) in docs.into_iter().enumerate() {
+        receive(&mut app, [Feed::Found(vec![doc.meta.clone()])]);
+        receive(&mut app, [Feed::Ready(vec![(i, doc)])]);
+    }
+    receive(&mut app, [Feed::Done]);
+    assert_eq!(app.library.rows.cursor, 0);
+    assert_eq!(titles(&app)[0], "Day 6");
+    // Once the user moves, the cursor stays with its story.
+    update(&mut app, A::NextRow);
+    let mut more = quiet("Day 9", "2024-01-09");
+    more.meta.source = Some("late.txt".into());
+    receive(
+        &mut app,
+        [
+            Feed::Found(vec![more.meta.clone()]),
+            Feed::Ready(vec![(6, more)]),
+        ],
+    );
+    assert_eq!(
+        app.library
+            .selected()
+            .map(|i| app.library.entries[i].title.as_str()),
+        Some("Day 5")
+    );
+}
+
+#[test]
+fn a_library_reopens_on_the_story_read_last_scrolled_into_view() {
+    let docs = days(20);
+    let last = content_key(&docs[2]); // Day 3: near the bottom, newest first.
+    let options = Options {
+        remembered: Remembered {
+            last_read: Some(last.clone()),
+            ..Remembered::default()
+        },
+        ..Options::default()
+    };
+    let mut app = App::loading(options, 100, 16);
+    let metas = docs.iter().map(|d| d.meta.clone()).collect();
+    receive(&mut app, [Feed::Found(metas)]);
+    assert_eq!(
+        app.library.rows.cursor, 0,
+        "not listed as read yet: the top"
+    );
+    receive(
+        &mut app,
+        [
+            Feed::Ready(docs.into_iter().enumerate().collect()),
+            Feed::Done,
+        ],
+    );
+    let at = app.library.rows.cursor;
+    assert_eq!(titles(&app)[at], "Day 3");
+    let page = app.list_page();
+    assert!(page < 20, "the list is longer than the view");
+    let rows = app.library.rows;
+    assert!(
+        rows.offset <= at && at < rows.offset + page,
+        "the cursor is in view: {rows:?}, page {page}"
+    );
+}
+
+#[test]
+fn opened_stories_are_marked_read_and_read_marks_come_back() {
+    let docs = days(3);
+    let day2 = content_key(&docs[1]);
+    let mut app = app_with(docs.clone(), Options::default());
+    assert!(app.library.entries.iter().all(|e| !e.read));
+    // Newest first: Day 3, Day 2, Day 1.
+    run(&mut app, [A::NextRow, A::OpenRow, A::BackToList]);
+    let read: Vec<&str> = app
+        .library
+        .entries
+        .iter()
+        .filter(|e| e.read)
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(read, ["Day 2"]);
+    assert!(app.library.read.contains(&day2));
+    assert_eq!(app.library.last_read.as_deref(), Some(day2.as_str()));
+
+    // The next run is told what was read: it is marked as it arrives.
+    let options = Options {
+        remembered: Remembered {
+            read: app.library.read.clone(),
+            ..Remembered::default()
+        },
+        ..Options::default()
+    };
+    let app = app_with(docs, options);
+    let read: Vec<&str> = app
+        .library
+        .entries
+        .iter()
+        .filter(|e| e.read)
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(read, ["Day 2"]);
+}
+
+#[test]
+fn the_sort_chosen_last_time_is_the_sort_at_start() {
+    let options = Options {
+        remembered: Remembered {
+            sort: Sort::Title,
+            reversed: true,
+            ..Remembered::default()
+        },
+        ..Options::default()
+    };
+    let app = app_with(library(), options);
+    assert_eq!(
+        (app.library.sort, app.library.reversed),
+        (Sort::Title, true)
+    );
+    assert_eq!(
+        titles(&app),
+        [
+            "Undated notes",
+            "Harbour deal reached",
+            "Boats return",
+            "A quiet day"
+        ]
+    );
+}
+
+#[test]
+fn inputs_that_could_not_be_read_are_listed_on_e_and_closed_with_esc_or_q() {
+    let mut app = App::loading(Options::default(), 100, 30);
+    update(&mut app, A::ShowProblems);
+    assert_eq!(app.overlay, None);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Every input could be read")
+    );
+    let docs = library();
+    let problems: Vec<Feed> = (0..40)
+        .map(|n| Feed::Problem(format!("missing-{n}.txt: No such file or directory")))
+        .collect();
+    receive(
+        &mut app,
+        [Feed::Found(docs.iter().map(|d| d.meta.clone()).collect())],
+    );
+    receive(&mut app, problems);
+    receive(
+        &mut app,
+        [
+            Feed::Ready(docs.into_iter().enumerate().collect()),
+            Feed::Done,
+        ],
+    );
+    assert_eq!(app.library.problems.len(), 40);
+    update(&mut app, A::ShowProblems);
+    assert_eq!(app.overlay, Some(Overlay::Problems { scroll: 0 }));
+    // The help's scrolling keys scroll it, as far as its last line.
+    let key = app.keymap.action_for(app.contexts(), Key::char('j'));
+    assert_eq!(key, Some(A::HelpDown));
+    run(&mut app, [A::HelpDown, A::PageDown, A::LastRow]);
+    let Some(Overlay::Problems { scroll }) = app.overlay else {
+        panic!("still open: {:?}", app.overlay);
+    };
+    let shown = usize::from(app.geometry().main.height - 2);
+    assert_eq!(usize::from(scroll), 80 - shown);
+    update(&mut app, A::Close);
+    assert_eq!(app.overlay, None);
+    run(&mut app, [A::ShowProblems, A::Leave]);
+    assert_eq!(app.overlay, None, "q closes it");
+    assert!(!app.quit, "and does not quit");
 }

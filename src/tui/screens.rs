@@ -233,6 +233,41 @@ fn story_list_screen() {
     insta::assert_snapshot!("story_list", format!("{:?}", draw(&app)));
 }
 
+/// A list longer than the screen: the counter in the corner, the
+/// scrollbar over the right border; read stories lose their dot; two
+/// stories of one title show their file names; two inputs could not be read.
+#[test]
+fn long_story_list_screen() {
+    let mut documents: Vec<Document> = (1..=12)
+        .map(|d| fixture::quiet(&format!("Day {d}"), &format!("2024-01-{d:02}")))
+        .collect();
+    for (n, name) in ["monday.md", "tuesday.md"].into_iter().enumerate() {
+        let mut twin = fixture::quiet("Harbour news", &format!("2024-02-0{}", n + 1));
+        twin.meta.source = Some(format!("news/{name}"));
+        documents.push(twin);
+    }
+    let mut app = app(documents, ColorMode::None, (80, 20));
+    super::app::receive(
+        &mut app,
+        [
+            super::feed::Feed::Problem("missing.txt: No such file or directory".into()),
+            super::feed::Feed::Problem("bad\u{1b}]0;x\u{7}.bin: not a text file".into()),
+        ],
+    );
+    for action in [
+        A::NextRow,
+        A::NextRow,
+        A::OpenRow,
+        A::BackToList,
+        A::NextRow,
+    ] {
+        update(&mut app, action);
+    }
+    insta::assert_snapshot!("story_list_long", format!("{:?}", draw(&app)));
+    update(&mut app, A::ShowProblems);
+    insta::assert_snapshot!("problems", format!("{:?}", draw(&app)));
+}
+
 #[test]
 fn library_screens() {
     for size in SIZES {

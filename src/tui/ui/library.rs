@@ -6,7 +6,7 @@ use crate::tui::app::LIBRARY_HEADER;
 use crate::tui::cells::{clean, truncate, width as text_width};
 use crate::tui::library::{Entry, Library};
 use crate::tui::theme::Theme;
-use crate::words::{percent, stories, summary_line, thousands};
+use crate::words::{percent, plural, stories, summary_line, thousands};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -20,12 +20,14 @@ use super::list;
 const COUNTS: [(&str, usize); 3] = [("Sources", 8), ("Claims", 7), ("Anon.", 6)];
 /// Columns of the date, with its gap.
 const DATE: usize = 12;
-/// Columns of the cursor marker.
-const MARKER: usize = 2;
+/// Columns of the cursor marker and the unread mark, with a gap.
+const MARKER: usize = 3;
 
 pub struct LibraryView<'a> {
     pub library: &'a Library,
     pub theme: &'a Theme,
+    /// The key that lists the inputs that could not be read, if one does.
+    pub problems_key: Option<String>,
 }
 
 /// `left` and `right` on one line `width` wide, `left` cut to fit.
@@ -47,6 +49,19 @@ impl LibraryView<'_> {
         };
         let arrow = if library.reversed { "↑" } else { "↓" };
         format!(" {count} · by {} {arrow} ", library.sort.label())
+    }
+
+    /// "2 inputs could not be read · e shows why", when some could not.
+    fn problems_notice(&self) -> Option<String> {
+        let count = self.library.problems.len();
+        if count == 0 {
+            return None;
+        }
+        let could = format!("{} could not be read", plural(count, "input"));
+        Some(match &self.problems_key {
+            Some(key) => format!("{could} · {} shows why", clean(key)),
+            None => format!("{could} (listed on exit)"),
+        })
     }
 
     /// The totals of the stories shown: the library's sourcing in a line.
@@ -72,12 +87,6 @@ impl LibraryView<'_> {
                 .map(|(code, n)| format!("{code} {}", thousands(*n)))
                 .collect();
             parts.push(format!("claims by country {}", counts.join(", ")));
-        }
-        if !library.problems.is_empty() {
-            parts.push(format!(
-                "{} not read (listed on exit)",
-                crate::words::plural(library.problems.len(), "input")
-            ));
         }
         let what = if library.is_filtered() {
             "Shown"
@@ -105,24 +114,30 @@ impl LibraryView<'_> {
 
     fn item(&self, entry: &Entry, cursor: bool, width: usize) -> [Line<'static>; 2] {
         let theme = self.theme;
-        let marker = if cursor { "▌ " } else { "  " };
+        let marker = if cursor { "▌  " } else { "   " };
+        // Unread stories are marked with a dot, in any colours or none;
+        // one still being annotated is not known to be either yet.
+        let unread = entry.doc.is_some() && !entry.read;
+        let bar = if cursor { "▌" } else { " " };
         let date = format!(
             "{:<DATE$}",
             entry.meta.date.as_deref().map(clean).unwrap_or_default()
         );
         let room = width.saturating_sub(MARKER + DATE);
-        let (title, counts) = spread(&clean(&entry.title), &Self::counts(entry), room);
-        let title_style = if cursor {
-            theme.title.patch(theme.cursor_row)
-        } else {
-            theme.title
-        };
-        let first = Line::from(vec![
-            Span::styled(marker, theme.focus_bar),
+        let counts = Self::counts(entry);
+        let title_room = room.saturating_sub(text_width(&counts) + 1);
+        let title_style = row_style(theme.title, cursor, theme);
+        let mut first = vec![
+            Span::styled(bar, theme.focus_bar),
+            Span::styled(if unread { "• " } else { "  " }, theme.key),
             Span::styled(truncate(&date, DATE), theme.meta),
-            Span::styled(title, title_style),
-            Span::styled(counts, theme.key),
-        ]);
+        ];
+        first.extend(titled(entry, title_room, title_style, theme));
+        let used: usize = first.iter().map(|s| text_width(&s.content)).sum();
+        let pad = (MARKER + DATE + room).saturating_sub(used + text_width(&counts));
+        first.push(Span::styled(" ".repeat(pad), title_style));
+        first.push(Span::styled(counts, theme.key));
+        let first = Line::from(first);
         let mut about: Vec<String> = Vec::new();
         if !entry.meta.dateline.is_empty() {
             about.push(clean(&entry.meta.dateline.join("/")).into_owned());
@@ -155,8 +170,23 @@ impl Widget for &LibraryView<'_> {
         };
         let width = usize::from(inner.width);
         let row = |y: u16| list::row(inner, y);
-        let totals = truncate(&clean(&self.totals()), width);
-        draw::span(Span::styled(totals, theme.meta), row(inner.y), buf);
+        // What could not be read comes first, so no width cuts it off.
+        let mut header = Vec::new();
+        if let Some(notice) = self.problems_notice() {
+            let notice = truncate(&notice, width);
+            header.push(Span::styled(notice, theme.warning));
+        }
+        let used: usize = header.iter().map(|s| text_width(&s.content)).sum();
+        let totals = if used > 0 {
+            format!(" · {}", self.totals())
+        } else {
+            self.totals()
+        };
+        header.push(Span::styled(
+            truncate(&clean(&totals), width.saturating_sub(used)),
+            theme.meta,
+        ));
+        draw::line(&Line::from(header), row(inner.y), buf);
         if inner.height > 1 {
             let heads: String = COUNTS
                 .iter()
@@ -185,6 +215,14 @@ impl Widget for &LibraryView<'_> {
         }
         let page = list::page(inner, LIBRARY_HEADER);
         let offset = library.rows.offset_for(library.order.len(), page);
+        list::position(
+            library.rows.cursor,
+            library.order.len(),
+            (offset, page),
+            theme,
+            area,
+            buf,
+        );
         let rows = library
             .order
             .iter()
@@ -193,6 +231,24 @@ impl Widget for &LibraryView<'_> {
             .map(|(n, &i)| self.item(&library.entries[i], n == library.rows.cursor, width));
         list::items(rows, inner, top, buf);
     }
+}
+
+/// A story's title cut to `room` columns and, when another story has the
+/// same title, where it came from after it, dimmed, cut first.
+pub fn titled(entry: &Entry, room: usize, style: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let title = clean(&entry.title).into_owned();
+    let Some(source) = entry.told_apart_by() else {
+        return vec![Span::styled(truncate(&title, room), style)];
+    };
+    let source = format!(" · {}", clean(source));
+    // The title keeps at least half the room, the file name what is left.
+    let title_room = room.saturating_sub(text_width(&source)).max(room / 2);
+    let title = truncate(&title, title_room);
+    let rest = room.saturating_sub(text_width(&title));
+    vec![
+        Span::styled(title, style),
+        Span::styled(truncate(&source, rest), theme.dim),
+    ]
 }
 
 /// Style for a row's text: the cursor's row stands out.

@@ -3,9 +3,11 @@
 //! when nothing is listed, and drawing items of two lines each.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{
+    Block, Borders, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use crate::tui::cells::width;
 use crate::tui::geometry::{LIST_ITEM_ROWS, items_in};
@@ -71,5 +73,53 @@ pub fn items<'a>(
             }
             y += 1;
         }
+    }
+}
+
+/// Where the cursor is in a list framed in `area`: `12/301` in the bottom
+/// border's right corner, and, when the list is longer than the `page` of
+/// items in view, a scrollbar over the right border showing which part is
+/// in view from `offset` (a block thumb, so it shows without colour).
+pub fn position(
+    cursor: usize,
+    len: usize,
+    (offset, page): (usize, usize),
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if len == 0 || area.height < 3 || area.width < 3 {
+        return;
+    }
+    let counter = format!(" {}/{} ", cursor.saturating_add(1).min(len), len);
+    let counter_width = u16::try_from(width(&counter)).unwrap_or(u16::MAX);
+    if counter_width + 2 <= area.width {
+        let at = Rect::new(
+            area.right() - 1 - counter_width,
+            area.bottom() - 1,
+            counter_width,
+            1,
+        );
+        Span::styled(counter, theme.border_focused).render(at, buf);
+    }
+    if len > page {
+        // Positions are the first items a view can start at: 0 to len - page.
+        let mut state = ScrollbarState::new(len - page + 1)
+            .position(offset)
+            .viewport_content_length(page);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("█")
+            .style(theme.border_focused)
+            .render(
+                area.inner(Margin {
+                    vertical: 1,
+                    horizontal: 0,
+                }),
+                buf,
+                &mut state,
+            );
     }
 }

@@ -11,6 +11,7 @@ mod list;
 mod panel;
 mod people;
 mod picker;
+mod problems;
 mod status;
 
 use ratatui::Frame;
@@ -18,8 +19,10 @@ use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::action::Action;
 use super::app::{App, Focus, Overlay, Screen};
 use super::geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH};
+use super::keymap::Context;
 use super::story::Row;
 
 pub use article::ArticleView;
@@ -29,6 +32,7 @@ pub use library::LibraryView;
 pub use panel::SourcesPanel;
 pub use people::{ClaimsList, PeopleList};
 pub use picker::PickerView;
+pub use problems::ProblemsView;
 pub use status::StatusBar;
 
 /// Draws the whole screen. The terminal cursor goes where a screen reader
@@ -94,6 +98,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             let list = LibraryView {
                 library: &app.library,
                 theme: &app.theme,
+                problems_key: app
+                    .keymap
+                    .keys_for(&[Context::Library], &Action::ShowProblems)
+                    .and_then(|keys| keys.first())
+                    .map(ToString::to_string),
             };
             frame.render_widget(&list, g.main);
         }
@@ -120,6 +129,15 @@ pub fn render(app: &App, frame: &mut Frame) {
                 theme: &app.theme,
             };
             frame.render_widget(&view, g.main);
+        }
+        (Some(Overlay::Problems { scroll }), _) => {
+            let view = ProblemsView {
+                problems: &app.library.problems,
+                theme: &app.theme,
+                scroll: *scroll,
+            };
+            frame.render_widget(&view, g.main);
+            cursor = None;
         }
         (Some(Overlay::Picker(picker)), _) => {
             let view = PickerView {

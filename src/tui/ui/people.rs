@@ -8,14 +8,14 @@ use ratatui::widgets::Widget;
 use crate::library::Person;
 use crate::model::{ClaimKind, SpeakerKind};
 use crate::tui::app::{CLAIMS_HEADER, PEOPLE_HEADER};
-use crate::tui::cells::{clean, truncate};
+use crate::tui::cells::{clean, truncate, width as text_width};
 use crate::tui::library::Library;
 use crate::tui::people::{ClaimList, PeopleView};
 use crate::tui::theme::Theme;
 use crate::words::{plural, stories, thousands};
 
 use super::draw;
-use super::library::{row_style, spread};
+use super::library::{row_style, spread, titled};
 use super::list;
 use super::panel::claim_kind_label;
 
@@ -88,9 +88,16 @@ impl Widget for &PeopleList<'_> {
             list::note(note, inner, top, theme, buf);
             return;
         }
-        let offset = people
-            .rows
-            .offset_for(people.order.len(), list::page(inner, PEOPLE_HEADER));
+        let page = list::page(inner, PEOPLE_HEADER);
+        let offset = people.rows.offset_for(people.order.len(), page);
+        list::position(
+            people.rows.cursor,
+            people.order.len(),
+            (offset, page),
+            theme,
+            area,
+            buf,
+        );
         let rows = people.order.iter().enumerate().skip(offset).map(|(n, &p)| {
             let person = &people.index.persons[p];
             let cursor = n == people.rows.cursor;
@@ -164,9 +171,16 @@ impl Widget for &ClaimsList<'_> {
             list::row(inner, inner.y),
             buf,
         );
-        let offset = claims
-            .rows
-            .offset_for(claims.claims.len(), list::page(inner, CLAIMS_HEADER));
+        let page = list::page(inner, CLAIMS_HEADER);
+        let offset = claims.rows.offset_for(claims.claims.len(), page);
+        list::position(
+            claims.rows.cursor,
+            claims.claims.len(),
+            (offset, page),
+            theme,
+            area,
+            buf,
+        );
         let rows = claims
             .claims
             .iter()
@@ -178,16 +192,30 @@ impl Widget for &ClaimsList<'_> {
                 let cursor = n == claims.rows.cursor;
                 let marker = if cursor { "▌ " } else { "  " };
                 let date = found.date.as_deref().map(clean).unwrap_or_default();
-                let heading = if date.is_empty() {
-                    clean(&entry.title).into_owned()
+                let date = if date.is_empty() {
+                    String::new()
                 } else {
-                    format!("{date} · {}", clean(&entry.title))
+                    format!("{date} · ")
                 };
-                let (heading, kind) = spread(
-                    &heading,
-                    claim_kind_label(claim.kind),
-                    width.saturating_sub(2),
-                );
+                let kind = claim_kind_label(claim.kind);
+                let room = width.saturating_sub(2);
+                let title_room = room.saturating_sub(text_width(kind) + 1 + text_width(&date));
+                let mut heading = vec![
+                    Span::styled(marker, theme.focus_bar),
+                    Span::styled(date, row_style(theme.title, cursor, theme)),
+                ];
+                heading.extend(titled(
+                    entry,
+                    title_room,
+                    row_style(theme.title, cursor, theme),
+                    theme,
+                ));
+                let used: usize = heading.iter().map(|s| text_width(&s.content)).sum();
+                heading.push(Span::styled(
+                    " ".repeat((2 + room).saturating_sub(used + text_width(kind))),
+                    row_style(theme.title, cursor, theme),
+                ));
+                heading.push(Span::styled(kind, theme.meta));
                 let style = match claim.kind {
                     ClaimKind::Direct => theme.direct,
                     ClaimKind::Partial => theme.partial,
@@ -195,11 +223,7 @@ impl Widget for &ClaimsList<'_> {
                 };
                 let words = claim.kind.cite(&clean(&claim.words()));
                 Some([
-                    Line::from(vec![
-                        Span::styled(marker, theme.focus_bar),
-                        Span::styled(heading, row_style(theme.title, cursor, theme)),
-                        Span::styled(kind, theme.meta),
-                    ]),
+                    Line::from(heading),
                     Line::from(vec![
                         Span::styled(marker, theme.focus_bar),
                         Span::raw("  "),

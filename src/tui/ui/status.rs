@@ -109,7 +109,9 @@ impl StatusBar<'_> {
     fn hints(&self) -> Vec<(String, &'static str)> {
         let app = self.app;
         let mut actions = match (&app.overlay, app.prompt, app.screen, app.focus) {
-            (Some(Overlay::Help { .. }), ..) => vec![Action::Close, Action::Quit],
+            (Some(Overlay::Help { .. } | Overlay::Problems { .. }), ..) => {
+                vec![Action::Close, Action::Quit]
+            }
             (Some(Overlay::Picker(_)), ..) => vec![Action::PickerChoose, Action::Close],
             (Some(Overlay::Claims(_)), ..) => vec![Action::OpenRow, Action::Leave],
             (None, Some(_), ..) => vec![Action::SearchSubmit, Action::Close],
