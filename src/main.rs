@@ -11,7 +11,7 @@ use whosaid::settings::state::{LastRead, ListOrder};
 use whosaid::settings::{self, Changes, Config, Dirs, State};
 use whosaid::tui::library::{Remembered, Sort};
 use whosaid::tui::{
-    self, App, ColorChoice, ColorMode, Fault, Feed, Inbox, Options, ReaderOptions, Theme,
+    self, App, ColorChoice, ColorMode, Fault, Feed, Inbox, Options, ReaderOptions, Settings, Theme,
     ThemePreset,
 };
 use whosaid::{Document, annotate};
@@ -248,7 +248,7 @@ fn read_in_terminal(args: &Cli) -> ExitCode {
     };
     // Ended by a signal: now that the positions are saved, die of it, as
     // the shell expects.
-    if let Some(signal) = app.ended_by {
+    if let Some(signal) = app.control.ended_by {
         tui::signals::die_of(signal);
     }
     // Ten thousand stories take a while to free; the process is ending anyway.
@@ -322,11 +322,13 @@ fn open_reader(
     config.apply_colors(&mut theme);
     let options = ReaderOptions {
         app: Options {
-            theme,
-            keymap: config.keymap,
-            measure: config.measure,
+            settings: Settings {
+                theme,
+                keymap: config.keymap,
+                measure: config.measure,
+                commands: config.commands,
+            },
             positions,
-            commands: config.commands,
             remembered,
         },
         mouse: config.mouse && !args.no_mouse,

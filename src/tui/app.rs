@@ -153,51 +153,71 @@ pub struct Message {
     pub warning: bool,
 }
 
-/// Settings that do not change while the reader runs, and where each story
-/// was left last time.
+/// What the user chose (the config file and the flags): it does not
+/// change while the reader runs.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
     /// The widest the article text gets, in columns.
     pub measure: u16,
-    /// The paragraph each story was left at, by content key.
-    pub positions: HashMap<String, usize>,
     pub commands: Commands,
-    /// Read stories, the sort and the story read last, from the state file.
-    pub remembered: Remembered,
 }
 
-impl Default for Options {
+impl Default for Settings {
     fn default() -> Self {
-        Options {
+        Settings {
             theme: Theme::default(),
             keymap: Keymap::default(),
             measure: MEASURE,
-            positions: HashMap::new(),
             commands: Commands::default(),
-            remembered: Remembered::default(),
         }
     }
 }
 
+/// How the reader starts: the settings, and what the state file remembers.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub settings: Settings,
+    /// The paragraph each story was left at, by content key.
+    pub positions: HashMap<String, usize>,
+    /// Read stories, the sort and the story read last, from the state file.
+    pub remembered: Remembered,
+}
+
+/// What `update` asks of the event loop, and how the reader ended.
+#[derive(Debug, Default)]
+pub struct Control {
+    pub quit: bool,
+    /// Set by Ctrl-z; the event loop gives the terminal back and stops.
+    pub suspend: bool,
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the reader, if one did.
+    pub ended_by: Option<i32>,
+    /// What the event loop is to do next (see [`Effect`]).
+    pub effects: Vec<Effect>,
+}
+
+/// The reader's whole state: the stories, what is on screen, the
+/// settings, and what is asked of the event loop.
 #[derive(Debug)]
 pub struct App {
+    // The stories.
     pub library: Library,
     /// The stories opened so far, by number; each keeps its place.
     pub views: HashMap<usize, StoryView>,
     pub people: PeopleView,
-    pub screen: Screen,
-    /// Where going back from the open story leads.
-    pub back: Screen,
+    /// The paragraph each story was left at, by content key: restored when
+    /// a story opens, updated when it is left.
+    pub positions: HashMap<String, usize>,
     /// A story to open as soon as it is annotated.
     pub opening: Option<usize>,
     /// Open the story by itself when the library turns out to hold only one.
     auto_open: bool,
-    /// The paragraph each story was left at, by content key: restored when
-    /// a story opens, updated when it is left.
-    pub positions: HashMap<String, usize>,
-    pub measure: u16,
+
+    // What is on screen.
+    pub screen: Screen,
+    /// Where going back from the open story leads.
+    pub back: Screen,
     pub focus: Focus,
     /// The user's choice to show or hide the panel; `None` follows the width.
     pub panel: Option<bool>,
@@ -206,16 +226,9 @@ pub struct App {
     /// The status bar's message: it stays until the next key.
     pub message: Option<Message>,
     pub size: Rect,
-    pub quit: bool,
-    /// Set by Ctrl-z; the event loop gives the terminal back and stops.
-    pub suspend: bool,
-    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended the reader, if one did.
-    pub ended_by: Option<i32>,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub commands: Commands,
-    /// What the event loop is to do next (see [`Effect`]).
-    pub effects: Vec<Effect>,
+
+    pub settings: Settings,
+    pub control: Control,
 }
 
 impl App {
@@ -244,20 +257,14 @@ impl App {
             opening: None,
             auto_open: true,
             positions: options.positions,
-            measure: options.measure,
             focus: Focus::Article,
             panel: None,
             overlay: None,
             prompt: None,
             message: None,
             size: Rect::new(0, 0, width, height),
-            quit: false,
-            suspend: false,
-            ended_by: None,
-            keymap: options.keymap,
-            theme: options.theme,
-            commands: options.commands,
-            effects: Vec::new(),
+            settings: options.settings,
+            control: Control::default(),
         };
         app.sync_layout();
         app
@@ -268,7 +275,7 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.size, self.panel_visible(), self.measure)
+        Geometry::new(self.size, self.panel_visible(), self.settings.measure)
     }
 
     pub fn story(&self) -> Option<&StoryView> {
@@ -481,9 +488,9 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => {
             app.leave_story();
-            app.quit = true;
+            app.control.quit = true;
         }
-        Action::Suspend => app.suspend = true,
+        Action::Suspend => app.control.suspend = true,
         Action::Resize(width, height) => {
             app.size = Rect::new(0, 0, width, height);
             let page = app.list_page();
@@ -615,7 +622,7 @@ fn scroll_help(app: &mut App, action: Action) {
     let shown = usize::from(app.geometry().main.height.saturating_sub(2));
     let lines = match app.overlay {
         Some(Overlay::Problems { .. }) => app.library.problem_lines(),
-        _ => help_line_count(&app.keymap),
+        _ => help_line_count(&app.settings.keymap),
     };
     let max = lines.saturating_sub(shown);
     let (page, half) = (shown.saturating_sub(2).max(1), (shown / 2).max(1));
@@ -1086,7 +1093,7 @@ fn reader(app: &mut App, action: Action) {
             Some(claim) => {
                 let cited = super::cite::citation(&story.doc, claim);
                 app.say(format!("Copied: {cited}"));
-                app.effects.push(Effect::Copy(cited));
+                app.control.effects.push(Effect::Copy(cited));
             }
             None => app.say("No claim here to copy: } moves to the next"),
         },
@@ -1094,7 +1101,7 @@ fn reader(app: &mut App, action: Action) {
             // Standard input is gone once read: nothing to open.
             Some(source) if source != "-" => {
                 app.say(format!("Opening {source}"));
-                app.effects.push(Effect::Open(source));
+                app.control.effects.push(Effect::Open(source));
             }
             _ => app.say("This story has no file or page to open"),
         },

@@ -540,7 +540,10 @@ fn inputs_that_could_not_be_read_are_listed_on_e_and_closed_with_esc_or_q() {
     update(&mut app, A::ShowProblems);
     assert_eq!(app.overlay, Some(Overlay::Problems { scroll: 0 }));
     // The help's scrolling keys scroll it, as far as its last line.
-    let key = app.keymap.action_for(app.contexts(), Key::char('j'));
+    let key = app
+        .settings
+        .keymap
+        .action_for(app.contexts(), Key::char('j'));
     assert_eq!(key, Some(A::HelpDown));
     run(&mut app, [A::HelpDown, A::PageDown, A::LastRow]);
     let Some(Overlay::Problems { scroll }) = app.overlay else {
@@ -552,5 +555,5 @@ fn inputs_that_could_not_be_read_are_listed_on_e_and_closed_with_esc_or_q() {
     assert_eq!(app.overlay, None);
     run(&mut app, [A::ShowProblems, A::Leave]);
     assert_eq!(app.overlay, None, "q closes it");
-    assert!(!app.quit, "and does not quit");
+    assert!(!app.control.quit, "and does not quit");
 }

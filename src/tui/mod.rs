@@ -36,7 +36,7 @@ mod screens;
 mod tests;
 
 pub use action::Action;
-pub use app::{App, Options, press, receive, update};
+pub use app::{App, Options, Settings, press, receive, update};
 pub use events::{Feeder, Inbox};
 pub use feed::Feed;
 pub use keymap::Keymap;

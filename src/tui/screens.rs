@@ -9,9 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 
 use super::action::Action as A;
-use super::app::{App, Options, update};
+use super::app::{App, Options, Settings, update};
 use super::fixture;
-use super::keymap::Keymap;
 use super::theme::{ColorMode, Theme, ThemePreset};
 use super::ui::render;
 use crate::model::Document;
@@ -20,8 +19,10 @@ const SIZES: [(u16, u16); 3] = [(60, 20), (100, 30), (160, 45)];
 
 fn app(documents: Vec<Document>, mode: ColorMode, (w, h): (u16, u16)) -> App {
     let options = Options {
-        theme: Theme::new(mode),
-        keymap: Keymap::default(),
+        settings: Settings {
+            theme: Theme::new(mode),
+            ..Settings::default()
+        },
         ..Options::default()
     };
     App::new(documents, options, w, h)
@@ -106,8 +107,10 @@ fn bundled_story_screens() {
 #[test]
 fn light_preset_screen() {
     let options = Options {
-        theme: Theme::with_preset(ColorMode::Extended, ThemePreset::Light),
-        keymap: Keymap::default(),
+        settings: Settings {
+            theme: Theme::with_preset(ColorMode::Extended, ThemePreset::Light),
+            ..Settings::default()
+        },
         ..Options::default()
     };
     let mut app = App::new(vec![bundled()], options, 100, 30);

@@ -151,7 +151,10 @@ impl Drop for TerminalGuard {
 /// terminals (Windows, kitty's protocol) also report releases and repeats.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     if let Some(key) = event.as_key_press_event() {
-        return app.keymap.action_for(app.contexts(), Key::from_event(key));
+        return app
+            .settings
+            .keymap
+            .action_for(app.contexts(), Key::from_event(key));
     }
     if let Some((width, height)) = event.as_resize_event() {
         return Some(Action::Resize(width, height));
@@ -196,7 +199,7 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
         // The guard restores the terminal here, on every path.
     };
     if let Some(Request::Quit(signal)) = signals.take() {
-        app.ended_by = Some(signal);
+        app.control.ended_by = Some(signal);
     }
     Ok(app)
 }
@@ -243,8 +246,8 @@ fn event_loop(
             }
             frame_due = Some(Instant::now());
         }
-        if app.suspend {
-            app.suspend = false;
+        if app.control.suspend {
+            app.control.suspend = false;
             guard.suspend(terminal)?;
             frame_due = Some(Instant::now());
         }
@@ -256,7 +259,7 @@ fn event_loop(
             frame_due = None;
             last_frame = Instant::now();
         }
-        if app.quit {
+        if app.control.quit {
             return Ok(());
         }
         // Idle means idle: block until input, a story or a frame due.
@@ -302,12 +305,14 @@ fn event_loop(
                 events::Event::Signal => {}
                 events::Event::InputFailed(error) => return Err(error),
             }
-            if !app.quit {
+            if !app.control.quit {
                 next = inbox.try_next();
             }
         }
-        for effect in std::mem::take(&mut app.effects) {
-            if let Err(error) = outside::perform(effect, &app.commands, terminal.backend_mut()) {
+        for effect in std::mem::take(&mut app.control.effects) {
+            if let Err(error) =
+                outside::perform(effect, &app.settings.commands, terminal.backend_mut())
+            {
                 app.tell(error, true);
             }
         }

@@ -547,12 +547,16 @@ fn help_opens_scrolls_and_closes() {
     update(&mut app, A::ToggleHelp);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
     assert_eq!(
-        app.keymap.action_for(app.contexts(), Key::char('Q')),
+        app.settings
+            .keymap
+            .action_for(app.contexts(), Key::char('Q')),
         Some(A::Quit),
         "Q quits from the help"
     );
     assert_eq!(
-        app.keymap.action_for(app.contexts(), Key::char('q')),
+        app.settings
+            .keymap
+            .action_for(app.contexts(), Key::char('q')),
         Some(A::Leave),
         "q closes it"
     );
@@ -560,7 +564,7 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
     run(&mut app, (0..500).map(|_| A::HelpDown));
     run(&mut app, [A::HelpUp]);
-    let max = super::keymap::help_line_count(&app.keymap) - 27;
+    let max = super::keymap::help_line_count(&app.settings.keymap) - 27;
     assert_eq!(
         app.overlay,
         Some(Overlay::Help {
@@ -582,7 +586,7 @@ fn quit_and_messages() {
     update(&mut app, A::ClearMessage);
     assert_eq!(app.message, None);
     update(&mut app, A::Quit);
-    assert!(app.quit);
+    assert!(app.control.quit);
 }
 
 /// A message stays while the screen changes on its own (a resize, stories
@@ -825,7 +829,7 @@ fn every_scrolling_key_scrolls_the_help() {
         _ => panic!("the help closed"),
     };
     let shown = 20 - 1 - 2;
-    let max = (super::keymap::help_line_count(&app.keymap) - shown) as u16;
+    let max = (super::keymap::help_line_count(&app.settings.keymap) - shown) as u16;
     for (action, expected) in [
         (A::PageDown, shown as u16 - 2),
         (A::PageUp, 0),
@@ -844,13 +848,16 @@ fn every_scrolling_key_scrolls_the_help() {
     for key in ["Space", "PgDn", "Ctrl-d", "Ctrl-e", "G", "End"] {
         let key = Key::parse(key).expect("a key");
         assert!(
-            app.keymap.action_for(app.contexts(), key).is_some(),
+            app.settings
+                .keymap
+                .action_for(app.contexts(), key)
+                .is_some(),
             "{key} does something in the help"
         );
     }
     update(&mut app, A::Leave);
     assert_eq!(app.overlay, None, "q closes the help");
-    assert!(!app.quit);
+    assert!(!app.control.quit);
 }
 
 #[test]
@@ -861,7 +868,7 @@ fn q_goes_back_a_level_and_quits_at_the_top() {
     assert_eq!(two.screen, Screen::Story(0));
     update(&mut two, A::Leave);
     assert_eq!(two.screen, Screen::Library, "from a story back to the list");
-    assert!(!two.quit);
+    assert!(!two.control.quit);
     run(&mut two, [A::SwitchIndex, A::Leave]);
     assert_eq!(
         two.screen,
@@ -869,15 +876,18 @@ fn q_goes_back_a_level_and_quits_at_the_top() {
         "from the sources back to the stories"
     );
     update(&mut two, A::Leave);
-    assert!(two.quit, "q quits from the story list");
+    assert!(two.control.quit, "q quits from the story list");
 
     let mut single = app();
     update(&mut single, A::Leave);
-    assert!(single.quit, "a story opened on its own is the top level");
+    assert!(
+        single.control.quit,
+        "a story opened on its own is the top level"
+    );
 
     let mut anywhere = app_at(vec![fixture::document(), fixture::document()], 100, 30);
     run(&mut anywhere, [A::OpenRow, A::Quit]);
-    assert!(anywhere.quit, "Q quits from a story");
+    assert!(anywhere.control.quit, "Q quits from a story");
 }
 
 mod long_paragraphs {
@@ -1072,7 +1082,9 @@ fn the_claims_list_opens_on_the_current_claim_and_jumps() {
     );
     assert_eq!(list.items.len(), story(&app).index.claim_order.len());
     assert_eq!(
-        app.keymap.action_for(app.contexts(), Key::char('j')),
+        app.settings
+            .keymap
+            .action_for(app.contexts(), Key::char('j')),
         Some(A::NextRow),
         "the list keys move in it"
     );
@@ -1090,7 +1102,7 @@ fn the_claims_list_opens_on_the_current_claim_and_jumps() {
         update(&mut app, close.clone());
         assert_eq!(app.overlay, None, "{close:?} closes it");
         assert_eq!(app.screen, Screen::Story(0), "{close:?} stays in the story");
-        assert!(!app.quit);
+        assert!(!app.control.quit);
     }
 }
 
@@ -1141,19 +1153,22 @@ fn y_copies_the_current_claim_cited_and_o_opens_the_story_file() {
         .expect("a current claim")
         .clone();
     let cited = super::cite::citation(&story(&app).doc, &claim);
-    assert_eq!(app.effects, vec![Effect::Copy(cited.clone())]);
+    assert_eq!(app.control.effects, vec![Effect::Copy(cited.clone())]);
     assert_eq!(message(&app), format!("Copied: {cited}"));
 
-    app.effects.clear();
+    app.control.effects.clear();
     update(&mut app, A::OpenSource);
-    assert_eq!(app.effects, vec![Effect::Open("harbour.txt".into())]);
+    assert_eq!(
+        app.control.effects,
+        vec![Effect::Open("harbour.txt".into())]
+    );
 
     for source in [None, Some("-")] {
         let mut doc = fixture::document();
         doc.meta.source = source.map(Into::into);
         let mut unopenable = app_at(vec![doc], 100, 30);
         update(&mut unopenable, A::OpenSource);
-        assert!(unopenable.effects.is_empty(), "{source:?}");
+        assert!(unopenable.control.effects.is_empty(), "{source:?}");
         assert_eq!(
             message(&unopenable),
             "This story has no file or page to open"
@@ -1162,7 +1177,7 @@ fn y_copies_the_current_claim_cited_and_o_opens_the_story_file() {
 
     let mut quiet = app_at(vec![fixture::plain(&["Nothing was said."])], 100, 30);
     update(&mut quiet, A::CopyClaim);
-    assert!(quiet.effects.is_empty());
+    assert!(quiet.control.effects.is_empty());
     assert_eq!(
         message(&quiet),
         "No claim here to copy: } moves to the next"

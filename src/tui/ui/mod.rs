@@ -41,7 +41,7 @@ pub use status::StatusBar;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     // The frame's own size, in case a resize has not reached `update` yet.
-    let g = Geometry::new(area, app.panel_visible(), app.measure);
+    let g = Geometry::new(area, app.panel_visible(), app.settings.measure);
     if g.too_small {
         too_small(app, frame, area);
         return;
@@ -52,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             let rows = story.visible_rows();
             let article = ArticleView {
                 story,
-                theme: &app.theme,
+                theme: &app.settings.theme,
                 geometry: &g,
                 rows: &rows,
             };
@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             if let Some(panel_area) = g.panel {
                 let panel = SourcesPanel {
                     story,
-                    theme: &app.theme,
+                    theme: &app.settings.theme,
                     focused: app.focus == Focus::Sources,
                 };
                 frame.render_widget(&panel, panel_area);
@@ -79,7 +79,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             let list = PeopleList {
                 people: &app.people,
                 library: &app.library,
-                theme: &app.theme,
+                theme: &app.settings.theme,
             };
             frame.render_widget(&list, g.main);
         }
@@ -89,7 +89,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                     list: claims,
                     people: &app.people,
                     library: &app.library,
-                    theme: &app.theme,
+                    theme: &app.settings.theme,
                 };
                 frame.render_widget(&list, g.main);
             }
@@ -97,8 +97,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         _ => {
             let list = LibraryView {
                 library: &app.library,
-                theme: &app.theme,
+                theme: &app.settings.theme,
                 problems_key: app
+                    .settings
                     .keymap
                     .keys_for(&[Context::Library], &Action::ShowProblems)
                     .and_then(|keys| keys.first())
@@ -115,8 +116,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     match (&app.overlay, app.story()) {
         (Some(Overlay::Help { scroll }), _) => {
             let help = HelpView {
-                keymap: &app.keymap,
-                theme: &app.theme,
+                keymap: &app.settings.keymap,
+                theme: &app.settings.theme,
                 scroll: *scroll,
             };
             frame.render_widget(&help, g.main);
@@ -126,14 +127,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             let view = StoryClaimsView {
                 story,
                 list,
-                theme: &app.theme,
+                theme: &app.settings.theme,
             };
             frame.render_widget(&view, g.main);
         }
         (Some(Overlay::Problems { scroll }), _) => {
             let view = ProblemsView {
                 problems: &app.library.problems,
-                theme: &app.theme,
+                theme: &app.settings.theme,
                 scroll: *scroll,
             };
             frame.render_widget(&view, g.main);
@@ -142,7 +143,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         (Some(Overlay::Picker(picker)), _) => {
             let view = PickerView {
                 picker,
-                theme: &app.theme,
+                theme: &app.settings.theme,
             };
             frame.render_widget(&view, g.main);
             cursor = Some(view.cursor(g.main));
@@ -167,7 +168,7 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
     frame.render_widget(
         Paragraph::new(text)
-            .style(app.theme.title)
+            .style(app.settings.theme.title)
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
         rect,

@@ -25,7 +25,7 @@ impl StatusBar<'_> {
     /// The left part: position and state, as spans.
     fn state(&self) -> Vec<Span<'static>> {
         let app = self.app;
-        let theme = &app.theme;
+        let theme = &app.settings.theme;
         let mut spans = Vec::new();
         let Some(story) = app.story() else {
             return self.list_state();
@@ -102,7 +102,7 @@ impl StatusBar<'_> {
                 clean(by),
                 claim_kind_label(claim.kind)
             ),
-            self.app.theme.status,
+            self.app.settings.theme.status,
         ))
     }
 
@@ -166,7 +166,7 @@ impl StatusBar<'_> {
         } else {
             "back"
         };
-        let mut hints = app.keymap.hints(app.contexts(), &actions);
+        let mut hints = app.settings.keymap.hints(app.contexts(), &actions);
         // Tab goes back to the article when the panel has the focus.
         if app.story().is_some()
             && app.focus == Focus::Sources
@@ -185,7 +185,7 @@ impl StatusBar<'_> {
     /// The left part on the lists: loading progress, filters, the prompt.
     fn list_state(&self) -> Vec<Span<'static>> {
         let app = self.app;
-        let theme = &app.theme;
+        let theme = &app.settings.theme;
         let library = &app.library;
         let mut spans = Vec::new();
         if app.prompt.is_some() {
@@ -257,7 +257,7 @@ impl StatusBar<'_> {
 
 impl Widget for &StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = &self.app.theme;
+        let theme = &self.app.settings.theme;
         buf.set_style(area, theme.status);
         let mut left = self.state();
         // The claim gives way to a message (which lasts one key) and to the
