@@ -59,7 +59,7 @@ fn the_current_claim_is_marked_named_and_listed() {
 
     tmux.keys(&["c"]);
     tmux.wait_for("the claims list on the current claim", |s| {
-        s.contains("Claims in this story · 2/4") && s.contains("Jonas Berg")
+        s.contains("Claims in this story · 4") && s.contains(" 2/4 ") && s.contains("Jonas Berg")
     });
     tmux.keys(&["j", "j", "Enter"]);
     tmux.wait_for("the last claim", |s| {

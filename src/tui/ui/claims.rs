@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 
-use crate::model::ClaimKind;
+use crate::model::{Claim, ClaimKind};
 use crate::tui::app::StoryClaims;
 use crate::tui::cells::{clean, truncate};
 use crate::tui::story::StoryView;
@@ -28,18 +28,15 @@ impl Widget for &StoryClaimsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (story, claims, theme) = (self.story, self.list, self.theme);
         Clear.render(area, buf);
-        let title = format!(
-            " Claims in this story · {}/{} ",
-            thousands(claims.rows.cursor + 1),
-            thousands(claims.items.len())
-        );
+        let title = format!(" Claims in this story · {} ", thousands(claims.items.len()));
         let Some(inner) = list::frame(title, " Enter jumps there ", theme, area, buf) else {
             return;
         };
         let width = usize::from(inner.width);
-        let offset = claims
-            .rows
-            .offset_for(claims.items.len(), list::page(inner, 0));
+        let page = list::page(inner, 0);
+        let offset = claims.rows.offset_for(claims.items.len(), page);
+        let (cursor, len) = (claims.rows.cursor, claims.items.len());
+        list::position(cursor, len, (offset, page), theme, area, buf);
         let doc = &story.doc;
         let rows = claims
             .items
@@ -65,25 +62,36 @@ impl Widget for &StoryClaimsView<'_> {
                     claim_kind_label(claim.kind),
                     width.saturating_sub(2),
                 );
-                let style = match claim.kind {
-                    ClaimKind::Direct => theme.direct,
-                    ClaimKind::Partial => theme.partial,
-                    ClaimKind::Indirect => theme.indirect,
-                };
-                let words = claim.kind.cite(&clean(&claim.words()));
                 Some([
                     Line::from(vec![
                         Span::styled(marker, theme.focus_bar),
                         Span::styled(heading, row_style(theme.speaker, cursor, theme)),
                         Span::styled(kind, theme.meta),
                     ]),
-                    Line::from(vec![
-                        Span::styled(marker, theme.focus_bar),
-                        Span::raw("  "),
-                        Span::styled(truncate(&words, width.saturating_sub(4)), style),
-                    ]),
+                    words_line(claim, marker, width, theme),
                 ])
             });
         list::items(rows, inner, inner.y, buf);
     }
+}
+
+/// The second line of a claim in a list: its words, indented, in the
+/// style of its kind, in quotation marks unless it is reported speech.
+pub fn words_line(
+    claim: &Claim,
+    marker: &'static str,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let style = match claim.kind {
+        ClaimKind::Direct => theme.direct,
+        ClaimKind::Partial => theme.partial,
+        ClaimKind::Indirect => theme.indirect,
+    };
+    let words = claim.kind.cite(&clean(&claim.words()));
+    Line::from(vec![
+        Span::styled(marker, theme.focus_bar),
+        Span::raw("  "),
+        Span::styled(truncate(&words, width.saturating_sub(4)), style),
+    ])
 }

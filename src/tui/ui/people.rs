@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::library::Person;
-use crate::model::{ClaimKind, SpeakerKind};
+use crate::model::SpeakerKind;
 use crate::tui::app::{CLAIMS_HEADER, PEOPLE_HEADER};
 use crate::tui::cells::{clean, truncate, width as text_width};
 use crate::tui::library::Library;
@@ -216,19 +216,9 @@ impl Widget for &ClaimsList<'_> {
                     row_style(theme.title, cursor, theme),
                 ));
                 heading.push(Span::styled(kind, theme.meta));
-                let style = match claim.kind {
-                    ClaimKind::Direct => theme.direct,
-                    ClaimKind::Partial => theme.partial,
-                    ClaimKind::Indirect => theme.indirect,
-                };
-                let words = claim.kind.cite(&clean(&claim.words()));
                 Some([
                     Line::from(heading),
-                    Line::from(vec![
-                        Span::styled(marker, theme.focus_bar),
-                        Span::raw("  "),
-                        Span::styled(truncate(&words, width.saturating_sub(4)), style),
-                    ]),
+                    super::claims::words_line(claim, marker, width, theme),
                 ])
             });
         list::items(rows, inner, inner.y + CLAIMS_HEADER, buf);
