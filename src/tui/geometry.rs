@@ -96,7 +96,13 @@ impl Geometry {
         g.header = Rect::new(left, a.y, text + GUTTER, HEADER_ROWS.min(a.height) - 1);
         g.gutter = Rect::new(left, body_top, GUTTER, body_height);
         g.body = Rect::new(left + GUTTER, body_top, text, body_height);
-        g.scrollbar = Rect::new(a.right().saturating_sub(1), body_top, 1, body_height);
+        // Beside the panel, the scrollbar runs over the panel's left border
+        // rather than doubling it.
+        let column = match g.panel {
+            Some(panel) if panel.x > a.x => panel.x,
+            _ => a.right().saturating_sub(1),
+        };
+        g.scrollbar = Rect::new(column, body_top, 1, body_height);
         g
     }
 }

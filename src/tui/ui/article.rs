@@ -101,8 +101,18 @@ impl ArticleView<'_> {
             }
         }
     }
+}
 
-    fn scrollbar(&self, buf: &mut Buffer) {
+/// The article's scrollbar, drawn after the panel: beside it, the track is
+/// the panel's own border and only the thumb is drawn over it.
+pub struct ArticleScrollbar<'a> {
+    pub story: &'a StoryView,
+    pub theme: &'a Theme,
+    pub geometry: &'a Geometry,
+}
+
+impl Widget for &ArticleScrollbar<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
         let story = self.story;
         let area = self.geometry.scrollbar;
         let (top, max_top, viewport) = story.scroll_extent();
@@ -113,10 +123,12 @@ impl ArticleView<'_> {
         let mut state = ScrollbarState::new(max_top + 1)
             .position(top)
             .viewport_content_length(viewport);
+        let over_panel = self.geometry.panel.is_some_and(|p| p.x == area.x);
+        let track = (!over_panel).then_some("│");
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .track_symbol(Some("│"))
+            .track_symbol(track)
             .track_style(self.theme.border)
             .thumb_style(self.theme.focus_bar)
             .render(area, buf, &mut state);
@@ -127,7 +139,6 @@ impl Widget for &ArticleView<'_> {
     fn render(self, _area: Rect, buf: &mut Buffer) {
         self.header(buf);
         self.body(buf);
-        self.scrollbar(buf);
     }
 }
 

@@ -25,7 +25,7 @@ use super::geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH};
 use super::keymap::Context;
 use super::story::Row;
 
-pub use article::ArticleView;
+pub use article::{ArticleScrollbar, ArticleView};
 pub use claims::StoryClaimsView;
 pub use help::HelpView;
 pub use library::LibraryView;
@@ -74,6 +74,12 @@ pub fn render(app: &App, frame: &mut Frame) {
                     cursor = panel.cursor(panel_area);
                 }
             }
+            let scrollbar = ArticleScrollbar {
+                story,
+                theme: &app.settings.theme,
+                geometry: &g,
+            };
+            frame.render_widget(&scrollbar, g.scrollbar);
         }
         (Screen::People, _) => {
             let list = PeopleList {

@@ -101,21 +101,26 @@ impl SourcesPanel<'_> {
             )));
         }
         if !summary.source_countries.is_empty() {
-            // As many countries as fit whole: a count cut off would mislead.
-            let mut text = String::from("claims from");
-            for (n, country) in summary.source_countries.iter().take(6).enumerate() {
-                let item = format!("{} {}", clean(&country.code), thousands(country.claims));
-                let separator = if n == 0 { " " } else { " · " };
-                if n > 0
-                    && text_width(&text) + text_width(separator) + text_width(&item)
-                        > usize::from(width)
-                {
-                    break;
+            // As many countries as fit whole (a count cut off would
+            // mislead), and " …" when some are left out.
+            let items: Vec<String> = summary
+                .source_countries
+                .iter()
+                .map(|c| format!("{} {}", clean(&c.code), thousands(c.claims)))
+                .collect();
+            let line = |n: usize| {
+                let mut text = format!("claims from {}", items[..n].join(" · "));
+                if n < items.len() {
+                    text.push_str(" …");
                 }
-                text.push_str(separator);
-                text.push_str(&item);
-            }
-            lines.push(Line::from(Span::styled(text, theme.meta)));
+                text
+            };
+            let fits = |n: usize| text_width(&line(n)) <= usize::from(width);
+            let shown = (1..=items.len().min(6))
+                .rev()
+                .find(|&n| fits(n))
+                .unwrap_or(1);
+            lines.push(Line::from(Span::styled(line(shown), theme.meta)));
         }
         if story.view.panel.is_empty() {
             lines.push(Line::default());
@@ -371,7 +376,7 @@ mod tests {
     }
 
     #[test]
-    fn the_countries_of_sources_are_listed_only_as_many_as_fit_whole() {
+    fn the_countries_of_sources_are_listed_as_many_as_fit_whole_then_an_ellipsis() {
         let theme = Theme::default();
         let story = StoryView::new(crate::annotate(&crate::load::bundled()));
         let panel = SourcesPanel {
@@ -387,12 +392,14 @@ mod tests {
                 .find(|line| line.starts_with("claims from"))
                 .expect("the bundled story's sources have countries")
         };
-        assert_eq!(countries_line(34), "claims from US 11 · UA 10 · SE 3");
-        assert_eq!(countries_line(31), "claims from US 11 · UA 10");
+        // Some left out: an ellipsis says so.
+        assert_eq!(countries_line(34), "claims from US 11 · UA 10 · SE 3 …");
+        assert_eq!(countries_line(33), "claims from US 11 · UA 10 …");
         assert_eq!(
             countries_line(80),
-            "claims from US 11 · UA 10 · SE 3 · RU 2 · DE 1 · PL 1"
+            "claims from US 11 · UA 10 · SE 3 · RU 2 · DE 1 · PL 1",
+            "all of them, without an ellipsis"
         );
-        assert_eq!(countries_line(5), "claims from US 11");
+        assert_eq!(countries_line(5), "claims from US 11 …");
     }
 }
