@@ -73,6 +73,29 @@ impl Paragraph {
     }
 }
 
+/// A story as the loader found it, before annotation: what
+/// [`crate::annotate::annotate`] reads. Plain data, so the annotator needs
+/// no loader; the input formats (plain text, Markdown, HTML, JSON) live in
+/// the application.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// What is known about the story besides its text.
+    pub meta: Meta,
+    /// The story's paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Article {
+    /// A story of body paragraphs and no metadata, one paragraph per string,
+    /// each taken as it is (give it trimmed text, as a loader would).
+    pub fn from_paragraphs(texts: &[&str]) -> Article {
+        Article {
+            meta: Meta::default(),
+            paragraphs: Paragraph::bodies(texts),
+        }
+    }
+}
+
 /// The number people read for the paragraph at `index`, counting from 1.
 /// Wider than `usize`, so no index, however wrong, wraps round to ¶0.
 pub fn paragraph_number(index: usize) -> u128 {

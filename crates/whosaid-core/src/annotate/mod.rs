@@ -29,8 +29,7 @@ use mentions::{Mention, MentionKind, StoryMention};
 use names::Names;
 use para::Para;
 
-use crate::load::Article;
-use crate::model::{ClaimKind, Document};
+use crate::model::{Article, ClaimKind, Document};
 
 pub use annotation::Annotation;
 
@@ -258,15 +257,15 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::window::WINDOW_BYTES;
-    use crate::load::plain;
-    use crate::model::ClaimKind;
+    use crate::model::{Article, ClaimKind};
 
     #[test]
     fn a_paragraph_longer_than_a_window_is_annotated_throughout() {
         let chunk = "The council met on Tuesday. “The ferry will run again,” \
                      Mayor Ana Ribeiro said. Residents said the crossing mattered. ";
         let copies = 3 * WINDOW_BYTES / chunk.len();
-        let document = super::annotate(&plain::parse(&chunk.repeat(copies)));
+        let text = chunk.repeat(copies);
+        let document = super::annotate(&Article::from_paragraphs(&[text.trim_end()]));
         assert_eq!(document.paragraphs.len(), 1);
         let direct: Vec<_> = document
             .claims

@@ -8,14 +8,14 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::model::CountryKind;
 
-const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
-const NAMES: &str = include_str!("../../../assets/gazetteer/names.tsv");
-const DEMONYMS: &str = include_str!("../../../assets/gazetteer/demonyms.tsv");
-const SEATS: &str = include_str!("../../../assets/gazetteer/seats.tsv");
-const BLOCS: &str = include_str!("../../../assets/gazetteer/blocs.tsv");
-const NOT_PLACES: &str = include_str!("../../../assets/gazetteer/not_places.tsv");
-const SUBDIVISIONS: &str = include_str!("../../../assets/gazetteer/subdivisions.tsv");
-const GIVEN_NAMES: &str = include_str!("../../../assets/lexicon/given_names_us_census.tsv");
+const COUNTRIES: &str = include_str!("../../../../../assets/gazetteer/countries.tsv");
+const NAMES: &str = include_str!("../../../../../assets/gazetteer/names.tsv");
+const DEMONYMS: &str = include_str!("../../../../../assets/gazetteer/demonyms.tsv");
+const SEATS: &str = include_str!("../../../../../assets/gazetteer/seats.tsv");
+const BLOCS: &str = include_str!("../../../../../assets/gazetteer/blocs.tsv");
+const NOT_PLACES: &str = include_str!("../../../../../assets/gazetteer/not_places.tsv");
+const SUBDIVISIONS: &str = include_str!("../../../../../assets/gazetteer/subdivisions.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../../../assets/lexicon/given_names_us_census.tsv");
 
 /// A country or bloc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

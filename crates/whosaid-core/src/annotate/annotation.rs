@@ -223,23 +223,3 @@ impl Serialize for Countries<'_> {
         )
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::annotate::annotate_compact;
-    use crate::load::{bundled, plain};
-
-    #[test]
-    fn its_json_is_the_documents() {
-        for article in [
-            bundled(),
-            plain::parse("“A,” she said. “B and C.”\n\nThe mayor said the bridge would close."),
-            plain::parse(""),
-        ] {
-            let annotation = annotate_compact(article);
-            let streamed = serde_json::to_string(&annotation).unwrap();
-            let built = serde_json::to_string(&annotation.into_document()).unwrap();
-            assert_eq!(streamed, built);
-        }
-    }
-}
