@@ -1,10 +1,10 @@
 //! whosaid: who said what in a news story.
 //!
 //! The layers depend in one direction only:
-//! [`model`] (pure data) ← [`load`] (input → article) ← [`annotate`]
+//! [`model`] (pure data) ← [`load`] (input → article) ← [`annotate`](mod@annotate)
 //! (article → speakers, claims, countries; pure functions) ← [`cli`] and the reader.
 //!
-//! [`model`], [`annotate`] and [`library`] are the `whosaid-core` crate
+//! [`model`], [`annotate`](mod@annotate) and [`library`] are the `whosaid-core` crate
 //! (`crates/whosaid-core`), named here so `crate::model::…` paths read as
 //! before; the compiler keeps the core from seeing `load`, `tui`,
 //! `settings` or `cli`.

@@ -1,25 +1,25 @@
 //! Article text → speakers, claims and countries. Pure functions: no I/O.
 //!
 //! The stages, per paragraph in reading order (a very long one a
-//! [`window`] at a time): tokens, quotes and sentences ([`para`]); people's
-//! names ([`mentions`]); cues, sources and contents ([`attribution`]). Then,
-//! over the whole story: who each mention is ([`coref`]), quotes that carry
-//! a speaker across paragraphs, countries ([`countries`]), and the document
-//! ([`assemble`]).
+//! `window` at a time): tokens, quotes and sentences (`para`); people's
+//! names (`mentions`); cues, sources and contents (`attribution`). Then,
+//! over the whole story: who each mention is (`coref`), quotes that carry
+//! a speaker across paragraphs, countries (`countries`), and the document
+//! (`assemble`).
 
 mod annotation;
 mod assemble;
 mod attribution;
 mod coref;
-pub mod countries;
+pub(crate) mod countries;
 mod grammar;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod mentions;
 mod names;
 mod para;
 mod quotes;
 mod sentence;
-pub mod token;
+pub(crate) mod token;
 mod window;
 
 use std::ops::Range;
@@ -71,7 +71,7 @@ pub fn annotate(article: &Article) -> Document {
 }
 
 /// Annotates one story, taking its text into the document without a copy.
-pub fn annotate_article(article: Article) -> Document {
+pub(crate) fn annotate_article(article: Article) -> Document {
     annotate_compact(article).into_document()
 }
 
