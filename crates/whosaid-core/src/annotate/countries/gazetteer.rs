@@ -247,9 +247,15 @@ impl Gazetteer {
                 }
             }
         }
+        // A contiguous NFA, built on every run: a full DFA took 9.3 ms and
+        // 6.4 MB to build, most of the start-up, for no gain in a whole
+        // corpus's annotation time; this one builds in a few ms and takes
+        // 0.34 MB (0.93 MB for the noncontiguous NFA, which builds no
+        // faster), with the same matches. Named, not left to the builder,
+        // which would pick a DFA again for a short list.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)?;
         Ok(Gazetteer {
             places: builder.places,
