@@ -498,3 +498,22 @@ fn summary_counts_the_sourcing() {
     assert_eq!(summary.anonymous_sources, 7);
     assert!(summary.source_countries.iter().any(|c| c.code == "UA"));
 }
+
+/// The compact annotation streams the same JSON as the document built from
+/// it. (Moved from the core's unit tests: it reads stories through the
+/// app's loaders.)
+#[test]
+fn its_compact_json_is_the_documents() {
+    use whosaid::annotate::annotate_compact;
+    use whosaid::load::{bundled, plain};
+    for article in [
+        bundled(),
+        plain::parse("“A,” she said. “B and C.”\n\nThe mayor said the bridge would close."),
+        plain::parse(""),
+    ] {
+        let annotation = annotate_compact(article);
+        let streamed = serde_json::to_string(&annotation).unwrap();
+        let built = serde_json::to_string(&annotation.into_document()).unwrap();
+        assert_eq!(streamed, built);
+    }
+}

@@ -27,14 +27,10 @@ pub use format::InputFormat;
 pub use limits::ReadLimits;
 pub use walk::{Source, Sources, discover};
 
-use crate::model::{Document, Meta, Paragraph};
-
-/// A story as the loader found it, before annotation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Article {
-    pub meta: Meta,
-    pub paragraphs: Vec<Paragraph>,
-}
+/// A story as the loader found it, before annotation; plain data, so it
+/// lives in the core's model (the annotator reads it), named here too.
+pub use crate::model::Article;
+use crate::model::Document;
 
 /// A story read from somewhere, with anything worth telling the user.
 #[derive(Debug, Clone)]

@@ -16,13 +16,15 @@ use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdat
 use super::action::Action;
 use super::app::{App, Options, press, receive, update};
 use super::events::{self, Inbox};
+use super::feed::Feed;
 use super::keymap::Key;
 use super::outside;
 use super::signals::{self, Request, SignalWatch};
 use super::ui::render;
 
 /// While stories stream in, the screen is redrawn at most this often;
-/// input is drawn at once.
+/// input, the first annotated story and the end of loading (when a lone
+/// story opens) are drawn at once.
 const FEED_FRAME: Duration = Duration::from_millis(50);
 
 /// How the reader talks to the terminal.
@@ -239,6 +241,9 @@ fn event_loop(
     let mut last_frame = Instant::now();
     // Stories sent by the loader, not yet taken in.
     let mut feeds = Vec::new();
+    // Until the first annotated story comes: it is drawn at once, not held
+    // back by FEED_FRAME (later batches are coalesced).
+    let mut awaiting_story = true;
     loop {
         if let Some(request) = signals.take() {
             if on_signal(request, terminal, guard)? {
@@ -317,7 +322,15 @@ fn event_loop(
             }
         }
         if !feeds.is_empty() {
-            let due = last_frame + FEED_FRAME;
+            let story = |f: &Feed| matches!(f, Feed::Ready(ready) if !ready.is_empty());
+            let first_story = awaiting_story && feeds.iter().any(story);
+            awaiting_story &= !first_story;
+            let done = feeds.iter().any(|f| matches!(f, Feed::Done));
+            let due = if first_story || done {
+                Instant::now()
+            } else {
+                last_frame + FEED_FRAME
+            };
             frame_due = Some(frame_due.map_or(due, |d| d.min(due)));
         }
         if input {

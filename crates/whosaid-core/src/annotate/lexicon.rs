@@ -7,16 +7,17 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-const CUE_VERBS: &str = include_str!("../../assets/lexicon/cue_verbs.tsv");
-const TITLES: &str = include_str!("../../assets/lexicon/titles.tsv");
-const ANONYMOUS: &str = include_str!("../../assets/lexicon/anonymous.tsv");
-const GROUPS: &str = include_str!("../../assets/lexicon/groups.tsv");
-const ORGANIZATIONS: &str = include_str!("../../assets/lexicon/organizations.tsv");
-const DOCUMENTS: &str = include_str!("../../assets/lexicon/documents.tsv");
-const CHANNELS: &str = include_str!("../../assets/lexicon/channels.tsv");
-const TURN_VERBS: &str = include_str!("../../assets/lexicon/turn_verbs.tsv");
-const GIVEN_NAMES_CENSUS: &str = include_str!("../../assets/lexicon/given_names_us_census.tsv");
-const GIVEN_NAMES_EXTRA: &str = include_str!("../../assets/lexicon/given_names_extra.tsv");
+const CUE_VERBS: &str = include_str!("../../../../assets/lexicon/cue_verbs.tsv");
+const TITLES: &str = include_str!("../../../../assets/lexicon/titles.tsv");
+const ANONYMOUS: &str = include_str!("../../../../assets/lexicon/anonymous.tsv");
+const GROUPS: &str = include_str!("../../../../assets/lexicon/groups.tsv");
+const ORGANIZATIONS: &str = include_str!("../../../../assets/lexicon/organizations.tsv");
+const DOCUMENTS: &str = include_str!("../../../../assets/lexicon/documents.tsv");
+const CHANNELS: &str = include_str!("../../../../assets/lexicon/channels.tsv");
+const TURN_VERBS: &str = include_str!("../../../../assets/lexicon/turn_verbs.tsv");
+const GIVEN_NAMES_CENSUS: &str =
+    include_str!("../../../../assets/lexicon/given_names_us_census.tsv");
+const GIVEN_NAMES_EXTRA: &str = include_str!("../../../../assets/lexicon/given_names_extra.tsv");
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,8 +11,7 @@ use super::coref::{self, Entity};
 use super::countries;
 use super::mentions::{MentionKind, StoryMention, surname_key};
 use super::names::Names;
-use crate::load::Article;
-use crate::model::{Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
+use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
 pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let Story {

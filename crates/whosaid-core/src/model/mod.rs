@@ -18,12 +18,19 @@ pub const SCHEMA: &str = "whosaid/1";
 /// One annotated story.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
+    /// Always [`SCHEMA`].
     pub schema: String,
+    /// What is known about the story besides its text.
     pub meta: Meta,
+    /// The story's text, in reading order; every offset points into it.
     pub paragraphs: Vec<Paragraph>,
+    /// Everyone named and every source of a claim, in order of first mention.
     pub speakers: Vec<Speaker>,
+    /// What the sources are reported to have said, in reading order.
     pub claims: Vec<Claim>,
+    /// Countries and blocs mentioned, in order of first mention.
     pub countries: Vec<Country>,
+    /// Counts over the claims: how the story is sourced.
     pub summary: Summary,
 }
 
@@ -36,6 +43,7 @@ pub struct Meta {
     pub date: Option<String>,
     /// Places of a wire dateline ("BERLIN/KYIV —" → `["BERLIN", "KYIV"]`).
     pub dateline: Vec<String>,
+    /// The headline, when the input has one.
     pub title: Option<String>,
     /// The path as given on the command line (`-` for stdin); `null` when
     /// the text did not come from a file, such as the bundled story.
@@ -43,16 +51,23 @@ pub struct Meta {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What part of a story a paragraph is.
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
+    /// Running text, where claims are found.
     Body,
+    /// A subheading inside the story.
     Heading,
+    /// The story's headline.
     Title,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One paragraph of a story: the unit every offset is relative to.
 pub struct Paragraph {
+    /// Its position in the story, from 0.
     pub index: usize,
+    /// Body text, heading or title.
     pub kind: ParagraphKind,
     /// A verbatim, trimmed slice of the input.
     pub text: Text,
@@ -73,6 +88,29 @@ impl Paragraph {
     }
 }
 
+/// A story as the loader found it, before annotation: what
+/// [`crate::annotate::annotate`] reads. Plain data, so the annotator needs
+/// no loader; the input formats (plain text, Markdown, HTML, JSON) live in
+/// the application.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// What is known about the story besides its text.
+    pub meta: Meta,
+    /// The story's paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Article {
+    /// A story of body paragraphs and no metadata, one paragraph per string,
+    /// each taken as it is (give it trimmed text, as a loader would).
+    pub fn from_paragraphs(texts: &[&str]) -> Article {
+        Article {
+            meta: Meta::default(),
+            paragraphs: Paragraph::bodies(texts),
+        }
+    }
+}
+
 /// The number people read for the paragraph at `index`, counting from 1.
 /// Wider than `usize`, so no index, however wrong, wraps round to ¶0.
 pub fn paragraph_number(index: usize) -> u128 {
@@ -82,13 +120,18 @@ pub fn paragraph_number(index: usize) -> u128 {
 /// A stretch of one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
+    /// The paragraph's index.
     pub paragraph: usize,
+    /// UTF-8 byte offset of the start in the paragraph's text.
     pub start: usize,
+    /// UTF-8 byte offset just past the end.
     pub end: usize,
+    /// Exactly `paragraph.text[start..end]`.
     pub text: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What kind of source a speaker is.
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
     /// A named person.
@@ -124,6 +167,7 @@ pub struct Speaker {
     /// The fullest form the story gives ("Volodymyr Zelenskiy"), or the
     /// phrase as written for unnamed sources ("an official familiar with the matter").
     pub name: String,
+    /// Person, unnamed source, group, organisation or document.
     pub kind: SpeakerKind,
     /// Title or description ("Ukrainian President", "a New York Democrat").
     pub role: Option<String>,
@@ -131,10 +175,12 @@ pub struct Speaker {
     pub country: Option<String>,
     /// Other forms used for the same speaker ("Zelenskiy").
     pub aliases: Vec<String>,
+    /// Every place the story refers to the speaker, pronouns included.
     pub mentions: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How a claim is reported: quoted whole, quoted in part, or paraphrased.
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// Words inside quote marks, attributed as a whole quotation.
@@ -146,6 +192,7 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// The lower-case word used in JSON and in human output.
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Direct => "direct",
@@ -178,9 +225,13 @@ pub struct Claim {
     pub id: String,
     /// The id of the speaker the source resolves to.
     pub speaker: Option<String>,
+    /// Direct, partial or indirect.
     pub kind: ClaimKind,
+    /// The index of the paragraph the claim is in.
     pub paragraph: usize,
+    /// UTF-8 byte offset of the content's start in the paragraph's text.
     pub start: usize,
+    /// UTF-8 byte offset just past the content's end.
     pub end: usize,
     /// The claimed content: the words inside the quote marks, or the reported
     /// clause. For a quote interrupted by its attribution ("“A,” she said.
@@ -198,8 +249,10 @@ pub struct Claim {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A country, or a union or alliance of them.
 #[serde(rename_all = "snake_case")]
 pub enum CountryKind {
+    /// A sovereign state.
     Country,
     /// A union or alliance of countries: the EU, NATO.
     Bloc,
@@ -210,8 +263,11 @@ pub enum CountryKind {
 pub struct Country {
     /// ISO 3166-1 alpha-2 for countries; `EU`, `NATO`, … for blocs.
     pub code: String,
+    /// Its English name ("Germany", "European Union").
     pub name: String,
+    /// Country or bloc.
     pub kind: CountryKind,
+    /// Every mention, by name, demonym or seat of power, in reading order.
     pub mentions: Vec<Span>,
 }
 
@@ -236,9 +292,12 @@ pub struct Summary {
 
 impl Eq for Summary {}
 
+/// A country of the speakers quoted, with how many claims they make.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceCountry {
+    /// ISO 3166-1 alpha-2.
     pub code: String,
+    /// Claims whose speaker is tied to this country.
     pub claims: usize,
 }
 

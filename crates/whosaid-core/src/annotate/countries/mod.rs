@@ -38,7 +38,9 @@ pub struct Place {
 /// Every country and bloc mentioned, in order of first mention, each with all its mentions.
 ///
 /// Matches overlapping a span of `not_places` (a person's name such as "Jordan
-/// Henderson") are skipped.
+/// Henderson") are skipped. (The tests' entry; the annotator calls
+/// [`find_mentions`].)
+#[cfg(test)]
 pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
     let mut blocked: Vec<(u32, u32, u32)> = not_places
         .iter()
@@ -85,6 +87,7 @@ impl Mentions {
         }
     }
 
+    #[cfg(test)]
     fn into_country(self, paragraphs: &[Paragraph]) -> Country {
         self.country(paragraphs)
     }

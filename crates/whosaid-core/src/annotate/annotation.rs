@@ -37,7 +37,9 @@ pub(super) struct SpeakerRecord {
     pub mentions: Box<[(u32, u32, u32)]>,
 }
 
-/// One annotated story.
+/// One annotated story in compact form: claims and mentions kept as
+/// offsets, so a very long story does not hold every [`Claim`] at once.
+/// Serializes to the same JSON as [`Annotation::into_document`]'s document.
 #[derive(Debug, Clone)]
 pub struct Annotation {
     pub(super) meta: Meta,
@@ -49,10 +51,12 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// What is known about the story besides its text.
     pub fn meta(&self) -> &Meta {
         &self.meta
     }
 
+    /// The story's paragraphs, which every offset points into.
     pub fn paragraphs(&self) -> &[Paragraph] {
         &self.paragraphs
     }
@@ -72,7 +76,7 @@ impl Annotation {
     }
 
     /// The `n`th claim, in reading order, as the document has it.
-    pub fn claim(&self, n: usize) -> Claim {
+    pub(crate) fn claim(&self, n: usize) -> Claim {
         let record = &self.claims[n];
         let content = self.span(record.paragraph, record.start, record.end);
         Claim {
@@ -221,25 +225,5 @@ impl Serialize for Countries<'_> {
                 .iter()
                 .map(|found| found.country(paragraphs)),
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::annotate::annotate_compact;
-    use crate::load::{bundled, plain};
-
-    #[test]
-    fn its_json_is_the_documents() {
-        for article in [
-            bundled(),
-            plain::parse("“A,” she said. “B and C.”\n\nThe mayor said the bridge would close."),
-            plain::parse(""),
-        ] {
-            let annotation = annotate_compact(article);
-            let streamed = serde_json::to_string(&annotation).unwrap();
-            let built = serde_json::to_string(&annotation.into_document()).unwrap();
-            assert_eq!(streamed, built);
-        }
     }
 }

@@ -1,25 +1,25 @@
 //! Article text → speakers, claims and countries. Pure functions: no I/O.
 //!
 //! The stages, per paragraph in reading order (a very long one a
-//! [`window`] at a time): tokens, quotes and sentences ([`para`]); people's
-//! names ([`mentions`]); cues, sources and contents ([`attribution`]). Then,
-//! over the whole story: who each mention is ([`coref`]), quotes that carry
-//! a speaker across paragraphs, countries ([`countries`]), and the document
-//! ([`assemble`]).
+//! `window` at a time): tokens, quotes and sentences (`para`); people's
+//! names (`mentions`); cues, sources and contents (`attribution`). Then,
+//! over the whole story: who each mention is (`coref`), quotes that carry
+//! a speaker across paragraphs, countries (`countries`), and the document
+//! (`assemble`).
 
 mod annotation;
 mod assemble;
 mod attribution;
 mod coref;
-pub mod countries;
+pub(crate) mod countries;
 mod grammar;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod mentions;
 mod names;
 mod para;
 mod quotes;
 mod sentence;
-pub mod token;
+pub(crate) mod token;
 mod window;
 
 use std::ops::Range;
@@ -29,8 +29,7 @@ use mentions::{Mention, MentionKind, StoryMention};
 use names::Names;
 use para::Para;
 
-use crate::load::Article;
-use crate::model::{ClaimKind, Document};
+use crate::model::{Article, ClaimKind, Document};
 
 pub use annotation::Annotation;
 
@@ -72,7 +71,7 @@ pub fn annotate(article: &Article) -> Document {
 }
 
 /// Annotates one story, taking its text into the document without a copy.
-pub fn annotate_article(article: Article) -> Document {
+pub(crate) fn annotate_article(article: Article) -> Document {
     annotate_compact(article).into_document()
 }
 
@@ -258,15 +257,15 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::window::WINDOW_BYTES;
-    use crate::load::plain;
-    use crate::model::ClaimKind;
+    use crate::model::{Article, ClaimKind};
 
     #[test]
     fn a_paragraph_longer_than_a_window_is_annotated_throughout() {
         let chunk = "The council met on Tuesday. “The ferry will run again,” \
                      Mayor Ana Ribeiro said. Residents said the crossing mattered. ";
         let copies = 3 * WINDOW_BYTES / chunk.len();
-        let document = super::annotate(&plain::parse(&chunk.repeat(copies)));
+        let text = chunk.repeat(copies);
+        let document = super::annotate(&Article::from_paragraphs(&[text.trim_end()]));
         assert_eq!(document.paragraphs.len(), 1);
         let direct: Vec<_> = document
             .claims

@@ -49,6 +49,7 @@ impl Text {
         })
     }
 
+    /// The text itself.
     pub fn as_str(&self) -> &str {
         &self.source[self.start as usize..self.end as usize]
     }

@@ -38,6 +38,7 @@ pub struct Appearance {
 /// A person or source across the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
+    /// Person, unnamed source, group, organisation or document.
     pub kind: SpeakerKind,
     /// The fullest name used most often.
     pub name: String,
@@ -58,15 +59,18 @@ pub struct Person {
 /// One claim of a person, located in the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonClaim {
+    /// The story, as the caller numbered it.
     pub entry: usize,
     /// Index into the story's `claims`.
     pub claim: usize,
+    /// The story's date (`YYYY-MM-DD`), to order claims by.
     pub date: Option<String>,
 }
 
 /// Every person and source of a library, most claims first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
+    /// Most claims first.
     pub persons: Vec<Person>,
 }
 

@@ -2,10 +2,10 @@
 //! sources are computed from. Pure functions over [`crate::model`] documents;
 //! no I/O, no drawing.
 
-pub mod key;
-pub mod names;
+mod key;
+mod names;
 pub mod people;
-pub mod totals;
+mod totals;
 
 pub use key::content_key;
 pub use people::{Appearance, People, Person, PersonClaim};

@@ -5,20 +5,26 @@ use std::collections::HashMap;
 
 use crate::model::Summary;
 
+/// The sourcing summaries of many stories, added up: what the library
+/// view shows over all its stories.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Stories counted (annotated ones only).
     pub stories: usize,
+    /// Claims in all stories.
     pub claims: usize,
+    /// Claims whose speaker is anonymous.
     pub anonymous_claims: usize,
     /// Named people quoted, story by story (one person in two stories counts twice).
     pub named_sources: usize,
+    /// Anonymous sources quoted, story by story.
     pub anonymous_sources: usize,
     /// Claims by the country of their speaker.
     countries: HashMap<String, usize>,
 }
 
 impl Totals {
+    /// Counts one more story, by its summary.
     pub fn add(&mut self, summary: &Summary) {
         self.stories += 1;
         self.claims += summary.claims;
