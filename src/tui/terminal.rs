@@ -35,6 +35,10 @@ pub struct ReaderOptions {
     pub mouse: bool,
     /// A failure to cause on the first key, for the end-to-end tests.
     pub fault: Option<Fault>,
+    /// Whether the panic under way, on the thread calling, will be caught
+    /// and reported by whoever runs that code (the background loader), so
+    /// the reader keeps the terminal. `None`: every panic ends the reader.
+    pub caught_panic: Option<fn() -> bool>,
 }
 
 /// A failure the end-to-end tests cause on the first key, to check that the
@@ -93,7 +97,7 @@ struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    fn enter(mouse: bool) -> io::Result<(Self, DefaultTerminal)> {
+    fn enter(mouse: bool, caught: Option<fn() -> bool>) -> io::Result<(Self, DefaultTerminal)> {
         // ratatui's hook restores raw mode and the screen; ours, run first,
         // also turns mouse capture off and shows the cursor before the
         // panic message is printed.
@@ -101,7 +105,12 @@ impl TerminalGuard {
         let terminal = ratatui::try_init().inspect_err(|_| restore(mouse))?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore(mouse);
+            // A panic the loader catches (shown as a problem with that
+            // story) leaves the reader running: taking the terminal from
+            // it would leave it running blind.
+            if !caught.is_some_and(|caught| caught()) {
+                restore(mouse);
+            }
             previous(info);
         }));
         let guard = TerminalGuard { mouse };
@@ -185,7 +194,7 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
     // changed and unwatched. A signal wakes the loop through the inbox.
     let signals = SignalWatch::start(inbox.waker())?;
     let mut app = {
-        let (guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
+        let (guard, mut terminal) = TerminalGuard::enter(options.mouse, options.caught_panic)?;
         let size = terminal.size()?;
         let mut app = App::loading(options.app, size.width, size.height);
         inbox.listen_to_terminal()?;
