@@ -211,6 +211,9 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
     };
     if let Some(Request::Quit(signal)) = signals.take() {
         app.control.ended_by = Some(signal);
+        // Ended as `q` ends it: the open story's place is kept, for the
+        // caller to save before it dies of the signal.
+        app.remember_position();
     }
     Ok(app)
 }
