@@ -137,3 +137,52 @@ fn without_the_hook_the_marker_is_plain_text() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(stdout(&output).lines().count(), 3);
 }
+
+/// In the reader, the story the annotator panics on is a problem with it:
+/// the reader keeps the terminal (no message over its screen), lists the
+/// other stories, and tells the problem on stderr once it is quit.
+#[test]
+fn the_reader_keeps_going_and_tells_the_problem_on_exit() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: only debug builds of whosaid can be made to fail");
+        return;
+    }
+    let Some(tmux) = common::tmux::Tmux::start("annotator-panic", 250, 40, common::tmux::SHELL)
+    else {
+        return;
+    };
+    let (dir, _paths) = stories();
+    let home = tempfile::tempdir().expect("a temporary directory");
+    tmux.wait_for("the shell", |s| s.contains('$'));
+    tmux.type_line(&format!(
+        "WHOSAID_TEST_FAULT=annotate WHOSAID_CONFIG_DIR='{}' WHOSAID_STATE_DIR='{}' {BIN} '{}'; echo \"EXITED=$?\"",
+        home.path().join("config").display(),
+        home.path().join("state").display(),
+        dir.path().display()
+    ));
+    tmux.wait_for("the other stories, loading done", |s| {
+        s.contains("Ferry resumes") && s.contains("Market hall") && !s.contains("Annotating")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "1",
+        "the reader keeps the terminal:\n{}",
+        tmux.screen()
+    );
+    let screen = tmux.screen();
+    assert!(
+        !screen.contains("internal error in thread"),
+        "nothing is printed over the reader:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the exit", |s| s.lines().any(|l| l.starts_with("EXITED=")));
+    assert!(screen.lines().any(|l| l == "EXITED=1"), "{screen}");
+    assert!(
+        screen.contains(
+            ".txt: the annotator failed on this input: a panic caused by WHOSAID_TEST_FAULT"
+        ),
+        "{screen}"
+    );
+    tmux.assert_restored("after a caught panic");
+}

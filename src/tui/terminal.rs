@@ -4,6 +4,7 @@
 //! on input and turns events into actions.
 
 use std::io::{self, Write, stdout};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -71,6 +72,8 @@ impl Fault {
     }
 }
 
+type PanicHook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send;
+
 /// Whether the reader has the terminal (raw mode, alternate screen).
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
@@ -101,16 +104,21 @@ impl TerminalGuard {
         // ratatui's hook restores raw mode and the screen; ours, run first,
         // also turns mouse capture off and shows the cursor before the
         // panic message is printed.
+        // A panic the loader catches (shown as a problem with that story)
+        // leaves the reader running, so it goes to the hook from before
+        // the reader's and ratatui's alone: taking the terminal away would
+        // leave the reader running blind.
+        let base: Arc<PanicHook> = Arc::from(std::panic::take_hook());
+        let forward = Arc::clone(&base);
+        std::panic::set_hook(Box::new(move |info| forward(info)));
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let terminal = ratatui::try_init().inspect_err(|_| restore(mouse))?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // A panic the loader catches (shown as a problem with that
-            // story) leaves the reader running: taking the terminal from
-            // it would leave it running blind.
-            if !caught.is_some_and(|caught| caught()) {
-                restore(mouse);
+            if caught.is_some_and(|caught| caught()) {
+                return base(info);
             }
+            restore(mouse);
             previous(info);
         }));
         let guard = TerminalGuard { mouse };
