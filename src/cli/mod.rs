@@ -1,4 +1,6 @@
-//! The command line: argument parsing and the `annotate` command.
+//! The command line: argument parsing, the reader command (`read_cmd`),
+//! the `annotate` command, and the one load-and-annotate path both use
+//! (`stories`).
 
 mod annotate_cmd;
 pub mod background;
