@@ -1,5 +1,5 @@
-//! End to end: the reader under tmux, ended by SIGTERM, SIGHUP and SIGINT,
-//! by a panic and by an error, and suspended by Ctrl-z and SIGTSTP: each
+//! End to end: the reader under tmux, ended by SIGTERM, SIGHUP and SIGINT
+//! (saving the place in the open story as `q` does), by a panic and by an error, and suspended by Ctrl-z and SIGTSTP: each
 //! time the shell gets its
 //! terminal back as it was (main screen, no mouse capture, cursor shown,
 //! canonical mode and echo), and `fg` brings the reader back drawn whole.
@@ -88,17 +88,46 @@ fn reader_drawn(screen: &str) -> bool {
         && screen.contains("¶ ")
 }
 
-/// Starts the reader, sends `signal`, and checks it died of it (the shell
-/// reports 128 + the signal's number) with the terminal restored.
+/// The reading positions in the state file: story key → paragraph.
+fn saved_positions(state_dir: &std::path::Path) -> Vec<(String, u64)> {
+    let path = state_dir.join("state.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("the state saved in {}: {error}", path.display()));
+    let state: serde_json::Value = serde_json::from_str(&text).expect("the state is JSON");
+    state["positions"]
+        .as_object()
+        .unwrap_or_else(|| panic!("positions in the state: {text}"))
+        .iter()
+        .map(|(key, place)| {
+            let paragraph = place["paragraph"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("a paragraph number: {text}"));
+            (key.clone(), paragraph)
+        })
+        .collect()
+}
+
+/// Starts the reader, moves three paragraphs down, sends `signal`, and
+/// checks it died of it (the shell reports 128 + the signal's number) with
+/// the terminal restored, having saved the place in the story as `q` does.
 fn ended_by(signal: &str, status: u8) {
     let Some(tmux) = Tmux::start(&format!("sig{signal}"), 120, 40, SHELL) else {
         return;
     };
+    // Config and state of the test's own, so the real ones are never touched.
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let state_dir = home.path().join("state");
     let pid_file = PidFile::new(signal);
     tmux.wait_for("the shell", |s| s.contains('$'));
-    tmux.type_line(&pid_file.command());
+    tmux.type_line(&pid_file.command_with(&format!(
+        "WHOSAID_CONFIG_DIR={} WHOSAID_STATE_DIR={}",
+        home.path().join("config").display(),
+        state_dir.display()
+    )));
     tmux.wait_for("the reader", reader_drawn);
     tmux.wait_for_format("#{alternate_on}", "1");
+    tmux.keys(&["j", "j", "j"]);
+    tmux.wait_for("the fourth paragraph", |s| s.contains("¶ 4/"));
     let pid = pid_file.pid();
     kill(signal, &pid);
     tmux.wait_for_format("#{alternate_on}", "0");
@@ -110,6 +139,12 @@ fn ended_by(signal: &str, status: u8) {
     tmux.type_line("echo \"EXITED=$?\"");
     tmux.wait_for("the exit", |s| s.contains(&format!("EXITED={status}")));
     tmux.assert_restored(&format!("after SIG{signal}"));
+    // The bundled story, left at its fourth paragraph (numbered from 0).
+    let positions = saved_positions(&state_dir);
+    assert!(
+        matches!(positions.as_slice(), [(_, 3)]),
+        "after SIG{signal}, the place in the story is saved: {positions:?}"
+    );
 }
 
 #[test]

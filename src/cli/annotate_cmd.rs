@@ -2,7 +2,6 @@
 //! order, annotated in parallel; problems go to stderr and into the exit status.
 
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -11,8 +10,8 @@ use rayon::ThreadPoolBuilder;
 use super::pipeline::ordered;
 use super::progress::Progress;
 use super::render::{self, Rendered, Story, render, separator};
+use super::stories::{self, Reporter, annotate_input, problem_line, warning_line};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
-use crate::annotate::annotate_compact;
 use crate::load::lines::{Line, Lines, MAX_LINE_BYTES};
 use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, ReadLimits, Source};
 
@@ -53,14 +52,13 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
         stories: 0,
         failed: 0,
         hidden: None,
-        progress,
+        report: Reporter::with_progress(progress),
     };
     for warning in &found.warnings {
-        sink.progress
-            .message(&format!("whosaid: warning: {warning}"));
+        sink.report.warning(warning);
     }
     for problem in &found.problems {
-        sink.progress.message(&format!("whosaid: {problem}"));
+        sink.report.problem(problem);
     }
     sink.failed += found.problems.len();
 
@@ -82,7 +80,7 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
             )
         })
         .and_then(|()| sink.finish());
-    sink.progress.finish();
+    sink.report.progress().finish();
     if let Err(error) = result {
         return write_failed(error);
     }
@@ -99,17 +97,15 @@ fn is_json_lines(source: &Source) -> bool {
 fn work(format: Format, limits: &ReadLimits, item: Item) -> Outcome {
     let mut outcome = Outcome::default();
     match item {
-        Item::File(source) => match load::open(&source, limits) {
-            Ok(opened) => {
-                outcome.failed = opened.bad_lines;
-                outcome.warnings = opened.warnings;
-                outcome.problems = opened.problems.iter().map(ToString::to_string).collect();
-                for input in opened.inputs {
-                    outcome.add(format, input);
-                }
+        Item::File(source) => {
+            let read = stories::read(&source, limits);
+            outcome.failed = read.failed;
+            outcome.warnings = read.warnings;
+            outcome.problems = read.problems;
+            for input in read.inputs {
+                outcome.add(format, input);
             }
-            Err(error) => outcome.fail(&error),
-        },
+        }
         Item::Line(source, line) => {
             if line.lossy {
                 outcome.warnings.push(format!(
@@ -117,13 +113,12 @@ fn work(format: Format, limits: &ReadLimits, item: Item) -> Outcome {
                     line.number
                 ));
             }
-            match load::json::parse_line(&source, line.number, &line.text) {
-                Ok(Some(read)) => {
-                    outcome.warnings.extend(read.warnings);
-                    outcome.add(format, read.input);
-                }
-                Ok(None) => {}
-                Err(error) => outcome.fail(&error),
+            let read = stories::read_line(&source, line.number, &line.text);
+            outcome.warnings.extend(read.warnings);
+            outcome.problems.extend(read.problems);
+            outcome.failed += read.failed;
+            for input in read.inputs {
+                outcome.add(format, input);
             }
             outcome.line_of = Some(source);
         }
@@ -148,26 +143,13 @@ struct Outcome {
 
 impl Outcome {
     fn add(&mut self, format: Format, input: Input) {
-        let story = match input {
-            Input::Article(article) => {
-                // A bug the annotator meets on one story must not lose the
-                // rest of a long run: it costs that story only.
-                let meta = article.meta.clone();
-                match panic::catch_unwind(AssertUnwindSafe(|| annotate_compact(article))) {
-                    Ok(annotation) => Story::Fresh(Box::new(annotation)),
-                    Err(_) => {
-                        let source = meta.source.as_deref().unwrap_or_default();
-                        let id = meta.id.as_deref().map(|id| format!(" (id {id})"));
-                        self.problems.push(format!(
-                            "{source}{}: internal error while annotating; please report it",
-                            id.unwrap_or_default()
-                        ));
-                        self.failed += 1;
-                        return;
-                    }
-                }
+        let story: Story = match annotate_input(input) {
+            Ok(story) => story,
+            Err(problem) => {
+                self.problems.push(problem);
+                self.failed += 1;
+                return;
             }
-            Input::Annotated(document) => Story::Loaded(document),
         };
         let source = story.source();
         match render(format, story) {
@@ -198,7 +180,7 @@ struct Sink {
     /// [`MAX_LINE_PROBLEMS`] are shown, the rest counted (a stream of a
     /// million bad lines must not flood the terminal).
     hidden: Option<LineMessages>,
-    progress: Progress,
+    report: Reporter,
 }
 
 struct LineMessages {
@@ -219,8 +201,8 @@ impl Sink {
         let messages = outcome
             .warnings
             .iter()
-            .map(|w| format!("whosaid: warning: {w}"))
-            .chain(outcome.problems.iter().map(|p| format!("whosaid: {p}")));
+            .map(warning_line)
+            .chain(outcome.problems.iter().map(problem_line));
         match &outcome.line_of {
             Some(source) => {
                 if self.hidden.as_ref().is_none_or(|h| h.source != *source) {
@@ -237,7 +219,7 @@ impl Sink {
                     };
                     if lines.shown < MAX_LINE_PROBLEMS {
                         lines.shown += 1;
-                        self.progress.message(&message);
+                        self.report.line(&message);
                     } else {
                         lines.hidden += 1;
                     }
@@ -245,7 +227,7 @@ impl Sink {
             }
             None => {
                 self.end_of_lines();
-                messages.for_each(|message| self.progress.message(&message));
+                messages.for_each(|message| self.report.line(&message));
             }
         }
         self.failed += outcome.failed;
@@ -269,7 +251,7 @@ impl Sink {
                 Rendered::Whole(story) => self.documents.push(*story),
             }
         }
-        self.progress.advance(1);
+        self.report.progress().advance(1);
         Ok(())
     }
 
@@ -278,8 +260,8 @@ impl Sink {
         if let Some(lines) = self.hidden.take()
             && lines.hidden > 0
         {
-            self.progress.message(&format!(
-                "whosaid: {}: {} more bad lines or warnings not shown",
+            self.report.problem(format_args!(
+                "{}: {} more bad lines or warnings not shown",
                 lines.source, lines.hidden
             ));
         }

@@ -8,7 +8,7 @@ use std::thread;
 
 use rayon::prelude::*;
 
-use crate::annotate::annotate;
+use super::stories::{self, annotate_input};
 use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::model::{Meta, Paragraph, story_title};
 use crate::tui::{Feed, Feeder};
@@ -30,7 +30,20 @@ pub enum Job {
 /// what it finds to `feeder`; returns at once. Stops early when the reader
 /// has quit.
 pub fn open_in_background(job: Job, feeder: Feeder) -> thread::JoinHandle<()> {
-    thread::spawn(move || run(job, &feeder))
+    thread::spawn(move || guarded(&feeder, |feeder| run(job, feeder)))
+}
+
+/// Runs the loader's `work`; should it die of a panic (each story's
+/// annotation is already guarded, so this is a bug elsewhere in the
+/// loader), the reader is told why and that nothing more is coming, so it
+/// never waits for ever.
+fn guarded(feeder: &Feeder, work: impl FnOnce(&Feeder)) {
+    if let Err(message) = stories::catching(|| work(feeder)) {
+        feeder.send(Feed::Problem(format!(
+            "the loader failed: {message} (this is a bug; please report it)"
+        )));
+        feeder.send(Feed::Done);
+    }
 }
 
 fn run(job: Job, feeder: &Feeder) {
@@ -41,7 +54,10 @@ fn run(job: Job, feeder: &Feeder) {
                 &article.meta,
                 &article.paragraphs,
             )]));
-            feeder.send(Feed::Ready(vec![(0, annotate(&article))]));
+            feeder.send(match annotate_input(Input::Article(article)) {
+                Ok(story) => Feed::Ready(vec![(0, story.into_document())]),
+                Err(problem) => Feed::Problem(problem),
+            });
             feeder.send(Feed::Done);
             return;
         }
@@ -58,11 +74,19 @@ fn run(job: Job, feeder: &Feeder) {
             if stopped.load(Ordering::Relaxed) {
                 return;
             }
-            let docs = chunk
-                .into_iter()
-                .map(|(id, article)| (id, annotate(&article)))
-                .collect();
-            if !feeder.send(Feed::Ready(docs)) {
+            let mut docs = Vec::with_capacity(chunk.len());
+            let mut problems = Vec::new();
+            for (id, article) in chunk {
+                match annotate_input(Input::Article(article)) {
+                    Ok(story) => docs.push((id, story.into_document())),
+                    Err(problem) => problems.push(Feed::Problem(problem)),
+                }
+            }
+            let mut sent = docs.is_empty() || feeder.send(Feed::Ready(docs));
+            for problem in problems {
+                sent &= feeder.send(problem);
+            }
+            if !sent {
                 stopped.store(true, Ordering::Relaxed);
             }
         });
@@ -83,31 +107,26 @@ fn read_all(
     for chunk in sources.chunks(READ_CHUNK) {
         let opened: Vec<_> = chunk
             .par_iter()
-            .map(|source| load::open(source, limits))
+            .map(|source| stories::read(source, limits))
             .collect();
         let mut metas = Vec::new();
         let mut ready = Vec::new();
         let mut notes = Vec::new();
-        for result in opened {
-            match result {
-                Ok(opened) => {
-                    notes.extend(opened.warnings.into_iter().map(Feed::Warning));
-                    notes.extend(opened.problems.iter().map(|p| Feed::Problem(p.to_string())));
-                    for input in opened.inputs {
-                        match input {
-                            Input::Article(article) => {
-                                metas.push(listed(&article.meta, &article.paragraphs));
-                                articles.push((next_id, article));
-                            }
-                            Input::Annotated(document) => {
-                                metas.push(listed(&document.meta, &document.paragraphs));
-                                ready.push((next_id, *document));
-                            }
-                        }
-                        next_id += 1;
+        for read in opened {
+            notes.extend(read.warnings.into_iter().map(Feed::Warning));
+            notes.extend(read.problems.into_iter().map(Feed::Problem));
+            for input in read.inputs {
+                match input {
+                    Input::Article(article) => {
+                        metas.push(listed(&article.meta, &article.paragraphs));
+                        articles.push((next_id, article));
+                    }
+                    Input::Annotated(document) => {
+                        metas.push(listed(&document.meta, &document.paragraphs));
+                        ready.push((next_id, *document));
                     }
                 }
-                Err(error) => notes.push(Feed::Problem(error.to_string())),
+                next_id += 1;
             }
         }
         let mut sent = feeder.send(Feed::Found(metas));
@@ -246,5 +265,75 @@ mod tests {
         let annotated: Vec<String> = annotated.into_iter().map(|(_, t)| t).collect();
         assert_eq!(listed, ["The ferry runs again", "0002.txt (empty)"]);
         assert_eq!(listed, annotated);
+    }
+
+    /// A story the annotator panics on is a problem for that story; the
+    /// others are annotated, and the loader ends with Done.
+    #[test]
+    fn a_panic_in_the_annotator_is_a_problem_and_loading_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            (
+                "a.txt",
+                "Ferry resumes\n\nThe ferry runs again, the operator said.",
+            ),
+            (
+                "b.txt",
+                &format!(
+                    "Bridge\n\nThe bridge {} is open.",
+                    stories::test_fault::MARKER
+                ),
+            ),
+            ("c.txt", "Market hall\n\nThe market opens, traders said."),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
+        let inbox = Inbox::new();
+        open_in_background(
+            Job::Sources(found.sources, ReadLimits::default()),
+            inbox.feeder(),
+        )
+        .join()
+        .unwrap();
+        let feeds = drain(&inbox);
+        let mut ready: Vec<usize> = feeds
+            .iter()
+            .filter_map(|f| match f {
+                Feed::Ready(docs) => Some(docs.iter().map(|(id, _)| *id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ready.sort_unstable();
+        assert_eq!(ready, [0, 2]);
+        assert!(
+            feeds.iter().any(|f| matches!(f, Feed::Problem(p)
+                if p.contains("b.txt") && p.contains("the annotator failed on this input"))),
+            "{feeds:?}"
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
+    }
+
+    /// Should the loader itself die, the reader is told, and told it is done.
+    #[test]
+    fn a_loader_that_dies_sends_a_problem_and_done() {
+        let inbox = Inbox::new();
+        let feeder = inbox.feeder();
+        thread::spawn(move || {
+            guarded(&feeder, |feeder| {
+                feeder.send(Feed::Found(Vec::new()));
+                panic!("the loader broke");
+            });
+        })
+        .join()
+        .unwrap();
+        let feeds = drain(&inbox);
+        assert!(
+            feeds.iter().any(|f| matches!(f, Feed::Problem(p)
+                if p.contains("the loader failed: the loader broke"))),
+            "{feeds:?}"
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
     }
 }

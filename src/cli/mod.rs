@@ -1,4 +1,6 @@
-//! The command line: argument parsing and the `annotate` command.
+//! The command line: argument parsing, the reader command (`read_cmd`),
+//! the `annotate` command, and the one load-and-annotate path both use
+//! (`stories`).
 
 mod annotate_cmd;
 pub mod background;
@@ -6,20 +8,20 @@ pub mod csv;
 pub mod markdown;
 mod pipeline;
 mod progress;
+mod read_cmd;
 mod reader;
 mod render;
 mod report;
+pub mod stories;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::annotate::annotate;
-use crate::load;
-
 pub use annotate_cmd::run_annotate;
 pub use markdown::write_markdown;
+pub use read_cmd::run_reader;
 pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ThemeName};
 pub use report::write_text;
 
@@ -164,12 +166,12 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
 /// restore the terminal, run before it.
 pub fn sanitise_panic_messages() {
     std::panic::set_hook(Box::new(|info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("(no message)");
+        // A panic the load-and-annotate path catches is reported there, as
+        // a problem with the input.
+        if stories::caught_quietly(info) {
+            return;
+        }
+        let message = stories::panic_message(info.payload());
         let place = info
             .location()
             .map(|at| format!(" at {}:{}", at.file(), at.line()))
@@ -198,16 +200,6 @@ pub fn complain(message: impl std::fmt::Display) {
 pub fn print(bytes: &[u8]) -> ExitCode {
     let mut out = io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => write_failed(error),
-    }
-}
-
-/// Prints the bundled story's summary (what `whosaid` shows without a terminal).
-pub fn print_bundled_summary() -> ExitCode {
-    let document = annotate(&load::bundled());
-    let mut out = io::stdout().lock();
-    match write_text(&mut out, &document).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => write_failed(error),
     }

@@ -16,9 +16,7 @@ impl Progress {
     /// lines would tear a bar drawn on the same screen).
     pub fn new(total: Option<usize>, what: &'static str) -> Self {
         if !std::io::stderr().is_terminal() || std::io::stdout().is_terminal() {
-            return Progress {
-                bar: ProgressBar::hidden(),
-            };
+            return Progress::hidden();
         }
         let bar = match total {
             Some(total) => ProgressBar::new(total as u64).with_style(
@@ -35,6 +33,13 @@ impl Progress {
             ),
         };
         Progress { bar }
+    }
+
+    /// No bar: messages only.
+    pub fn hidden() -> Self {
+        Progress {
+            bar: ProgressBar::hidden(),
+        }
     }
 
     pub fn advance(&self, n: usize) {

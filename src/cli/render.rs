@@ -41,7 +41,7 @@ impl Story {
             .sum()
     }
 
-    fn into_document(self) -> Document {
+    pub fn into_document(self) -> Document {
         match self {
             Story::Fresh(annotation) => annotation.into_document(),
             Story::Loaded(document) => *document,

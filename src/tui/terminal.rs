@@ -4,6 +4,7 @@
 //! on input and turns events into actions.
 
 use std::io::{self, Write, stdout};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,10 @@ pub struct ReaderOptions {
     pub mouse: bool,
     /// A failure to cause on the first key, for the end-to-end tests.
     pub fault: Option<Fault>,
+    /// Whether the panic under way, on the thread calling, will be caught
+    /// and reported by whoever runs that code (the background loader), so
+    /// the reader keeps the terminal. `None`: every panic ends the reader.
+    pub caught_panic: Option<fn() -> bool>,
 }
 
 /// A failure the end-to-end tests cause on the first key, to check that the
@@ -67,6 +72,8 @@ impl Fault {
     }
 }
 
+type PanicHook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send;
+
 /// Whether the reader has the terminal (raw mode, alternate screen).
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
@@ -93,14 +100,24 @@ struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    fn enter(mouse: bool) -> io::Result<(Self, DefaultTerminal)> {
+    fn enter(mouse: bool, caught: Option<fn() -> bool>) -> io::Result<(Self, DefaultTerminal)> {
         // ratatui's hook restores raw mode and the screen; ours, run first,
         // also turns mouse capture off and shows the cursor before the
         // panic message is printed.
+        // A panic the loader catches (shown as a problem with that story)
+        // leaves the reader running, so it goes to the hook from before
+        // the reader's and ratatui's alone: taking the terminal away would
+        // leave the reader running blind.
+        let base: Arc<PanicHook> = Arc::from(std::panic::take_hook());
+        let forward = Arc::clone(&base);
+        std::panic::set_hook(Box::new(move |info| forward(info)));
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let terminal = ratatui::try_init().inspect_err(|_| restore(mouse))?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            if caught.is_some_and(|caught| caught()) {
+                return base(info);
+            }
             restore(mouse);
             previous(info);
         }));
@@ -185,7 +202,7 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
     // changed and unwatched. A signal wakes the loop through the inbox.
     let signals = SignalWatch::start(inbox.waker())?;
     let mut app = {
-        let (guard, mut terminal) = TerminalGuard::enter(options.mouse)?;
+        let (guard, mut terminal) = TerminalGuard::enter(options.mouse, options.caught_panic)?;
         let size = terminal.size()?;
         let mut app = App::loading(options.app, size.width, size.height);
         inbox.listen_to_terminal()?;
@@ -202,6 +219,9 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
     };
     if let Some(Request::Quit(signal)) = signals.take() {
         app.control.ended_by = Some(signal);
+        // Ended as `q` ends it: the open story's place is kept, for the
+        // caller to save before it dies of the signal.
+        app.remember_position();
     }
     Ok(app)
 }
