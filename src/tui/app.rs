@@ -789,6 +789,8 @@ fn open_row(app: &mut App) {
             if app.library.entries[i].doc.is_some() {
                 app.back = Screen::Library;
                 open_story(app, i);
+            } else if app.library.done {
+                app.warn("This story could not be annotated: the problems list says why");
             } else {
                 app.opening = Some(i);
                 let text = format!(

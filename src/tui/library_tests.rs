@@ -557,3 +557,60 @@ fn inputs_that_could_not_be_read_are_listed_on_e_and_closed_with_esc_or_q() {
     assert_eq!(app.overlay, None, "q closes it");
     assert!(!app.control.quit, "and does not quit");
 }
+
+/// A story the annotator failed on (its problem is listed) is marked as
+/// such once loading is over, not left "annotating…" for ever.
+#[test]
+fn a_story_that_never_came_says_so_once_loading_is_over() {
+    let docs = library();
+    let mut app = App::loading(Options::default(), 100, 30);
+    receive(
+        &mut app,
+        [
+            Feed::Found(docs.iter().map(|d| d.meta.clone()).collect()),
+            Feed::Ready(vec![(0, docs[0].clone()), (1, docs[1].clone())]),
+            Feed::Problem("c.txt: the annotator failed on this input".into()),
+            Feed::Ready(vec![(3, docs[3].clone())]),
+        ],
+    );
+    let row = |app: &App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| super::ui::render(app, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(row(&app).contains("annotating…"), "still loading");
+    receive(&mut app, [Feed::Done]);
+    let screen = row(&app);
+    assert!(!screen.contains("annotating…"), "{screen}");
+    assert!(
+        screen.contains("could not be annotated · e shows why"),
+        "{screen}"
+    );
+    let failed = app
+        .library
+        .order
+        .iter()
+        .position(|&i| app.library.entries[i].doc.is_none())
+        .expect("the failed story is listed");
+    update(&mut app, A::FirstRow);
+    for _ in 0..failed {
+        update(&mut app, A::NextRow);
+    }
+    update(&mut app, A::OpenRow);
+    assert_eq!(app.screen, Screen::Library);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("This story could not be annotated: the problems list says why")
+    );
+}

@@ -144,6 +144,14 @@ impl LibraryView<'_> {
         }
         let (line, style) = match &entry.doc {
             Some(doc) => (summary_line(&doc.summary), theme.meta),
+            // Loading is over and this one never came: its problem is listed.
+            None if self.library.done => {
+                let why = match &self.problems_key {
+                    Some(key) => format!("could not be annotated · {key} shows why"),
+                    None => "could not be annotated".to_string(),
+                };
+                (why, theme.warning)
+            }
             None => ("annotating…".to_string(), theme.hidden),
         };
         about.push(line);
