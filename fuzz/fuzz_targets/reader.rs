@@ -91,7 +91,7 @@ fuzz_target!(|data: &[u8]| {
         update(&mut app, action);
         update(&mut app, Action::Resize(width, height));
         if let Some(story) = app.story() {
-            assert!(story.focus.is_none_or(|p| story.shown[p]));
+            assert!(story.focus.is_none_or(|p| story.view.shown[p]));
             assert!(
                 story
                     .search
