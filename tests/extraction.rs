@@ -58,10 +58,11 @@ fn a_news_page_gives_its_article_body_only() {
 #[test]
 fn a_news_page_gives_its_meta() {
     let meta = open("gazette.html").meta;
-    // og:title wins over <title> and over the page's own headline.
+    // The article's JSON-LD headline wins over og:title, <title> and the
+    // page's own <h1>.
     assert_eq!(
         meta.title.as_deref(),
-        Some("Harbour tunnel to close for six weeks of repairs")
+        Some("Harbour tunnel to shut for six weeks of repairs")
     );
     // article:published_time wins over the <time> in the byline.
     assert_eq!(meta.date.as_deref(), Some("2031-04-09"));

@@ -15,6 +15,7 @@ pub mod json;
 pub mod limits;
 pub mod lines;
 pub mod markdown;
+mod page_meta;
 pub mod plain;
 pub mod walk;
 
