@@ -132,10 +132,10 @@ pub fn parse(text: &str) -> Result<Article, TooDeep> {
         article_body,
     } = page_meta::read(&page);
     let stats = Stats::of(&page);
-    let roots = article_roots(&page, &stats);
+    let (roots, top) = article_roots(&page, &stats);
     let root_text = roots.iter().map(|r| stats.text_under(r.id())).sum();
     let mut collector = Collector {
-        blocks: Vec::new(),
+        lines: Vec::new(),
         text: String::new(),
         kind: ParagraphKind::Body,
         line_breaks: 0,
@@ -143,6 +143,7 @@ pub fn parse(text: &str) -> Result<Article, TooDeep> {
         link_chars: 0,
         root_text,
         stats: &stats,
+        top,
     };
     if meta.date.is_none() {
         meta.date = roots
@@ -154,8 +155,9 @@ pub fn parse(text: &str) -> Result<Article, TooDeep> {
         collector.walk(**root);
         collector.flush();
     }
-    let mut blocks = collector.blocks;
-    trim_edges(&mut blocks);
+    let mut lines = collector.lines;
+    trim_edges(&mut lines);
+    let mut blocks: Vec<Block> = lines.into_iter().map(|l| l.block).collect();
     if let Some(body) = article_body {
         prefer_structured_body(&mut blocks, &body);
     }
@@ -369,6 +371,8 @@ struct Own {
     chars: usize,
     link_chars: usize,
     breaks: usize,
+    /// Inside an element whose class or id names a widget.
+    in_widget: bool,
 }
 
 impl Own {
@@ -380,6 +384,7 @@ impl Own {
 struct Frame {
     id: NodeId,
     block: bool,
+    noise: bool,
     chars: usize,
     link_chars: usize,
 }
@@ -409,6 +414,7 @@ impl Stats {
                         stack.push(Frame {
                             id: node.id(),
                             block: is_block(name),
+                            noise: !matches!(name, "html" | "body") && has_noise_name(element),
                             chars: 0,
                             link_chars: 0,
                         });
@@ -424,8 +430,10 @@ impl Stats {
                                 top.link_chars += chars;
                             }
                         }
+                        let in_widget = stack.iter().any(|f| f.noise);
                         if let Some(holder) = stack.iter().rev().find(|f| f.block) {
                             let own = stats.own.entry(holder.id).or_default();
+                            own.in_widget |= in_widget;
                             own.chars += chars;
                             if link_depth > 0 {
                                 own.link_chars += chars;
@@ -516,7 +524,10 @@ fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
         if heading_kind(element.name()).is_some() {
             continue;
         }
-        let weight = (own.chars - own.link_chars) as f64;
+        let mut weight = (own.chars - own.link_chars) as f64;
+        if own.in_widget {
+            weight *= WIDGET_FACTOR;
+        }
         let container = own.breaks >= 2
             || matches!(element.name(), "article" | "main" | "body" | "td" | "form")
             || element
@@ -543,6 +554,34 @@ fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
     scores
 }
 
+/// Whether the element or one of its ancestors below `<body>` names a
+/// widget. A wrapper holding most of the page's text is layout, whatever
+/// its name (`has-sidebar`, `l-sidebar-fixed`).
+fn under_widget(page: &Html, stats: &Stats, id: NodeId) -> bool {
+    let Some(node) = page.tree.get(id) else {
+        return false;
+    };
+    let page_text = page
+        .select(&selector("body"))
+        .next()
+        .map_or(0, |body| stats.text_under(body.id()));
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .filter_map(ElementRef::wrap)
+        .take_while(|e| !matches!(e.value().name(), "body" | "html"))
+        .any(|e| {
+            has_noise_name(e.value())
+                && (stats.text_under(e.id()) as f64) < LAYOUT_SHARE * page_text as f64
+        })
+}
+
+/// Share of the page's text above which a wrapper is layout, not a widget.
+const LAYOUT_SHARE: f64 = 0.8;
+
+/// What a paragraph inside a named widget (a gallery's captions, a
+/// comment) counts for, against one of the article.
+const WIDGET_FACTOR: f64 = 0.2;
+
 /// How a class or id changes a candidate's score: widgets down, named
 /// article bodies up.
 fn name_factor(element: &Element) -> f64 {
@@ -560,20 +599,36 @@ fn name_factor(element: &Element) -> f64 {
 /// text; else the innermost `<article>` (or `<main>`) around that block;
 /// else the block with its siblings that score well too (an article split
 /// over several blocks). The whole `<body>` when nothing scores.
-fn article_roots<'a>(page: &'a Html, stats: &Stats) -> Vec<ElementRef<'a>> {
+fn article_roots<'a>(
+    page: &'a Html,
+    stats: &Stats,
+) -> (Vec<ElementRef<'a>>, Option<NodeRef<'a, Node>>) {
     let scores = scores(page, stats);
-    let best = scores
-        .iter()
-        .filter(|(_, score)| **score > 0.0)
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)));
+    // A gallery's captions or a comment thread may outweigh a short article:
+    // the best block outside any named widget wins when there is one.
+    let best_where = |outside_widgets: bool| {
+        scores
+            .iter()
+            .filter(|(_, score)| **score > 0.0)
+            .filter(|(id, _)| !outside_widgets || !under_widget(page, stats, **id))
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+    };
+    let best = best_where(true).or_else(|| best_where(false));
     let Some(top) = best.and_then(|(id, _)| page.tree.get(*id).and_then(ElementRef::wrap)) else {
-        return vec![
-            page.select(&selector("body"))
-                .next()
-                .unwrap_or_else(|| page.root_element()),
-        ];
+        let body = page
+            .select(&selector("body"))
+            .next()
+            .unwrap_or_else(|| page.root_element());
+        return (vec![body], None);
     };
     let top_score = scores.get(&top.id()).copied().unwrap_or(0.0);
+    if std::env::var_os("WHOSAID_DEBUG").is_some() {
+        eprintln!(
+            "top {:?} {:?} score {top_score}",
+            top.value().name(),
+            top.value().attr("class")
+        );
+    }
     let holds_top =
         |e: &ElementRef<'_>| e.id() == top.id() || top.ancestors().any(|a| a.id() == e.id());
     let named = page
@@ -583,11 +638,11 @@ fn article_roots<'a>(page: &'a Html, stats: &Stats) -> Vec<ElementRef<'a>> {
         && (holds_top(&named)
             || stats.text_under(named.id()) as f64 >= 0.8 * stats.text_under(top.id()) as f64)
     {
-        return vec![named];
+        return (vec![named], Some(*top));
     }
     let innermost = |css: &str| page.select(&selector(css)).rfind(holds_top);
     if let Some(wrapper) = innermost("article").or_else(|| innermost(r#"main, [role="main"]"#)) {
-        return vec![wrapper];
+        return (vec![wrapper], Some(*top));
     }
     // An article split over sibling blocks: from the best block up, siblings
     // that read as prose join it, a few levels up at most.
@@ -620,7 +675,7 @@ fn article_roots<'a>(page: &'a Html, stats: &Stats) -> Vec<ElementRef<'a>> {
         }
         current = parent;
     }
-    roots
+    (roots, Some(*top))
 }
 
 /// Levels above the best block where its siblings are looked at.
@@ -719,22 +774,78 @@ fn has_content_name(element: &Element) -> bool {
 /// Short lines at the start and end of the article that are furniture: a
 /// byline, a date, a share row, a newsletter prompt, a list of tags. The
 /// opening headline stays.
-fn trim_edges(blocks: &mut Vec<Block>) {
-    while let Some(last) = blocks.last()
-        && last.kind != ParagraphKind::Title
-        && is_edge_furniture(&last.text)
-    {
-        blocks.pop();
-    }
-    let start = blocks
+fn trim_edges(lines: &mut Vec<Line>) {
+    cut_at_closing_heading(lines);
+    // The last paragraph of prose always stays.
+    while lines
         .iter()
-        .position(|b| b.kind != ParagraphKind::Title)
-        .unwrap_or(blocks.len());
+        .filter(|l| l.block.kind == ParagraphKind::Body)
+        .count()
+        > 1
+        && let Some(last) = lines.last()
+        && last.block.kind != ParagraphKind::Title
+        && (last.link || is_edge_furniture(&last.block.text) || is_label(&last.block.text))
+    {
+        lines.pop();
+    }
+    let start = lines
+        .iter()
+        .position(|l| l.block.kind != ParagraphKind::Title)
+        .unwrap_or(lines.len());
     let mut end = start;
-    while end < blocks.len() && is_edge_furniture(&blocks[end].text) {
+    while end + 1 < lines.len() && (lines[end].link || is_edge_furniture(&lines[end].block.text)) {
         end += 1;
     }
-    blocks.drain(start..end);
+    lines.drain(start..end);
+}
+
+/// A block as read, with whether it is all link (a related headline, a
+/// row of tags): such lines go at the article's edges, and in the middle
+/// when they name furniture ("READ MORE: …").
+struct Line {
+    block: Block,
+    link: bool,
+}
+
+/// A heading that opens what follows an article ("Recommended for you",
+/// "Comments", "More from …") ends it, once most of the text is read.
+fn cut_at_closing_heading(lines: &mut Vec<Line>) {
+    let words = |b: &Block| b.text.split_whitespace().count();
+    let total: usize = lines.iter().map(|l| words(&l.block)).sum();
+    let mut read = 0;
+    for (at, Line { block, .. }) in lines.iter().enumerate() {
+        if block.kind == ParagraphKind::Heading
+            && words(block) <= CLOSING_HEADING_MAX_WORDS
+            && 2 * read >= total
+            && names_furniture(&block.text)
+        {
+            lines.truncate(at);
+            return;
+        }
+        read += words(block);
+    }
+}
+
+const CLOSING_HEADING_MAX_WORDS: usize = 6;
+
+/// A label rather than prose: a tag, a section name, a caption credit (a
+/// few words, no sentence). Dropped at the article's end only.
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().count() <= LABEL_MAX_WORDS
+        && text.chars().count() <= LABEL_MAX_CHARS
+        && !text
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '»', ')'])
+}
+
+const LABEL_MAX_WORDS: usize = 4;
+/// Scripts written without spaces count by characters.
+const LABEL_MAX_CHARS: usize = 30;
+
+/// A line naming furniture: a share row, a newsletter prompt, "Related".
+fn names_furniture(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    vocabulary().edge.iter().any(|w| lower.contains(w.as_str()))
 }
 
 /// Longest line, in words, taken for furniture at the article's edges.
@@ -745,10 +856,10 @@ fn is_edge_furniture(text: &str) -> bool {
     if words > EDGE_MAX_WORDS {
         return false;
     }
-    let lower = text.to_lowercase();
-    if vocabulary().edge.iter().any(|w| lower.contains(w.as_str())) {
+    if names_furniture(text) {
         return true;
     }
+    let lower = text.to_lowercase();
     // A byline: "By Ana Ruiz and Li Wei", not a sentence.
     let ends_sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”', '»']);
     let byline = ["by ", "par ", "von ", "por ", "di ", "door "]
@@ -850,7 +961,7 @@ enum Walk {
 }
 
 struct Collector<'s> {
-    blocks: Vec<Block>,
+    lines: Vec<Line>,
     text: String,
     kind: ParagraphKind,
     /// `<br>`s in a row with no text between them; two break the paragraph.
@@ -861,6 +972,8 @@ struct Collector<'s> {
     link_chars: usize,
     root_text: usize,
     stats: &'s Stats,
+    /// The best-scored block: what holds it is never a widget.
+    top: Option<NodeRef<'s, Node>>,
 }
 
 impl Collector<'_> {
@@ -921,13 +1034,22 @@ impl Collector<'_> {
     }
 
     /// A widget by its class or id, or a form (a search box, a newsletter
-    /// sign-up), unless it holds much of the article: some sites put the
-    /// whole page in a `<form>`, and some article bodies have a noisy class.
+    /// sign-up), unless it holds the article's best block: some sites put
+    /// the whole page in a `<form>`, and some article bodies have a noisy
+    /// class (`has-comments`).
     fn is_widget(&self, node: NodeRef<'_, Node>, element: &Element) -> bool {
         if element.name() != "form" && !has_noise_name(element) {
             return false;
         }
-        (self.stats.text_under(node.id()) as f64) < NOISE_MAX_SHARE * self.root_text as f64
+        if let Some(top) = self.top
+            && (top.id() == node.id() || top.ancestors().any(|a| a.id() == node.id()))
+        {
+            return false;
+        }
+        // Beside the best block a widget goes whatever its size (a gallery
+        // with long captions); with none known, only a small one.
+        self.top.is_some()
+            || (self.stats.text_under(node.id()) as f64) < NOISE_MAX_SHARE * self.root_text as f64
     }
 
     /// Appends text, folding runs of HTML white space to one space.
@@ -964,12 +1086,19 @@ impl Collector<'_> {
         self.line_breaks = 0;
         let link_chars = std::mem::take(&mut self.link_chars);
         let trimmed = text.trim();
-        if trimmed.is_empty() || is_boilerplate(trimmed) || is_link_line(trimmed, link_chars) {
+        if trimmed.is_empty() || is_boilerplate(trimmed) {
             return;
         }
-        self.blocks.push(Block {
-            kind,
-            text: trimmed.to_string(),
+        let link = is_link_line(trimmed, link_chars);
+        if link && names_furniture(trimmed) {
+            return;
+        }
+        self.lines.push(Line {
+            block: Block {
+                kind,
+                text: trimmed.to_string(),
+            },
+            link,
         });
     }
 }
