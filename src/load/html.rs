@@ -371,8 +371,6 @@ struct Own {
     chars: usize,
     link_chars: usize,
     breaks: usize,
-    /// Inside an element whose class or id names a widget.
-    in_widget: bool,
 }
 
 impl Own {
@@ -384,7 +382,6 @@ impl Own {
 struct Frame {
     id: NodeId,
     block: bool,
-    noise: bool,
     chars: usize,
     link_chars: usize,
 }
@@ -414,7 +411,6 @@ impl Stats {
                         stack.push(Frame {
                             id: node.id(),
                             block: is_block(name),
-                            noise: !matches!(name, "html" | "body") && has_noise_name(element),
                             chars: 0,
                             link_chars: 0,
                         });
@@ -430,10 +426,8 @@ impl Stats {
                                 top.link_chars += chars;
                             }
                         }
-                        let in_widget = stack.iter().any(|f| f.noise);
                         if let Some(holder) = stack.iter().rev().find(|f| f.block) {
                             let own = stats.own.entry(holder.id).or_default();
-                            own.in_widget |= in_widget;
                             own.chars += chars;
                             if link_depth > 0 {
                                 own.link_chars += chars;
@@ -525,7 +519,7 @@ fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
             continue;
         }
         let mut weight = (own.chars - own.link_chars) as f64;
-        if own.in_widget {
+        if under_widget(page, stats, id) {
             weight *= WIDGET_FACTOR;
         }
         let container = own.breaks >= 2
@@ -546,9 +540,13 @@ fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
             *scores.entry(second.id()).or_default() += weight / 2.0;
         }
     }
+    let page_text = page_text(page, stats);
     for (id, score) in scores.iter_mut() {
         if let Some(element) = page.tree.get(*id).and_then(|n| n.value().as_element()) {
-            *score *= name_factor(element);
+            // A wrapper of most of the page is layout whatever its name.
+            if (stats.text_under(*id) as f64) < LAYOUT_SHARE * page_text as f64 {
+                *score *= name_factor(element);
+            }
         }
     }
     scores
@@ -561,10 +559,7 @@ fn under_widget(page: &Html, stats: &Stats, id: NodeId) -> bool {
     let Some(node) = page.tree.get(id) else {
         return false;
     };
-    let page_text = page
-        .select(&selector("body"))
-        .next()
-        .map_or(0, |body| stats.text_under(body.id()));
+    let page_text = page_text(page, stats);
     std::iter::once(node)
         .chain(node.ancestors())
         .filter_map(ElementRef::wrap)
@@ -573,6 +568,12 @@ fn under_widget(page: &Html, stats: &Stats, id: NodeId) -> bool {
             has_noise_name(e.value())
                 && (stats.text_under(e.id()) as f64) < LAYOUT_SHARE * page_text as f64
         })
+}
+
+fn page_text(page: &Html, stats: &Stats) -> usize {
+    page.select(&selector("body"))
+        .next()
+        .map_or(0, |body| stats.text_under(body.id()))
 }
 
 /// Share of the page's text above which a wrapper is layout, not a widget.
@@ -1203,14 +1204,14 @@ mod tests {
     fn white_space_folds_and_line_breaks_stay() {
         let article = parse(
             "<article><p>  One\n\t line &amp; <b>bold</b>&nbsp;word<br>next line</p>\
-             <div>Loose text<br><br>after two breaks</div></article>",
+             <div>Loose text.<br><br>After two breaks.</div></article>",
         );
         assert_eq!(
             texts(&article),
             [
                 (ParagraphKind::Body, "One line & bold\u{a0}word\nnext line"),
-                (ParagraphKind::Body, "Loose text"),
-                (ParagraphKind::Body, "after two breaks"),
+                (ParagraphKind::Body, "Loose text."),
+                (ParagraphKind::Body, "After two breaks."),
             ]
         );
     }
