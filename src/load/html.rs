@@ -163,9 +163,9 @@ pub fn parse(text: &str) -> Result<Article, TooDeep> {
     }
     // Metadata first, then `<title>`, then the page's `<h1>`
     // (article_from_blocks takes it when no title is set).
-    match meta.title.take() {
-        Some(title) => meta.title = Some(without_site_name(&title, meta.site.as_deref())),
-        None => meta.title = page_title(&page),
+    // A metadata title is kept as the page gives it, site name and all.
+    if meta.title.is_none() {
+        meta.title = page_title(&page);
     }
     Ok(article_from_blocks(meta, blocks))
 }
@@ -318,39 +318,20 @@ fn page_title(page: &Html) -> Option<String> {
     (!title.is_empty()).then(|| title.to_string())
 }
 
-/// A metadata title without a trailing " | Site" that names the page's
-/// site (as `og:site_name` or the publisher gives it, or the start of it).
-fn without_site_name(title: &str, site: Option<&str>) -> String {
-    let title = collapse(title);
-    let Some(site) = site.map(str::to_lowercase) else {
-        return title;
-    };
-    for separator in TITLE_SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            let tail = tail.trim().to_lowercase();
-            if !tail.is_empty() && !head.trim().is_empty() && site.starts_with(&tail) {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title
-}
-
 /// What stands between a page's headline and its site's name in `<title>`.
 const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " · "];
 
 /// With no `og:site_name` to compare with, a suffix is taken for the site's
-/// name when it reads as one (one to four words, each capitalized: "Valley
-/// Times") after a headline of three words or more. "Kyiv - live" or
+/// name when it reads as one (one to four words, the first capitalized:
+/// "Valley Times", "My website") after a headline of three words or more. "Kyiv - live" or
 /// "Trump - Putin talks end" keep their dash.
 fn reads_as_site_name(head: &str, tail: &str) -> bool {
     let words: Vec<&str> = tail.split_whitespace().collect();
     (1..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+        && words[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && head.split_whitespace().count() >= 3
 }
 

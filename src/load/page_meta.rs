@@ -51,29 +51,27 @@ struct Tags(HashMap<String, Vec<String>>);
 impl Tags {
     fn read(page: &Html) -> Tags {
         let mut tags: HashMap<String, Vec<String>> = HashMap::new();
-        for element in page.select(&selector("meta[content]")) {
-            let Some(content) = element.attr("content").map(collapse) else {
-                continue;
-            };
-            if content.is_empty() {
-                continue;
-            }
-            // `property="og:title twitter:title"` and `itemprop="datePublished
-            // dateCreated"` name several properties.
-            let keys = ["name", "property"]
-                .into_iter()
-                .filter_map(|a| element.attr(a))
-                .flat_map(str::split_whitespace)
-                .map(tag_key)
-                .chain(
-                    element
-                        .attr("itemprop")
-                        .into_iter()
-                        .flat_map(str::split_whitespace)
-                        .map(|k| format!("itemprop:{}", k.to_ascii_lowercase())),
-                );
-            for key in keys {
-                tags.entry(key).or_default().push(content.clone());
+        // `property` (RDFa) before `name`: a page giving the same property
+        // both ways means the first, and Open Graph is defined with `property`.
+        for attribute in ["property", "name", "itemprop"] {
+            for element in page.select(&selector("meta[content]")) {
+                let Some(names) = element.attr(attribute) else {
+                    continue;
+                };
+                let content = element.attr("content").map(collapse).unwrap_or_default();
+                if content.is_empty() {
+                    continue;
+                }
+                // `property="og:title twitter:title"` and `itemprop="datePublished
+                // dateCreated"` name several properties.
+                for name in names.split_whitespace() {
+                    let key = if attribute == "itemprop" {
+                        format!("itemprop:{}", name.to_ascii_lowercase())
+                    } else {
+                        tag_key(name)
+                    };
+                    tags.entry(key).or_default().push(content.clone());
+                }
             }
         }
         Tags(tags)
@@ -112,7 +110,7 @@ pub(crate) fn read(page: &Html) -> PageMeta {
     let ld = json_ld_article(page);
     let ld_str = |key: &str| ld.as_ref().and_then(|a| text_of(a.get(key)?));
 
-    let title = ld_str("headline")
+    let title = ld_title(ld.as_ref(), page, tags.first(&["og:site_name"]).as_deref())
         .or_else(|| tags.first(&["dc.title", "dcterms.title", "og:title", "twitter:title"]))
         .or_else(|| tags.first(&["parsely-title", "sailthru.title", "itemprop:headline"]))
         .or_else(|| tags.first(&["title"]));
@@ -210,6 +208,36 @@ pub(crate) fn read(page: &Html) -> PageMeta {
         },
         article_body: ld_str("articleBody"),
     }
+}
+
+/// The article's title in JSON-LD: its `headline`, or its `name` when the
+/// two differ and only the name is in the page's `<title>` (some sites put a
+/// summary line in `headline`), unless the name is the site's.
+fn ld_title(article: Option<&Value>, page: &Html, site: Option<&str>) -> Option<String> {
+    let article = article?;
+    let headline = article.get("headline").and_then(text_of);
+    let name = article.get("name").and_then(text_of);
+    let (Some(headline), Some(name)) = (&headline, &name) else {
+        return headline.or(name);
+    };
+    let page_title = page
+        .select(&selector("title"))
+        .next()
+        .map(|t| collapse(&t.text().collect::<String>()).to_lowercase())
+        .unwrap_or_default();
+    let lower_name = name.to_lowercase();
+    let names_site = site.is_some_and(|s| s.to_lowercase().starts_with(&lower_name))
+        || article
+            .get("publisher")
+            .map(names)
+            .is_some_and(|p| p.iter().any(|p| p.to_lowercase() == lower_name));
+    if !names_site
+        && !page_title.contains(&headline.to_lowercase())
+        && page_title.contains(&lower_name)
+    {
+        return Some(name.clone());
+    }
+    Some(headline.clone())
 }
 
 /// The day of `published` as the page itself counts days: a UTC timestamp
