@@ -170,6 +170,14 @@ pub fn parse(text: &str) -> Result<Article, TooDeep> {
     Ok(article_from_blocks(meta, blocks))
 }
 
+/// Whether the text has any markup at all: a tag, a comment or a doctype
+/// (`<p`, `</`, `<!`). A file named `.html` without one is not a web page.
+pub fn has_markup(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
+}
+
 /// Elements with no end tag, or whose end tag may be left out: they do not
 /// nest when written one after another.
 const UNNESTED: &[&str] = &[
@@ -604,13 +612,6 @@ fn article_roots<'a>(
         return (vec![body], None);
     };
     let top_score = scores.get(&top.id()).copied().unwrap_or(0.0);
-    if std::env::var_os("WHOSAID_DEBUG").is_some() {
-        eprintln!(
-            "top {:?} {:?} score {top_score}",
-            top.value().name(),
-            top.value().attr("class")
-        );
-    }
     let holds_top =
         |e: &ElementRef<'_>| e.id() == top.id() || top.ancestors().any(|a| a.id() == e.id());
     let named = page

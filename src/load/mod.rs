@@ -107,8 +107,25 @@ pub fn parse_bytes(
     opened.inputs = match format {
         InputFormat::Plain => story(plain::parse(&text)),
         InputFormat::Markdown => story(markdown::parse(&text)),
+        InputFormat::Html if !html::has_markup(&text) => {
+            opened.warnings.push(format!(
+                "{name}: named as a web page but holds no HTML markup; read as plain text"
+            ));
+            story(plain::parse(&text))
+        }
         InputFormat::Html => match html::parse(&text) {
-            Ok(article) => story(article),
+            Ok(article) => {
+                if !article
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.kind == crate::model::ParagraphKind::Body)
+                {
+                    opened
+                        .warnings
+                        .push(format!("{name}: no article text found in the page"));
+                }
+                story(article)
+            }
             Err(html::TooDeep) => {
                 return Err(LoadError::TooDeep {
                     path: name.to_string(),
