@@ -1016,12 +1016,13 @@ impl Collector<'_> {
         Walk::Into
     }
 
-    /// A widget by its class or id, or a form (a search box, a newsletter
-    /// sign-up), unless it holds the article's best block: some sites put
+    /// A widget by its class or id, a form (a search box, a newsletter
+    /// sign-up) or a nested `<article>`, unless it holds the article's best block: some sites put
     /// the whole page in a `<form>`, and some article bodies have a noisy
     /// class (`has-comments`).
     fn is_widget(&self, node: NodeRef<'_, Node>, element: &Element) -> bool {
-        if element.name() != "form" && !has_noise_name(element) {
+        // An `<article>` inside the article is a teaser for another one.
+        if element.name() != "form" && element.name() != "article" && !has_noise_name(element) {
             return false;
         }
         if let Some(top) = self.top
@@ -1108,7 +1109,7 @@ fn is_link_line(text: &str, link_chars: usize) -> bool {
 /// Longest all-link block dropped, in words, and the share of link text
 /// that makes a block a link.
 const LINK_LINE_MAX_WORDS: usize = 20;
-const LINK_LINE_SHARE: f64 = 0.8;
+const LINK_LINE_SHARE: f64 = 0.6;
 
 /// White space folded and trimmed, for metadata.
 fn collapse(text: &str) -> String {
@@ -1211,6 +1212,19 @@ mod tests {
                 "The text of the article, long enough to count."
             )]
         );
+    }
+
+    #[test]
+    fn every_line_of_the_vocabulary_has_a_known_kind() {
+        for line in VOCABULARY.lines().filter(|l| !l.starts_with('#')) {
+            let kind = line.split_once('\t').map(|(kind, _)| kind);
+            assert!(
+                matches!(kind, Some("noise" | "content" | "line" | "edge")),
+                "{line:?}"
+            );
+        }
+        assert!(vocabulary().noise.contains("partage"));
+        assert!(vocabulary().lines.contains("leia mais"));
     }
 
     #[test]

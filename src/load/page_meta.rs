@@ -40,7 +40,8 @@ fn selector(css: &str) -> Selector {
 #[derive(Debug, Default)]
 pub(crate) struct PageMeta {
     pub meta: Meta,
-    /// JSON-LD `articleBody`, for pages whose markup hides the text.
+    /// JSON-LD `articleBody` with its line breaks, for pages whose markup
+    /// hides the text.
     pub article_body: Option<String>,
 }
 
@@ -206,7 +207,11 @@ pub(crate) fn read(page: &Html) -> PageMeta {
             published,
             ..Meta::default()
         },
-        article_body: ld_str("articleBody"),
+        article_body: ld
+            .as_ref()
+            .and_then(|a| a.get("articleBody")?.as_str())
+            .map(decode_entities)
+            .filter(|b| !b.trim().is_empty()),
     }
 }
 
