@@ -58,10 +58,11 @@ fn a_news_page_gives_its_article_body_only() {
 #[test]
 fn a_news_page_gives_its_meta() {
     let meta = open("gazette.html").meta;
-    // og:title wins over <title> and over the page's own headline.
+    // The article's JSON-LD headline wins over og:title, <title> and the
+    // page's own <h1>.
     assert_eq!(
         meta.title.as_deref(),
-        Some("Harbour tunnel to close for six weeks of repairs")
+        Some("Harbour tunnel to shut for six weeks of repairs")
     );
     // article:published_time wins over the <time> in the byline.
     assert_eq!(meta.date.as_deref(), Some("2031-04-09"));
@@ -226,4 +227,199 @@ fn unmatched_end_tags_do_not_get_a_deep_page_past_the_limit() {
         "{message}"
     );
     assert_eq!(common::stdout(&output).lines().count(), 1);
+}
+
+/// Body paragraphs of a test page, in order.
+fn bodies(name: &str) -> Vec<String> {
+    open(name)
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == Body)
+        .map(|p| p.text.to_string())
+        .collect()
+}
+
+#[test]
+fn text_in_br_runs_bare_in_an_article_body_is_read_as_paragraphs() {
+    let got = bodies("br-runs.html");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got[0].starts_with("The old mill on the Tay reopened"));
+    assert_eq!(got[3], "The mill will open at weekends until October.");
+    assert!(
+        !got.iter()
+            .any(|p| p.contains("Home") || p.contains("Contact"))
+    );
+}
+
+#[test]
+fn a_page_without_paragraph_tags_is_read_from_its_divs() {
+    let got = bodies("no-paragraphs.html");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got[0].starts_with("Night trains will run"));
+    assert_eq!(got[3], "Tickets go on sale in April.");
+}
+
+#[test]
+fn a_page_inside_a_form_is_read_without_its_search_box() {
+    let article = open("in-form.html");
+    assert_eq!(
+        texts(&article)[..2],
+        [
+            (Title, "Council approves new library"),
+            (
+                Body,
+                "The town council approved plans for a new library on Mill Street on Wednesday, after two years of debate over its cost."
+            ),
+        ]
+    );
+    assert_eq!(article.paragraphs.len(), 4);
+    assert!(!texts(&article).iter().any(|(_, t)| t.contains("Search")));
+}
+
+#[test]
+fn a_cookie_dialog_a_gallery_and_comments_lose_to_a_shorter_article() {
+    assert_eq!(
+        bodies("widgets-outweigh.html"),
+        [
+            "A strike by ferry crews planned for next week has been called off after the operator raised its pay offer, the union said on Thursday.",
+            "\"This is a fair deal and our members will vote on it,\" said union organiser Tomas Lind.",
+        ]
+    );
+}
+
+#[test]
+fn teaser_articles_inside_the_article_are_left_out() {
+    let article = open("nested-teasers.html");
+    assert_eq!(
+        texts(&article),
+        [
+            (Title, "Bridge inspection finds cracks"),
+            (
+                Body,
+                "Inspectors found cracks in two of the steel supports of the Harrow Bridge, which will close to lorries from Monday, the highways agency said."
+            ),
+            (
+                Body,
+                "Cars and buses can still cross while repairs are planned."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_article_split_over_sibling_blocks_is_read_whole() {
+    let got = bodies("split-article.html");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got[2].contains("Lea Haas"));
+    assert!(!got.iter().any(|p| p.contains("Advertise")));
+}
+
+#[test]
+fn bylines_dates_share_rows_prompts_tags_links_captions_and_hidden_text_are_dropped() {
+    assert_eq!(
+        bodies("edge-lines.html"),
+        [
+            "Every primary pupil in the county will get a free lunch from September, the education board decided on Tuesday.",
+            "The plan will cost the board nine million a year, paid for by a cut in its building budget, said board chair Ilse Brandt.",
+            "Parents' groups welcomed the decision.",
+        ]
+    );
+}
+
+#[test]
+fn json_ld_article_body_stands_in_for_text_the_markup_does_not_hold() {
+    let article = open("json-ld-body.html");
+    assert_eq!(
+        article.meta.title.as_deref(),
+        Some("Lighthouse keeper retires after forty years")
+    );
+    assert_eq!(
+        bodies("json-ld-body.html"),
+        [
+            "The last resident keeper of the Skerry light retired on Sunday after forty years on the rock.",
+            "He will move to the mainland, where his daughter runs a bakery.",
+            "\"I will miss the sea more than the lamp,\" said Ewan Mure.",
+        ]
+    );
+}
+
+#[test]
+fn page_metadata_comes_from_json_ld_first_then_meta_tags() {
+    let meta = open("metadata.html").meta;
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Dam repairs finish a month early")
+    );
+    assert_eq!(meta.authors, ["Ana Ruiz", "Li Wei"]);
+    // The canonical link wins over og:url.
+    assert_eq!(
+        meta.url.as_deref(),
+        Some("https://valleypost.example/2031/04/dam-repairs")
+    );
+    assert_eq!(meta.site.as_deref(), Some("The Valley Post"));
+    assert_eq!(meta.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        meta.description.as_deref(),
+        Some("Engineers finished the work ahead of the spring rains.")
+    );
+    // The UTC stamp is kept as written, but the day is the page's own: the
+    // same moment is 21:30 on the 9th in the page's offset.
+    assert_eq!(meta.published.as_deref(), Some("2031-04-10T01:30:00Z"));
+    assert_eq!(meta.date.as_deref(), Some("2031-04-09"));
+}
+
+#[test]
+fn the_new_meta_fields_are_written_only_when_known_and_old_documents_load() {
+    let output = common::run_on(&[
+        "annotate",
+        "--format",
+        "jsonl",
+        &format!("{}/tests/pages/metadata.html", env!("CARGO_MANIFEST_DIR")),
+        &format!("{}/tests/pages/briefing.md", env!("CARGO_MANIFEST_DIR")),
+    ]);
+    assert_eq!(common::code(&output), 0, "{}", common::stderr(&output));
+    let lines: Vec<serde_json::Value> = common::stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["meta"]["authors"][1], "Li Wei");
+    assert_eq!(lines[0]["meta"]["published"], "2031-04-10T01:30:00Z");
+    assert!(lines[1]["meta"].get("authors").is_none());
+    assert!(lines[1]["meta"].get("url").is_none());
+    // A document written before these fields existed still reads.
+    let old: whosaid::model::Meta = serde_json::from_str(
+        r#"{"id":null,"date":"2024-01-02","dateline":[],"title":"T","source":"x.txt"}"#,
+    )
+    .unwrap();
+    assert!(old.authors.is_empty() && old.published.is_none());
+}
+
+#[test]
+fn a_page_with_no_text_and_a_file_without_markup_are_said_so() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let empty = dir.path().join("empty.html");
+    std::fs::write(
+        &empty,
+        "<html><head><title>Menu</title></head><body><nav><a href=/>Home</a></nav></body></html>",
+    )
+    .unwrap();
+    let plain = dir.path().join("notes.html");
+    std::fs::write(&plain, "Not a web page at all.\n").unwrap();
+    let output = common::run_on(&[
+        "annotate",
+        "--format",
+        "jsonl",
+        common::path_str(&empty),
+        common::path_str(&plain),
+    ]);
+    assert_eq!(common::code(&output), 0, "{}", common::stderr(&output));
+    let message = common::stderr(&output);
+    assert!(
+        message.contains("empty.html: no article text found in the page"),
+        "{message}"
+    );
+    assert!(
+        message.contains("notes.html: named as a web page but holds no HTML markup"),
+        "{message}"
+    );
 }

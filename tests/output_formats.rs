@@ -70,6 +70,7 @@ fn document() -> Document {
             dateline: vec!["FJELLBY".to_string()],
             title: Some("Dam \u{7}declared safe".to_string()),
             source: Some("dam.txt".to_string()),
+            ..Meta::default()
         },
         paragraphs,
         speakers: vec![

@@ -15,6 +15,7 @@ pub mod json;
 pub mod limits;
 pub mod lines;
 pub mod markdown;
+mod page_meta;
 pub mod plain;
 pub mod walk;
 
@@ -41,6 +42,9 @@ pub struct Loaded {
 }
 
 /// One story from an input.
+// An article with a web page's metadata is a few hundred bytes; inputs are
+// made once per story and moved rarely, so it is not boxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// Text still to annotate.
@@ -102,8 +106,25 @@ pub fn parse_bytes(
     opened.inputs = match format {
         InputFormat::Plain => story(plain::parse(&text)),
         InputFormat::Markdown => story(markdown::parse(&text)),
+        InputFormat::Html if !html::has_markup(&text) => {
+            opened.warnings.push(format!(
+                "{name}: named as a web page but holds no HTML markup; read as plain text"
+            ));
+            story(plain::parse(&text))
+        }
         InputFormat::Html => match html::parse(&text) {
-            Ok(article) => story(article),
+            Ok(article) => {
+                if !article
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.kind == crate::model::ParagraphKind::Body)
+                {
+                    opened
+                        .warnings
+                        .push(format!("{name}: no article text found in the page"));
+                }
+                story(article)
+            }
             Err(html::TooDeep) => {
                 return Err(LoadError::TooDeep {
                     path: name.to_string(),

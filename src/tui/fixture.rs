@@ -91,6 +91,7 @@ pub fn document() -> Document {
             dateline: vec!["PORTO".into()],
             title: Some(PARAGRAPHS[0].into()),
             source: Some("harbour.txt".into()),
+            ..Meta::default()
         },
         paragraphs,
         speakers: vec![

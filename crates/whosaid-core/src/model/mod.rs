@@ -48,6 +48,25 @@ pub struct Meta {
     /// The path as given on the command line (`-` for stdin); `null` when
     /// the text did not come from a file, such as the bundled story.
     pub source: Option<String>,
+    /// Web pages only (absent elsewhere, so older documents still load):
+    /// see docs/format.md for where each is read from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Canonical address of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Name of the site or publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Language tag as the page gives it ("en", "pt-BR").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The standfirst or summary the page gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Publication time as written, with its offset ("2024-03-05T23:30:00-05:00").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
