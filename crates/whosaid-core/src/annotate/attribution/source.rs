@@ -50,69 +50,14 @@ pub(super) fn is_comma_like(p: &Para, t: usize) -> bool {
 pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
-pub(super) static FINITE_VERBS: WordSet = WordSet::new(&[
-    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
-    "can", "may", "might", "must", "did", "does", "do", "shall",
-]);
+pub(super) static FINITE_VERBS: WordSet = crate::word_set!("finite_verbs");
 
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
-pub(super) static INTRODUCTORY: WordSet = WordSet::new(&[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "with",
-    "without",
-    "for",
-    "to",
-    "under",
-    "over",
-    "from",
-    "by",
-    "amid",
-    "despite",
-    "following",
-    "as",
-    "when",
-    "while",
-    "since",
-    "until",
-    "upon",
-    "speaking",
-    "asked",
-    "earlier",
-    "later",
-    "meanwhile",
-    "finally",
-    "still",
-    "yet",
-    "instead",
-    "soon",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "separately",
-    "indeed",
-]);
+pub(super) static INTRODUCTORY: WordSet = crate::word_set!("introductory_openers");
 
 /// Adverbs that open a sentence, never a speaker's name.
-static SENTENCE_ADVERBS: WordSet = WordSet::new(&[
-    "later",
-    "earlier",
-    "meanwhile",
-    "finally",
-    "instead",
-    "then",
-    "separately",
-    "indeed",
-    "however",
-    "afterwards",
-    "subsequently",
-]);
+static SENTENCE_ADVERBS: WordSet = crate::word_set!("sentence_adverbs");
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
