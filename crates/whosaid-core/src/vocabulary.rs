@@ -120,10 +120,16 @@ impl Row {
 #[derive(Debug, Clone)]
 pub(crate) struct List {
     /// The file name, for messages ("titles.tsv").
-    #[allow(dead_code, reason = "read by the tests; the annotator needs only the rows")]
+    #[allow(
+        dead_code,
+        reason = "read by the tests; the annotator needs only the rows"
+    )]
     pub file: &'static str,
     /// The header's comment lines, without their `#`.
-    #[allow(dead_code, reason = "read by the tests; the annotator needs only the rows")]
+    #[allow(
+        dead_code,
+        reason = "read by the tests; the annotator needs only the rows"
+    )]
     pub header: Vec<&'static str>,
     /// The data rows, in file order.
     pub rows: Vec<Row>,
@@ -348,6 +354,46 @@ mod tests {
         assert_eq!(NAME_SUFFIXES.file(), "name_suffixes.tsv");
         crate::annotate::lexicon::lexicon();
         let _ = &*crate::annotate::countries::gazetteer::GAZETTEER;
+    }
+
+    /// Reading every list (as the annotator does on first use, sets
+    /// included) must stay well under a millisecond in total. Timing is only
+    /// meaningful in a release build: `cargo test --release -p whosaid-core
+    /// -- --ignored --nocapture lists_read_fast`.
+    #[test]
+    #[ignore = "a timing, for release builds"]
+    fn lists_read_fast() {
+        let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets");
+        let mut lists = Vec::new();
+        for folder in ["lexicon", "gazetteer"] {
+            for entry in std::fs::read_dir(assets.join(folder)).unwrap() {
+                let path = entry.unwrap().path();
+                let name = format!("{folder}/{}", path.file_name().unwrap().to_str().unwrap());
+                if name.ends_with(".tsv") && !name.contains("given_names_us_census") {
+                    let text: &'static str =
+                        Box::leak(std::fs::read_to_string(&path).unwrap().into_boxed_str());
+                    lists.push((Box::leak(name.into_boxed_str()) as &'static str, text));
+                }
+            }
+        }
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..20 {
+            let start = std::time::Instant::now();
+            let mut words = 0;
+            for &(name, text) in &lists {
+                let list = read(name, text, format_of(name)).unwrap();
+                let set: FxHashSet<&str> = list.rows.iter().map(|row| row.fields[0]).collect();
+                words += set.len();
+            }
+            best = best.min(start.elapsed());
+            assert!(words > 1000);
+        }
+        println!(
+            "{} lists (all but the census names) read in {:?}",
+            lists.len(),
+            best
+        );
+        assert!(best < std::time::Duration::from_millis(1), "{best:?}");
     }
 
     #[test]

@@ -593,16 +593,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let mut member_of = false;
     for t in np.start + 1..np.end {
         let lower = p.lower(t);
-        if lower == "of"
-            && t == np.start + 1
-            && p.is_any(
-                np.start,
-                &[
-                    "one", "some", "many", "two", "three", "several", "most", "each", "another",
-                    "none", "all",
-                ],
-            )
-        {
+        if lower == "of" && t == np.start + 1 && p.is_any(np.start, &COUNTING_WORDS) {
             // "one of the US officials": the head is "officials", a member of them.
             member_of = true;
             continue;
@@ -733,10 +724,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 || grammar::CLAUSE_OPENERS.contains(head_lower)
                 || Pronoun::parse(head_lower).is_some()
                 || grammar::is_time_word(head_lower)
-                || matches!(
-                    head_lower,
-                    "why" | "how" | "what" | "where" | "when" | "who" | "yes" | "no"
-                )
+                || NOT_LONE_SURNAMES.contains(head_lower)
                 || head_word.ends_with('.')
                 || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
             if countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
@@ -843,6 +831,12 @@ pub fn singular(lower: &str) -> String {
             .unwrap_or_else(|| lower.to_string()),
     }
 }
+
+/// Question words and answers that are never a lone surname before a cue ("Why said", "Yes said").
+static NOT_LONE_SURNAMES: crate::vocabulary::WordSet = crate::word_set!("not_lone_surnames");
+
+/// Words that count the people of a two-word noun phrase: "some officials", "two diplomats", "all staff".
+static COUNTING_WORDS: crate::vocabulary::WordSet = crate::word_set!("counting_words");
 
 #[cfg(test)]
 mod tests {

@@ -93,20 +93,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
-                    if opener
-                        || lexicon.cue(lower).is_some()
-                            && !matches!(
-                                lower,
-                                "reports"
-                                    | "claims"
-                                    | "states"
-                                    | "comments"
-                                    | "notes"
-                                    | "promises"
-                                    | "remarks"
-                                    | "statement"
-                            )
-                    {
+                    if opener || lexicon.cue(lower).is_some() && !NOUN_CUES.contains(lower) {
                         break;
                     }
                 }
@@ -354,13 +341,9 @@ pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) 
     });
     let described = start < comma
         && (titled
-            || p.is_any(
-                start,
-                &[
-                    "the", "a", "an", "another", "his", "her", "their", "its", "one",
-                ],
-            ) && !(start..comma)
-                .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
+            || p.is_any(start, &DESCRIPTION_DETERMINERS)
+                && !(start..comma)
+                    .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
     if bounded && described {
         start..np.end
     } else {
@@ -501,23 +484,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
     }
     // Coordinating words only: "Before the convention, X …" is an
     // introductory phrase, skipped below up to its comma.
-    while k < sentence.end
-        && p.is_any(
-            k,
-            &[
-                "and",
-                "but",
-                "so",
-                "yet",
-                "still",
-                "however",
-                "meanwhile",
-                "now",
-                "then",
-                "also",
-            ],
-        )
-    {
+    while k < sentence.end && p.is_any(k, &COORDINATORS) {
         k += 1;
         if k < sentence.end && p.kind(k) == Kind::Comma {
             k += 1;
@@ -530,13 +497,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
         return Some(k..k + 1);
     }
     if p.is_any(k, &grammar::PREPOSITIONS)
-        || p.is_any(
-            k,
-            &[
-                "as", "when", "while", "although", "though", "if", "because", "since", "once",
-                "until", "whether", "despite",
-            ],
-        )
+        || p.is_any(k, &SUBORDINATORS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
     {
         let comma = (k..(k + 15).min(sentence.end))
@@ -600,23 +561,8 @@ pub(super) fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Ran
         }
         let lower = p.lower(j);
         if j > from
-            && (matches!(
-                lower,
-                "who"
-                    | "which"
-                    | "that"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "because"
-                    | "and"
-                    | "but"
-                    | "adding"
-                    | "noting"
-                    | "saying"
-            ) || channel_phrase(p, j, end).is_some()
+            && (SOURCE_PHRASE_ENDS.contains(lower)
+                || channel_phrase(p, j, end).is_some()
                 || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
                 || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
         {
@@ -720,34 +666,42 @@ pub(super) fn according_source(p: &Para, from: usize, end: usize) -> Option<Rang
 /// aside, and holds no verb; "said there was" is not inverted.
 pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize) -> bool {
     let first = p.lower(np.start);
-    if matches!(
-        first,
-        "that" | "there" | "it" | "this" | "he" | "she" | "they" | "we" | "i" | "you"
-    ) && np.len() > 1
-    {
+    if NOT_INVERTED_SOURCE_OPENERS.contains(first) && np.len() > 1 {
         return false;
     }
-    let verb = np.clone().any(|t| {
-        p.is_any(
-            t,
-            &[
-                "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can",
-                "should", "did", "does", "do", "be", "been",
-            ],
-        )
-    });
+    let verb = np.clone().any(|t| p.is_any(t, &NOUN_PHRASE_VERBS));
     let at_boundary = np.end >= end
         || !p.kind(np.end).is_wordlike()
             && p.kind(np.end) != Kind::Possessive
             && p.quotes.opening_at(np.end).is_none()
         || channel_phrase(p, np.end, end).is_some()
         || time_phrase(p, np.end, end).is_some()
-        || p.is_any(
-            np.end,
-            &[
-                "who", "which", "as", "after", "before", "when", "while", "adding", "noting",
-                "saying",
-            ],
-        );
+        || p.is_any(np.end, &INVERTED_SOURCE_ENDS);
     !verb && at_boundary
 }
+
+/// Words that may follow an inverted source: "said the minister, who ...", "said X, adding ...".
+static INVERTED_SOURCE_ENDS: crate::vocabulary::WordSet = crate::word_set!("inverted_source_ends");
+
+/// Verbs that a noun phrase after a cue never holds: "said there was" is not an inverted source.
+static NOUN_PHRASE_VERBS: crate::vocabulary::WordSet = crate::word_set!("noun_phrase_verbs");
+
+/// Pronouns and function words that never open an inverted source of more than one word: "said that ...", "said it was".
+static NOT_INVERTED_SOURCE_OPENERS: crate::vocabulary::WordSet =
+    crate::word_set!("not_inverted_source_openers");
+
+/// Words that end a source noun phrase: "the minister who ...", "officials, adding ...".
+static SOURCE_PHRASE_ENDS: crate::vocabulary::WordSet = crate::word_set!("source_phrase_ends");
+
+/// Subordinating words that open an introductory clause before a source: "As he left, ...", "Although ...".
+static SUBORDINATORS: crate::vocabulary::WordSet = crate::word_set!("subordinators");
+
+/// Coordinating words skipped before the subject of a reporting clause: "And he said", "But officials said".
+static COORDINATORS: crate::vocabulary::WordSet = crate::word_set!("coordinators");
+
+/// Determiners and possessives that open a description of a source before a comma: "the president, ...", "his spokesman, ...".
+static DESCRIPTION_DETERMINERS: crate::vocabulary::WordSet =
+    crate::word_set!("description_determiners");
+
+/// Cue forms that are more often nouns, not read as a cue after a sentence opener: "reports", "claims", "statement".
+static NOUN_CUES: crate::vocabulary::WordSet = crate::word_set!("noun_cues");
