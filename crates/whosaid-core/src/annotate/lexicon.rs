@@ -301,10 +301,7 @@ impl Lexicon {
     pub fn title(&self, word: &str) -> Option<Title> {
         // "co-chairman", "ex-minister", "vice-chair": the title after the prefix.
         if let Some((prefix, rest)) = word.split_once('-')
-            && matches!(
-                prefix.to_ascii_lowercase().as_str(),
-                "co" | "ex" | "vice" | "deputy" | "acting"
-            )
+            && TITLE_PREFIXES.contains(&prefix.to_ascii_lowercase())
         {
             return self.title(rest);
         }
@@ -358,6 +355,9 @@ impl Lexicon {
         self.given_names.get(name).copied()
     }
 }
+
+/// Prefixes joined to a title by a hyphen, read as the title after them: "co-chairman", "ex-minister", "vice-chair".
+static TITLE_PREFIXES: crate::vocabulary::WordSet = crate::word_set!("title_prefixes");
 
 #[cfg(test)]
 mod tests {

@@ -539,20 +539,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         np.end -= 1;
     }
     // "Tony Blair himself said"
-    while np.end > np.start
-        && p.is_any(
-            np.end - 1,
-            &[
-                "himself",
-                "herself",
-                "themselves",
-                "itself",
-                "too",
-                "also",
-                "alone",
-            ],
-        )
-    {
+    while np.end > np.start && p.is_any(np.end - 1, &SOURCE_TRAILING_WORDS) {
         np.end -= 1;
     }
     if np.is_empty() {
@@ -837,6 +824,10 @@ static NOT_LONE_SURNAMES: crate::vocabulary::WordSet = crate::word_set!("not_lon
 
 /// Words that count the people of a two-word noun phrase: "some officials", "two diplomats", "all staff".
 static COUNTING_WORDS: crate::vocabulary::WordSet = crate::word_set!("counting_words");
+
+/// Words cut off the end of a source phrase: "Tony Blair himself said", "officials too said".
+static SOURCE_TRAILING_WORDS: crate::vocabulary::WordSet =
+    crate::word_set!("source_trailing_words");
 
 #[cfg(test)]
 mod tests {

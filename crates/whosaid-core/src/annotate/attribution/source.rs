@@ -263,8 +263,7 @@ fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
         title_end += 1;
     }
     (segment.start..title).all(|t| p.is_capitalized(t))
-        && (title_end == segment.end
-            || p.is_any(title_end, &["of", "for", "at", "in", "on", "with", "to"]))
+        && (title_end == segment.end || p.is_any(title_end, &TITLE_PREPOSITIONS))
 }
 
 /// The subject of a cue whose source comes before it, when a comma stands
@@ -705,3 +704,6 @@ static DESCRIPTION_DETERMINERS: crate::vocabulary::WordSet =
 
 /// Cue forms that are more often nouns, not read as a cue after a sentence opener: "reports", "claims", "statement".
 static NOUN_CUES: crate::vocabulary::WordSet = crate::word_set!("noun_cues");
+
+/// Prepositions after a title that end it and keep it a description: "chief executive of ...", "minister for ...".
+static TITLE_PREPOSITIONS: crate::vocabulary::WordSet = crate::word_set!("title_prepositions");

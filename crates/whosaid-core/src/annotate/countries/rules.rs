@@ -117,7 +117,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
     if let Some((at, before)) = token_before(text, start) {
         // "Little Italy": a neighbourhood; "Stade de France", "Banco de Portugal":
         // a name in another language.
-        if matches!(before, "Little" | "de" | "du" | "des" | "do" | "da" | "del") {
+        if NOT_PLACE_BEFORE.contains(before) {
             return Verdict::NotPlace;
         }
         // "University of Ottawa": an institution's name.
@@ -129,9 +129,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         // "the city of Turkey" (Texas): a country is never a town.
         if entry.form == Form::Name
             && before == "of"
-            && token_before(text, at).is_some_and(|(_, t)| {
-                is_one_of(bare(t), &["city", "town", "village", "township", "county"])
-            })
+            && token_before(text, at).is_some_and(|(_, t)| is_one_of(bare(t), TOWN_WORDS.words()))
         {
             return Verdict::Town;
         }
@@ -429,3 +427,9 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     }
     false
 }
+
+/// Words before "of" and a country's name that make the name a town's: "the city of Turkey" (Texas).
+static TOWN_WORDS: crate::vocabulary::WordSet = crate::word_set!("town_words");
+
+/// Words right before a country's name that make the phrase name something else: a neighbourhood ("Little Italy") or a name in another language ("Stade de France", "Banco de Portugal").
+static NOT_PLACE_BEFORE: crate::vocabulary::WordSet = crate::word_set!("not_place_before");
