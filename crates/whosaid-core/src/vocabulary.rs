@@ -75,8 +75,8 @@ pub(crate) struct Format {
     pub max_fields: usize,
     /// Columns with a closed set of values (checked where the row has them).
     pub classes: &'static [Class],
-    /// The columns that together must be unique within the file; empty when
-    /// repeats are allowed.
+    /// The columns (one or two) that together must be unique within the
+    /// file; empty when repeats are allowed.
     pub key: &'static [usize],
 }
 
@@ -141,9 +141,13 @@ pub(crate) fn read(
     text: &'static str,
     format: Format,
 ) -> Result<List, VocabularyError> {
+    debug_assert!(format.key.len() <= 2, "{file}: a key of more than two columns");
     let mut header = Vec::new();
     let mut rows = Vec::new();
-    let mut seen: FxHashMap<Vec<&'static str>, usize> = FxHashMap::default();
+    // A key of one or two columns, without an allocation per row: the
+    // census names are thousands of rows, read at start-up.
+    let mut seen: FxHashMap<(&'static str, &'static str), usize> =
+        FxHashMap::with_capacity_and_hasher(text.len() / 16, Default::default());
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -185,17 +189,22 @@ pub(crate) fn read(
                 });
             }
         }
-        if !format.key.is_empty() {
-            let key: Vec<&'static str> = format
-                .key
-                .iter()
-                .map(|&c| fields.get(c).copied().unwrap_or(""))
-                .collect();
+        if let Some(&first_column) = format.key.first() {
+            let field = |c: usize| fields.get(c).copied().unwrap_or("");
+            let key = (
+                field(first_column),
+                format.key.get(1).map_or("", |&c| field(c)),
+            );
             if let Some(&first) = seen.get(&key) {
                 return Err(VocabularyError::Duplicate {
                     file,
                     line,
-                    entry: key.join("\t"),
+                    entry: format
+                        .key
+                        .iter()
+                        .map(|&c| field(c))
+                        .collect::<Vec<_>>()
+                        .join("\t"),
                     first,
                 });
             }
