@@ -141,7 +141,10 @@ pub(crate) fn read(
     text: &'static str,
     format: Format,
 ) -> Result<List, VocabularyError> {
-    debug_assert!(format.key.len() <= 2, "{file}: a key of more than two columns");
+    debug_assert!(
+        format.key.len() <= 2,
+        "{file}: a key of more than two columns"
+    );
     let mut header = Vec::new();
     let mut rows = Vec::new();
     // A key of one or two columns, without an allocation per row: the
