@@ -238,7 +238,7 @@ pub(crate) struct WordSet {
 }
 
 impl WordSet {
-    /// A list from its file name and text (see [`word_set!`](crate::word_set)).
+    /// A list from its file name and text (see [`word_set!`]).
     pub const fn new(file: &'static str, text: &'static str) -> Self {
         WordSet {
             file,
@@ -274,8 +274,6 @@ impl WordSet {
 }
 
 /// A [`WordSet`] of `assets/lexicon/NAME.tsv`: `word_set!("determiners")`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! word_set {
     ($name:literal) => {
         $crate::vocabulary::WordSet::new(
@@ -289,10 +287,11 @@ macro_rules! word_set {
         )
     };
 }
+pub(crate) use word_set;
 
 /// Name suffixes ("Martin Luther King Jr."), which the annotator keeps off a
 /// name's last word and the library sets aside when it compares names.
-pub(crate) static NAME_SUFFIXES: WordSet = crate::word_set!("name_suffixes");
+pub(crate) static NAME_SUFFIXES: WordSet = crate::vocabulary::word_set!("name_suffixes");
 
 #[cfg(test)]
 mod tests {

@@ -65,37 +65,37 @@ impl Pronoun {
     }
 }
 
-pub(crate) static DETERMINERS: WordSet = crate::word_set!("determiners");
+pub(crate) static DETERMINERS: WordSet = crate::vocabulary::word_set!("determiners");
 
 /// Words that may stand between a source and its cue: "has also said", "did not say".
-pub(crate) static AUXILIARIES: WordSet = crate::word_set!("auxiliaries");
+pub(crate) static AUXILIARIES: WordSet = crate::vocabulary::word_set!("auxiliaries");
 
 /// Forms of "be": before a past participle they make a passive ("was told").
-pub(crate) static BE_FORMS: WordSet = crate::word_set!("be_forms");
+pub(crate) static BE_FORMS: WordSet = crate::vocabulary::word_set!("be_forms");
 
 /// Words that open a clause, so never belong to a noun phrase before them.
-pub(crate) static CLAUSE_OPENERS: WordSet = crate::word_set!("clause_openers");
+pub(crate) static CLAUSE_OPENERS: WordSet = crate::vocabulary::word_set!("clause_openers");
 
 /// Connectives that join a second reporting clause to a first: "…, although he added".
-pub(crate) static CONNECTIVES: WordSet = crate::word_set!("connectives");
+pub(crate) static CONNECTIVES: WordSet = crate::vocabulary::word_set!("connectives");
 
-pub(crate) static PREPOSITIONS: WordSet = crate::word_set!("prepositions");
+pub(crate) static PREPOSITIONS: WordSet = crate::vocabulary::word_set!("prepositions");
 
 /// Words that begin an aside between a source and its cue: "Kerry, who lost, said".
-pub(crate) static ASIDE_OPENERS: WordSet = crate::word_set!("aside_openers");
+pub(crate) static ASIDE_OPENERS: WordSet = crate::vocabulary::word_set!("aside_openers");
 
-pub(crate) static DAYS: WordSet = crate::word_set!("days");
+pub(crate) static DAYS: WordSet = crate::vocabulary::word_set!("days");
 
-pub(crate) static MONTHS: WordSet = crate::word_set!("months");
+pub(crate) static MONTHS: WordSet = crate::vocabulary::word_set!("months");
 
 /// Time words that can follow a cue: "said Monday", "said late Tuesday", "said last week".
-pub(crate) static TIME_WORDS: WordSet = crate::word_set!("time_words");
+pub(crate) static TIME_WORDS: WordSet = crate::vocabulary::word_set!("time_words");
 
 /// Capitalized words that are never part of a person's name.
-pub(crate) static NOT_NAMES: WordSet = crate::word_set!("not_names");
+pub(crate) static NOT_NAMES: WordSet = crate::vocabulary::word_set!("not_names");
 
 /// Nouns that head a plural noun phrase without ending in -s.
-pub(crate) static IRREGULAR_PLURALS: WordSet = crate::word_set!("irregular_plurals");
+pub(crate) static IRREGULAR_PLURALS: WordSet = crate::vocabulary::word_set!("irregular_plurals");
 
 pub fn is_time_word(lower: &str) -> bool {
     DAYS.contains(lower) || MONTHS.contains(lower) || TIME_WORDS.contains(lower)

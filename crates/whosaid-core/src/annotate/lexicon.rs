@@ -357,7 +357,7 @@ impl Lexicon {
 }
 
 /// Prefixes joined to a title by a hyphen, read as the title after them: "co-chairman", "ex-minister", "vice-chair".
-static TITLE_PREFIXES: crate::vocabulary::WordSet = crate::word_set!("title_prefixes");
+static TITLE_PREFIXES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("title_prefixes");
 
 #[cfg(test)]
 mod tests {

@@ -143,7 +143,7 @@ impl Mention {
 }
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
-static PARTICLES: WordSet = crate::word_set!("name_particles");
+static PARTICLES: WordSet = crate::vocabulary::word_set!("name_particles");
 
 fn is_initial(p: &Para, i: usize) -> bool {
     // `is_word` first: it is also the bounds check (`i` may be one past the end).
@@ -514,11 +514,11 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
 }
 
 /// Connectives and intro words cut off the front of a source phrase.
-static LEADING_NOISE: WordSet = crate::word_set!("source_leading_words");
+static LEADING_NOISE: WordSet = crate::vocabulary::word_set!("source_leading_words");
 
 /// Words that end the head of a description: what follows modifies it
 /// ("an official familiar with the matter", "a source briefed on the talks").
-static POSTMODIFIER_OPENERS: WordSet = crate::word_set!("postmodifier_openers");
+static POSTMODIFIER_OPENERS: WordSet = crate::vocabulary::word_set!("postmodifier_openers");
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
@@ -772,7 +772,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
 }
 
 /// Words that count people: "most of them said", "two in three said".
-static QUANTIFIERS: WordSet = crate::word_set!("quantifiers");
+static QUANTIFIERS: WordSet = crate::vocabulary::word_set!("quantifiers");
 
 /// Whatever follows "according to" is a source, even when its head is not a
 /// known word: kept as written, as a document.
@@ -820,14 +820,15 @@ pub fn singular(lower: &str) -> String {
 }
 
 /// Question words and answers that are never a lone surname before a cue ("Why said", "Yes said").
-static NOT_LONE_SURNAMES: crate::vocabulary::WordSet = crate::word_set!("not_lone_surnames");
+static NOT_LONE_SURNAMES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("not_lone_surnames");
 
 /// Words that count the people of a two-word noun phrase: "some officials", "two diplomats", "all staff".
-static COUNTING_WORDS: crate::vocabulary::WordSet = crate::word_set!("counting_words");
+static COUNTING_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("counting_words");
 
 /// Words cut off the end of a source phrase: "Tony Blair himself said", "officials too said".
 static SOURCE_TRAILING_WORDS: crate::vocabulary::WordSet =
-    crate::word_set!("source_trailing_words");
+    crate::vocabulary::word_set!("source_trailing_words");
 
 #[cfg(test)]
 mod tests {

@@ -90,14 +90,15 @@ impl Token {
 }
 
 /// Abbreviations that keep their period ("Mr.", "Jan.", "Calif.").
-static ABBREVIATIONS: WordSet = crate::word_set!("abbreviations");
+static ABBREVIATIONS: WordSet = crate::vocabulary::word_set!("abbreviations");
 
 /// Words that start sentences, used to tell "…the U.S. The next day" from
 /// "the U.S. Senate".
-pub(crate) static SENTENCE_OPENERS: WordSet = crate::word_set!("sentence_openers");
+pub(crate) static SENTENCE_OPENERS: WordSet = crate::vocabulary::word_set!("sentence_openers");
 
 /// Abbreviations that always precede a name or number, so never end a sentence.
-pub(crate) static PREFIX_ABBREVIATIONS: WordSet = crate::word_set!("prefix_abbreviations");
+pub(crate) static PREFIX_ABBREVIATIONS: WordSet =
+    crate::vocabulary::word_set!("prefix_abbreviations");
 
 fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―' | '‒')

@@ -386,7 +386,7 @@ impl Document {
 const TITLE_WORDS: usize = 12;
 
 /// Abbreviations whose full stop does not end a sentence.
-static ABBREVIATIONS: WordSet = crate::word_set!("lead_abbreviations");
+static ABBREVIATIONS: WordSet = crate::vocabulary::word_set!("lead_abbreviations");
 
 /// The one rule every list, the reader and the text outputs name a story
 /// by: its own title; else its lead sentence, so stories without headlines
@@ -430,8 +430,8 @@ pub fn source_name(source: &str) -> &str {
     }
 }
 
-/// The first sentence of `text`, as a title: cut after [`TITLE_WORDS`]
-/// words with "…", a closing full stop left off as headlines do.
+/// The first sentence of `text`, as a title: cut after 12 words
+/// (`TITLE_WORDS`) with "…", a closing full stop left off as headlines do.
 pub fn lead_title(text: &str) -> String {
     let sentence = &text[..first_sentence_end(text)];
     let words: Vec<&str> = sentence.split_whitespace().take(TITLE_WORDS + 1).collect();

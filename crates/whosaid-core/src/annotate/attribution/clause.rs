@@ -70,7 +70,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
 }
 
 /// Words after "said" that do not open a reported clause.
-pub(super) static NOT_CLAUSE_OPENERS: WordSet = crate::word_set!("not_clause_openers");
+pub(super) static NOT_CLAUSE_OPENERS: WordSet = crate::vocabulary::word_set!("not_clause_openers");
 
 /// A cue verb of saying that, with no "that", still takes a clause: "said he would".
 pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
@@ -436,35 +436,40 @@ pub(super) fn clause(
 }
 
 /// Words before a participle cue that hang it on an earlier clause: ", and told", "while telling", "before adding".
-static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet = crate::word_set!("inverted_cue_joiners");
+static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("inverted_cue_joiners");
 
 /// Listeners of "told" that end a reporting clause: "told reporters", "told him".
-static LISTENERS: crate::vocabulary::WordSet = crate::word_set!("listeners");
+static LISTENERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listeners");
 
 /// Auxiliaries that carry tense or mood ("was", "has", "would"), unlike the adverbs that may also stand between a source and its cue.
-static TENSE_AUXILIARIES: crate::vocabulary::WordSet = crate::word_set!("tense_auxiliaries");
+static TENSE_AUXILIARIES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("tense_auxiliaries");
 
 /// Words that end a listener of "told" made of common nouns: "told reporters that", "told the crowd when".
-static LISTENER_STOPS: crate::vocabulary::WordSet = crate::word_set!("listener_stops");
+static LISTENER_STOPS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listener_stops");
 
 /// Words after "told" that are not its listener: "told if", "told to", "told of".
-static NOT_LISTENERS: crate::vocabulary::WordSet = crate::word_set!("not_listeners");
+static NOT_LISTENERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("not_listeners");
 
 /// Prepositions that open a channel phrase after a cue: "in a statement", "on X", "via email".
-static CHANNEL_PREPOSITIONS: crate::vocabulary::WordSet = crate::word_set!("channel_prepositions");
+static CHANNEL_PREPOSITIONS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("channel_prepositions");
 
 /// Words that open or modify a time phrase after a cue: "on Monday", "late Tuesday", "last week".
-static TIME_PHRASE_WORDS: crate::vocabulary::WordSet = crate::word_set!("time_phrase_words");
+static TIME_PHRASE_WORDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("time_phrase_words");
 
 /// Nouns and adverbs that end a time phrase after a cue: "last week", "Tuesday morning", "two days ago".
-static TIME_NOUNS: crate::vocabulary::WordSet = crate::word_set!("time_nouns");
+static TIME_NOUNS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_nouns");
 
 /// Words of approximation before a number that open a reported clause: "said about half of ...", "nearly two".
-static APPROXIMATORS: crate::vocabulary::WordSet = crate::word_set!("approximators");
+static APPROXIMATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("approximators");
 
 /// Function words that open a reported clause after a cue: "said there was", "asked why", "said if".
 static CLAUSE_OPENING_FUNCTION_WORDS: crate::vocabulary::WordSet =
-    crate::word_set!("clause_opening_function_words");
+    crate::vocabulary::word_set!("clause_opening_function_words");
 
 /// Determiners and possessives after which a cue word is a noun, not a verb ("the report", "his claims").
-static NOUN_DETERMINERS: crate::vocabulary::WordSet = crate::word_set!("noun_determiners");
+static NOUN_DETERMINERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("noun_determiners");

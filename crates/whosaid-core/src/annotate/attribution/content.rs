@@ -278,4 +278,4 @@ pub(super) fn partials_inside(
 }
 
 /// Cues of promising or threatening that take "to" and an infinitive as their content: "vowed to fight", "threatened to leave".
-static PROMISE_CUES: crate::vocabulary::WordSet = crate::word_set!("promise_cues");
+static PROMISE_CUES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("promise_cues");

@@ -437,4 +437,4 @@ fn naming_claims(
 }
 
 /// Question words that do not open a bare clause after a reporting clause set off by commas ("Still, he said, who ...").
-static QUESTION_WORDS: crate::vocabulary::WordSet = crate::word_set!("question_words");
+static QUESTION_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("question_words");

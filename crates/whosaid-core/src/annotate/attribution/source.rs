@@ -50,14 +50,14 @@ pub(super) fn is_comma_like(p: &Para, t: usize) -> bool {
 pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
-pub(super) static FINITE_VERBS: WordSet = crate::word_set!("finite_verbs");
+pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_verbs");
 
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
-pub(super) static INTRODUCTORY: WordSet = crate::word_set!("introductory_openers");
+pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
 
 /// Adverbs that open a sentence, never a speaker's name.
-static SENTENCE_ADVERBS: WordSet = crate::word_set!("sentence_adverbs");
+static SENTENCE_ADVERBS: WordSet = crate::vocabulary::word_set!("sentence_adverbs");
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
@@ -680,30 +680,34 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
 }
 
 /// Words that may follow an inverted source: "said the minister, who ...", "said X, adding ...".
-static INVERTED_SOURCE_ENDS: crate::vocabulary::WordSet = crate::word_set!("inverted_source_ends");
+static INVERTED_SOURCE_ENDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("inverted_source_ends");
 
 /// Verbs that a noun phrase after a cue never holds: "said there was" is not an inverted source.
-static NOUN_PHRASE_VERBS: crate::vocabulary::WordSet = crate::word_set!("noun_phrase_verbs");
+static NOUN_PHRASE_VERBS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("noun_phrase_verbs");
 
 /// Pronouns and function words that never open an inverted source of more than one word: "said that ...", "said it was".
 static NOT_INVERTED_SOURCE_OPENERS: crate::vocabulary::WordSet =
-    crate::word_set!("not_inverted_source_openers");
+    crate::vocabulary::word_set!("not_inverted_source_openers");
 
 /// Words that end a source noun phrase: "the minister who ...", "officials, adding ...".
-static SOURCE_PHRASE_ENDS: crate::vocabulary::WordSet = crate::word_set!("source_phrase_ends");
+static SOURCE_PHRASE_ENDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("source_phrase_ends");
 
 /// Subordinating words that open an introductory clause before a source: "As he left, ...", "Although ...".
-static SUBORDINATORS: crate::vocabulary::WordSet = crate::word_set!("subordinators");
+static SUBORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("subordinators");
 
 /// Coordinating words skipped before the subject of a reporting clause: "And he said", "But officials said".
-static COORDINATORS: crate::vocabulary::WordSet = crate::word_set!("coordinators");
+static COORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("coordinators");
 
 /// Determiners and possessives that open a description of a source before a comma: "the president, ...", "his spokesman, ...".
 static DESCRIPTION_DETERMINERS: crate::vocabulary::WordSet =
-    crate::word_set!("description_determiners");
+    crate::vocabulary::word_set!("description_determiners");
 
 /// Cue forms that are more often nouns, not read as a cue after a sentence opener: "reports", "claims", "statement".
-static NOUN_CUES: crate::vocabulary::WordSet = crate::word_set!("noun_cues");
+static NOUN_CUES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("noun_cues");
 
 /// Prepositions after a title that end it and keep it a description: "chief executive of ...", "minister for ...".
-static TITLE_PREPOSITIONS: crate::vocabulary::WordSet = crate::word_set!("title_prepositions");
+static TITLE_PREPOSITIONS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("title_prepositions");

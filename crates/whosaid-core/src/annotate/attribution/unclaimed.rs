@@ -24,7 +24,7 @@ pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
-pub(super) static TITLE_MARKERS: WordSet = crate::word_set!("title_markers");
+pub(super) static TITLE_MARKERS: WordSet = crate::vocabulary::word_set!("title_markers");
 
 pub(super) fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };

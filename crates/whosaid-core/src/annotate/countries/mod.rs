@@ -185,7 +185,7 @@ impl Hit {
 }
 
 /// Words before a name that make it a place, not a person: "flew to Jordan".
-static PLACE_PREPOSITIONS: WordSet = crate::word_set!("place_prepositions");
+static PLACE_PREPOSITIONS: WordSet = crate::vocabulary::word_set!("place_prepositions");
 
 /// Whether `start..end` overlaps one of `blocked` (one paragraph's, sorted
 /// by start). Names do not nest, so only the last one starting before `end`

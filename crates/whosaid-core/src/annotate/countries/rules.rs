@@ -36,40 +36,40 @@ pub(crate) enum Verdict {
 
 /// The words that may follow a country's name inside a capitalised phrase that
 /// still names the country ("Jordan Foreign Minister"), unlike "Jordan Peterson".
-static STATE_WORDS: WordSet = crate::word_set!("country_state_words");
+static STATE_WORDS: WordSet = crate::vocabulary::word_set!("country_state_words");
 
 /// Capitalised words before a comma that are not towns: "On Monday, Washington said".
-static NOT_TOWNS: WordSet = crate::word_set!("not_towns");
+static NOT_TOWNS: WordSet = crate::vocabulary::word_set!("not_towns");
 
 /// Last words of an organization's name that starts with a country's name or
 /// demonym: "American Psychological Association", "British Airways".
-static ORGANIZATION_HEADS: WordSet = crate::word_set!("country_organization_heads");
+static ORGANIZATION_HEADS: WordSet = crate::vocabulary::word_set!("country_organization_heads");
 
 /// Last words of a street's or neighbourhood's name: "Jamaica Estates", "Jordan
 /// Avenue". A country's own name inside an institution's name still names it
 /// ("the Bank of Japan", "Korea Exchange Bank"); inside a street's it does not.
-static STREET_HEADS: WordSet = crate::word_set!("street_heads");
+static STREET_HEADS: WordSet = crate::vocabulary::word_set!("street_heads");
 
 /// Titles before a family name.
-static TITLES: WordSet = crate::word_set!("family_name_titles");
+static TITLES: WordSet = crate::vocabulary::word_set!("family_name_titles");
 
 /// Given names in the census list that are, far more often, ordinary words or
 /// titles before a place ("King", "May").
-static NOT_GIVEN_NAMES: WordSet = crate::word_set!("not_given_names");
+static NOT_GIVEN_NAMES: WordSet = crate::vocabulary::word_set!("not_given_names");
 
 /// Capitalised words that go before a country's name mid-sentence without
 /// making it a person's: "Soviet Georgia", "Communist China".
-static PLACE_ADJECTIVES: WordSet = crate::word_set!("place_adjectives");
+static PLACE_ADJECTIVES: WordSet = crate::vocabulary::word_set!("place_adjectives");
 
 /// Words before a demonym that make it a language: "speaks Ukrainian".
-static LANGUAGE_BEFORE: WordSet = crate::word_set!("language_before");
+static LANGUAGE_BEFORE: WordSet = crate::vocabulary::word_set!("language_before");
 
 /// Words after a demonym that make it a language: "the Polish language".
-static LANGUAGE_AFTER: WordSet = crate::word_set!("language_after");
+static LANGUAGE_AFTER: WordSet = crate::vocabulary::word_set!("language_after");
 
 /// Words that cannot be the noun a demonym qualifies: after "in French" they
 /// leave "French" standing alone, as a language.
-static FUNCTION_WORDS: WordSet = crate::word_set!("demonym_function_words");
+static FUNCTION_WORDS: WordSet = crate::vocabulary::word_set!("demonym_function_words");
 
 /// Everything the rules need besides the match itself.
 pub(crate) struct Context<'a> {
@@ -324,7 +324,7 @@ fn ends_a_name(cx: &Context, start: usize) -> bool {
 
 /// Words before a place that make it where something happens, or where someone
 /// goes, not who acts.
-static LOCATIVE: WordSet = crate::word_set!("locative_words");
+static LOCATIVE: WordSet = crate::vocabulary::word_set!("locative_words");
 
 /// A capital used for its government ("Kyiv supports", "get Moscow to accept"),
 /// not as the place where something happens ("a rally in Washington",
@@ -429,7 +429,8 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
 }
 
 /// Words before "of" and a country's name that make the name a town's: "the city of Turkey" (Texas).
-static TOWN_WORDS: crate::vocabulary::WordSet = crate::word_set!("town_words");
+static TOWN_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("town_words");
 
 /// Words right before a country's name that make the phrase name something else: a neighbourhood ("Little Italy") or a name in another language ("Stade de France", "Banco de Portugal").
-static NOT_PLACE_BEFORE: crate::vocabulary::WordSet = crate::word_set!("not_place_before");
+static NOT_PLACE_BEFORE: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("not_place_before");
