@@ -105,14 +105,35 @@ impl Format {
 pub(crate) struct Row {
     /// The line number, from 1.
     pub line: usize,
-    /// The tab-separated fields.
-    pub fields: Vec<&'static str>,
+    /// The tab-separated fields, in place (no allocation per row).
+    fields: [&'static str; MAX_FIELDS],
+    len: usize,
 }
 
+/// The most fields a list's row may have.
+pub(crate) const MAX_FIELDS: usize = 4;
+
 impl Row {
+    /// A row of the given fields (at most [`MAX_FIELDS`]).
+    #[cfg(test)]
+    pub fn new(line: usize, fields: &[&'static str]) -> Row {
+        let mut row = Row {
+            line,
+            fields: [""; MAX_FIELDS],
+            len: fields.len(),
+        };
+        row.fields[..fields.len()].copy_from_slice(fields);
+        row
+    }
+
+    /// The tab-separated fields.
+    pub fn fields(&self) -> &[&'static str] {
+        &self.fields[..self.len]
+    }
+
     /// A field, or `""` where the row is shorter.
     pub fn get(&self, column: usize) -> &'static str {
-        self.fields.get(column).copied().unwrap_or("")
+        self.fields().get(column).copied().unwrap_or("")
     }
 }
 
@@ -141,6 +162,7 @@ pub(crate) fn read(
     text: &'static str,
     format: Format,
 ) -> Result<List, VocabularyError> {
+    debug_assert!(format.max_fields <= MAX_FIELDS);
     debug_assert!(
         format.key.len() <= 2,
         "{file}: a key of more than two columns"
@@ -163,8 +185,21 @@ pub(crate) fn read(
         if raw.trim().is_empty() {
             continue;
         }
-        let fields: Vec<&'static str> = raw.split('\t').collect();
-        if fields.len() < format.min_fields || fields.len() > format.max_fields {
+        let mut row = Row {
+            line,
+            fields: [""; MAX_FIELDS],
+            len: 0,
+        };
+        let mut found = 0;
+        for field in raw.split('\t') {
+            if found < MAX_FIELDS {
+                row.fields[found] = field;
+            }
+            found += 1;
+        }
+        row.len = found.min(MAX_FIELDS);
+        let fields = row.fields();
+        if found < format.min_fields || found > format.max_fields {
             return Err(VocabularyError::Fields {
                 file,
                 line,
@@ -173,7 +208,7 @@ pub(crate) fn read(
                 } else {
                     format!("{} to {}", format.min_fields, format.max_fields)
                 },
-                found: fields.len(),
+                found,
             });
         }
         if fields[0].trim().is_empty() {
@@ -213,7 +248,7 @@ pub(crate) fn read(
             }
             seen.insert(key, line);
         }
-        rows.push(Row { line, fields });
+        rows.push(row);
     }
     let names = |word: &str| header.iter().any(|h| h.contains(word));
     if !names("Source") || !names("Licence") {
@@ -250,7 +285,7 @@ impl WordSet {
     fn parsed(&self) -> &(Vec<&'static str>, FxHashSet<&'static str>) {
         self.parsed.get_or_init(|| {
             let list = bundled(self.file, self.text, Format::WORDS);
-            let words: Vec<&'static str> = list.rows.iter().map(|row| row.fields[0]).collect();
+            let words: Vec<&'static str> = list.rows.iter().map(|row| row.fields()[0]).collect();
             let set = words.iter().copied().collect();
             (words, set)
         })
@@ -393,7 +428,7 @@ mod tests {
             let mut words = 0;
             for &(name, text) in &lists {
                 let list = read(name, text, format_of(name)).unwrap();
-                let set: FxHashSet<&str> = list.rows.iter().map(|row| row.fields[0]).collect();
+                let set: FxHashSet<&str> = list.rows.iter().map(|row| row.fields()[0]).collect();
                 words += set.len();
             }
             best = best.min(start.elapsed());
@@ -413,7 +448,7 @@ mod tests {
         assert_eq!(list.header, ["Test.", "Source: test. Licence: CC0."]);
         assert_eq!(list.rows.len(), 2);
         assert_eq!(list.rows[1].line, 6);
-        assert_eq!(list.rows[1].fields, ["b", "marker"]);
+        assert_eq!(list.rows[1].fields(), ["b", "marker"]);
     }
 
     #[test]

@@ -179,13 +179,13 @@ impl Lexicon {
                 "object" => CueClass::Object,
                 _ => CueClass::Say,
             };
-            match row.fields[0].split_once(' ') {
+            match row.fields()[0].split_once(' ') {
                 Some((first, second)) => two_word_cues
                     .entry(first)
                     .or_default()
                     .push((second, class)),
                 None => {
-                    cues.insert(row.fields[0], class);
+                    cues.insert(row.fields()[0], class);
                 }
             }
         }
@@ -198,7 +198,7 @@ impl Lexicon {
                     "modifier" => TitleKind::Modifier,
                     _ => TitleKind::Title,
                 };
-                let form = row.fields[0];
+                let form = row.fields()[0];
                 let key = if form.contains('.') {
                     form.to_string()
                 } else {
@@ -227,9 +227,9 @@ impl Lexicon {
         let mut anonymity_markers = Vec::new();
         for row in read("anonymous.tsv", ANONYMOUS, format::ANONYMOUS)?.rows {
             match row.get(1) {
-                "marker" => anonymity_markers.push(row.fields[0].split(' ').collect()),
+                "marker" => anonymity_markers.push(row.fields()[0].split(' ').collect()),
                 _ => {
-                    anonymous_heads.insert(row.fields[0]);
+                    anonymous_heads.insert(row.fields()[0]);
                 }
             }
         }
@@ -237,9 +237,9 @@ impl Lexicon {
         let mut organization_names = Vec::new();
         for row in read("organizations.tsv", ORGANIZATIONS, format::ORGANIZATIONS)?.rows {
             match row.get(1) {
-                "name" => organization_names.push(row.fields[0].split(' ').collect()),
+                "name" => organization_names.push(row.fields()[0].split(' ').collect()),
                 _ => {
-                    organization_heads.insert(row.fields[0]);
+                    organization_heads.insert(row.fields()[0]);
                 }
             }
         }
@@ -256,13 +256,13 @@ impl Lexicon {
         )?;
         // A name in both lists takes the sex the extra list gives it.
         for row in census.rows.iter().chain(&extra.rows) {
-            given_names.insert(row.fields[0], sex(row.get(1)));
+            given_names.insert(row.fields()[0], sex(row.get(1)));
         }
         let words = |file, text| -> Result<HashSet<&'static str>, VocabularyError> {
             Ok(read(file, text, format::WORDS)?
                 .rows
                 .iter()
-                .map(|row| row.fields[0])
+                .map(|row| row.fields()[0])
                 .collect())
         };
         Ok(Lexicon {

@@ -228,7 +228,7 @@ impl Gazetteer {
             read("given_names_us_census.tsv", GIVEN_NAMES, GIVEN_NAMES_FORMAT)?
                 .rows
                 .iter()
-                .map(|row| row.fields[0])
+                .map(|row| row.fields()[0])
                 .collect();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entry = Vec::new();
@@ -376,11 +376,11 @@ fn fields_n<const N: usize>(
     row: &Row,
     file: &'static str,
 ) -> Result<[&'static str; N], VocabularyError> {
-    <[&'static str; N]>::try_from(row.fields.as_slice()).map_err(|_| VocabularyError::Fields {
+    <[&'static str; N]>::try_from(row.fields()).map_err(|_| VocabularyError::Fields {
         file,
         line: row.line,
         expected: N.to_string(),
-        found: row.fields.len(),
+        found: row.fields().len(),
     })
 }
 
@@ -439,10 +439,7 @@ mod tests {
 
     #[test]
     fn bad_rows_are_typed_errors_naming_the_file() {
-        let row = Row {
-            line: 12,
-            fields: vec!["FR", "France"],
-        };
+        let row = Row::new(12, &["FR", "France"]);
         let error = GazetteerError::from(fields_n::<3>(&row, "countries.tsv").unwrap_err());
         assert_eq!(
             error.to_string(),
