@@ -41,6 +41,7 @@
 pub mod annotate;
 pub mod library;
 pub mod model;
+mod vocabulary;
 
 pub use annotate::annotate;
 pub use model::{Article, Document};

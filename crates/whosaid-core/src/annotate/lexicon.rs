@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::vocabulary::{VocabularyError, read};
+
 const CUE_VERBS: &str = include_str!("../../../../assets/lexicon/cue_verbs.tsv");
 const TITLES: &str = include_str!("../../../../assets/lexicon/titles.tsv");
 const ANONYMOUS: &str = include_str!("../../../../assets/lexicon/anonymous.tsv");
@@ -77,19 +79,83 @@ pub struct Lexicon {
     given_names: HashMap<&'static str, Sex>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
+/// Parsed on first use; the lists are compiled in, so a failure is a bug in
+/// `assets/lexicon/` that the tests catch.
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse().unwrap_or_else(|error| panic!("lexicon: {error}")));
 
 /// The annotator's lists.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-/// Data lines of a list: comments and blank lines dropped, split on tabs.
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').collect())
+const CUE_CLASSES: &[&str] = &["say", "tell", "ask", "call", "object", "noun"];
+const SEXES: &[&str] = &["m", "f", "u"];
+
+/// The formats of the lexicon's lists (see their headers).
+pub(crate) mod format {
+    use super::{CUE_CLASSES, SEXES};
+    use crate::vocabulary::{Class, Format};
+
+    pub const CUE_VERBS: Format = Format {
+        min_fields: 2,
+        max_fields: 2,
+        classes: &[Class {
+            column: 1,
+            name: "class",
+            values: CUE_CLASSES,
+        }],
+        key: &[0],
+    };
+    /// A form may be listed once per kind: "chief" is a title and a modifier.
+    pub const TITLES: Format = Format {
+        min_fields: 3,
+        max_fields: 3,
+        classes: &[
+            Class {
+                column: 1,
+                name: "kind",
+                values: &["honorific", "title", "modifier"],
+            },
+            Class {
+                column: 2,
+                name: "sex",
+                values: &["m", "f", "-"],
+            },
+        ],
+        key: &[0, 1],
+    };
+    pub const ANONYMOUS: Format = Format {
+        min_fields: 2,
+        max_fields: 2,
+        classes: &[Class {
+            column: 1,
+            name: "kind",
+            values: &["head", "marker"],
+        }],
+        key: &[0],
+    };
+    pub const ORGANIZATIONS: Format = Format {
+        min_fields: 2,
+        max_fields: 2,
+        classes: &[Class {
+            column: 1,
+            name: "kind",
+            values: &["head", "name"],
+        }],
+        key: &[0],
+    };
+    pub const GIVEN_NAMES: Format = Format {
+        min_fields: 2,
+        max_fields: 2,
+        classes: &[Class {
+            column: 1,
+            name: "sex",
+            values: SEXES,
+        }],
+        key: &[0],
+    };
+    pub const WORDS: Format = Format::WORDS;
 }
 
 fn sex(code: &str) -> Sex {
@@ -101,45 +167,48 @@ fn sex(code: &str) -> Sex {
 }
 
 impl Lexicon {
-    fn parse() -> Self {
+    fn parse() -> Result<Self, VocabularyError> {
         let mut cues = HashMap::default();
         let mut two_word_cues: HashMap<&str, Vec<(&str, CueClass)>> = HashMap::default();
-        for row in rows(CUE_VERBS) {
-            let class = match row.get(1).copied() {
-                Some("tell") => CueClass::Tell,
-                Some("ask") => CueClass::Ask,
-                Some("call") => CueClass::Call,
-                Some("noun") => CueClass::Noun,
-                Some("object") => CueClass::Object,
+        for row in read("cue_verbs.tsv", CUE_VERBS, format::CUE_VERBS)?.rows {
+            let class = match row.get(1) {
+                "tell" => CueClass::Tell,
+                "ask" => CueClass::Ask,
+                "call" => CueClass::Call,
+                "noun" => CueClass::Noun,
+                "object" => CueClass::Object,
                 _ => CueClass::Say,
             };
-            match row[0].split_once(' ') {
+            match row.fields()[0].split_once(' ') {
                 Some((first, second)) => two_word_cues
                     .entry(first)
                     .or_default()
                     .push((second, class)),
                 None => {
-                    cues.insert(row[0], class);
+                    cues.insert(row.fields()[0], class);
                 }
             }
         }
-        let titles = rows(TITLES)
+        let titles = read("titles.tsv", TITLES, format::TITLES)?
+            .rows
+            .iter()
             .map(|row| {
-                let kind = match row.get(1).copied() {
-                    Some("honorific") => TitleKind::Honorific,
-                    Some("modifier") => TitleKind::Modifier,
+                let kind = match row.get(1) {
+                    "honorific" => TitleKind::Honorific,
+                    "modifier" => TitleKind::Modifier,
                     _ => TitleKind::Title,
                 };
-                let key = if row[0].contains('.') {
-                    row[0].to_string()
+                let form = row.fields()[0];
+                let key = if form.contains('.') {
+                    form.to_string()
                 } else {
-                    row[0].to_ascii_lowercase()
+                    form.to_ascii_lowercase()
                 };
                 (
                     key,
                     Title {
                         kind,
-                        sex: sex(row.get(2).copied().unwrap_or("-")),
+                        sex: sex(row.get(2)),
                     },
                 )
             })
@@ -156,42 +225,60 @@ impl Lexicon {
             });
         let mut anonymous_heads = HashSet::default();
         let mut anonymity_markers = Vec::new();
-        for row in rows(ANONYMOUS) {
-            match row.get(1).copied() {
-                Some("marker") => anonymity_markers.push(row[0].split(' ').collect()),
+        for row in read("anonymous.tsv", ANONYMOUS, format::ANONYMOUS)?.rows {
+            match row.get(1) {
+                "marker" => anonymity_markers.push(row.fields()[0].split(' ').collect()),
                 _ => {
-                    anonymous_heads.insert(row[0]);
+                    anonymous_heads.insert(row.fields()[0]);
                 }
             }
         }
         let mut organization_heads = HashSet::default();
         let mut organization_names = Vec::new();
-        for row in rows(ORGANIZATIONS) {
-            match row.get(1).copied() {
-                Some("name") => organization_names.push(row[0].split(' ').collect()),
+        for row in read("organizations.tsv", ORGANIZATIONS, format::ORGANIZATIONS)?.rows {
+            match row.get(1) {
+                "name" => organization_names.push(row.fields()[0].split(' ').collect()),
                 _ => {
-                    organization_heads.insert(row[0]);
+                    organization_heads.insert(row.fields()[0]);
                 }
             }
         }
         let mut given_names = HashMap::default();
-        for row in rows(GIVEN_NAMES_CENSUS).chain(rows(GIVEN_NAMES_EXTRA)) {
-            given_names.insert(row[0], sex(row.get(1).copied().unwrap_or("u")));
+        let census = read(
+            "given_names_us_census.tsv",
+            GIVEN_NAMES_CENSUS,
+            format::GIVEN_NAMES,
+        )?;
+        let extra = read(
+            "given_names_extra.tsv",
+            GIVEN_NAMES_EXTRA,
+            format::GIVEN_NAMES,
+        )?;
+        // A name in both lists takes the sex the extra list gives it.
+        for row in census.rows.iter().chain(&extra.rows) {
+            given_names.insert(row.fields()[0], sex(row.get(1)));
         }
-        Lexicon {
+        let words = |file, text| -> Result<HashSet<&'static str>, VocabularyError> {
+            Ok(read(file, text, format::WORDS)?
+                .rows
+                .iter()
+                .map(|row| row.fields()[0])
+                .collect())
+        };
+        Ok(Lexicon {
             cues,
             two_word_cues,
             titles,
             anonymous_heads,
             anonymity_markers,
-            groups: rows(GROUPS).map(|row| row[0]).collect(),
+            groups: words("groups.tsv", GROUPS)?,
             organization_heads,
             organization_names,
-            documents: rows(DOCUMENTS).map(|row| row[0]).collect(),
-            channels: rows(CHANNELS).map(|row| row[0]).collect(),
-            turn_verbs: rows(TURN_VERBS).map(|row| row[0]).collect(),
+            documents: words("documents.tsv", DOCUMENTS)?,
+            channels: words("channels.tsv", CHANNELS)?,
+            turn_verbs: words("turn_verbs.tsv", TURN_VERBS)?,
             given_names,
-        }
+        })
     }
 
     /// Whether a lower-case word is a verb of taking a turn ("replied", "hit").
@@ -214,10 +301,7 @@ impl Lexicon {
     pub fn title(&self, word: &str) -> Option<Title> {
         // "co-chairman", "ex-minister", "vice-chair": the title after the prefix.
         if let Some((prefix, rest)) = word.split_once('-')
-            && matches!(
-                prefix.to_ascii_lowercase().as_str(),
-                "co" | "ex" | "vice" | "deputy" | "acting"
-            )
+            && TITLE_PREFIXES.contains(&prefix.to_ascii_lowercase())
         {
             return self.title(rest);
         }
@@ -271,6 +355,9 @@ impl Lexicon {
         self.given_names.get(name).copied()
     }
 }
+
+/// Prefixes joined to a title by a hyphen, read as the title after them: "co-chairman", "ex-minister", "vice-chair".
+static TITLE_PREFIXES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("title_prefixes");
 
 #[cfg(test)]
 mod tests {
@@ -326,23 +413,5 @@ mod tests {
         assert_eq!(lexicon.given_name("Volodymyr"), Some(Sex::Male));
         assert_eq!(lexicon.given_name("Angela"), Some(Sex::Female));
         assert_eq!(lexicon.given_name("Zelenskiy"), None);
-    }
-
-    #[test]
-    fn lists_have_no_duplicate_keys() {
-        for (name, text) in [
-            ("cue_verbs", CUE_VERBS),
-            ("anonymous", ANONYMOUS),
-            ("groups", GROUPS),
-            ("organizations", ORGANIZATIONS),
-            ("documents", DOCUMENTS),
-            ("channels", CHANNELS),
-            ("given_names_extra", GIVEN_NAMES_EXTRA),
-        ] {
-            let mut seen = HashSet::default();
-            for row in rows(text) {
-                assert!(seen.insert(row[0]), "{name}: {} listed twice", row[0]);
-            }
-        }
     }
 }

@@ -10,6 +10,7 @@ use super::lexicon::{Sex, TitleKind, lexicon};
 use super::names::{Names, Sym};
 use super::para::Para;
 use super::token::Kind;
+use crate::vocabulary::NAME_SUFFIXES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -142,13 +143,7 @@ impl Mention {
 }
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
-static PARTICLES: WordSet = WordSet::new(&[
-    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la", "le", "del", "dos",
-    "ter", "ibn", "el",
-]);
-
-/// Name suffixes: "Martin Luther King Jr."
-const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+static PARTICLES: WordSet = crate::vocabulary::word_set!("name_particles");
 
 fn is_initial(p: &Para, i: usize) -> bool {
     // `is_word` first: it is also the bounds check (`i` may be one past the end).
@@ -188,7 +183,7 @@ fn name_part(p: &Para, i: usize) -> usize {
     if i >= p.len() {
         return 0;
     }
-    if is_name_word(p, i) || (p.is_word(i) && SUFFIXES.contains(&p.word(i)) && i > 0) {
+    if is_name_word(p, i) || (p.is_word(i) && NAME_SUFFIXES.contains(p.word(i)) && i > 0) {
         return 1;
     }
     if p.is_any(i, &PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
@@ -398,7 +393,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
     mention.name_span = Some(p.bytes(core.clone()));
     let words: Vec<&str> = name_words(p, core.clone())
-        .filter(|w| !SUFFIXES.contains(w))
+        .filter(|w| !NAME_SUFFIXES.contains(w))
         .collect();
     mention.name = Some((words.join(" ")).into());
     mention.surname = words.last().map(|w| surname_key(w).into());
@@ -519,48 +514,11 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
 }
 
 /// Connectives and intro words cut off the front of a source phrase.
-static LEADING_NOISE: WordSet = WordSet::new(&[
-    "and",
-    "but",
-    "so",
-    "still",
-    "yet",
-    "also",
-    "then",
-    "now",
-    "meanwhile",
-    "however",
-    "though",
-    "although",
-    "while",
-    "as",
-    "even",
-    "only",
-    "but",
-]);
+static LEADING_NOISE: WordSet = crate::vocabulary::word_set!("source_leading_words");
 
 /// Words that end the head of a description: what follows modifies it
 /// ("an official familiar with the matter", "a source briefed on the talks").
-static POSTMODIFIER_OPENERS: WordSet = WordSet::new(&[
-    "familiar",
-    "close",
-    "briefed",
-    "speaking",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "that",
-    "knowledgeable",
-    "involved",
-    "citing",
-    "based",
-    "working",
-    "representing",
-    "including",
-    "sent",
-    "named",
-]);
+static POSTMODIFIER_OPENERS: WordSet = crate::vocabulary::word_set!("postmodifier_openers");
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
@@ -581,20 +539,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         np.end -= 1;
     }
     // "Tony Blair himself said"
-    while np.end > np.start
-        && p.is_any(
-            np.end - 1,
-            &[
-                "himself",
-                "herself",
-                "themselves",
-                "itself",
-                "too",
-                "also",
-                "alone",
-            ],
-        )
-    {
+    while np.end > np.start && p.is_any(np.end - 1, &SOURCE_TRAILING_WORDS) {
         np.end -= 1;
     }
     if np.is_empty() {
@@ -635,16 +580,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let mut member_of = false;
     for t in np.start + 1..np.end {
         let lower = p.lower(t);
-        if lower == "of"
-            && t == np.start + 1
-            && p.is_any(
-                np.start,
-                &[
-                    "one", "some", "many", "two", "three", "several", "most", "each", "another",
-                    "none", "all",
-                ],
-            )
-        {
+        if lower == "of" && t == np.start + 1 && p.is_any(np.start, &COUNTING_WORDS) {
             // "one of the US officials": the head is "officials", a member of them.
             member_of = true;
             continue;
@@ -775,10 +711,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 || grammar::CLAUSE_OPENERS.contains(head_lower)
                 || Pronoun::parse(head_lower).is_some()
                 || grammar::is_time_word(head_lower)
-                || matches!(
-                    head_lower,
-                    "why" | "how" | "what" | "where" | "when" | "who" | "yes" | "no"
-                )
+                || NOT_LONE_SURNAMES.contains(head_lower)
                 || head_word.ends_with('.')
                 || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
             if countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
@@ -839,36 +772,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
 }
 
 /// Words that count people: "most of them said", "two in three said".
-static QUANTIFIERS: WordSet = WordSet::new(&[
-    "percent",
-    "most",
-    "majority",
-    "half",
-    "third",
-    "thirds",
-    "quarter",
-    "many",
-    "some",
-    "all",
-    "few",
-    "several",
-    "none",
-    "both",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "number",
-]);
+static QUANTIFIERS: WordSet = crate::vocabulary::word_set!("quantifiers");
 
 /// Whatever follows "according to" is a source, even when its head is not a
 /// known word: kept as written, as a document.
@@ -914,6 +818,17 @@ pub fn singular(lower: &str) -> String {
             .unwrap_or_else(|| lower.to_string()),
     }
 }
+
+/// Question words and answers that are never a lone surname before a cue ("Why said", "Yes said").
+static NOT_LONE_SURNAMES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("not_lone_surnames");
+
+/// Words that count the people of a two-word noun phrase: "some officials", "two diplomats", "all staff".
+static COUNTING_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("counting_words");
+
+/// Words cut off the end of a source phrase: "Tony Blair himself said", "officials too said".
+static SOURCE_TRAILING_WORDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("source_trailing_words");
 
 #[cfg(test)]
 mod tests {

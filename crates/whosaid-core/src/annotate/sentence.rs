@@ -52,10 +52,10 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
         Kind::Word => {
             let word = token.text(text);
             word.ends_with('.')
-                && !PREFIX_ABBREVIATIONS.contains(&word)
+                && !PREFIX_ABBREVIATIONS.contains(word)
                 && word.chars().count() > 2
                 && tokens.get(i + 1).is_some_and(|next| {
-                    SENTENCE_OPENERS.contains(&next.text(text))
+                    SENTENCE_OPENERS.contains(next.text(text))
                         || matches!(next.kind, Kind::Quote(_))
                 })
         }

@@ -1,6 +1,8 @@
 //! Paragraph text → tokens: words, numbers, punctuation and quote marks, with
 //! byte offsets. One pass, no regex, no allocation per token.
 
+use crate::vocabulary::WordSet;
+
 /// Which quotation mark a token is. Direction of straight marks, and whether
 /// a right single mark is a quote or an apostrophe, is decided in `quotes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,77 +90,15 @@ impl Token {
 }
 
 /// Abbreviations that keep their period ("Mr.", "Jan.", "Calif.").
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Lt", "Col", "Gen", "Adm", "Sgt",
-    "Capt", "Maj", "Cmdr", "Supt", "Det", "Atty", "Amb", "Msgr", "Fr", "Jr", "Sr", "St", "Mt",
-    "Ft", "No", "Nos", "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "Dept",
-    "Univ", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
-    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
-    "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "est", "e.g", "i.e",
-];
+static ABBREVIATIONS: WordSet = crate::vocabulary::word_set!("abbreviations");
 
 /// Words that start sentences, used to tell "…the U.S. The next day" from
 /// "the U.S. Senate".
-pub const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "My",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "If",
-    "Yet",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Asked",
-    "Earlier",
-    "Later",
-    "Last",
-    "Now",
-    "Then",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Two",
-];
+pub(crate) static SENTENCE_OPENERS: WordSet = crate::vocabulary::word_set!("sentence_openers");
 
 /// Abbreviations that always precede a name or number, so never end a sentence.
-pub const PREFIX_ABBREVIATIONS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Gen.",
-    "Adm.", "Sgt.", "Capt.", "Maj.", "Cmdr.", "Supt.", "Det.", "Atty.", "Amb.", "Msgr.", "Fr.",
-    "St.", "Mt.", "Ft.", "No.", "Nos.", "Vol.", "vs.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
-    "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-];
+pub(crate) static PREFIX_ABBREVIATIONS: WordSet =
+    crate::vocabulary::word_set!("prefix_abbreviations");
 
 fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―' | '‒')
@@ -382,12 +322,12 @@ fn word_end(text: &str, start: usize) -> usize {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            rest.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(&next_word)
+            rest.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(next_word)
         });
         let initial =
             word.chars().count() == 1 && word.chars().all(char::is_uppercase) && name_follows;
         let acronym = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
-        if initial || acronym || ABBREVIATIONS.contains(&last_segment) {
+        if initial || acronym || ABBREVIATIONS.contains(last_segment) {
             i += 1;
         }
     }

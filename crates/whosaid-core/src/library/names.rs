@@ -3,6 +3,7 @@
 //! front ("Ukrainian President …") and suffixes behind ("… Jr.") set aside.
 
 use crate::annotate::lexicon::lexicon;
+use crate::vocabulary::NAME_SUFFIXES;
 
 /// A person's name reduced to what identifies them, lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11,8 +12,6 @@ pub struct NameKey {
     /// `None` when the story only ever gives the surname ("Zelenskiy").
     pub given: Option<String>,
 }
-
-const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 /// "Ukrainian President Volodymyr Zelenskiy" → given `volodymyr`, surname
 /// `zelenskiy`; "Zelenskiy" → surname only; `None` for an empty name.
@@ -31,7 +30,13 @@ pub fn name_key(name: &str) -> Option<NameKey> {
         .collect();
     let mut words = &words[..];
     while let Some((last, rest)) = words.split_last() {
-        if rest.is_empty() || !SUFFIXES.contains(&last.to_lowercase().as_str()) {
+        let lower = last.to_lowercase();
+        if rest.is_empty()
+            || !NAME_SUFFIXES
+                .words()
+                .iter()
+                .any(|suffix| suffix.eq_ignore_ascii_case(&lower))
+        {
             break;
         }
         words = rest;

@@ -8,6 +8,7 @@
 
 mod text;
 
+use crate::vocabulary::WordSet;
 use serde::{Deserialize, Serialize};
 
 pub use text::Text;
@@ -404,11 +405,7 @@ impl Document {
 const TITLE_WORDS: usize = 12;
 
 /// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "St", "Jr", "Sr",
-    "Prof", "Capt", "Maj", "Adm", "Rev", "Mt", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Oct",
-    "Nov", "Dec", "Inc", "Corp", "Co", "Ltd",
-];
+static ABBREVIATIONS: WordSet = crate::vocabulary::word_set!("lead_abbreviations");
 
 /// The one rule every list, the reader and the text outputs name a story
 /// by: its own title; else its lead sentence, so stories without headlines
@@ -452,8 +449,8 @@ pub fn source_name(source: &str) -> &str {
     }
 }
 
-/// The first sentence of `text`, as a title: cut after [`TITLE_WORDS`]
-/// words with "…", a closing full stop left off as headlines do.
+/// The first sentence of `text`, as a title: cut after 12 words
+/// (`TITLE_WORDS`) with "…", a closing full stop left off as headlines do.
 pub fn lead_title(text: &str) -> String {
     let sentence = &text[..first_sentence_end(text)];
     let words: Vec<&str> = sentence.split_whitespace().take(TITLE_WORDS + 1).collect();
@@ -500,7 +497,7 @@ fn first_sentence_end(text: &str) -> usize {
             let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
             let word = word.trim_start_matches(['(', '"', '“', '‘']);
             let initial = word.chars().count() == 1 || word.contains('.');
-            if initial || ABBREVIATIONS.contains(&word) {
+            if initial || ABBREVIATIONS.contains(word) {
                 continue;
             }
         }

@@ -44,13 +44,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
         // A capitalized cue word inside a sentence is a name: "the United States".
         let capitalized = t > sentence.start && p.is_capitalized(t);
         if let Some(class) = lexicon.cue(lower).filter(|_| !capitalized) {
-            let after_determiner = t > sentence.start
-                && p.is_any(
-                    t - 1,
-                    &[
-                        "the", "a", "an", "this", "his", "her", "their", "its", "our",
-                    ],
-                );
+            let after_determiner = t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS);
             let passive = t > sentence.start
                 && p.is_any(t - 1, &grammar::BE_FORMS)
                 && !lower.ends_with("ing");
@@ -76,61 +70,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
 }
 
 /// Words after "said" that do not open a reported clause.
-pub(super) static NOT_CLAUSE_OPENERS: WordSet = WordSet::new(&[
-    "so",
-    "yes",
-    "no",
-    "nothing",
-    "little",
-    "much",
-    "goodbye",
-    "hello",
-    "thanks",
-    "sorry",
-    "otherwise",
-    "not",
-    "and",
-    "but",
-    "or",
-    "as",
-    "than",
-    "then",
-    "also",
-    "too",
-    "again",
-    "only",
-    "just",
-    "even",
-    "instead",
-    "repeatedly",
-    "previously",
-    "last",
-    "next",
-    "later",
-    "earlier",
-    "here",
-    "there's",
-    "was",
-    "is",
-    "were",
-    "are",
-    "be",
-    "been",
-    "had",
-    "has",
-    "have",
-    "do",
-    "did",
-    "does",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-]);
+pub(super) static NOT_CLAUSE_OPENERS: WordSet = crate::vocabulary::word_set!("not_clause_openers");
 
 /// A cue verb of saying that, with no "that", still takes a clause: "said he would".
 pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
@@ -142,11 +82,11 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
         Kind::Word => {
             let lower = p.lower(i);
             Pronoun::parse(lower).is_some()
-                || matches!(lower, "there" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "who")
+                || CLAUSE_OPENING_FUNCTION_WORDS.contains(lower)
                 || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
                 || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
                 // "said about half of …"
-                || matches!(lower, "about" | "around" | "nearly" | "almost" | "roughly" | "more" | "fewer" | "less" | "over" | "under")
+                || APPROXIMATORS.contains(lower)
                     && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &["half", "a", "one", "two", "three"]))
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
@@ -167,40 +107,11 @@ pub(super) fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     while j < end && p.kind(j).is_wordlike() {
         let lower = p.lower(j);
         let is_day = grammar::DAYS.contains(lower) || grammar::MONTHS.contains(lower);
-        if is_day
-            || matches!(
-                lower,
-                "week"
-                    | "weekend"
-                    | "month"
-                    | "year"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "night"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "ago"
-            )
-        {
+        if is_day || TIME_NOUNS.contains(lower) {
             saw_time = true;
             j += 1;
             last_time = j;
-        } else if matches!(
-            lower,
-            "on" | "in"
-                | "last"
-                | "this"
-                | "next"
-                | "late"
-                | "early"
-                | "earlier"
-                | "later"
-                | "the"
-                | "previous"
-                | "past"
-        ) && j + 1 < end
+        } else if TIME_PHRASE_WORDS.contains(lower) && j + 1 < end
             || p.kind(j) == Kind::Number && saw_time
         {
             if p.kind(j) == Kind::Number {
@@ -218,12 +129,7 @@ pub(super) fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 /// channel phrase at `k`.
 pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     let lexicon = lexicon();
-    if !p.is_any(
-        k,
-        &[
-            "in", "on", "by", "during", "via", "at", "over", "through", "from",
-        ],
-    ) {
+    if !p.is_any(k, &CHANNEL_PREPOSITIONS) {
         return None;
     }
     let mut j = k + 1;
@@ -266,13 +172,7 @@ pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
     let opens_content = k >= end
         || !p.kind(k).is_wordlike()
-        || p.is_any(
-            k,
-            &[
-                "if", "whether", "why", "how", "what", "when", "where", "who", "that", "about",
-                "for", "to", "of",
-            ],
-        )
+        || p.is_any(k, &NOT_LISTENERS)
         || p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
     if opens_content {
         return k;
@@ -298,10 +198,8 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
     let limit = (j + 3).min(end);
     while j < limit && p.kind(j).is_wordlike() && !p.inside_quote(j) {
         let lower = p.lower(j);
-        let stop = matches!(
-            lower,
-            "that" | "if" | "whether" | "why" | "how" | "what" | "when" | "where" | "there"
-        ) || grammar::PREPOSITIONS.contains(lower)
+        let stop = LISTENER_STOPS.contains(lower)
+            || grammar::PREPOSITIONS.contains(lower)
             || FINITE_VERBS.contains(lower)
             || lexicon().cue(lower).is_some()
             || grammar::is_time_word(lower)
@@ -347,23 +245,7 @@ pub(super) fn complements(
             k = stop;
         } else if p.is_word(k)
             && (grammar::AUXILIARIES.contains(p.lower(k))
-                && !matches!(
-                    p.lower(k),
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "should"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                )
+                && !TENSE_AUXILIARIES.contains(p.lower(k))
                 || p.lower(k).ends_with("ly") && !p.is_capitalized(k) && p.lower(k).len() > 4)
         {
             k += 1;
@@ -392,20 +274,7 @@ pub(super) fn complements(
             }
         } else if p.is_any(k, &["to"])
             && k + 1 < end
-            && (p.is_any(
-                k + 1,
-                &[
-                    "reporters",
-                    "journalists",
-                    "me",
-                    "him",
-                    "her",
-                    "them",
-                    "us",
-                    "supporters",
-                    "lawmakers",
-                ],
-            ) || p.is_capitalized(k + 1))
+            && (p.is_any(k + 1, &LISTENERS) || p.is_capitalized(k + 1))
             && !inverted
         {
             // "said to reporters"
@@ -473,15 +342,7 @@ pub(super) fn clause(
     // ", telling reporters that …", "…, but only to tell Garland that …": the
     // source is the subject of the clause this one hangs on.
     let participle = lower.ends_with("ing")
-        && before.is_some_and(|b| {
-            is_comma_like(p, b)
-                || p.is_any(
-                    b,
-                    &[
-                        "and", "while", "before", "after", "by", "when", "then", "also",
-                    ],
-                )
-        });
+        && before.is_some_and(|b| is_comma_like(p, b) || p.is_any(b, &INVERTED_CUE_JOINERS));
     let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
     if participle || infinitive {
         let source = match previous {
@@ -573,3 +434,42 @@ pub(super) fn clause(
         description,
     })
 }
+
+/// Words before a participle cue that hang it on an earlier clause: ", and told", "while telling", "before adding".
+static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("inverted_cue_joiners");
+
+/// Listeners of "told" that end a reporting clause: "told reporters", "told him".
+static LISTENERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listeners");
+
+/// Auxiliaries that carry tense or mood ("was", "has", "would"), unlike the adverbs that may also stand between a source and its cue.
+static TENSE_AUXILIARIES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("tense_auxiliaries");
+
+/// Words that end a listener of "told" made of common nouns: "told reporters that", "told the crowd when".
+static LISTENER_STOPS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listener_stops");
+
+/// Words after "told" that are not its listener: "told if", "told to", "told of".
+static NOT_LISTENERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("not_listeners");
+
+/// Prepositions that open a channel phrase after a cue: "in a statement", "on X", "via email".
+static CHANNEL_PREPOSITIONS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("channel_prepositions");
+
+/// Words that open or modify a time phrase after a cue: "on Monday", "late Tuesday", "last week".
+static TIME_PHRASE_WORDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("time_phrase_words");
+
+/// Nouns and adverbs that end a time phrase after a cue: "last week", "Tuesday morning", "two days ago".
+static TIME_NOUNS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_nouns");
+
+/// Words of approximation before a number that open a reported clause: "said about half of ...", "nearly two".
+static APPROXIMATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("approximators");
+
+/// Function words that open a reported clause after a cue: "said there was", "asked why", "said if".
+static CLAUSE_OPENING_FUNCTION_WORDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("clause_opening_function_words");
+
+/// Determiners and possessives after which a cue word is a noun, not a verb ("the report", "his claims").
+static NOUN_DETERMINERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("noun_determiners");

@@ -88,11 +88,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
             let object = clause.cue.class == CueClass::Object
                 && !matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted")
                 && (takes_bare_clause(p, k)
-                    || p.is_any(k, &["to"])
-                        && matches!(
-                            p.lower(clause.cue.start),
-                            "vowed" | "vows" | "vowing" | "promised" | "promising"
-                        ));
+                    || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             (pronoun || object).then_some(k)
         }
         _ if matches!(
@@ -103,16 +99,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
             let bare = takes_bare_clause(p, k)
                 || (clause.cue.class == CueClass::Say
                     && p.is_any(k, &["to"])
-                    && matches!(
-                        p.lower(clause.cue.start),
-                        "vowed"
-                            | "promised"
-                            | "vows"
-                            | "promising"
-                            | "vowing"
-                            | "threatened"
-                            | "pledged"
-                    ));
+                    && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             bare.then_some(k)
         }
         _ => None,
@@ -289,3 +276,6 @@ pub(super) fn partials_inside(
         }
     }
 }
+
+/// Cues of promising or threatening that take "to" and an infinitive as their content: "vowed to fight", "threatened to leave".
+static PROMISE_CUES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("promise_cues");

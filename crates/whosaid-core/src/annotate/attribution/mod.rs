@@ -365,12 +365,7 @@ fn sentence_claims(
             && p.kind(k) == Kind::Comma
             && takes_bare_clause(p, k + 1)
             && !p.lower(k + 1).ends_with("ing")
-            && !p.is_any(
-                k + 1,
-                &[
-                    "who", "which", "when", "where", "what", "how", "if", "whether",
-                ],
-            )
+            && !p.is_any(k + 1, &QUESTION_WORDS)
         {
             let range = cut_trailing_gloss(p, trim(p, k + 1..next_front));
             if word_count(p, range.clone()) >= 3 {
@@ -440,3 +435,6 @@ fn naming_claims(
         });
     }
 }
+
+/// Question words that do not open a bare clause after a reporting clause set off by commas ("Still, he said, who ...").
+static QUESTION_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("question_words");

@@ -50,69 +50,14 @@ pub(super) fn is_comma_like(p: &Para, t: usize) -> bool {
 pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
-pub(super) static FINITE_VERBS: WordSet = WordSet::new(&[
-    "is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "could", "should",
-    "can", "may", "might", "must", "did", "does", "do", "shall",
-]);
+pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_verbs");
 
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
-pub(super) static INTRODUCTORY: WordSet = WordSet::new(&[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "with",
-    "without",
-    "for",
-    "to",
-    "under",
-    "over",
-    "from",
-    "by",
-    "amid",
-    "despite",
-    "following",
-    "as",
-    "when",
-    "while",
-    "since",
-    "until",
-    "upon",
-    "speaking",
-    "asked",
-    "earlier",
-    "later",
-    "meanwhile",
-    "finally",
-    "still",
-    "yet",
-    "instead",
-    "soon",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "separately",
-    "indeed",
-]);
+pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
 
 /// Adverbs that open a sentence, never a speaker's name.
-static SENTENCE_ADVERBS: WordSet = WordSet::new(&[
-    "later",
-    "earlier",
-    "meanwhile",
-    "finally",
-    "instead",
-    "then",
-    "separately",
-    "indeed",
-    "however",
-    "afterwards",
-    "subsequently",
-]);
+static SENTENCE_ADVERBS: WordSet = crate::vocabulary::word_set!("sentence_adverbs");
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
@@ -148,20 +93,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
-                    if opener
-                        || lexicon.cue(lower).is_some()
-                            && !matches!(
-                                lower,
-                                "reports"
-                                    | "claims"
-                                    | "states"
-                                    | "comments"
-                                    | "notes"
-                                    | "promises"
-                                    | "remarks"
-                                    | "statement"
-                            )
-                    {
+                    if opener || lexicon.cue(lower).is_some() && !NOUN_CUES.contains(lower) {
                         break;
                     }
                 }
@@ -331,8 +263,7 @@ fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
         title_end += 1;
     }
     (segment.start..title).all(|t| p.is_capitalized(t))
-        && (title_end == segment.end
-            || p.is_any(title_end, &["of", "for", "at", "in", "on", "with", "to"]))
+        && (title_end == segment.end || p.is_any(title_end, &TITLE_PREPOSITIONS))
 }
 
 /// The subject of a cue whose source comes before it, when a comma stands
@@ -409,13 +340,9 @@ pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) 
     });
     let described = start < comma
         && (titled
-            || p.is_any(
-                start,
-                &[
-                    "the", "a", "an", "another", "his", "her", "their", "its", "one",
-                ],
-            ) && !(start..comma)
-                .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
+            || p.is_any(start, &DESCRIPTION_DETERMINERS)
+                && !(start..comma)
+                    .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
     if bounded && described {
         start..np.end
     } else {
@@ -556,23 +483,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
     }
     // Coordinating words only: "Before the convention, X …" is an
     // introductory phrase, skipped below up to its comma.
-    while k < sentence.end
-        && p.is_any(
-            k,
-            &[
-                "and",
-                "but",
-                "so",
-                "yet",
-                "still",
-                "however",
-                "meanwhile",
-                "now",
-                "then",
-                "also",
-            ],
-        )
-    {
+    while k < sentence.end && p.is_any(k, &COORDINATORS) {
         k += 1;
         if k < sentence.end && p.kind(k) == Kind::Comma {
             k += 1;
@@ -585,13 +496,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
         return Some(k..k + 1);
     }
     if p.is_any(k, &grammar::PREPOSITIONS)
-        || p.is_any(
-            k,
-            &[
-                "as", "when", "while", "although", "though", "if", "because", "since", "once",
-                "until", "whether", "despite",
-            ],
-        )
+        || p.is_any(k, &SUBORDINATORS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
     {
         let comma = (k..(k + 15).min(sentence.end))
@@ -655,23 +560,8 @@ pub(super) fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Ran
         }
         let lower = p.lower(j);
         if j > from
-            && (matches!(
-                lower,
-                "who"
-                    | "which"
-                    | "that"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "because"
-                    | "and"
-                    | "but"
-                    | "adding"
-                    | "noting"
-                    | "saying"
-            ) || channel_phrase(p, j, end).is_some()
+            && (SOURCE_PHRASE_ENDS.contains(lower)
+                || channel_phrase(p, j, end).is_some()
                 || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
                 || lexicon.cue(lower).is_some() && !p.is_capitalized(j))
         {
@@ -775,34 +665,49 @@ pub(super) fn according_source(p: &Para, from: usize, end: usize) -> Option<Rang
 /// aside, and holds no verb; "said there was" is not inverted.
 pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize) -> bool {
     let first = p.lower(np.start);
-    if matches!(
-        first,
-        "that" | "there" | "it" | "this" | "he" | "she" | "they" | "we" | "i" | "you"
-    ) && np.len() > 1
-    {
+    if NOT_INVERTED_SOURCE_OPENERS.contains(first) && np.len() > 1 {
         return false;
     }
-    let verb = np.clone().any(|t| {
-        p.is_any(
-            t,
-            &[
-                "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can",
-                "should", "did", "does", "do", "be", "been",
-            ],
-        )
-    });
+    let verb = np.clone().any(|t| p.is_any(t, &NOUN_PHRASE_VERBS));
     let at_boundary = np.end >= end
         || !p.kind(np.end).is_wordlike()
             && p.kind(np.end) != Kind::Possessive
             && p.quotes.opening_at(np.end).is_none()
         || channel_phrase(p, np.end, end).is_some()
         || time_phrase(p, np.end, end).is_some()
-        || p.is_any(
-            np.end,
-            &[
-                "who", "which", "as", "after", "before", "when", "while", "adding", "noting",
-                "saying",
-            ],
-        );
+        || p.is_any(np.end, &INVERTED_SOURCE_ENDS);
     !verb && at_boundary
 }
+
+/// Words that may follow an inverted source: "said the minister, who ...", "said X, adding ...".
+static INVERTED_SOURCE_ENDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("inverted_source_ends");
+
+/// Verbs that a noun phrase after a cue never holds: "said there was" is not an inverted source.
+static NOUN_PHRASE_VERBS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("noun_phrase_verbs");
+
+/// Pronouns and function words that never open an inverted source of more than one word: "said that ...", "said it was".
+static NOT_INVERTED_SOURCE_OPENERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("not_inverted_source_openers");
+
+/// Words that end a source noun phrase: "the minister who ...", "officials, adding ...".
+static SOURCE_PHRASE_ENDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("source_phrase_ends");
+
+/// Subordinating words that open an introductory clause before a source: "As he left, ...", "Although ...".
+static SUBORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("subordinators");
+
+/// Coordinating words skipped before the subject of a reporting clause: "And he said", "But officials said".
+static COORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("coordinators");
+
+/// Determiners and possessives that open a description of a source before a comma: "the president, ...", "his spokesman, ...".
+static DESCRIPTION_DETERMINERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("description_determiners");
+
+/// Cue forms that are more often nouns, not read as a cue after a sentence opener: "reports", "claims", "statement".
+static NOUN_CUES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("noun_cues");
+
+/// Prepositions after a title that end it and keep it a description: "chief executive of ...", "minister for ...".
+static TITLE_PREPOSITIONS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("title_prepositions");

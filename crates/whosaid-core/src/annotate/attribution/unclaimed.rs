@@ -24,44 +24,7 @@ pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
-pub(super) static TITLE_MARKERS: WordSet = WordSet::new(&[
-    "film",
-    "movie",
-    "book",
-    "novel",
-    "song",
-    "album",
-    "show",
-    "series",
-    "play",
-    "titled",
-    "entitled",
-    "headlined",
-    "dubbed",
-    "nicknamed",
-    "so-called",
-    "term",
-    "word",
-    "phrase",
-    "slogan",
-    "hashtag",
-    "program",
-    "programme",
-    "episode",
-    "documentary",
-    "column",
-    "article",
-    "poem",
-    "podcast",
-    "hit",
-    "single",
-    "known",
-    "named",
-    "branded",
-    "label",
-    "labeled",
-    "labelled",
-]);
+pub(super) static TITLE_MARKERS: WordSet = crate::vocabulary::word_set!("title_markers");
 
 pub(super) fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };

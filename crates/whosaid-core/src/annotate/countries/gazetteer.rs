@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::annotate::lexicon::format::GIVEN_NAMES as GIVEN_NAMES_FORMAT;
 use crate::model::CountryKind;
+use crate::vocabulary::{Row, VocabularyError, read};
 
 const COUNTRIES: &str = include_str!("../../../../../assets/gazetteer/countries.tsv");
 const NAMES: &str = include_str!("../../../../../assets/gazetteer/names.tsv");
@@ -96,12 +98,8 @@ pub(crate) struct Gazetteer {
 /// this is a bug in `assets/gazetteer/`, which the tests catch.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum GazetteerError {
-    #[error("{file}: expected {expected} fields in {row:?}")]
-    Fields {
-        file: &'static str,
-        expected: usize,
-        row: String,
-    },
+    #[error(transparent)]
+    List(#[from] VocabularyError),
     #[error("{file}: unknown {what} {value:?}")]
     Unknown {
         file: &'static str,
@@ -149,27 +147,27 @@ impl Gazetteer {
 
     fn build() -> Result<Gazetteer, GazetteerError> {
         let mut builder = Builder::default();
-        for fields in rows(COUNTRIES) {
-            let [code, name, forms] = fields_n(&fields, "countries.tsv")?;
+        for row in read("countries.tsv", COUNTRIES, format::COUNTRIES)?.rows {
+            let [code, name, forms] = fields_n(&row, "countries.tsv")?;
             let place = builder.add_place(code, name, CountryKind::Country)?;
             for form in split_list(forms) {
                 builder.add(form, Target::Place(place), Form::Name, Flags::default())?;
             }
         }
-        for fields in rows(BLOCS) {
-            let [code, name, forms] = fields_n(&fields, "blocs.tsv")?;
+        for row in read("blocs.tsv", BLOCS, format::BLOCS)?.rows {
+            let [code, name, forms] = fields_n(&row, "blocs.tsv")?;
             let place = builder.add_place(code, name, CountryKind::Bloc)?;
             for form in split_list(forms) {
                 builder.add(form, Target::Place(place), Form::Bloc, Flags::default())?;
             }
         }
-        for fields in rows(NAMES) {
-            let [phrase, code, flags] = fields_n(&fields, "names.tsv")?;
+        for row in read("names.tsv", NAMES, format::NAMES)?.rows {
+            let [phrase, code, flags] = fields_n(&row, "names.tsv")?;
             let target = builder.target(code)?;
             builder.add(phrase, target, Form::Name, parse_flags(flags)?)?;
         }
-        for fields in rows(DEMONYMS) {
-            let [code, forms, people, flags] = fields_n(&fields, "demonyms.tsv")?;
+        for row in read("demonyms.tsv", DEMONYMS, format::DEMONYMS)?.rows {
+            let [code, forms, people, flags] = fields_n(&row, "demonyms.tsv")?;
             let target = builder.target(code)?;
             let flags = parse_flags(flags)?;
             for form in split_list(forms) {
@@ -179,8 +177,8 @@ impl Gazetteer {
                 builder.add(form, target, Form::People, flags)?;
             }
         }
-        for fields in rows(SEATS) {
-            let [phrase, code, kind, flags] = fields_n(&fields, "seats.tsv")?;
+        for row in read("seats.tsv", SEATS, format::SEATS)?.rows {
+            let [phrase, code, kind, flags] = fields_n(&row, "seats.tsv")?;
             let form = match kind {
                 "capital" => Form::Capital,
                 "seat" => Form::Seat,
@@ -198,8 +196,8 @@ impl Gazetteer {
         }
         let mut subdivisions = HashSet::new();
         let mut us_states = HashSet::new();
-        for fields in rows(SUBDIVISIONS) {
-            let [name, country, abbreviations] = fields_n(&fields, "subdivisions.tsv")?;
+        for row in read("subdivisions.tsv", SUBDIVISIONS, format::SUBDIVISIONS)?.rows {
+            let [name, country, abbreviations] = fields_n(&row, "subdivisions.tsv")?;
             let form = match country {
                 "US" => Form::State,
                 "CA" => Form::Province,
@@ -221,14 +219,17 @@ impl Gazetteer {
                 builder.add(name, Target::Nothing, form, Flags::default())?;
             }
         }
-        for fields in rows(NOT_PLACES) {
-            let [phrase] = fields_n(&fields, "not_places.tsv")?;
+        for row in read("not_places.tsv", NOT_PLACES, format::NOT_PLACES)?.rows {
+            let [phrase] = fields_n(&row, "not_places.tsv")?;
             builder.add(phrase, Target::Nothing, Form::NotPlace, Flags::default())?;
         }
 
-        let given_names: HashSet<&'static str> = rows(GIVEN_NAMES)
-            .filter_map(|fields| fields.first().copied())
-            .collect();
+        let given_names: HashSet<&'static str> =
+            read("given_names_us_census.tsv", GIVEN_NAMES, GIVEN_NAMES_FORMAT)?
+                .rows
+                .iter()
+                .map(|row| row.fields()[0])
+                .collect();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entry = Vec::new();
         let mut seen_spellings: HashMap<String, usize> = HashMap::new();
@@ -369,22 +370,49 @@ fn spellings(listed: &str) -> Vec<String> {
     out
 }
 
-/// Non-comment, non-blank lines split on tabs.
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| line.split('\t').collect())
+/// A row's fields as an array; the reader has checked the count against
+/// the list's format, so an error here means the two disagree.
+fn fields_n<const N: usize>(
+    row: &Row,
+    file: &'static str,
+) -> Result<[&'static str; N], VocabularyError> {
+    <[&'static str; N]>::try_from(row.fields()).map_err(|_| VocabularyError::Fields {
+        file,
+        line: row.line,
+        expected: N.to_string(),
+        found: row.fields().len(),
+    })
 }
 
-fn fields_n<const N: usize>(
-    fields: &[&'static str],
-    file: &'static str,
-) -> Result<[&'static str; N], GazetteerError> {
-    <[&'static str; N]>::try_from(fields).map_err(|_| GazetteerError::Fields {
-        file,
-        expected: N,
-        row: fields.join("\t"),
-    })
+/// The formats of the gazetteer's lists (see their headers).
+pub(crate) mod format {
+    use crate::vocabulary::{Class, Format};
+
+    pub const COUNTRIES: Format = Format::fields(3);
+    pub const BLOCS: Format = Format::fields(3);
+    pub const NAMES: Format = Format::fields(3);
+    pub const DEMONYMS: Format = Format::fields(4);
+    pub const SEATS: Format = Format {
+        min_fields: 4,
+        max_fields: 4,
+        classes: &[Class {
+            column: 2,
+            name: "kind",
+            values: &["capital", "seat", "region"],
+        }],
+        key: &[0],
+    };
+    pub const SUBDIVISIONS: Format = Format {
+        min_fields: 3,
+        max_fields: 3,
+        classes: &[Class {
+            column: 1,
+            name: "country",
+            values: &["US", "CA"],
+        }],
+        key: &[0],
+    };
+    pub const NOT_PLACES: Format = Format::WORDS;
 }
 
 fn split_list(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -411,18 +439,11 @@ mod tests {
 
     #[test]
     fn bad_rows_are_typed_errors_naming_the_file() {
-        let error = fields_n::<3>(&["FR", "France"], "countries.tsv").unwrap_err();
-        assert!(matches!(
-            error,
-            GazetteerError::Fields {
-                file: "countries.tsv",
-                expected: 3,
-                ..
-            }
-        ));
+        let row = Row::new(12, &["FR", "France"]);
+        let error = GazetteerError::from(fields_n::<3>(&row, "countries.tsv").unwrap_err());
         assert_eq!(
             error.to_string(),
-            "countries.tsv: expected 3 fields in \"FR\\tFrance\""
+            "countries.tsv:12: expected 3 tab-separated fields, found 2"
         );
         assert!(matches!(
             parse_flags("caps,loud"),

@@ -11,10 +11,11 @@
 //!
 //! The data lives in `assets/gazetteer/`, each file with its source and licence.
 
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod rules;
 mod text;
 
+use crate::vocabulary::WordSet;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
@@ -184,25 +185,7 @@ impl Hit {
 }
 
 /// Words before a name that make it a place, not a person: "flew to Jordan".
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "to",
-    "from",
-    "into",
-    "across",
-    "toward",
-    "towards",
-    "through",
-    "throughout",
-    "inside",
-    "outside",
-    "near",
-    "of",
-    "visit",
-    "visits",
-    "visited",
-    "visiting",
-];
+static PLACE_PREPOSITIONS: WordSet = crate::vocabulary::word_set!("place_prepositions");
 
 /// Whether `start..end` overlaps one of `blocked` (one paragraph's, sorted
 /// by start). Names do not nest, so only the last one starting before `end`
@@ -259,8 +242,8 @@ fn scan(
             }
             _ => {}
         }
-        let after_preposition =
-            token_before(text, start).is_some_and(|(_, t)| is_one_of(bare(t), PLACE_PREPOSITIONS));
+        let after_preposition = token_before(text, start)
+            .is_some_and(|(_, t)| is_one_of(bare(t), PLACE_PREPOSITIONS.words()));
         let acts = entry.form == Form::Capital && rules::acts_as_government(text, start, end);
         hits.push(Hit {
             position: position as u32,

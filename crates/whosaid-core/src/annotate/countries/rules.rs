@@ -5,6 +5,7 @@
 //! Jordan"), a language ("in French"), a US state ("Atlanta, Georgia"), a town
 //! elsewhere ("Paris, Texas"), an ordinary word ("give US more" in capitals).
 
+use crate::vocabulary::WordSet;
 use std::cell::OnceCell;
 
 use super::gazetteer::{Entry, Form, Gazetteer, Target};
@@ -35,278 +36,40 @@ pub(crate) enum Verdict {
 
 /// The words that may follow a country's name inside a capitalised phrase that
 /// still names the country ("Jordan Foreign Minister"), unlike "Jordan Peterson".
-const STATE_WORDS: &[&str] = &[
-    "President",
-    "Prime",
-    "Premier",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Interior",
-    "Finance",
-    "Minister",
-    "Ministry",
-    "King",
-    "Queen",
-    "Crown",
-    "Government",
-    "Embassy",
-    "Ambassador",
-    "Parliament",
-    "Army",
-    "Navy",
-    "Air",
-    "Armed",
-    "Police",
-    "Coast",
-];
+static STATE_WORDS: WordSet = crate::vocabulary::word_set!("country_state_words");
 
 /// Capitalised words before a comma that are not towns: "On Monday, Washington said".
-const NOT_TOWNS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+static NOT_TOWNS: WordSet = crate::vocabulary::word_set!("not_towns");
 
 /// Last words of an organization's name that starts with a country's name or
 /// demonym: "American Psychological Association", "British Airways".
-const ORGANIZATION_HEADS: &[&str] = &[
-    "Association",
-    "Associations",
-    "Airways",
-    "Airlines",
-    "Board",
-    "Institute",
-    "Society",
-    "Academy",
-    "Foundation",
-    "Press",
-    "Broadcasting",
-    "Corporation",
-    "Company",
-    "Federation",
-    "College",
-    "University",
-    "Museum",
-    "Express",
-    "Legion",
-    "Journal",
-    "Bank",
-    "Corp",
-    "Inc",
-    "Group",
-];
+static ORGANIZATION_HEADS: WordSet = crate::vocabulary::word_set!("country_organization_heads");
 
 /// Last words of a street's or neighbourhood's name: "Jamaica Estates", "Jordan
 /// Avenue". A country's own name inside an institution's name still names it
 /// ("the Bank of Japan", "Korea Exchange Bank"); inside a street's it does not.
-const STREET_HEADS: &[&str] = &[
-    "Estates",
-    "Avenue",
-    "Street",
-    "Road",
-    "Boulevard",
-    "Square",
-    "Beach",
-    "Heights",
-];
+static STREET_HEADS: WordSet = crate::vocabulary::word_set!("street_heads");
 
 /// Titles before a family name.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
-    "Judge", "Coach", "Justice", "Sir", "Dame", "Lord", "Lady", "Mx",
-];
+static TITLES: WordSet = crate::vocabulary::word_set!("family_name_titles");
 
 /// Given names in the census list that are, far more often, ordinary words or
 /// titles before a place ("King", "May").
-const NOT_GIVEN_NAMES: &[&str] = &[
-    "Will",
-    "May",
-    "June",
-    "April",
-    "August",
-    "Mark",
-    "Grant",
-    "Guy",
-    "Rich",
-    "Major",
-    "Royal",
-    "Summer",
-    "Christian",
-    "Hope",
-    "Joy",
-    "Faith",
-    "Grace",
-    "Page",
-    "Price",
-    "Young",
-    "King",
-    "Queen",
-    "Prince",
-    "Ray",
-    "Rose",
-    "Lane",
-    "Dean",
-    "Earl",
-    "Duke",
-    "Sterling",
-    "Chance",
-    "Miles",
-    "Long",
-    "Van",
-    "Bill",
-    "Pat",
-    "Ivy",
-    "Sandy",
-    "Dale",
-    "Don",
-    "Carol",
-    "Art",
-    "Les",
-    "Jean",
-    "Sunny",
-    "Sun",
-    "Golden",
-    "Gay",
-    "Love",
-    "Star",
-    "Angel",
-    "Rod",
-    "Penny",
-    "Else",
-    "Min",
-    "Le",
-    "Al",
-    "Warren",
-    "China",
-    "India",
-    "America",
-    "France",
-    "Georgia",
-    "Jordan",
-    "Israel",
-    "Kenya",
-    "Paris",
-    "Chad",
-    "Sofia",
-    "Santiago",
-    "Dominica",
-];
+static NOT_GIVEN_NAMES: WordSet = crate::vocabulary::word_set!("not_given_names");
 
 /// Capitalised words that go before a country's name mid-sentence without
 /// making it a person's: "Soviet Georgia", "Communist China".
-const PLACE_ADJECTIVES: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Greater",
-    "Soviet",
-    "Communist",
-    "Imperial",
-    "Modern",
-    "Independent",
-    "Official",
-    "Rural",
-    "Mainland",
-    "Middle",
-    "Corporate",
-];
+static PLACE_ADJECTIVES: WordSet = crate::vocabulary::word_set!("place_adjectives");
 
 /// Words before a demonym that make it a language: "speaks Ukrainian".
-const LANGUAGE_BEFORE: &[&str] = &[
-    "speak",
-    "speaks",
-    "spoke",
-    "speaking",
-    "spoken",
-    "learn",
-    "learns",
-    "learned",
-    "learnt",
-    "learning",
-    "study",
-    "studies",
-    "studied",
-    "studying",
-    "teach",
-    "teaches",
-    "taught",
-    "teaching",
-    "fluent",
-    "translate",
-    "translates",
-    "translated",
-    "translating",
-];
+static LANGUAGE_BEFORE: WordSet = crate::vocabulary::word_set!("language_before");
 
 /// Words after a demonym that make it a language: "the Polish language".
-const LANGUAGE_AFTER: &[&str] = &[
-    "language",
-    "languages",
-    "speaker",
-    "speakers",
-    "speaking",
-    "translation",
-    "translations",
-    "translator",
-    "translators",
-    "interpreter",
-    "interpreters",
-    "subtitles",
-    "subtitled",
-    "dubbed",
-    "lesson",
-    "lessons",
-    "class",
-    "classes",
-    "course",
-    "courses",
-    "teacher",
-    "teachers",
-    "dictionary",
-    "grammar",
-    "accent",
-    "dialect",
-    "fluency",
-    "proficiency",
-    "immersion",
-    "version",
-    "word",
-    "words",
-    "phrase",
-    "alphabet",
-];
+static LANGUAGE_AFTER: WordSet = crate::vocabulary::word_set!("language_after");
 
 /// Words that cannot be the noun a demonym qualifies: after "in French" they
 /// leave "French" standing alone, as a language.
-const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "nor", "that", "to", "with", "by", "as", "on", "at", "for", "from", "of",
-    "so", "than", "while", "when", "because", "is", "was", "are", "were", "which", "who", "he",
-    "she", "they", "it", "we", "i", "you", "if", "before", "after", "about", "instead", "rather",
-    "only", "too", "also", "during", "until", "then", "not", "the", "a", "an",
-];
+static FUNCTION_WORDS: WordSet = crate::vocabulary::word_set!("demonym_function_words");
 
 /// Everything the rules need besides the match itself.
 pub(crate) struct Context<'a> {
@@ -354,7 +117,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
     if let Some((at, before)) = token_before(text, start) {
         // "Little Italy": a neighbourhood; "Stade de France", "Banco de Portugal":
         // a name in another language.
-        if matches!(before, "Little" | "de" | "du" | "des" | "do" | "da" | "del") {
+        if NOT_PLACE_BEFORE.contains(before) {
             return Verdict::NotPlace;
         }
         // "University of Ottawa": an institution's name.
@@ -366,16 +129,14 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         // "the city of Turkey" (Texas): a country is never a town.
         if entry.form == Form::Name
             && before == "of"
-            && token_before(text, at).is_some_and(|(_, t)| {
-                is_one_of(bare(t), &["city", "town", "village", "township", "county"])
-            })
+            && token_before(text, at).is_some_and(|(_, t)| is_one_of(bare(t), TOWN_WORDS.words()))
         {
             return Verdict::Town;
         }
     }
-    let heads: &[&[&str]] = match entry.form {
-        Form::Demonym => &[ORGANIZATION_HEADS, STREET_HEADS],
-        Form::Name => &[STREET_HEADS],
+    let heads: &[&WordSet] = match entry.form {
+        Form::Demonym => &[&ORGANIZATION_HEADS, &STREET_HEADS],
+        Form::Name => &[&STREET_HEADS],
         _ => &[],
     };
     if !heads.is_empty() && ends_in_a_name(cx, end, heads) {
@@ -479,7 +240,7 @@ fn is_state_here(cx: &Context, start: usize, end: usize) -> bool {
             && town
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '.' || c == '-')
-            && !NOT_TOWNS.contains(&town)
+            && !NOT_TOWNS.contains(town)
             && !opens_sentence(text, town_start)
             && cx.last_place_end != Some(head.len());
     }
@@ -527,15 +288,15 @@ fn person_here(cx: &Context, start: usize, end: usize) -> Option<bool> {
         let word = before.trim_start_matches(['(', '"', '“', '‘', '\'']);
         let core = word.trim_end_matches('.');
         let initial = core.len() == 1 && word.ends_with('.') && starts_upper(core);
-        let title = TITLES.contains(&core);
-        let given = cx.gazetteer.given_names.contains(core) && !NOT_GIVEN_NAMES.contains(&core);
+        let title = TITLES.contains(core);
+        let given = cx.gazetteer.given_names.contains(core) && !NOT_GIVEN_NAMES.contains(core);
         // Any other capitalised word mid-sentence reads as a first name too
         // ("Denzel Washington"), unless headline capitals make every word one.
         let other_name = !cx.style().title_case
             && starts_upper(core)
             && !is_caps_word(core)
             && core.chars().all(char::is_alphabetic)
-            && !PLACE_ADJECTIVES.contains(&core)
+            && !PLACE_ADJECTIVES.contains(core)
             && !opens_sentence(text, at + (before.len() - word.len()))
             && cx.last_place_end != Some(at + before.len());
         if initial || title || given || other_name {
@@ -563,43 +324,7 @@ fn ends_a_name(cx: &Context, start: usize) -> bool {
 
 /// Words before a place that make it where something happens, or where someone
 /// goes, not who acts.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "into",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "throughout",
-    "via",
-    "through",
-    "toward",
-    "towards",
-    "of",
-    "between",
-    "over",
-    "above",
-    "leave",
-    "leaves",
-    "left",
-    "leaving",
-    "visit",
-    "visits",
-    "visited",
-    "visiting",
-    "reach",
-    "reached",
-    "enter",
-    "entered",
-    "flee",
-    "fled",
-    "tour",
-    "toured",
-];
+static LOCATIVE: WordSet = crate::vocabulary::word_set!("locative_words");
 
 /// A capital used for its government ("Kyiv supports", "get Moscow to accept"),
 /// not as the place where something happens ("a rally in Washington",
@@ -609,7 +334,7 @@ pub(crate) fn acts_as_government(text: &str, start: usize, end: usize) -> bool {
     if rest.starts_with(['\'', '’', '-']) || rest.trim_start().starts_with('(') {
         return false;
     }
-    !token_before(text, start).is_some_and(|(_, before)| is_one_of(bare(before), LOCATIVE))
+    !token_before(text, start).is_some_and(|(_, before)| is_one_of(bare(before), LOCATIVE.words()))
 }
 
 /// The name runs on into another capitalised word ("Jordan Peterson", "Washington
@@ -628,13 +353,13 @@ fn starts_a_name(cx: &Context, end: usize) -> bool {
     let word = next.trim_end_matches(|c: char| !is_word_char(c));
     starts_upper(word)
         && word.chars().next().is_some_and(char::is_alphabetic)
-        && !STATE_WORDS.contains(&word)
+        && !STATE_WORDS.contains(word)
         && !matches!(word, "D.C" | "DC")
 }
 
 /// A run of capitalised words after the name that ends in one of these heads:
 /// "American Psychological Association", "Jamaica Estates".
-fn ends_in_a_name(cx: &Context, end: usize, heads: &[&[&str]]) -> bool {
+fn ends_in_a_name(cx: &Context, end: usize, heads: &[&WordSet]) -> bool {
     let text = cx.text;
     let mut at = end;
     for _ in 0..6 {
@@ -645,7 +370,7 @@ fn ends_in_a_name(cx: &Context, end: usize, heads: &[&[&str]]) -> bool {
             return false;
         };
         let word = bare(token);
-        if heads.iter().any(|list| list.contains(&word)) {
+        if heads.iter().any(|list| list.contains(word)) {
             return true;
         }
         let joins = matches!(word, "of" | "and" | "for" | "the") || token == "&";
@@ -681,14 +406,14 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     }
     let next = token_after(text, end).map(|(_, t)| t);
     // token_after only sees a word after whitespace: "the Polish language".
-    if next.is_some_and(|next| is_one_of(bare(next), LANGUAGE_AFTER)) {
+    if next.is_some_and(|next| is_one_of(bare(next), LANGUAGE_AFTER.words())) {
         return true;
     }
     let Some((_, before)) = token_before(text, start) else {
         return false;
     };
     let before = bare(before);
-    if is_one_of(before, LANGUAGE_BEFORE) {
+    if is_one_of(before, LANGUAGE_BEFORE.words()) {
         return true;
     }
     if is_one_of(before, &["in", "into"]) {
@@ -696,9 +421,16 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
         let stands_alone = match rest.chars().next() {
             None => true,
             Some(c) if !c.is_whitespace() => !c.is_alphanumeric() && c != '-',
-            Some(_) => next.is_none_or(|t| is_one_of(bare(t), FUNCTION_WORDS)),
+            Some(_) => next.is_none_or(|t| is_one_of(bare(t), FUNCTION_WORDS.words())),
         };
         return stands_alone;
     }
     false
 }
+
+/// Words before "of" and a country's name that make the name a town's: "the city of Turkey" (Texas).
+static TOWN_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("town_words");
+
+/// Words right before a country's name that make the phrase name something else: a neighbourhood ("Little Italy") or a name in another language ("Stade de France", "Banco de Portugal").
+static NOT_PLACE_BEFORE: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("not_place_before");
