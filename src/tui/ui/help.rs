@@ -2,9 +2,9 @@
 //! highlight styles drawn in those very styles.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::model::ClaimKind;
 use crate::tui::cells::width;
@@ -12,7 +12,7 @@ use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Marks, Theme};
 
 use super::article::{CLAIM_MARK, FOCUS_MARK};
-use super::draw;
+use super::{draw, popup};
 
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,
@@ -136,35 +136,21 @@ impl Widget for &HelpView<'_> {
         let lines = self.lines();
         let width = lines.iter().map(draw::line_width).max().unwrap_or(0) as u16 + 4;
         let height = lines.len() as u16 + 2;
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
-        let inner_height = popup.height.saturating_sub(2);
-        let max_scroll = (lines.len() as u16).saturating_sub(inner_height);
-        let scroll = self.scroll.min(max_scroll);
-        let more = if max_scroll > 0 {
-            " · j/k/Space scroll"
-        } else {
-            ""
+        let title = |scrolls: bool| {
+            let more = if scrolls { " · j/k/Space scroll" } else { "" };
+            format!(" Keys · q or Esc closes{more} ")
         };
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(self.theme.border_focused)
-            .title(Span::styled(
-                format!(" Keys · q or Esc closes{more} "),
-                self.theme.border_focused,
-            ));
-        let inner = block.inner(popup);
-        block.render(popup, buf);
+        let (inner, scroll) = popup::frame(
+            area,
+            (width, height),
+            lines.len(),
+            self.scroll,
+            title,
+            self.theme,
+            buf,
+        );
         // Key names come from the user's config: drawn like story text.
-        let rows = lines.iter().skip(usize::from(scroll));
-        for (y, line) in (inner.y..inner.bottom()).zip(rows) {
-            draw::line(line, Rect::new(inner.x, y, inner.width, 1), buf);
-        }
+        popup::text(&lines, scroll, inner, buf);
     }
 }
 

@@ -11,6 +11,7 @@ mod list;
 mod panel;
 mod people;
 mod picker;
+mod popup;
 mod problems;
 mod status;
 

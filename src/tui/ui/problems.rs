@@ -3,16 +3,16 @@
 //! may hold escape sequences), so every line is drawn cleaned.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::tui::cells::{clean, truncate};
 use crate::tui::library::PROBLEM_LINES;
 use crate::tui::theme::Theme;
 use crate::words::plural;
 
-use super::draw;
+use super::popup;
 
 pub struct ProblemsView<'a> {
     pub problems: &'a [String],
@@ -54,38 +54,25 @@ impl Widget for &ProblemsView<'_> {
         let height = u16::try_from(line_count(self.problems))
             .unwrap_or(u16::MAX)
             .saturating_add(2);
-        let [popup] = Layout::horizontal([Constraint::Length(area.width.saturating_sub(4))])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
-        let inner_height = popup.height.saturating_sub(2);
-        let total = u16::try_from(line_count(self.problems)).unwrap_or(u16::MAX);
-        let max_scroll = total.saturating_sub(inner_height);
-        let scroll = self.scroll.min(max_scroll);
-        let more = if max_scroll > 0 { " · j/k scroll" } else { "" };
-        let title = format!(
-            " {} could not be read · Esc closes{more} ",
-            plural(self.problems.len(), "input")
-        );
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(self.theme.border_focused);
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        let title_area = Rect::new(popup.x + 1, popup.y, popup.width.saturating_sub(2), 1);
-        draw::span(
-            Span::styled(title, self.theme.border_focused),
-            title_area,
+        let count = self.problems.len();
+        let title = |scrolls: bool| {
+            let more = if scrolls { " · j/k scroll" } else { "" };
+            format!(
+                " {} could not be read · Esc closes{more} ",
+                plural(count, "input")
+            )
+        };
+        let width = area.width.saturating_sub(4);
+        let (inner, scroll) = popup::frame(
+            area,
+            (width, height),
+            line_count(self.problems),
+            self.scroll,
+            title,
+            self.theme,
             buf,
         );
-        let lines = self.lines(usize::from(inner.width));
-        let rows = lines.iter().skip(usize::from(scroll));
-        for (y, line) in (inner.y..inner.bottom()).zip(rows) {
-            draw::line(line, Rect::new(inner.x, y, inner.width, 1), buf);
-        }
+        popup::text(&self.lines(usize::from(inner.width)), scroll, inner, buf);
     }
 }
 
