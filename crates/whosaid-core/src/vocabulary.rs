@@ -162,6 +162,17 @@ pub(crate) fn read(
     text: &'static str,
     format: Format,
 ) -> Result<List, VocabularyError> {
+    read_checking(file, text, format, true)
+}
+
+/// [`read`], looking for entries listed twice only when `duplicates` says
+/// so: that check is the one that costs at start-up.
+fn read_checking(
+    file: &'static str,
+    text: &'static str,
+    format: Format,
+    duplicates: bool,
+) -> Result<List, VocabularyError> {
     debug_assert!(format.max_fields <= MAX_FIELDS);
     debug_assert!(
         format.key.len() <= 2,
@@ -171,8 +182,9 @@ pub(crate) fn read(
     let mut rows = Vec::new();
     // A key of one or two columns, without an allocation per row: the
     // census names are thousands of rows, read at start-up.
+    let capacity = if duplicates { text.len() / 16 } else { 0 };
     let mut seen: FxHashMap<(&'static str, &'static str), usize> =
-        FxHashMap::with_capacity_and_hasher(text.len() / 16, Default::default());
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -227,7 +239,7 @@ pub(crate) fn read(
                 });
             }
         }
-        if let Some(&first_column) = format.key.first() {
+        if duplicates && let Some(&first_column) = format.key.first() {
             let field = |c: usize| fields.get(c).copied().unwrap_or("");
             let key = (
                 field(first_column),
@@ -259,8 +271,12 @@ pub(crate) fn read(
 
 /// Reads a bundled list; a failure is a bug in `assets/` that the tests
 /// catch, so it panics with the file and line.
+///
+/// The bundled lists are compiled in and `every_bundled_list_reads` checks
+/// them whole, so a release build skips the duplicate check at start-up.
 pub(crate) fn bundled(file: &'static str, text: &'static str, format: Format) -> List {
-    read(file, text, format).unwrap_or_else(|error| panic!("bundled word list: {error}"))
+    read_checking(file, text, format, cfg!(debug_assertions))
+        .unwrap_or_else(|error| panic!("bundled word list: {error}"))
 }
 
 /// A one-column list from `assets/lexicon/`, compiled in and read on first
