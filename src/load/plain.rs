@@ -6,14 +6,25 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+// regex-lite: these three patterns compile in microseconds, where the full
+// engine spent milliseconds of every start-up on the dateline's bounded
+// Unicode classes; they run once per story, on its first lines.
+use regex_lite::Regex;
 
 use super::Article;
 use crate::model::{Meta, Paragraph, ParagraphKind, Text};
 
+/// White space as `char::is_whitespace` has it: regex-lite's `\s` is
+/// ASCII only, and datelines are often followed by a no-break space.
+const SPACE: &str =
+    "[\\s\u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}]";
+
 /// `date 2025-12-16 ` at the very start of a story.
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)").expect("date prefix pattern")
+    Regex::new(&format!(
+        r"^date{SPACE}+([0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?:{SPACE}+|$)"
+    ))
+    .expect("date prefix pattern")
 });
 
 /// A wire dateline: upper-case places, optionally a date after a comma and an
@@ -22,7 +33,7 @@ static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let upper_place = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*";
     let pattern = format!(
-        r"^(?:(?P<upper>{upper_place}(?:\s*/\s*{upper_place})*)(?:, [^—–\n()]{{1,40}}?)?(?:\s*\([^)\n]{{1,40}}\))?|(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}})(?:, [^—–\n()]{{1,40}}?)?\s*\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg)\))\s*(?:—|–|--|-)\s+"
+        r"^(?:(?P<upper>{upper_place}(?:{SPACE}*/{SPACE}*{upper_place})*)(?:, [^—–\n()]{{1,40}}?)?(?:{SPACE}*\([^)\n]{{1,40}}\))?|(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}})(?:, [^—–\n()]{{1,40}}?)?{SPACE}*\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg)\)){SPACE}*(?:—|–|--|-){SPACE}+"
     );
     Regex::new(&pattern).expect("dateline pattern")
 });
@@ -284,6 +295,15 @@ mod tests {
         let article = parse("Springfield (AP) — The council voted.\n\nIt was close.");
         assert_eq!(article.meta.dateline, ["Springfield"]);
         assert_eq!(article.paragraphs[0].text, "The council voted.");
+    }
+
+    #[test]
+    fn datelines_and_date_prefixes_take_unicode_spaces() {
+        let article = parse("Port reopens\n\nSPRINGFIELD \u{2014}\u{a0}The port reopened.\n");
+        assert_eq!(article.meta.dateline, ["SPRINGFIELD"]);
+        assert_eq!(article.paragraphs[1].text, "The port reopened.");
+        let article = parse("date\u{a0}2024-01-02\u{2003}The port reopened.\n");
+        assert_eq!(article.meta.date.as_deref(), Some("2024-01-02"));
     }
 
     #[test]
