@@ -69,10 +69,13 @@ pub struct Lexicon {
     two_word_cues: HashMap<&'static str, Vec<(&'static str, CueClass)>>,
     titles: HashMap<String, Title>,
     anonymous_heads: HashSet<&'static str>,
-    anonymity_markers: Vec<Vec<&'static str>>,
+    /// Phrases ("familiar with"), lower-case, words joined by one space.
+    anonymity_markers: Vec<String>,
     groups: HashSet<&'static str>,
     organization_heads: HashSet<&'static str>,
-    organization_names: Vec<Vec<&'static str>>,
+    /// Institutions known by name, keyed by their last word, so a phrase is
+    /// checked against the few names it could end with.
+    organization_names: HashMap<&'static str, Vec<Vec<&'static str>>>,
     documents: HashSet<&'static str>,
     channels: HashSet<&'static str>,
     turn_verbs: HashSet<&'static str>,
@@ -227,17 +230,28 @@ impl Lexicon {
         let mut anonymity_markers = Vec::new();
         for row in read("anonymous.tsv", ANONYMOUS, format::ANONYMOUS)?.rows {
             match row.get(1) {
-                "marker" => anonymity_markers.push(row.fields()[0].split(' ').collect()),
+                "marker" => anonymity_markers.push(
+                    row.fields()[0]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
                 _ => {
                     anonymous_heads.insert(row.fields()[0]);
                 }
             }
         }
         let mut organization_heads = HashSet::default();
-        let mut organization_names = Vec::new();
+        let mut organization_names: HashMap<&'static str, Vec<Vec<&'static str>>> =
+            HashMap::default();
         for row in read("organizations.tsv", ORGANIZATIONS, format::ORGANIZATIONS)?.rows {
             match row.get(1) {
-                "name" => organization_names.push(row.fields()[0].split(' ').collect()),
+                "name" => {
+                    let words: Vec<&'static str> = row.fields()[0].split(' ').collect();
+                    if let Some(&last) = words.last() {
+                        organization_names.entry(last).or_default().push(words);
+                    }
+                }
                 _ => {
                     organization_heads.insert(row.fields()[0]);
                 }
@@ -323,9 +337,12 @@ impl Lexicon {
         self.anonymous_heads.contains(lower)
     }
 
-    /// Phrases ("familiar with") that make a source anonymous, as lower-case words.
-    pub fn anonymity_markers(&self) -> &[Vec<&'static str>] {
-        &self.anonymity_markers
+    /// Whether a lower-case phrase holds a marker ("familiar with") that
+    /// makes a source anonymous.
+    pub fn has_anonymity_marker(&self, lower_phrase: &str) -> bool {
+        self.anonymity_markers
+            .iter()
+            .any(|marker| lower_phrase.contains(marker.as_str()))
     }
 
     pub fn is_group(&self, lower: &str) -> bool {
@@ -336,9 +353,24 @@ impl Lexicon {
         self.organization_heads.contains(lower)
     }
 
-    /// Institutions known by name ("White House", "Reuters"), as words with their case.
-    pub fn organization_names(&self) -> &[Vec<&'static str>] {
-        &self.organization_names
+    /// Whether words (with their case) end with the name of a known
+    /// institution ("the White House", "Reuters").
+    pub fn ends_with_organization_name(&self, words: &[&str]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        self.organization_names.get(last).is_some_and(|names| {
+            names.iter().any(|name| {
+                words.len() >= name.len() && words[words.len() - name.len()..] == name[..]
+            })
+        })
+    }
+
+    /// Whether one word is the whole name of a known institution ("Reuters").
+    pub fn is_one_word_organization(&self, word: &str) -> bool {
+        self.organization_names
+            .get(word)
+            .is_some_and(|names| names.iter().any(|name| name.len() == 1))
     }
 
     pub fn is_document(&self, lower: &str) -> bool {
@@ -393,20 +425,12 @@ mod tests {
             Some(TitleKind::Title)
         );
         assert!(lexicon.is_anonymous_head("officials"));
-        assert!(
-            lexicon
-                .anonymity_markers()
-                .iter()
-                .any(|m| m == &["familiar", "with"])
-        );
+        assert!(lexicon.has_anonymity_marker("an official familiar with the talks"));
+        assert!(!lexicon.has_anonymity_marker("an official"));
         assert!(lexicon.is_group("leaders"));
         assert!(lexicon.is_organization_head("department"));
-        assert!(
-            lexicon
-                .organization_names()
-                .iter()
-                .any(|n| n == &["White", "House"])
-        );
+        assert!(lexicon.ends_with_organization_name(&["the", "White", "House"]));
+        assert!(!lexicon.ends_with_organization_name(&["House"]));
         assert!(lexicon.is_document("statement"));
         assert!(lexicon.is_channel("statement"));
         assert_eq!(lexicon.given_name("Donald"), Some(Sex::Male));

@@ -168,13 +168,10 @@ fn is_role_word(p: &Para, i: usize) -> bool {
         return false;
     }
     let word = p.word(i);
-    lexicon().title(word).is_some()
-        || countries::lookup(word).is_some()
+    p.title(i).is_some()
+        || p.place(i).is_some()
         || (word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.'))
-        || lexicon()
-            .organization_names()
-            .iter()
-            .any(|n| n.len() == 1 && n[0] == word)
+        || lexicon().is_one_word_organization(word)
 }
 
 /// One step of a name run from `i`: how many tokens a name part takes.
@@ -259,9 +256,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         let core = core_start..core_end;
         if core.clone().any(|t| {
-            p.is_word(t)
-                && (lexicon.is_organization_head(p.lower(t))
-                    || countries::lookup(p.word(t)).is_some())
+            p.is_word(t) && (lexicon.is_organization_head(p.lower(t)) || p.place(t).is_some())
         }) {
             continue;
         }
@@ -359,7 +354,7 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCand
         }
         let possessive = i + 1 < p.len() && p.kind(i + 1) == Kind::Possessive;
         let sex = (i > 0)
-            .then(|| lexicon().title(p.word(i - 1)))
+            .then(|| p.title(i - 1))
             .flatten()
             .filter(|t| t.kind == TitleKind::Honorific)
             .map_or(Sex::Unknown, |t| t.sex);
@@ -431,7 +426,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     }
     // "President Vladimir Putin of Russia"
     if mention.country.is_none() && p.is_any(core.end, &["of"]) && core.end + 1 < p.len() {
-        mention.country = countries::lookup(p.word(core.end + 1)).map(|place| place.code);
+        mention.country = p.place(core.end + 1).map(|place| place.code);
     }
     mention
 }
@@ -443,10 +438,9 @@ pub fn surname_key(word: &str) -> String {
 
 /// The sex implied by the strongest title in a role, if any title is there.
 fn strongest_title(p: &Para, role: Range<usize>) -> Option<Sex> {
-    let lexicon = lexicon();
     let mut found = None;
     for t in role {
-        if let Some(title) = lexicon.title(p.word(t))
+        if let Some(title) = p.title(t)
             && title.kind != TitleKind::Modifier
         {
             found = Some(match (found, title.sex) {
@@ -462,7 +456,7 @@ fn strongest_title(p: &Para, role: Range<usize>) -> Option<Sex> {
 pub fn country_in(p: &Para, range: Range<usize>) -> Option<&'static str> {
     range
         .filter(|&t| p.is_word(t))
-        .find_map(|t| countries::lookup(p.word(t)).map(|place| place.code))
+        .find_map(|t| p.place(t).map(|place| place.code))
 }
 
 /// The role written just before a name: titles, their modifiers, country and
@@ -480,9 +474,9 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
             Kind::Possessive => t > 0 && p.is_capitalized(t - 1),
             Kind::Word => {
                 let word = p.word(t);
-                lexicon.title(word).is_some()
+                p.title(t).is_some()
                     || (p.is_capitalized(t) && !grammar::NOT_NAMES.contains(p.lower(t)))
-                    || (word == "of" && t > 0 && lexicon.title(p.word(t - 1)).is_some())
+                    || (word == "of" && t > 0 && p.title(t - 1).is_some())
                     || word.contains('-')
                         && word.split('-').any(|part| lexicon.title(part).is_some())
             }
@@ -616,10 +610,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let head_word = p.word(head);
     let np_text = p.slice(np.clone());
     let definite = p.is_any(np.start, &["the", "this", "that", "these", "those"]);
-    let anonymous_marker = lexicon.anonymity_markers().iter().any(|marker| {
-        let joined = marker.join(" ");
-        p.slice(np.clone()).to_ascii_lowercase().contains(&joined)
-    });
+    let anonymous_marker = lexicon.has_anonymity_marker(p.lower_slice(np.clone()));
 
     // A person named in the phrase, ending at its head: "Kremlin spokesman Dmitry Peskov".
     let np_bytes = p.bytes(np.clone());
@@ -650,7 +641,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 && !lower.ends_with("us")
                 && lower.len() > 3)
     };
-    let title = lexicon.title(head_word);
+    let title = p.title(head);
     if lexicon.is_anonymous_head(head_lower) || anonymous_marker && !capitalized_head {
         mention.kind = MentionKind::Anonymous;
         mention.plural = !member_of && plural_noun(head_lower);
@@ -784,10 +775,7 @@ pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
 
 fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
     let words: Vec<&str> = range.filter(|&t| p.is_word(t)).map(|t| p.word(t)).collect();
-    lexicon()
-        .organization_names()
-        .iter()
-        .any(|name| words.len() >= name.len() && words[words.len() - name.len()..] == name[..])
+    lexicon().ends_with_organization_name(&words)
 }
 
 fn strip_article(text: &str) -> &str {

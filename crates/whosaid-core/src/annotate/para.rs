@@ -1,6 +1,10 @@
 //! One paragraph, tokenized, with its quotes and sentences: what every stage reads.
 
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use super::countries::{self, Place};
+use super::lexicon::{Title, lexicon};
 
 use super::grammar::{self, Words};
 use super::quotes::{self, Quotes};
@@ -18,6 +22,9 @@ pub struct Para<'a> {
     name_words: Vec<bool>,
     pub quotes: Quotes,
     pub sentences: Vec<Range<usize>>,
+    /// Lookups several stages make of the same token, each made once.
+    places: Vec<OnceCell<Option<Place>>>,
+    titles: Vec<OnceCell<Option<Title>>>,
 }
 
 impl<'a> Para<'a> {
@@ -31,6 +38,8 @@ impl<'a> Para<'a> {
             .iter()
             .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
             .collect();
+        let places = vec![OnceCell::new(); tokens.len()];
+        let titles = vec![OnceCell::new(); tokens.len()];
         Para {
             index,
             text,
@@ -39,6 +48,8 @@ impl<'a> Para<'a> {
             name_words,
             quotes,
             sentences,
+            places,
+            titles,
         }
     }
 
@@ -74,6 +85,20 @@ impl<'a> Para<'a> {
         self.name_words.get(i).copied().unwrap_or(false)
     }
 
+    /// The country or bloc the token names or implies as written
+    /// ([`countries::lookup`]); `None` past the end.
+    pub fn place(&self, i: usize) -> Option<Place> {
+        let cell = self.places.get(i)?;
+        *cell.get_or_init(|| countries::lookup(self.word(i)))
+    }
+
+    /// The token as a title or title modifier ([`Lexicon::title`](super::lexicon::Lexicon::title));
+    /// `None` past the end.
+    pub fn title(&self, i: usize) -> Option<Title> {
+        let cell = self.titles.get(i)?;
+        *cell.get_or_init(|| lexicon().title(self.word(i)))
+    }
+
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
@@ -86,6 +111,14 @@ impl<'a> Para<'a> {
     /// Byte range covering tokens `range` (which must not be empty).
     pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
         self.tokens[range.start].start as usize..self.tokens[range.end - 1].end as usize
+    }
+
+    /// The text covering tokens `range`, ASCII letters lower-cased.
+    pub fn lower_slice(&self, range: Range<usize>) -> &str {
+        if range.is_empty() {
+            return "";
+        }
+        &self.lower[self.bytes(range)]
     }
 
     /// The text covering tokens `range`.

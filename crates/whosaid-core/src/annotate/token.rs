@@ -150,7 +150,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let char_at = |i: usize| text[i..].chars().next();
-    while let Some(c) = char_at(i) {
+    while let Some(&byte) = bytes.get(i) {
+        // ASCII white space, the commonest byte after letters, without decoding.
+        if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(i) else { break };
         let width = c.len_utf8();
         if c.is_whitespace() {
             i += width;
@@ -272,9 +278,18 @@ fn is_possessive_s(text: &str, i: usize) -> bool {
 fn word_end(text: &str, start: usize) -> usize {
     let mut i = start;
     let mut last_joiner_ok;
+    let bytes = text.as_bytes();
     loop {
-        while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
-            i += c.len_utf8();
+        loop {
+            // An ASCII byte is a word character exactly when it is a letter or
+            // digit (see `is_word_char`), so most words are read byte by byte.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            match text[i..].chars().next() {
+                Some(c) if !c.is_ascii() && is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
         }
         let mut rest = text[i..].chars();
         let (Some(joiner), Some(next)) = (rest.next(), rest.next()) else {
@@ -337,6 +352,20 @@ fn word_end(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `word_end` and `tokenize` read ASCII without decoding on this rule.
+    #[test]
+    fn an_ascii_word_character_is_a_letter_or_digit() {
+        for byte in 0u8..128 {
+            let c = char::from(byte);
+            assert_eq!(is_word_char(c), c.is_ascii_alphanumeric(), "{byte:#x}");
+            assert_eq!(
+                c.is_whitespace(),
+                matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C),
+                "{byte:#x}"
+            );
+        }
+    }
 
     fn words(text: &str) -> Vec<(&str, Kind)> {
         tokenize(text)

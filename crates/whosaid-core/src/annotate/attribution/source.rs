@@ -122,9 +122,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
     if start < end && grammar::PREPOSITIONS.contains(p.lower(start)) && p.is_word(start) {
         let mut k = end;
-        while k > start + 1
-            && (mentions::is_name_word(p, k - 1) || lexicon.title(p.word(k - 1)).is_some())
-        {
+        while k > start + 1 && (mentions::is_name_word(p, k - 1) || p.title(k - 1).is_some()) {
             k -= 1;
         }
         if k < end {
@@ -539,8 +537,7 @@ pub(super) fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<u
     let subject = sentence_subject(p, sentence)?;
     let named = subject.clone().any(|t| {
         mentions::is_name_word(p, t)
-            || p.is_word(t)
-                && (lexicon().title(p.word(t)).is_some() || Pronoun::parse(p.lower(t)).is_some())
+            || p.is_word(t) && (p.title(t).is_some() || Pronoun::parse(p.lower(t)).is_some())
     });
     named.then_some(subject)
 }
@@ -637,7 +634,7 @@ pub(super) fn name_after(p: &Para, comma: usize, end: usize) -> Option<Range<usi
 pub(super) fn names_someone(p: &Para, np: Range<usize>) -> bool {
     np.clone().any(|t| {
         mentions::is_name_word(p, t)
-            && !(p.is_word(t) && lexicon().title(p.word(t)).is_some())
+            && !(p.is_word(t) && p.title(t).is_some())
             && !(t == np.start && p.is_any(t, &["the", "a", "an"]))
     })
 }
