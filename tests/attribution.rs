@@ -693,3 +693,63 @@ fn poll_respondents_are_a_group() {
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Group));
     assert_eq!(c.text, "the economy was their first concern");
 }
+
+// Shapes of news copy added with the second round of attribution work.
+
+#[test]
+fn a_title_case_headline_with_a_cue_is_a_claim() {
+    let c =
+        &claims("Mayor Ana Ruiz Says The Bridge Will Reopen In May\n\nThe bridge closed in March.")
+            [0];
+    assert_eq!(said_by(c), ("The Bridge Will Reopen In May", "Ana Ruiz"));
+    // A cue before a preposition opens no clause, headline or not.
+    assert!(
+        claims("What The Poll Says About Voters In Ohio\n\nThe poll closed in March.").is_empty()
+    );
+}
+
+#[test]
+fn a_role_noun_before_of_is_a_role_even_when_no_list_names_it() {
+    for (text, role) in [
+        (
+            "Lena Ruiz, dean of the law school, said the law was wrong.",
+            "dean of the law school",
+        ),
+        (
+            "Lena Ruiz, keeper of the town archive, said the law was wrong.",
+            "keeper of the town archive",
+        ),
+        (
+            "Lena Ruiz, curator at the river museum, said the law was wrong.",
+            "curator at the river museum",
+        ),
+    ] {
+        assert_person_with_role(text, "Lena Ruiz", role);
+    }
+}
+
+#[test]
+fn an_age_and_a_hometown_between_commas_are_asides() {
+    let c = only("Maria Lopez, 43, of Riverton, said the law was wrong.");
+    assert_eq!(said_by(&c), ("the law was wrong", "Maria Lopez"));
+    let c = only("Maria Lopez, 43, from North Riverton, said the law was wrong.");
+    assert_eq!(said_by(&c), ("the law was wrong", "Maria Lopez"));
+}
+
+#[test]
+fn a_party_and_state_in_brackets_are_not_part_of_the_name() {
+    let c = only("Rep. Maria Lopez (D-Ohio) said the law was wrong.");
+    assert_eq!(said_by(&c), ("the law was wrong", "Maria Lopez"));
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}
+
+#[test]
+fn a_gerund_subject_opens_a_reported_clause() {
+    let c = only("Omar Vance said selling the plan to farmers has been hard.");
+    assert_eq!(
+        said_by(&c),
+        ("selling the plan to farmers has been hard", "Omar Vance")
+    );
+    // A participle with no verb of its own is the writer's gloss, not speech.
+    assert!(claims("The port closed. Officials said citing security concerns.").is_empty());
+}

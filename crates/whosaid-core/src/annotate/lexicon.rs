@@ -38,6 +38,14 @@ pub enum CueClass {
     Noun,
 }
 
+impl CueClass {
+    /// Whether the class heads a claim in a title-case headline ("Mayor Says
+    /// …", "Minister Tells …"): the classes that take a clause.
+    pub fn heads_headlines(self) -> bool {
+        matches!(self, CueClass::Say | CueClass::Tell)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sex {
     Male,

@@ -19,6 +19,7 @@ use crate::annotate::token::Kind;
 /// "the said" or "was said", "claims" only when a clause or quote follows.
 pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
     let lexicon = lexicon();
+    let title_case = is_title_case(p, sentence.clone());
     let mut cues = Vec::new();
     let mut t = sentence.start;
     while t < sentence.end {
@@ -41,8 +42,12 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             t += 2;
             continue;
         }
-        // A capitalized cue word inside a sentence is a name: "the United States".
-        let capitalized = t > sentence.start && p.is_capitalized(t);
+        // A capitalized cue word inside a sentence is a name: "the United
+        // States"; but in a title-case headline every word is capitalized
+        // ("Mayor Says Bridge Will Reopen").
+        let capitalized = t > sentence.start
+            && p.is_capitalized(t)
+            && !(title_case && lexicon.cue(lower).is_some_and(CueClass::heads_headlines));
         if let Some(class) = lexicon.cue(lower).filter(|_| !capitalized) {
             let after_determiner = t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS);
             let passive = t > sentence.start
@@ -67,6 +72,20 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
         t += 1;
     }
     cues
+}
+
+/// A headline written in title case: at least four words, and all but the
+/// short function words ("a", "of", "to") capitalized.
+fn is_title_case(p: &Para, sentence: Range<usize>) -> bool {
+    let mut words = 0;
+    let mut lower_case = 0;
+    for t in sentence.filter(|&t| p.is_word(t) && !p.inside_quote(t)) {
+        words += 1;
+        if !p.is_capitalized(t) && !(p.word(t).len() <= 3 && p.lower(t) == p.word(t)) {
+            lower_case += 1;
+        }
+    }
+    words >= 4 && lower_case == 0
 }
 
 /// Words after "said" that do not open a reported clause.
@@ -94,9 +113,23 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
                     && !NOT_CLAUSE_OPENERS.contains(lower)
                     && !lower.ends_with("ing")
                     && !lower.ends_with("ly"))
+                || gerund_subject(p, i)
         }
         _ => false,
     }
+}
+
+/// "said selling the plan has been hard": a gerund phrase that is the
+/// subject of a finite verb a few words on, with no punctuation between
+/// ("said, citing …" and "said adding …" have none).
+fn gerund_subject(p: &Para, i: usize) -> bool {
+    const REACH: usize = 8;
+    p.lower(i).ends_with("ing")
+        && !p.is_capitalized(i)
+        && !NOT_CLAUSE_OPENERS.contains(p.lower(i))
+        && (i + 2..p.len().min(i + 2 + REACH))
+            .take_while(|&t| p.kind(t).is_wordlike())
+            .any(|t| p.is_any(t, &FINITE_VERBS))
 }
 
 /// "on Monday", "late Tuesday", "last week": returns the end of a time phrase at `k`.

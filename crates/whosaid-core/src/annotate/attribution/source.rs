@@ -148,11 +148,20 @@ pub(super) fn is_party_state(p: &Para, range: Range<usize>) -> bool {
 
 pub(super) fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     let first = segment.start;
-    p.is_any(first, &grammar::ASIDE_OPENERS)
+    is_hometown(p, segment.clone())
+        || p.is_any(first, &grammar::ASIDE_OPENERS)
         || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
         || p.quotes.opening_at(first).is_some()
+}
+
+/// "Maria Lopez, 43, of Riverton, said": where a person is from, set off
+/// by commas ("of" or "from" and a capitalized name).
+fn is_hometown(p: &Para, segment: Range<usize>) -> bool {
+    (2..=5).contains(&segment.len())
+        && p.is_any(segment.start, &["of", "from"])
+        && (segment.start + 1..segment.end).all(|t| p.is_capitalized(t))
 }
 
 /// Segments of `floor..end` split at commas outside quotes and brackets.
@@ -246,6 +255,18 @@ fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
         || segment.clone().any(|t| p.is_any(t, &FINITE_VERBS))
     {
         return false;
+    }
+    // "Ana Ruiz, curator of the museum": a lower-case noun before "of",
+    // "for" or "at" heads a role even when no list names it.
+    let unlisted_role = segment.len() >= 3
+        && p.is_word(segment.start)
+        && !p.is_capitalized(segment.start)
+        && !p.is_any(segment.start, &grammar::DETERMINERS)
+        && !p.is_any(segment.start, &grammar::PREPOSITIONS)
+        && !p.lower(segment.start).ends_with("ly")
+        && p.is_any(segment.start + 1, &["of", "for", "at"]);
+    if unlisted_role {
+        return true;
     }
     let lower_or_acronym =
         |t: usize| !p.is_capitalized(t) || p.word(t).chars().all(|c| c.is_ascii_uppercase());
@@ -391,6 +412,15 @@ pub(super) fn subject_left(
         if grammar::CONNECTIVES.contains(lower) {
             return Some((Subject::Coordinated, t));
         }
+    }
+    // "Maria Lopez (D-Ohio) said": a party and state in brackets after the name.
+    if p.kind(t) == Kind::CloseParen
+        && t >= sentence.start + 3
+        && p.kind(t - 2) == Kind::OpenParen
+        && is_party_state(p, t - 1..t)
+    {
+        let np = noun_phrase_left(p, t - 2, sentence.start)?;
+        return Some((Subject::Phrase(np.clone(), None), np.start));
     }
     if is_comma_like(p, t) {
         let (np, front, description) = subject_across_asides(p, t, sentence.start)?;
