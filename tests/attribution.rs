@@ -753,3 +753,58 @@ fn a_gerund_subject_opens_a_reported_clause() {
     // A participle with no verb of its own is the writer's gloss, not speech.
     assert!(claims("The port closed. Officials said citing security concerns.").is_empty());
 }
+
+#[test]
+fn a_cue_interrupting_its_content_takes_both_halves() {
+    for (text, speaker, halves) in [
+        (
+            "The deal, Ruiz said, was never on the table.",
+            "Ruiz",
+            ["The deal", "was never on the table"],
+        ),
+        (
+            "Housing, the mayor often says, is the city's first problem.",
+            "the mayor",
+            ["Housing", "is the city's first problem"],
+        ),
+    ] {
+        let doc = annotate(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(doc.claims.len(), 1, "{text}");
+        let claim = &doc.claims[0];
+        let parts: Vec<&str> = claim.parts.iter().map(|s| &*s.text).collect();
+        assert_eq!(parts, halves, "{text}");
+        let source = claim.source.as_ref().map(|s| &*s.text);
+        assert_eq!(source, Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_stops_at_the_main_verb() {
+    let c = only("An engineer who said the bridge was unsafe was fired.");
+    assert_eq!(c.text, "the bridge was unsafe");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
+    let c =
+        only("The agency, which said the plan, approved in May, was working, declined to comment.");
+    assert_eq!(c.text, "the plan, approved in May, was working");
+}
+
+#[test]
+fn refusals_and_plain_objects_are_not_claims() {
+    for text in [
+        "He declined to say why the plan failed.",
+        "She refused to comment on the vote.",
+        "She writes a weekly column for the paper.",
+        "The group maintains a database of attacks.",
+        "The mayor defended the decision.",
+    ] {
+        assert!(
+            claims(&format!("The port reopened.\n\n{text}")).is_empty(),
+            "{text}"
+        );
+    }
+    // The same verbs still report speech when a clause follows.
+    let c = only("Ruiz wrote the plan was dead.");
+    assert_eq!(said_by(&c), ("the plan was dead", "Ruiz"));
+    let c = only("Ruiz maintains the plan was legal.");
+    assert_eq!(said_by(&c), ("the plan was legal", "Ruiz"));
+}

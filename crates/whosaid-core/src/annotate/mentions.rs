@@ -744,8 +744,11 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = true;
         mention.head = Some((head_lower.to_string()).into());
         mention.name = Some((np_text.to_string()).into());
-    } else if (np.start..head_end).any(|t| p.is_capitalized(t)) {
-        // "the Trump campaign's lawyer"-like phrases with a name in them.
+    } else if (np.start..head_end)
+        .any(|t| p.is_capitalized(t) && !p.is_any(t, &grammar::DETERMINERS))
+    {
+        // "the Trump campaign's lawyer"-like phrases with a name in them
+        // (not "An engineer", capitalized only as a sentence's first word).
         mention.head = Some((head_lower.to_string()).into());
         mention.name = Some((strip_article(np_text).to_string()).into());
     } else if p.is_any(np.start, &["the", "a", "an", "another", "one"]) && head_end - np.start <= 4

@@ -60,7 +60,10 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                     && (p.is_any(t + 1, &["that"])
                         || p.kind(t + 1) == Kind::Colon
                         || p.quotes.opening_at(t + 1).is_some()));
-            if !after_determiner && !passive && !passive_been && !noun_use {
+            // "declined to say why": no claim is made.
+            let refused =
+                t >= sentence.start + 2 && p.is_any(t - 1, &["to"]) && p.is_any(t - 2, &REFUSALS);
+            if !after_determiner && !passive && !passive_been && !noun_use && !refused {
                 cues.push(Cue {
                     start: t,
                     end: t + 1,
@@ -87,6 +90,9 @@ fn is_title_case(p: &Para, sentence: Range<usize>) -> bool {
     }
     words >= 4 && lower_case == 0
 }
+
+/// Verbs of refusing to speak ("declined to say").
+static REFUSALS: WordSet = crate::vocabulary::word_set!("refusals");
 
 /// Words after "said" that do not open a reported clause.
 pub(super) static NOT_CLAUSE_OPENERS: WordSet = crate::vocabulary::word_set!("not_clause_openers");

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::clause::takes_bare_clause;
-use super::source::{INTRODUCTORY, is_comma_like};
+use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like};
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
 use crate::annotate::lexicon::CueClass;
@@ -96,7 +96,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
             CueClass::Say | CueClass::Tell | CueClass::Ask
         ) =>
         {
-            let bare = takes_bare_clause(p, k)
+            let bare = takes_bare_clause(p, k) && !plain_object(p, clause, k, end)
                 || (clause.cue.class == CueClass::Say
                     && p.is_any(k, &["to"])
                     && PROMISE_CUES.contains(p.lower(clause.cue.start)));
@@ -104,6 +104,22 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         _ => None,
     }
+}
+
+/// Cues that also take a plain object ("writes a weekly column").
+static OBJECT_SENSE_CUES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("object_sense_cues");
+
+/// "writes a weekly column", "maintains a database": after a cue that also
+/// takes a plain object, a noun phrase with no verb after it is that object.
+fn plain_object(p: &Para, clause: &Clause, k: usize, end: usize) -> bool {
+    let verb = |t: usize| {
+        p.is_any(t, &FINITE_VERBS)
+            || p.is_word(t) && !p.is_capitalized(t) && p.lower(t).ends_with("ed")
+    };
+    p.is_any(clause.cue.start, &OBJECT_SENSE_CUES)
+        && p.is_any(k, &grammar::DETERMINERS)
+        && !(k + 1..end).any(verb)
 }
 
 /// Steps back over quote marks that close nothing (the single mark of
@@ -161,6 +177,47 @@ pub(super) fn connective_start(p: &Para, front: usize, floor: usize) -> usize {
 
 /// Participial and relative glosses the writer adds after reported speech:
 /// "…, meaning either by right or in effect", "…, in what would be a massive concession".
+/// "An engineer who said the bridge was unsafe was fired": the content of a
+/// cue inside a relative clause ends where the main clause's verb comes, a
+/// second finite verb with no new subject ("it", "that", "the") before it.
+pub(super) fn cut_main_clause(p: &Para, clause: &Clause, range: Range<usize>) -> Range<usize> {
+    let relative = clause.cue.start > 0 && p.is_any(clause.cue.start - 1, &["who", "which"]);
+    if !relative {
+        return range;
+    }
+    let finite = |t: usize| p.is_any(t, &FINITE_VERBS) && !p.inside_quote(t);
+    // "The agency, which said the plan was working, declined to comment":
+    // a clause set off by commas ends at a comma before the main verb.
+    let set_off = clause.cue.start > 1 && p.kind(clause.cue.start - 2) == Kind::Comma;
+    let main_verb_after = |t: usize| {
+        p.kind(t) == Kind::Comma
+            && !p.inside_quote(t)
+            && (finite(t + 1)
+                || p.is_word(t + 1) && !p.is_capitalized(t + 1) && p.lower(t + 1).ends_with("ed"))
+    };
+    // The last such comma: "which said the plan, approved in May, was working,".
+    if set_off && let Some(comma) = range.clone().rev().find(|&t| main_verb_after(t)) {
+        return trim(p, range.start..comma);
+    }
+    let Some(first) = range.clone().find(|&t| finite(t)) else {
+        return range;
+    };
+    let Some(second) = (first + 1..range.end).find(|&t| finite(t)) else {
+        return range;
+    };
+    let new_subject = (first + 1..second).any(|t| {
+        !p.kind(t).is_wordlike()
+            || Pronoun::parse(p.lower(t)).is_some()
+            || p.is_any(t, &grammar::DETERMINERS)
+            || p.is_any(t, &["that", "if", "whether", "and", "or", "but"])
+    });
+    if new_subject {
+        range
+    } else {
+        trim(p, range.start..second)
+    }
+}
+
 pub(super) fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> {
     for t in range.clone() {
         if t > range.start + 3

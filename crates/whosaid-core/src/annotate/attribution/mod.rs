@@ -34,8 +34,8 @@ mod unclaimed;
 
 use clause::{clause, find_cues, takes_bare_clause};
 use content::{
-    backward_content, connective_start, cut_trailing_gloss, forward_start, partials_inside,
-    quote_content, token_range, trim, word_count,
+    backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
+    partials_inside, quote_content, token_range, trim, word_count,
 };
 use source::{is_comma_like, subject_antecedent};
 use unclaimed::{looks_like_title, unclaimed_quotes};
@@ -314,7 +314,7 @@ fn sentence_claims(
                 }
             } else {
                 let range = trim(p, start..next_front);
-                let range = cut_trailing_gloss(p, range);
+                let range = cut_main_clause(p, clause, cut_trailing_gloss(p, range));
                 if word_count(p, range.clone()) >= 2 {
                     partials_inside(p, range.clone(), quote_used, findings, &claim);
                     findings
@@ -356,9 +356,18 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Direct, content, Some(q)));
             }
         }
+        let k = clause.after;
+        if !found_any
+            && !clause.inverted
+            && let Some(parts) = interrupted_content(p, clause, previous_end, next_front)
+        {
+            let mut found = claim(ClaimKind::Indirect, parts[0].start..parts[1].end, None);
+            found.parts = parts.to_vec();
+            findings.claims.push(found);
+            found_any = true;
+        }
         // "Still, he said, officials have to decide": a clause after a
         // reporting clause set off by commas, when nothing came before it.
-        let k = clause.after;
         if !found_any
             && !clause.inverted
             && k + 1 < next_front
@@ -383,6 +392,44 @@ fn sentence_claims(
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
     );
+}
+
+/// Longest subject a cue may interrupt, in tokens.
+const MAX_INTERRUPTED_SUBJECT: usize = 12;
+
+/// "The deal, Ruiz said, was never on the table", "Housing, the mayor often
+/// says, is the first problem": a reporting clause set off by commas between
+/// a subject and its verb. Returns the two halves of the content, as bytes.
+fn interrupted_content(
+    p: &Para,
+    clause: &Clause,
+    previous_end: usize,
+    next_front: usize,
+) -> Option<[Range<usize>; 2]> {
+    let k = clause.after;
+    let comma_before = clause.front.checked_sub(1)?;
+    if k + 1 >= next_front
+        || p.kind(k) != Kind::Comma
+        || p.kind(comma_before) != Kind::Comma
+        || p.inside_quote(comma_before)
+    {
+        return None;
+    }
+    let verb = k + 1;
+    let lower = p.lower(verb);
+    let predicate = p.is_any(verb, &source::FINITE_VERBS)
+        || p.is_word(verb) && !p.is_capitalized(verb) && lower.ends_with("ed");
+    let subject = trim(p, previous_end..comma_before);
+    let plain_subject = !subject.is_empty()
+        && subject.len() <= MAX_INTERRUPTED_SUBJECT
+        && subject.clone().all(|t| {
+            !p.inside_quote(t)
+                && !matches!(p.kind(t), Kind::Comma | Kind::Quote(_))
+                && !p.is_any(t, &source::FINITE_VERBS)
+        });
+    let rest = cut_trailing_gloss(p, trim(p, verb..next_front));
+    (predicate && plain_subject && word_count(p, rest.clone()) >= 2)
+        .then(|| [p.bytes(subject), p.bytes(rest)])
 }
 
 /// "called the issue “painful”", "described it as “a disaster”": the quote
