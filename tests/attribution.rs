@@ -808,3 +808,49 @@ fn refusals_and_plain_objects_are_not_claims() {
     let c = only("Ruiz maintains the plan was legal.");
     assert_eq!(said_by(&c), ("the plan was legal", "Ruiz"));
 }
+
+#[test]
+fn a_title_with_an_of_phrase_before_a_name_is_that_persons_role() {
+    for (text, name, role) in [
+        (
+            "Chancellor of the Exchequer Nigel Lawson said the pound was stable.",
+            "Nigel Lawson",
+            "Chancellor of the Exchequer",
+        ),
+        (
+            "Director of public credit Angel Gurria said the economy would grow.",
+            "Angel Gurria",
+            "Director of public credit",
+        ),
+    ] {
+        assert_person_with_role(&format!("The port reopened.\n\n{text}"), name, role);
+    }
+}
+
+#[test]
+fn words_of_a_title_or_a_place_are_not_people() {
+    let doc = annotate(
+        "The port reopened.\n\nDavid Frost, Director General of the chamber, said trade was slow. \
+         The Secretary of State met the Queen Mother in Hong Kong.",
+    );
+    let people: Vec<&str> = doc
+        .speakers
+        .iter()
+        .filter(|s| s.kind == SpeakerKind::Person)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(people, ["David Frost"]);
+}
+
+#[test]
+fn an_institution_before_a_title_is_part_of_the_role() {
+    assert_person_with_role(
+        "The port reopened.\n\nUS Treasury Under-Secretary John Taylor said the fund was sound.",
+        "John Taylor",
+        "US Treasury Under-Secretary",
+    );
+    let c = only(
+        "The port reopened.\n\nThe House and Senate Budget Committees said the plan was short.",
+    );
+    assert_ne!(c.speaker_kind, Some(SpeakerKind::Person));
+}

@@ -162,7 +162,8 @@ pub fn is_name_word(p: &Para, i: usize) -> bool {
 }
 
 /// A capitalized word of a role written before a name: a title, a country
-/// word, an acronym ("US President", "Kremlin spokesman").
+/// word, an acronym, an institution ("US President", "Kremlin spokesman",
+/// "Treasury Secretary").
 fn is_role_word(p: &Para, i: usize) -> bool {
     if !p.is_word(i) {
         return false;
@@ -172,6 +173,20 @@ fn is_role_word(p: &Para, i: usize) -> bool {
         || p.place(i).is_some()
         || (word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.'))
         || lexicon().is_one_word_organization(word)
+        // "Treasury Secretary James Baker", "Senate Majority Leader …"
+        || p.is_capitalized(i) && lexicon().is_organization_head(p.lower(i))
+}
+
+/// "Director General", "the Queen Mother", "Secretary of State": a run of
+/// capitalized words that are all titles, or one word after a title and
+/// "of", belongs to a title and names no one.
+fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
+    let all_titles = core.clone().all(|t| !p.is_word(t) || p.title(t).is_some());
+    let after_title_of = core.len() == 1
+        && core.start >= 2
+        && p.is_any(core.start - 1, &["of"])
+        && p.title(core.start - 2).is_some();
+    all_titles || after_title_of
 }
 
 /// One step of a name run from `i`: how many tokens a name part takes.
@@ -257,7 +272,10 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         let core = core_start..core_end;
         if core.clone().any(|t| {
             p.is_word(t) && (lexicon.is_organization_head(p.lower(t)) || p.place(t).is_some())
-        }) {
+        }) || countries::is_place(p.slice(core.clone()))
+            || is_part_of_a_title(p, core.clone())
+        {
+            // "Hong Kong", "Buenos Aires": a place of two words is not a person.
             continue;
         }
         // "Prime Minister's Questions": what a titled person owns is not a person.
@@ -557,6 +575,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             return Some(named);
         }
     }
+    if let Some(named) = named_after_title_of(p, np.clone(), people) {
+        return Some(named);
+    }
     if np.len() == 1 {
         if let Some(pronoun) = Pronoun::parse(p.lower(np.start)) {
             let mut mention = Mention::new(p, np.clone(), MentionKind::Pronoun(pronoun));
@@ -661,6 +682,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.head = Some((singular(head_lower)).into());
         mention.name = Some((np_text.to_string()).into());
     } else if lexicon.is_organization_head(head_lower)
+        // "the House and Senate Budget Committees"
+        || lexicon.is_organization_head(&singular(head_lower))
         || is_known_organization(p, np.start..head_end)
     {
         mention.kind = MentionKind::Organization;
@@ -763,6 +786,49 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return None;
     }
     Some(mention)
+}
+
+/// "Chancellor of the Exchequer Nigel Lawson", "Director of public credit
+/// Angel Gurria": a title and its "of" phrase before a name; the source is
+/// the person named at the end, in that role.
+fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
+    let bytes = p.bytes(np.clone());
+    let first = people.partition_point(|m| m.span.start <= bytes.start);
+    let named = people[first..]
+        .iter()
+        .take_while(|m| m.span.start < bytes.end)
+        .find(|m| {
+            m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == bytes.end
+        })?;
+    let name_start = (np.start..np.end).find(|&t| p.bytes(t..t + 1).start >= named.span.start)?;
+    let before = np.start..name_start;
+    let titled = before.clone().any(|t| {
+        p.title(t)
+            .is_some_and(|title| title.kind == TitleKind::Title)
+    });
+    if !titled || !before.clone().any(|t| p.is_any(t, &["of"])) {
+        return None;
+    }
+    let mut mention = named.clone();
+    let role = trim_role(p, before);
+    if !role.is_empty() {
+        mention.role = Some(p.slice(role).into());
+    }
+    mention.span = bytes;
+    Some(mention)
+}
+
+/// A role's tokens without the article or punctuation at its edges.
+fn trim_role(p: &Para, mut role: Range<usize>) -> Range<usize> {
+    while role.start < role.end
+        && (p.is_any(role.start, &["the"]) || !p.kind(role.start).is_wordlike())
+    {
+        role.start += 1;
+    }
+    while role.end > role.start && !p.kind(role.end - 1).is_wordlike() {
+        role.end -= 1;
+    }
+    role
 }
 
 /// Words that count people: "most of them said", "two in three said".

@@ -268,6 +268,21 @@ fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
     if unlisted_role {
         return true;
     }
+    let title_end_from = |mut t: usize| {
+        // "chief executive", not the "of" that the lexicon keeps for "Secretary of State".
+        while t < segment.end && is_title(t) && !p.is_any(t, &["of"]) {
+            t += 1;
+        }
+        t
+    };
+    // "David Frost, Director General of the chamber": a capitalized title
+    // opening the segment counts when a preposition follows it.
+    if is_title(segment.start) && p.is_capitalized(segment.start) {
+        let end = title_end_from(segment.start + 1);
+        if end < segment.end && p.is_any(end, &TITLE_PREPOSITIONS) {
+            return true;
+        }
+    }
     let lower_or_acronym =
         |t: usize| !p.is_capitalized(t) || p.word(t).chars().all(|c| c.is_ascii_uppercase());
     let Some(title) = segment
@@ -276,11 +291,7 @@ fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
     else {
         return false;
     };
-    let mut title_end = title + 1;
-    // "chief executive", not the "of" that the lexicon keeps for "Secretary of State".
-    while title_end < segment.end && is_title(title_end) && !p.is_any(title_end, &["of"]) {
-        title_end += 1;
-    }
+    let title_end = title_end_from(title + 1);
     (segment.start..title).all(|t| p.is_capitalized(t))
         && (title_end == segment.end || p.is_any(title_end, &TITLE_PREPOSITIONS))
 }
