@@ -854,3 +854,15 @@ fn an_institution_before_a_title_is_part_of_the_role() {
     );
     assert_ne!(c.speaker_kind, Some(SpeakerKind::Person));
 }
+
+#[test]
+fn a_relative_pronoun_is_the_source_as_written() {
+    let doc =
+        annotate("The port reopened.\n\nCharles Vance, who said the plan was dead, left early.");
+    assert_eq!(doc.claims.len(), 1);
+    let claim = &doc.claims[0];
+    assert_eq!(&*claim.text, "the plan was dead");
+    assert_eq!(claim.source.as_ref().map(|s| &*s.text), Some("who"));
+    let speaker = claim.speaker.as_deref().and_then(|id| doc.speaker(id));
+    assert_eq!(speaker.map(|s| s.name.as_str()), Some("Charles Vance"));
+}

@@ -189,11 +189,22 @@ pub(super) fn cut_main_clause(p: &Para, clause: &Clause, range: Range<usize>) ->
     // "The agency, which said the plan was working, declined to comment":
     // a clause set off by commas ends at a comma before the main verb.
     let set_off = clause.cue.start > 1 && p.kind(clause.cue.start - 2) == Kind::Comma;
+    // The main verb: a finite or past form, or another lower-case word that
+    // cannot open a phrase of the clause ("…, left early").
     let main_verb_after = |t: usize| {
+        let next = t + 1;
         p.kind(t) == Kind::Comma
             && !p.inside_quote(t)
-            && (finite(t + 1)
-                || p.is_word(t + 1) && !p.is_capitalized(t + 1) && p.lower(t + 1).ends_with("ed"))
+            && p.is_word(next)
+            && !p.is_capitalized(next)
+            && (finite(next)
+                || p.lower(next).ends_with("ed")
+                || !p.is_any(next, &grammar::PREPOSITIONS)
+                    && !p.is_any(next, &grammar::DETERMINERS)
+                    && !p.is_any(next, &grammar::CONNECTIVES)
+                    && Pronoun::parse(p.lower(next)).is_none()
+                    && !p.lower(next).ends_with("ing")
+                    && !p.lower(next).ends_with("ly"))
     };
     // The last such comma: "which said the plan, approved in May, was working,".
     if set_off && let Some(comma) = range.clone().rev().find(|&t| main_verb_after(t)) {

@@ -243,6 +243,11 @@ fn sentence_claims(
                     if m.role.is_none() {
                         m.role = clause.description.clone().map(|d| p.slice(d).into());
                     }
+                    // "Charles Barkley, who said …": the source as written is
+                    // "who"; the speaker is still the one it stands for.
+                    if let Some(who) = relative_pronoun(p, np.end, clause.cue.start) {
+                        m.span = p.bytes(who..who + 1);
+                    }
                     add_mention(findings, m)
                 }),
             (None, false) => None,
@@ -392,6 +397,16 @@ fn sentence_claims(
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
     );
+}
+
+/// The relative pronoun between a source and its cue: "Ana Ruiz, who said",
+/// "the agency, which reported".
+/// Only a pronoun whose clause the cue heads counts: in "Kerry, who lost,
+/// said" the cue is the main clause's.
+fn relative_pronoun(p: &Para, source_end: usize, cue: usize) -> Option<usize> {
+    let who = (source_end..cue).find(|&t| p.kind(t) != Kind::Comma)?;
+    let heads_it = source::skip_auxiliaries_left(p, cue, source_end) == who + 1;
+    (heads_it && p.is_any(who, &["who", "which"])).then_some(who)
 }
 
 /// Longest subject a cue may interrupt, in tokens.
