@@ -32,10 +32,13 @@ pub enum LoadError {
     #[error("{path}: unsupported schema {schema:?} (this whosaid reads whosaid/1)")]
     Schema { path: String, schema: String },
     /// One line of a JSON Lines input; the other lines are still read.
-    #[error("{path}:{line}: {message}")]
+    /// Names the article's id when the line gives one, so a message from a
+    /// chunk of a larger file (a Spark partition) can still be traced.
+    #[error("{path}:{line}{}: {message}", id_note(.id.as_deref()))]
     Line {
         path: String,
         line: usize,
+        id: Option<String>,
         message: String,
     },
     /// Bad lines past the ones reported one by one, so a broken file cannot
@@ -87,4 +90,9 @@ impl LoadError {
             | LoadError::Walk { path, .. } => path,
         }
     }
+}
+
+/// ` (id 7)` after a line's place, or nothing when the line has no id.
+pub fn id_note(id: Option<&str>) -> String {
+    id.map(|id| format!(" (id {id})")).unwrap_or_default()
 }

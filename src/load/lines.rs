@@ -145,6 +145,8 @@ impl<R: BufRead> Lines<R> {
         LoadError::Line {
             path: self.path.clone(),
             line: self.number,
+            // Not known: the line is not read.
+            id: None,
             message,
         }
     }
