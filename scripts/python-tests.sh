@@ -14,6 +14,10 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     "maturin>=1.9,<2" "pytest>=8"
 cargo build --quiet --bin whosaid
+# The binding crate is a workspace of its own, so the root's checks skip it.
+cargo fmt --manifest-path python/Cargo.toml --check
+PYO3_PYTHON="$PWD/$venv/bin/python" \
+    cargo clippy --quiet --manifest-path python/Cargo.toml --all-targets -- -D warnings
 # `develop` builds into the venv in place (debug: the tests need no speed).
 VIRTUAL_ENV="$PWD/$venv" PATH="$PWD/$venv/bin:$PATH" \
     "$venv/bin/maturin" develop --quiet --manifest-path python/Cargo.toml
