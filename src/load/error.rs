@@ -41,6 +41,16 @@ pub enum LoadError {
         id: Option<String>,
         message: String,
     },
+    /// A line that did not end within the bytes allowed for skipping it:
+    /// the rest of the input is given up. Not one bad line but an input cut
+    /// short, so even `--on-error emit` cannot answer it with a line, and
+    /// the exit status tells.
+    #[error("{path}:{line}: no line end in the {skipped} after it; the rest of {path} is not read")]
+    Unended {
+        path: String,
+        line: usize,
+        skipped: String,
+    },
     /// Bad lines past the ones reported one by one, so a broken file cannot
     /// flood the terminal.
     #[error("{path}: {count} more bad lines not shown")]
@@ -84,6 +94,7 @@ impl LoadError {
             | LoadError::NotDocument { path, .. }
             | LoadError::Schema { path, .. }
             | LoadError::Line { path, .. }
+            | LoadError::Unended { path, .. }
             | LoadError::MoreBadLines { path, .. }
             | LoadError::NoStories { path, .. }
             | LoadError::TooDeep { path, .. }
