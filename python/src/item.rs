@@ -7,7 +7,7 @@ use std::panic::{self, AssertUnwindSafe};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyString};
-use whosaid_core::annotate::annotate_compact;
+use whosaid_core::annotate::{Annotation, annotate_compact};
 use whosaid_core::plain::{Fields, article_with};
 
 /// The `schema` of the document given in place of a bad item, the same as
@@ -104,8 +104,9 @@ impl Story {
         })
     }
 
-    /// The `whosaid/1` document as JSON text. Needs no GIL.
-    pub fn annotate(&self) -> Result<String, Failure> {
+    /// The `whosaid/1` document, in the compact form that serializes as
+    /// the command line's JSON. Needs no GIL.
+    pub fn annotate(&self) -> Result<Annotation, Failure> {
         let fields = Fields {
             id: self.id.as_deref(),
             title: self.title.as_deref(),
@@ -115,14 +116,11 @@ impl Story {
             article_with(&self.text, fields).map_err(|error| Failure::Value(error.to_string()))?;
         // A panic is a bug in the annotator; it costs this story, not the
         // interpreter or the other stories of a batch.
-        let annotated = panic::catch_unwind(AssertUnwindSafe(|| annotate_compact(article)))
-            .map_err(|_| {
-                Failure::Bug(
-                    "the annotator failed on this input (this is a bug; please report it)".into(),
-                )
-            })?;
-        serde_json::to_string(&annotated)
-            .map_err(|error| Failure::Bug(format!("cannot write the document: {error}")))
+        panic::catch_unwind(AssertUnwindSafe(|| annotate_compact(article))).map_err(|_| {
+            Failure::Bug(
+                "the annotator failed on this input (this is a bug; please report it)".into(),
+            )
+        })
     }
 }
 
@@ -147,7 +145,7 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
 }
 
 /// The error document for the item at `line` (counting from 1).
-pub fn error_document(line: usize, id: Option<&str>, failure: &Failure) -> String {
+pub fn error_document(line: usize, id: Option<&str>, failure: &Failure) -> serde_json::Value {
     serde_json::json!({
         "schema": ERROR_SCHEMA,
         "source": null,
@@ -155,5 +153,4 @@ pub fn error_document(line: usize, id: Option<&str>, failure: &Failure) -> Strin
         "id": id,
         "error": failure.message(),
     })
-    .to_string()
 }

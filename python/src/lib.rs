@@ -3,8 +3,9 @@
 //!
 //! A document is built as the command line builds it: the core reads the
 //! fields ([`whosaid_core::plain::article_with`]), annotates in compact
-//! form, and its `Serialize` writes the JSON, which Python's `json.loads`
-//! turns into a dict. One code path, so the dict equals
+//! form, and the same `Serialize` that writes the command line's JSON
+//! builds the dict (through `pythonize`, with no JSON text between: that
+//! took half the time). One code path, so the dict equals
 //! `whosaid annotate --format json` for the same input, key for key.
 
 mod item;
@@ -45,8 +46,8 @@ mod _whosaid {
             date,
         };
         // Annotating takes milliseconds; other Python threads run meanwhile.
-        let json = py.detach(|| story.annotate())?;
-        crate::loads(py, &json)
+        let annotation = py.detach(|| story.annotate())?;
+        crate::to_python(py, &annotation)
     }
 
     /// annotate_many(items, threads=None, on_error="raise") -> Iterator[dict]
@@ -63,8 +64,7 @@ mod _whosaid {
     }
 }
 
-/// A JSON text → Python objects, by the standard library's parser.
-fn loads(py: Python<'_>, json: &str) -> PyResult<Py<PyAny>> {
-    let loads = py.import("json")?.getattr("loads")?;
-    Ok(loads.call1((json,))?.unbind())
+/// A document → Python dicts, lists, strs, ints and floats.
+fn to_python(py: Python<'_>, document: &impl serde::Serialize) -> PyResult<Py<PyAny>> {
+    Ok(pythonize::pythonize(py, document)?.unbind())
 }

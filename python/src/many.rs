@@ -11,6 +11,8 @@ use pyo3::types::PyIterator;
 use rayon::ThreadPool;
 use rayon::prelude::*;
 
+use whosaid_core::annotate::Annotation;
+
 use crate::item::{Failure, Story, error_document, id_of};
 
 /// Items per batch for each thread: enough that the pool's hand-off is
@@ -23,8 +25,10 @@ const MAX_THREADS: usize = 256;
 
 /// What one item became, in its turn.
 enum Done {
-    /// A document's JSON text (a `whosaid/1` or an error document).
-    Json(String),
+    /// A `whosaid/1` document, turned into Python objects in its turn.
+    Document(Box<Annotation>),
+    /// An error document.
+    Error(serde_json::Value),
     /// An exception to raise in the item's place.
     Raise(PyErr),
 }
@@ -143,13 +147,13 @@ impl AnnotateMany {
             let (line, id, failure) = match prepared {
                 Prepared::Raised(error) => return Done::Raise(error),
                 Prepared::Story { line, story } => match story.annotate() {
-                    Ok(json) => return Done::Json(json),
+                    Ok(annotation) => return Done::Document(Box::new(annotation)),
                     Err(failure) => (line, story.id, failure),
                 },
                 Prepared::Bad { line, id, failure } => (line, id, failure),
             };
             match emit {
-                true => Done::Json(error_document(line, id.as_deref(), &failure)),
+                true => Done::Error(error_document(line, id.as_deref(), &failure)),
                 false => Done::Raise(failure.into_err()),
             }
         };
@@ -174,7 +178,8 @@ impl AnnotateMany {
         }
         match self.ready.pop_front() {
             None => Ok(None),
-            Some(Done::Json(json)) => crate::loads(py, &json).map(Some),
+            Some(Done::Document(annotation)) => crate::to_python(py, &*annotation).map(Some),
+            Some(Done::Error(document)) => crate::to_python(py, &document).map(Some),
             Some(Done::Raise(error)) => Err(error),
         }
     }
