@@ -7,6 +7,7 @@
 #
 #   bash scripts/spark_check.sh [ARTICLES]      # default 4000
 #
+# pandas stays below 3, which PySpark 4.3 warns it does not fully support.
 # PySpark goes into a temporary virtual environment (SPARK_VENV=DIR keeps
 # and reuses one); Java 17 comes from the system packages when missing.
 set -euo pipefail
@@ -26,7 +27,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 echo "== installing PySpark, pandas, pyarrow and maturin into $venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "pyspark>=4,<5" "pandas>=2" "pyarrow>=15" "maturin>=1.9,<2"
+    "pyspark>=4,<5" "pandas>=2,<3" "pyarrow>=15" "maturin>=1.9,<2"
 "$venv/bin/python" -c 'import pyspark; print("pyspark", pyspark.__version__)'
 java -version 2>&1 | head -1
 

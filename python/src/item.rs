@@ -6,7 +6,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyString};
+use pyo3::types::{PyFloat, PyInt, PyString};
 use whosaid_core::annotate::{Annotation, annotate_compact};
 use whosaid_core::plain::{Fields, article_with};
 
@@ -68,7 +68,8 @@ impl Story {
         }
         let field = |name: &str| -> Result<Option<Bound<'_, PyAny>>, Failure> {
             match item.get_item(name) {
-                Ok(value) if value.is_none() => Ok(None),
+                // NaN is how pandas marks a missing value in a column of objects.
+                Ok(value) if value.is_none() || is_nan(&value) => Ok(None),
                 Ok(value) => Ok(Some(value)),
                 Err(error) if error.is_instance_of::<pyo3::exceptions::PyKeyError>(item.py()) => {
                     Ok(None)
@@ -96,11 +97,12 @@ impl Story {
                 "an item must be a str or a mapping with a `text` key (missing `text`)".into(),
             ));
         };
+        let date = field("date")?.map(|date| date_of(&date)).transpose()?;
         Ok(Story {
             text,
             id,
             title: string("title")?,
-            date: string("date")?,
+            date,
         })
     }
 
@@ -131,6 +133,31 @@ pub fn id_of(id: &Bound<'_, PyAny>) -> PyResult<String> {
     }
     id.extract::<String>()
         .map_err(|_| PyTypeError::new_err(id_type_error(id)))
+}
+
+fn is_nan(value: &Bound<'_, PyAny>) -> bool {
+    value.is_instance_of::<PyFloat>() && value.extract::<f64>().is_ok_and(f64::is_nan)
+}
+
+/// A date as a str, or a `datetime.date`, `datetime.datetime` or pandas
+/// `Timestamp` (what a DataFrame's date column holds) by its `isoformat()`.
+pub fn date_of(date: &Bound<'_, PyAny>) -> Result<String, Failure> {
+    if let Ok(date) = date.extract::<String>() {
+        return Ok(date);
+    }
+    let is_date = date
+        .py()
+        .import("datetime")
+        .and_then(|module| module.getattr("date"))
+        .and_then(|class| date.is_instance(&class))
+        .unwrap_or(false);
+    if is_date && let Ok(text) = date.call_method0("isoformat").and_then(|t| t.extract()) {
+        return Ok(text);
+    }
+    Err(Failure::Type(format!(
+        "`date` must be a str or a datetime.date, not {}",
+        type_name(date)
+    )))
 }
 
 fn id_type_error(id: &Bound<'_, PyAny>) -> String {

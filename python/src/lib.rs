@@ -36,14 +36,14 @@ mod _whosaid {
         py: Python<'_>,
         text: String,
         title: Option<String>,
-        date: Option<String>,
+        date: Option<Bound<'_, PyAny>>,
         id: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let story = crate::item::Story {
             text,
             id: id.map(|id| crate::item::id_of(&id)).transpose()?,
             title,
-            date,
+            date: date.map(|date| crate::item::date_of(&date)).transpose()?,
         };
         // Annotating takes milliseconds; other Python threads run meanwhile.
         let annotation = py.detach(|| story.annotate())?;

@@ -137,6 +137,23 @@ def test_a_bad_date_is_a_value_error_naming_it():
     )
 
 
+def test_dates_may_be_date_objects():
+    import datetime
+
+    day = datetime.date(2024, 2, 29)
+    assert whosaid.annotate("The ferry left.", date=day)["meta"]["date"] == "2024-02-29"
+    stamp = datetime.datetime(2024, 3, 1, 23, 30, tzinfo=datetime.timezone.utc)
+    [document] = whosaid.annotate_many([{"text": "The ferry left.", "date": stamp}])
+    assert document["meta"]["date"] == "2024-03-01"
+    with pytest.raises(TypeError, match="`date` must be a str or a datetime.date, not int"):
+        whosaid.annotate("The ferry left.", date=20240301)
+
+
+def test_nan_is_a_missing_field_as_pandas_marks_it():
+    [document] = whosaid.annotate_many([{"text": "The ferry left.", "title": float("nan"), "id": "n1"}])
+    assert document["meta"]["title"] is None and document["meta"]["id"] == "n1"
+
+
 def test_wrong_types_are_type_errors():
     with pytest.raises(TypeError):
         whosaid.annotate(42)

@@ -1,3 +1,4 @@
+import datetime
 from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union
 
 SCHEMA: str
@@ -12,13 +13,14 @@ Item = Union[str, Mapping[str, Any]]
 def annotate(
     text: str,
     title: Optional[str] = None,
-    date: Optional[str] = None,
+    date: Optional[Union[str, datetime.date]] = None,
     id: Optional[Union[str, int]] = None,
 ) -> Document:
     """The ``whosaid/1`` document of one story.
 
-    ``date`` is ``YYYY-MM-DD`` or a timestamp starting with one; any other
-    date raises ``ValueError``. ``title``, ``date`` and ``id`` take the place
+    ``date`` is ``YYYY-MM-DD`` or a timestamp starting with one (or a
+    ``datetime.date``, ``datetime.datetime``, pandas ``Timestamp``); any
+    other date raises ``ValueError``. ``title``, ``date`` and ``id`` take the place
     of any the text carries.
     """
 
@@ -30,7 +32,8 @@ def annotate_many(
     """The documents of many stories, in the order of ``items``.
 
     An item is a text, or a mapping with ``text`` and optionally ``id``,
-    ``title`` and ``date`` (a line of JSON Lines, a row of a DataFrame).
+    ``title`` and ``date`` (a line of JSON Lines, a row of a DataFrame;
+    ``None`` or NaN is a field left out).
     ``threads`` annotate at once, without the GIL (default: one per core).
     A bad item raises (``ValueError``, ``TypeError``, ``KeyError``) when its
     turn comes, after the documents before it; with ``on_error="emit"`` it
