@@ -90,12 +90,13 @@ pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<Input>, 
         }
     };
     if let Some(schema) = fields.get("schema") {
+        let id = fields.get("meta").and_then(|meta| document_id(meta.get()));
         // The line's place is the path; the message must not repeat it.
-        check_schema_field(Some(schema.get())).map_err(|e| bad_line(None, e.to_string()))?;
+        check_schema_field(Some(schema.get())).map_err(|e| bad_line(id.clone(), e.to_string()))?;
         let document = serde_json::from_str(text)
             .map_err(|e| e.to_string())
             .and_then(checked)
-            .map_err(|e| bad_line(None, format!("not a whosaid/1 document: {e}")))?;
+            .map_err(|e| bad_line(id, format!("not a whosaid/1 document: {e}")))?;
         return Ok(Some(Input::Annotated(Box::new(document))));
     }
     let id = fields.get("id").and_then(|raw| id_of(raw.get()));
@@ -113,6 +114,12 @@ fn id_of(raw: &str) -> Option<String> {
     serde_json::from_str::<String>(raw)
         .ok()
         .filter(|id| !id.is_empty())
+}
+
+/// A document's `meta.id`, when its `meta` gives a readable one.
+fn document_id(meta: &str) -> Option<String> {
+    let meta: HashMap<String, &RawValue> = serde_json::from_str(meta).ok()?;
+    id_of(meta.get("id")?.get())
 }
 
 /// The id of a line that is not valid JSON, when `id` is its first field
