@@ -133,14 +133,19 @@ fn a_hundred_thousand_lines_stream_in_order_in_constant_memory() {
     }
 }
 
+/// With `--on-error skip`, bad lines (a blank one too) are reported and
+/// left out.
 #[test]
-fn bad_lines_are_reported_and_skipped_and_blank_lines_ignored() {
+fn bad_lines_are_reported_and_skipped() {
     let input = format!(
         "{}\n\n{{\"id\":\"x\"}}\n\u{1}nonsense\n{}\n",
         article(0),
         article(1)
     );
-    let output = common::run(&["annotate", "--input", "jsonl", "-"], input.as_bytes());
+    let output = common::run(
+        &["annotate", "--input", "jsonl", "--on-error", "skip", "-"],
+        input.as_bytes(),
+    );
     assert_eq!(common::code(&output), 1);
     let ids: Vec<String> = common::stdout(&output)
         .lines()
@@ -148,8 +153,9 @@ fn bad_lines_are_reported_and_skipped_and_blank_lines_ignored() {
         .collect();
     assert_eq!(ids, ["\"0\"", "\"1\""]);
     let err = common::stderr(&output);
+    assert!(err.contains("-:2: blank line"), "{err}");
     assert!(
-        err.contains("-:3: not an article: missing field `text`"),
+        err.contains("-:3 (id x): not an article: missing field `text`"),
         "{err}"
     );
     assert!(err.contains("-:4: invalid JSON"), "{err}");
@@ -158,7 +164,10 @@ fn bad_lines_are_reported_and_skipped_and_blank_lines_ignored() {
 #[test]
 fn a_flood_of_bad_lines_is_counted_not_printed() {
     let input = "oops\n".repeat(500);
-    let output = common::run(&["annotate", "--input", "jsonl", "-"], input.as_bytes());
+    let output = common::run(
+        &["annotate", "--input", "jsonl", "--on-error", "skip", "-"],
+        input.as_bytes(),
+    );
     assert_eq!(common::code(&output), 2, "nothing could be read");
     let err = common::stderr(&output);
     assert_eq!(err.lines().count(), 11, "{err}");
@@ -175,23 +184,30 @@ fn an_empty_stream_is_not_an_error() {
     assert_eq!(common::stdout(&output), "");
 }
 
-/// Each message names its place once and says what was expected.
+/// Each message names its place once (with the id when there is one) and
+/// says what was expected; a date off the calendar is a bad line.
 #[test]
 fn bad_fields_are_named_once_with_what_was_expected() {
     let input = "{\"schema\":\"whosaid/9\"}\n\
                  {\"id\":true,\"text\":\"The ferry left.\"}\n\
                  {\"id\":\"3\",\"date\":\"2024-02-31\",\"text\":\"The ferry left.\"}\n";
     let output = common::run(&["annotate", "--input", "jsonl", "-"], input.as_bytes());
-    assert_eq!(common::code(&output), 1);
+    assert_eq!(
+        common::code(&output),
+        0,
+        "emit: every line has its output line"
+    );
     assert_eq!(
         common::stderr(&output),
         "whosaid: -:1: unsupported schema \"whosaid/9\" (this whosaid reads whosaid/1)\n\
          whosaid: -:2: not an article: `id` must be a string or an integer\n\
-         whosaid: warning: -:3: `date` \"2024-02-31\" is not a calendar date (YYYY-MM-DD); left out\n"
+         whosaid: -:3 (id 3): not an article: `date` \"2024-02-31\" is not a calendar date (YYYY-MM-DD)\n"
     );
-    let document: serde_json::Value = serde_json::from_str(&common::stdout(&output)).unwrap();
-    assert_eq!(document["meta"]["id"], "3");
-    assert_eq!(document["meta"]["date"], serde_json::Value::Null);
+    let schemas: Vec<serde_json::Value> = common::stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["schema"].clone())
+        .collect();
+    assert_eq!(schemas, ["whosaid/1-error"; 3]);
 }
 
 /// An id too large for any integer type comes out as written, not as a float.

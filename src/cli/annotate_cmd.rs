@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use rayon::ThreadPoolBuilder;
 
+use super::bad_line::{self, BadLine, OnError};
 use super::pipeline::ordered;
 use super::progress::Progress;
 use super::render::{self, Rendered, Story, render, separator};
-use super::stories::{self, Reporter, annotate_input, problem_line, warning_line};
+use super::stories::{self, Reporter, annotate_input, annotate_story, problem_line, warning_line};
 use super::{AnnotateArgs, EXIT_NOTHING_READ, Format, InputMode, exit_status, write_failed};
 use crate::load::lines::{Line, Lines, MAX_LINE_BYTES};
 use crate::load::{self, Input, InputFormat, LoadError, MAX_LINE_PROBLEMS, ReadLimits, Source};
@@ -23,6 +24,13 @@ const BATCH_BYTES: u64 = 8 << 20;
 
 /// Runs `whosaid annotate`, writing documents to stdout and problems to stderr.
 pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
+    let on_error = match args.on_error() {
+        Ok(on_error) => on_error,
+        Err(usage) => {
+            super::complain(format!("whosaid: {usage}"));
+            return ExitCode::from(EXIT_NOTHING_READ);
+        }
+    };
     let pool = match ThreadPoolBuilder::new()
         // 0 is rayon's "one per core".
         .num_threads(args.jobs.unwrap_or(0))
@@ -51,6 +59,8 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
         documents: Vec::new(),
         stories: 0,
         failed: 0,
+        on_error,
+        stopped: false,
         hidden: None,
         report: Reporter::with_progress(progress),
     };
@@ -75,12 +85,19 @@ pub fn run_annotate(args: &AnnotateArgs) -> ExitCode {
             ordered(
                 &pool,
                 || feed.next_batch(),
-                |item| work(format, &limits, item),
+                |item| work(format, &limits, all_lines, item),
                 |outcome| sink.take(outcome),
             )
         })
         .and_then(|()| sink.finish());
     sink.report.progress().finish();
+    if sink.stopped {
+        // `--on-error fail`: what came before the bad line is kept.
+        return match sink.out.flush() {
+            Ok(()) => ExitCode::from(EXIT_NOTHING_READ),
+            Err(error) => write_failed(error),
+        };
+    }
     if let Err(error) = result {
         return write_failed(error);
     }
@@ -94,7 +111,9 @@ fn is_json_lines(source: &Source) -> bool {
 }
 
 /// Reads, annotates and renders one file or line (on a worker thread).
-fn work(format: Format, limits: &ReadLimits, item: Item) -> Outcome {
+/// `all_lines`: every input is a stream (`--input jsonl`), where a blank
+/// line is a bad line, since it too must have its line of output.
+fn work(format: Format, limits: &ReadLimits, all_lines: bool, item: Item) -> Outcome {
     let mut outcome = Outcome::default();
     match item {
         Item::File(source) => {
@@ -107,27 +126,54 @@ fn work(format: Format, limits: &ReadLimits, item: Item) -> Outcome {
             }
         }
         Item::Line(source, line) => {
-            if line.lossy {
-                outcome.warnings.push(format!(
-                    "{source}:{}: invalid UTF-8; undecodable bytes shown as U+FFFD",
-                    line.number
-                ));
-            }
-            let read = stories::read_line(&source, line.number, &line.text);
-            outcome.warnings.extend(read.warnings);
-            outcome.problems.extend(read.problems);
-            outcome.failed += read.failed;
-            for input in read.inputs {
-                outcome.add(format, input);
+            line_outcome(&mut outcome, format, &source, &line, all_lines);
+            outcome.line_of = Some(source);
+        }
+        Item::Failed(error, Some(source)) => {
+            match BadLine::from_error(error) {
+                Ok(bad) => outcome.bad = Some(bad),
+                Err(error) => outcome.fail(&error),
             }
             outcome.line_of = Some(source);
         }
-        Item::Failed(error, line_of) => {
-            outcome.fail(&error);
-            outcome.line_of = line_of;
-        }
+        Item::Failed(error, None) => outcome.fail(&error),
     }
     outcome
+}
+
+/// One line of a stream: its document, or the bad line it is.
+fn line_outcome(outcome: &mut Outcome, format: Format, source: &str, line: &Line, all_lines: bool) {
+    let read = bad_line::read_line(source, line.number, &line.text, all_lines);
+    let id = match &read {
+        Ok(input) => input.as_ref().and_then(bad_line::id_of),
+        Err(bad) => bad.id.clone(),
+    };
+    if line.lossy {
+        outcome.warnings.push(format!(
+            "{source}:{}{}: invalid UTF-8; undecodable bytes shown as U+FFFD",
+            line.number,
+            load::id_note(id.as_deref())
+        ));
+    }
+    let bad = |error| BadLine {
+        line: line.number,
+        id: id.clone(),
+        error,
+    };
+    let input = match read {
+        Ok(Some(input)) => input,
+        Ok(None) => return,
+        Err(bad) => {
+            outcome.bad = Some(bad);
+            return;
+        }
+    };
+    let rendered = annotate_story(input)
+        .and_then(|story| render(format, story).map_err(|error| format!("cannot render: {error}")));
+    match rendered {
+        Ok(rendered) => outcome.documents.push(rendered),
+        Err(error) => outcome.bad = Some(bad(error)),
+    }
 }
 
 /// What became of one file or line.
@@ -139,6 +185,8 @@ struct Outcome {
     failed: usize,
     /// The source, when this is one line of it.
     line_of: Option<Arc<str>>,
+    /// The line, when it gave no document.
+    bad: Option<BadLine>,
 }
 
 impl Outcome {
@@ -176,6 +224,9 @@ struct Sink {
     documents: Vec<Story>,
     stories: usize,
     failed: usize,
+    on_error: OnError,
+    /// Set when a bad line stopped the run (`--on-error fail`).
+    stopped: bool,
     /// Messages about the lines of one source: the first
     /// [`MAX_LINE_PROBLEMS`] are shown, the rest counted (a stream of a
     /// million bad lines must not flood the terminal).
@@ -198,11 +249,17 @@ impl Sink {
     }
 
     fn take(&mut self, outcome: Outcome) -> io::Result<()> {
+        let source = outcome.line_of.as_deref().unwrap_or("-");
+        let bad = outcome
+            .bad
+            .as_ref()
+            .map(|bad| problem_line(bad.message(source)));
         let messages = outcome
             .warnings
             .iter()
             .map(warning_line)
-            .chain(outcome.problems.iter().map(problem_line));
+            .chain(outcome.problems.iter().map(problem_line))
+            .chain(bad);
         match &outcome.line_of {
             Some(source) => {
                 if self.hidden.as_ref().is_none_or(|h| h.source != *source) {
@@ -249,6 +306,22 @@ impl Sink {
                     self.written += 1;
                 }
                 Rendered::Whole(story) => self.documents.push(*story),
+            }
+        }
+        if let Some(bad) = &outcome.bad {
+            match self.on_error {
+                OnError::Emit => {
+                    // `emit` is only allowed with JSON Lines, which has no separator.
+                    bad.write_document(source, &mut self.out)?;
+                    self.written += 1;
+                }
+                OnError::Skip => self.failed += 1,
+                OnError::Fail => {
+                    self.failed += 1;
+                    self.stopped = true;
+                    // Ends the run; `run_annotate` tells it from a write error by `stopped`.
+                    return Err(io::Error::other("stopped at a bad line (--on-error fail)"));
+                }
             }
         }
         self.report.progress().advance(1);

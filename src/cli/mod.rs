@@ -4,6 +4,7 @@
 
 mod annotate_cmd;
 pub mod background;
+mod bad_line;
 pub mod csv;
 pub mod markdown;
 mod pipeline;
@@ -20,6 +21,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use annotate_cmd::run_annotate;
+pub use bad_line::{ERROR_SCHEMA, OnError};
 pub use markdown::write_markdown;
 pub use read_cmd::run_reader;
 pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ThemeName};
@@ -79,6 +81,17 @@ pub struct AnnotateArgs {
     #[arg(long, value_enum, default_value_t = InputMode::Auto)]
     pub input: InputMode,
 
+    /// What to do with a line of JSON Lines that gives no document (invalid
+    /// JSON, no `text`, a field of the wrong type, a date off the calendar,
+    /// a blank line with `--input jsonl`): `emit` writes an error document
+    /// (`"schema":"whosaid/1-error"`) in its place, so there is one output
+    /// line per input line, and exits 0; `skip` leaves it out and exits 1;
+    /// `fail` stops at once and exits 2. The default is `emit` with
+    /// `--input jsonl --format jsonl`, `skip` otherwise; `emit` needs
+    /// `--format jsonl`.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub on_error: Option<OnError>,
+
     /// Threads to annotate on, from 1 to 256 (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
@@ -115,6 +128,22 @@ impl AnnotateArgs {
             InputMode::Jsonl => Format::Jsonl,
             InputMode::Auto => Format::Json,
         })
+    }
+
+    /// What to do with bad lines, with its default filled in; `Err` is the
+    /// usage error for `emit` with a format that has no place for an error
+    /// document.
+    pub fn on_error(&self) -> Result<OnError, String> {
+        let streams = self.input == InputMode::Jsonl && self.format() == Format::Jsonl;
+        match self.on_error {
+            Some(OnError::Emit) if self.format() != Format::Jsonl => Err(
+                "--on-error emit writes error documents as JSON Lines; use it with --format jsonl"
+                    .to_string(),
+            ),
+            Some(on_error) => Ok(on_error),
+            None if streams => Ok(OnError::Emit),
+            None => Ok(OnError::Skip),
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use std::panic::{self, AssertUnwindSafe, PanicHookInfo};
 use super::progress::Progress;
 use super::render::Story;
 use crate::annotate::annotate_compact;
-use crate::load::{self, Article, Input, ReadLimits, Source};
+use crate::load::{self, Input, ReadLimits, Source};
 use crate::safe_text::one_line;
 use crate::tui::Feed;
 
@@ -63,56 +63,40 @@ pub fn read(source: &Source, limits: &ReadLimits) -> Read {
     }
 }
 
-/// Reads one line of a JSON Lines source (`source` names it): a story, or
-/// nothing for a blank line. Like [`read`], a panic is a problem with it.
-pub fn read_line(source: &str, number: usize, text: &str) -> Read {
-    match catching(|| load::json::parse_line(source, number, text)) {
-        Ok(Ok(Some(line))) => Read {
-            inputs: vec![line.input],
-            warnings: line.warnings,
-            ..Read::default()
-        },
-        Ok(Ok(None)) => Read::default(),
-        Ok(Err(error)) => Read {
-            problems: vec![error.to_string()],
-            failed: 1,
-            ..Read::default()
-        },
-        Err(message) => Read {
-            problems: vec![format!(
-                "{source}:{number}: reading failed: {message} (this is a bug; please report it)"
-            )],
-            failed: 1,
-            ..Read::default()
-        },
-    }
-}
-
 /// Annotates one input (an already annotated document is passed on as it
 /// is). `Err` is the problem to report when the annotator panicked on it:
 /// a bug met on one story must not lose the rest of a long run, nor leave
 /// the reader waiting for a story that never comes.
 pub fn annotate_input(input: Input) -> Result<Story, String> {
-    match input {
-        Input::Article(article) => annotate_article(article).map(|a| Story::Fresh(Box::new(a))),
-        Input::Annotated(document) => Ok(Story::Loaded(document)),
-    }
-}
-
-fn annotate_article(article: Article) -> Result<crate::annotate::Annotation, String> {
-    // Named before the article moves into the annotator.
-    let source = article.meta.source.clone().unwrap_or_default();
-    let id = article.meta.id.as_deref().map(|id| format!(" (id {id})"));
-    catching(|| {
-        test_fault::strike(&article);
-        annotate_compact(article)
-    })
-    .map_err(|message| {
+    let (source, id) = match &input {
+        Input::Article(article) => (article.meta.source.clone(), article.meta.id.clone()),
+        Input::Annotated(_) => (None, None),
+    };
+    annotate_story(input).map_err(|message| {
         format!(
-            "{source}{}: the annotator failed on this input: {message} (this is a bug; please report it)",
-            id.unwrap_or_default()
+            "{}{}: {message}",
+            source.unwrap_or_default(),
+            load::id_note(id.as_deref())
         )
     })
+}
+
+/// [`annotate_input`], with a problem that does not name the story (for a
+/// caller that names it its own way: a line of a stream by its number).
+pub fn annotate_story(input: Input) -> Result<Story, String> {
+    match input {
+        Input::Article(article) => catching(|| {
+            test_fault::strike(&article);
+            annotate_compact(article)
+        })
+        .map(|annotation| Story::Fresh(Box::new(annotation)))
+        .map_err(|message| {
+            format!(
+                "the annotator failed on this input: {message} (this is a bug; please report it)"
+            )
+        }),
+        Input::Annotated(document) => Ok(Story::Loaded(document)),
+    }
 }
 
 thread_local! {

@@ -32,11 +32,24 @@ pub enum LoadError {
     #[error("{path}: unsupported schema {schema:?} (this whosaid reads whosaid/1)")]
     Schema { path: String, schema: String },
     /// One line of a JSON Lines input; the other lines are still read.
-    #[error("{path}:{line}: {message}")]
+    /// Names the article's id when the line gives one, so a message from a
+    /// chunk of a larger file (a Spark partition) can still be traced.
+    #[error("{path}:{line}{}: {message}", id_note(.id.as_deref()))]
     Line {
         path: String,
         line: usize,
+        id: Option<String>,
         message: String,
+    },
+    /// A line that did not end within the bytes allowed for skipping it:
+    /// the rest of the input is given up. Not one bad line but an input cut
+    /// short, so even `--on-error emit` cannot answer it with a line, and
+    /// the exit status tells.
+    #[error("{path}:{line}: no line end in the {skipped} after it; the rest of {path} is not read")]
+    Unended {
+        path: String,
+        line: usize,
+        skipped: String,
     },
     /// Bad lines past the ones reported one by one, so a broken file cannot
     /// flood the terminal.
@@ -81,10 +94,16 @@ impl LoadError {
             | LoadError::NotDocument { path, .. }
             | LoadError::Schema { path, .. }
             | LoadError::Line { path, .. }
+            | LoadError::Unended { path, .. }
             | LoadError::MoreBadLines { path, .. }
             | LoadError::NoStories { path, .. }
             | LoadError::TooDeep { path, .. }
             | LoadError::Walk { path, .. } => path,
         }
     }
+}
+
+/// ` (id 7)` after a line's place, or nothing when the line has no id.
+pub fn id_note(id: Option<&str>) -> String {
+    id.map(|id| format!(" (id {id})")).unwrap_or_default()
 }

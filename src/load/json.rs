@@ -56,74 +56,92 @@ pub fn parse_documents(path: &str, text: &str) -> Result<Vec<Input>, LoadError> 
         .collect()
 }
 
-/// A story read from one line of JSON Lines, with anything worth telling
-/// the user ("`date` … is not a date; left out").
-#[derive(Debug)]
-pub struct LineInput {
-    pub input: Input,
-    pub warnings: Vec<String>,
-}
-
 /// One line of JSON Lines: an article to annotate, a document annotated
 /// before, or `None` for a blank line. `line` counts from 1, for messages.
-pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<LineInput>, LoadError> {
+/// A bad line's error names the article's id whenever the line gives one,
+/// even when the rest of it cannot be read.
+pub fn parse_line(path: &str, line: usize, text: &str) -> Result<Option<Input>, LoadError> {
     let text = text.trim_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if text.is_empty() {
         return Ok(None);
     }
-    let bad_line = |message: String| LoadError::Line {
+    let bad_line = |id: Option<String>, message: String| LoadError::Line {
         path: path.to_string(),
         line,
+        id,
         message,
     };
     if text.contains('\0') {
-        return Err(bad_line("not text (it contains NUL bytes)".to_string()));
+        return Err(bad_line(
+            leading_id(text),
+            "not text (it contains NUL bytes)".to_string(),
+        ));
     }
     // Fields kept as their JSON text, so a number is read as written (an
     // id of 30 digits is not rounded to a float).
     let fields: HashMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(fields) => fields,
         Err(error) => {
-            return Err(bad_line(match serde_json::from_str::<IgnoredAny>(text) {
+            let message = match serde_json::from_str::<IgnoredAny>(text) {
                 Ok(_) => "not a JSON object".to_string(),
                 Err(_) => format!("invalid JSON: {error}"),
-            }));
+            };
+            return Err(bad_line(leading_id(text), message));
         }
     };
     if let Some(schema) = fields.get("schema") {
+        let id = fields.get("meta").and_then(|meta| document_id(meta.get()));
         // The line's place is the path; the message must not repeat it.
-        check_schema_field(Some(schema.get())).map_err(|e| bad_line(e.to_string()))?;
+        check_schema_field(Some(schema.get())).map_err(|e| bad_line(id.clone(), e.to_string()))?;
         let document = serde_json::from_str(text)
             .map_err(|e| e.to_string())
             .and_then(checked)
-            .map_err(|e| bad_line(format!("not a whosaid/1 document: {e}")))?;
-        return Ok(Some(LineInput {
-            input: Input::Annotated(Box::new(document)),
-            warnings: Vec::new(),
-        }));
+            .map_err(|e| bad_line(id, format!("not a whosaid/1 document: {e}")))?;
+        return Ok(Some(Input::Annotated(Box::new(document))));
     }
-    let mut warnings = Vec::new();
-    let article = article(path, &fields, |warning| {
-        warnings.push(format!("{path}:{line}: {warning}"));
-    })
-    .map_err(|e| bad_line(format!("not an article: {e}")))?;
-    Ok(Some(LineInput {
-        input: Input::Article(article),
-        warnings,
-    }))
+    let id = fields.get("id").and_then(|raw| id_of(raw.get()));
+    let article =
+        article(path, &fields).map_err(|e| bad_line(id, format!("not an article: {e}")))?;
+    Ok(Some(Input::Article(article)))
+}
+
+/// An id as whosaid keeps it: a string as it is, a whole number as its
+/// digits; `None` for anything else (or an empty string).
+fn id_of(raw: &str) -> Option<String> {
+    if is_integer(raw) {
+        return Some(raw.to_string());
+    }
+    serde_json::from_str::<String>(raw)
+        .ok()
+        .filter(|id| !id.is_empty())
+}
+
+/// A document's `meta.id`, when its `meta` gives a readable one.
+fn document_id(meta: &str) -> Option<String> {
+    let meta: HashMap<String, &RawValue> = serde_json::from_str(meta).ok()?;
+    id_of(meta.get("id")?.get())
+}
+
+/// The id of a line that is not valid JSON, when `id` is its first field
+/// (`{"id":"a7","text":"…` cut short): the first field's key cannot be
+/// text inside another value, so this is the article's id for certain.
+fn leading_id(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('{')?.trim_start();
+    let rest = rest.strip_prefix("\"id\"")?.trim_start();
+    let rest = rest.strip_prefix(':')?;
+    // Reads the one value after the colon and stops: what follows may be
+    // the broken part.
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<&RawValue>();
+    id_of(values.next()?.ok()?.get())
 }
 
 /// An article line's fields, `{"id", "title", "date", "text"}`; others
 /// (`url`, `source`, …) are ignored. The text is read as plain text; the
 /// line's id, title and date take the place of any the text carries. A
-/// field of the wrong type is an error that names it; a date that is not a
-/// calendar date (`YYYY-MM-DD`, or a timestamp starting with one) is left
-/// out with a warning.
-fn article(
-    path: &str,
-    fields: &HashMap<String, &RawValue>,
-    mut warn: impl FnMut(String),
-) -> Result<Article, String> {
+/// field of the wrong type is an error that names it, and so is a date that
+/// is not a calendar date (`YYYY-MM-DD`, or a timestamp starting with one):
+/// left out, it would turn into a null that no one notices.
+fn article(path: &str, fields: &HashMap<String, &RawValue>) -> Result<Article, String> {
     // `null` is a field left empty.
     let string = |field: &str| -> Result<Option<String>, String> {
         let Some(raw) = fields.get(field).map(|raw| raw.get()) else {
@@ -140,29 +158,17 @@ fn article(
     };
     let id = match fields.get("id").map(|raw| raw.get()) {
         Some(raw) if is_integer(raw) => Some(raw.to_string()),
-        _ => string("id")
-            .map_err(|_| "`id` must be a string or an integer".to_string())?
-            .filter(|id| !id.is_empty()),
+        _ => string("id").map_err(|_| "`id` must be a string or an integer".to_string())?,
     };
-    let title = string("title")?.filter(|title| !title.trim().is_empty());
-    let date = string("date")?.filter(|date| !date.trim().is_empty());
-    let mut article = plain::parse(&text);
-    let meta = &mut article.meta;
-    if let Some(id) = id {
-        meta.id = Some(id);
-    }
-    if let Some(title) = title {
-        meta.title = Some(title.trim().to_string());
-    }
-    if let Some(date) = date {
-        match iso_date(&date) {
-            Some(date) => meta.date = Some(date),
-            None => warn(format!(
-                "`date` {date:?} is not a calendar date (YYYY-MM-DD); left out"
-            )),
-        }
-    }
-    meta.source = Some(path.to_string());
+    let title = string("title")?;
+    let date = string("date")?;
+    let fields = plain::Fields {
+        id: id.as_deref(),
+        title: title.as_deref(),
+        date: date.as_deref(),
+    };
+    let mut article = plain::article_with(&text, fields).map_err(|e| e.to_string())?;
+    article.meta.source = Some(path.to_string());
     Ok(article)
 }
 
@@ -226,8 +232,8 @@ mod tests {
     use crate::annotate::annotate;
     use crate::load::plain;
 
-    fn article(input: Option<LineInput>) -> Article {
-        match input.map(|line| line.input) {
+    fn article(input: Option<Input>) -> Article {
+        match input {
             Some(Input::Article(article)) => article,
             other => panic!("expected an article, got {other:?}"),
         }
@@ -251,7 +257,8 @@ mod tests {
         assert!(error("{\"text\": ").starts_with("in.jsonl:12: invalid JSON"));
         assert_eq!(error("[1, 2]"), "in.jsonl:12: not a JSON object");
         assert!(
-            error(r#"{"id":"1"}"#).starts_with("in.jsonl:12: not an article: missing field `text`")
+            error(r#"{"id":"1"}"#)
+                .starts_with("in.jsonl:12 (id 1): not an article: missing field `text`")
         );
         assert!(parse_line("in.jsonl", 1, "  \r").unwrap().is_none());
     }
@@ -315,8 +322,10 @@ mod tests {
         );
     }
 
+    /// A date off the calendar is a bad line, not a date left out: a null
+    /// among millions of rows would go unnoticed.
     #[test]
-    fn a_date_that_is_not_on_the_calendar_is_left_out_with_a_warning() {
+    fn a_date_that_is_not_on_the_calendar_is_an_error() {
         for (date, kept) in [
             ("2024-02-29", Some("2024-02-29")),
             ("2024-02-31", None),
@@ -325,20 +334,43 @@ mod tests {
             ("2024-00-10", None),
             ("yesterday", None),
         ] {
-            let line = format!(r#"{{"date":"{date}","text":"Crews walked out."}}"#);
-            let read = parse_line("in.jsonl", 4, &line).unwrap().unwrap();
-            let warnings = read.warnings.clone();
-            assert_eq!(article(Some(read)).meta.date.as_deref(), kept, "{date}");
+            let line = format!(r#"{{"id":"d1","date":"{date}","text":"Crews walked out."}}"#);
+            let read = parse_line("in.jsonl", 4, &line);
             match kept {
-                Some(_) => assert!(warnings.is_empty(), "{warnings:?}"),
+                Some(kept) => assert_eq!(article(read.unwrap()).meta.date.as_deref(), Some(kept)),
                 None => assert_eq!(
-                    warnings,
-                    [format!(
-                        "in.jsonl:4: `date` \"{date}\" is not a calendar date (YYYY-MM-DD); left out"
-                    )]
+                    read.unwrap_err().to_string(),
+                    format!(
+                        "in.jsonl:4 (id d1): not an article: `date` \"{date}\" is not a calendar date (YYYY-MM-DD)"
+                    )
                 ),
             }
         }
+    }
+
+    /// The id is named whenever the line gives one: with a bad field, or
+    /// first in a line that is not valid JSON.
+    #[test]
+    fn a_bad_line_names_its_id_when_it_can_be_read() {
+        let error = |line: &str| parse_line("in.jsonl", 5, line).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"id":"a7","title":3,"text":"x"}"#),
+            "in.jsonl:5 (id a7): not an article: `title` must be a string"
+        );
+        assert_eq!(
+            error(r#"{"id":42}"#),
+            "in.jsonl:5 (id 42): not an article: missing field `text`"
+        );
+        assert!(
+            error(r#"{ "id" : "a\"8", "text":"cut sh"#)
+                .starts_with("in.jsonl:5 (id a\"8): invalid JSON"),
+        );
+        // An "id" that is not the first key may be text inside a value.
+        assert!(error(r#"{"text":"say \"id\":\"x\" and"#).starts_with("in.jsonl:5: invalid JSON"));
+        assert!(error(r#"{"id":true,"text":"x"}"#).starts_with("in.jsonl:5: not an article"));
+        assert!(
+            error(r#"{"id":"","text":"x","date":"x"}"#).starts_with("in.jsonl:5: not an article")
+        );
     }
 
     #[test]
@@ -357,7 +389,7 @@ mod tests {
     fn annotated_documents_are_reopened_as_they_are() {
         let document = annotate(&plain::parse("The port reopened on Monday."));
         let line = serde_json::to_string(&document).unwrap();
-        match parse_line("-", 1, &line).unwrap().map(|line| line.input) {
+        match parse_line("-", 1, &line).unwrap() {
             Some(Input::Annotated(read)) => assert_eq!(*read, document),
             other => panic!("expected a document, got {other:?}"),
         }

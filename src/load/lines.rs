@@ -145,6 +145,8 @@ impl<R: BufRead> Lines<R> {
         LoadError::Line {
             path: self.path.clone(),
             line: self.number,
+            // Not known: the line is not read.
+            id: None,
             message,
         }
     }
@@ -166,11 +168,11 @@ impl<R: BufRead> Iterator for Lines<R> {
                 Ok(true) => {}
                 Ok(false) => {
                     self.done = true;
-                    return Some(Err(self.line_error(format!(
-                        "no line end in the {} after it; the rest of {} is not read",
-                        super::limits::size_text(self.max_skip),
-                        self.path
-                    ))));
+                    return Some(Err(LoadError::Unended {
+                        path: self.path.clone(),
+                        line: self.number,
+                        skipped: super::limits::size_text(self.max_skip),
+                    }));
                 }
                 Err(error) => return io_error(self, error),
             }

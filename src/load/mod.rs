@@ -23,7 +23,7 @@ use std::io;
 use std::path::Path;
 
 pub use blocks::iso_date;
-pub use error::LoadError;
+pub use error::{LoadError, id_note};
 pub use format::InputFormat;
 pub use limits::ReadLimits;
 pub use walk::{Source, Sources, discover};
@@ -136,10 +136,7 @@ pub fn parse_bytes(
         InputFormat::JsonLines => {
             for (index, line) in text.lines().enumerate() {
                 match json::parse_line(name, index + 1, line) {
-                    Ok(Some(read)) => {
-                        opened.inputs.push(read.input);
-                        opened.warnings.extend(read.warnings);
-                    }
+                    Ok(Some(input)) => opened.inputs.push(input),
                     Ok(None) => {}
                     Err(error) => opened.bad_line(error),
                 }

@@ -5,9 +5,11 @@
 //! The layers depend in one direction only: [`model`] (the `whosaid/1`
 //! document, pure data) ← [`annotate`](mod@annotate) (an [`Article`]'s paragraphs →
 //! speakers, claims, countries; pure functions, no I/O) ← [`library`] (many
-//! annotated stories at once). Reading input formats (plain text, Markdown,
-//! HTML, JSON), the terminal reader and the command line live in the
-//! `whosaid` application, which builds on this crate.
+//! annotated stories at once). [`plain`] reads plain text (and a story given
+//! as fields: text, id, title, date) into an [`Article`], the one way both
+//! the command line and the Python package do it. The other input formats
+//! (Markdown, HTML, JSON), the terminal reader and the command line live in
+//! the `whosaid` application, which builds on this crate.
 //!
 //! The word lists are compiled in from the workspace's `assets/` folder, so
 //! this crate builds inside the whosaid workspace.
@@ -39,8 +41,10 @@
 //! ```
 
 pub mod annotate;
+pub mod date;
 pub mod library;
 pub mod model;
+pub mod plain;
 mod vocabulary;
 
 pub use annotate::annotate;
