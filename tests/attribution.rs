@@ -866,3 +866,48 @@ fn a_relative_pronoun_is_the_source_as_written() {
     let speaker = claim.speaker.as_deref().and_then(|id| doc.speaker(id));
     assert_eq!(speaker.map(|s| s.name.as_str()), Some("Charles Vance"));
 }
+
+#[test]
+fn plural_sources_joined_by_and_or_commas_are_one_source() {
+    for (text, source) in [
+        (
+            "Industry analysts and diplomats said the vote was rigged.",
+            "Industry analysts and diplomats",
+        ),
+        (
+            "Farmers, traders and officials said the vote was rigged.",
+            "Farmers, traders and officials",
+        ),
+    ] {
+        let (got, content) = source_and_content(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(
+            (got.as_str(), content.as_str()),
+            (source, "the vote was rigged"),
+            "{text}"
+        );
+    }
+    // A clause before "and" is not part of the source.
+    let (got, _) = source_and_content(
+        "The port reopened.\n\nThe plan failed and officials said the vote was rigged.",
+    );
+    assert_eq!(got, "officials");
+}
+
+#[test]
+fn a_participle_of_saying_after_the_cue_is_not_content() {
+    let c = only("The port reopened.\n\nRuiz tweeted on Friday saying the vote was rigged.");
+    assert_eq!(said_by(&c), ("the vote was rigged", "Ruiz"));
+}
+
+#[test]
+fn demanding_blaming_and_branding_are_cues() {
+    let c = only("The port reopened.\n\nRuiz demanded an apology from the council.");
+    assert_eq!(said_by(&c), ("an apology from the council", "Ruiz"));
+    let c = only("The port reopened.\n\nRuiz blamed the council for the delay.");
+    assert_eq!(said_by(&c), ("the council for the delay", "Ruiz"));
+    let c = only("The port reopened.\n\nRuiz branded the plan \"a disaster\".");
+    assert_eq!(
+        (c.kind, said_by(&c)),
+        (ClaimKind::Partial, ("a disaster", "Ruiz"))
+    );
+}

@@ -21,7 +21,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::grammar;
-use super::lexicon::CueClass;
+use super::lexicon::{CueClass, lexicon};
 use super::mentions::{self, Mention};
 use super::para::Para;
 use super::token::Kind;
@@ -318,7 +318,7 @@ fn sentence_claims(
                     found_any = true;
                 }
             } else {
-                let range = trim(p, start..next_front);
+                let range = after_participle_cue(p, trim(p, start..next_front));
                 let range = cut_main_clause(p, clause, cut_trailing_gloss(p, range));
                 if word_count(p, range.clone()) >= 2 {
                     partials_inside(p, range.clone(), quote_used, findings, &claim);
@@ -397,6 +397,26 @@ fn sentence_claims(
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
     );
+}
+
+/// "tweeted on Friday saying the vote was rigged": the content starts after
+/// a participle of saying (and its "that") that opens it.
+fn after_participle_cue(p: &Para, range: Range<usize>) -> Range<usize> {
+    let participle = range.len() > 2
+        && p.lower(range.start).ends_with("ing")
+        && lexicon()
+            .cue(p.lower(range.start))
+            .is_some_and(|class| class == CueClass::Say);
+    if !participle {
+        return range;
+    }
+    let start = range.start + 1;
+    let start = if p.is_any(start, &["that"]) {
+        start + 1
+    } else {
+        start
+    };
+    start..range.end
 }
 
 /// The relative pronoun between a source and its cue: "Ana Ruiz, who said",

@@ -446,9 +446,46 @@ pub(super) fn subject_left(
     };
     let np = noun_phrase_left(p, end, sentence.start)?;
     let np = before_main_verb(p, np, cue);
+    let np = with_coordinated_plurals(p, np, sentence.start);
     let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
+}
+
+/// Longest conjunct of a coordinated plural source, in tokens.
+const MAX_CONJUNCT_TOKENS: usize = 3;
+
+/// "Industry analysts and diplomats said", "Farmers, traders and officials
+/// said": plural nouns joined by "and", "or" or commas are one source.
+fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
+    // Capitalized only as the sentence's first word ("Voters and officials").
+    let plural_head = |t: usize| {
+        p.is_word(t)
+            && (!p.is_capitalized(t) || t == floor)
+            && p.lower(t).ends_with('s')
+            && !p.lower(t).ends_with("ss")
+            && p.lower(t).len() > 3
+    };
+    if np.is_empty() || np.len() > MAX_CONJUNCT_TOKENS || !plural_head(np.end - 1) {
+        return np;
+    }
+    let mut start = np.start;
+    while start > floor + 1 {
+        let joint = start - 1;
+        let joins = p.is_any(joint, &["and", "or"])
+            || p.kind(joint) == Kind::Comma && !p.inside_quote(joint);
+        if !joins || !plural_head(joint - 1) {
+            break;
+        }
+        let Some(conjunct) = noun_phrase_left(p, joint, floor) else {
+            break;
+        };
+        if conjunct.is_empty() || conjunct.len() > MAX_CONJUNCT_TOKENS {
+            break;
+        }
+        start = conjunct.start;
+    }
+    start..np.end
 }
 
 /// "Party leader Roger Knapman attacked the plans saying …": before a
