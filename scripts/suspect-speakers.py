@@ -31,6 +31,7 @@ import glob
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -139,4 +140,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # Quietly stop when the reader of the output does (`| head`).
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     main()
