@@ -1,7 +1,8 @@
 //! The compiled-in gazetteer: every phrase that names a country or bloc (or that
 //! must not be read as one), and one automaton that finds them all in one pass.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these tables are built at every start-up and probed per word.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -194,8 +195,8 @@ impl Gazetteer {
             let target = builder.target(code)?;
             builder.add(phrase, target, form, parse_flags(flags)?)?;
         }
-        let mut subdivisions = HashSet::new();
-        let mut us_states = HashSet::new();
+        let mut subdivisions = HashSet::default();
+        let mut us_states = HashSet::default();
         for row in read("subdivisions.tsv", SUBDIVISIONS, format::SUBDIVISIONS)?.rows {
             let [name, country, abbreviations] = fields_n(&row, "subdivisions.tsv")?;
             let form = match country {
@@ -232,7 +233,7 @@ impl Gazetteer {
                 .collect();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entry = Vec::new();
-        let mut seen_spellings: HashMap<String, usize> = HashMap::new();
+        let mut seen_spellings: HashMap<String, usize> = HashMap::default();
         for (index, entry) in builder.entries.iter().enumerate() {
             for spelling in entry.variants.iter().flat_map(|v| spellings(v)) {
                 match seen_spellings.get(&spelling) {
