@@ -911,3 +911,41 @@ fn demanding_blaming_and_branding_are_cues() {
         (ClaimKind::Partial, ("a disaster", "Ruiz"))
     );
 }
+
+#[test]
+fn a_dash_and_a_name_closing_the_paragraph_sign_a_quote() {
+    for text in [
+        "“The bridge is unsafe.” ― Ana Ruiz",
+        "“The bridge is unsafe.” — Ana Ruiz, mayor of Riverton",
+    ] {
+        let c = only(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(said_by(&c), ("The bridge is unsafe", "Ana Ruiz"), "{text}");
+    }
+    // A title between dashes is not signed.
+    assert!(
+        claims("The port reopened.\n\nHe read “The Tempest” — Shakespeare’s last play — twice.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_cue_and_colon_closing_a_paragraph_introduce_the_next_quote() {
+    let c = only(
+        "The port reopened.\n\nAna Ruiz continued:\n\n“The bridge is not safe and it will close in May.”",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "The bridge is not safe and it will close in May",
+            "Ana Ruiz"
+        )
+    );
+}
+
+#[test]
+fn a_cue_that_ends_a_paragraph_without_punctuation_is_read() {
+    // The cue is the paragraph's last token: nothing may be looked up past it.
+    let c = only("The port reopened.\n\n“The bridge is unsafe,” Ruiz said");
+    assert_eq!(said_by(&c), ("The bridge is unsafe", "Ruiz"));
+    assert!(claims("The port reopened.\n\nThat is what Ruiz said").is_empty());
+}

@@ -109,6 +109,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
         story.add_mentions(people);
         antecedents.push(findings.antecedents, &findings.mentions, &mut story);
         let people_end = story.mentions.len();
+        let introduces = findings.introduces.map(|m| (people_end + m) as u32);
         story.add_mentions(findings.mentions);
 
         for found in &findings.claims {
@@ -133,6 +134,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
             speakers.place(&mut story.claims, index, inherit, continues, runs_on);
         }
         speakers.end_paragraph(&p, !findings.claims.is_empty());
+        if introduces.is_some() {
+            speakers.last_source = introduces;
+        }
         quote_open = p.quotes.ends_open();
     }
     // Vectors grown by doubling keep up to half their room empty.

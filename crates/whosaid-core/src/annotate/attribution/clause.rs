@@ -23,6 +23,30 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut t = sentence.start;
     while t < sentence.end {
+        // "“…” ― Ana Ruiz": a dash after a closing quote, before a name that
+        // closes the paragraph (with no verb or second dash), is a signature
+        // that attributes the quote.
+        let signature = p.kind(t) == Kind::Dash
+            && t > 0
+            && p.quotes.closing_at(t - 1).is_some()
+            && p.is_capitalized(t + 1)
+            && !p.inside_quote(t)
+            && sentence.end == p.len()
+            && (t + 1..sentence.end).all(|k| {
+                p.kind(k) != Kind::Dash
+                    && !p.is_any(k, &FINITE_VERBS)
+                    && lexicon.cue(p.lower(k)).is_none()
+            });
+        if signature {
+            cues.push(Cue {
+                start: t,
+                end: t + 1,
+                class: CueClass::Say,
+                according: false,
+            });
+            t += 1;
+            continue;
+        }
         if p.inside_quote(t) || !p.is_word(t) {
             t += 1;
             continue;

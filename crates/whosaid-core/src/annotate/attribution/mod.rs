@@ -92,6 +92,9 @@ pub struct Findings {
     pub antecedents: Vec<Mention>,
     /// Where each mention's span is in `mentions`.
     by_span: FxHashMap<(usize, usize), usize>,
+    /// "Ana Ruiz continued:" at the paragraph's end: the mention (in
+    /// `mentions`) whose words the next paragraph quotes.
+    pub introduces: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -389,6 +392,10 @@ fn sentence_claims(
                     .push(claim(ClaimKind::Indirect, p.bytes(range), None));
                 found_any = true;
             }
+        }
+        // "Ana Ruiz continued:" closing the paragraph introduces the next one.
+        if !found_any && k + 1 == p.len() && p.kind(k) == Kind::Colon && !clause.inverted {
+            findings.introduces = clause.mention;
         }
         if found_any {
             previous_end = clause.after;
