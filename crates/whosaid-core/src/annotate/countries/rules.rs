@@ -43,6 +43,10 @@ static NOT_TOWNS: WordSet = crate::vocabulary::word_set!("not_towns");
 
 /// Last words of an organization's name that starts with a country's name or
 /// demonym: "American Psychological Association", "British Airways".
+/// Nouns a demonym describes as a style, not a country: "Italian dressing",
+/// "a Thai restaurant".
+static PRODUCT_NOUNS: WordSet = crate::vocabulary::word_set!("demonym_product_nouns");
+
 static ORGANIZATION_HEADS: WordSet = crate::vocabulary::word_set!("country_organization_heads");
 
 /// Last words of a street's or neighbourhood's name: "Jamaica Estates", "Jordan
@@ -135,7 +139,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         }
     }
     let heads: &[&WordSet] = match entry.form {
-        Form::Demonym => &[&ORGANIZATION_HEADS, &STREET_HEADS],
+        Form::Demonym => &[&ORGANIZATION_HEADS, &STREET_HEADS, &PRODUCT_NOUNS],
         Form::Name => &[&STREET_HEADS],
         _ => &[],
     };
