@@ -7,18 +7,11 @@
 //! text of the markup, entities decoded and white space collapsed as a
 //! browser would (see [`super::blocks`]).
 
-use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
-use html5ever::LocalName;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
 use scraper::{ElementRef, Html, Node, Selector, node::Element};
 
 use super::Article;
@@ -111,22 +104,11 @@ const BLOCK_TAGS: &[&str] = &[
 /// of the body's paragraph text; an article body called `has-comments` stays.
 const NOISE_MAX_SHARE: f64 = 0.3;
 
-/// Deepest nesting of elements read. Browsers stop nesting at about this
-/// depth too (Blink at 512), and the HTML tree builder takes time in
-/// proportion to depth for every tag, so deeper pages are refused rather
-/// than left to run for minutes.
-pub const MAX_DEPTH: usize = 512;
-
-/// A page nested deeper than [`MAX_DEPTH`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep;
+pub use super::tree::{MAX_DEPTH, TooDeep};
 
 /// Reads a web page.
 pub fn parse(text: &str) -> Result<Article, TooDeep> {
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(TooDeep);
-    }
-    let page = Html::parse_document(text);
+    let page = super::tree::build(text)?;
     let PageMeta {
         mut meta,
         article_body,
@@ -176,114 +158,6 @@ pub fn has_markup(text: &str) -> bool {
     text.as_bytes()
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
-}
-
-/// Elements with no end tag, or whose end tag may be left out: they do not
-/// nest when written one after another.
-const UNNESTED: &[&str] = &[
-    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr",
-    "html", "img", "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp",
-    "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
-];
-
-/// Elements that an end tag of another name cannot close past: the tree
-/// builder ignores `</q>` while a `<div>` is open ("special" elements in
-/// the HTML standard's parsing rules).
-#[rustfmt::skip]
-const SPECIAL: &[&str] = &[
-    "address", "applet", "article", "aside", "blockquote", "button", "center", "details", "dir",
-    "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "iframe", "listing", "main", "marquee",
-    "menu", "nav", "noembed", "noframes", "noscript", "object", "ol", "plaintext", "pre", "script",
-    "search", "section", "select", "style", "summary", "table", "template", "textarea", "title",
-    "ul", "xmp",
-];
-
-/// Elements that bound the scope an end tag of a special element looks in.
-const SCOPE_BOUNDARIES: &[&str] = &[
-    "applet", "caption", "marquee", "object", "table", "template",
-];
-
-/// How deep the page's elements nest, counted from its tags by the HTML
-/// tokenizer (linear time), before the tree is built. The open elements are
-/// kept as the tree builder keeps them, so an end tag it would ignore (`</q>`
-/// inside a `<div>`) does not lower the count; the count stops once it passes
-/// [`MAX_DEPTH`], so the stack searched for each end tag stays short.
-fn nesting_depth(text: &str) -> usize {
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
-    let tokenizer = Tokenizer::new(DepthSink::default(), TokenizerOpts::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.deepest.get()
-}
-
-#[derive(Default)]
-struct DepthSink {
-    open: RefCell<Vec<LocalName>>,
-    deepest: Cell<usize>,
-}
-
-impl DepthSink {
-    /// Closes the element `name` ends, if the tree builder would: the nearest
-    /// open element of that name, unless an element the end tag cannot reach
-    /// past comes first.
-    fn close(&self, name: &LocalName) {
-        let mut open = self.open.borrow_mut();
-        let stops_at: &[&str] = if SPECIAL.contains(&&**name) {
-            SCOPE_BOUNDARIES
-        } else {
-            SPECIAL
-        };
-        for at in (0..open.len()).rev() {
-            if open[at] == *name {
-                open.truncate(at);
-                return;
-            }
-            if stops_at.contains(&&*open[at]) {
-                return;
-            }
-        }
-    }
-}
-
-impl TokenSink for DepthSink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
-        if self.deepest.get() > MAX_DEPTH {
-            return TokenSinkResult::Continue;
-        }
-        let name: &str = &tag.name;
-        if UNNESTED.contains(&name) || tag.self_closing {
-            return TokenSinkResult::Continue;
-        }
-        match tag.kind {
-            TagKind::StartTag => {
-                let depth = {
-                    let mut open = self.open.borrow_mut();
-                    open.push(tag.name.clone());
-                    open.len()
-                };
-                self.deepest.set(self.deepest.get().max(depth));
-                // As the tree builder would: these hold text, not tags.
-                match name {
-                    "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
-                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
-                        return TokenSinkResult::RawData(RawKind::Rawtext);
-                    }
-                    "title" | "textarea" => return TokenSinkResult::RawData(RawKind::Rcdata),
-                    "plaintext" => return TokenSinkResult::Plaintext,
-                    _ => {}
-                }
-            }
-            TagKind::EndTag => self.close(&tag.name),
-        }
-        TokenSinkResult::Continue
-    }
 }
 
 fn selector(css: &str) -> Selector {
@@ -1133,32 +1007,10 @@ mod tests {
     }
 
     #[test]
-    fn deep_pages_are_refused_before_the_tree_is_built() {
+    fn a_page_nested_too_deep_is_refused() {
         let page = |depth: usize| format!("<body>{}<p>Deep.</p>", "<div>".repeat(depth));
-        assert_eq!(nesting_depth(&page(10)), 10);
-        assert!(super::parse(&page(MAX_DEPTH - 2)).is_ok());
-        assert_eq!(super::parse(&page(MAX_DEPTH + 1)), Err(TooDeep));
-        // Paragraphs and list items close themselves; scripts hold no tags.
-        let flat = format!(
-            "{}<script>{}</script>",
-            "<p>one<li>two".repeat(2000),
-            "<b>".repeat(2000)
-        );
-        assert!(nesting_depth(&flat) < 5, "{}", nesting_depth(&flat));
-    }
-
-    #[test]
-    fn end_tags_the_tree_builder_ignores_do_not_hide_depth() {
-        // `</q>` closes nothing while a `<div>` is open, so each `<div>` nests.
-        let unmatched = format!("<body><article>{}", "<div></q>".repeat(MAX_DEPTH));
-        assert!(nesting_depth(&unmatched) > MAX_DEPTH);
-        assert_eq!(super::parse(&unmatched), Err(TooDeep));
-        // An end tag does close what it can reach: `</div>` closes the
-        // `<span>` left open inside it, and `</b>` its own element.
-        let closed = "<div><span></div><div><b>x</b></div>".repeat(MAX_DEPTH * 2);
-        assert_eq!(nesting_depth(&closed), 2);
-        // `</div>` cannot close a `<div>` outside the table it is in.
-        assert_eq!(nesting_depth("<div><table></div><div>"), 3);
+        assert!(super::parse(&page(MAX_DEPTH - 3)).is_ok());
+        assert_eq!(super::parse(&page(MAX_DEPTH)), Err(TooDeep));
     }
 
     #[test]
