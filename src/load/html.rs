@@ -665,16 +665,17 @@ struct Line {
 }
 
 /// A heading that opens what follows an article ("Recommended for you",
-/// "Comments", "More from …") ends it, once most of the text is read.
+/// "Comments", "More from …") ends it, once most of the text is read, or
+/// wherever it comes when a list of teasers follows it: a long rail of
+/// recommended stories can outweigh a short article.
 fn cut_at_closing_heading(lines: &mut Vec<Line>) {
-    let words = |b: &Block| b.text.split_whitespace().count();
     let total: usize = lines.iter().map(|l| words(&l.block)).sum();
     let mut read = 0;
     for (at, Line { block, .. }) in lines.iter().enumerate() {
         if block.kind == ParagraphKind::Heading
             && words(block) <= CLOSING_HEADING_MAX_WORDS
-            && 2 * read >= total
             && names_furniture(&block.text)
+            && (2 * read >= total || are_teasers(&lines[at + 1..]))
         {
             lines.truncate(at);
             return;
@@ -684,6 +685,27 @@ fn cut_at_closing_heading(lines: &mut Vec<Line>) {
 }
 
 const CLOSING_HEADING_MAX_WORDS: usize = 6;
+
+fn words(block: &Block) -> usize {
+    block.text.split_whitespace().count()
+}
+
+/// A list of teasers: several headlines, each with a line or two (a summary,
+/// a source), where an article's sections run to paragraphs.
+fn are_teasers(lines: &[Line]) -> bool {
+    let headlines = lines
+        .iter()
+        .filter(|l| l.block.kind == ParagraphKind::Heading)
+        .count();
+    let text: usize = lines.iter().map(|l| words(&l.block)).sum();
+    headlines >= TEASERS_MIN_HEADLINES && text < TEASER_MAX_WORDS * headlines
+}
+
+/// Fewest headlines that make a list of teasers.
+const TEASERS_MIN_HEADLINES: usize = 3;
+/// Most words, on average, a teaser holds with its headline; an article's
+/// section under a heading runs longer.
+const TEASER_MAX_WORDS: usize = 100;
 
 /// A label rather than prose: a tag, a section name, a caption credit (a
 /// few words, no sentence). Dropped at the article's end only.
