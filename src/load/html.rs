@@ -7,11 +7,12 @@
 //! text of the markup, entities decoded and white space collapsed as a
 //! browser would (see [`super::blocks`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node, Selector, node::Element};
 
 use super::Article;
@@ -223,10 +224,15 @@ struct Stats {
     /// Text directly in a block element, not in a block nested in it: the
     /// paragraph that block is. Text in `<br>` runs or bare in a container
     /// counts for the container.
-    own: HashMap<NodeId, Own>,
+    own: FxHashMap<NodeId, Own>,
     /// All readable text under an element, and how much of it is in links.
-    subtree: HashMap<NodeId, usize>,
-    subtree_links: HashMap<NodeId, usize>,
+    subtree: FxHashMap<NodeId, usize>,
+    subtree_links: FxHashMap<NodeId, usize>,
+    /// Text in `<body>`.
+    page_text: usize,
+    /// Elements whose class or id names a widget, found once here rather
+    /// than again for every paragraph below them.
+    widgets: FxHashSet<NodeId>,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -255,6 +261,7 @@ impl Stats {
         let mut stack: Vec<Frame> = Vec::new();
         let mut skipping: Option<NodeId> = None;
         let mut link_depth = 0usize;
+        let mut body = None;
         for edge in page.tree.root().traverse() {
             match edge {
                 Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
@@ -263,6 +270,12 @@ impl Stats {
                     Node::Element(element) if is_furniture(element) => skipping = Some(node.id()),
                     Node::Element(element) => {
                         let name = element.name();
+                        if name == "body" && body.is_none() {
+                            body = Some(node.id());
+                        }
+                        if has_noise_name(element) {
+                            stats.widgets.insert(node.id());
+                        }
                         if name == "a" {
                             link_depth += 1;
                         }
@@ -317,6 +330,7 @@ impl Stats {
                 }
             }
         }
+        stats.page_text = body.map_or(0, |id| stats.text_under(id));
         stats
     }
 
@@ -366,8 +380,8 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// are still found. A paragraph is a `<p>` or any block with its own text
 /// (a `<div>` of text, as some editors write); a block whose own text runs
 /// over `<br>`s, or holds the article by its name, is a container itself.
-fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+fn scores(page: &Html, stats: &Stats) -> FxHashMap<NodeId, f64> {
+    let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
     for (&id, own) in &stats.own {
         if own.chars < MIN_PARAGRAPH || own.link_share() > MAX_LINK_SHARE {
             continue;
@@ -403,7 +417,7 @@ fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
             *scores.entry(second.id()).or_default() += weight / 2.0;
         }
     }
-    let page_text = page_text(page, stats);
+    let page_text = stats.page_text;
     for (id, score) in scores.iter_mut() {
         if let Some(element) = page.tree.get(*id).and_then(|n| n.value().as_element()) {
             // A wrapper of most of the page is layout whatever its name.
@@ -422,21 +436,14 @@ fn under_widget(page: &Html, stats: &Stats, id: NodeId) -> bool {
     let Some(node) = page.tree.get(id) else {
         return false;
     };
-    let page_text = page_text(page, stats);
     std::iter::once(node)
         .chain(node.ancestors())
         .filter_map(ElementRef::wrap)
         .take_while(|e| !matches!(e.value().name(), "body" | "html"))
         .any(|e| {
-            has_noise_name(e.value())
-                && (stats.text_under(e.id()) as f64) < LAYOUT_SHARE * page_text as f64
+            stats.widgets.contains(&e.id())
+                && (stats.text_under(e.id()) as f64) < LAYOUT_SHARE * stats.page_text as f64
         })
-}
-
-fn page_text(page: &Html, stats: &Stats) -> usize {
-    page.select(&selector("body"))
-        .next()
-        .map_or(0, |body| stats.text_under(body.id()))
 }
 
 /// Share of the page's text above which a wrapper is layout, not a widget.
@@ -545,7 +552,7 @@ fn is_prose_sibling(
     sibling: ElementRef<'_>,
     level: usize,
     stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
+    scores: &FxHashMap<NodeId, f64>,
     top_score: f64,
 ) -> bool {
     let element = sibling.value();

@@ -6,7 +6,9 @@
 //! checked while the tree is built: each element is measured as it is put in
 //! the tree, and the tokenizer is paused for good at the first one deeper
 //! than [`MAX_DEPTH`]. The page is read once; the work done on a refused
-//! page is bounded by the limit.
+//! page is bounded by the limit. The text of scripts and styles, near half
+//! the bytes of a news page, is skipped rather than tokenized (see
+//! [`Guard::skip_raw_text`]); JSON data scripts, where JSON-LD lives, are read.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref};
@@ -14,7 +16,7 @@ use std::cell::{Cell, Ref};
 use ego_tree::NodeId;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
@@ -44,13 +46,15 @@ fn build_counting(text: &str) -> (Result<Html, TooDeep>, usize) {
         inner: HtmlTreeSink::new(Html::new_document()),
         too_deep: Cell::new(false),
     };
-    let guard = Guard {
-        builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
-        tokens: Cell::new(0),
-    };
-    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
+    let guard = Guard {
+        builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
+        input: &input,
+        tokens: Cell::new(0),
+        unread_text: Cell::new(false),
+    };
+    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     // The tokenizer pauses after a `</script>` (for a browser to run it), at
     // a `<meta charset>` (to start again in that charset; the text is already
     // decoded) and when the page is found too deep; only the last one stops.
@@ -70,12 +74,32 @@ fn build_counting(text: &str) -> (Result<Html, TooDeep>, usize) {
 
 /// The tree builder, paused at the first token after the page is found too
 /// deep.
-struct Guard {
+struct Guard<'a> {
     builder: TreeBuilder<NodeId, DepthSink>,
+    /// What the tokenizer has still to read, so unread text can be skipped.
+    input: &'a BufferQueue,
     tokens: Cell<usize>,
+    /// Inside a script, style or noscript whose text nothing reads.
+    unread_text: Cell<bool>,
 }
 
-impl TokenSink for Guard {
+/// Whether the text of the raw-text element a start tag opens is never
+/// read: scripts (but JSON data, where JSON-LD metadata lives), styles,
+/// and `<noscript>` (read as text, as a browser running scripts does, and
+/// left out of the article). Scripts and styles are near half the bytes of
+/// a news page; their text is still tokenized, but never copied into the tree.
+fn text_unread(tag: &Tag) -> bool {
+    match &*tag.name {
+        "style" | "noscript" => true,
+        "script" => !tag
+            .attrs
+            .iter()
+            .any(|a| &*a.name.local == "type" && a.value.to_ascii_lowercase().contains("json")),
+        _ => false,
+    }
+}
+
+impl TokenSink for Guard<'_> {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
@@ -90,7 +114,29 @@ impl TokenSink for Guard {
             };
         }
         self.tokens.set(self.tokens.get() + 1);
-        self.builder.process_token(token, line_number)
+        match &token {
+            Token::CharacterTokens(_) | Token::NullCharacterToken if self.unread_text.get() => {
+                return TokenSinkResult::Continue;
+            }
+            // In raw text the only tag is the end tag that closes it.
+            Token::TagToken(_) | Token::EOFToken => self.unread_text.set(false),
+            _ => {}
+        }
+        let unread = match &token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag && text_unread(tag) => {
+                Some(tag.name.clone())
+            }
+            _ => None,
+        };
+        let result = self.builder.process_token(token, line_number);
+        // Only where the tree builder makes the element raw text (not in SVG).
+        if let Some(name) = unread
+            && matches!(result, TokenSinkResult::RawData(_))
+        {
+            self.unread_text.set(true);
+            self.skip_raw_text(&name);
+        }
+        result
     }
 
     fn end(&self) {
@@ -101,6 +147,46 @@ impl TokenSink for Guard {
         self.builder
             .adjusted_current_node_present_but_not_in_html_namespace()
     }
+}
+
+impl Guard<'_> {
+    /// Moves the input on to the end tag of the raw-text element `name` just
+    /// opened, so the tokenizer does not read text no one will: the text runs
+    /// to the first `</name` followed by a space, `/` or `>`, as the
+    /// tokenizer would find it. A script holding `<!--` is left to the
+    /// tokenizer (there, a `<script>` inside the comment moves its end).
+    fn skip_raw_text(&self, name: &str) {
+        let Some(mut front) = self.input.peek_front_chunk_mut() else {
+            return;
+        };
+        if let Some(len) = raw_text_len(&front, name) {
+            front.pop_front(len);
+        }
+    }
+}
+
+/// Bytes of raw text before the end tag of `name` in `text`, when the end
+/// tag is there and nothing before it makes the tokenizer read otherwise.
+fn raw_text_len(text: &str, name: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("</").map(|i| from + i) {
+        let tag_end = at + 2 + name.len();
+        let named = bytes
+            .get(at + 2..tag_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        let ends = bytes
+            .get(tag_end)
+            .is_some_and(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'));
+        if named && ends {
+            if name == "script" && text[..at].contains("<!--") {
+                return None;
+            }
+            return u32::try_from(at).ok();
+        }
+        from = at + 2;
+    }
+    None
 }
 
 /// scraper's tree sink, measuring each element it is given a place for.
@@ -310,10 +396,41 @@ mod tests {
     #[test]
     fn the_tree_is_the_one_scraper_builds() {
         let page = "<!doctype html><meta charset=utf-8><title>T</title><table><tr><td>a<div>b</table>\
-                    <p>one<p>two<b>bold<i>both</b>italic</i><script>x<y</script>";
+                    <p>one<p>two<b>bold<i>both</b>italic</i><textarea><p>x</textarea>";
         assert_eq!(
             build(page).map(|html| html.html()),
             Ok(Html::parse_document(page).html())
         );
+    }
+
+    #[test]
+    fn skipped_script_text_ends_where_the_tokenizer_ends_it() {
+        let page = "<body><script>a = '</scripts>'; b</SCRIPT ><p>One.</p>\
+                    <script>c = '<!-- <script>'; d</script> e --></script><p>Two.</p>\
+                    <style>p::after{content:'</style'}</style><p>Three.</p><script>never closed";
+        let paragraphs = |html: &Html| -> Vec<String> {
+            let p = scraper::Selector::parse("p").expect("a selector");
+            html.select(&p).map(|e| e.text().collect()).collect()
+        };
+        let ours = build(page).map(|html| paragraphs(&html));
+        assert_eq!(ours, Ok(paragraphs(&Html::parse_document(page))));
+        assert_eq!(
+            ours,
+            Ok(vec!["One.".into(), "Two.".into(), "Three.".into()])
+        );
+    }
+
+    #[test]
+    fn script_and_style_text_is_left_out_but_json_data_is_kept() {
+        let page = "<head><style>p{}</style><script>if (a<b) x()</script>\
+                    <script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script>\
+                    <body><noscript><p>Enable scripts</noscript><p>Text.</p>\
+                    <svg><script>kept</script></svg><script>y</script><p>More.</p>";
+        let html = build(page).map(|html| html.html());
+        let expected = "<html><head><style></style><script></script>\
+            <script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script></head>\
+            <body><noscript></noscript><p>Text.</p><svg><script>kept</script></svg>\
+            <script></script><p>More.</p></body></html>";
+        assert_eq!(html.as_deref(), Ok(expected));
     }
 }
