@@ -423,3 +423,15 @@ fn a_page_with_no_text_and_a_file_without_markup_are_said_so() {
         "{message}"
     );
 }
+
+#[test]
+fn a_rail_of_recommended_teasers_longer_than_the_article_is_left_out() {
+    assert_eq!(
+        bodies("teaser-rail.html"),
+        [
+            "The bakery on Mill Lane reopened on Saturday, eight months after a fire destroyed its ovens and most of its roof.",
+            "Owner Petra Lind said neighbours had raised the money for new ovens within a week of the fire.",
+            "\"We queued for bread before sunrise, just like before,\" said one customer, Oskar Holm.",
+        ]
+    );
+}

@@ -70,6 +70,9 @@ fn document() -> Document {
             dateline: vec!["FJELLBY".to_string()],
             title: Some("Dam \u{7}declared safe".to_string()),
             source: Some("dam.txt".to_string()),
+            authors: vec!["Kari Nord".to_string(), "Per Ås".to_string()],
+            site: Some("Fjellby *Tidende*".to_string()),
+            url: Some("https://tidende.example/dam_`7`".to_string()),
             ..Meta::default()
         },
         paragraphs,
@@ -156,14 +159,28 @@ fn csv_has_one_row_per_claim_quoted_as_csv_quotes() {
             "claim_kind",
             "cue",
             "channel",
-            "text"
+            "text",
+            "authors",
+            "site",
+            "url"
         ]
     );
     let rows: Vec<Vec<String>> = reader
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
-    let row = |cells: [&str; 11]| cells.map(String::from).to_vec();
+    let web = [
+        "Kari Nord; Per Ås",
+        "Fjellby *Tidende*",
+        "https://tidende.example/dam_`7`",
+    ];
+    let row = |cells: [&str; 11]| {
+        cells
+            .iter()
+            .chain(&web)
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
         rows,
         [
@@ -241,7 +258,7 @@ fn markdown_is_a_readable_report_with_nothing_unsafe() {
     let expected = "\
 # Dam ␇declared safe
 
-2032-08-01 · FJELLBY · 2 paragraphs · id dam-7 · from `dam.txt`
+2032-08-01 · FJELLBY · 2 paragraphs · id dam-7 · from `dam.txt` · by Kari Nord, Per Ås · Fjellby \\*Tidende\\* · `https://tidende.example/dam_'7'`
 
 ## Sources
 

@@ -6,8 +6,9 @@ use std::io;
 
 use crate::model::{Claim, Document};
 
-/// The header row.
-pub const HEADER: [&str; 11] = [
+/// The header row. Columns are only ever added at the end, so a script
+/// that reads them by position keeps working.
+pub const HEADER: [&str; 14] = [
     "story",
     "date",
     "paragraph",
@@ -19,6 +20,9 @@ pub const HEADER: [&str; 11] = [
     "cue",
     "channel",
     "text",
+    "authors",
+    "site",
+    "url",
 ];
 
 /// Writes the header row.
@@ -49,7 +53,7 @@ fn story_name(document: &Document) -> String {
         .unwrap_or_else(|| document.display_title())
 }
 
-fn row(document: &Document, story: &str, claim: &Claim) -> [String; 11] {
+fn row(document: &Document, story: &str, claim: &Claim) -> [String; 14] {
     let speaker = claim.speaker.as_deref().and_then(|id| document.speaker(id));
     let text = |value: Option<&str>| value.unwrap_or_default().to_string();
     [
@@ -65,6 +69,11 @@ fn row(document: &Document, story: &str, claim: &Claim) -> [String; 11] {
         text(claim.cue.as_ref().map(|cue| cue.text.as_str())),
         text(claim.channel.as_deref()),
         claim.words(),
+        // Web pages only; a name never holds "; " in practice, and the
+        // JSON keeps the list.
+        document.meta.authors.join("; "),
+        text(document.meta.site.as_deref()),
+        text(document.meta.url.as_deref()),
     ]
 }
 

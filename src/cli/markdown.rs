@@ -26,6 +26,13 @@ pub fn write_markdown(out: &mut impl Write, document: &Document) -> io::Result<(
             .as_deref()
             .map(|s| format!("from `{}`", code(s))),
     );
+    // A web page's authors, site and address; the address in a code span,
+    // so no renderer turns it into a link.
+    if !meta.authors.is_empty() {
+        facts.push(format!("by {}", md(&meta.authors.join(", "))));
+    }
+    facts.extend(meta.site.as_deref().map(md));
+    facts.extend(meta.url.as_deref().map(|u| format!("`{}`", code(u))));
     writeln!(out, "{}", facts.join(" · "))?;
 
     let summary = &document.summary;

@@ -7,18 +7,12 @@
 //! text of the markup, entities decoded and white space collapsed as a
 //! browser would (see [`super::blocks`]).
 
-use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
-use html5ever::LocalName;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node, Selector, node::Element};
 
 use super::Article;
@@ -111,22 +105,11 @@ const BLOCK_TAGS: &[&str] = &[
 /// of the body's paragraph text; an article body called `has-comments` stays.
 const NOISE_MAX_SHARE: f64 = 0.3;
 
-/// Deepest nesting of elements read. Browsers stop nesting at about this
-/// depth too (Blink at 512), and the HTML tree builder takes time in
-/// proportion to depth for every tag, so deeper pages are refused rather
-/// than left to run for minutes.
-pub const MAX_DEPTH: usize = 512;
-
-/// A page nested deeper than [`MAX_DEPTH`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep;
+pub use super::tree::{MAX_DEPTH, TooDeep};
 
 /// Reads a web page.
 pub fn parse(text: &str) -> Result<Article, TooDeep> {
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(TooDeep);
-    }
-    let page = Html::parse_document(text);
+    let page = super::tree::build(text)?;
     let PageMeta {
         mut meta,
         article_body,
@@ -176,114 +159,6 @@ pub fn has_markup(text: &str) -> bool {
     text.as_bytes()
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!')))
-}
-
-/// Elements with no end tag, or whose end tag may be left out: they do not
-/// nest when written one after another.
-const UNNESTED: &[&str] = &[
-    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr",
-    "html", "img", "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp",
-    "rt", "rtc", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
-];
-
-/// Elements that an end tag of another name cannot close past: the tree
-/// builder ignores `</q>` while a `<div>` is open ("special" elements in
-/// the HTML standard's parsing rules).
-#[rustfmt::skip]
-const SPECIAL: &[&str] = &[
-    "address", "applet", "article", "aside", "blockquote", "button", "center", "details", "dir",
-    "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "iframe", "listing", "main", "marquee",
-    "menu", "nav", "noembed", "noframes", "noscript", "object", "ol", "plaintext", "pre", "script",
-    "search", "section", "select", "style", "summary", "table", "template", "textarea", "title",
-    "ul", "xmp",
-];
-
-/// Elements that bound the scope an end tag of a special element looks in.
-const SCOPE_BOUNDARIES: &[&str] = &[
-    "applet", "caption", "marquee", "object", "table", "template",
-];
-
-/// How deep the page's elements nest, counted from its tags by the HTML
-/// tokenizer (linear time), before the tree is built. The open elements are
-/// kept as the tree builder keeps them, so an end tag it would ignore (`</q>`
-/// inside a `<div>`) does not lower the count; the count stops once it passes
-/// [`MAX_DEPTH`], so the stack searched for each end tag stays short.
-fn nesting_depth(text: &str) -> usize {
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
-    let tokenizer = Tokenizer::new(DepthSink::default(), TokenizerOpts::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.deepest.get()
-}
-
-#[derive(Default)]
-struct DepthSink {
-    open: RefCell<Vec<LocalName>>,
-    deepest: Cell<usize>,
-}
-
-impl DepthSink {
-    /// Closes the element `name` ends, if the tree builder would: the nearest
-    /// open element of that name, unless an element the end tag cannot reach
-    /// past comes first.
-    fn close(&self, name: &LocalName) {
-        let mut open = self.open.borrow_mut();
-        let stops_at: &[&str] = if SPECIAL.contains(&&**name) {
-            SCOPE_BOUNDARIES
-        } else {
-            SPECIAL
-        };
-        for at in (0..open.len()).rev() {
-            if open[at] == *name {
-                open.truncate(at);
-                return;
-            }
-            if stops_at.contains(&&*open[at]) {
-                return;
-            }
-        }
-    }
-}
-
-impl TokenSink for DepthSink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
-        if self.deepest.get() > MAX_DEPTH {
-            return TokenSinkResult::Continue;
-        }
-        let name: &str = &tag.name;
-        if UNNESTED.contains(&name) || tag.self_closing {
-            return TokenSinkResult::Continue;
-        }
-        match tag.kind {
-            TagKind::StartTag => {
-                let depth = {
-                    let mut open = self.open.borrow_mut();
-                    open.push(tag.name.clone());
-                    open.len()
-                };
-                self.deepest.set(self.deepest.get().max(depth));
-                // As the tree builder would: these hold text, not tags.
-                match name {
-                    "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
-                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
-                        return TokenSinkResult::RawData(RawKind::Rawtext);
-                    }
-                    "title" | "textarea" => return TokenSinkResult::RawData(RawKind::Rcdata),
-                    "plaintext" => return TokenSinkResult::Plaintext,
-                    _ => {}
-                }
-            }
-            TagKind::EndTag => self.close(&tag.name),
-        }
-        TokenSinkResult::Continue
-    }
 }
 
 fn selector(css: &str) -> Selector {
@@ -349,10 +224,15 @@ struct Stats {
     /// Text directly in a block element, not in a block nested in it: the
     /// paragraph that block is. Text in `<br>` runs or bare in a container
     /// counts for the container.
-    own: HashMap<NodeId, Own>,
+    own: FxHashMap<NodeId, Own>,
     /// All readable text under an element, and how much of it is in links.
-    subtree: HashMap<NodeId, usize>,
-    subtree_links: HashMap<NodeId, usize>,
+    subtree: FxHashMap<NodeId, usize>,
+    subtree_links: FxHashMap<NodeId, usize>,
+    /// Text in `<body>`.
+    page_text: usize,
+    /// Elements whose class or id names a widget, found once here rather
+    /// than again for every paragraph below them.
+    widgets: FxHashSet<NodeId>,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -381,6 +261,7 @@ impl Stats {
         let mut stack: Vec<Frame> = Vec::new();
         let mut skipping: Option<NodeId> = None;
         let mut link_depth = 0usize;
+        let mut body = None;
         for edge in page.tree.root().traverse() {
             match edge {
                 Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
@@ -389,6 +270,12 @@ impl Stats {
                     Node::Element(element) if is_furniture(element) => skipping = Some(node.id()),
                     Node::Element(element) => {
                         let name = element.name();
+                        if name == "body" && body.is_none() {
+                            body = Some(node.id());
+                        }
+                        if has_noise_name(element) {
+                            stats.widgets.insert(node.id());
+                        }
                         if name == "a" {
                             link_depth += 1;
                         }
@@ -443,6 +330,7 @@ impl Stats {
                 }
             }
         }
+        stats.page_text = body.map_or(0, |id| stats.text_under(id));
         stats
     }
 
@@ -492,8 +380,8 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// are still found. A paragraph is a `<p>` or any block with its own text
 /// (a `<div>` of text, as some editors write); a block whose own text runs
 /// over `<br>`s, or holds the article by its name, is a container itself.
-fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+fn scores(page: &Html, stats: &Stats) -> FxHashMap<NodeId, f64> {
+    let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
     for (&id, own) in &stats.own {
         if own.chars < MIN_PARAGRAPH || own.link_share() > MAX_LINK_SHARE {
             continue;
@@ -529,7 +417,7 @@ fn scores(page: &Html, stats: &Stats) -> HashMap<NodeId, f64> {
             *scores.entry(second.id()).or_default() += weight / 2.0;
         }
     }
-    let page_text = page_text(page, stats);
+    let page_text = stats.page_text;
     for (id, score) in scores.iter_mut() {
         if let Some(element) = page.tree.get(*id).and_then(|n| n.value().as_element()) {
             // A wrapper of most of the page is layout whatever its name.
@@ -548,21 +436,14 @@ fn under_widget(page: &Html, stats: &Stats, id: NodeId) -> bool {
     let Some(node) = page.tree.get(id) else {
         return false;
     };
-    let page_text = page_text(page, stats);
     std::iter::once(node)
         .chain(node.ancestors())
         .filter_map(ElementRef::wrap)
         .take_while(|e| !matches!(e.value().name(), "body" | "html"))
         .any(|e| {
-            has_noise_name(e.value())
-                && (stats.text_under(e.id()) as f64) < LAYOUT_SHARE * page_text as f64
+            stats.widgets.contains(&e.id())
+                && (stats.text_under(e.id()) as f64) < LAYOUT_SHARE * stats.page_text as f64
         })
-}
-
-fn page_text(page: &Html, stats: &Stats) -> usize {
-    page.select(&selector("body"))
-        .next()
-        .map_or(0, |body| stats.text_under(body.id()))
 }
 
 /// Share of the page's text above which a wrapper is layout, not a widget.
@@ -671,7 +552,7 @@ fn is_prose_sibling(
     sibling: ElementRef<'_>,
     level: usize,
     stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
+    scores: &FxHashMap<NodeId, f64>,
     top_score: f64,
 ) -> bool {
     let element = sibling.value();
@@ -791,16 +672,17 @@ struct Line {
 }
 
 /// A heading that opens what follows an article ("Recommended for you",
-/// "Comments", "More from …") ends it, once most of the text is read.
+/// "Comments", "More from …") ends it, once most of the text is read, or
+/// wherever it comes when a list of teasers follows it: a long rail of
+/// recommended stories can outweigh a short article.
 fn cut_at_closing_heading(lines: &mut Vec<Line>) {
-    let words = |b: &Block| b.text.split_whitespace().count();
     let total: usize = lines.iter().map(|l| words(&l.block)).sum();
     let mut read = 0;
     for (at, Line { block, .. }) in lines.iter().enumerate() {
         if block.kind == ParagraphKind::Heading
             && words(block) <= CLOSING_HEADING_MAX_WORDS
-            && 2 * read >= total
             && names_furniture(&block.text)
+            && (2 * read >= total || are_teasers(&lines[at + 1..]))
         {
             lines.truncate(at);
             return;
@@ -810,6 +692,27 @@ fn cut_at_closing_heading(lines: &mut Vec<Line>) {
 }
 
 const CLOSING_HEADING_MAX_WORDS: usize = 6;
+
+fn words(block: &Block) -> usize {
+    block.text.split_whitespace().count()
+}
+
+/// A list of teasers: several headlines, each with a line or two (a summary,
+/// a source), where an article's sections run to paragraphs.
+fn are_teasers(lines: &[Line]) -> bool {
+    let headlines = lines
+        .iter()
+        .filter(|l| l.block.kind == ParagraphKind::Heading)
+        .count();
+    let text: usize = lines.iter().map(|l| words(&l.block)).sum();
+    headlines >= TEASERS_MIN_HEADLINES && text < TEASER_MAX_WORDS * headlines
+}
+
+/// Fewest headlines that make a list of teasers.
+const TEASERS_MIN_HEADLINES: usize = 3;
+/// Most words, on average, a teaser holds with its headline; an article's
+/// section under a heading runs longer.
+const TEASER_MAX_WORDS: usize = 100;
 
 /// A label rather than prose: a tag, a section name, a caption credit (a
 /// few words, no sentence). Dropped at the article's end only.
@@ -1133,32 +1036,10 @@ mod tests {
     }
 
     #[test]
-    fn deep_pages_are_refused_before_the_tree_is_built() {
+    fn a_page_nested_too_deep_is_refused() {
         let page = |depth: usize| format!("<body>{}<p>Deep.</p>", "<div>".repeat(depth));
-        assert_eq!(nesting_depth(&page(10)), 10);
-        assert!(super::parse(&page(MAX_DEPTH - 2)).is_ok());
-        assert_eq!(super::parse(&page(MAX_DEPTH + 1)), Err(TooDeep));
-        // Paragraphs and list items close themselves; scripts hold no tags.
-        let flat = format!(
-            "{}<script>{}</script>",
-            "<p>one<li>two".repeat(2000),
-            "<b>".repeat(2000)
-        );
-        assert!(nesting_depth(&flat) < 5, "{}", nesting_depth(&flat));
-    }
-
-    #[test]
-    fn end_tags_the_tree_builder_ignores_do_not_hide_depth() {
-        // `</q>` closes nothing while a `<div>` is open, so each `<div>` nests.
-        let unmatched = format!("<body><article>{}", "<div></q>".repeat(MAX_DEPTH));
-        assert!(nesting_depth(&unmatched) > MAX_DEPTH);
-        assert_eq!(super::parse(&unmatched), Err(TooDeep));
-        // An end tag does close what it can reach: `</div>` closes the
-        // `<span>` left open inside it, and `</b>` its own element.
-        let closed = "<div><span></div><div><b>x</b></div>".repeat(MAX_DEPTH * 2);
-        assert_eq!(nesting_depth(&closed), 2);
-        // `</div>` cannot close a `<div>` outside the table it is in.
-        assert_eq!(nesting_depth("<div><table></div><div>"), 3);
+        assert!(super::parse(&page(MAX_DEPTH - 3)).is_ok());
+        assert_eq!(super::parse(&page(MAX_DEPTH)), Err(TooDeep));
     }
 
     #[test]

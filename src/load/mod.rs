@@ -17,6 +17,7 @@ pub mod lines;
 pub mod markdown;
 mod page_meta;
 pub mod plain;
+mod tree;
 pub mod walk;
 
 use std::io;

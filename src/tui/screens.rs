@@ -102,6 +102,31 @@ fn bundled_story_screens() {
     }
 }
 
+/// A web page's story names its authors, site and address in the header,
+/// after the counts; a narrow terminal cuts them with an ellipsis.
+#[test]
+fn a_web_story_header_names_authors_site_and_address() {
+    let mut doc = fixture::plain(&["The dam reopened on Monday, the council said."]);
+    doc.meta.title = Some("Dam repairs finish a month early".into());
+    doc.meta.authors = vec!["Ana Ruiz".into(), "Li Wei".into()];
+    doc.meta.site = Some("The Valley Post".into());
+    doc.meta.url = Some("https://vp.example/dam".into());
+    let whole =
+        "0 sources · 0 claims · by Ana Ruiz, Li Wei · The Valley Post · https://vp.example/dam";
+    for size in [(60, 20), (160, 45)] {
+        let app = app(vec![doc.clone()], ColorMode::None, size);
+        let text = screen_text(&draw(&app));
+        let facts = text.lines().nth(1).unwrap_or_default().to_string();
+        if size.0 >= 100 {
+            assert!(facts.contains(whole), "{facts}");
+        } else {
+            assert!(facts.contains("0 claims · by Ana Ruiz"), "{facts}");
+            assert!(facts.trim_end().ends_with('…'), "{facts}");
+        }
+        insta::assert_snapshot!(format!("web_header_{}x{}", size.0, size.1), text);
+    }
+}
+
 /// The light preset (256 colours) on the bundled story, with a current
 /// claim, so its pale tint behind the claim is in the snapshot too.
 #[test]
@@ -390,6 +415,9 @@ fn hostile() -> Document {
     doc.meta.title = Some(format!("Title {evil}"));
     doc.meta.date = Some(format!("2031 {evil}"));
     doc.meta.dateline = vec![format!("CITY{evil}")];
+    doc.meta.authors = vec![format!("Author {evil}")];
+    doc.meta.site = Some(format!("Site {evil}"));
+    doc.meta.url = Some(format!("https://example.com/{evil}"));
     let mention = |p: usize, text: &str| crate::model::Span {
         paragraph: p,
         start: 0,

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use crate::model::ParagraphKind;
-use crate::tui::cells::clean;
+use crate::model::{Meta, ParagraphKind};
+use crate::tui::cells::{clean, truncate};
 use crate::tui::geometry::Geometry;
 use crate::tui::story::{Row, StoryView};
 use crate::tui::theme::Theme;
@@ -44,7 +44,9 @@ impl ArticleView<'_> {
             plural(sources, "source"),
             plural(story.index.claim_order.len(), "claim")
         ));
-        let facts = clean(&facts.join(" · ")).into_owned();
+        facts.extend(provenance(&doc.meta));
+        // Cut with an ellipsis, so a long address never looks whole.
+        let facts = truncate(&clean(&facts.join(" · ")), usize::from(area.width));
         let lines = [
             Line::from(Span::styled(title, theme.title)),
             Line::from(Span::styled(facts, theme.meta)),
@@ -101,6 +103,18 @@ impl ArticleView<'_> {
             }
         }
     }
+}
+
+/// Who wrote a web page's story, where and at what address: the header's
+/// last facts, so the counts stay in view when the line is cut.
+fn provenance(meta: &Meta) -> Vec<String> {
+    let mut facts = Vec::new();
+    if !meta.authors.is_empty() {
+        facts.push(format!("by {}", meta.authors.join(", ")));
+    }
+    facts.extend(meta.site.clone());
+    facts.extend(meta.url.clone());
+    facts
 }
 
 /// The article's scrollbar, drawn after the panel: beside it, the track is
