@@ -108,7 +108,8 @@ fn is_title_case(p: &Para, sentence: Range<usize>) -> bool {
     let mut lower_case = 0;
     for t in sentence.filter(|&t| p.is_word(t) && !p.inside_quote(t)) {
         words += 1;
-        if !p.is_capitalized(t) && !(p.word(t).len() <= 3 && p.lower(t) == p.word(t)) {
+        let short_function_word = p.word(t).len() <= 3 && p.lower(t) == p.word(t);
+        if !(p.is_capitalized(t) || short_function_word) {
             lower_case += 1;
         }
     }
