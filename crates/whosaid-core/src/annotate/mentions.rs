@@ -248,8 +248,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         if let Some(last_title) = (core_start..end).rev().find(|&t| {
             p.is_word(t)
-                && lexicon
-                    .title(p.word(t))
+                && p.title(t)
                     .is_some_and(|title| title.kind != TitleKind::Modifier)
                 && name_part(p, t + 1) > 0
         }) {
@@ -275,7 +274,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }) || countries::is_place(p.slice(core.clone()))
             || is_part_of_a_title(p, core.clone())
         {
-            // "Hong Kong", "Buenos Aires": a place of two words is not a person.
+            // An institution or place in the run, a place of several words
+            // ("Hong Kong"), or words of a title: not a person.
             continue;
         }
         // "Prime Minister's Questions": what a titled person owns is not a person.
@@ -418,12 +418,10 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     // "shadow home secretary Mr David Davis": the honorific is not part of the role.
     let role = role.map(|mut r| {
         while r.end > r.start
-            && lexicon()
-                .title(p.word(r.end - 1))
+            && p.title(r.end - 1)
                 .is_some_and(|title| title.kind == TitleKind::Honorific)
             && r.clone().any(|t| {
-                lexicon()
-                    .title(p.word(t))
+                p.title(t)
                     .is_none_or(|title| title.kind != TitleKind::Honorific)
             })
         {
@@ -434,8 +432,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     // An honorific alone ("Mr.") says the sex, not a role.
     if let Some(role) = role.filter(|r| {
         r.clone().any(|t| {
-            lexicon()
-                .title(p.word(t))
+            p.title(t)
                 .is_none_or(|title| title.kind != TitleKind::Honorific)
         })
     }) {
@@ -512,8 +509,8 @@ pub fn role_before(p: &Para, name_start: usize) -> Option<Range<usize>> {
     let role = start..name_start;
     let has_title = role.clone().any(|t| {
         p.is_word(t)
-            && (lexicon
-                .title(p.word(t))
+            && (p
+                .title(t)
                 .is_some_and(|title| title.kind != TitleKind::Modifier)
                 || p.word(t).contains('-')
                     && p.word(t).split('-').any(|part| {

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::clause::takes_bare_clause;
-use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like};
+use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like, looks_finite};
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
 use crate::annotate::lexicon::CueClass;
@@ -113,13 +113,9 @@ static OBJECT_SENSE_CUES: crate::vocabulary::WordSet =
 /// "writes a weekly column", "maintains a database": after a cue that also
 /// takes a plain object, a noun phrase with no verb after it is that object.
 fn plain_object(p: &Para, clause: &Clause, k: usize, end: usize) -> bool {
-    let verb = |t: usize| {
-        p.is_any(t, &FINITE_VERBS)
-            || p.is_word(t) && !p.is_capitalized(t) && p.lower(t).ends_with("ed")
-    };
     p.is_any(clause.cue.start, &OBJECT_SENSE_CUES)
         && p.is_any(k, &grammar::DETERMINERS)
-        && !(k + 1..end).any(verb)
+        && !(k + 1..end).any(|t| looks_finite(p, t))
 }
 
 /// Steps back over quote marks that close nothing (the single mark of

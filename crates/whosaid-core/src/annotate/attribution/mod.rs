@@ -458,9 +458,7 @@ fn interrupted_content(
         return None;
     }
     let verb = k + 1;
-    let lower = p.lower(verb);
-    let predicate = p.is_any(verb, &source::FINITE_VERBS)
-        || p.is_word(verb) && !p.is_capitalized(verb) && lower.ends_with("ed");
+    let predicate = source::looks_finite(p, verb);
     let subject = trim(p, previous_end..comma_before);
     let plain_subject = !subject.is_empty()
         && subject.len() <= MAX_INTERRUPTED_SUBJECT

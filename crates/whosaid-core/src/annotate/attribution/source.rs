@@ -52,6 +52,12 @@ pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
 pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_verbs");
 
+/// A word that reads as a verb with a subject: a finite form from the list,
+/// or a lower-case past form ("collapsed").
+pub(super) fn looks_finite(p: &Para, t: usize) -> bool {
+    p.is_any(t, &FINITE_VERBS) || p.is_word(t) && !p.is_capitalized(t) && p.lower(t).ends_with("ed")
+}
+
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
 pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
@@ -243,11 +249,9 @@ pub(super) fn is_list_continuation(
 /// for Dale". A title in lower case (or an acronym: "MP"), after nothing but
 /// capitalized words, and ending the segment or followed by a preposition.
 fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
-    let lexicon = lexicon();
     let is_title = |t: usize| {
         p.is_word(t)
-            && lexicon
-                .title(p.word(t))
+            && p.title(t)
                 .is_some_and(|title| title.kind != TitleKind::Honorific)
     };
     if segment.is_empty()
@@ -364,8 +368,7 @@ pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) 
         || p.kind(start - 1) == Kind::Dash;
     let titled = (start..comma).any(|t| {
         p.is_word(t)
-            && lexicon()
-                .title(p.word(t))
+            && p.title(t)
                 .is_some_and(|title| title.kind == TitleKind::Title)
     });
     let described = start < comma
