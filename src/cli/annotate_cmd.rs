@@ -431,6 +431,12 @@ fn open_lines(source: &Source, limits: &ReadLimits) -> Result<SourceLines, LoadE
             let file = load::limits::open_file(&name, path, &unlimited)?;
             Box::new(BufReader::with_capacity(1 << 16, file))
         }
+        // A web page is fetched whole (it is small, by the fetch limits)
+        // and its lines read from memory.
+        Source::Url(url) => {
+            let fetched = load::fetch::fetch(url, &load::fetch_options(limits), None)?;
+            Box::new(io::Cursor::new(fetched.body))
+        }
     };
     // UTF-16 (with its mark) is decoded as it streams.
     let reader =

@@ -95,6 +95,10 @@ fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
             files
                 .iter()
                 .map(|f| {
+                    // An address stays as given; a path is made absolute.
+                    if load::walk::looks_like_address(f) {
+                        return f.clone();
+                    }
                     std::path::absolute(f)
                         .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
                 })

@@ -62,6 +62,9 @@ pub enum LoadError {
     },
     #[error("{path}: HTML nested more than {limit} elements deep; not read")]
     TooDeep { path: String, limit: usize },
+    /// A web address that could not be fetched, or whose content is not read.
+    #[error(transparent)]
+    Fetch(#[from] super::fetch::FetchError),
     /// A problem walking a folder that the operating system did not explain.
     #[error("{path}: cannot walk: {message}")]
     Walk { path: String, message: String },
@@ -99,6 +102,7 @@ impl LoadError {
             | LoadError::NoStories { path, .. }
             | LoadError::TooDeep { path, .. }
             | LoadError::Walk { path, .. } => path,
+            LoadError::Fetch(error) => &error.url,
         }
     }
 }

@@ -3,12 +3,14 @@
 //! [`discover`] turns command-line arguments into [`Source`]s (walking
 //! folders); [`open`] reads one source in whatever format it is in
 //! ([`InputFormat`]) and returns its stories as [`Input`]s: articles still to
-//! annotate, or documents annotated before.
+//! annotate, or documents annotated before. Web addresses are fetched
+//! ([`fetch`]) and read like files.
 
 mod blocks;
 pub mod bom;
 mod charset;
 mod error;
+pub mod fetch;
 pub mod format;
 pub mod html;
 pub mod json;
@@ -73,18 +75,30 @@ pub struct Opened {
 pub const MAX_LINE_PROBLEMS: usize = 10;
 
 /// Reads one source: a file (read-only) or stdin, in the format its
-/// extension names, or else the one its content looks like, within `limits`.
+/// extension names, or else the one its content looks like, within
+/// `limits`; or a web page, fetched ([`fetch::open_url`]), within the
+/// fetch limits and `limits` both.
 pub fn open(source: &Source, limits: &ReadLimits) -> Result<Opened, LoadError> {
     let name = source.name();
     let bytes = match source {
         Source::Stdin => read_bytes(STDIN, limits)?,
         Source::File(path) => read_file(&name, path, limits)?,
+        Source::Url(url) => return fetch::open_url(url, &fetch_options(limits)),
     };
     let format = match source {
         Source::File(path) => InputFormat::from_extension(path),
-        Source::Stdin => None,
+        Source::Stdin | Source::Url(_) => None,
     };
     parse_bytes(&name, bytes, format)
+}
+
+/// The fetch limits, narrowed to `limits` when it allows less.
+pub fn fetch_options(limits: &ReadLimits) -> fetch::FetchOptions {
+    let options = fetch::FetchOptions::default();
+    fetch::FetchOptions {
+        max_body_bytes: options.max_body_bytes.min(limits.max_bytes),
+        ..options
+    }
 }
 
 /// Bytes of a source named `name` → its stories. `format` is `None` to go

@@ -1,11 +1,12 @@
 //! Command-line arguments → the inputs to read: files as given, `-` for
-//! stdin, and folders walked for stories.
+//! stdin, web addresses, and folders walked for stories.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::fetch::address;
 use super::format::{InputFormat, STORY_EXTENSIONS};
 use super::{LoadError, STDIN};
 
@@ -14,13 +15,37 @@ use super::{LoadError, STDIN};
 pub enum Source {
     Stdin,
     File(PathBuf),
+    /// A web address, as given: fetched if it is http or https, refused
+    /// when it is read otherwise ([`super::fetch`]).
+    Url(String),
 }
 
+/// Schemes that name no hierarchy (`scheme:` and no `//`) yet mean an
+/// address, not a file: refused as addresses rather than looked for as
+/// files. Any other `name:rest` without `//` is a file name (`notes:1.txt`).
+const ADDRESS_SCHEMES: [&str; 12] = [
+    "about",
+    "blob",
+    "data",
+    "file",
+    "ftp",
+    "javascript",
+    "mailto",
+    "news",
+    "sms",
+    "tel",
+    "urn",
+    "vbscript",
+];
+
 impl Source {
-    /// `-` is stdin; anything else a path.
+    /// `-` is stdin; an address (see [`looks_like_address`]) a URL;
+    /// anything else a path.
     pub fn from_arg(arg: &str) -> Self {
         if arg == STDIN {
             Source::Stdin
+        } else if looks_like_address(arg) {
+            Source::Url(arg.to_string())
         } else {
             Source::File(PathBuf::from(arg))
         }
@@ -32,8 +57,25 @@ impl Source {
         match self {
             Source::Stdin => STDIN.to_string(),
             Source::File(path) => path.to_string_lossy().into_owned(),
+            Source::Url(url) => url.clone(),
         }
     }
+}
+
+/// Whether `arg` is a web address, or another that must not be taken for a
+/// file name: it starts with a scheme (RFC 3986, in any case) that is
+/// http or https, or is followed by `//` (`ftp://`, `file:///`), or is a
+/// well-known one without (`javascript:`, `data:`, `mailto:` …). A file
+/// whose name looks so is still read as `./name`.
+pub fn looks_like_address(arg: &str) -> bool {
+    let Some(scheme) = address::scheme(arg) else {
+        return false;
+    };
+    address::is_web(arg)
+        || arg[scheme.len() + 1..].starts_with("//")
+        || ADDRESS_SCHEMES
+            .iter()
+            .any(|known| scheme.eq_ignore_ascii_case(known))
 }
 
 /// The inputs named on a command line, in order.
@@ -120,6 +162,7 @@ mod tests {
             .map(|s| match s {
                 Source::File(p) => p.strip_prefix(root).unwrap().to_string_lossy().into_owned(),
                 Source::Stdin => "-".to_string(),
+                Source::Url(url) => url.clone(),
             })
             .collect()
     }
@@ -162,6 +205,34 @@ mod tests {
             "{}",
             found.problems[0]
         );
+    }
+
+    #[test]
+    fn addresses_are_told_from_file_names() {
+        for url in [
+            "https://example.org/story.html",
+            "HTTP://EXAMPLE.ORG/",
+            "ftp://example.org/story.txt",
+            "file:///etc/passwd",
+            "FILE:/etc/passwd",
+            "javascript:alert(1)",
+            "data:text/html,<p>hi</p>",
+            "mailto:desk@example.org",
+            "gopher://example.org/",
+        ] {
+            assert_eq!(Source::from_arg(url), Source::Url(url.to_string()), "{url}");
+        }
+        for file in [
+            "notes:1.txt",
+            "story.txt",
+            "./file:x.txt",
+            "C:story.txt",
+            "2026-01-01T10:00.txt",
+            "a/https://b",
+        ] {
+            assert_eq!(Source::from_arg(file), Source::File(file.into()), "{file}");
+        }
+        assert_eq!(Source::from_arg("-"), Source::Stdin);
     }
 
     #[cfg(unix)]
