@@ -21,6 +21,7 @@ fn main() -> ExitCode {
     }
     match &args.command {
         Some(Command::Annotate(annotate)) => cli::run_annotate(annotate),
+        Some(Command::Feed(feed)) => cli::run_feed(feed),
         None => cli::run_reader(&args),
     }
 }

@@ -37,7 +37,7 @@ pub fn open_in_background(job: Job, feeder: Feeder) -> thread::JoinHandle<()> {
 /// annotation is already guarded, so this is a bug elsewhere in the
 /// loader), the reader is told why and that nothing more is coming, so it
 /// never waits for ever.
-fn guarded(feeder: &Feeder, work: impl FnOnce(&Feeder)) {
+pub(super) fn guarded(feeder: &Feeder, work: impl FnOnce(&Feeder)) {
     if let Err(message) = stories::catching(|| work(feeder)) {
         feeder.send(Feed::Problem(format!(
             "the loader failed: {message} (this is a bug; please report it)"
@@ -146,7 +146,7 @@ fn read_all(
 /// The metadata a story is listed with: its title filled in by the rule the
 /// annotated story is named by, so the list does not rename stories as
 /// they are annotated (a file name would stand in for the lead until then).
-fn listed(meta: &Meta, paragraphs: &[Paragraph]) -> Meta {
+pub(super) fn listed(meta: &Meta, paragraphs: &[Paragraph]) -> Meta {
     Meta {
         title: Some(story_title(meta, paragraphs)),
         ..meta.clone()

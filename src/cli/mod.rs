@@ -6,6 +6,7 @@ mod annotate_cmd;
 pub mod background;
 mod bad_line;
 pub mod csv;
+mod feeds;
 pub mod markdown;
 mod pipeline;
 mod progress;
@@ -23,7 +24,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use annotate_cmd::run_annotate;
 pub use bad_line::{ERROR_SCHEMA, OnError};
 pub use markdown::write_markdown;
-pub use read_cmd::run_reader;
+pub use read_cmd::{run_feed, run_reader};
 pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ThemeName};
 pub use report::write_text;
 
@@ -64,6 +65,43 @@ pub struct Cli {
 pub enum Command {
     /// Print the speakers, claims and countries of stories.
     Annotate(AnnotateArgs),
+    /// Read news feeds (RSS, Atom, JSON Feed) in the reader: each item's
+    /// whole article, fetched from its page when the feed has only a summary.
+    Feed(FeedArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FeedArgs {
+    /// Feeds to read: http(s) addresses or files.
+    #[arg(value_name = "FEED", required = true)]
+    pub feeds: Vec<String>,
+
+    /// Leave the mouse to the terminal, so its own text selection works.
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Colour in the reader: `auto` (none when NO_COLOR is set), `always` or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Colours for the terminal's background: `dark` or `light`.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+impl FeedArgs {
+    /// The reader's options these ask for.
+    pub fn reader(&self) -> ReaderArgs {
+        ReaderArgs {
+            no_mouse: self.no_mouse,
+            color: self.color,
+            theme: self.theme,
+            ..ReaderArgs::default()
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

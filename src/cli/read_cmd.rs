@@ -4,13 +4,18 @@
 
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use anyhow::Context;
 
 use super::background::{Job, open_in_background};
+use super::feeds::{self, FeedSource};
 use super::stories::{self, Reporter};
-use super::{Cli, ColorWhen, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, ReaderArgs, ThemeName};
+use super::{
+    Cli, ColorWhen, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, FeedArgs, ReaderArgs, ThemeName,
+};
 use crate::load::{self, Input};
 use crate::model::Document;
 use crate::settings::state::{LastRead, ListOrder};
@@ -21,15 +26,27 @@ use crate::tui::{
     ThemePreset,
 };
 
+/// What the reader opens.
+enum Opening {
+    /// Files, folders and `-` as named (none: the bundled story), or the
+    /// last library (`--last`).
+    Files,
+    /// News feeds: these, or with `None` the ones the config file subscribes to.
+    Feeds(Option<Vec<FeedSource>>),
+}
+
 /// `whosaid [FILE]...`: the reader on a terminal, the text summary otherwise.
 pub fn run_reader(args: &Cli) -> ExitCode {
     let interactive = io::stdout().is_terminal();
     let report = Reporter::plain();
+    if args.reader.feeds {
+        return read_feeds(args, None, &report);
+    }
     if args.files.is_empty() && !interactive && !args.reader.last {
         return print_bundled_summary(&report);
     }
     if interactive {
-        return read_in_terminal(args, &report);
+        return read_in_terminal(args, Opening::Files, &report);
     }
     let (documents, failed) = load_all(&args.files, &args.read.limits(), &report);
     if documents.is_empty() {
@@ -46,95 +63,133 @@ pub fn run_reader(args: &Cli) -> ExitCode {
     })
 }
 
-/// The reader: it opens at once on the story list, which fills as the
-/// stories are read and annotated in the background. The config and the
-/// state are read before, and the state saved after.
-fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
+/// `whosaid feed FEED...` and `whosaid --feeds`: the feeds' stories in
+/// the reader on a terminal, their text summaries otherwise.
+pub fn run_feed(args: &FeedArgs) -> ExitCode {
+    let cli = Cli {
+        command: None,
+        files: Vec::new(),
+        reader: args.reader(),
+        read: args.read.clone(),
+    };
+    read_feeds(
+        &cli,
+        Some(FeedSource::from_args(&args.feeds)),
+        &Reporter::plain(),
+    )
+}
+
+fn read_feeds(args: &Cli, feeds: Option<Vec<FeedSource>>, report: &Reporter) -> ExitCode {
+    if io::stdout().is_terminal() {
+        return read_in_terminal(args, Opening::Feeds(feeds), report);
+    }
+    let feeds = match feeds {
+        Some(feeds) => feeds,
+        None => match load_config(report) {
+            Some((config, path)) => match subscribed(&config, path.as_deref(), report) {
+                Some(feeds) => feeds,
+                None => return ExitCode::from(EXIT_NOTHING_READ),
+            },
+            None => return ExitCode::from(EXIT_NOTHING_READ),
+        },
+    };
+    let (documents, notes) = feeds::read_once(feeds, args.read.limits());
+    let mut failed = 0;
+    for note in &notes {
+        failed += usize::from(matches!(note, Feed::Problem(_)));
+        report.feed(note);
+    }
+    if documents.is_empty() {
+        report.problem("no story could be read from the feeds");
+        return ExitCode::from(EXIT_NOTHING_READ);
+    }
+    if let Err(error) = print_summaries(&documents) {
+        report.problem(format_args!("{error:#}"));
+        return ExitCode::from(EXIT_NOTHING_READ);
+    }
+    ExitCode::from(if failed > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The feeds the config file subscribes to; `None` (said why) when there are none.
+fn subscribed(config: &Config, path: Option<&Path>, report: &Reporter) -> Option<Vec<FeedSource>> {
+    if config.feeds.is_empty() {
+        let file = path.map_or_else(
+            || "the config file".to_string(),
+            |p| p.display().to_string(),
+        );
+        report.problem(format_args!(
+            "--feeds: no feeds subscribed; add a [[feeds]] table with a url to {file}"
+        ));
+        return None;
+    }
+    Some(FeedSource::subscribed(&config.feeds))
+}
+
+/// The config file, read, with its path; `None` when it has errors (reported).
+fn load_config(report: &Reporter) -> Option<(Config, Option<PathBuf>)> {
     let dirs = Dirs::locate(|name| std::env::var(name).ok());
     let config_path = dirs.config_file();
     let config = match &config_path {
         Some(path) => settings::config::load(path),
         None => Ok(Config::default()),
     };
-    let config = match config {
+    match config {
         Ok(config) => {
             if let Some(path) = &config_path {
                 for warning in &config.warnings {
                     report.warning(settings::config::located(path, warning));
                 }
             }
-            config
+            Some((config, config_path))
         }
         Err(errors) => {
             for error in errors {
                 report.problem(error);
             }
             report.problem("fix the config file, or see `whosaid --print-default-config`");
-            return ExitCode::from(EXIT_NOTHING_READ);
+            None
         }
+    }
+}
+
+/// The reader: it opens at once on the story list, which fills as the
+/// stories are read and annotated in the background. The config and the
+/// state are read before, and the state saved after.
+fn read_in_terminal(args: &Cli, opening: Opening, report: &Reporter) -> ExitCode {
+    let Some((config, config_path)) = load_config(report) else {
+        return ExitCode::from(EXIT_NOTHING_READ);
     };
+    let dirs = Dirs::locate(|name| std::env::var(name).ok());
     let state_path = dirs.state_file();
     let loaded = state_path.as_deref().map(State::load).unwrap_or_default();
     if let Some(warning) = &loaded.warning {
         report.warning(warning);
     }
     let state = loaded.state;
-    let files = if args.reader.last {
-        if state.last_library.is_empty() {
-            report.problem("--last: no library has been opened yet");
-            return ExitCode::from(EXIT_NOTHING_READ);
-        }
-        state.last_library.clone()
-    } else {
-        args.files.clone()
-    };
-    // The library as named on the command line: what its last story read
-    // and the next --last are remembered under.
-    let library: Option<Vec<String>> =
-        (!files.is_empty() && !files.iter().any(|f| f == load::STDIN)).then(|| {
-            files
-                .iter()
-                .map(|f| {
-                    // An address stays as given; a path is made absolute.
-                    if load::walk::looks_like_address(f) {
-                        return f.clone();
-                    }
-                    std::path::absolute(f)
-                        .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
-                })
-                .collect()
-        });
     let inbox = Inbox::new();
-    let job = if files.is_empty() {
-        Job::Bundled
-    } else {
-        // Walking the folders is quick; reading and annotating is not.
-        let found = load::discover(&files);
-        for warning in &found.warnings {
-            report.warning(warning);
+    let mut refresh = None;
+    let library = match opening {
+        Opening::Files => match open_files(args, &state, &inbox, report) {
+            Ok(library) => library,
+            Err(status) => return status,
+        },
+        Opening::Feeds(feeds) => {
+            let Some(feeds) = feeds.or_else(|| subscribed(&config, config_path.as_deref(), report))
+            else {
+                return ExitCode::from(EXIT_NOTHING_READ);
+            };
+            // The reader opens at once: feeds come from the network, and it
+            // never waits on that.
+            let (ask, asked) = mpsc::channel();
+            feeds::open_in_background(feeds, args.read.limits(), inbox.feeder(), asked);
+            refresh = Some(ask);
+            None
         }
-        if found.sources.is_empty() {
-            for problem in &found.problems {
-                report.problem(problem);
-            }
-            return ExitCode::from(EXIT_NOTHING_READ);
-        }
-        // Shown in the reader with the loader's problems, and listed on exit.
-        let feeder = inbox.feeder();
-        for problem in found.problems {
-            feeder.send(Feed::Problem(problem.to_string()));
-        }
-        Job::Sources(found.sources, args.read.limits())
     };
-    let loader = open_in_background(job, inbox.feeder());
-    // Nothing readable: say why here and now, not behind an empty reader.
-    if let Some(feeds) = inbox.first_story(&loader) {
-        for feed in &feeds {
-            report.feed(feed);
-        }
-        report.problem("no story could be read");
-        return ExitCode::from(EXIT_NOTHING_READ);
-    }
     let sort = state.sort.as_ref();
     let remembered = Remembered {
         read: state.read(),
@@ -147,7 +202,14 @@ fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
             .and_then(|l| state.last_read_in(l))
             .map(str::to_string),
     };
-    let app = match open_reader(inbox, &args.reader, config, state.paragraphs(), remembered) {
+    let app = match open_reader(
+        inbox,
+        &args.reader,
+        config,
+        state.paragraphs(),
+        remembered,
+        refresh,
+    ) {
         Ok(app) => app,
         Err(error) => {
             report.problem(format_args!("{error:#}"));
@@ -202,6 +264,74 @@ fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
     // Ten thousand stories take a while to free; the process is ending anyway.
     std::mem::forget(app);
     ExitCode::from(status)
+}
+
+/// Starts reading the files, folders and `-` named (none: the bundled story;
+/// `--last`: the last library) in the background, and waits for the first
+/// story, so that when nothing can be read it says why at once. Returns the
+/// library as named, for the state file.
+fn open_files(
+    args: &Cli,
+    state: &State,
+    inbox: &Inbox,
+    report: &Reporter,
+) -> Result<Option<Vec<String>>, ExitCode> {
+    let files = if args.reader.last {
+        if state.last_library.is_empty() {
+            report.problem("--last: no library has been opened yet");
+            return Err(ExitCode::from(EXIT_NOTHING_READ));
+        }
+        state.last_library.clone()
+    } else {
+        args.files.clone()
+    };
+    // The library as named on the command line: what its last story read
+    // and the next --last are remembered under.
+    let library: Option<Vec<String>> =
+        (!files.is_empty() && !files.iter().any(|f| f == load::STDIN)).then(|| {
+            files
+                .iter()
+                .map(|f| {
+                    // An address stays as given; a path is made absolute.
+                    if load::walk::looks_like_address(f) {
+                        return f.clone();
+                    }
+                    std::path::absolute(f)
+                        .map_or_else(|_| f.clone(), |p| p.to_string_lossy().into_owned())
+                })
+                .collect()
+        });
+    let job = if files.is_empty() {
+        Job::Bundled
+    } else {
+        // Walking the folders is quick; reading and annotating is not.
+        let found = load::discover(&files);
+        for warning in &found.warnings {
+            report.warning(warning);
+        }
+        if found.sources.is_empty() {
+            for problem in &found.problems {
+                report.problem(problem);
+            }
+            return Err(ExitCode::from(EXIT_NOTHING_READ));
+        }
+        // Shown in the reader with the loader's problems, and listed on exit.
+        let feeder = inbox.feeder();
+        for problem in found.problems {
+            feeder.send(Feed::Problem(problem.to_string()));
+        }
+        Job::Sources(found.sources, args.read.limits())
+    };
+    let loader = open_in_background(job, inbox.feeder());
+    // Nothing readable: say why here and now, not behind an empty reader.
+    if let Some(feeds) = inbox.first_story(&loader) {
+        for feed in &feeds {
+            report.feed(feed);
+        }
+        report.problem("no story could be read");
+        return Err(ExitCode::from(EXIT_NOTHING_READ));
+    }
+    Ok(library)
 }
 
 /// Loads every story the arguments name (files, folders, `-`), annotating
@@ -274,6 +404,7 @@ fn open_reader(
     config: Config,
     positions: HashMap<String, usize>,
     remembered: Remembered,
+    refresh: Option<mpsc::Sender<()>>,
 ) -> anyhow::Result<App> {
     let choice = match args.color {
         ColorWhen::Auto => ColorChoice::Auto,
@@ -298,7 +429,9 @@ fn open_reader(
             },
             positions,
             remembered,
+            refreshable: refresh.is_some(),
         },
+        refresh,
         mouse: config.mouse && !args.no_mouse,
         fault: Fault::from_env(|name| std::env::var(name).ok()),
         caught_panic: Some(stories::panic_is_caught),

@@ -25,6 +25,11 @@ pub struct ReaderArgs {
     #[arg(long, conflicts_with = "files")]
     pub last: bool,
 
+    /// Open the stories of every feed the config file subscribes to
+    /// (`[[feeds]]` tables), newest first; `r` in the list fetches new ones.
+    #[arg(long, conflicts_with_all = ["files", "last"])]
+    pub feeds: bool,
+
     /// Print the default config file (every setting and key, with comments) and exit.
     #[arg(long)]
     pub print_default_config: bool,

@@ -15,6 +15,7 @@ pub fn write_text(out: &mut impl Write, document: &Document) -> io::Result<()> {
     writeln!(out, "{}", one_line(&document.display_title()))?;
     let mut facts: Vec<String> = Vec::new();
     facts.extend(document.meta.date.clone());
+    facts.extend(document.meta.feed.clone());
     if !document.meta.dateline.is_empty() {
         facts.push(document.meta.dateline.join("/"));
     }

@@ -65,6 +65,9 @@ pub enum LoadError {
     /// A web address that could not be fetched, or whose content is not read.
     #[error(transparent)]
     Fetch(#[from] super::fetch::FetchError),
+    /// A feed that could not be read as RSS, Atom or JSON Feed.
+    #[error("{path}: not a feed (RSS, Atom or JSON Feed): {message}")]
+    NotFeed { path: String, message: String },
     /// A problem walking a folder that the operating system did not explain.
     #[error("{path}: cannot walk: {message}")]
     Walk { path: String, message: String },
@@ -101,6 +104,7 @@ impl LoadError {
             | LoadError::MoreBadLines { path, .. }
             | LoadError::NoStories { path, .. }
             | LoadError::TooDeep { path, .. }
+            | LoadError::NotFeed { path, .. }
             | LoadError::Walk { path, .. } => path,
             LoadError::Fetch(error) => &error.url,
         }

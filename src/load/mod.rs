@@ -10,6 +10,7 @@ mod blocks;
 pub mod bom;
 mod charset;
 mod error;
+pub mod feed;
 pub mod fetch;
 pub mod format;
 pub mod html;

@@ -16,6 +16,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
+use crate::load::feed::Subscription;
+use crate::load::fetch::address;
 use crate::load::{LoadError, ReadLimits, limits};
 use crate::tui::action::Action;
 use crate::tui::app::Commands;
@@ -36,6 +38,8 @@ pub struct Config {
     pub mouse: bool,
     /// Programs for `y` and `o` instead of OSC 52 and the system opener.
     pub commands: Commands,
+    /// News feeds subscribed to (`[[feeds]]`), read by `whosaid --feeds`.
+    pub feeds: Vec<Subscription>,
     /// What the file asks that cannot be done as asked (the reader still
     /// starts), with its line.
     pub warnings: Vec<ConfigError>,
@@ -50,6 +54,7 @@ impl Default for Config {
             measure: MEASURE,
             mouse: true,
             commands: Commands::default(),
+            feeds: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -104,6 +109,16 @@ struct Raw {
     theme: Option<Spanned<RawTheme>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawKeys>>>,
+    #[serde(default)]
+    feeds: Vec<RawFeed>,
+}
+
+/// One `[[feeds]]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeed {
+    url: Spanned<String>,
+    name: Option<String>,
 }
 
 /// `theme = "light"`, or a `[theme]` table of colours by style name (with
@@ -409,6 +424,21 @@ pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
         origins.insert((context, action.clone()), Origin::Line(line));
         config.keymap.set(context, action, keys);
     }
+    for feed in raw.feeds {
+        let url = feed.url.get_ref().trim();
+        if address::is_web(url) {
+            config.feeds.push(Subscription {
+                url: url.to_string(),
+                name: feed.name.filter(|n| !n.trim().is_empty()),
+            });
+        } else {
+            error(
+                &mut errors,
+                feed.url.span().start,
+                "a feed's url is an http:// or https:// address".to_string(),
+            );
+        }
+    }
     errors.extend(clashes(&config.keymap, &origins));
     errors.sort_by_key(|e| e.line);
     if errors.is_empty() {
@@ -608,6 +638,12 @@ measure = {MEASURE}
 # given the path last:
 # open_command = [\"firefox\"]
 
+# News feeds (RSS, Atom or JSON Feed) for `whosaid --feeds`, one table each;
+# name is optional (the feed's own title otherwise).
+# [[feeds]]
+# url = \"https://example.com/news/rss.xml\"
+# name = \"Example News\"
+
 # Colours of the reader's styles: a name (black, red, green, yellow, blue,
 # magenta, cyan, gray, dark_gray, light_red, light_green, light_yellow,
 # light_blue, light_magenta, light_cyan, white, reset), an index 0–255 or
@@ -695,6 +731,32 @@ fn context_note(context: Context) -> &'static str {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyCode;
+
+    #[test]
+    fn feeds_are_subscriptions_with_an_optional_name() {
+        let config = parse(
+            "[[feeds]]\nurl = \"https://a.example/rss\"\nname = \"A\"\n\n[[feeds]]\nurl = \"HTTP://b.example/atom\"\n",
+        )
+        .expect("two feeds");
+        assert_eq!(
+            config.feeds,
+            [
+                Subscription {
+                    url: "https://a.example/rss".into(),
+                    name: Some("A".into())
+                },
+                Subscription {
+                    url: "HTTP://b.example/atom".into(),
+                    name: None
+                }
+            ]
+        );
+        assert_eq!(
+            errors("[[feeds]]\nurl = \"file:///etc/passwd\"\n"),
+            ["line 2: a feed's url is an http:// or https:// address"]
+        );
+        assert_eq!(errors("[[feeds]]\nname = \"x\"\n").len(), 1);
+    }
 
     fn errors(text: &str) -> Vec<String> {
         parse(text)

@@ -84,6 +84,8 @@ pub enum Action {
     SwitchIndex,
     /// Lists the inputs that could not be read, and why.
     ShowProblems,
+    /// Reads the feeds again, for new stories.
+    Refresh,
     BackToList,
 
     // Help overlay.
@@ -164,6 +166,7 @@ impl Action {
             Action::ReverseSort => "reverse the order",
             Action::SwitchIndex => "switch between stories and sources across stories",
             Action::ShowProblems => "list the inputs that could not be read, and why",
+            Action::Refresh => "read the feeds again for new stories",
             Action::BackToList => "back to the list",
             Action::HelpDown => "scroll the help down a line",
             Action::HelpUp => "scroll the help up a line",

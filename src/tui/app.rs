@@ -75,6 +75,8 @@ pub enum Effect {
     Copy(String),
     /// Open this file or address with the system's opener.
     Open(String),
+    /// Read the feeds again, for new stories.
+    Refresh,
 }
 
 /// Programs the user chose instead of the defaults: argument lists, the
@@ -183,6 +185,8 @@ pub struct Options {
     pub positions: HashMap<String, usize>,
     /// Read stories, the sort and the story read last, from the state file.
     pub remembered: Remembered,
+    /// The stories come from feeds, which `r` reads again.
+    pub refreshable: bool,
 }
 
 /// What `update` asks of the event loop, and how the reader ended.
@@ -213,6 +217,8 @@ pub struct App {
     pub opening: Option<usize>,
     /// Open the story by itself when the library turns out to hold only one.
     auto_open: bool,
+    /// The stories come from feeds, which [`Action::Refresh`] reads again.
+    pub refreshable: bool,
 
     // What is on screen.
     pub screen: Screen,
@@ -255,7 +261,9 @@ impl App {
             screen: Screen::Library,
             back: Screen::Library,
             opening: None,
-            auto_open: true,
+            // A feed of one story is still a list that grows.
+            auto_open: !options.refreshable,
+            refreshable: options.refreshable,
             positions: options.positions,
             focus: Focus::Article,
             panel: None,
@@ -355,9 +363,15 @@ impl App {
 
     /// Whether `q` quits here: on the story list, or in a story opened on
     /// its own (there is no list to go back to).
+    /// The open story is the only one, and the list cannot grow (as a
+    /// feed's can): the story is the whole reader.
+    fn story_is_alone(&self) -> bool {
+        self.library.entries.len() <= 1 && !self.refreshable && self.back == Screen::Library
+    }
+
     pub fn at_top_level(&self) -> bool {
         match self.screen {
-            Screen::Story(_) => self.library.entries.len() <= 1 && self.back == Screen::Library,
+            Screen::Story(_) => self.story_is_alone(),
             Screen::Library => true,
             Screen::People | Screen::Claims => false,
         }
@@ -650,7 +664,7 @@ fn scroll_help(app: &mut App, action: Action) {
 /// claims to the sources; from the sources to the stories.
 fn back(app: &mut App) {
     match app.screen {
-        Screen::Story(_) if app.library.entries.len() <= 1 && app.back == Screen::Library => {
+        Screen::Story(_) if app.story_is_alone() => {
             app.say("Only one story is open");
         }
         Screen::Story(_) => {
@@ -711,6 +725,17 @@ fn lists(app: &mut App, action: Action) {
                 app.say("Every input could be read");
             } else {
                 app.overlay = Some(Overlay::Problems { scroll: 0 });
+            }
+        }
+        Action::Refresh if app.screen == Screen::Library => {
+            if !app.refreshable {
+                app.say("Nothing to refresh: these stories are not from feeds");
+            } else if !app.library.done {
+                app.say("Still reading the feeds");
+            } else {
+                app.library.done = false;
+                app.control.effects.push(Effect::Refresh);
+                app.say("Refreshing the feeds");
             }
         }
         Action::CycleSort if app.screen == Screen::Library => {

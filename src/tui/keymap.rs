@@ -381,6 +381,7 @@ impl Default for Keymap {
             (C::Library, A::ClearFilter, vec![c('F')]),
             (C::Library, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
             (C::Library, A::ShowProblems, vec![c('e')]),
+            (C::Library, A::Refresh, vec![c('r')]),
             (C::People, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
             (
                 C::Help,

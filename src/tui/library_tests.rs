@@ -614,3 +614,39 @@ fn a_story_that_never_came_says_so_once_loading_is_over() {
         Some("This story could not be annotated: the problems list says why")
     );
 }
+
+#[test]
+fn r_refreshes_a_library_of_feeds_once_it_has_been_read() {
+    use super::app::Effect;
+    let message = |app: &App| app.message.as_ref().map(|m| m.text.clone());
+    let mut files = App::loading(Options::default(), 100, 30);
+    update(&mut files, A::Refresh);
+    assert!(files.control.effects.is_empty());
+    assert_eq!(
+        message(&files).as_deref(),
+        Some("Nothing to refresh: these stories are not from feeds")
+    );
+
+    let options = Options {
+        refreshable: true,
+        ..Options::default()
+    };
+    let mut feeds = App::loading(options, 100, 30);
+    update(&mut feeds, A::Refresh);
+    assert!(feeds.control.effects.is_empty(), "not while reading");
+    let docs = library();
+    receive(
+        &mut feeds,
+        [
+            Feed::Found(docs.iter().map(|d| d.meta.clone()).take(1).collect()),
+            Feed::Ready(vec![(0, docs[0].clone())]),
+            Feed::Done,
+        ],
+    );
+    // A feed of one story stays a list: it may grow.
+    assert_eq!(feeds.screen, Screen::Library);
+    update(&mut feeds, A::Refresh);
+    assert_eq!(feeds.control.effects, vec![Effect::Refresh]);
+    assert!(!feeds.library.done, "reading again");
+    assert_eq!(message(&feeds).as_deref(), Some("Refreshing the feeds"));
+}

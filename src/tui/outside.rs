@@ -31,6 +31,8 @@ pub fn perform(
                     .map_err(|e| format!("Could not copy: {e}"))
             }
         },
+        // The event loop passes this one to the loader.
+        Effect::Refresh => Ok(()),
         Effect::Open(target) => {
             let default = [DEFAULT_OPENER.to_string()];
             let command = commands.open.as_deref().unwrap_or(&default);

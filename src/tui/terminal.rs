@@ -15,7 +15,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use super::action::Action;
-use super::app::{App, Options, press, receive, update};
+use super::app::{App, Effect, Options, press, receive, update};
 use super::events::{self, Inbox};
 use super::feed::Feed;
 use super::keymap::Key;
@@ -40,6 +40,9 @@ pub struct ReaderOptions {
     /// and reported by whoever runs that code (the background loader), so
     /// the reader keeps the terminal. `None`: every panic ends the reader.
     pub caught_panic: Option<fn() -> bool>,
+    /// Where [`super::app::Effect::Refresh`] asks the loader to read the
+    /// feeds again; `None` when the stories are not from feeds.
+    pub refresh: Option<std::sync::mpsc::Sender<()>>,
 }
 
 /// A failure the end-to-end tests cause on the first key, to check that the
@@ -213,6 +216,7 @@ pub fn run(mut inbox: Inbox, options: ReaderOptions) -> io::Result<App> {
             &guard,
             &signals,
             options.fault,
+            options.refresh.as_ref(),
         )?;
         app
         // The guard restores the terminal here, on every path.
@@ -255,6 +259,7 @@ fn event_loop(
     guard: &TerminalGuard,
     signals: &SignalWatch,
     fault: Option<Fault>,
+    refresh: Option<&std::sync::mpsc::Sender<()>>,
 ) -> io::Result<()> {
     // When the next frame is due; `None` when the screen is up to date.
     let mut frame_due = Some(Instant::now());
@@ -335,6 +340,13 @@ fn event_loop(
             }
         }
         for effect in std::mem::take(&mut app.control.effects) {
+            if effect == Effect::Refresh {
+                if let Some(refresh) = refresh {
+                    // The loader has ended only if the reader is ending too.
+                    let _ = refresh.send(());
+                }
+                continue;
+            }
             if let Err(error) =
                 outside::perform(effect, &app.settings.commands, terminal.backend_mut())
             {

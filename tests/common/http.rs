@@ -87,21 +87,26 @@ pub struct Request {
 /// The server; it stops when dropped.
 pub struct Server {
     addr: SocketAddr,
+    routes: Routes,
     requests: Arc<Mutex<Vec<Request>>>,
     streamed: Arc<AtomicU64>,
     stop: Arc<AtomicBool>,
 }
 
+/// Replies by path; a test may change one while the server runs.
+type Routes = Arc<Mutex<HashMap<String, Reply>>>;
+
 impl Server {
     pub fn start(routes: Vec<(&str, Reply)>) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
         let addr = listener.local_addr().expect("the port bound");
-        let routes: Arc<HashMap<String, Reply>> = Arc::new(
+        let routes: Routes = Arc::new(Mutex::new(
             routes
                 .into_iter()
                 .map(|(path, reply)| (path.to_string(), reply))
                 .collect(),
-        );
+        ));
+        let served = routes.clone();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let streamed = Arc::new(AtomicU64::new(0));
         let stop = Arc::new(AtomicBool::new(false));
@@ -112,16 +117,25 @@ impl Server {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let (routes, seen, sent) = (routes.clone(), seen.clone(), sent.clone());
+                let (routes, seen, sent) = (served.clone(), seen.clone(), sent.clone());
                 thread::spawn(move || serve(stream, &routes, &seen, &sent));
             }
         });
         Server {
             addr,
+            routes,
             requests,
             streamed,
             stop,
         }
+    }
+
+    /// Answers `path` with `reply` from now on.
+    pub fn route(&self, path: &str, reply: Reply) {
+        self.routes
+            .lock()
+            .expect("routes")
+            .insert(path.to_string(), reply);
     }
 
     /// The address of `path` on this server.
@@ -149,7 +163,7 @@ impl Drop for Server {
 
 fn serve(
     stream: TcpStream,
-    routes: &HashMap<String, Reply>,
+    routes: &Mutex<HashMap<String, Reply>>,
     seen: &Mutex<Vec<Request>>,
     sent: &AtomicU64,
 ) {
@@ -179,6 +193,8 @@ fn serve(
     let request = Request { path, headers };
     seen.lock().expect("requests").push(request.clone());
     let reply = routes
+        .lock()
+        .expect("routes")
         .get(&request.path)
         .cloned()
         .unwrap_or_else(|| Reply::status(404));

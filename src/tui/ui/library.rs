@@ -139,6 +139,7 @@ impl LibraryView<'_> {
         first.push(Span::styled(counts, theme.key));
         let first = Line::from(first);
         let mut about: Vec<String> = Vec::new();
+        about.extend(entry.meta.feed.as_deref().map(|f| clean(f).into_owned()));
         if !entry.meta.dateline.is_empty() {
             about.push(clean(&entry.meta.dateline.join("/")).into_owned());
         }

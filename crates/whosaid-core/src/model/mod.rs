@@ -68,6 +68,10 @@ pub struct Meta {
     /// Publication time as written, with its offset ("2024-03-05T23:30:00-05:00").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Stories from a news feed: the feed's name (the subscription's, else
+    /// the feed's own title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
