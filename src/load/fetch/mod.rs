@@ -259,6 +259,13 @@ fn classify(error: ureq::Error, host: &str, options: &FetchOptions) -> FetchErro
         E::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused => FetchErrorKind::Refused,
             std::io::ErrorKind::TimedOut => timeout(options.timeout),
+            // The standard library's wording for a failed getaddrinfo, its
+            // only sign: the kind is not one that can be matched.
+            _ if io.to_string().starts_with("failed to lookup address") => {
+                FetchErrorKind::HostNotFound {
+                    host: host.to_string(),
+                }
+            }
             _ => network(&io),
         },
         E::BadUri(reason) => FetchErrorKind::BadAddress { reason },

@@ -403,3 +403,20 @@ fn content_that_is_not_a_page_is_refused() {
     let opened = open_url(&server.url("/notes"), &FetchOptions::default()).unwrap();
     assert_eq!(article(&opened).paragraphs.len(), 2);
 }
+
+#[test]
+fn a_failed_lookup_names_the_host() {
+    let failed =
+        std::io::Error::other("failed to lookup address information: Name or service not known");
+    let kind = classify(ureq::Error::Io(failed), "news.example", &quick());
+    assert_eq!(
+        kind.to_string(),
+        "cannot find the server news.example (DNS lookup failed)"
+    );
+    assert_eq!(
+        classify(ureq::Error::HostNotFound, "news.example", &quick()),
+        FetchErrorKind::HostNotFound {
+            host: "news.example".into()
+        }
+    );
+}
