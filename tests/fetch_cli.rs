@@ -202,3 +202,35 @@ fn the_reader_opens_while_a_slow_page_is_fetched() {
     }
     tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
 }
+
+#[test]
+fn json_lines_are_fetched_and_streamed_too() {
+    let lines = "{\"id\":\"a1\",\"text\":\"The ferry sailed, the captain said.\"}\n\
+                 {\"id\":\"a2\",\"text\":\"The port reopened on Monday.\"}\n";
+    let server = Server::start(vec![
+        (
+            "/stories.jsonl",
+            Reply::typed(200, "application/x-ndjson", lines.as_bytes().to_vec()),
+        ),
+        (
+            "/photo.png",
+            Reply::typed(200, "image/png", vec![0x89, b'P', b'N', b'G']),
+        ),
+    ]);
+    let url = server.url("/stories.jsonl");
+    for input in ["auto", "jsonl"] {
+        let output = run_on(&["annotate", "--input", input, "--format", "jsonl", &url]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        let ids: Vec<Value> = documents(&output)
+            .iter()
+            .map(|d| d["meta"]["id"].clone())
+            .collect();
+        assert_eq!(ids, ["a1", "a2"], "--input {input}");
+    }
+    let photo = server.url("/photo.png");
+    let output = run_on(&["annotate", "--input", "jsonl", "--format", "jsonl", &photo]);
+    assert_eq!(
+        stderr(&output),
+        format!("whosaid: {photo}: not a web page or text (image/png); not read\n")
+    );
+}

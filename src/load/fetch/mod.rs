@@ -23,7 +23,7 @@ use ureq::Agent;
 use ureq::http::{HeaderMap, StatusCode, header};
 
 pub use error::{FetchError, FetchErrorKind};
-pub use page::open_url;
+pub use page::{open_url, readable};
 
 /// The User-Agent of every request: who is asking, and where to read about it.
 pub const USER_AGENT: &str = concat!(
