@@ -348,3 +348,8 @@ fn content_type(value: &str) -> (Option<String>, Option<String>) {
 
 #[cfg(test)]
 mod tests;
+
+/// The HTTP server on 127.0.0.1 the CLI tests use, for the unit tests.
+#[cfg(test)]
+#[path = "../../../tests/common/http.rs"]
+pub(crate) mod test_server;

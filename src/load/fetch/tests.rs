@@ -10,10 +10,7 @@ use flate2::write::{DeflateEncoder, GzEncoder, ZlibEncoder};
 use super::*;
 use crate::load::{Input, LoadError};
 
-#[path = "../../../tests/common/http.rs"]
-mod http;
-
-use http::{Reply, Server};
+use super::test_server::{Reply, Server};
 
 const STORY: &str = "<!DOCTYPE html><html><head><title>Harbour reopens</title></head>\
 <body><article><h1>Harbour reopens</h1>\
