@@ -50,7 +50,8 @@ pub const ACCEPT_PAGES: &str = "text/html,application/xhtml+xml;q=0.9,text/plain
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchOptions {
     pub connect_timeout: Duration,
-    /// For the whole fetch, redirects and body included.
+    /// For the whole fetch, redirects and body included, from when its
+    /// first request may start (a wait for a turn is not counted).
     pub timeout: Duration,
     /// The most bytes of body kept, decompressed; more is an error.
     pub max_body_bytes: u64,
@@ -120,7 +121,9 @@ pub fn fetch(
 ) -> Result<Fetched, FetchError> {
     let fail = |kind| FetchError::new(url, kind);
     check_scheme(url).map_err(fail)?;
-    let deadline = Instant::now() + options.timeout;
+    // Set once the first request may start: waiting for a turn in the
+    // limiter is not the server's slowness.
+    let mut deadline = None;
     let agent = agent(options);
     let mut current = url.to_string();
     let mut visited = vec![current.clone()];
@@ -132,6 +135,7 @@ pub fn fetch(
         })?;
         // Held until the body is read: the request is running till then.
         let _permit = limiter::shared().acquire(&host);
+        let deadline = *deadline.get_or_insert_with(|| Instant::now() + options.timeout);
         let remaining = deadline.saturating_duration_since(Instant::now());
         if remaining.is_zero() {
             return Err(fail(timeout(options.timeout)));
