@@ -132,8 +132,11 @@ fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
     };
     // A web page can take seconds to come (or fail): the reader opens
     // meanwhile, saying it is reading.
-    let patience = matches!(&job, Job::Sources(sources, _) if sources.iter().any(|s| matches!(s, load::Source::Url(_))))
-        .then_some(FETCH_PATIENCE);
+    let pages = match &job {
+        Job::Sources(sources, _) => sources.iter().any(|s| matches!(s, load::Source::Url(_))),
+        Job::Bundled => false,
+    };
+    let patience = pages.then_some(FETCH_PATIENCE);
     let loader = open_in_background(job, inbox.feeder());
     // Nothing readable: say why here and now, not behind an empty reader.
     if let Some(feeds) = inbox.first_story_within(&loader, patience) {
