@@ -22,8 +22,3 @@ pub mod words;
 
 pub use load::Article;
 pub use model::Document;
-
-/// The CLI tests' HTTP server on 127.0.0.1, for unit tests that fetch.
-#[cfg(test)]
-#[path = "../tests/common/http.rs"]
-pub(crate) mod test_http;

@@ -435,6 +435,7 @@ fn open_lines(source: &Source, limits: &ReadLimits) -> Result<SourceLines, LoadE
         // and its lines read from memory.
         Source::Url(url) => {
             let fetched = load::fetch::fetch(url, &load::fetch_options(limits), None)?;
+            load::fetch::readable(url, &fetched)?;
             Box::new(io::Cursor::new(fetched.body))
         }
     };

@@ -3,12 +3,15 @@
 //! all cores, each finished batch sent to the reader as it is done. The
 //! reader never waits for a story it is not showing.
 
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError, mpsc};
 use std::thread;
 
 use rayon::prelude::*;
 
 use super::stories::{self, annotate_input};
+use crate::load::fetch::limiter::MAX_IN_ALL;
 use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::model::{Meta, Paragraph, story_title};
 use crate::tui::{Feed, Feeder};
@@ -63,9 +66,21 @@ fn run(job: Job, feeder: &Feeder) {
         }
         Job::Sources(sources, limits) => (sources, limits),
     };
+    if sources.iter().any(|s| matches!(s, Source::Url(_))) {
+        with_pages(&sources, &limits, feeder);
+        feeder.send(Feed::Done);
+        return;
+    }
     let Some(articles) = read_all(&sources, &limits, feeder) else {
         return;
     };
+    annotate_all(articles, feeder);
+    feeder.send(Feed::Done);
+}
+
+/// Annotates `articles` on all cores, sending each chunk as it is done.
+/// Returns false when the reader has quit.
+fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder) -> bool {
     let stopped = AtomicBool::new(false);
     articles
         .into_par_iter()
@@ -90,7 +105,69 @@ fn run(job: Job, feeder: &Feeder) {
                 stopped.store(true, Ordering::Relaxed);
             }
         });
-    feeder.send(Feed::Done);
+    !stopped.load(Ordering::Relaxed)
+}
+
+/// With web pages among the sources: the pages are fetched on threads of
+/// their own (they wait on the network, not on the cores, and the fetch
+/// limiter bounds how many run at once) while the files are read; the
+/// stories are listed in input order as soon as every source before them
+/// is read, and annotated then, so a slow page holds up only what comes
+/// after it, and the reader shows the rest meanwhile.
+fn with_pages(sources: &[Source], limits: &ReadLimits, feeder: &Feeder) {
+    let (pages, files): (Vec<_>, Vec<_>) = sources
+        .iter()
+        .enumerate()
+        .partition(|(_, source)| matches!(source, Source::Url(_)));
+    let fetchers = pages.len().min(MAX_IN_ALL);
+    let pages = Mutex::new(VecDeque::from(pages));
+    let (tx, rx) = mpsc::channel::<(usize, stories::Read)>();
+    thread::scope(|scope| {
+        for _ in 0..fetchers {
+            let (tx, pages) = (tx.clone(), &pages);
+            scope.spawn(move || {
+                loop {
+                    let next = pages
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .pop_front();
+                    let Some((index, source)) = next else { break };
+                    if tx.send((index, stories::read(source, limits))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let files_tx = tx.clone();
+        scope.spawn(move || {
+            files
+                .par_iter()
+                .for_each_with(files_tx, |tx, (index, source)| {
+                    // The receiver is gone only when the reader has quit.
+                    let _ = tx.send((*index, stories::read(source, limits)));
+                });
+        });
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let (mut next, mut next_id) = (0, 0);
+        for (index, read) in rx {
+            waiting.insert(index, read);
+            let mut ready = Vec::new();
+            while let Some(read) = waiting.remove(&next) {
+                ready.push(read);
+                next += 1;
+            }
+            if ready.is_empty() {
+                continue;
+            }
+            let mut articles = Vec::new();
+            if !list(ready, &mut next_id, &mut articles, feeder) || !annotate_all(articles, feeder)
+            {
+                // Dropping the receiver stops the fetchers after their page.
+                break;
+            }
+        }
+    });
 }
 
 /// Reads every source, in parallel but listed in input order; sends the
@@ -109,38 +186,51 @@ fn read_all(
             .par_iter()
             .map(|source| stories::read(source, limits))
             .collect();
-        let mut metas = Vec::new();
-        let mut ready = Vec::new();
-        let mut notes = Vec::new();
-        for read in opened {
-            notes.extend(read.warnings.into_iter().map(Feed::Warning));
-            notes.extend(read.problems.into_iter().map(Feed::Problem));
-            for input in read.inputs {
-                match input {
-                    Input::Article(article) => {
-                        metas.push(listed(&article.meta, &article.paragraphs));
-                        articles.push((next_id, article));
-                    }
-                    Input::Annotated(document) => {
-                        metas.push(listed(&document.meta, &document.paragraphs));
-                        ready.push((next_id, *document));
-                    }
-                }
-                next_id += 1;
-            }
-        }
-        let mut sent = feeder.send(Feed::Found(metas));
-        if !ready.is_empty() {
-            sent &= feeder.send(Feed::Ready(ready));
-        }
-        for note in notes {
-            sent &= feeder.send(note);
-        }
-        if !sent {
+        if !list(opened, &mut next_id, &mut articles, feeder) {
             return None;
         }
     }
     Some(articles)
+}
+
+/// Lists the stories `opened` found, in order, numbered from `next_id`;
+/// sends the documents annotated before as ready, and the problems met;
+/// adds the articles still to annotate to `articles`. Returns false when
+/// the reader has quit.
+fn list(
+    opened: Vec<stories::Read>,
+    next_id: &mut usize,
+    articles: &mut Vec<(usize, Article)>,
+    feeder: &Feeder,
+) -> bool {
+    let mut metas = Vec::new();
+    let mut ready = Vec::new();
+    let mut notes = Vec::new();
+    for read in opened {
+        notes.extend(read.warnings.into_iter().map(Feed::Warning));
+        notes.extend(read.problems.into_iter().map(Feed::Problem));
+        for input in read.inputs {
+            match input {
+                Input::Article(article) => {
+                    metas.push(listed(&article.meta, &article.paragraphs));
+                    articles.push((*next_id, article));
+                }
+                Input::Annotated(document) => {
+                    metas.push(listed(&document.meta, &document.paragraphs));
+                    ready.push((*next_id, *document));
+                }
+            }
+            *next_id += 1;
+        }
+    }
+    let mut sent = feeder.send(Feed::Found(metas));
+    if !ready.is_empty() {
+        sent &= feeder.send(Feed::Ready(ready));
+    }
+    for note in notes {
+        sent &= feeder.send(note);
+    }
+    sent
 }
 
 /// The metadata a story is listed with: its title filled in by the rule the
@@ -313,6 +403,77 @@ mod tests {
             "{feeds:?}"
         );
         assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
+    }
+
+    /// A slow page holds up only the stories after it: those before are
+    /// listed and annotated while it is fetched; all keep their order.
+    #[test]
+    fn a_slow_page_holds_up_only_what_comes_after_it() {
+        use std::time::Duration;
+
+        let page = "<html><body><article><h1>Dam opens</h1>\
+                    <p>The dam opened on Friday, the engineers said.</p></article></body></html>";
+        let server = crate::load::fetch::test_server::Server::start(vec![(
+            "/slow.html",
+            crate::load::fetch::test_server::Reply::Slow(
+                Duration::from_millis(700),
+                Box::new(crate::load::fetch::test_server::Reply::page(page)),
+            ),
+        )]);
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            Source::File(path)
+        };
+        let sources = vec![
+            file(
+                "a.txt",
+                "Ferry resumes\n\nThe ferry runs again, the operator said.",
+            ),
+            Source::Url(server.url("/slow.html")),
+            Source::Url(server.url("/missing.html")),
+            file(
+                "b.txt",
+                "Bridge repaired\n\nThe bridge is open, engineers said.",
+            ),
+        ];
+        let inbox = Inbox::new();
+        open_in_background(Job::Sources(sources, ReadLimits::default()), inbox.feeder())
+            .join()
+            .unwrap();
+        let feeds = drain(&inbox);
+        let mut titles = Vec::new();
+        let mut first_ready_before_page = false;
+        for feed in &feeds {
+            match feed {
+                Feed::Found(metas) => {
+                    titles.extend(metas.iter().map(|m| m.title.clone().unwrap_or_default()));
+                }
+                Feed::Ready(docs) if titles.len() == 1 => {
+                    first_ready_before_page |= docs.iter().any(|(id, _)| *id == 0);
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(titles, ["Ferry resumes", "Dam opens", "Bridge repaired"]);
+        assert!(first_ready_before_page, "{feeds:?}");
+        assert!(
+            feeds.iter().any(|f| matches!(f, Feed::Problem(p)
+                if p.ends_with("/missing.html: the server answered 404 Not Found"))),
+            "{feeds:?}"
+        );
+        let mut ready: Vec<usize> = feeds
+            .iter()
+            .filter_map(|f| match f {
+                Feed::Ready(docs) => Some(docs.iter().map(|(id, _)| *id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ready.sort_unstable();
+        assert_eq!(ready, [0, 1, 2]);
+        assert!(matches!(feeds.last(), Some(Feed::Done)));
     }
 
     /// Should the loader itself die, the reader is told, and told it is done.

@@ -182,7 +182,7 @@ impl Reader {
                 .into_par_iter()
                 .enumerate()
                 .with_max_len(1)
-                .for_each(|(n, item)| story(first + n, item, feeder));
+                .for_each(|(n, item)| story(first + n, item, &self.limits, feeder));
         });
         feeder.send(Feed::Done)
     }
@@ -200,7 +200,7 @@ fn read_feed(
     if looks_like_address(&source.location) {
         let options = FetchOptions {
             accept: ACCEPT_FEEDS.to_string(),
-            ..FetchOptions::default()
+            ..load::fetch_options(limits)
         };
         let fetched =
             fetch::fetch(&source.location, &options, validators).map_err(|e| e.to_string())?;
@@ -221,8 +221,8 @@ fn read_feed(
 
 /// Annotates one item, its page fetched first when the feed has only a
 /// teaser, and sends it as story `id`.
-fn story(id: usize, item: FeedItem, feeder: &Feeder) {
-    let (article, warning) = full_article(item);
+fn story(id: usize, item: FeedItem, limits: &ReadLimits, feeder: &Feeder) {
+    let (article, warning) = full_article(item, limits);
     if let Some(warning) = warning {
         feeder.send(Feed::Warning(warning));
     }
@@ -235,11 +235,11 @@ fn story(id: usize, item: FeedItem, feeder: &Feeder) {
 /// The item's whole article: its own text when that is the whole of it,
 /// else the page it links to, with the item's metadata for what the page
 /// lacks. When the page cannot be had, the item's text and why.
-fn full_article(item: FeedItem) -> (Article, Option<String>) {
+fn full_article(item: FeedItem, limits: &ReadLimits) -> (Article, Option<String>) {
     let Some(link) = item.link.as_deref().filter(|_| !item.whole) else {
         return (item.article, None);
     };
-    let page = stories::catching(|| fetch::open_url(link, &FetchOptions::default()));
+    let page = stories::catching(|| fetch::open_url(link, &load::fetch_options(limits)));
     let page = match page {
         Ok(Ok(opened)) => opened.inputs.into_iter().find_map(|input| match input {
             Input::Article(page) => Some(page),
@@ -359,7 +359,7 @@ mod tests {
 
     #[test]
     fn a_refresh_of_an_unchanged_feed_downloads_nothing_and_lists_nothing_twice() {
-        use crate::test_http::{Reply, Server};
+        use crate::load::fetch::test_server::{Reply, Server};
         let server = Server::start(vec![(
             "/rss",
             Reply::Conditional {
@@ -419,7 +419,7 @@ mod tests {
             whole: true,
             timestamp: None,
         };
-        let (article, warning) = full_article(item);
+        let (article, warning) = full_article(item, &ReadLimits::default());
         assert_eq!(article.meta.title.as_deref(), Some("Whole"));
         assert_eq!(warning, None);
     }

@@ -49,8 +49,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Stories to open in the reader: files, folders (read recursively) or
-    /// `-` for standard input. With none, the bundled story opens.
+    /// Stories to open in the reader: files, folders (read recursively),
+    /// http(s) addresses (fetched) or `-` for standard input. With none, the
+    /// bundled story opens.
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
 
@@ -134,8 +135,8 @@ pub struct AnnotateArgs {
     #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
-    /// Stories to annotate: files, folders (read recursively) or `-` for
-    /// standard input.
+    /// Stories to annotate: files, folders (read recursively), http(s)
+    /// addresses (fetched) or `-` for standard input.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<String>,
 

@@ -35,6 +35,10 @@ enum Opening {
     Feeds(Option<Vec<FeedSource>>),
 }
 
+/// How long the reader waits for a first story before opening on the list
+/// anyway, when it has web pages to fetch.
+const FETCH_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// `whosaid [FILE]...`: the reader on a terminal, the text summary otherwise.
 pub fn run_reader(args: &Cli) -> ExitCode {
     let interactive = io::stdout().is_terminal();
@@ -322,9 +326,16 @@ fn open_files(
         }
         Job::Sources(found.sources, args.read.limits())
     };
+    // A web page can take seconds to come (or fail): the reader opens
+    // meanwhile, saying it is reading.
+    let pages = match &job {
+        Job::Sources(sources, _) => sources.iter().any(|s| matches!(s, load::Source::Url(_))),
+        Job::Bundled => false,
+    };
+    let patience = pages.then_some(FETCH_PATIENCE);
     let loader = open_in_background(job, inbox.feeder());
     // Nothing readable: say why here and now, not behind an empty reader.
-    if let Some(feeds) = inbox.first_story(&loader) {
+    if let Some(feeds) = inbox.first_story_within(&loader, patience) {
         for feed in &feeds {
             report.feed(feed);
         }

@@ -434,6 +434,19 @@ mod tests {
     }
 
     #[test]
+    fn a_smaller_input_limit_narrows_the_fetch_limit() {
+        let small = ReadLimits {
+            max_bytes: 1 << 10,
+            ..ReadLimits::default()
+        };
+        assert_eq!(fetch_options(&small).max_body_bytes, 1 << 10);
+        assert_eq!(
+            fetch_options(&ReadLimits::default()).max_body_bytes,
+            fetch::MAX_BODY_BYTES
+        );
+    }
+
+    #[test]
     fn the_bundled_story_has_its_meta() {
         let article = bundled();
         assert_eq!(article.meta.date.as_deref(), Some("2025-12-16"));

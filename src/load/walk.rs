@@ -23,7 +23,7 @@ pub enum Source {
 /// Schemes that name no hierarchy (`scheme:` and no `//`) yet mean an
 /// address, not a file: refused as addresses rather than looked for as
 /// files. Any other `name:rest` without `//` is a file name (`notes:1.txt`).
-const ADDRESS_SCHEMES: [&str; 12] = [
+const ADDRESS_SCHEMES: [&str; 8] = [
     "about",
     "blob",
     "data",
@@ -31,10 +31,6 @@ const ADDRESS_SCHEMES: [&str; 12] = [
     "ftp",
     "javascript",
     "mailto",
-    "news",
-    "sms",
-    "tel",
-    "urn",
     "vbscript",
 ];
 
@@ -224,6 +220,7 @@ mod tests {
         }
         for file in [
             "notes:1.txt",
+            "news:today.txt",
             "story.txt",
             "./file:x.txt",
             "C:story.txt",

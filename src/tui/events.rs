@@ -113,8 +113,23 @@ impl Inbox {
     /// they can be printed where the user is instead of behind an empty
     /// reader. A loader that dies without saying so counts as ended.
     pub fn first_story(&self, loader: &JoinHandle<()>) -> Option<Vec<Feed>> {
+        self.first_story_within(loader, None)
+    }
+
+    /// [`Inbox::first_story`], waiting no longer than `patience` (with
+    /// `Some`): then `None`, as if a story had come, so the reader opens
+    /// and shows that it is still reading (a web page may take seconds).
+    pub fn first_story_within(
+        &self,
+        loader: &JoinHandle<()>,
+        patience: Option<Duration>,
+    ) -> Option<Vec<Feed>> {
+        let deadline = patience.map(|p| Instant::now() + p);
         let mut held = self.held.borrow_mut();
         loop {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return None;
+            }
             let event = match self.rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(event) => event,
                 Err(RecvTimeoutError::Timeout) if !loader.is_finished() => continue,
@@ -235,5 +250,37 @@ mod tests {
         // A loader that dies without a word does not hang the wait.
         let silent = thread::spawn(|| {});
         assert_eq!(inbox.first_story(&silent).map(|f| f.len()), Some(0));
+    }
+
+    #[test]
+    fn a_slow_loader_is_waited_for_no_longer_than_asked() {
+        let inbox = Inbox::new();
+        let feeder = inbox.feeder();
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let loader = thread::spawn(move || {
+            feeder.send(Feed::Found(Vec::new()));
+            let _ = wait.recv();
+            feeder.send(Feed::Found(vec![Meta::default()]));
+            feeder.send(Feed::Done);
+        });
+        let started = Instant::now();
+        assert!(
+            inbox
+                .first_story_within(&loader, Some(Duration::from_millis(100)))
+                .is_none()
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+        release.send(()).unwrap();
+        let mut seen = 0;
+        while let Some(Event::Feed(feed)) =
+            inbox.wait(Some(Instant::now() + Duration::from_secs(5)))
+        {
+            seen += 1;
+            if matches!(feed, Feed::Done) {
+                break;
+            }
+        }
+        // What came before the wait ended is kept for the reader.
+        assert_eq!(seen, 3);
     }
 }

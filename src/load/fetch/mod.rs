@@ -23,7 +23,7 @@ use ureq::Agent;
 use ureq::http::{HeaderMap, StatusCode, header};
 
 pub use error::{FetchError, FetchErrorKind};
-pub use page::open_url;
+pub use page::{open_url, readable};
 
 /// The User-Agent of every request: who is asking, and where to read about it.
 pub const USER_AGENT: &str = concat!(
@@ -50,7 +50,8 @@ pub const ACCEPT_PAGES: &str = "text/html,application/xhtml+xml;q=0.9,text/plain
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchOptions {
     pub connect_timeout: Duration,
-    /// For the whole fetch, redirects and body included.
+    /// For the whole fetch, redirects and body included, from when its
+    /// first request may start (a wait for a turn is not counted).
     pub timeout: Duration,
     /// The most bytes of body kept, decompressed; more is an error.
     pub max_body_bytes: u64,
@@ -120,7 +121,9 @@ pub fn fetch(
 ) -> Result<Fetched, FetchError> {
     let fail = |kind| FetchError::new(url, kind);
     check_scheme(url).map_err(fail)?;
-    let deadline = Instant::now() + options.timeout;
+    // Set once the first request may start: waiting for a turn in the
+    // limiter is not the server's slowness.
+    let mut deadline = None;
     let agent = agent(options);
     let mut current = url.to_string();
     let mut visited = vec![current.clone()];
@@ -132,6 +135,7 @@ pub fn fetch(
         })?;
         // Held until the body is read: the request is running till then.
         let _permit = limiter::shared().acquire(&host);
+        let deadline = *deadline.get_or_insert_with(|| Instant::now() + options.timeout);
         let remaining = deadline.saturating_duration_since(Instant::now());
         if remaining.is_zero() {
             return Err(fail(timeout(options.timeout)));
@@ -259,6 +263,13 @@ fn classify(error: ureq::Error, host: &str, options: &FetchOptions) -> FetchErro
         E::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused => FetchErrorKind::Refused,
             std::io::ErrorKind::TimedOut => timeout(options.timeout),
+            // The standard library's wording for a failed getaddrinfo, its
+            // only sign: the kind is not one that can be matched.
+            _ if io.to_string().starts_with("failed to lookup address") => {
+                FetchErrorKind::HostNotFound {
+                    host: host.to_string(),
+                }
+            }
             _ => network(&io),
         },
         E::BadUri(reason) => FetchErrorKind::BadAddress { reason },
@@ -341,3 +352,8 @@ fn content_type(value: &str) -> (Option<String>, Option<String>) {
 
 #[cfg(test)]
 mod tests;
+
+/// The HTTP server on 127.0.0.1 the CLI tests use, for the unit tests.
+#[cfg(test)]
+#[path = "../../../tests/common/http.rs"]
+pub(crate) mod test_server;

@@ -5,7 +5,7 @@
 
 use encoding_rs::{Encoding, UTF_8};
 
-use super::{FetchError, FetchErrorKind, FetchOptions, address, fetch};
+use super::{FetchError, FetchErrorKind, FetchOptions, FetchStatus, Fetched, address, fetch};
 use crate::load::{Input, InputFormat, LoadError, Opened, bom, parse_bytes};
 
 /// Fetches `url` and reads its stories. `meta.source` is `url` as given;
@@ -15,8 +15,7 @@ use crate::load::{Input, InputFormat, LoadError, Opened, bom, parse_bytes};
 /// many gives each its own).
 pub fn open_url(url: &str, options: &FetchOptions) -> Result<Opened, LoadError> {
     let fetched = fetch(url, options, None)?;
-    let format = format_of(fetched.content_type.as_deref())
-        .map_err(|kind| LoadError::from(FetchError::new(url, kind)))?;
+    let format = readable(url, &fetched)?;
     let bytes = in_header_charset(fetched.body, fetched.charset.as_deref());
     let mut opened = parse_bytes(url, bytes, format)?;
     // A page is one story; a JSON Lines file of many says where each is.
@@ -32,6 +31,19 @@ pub fn open_url(url: &str, options: &FetchOptions) -> Result<Opened, LoadError> 
         }
     }
     Ok(opened)
+}
+
+/// The reader for what was fetched, if it can be read: a body (a 304 to
+/// an unconditional request has none) of a content type whosaid reads.
+pub fn readable(url: &str, fetched: &Fetched) -> Result<Option<InputFormat>, FetchError> {
+    let fail = |kind| FetchError::new(url, kind);
+    if fetched.status == FetchStatus::NotModified {
+        return Err(fail(FetchErrorKind::Status {
+            code: 304,
+            reason: "Not Modified, to a request that was not conditional".to_string(),
+        }));
+    }
+    format_of(fetched.content_type.as_deref()).map_err(fail)
 }
 
 /// The reader for a content type; `None`: go by the content. Pages and

@@ -10,7 +10,7 @@ use flate2::write::{DeflateEncoder, GzEncoder, ZlibEncoder};
 use super::*;
 use crate::load::{Input, LoadError};
 
-use crate::test_http::{Reply, Server};
+use super::test_server::{Reply, Server};
 
 const STORY: &str = "<!DOCTYPE html><html><head><title>Harbour reopens</title></head>\
 <body><article><h1>Harbour reopens</h1>\
@@ -399,4 +399,61 @@ fn content_that_is_not_a_page_is_refused() {
     );
     let opened = open_url(&server.url("/notes"), &FetchOptions::default()).unwrap();
     assert_eq!(article(&opened).paragraphs.len(), 2);
+}
+
+#[test]
+fn a_failed_lookup_names_the_host() {
+    let failed =
+        std::io::Error::other("failed to lookup address information: Name or service not known");
+    let kind = classify(ureq::Error::Io(failed), "news.example", &quick());
+    assert_eq!(
+        kind.to_string(),
+        "cannot find the server news.example (DNS lookup failed)"
+    );
+    assert_eq!(
+        classify(ureq::Error::HostNotFound, "news.example", &quick()),
+        FetchErrorKind::HostNotFound {
+            host: "news.example".into()
+        }
+    );
+}
+
+#[test]
+fn a_compressed_body_is_bounded_after_decompression() {
+    let mut bomb = GzEncoder::new(Vec::new(), Compression::fast());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..12 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    let bomb = bomb.finish().unwrap();
+    assert!(bomb.len() < 100_000, "{}", bomb.len());
+    let server = Server::start(vec![(
+        "/bomb",
+        Reply::typed(200, "text/html", bomb).with_header("Content-Encoding", "gzip"),
+    )]);
+    assert_eq!(
+        kind(fetch(&server.url("/bomb"), &FetchOptions::default(), None)),
+        FetchErrorKind::TooLarge {
+            limit: "10 MB".into()
+        }
+    );
+}
+
+#[test]
+fn https_goes_through_tls() {
+    // A server that answers in plain HTTP at once: the TLS handshake
+    // fails, as an error, not a panic.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+    });
+    let url = format!("https://127.0.0.1:{port}/story.html");
+    let error = fetch(&url, &quick(), None).unwrap_err();
+    assert!(
+        matches!(error.kind, FetchErrorKind::Network { .. }),
+        "{error}"
+    );
+    server.join().unwrap();
 }
