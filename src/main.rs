@@ -21,6 +21,8 @@ fn main() -> ExitCode {
     }
     match &args.command {
         Some(Command::Annotate(annotate)) => cli::run_annotate(annotate),
+        Some(Command::Archive(archive)) => cli::run_archive(archive),
+        Some(Command::Search(search)) => cli::run_search(search),
         None => cli::run_reader(&args),
     }
 }

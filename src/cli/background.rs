@@ -3,12 +3,15 @@
 //! all cores, each finished batch sent to the reader as it is done. The
 //! reader never waits for a story it is not showing.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 use rayon::prelude::*;
 
 use super::stories::{self, annotate_input};
+use crate::archive::{Archive, ArchiveError};
 use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::model::{Meta, Paragraph, story_title};
 use crate::tui::{Feed, Feeder};
@@ -17,6 +20,9 @@ use crate::tui::{Feed, Feeder};
 const READ_CHUNK: usize = 256;
 /// Stories annotated by one thread before they are sent together.
 const ANNOTATE_CHUNK: usize = 16;
+/// Stored documents read (and parsed) before they are sent together: small
+/// enough that the first stories show at once in an archive of 100,000.
+const ARCHIVE_CHUNK: usize = 256;
 
 /// What to open.
 #[derive(Debug, Clone)]
@@ -24,6 +30,9 @@ pub enum Job {
     /// The story bundled with whosaid.
     Bundled,
     Sources(Vec<Source>, ReadLimits),
+    /// Every story in the archive at this path, newest first, as annotated
+    /// when stored (nothing is annotated again).
+    Archive(PathBuf),
 }
 
 /// Starts reading and annotating `job` on a thread of its own, sending
@@ -62,6 +71,13 @@ fn run(job: Job, feeder: &Feeder) {
             return;
         }
         Job::Sources(sources, limits) => (sources, limits),
+        Job::Archive(path) => {
+            if let Err(error) = send_archive(&path, feeder) {
+                feeder.send(Feed::Problem(error.to_string()));
+            }
+            feeder.send(Feed::Done);
+            return;
+        }
     };
     let Some(articles) = read_all(&sources, &limits, feeder) else {
         return;
@@ -141,6 +157,30 @@ fn read_all(
         }
     }
     Some(articles)
+}
+
+/// Lists every stored story from the metadata columns alone (quick even
+/// for 100,000), then sends the stored documents in batches, in list order.
+fn send_archive(path: &Path, feeder: &Feeder) -> Result<(), ArchiveError> {
+    let archive = Archive::open_existing(path)?;
+    let listed = archive.list()?;
+    // Numbered by row id, not by position in the second read: a story
+    // stored in between is simply not shown this time.
+    let place: HashMap<i64, usize> = listed
+        .iter()
+        .enumerate()
+        .map(|(n, story)| (story.id, n))
+        .collect();
+    if !feeder.send(Feed::Found(listed.into_iter().map(|s| s.meta).collect())) {
+        return Ok(());
+    }
+    archive.documents_newest_first(ARCHIVE_CHUNK, |batch| {
+        let ready: Vec<(usize, crate::model::Document)> = batch
+            .into_iter()
+            .filter_map(|(id, document)| place.get(&id).map(|&n| (n, document)))
+            .collect();
+        ready.is_empty() || feeder.send(Feed::Ready(ready))
+    })
 }
 
 /// The metadata a story is listed with: its title filled in by the rule the

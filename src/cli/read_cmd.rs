@@ -50,35 +50,10 @@ pub fn run_reader(args: &Cli) -> ExitCode {
 /// stories are read and annotated in the background. The config and the
 /// state are read before, and the state saved after.
 fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
-    let dirs = Dirs::locate(|name| std::env::var(name).ok());
-    let config_path = dirs.config_file();
-    let config = match &config_path {
-        Some(path) => settings::config::load(path),
-        None => Ok(Config::default()),
+    let Some(settings) = Session::load(report) else {
+        return ExitCode::from(EXIT_NOTHING_READ);
     };
-    let config = match config {
-        Ok(config) => {
-            if let Some(path) = &config_path {
-                for warning in &config.warnings {
-                    report.warning(settings::config::located(path, warning));
-                }
-            }
-            config
-        }
-        Err(errors) => {
-            for error in errors {
-                report.problem(error);
-            }
-            report.problem("fix the config file, or see `whosaid --print-default-config`");
-            return ExitCode::from(EXIT_NOTHING_READ);
-        }
-    };
-    let state_path = dirs.state_file();
-    let loaded = state_path.as_deref().map(State::load).unwrap_or_default();
-    if let Some(warning) = &loaded.warning {
-        report.warning(warning);
-    }
-    let state = loaded.state;
+    let state = &settings.state;
     let files = if args.reader.last {
         if state.last_library.is_empty() {
             report.problem("--last: no library has been opened yet");
@@ -122,6 +97,78 @@ fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
         }
         Job::Sources(found.sources, args.read.limits())
     };
+    show(settings, &args.reader, inbox, job, library, report)
+}
+
+/// The reader on `job`'s stories (for `whosaid archive`: the stored ones),
+/// with the user's config and state, as for files.
+pub(super) fn read_job_in_terminal(reader: &ReaderArgs, job: Job, report: &Reporter) -> ExitCode {
+    let Some(settings) = Session::load(report) else {
+        return ExitCode::from(EXIT_NOTHING_READ);
+    };
+    show(settings, reader, Inbox::new(), job, None, report)
+}
+
+/// The config and the state the reader opens with.
+struct Session {
+    config: Config,
+    state: State,
+    state_path: Option<std::path::PathBuf>,
+}
+
+impl Session {
+    /// Reads both, reporting what is wrong; `None` when the config cannot be used.
+    fn load(report: &Reporter) -> Option<Session> {
+        let dirs = Dirs::locate(|name| std::env::var(name).ok());
+        let config_path = dirs.config_file();
+        let config = match &config_path {
+            Some(path) => settings::config::load(path),
+            None => Ok(Config::default()),
+        };
+        let config = match config {
+            Ok(config) => {
+                if let Some(path) = &config_path {
+                    for warning in &config.warnings {
+                        report.warning(settings::config::located(path, warning));
+                    }
+                }
+                config
+            }
+            Err(errors) => {
+                for error in errors {
+                    report.problem(error);
+                }
+                report.problem("fix the config file, or see `whosaid --print-default-config`");
+                return None;
+            }
+        };
+        let state_path = dirs.state_file();
+        let loaded = state_path.as_deref().map(State::load).unwrap_or_default();
+        if let Some(warning) = &loaded.warning {
+            report.warning(warning);
+        }
+        Some(Session {
+            config,
+            state: loaded.state,
+            state_path,
+        })
+    }
+}
+
+/// Runs the reader on `job` until the user quits, then saves the state.
+fn show(
+    settings: Session,
+    reader: &ReaderArgs,
+    inbox: Inbox,
+    job: Job,
+    library: Option<Vec<String>>,
+    report: &Reporter,
+) -> ExitCode {
+    let Session {
+        config,
+        state,
+        state_path,
+    } = settings;
     let loader = open_in_background(job, inbox.feeder());
     // Nothing readable: say why here and now, not behind an empty reader.
     if let Some(feeds) = inbox.first_story(&loader) {
@@ -143,7 +190,7 @@ fn read_in_terminal(args: &Cli, report: &Reporter) -> ExitCode {
             .and_then(|l| state.last_read_in(l))
             .map(str::to_string),
     };
-    let app = match open_reader(inbox, &args.reader, config, state.paragraphs(), remembered) {
+    let app = match open_reader(inbox, reader, config, state.paragraphs(), remembered) {
         Ok(app) => app,
         Err(error) => {
             report.problem(format_args!("{error:#}"));
