@@ -168,42 +168,37 @@ impl Archive {
     }
 
     /// The stored documents, in list order (newest first), `batch` at a
-    /// time, each with its row id. `each` returns false to stop.
+    /// time, each with its row id. `each` returns false to stop. A row
+    /// whose document does not parse is skipped, not fatal: returns how
+    /// many were.
     pub fn documents_newest_first(
         &self,
         batch: usize,
-        each: impl FnMut(Vec<(i64, Document)>) -> bool,
-    ) -> Result<()> {
-        self.documents(
-            "SELECT id, document FROM stories ORDER BY date DESC, id DESC",
-            batch,
-            each,
-        )
-    }
-
-    fn documents(
-        &self,
-        sql: &str,
-        batch: usize,
         mut each: impl FnMut(Vec<(i64, Document)>) -> bool,
-    ) -> Result<()> {
+    ) -> Result<usize> {
         let batch = batch.max(1);
-        let mut statement = self.conn.prepare(sql)?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT id, document FROM stories ORDER BY date DESC, id DESC")?;
         let mut rows = statement.query([])?;
         let mut docs = Vec::with_capacity(batch);
+        let mut damaged = 0;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
             let text: String = row.get(1)?;
-            docs.push((id, serde_json::from_str(&text)?));
+            match serde_json::from_str(&text) {
+                Ok(document) => docs.push((id, document)),
+                Err(_) => damaged += 1,
+            }
             if docs.len() == batch && !each(std::mem::replace(&mut docs, Vec::with_capacity(batch)))
             {
-                return Ok(());
+                return Ok(damaged);
             }
         }
         if !docs.is_empty() {
             each(docs);
         }
-        Ok(())
+        Ok(damaged)
     }
 
     /// Each stored document's `whosaid/1` JSON as stored (one line, no

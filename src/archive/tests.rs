@@ -450,3 +450,24 @@ fn documents_are_exported_in_stored_order_one_line_each() {
     assert_eq!(first.display_title(), "Ferry service resumes");
     assert!(lines.iter().all(|l| !l.contains('\n')));
 }
+
+#[test]
+fn a_damaged_document_is_skipped_and_counted() {
+    let (_dir, archive) = filled();
+    archive
+        .conn
+        .execute(
+            "UPDATE stories SET document = '{\"schema\": broken' WHERE title = 'Bridge repairs finished'",
+            [],
+        )
+        .unwrap();
+    let mut titles = Vec::new();
+    let damaged = archive
+        .documents_newest_first(10, |batch| {
+            titles.extend(batch.into_iter().map(|(_, d)| d.display_title()));
+            true
+        })
+        .unwrap();
+    assert_eq!(damaged, 1);
+    assert_eq!(titles, ["Market hall reopens", "Ferry service resumes"]);
+}

@@ -174,13 +174,21 @@ fn send_archive(path: &Path, feeder: &Feeder) -> Result<(), ArchiveError> {
     if !feeder.send(Feed::Found(listed.into_iter().map(|s| s.meta).collect())) {
         return Ok(());
     }
-    archive.documents_newest_first(ARCHIVE_CHUNK, |batch| {
+    let damaged = archive.documents_newest_first(ARCHIVE_CHUNK, |batch| {
         let ready: Vec<(usize, crate::model::Document)> = batch
             .into_iter()
             .filter_map(|(id, document)| place.get(&id).map(|&n| (n, document)))
             .collect();
         ready.is_empty() || feeder.send(Feed::Ready(ready))
-    })
+    })?;
+    if damaged > 0 {
+        feeder.send(Feed::Problem(format!(
+            "{}: {damaged} stored {} could not be read (damaged)",
+            path.display(),
+            if damaged == 1 { "story" } else { "stories" }
+        )));
+    }
+    Ok(())
 }
 
 /// The metadata a story is listed with: its title filled in by the rule the
@@ -350,6 +358,87 @@ mod tests {
         assert!(
             feeds.iter().any(|f| matches!(f, Feed::Problem(p)
                 if p.contains("b.txt") && p.contains("the annotator failed on this input"))),
+            "{feeds:?}"
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
+    }
+
+    /// The archive's stories are listed newest first, then sent as stored,
+    /// each under its place in the list; nothing is annotated.
+    #[test]
+    fn the_archive_is_listed_newest_first_and_sent_as_stored() {
+        use crate::archive::{Archive, FetchInfo};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.sqlite3");
+        let mut archive = Archive::open(&path).unwrap();
+        let mut stored = Vec::new();
+        for (date, text) in [
+            (
+                "2026-01-02",
+                "Older story\n\nThe quay is closed, the harbour master said.",
+            ),
+            (
+                "2026-03-04",
+                "Newer story\n\nThe quay is open, the harbour master said.",
+            ),
+        ] {
+            let mut article = load::plain::parse(text);
+            article.meta.date = Some(date.into());
+            let mut document = crate::annotate::annotate(&article);
+            // Marked, to tell the stored annotation from a fresh one.
+            document.meta.id = Some(format!("stored {date}"));
+            stored.push((article, document));
+        }
+        let fetch = FetchInfo::default();
+        archive
+            .store_all(stored.iter().map(|(a, d)| (a, d, &fetch)))
+            .unwrap();
+        drop(archive);
+        let inbox = Inbox::new();
+        open_in_background(Job::Archive(path), inbox.feeder())
+            .join()
+            .unwrap();
+        let feeds = drain(&inbox);
+        let Some(Feed::Found(metas)) = feeds.first() else {
+            panic!("{feeds:?}")
+        };
+        let titles: Vec<_> = metas
+            .iter()
+            .map(|m| m.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Newer story", "Older story"]);
+        let mut ready: Vec<(usize, Option<String>)> = feeds
+            .iter()
+            .filter_map(|f| match f {
+                Feed::Ready(docs) => Some(docs.iter().map(|(n, d)| (*n, d.meta.id.clone()))),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ready.sort();
+        assert_eq!(
+            ready,
+            [
+                (0, Some("stored 2026-03-04".into())),
+                (1, Some("stored 2026-01-02".into()))
+            ]
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
+    }
+
+    #[test]
+    fn a_missing_archive_is_a_problem_and_loading_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = Inbox::new();
+        open_in_background(
+            Job::Archive(dir.path().join("none.sqlite3")),
+            inbox.feeder(),
+        )
+        .join()
+        .unwrap();
+        let feeds = drain(&inbox);
+        assert!(
+            matches!(feeds.first(), Some(Feed::Problem(p)) if p.contains("no archive at")),
             "{feeds:?}"
         );
         assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
