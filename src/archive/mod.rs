@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use search::{Hit, Query, QueryError, fts_query};
-pub use store::{FetchInfo, Listed, Stored, story_key};
+pub use store::{FetchInfo, Listed, Reading, Stored, story_key};
 
 use crate::model::{Article, Document, Meta};
 

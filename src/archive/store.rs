@@ -39,6 +39,16 @@ pub struct Listed {
     pub position: usize,
 }
 
+/// What the reader learned about a story: for [`Archive::remember`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub key: String,
+    /// Opened: marks it read (never unread).
+    pub read: bool,
+    /// The paragraph the reader was at, when known.
+    pub position: Option<usize>,
+}
+
 /// What [`Archive::store`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stored {
@@ -292,6 +302,27 @@ impl Archive {
             params![key, paragraph],
         )?;
         Ok(n > 0)
+    }
+
+    /// Records what the reader saw, in one transaction; keys not stored
+    /// are passed over.
+    pub fn remember(&mut self, readings: &[Reading]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut read = tx.prepare("UPDATE stories SET read = 1 WHERE key = ?1")?;
+            let mut position = tx.prepare("UPDATE stories SET position = ?2 WHERE key = ?1")?;
+            for reading in readings {
+                if reading.read {
+                    read.execute([&reading.key])?;
+                }
+                if let Some(at) = reading.position {
+                    position
+                        .execute(params![reading.key, i64::try_from(at).unwrap_or(i64::MAX)])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// How many stories were annotated by another version than this one.

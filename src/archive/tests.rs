@@ -471,3 +471,34 @@ fn a_damaged_document_is_skipped_and_counted() {
     assert_eq!(damaged, 1);
     assert_eq!(titles, ["Market hall reopens", "Ferry service resumes"]);
 }
+
+#[test]
+fn what_the_reader_saw_is_remembered_by_key() {
+    let (_dir, mut archive) = filled();
+    // The key the reader finds from a document is the one it was stored under.
+    let (article, document) = dated(BRIDGE, "2026-11-15", None);
+    let key = story_key(&article_of(&document));
+    assert_eq!(key, story_key(&article));
+    archive
+        .remember(&[
+            Reading {
+                key: key.clone(),
+                read: true,
+                position: Some(2),
+            },
+            Reading {
+                key: "https://news.example/ferry".into(),
+                read: false,
+                position: Some(1),
+            },
+            Reading {
+                key: "sha256:not-stored".into(),
+                read: true,
+                position: None,
+            },
+        ])
+        .unwrap();
+    let listed = archive.list().unwrap();
+    let state: Vec<(bool, usize)> = listed.iter().map(|l| (l.read, l.position)).collect();
+    assert_eq!(state, [(false, 0), (true, 2), (false, 1)]);
+}

@@ -17,7 +17,7 @@ use super::{
     ArchiveAction, ArchiveAddArgs, ArchiveArgs, EXIT_NOTHING_READ, EXIT_OK, ExportFormat,
     ReaderArgs,
 };
-use crate::archive::{self, Archive, FetchInfo};
+use crate::archive::{self, Archive, FetchInfo, Reading};
 use crate::load::{self, Input};
 use crate::model::{Article, Document};
 use crate::safe_text::one_line;
@@ -213,6 +213,37 @@ fn open(args: &ArchiveArgs, path: PathBuf, report: &Reporter) -> ExitCode {
             ExitCode::from(EXIT_NOTHING_READ)
         }
     }
+}
+
+/// Saves in the archive which stories the reader opened and where each
+/// was left (the state file keeps them too, by content; the archive keeps
+/// them with the story, for whatever else reads it).
+pub(super) fn remember_reading(
+    path: &std::path::Path,
+    app: &crate::tui::App,
+) -> Result<(), archive::ArchiveError> {
+    let readings: Vec<Reading> = app
+        .library
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let document = entry.doc.as_ref()?;
+            let position = entry
+                .key
+                .as_ref()
+                .and_then(|k| app.positions.get(k))
+                .copied();
+            (entry.read || position.is_some()).then(|| Reading {
+                key: archive::story_key(&archive::article_of(document)),
+                read: entry.read,
+                position,
+            })
+        })
+        .collect();
+    if readings.is_empty() {
+        return Ok(());
+    }
+    Archive::open_existing(path)?.remember(&readings)
 }
 
 /// One line per stored story, newest first: date, claims, title, where from.

@@ -169,6 +169,10 @@ fn show(
         state,
         state_path,
     } = settings;
+    let archive = match &job {
+        Job::Archive(path) => Some(path.clone()),
+        _ => None,
+    };
     let loader = open_in_background(job, inbox.feeder());
     // Nothing readable: say why here and now, not behind an empty reader.
     if let Some(feeds) = inbox.first_story(&loader) {
@@ -237,6 +241,13 @@ fn show(
         (0, _) => EXIT_NOTHING_READ,
         _ => EXIT_SOME_FAILED,
     };
+    if let Some(path) = &archive
+        && let Err(error) = super::archive_cmd::remember_reading(path, &app)
+    {
+        report.warning(format_args!(
+            "cannot save what was read in the archive: {error}"
+        ));
+    }
     // Ended by a signal: now that the positions are saved, die of it, as
     // the shell expects.
     if let Some(signal) = app.control.ended_by {
