@@ -527,3 +527,60 @@ fn a_writer_killed_mid_write_leaves_a_valid_archive() {
     let search = home.run(&["search", "berth", "2999", "--format", "json"]);
     assert_eq!(json_speakers(&search).len(), 1);
 }
+
+/// `whosaid archive` in a real terminal: the stored stories listed newest
+/// first, opened as stored; the story opened is marked read in the archive.
+#[test]
+fn the_stored_stories_open_in_the_reader_newest_first() {
+    let Some(tmux) = common::tmux::Tmux::start("archive", 120, 40, common::tmux::SHELL) else {
+        return;
+    };
+    let home = Home::new();
+    home.filled();
+    let command = format!(
+        "WHOSAID_DATA_DIR='{}' WHOSAID_CONFIG_DIR='{1}/config' WHOSAID_STATE_DIR='{1}/state' '{BIN}' archive 2>/dev/null; echo \"EXITED=$?\"",
+        home.data().display(),
+        home.dir.path().display(),
+    );
+    tmux.wait_for("the shell", |s| !s.trim().is_empty());
+    tmux.type_line(&command);
+    let titles = [
+        "Market hall reopens",
+        "Bridge repairs finished",
+        "Ferry service resumes",
+    ];
+    tmux.wait_for("the archive listed newest first", |s| {
+        s.contains("3 stories")
+            && !s.contains("annotating…")
+            && titles.iter().all(|t| s.contains(t))
+            && s.find(titles[0]) < s.find(titles[1])
+            && s.find(titles[1]) < s.find(titles[2])
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the newest story open", |s| {
+        s.contains("¶ 1/") && s.contains("Traders are back")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the list", |s| s.contains("3 stories"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| {
+        s.lines().any(|l| l.trim_end() == "EXITED=0")
+    });
+
+    let db = rusqlite::Connection::open(home.archive()).unwrap();
+    let read: Vec<(String, bool)> = db
+        .prepare("SELECT title, read FROM stories ORDER BY date DESC")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        read,
+        [
+            (titles[0].to_string(), true),
+            (titles[1].to_string(), false),
+            (titles[2].to_string(), false)
+        ]
+    );
+}
