@@ -41,6 +41,11 @@ pub enum ArchiveError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("cannot open the archive {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error(
         "{path} was written by a newer whosaid (archive version {found}; this one knows up to {known}): left as it is; use a newer whosaid"
     )]
@@ -107,9 +112,16 @@ impl Archive {
     }
 
     fn connect(path: &Path, flags: OpenFlags) -> Result<Archive> {
-        let not_ours = |source| ArchiveError::NotAnArchive {
-            path: path.to_path_buf(),
-            source,
+        // Not a database (or a damaged one) is the file's fault; anything
+        // else (permissions, a folder in its place) is told as it is.
+        let not_ours = |source: rusqlite::Error| {
+            let path = path.to_path_buf();
+            match source.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                    ArchiveError::NotAnArchive { path, source }
+                }
+                _ => ArchiveError::Open { path, source },
+            }
         };
         let mut conn = Connection::open_with_flags(path, flags).map_err(not_ours)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;

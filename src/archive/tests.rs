@@ -502,3 +502,16 @@ fn what_the_reader_saw_is_remembered_by_key() {
     let state: Vec<(bool, usize)> = listed.iter().map(|l| (l.read, l.position)).collect();
     assert_eq!(state, [(false, 0), (true, 2), (false, 1)]);
 }
+
+#[test]
+fn a_folder_in_the_archive_s_place_is_not_called_a_damaged_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(ARCHIVE_FILE);
+    std::fs::create_dir(&path).unwrap();
+    let error = Archive::open(&path).err().expect("refused");
+    assert!(matches!(error, ArchiveError::Open { .. }), "{error}");
+    assert!(
+        error.to_string().starts_with("cannot open the archive"),
+        "{error}"
+    );
+}
