@@ -320,6 +320,14 @@ fn the_export_is_one_whosaid_document_per_line_that_reads_back() {
     assert_eq!(code(&added), 0, "{}", stderr(&added));
     let re_exported = other.run(&["archive", "--export", "jsonl"]);
     assert_eq!(stdout(&re_exported), text);
+    // Annotated by an unknown version: --reannotate redoes them.
+    let redone = other.run(&["archive", "--reannotate"]);
+    assert!(
+        stderr(&redone).contains("re-annotated 3 stories"),
+        "{}",
+        stderr(&redone)
+    );
+    assert_eq!(stdout(&other.run(&["archive", "--export", "jsonl"])), text);
 }
 
 #[test]

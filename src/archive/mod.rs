@@ -29,6 +29,10 @@ pub const ARCHIVE_FILE: &str = "archive.sqlite3";
 /// are what `whosaid archive --reannotate` redoes.
 pub const ANNOTATOR_VERSION: &str = concat!("whosaid ", env!("CARGO_PKG_VERSION"));
 
+/// The annotator recorded for a document read already annotated (a
+/// `whosaid/1` file): by an unknown version, so `--reannotate` redoes it.
+pub const IMPORTED: &str = "imported";
+
 /// How long a write waits for another whosaid holding the file.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 

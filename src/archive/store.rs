@@ -113,24 +113,28 @@ impl Archive {
     }
 
     /// Stores many stories in one transaction (much faster than one each;
-    /// all or none are stored).
+    /// all or none are stored), as annotated by this version.
     pub fn store_all<'a>(
         &mut self,
         stories: impl IntoIterator<Item = (&'a Article, &'a Document, &'a FetchInfo)>,
     ) -> Result<Vec<Stored>> {
-        self.store_all_as(stories, ANNOTATOR_VERSION)
+        self.store_all_as(
+            stories
+                .into_iter()
+                .map(|(article, document, fetch)| (article, document, fetch, ANNOTATOR_VERSION)),
+        )
     }
 
-    /// [`Archive::store_all`], naming the annotator version (for tests, and
-    /// for storing documents another whosaid annotated).
+    /// [`Archive::store_all`], each story with the annotator version that
+    /// made its document (another whosaid's, or [`IMPORTED`](super::IMPORTED)
+    /// for a document read already annotated).
     pub fn store_all_as<'a>(
         &mut self,
-        stories: impl IntoIterator<Item = (&'a Article, &'a Document, &'a FetchInfo)>,
-        annotator: &str,
+        stories: impl IntoIterator<Item = (&'a Article, &'a Document, &'a FetchInfo, &'a str)>,
     ) -> Result<Vec<Stored>> {
         let tx = self.conn.transaction()?;
         let mut stored = Vec::new();
-        for (article, document, fetch) in stories {
+        for (article, document, fetch, annotator) in stories {
             stored.push(store_in(&tx, article, document, fetch, annotator)?);
         }
         tx.commit()?;

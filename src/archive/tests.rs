@@ -416,7 +416,7 @@ fn stories_from_another_annotator_are_found_and_replaced() {
     let (article, document) = story(FERRY);
     let fetch = FetchInfo::default();
     archive
-        .store_all_as([(&article, &document, &fetch)], "whosaid 0.0.1")
+        .store_all_as([(&article, &document, &fetch, "whosaid 0.0.1")])
         .unwrap();
     assert_eq!(archive.stale_count().unwrap(), 1);
     let stale = archive.stale(0, 10).unwrap();

@@ -104,7 +104,7 @@ fn run_add(args: &ArchiveAddArgs, path: PathBuf, report: &Reporter) -> ExitCode 
                 .map(|source| read_and_annotate(source, &limits))
                 .collect()
         });
-        let mut stories: Vec<(Article, Document)> = Vec::new();
+        let mut stories: Vec<(Article, Document, &str)> = Vec::new();
         for (story_list, notes) in read {
             for note in notes {
                 match note {
@@ -117,7 +117,7 @@ fn run_add(args: &ArchiveAddArgs, path: PathBuf, report: &Reporter) -> ExitCode 
             }
             stories.extend(story_list);
         }
-        match archive.store_all(stories.iter().map(|(a, d)| (a, d, &fetch))) {
+        match archive.store_all_as(stories.iter().map(|(a, d, by)| (a, d, &fetch, *by))) {
             Ok(stored) => {
                 let fresh = stored.iter().filter(|s| s.new).count();
                 new += fresh;
@@ -146,23 +146,24 @@ enum Note {
     Problem(String),
 }
 
-/// One source's stories, each with the article it was annotated from (a
-/// document read already annotated gives its own text as the article).
+/// One source's stories, each with the article it was annotated from and
+/// the annotator's version (a document read already annotated gives its
+/// own text as the article, by an unknown version).
 fn read_and_annotate(
     source: &load::Source,
     limits: &load::ReadLimits,
-) -> (Vec<(Article, Document)>, Vec<Note>) {
+) -> (Vec<(Article, Document, &'static str)>, Vec<Note>) {
     let read = stories::read(source, limits);
     let mut notes: Vec<Note> = read.warnings.into_iter().map(Note::Warning).collect();
     notes.extend(read.problems.into_iter().map(Note::Problem));
     let mut done = Vec::with_capacity(read.inputs.len());
     for input in read.inputs {
-        let article = match &input {
-            Input::Article(article) => article.clone(),
-            Input::Annotated(document) => archive::article_of(document),
+        let (article, by) = match &input {
+            Input::Article(article) => (article.clone(), archive::ANNOTATOR_VERSION),
+            Input::Annotated(document) => (archive::article_of(document), archive::IMPORTED),
         };
         match stories::annotate_input(input) {
-            Ok(story) => done.push((article, story.into_document())),
+            Ok(story) => done.push((article, story.into_document(), by)),
             Err(problem) => notes.push(Note::Problem(problem)),
         }
     }
