@@ -5,7 +5,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use super::{Archive, Result};
-use crate::load::iso_date;
+use whosaid_core::date::iso_date;
 
 /// What to search for. Build it with [`Query::new`], which checks it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
