@@ -592,3 +592,53 @@ fn the_stored_stories_open_in_the_reader_newest_first() {
         ]
     );
 }
+
+#[test]
+fn archive_add_exits_like_annotate() {
+    let home = Home::new();
+    let folder = home.stories(
+        "mixed",
+        &[
+            (
+                "good.txt",
+                "Quay reopens\n\n“The quay is open,” said Ola Nes.",
+            ),
+            ("binary.txt", "Binary\0file"),
+        ],
+    );
+    let some = home.run(&["archive", "add", folder.to_str().unwrap()]);
+    assert_eq!(code(&some), 1, "{}", stderr(&some));
+    assert!(stderr(&some).contains("binary.txt"), "{}", stderr(&some));
+    assert!(
+        stderr(&some).contains("stored 1 story (1 new, 0 updated)"),
+        "{}",
+        stderr(&some)
+    );
+    assert_eq!(stdout(&some), "");
+
+    let none = home.run(&[
+        "archive",
+        "add",
+        folder.join("binary.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&none), 2, "{}", stderr(&none));
+
+    let mut child = home
+        .command(&["archive", "add", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let story = "Pier closes\n\n“The pier is shut,” said Ola Nes.";
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), story.as_bytes()).unwrap();
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(code(&piped), 0, "{}", stderr(&piped));
+    let found = home.run(&["search", "pier", "--speaker", "ola"]);
+    assert_eq!(code(&found), 0);
+    assert!(
+        stdout(&found).contains("Ola Nes: “The pier is shut”"),
+        "{}",
+        stdout(&found)
+    );
+}
