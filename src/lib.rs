@@ -12,6 +12,7 @@
 // `annotate` names both the module and the function `annotate::annotate`.
 pub use whosaid_core::{annotate, library, model};
 
+pub mod archive;
 pub mod cli;
 pub mod invariants;
 pub mod load;

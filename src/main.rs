@@ -22,6 +22,8 @@ fn main() -> ExitCode {
     match &args.command {
         Some(Command::Annotate(annotate)) => cli::run_annotate(annotate),
         Some(Command::Feed(feed)) => cli::run_feed(feed),
+        Some(Command::Archive(archive)) => cli::run_archive(archive),
+        Some(Command::Search(search)) => cli::run_search(search),
         None => cli::run_reader(&args),
     }
 }

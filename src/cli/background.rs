@@ -3,7 +3,8 @@
 //! all cores, each finished batch sent to the reader as it is done. The
 //! reader never waits for a story it is not showing.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError, mpsc};
 use std::thread;
@@ -11,6 +12,7 @@ use std::thread;
 use rayon::prelude::*;
 
 use super::stories::{self, annotate_input};
+use crate::archive::{Archive, ArchiveError};
 use crate::load::fetch::limiter::MAX_IN_ALL;
 use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::model::{Meta, Paragraph, story_title};
@@ -20,6 +22,9 @@ use crate::tui::{Feed, Feeder};
 const READ_CHUNK: usize = 256;
 /// Stories annotated by one thread before they are sent together.
 const ANNOTATE_CHUNK: usize = 16;
+/// Stored documents read (and parsed) before they are sent together: small
+/// enough that the first stories show at once in an archive of 100,000.
+const ARCHIVE_CHUNK: usize = 256;
 
 /// What to open.
 #[derive(Debug, Clone)]
@@ -27,6 +32,9 @@ pub enum Job {
     /// The story bundled with whosaid.
     Bundled,
     Sources(Vec<Source>, ReadLimits),
+    /// Every story in the archive at this path, newest first, as annotated
+    /// when stored (nothing is annotated again).
+    Archive(PathBuf),
 }
 
 /// Starts reading and annotating `job` on a thread of its own, sending
@@ -65,6 +73,13 @@ fn run(job: Job, feeder: &Feeder) {
             return;
         }
         Job::Sources(sources, limits) => (sources, limits),
+        Job::Archive(path) => {
+            if let Err(error) = send_archive(&path, feeder) {
+                feeder.send(Feed::Problem(error.to_string()));
+            }
+            feeder.send(Feed::Done);
+            return;
+        }
     };
     if sources.iter().any(|s| matches!(s, Source::Url(_))) {
         with_pages(&sources, &limits, feeder);
@@ -231,6 +246,38 @@ fn list(
         sent &= feeder.send(note);
     }
     sent
+}
+
+/// Lists every stored story from the metadata columns alone (quick even
+/// for 100,000), then sends the stored documents in batches, in list order.
+fn send_archive(path: &Path, feeder: &Feeder) -> Result<(), ArchiveError> {
+    let archive = Archive::open_existing(path)?;
+    let listed = archive.list()?;
+    // Numbered by row id, not by position in the second read: a story
+    // stored in between is simply not shown this time.
+    let place: HashMap<i64, usize> = listed
+        .iter()
+        .enumerate()
+        .map(|(n, story)| (story.id, n))
+        .collect();
+    if !feeder.send(Feed::Found(listed.into_iter().map(|s| s.meta).collect())) {
+        return Ok(());
+    }
+    let damaged = archive.documents_newest_first(ARCHIVE_CHUNK, |batch| {
+        let ready: Vec<(usize, crate::model::Document)> = batch
+            .into_iter()
+            .filter_map(|(id, document)| place.get(&id).map(|&n| (n, document)))
+            .collect();
+        ready.is_empty() || feeder.send(Feed::Ready(ready))
+    })?;
+    if damaged > 0 {
+        feeder.send(Feed::Problem(format!(
+            "{}: {damaged} stored {} could not be read (damaged)",
+            path.display(),
+            if damaged == 1 { "story" } else { "stories" }
+        )));
+    }
+    Ok(())
 }
 
 /// The metadata a story is listed with: its title filled in by the rule the
@@ -476,6 +523,88 @@ mod tests {
         assert!(matches!(feeds.last(), Some(Feed::Done)));
     }
 
+    /// The archive's stories are listed newest first, then sent as stored,
+    /// each under its place in the list; nothing is annotated.
+    #[test]
+    fn the_archive_is_listed_newest_first_and_sent_as_stored() {
+        use crate::archive::{Archive, FetchInfo};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive.sqlite3");
+        let mut archive = Archive::open(&path).unwrap();
+        let mut stored = Vec::new();
+        for (date, text) in [
+            (
+                "2026-01-02",
+                "Older story\n\nThe quay is closed, the harbour master said.",
+            ),
+            (
+                "2026-03-04",
+                "Newer story\n\nThe quay is open, the harbour master said.",
+            ),
+        ] {
+            let mut article = load::plain::parse(text);
+            article.meta.date = Some(date.into());
+            let mut document = crate::annotate::annotate(&article);
+            // Marked, to tell the stored annotation from a fresh one.
+            document.meta.id = Some(format!("stored {date}"));
+            stored.push((article, document));
+        }
+        let fetch = FetchInfo::default();
+        archive
+            .store_all(stored.iter().map(|(a, d)| (a, d, &fetch)))
+            .unwrap();
+        drop(archive);
+        let inbox = Inbox::new();
+        open_in_background(Job::Archive(path), inbox.feeder())
+            .join()
+            .unwrap();
+        let feeds = drain(&inbox);
+        let Some(Feed::Found(metas)) = feeds.first() else {
+            panic!("{feeds:?}")
+        };
+        let titles: Vec<_> = metas
+            .iter()
+            .map(|m| m.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Newer story", "Older story"]);
+        let mut ready: Vec<(usize, Option<String>)> = feeds
+            .iter()
+            .filter_map(|f| match f {
+                Feed::Ready(docs) => Some(docs.iter().map(|(n, d)| (*n, d.meta.id.clone()))),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ready.sort();
+        assert_eq!(
+            ready,
+            [
+                (0, Some("stored 2026-03-04".into())),
+                (1, Some("stored 2026-01-02".into()))
+            ]
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
+    }
+
+    #[test]
+    fn a_missing_archive_is_a_problem_and_loading_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = Inbox::new();
+        open_in_background(
+            Job::Archive(dir.path().join("none.sqlite3")),
+            inbox.feeder(),
+        )
+        .join()
+        .unwrap();
+        let feeds = drain(&inbox);
+        assert!(
+            matches!(feeds.first(), Some(Feed::Problem(p)) if p.contains("no archive at")),
+            "{feeds:?}"
+        );
+        assert!(matches!(feeds.last(), Some(Feed::Done)), "{feeds:?}");
+    }
+
+    /// Should the loader itself die, the reader is told, and told it is done.
     /// Should the loader itself die, the reader is told, and told it is done.
     #[test]
     fn a_loader_that_dies_sends_a_problem_and_done() {

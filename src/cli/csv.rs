@@ -82,7 +82,7 @@ fn row(document: &Document, story: &str, claim: &Claim) -> [String; 14] {
 /// `-` or `@` (or a tab or carriage return before one) as a formula, which
 /// can fetch URLs or run commands. A leading `'` makes them show it as text;
 /// other cells are untouched.
-fn inert(mut cell: String) -> String {
+pub(crate) fn inert(mut cell: String) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         cell.insert(0, '\'');
     }

@@ -3,6 +3,7 @@
 //! (`stories`).
 
 mod annotate_cmd;
+mod archive_cmd;
 pub mod background;
 mod bad_line;
 pub mod csv;
@@ -14,6 +15,7 @@ mod read_cmd;
 mod reader;
 mod render;
 mod report;
+mod search_cmd;
 pub mod stories;
 
 use std::io::{self, Write};
@@ -22,11 +24,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use annotate_cmd::run_annotate;
+pub use archive_cmd::run_archive;
 pub use bad_line::{ERROR_SCHEMA, OnError};
 pub use markdown::write_markdown;
 pub use read_cmd::{run_feed, run_reader};
 pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ThemeName};
 pub use report::write_text;
+pub use search_cmd::run_search;
 
 /// Exit status when every input was read.
 pub const EXIT_OK: u8 = 0;
@@ -69,6 +73,11 @@ pub enum Command {
     /// Read news feeds (RSS, Atom, JSON Feed) in the reader: each item's
     /// whole article, fetched from its page when the feed has only a summary.
     Feed(FeedArgs),
+    /// The archive of stored stories: open them all in the reader (newest
+    /// first, as annotated when stored), add stories, export or re-annotate them.
+    Archive(ArchiveArgs),
+    /// Find claims in the archive by their words, speaker, country and date.
+    Search(SearchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -103,6 +112,110 @@ impl FeedArgs {
             ..ReaderArgs::default()
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ArchiveArgs {
+    #[command(subcommand)]
+    pub action: Option<ArchiveAction>,
+
+    /// Write every stored document, in the order stored, instead of opening
+    /// the reader: `jsonl` is one `whosaid/1` document per line.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "reannotate")]
+    pub export: Option<ExportFormat>,
+
+    /// Where `--export` writes (default: standard output).
+    #[arg(long, value_name = "FILE", requires = "export")]
+    pub output: Option<std::path::PathBuf>,
+
+    /// Annotate again, from the text stored, every story that another
+    /// version of whosaid annotated.
+    #[arg(long)]
+    pub reannotate: bool,
+
+    /// Threads to annotate on with `--reannotate`, from 1 to 256 (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
+    pub jobs: Option<usize>,
+
+    /// Leave the mouse to the terminal (see `whosaid --help`).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Colour in the reader: `auto`, `always` or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Colours for the terminal's background: `dark` or `light`.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveAction {
+    /// Read, annotate and store stories (files, folders, `-`); a story
+    /// already stored (same URL, or same text) is updated, not duplicated.
+    Add(ArchiveAddArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ArchiveAddArgs {
+    /// Stories to store: files, folders (read recursively) or `-` for
+    /// standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<String>,
+
+    /// Threads to annotate on, from 1 to 256 (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
+    pub jobs: Option<usize>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Words to find in claims and speakers' names (all of them; FTS5
+    /// operators are taken as words).
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
+
+    /// Only claims whose speaker's name contains this (any case).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// Only stories that mention this country, or quote someone tied to it
+    /// (ISO code: `DE`; or a bloc: `EU`).
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+
+    /// Only stories dated on or after this day (`YYYY-MM-DD`).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only stories dated on or before this day (`YYYY-MM-DD`).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// At most this many hits (default: all).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// `text` (a block per claim), `json` (an array of hits) or `csv` (a row per hit).
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]

@@ -14,7 +14,8 @@ use super::background::{Job, open_in_background};
 use super::feeds::{self, FeedSource};
 use super::stories::{self, Reporter};
 use super::{
-    Cli, ColorWhen, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, FeedArgs, ReaderArgs, ThemeName,
+    Cli, ColorWhen, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, FeedArgs, ReadArgs, ReaderArgs,
+    ThemeName,
 };
 use crate::load::{self, Input};
 use crate::model::Document;
@@ -33,6 +34,8 @@ enum Opening {
     Files,
     /// News feeds: these, or with `None` the ones the config file subscribes to.
     Feeds(Option<Vec<FeedSource>>),
+    /// The stories stored in the archive at this path, as stored.
+    Archive(PathBuf),
 }
 
 /// How long the reader waits for a first story before opening on the list
@@ -160,6 +163,22 @@ fn load_config(report: &Reporter) -> Option<(Config, Option<PathBuf>)> {
     }
 }
 
+/// The reader on the stories stored in the archive at `path` (`whosaid
+/// archive`), with the user's config and state, as for files.
+pub(super) fn read_archive_in_terminal(
+    reader: &ReaderArgs,
+    path: PathBuf,
+    report: &Reporter,
+) -> ExitCode {
+    let cli = Cli {
+        command: None,
+        files: Vec::new(),
+        reader: reader.clone(),
+        read: ReadArgs::default(),
+    };
+    read_in_terminal(&cli, Opening::Archive(path), report)
+}
+
 /// The reader: it opens at once on the story list, which fills as the
 /// stories are read and annotated in the background. The config and the
 /// state are read before, and the state saved after.
@@ -176,7 +195,21 @@ fn read_in_terminal(args: &Cli, opening: Opening, report: &Reporter) -> ExitCode
     let state = loaded.state;
     let inbox = Inbox::new();
     let mut refresh = None;
+    let mut archive = None;
     let library = match opening {
+        Opening::Archive(path) => {
+            let loader = open_in_background(Job::Archive(path.clone()), inbox.feeder());
+            // An empty or unreadable archive: say why here, not in an empty reader.
+            if let Some(feeds) = inbox.first_story(&loader) {
+                for feed in &feeds {
+                    report.feed(feed);
+                }
+                report.problem("no story could be read");
+                return ExitCode::from(EXIT_NOTHING_READ);
+            }
+            archive = Some(path);
+            None
+        }
         Opening::Files => match open_files(args, &state, &inbox, report) {
             Ok(library) => library,
             Err(status) => return status,
@@ -260,6 +293,13 @@ fn read_in_terminal(args: &Cli, opening: Opening, report: &Reporter) -> ExitCode
         (0, _) => EXIT_NOTHING_READ,
         _ => EXIT_SOME_FAILED,
     };
+    if let Some(path) = &archive
+        && let Err(error) = super::archive_cmd::remember_reading(path, &app)
+    {
+        report.warning(format_args!(
+            "cannot save what was read in the archive: {error}"
+        ));
+    }
     // Ended by a signal: now that the positions are saved, die of it, as
     // the shell expects.
     if let Some(signal) = app.control.ended_by {
@@ -330,7 +370,7 @@ fn open_files(
     // meanwhile, saying it is reading.
     let pages = match &job {
         Job::Sources(sources, _) => sources.iter().any(|s| matches!(s, load::Source::Url(_))),
-        Job::Bundled => false,
+        Job::Bundled | Job::Archive(_) => false,
     };
     let patience = pages.then_some(FETCH_PATIENCE);
     let loader = open_in_background(job, inbox.feeder());
