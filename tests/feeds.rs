@@ -7,7 +7,18 @@ mod common;
 use std::fs;
 
 use common::http::{Reply, Server};
-use common::{code, run_on, stderr, stdout};
+use common::{code, stderr, stdout};
+
+/// Runs whosaid with `args` and an archive of its own, so no test writes
+/// to the user's.
+fn run_on(args: &[&str]) -> std::process::Output {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    std::process::Command::new(common::BIN)
+        .args(args)
+        .env("WHOSAID_DATA_DIR", data.path())
+        .output()
+        .expect("whosaid runs")
+}
 
 /// About 190 words of made-up reporting, with a quote to attribute.
 fn long_story(place: &str) -> String {
@@ -246,11 +257,24 @@ fn subscriptions_come_from_the_config_file() {
         .arg("--feeds")
         .env("WHOSAID_CONFIG_DIR", config.path())
         .env("WHOSAID_STATE_DIR", config.path())
+        .env("WHOSAID_DATA_DIR", config.path())
         .output()
         .unwrap();
     let out = stdout(&output);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert!(out.contains("2026-12-01 · The Courier"), "{out}");
+    // What was read is kept: the archive has it, under the feed's name.
+    let output = std::process::Command::new(common::BIN)
+        .args(["search", "water", "--speaker", "oyelaran"])
+        .env("WHOSAID_DATA_DIR", config.path())
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Sea wall holds"),
+        "{}",
+        stdout(&output)
+    );
 
     let empty = tempfile::tempdir().unwrap();
     let output = std::process::Command::new(common::BIN)

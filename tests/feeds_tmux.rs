@@ -60,7 +60,7 @@ fn subscribed_feeds_are_read_opened_and_refreshed() {
     let binary = env!("CARGO_BIN_EXE_whosaid");
     tmux.wait_for("the shell", |s| !s.trim().is_empty());
     tmux.type_line(&format!(
-        "WHOSAID_CONFIG_DIR='{dir}' WHOSAID_STATE_DIR='{dir}' '{binary}' --feeds; echo \"EXITED=$?\"",
+        "WHOSAID_CONFIG_DIR='{dir}' WHOSAID_STATE_DIR='{dir}' WHOSAID_DATA_DIR='{dir}' '{binary}' --feeds; echo \"EXITED=$?\"",
         dir = home.path().display()
     ));
     tmux.wait_for("the story listed with the feed's name", |s| {
@@ -93,4 +93,20 @@ fn subscribed_feeds_are_read_opened_and_refreshed() {
 
     tmux.keys(&["q"]);
     tmux.wait_for("the reader to exit", |s| s.contains("EXITED=0"));
+
+    // Offline: the server is gone, and the stories read are still there,
+    // from the archive, with the failed fetch told.
+    drop(server);
+    tmux.type_line("clear");
+    tmux.type_line(&format!(
+        "WHOSAID_CONFIG_DIR='{dir}' WHOSAID_STATE_DIR='{dir}' WHOSAID_DATA_DIR='{dir}' '{binary}' --feeds; echo \"EXITED=$?\"",
+        dir = home.path().display()
+    ));
+    tmux.wait_for("the stored stories and the failed refresh", |s| {
+        s.contains("Second crest expected")
+            && s.contains("Levee holds on the Arden")
+            && s.contains("could not be read")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the reader to exit", |s| s.contains("EXITED=1"));
 }

@@ -177,7 +177,7 @@ fn the_reader_opens_while_a_slow_page_is_fetched() {
     tmux.wait_for("the shell", |s| !s.trim().is_empty());
     let started = Instant::now();
     tmux.type_line(&format!(
-        "WHOSAID_CONFIG_DIR='{0}/config' WHOSAID_STATE_DIR='{0}/state' '{1}' '{2}'; echo \"EXITED=$?\"",
+        "WHOSAID_CONFIG_DIR='{0}/config' WHOSAID_STATE_DIR='{0}/state' WHOSAID_DATA_DIR='{0}/data' '{1}' '{2}'; echo \"EXITED=$?\"",
         home.path().display(),
         common::BIN,
         server.url("/slow.html"),
@@ -201,6 +201,15 @@ fn the_reader_opens_while_a_slow_page_is_fetched() {
         }
     }
     tmux.wait_for("the exit", |s| s.contains("EXITED=0"));
+
+    // The page fetched is kept in the archive, with its address.
+    let listed = std::process::Command::new(common::BIN)
+        .arg("archive")
+        .env("WHOSAID_DATA_DIR", home.path().join("data"))
+        .output()
+        .unwrap();
+    let listed = stdout(&listed);
+    assert!(listed.contains("Tram line opens"), "{listed}");
 }
 
 #[test]

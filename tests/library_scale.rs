@@ -62,7 +62,7 @@ fn ten_thousand_stories_list_at_once_and_annotate_in_the_background() {
     assert_eq!(found.sources.len(), STORIES);
     let inbox = Inbox::new();
     open_in_background(
-        Job::Sources(found.sources, load::ReadLimits::default()),
+        Job::Sources(found.sources, load::ReadLimits::default(), None),
         inbox.feeder(),
     );
     let mut app = App::loading(Options::default(), 120, 40);

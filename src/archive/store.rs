@@ -141,6 +141,25 @@ impl Archive {
         Ok(stored)
     }
 
+    /// The stories stored from the feed at `feed_url`, newest first, with
+    /// their keys; a story whose document does not parse is left out.
+    pub fn feed_documents(&self, feed_url: &str) -> Result<Vec<(String, Document)>> {
+        let mut statement = self.conn.prepare(
+            "SELECT key, document FROM stories WHERE feed_url = ?1 ORDER BY date DESC, id DESC",
+        )?;
+        let rows = statement.query_map([feed_url], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut documents = Vec::new();
+        for row in rows {
+            let (key, text) = row?;
+            if let Ok(document) = serde_json::from_str(&text) {
+                documents.push((key, document));
+            }
+        }
+        Ok(documents)
+    }
+
     /// The number of stories stored.
     pub fn len(&self) -> Result<usize> {
         let n: i64 = self

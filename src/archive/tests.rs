@@ -515,3 +515,37 @@ fn a_folder_in_the_archive_s_place_is_not_called_a_damaged_archive() {
         "{error}"
     );
 }
+
+#[test]
+fn a_feeds_stories_are_found_by_its_address_newest_first() {
+    let (_dir, mut archive) = archive();
+    let from = |feed: &str| FetchInfo {
+        feed_url: Some(feed.to_string()),
+        ..FetchInfo::default()
+    };
+    let older = dated(FERRY, "2026-11-01", Some("https://news.example/ferry"));
+    let newer = dated(BRIDGE, "2026-11-15", Some("https://news.example/bridge"));
+    let other = dated(MARKET, "2026-12-01", None);
+    let feed = "https://news.example/rss";
+    archive.store(&older.0, &older.1, &from(feed)).unwrap();
+    archive.store(&newer.0, &newer.1, &from(feed)).unwrap();
+    archive
+        .store(&other.0, &other.1, &from("https://other.example/rss"))
+        .unwrap();
+    let keys: Vec<String> = archive
+        .feed_documents(feed)
+        .unwrap()
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    assert_eq!(
+        keys,
+        ["https://news.example/bridge", "https://news.example/ferry"]
+    );
+    assert!(
+        archive
+            .feed_documents("https://none.example/")
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -11,8 +11,10 @@ use std::thread;
 
 use rayon::prelude::*;
 
+use super::keeper::Keeper;
 use super::stories::{self, annotate_input};
-use crate::archive::{Archive, ArchiveError};
+use crate::archive::{Archive, ArchiveError, FetchInfo};
+use crate::load::fetch::address;
 use crate::load::fetch::limiter::MAX_IN_ALL;
 use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::model::{Meta, Paragraph, story_title};
@@ -31,7 +33,9 @@ const ARCHIVE_CHUNK: usize = 256;
 pub enum Job {
     /// The story bundled with whosaid.
     Bundled,
-    Sources(Vec<Source>, ReadLimits),
+    /// Files, folders and web addresses; web pages are kept in the archive
+    /// at the path, if one is given.
+    Sources(Vec<Source>, ReadLimits, Option<PathBuf>),
     /// Every story in the archive at this path, newest first, as annotated
     /// when stored (nothing is annotated again).
     Archive(PathBuf),
@@ -58,7 +62,7 @@ pub(super) fn guarded(feeder: &Feeder, work: impl FnOnce(&Feeder)) {
 }
 
 fn run(job: Job, feeder: &Feeder) {
-    let (sources, limits) = match job {
+    let (sources, limits, archive) = match job {
         Job::Bundled => {
             let article = load::bundled();
             feeder.send(Feed::Found(vec![listed(
@@ -72,7 +76,7 @@ fn run(job: Job, feeder: &Feeder) {
             feeder.send(Feed::Done);
             return;
         }
-        Job::Sources(sources, limits) => (sources, limits),
+        Job::Sources(sources, limits, archive) => (sources, limits, archive),
         Job::Archive(path) => {
             if let Err(error) = send_archive(&path, feeder) {
                 feeder.send(Feed::Problem(error.to_string()));
@@ -82,20 +86,20 @@ fn run(job: Job, feeder: &Feeder) {
         }
     };
     if sources.iter().any(|s| matches!(s, Source::Url(_))) {
-        with_pages(&sources, &limits, feeder);
+        with_pages(&sources, &limits, archive.as_deref(), feeder);
         feeder.send(Feed::Done);
         return;
     }
     let Some(articles) = read_all(&sources, &limits, feeder) else {
         return;
     };
-    annotate_all(articles, feeder);
+    annotate_all(articles, feeder, None);
     feeder.send(Feed::Done);
 }
 
 /// Annotates `articles` on all cores, sending each chunk as it is done.
 /// Returns false when the reader has quit.
-fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder) -> bool {
+fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder, keeper: Option<&Keeper>) -> bool {
     let stopped = AtomicBool::new(false);
     articles
         .into_par_iter()
@@ -107,8 +111,18 @@ fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder) -> bool {
             let mut docs = Vec::with_capacity(chunk.len());
             let mut problems = Vec::new();
             for (id, article) in chunk {
+                // A web page is kept in the archive; its text too, for that.
+                let kept = keeper
+                    .filter(|_| article.meta.source.as_deref().is_some_and(address::is_web))
+                    .map(|keeper| (keeper, article.clone()));
                 match annotate_input(Input::Article(article)) {
-                    Ok(story) => docs.push((id, story.into_document())),
+                    Ok(story) => {
+                        let document = story.into_document();
+                        if let Some((keeper, article)) = kept {
+                            keeper.keep(&article, &document, FetchInfo::default(), feeder);
+                        }
+                        docs.push((id, document));
+                    }
                     Err(problem) => problems.push(Feed::Problem(problem)),
                 }
             }
@@ -129,7 +143,7 @@ fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder) -> bool {
 /// stories are listed in input order as soon as every source before them
 /// is read, and annotated then, so a slow page holds up only what comes
 /// after it, and the reader shows the rest meanwhile.
-fn with_pages(sources: &[Source], limits: &ReadLimits, feeder: &Feeder) {
+fn with_pages(sources: &[Source], limits: &ReadLimits, archive: Option<&Path>, feeder: &Feeder) {
     let (pages, files): (Vec<_>, Vec<_>) = sources
         .iter()
         .enumerate()
@@ -165,6 +179,7 @@ fn with_pages(sources: &[Source], limits: &ReadLimits, feeder: &Feeder) {
         drop(tx);
         let mut waiting = BTreeMap::new();
         let (mut next, mut next_id) = (0, 0);
+        let keeper = Keeper::open(archive, feeder);
         for (index, read) in rx {
             waiting.insert(index, read);
             let mut ready = Vec::new();
@@ -176,7 +191,8 @@ fn with_pages(sources: &[Source], limits: &ReadLimits, feeder: &Feeder) {
                 continue;
             }
             let mut articles = Vec::new();
-            if !list(ready, &mut next_id, &mut articles, feeder) || !annotate_all(articles, feeder)
+            if !list(ready, &mut next_id, &mut articles, feeder)
+                || !annotate_all(articles, feeder, keeper.as_ref())
             {
                 // Dropping the receiver stops the fetchers after their page.
                 break;
@@ -329,7 +345,7 @@ mod tests {
         let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
         let inbox = Inbox::new();
         open_in_background(
-            Job::Sources(found.sources, ReadLimits::default()),
+            Job::Sources(found.sources, ReadLimits::default(), None),
             inbox.feeder(),
         )
         .join()
@@ -379,7 +395,7 @@ mod tests {
         let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
         let inbox = Inbox::new();
         open_in_background(
-            Job::Sources(found.sources, ReadLimits::default()),
+            Job::Sources(found.sources, ReadLimits::default(), None),
             inbox.feeder(),
         )
         .join()
@@ -428,7 +444,7 @@ mod tests {
         let found = load::discover(&[dir.path().to_string_lossy().into_owned()]);
         let inbox = Inbox::new();
         open_in_background(
-            Job::Sources(found.sources, ReadLimits::default()),
+            Job::Sources(found.sources, ReadLimits::default(), None),
             inbox.feeder(),
         )
         .join()
@@ -486,9 +502,12 @@ mod tests {
             ),
         ];
         let inbox = Inbox::new();
-        open_in_background(Job::Sources(sources, ReadLimits::default()), inbox.feeder())
-            .join()
-            .unwrap();
+        open_in_background(
+            Job::Sources(sources, ReadLimits::default(), None),
+            inbox.feeder(),
+        )
+        .join()
+        .unwrap();
         let feeds = drain(&inbox);
         let mut titles = Vec::new();
         let mut first_ready_before_page = false;

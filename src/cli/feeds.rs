@@ -4,16 +4,21 @@
 //! item that carries only a teaser has its page fetched first; if that
 //! fails, the teaser is shown and the status line says why. Then the
 //! loader waits for the reader to ask for a refresh (`r`).
+//!
+//! Every story read is kept in the archive, so the reader first lists the
+//! feeds' stories stored before (offline too), then the new ones.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::thread;
 
 use rayon::prelude::*;
 
 use super::background::listed;
+use super::keeper::Keeper;
 use super::stories::{self, annotate_input};
+use crate::archive::FetchInfo;
 use crate::load::feed::{self, FeedItem, ParsedFeed, Subscription};
 use crate::load::fetch::{self, FetchOptions, FetchStatus, Validators};
 use crate::load::walk::looks_like_address;
@@ -69,6 +74,15 @@ struct Reader {
     /// Items already listed, by [`FeedItem::key`].
     seen: HashSet<String>,
     next_id: usize,
+    /// Where the stories read are kept; `None` when there is no archive to
+    /// write to (said once, as a warning).
+    archive: Option<Keeper>,
+}
+
+/// One new item, with the feed it came from.
+struct New {
+    item: FeedItem,
+    feed_url: String,
 }
 
 /// Starts reading `feeds` on a thread of its own, sending the stories to
@@ -77,12 +91,17 @@ struct Reader {
 pub fn open_in_background(
     feeds: Vec<FeedSource>,
     limits: ReadLimits,
+    archive: Option<PathBuf>,
     feeder: Feeder,
     refresh: Receiver<()>,
 ) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         super::background::guarded(&feeder, |feeder| {
             let mut reader = Reader::new(feeds, limits);
+            reader.archive = Keeper::open(archive.as_deref(), feeder);
+            if !reader.send_stored(feeder) {
+                return;
+            }
             while reader.round(feeder) {
                 // Refreshes asked for while reading come to one more round.
                 if refresh.recv().is_err() {
@@ -96,9 +115,14 @@ pub fn open_in_background(
 
 /// Reads `feeds` once, here, and returns their stories annotated (for
 /// output that is not a terminal), with the problems and warnings met.
-pub fn read_once(feeds: Vec<FeedSource>, limits: ReadLimits) -> (Vec<Document>, Vec<Feed>) {
+pub fn read_once(
+    feeds: Vec<FeedSource>,
+    limits: ReadLimits,
+    archive: Option<PathBuf>,
+) -> (Vec<Document>, Vec<Feed>) {
     let inbox = Inbox::new();
     let mut reader = Reader::new(feeds, limits);
+    reader.archive = Keeper::open(archive.as_deref(), &inbox.feeder());
     // Every message is in the channel once the round is over.
     reader.round(&inbox.feeder());
     let mut numbered = Vec::new();
@@ -122,7 +146,52 @@ impl Reader {
             validators: HashMap::new(),
             seen: HashSet::new(),
             next_id: 0,
+            archive: None,
         }
+    }
+
+    /// Lists the feeds' stories stored before, newest first, as stored;
+    /// they are not listed again when a feed still carries them. `false`
+    /// once the reader has quit.
+    fn send_stored(&mut self, feeder: &Feeder) -> bool {
+        let Some(archive) = &self.archive else {
+            return true;
+        };
+        let archive = archive.archive();
+        let mut stored = Vec::new();
+        for source in &self.feeds {
+            match archive.feed_documents(&source.location) {
+                Ok(documents) => stored.extend(documents.into_iter().map(|(_, doc)| doc)),
+                Err(error) => {
+                    feeder.send(Feed::Warning(error.to_string()));
+                }
+            }
+        }
+        drop(archive);
+        if stored.is_empty() {
+            return true;
+        }
+        // Newest first across feeds, as a round lists them.
+        stored.sort_by(|a, b| {
+            (&b.meta.published, &b.meta.date).cmp(&(&a.meta.published, &a.meta.date))
+        });
+        let first = self.next_id;
+        self.next_id += stored.len();
+        for doc in &stored {
+            // An item is known by its link (the story's `source`), else its title.
+            self.seen
+                .extend(doc.meta.source.clone().or_else(|| doc.meta.title.clone()));
+        }
+        let metas = stored
+            .iter()
+            .map(|doc| listed(&doc.meta, &doc.paragraphs))
+            .collect();
+        let numbered = stored
+            .into_iter()
+            .enumerate()
+            .map(|(n, doc)| (first + n, doc))
+            .collect();
+        feeder.send(Feed::Found(metas)) && feeder.send(Feed::Ready(numbered))
     }
 
     /// Reads every feed and sends its new stories; `false` once the reader
@@ -155,22 +224,25 @@ impl Reader {
                     if let Some(validators) = validators {
                         self.validators.insert(source.location.clone(), validators);
                     }
-                    items.extend(parsed.items);
+                    items.extend(parsed.items.into_iter().map(|item| New {
+                        item,
+                        feed_url: source.location.clone(),
+                    }));
                 }
                 // Unchanged since the last round: nothing new.
                 Ok(None) => {}
                 Err(problem) => sent &= feeder.send(Feed::Problem(problem)),
             }
         }
-        items.retain(|item| self.seen.insert(item.key()));
+        items.retain(|new| self.seen.insert(new.item.key()));
         // Newest first across feeds; undated items after, in feed order.
-        items.sort_by_key(|item| std::cmp::Reverse(item.timestamp));
+        items.sort_by_key(|new| std::cmp::Reverse(new.item.timestamp));
         let first = self.next_id;
         self.next_id += items.len();
         if !items.is_empty() {
             let metas = items
                 .iter()
-                .map(|item| listed(&item.article.meta, &item.article.paragraphs))
+                .map(|new| listed(&new.item.article.meta, &new.item.article.paragraphs))
                 .collect();
             sent &= feeder.send(Feed::Found(metas));
         }
@@ -182,9 +254,36 @@ impl Reader {
                 .into_par_iter()
                 .enumerate()
                 .with_max_len(1)
-                .for_each(|(n, item)| story(first + n, item, &self.limits, feeder));
+                .for_each(|(n, new)| self.story(first + n, new, feeder));
         });
         feeder.send(Feed::Done)
+    }
+
+    /// Annotates one item, its page fetched first when the feed has only a
+    /// teaser, keeps it, and sends it as story `id`.
+    fn story(&self, id: usize, new: New, feeder: &Feeder) {
+        let (article, warning) = full_article(new.item, &self.limits);
+        if let Some(warning) = warning {
+            feeder.send(Feed::Warning(warning));
+        }
+        // A copy for the archive, which keeps the text as read.
+        match annotate_input(Input::Article(article.clone())) {
+            Ok(story) => {
+                let document = story.into_document();
+                if let Some(archive) = &self.archive {
+                    let fetch = FetchInfo {
+                        feed_name: document.meta.feed.clone(),
+                        feed_url: Some(new.feed_url),
+                        ..FetchInfo::default()
+                    };
+                    archive.keep(&article, &document, fetch, feeder);
+                }
+                feeder.send(Feed::Ready(vec![(id, document)]));
+            }
+            Err(problem) => {
+                feeder.send(Feed::Problem(problem));
+            }
+        }
     }
 }
 
@@ -217,19 +316,6 @@ fn read_feed(
     }
     let parsed = feed::parse(&source.location, &bytes, name).map_err(|e| e.to_string())?;
     Ok(Some((parsed, None)))
-}
-
-/// Annotates one item, its page fetched first when the feed has only a
-/// teaser, and sends it as story `id`.
-fn story(id: usize, item: FeedItem, limits: &ReadLimits, feeder: &Feeder) {
-    let (article, warning) = full_article(item, limits);
-    if let Some(warning) = warning {
-        feeder.send(Feed::Warning(warning));
-    }
-    feeder.send(match annotate_input(Input::Article(article)) {
-        Ok(story) => Feed::Ready(vec![(id, story.into_document())]),
-        Err(problem) => Feed::Problem(problem),
-    });
 }
 
 /// The item's whole article: its own text when that is the whole of it,

@@ -8,6 +8,7 @@ pub mod background;
 mod bad_line;
 pub mod csv;
 mod feeds;
+mod keeper;
 pub mod markdown;
 mod pipeline;
 mod progress;

@@ -12,6 +12,7 @@ use anyhow::Context;
 
 use super::background::{Job, open_in_background};
 use super::feeds::{self, FeedSource};
+use super::keeper::Keeper;
 use super::stories::{self, Reporter};
 use super::{
     Cli, ColorWhen, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, FeedArgs, ReadArgs, ReaderArgs,
@@ -100,7 +101,7 @@ fn read_feeds(args: &Cli, feeds: Option<Vec<FeedSource>>, report: &Reporter) -> 
             None => return ExitCode::from(EXIT_NOTHING_READ),
         },
     };
-    let (documents, notes) = feeds::read_once(feeds, args.read.limits());
+    let (documents, notes) = feeds::read_once(feeds, args.read.limits(), Keeper::users());
     let mut failed = 0;
     for note in &notes {
         failed += usize::from(matches!(note, Feed::Problem(_)));
@@ -222,7 +223,13 @@ fn read_in_terminal(args: &Cli, opening: Opening, report: &Reporter) -> ExitCode
             // The reader opens at once: feeds come from the network, and it
             // never waits on that.
             let (ask, asked) = mpsc::channel();
-            feeds::open_in_background(feeds, args.read.limits(), inbox.feeder(), asked);
+            feeds::open_in_background(
+                feeds,
+                args.read.limits(),
+                Keeper::users(),
+                inbox.feeder(),
+                asked,
+            );
             refresh = Some(ask);
             None
         }
@@ -364,12 +371,12 @@ fn open_files(
         for problem in found.problems {
             feeder.send(Feed::Problem(problem.to_string()));
         }
-        Job::Sources(found.sources, args.read.limits())
+        Job::Sources(found.sources, args.read.limits(), Keeper::users())
     };
     // A web page can take seconds to come (or fail): the reader opens
     // meanwhile, saying it is reading.
     let pages = match &job {
-        Job::Sources(sources, _) => sources.iter().any(|s| matches!(s, load::Source::Url(_))),
+        Job::Sources(sources, ..) => sources.iter().any(|s| matches!(s, load::Source::Url(_))),
         Job::Bundled | Job::Archive(_) => false,
     };
     let patience = pages.then_some(FETCH_PATIENCE);
