@@ -564,10 +564,14 @@ pub fn update(app: &mut App, action: Action) {
             app.overlay = None;
             match (chosen, app.screen) {
                 (Some(code), Screen::Story(_)) => update(app, Action::FilterCountry(code)),
-                (Some(code), Screen::Library) => {
+                (Some(code), Screen::Library | Screen::People) => {
                     app.library.set_country(Some(code.clone()));
                     let page = app.list_page();
                     app.library.rows.first(app.library.order.len(), page);
+                    if app.screen == Screen::People {
+                        app.people.update_from(&app.library);
+                        app.people.rows.first(app.people.order.len(), page);
+                    }
                     let text = format!(
                         "{} mentioning {code} · F shows all",
                         stories(app.library.order.len())
@@ -767,7 +771,7 @@ fn lists(app: &mut App, action: Action) {
         }
         Action::ScrollDown => step(app, WHEEL_ROWS as isize),
         Action::ScrollUp => step(app, -(WHEEL_ROWS as isize)),
-        Action::PickCountry if app.screen == Screen::Library => {
+        Action::PickCountry if matches!(app.screen, Screen::Library | Screen::People) => {
             let all = app
                 .library
                 .countries()
@@ -781,8 +785,14 @@ fn lists(app: &mut App, action: Action) {
                 .collect();
             app.overlay = Some(Overlay::Picker(Picker::new(all, true)));
         }
-        Action::ClearFilter if app.screen == Screen::Library && app.library.country.is_some() => {
+        Action::ClearFilter
+            if matches!(app.screen, Screen::Library | Screen::People)
+                && app.library.country.is_some() =>
+        {
             app.library.set_country(None);
+            if app.screen == Screen::People {
+                app.people.update_from(&app.library);
+            }
             app.say("Showing every country");
         }
         Action::Clear => match app.screen {
@@ -791,7 +801,7 @@ fn lists(app: &mut App, action: Action) {
             }
             Screen::Library if app.library.country.is_some() => app.library.set_country(None),
             Screen::People if !app.people.query.is_empty() => {
-                app.people.set_query(String::new());
+                app.people.set_query(String::new(), &app.library);
             }
             _ => {}
         },
@@ -972,7 +982,7 @@ fn close(app: &mut App) {
     };
     match app.screen {
         Screen::Library => app.library.set_query(String::new()),
-        Screen::People => app.people.set_query(String::new()),
+        Screen::People => app.people.set_query(String::new(), &app.library),
         _ => {
             if let Some(story) = app.story_mut() {
                 // Cancelling a search puts the reader back where it was.
@@ -1007,7 +1017,7 @@ fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
         Screen::People => {
             let mut query = app.people.query.clone();
             change(&mut query);
-            app.people.set_query(query);
+            app.people.set_query(query, &app.library);
             app.people.rows.first(app.people.order.len(), page);
         }
         Screen::Claims => {}

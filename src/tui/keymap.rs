@@ -383,6 +383,8 @@ impl Default for Keymap {
             (C::Library, A::ShowProblems, vec![c('e')]),
             (C::Library, A::Refresh, vec![c('r')]),
             (C::People, A::SwitchIndex, vec![p(K::Tab), p(K::BackTab)]),
+            (C::People, A::PickCountry, vec![c('f')]),
+            (C::People, A::ClearFilter, vec![c('F')]),
             (
                 C::Help,
                 A::HelpDown,

@@ -107,8 +107,13 @@ pub struct Library {
     /// date, dateline, file name, names of the sources and the text.
     pub query: String,
     pattern: Option<Regex>,
+    /// The dates the query's `since:` and `until:` words ask for.
+    dates: DateRange,
     /// The country filter (`f`): a code stories must mention.
     pub country: Option<String>,
+    /// Changes whenever the filters do, so the sources across stories,
+    /// built from the stories shown, know to build again.
+    pub filters_changed: u64,
     /// Whether each entry passes the filters.
     matched: Vec<bool>,
     /// The entries shown, in order.
@@ -198,7 +203,12 @@ impl Library {
     }
 
     pub fn is_filtered(&self) -> bool {
-        self.pattern.is_some() || self.country.is_some()
+        self.pattern.is_some() || self.country.is_some() || self.dates.is_set()
+    }
+
+    /// Whether story `id` passes the filters.
+    pub fn shown(&self, id: usize) -> bool {
+        self.matched.get(id).copied().unwrap_or(false)
     }
 
     /// Adds stories found (not yet annotated). Call [`Library::refresh`] after.
@@ -237,6 +247,9 @@ impl Library {
     }
 
     fn matches(&self, entry: &Entry) -> bool {
+        if !self.dates.contains(entry.meta.date.as_deref()) {
+            return false;
+        }
         if let Some(code) = &self.country {
             let mentions = entry
                 .doc
@@ -263,16 +276,21 @@ impl Library {
 
     /// Sets the text filter and shows what matches.
     pub fn set_query(&mut self, query: String) {
-        self.pattern = (!query.is_empty())
+        let (words, dates) = DateRange::split(&query);
+        let dated = dates.is_set() || self.dates.is_set();
+        self.dates = dates;
+        self.filters_changed += 1;
+        self.pattern = (!words.is_empty())
             .then(|| {
-                RegexBuilder::new(&regex::escape(&query))
+                RegexBuilder::new(&regex::escape(&words))
                     .case_insensitive(true)
                     .build()
                     .ok()
             })
             .flatten();
         // A longer query matches a subset: only what matched is looked at again.
-        let narrowing = !self.query.is_empty() && query.contains(self.query.as_str());
+        // (Not so for dates: a later `until:` lets more in.)
+        let narrowing = !dated && !self.query.is_empty() && query.contains(self.query.as_str());
         self.query = query;
         if narrowing {
             for i in 0..self.entries.len() {
@@ -290,6 +308,7 @@ impl Library {
     /// Sets (or clears) the country filter and shows what matches.
     pub fn set_country(&mut self, code: Option<String>) {
         self.country = code;
+        self.filters_changed += 1;
         self.rematch();
     }
 
@@ -406,5 +425,52 @@ impl Library {
             .collect();
         list.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.1.cmp(&b.1)));
         list
+    }
+}
+
+/// Dates a filter asks for, inclusive: the query's `since:YYYY-MM-DD` and
+/// `until:YYYY-MM-DD` words (`until:2026-11` is the whole of November).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+impl DateRange {
+    /// The query without its date words, and the dates they ask for.
+    pub fn split(query: &str) -> (String, DateRange) {
+        let mut dates = DateRange::default();
+        let mut words = Vec::new();
+        for word in query.split_whitespace() {
+            let lower = word.to_ascii_lowercase();
+            if let Some(day) = lower.strip_prefix("since:") {
+                dates.since = Some(day.to_string());
+            } else if let Some(day) = lower.strip_prefix("until:") {
+                dates.until = Some(day.to_string());
+            } else {
+                words.push(word);
+            }
+        }
+        (words.join(" "), dates)
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// Whether a story dated `date` falls in the range. Dates compare as
+    /// text (ISO dates sort so), a bound as a prefix: `until:2026-11` takes
+    /// every day of November. An undated story is outside any range.
+    pub fn contains(&self, date: Option<&str>) -> bool {
+        if !self.is_set() {
+            return true;
+        }
+        let Some(date) = date else { return false };
+        let after_since = self.since.as_deref().is_none_or(|since| date >= since);
+        let before_until = self
+            .until
+            .as_deref()
+            .is_none_or(|until| date <= until || date.starts_with(until));
+        after_since && before_until
     }
 }

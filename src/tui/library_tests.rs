@@ -650,3 +650,48 @@ fn r_refreshes_a_library_of_feeds_once_it_has_been_read() {
     assert!(!feeds.library.done, "reading again");
     assert_eq!(message(&feeds).as_deref(), Some("Refreshing the feeds"));
 }
+
+#[test]
+fn dates_in_the_filter_narrow_the_stories_and_the_sources_across_them() {
+    let mut docs = library();
+    docs[2].speakers[0].name = "Ruiz".into();
+    let mut app = app_with(docs, Options::default());
+    update(&mut app, A::StartFilter);
+    run(&mut app, typed("since:2024-05-01"));
+    update(&mut app, A::SearchSubmit);
+    assert_eq!(titles(&app), ["A quiet day", "Harbour deal reached"]);
+    // The index is built from the stories the list shows.
+    update(&mut app, A::SwitchIndex);
+    let ruiz = |app: &App| {
+        app.people
+            .index
+            .persons
+            .iter()
+            .find(|p| p.name.contains("Ruiz"))
+            .map(|p| (p.stories, p.claims))
+    };
+    assert_eq!(ruiz(&app), Some((1, 2)));
+    // Its own filter takes dates too, with words for the names.
+    update(&mut app, A::SwitchIndex);
+    update(&mut app, A::Clear);
+    assert_eq!(titles(&app).len(), 4);
+    update(&mut app, A::SwitchIndex);
+    assert_eq!(ruiz(&app), Some((3, 6)));
+    update(&mut app, A::StartFilter);
+    run(&mut app, typed("ruiz until:2024-04"));
+    assert_eq!(ruiz(&app), Some((1, 2)), "April only");
+    assert_eq!(app.people.order.len(), 1, "and only Ruiz");
+}
+
+#[test]
+fn a_date_range_takes_a_bound_as_a_prefix_and_leaves_undated_stories_out() {
+    use super::library::DateRange;
+    let (words, range) = DateRange::split("harbour Since:2024-05 until:2024-06");
+    assert_eq!(words, "harbour");
+    assert!(range.contains(Some("2024-05-01")));
+    assert!(range.contains(Some("2024-06-30")), "all of June");
+    assert!(!range.contains(Some("2024-04-30")));
+    assert!(!range.contains(Some("2024-07-01")));
+    assert!(!range.contains(None));
+    assert!(DateRange::default().contains(None), "no range takes all");
+}

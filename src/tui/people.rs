@@ -1,8 +1,10 @@
 //! The cross-story index of sources as the reader shows it: the people and
-//! sources of the annotated stories (see [`crate::library::people`]), a
-//! text filter over their names, and the claims of the one chosen.
+//! sources of the annotated stories the story list shows (its text,
+//! country and date filters apply here too; see [`crate::library::people`]),
+//! a filter over their names and the stories' dates, and the claims of the
+//! one chosen.
 
-use super::library::Library;
+use super::library::{DateRange, Library};
 use super::rows::Rows;
 use crate::library::{People, PersonClaim};
 
@@ -13,8 +15,15 @@ pub struct PeopleView {
     /// How many annotated stories the index was built from: when the
     /// library has more, the index is rebuilt before it is shown.
     pub indexed: usize,
-    /// The text filter (`/`) over names, aliases and roles.
+    /// The story list's filters when the index was built.
+    filters: u64,
+    /// The text filter (`/`) over names, aliases and roles, with
+    /// `since:`/`until:` words for the stories' dates.
     pub query: String,
+    /// The dates the query asks for.
+    dates: DateRange,
+    /// The query without its date words.
+    words: String,
     /// Indices into `index.persons` shown, in order.
     pub order: Vec<usize>,
     pub rows: Rows,
@@ -35,7 +44,10 @@ impl PeopleView {
     /// Indexes the annotated stories of `library` again if it has more
     /// than when last built. The cursor stays on the same person.
     pub fn update_from(&mut self, library: &Library) {
-        if self.built && self.indexed == library.annotated {
+        if self.built
+            && self.indexed == library.annotated
+            && self.filters == library.filters_changed
+        {
             return;
         }
         let selected = self.selected().map(|p| {
@@ -47,9 +59,11 @@ impl PeopleView {
                 .entries
                 .iter()
                 .enumerate()
+                .filter(|(i, e)| library.shown(*i) && self.dates.contains(e.meta.date.as_deref()))
                 .filter_map(|(i, e)| Some((i, e.doc.as_deref()?))),
         );
         self.indexed = library.annotated;
+        self.filters = library.filters_changed;
         self.built = true;
         self.claims = None;
         self.filter();
@@ -63,13 +77,23 @@ impl PeopleView {
         }
     }
 
-    pub fn set_query(&mut self, query: String) {
+    /// Sets the filter; with other dates than before, the index is built
+    /// again from `library`.
+    pub fn set_query(&mut self, query: String, library: &Library) {
+        let (words, dates) = DateRange::split(&query);
         self.query = query;
-        self.filter();
+        self.words = words;
+        if dates != self.dates {
+            self.dates = dates;
+            self.built = false;
+            self.update_from(library);
+        } else {
+            self.filter();
+        }
     }
 
     fn filter(&mut self) {
-        let query = self.query.to_lowercase();
+        let query = self.words.to_lowercase();
         let fits = |text: &str| text.to_lowercase().contains(&query);
         self.order = (0..self.index.persons.len())
             .filter(|&p| {
