@@ -187,7 +187,7 @@ fn text_format_summarizes_sources_claims_and_countries() {
     );
     let text = stdout(&output);
     assert!(
-        text.contains("Volodymyr Zelenskiy (person, Ukrainian President, UA): 8 claims"),
+        text.contains("Volodymyr Zelenskiy (person, Ukrainian President, UA): 9 claims"),
         "{text}"
     );
     assert!(

@@ -905,10 +905,15 @@ fn demanding_blaming_and_branding_are_cues() {
     assert_eq!(said_by(&c), ("an apology from the council", "Ruiz"));
     let c = only("The port reopened.\n\nRuiz blamed the council for the delay.");
     assert_eq!(said_by(&c), ("the council for the delay", "Ruiz"));
-    let c = only("The port reopened.\n\nRuiz branded the plan \"a disaster\".");
+    // The thing named and its name, with the quoted name a partial quote too.
+    let found = claims("The port reopened.\n\nRuiz branded the plan \"a disaster\".");
+    let seen: Vec<_> = found.iter().map(|c| (c.kind, said_by(c))).collect();
     assert_eq!(
-        (c.kind, said_by(&c)),
-        (ClaimKind::Partial, ("a disaster", "Ruiz"))
+        seen,
+        [
+            (ClaimKind::Indirect, ("the plan \"a disaster\"", "Ruiz")),
+            (ClaimKind::Partial, ("a disaster", "Ruiz"))
+        ]
     );
 }
 

@@ -135,7 +135,11 @@ pub(super) fn skip_stray_marks(p: &Para, mut front: usize) -> usize {
 /// The clause stands right after a closing quote mark: "“…,” she said".
 pub(super) fn follows_quote(p: &Para, clause: &Clause) -> bool {
     let front = skip_stray_marks(p, clause.front);
-    front > 0
+    // "called her “weak” and said she …": a verb joined to the one before
+    // the quote does not attribute the quote.
+    let joined = p.is_any(front, &["and", "but"]);
+    !joined
+        && front > 0
         && (p.quotes.closing_at(front - 1).is_some()
             || p.kind(front - 1) == Kind::Comma
                 && front > 1

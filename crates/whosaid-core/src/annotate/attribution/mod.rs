@@ -29,6 +29,7 @@ use crate::model::ClaimKind;
 
 mod clause;
 mod content;
+mod naming;
 mod source;
 mod unclaimed;
 
@@ -37,8 +38,9 @@ use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
     partials_inside, quote_content, token_range, trim, word_count,
 };
+use naming::naming_claims;
 use source::{is_comma_like, subject_antecedent};
-use unclaimed::{looks_like_title, unclaimed_quotes};
+use unclaimed::unclaimed_quotes;
 
 /// Who a found claim is attributed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -470,57 +472,6 @@ fn interrupted_content(
     let rest = cut_trailing_gloss(p, trim(p, verb..next_front));
     (predicate && plain_subject && word_count(p, rest.clone()) >= 2)
         .then(|| [p.bytes(subject), p.bytes(rest)])
-}
-
-/// "called the issue “painful”", "described it as “a disaster”": the quote
-/// soon after a naming verb is a partial quote of the verb's subject.
-fn naming_claims(
-    p: &Para,
-    sentence: &Range<usize>,
-    cues: &[Cue],
-    clauses: &[Clause],
-    people: &[Mention],
-    findings: &mut Findings,
-    quote_used: &mut [bool],
-) {
-    for cue in cues {
-        let limit = (cue.end + 8).min(sentence.end);
-        let Some(q) = (cue.end..limit).find_map(|t| p.quotes.opening_at(t)) else {
-            continue;
-        };
-        let quote = p.quotes.quotes[q];
-        if quote_used[q] || looks_like_title(p, &quote) {
-            continue;
-        }
-        let Some(clause) = clause(
-            p,
-            *cue,
-            sentence,
-            clauses.iter().rev().find(|c| c.front < cue.start),
-        ) else {
-            continue;
-        };
-        let mention = match (&clause.source, clause.coordinated) {
-            (_, true) => clause.mention,
-            (Some(np), false) => {
-                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
-            }
-            (None, false) => None,
-        };
-        let (Some(mention), Some(content)) = (mention, quote_content(p, &quote)) else {
-            continue;
-        };
-        quote_used[q] = true;
-        findings.claims.push(Found {
-            kind: ClaimKind::Partial,
-            content,
-            source: SourceRef::Mention(mention),
-            cue: Some(p.bytes(cue.start..cue.end)),
-            channel: None,
-            quote: Some(q),
-            parts: Vec::new(),
-        });
-    }
 }
 
 /// Question words that do not open a bare clause after a reporting clause set off by commas ("Still, he said, who ...").

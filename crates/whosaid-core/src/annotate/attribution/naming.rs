@@ -1,0 +1,313 @@
+//! Naming verbs ("called", "branded", "labelled"): what the subject called
+//! something is a claim of theirs. The content is the thing named and the
+//! name given ("called the plan a disgrace", "called the ruling
+//! “arbitrary”"), with a quoted name also a partial quote of its own; a
+//! quote straight after the verb is the content alone ("called it" aside,
+//! "branded “a betrayal”").
+
+use std::ops::Range;
+
+use super::clause::clause;
+use super::content::{partials_inside, quote_content, word_count};
+use super::unclaimed::looks_like_title;
+use super::{Clause, Cue, Findings, Found, SourceRef, add_mention};
+use crate::annotate::grammar;
+use crate::annotate::lexicon::lexicon;
+use crate::annotate::mentions::{self, Mention};
+use crate::annotate::para::Para;
+use crate::annotate::token::Kind;
+use crate::model::ClaimKind;
+use crate::vocabulary::WordSet;
+
+/// Pronouns that can be the thing named: "called him a liar".
+static NAMING_OBJECTS: WordSet = crate::vocabulary::word_set!("naming_objects");
+/// Words that open a named noun phrase: "called the plan a disgrace".
+static NAMING_OBJECT_DETERMINERS: WordSet =
+    crate::vocabulary::word_set!("naming_object_determiners");
+/// Words after the object that show "called" names nothing: "called him back".
+static NOT_NAMES_GIVEN: WordSet = crate::vocabulary::word_set!("not_names_given");
+
+/// Tokens from a naming verb to the quote of the name it gives, at most.
+const QUOTE_REACH: usize = 8;
+/// Words of a named noun phrase before its "a"/"an", at most ("the new
+/// border plan" is four).
+const OBJECT_WORDS: usize = 5;
+/// Tokens of an unquoted name given, at most.
+const NAME_TOKENS: usize = 12;
+/// Words of a name given without an article ("called him divisive"), at most.
+const BARE_NAME_WORDS: usize = 3;
+
+/// The claims of the naming verbs of a sentence, after its other clauses
+/// (`clauses`) have taken their quotes.
+pub(super) fn naming_claims(
+    p: &Para,
+    sentence: &Range<usize>,
+    cues: &[Cue],
+    clauses: &[Clause],
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    for cue in cues {
+        // The next clause of the sentence ends what this one names.
+        let bound = clauses
+            .iter()
+            .map(|c| c.front)
+            .chain(cues.iter().map(|c| c.start))
+            .filter(|&front| front > cue.start)
+            .min()
+            .unwrap_or(sentence.end)
+            .min(sentence.end);
+        let Some(named) = named(p, cue.end, bound, quote_used) else {
+            continue;
+        };
+        let Some(clause) = clause(
+            p,
+            *cue,
+            sentence,
+            clauses.iter().rev().find(|c| c.front < cue.start),
+        ) else {
+            continue;
+        };
+        let mention = match (&clause.source, clause.coordinated) {
+            (_, true) => clause.mention,
+            (Some(np), false) => {
+                mentions::describe(p, np.clone(), people).map(|m| add_mention(findings, m))
+            }
+            (None, false) => None,
+        };
+        let Some(mention) = mention else {
+            continue;
+        };
+        let claim = |kind, content, quote| Found {
+            kind,
+            content,
+            source: SourceRef::Mention(mention),
+            cue: Some(p.bytes(cue.start..cue.end)),
+            channel: None,
+            quote,
+            parts: Vec::new(),
+        };
+        match named {
+            Named::Quote(q) => {
+                let Some(content) = quote_content(p, &p.quotes.quotes[q]) else {
+                    continue;
+                };
+                quote_used[q] = true;
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Partial, content, Some(q)));
+            }
+            Named::Words(range) => {
+                partials_inside(p, range.clone(), quote_used, findings, &claim);
+                findings
+                    .claims
+                    .push(claim(ClaimKind::Indirect, p.bytes(range), None));
+            }
+        }
+    }
+}
+
+/// What a naming verb gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Named {
+    /// A quote right after the verb: the name alone.
+    Quote(usize),
+    /// The thing named and its name, as tokens (quotes included).
+    Words(Range<usize>),
+}
+
+/// What the naming verb ending before token `start` names, within `bound`.
+fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Named> {
+    if start >= bound {
+        return None;
+    }
+    let reach = (start + QUOTE_REACH).min(bound);
+    if let Some((at, q)) = (start..reach).find_map(|t| Some((t, p.quotes.opening_at(t)?))) {
+        let quote = p.quotes.quotes[q];
+        if quote_used[q] || looks_like_title(p, &quote) {
+            return None;
+        }
+        if at == start {
+            return Some(Named::Quote(q));
+        }
+        let close = quote.close?;
+        // "called the ruling “arbitrary”": the thing named, then the quote.
+        return Some(if is_object(p, start..at) {
+            Named::Words(start..(close + 1).min(bound.max(close + 1)))
+        } else {
+            Named::Quote(q)
+        });
+    }
+    let (object_end, needs_article) = object_end(p, start, bound)?;
+    let name = object_end;
+    if name >= bound || !p.is_word(name) {
+        return None;
+    }
+    let article = p.is_any(name, &["a", "an"]);
+    if needs_article && !article {
+        return None;
+    }
+    let end = name_end(p, name, bound);
+    let bare_name_fits = !article
+        && !p.is_capitalized(name)
+        && !p.is_any(name, &NOT_NAMES_GIVEN)
+        && !p.is_any(name, &grammar::PREPOSITIONS)
+        && !p.is_any(name, &grammar::DETERMINERS)
+        && !p.is_any(name, &grammar::TIME_WORDS)
+        && !p.is_any(name, &grammar::DAYS)
+        && lexicon().cue(p.lower(name)).is_none()
+        && word_count(p, name..end) <= BARE_NAME_WORDS
+        && ends_clause(p, end, bound);
+    (article && word_count(p, name..end) >= 2 || bare_name_fits).then_some(Named::Words(start..end))
+}
+
+/// Where the thing named that starts at `start` ends, and whether its name
+/// must then open with "a" or "an" (after a noun phrase, where the end is
+/// only known by the article): a pronoun ("him"), a run of capitalised
+/// words ("Mr. Trump", "Clinton"), or "the …"/"his …" up to an "a"/"an".
+fn object_end(p: &Para, start: usize, bound: usize) -> Option<(usize, bool)> {
+    if p.is_any(start, &NAMING_OBJECTS) {
+        return Some((start + 1, false));
+    }
+    if p.is_word(start) && p.is_capitalized(start) && !p.is_any(start, &grammar::DETERMINERS) {
+        let end = (start..bound)
+            .take(OBJECT_WORDS)
+            .find(|&t| !(p.is_word(t) && p.is_capitalized(t)) && p.kind(t) != Kind::Possessive)
+            .unwrap_or(bound);
+        // "called Trump's plan a …": the possessive opens a noun phrase.
+        let possessive = (start..end).any(|t| p.kind(t) == Kind::Possessive);
+        return Some((end, possessive));
+    }
+    if p.is_any(start, &NAMING_OBJECT_DETERMINERS) {
+        let article = (start + 1..bound)
+            .take(OBJECT_WORDS)
+            .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Possessive)
+            .find(|&t| p.is_any(t, &["a", "an"]))?;
+        return Some((article, true));
+    }
+    None
+}
+
+/// Whether `range` (between a naming verb and a quote) reads as the thing
+/// named: words only, opening as an object does.
+fn is_object(p: &Para, range: Range<usize>) -> bool {
+    let first = range.start;
+    let opens = p.is_any(first, &NAMING_OBJECTS)
+        || p.is_any(first, &NAMING_OBJECT_DETERMINERS)
+        || p.is_capitalized(first)
+        || p.is_word(first)
+            && !p.is_any(first, &grammar::PREPOSITIONS)
+            && !p.is_any(first, &["to", "that", "and", "but", "as"]);
+    opens
+        && range.clone().all(|t| {
+            matches!(
+                p.kind(t),
+                Kind::Word | Kind::Possessive | Kind::Number | Kind::Comma
+            )
+        })
+}
+
+/// Where an unquoted name given ends: at the clause's end, a comma or
+/// other break, or a conjunction that opens another clause.
+fn name_end(p: &Para, start: usize, bound: usize) -> usize {
+    let limit = (start + NAME_TOKENS).min(bound);
+    (start..limit)
+        .find(|&t| {
+            !matches!(p.kind(t), Kind::Word | Kind::Possessive | Kind::Number)
+                || p.is_any(
+                    t,
+                    &[
+                        "because", "after", "before", "while", "during", "when", "since",
+                    ],
+                )
+                || p.is_any(t, &["and", "but"])
+                    && t + 1 < bound
+                    && (lexicon().cue(p.lower(t + 1)).is_some()
+                        || p.is_any(t + 1, &["he", "she", "they", "i", "we", "it"]))
+        })
+        .unwrap_or(limit)
+}
+
+/// Whether the clause ends at `t`: punctuation, a conjunction, or its bound.
+fn ends_clause(p: &Para, t: usize, bound: usize) -> bool {
+    t >= bound || !p.is_word(t) || p.is_any(t, &["and", "but", "because", "after", "before"])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::annotate;
+    use crate::model::{Article, ClaimKind};
+
+    /// Each claim as (kind, text, cue).
+    fn claims(text: &str) -> Vec<(ClaimKind, String, String)> {
+        let doc = annotate(&Article::from_paragraphs(&[text]));
+        doc.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.text.to_string(),
+                    c.cue
+                        .as_ref()
+                        .map(|s| s.text.to_string())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn named(text: &str) -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|(_, _, cue)| cue.starts_with("call") || cue.starts_with("brand"))
+            .map(|(_, text, _)| text)
+            .collect()
+    }
+
+    #[test]
+    fn the_thing_named_and_its_name_are_the_content() {
+        assert_eq!(
+            named("Senator Ana Ruiz called the plan a disgrace on Monday."),
+            ["the plan a disgrace on Monday"]
+        );
+        assert_eq!(
+            named("The mayor, calling the budget a sham, left the meeting."),
+            ["the budget a sham"]
+        );
+        assert_eq!(named("Ruiz called him divisive."), ["him divisive"]);
+        assert_eq!(
+            named("Ruiz calls herself a moderate."),
+            ["herself a moderate"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_keeps_its_object_and_is_a_partial_quote_too() {
+        let found = claims("Ruiz called the ruling \u{201c}arbitrary\u{201d} in a statement.");
+        assert!(found.contains(&(
+            ClaimKind::Indirect,
+            "the ruling \u{201c}arbitrary\u{201d}".into(),
+            "called".into()
+        )));
+        assert!(found.contains(&(ClaimKind::Partial, "arbitrary".into(), "called".into())));
+        // Straight after the verb: the quote alone.
+        assert_eq!(
+            named("Ruiz branded \u{201c}a betrayal\u{201d} the vote on Tuesday."),
+            ["a betrayal"]
+        );
+    }
+
+    #[test]
+    fn calling_that_names_nothing_is_no_claim() {
+        for text in [
+            "Ruiz called the police.",
+            "Ruiz called him back on Tuesday.",
+            "Ruiz called a news conference on Monday.",
+            "Ruiz called them yesterday.",
+            "The mayor called the meeting to order.",
+        ] {
+            assert_eq!(named(text), Vec::<String>::new(), "{text}");
+        }
+    }
+}
