@@ -954,3 +954,17 @@ fn a_cue_that_ends_a_paragraph_without_punctuation_is_read() {
     assert_eq!(said_by(&c), ("The bridge is unsafe", "Ruiz"));
     assert!(claims("The port reopened.\n\nThat is what Ruiz said").is_empty());
 }
+
+#[test]
+fn according_to_after_an_opening_phrase_or_between_subject_and_verb() {
+    let c = only("The port reopened.\n\nIn Iowa, Ruiz is in first place, according to a new poll.");
+    assert_eq!(c.text, "In Iowa, Ruiz is in first place");
+    let c = only(
+        "The port reopened.\n\nAt the heart of the dispute, according to two officials, was a decision to close the port.",
+    );
+    assert_eq!(
+        c.text,
+        "At the heart of the dispute, according to two officials, was a decision to close the port"
+    );
+    assert_eq!(c.source.as_deref(), Some("two officials"));
+}

@@ -301,8 +301,15 @@ pub(super) fn backward_content(
     {
         range.start += 1;
     }
+    // "In Iowa, Ruiz leads, according to a poll": before "according to",
+    // an opening phrase set off by a comma leads into the content.
+    let leads_into_content = clause.cue.according
+        && range
+            .clone()
+            .any(|t| p.kind(t) == Kind::Comma && word_count(p, t + 1..range.end) >= 3);
     let introductory = !p.inside_quote(range.start)
         && p.is_any(range.start, &INTRODUCTORY)
+        && !leads_into_content
         && word_count(p, range.clone()) <= 12;
     if word_count(p, range.clone()) < 3 || introductory {
         return None;

@@ -367,8 +367,10 @@ fn sentence_claims(
             }
         }
         let k = clause.after;
+        // "At the heart of it, according to officials, was a decision": an
+        // "according to" between subject and verb interrupts its content too.
         if !found_any
-            && !clause.inverted
+            && (!clause.inverted || clause.cue.according)
             && let Some(parts) = interrupted_content(p, clause, previous_end, next_front)
         {
             let mut found = claim(ClaimKind::Indirect, parts[0].start..parts[1].end, None);
