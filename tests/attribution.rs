@@ -968,3 +968,13 @@ fn according_to_after_an_opening_phrase_or_between_subject_and_verb() {
     );
     assert_eq!(c.source.as_deref(), Some("two officials"));
 }
+
+#[test]
+fn a_clause_after_a_quote_that_ends_its_sentence_attributes_it_unless_it_reports_its_own() {
+    let c = only(
+        "The port reopened.\n\n“We are proud to cast our votes!” Senator Ana Ruiz said as she opened the session.",
+    );
+    assert_eq!(said_by(&c), ("We are proud to cast our votes!", "Ana Ruiz"));
+    let c = only("The port reopened.\n\n“We lost.” Jo Park said the count was wrong.");
+    assert_eq!(said_by(&c), ("the count was wrong", "Jo Park"));
+}

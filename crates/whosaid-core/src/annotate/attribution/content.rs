@@ -258,7 +258,16 @@ pub(super) fn backward_content(
     let front = clause.front;
     // "X said." opening a sentence right after a quote that ends with a full stop.
     if front == sentence.start {
-        if front == 0 || clause.after < sentence.end && !p.kind(clause.after).is_terminal() {
+        // "“We lost.” Jo Park said the count was wrong" reports a clause of
+        // its own; "“…!” Jo Park said as he opened the vote" does not.
+        let k = clause.after;
+        let own_clause = k < sentence.end
+            && !p.kind(k).is_terminal()
+            && (p.lower(k) == "that"
+                || p.kind(k) != Kind::Word
+                || takes_bare_clause(p, k)
+                    && !p.is_any(k, &["as", "while", "when", "after", "before"]));
+        if front == 0 || own_clause {
             return None;
         }
         let q = p.quotes.closing_at(front - 1)?;
