@@ -978,3 +978,23 @@ fn a_clause_after_a_quote_that_ends_its_sentence_attributes_it_unless_it_reports
     let c = only("The port reopened.\n\n“We lost.” Jo Park said the count was wrong.");
     assert_eq!(said_by(&c), ("the count was wrong", "Jo Park"));
 }
+
+#[test]
+fn a_pronoun_and_cue_with_a_clause_after_a_quote_start_a_sentence() {
+    let found =
+        claims("The port reopened.\n\nRuiz says “the game is soft.” He says referees are bad.");
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("the game is soft", Some("Ruiz")),
+            ("referees are bad", Some("He"))
+        ]
+    );
+    // With a stop or a comma after the cue, it is the quote's attribution.
+    let c = only("The port reopened.\n\n“The game is soft.” He said.");
+    assert_eq!(c.text, "The game is soft");
+}

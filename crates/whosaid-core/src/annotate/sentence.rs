@@ -87,14 +87,34 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
 
 /// "Trump said." or "said Trump" right after a quote: the quote's attribution,
 /// not a new sentence, even when the quote ends with a full stop.
+/// But "“…soft.” He says referees are bad": a pronoun, its cue, then a
+/// clause of its own (not a comma, a stop, or "on Monday") starts a sentence.
 fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
     let lexicon = super::lexicon::lexicon();
-    tokens[from..]
+    let lower = |t: &Token| t.text(text).to_ascii_lowercase();
+    let Some(cue) = tokens[from..]
         .iter()
         .take(4)
         .take_while(|t| t.kind.is_wordlike() || t.kind == Kind::Possessive)
-        .any(|t| lexicon.cue(&t.text(text).to_ascii_lowercase()).is_some())
+        .position(|t| lexicon.cue(&lower(t)).is_some())
+    else {
+        return false;
+    };
+    let pronoun = tokens
+        .get(from)
+        .is_some_and(|t| PRONOUN_SUBJECTS.contains(&lower(t)));
+    let reports_a_clause = tokens.get(from + cue + 1).is_some_and(|next| {
+        next.kind == Kind::Word
+            && !super::grammar::PREPOSITIONS.contains(&lower(next))
+            && !super::grammar::TIME_WORDS.contains(&lower(next))
+            && !super::grammar::DAYS.contains(&lower(next))
+    });
+    !(pronoun && cue == 1 && reports_a_clause)
 }
+
+/// Subject pronouns that open a new sentence with their own cue after a quote.
+static PRONOUN_SUBJECTS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("pronoun_subjects");
 
 #[cfg(test)]
 mod tests {
