@@ -998,3 +998,21 @@ fn a_pronoun_and_cue_with_a_clause_after_a_quote_start_a_sentence() {
     let c = only("The port reopened.\n\n“The game is soft.” He said.");
     assert_eq!(c.text, "The game is soft");
 }
+
+#[test]
+fn a_noun_like_cue_after_a_quote_and_a_pronoun_attributes_the_quote() {
+    let found = claims(
+        "The port reopened.\n\n“The sin is keeping the promise,” Bozell says. “What they want is silence,” he notes.",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("The sin is keeping the promise", Some("Bozell")),
+            ("What they want is silence", Some("he"))
+        ]
+    );
+}

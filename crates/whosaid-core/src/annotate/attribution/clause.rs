@@ -79,7 +79,17 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                 && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
             // "states", "claims": nouns unless a that-clause or quote follows.
+            // "“…,” he notes.": a subject pronoun between a quote and the
+            // cue, and nothing after it, makes it a verb too.
+            let after_quote = t >= sentence.start + 2
+                && p.is_any(t - 1, &["he", "she", "they"])
+                && (p.quotes.closing_at(t - 2).is_some()
+                    || p.kind(t - 2) == Kind::Comma
+                        && t >= sentence.start + 3
+                        && p.quotes.closing_at(t - 3).is_some())
+                && (t + 1 >= sentence.end || p.kind(t + 1).is_terminal());
             let noun_use = class == CueClass::Noun
+                && !after_quote
                 && !(t + 1 < sentence.end
                     && (p.is_any(t + 1, &["that"])
                         || p.kind(t + 1) == Kind::Colon
