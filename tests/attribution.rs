@@ -1016,3 +1016,9 @@ fn a_noun_like_cue_after_a_quote_and_a_pronoun_attributes_the_quote() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_the_main_verbs_object_is_the_subjects() {
+    let c = only("The port reopened.\n\nRuiz released a statement saying the plan was dead.");
+    assert_eq!(said_by(&c), ("the plan was dead", "Ruiz"));
+}

@@ -6,8 +6,8 @@ use std::ops::Range;
 use super::content::word_count;
 use super::source::{
     FINITE_VERBS, Subject, according_source, appositive_after, comma_segments, is_aside,
-    is_comma_like, looks_like_inverted_source, name_after, named_subject, names_someone,
-    noun_phrase_right, subject_left,
+    is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
+    names_someone, noun_phrase_right, subject_left,
 };
 use super::{Clause, Cue};
 use crate::annotate::grammar::{self, Pronoun, WordSet};
@@ -484,6 +484,15 @@ pub(super) fn clause(
     let (subject, front) = subject_left(p, cue.start, sentence)?;
     let mut description = None;
     let (source, coordinated) = match subject {
+        // "She released a statement saying …": the phrase before a
+        // participle opens with the main verb; the source is its subject.
+        Subject::Phrase(range, _)
+            if lower.ends_with("ing")
+                && range.start > sentence.start
+                && looks_finite(p, range.start) =>
+        {
+            (Some(named_subject(p, sentence)?), false)
+        }
         Subject::Phrase(range, aside) => {
             description = aside;
             (Some(range), false)
