@@ -1022,3 +1022,18 @@ fn a_participle_after_the_main_verbs_object_is_the_subjects() {
     let c = only("The port reopened.\n\nRuiz released a statement saying the plan was dead.");
     assert_eq!(said_by(&c), ("the plan was dead", "Ruiz"));
 }
+
+#[test]
+fn a_newspaper_is_an_organization_not_a_person() {
+    for paper in [
+        "The Valley Examiner",
+        "The Harbour Chronicle",
+        "The Ridge Sun",
+    ] {
+        let doc = annotate(&format!(
+            "The port reopened.\n\n{paper} reported that the council had voted to close it."
+        ));
+        let speaker = doc.speakers.first().expect("a source");
+        assert_eq!(speaker.kind, SpeakerKind::Organization, "{paper}");
+    }
+}
