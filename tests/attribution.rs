@@ -1037,3 +1037,11 @@ fn a_newspaper_is_an_organization_not_a_person() {
         assert_eq!(speaker.kind, SpeakerKind::Organization, "{paper}");
     }
 }
+
+#[test]
+fn a_cue_inside_a_relative_clause_reports_the_verb_after_it() {
+    let c = only(
+        "The port reopened.\n\nAna Ruiz visited the town halls, which she said could not be bought by anyone.",
+    );
+    assert_eq!(said_by(&c), ("could not be bought by anyone", "Ana Ruiz"));
+}

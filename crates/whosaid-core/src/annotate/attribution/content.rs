@@ -69,6 +69,16 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         };
         return (more && k + 1 < end).then_some(k + 1);
     }
+    // "the town halls which he said could not be bought": inside a relative
+    // clause, the verb after the cue goes on with what was said.
+    let relative = clause.front > 0
+        && p.is_any(clause.front - 1, &["which", "that", "who"])
+        && clause.source.as_ref().is_some_and(|s| s.len() <= 3)
+        && p.is_word(k)
+        && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k));
+    if relative {
+        return Some(k);
+    }
     match p.kind(k) {
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
         // "said: “…”", "said, “…”", and "said: the plan is dead".
