@@ -1045,3 +1045,21 @@ fn a_cue_inside_a_relative_clause_reports_the_verb_after_it() {
     );
     assert_eq!(said_by(&c), ("could not be bought by anyone", "Ana Ruiz"));
 }
+
+#[test]
+fn after_a_verb_that_takes_an_object_her_is_not_an_inverted_source() {
+    let found = claims(
+        "The port reopened.\n\nAna Ruiz further praised the mayor as “brave,” denounced her record on housing and said she should resign.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.source.as_deref() != Some("her record on housing")),
+        "{found:#?}"
+    );
+    let resign = found
+        .iter()
+        .find(|c| c.text == "she should resign")
+        .expect("the said-clause");
+    assert_eq!(resign.speaker.as_deref(), Some("Ana Ruiz"));
+}

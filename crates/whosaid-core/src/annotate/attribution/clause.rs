@@ -457,6 +457,15 @@ pub(super) fn clause(
         && matches!(cue.class, CueClass::Say | CueClass::Ask | CueClass::Object)
         && let Some(np) = noun_phrase_right(p, cue.end, end)
             .filter(|np| looks_like_inverted_source(p, np.clone(), end))
+            // "“terrible,” denounced her record": after a verb that takes
+            // an object, "her …" is that object, not the source.
+            .filter(|np| {
+                cue.class != CueClass::Object
+                    || !p.is_any(
+                        np.start,
+                        &["her", "his", "their", "its", "our", "my", "your"],
+                    )
+            })
     {
         // "said Sen. Chuck Schumer, a New York Democrat": the appositive is part of the source.
         let (np, description) = match appositive_after(p, np.end, end) {

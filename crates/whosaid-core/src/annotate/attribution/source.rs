@@ -600,7 +600,9 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                         || lexicon().cue(lower).is_some()
                         || grammar::PREPOSITIONS.contains(lower) && lower != "of"
                         || lexicon().is_turn_verb(lower) && !p.is_capitalized(k)
-                        || Pronoun::parse(lower).is_some());
+                        || Pronoun::parse(lower).is_some()
+                        // "Trump further summed up …": an adverb before the verb.
+                        || grammar::AUXILIARIES.contains(lower) && !p.is_capitalized(k));
                 if verb_like {
                     break;
                 }
