@@ -1063,3 +1063,16 @@ fn after_a_verb_that_takes_an_object_her_is_not_an_inverted_source() {
         .expect("the said-clause");
     assert_eq!(resign.speaker.as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_season_ends_a_time_phrase_and_a_passive_participle_is_an_aside() {
+    let c = only("The port reopened.\n\nAna Ruiz told the Gazette last fall that she would run.");
+    assert_eq!(said_by(&c), ("she would run", "Ana Ruiz"));
+    let c = only(
+        "The port reopened.\n\nThe aides, led by Tomas Berg, told reporters that they expected a recount.",
+    );
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("they expected a recount", Some("The aides"))
+    );
+}

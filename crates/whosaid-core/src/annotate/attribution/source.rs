@@ -157,6 +157,11 @@ pub(super) fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     is_hometown(p, segment.clone())
         || p.is_any(first, &grammar::ASIDE_OPENERS)
         || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
+        // "The aides, led by Terry Sullivan, said": a passive participle.
+        || segment.len() >= 3
+            && p.is_word(first)
+            && !p.is_capitalized(first)
+            && p.is_any(first + 1, &["by"])
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
         || p.quotes.opening_at(first).is_some()
