@@ -1076,3 +1076,19 @@ fn a_season_ends_a_time_phrase_and_a_passive_participle_is_an_aside() {
         ("they expected a recount", Some("The aides"))
     );
 }
+
+#[test]
+fn a_clause_between_a_gerund_subject_and_its_verb_interrupts_one_content() {
+    let c = only(
+        "The port reopened.\n\nPutting the show together, Ana Ruiz said, allowed her to rest.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "Putting the show together, Ana Ruiz said, allowed her to rest",
+            "Ana Ruiz"
+        )
+    );
+    let c = only("The port reopened.\n\nThe new plan, she said, feels rushed.");
+    assert_eq!(c.text, "The new plan, she said, feels rushed");
+}

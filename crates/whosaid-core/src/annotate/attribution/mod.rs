@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::grammar;
+use super::grammar::{self, Pronoun};
 use super::lexicon::{CueClass, lexicon};
 use super::mentions::{self, Mention};
 use super::para::Para;
@@ -336,7 +336,22 @@ fn sentence_claims(
         }
         // Content before the clause: "C, X said" / "“C,” X said" / "C, according to X".
         let parenthetical = clause.after < sentence.end && p.kind(clause.after) == Kind::Comma;
-        if (!found_any || clause.inverted || parenthetical)
+        // "Putting the show together, Ruiz said, allowed her to relax": the
+        // clause interrupts one content; its first half is not all of it.
+        let mut interrupts = false;
+        if !found_any
+            && parenthetical
+            && !clause.inverted
+            && let Some(parts) = interrupted_content(p, clause, previous_end, next_front)
+        {
+            let mut found = claim(ClaimKind::Indirect, parts[0].start..parts[1].end, None);
+            found.parts = parts.to_vec();
+            findings.claims.push(found);
+            found_any = true;
+            interrupts = true;
+        }
+        if !interrupts
+            && (!found_any || clause.inverted || parenthetical)
             && let Some((kind, content, q)) =
                 backward_content(p, clause, previous_end, &sentence, quote_used)
         {
@@ -462,7 +477,16 @@ fn interrupted_content(
         return None;
     }
     let verb = k + 1;
-    let predicate = source::looks_finite(p, verb);
+    // Between two commas after a subject, the next word is its verb
+    // ("feels", "remains"), unless it opens something else ("however").
+    let predicate = source::looks_finite(p, verb)
+        || p.is_word(verb)
+            && !p.is_capitalized(verb)
+            && p.lower(verb).ends_with('s')
+            && !p.is_any(verb, &grammar::CONNECTIVES)
+            && !p.is_any(verb, &grammar::PREPOSITIONS)
+            && !p.is_any(verb, &grammar::DETERMINERS)
+            && Pronoun::parse(p.lower(verb)).is_none();
     let subject = trim(p, previous_end..comma_before);
     let plain_subject = !subject.is_empty()
         && subject.len() <= MAX_INTERRUPTED_SUBJECT
