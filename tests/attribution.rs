@@ -1092,3 +1092,22 @@ fn a_clause_between_a_gerund_subject_and_its_verb_interrupts_one_content() {
     let c = only("The port reopened.\n\nThe new plan, she said, feels rushed.");
     assert_eq!(c.text, "The new plan, she said, feels rushed");
 }
+
+#[test]
+fn an_opening_phrase_and_a_main_clause_before_a_closing_attribution_are_the_content() {
+    let c = only(
+        "The port reopened.\n\nAs a newcomer, Ms. Lind likely attracted less attention, Mr. Berg said.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "As a newcomer, Ms. Lind likely attracted less attention",
+            "Berg"
+        )
+    );
+    // An opening phrase alone is no content.
+    assert!(
+        claims("The port reopened.\n\nAfter the vote in Iowa, which was close, Ana Ruiz said.")
+            .is_empty()
+    );
+}

@@ -322,10 +322,18 @@ pub(super) fn backward_content(
     }
     // "In Iowa, Ruiz leads, according to a poll": before "according to",
     // an opening phrase set off by a comma leads into the content.
-    let leads_into_content = clause.cue.according
-        && range
-            .clone()
-            .any(|t| p.kind(t) == Kind::Comma && word_count(p, t + 1..range.end) >= 3);
+    // "As a woman, Malik raised less suspicion, Verdery said.": with the
+    // clause ending the sentence, a main clause with a verb after the
+    // opening phrase makes the whole the content.
+    let ends_sentence = clause.after >= sentence.end || p.kind(clause.after).is_terminal();
+    let leads_into_content = range.clone().any(|t| {
+        p.kind(t) == Kind::Comma
+            && word_count(p, t + 1..range.end) >= 3
+            && (clause.cue.according
+                || ends_sentence
+                    && !p.is_any(t + 1, &["which", "who", "whom", "where", "when"])
+                    && (t + 1..range.end).any(|v| looks_finite(p, v)))
+    });
     let introductory = !p.inside_quote(range.start)
         && p.is_any(range.start, &INTRODUCTORY)
         && !leads_into_content
