@@ -1111,3 +1111,12 @@ fn an_opening_phrase_and_a_main_clause_before_a_closing_attribution_are_the_cont
             .is_empty()
     );
 }
+
+#[test]
+fn a_gerund_subject_opens_reported_speech() {
+    let c = only("The port reopened.\n\nAna Ruiz says taxing consumption encourages savings.");
+    assert_eq!(
+        said_by(&c),
+        ("taxing consumption encourages savings", "Ana Ruiz")
+    );
+}

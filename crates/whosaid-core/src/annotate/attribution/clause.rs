@@ -170,7 +170,15 @@ fn gerund_subject(p: &Para, i: usize) -> bool {
         && !NOT_CLAUSE_OPENERS.contains(p.lower(i))
         && (i + 2..p.len().min(i + 2 + REACH))
             .take_while(|&t| p.kind(t).is_wordlike())
-            .any(|t| p.is_any(t, &FINITE_VERBS))
+            .any(|t| {
+                p.is_any(t, &FINITE_VERBS)
+                    // "says taxing consumption encourages savings"
+                    || p.is_word(t)
+                        && !p.is_capitalized(t)
+                        && t > i + 1
+                        && p.lower(t).len() > 4
+                        && (p.lower(t).ends_with("ed") || p.lower(t).ends_with("es"))
+            })
 }
 
 /// "on Monday", "late Tuesday", "last week": returns the end of a time phrase at `k`.
