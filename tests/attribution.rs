@@ -1120,3 +1120,25 @@ fn a_gerund_subject_opens_reported_speech() {
         ("taxing consumption encourages savings", "Ana Ruiz")
     );
 }
+
+#[test]
+fn poll_proportions_and_approximate_quantities_are_sources() {
+    for (text, source) in [
+        ("Four in 10 say the tax is unfair.", "Four in 10"),
+        (
+            "About half of voters say the tax is unfair.",
+            "About half of voters",
+        ),
+        (
+            "Nearly 60 percent of voters say the tax is unfair.",
+            "Nearly 60 percent of voters",
+        ),
+    ] {
+        let c = only(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(
+            (c.text.as_str(), c.source.as_deref()),
+            ("the tax is unfair", Some(source)),
+            "{text}"
+        );
+    }
+}

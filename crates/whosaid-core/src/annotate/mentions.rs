@@ -604,7 +604,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && !p.is_capitalized(t - 1)
             && !p.is_any(t - 1, &grammar::DETERMINERS)
             && lexicon.title(lower).is_none();
+        // "four in 10": a proportion, not a head and its "in" phrase.
+        let proportion = lower == "in"
+            && t + 1 < np.end
+            && (p.kind(t + 1) == Kind::Number || p.is_any(t + 1, &["ten"]));
         if (grammar::PREPOSITIONS.contains(lower)
+            && !proportion
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
             || POSTMODIFIER_OPENERS.contains(lower)
             || participle

@@ -564,7 +564,8 @@ static TIME_PHRASE_WORDS: crate::vocabulary::WordSet =
 static TIME_NOUNS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_nouns");
 
 /// Words of approximation before a number that open a reported clause: "said about half of ...", "nearly two".
-static APPROXIMATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("approximators");
+pub(super) static APPROXIMATORS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("approximators");
 
 /// Function words that open a reported clause after a cue: "said there was", "asked why", "said if".
 static CLAUSE_OPENING_FUNCTION_WORDS: crate::vocabulary::WordSet =

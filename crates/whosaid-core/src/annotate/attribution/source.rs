@@ -126,7 +126,15 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
         }
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
-    if start < end && grammar::PREPOSITIONS.contains(p.lower(start)) && p.is_word(start) {
+    // ("About 60 percent of voters said" is a quantity, not a preposition.)
+    let approximate_quantity = start + 1 < end
+        && p.is_any(start, &super::clause::APPROXIMATORS)
+        && (p.kind(start + 1) == Kind::Number || p.is_any(start + 1, &QUANTITY_WORDS));
+    if start < end
+        && grammar::PREPOSITIONS.contains(p.lower(start))
+        && p.is_word(start)
+        && !approximate_quantity
+    {
         let mut k = end;
         while k > start + 1 && (mentions::is_name_word(p, k - 1) || p.title(k - 1).is_some()) {
             k -= 1;
@@ -139,6 +147,9 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     }
     (start < end).then_some(start..end)
 }
+
+/// Words of quantity after "about" or "nearly": "about half of voters".
+static QUANTITY_WORDS: WordSet = crate::vocabulary::word_set!("quantity_words");
 
 /// Party and state after a name: "D-Ill.", "R-Texas".
 pub(super) fn is_party_state(p: &Para, range: Range<usize>) -> bool {
