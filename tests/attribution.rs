@@ -1142,3 +1142,12 @@ fn poll_proportions_and_approximate_quantities_are_sources() {
         );
     }
 }
+
+#[test]
+fn an_aside_between_dashes_before_the_cue_is_the_sources_role() {
+    let c = only(
+        "The port reopened.\n\nJason Sims — a teacher from Riverton — says he voted for the levy.",
+    );
+    assert_eq!(said_by(&c), ("he voted for the levy", "Jason Sims"));
+    assert_eq!(c.source.as_deref(), Some("Jason Sims"));
+}

@@ -148,6 +148,10 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     (start < end).then_some(start..end)
 }
 
+fn word_count_between(p: &Para, start: usize, end: usize) -> usize {
+    (start..end).filter(|&t| p.kind(t).is_wordlike()).count()
+}
+
 /// Words of quantity after "about" or "nearly": "about half of voters".
 static QUANTITY_WORDS: WordSet = crate::vocabulary::word_set!("quantity_words");
 
@@ -455,6 +459,22 @@ pub(super) fn subject_left(
     if is_comma_like(p, t) {
         let (np, front, description) = subject_across_asides(p, t, sentence.start)?;
         return Some((Subject::Phrase(np, description), front));
+    }
+    // "Jason Sims — a teacher from Riverton — says": an aside between dashes.
+    if p.kind(t) == Kind::Dash
+        && let Some(open) = (sentence.start..t)
+            .rev()
+            .take(MAX_PHRASE_TOKENS)
+            .find(|&d| p.kind(d) == Kind::Dash)
+        && open > sentence.start
+        && word_count_between(p, open + 1, t) >= 1
+    {
+        let np = noun_phrase_left(p, open, sentence.start)?;
+        let description = (open + 1..t)
+            .filter(|&d| p.kind(d).is_wordlike())
+            .min()
+            .map(|first| first..t);
+        return Some((Subject::Phrase(np.clone(), description), np.start));
     }
     // "criticised the mayor for saying …", "accused them of claiming …": the
     // one who said it is the phrase before the preposition.
