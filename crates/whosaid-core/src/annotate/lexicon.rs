@@ -100,74 +100,9 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-const CUE_CLASSES: &[&str] = &["say", "tell", "ask", "call", "object", "noun"];
-const SEXES: &[&str] = &["m", "f", "u"];
-
-/// The formats of the lexicon's lists (see their headers).
-pub(crate) mod format {
-    use super::{CUE_CLASSES, SEXES};
-    use crate::vocabulary::{Class, Format};
-
-    pub const CUE_VERBS: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "class",
-            values: CUE_CLASSES,
-        }],
-        key: &[0],
-    };
-    /// A form may be listed once per kind: "chief" is a title and a modifier.
-    pub const TITLES: Format = Format {
-        min_fields: 3,
-        max_fields: 3,
-        classes: &[
-            Class {
-                column: 1,
-                name: "kind",
-                values: &["honorific", "title", "modifier"],
-            },
-            Class {
-                column: 2,
-                name: "sex",
-                values: &["m", "f", "-"],
-            },
-        ],
-        key: &[0, 1],
-    };
-    pub const ANONYMOUS: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "kind",
-            values: &["head", "marker"],
-        }],
-        key: &[0],
-    };
-    pub const ORGANIZATIONS: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "kind",
-            values: &["head", "name"],
-        }],
-        key: &[0],
-    };
-    pub const GIVEN_NAMES: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "sex",
-            values: SEXES,
-        }],
-        key: &[0],
-    };
-    pub const WORDS: Format = Format::WORDS;
-}
+/// The formats of the lexicon's lists (see their headers); shared with
+/// `build.rs`.
+pub(crate) mod format;
 
 fn sex(code: &str) -> Sex {
     match code {
