@@ -26,7 +26,7 @@ mod read;
 
 mod vocabulary {
     pub(crate) use super::formats;
-    pub(crate) use super::read::{Class, Format, Row, VocabularyError, read};
+    pub(crate) use super::read::{Class, Format, List, Row, VocabularyError, read};
 }
 mod annotate {
     pub(crate) mod lexicon {
@@ -42,6 +42,7 @@ mod annotate {
 }
 
 mod codegen;
+mod lexicon;
 
 use vocabulary::formats::format_of;
 use vocabulary::{Format, read};
@@ -82,6 +83,7 @@ fn main() {
     let gazetteer = annotate::countries::gazetteer::compile::compile()
         .unwrap_or_else(|error| panic!("gazetteer: {error}"));
     write(&out.join("gazetteer.rs"), &codegen::gazetteer(&gazetteer));
+    write(&out.join("lexicon.rs"), &lexicon::lexicon(&assets));
 }
 
 /// Whether a format is one word or phrase a line (a `WordSet`).

@@ -1,29 +1,27 @@
-//! The one reader of whosaid's word lists (`assets/lexicon/*.tsv`,
-//! `assets/gazetteer/*.tsv`).
+//! whosaid's word lists (`assets/lexicon/*.tsv`, `assets/gazetteer/*.tsv`)
+//! and the one reader of them (`vocabulary/read.rs`).
 //!
 //! A list is UTF-8 text: a header of `#` comment lines naming what the list
 //! holds, its source and its licence; then one entry a line, its fields
 //! separated by tabs. `#` lines and blank lines may follow anywhere. A
-//! [`Format`] says how many fields a row has, which columns hold a class
+//! `Format` says how many fields a row has, which columns hold a class
 //! (and its allowed values) and which columns make an entry unique; the
 //! reader rejects a row with the wrong number of fields, an unknown class and
 //! an entry listed twice, naming the file and line.
 //!
-//! The lists are compiled in, so an error here is a bug in `assets/`: the
-//! tests load every list (`every_bundled_list_reads`), and a list that fails
-//! fails them, never the user.
-
-//! The bundled lists are read at build time: `build.rs` includes [`read`]
-//! (the one parser) and the list formats, checks every list whole (an error
+//! The bundled lists are read at build time: `build/main.rs` includes the
+//! reader and the list formats by path, checks every list whole (an error
 //! fails the build with its file and line) and writes what the annotator
 //! looks words up in as sorted static tables, so start-up parses and hashes
 //! nothing. The tests read every list again (`every_bundled_list_reads`).
 
+// The parser runs in `build.rs` and in the tests, never at start-up.
+#[cfg(test)]
+#[allow(dead_code, reason = "shared with build/, which uses all of it")]
 mod read;
 
 #[cfg(test)]
-pub(crate) use read::Row;
-pub(crate) use read::{Class, Format, VocabularyError, read};
+pub(crate) use read::{Class, Format, Row, VocabularyError, read};
 
 #[cfg(test)]
 pub(crate) mod formats;
