@@ -1,5 +1,5 @@
 //! The lexicon's keyed lists (`cue_verbs.tsv`, `titles.tsv`, …) as the
-//! sorted static tables `src/annotate/lexicon.rs` searches: what each row
+//! static hash tables `src/annotate/lexicon.rs` looks words up in: what each row
 //! means is decided here, once, at build time.
 
 use std::collections::BTreeMap;
@@ -35,14 +35,31 @@ fn sex(code: &str) -> &'static str {
     }
 }
 
-/// `static NAME: &[&str]` of words, sorted.
+/// `static NAME: Table<()>` of words, sorted, each once.
 fn words(out: &mut String, name: &str, mut words: Vec<&str>) {
     words.sort_unstable();
     words.dedup();
     let _ = writeln!(
         out,
-        "static {name}: &[&str] = {};\n",
-        crate::codegen::str_slice(&words)
+        "static {name}: Table<()> = {};\n",
+        crate::codegen::set(&words)
+    );
+}
+
+/// `static NAME: Table<VALUE>` of keys and their values, as Rust expressions.
+fn table<K: AsRef<str>, V: AsRef<str>>(
+    out: &mut String,
+    name: &str,
+    value: &str,
+    rows: impl IntoIterator<Item = (K, V)>,
+) {
+    let rows: Vec<(K, V)> = rows.into_iter().collect();
+    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_ref()).collect();
+    let values: Vec<String> = rows.iter().map(|(_, v)| v.as_ref().to_string()).collect();
+    let _ = writeln!(
+        out,
+        "static {name}: Table<{value}> = {};\n",
+        crate::codegen::table(&keys, &values)
     );
 }
 
@@ -64,19 +81,19 @@ pub(crate) fn lexicon(assets: &std::path::Path) -> String {
             }
         }
     }
-    out.push_str("static CUES: &[(&str, CueClass)] = &[\n");
-    for (word, class) in &cues {
-        let _ = writeln!(out, "    ({word:?}, {class}),");
-    }
-    out.push_str("];\n\nstatic TWO_WORD_CUES: &[(&str, &[(&str, CueClass)])] = &[\n");
-    for (first, seconds) in &two_word_cues {
-        let seconds: Vec<String> = seconds
-            .iter()
-            .map(|(w, c)| format!("({w:?}, {c})"))
-            .collect();
-        let _ = writeln!(out, "    ({first:?}, &[{}]),", seconds.join(", "));
-    }
-    out.push_str("];\n\n");
+    table(&mut out, "CUES", "CueClass", cues);
+    table(
+        &mut out,
+        "TWO_WORD_CUES",
+        "&[(&str, CueClass)]",
+        two_word_cues.iter().map(|(first, seconds)| {
+            let seconds: Vec<String> = seconds
+                .iter()
+                .map(|(w, c)| format!("({w:?}, {c})"))
+                .collect();
+            (*first, format!("&[{}]", seconds.join(", ")))
+        }),
+    );
 
     // A form with a period ("Sen.") keeps its case; a word listed as a
     // title and a modifier ("chief") is a title.
@@ -103,11 +120,14 @@ pub(crate) fn lexicon(assets: &std::path::Path) -> String {
             })
             .or_insert(title);
     }
-    out.push_str("static TITLES: &[(&str, Title)] = &[\n");
-    for (key, (kind, sex)) in &titles {
-        let _ = writeln!(out, "    ({key:?}, Title {{ kind: {kind}, sex: {sex} }}),");
-    }
-    out.push_str("];\n\n");
+    table(
+        &mut out,
+        "TITLES",
+        "Title",
+        titles
+            .iter()
+            .map(|(key, (kind, sex))| (key, format!("Title {{ kind: {kind}, sex: {sex} }}"))),
+    );
 
     let mut anonymous_heads = Vec::new();
     let mut anonymity_markers = Vec::new();
@@ -144,12 +164,15 @@ pub(crate) fn lexicon(assets: &std::path::Path) -> String {
         }
     }
     words(&mut out, "ORGANIZATION_HEADS", organization_heads);
-    out.push_str("static ORGANIZATION_NAMES: &[(&str, &[&[&str]])] = &[\n");
-    for (last, names) in &organization_names {
-        let names: Vec<String> = names.iter().map(|n| format!("&{n:?}")).collect();
-        let _ = writeln!(out, "    ({last:?}, &[{}]),", names.join(", "));
-    }
-    out.push_str("];\n\n");
+    table(
+        &mut out,
+        "ORGANIZATION_NAMES",
+        "&[&[&str]]",
+        organization_names.iter().map(|(last, names)| {
+            let names: Vec<String> = names.iter().map(|n| format!("&{n:?}")).collect();
+            (*last, format!("&[{}]", names.join(", ")))
+        }),
+    );
 
     for (name, file) in [
         ("GROUPS", "groups.tsv"),
@@ -172,10 +195,6 @@ pub(crate) fn lexicon(assets: &std::path::Path) -> String {
             given_names.insert(row.fields()[0], sex(row.get(1)));
         }
     }
-    out.push_str("static GIVEN_NAMES: &[(&str, Sex)] = &[\n");
-    for (name, sex) in &given_names {
-        let _ = writeln!(out, "    ({name:?}, {sex}),");
-    }
-    out.push_str("];\n");
+    table(&mut out, "GIVEN_NAMES", "Sex", given_names);
     out
 }

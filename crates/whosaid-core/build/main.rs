@@ -23,6 +23,9 @@ mod lexicon_format;
 #[path = "../src/vocabulary/read.rs"]
 #[allow(dead_code, reason = "the crate's reader; the build needs part")]
 mod read;
+#[path = "../src/vocabulary/table.rs"]
+#[allow(dead_code, reason = "the crate's table; the build lays out its slots")]
+mod table;
 
 mod vocabulary {
     pub(crate) use super::formats;
@@ -71,11 +74,9 @@ fn main() {
                     &out.join("words").join(format!("{name}.rs")),
                     &codegen::str_slice(&words),
                 );
-                let mut sorted = words;
-                sorted.sort_unstable();
                 write(
-                    &out.join("words").join(format!("{name}.sorted.rs")),
-                    &codegen::str_slice(&sorted),
+                    &out.join("words").join(format!("{name}.set.rs")),
+                    &codegen::set(&words),
                 );
             }
         }

@@ -12,7 +12,7 @@
 //! The bundled lists are read at build time: `build/main.rs` includes the
 //! reader and the list formats by path, checks every list whole (an error
 //! fails the build with its file and line) and writes what the annotator
-//! looks words up in as sorted static tables, so start-up parses and hashes
+//! looks words up in as static hash tables, so start-up parses and hashes
 //! nothing. The tests read every list again (`every_bundled_list_reads`).
 
 // The parser runs in `build.rs` and in the tests, never at start-up.
@@ -25,17 +25,9 @@ pub(crate) use read::{Class, Format, Row, VocabularyError, read};
 
 #[cfg(test)]
 pub(crate) mod formats;
+mod table;
 
-/// Words sorted (byte order) at build time, looked up by binary search.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct SortedWords(pub &'static [&'static str]);
-
-impl SortedWords {
-    /// Whether `word` is one of them, exactly so.
-    pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
-    }
-}
+pub(crate) use table::Table;
 
 /// A one-column list from `assets/lexicon/`, compiled into static tables at
 /// build time. Matching is exact (case included), as the words are listed;
@@ -44,27 +36,19 @@ pub(crate) struct WordSet {
     #[cfg_attr(not(test), allow(dead_code, reason = "named by the tests"))]
     file: &'static str,
     words: &'static [&'static str],
-    sorted: SortedWords,
+    set: Table<()>,
 }
 
 impl WordSet {
-    /// A list from its file name, its words in file order and sorted (see
-    /// [`word_set!`]).
-    pub const fn new(
-        file: &'static str,
-        words: &'static [&'static str],
-        sorted: &'static [&'static str],
-    ) -> Self {
-        WordSet {
-            file,
-            words,
-            sorted: SortedWords(sorted),
-        }
+    /// A list from its file name, its words in file order and as a table
+    /// (see [`word_set!`]).
+    pub const fn new(file: &'static str, words: &'static [&'static str], set: Table<()>) -> Self {
+        WordSet { file, words, set }
     }
 
     /// Whether `word` is listed, exactly so.
     pub fn contains(&self, word: &str) -> bool {
-        self.sorted.contains(word)
+        self.set.contains(word)
     }
 
     /// The words in file order.
@@ -86,7 +70,7 @@ macro_rules! word_set {
         $crate::vocabulary::WordSet::new(
             concat!($name, ".tsv"),
             include!(concat!(env!("OUT_DIR"), "/words/", $name, ".rs")),
-            include!(concat!(env!("OUT_DIR"), "/words/", $name, ".sorted.rs")),
+            include!(concat!(env!("OUT_DIR"), "/words/", $name, ".set.rs")),
         )
     };
 }

@@ -1,12 +1,12 @@
 //! The word lists the annotator reads, compiled in from `assets/lexicon/`.
 //!
-//! `build.rs` reads each file at build time (`build/lexicon.rs` decides what
-//! a row means) and writes sorted static tables, searched here by binary
-//! search: nothing is parsed or hashed at start-up. Keys are lower case
+//! `build/` reads each file at build time (`build/lexicon.rs` decides what
+//! a row means) and lays out static hash tables: nothing is parsed or hashed
+//! at start-up. Keys are lower case
 //! (ASCII folding only, so byte offsets never move) unless a list says its
 //! case matters.
 
-use crate::vocabulary::SortedWords;
+use crate::vocabulary::Table;
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,23 +59,22 @@ pub struct Title {
 /// Every list, as the static tables `build.rs` wrote.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// One-word cues, sorted.
-    cues: &'static [(&'static str, CueClass)],
+    cues: &'static Table<CueClass>,
     /// Two-word cues, keyed by their first word: "according" → ("to", Say).
-    two_word_cues: &'static [(&'static str, &'static [(&'static str, CueClass)])],
-    titles: &'static [(&'static str, Title)],
-    anonymous_heads: SortedWords,
+    two_word_cues: &'static Table<&'static [(&'static str, CueClass)]>,
+    titles: &'static Table<Title>,
+    anonymous_heads: &'static Table<()>,
     /// Phrases ("familiar with"), lower-case, words joined by one space.
     anonymity_markers: &'static [&'static str],
-    groups: SortedWords,
-    organization_heads: SortedWords,
+    groups: &'static Table<()>,
+    organization_heads: &'static Table<()>,
     /// Institutions known by name, keyed by their last word, so a phrase is
     /// checked against the few names it could end with.
-    organization_names: &'static [(&'static str, &'static [&'static [&'static str]])],
-    documents: SortedWords,
-    channels: SortedWords,
-    turn_verbs: SortedWords,
-    given_names: &'static [(&'static str, Sex)],
+    organization_names: &'static Table<&'static [&'static [&'static str]]>,
+    documents: &'static Table<()>,
+    channels: &'static Table<()>,
+    turn_verbs: &'static Table<()>,
+    given_names: &'static Table<Sex>,
 }
 
 // CUES, TWO_WORD_CUES, TITLES, ANONYMOUS_HEADS, ANONYMITY_MARKERS, GROUPS,
@@ -84,18 +83,18 @@ pub struct Lexicon {
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
 static LEXICON: Lexicon = Lexicon {
-    cues: CUES,
-    two_word_cues: TWO_WORD_CUES,
-    titles: TITLES,
-    anonymous_heads: SortedWords(ANONYMOUS_HEADS),
+    cues: &CUES,
+    two_word_cues: &TWO_WORD_CUES,
+    titles: &TITLES,
+    anonymous_heads: &ANONYMOUS_HEADS,
     anonymity_markers: ANONYMITY_MARKERS,
-    groups: SortedWords(GROUPS),
-    organization_heads: SortedWords(ORGANIZATION_HEADS),
-    organization_names: ORGANIZATION_NAMES,
-    documents: SortedWords(DOCUMENTS),
-    channels: SortedWords(CHANNELS),
-    turn_verbs: SortedWords(TURN_VERBS),
-    given_names: GIVEN_NAMES,
+    groups: &GROUPS,
+    organization_heads: &ORGANIZATION_HEADS,
+    organization_names: &ORGANIZATION_NAMES,
+    documents: &DOCUMENTS,
+    channels: &CHANNELS,
+    turn_verbs: &TURN_VERBS,
+    given_names: &GIVEN_NAMES,
 };
 
 /// The annotator's lists.
@@ -103,16 +102,8 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-/// The value of `key` in a table sorted by key.
-fn get<T: Copy>(table: &[(&'static str, T)], key: &str) -> Option<T> {
-    table
-        .binary_search_by(|&(k, _)| k.cmp(key))
-        .ok()
-        .map(|i| table[i].1)
-}
-
 /// The formats of the lexicon's lists (see their headers); shared with
-/// `build.rs`.
+/// `build/`.
 #[cfg(test)]
 #[allow(
     dead_code,
@@ -128,12 +119,12 @@ impl Lexicon {
 
     /// The cue class of a single lower-case word.
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
-        get(self.cues, lower)
+        self.cues.get(lower)
     }
 
     /// The second words that make `lower` a two-word cue ("according" → "to").
     pub fn two_word_cues(&self, lower: &str) -> &[(&'static str, CueClass)] {
-        get(self.two_word_cues, lower).unwrap_or(&[])
+        self.two_word_cues.get(lower).unwrap_or(&[])
     }
 
     /// A title, honorific or title modifier. `word` is as written; forms with
@@ -146,17 +137,17 @@ impl Lexicon {
             return self.title(rest);
         }
         if word.ends_with('.') {
-            return get(self.titles, word);
+            return self.titles.get(word);
         }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return get(self.titles, word);
+            return self.titles.get(word);
         }
         // Lower-case on the stack: this runs for every capitalized word.
         let mut buffer = [0u8; 32];
         let bytes = buffer.get_mut(..word.len())?;
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
-        get(self.titles, std::str::from_utf8(bytes).ok()?)
+        self.titles.get(std::str::from_utf8(bytes).ok()?)
     }
 
     pub fn is_anonymous_head(&self, lower: &str) -> bool {
@@ -185,7 +176,7 @@ impl Lexicon {
         let Some(last) = words.last() else {
             return false;
         };
-        get(self.organization_names, last).is_some_and(|names| {
+        self.organization_names.get(last).is_some_and(|names| {
             names.iter().any(|name| {
                 words.len() >= name.len() && words[words.len() - name.len()..] == name[..]
             })
@@ -194,7 +185,8 @@ impl Lexicon {
 
     /// Whether one word is the whole name of a known institution ("Reuters").
     pub fn is_one_word_organization(&self, word: &str) -> bool {
-        get(self.organization_names, word)
+        self.organization_names
+            .get(word)
             .is_some_and(|names| names.iter().any(|name| name.len() == 1))
     }
 
@@ -209,7 +201,7 @@ impl Lexicon {
     /// The sex a given name is most often given to; `None` if it is not a known
     /// given name. `name` is title case as written ("Donald").
     pub fn given_name(&self, name: &str) -> Option<Sex> {
-        get(self.given_names, name)
+        self.given_names.get(name)
     }
 }
 

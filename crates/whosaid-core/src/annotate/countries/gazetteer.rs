@@ -3,7 +3,7 @@
 //!
 //! `build.rs` reads the lists under `assets/gazetteer/` ([`compile`], with
 //! the one list reader) and writes everything here as static tables: the
-//! places, the entries, the sorted phrase and name tables, and the trie of
+//! places, the entries, the phrase and name hash tables, and the trie of
 //! every spelling. Start-up builds nothing; the tests compile the lists
 //! again and compare.
 
@@ -18,7 +18,7 @@ pub(crate) use trie::Trie;
 pub(crate) use types::{Flags, Form, Target};
 
 use crate::model::CountryKind;
-use crate::vocabulary::SortedWords;
+use crate::vocabulary::Table;
 
 /// A country or bloc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,16 +45,16 @@ pub(crate) struct Gazetteer {
     /// case-sensitive (see `compile::spellings`), with its entry.
     pub trie: Trie,
     /// US states and Canadian provinces with their abbreviations ("Ont.", "Ga.").
-    pub subdivisions: SortedWords,
+    pub subdivisions: &'static Table<()>,
     /// The names of the US states alone.
-    pub us_states: SortedWords,
+    pub us_states: &'static Table<()>,
     /// The census's given names.
-    pub given_names: SortedWords,
-    /// Lower-case phrase → entry, sorted by phrase.
-    by_phrase: &'static [(&'static str, u32)],
+    pub given_names: &'static Table<()>,
+    /// Lower-case phrase → entry.
+    by_phrase: &'static Table<u32>,
 }
 
-// The tables `build.rs` wrote: PLACES, ENTRIES, BY_PHRASE, SUBDIVISIONS,
+// The tables `build/` wrote: PLACES, ENTRIES, BY_PHRASE, SUBDIVISIONS,
 // US_STATES, GIVEN_NAMES and the trie's TRIE_ROOT, TRIE_NODES, TRIE_BYTES,
 // TRIE_TARGETS.
 include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
@@ -64,20 +64,16 @@ pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
     places: PLACES,
     entries: ENTRIES,
     trie: Trie::new(&TRIE_ROOT, TRIE_NODES, TRIE_BYTES, TRIE_TARGETS),
-    subdivisions: SortedWords(SUBDIVISIONS),
-    us_states: SortedWords(US_STATES),
-    given_names: SortedWords(GIVEN_NAMES),
-    by_phrase: BY_PHRASE,
+    subdivisions: &SUBDIVISIONS,
+    us_states: &US_STATES,
+    given_names: &GIVEN_NAMES,
+    by_phrase: &BY_PHRASE,
 };
 
 impl Gazetteer {
     /// The entry of a lower-case phrase.
     fn entry_of(&self, lower: &str) -> Option<&Entry> {
-        let i = self
-            .by_phrase
-            .binary_search_by(|&(phrase, _)| phrase.cmp(lower))
-            .ok()?;
-        Some(&self.entries[self.by_phrase[i].1 as usize])
+        Some(&self.entries[self.by_phrase.get(lower)? as usize])
     }
 
     /// What a phrase listed exactly so (in any listed capitalisation) refers to.
@@ -132,13 +128,14 @@ mod tests {
         assert_eq!(entries, compiled.entries);
         let by_phrase: Vec<(String, usize)> = GAZETTEER
             .by_phrase
+            .keys()
             .iter()
-            .map(|&(p, i)| (p.to_string(), i as usize))
+            .map(|&p| (p.to_string(), GAZETTEER.by_phrase.get(p).unwrap() as usize))
             .collect();
         assert_eq!(by_phrase, compiled.by_phrase);
-        assert_eq!(GAZETTEER.subdivisions.0, compiled.subdivisions);
-        assert_eq!(GAZETTEER.us_states.0, compiled.us_states);
-        assert_eq!(GAZETTEER.given_names.0, compiled.given_names);
+        assert_eq!(GAZETTEER.subdivisions.keys(), compiled.subdivisions);
+        assert_eq!(GAZETTEER.us_states.keys(), compiled.us_states);
+        assert_eq!(GAZETTEER.given_names.keys(), compiled.given_names);
         // Every spelling is found whole, as its own entry.
         for (spelling, entry) in &compiled.patterns {
             assert_eq!(
