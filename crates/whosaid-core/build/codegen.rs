@@ -20,9 +20,9 @@ pub(crate) fn str_slice(words: &[&str]) -> String {
 /// `values`, written as Rust expressions (none for a set).
 pub(crate) fn table(keys: &[&str], values: &[String]) -> String {
     let slots = crate::table::slots(keys);
+    let (text, ends) = crate::table::joined(keys);
     format!(
-        "crate::vocabulary::Table::new({}, &[{}], &{slots:?})",
-        str_slice(keys),
+        "crate::vocabulary::Table::new({text:?}, &{ends:?}, &[{}], &{slots:?})",
         values.join(", ")
     )
 }

@@ -36,26 +36,51 @@ pub(crate) fn slots(keys: &[&str]) -> Vec<u32> {
 }
 
 /// Words, each with a value (`()` for a set), looked up exactly.
+///
+/// The keys are one string and their ends, not a slice of `&str`: a
+/// pointer in a static costs a relocation at every start-up, and the
+/// tables hold thousands of words.
 #[derive(Debug)]
 pub(crate) struct Table<V: 'static> {
-    keys: &'static [&'static str],
-    /// Parallel to `keys`; empty for a set.
+    /// The keys, one after another.
+    text: &'static str,
+    /// Where each key ends in `text`; it starts where the one before ends.
+    ends: &'static [u32],
+    /// Parallel to `ends`; empty for a set.
     values: &'static [V],
     slots: &'static [u32],
 }
 
 impl<V: Copy> Table<V> {
-    /// A table from what `build/` wrote: `slots` from [`slots`] of `keys`.
+    /// A table from what `build/` wrote: the keys joined into `text` and
+    /// their `ends`, and the `slots` [`slots`] laid out for them.
     pub const fn new(
-        keys: &'static [&'static str],
+        text: &'static str,
+        ends: &'static [u32],
         values: &'static [V],
         slots: &'static [u32],
     ) -> Self {
         Table {
-            keys,
+            text,
+            ends,
             values,
             slots,
         }
+    }
+
+    /// Where the key at `index` lies in `text`.
+    fn span(&self, index: usize) -> Option<std::ops::Range<usize>> {
+        let start = match index.checked_sub(1) {
+            Some(before) => *self.ends.get(before)? as usize,
+            None => 0,
+        };
+        Some(start..*self.ends.get(index)? as usize)
+    }
+
+    /// The key at `index`.
+    #[cfg(test)]
+    fn key(&self, index: usize) -> Option<&'static str> {
+        self.text.get(self.span(index)?)
     }
 
     fn index(&self, word: &str) -> Option<usize> {
@@ -66,7 +91,12 @@ impl<V: Copy> Table<V> {
             if index == EMPTY {
                 return None;
             }
-            if self.keys.get(index as usize) == Some(&word) {
+            // Bytes, not `str`: no check for character boundaries.
+            if self
+                .span(index as usize)
+                .and_then(|span| self.text.as_bytes().get(span))
+                == Some(word.as_bytes())
+            {
                 return Some(index as usize);
             }
             slot = (slot + 1) & mask;
@@ -83,11 +113,23 @@ impl<V: Copy> Table<V> {
         self.values.get(self.index(word)?).copied()
     }
 
-    /// The keys, in the order they were listed to the build.
-    #[cfg_attr(not(test), allow(dead_code, reason = "read by the tests"))]
-    pub fn keys(&self) -> &'static [&'static str] {
-        self.keys
+    /// The keys, in the order they were given to the build.
+    #[cfg(test)]
+    pub fn keys(&self) -> Vec<&'static str> {
+        (0..self.ends.len()).filter_map(|i| self.key(i)).collect()
     }
+}
+
+/// What [`Table::new`] takes for `keys`: their text joined and their ends.
+#[cfg_attr(not(test), allow(dead_code, reason = "run by build/ and the tests"))]
+pub(crate) fn joined(keys: &[&str]) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(keys.len());
+    for key in keys {
+        text.push_str(key);
+        ends.push(u32::try_from(text.len()).expect("keys under 4 GB"));
+    }
+    (text, ends)
 }
 
 #[cfg(test)]
@@ -104,15 +146,17 @@ mod tests {
             .map(|i| &*Box::leak(format!("word{i}").into_boxed_str()))
             .collect();
         let slots = leak(slots(&keys));
-        let keys = leak(keys);
-        let table = Table::new(keys, leak((0..1000u32).collect()), slots);
+        let (text, ends) = joined(&keys);
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let table = Table::new(text, leak(ends), leak((0..1000u32).collect()), slots);
+        assert_eq!(table.keys(), keys);
         assert!(slots.len().is_power_of_two() && slots.len() >= 2000);
         for (i, key) in keys.iter().enumerate() {
             assert_eq!(table.get(key), Some(i as u32));
         }
         assert_eq!(table.get("word1000"), None);
         assert!(!table.contains("Word1") && !table.contains(""));
-        let empty: Table<()> = Table::new(&[], &[], leak(slots_of_nothing()));
+        let empty: Table<()> = Table::new("", &[], &[], leak(slots_of_nothing()));
         assert!(!empty.contains("word"));
     }
 
