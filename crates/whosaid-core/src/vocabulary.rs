@@ -15,7 +15,7 @@
 //! looks words up in as static hash tables, so start-up parses and hashes
 //! nothing. The tests read every list again (`every_bundled_list_reads`).
 
-// The parser runs in `build.rs` and in the tests, never at start-up.
+// The parser runs in `build/` and in the tests, never at start-up.
 #[cfg(test)]
 #[allow(dead_code, reason = "shared with build/, which uses all of it")]
 mod read;
@@ -64,7 +64,7 @@ impl WordSet {
 }
 
 /// A [`WordSet`] of `assets/lexicon/NAME.tsv`: `word_set!("determiners")`,
-/// from the tables `build.rs` wrote for it.
+/// from the tables `build/` wrote for it.
 macro_rules! word_set {
     ($name:literal) => {
         $crate::vocabulary::WordSet::new(

@@ -56,7 +56,7 @@ pub struct Title {
     pub sex: Sex,
 }
 
-/// Every list, as the static tables `build.rs` wrote.
+/// Every list, as the static tables `build/` wrote.
 #[derive(Debug)]
 pub struct Lexicon {
     cues: &'static Table<CueClass>,

@@ -1,5 +1,5 @@
 //! The format of every bundled list, by its path under `assets/`: shared by
-//! `build.rs`, which checks every list at build time, and the tests.
+//! `build/`, which checks every list at build time, and the tests.
 
 use crate::annotate::countries::gazetteer::format as gazetteer;
 use crate::annotate::lexicon::format as lexicon;

@@ -1,5 +1,5 @@
 //! Reads and checks one word list: the parser shared by the crate and by
-//! `build.rs`, which runs it on every bundled list at build time (so a bad
+//! `build/`, which runs it on every bundled list at build time (so a bad
 //! list is a build error naming its file and line) and compiles the result
 //! into static tables. No dependency on the rest of the crate, so the build
 //! script can `#[path]`-include it.

@@ -1,7 +1,7 @@
 //! The compiled-in gazetteer: every phrase that names a country or bloc (or
 //! that must not be read as one), and a trie that finds them all in one pass.
 //!
-//! `build.rs` reads the lists under `assets/gazetteer/` ([`compile`], with
+//! `build/` reads the lists under `assets/gazetteer/` ([`compile`], with
 //! the one list reader) and writes everything here as static tables: the
 //! places, the entries, the phrase and name hash tables, and the trie of
 //! every spelling. Start-up builds nothing; the tests compile the lists
@@ -101,7 +101,7 @@ mod tests {
         }
     }
 
-    /// The tables `build.rs` wrote are the lists as they read now.
+    /// The tables `build/` wrote are the lists as they read now.
     #[test]
     fn the_static_tables_are_the_compiled_lists() {
         let compiled = compile::compile().unwrap_or_else(|e| panic!("{e}"));

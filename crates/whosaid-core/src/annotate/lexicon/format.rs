@@ -1,5 +1,5 @@
 //! The formats of the lexicon's lists (see their headers): shared by the
-//! crate and `build.rs`, which checks the lists with them.
+//! crate and `build/`, which checks the lists with them.
 
 use crate::vocabulary::{Class, Format};
 

@@ -1,5 +1,5 @@
 //! Reads the gazetteer's lists into places, entries and the spellings that
-//! find them. `build.rs` runs this at build time and writes the result as
+//! find them. `build/` runs this at build time and writes the result as
 //! static tables (the crate's tests run it again and compare), so a bad list
 //! is a build error and start-up reads nothing.
 

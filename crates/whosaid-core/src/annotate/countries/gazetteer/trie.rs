@@ -1,4 +1,4 @@
-//! A byte trie of every gazetteer spelling, written by `build.rs` as static
+//! A byte trie of every gazetteer spelling, written by `build/` as static
 //! arrays, searched leftmost-longest: the matches an Aho-Corasick automaton
 //! with `MatchKind::LeftmostLongest` gives, with nothing built at start-up.
 //!
@@ -30,7 +30,7 @@ pub(crate) struct Trie {
 }
 
 impl Trie {
-    /// A trie from the tables `build.rs` wrote.
+    /// A trie from the tables `build/` wrote.
     pub const fn new(
         root: &'static [u32; 256],
         nodes: &'static [Node],

@@ -1,5 +1,5 @@
 //! What a gazetteer phrase names and how: shared by the crate and
-//! `build.rs`, which writes the entries as static tables of these types.
+//! `build/`, which writes the entries as static tables of these types.
 
 /// What a phrase refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
