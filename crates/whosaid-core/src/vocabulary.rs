@@ -1,320 +1,59 @@
-//! The one reader of whosaid's word lists (`assets/lexicon/*.tsv`,
-//! `assets/gazetteer/*.tsv`).
+//! whosaid's word lists (`assets/lexicon/*.tsv`, `assets/gazetteer/*.tsv`)
+//! and the one reader of them (`vocabulary/read.rs`).
 //!
 //! A list is UTF-8 text: a header of `#` comment lines naming what the list
 //! holds, its source and its licence; then one entry a line, its fields
 //! separated by tabs. `#` lines and blank lines may follow anywhere. A
-//! [`Format`] says how many fields a row has, which columns hold a class
+//! `Format` says how many fields a row has, which columns hold a class
 //! (and its allowed values) and which columns make an entry unique; the
 //! reader rejects a row with the wrong number of fields, an unknown class and
 //! an entry listed twice, naming the file and line.
 //!
-//! The lists are compiled in, so an error here is a bug in `assets/`: the
-//! tests load every list (`every_bundled_list_reads`), and a list that fails
-//! fails them, never the user.
+//! The bundled lists are read at build time: `build/main.rs` includes the
+//! reader and the list formats by path, checks every list whole (an error
+//! fails the build with its file and line) and writes what the annotator
+//! looks words up in as static hash tables, so start-up parses and hashes
+//! nothing. The tests read every list again (`every_bundled_list_reads`).
 
-use std::sync::OnceLock;
+// The parser runs in `build/` and in the tests, never at start-up.
+#[cfg(test)]
+#[allow(dead_code, reason = "shared with build/, which uses all of it")]
+mod read;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+#[cfg(test)]
+pub(crate) use read::{Class, Format, Row, VocabularyError, read};
 
-/// What is wrong with a word list, with its file and line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum VocabularyError {
-    /// A row has too few or too many fields.
-    #[error("{file}:{line}: expected {expected} tab-separated fields, found {found}")]
-    Fields {
-        file: &'static str,
-        line: usize,
-        expected: String,
-        found: usize,
-    },
-    /// A class column holds a value the list's format does not allow.
-    #[error("{file}:{line}: unknown {column} {value:?} (allowed: {allowed})")]
-    UnknownClass {
-        file: &'static str,
-        line: usize,
-        column: &'static str,
-        value: String,
-        allowed: String,
-    },
-    /// The same entry twice in one list.
-    #[error("{file}:{line}: {entry:?} listed twice (first on line {first})")]
-    Duplicate {
-        file: &'static str,
-        line: usize,
-        entry: String,
-        first: usize,
-    },
-    /// An empty field where an entry is expected.
-    #[error("{file}:{line}: empty entry")]
-    Empty { file: &'static str, line: usize },
-    /// The header does not name the list's source and licence.
-    #[error(
-        "{file}: the header must name the list's source (\"Source:\") and licence (\"Licence:\")"
-    )]
-    Header { file: &'static str },
-}
+#[cfg(test)]
+pub(crate) mod formats;
+mod table;
 
-/// A column whose values come from a closed set.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Class {
-    /// The column, from 0.
-    pub column: usize,
-    /// What the column holds, for messages ("kind", "sex").
-    pub name: &'static str,
-    /// The allowed values.
-    pub values: &'static [&'static str],
-}
+pub(crate) use table::Table;
 
-/// The shape of a list's rows.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Format {
-    /// The fewest fields a row may have.
-    pub min_fields: usize,
-    /// The most fields a row may have.
-    pub max_fields: usize,
-    /// Columns with a closed set of values (checked where the row has them).
-    pub classes: &'static [Class],
-    /// The columns (one or two) that together must be unique within the
-    /// file; empty when repeats are allowed.
-    pub key: &'static [usize],
-}
-
-impl Format {
-    /// One word or phrase a line, each once.
-    pub const WORDS: Format = Format {
-        min_fields: 1,
-        max_fields: 1,
-        classes: &[],
-        key: &[0],
-    };
-
-    /// Exactly `n` fields, the first unique.
-    pub const fn fields(n: usize) -> Format {
-        Format {
-            min_fields: n,
-            max_fields: n,
-            classes: &[],
-            key: &[0],
-        }
-    }
-}
-
-/// One data row of a list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Row {
-    /// The line number, from 1.
-    pub line: usize,
-    /// The tab-separated fields, in place (no allocation per row).
-    fields: [&'static str; MAX_FIELDS],
-    len: usize,
-}
-
-/// The most fields a list's row may have.
-pub(crate) const MAX_FIELDS: usize = 4;
-
-impl Row {
-    /// A row of the given fields (at most [`MAX_FIELDS`]).
-    #[cfg(test)]
-    pub fn new(line: usize, fields: &[&'static str]) -> Row {
-        let mut row = Row {
-            line,
-            fields: [""; MAX_FIELDS],
-            len: fields.len(),
-        };
-        row.fields[..fields.len()].copy_from_slice(fields);
-        row
-    }
-
-    /// The tab-separated fields.
-    pub fn fields(&self) -> &[&'static str] {
-        &self.fields[..self.len]
-    }
-
-    /// A field, or `""` where the row is shorter.
-    pub fn get(&self, column: usize) -> &'static str {
-        self.fields().get(column).copied().unwrap_or("")
-    }
-}
-
-/// A list, read and checked.
-#[derive(Debug, Clone)]
-pub(crate) struct List {
-    /// The file name, for messages ("titles.tsv").
-    #[allow(
-        dead_code,
-        reason = "read by the tests; the annotator needs only the rows"
-    )]
-    pub file: &'static str,
-    /// The header's comment lines, without their `#`.
-    #[allow(
-        dead_code,
-        reason = "read by the tests; the annotator needs only the rows"
-    )]
-    pub header: Vec<&'static str>,
-    /// The data rows, in file order.
-    pub rows: Vec<Row>,
-}
-
-/// Reads a list in the given format.
-pub(crate) fn read(
-    file: &'static str,
-    text: &'static str,
-    format: Format,
-) -> Result<List, VocabularyError> {
-    read_checking(file, text, format, true)
-}
-
-/// [`read`], looking for entries listed twice only when `duplicates` says
-/// so: that check is the one that costs at start-up.
-fn read_checking(
-    file: &'static str,
-    text: &'static str,
-    format: Format,
-    duplicates: bool,
-) -> Result<List, VocabularyError> {
-    debug_assert!(format.max_fields <= MAX_FIELDS);
-    debug_assert!(
-        format.key.len() <= 2,
-        "{file}: a key of more than two columns"
-    );
-    let mut header = Vec::new();
-    let mut rows = Vec::new();
-    // A key of one or two columns, without an allocation per row: the
-    // census names are thousands of rows, read at start-up.
-    let capacity = if duplicates { text.len() / 16 } else { 0 };
-    let mut seen: FxHashMap<(&'static str, &'static str), usize> =
-        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if let Some(comment) = raw.strip_prefix('#') {
-            if rows.is_empty() {
-                header.push(comment.trim());
-            }
-            continue;
-        }
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let mut row = Row {
-            line,
-            fields: [""; MAX_FIELDS],
-            len: 0,
-        };
-        let mut found = 0;
-        for field in raw.split('\t') {
-            if found < MAX_FIELDS {
-                row.fields[found] = field;
-            }
-            found += 1;
-        }
-        row.len = found.min(MAX_FIELDS);
-        let fields = row.fields();
-        if found < format.min_fields || found > format.max_fields {
-            return Err(VocabularyError::Fields {
-                file,
-                line,
-                expected: if format.min_fields == format.max_fields {
-                    format.min_fields.to_string()
-                } else {
-                    format!("{} to {}", format.min_fields, format.max_fields)
-                },
-                found,
-            });
-        }
-        if fields[0].trim().is_empty() {
-            return Err(VocabularyError::Empty { file, line });
-        }
-        for class in format.classes {
-            if let Some(&value) = fields.get(class.column)
-                && !class.values.contains(&value)
-            {
-                return Err(VocabularyError::UnknownClass {
-                    file,
-                    line,
-                    column: class.name,
-                    value: value.to_string(),
-                    allowed: class.values.join(", "),
-                });
-            }
-        }
-        if duplicates && let Some(&first_column) = format.key.first() {
-            let field = |c: usize| fields.get(c).copied().unwrap_or("");
-            let key = (
-                field(first_column),
-                format.key.get(1).map_or("", |&c| field(c)),
-            );
-            if let Some(&first) = seen.get(&key) {
-                return Err(VocabularyError::Duplicate {
-                    file,
-                    line,
-                    entry: format
-                        .key
-                        .iter()
-                        .map(|&c| field(c))
-                        .collect::<Vec<_>>()
-                        .join("\t"),
-                    first,
-                });
-            }
-            seen.insert(key, line);
-        }
-        rows.push(row);
-    }
-    let names = |word: &str| header.iter().any(|h| h.contains(word));
-    if !names("Source") || !names("Licence") {
-        return Err(VocabularyError::Header { file });
-    }
-    Ok(List { file, header, rows })
-}
-
-/// Reads a bundled list; a failure is a bug in `assets/` that the tests
-/// catch, so it panics with the file and line.
-///
-/// The bundled lists are compiled in and `every_bundled_list_reads` checks
-/// them whole, so a release build skips the duplicate check at start-up.
-pub(crate) fn bundled(file: &'static str, text: &'static str, format: Format) -> List {
-    read_checking(file, text, format, cfg!(debug_assertions))
-        .unwrap_or_else(|error| panic!("bundled word list: {error}"))
-}
-
-/// A one-column list from `assets/lexicon/`, compiled in and read on first
-/// use, with constant-time membership. Matching is exact (case included),
-/// as the words are listed; [`WordSet::words`] gives them in file order.
+/// A one-column list from `assets/lexicon/`, compiled into static tables at
+/// build time. Matching is exact (case included), as the words are listed;
+/// [`WordSet::words`] gives them in file order.
 pub(crate) struct WordSet {
+    #[cfg_attr(not(test), allow(dead_code, reason = "named by the tests"))]
     file: &'static str,
-    text: &'static str,
-    parsed: OnceLock<(Vec<&'static str>, FxHashSet<&'static str>)>,
+    words: &'static [&'static str],
+    set: Table<()>,
 }
 
 impl WordSet {
-    /// A list from its file name and text (see [`word_set!`]).
-    pub const fn new(file: &'static str, text: &'static str) -> Self {
-        WordSet {
-            file,
-            text,
-            parsed: OnceLock::new(),
-        }
-    }
-
-    fn parsed(&self) -> &(Vec<&'static str>, FxHashSet<&'static str>) {
-        self.parsed.get_or_init(|| {
-            let list = bundled(self.file, self.text, Format::WORDS);
-            let words: Vec<&'static str> = list.rows.iter().map(|row| row.fields()[0]).collect();
-            let set = words.iter().copied().collect();
-            (words, set)
-        })
+    /// A list from its file name, its words in file order and as a table
+    /// (see [`word_set!`]).
+    pub const fn new(file: &'static str, words: &'static [&'static str], set: Table<()>) -> Self {
+        WordSet { file, words, set }
     }
 
     /// Whether `word` is listed, exactly so.
     pub fn contains(&self, word: &str) -> bool {
-        self.parsed().1.contains(word)
+        self.set.contains(word)
     }
 
     /// The words in file order.
     pub fn words(&self) -> &[&'static str] {
-        &self.parsed().0
+        self.words
     }
 
     /// The file name ("determiners.tsv").
@@ -324,17 +63,14 @@ impl WordSet {
     }
 }
 
-/// A [`WordSet`] of `assets/lexicon/NAME.tsv`: `word_set!("determiners")`.
+/// A [`WordSet`] of `assets/lexicon/NAME.tsv`: `word_set!("determiners")`,
+/// from the tables `build/` wrote for it.
 macro_rules! word_set {
     ($name:literal) => {
         $crate::vocabulary::WordSet::new(
             concat!($name, ".tsv"),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../assets/lexicon/",
-                $name,
-                ".tsv"
-            )),
+            include!(concat!(env!("OUT_DIR"), "/words/", $name, ".rs")),
+            include!(concat!(env!("OUT_DIR"), "/words/", $name, ".set.rs")),
         )
     };
 }
@@ -365,27 +101,7 @@ mod tests {
         key: &[0],
     };
 
-    /// The format of every list under `assets/` that is not a plain word list.
-    fn format_of(file: &str) -> Format {
-        use crate::annotate::countries::gazetteer::format as gazetteer;
-        use crate::annotate::lexicon::format as lexicon;
-        match file {
-            "lexicon/cue_verbs.tsv" => lexicon::CUE_VERBS,
-            "lexicon/titles.tsv" => lexicon::TITLES,
-            "lexicon/anonymous.tsv" => lexicon::ANONYMOUS,
-            "lexicon/organizations.tsv" => lexicon::ORGANIZATIONS,
-            "lexicon/given_names_us_census.tsv" | "lexicon/given_names_extra.tsv" => {
-                lexicon::GIVEN_NAMES
-            }
-            "gazetteer/countries.tsv" => gazetteer::COUNTRIES,
-            "gazetteer/blocs.tsv" => gazetteer::BLOCS,
-            "gazetteer/names.tsv" => gazetteer::NAMES,
-            "gazetteer/demonyms.tsv" => gazetteer::DEMONYMS,
-            "gazetteer/seats.tsv" => gazetteer::SEATS,
-            "gazetteer/subdivisions.tsv" => gazetteer::SUBDIVISIONS,
-            _ => Format::WORDS,
-        }
-    }
+    use super::formats::format_of;
 
     /// Every list under `assets/` reads without error: its header names a
     /// source and a licence, and it has no unknown class, no entry twice and
@@ -415,7 +131,11 @@ mod tests {
         assert!(NAME_SUFFIXES.contains("Jr."));
         assert_eq!(NAME_SUFFIXES.file(), "name_suffixes.tsv");
         crate::annotate::lexicon::lexicon();
-        let _ = &*crate::annotate::countries::gazetteer::GAZETTEER;
+        assert!(
+            crate::annotate::countries::gazetteer::GAZETTEER
+                .given_names
+                .contains("Jordan")
+        );
     }
 
     /// Reading every list (as the annotator does on first use, sets
@@ -444,7 +164,8 @@ mod tests {
             let mut words = 0;
             for &(name, text) in &lists {
                 let list = read(name, text, format_of(name)).unwrap();
-                let set: FxHashSet<&str> = list.rows.iter().map(|row| row.fields()[0]).collect();
+                let set: rustc_hash::FxHashSet<&str> =
+                    list.rows.iter().map(|row| row.fields()[0]).collect();
                 words += set.len();
             }
             best = best.min(start.elapsed());

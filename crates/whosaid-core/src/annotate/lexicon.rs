@@ -1,25 +1,12 @@
 //! The word lists the annotator reads, compiled in from `assets/lexicon/`.
 //!
-//! Each file is parsed once, on first use. Keys are lower case (ASCII folding
-//! only, so byte offsets never move) unless a list says its case matters.
+//! `build/` reads each file at build time (`build/lexicon.rs` decides what
+//! a row means) and lays out static hash tables: nothing is parsed or hashed
+//! at start-up. Keys are lower case
+//! (ASCII folding only, so byte offsets never move) unless a list says its
+//! case matters.
 
-use std::sync::LazyLock;
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-use crate::vocabulary::{VocabularyError, read};
-
-const CUE_VERBS: &str = include_str!("../../../../assets/lexicon/cue_verbs.tsv");
-const TITLES: &str = include_str!("../../../../assets/lexicon/titles.tsv");
-const ANONYMOUS: &str = include_str!("../../../../assets/lexicon/anonymous.tsv");
-const GROUPS: &str = include_str!("../../../../assets/lexicon/groups.tsv");
-const ORGANIZATIONS: &str = include_str!("../../../../assets/lexicon/organizations.tsv");
-const DOCUMENTS: &str = include_str!("../../../../assets/lexicon/documents.tsv");
-const CHANNELS: &str = include_str!("../../../../assets/lexicon/channels.tsv");
-const TURN_VERBS: &str = include_str!("../../../../assets/lexicon/turn_verbs.tsv");
-const GIVEN_NAMES_CENSUS: &str =
-    include_str!("../../../../assets/lexicon/given_names_us_census.tsv");
-const GIVEN_NAMES_EXTRA: &str = include_str!("../../../../assets/lexicon/given_names_extra.tsv");
+use crate::vocabulary::Table;
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,240 +56,62 @@ pub struct Title {
     pub sex: Sex,
 }
 
-/// Every list, parsed.
+/// Every list, as the static tables `build/` wrote.
 #[derive(Debug)]
 pub struct Lexicon {
-    cues: HashMap<&'static str, CueClass>,
+    cues: &'static Table<CueClass>,
     /// Two-word cues, keyed by their first word: "according" → ("to", Say).
-    two_word_cues: HashMap<&'static str, Vec<(&'static str, CueClass)>>,
-    titles: HashMap<String, Title>,
-    anonymous_heads: HashSet<&'static str>,
+    two_word_cues: &'static Table<&'static [(&'static str, CueClass)]>,
+    titles: &'static Table<Title>,
+    anonymous_heads: &'static Table<()>,
     /// Phrases ("familiar with"), lower-case, words joined by one space.
-    anonymity_markers: Vec<String>,
-    groups: HashSet<&'static str>,
-    organization_heads: HashSet<&'static str>,
+    anonymity_markers: &'static [&'static str],
+    groups: &'static Table<()>,
+    organization_heads: &'static Table<()>,
     /// Institutions known by name, keyed by their last word, so a phrase is
     /// checked against the few names it could end with.
-    organization_names: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    documents: HashSet<&'static str>,
-    channels: HashSet<&'static str>,
-    turn_verbs: HashSet<&'static str>,
-    given_names: HashMap<&'static str, Sex>,
+    organization_names: &'static Table<&'static [&'static [&'static str]]>,
+    documents: &'static Table<()>,
+    channels: &'static Table<()>,
+    turn_verbs: &'static Table<()>,
+    given_names: &'static Table<Sex>,
 }
 
-/// Parsed on first use; the lists are compiled in, so a failure is a bug in
-/// `assets/lexicon/` that the tests catch.
-static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse().unwrap_or_else(|error| panic!("lexicon: {error}")));
+// CUES, TWO_WORD_CUES, TITLES, ANONYMOUS_HEADS, ANONYMITY_MARKERS, GROUPS,
+// ORGANIZATION_HEADS, ORGANIZATION_NAMES, DOCUMENTS, CHANNELS, TURN_VERBS and
+// GIVEN_NAMES, from build/lexicon.rs.
+include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+
+static LEXICON: Lexicon = Lexicon {
+    cues: &CUES,
+    two_word_cues: &TWO_WORD_CUES,
+    titles: &TITLES,
+    anonymous_heads: &ANONYMOUS_HEADS,
+    anonymity_markers: ANONYMITY_MARKERS,
+    groups: &GROUPS,
+    organization_heads: &ORGANIZATION_HEADS,
+    organization_names: &ORGANIZATION_NAMES,
+    documents: &DOCUMENTS,
+    channels: &CHANNELS,
+    turn_verbs: &TURN_VERBS,
+    given_names: &GIVEN_NAMES,
+};
 
 /// The annotator's lists.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-const CUE_CLASSES: &[&str] = &["say", "tell", "ask", "call", "object", "noun"];
-const SEXES: &[&str] = &["m", "f", "u"];
-
-/// The formats of the lexicon's lists (see their headers).
-pub(crate) mod format {
-    use super::{CUE_CLASSES, SEXES};
-    use crate::vocabulary::{Class, Format};
-
-    pub const CUE_VERBS: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "class",
-            values: CUE_CLASSES,
-        }],
-        key: &[0],
-    };
-    /// A form may be listed once per kind: "chief" is a title and a modifier.
-    pub const TITLES: Format = Format {
-        min_fields: 3,
-        max_fields: 3,
-        classes: &[
-            Class {
-                column: 1,
-                name: "kind",
-                values: &["honorific", "title", "modifier"],
-            },
-            Class {
-                column: 2,
-                name: "sex",
-                values: &["m", "f", "-"],
-            },
-        ],
-        key: &[0, 1],
-    };
-    pub const ANONYMOUS: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "kind",
-            values: &["head", "marker"],
-        }],
-        key: &[0],
-    };
-    pub const ORGANIZATIONS: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "kind",
-            values: &["head", "name"],
-        }],
-        key: &[0],
-    };
-    pub const GIVEN_NAMES: Format = Format {
-        min_fields: 2,
-        max_fields: 2,
-        classes: &[Class {
-            column: 1,
-            name: "sex",
-            values: SEXES,
-        }],
-        key: &[0],
-    };
-    pub const WORDS: Format = Format::WORDS;
-}
-
-fn sex(code: &str) -> Sex {
-    match code {
-        "m" => Sex::Male,
-        "f" => Sex::Female,
-        _ => Sex::Unknown,
-    }
-}
+/// The formats of the lexicon's lists (see their headers); shared with
+/// `build/`.
+#[cfg(test)]
+#[allow(
+    dead_code,
+    reason = "shared with build/lexicon.rs, which uses all of it"
+)]
+pub(crate) mod format;
 
 impl Lexicon {
-    fn parse() -> Result<Self, VocabularyError> {
-        let mut cues = HashMap::default();
-        let mut two_word_cues: HashMap<&str, Vec<(&str, CueClass)>> = HashMap::default();
-        for row in read("cue_verbs.tsv", CUE_VERBS, format::CUE_VERBS)?.rows {
-            let class = match row.get(1) {
-                "tell" => CueClass::Tell,
-                "ask" => CueClass::Ask,
-                "call" => CueClass::Call,
-                "noun" => CueClass::Noun,
-                "object" => CueClass::Object,
-                _ => CueClass::Say,
-            };
-            match row.fields()[0].split_once(' ') {
-                Some((first, second)) => two_word_cues
-                    .entry(first)
-                    .or_default()
-                    .push((second, class)),
-                None => {
-                    cues.insert(row.fields()[0], class);
-                }
-            }
-        }
-        let titles = read("titles.tsv", TITLES, format::TITLES)?
-            .rows
-            .iter()
-            .map(|row| {
-                let kind = match row.get(1) {
-                    "honorific" => TitleKind::Honorific,
-                    "modifier" => TitleKind::Modifier,
-                    _ => TitleKind::Title,
-                };
-                let form = row.fields()[0];
-                let key = if form.contains('.') {
-                    form.to_string()
-                } else {
-                    form.to_ascii_lowercase()
-                };
-                (
-                    key,
-                    Title {
-                        kind,
-                        sex: sex(row.get(2)),
-                    },
-                )
-            })
-            // A word listed as a title and a modifier ("chief") is a title.
-            .fold(HashMap::default(), |mut map, (key, title)| {
-                map.entry(key)
-                    .and_modify(|known: &mut Title| {
-                        if known.kind == TitleKind::Modifier {
-                            *known = title;
-                        }
-                    })
-                    .or_insert(title);
-                map
-            });
-        let mut anonymous_heads = HashSet::default();
-        let mut anonymity_markers = Vec::new();
-        for row in read("anonymous.tsv", ANONYMOUS, format::ANONYMOUS)?.rows {
-            match row.get(1) {
-                "marker" => anonymity_markers.push(
-                    row.fields()[0]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                _ => {
-                    anonymous_heads.insert(row.fields()[0]);
-                }
-            }
-        }
-        let mut organization_heads = HashSet::default();
-        let mut organization_names: HashMap<&'static str, Vec<Vec<&'static str>>> =
-            HashMap::default();
-        for row in read("organizations.tsv", ORGANIZATIONS, format::ORGANIZATIONS)?.rows {
-            match row.get(1) {
-                "name" => {
-                    let words: Vec<&'static str> = row.fields()[0].split(' ').collect();
-                    if let Some(&last) = words.last() {
-                        organization_names.entry(last).or_default().push(words);
-                    }
-                }
-                _ => {
-                    organization_heads.insert(row.fields()[0]);
-                }
-            }
-        }
-        let mut given_names = HashMap::default();
-        let census = read(
-            "given_names_us_census.tsv",
-            GIVEN_NAMES_CENSUS,
-            format::GIVEN_NAMES,
-        )?;
-        let extra = read(
-            "given_names_extra.tsv",
-            GIVEN_NAMES_EXTRA,
-            format::GIVEN_NAMES,
-        )?;
-        // A name in both lists takes the sex the extra list gives it.
-        for row in census.rows.iter().chain(&extra.rows) {
-            given_names.insert(row.fields()[0], sex(row.get(1)));
-        }
-        let words = |file, text| -> Result<HashSet<&'static str>, VocabularyError> {
-            Ok(read(file, text, format::WORDS)?
-                .rows
-                .iter()
-                .map(|row| row.fields()[0])
-                .collect())
-        };
-        Ok(Lexicon {
-            cues,
-            two_word_cues,
-            titles,
-            anonymous_heads,
-            anonymity_markers,
-            groups: words("groups.tsv", GROUPS)?,
-            organization_heads,
-            organization_names,
-            documents: words("documents.tsv", DOCUMENTS)?,
-            channels: words("channels.tsv", CHANNELS)?,
-            turn_verbs: words("turn_verbs.tsv", TURN_VERBS)?,
-            given_names,
-        })
-    }
-
     /// Whether a lower-case word is a verb of taking a turn ("replied", "hit").
     pub fn is_turn_verb(&self, lower: &str) -> bool {
         self.turn_verbs.contains(lower)
@@ -310,12 +119,12 @@ impl Lexicon {
 
     /// The cue class of a single lower-case word.
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
-        self.cues.get(lower).copied()
+        self.cues.get(lower)
     }
 
     /// The second words that make `lower` a two-word cue ("according" → "to").
     pub fn two_word_cues(&self, lower: &str) -> &[(&'static str, CueClass)] {
-        self.two_word_cues.get(lower).map_or(&[], Vec::as_slice)
+        self.two_word_cues.get(lower).unwrap_or(&[])
     }
 
     /// A title, honorific or title modifier. `word` is as written; forms with
@@ -328,17 +137,17 @@ impl Lexicon {
             return self.title(rest);
         }
         if word.ends_with('.') {
-            return self.titles.get(word).copied();
+            return self.titles.get(word);
         }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.titles.get(word).copied();
+            return self.titles.get(word);
         }
         // Lower-case on the stack: this runs for every capitalized word.
         let mut buffer = [0u8; 32];
         let bytes = buffer.get_mut(..word.len())?;
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
-        self.titles.get(std::str::from_utf8(bytes).ok()?).copied()
+        self.titles.get(std::str::from_utf8(bytes).ok()?)
     }
 
     pub fn is_anonymous_head(&self, lower: &str) -> bool {
@@ -350,7 +159,7 @@ impl Lexicon {
     pub fn has_anonymity_marker(&self, lower_phrase: &str) -> bool {
         self.anonymity_markers
             .iter()
-            .any(|marker| lower_phrase.contains(marker.as_str()))
+            .any(|marker| lower_phrase.contains(marker))
     }
 
     pub fn is_group(&self, lower: &str) -> bool {
@@ -392,7 +201,7 @@ impl Lexicon {
     /// The sex a given name is most often given to; `None` if it is not a known
     /// given name. `name` is title case as written ("Donald").
     pub fn given_name(&self, name: &str) -> Option<Sex> {
-        self.given_names.get(name).copied()
+        self.given_names.get(name)
     }
 }
 

@@ -2,8 +2,8 @@
 //! demonym ("Ukrainian", "Russians"), capital or seat of power ("Kyiv", "the
 //! Kremlin") and region ("Donbas"); blocs ("Nato", "the EU") with kind `bloc`.
 //!
-//! One Aho-Corasick automaton (leftmost-longest, over the spellings text uses:
-//! "Nato", "NATO") finds every gazetteer phrase in one pass; [`rules`] then judges each match from the words
+//! One trie, built at build time (leftmost-longest, over the spellings text
+//! uses: "Nato", "NATO"), finds every gazetteer phrase in one pass; [`rules`] then judges each match from the words
 //! around it, and a last pass over the whole story settles what one mention cannot
 //! (a family name used again, "Congo" when only one Congo is named, Georgia in a
 //! story about US states). Linear in the text: each match is looked at once, with
@@ -18,8 +18,6 @@ mod text;
 use crate::vocabulary::WordSet;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
-
-use aho_corasick::Input;
 
 use crate::model::{Country, CountryKind, Paragraph, ParagraphKind, Span};
 use gazetteer::{Form, GAZETTEER, Gazetteer, Target};
@@ -97,7 +95,7 @@ impl Mentions {
 /// [`find`] as offsets: `blocked` holds (paragraph index, start, end) of
 /// names, in any order (sorted here, in place: a long story has a million).
 pub fn find_mentions(paragraphs: &[Paragraph], blocked: &mut [(u32, u32, u32)]) -> Vec<Mentions> {
-    let gazetteer = &*GAZETTEER;
+    let gazetteer = &GAZETTEER;
     blocked.sort_unstable();
     let mut hits = Vec::new();
     for (position, paragraph) in paragraphs.iter().enumerate() {
@@ -122,7 +120,7 @@ pub fn is_place(phrase: &str) -> bool {
 /// The first place named in the phrase counts ("Polish Prime Minister" → PL);
 /// case matters as in running text ("us" names nothing).
 pub fn lookup(phrase: &str) -> Option<Place> {
-    let gazetteer = &*GAZETTEER;
+    let gazetteer = &GAZETTEER;
     let text = phrase.trim();
     let cx = Context {
         gazetteer,
@@ -133,12 +131,8 @@ pub fn lookup(phrase: &str) -> Option<Place> {
         last_language_end: None,
     };
     let mut pos = 0;
-    while let Some(found) = gazetteer
-        .automaton
-        .find(Input::new(text).span(pos..text.len()))
-    {
-        let (start, end) = (found.start(), found.end());
-        let entry = &gazetteer.entries[gazetteer.pattern_entry[found.pattern().as_usize()]];
+    while let Some((start, end, entry_index)) = gazetteer.trie.find(text, pos) {
+        let entry = &gazetteer.entries[entry_index];
         match rules::judge(&cx, start, end, entry) {
             Verdict::Skip => pos = next_char(text, start),
             Verdict::Place => {
@@ -217,16 +211,11 @@ fn scan(
         last_language_end: None,
     };
     let mut pos = 0;
-    while let Some(found) = gazetteer
-        .automaton
-        .find(Input::new(text).span(pos..text.len()))
-    {
-        let (start, end) = (found.start(), found.end());
+    while let Some((start, end, entry_index)) = gazetteer.trie.find(text, pos) {
         if overlaps_blocked(blocked, start, end) {
             pos = end;
             continue;
         }
-        let entry_index = gazetteer.pattern_entry[found.pattern().as_usize()];
         let entry = &gazetteer.entries[entry_index];
         let verdict = rules::judge(&cx, start, end, entry);
         match verdict {

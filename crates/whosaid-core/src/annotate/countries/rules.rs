@@ -1,6 +1,6 @@
 //! What one gazetteer match means, judged from the words around it.
 //!
-//! The automaton knows nothing of word boundaries; these rules put them back and
+//! The trie knows nothing of word boundaries; these rules put them back and
 //! tell a country from the other things its name can be: a person ("Michael
 //! Jordan"), a language ("in French"), a US state ("Atlanta, Georgia"), a town
 //! elsewhere ("Paris, Texas"), an ordinary word ("give US more" in capitals).

@@ -1,0 +1,166 @@
+//! A byte trie of every gazetteer spelling, written by `build/` as static
+//! arrays, searched leftmost-longest: the matches an Aho-Corasick automaton
+//! with `MatchKind::LeftmostLongest` gives, with nothing built at start-up.
+//!
+//! A search tries each start in turn: the root's table rejects a byte no
+//! spelling begins with in one load, so lower-case text costs little, and a
+//! walk from a possible start is as long as the longest spelling there.
+
+/// No node, no entry.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One node: its edges (`first..first + len` in the edge arrays, sorted by
+/// byte) and the entry a spelling ending here names, or [`NONE`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node {
+    pub first: u32,
+    pub len: u16,
+    pub entry: u32,
+}
+
+/// The trie's static tables.
+pub(crate) struct Trie {
+    /// The node each first byte leads to, or [`NONE`].
+    root: &'static [u32; 256],
+    nodes: &'static [Node],
+    /// The edges' bytes, each node's sorted.
+    bytes: &'static [u8],
+    /// The node each edge leads to.
+    targets: &'static [u32],
+}
+
+impl Trie {
+    /// A trie from the tables `build/` wrote.
+    pub const fn new(
+        root: &'static [u32; 256],
+        nodes: &'static [Node],
+        bytes: &'static [u8],
+        targets: &'static [u32],
+    ) -> Trie {
+        Trie {
+            root,
+            nodes,
+            bytes,
+            targets,
+        }
+    }
+
+    /// The first spelling that starts at or after `from`, the longest of
+    /// those starting there: `(start, end, entry)`.
+    pub fn find(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+        let haystack = text.as_bytes();
+        for start in from..haystack.len() {
+            let mut node = self.root[usize::from(haystack[start])];
+            let mut at = start + 1;
+            let mut longest = None;
+            while node != NONE {
+                let Node { first, len, entry } = self.nodes[node as usize];
+                if entry != NONE {
+                    longest = Some((at, entry as usize));
+                }
+                let Some(&byte) = haystack.get(at) else {
+                    break;
+                };
+                let edges = first as usize..first as usize + usize::from(len);
+                node = match self.bytes[edges.clone()].binary_search(&byte) {
+                    Ok(i) => self.targets[edges.start + i],
+                    Err(_) => NONE,
+                };
+                at += 1;
+            }
+            if let Some((end, entry)) = longest {
+                return Some((start, end, entry));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::{AhoCorasick, Input, MatchKind};
+    use proptest::prelude::*;
+
+    use super::super::{GAZETTEER, compile};
+
+    /// The automaton the trie replaces, over the same spellings.
+    fn automaton() -> (AhoCorasick, Vec<usize>) {
+        let compiled = compile::compile().unwrap_or_else(|e| panic!("{e}"));
+        let (patterns, entries): (Vec<String>, Vec<usize>) = compiled.patterns.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .unwrap();
+        (automaton, entries)
+    }
+
+    /// Every match from every start, as the scan asks for them.
+    fn all_matches(
+        text: &str,
+        find: impl Fn(usize) -> Option<(usize, usize, usize)>,
+    ) -> Vec<(usize, usize, usize)> {
+        (0..=text.len()).filter_map(find).collect()
+    }
+
+    fn same_matches(automaton: &(AhoCorasick, Vec<usize>), text: &str) {
+        let expected = all_matches(text, |from| {
+            automaton
+                .0
+                .find(Input::new(text).span(from..text.len()))
+                .map(|m| (m.start(), m.end(), automaton.1[m.pattern().as_usize()]))
+        });
+        let found = all_matches(text, |from| GAZETTEER.trie.find(text, from));
+        assert_eq!(found, expected, "{text}");
+    }
+
+    #[test]
+    fn finds_what_the_automaton_finds_in_the_bundled_story() {
+        let automaton = automaton();
+        let story = include_str!(
+            "../../../../../../assets/stories/2025-12-16-berlin-security-guarantees.txt"
+        );
+        same_matches(&automaton, story);
+        same_matches(
+            &automaton,
+            "NATO, Nato and the UNITED STATES; Gulf Of Guinea, New Mexico, Georgia's \
+             Ukrainians in Kyiv and the Kremlin, US U.S. us, Élysée ÉLYSÉE, CongoBrazza",
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Texts of listed spellings, whole and cut short, glued by bits of
+        /// text: matches that overlap, nest and stop short.
+        #[test]
+        fn finds_what_the_automaton_finds(
+            parts in prop::collection::vec((any::<usize>(), 0usize..4, "[ .,a-zA-Z'-]{0,3}"), 0..12)
+        ) {
+            thread_local! {
+                static AUTOMATON: (AhoCorasick, Vec<usize>) = automaton();
+                static SPELLINGS: Vec<String> = compile::compile()
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .patterns
+                    .into_iter()
+                    .map(|(spelling, _)| spelling)
+                    .collect();
+            }
+            let text: String = SPELLINGS.with(|spellings| {
+                parts
+                    .iter()
+                    .map(|(pick, cut, glue)| {
+                        let spelling = &spellings[pick % spellings.len()];
+                        let end = spelling
+                            .char_indices()
+                            .map(|(i, _)| i)
+                            .chain([spelling.len()])
+                            .rev()
+                            .nth(*cut)
+                            .unwrap_or(0);
+                        format!("{}{glue}", &spelling[..end])
+                    })
+                    .collect()
+            });
+            AUTOMATON.with(|automaton| same_matches(automaton, &text));
+        }
+    }
+}
