@@ -1151,3 +1151,15 @@ fn an_aside_between_dashes_before_the_cue_is_the_sources_role() {
     assert_eq!(said_by(&c), ("he voted for the levy", "Jason Sims"));
     assert_eq!(c.source.as_deref(), Some("Jason Sims"));
 }
+
+#[test]
+fn reported_takes_a_clause_with_a_verb_but_not_a_bare_figure() {
+    let c = only("The port reopened.\n\nThe Gazette reported the ferry was sold last week.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("the ferry was sold last week", Some("The Gazette"))
+    );
+    assert!(
+        claims("The port reopened.\n\nThe company reported earnings of $8.42 a share.").is_empty()
+    );
+}

@@ -95,8 +95,16 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         // but not "reported progress" (a report of numbers, not of speech).
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
             let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
+            let report = matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted");
+            // "CNN reported at least six planes circled the stadium": a
+            // report of a clause, with its verb a few words on.
+            let reported_clause = report
+                && takes_bare_clause(p, k)
+                && (k + 1..end.min(k + 10))
+                    .take_while(|&t| p.kind(t).is_wordlike())
+                    .any(|t| looks_finite(p, t));
             let object = clause.cue.class == CueClass::Object
-                && !matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted")
+                && (!report || reported_clause)
                 && (takes_bare_clause(p, k)
                     || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             (pronoun || object).then_some(k)
