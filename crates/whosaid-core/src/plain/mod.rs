@@ -32,15 +32,19 @@ static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A wire dateline: upper-case places, optionally a date after a comma and an
-/// agency in parentheses, then a dash. "BERLIN/KYIV —", "WASHINGTON, Nov. 8 (Reuters) -".
+/// agency in parentheses, then a dash or a colon. "BERLIN/KYIV —",
+/// "WASHINGTON, Nov. 8 (Reuters) -", "LISBON:".
 /// A title-case place is accepted only with an agency: "Washington (CNN) —".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let upper_place = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*";
     let pattern = format!(
-        r"^(?:(?P<upper>{upper_place}(?:{SPACE}*/{SPACE}*{upper_place})*)(?:, [^—–\n()]{{1,40}}?)?(?:{SPACE}*\([^)\n]{{1,40}}\))?|(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}})(?:, [^—–\n()]{{1,40}}?)?{SPACE}*\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg)\)){SPACE}*(?:—|–|--|-){SPACE}+"
+        r"^(?:(?P<upper>{upper_place}(?:{SPACE}*/{SPACE}*{upper_place})*)(?:, [^—–\n()]{{1,40}}?)?(?:{SPACE}*\([^)\n]{{1,40}}\))?|(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}})(?:, [^—–\n()]{{1,40}}?)?{SPACE}*\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg)\)){SPACE}*(?:—|–|--|-|(?P<colon>:)){SPACE}+"
     );
     Regex::new(&pattern).expect("dateline pattern")
 });
+
+/// Upper-case labels that open a lede with a colon but are not places.
+static NOT_DATELINES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("not_datelines");
 
 /// `[[nid:726748]]`, a publisher's id, on its own at the end of a story.
 static ID_TAG: LazyLock<Regex> =
@@ -139,6 +143,14 @@ pub fn split_dateline(lede: &str) -> Option<(Vec<String>, usize)> {
         .name("upper")
         .or_else(|| dateline.name("title"))
         .map_or("", |m| m.as_str());
+    // "LISBON: …" is a dateline; "BREAKING: …" and "UPDATE: …" are labels.
+    if dateline.name("colon").is_some()
+        && places
+            .split(['/', ' '])
+            .any(|word| NOT_DATELINES.contains(&word.to_ascii_lowercase()))
+    {
+        return None;
+    }
     let (rest, end) = trim_range(lede, dateline[0].len(), lede.len());
     if rest >= end {
         return None;
@@ -318,6 +330,20 @@ mod tests {
             article.paragraphs[0].text,
             "NATO said on Monday it would meet."
         );
+    }
+
+    #[test]
+    fn a_dateline_may_end_with_a_colon_but_a_label_is_not_one() {
+        let (places, rest) = split_dateline("LISBON: The ferries ran again.").expect("a dateline");
+        assert_eq!(places, ["LISBON"]);
+        assert_eq!(rest, "LISBON: ".len());
+        assert_eq!(split_dateline("BREAKING: The ferries ran again."), None);
+        assert_eq!(
+            split_dateline("EDITOR'S NOTE: The ferries ran again."),
+            None
+        );
+        // A title-case word before a colon is no dateline without an agency.
+        assert_eq!(split_dateline("Lisbon: The ferries ran again."), None);
     }
 
     #[test]
