@@ -22,40 +22,44 @@ use super::page_meta::{self, PageMeta};
 use crate::model::ParagraphKind;
 
 /// Elements that never hold article prose.
-const SKIP_TAGS: &[&str] = &[
-    "applet",
-    "aside",
-    "audio",
-    "button",
-    "canvas",
-    "dialog",
-    "embed",
-    "figcaption",
-    "figure",
-    "footer",
-    "head",
-    "iframe",
-    "img",
-    "input",
-    "label",
-    "link",
-    "map",
-    "menu",
-    "meta",
-    "nav",
-    "noscript",
-    "object",
-    "picture",
-    "script",
-    "select",
-    "source",
-    "style",
-    "svg",
-    "template",
-    "textarea",
-    "title",
-    "video",
-];
+fn is_skip_tag(name: &str) -> bool {
+    // A `match`, not a search of a list: it runs for every element.
+    matches!(
+        name,
+        "applet"
+            | "aside"
+            | "audio"
+            | "button"
+            | "canvas"
+            | "dialog"
+            | "embed"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "head"
+            | "iframe"
+            | "img"
+            | "input"
+            | "label"
+            | "link"
+            | "map"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noscript"
+            | "object"
+            | "picture"
+            | "script"
+            | "select"
+            | "source"
+            | "style"
+            | "svg"
+            | "template"
+            | "textarea"
+            | "title"
+            | "video"
+    )
+}
 
 /// ARIA roles of page furniture.
 const SKIP_ROLES: &[&str] = &[
@@ -73,34 +77,38 @@ const SKIP_ROLES: &[&str] = &[
 ];
 
 /// Elements that start a new block of text.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
-];
+fn is_block_tag(name: &str) -> bool {
+    // A `match`, not a search of a list: it runs for every element.
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
 
 /// A widget is only dropped by its class when it holds less than this share
 /// of the body's paragraph text; an article body called `has-comments` stays.
@@ -372,7 +380,7 @@ fn folded_len(text: &str) -> usize {
 }
 
 fn is_block(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name)
+    is_block_tag(name)
         || heading_kind(name).is_some()
         || matches!(name, "td" | "th" | "body" | "form")
 }
@@ -643,7 +651,7 @@ impl<'a> Marks<'a> {
 /// Tags and roles that never hold the article, whatever their size, and
 /// what the page hides.
 fn is_furniture(element: &Element) -> bool {
-    if SKIP_TAGS.contains(&element.name()) {
+    if is_skip_tag(element.name()) {
         return true;
     }
     let marks = Marks::of(element);
@@ -686,6 +694,10 @@ fn has_name_in(element: &Element, words: &FxHashSet<String>) -> bool {
         .any(|w| {
             if !w.is_ascii() {
                 return words.contains(&w.to_lowercase());
+            }
+            // Most words of a class list are no name of either kind.
+            if !vocabulary().name_lengths.contains(&w.len()) {
+                return false;
             }
             if !w.bytes().any(|b| b.is_ascii_uppercase()) {
                 return words.contains(w);
@@ -863,6 +875,8 @@ fn prefer_structured_body(blocks: &mut Vec<Block>, body: &str) {
 struct Vocabulary {
     noise: FxHashSet<String>,
     content: FxHashSet<String>,
+    /// Shortest to longest `noise` or `content` word, in bytes.
+    name_lengths: std::ops::RangeInclusive<usize>,
     lines: FxHashSet<String>,
     edge: Vec<String>,
 }
@@ -874,6 +888,7 @@ fn vocabulary() -> &'static Vocabulary {
         let mut vocabulary = Vocabulary {
             noise: FxHashSet::default(),
             content: FxHashSet::default(),
+            name_lengths: 0..=0,
             lines: FxHashSet::default(),
             edge: Vec::new(),
         };
@@ -899,6 +914,14 @@ fn vocabulary() -> &'static Vocabulary {
                 _ => {}
             }
         }
+        let lengths = || {
+            vocabulary
+                .noise
+                .iter()
+                .chain(&vocabulary.content)
+                .map(String::len)
+        };
+        vocabulary.name_lengths = lengths().min().unwrap_or(0)..=lengths().max().unwrap_or(0);
         vocabulary
     });
     &PARSED
@@ -957,9 +980,7 @@ impl Collector<'_> {
                         if element.name() == "a" {
                             self.link_depth = self.link_depth.saturating_sub(1);
                         }
-                        if heading_kind(element.name()).is_some()
-                            || BLOCK_TAGS.contains(&element.name())
-                        {
+                        if heading_kind(element.name()).is_some() || is_block_tag(element.name()) {
                             self.flush();
                         }
                     }
@@ -983,7 +1004,7 @@ impl Collector<'_> {
         if let Some(kind) = heading_kind(name) {
             self.flush();
             self.kind = kind;
-        } else if BLOCK_TAGS.contains(&name) {
+        } else if is_block_tag(name) {
             self.flush();
         } else if matches!(name, "td" | "th") {
             self.push_text(" ");
