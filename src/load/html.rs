@@ -1202,6 +1202,29 @@ mod tests {
     }
 
     #[test]
+    fn furniture_is_told_by_tag_role_and_hiding() {
+        let furniture = |tag: &str| {
+            let page = Html::parse_fragment(tag);
+            let element = page
+                .select(&selector("div, nav"))
+                .next()
+                .expect("an element");
+            is_furniture(element.value())
+        };
+        assert!(furniture("<nav></nav>"));
+        assert!(furniture("<div role=\" Navigation \"></div>"));
+        assert!(furniture("<div hidden></div>"));
+        assert!(furniture("<div aria-hidden=true></div>"));
+        assert!(furniture(
+            "<div style=\"color: red; DISPLAY : none\"></div>"
+        ));
+        assert!(!furniture(
+            "<div role=main aria-hidden=false style=\"display:block\"></div>"
+        ));
+        assert!(!furniture("<div data-role=navigation class=hidden></div>"));
+    }
+
+    #[test]
     fn noise_words_match_whole_words_only() {
         let noisy = |class: &str| {
             let page = Html::parse_fragment(&format!("<div class=\"{class}\"></div>"));
