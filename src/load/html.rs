@@ -7,54 +7,59 @@
 //! text of the markup, entities decoded and white space collapsed as a
 //! browser would (see [`super::blocks`]).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
+use html5ever::{local_name, ns};
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node, Selector, node::Element};
 
 use super::Article;
 use super::blocks::{Block, article_from_blocks, iso_date};
+use super::page_index::{PageIndex, matching};
 use super::page_meta::{self, PageMeta};
 use crate::model::ParagraphKind;
 
 /// Elements that never hold article prose.
-const SKIP_TAGS: &[&str] = &[
-    "applet",
-    "aside",
-    "audio",
-    "button",
-    "canvas",
-    "dialog",
-    "embed",
-    "figcaption",
-    "figure",
-    "footer",
-    "head",
-    "iframe",
-    "img",
-    "input",
-    "label",
-    "link",
-    "map",
-    "menu",
-    "meta",
-    "nav",
-    "noscript",
-    "object",
-    "picture",
-    "script",
-    "select",
-    "source",
-    "style",
-    "svg",
-    "template",
-    "textarea",
-    "title",
-    "video",
-];
+fn is_skip_tag(name: &str) -> bool {
+    // A `match`, not a search of a list: it runs for every element.
+    matches!(
+        name,
+        "applet"
+            | "aside"
+            | "audio"
+            | "button"
+            | "canvas"
+            | "dialog"
+            | "embed"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "head"
+            | "iframe"
+            | "img"
+            | "input"
+            | "label"
+            | "link"
+            | "map"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noscript"
+            | "object"
+            | "picture"
+            | "script"
+            | "select"
+            | "source"
+            | "style"
+            | "svg"
+            | "template"
+            | "textarea"
+            | "title"
+            | "video"
+    )
+}
 
 /// ARIA roles of page furniture.
 const SKIP_ROLES: &[&str] = &[
@@ -72,34 +77,38 @@ const SKIP_ROLES: &[&str] = &[
 ];
 
 /// Elements that start a new block of text.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
-];
+fn is_block_tag(name: &str) -> bool {
+    // A `match`, not a search of a list: it runs for every element.
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
 
 /// A widget is only dropped by its class when it holds less than this share
 /// of the body's paragraph text; an article body called `has-comments` stays.
@@ -110,12 +119,13 @@ pub use super::tree::{MAX_DEPTH, TooDeep};
 /// Reads a web page.
 pub fn parse(text: &str) -> Result<Article, TooDeep> {
     let page = super::tree::build(text)?;
+    let index = PageIndex::of(&page);
     let PageMeta {
         mut meta,
         article_body,
-    } = page_meta::read(&page);
+    } = page_meta::read(&page, &index);
     let stats = Stats::of(&page);
-    let (roots, top) = article_roots(&page, &stats);
+    let (roots, top) = article_roots(&page, &index, &stats);
     let root_text = roots.iter().map(|r| stats.text_under(r.id())).sum();
     let mut collector = Collector {
         lines: Vec::new(),
@@ -148,7 +158,7 @@ pub fn parse(text: &str) -> Result<Article, TooDeep> {
     // (article_from_blocks takes it when no title is set).
     // A metadata title is kept as the page gives it, site name and all.
     if meta.title.is_none() {
-        meta.title = page_title(&page);
+        meta.title = page_title(&index);
     }
     Ok(article_from_blocks(meta, blocks))
 }
@@ -165,6 +175,14 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("a valid built-in selector")
 }
 
+/// The selectors read for every page, parsed once.
+static SITE_NAME: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"meta[property="og:site_name"]"#));
+static ARTICLE_BODY: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"[itemprop~="articleBody"]"#));
+static ARTICLE: LazyLock<Selector> = LazyLock::new(|| selector("article"));
+static MAIN: LazyLock<Selector> = LazyLock::new(|| selector(r#"main, [role="main"]"#));
+
 /// The date of the first `<time>` under `scope` that has one.
 fn first_time(scope: ElementRef<'_>) -> Option<String> {
     scope.select(&selector("time")).find_map(|time| {
@@ -175,11 +193,10 @@ fn first_time(scope: ElementRef<'_>) -> Option<String> {
 }
 
 /// `<title>`, without a trailing " | Site name" when the page names its site.
-fn page_title(page: &Html) -> Option<String> {
-    let title = page.select(&selector("title")).next()?;
+fn page_title(index: &PageIndex<'_>) -> Option<String> {
+    let title = matching(&index.titles, &page_meta::TITLE).next()?;
     let title = collapse(&title.text().collect::<String>());
-    let site = page
-        .select(&selector(r#"meta[property="og:site_name"]"#))
+    let site = matching(&index.metas, &SITE_NAME)
         .find_map(|m| m.attr("content"))
         .map(str::trim)
         .unwrap_or_default();
@@ -363,7 +380,7 @@ fn folded_len(text: &str) -> usize {
 }
 
 fn is_block(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name)
+    is_block_tag(name)
         || heading_kind(name).is_some()
         || matches!(name, "td" | "th" | "body" | "form")
 }
@@ -472,6 +489,7 @@ fn name_factor(element: &Element) -> f64 {
 /// over several blocks). The whole `<body>` when nothing scores.
 fn article_roots<'a>(
     page: &'a Html,
+    index: &PageIndex<'a>,
     stats: &Stats,
 ) -> (Vec<ElementRef<'a>>, Option<NodeRef<'a, Node>>) {
     let scores = scores(page, stats);
@@ -495,17 +513,18 @@ fn article_roots<'a>(
     let top_score = scores.get(&top.id()).copied().unwrap_or(0.0);
     let holds_top =
         |e: &ElementRef<'_>| e.id() == top.id() || top.ancestors().any(|a| a.id() == e.id());
-    let named = page
-        .select(&selector(r#"[itemprop~="articleBody"]"#))
-        .max_by_key(|e| stats.text_under(e.id()));
+    let named = matching(&index.itemprops, &ARTICLE_BODY).max_by_key(|e| stats.text_under(e.id()));
     if let Some(named) = named
         && (holds_top(&named)
             || stats.text_under(named.id()) as f64 >= 0.8 * stats.text_under(top.id()) as f64)
     {
         return (vec![named], Some(*top));
     }
-    let innermost = |css: &str| page.select(&selector(css)).rfind(holds_top);
-    if let Some(wrapper) = innermost("article").or_else(|| innermost(r#"main, [role="main"]"#)) {
+    let innermost =
+        |candidates: &[ElementRef<'a>], css: &Selector| matching(candidates, css).rfind(holds_top);
+    if let Some(wrapper) =
+        innermost(&index.articles, &ARTICLE).or_else(|| innermost(&index.mains, &MAIN))
+    {
         return (vec![wrapper], Some(*top));
     }
     // An article split over sibling blocks: from the best block up, siblings
@@ -587,23 +606,69 @@ fn is_heading(element: &Element) -> bool {
     heading_kind(element.name()).is_some()
 }
 
+/// The attributes the furniture and widget tests read, found in one pass
+/// over an element's attributes. These tests run for every element of the
+/// page, and [`Element::attr`] interns its argument and searches anew on
+/// each call.
+#[derive(Default)]
+struct Marks<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+}
+
+impl<'a> Marks<'a> {
+    fn of(element: &'a Element) -> Marks<'a> {
+        let mut marks = Marks::default();
+        for (name, value) in &element.attrs {
+            // As `Element::attr`: attributes in no namespace only.
+            if name.ns != ns!() {
+                continue;
+            }
+            let local = &name.local;
+            let value = Some(&**value);
+            if *local == local_name!("class") {
+                marks.class = value;
+            } else if *local == local_name!("id") {
+                marks.id = value;
+            } else if *local == local_name!("role") {
+                marks.role = value;
+            } else if *local == local_name!("style") {
+                marks.style = value;
+            } else if *local == local_name!("aria-hidden") {
+                marks.aria_hidden = value;
+            } else if *local == local_name!("hidden") {
+                marks.hidden = true;
+            }
+        }
+        marks
+    }
+}
+
 /// Tags and roles that never hold the article, whatever their size, and
 /// what the page hides.
 fn is_furniture(element: &Element) -> bool {
-    SKIP_TAGS.contains(&element.name())
-        || is_hidden(element)
-        || element
-            .attr("role")
-            .is_some_and(|role| SKIP_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+    if is_skip_tag(element.name()) {
+        return true;
+    }
+    let marks = Marks::of(element);
+    is_hidden(&marks)
+        || marks.role.is_some_and(|role| {
+            let role = role.trim();
+            SKIP_ROLES.iter().any(|r| r.eq_ignore_ascii_case(role))
+        })
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
 /// `display: none` / `visibility: hidden`.
-fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+fn is_hidden(marks: &Marks<'_>) -> bool {
+    if marks.hidden || marks.aria_hidden == Some("true") {
         return true;
     }
-    element.attr("style").is_some_and(|style| {
+    marks.style.is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -613,26 +678,45 @@ fn is_hidden(element: &Element) -> bool {
     })
 }
 
-/// Words of an element's class and id: `share-tools` → share, tools.
-/// `relatedLinks` stays one word (split on non-letters only).
-fn name_words(element: &Element) -> impl Iterator<Item = String> + '_ {
-    element
-        .attr("class")
+/// Whether a word of an element's class or id is in `words`: `share-tools`
+/// → share, tools. `relatedLinks` stays one word (split on non-letters
+/// only). Words are compared in lower case, without copying those already
+/// in it.
+fn has_name_in(element: &Element, words: &FxHashSet<String>) -> bool {
+    let marks = Marks::of(element);
+    let mut lower = String::new();
+    marks
+        .class
         .into_iter()
-        .chain(element.attr("id"))
+        .chain(marks.id)
         .flat_map(|value| value.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .any(|w| {
+            if !w.is_ascii() {
+                return words.contains(&w.to_lowercase());
+            }
+            // Most words of a class list are no name of either kind.
+            if !vocabulary().name_lengths.contains(&w.len()) {
+                return false;
+            }
+            if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return words.contains(w);
+            }
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            words.contains(&lower)
+        })
 }
 
 /// A class or id naming a widget (see assets/web/boilerplate.tsv).
 fn has_noise_name(element: &Element) -> bool {
-    name_words(element).any(|w| vocabulary().noise.contains(&w))
+    has_name_in(element, &vocabulary().noise)
 }
 
 /// A class or id naming the article's text.
 fn has_content_name(element: &Element) -> bool {
-    name_words(element).any(|w| vocabulary().content.contains(&w))
+    has_name_in(element, &vocabulary().content)
 }
 
 /// Short lines at the start and end of the article that are furniture: a
@@ -789,9 +873,11 @@ fn prefer_structured_body(blocks: &mut Vec<Block>, body: &str) {
 
 /// The boilerplate vocabulary, read once from its asset.
 struct Vocabulary {
-    noise: HashSet<String>,
-    content: HashSet<String>,
-    lines: HashSet<String>,
+    noise: FxHashSet<String>,
+    content: FxHashSet<String>,
+    /// Shortest to longest `noise` or `content` word, in bytes.
+    name_lengths: std::ops::RangeInclusive<usize>,
+    lines: FxHashSet<String>,
     edge: Vec<String>,
 }
 
@@ -800,9 +886,10 @@ const VOCABULARY: &str = include_str!("../../assets/web/boilerplate.tsv");
 fn vocabulary() -> &'static Vocabulary {
     static PARSED: LazyLock<Vocabulary> = LazyLock::new(|| {
         let mut vocabulary = Vocabulary {
-            noise: HashSet::new(),
-            content: HashSet::new(),
-            lines: HashSet::new(),
+            noise: FxHashSet::default(),
+            content: FxHashSet::default(),
+            name_lengths: 0..=0,
+            lines: FxHashSet::default(),
             edge: Vec::new(),
         };
         for line in VOCABULARY.lines() {
@@ -827,6 +914,14 @@ fn vocabulary() -> &'static Vocabulary {
                 _ => {}
             }
         }
+        let lengths = || {
+            vocabulary
+                .noise
+                .iter()
+                .chain(&vocabulary.content)
+                .map(String::len)
+        };
+        vocabulary.name_lengths = lengths().min().unwrap_or(0)..=lengths().max().unwrap_or(0);
         vocabulary
     });
     &PARSED
@@ -885,9 +980,7 @@ impl Collector<'_> {
                         if element.name() == "a" {
                             self.link_depth = self.link_depth.saturating_sub(1);
                         }
-                        if heading_kind(element.name()).is_some()
-                            || BLOCK_TAGS.contains(&element.name())
-                        {
+                        if heading_kind(element.name()).is_some() || is_block_tag(element.name()) {
                             self.flush();
                         }
                     }
@@ -911,7 +1004,7 @@ impl Collector<'_> {
         if let Some(kind) = heading_kind(name) {
             self.flush();
             self.kind = kind;
-        } else if BLOCK_TAGS.contains(&name) {
+        } else if is_block_tag(name) {
             self.flush();
         } else if matches!(name, "td" | "th") {
             self.push_text(" ");
@@ -1106,6 +1199,29 @@ mod tests {
         }
         assert!(vocabulary().noise.contains("partage"));
         assert!(vocabulary().lines.contains("leia mais"));
+    }
+
+    #[test]
+    fn furniture_is_told_by_tag_role_and_hiding() {
+        let furniture = |tag: &str| {
+            let page = Html::parse_fragment(tag);
+            let element = page
+                .select(&selector("div, nav"))
+                .next()
+                .expect("an element");
+            is_furniture(element.value())
+        };
+        assert!(furniture("<nav></nav>"));
+        assert!(furniture("<div role=\" Navigation \"></div>"));
+        assert!(furniture("<div hidden></div>"));
+        assert!(furniture("<div aria-hidden=true></div>"));
+        assert!(furniture(
+            "<div style=\"color: red; DISPLAY : none\"></div>"
+        ));
+        assert!(!furniture(
+            "<div role=main aria-hidden=false style=\"display:block\"></div>"
+        ));
+        assert!(!furniture("<div data-role=navigation class=hidden></div>"));
     }
 
     #[test]

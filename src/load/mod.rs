@@ -18,6 +18,7 @@ pub mod json;
 pub mod limits;
 pub mod lines;
 pub mod markdown;
+mod page_index;
 mod page_meta;
 pub mod plain;
 mod tree;

@@ -9,10 +9,13 @@
 
 use std::collections::HashMap;
 
+use std::sync::LazyLock;
+
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use super::blocks::iso_date;
+use super::page_index::{PageIndex, matching};
 use crate::model::Meta;
 
 /// JSON-LD types of an article (schema.org's `Article` and its kinds).
@@ -36,6 +39,18 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("a valid built-in selector")
 }
 
+/// The selectors read for every page, parsed once.
+static META_CONTENT: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+static CANONICAL: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"link[rel~="canonical"][href]"#));
+static DATE_PUBLISHED: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
+pub(crate) static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="author"]:not(meta)"#));
+static AUTHOR_LINK: LazyLock<Selector> = LazyLock::new(|| selector(r#"a[rel~="author"]"#));
+
 /// What the page says about itself, before the body is read.
 #[derive(Debug, Default)]
 pub(crate) struct PageMeta {
@@ -50,12 +65,12 @@ pub(crate) struct PageMeta {
 struct Tags(HashMap<String, Vec<String>>);
 
 impl Tags {
-    fn read(page: &Html) -> Tags {
+    fn read(index: &PageIndex<'_>) -> Tags {
         let mut tags: HashMap<String, Vec<String>> = HashMap::new();
         // `property` (RDFa) before `name`: a page giving the same property
         // both ways means the first, and Open Graph is defined with `property`.
         for attribute in ["property", "name", "itemprop"] {
-            for element in page.select(&selector("meta[content]")) {
+            for element in matching(&index.metas, &META_CONTENT) {
                 let Some(names) = element.attr(attribute) else {
                     continue;
                 };
@@ -106,12 +121,12 @@ fn tag_key(name: &str) -> String {
 }
 
 /// Reads the page's metadata (see the module documentation).
-pub(crate) fn read(page: &Html) -> PageMeta {
-    let tags = Tags::read(page);
-    let ld = json_ld_article(page);
+pub(crate) fn read(page: &Html, index: &PageIndex<'_>) -> PageMeta {
+    let tags = Tags::read(index);
+    let ld = json_ld_article(index);
     let ld_str = |key: &str| ld.as_ref().and_then(|a| text_of(a.get(key)?));
 
-    let title = ld_title(ld.as_ref(), page, tags.first(&["og:site_name"]).as_deref())
+    let title = ld_title(ld.as_ref(), index, tags.first(&["og:site_name"]).as_deref())
         .or_else(|| tags.first(&["dc.title", "dcterms.title", "og:title", "twitter:title"]))
         .or_else(|| tags.first(&["parsely-title", "sailthru.title", "itemprop:headline"]))
         .or_else(|| tags.first(&["title"]));
@@ -125,12 +140,11 @@ pub(crate) fn read(page: &Html) -> PageMeta {
         authors = author_tags(&tags);
     }
     if authors.is_empty() {
-        authors = author_markup(page);
+        authors = author_markup(index);
     }
     dedup(&mut authors);
 
-    let url = page
-        .select(&selector(r#"link[rel~="canonical"][href]"#))
+    let url = matching(&index.links, &CANONICAL)
         .filter_map(|l| l.attr("href"))
         .map(str::trim)
         .find(|h| !h.is_empty())
@@ -188,7 +202,7 @@ pub(crate) fn read(page: &Html) -> PageMeta {
     }
     // Markup, last: `<time itemprop="datePublished">` and the like.
     stamps.extend(
-        page.select(&selector(r#"[itemprop~="datePublished"]"#))
+        matching(&index.itemprops, &DATE_PUBLISHED)
             .filter_map(|e| e.attr("datetime").or_else(|| e.attr("content")))
             .map(collapse),
     );
@@ -218,15 +232,14 @@ pub(crate) fn read(page: &Html) -> PageMeta {
 /// The article's title in JSON-LD: its `headline`, or its `name` when the
 /// two differ and only the name is in the page's `<title>` (some sites put a
 /// summary line in `headline`), unless the name is the site's.
-fn ld_title(article: Option<&Value>, page: &Html, site: Option<&str>) -> Option<String> {
+fn ld_title(article: Option<&Value>, index: &PageIndex<'_>, site: Option<&str>) -> Option<String> {
     let article = article?;
     let headline = article.get("headline").and_then(text_of);
     let name = article.get("name").and_then(text_of);
     let (Some(headline), Some(name)) = (&headline, &name) else {
         return headline.or(name);
     };
-    let page_title = page
-        .select(&selector("title"))
+    let page_title = matching(&index.titles, &TITLE)
         .next()
         .map(|t| collapse(&t.text().collect::<String>()).to_lowercase())
         .unwrap_or_default();
@@ -314,9 +327,9 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// The first JSON-LD object of an article type: at the top, in an array,
 /// or in an `@graph`.
-fn json_ld_article(page: &Html) -> Option<Value> {
+fn json_ld_article(index: &PageIndex<'_>) -> Option<Value> {
     let mut found = None;
-    for script in page.select(&selector(r#"script[type="application/ld+json"]"#)) {
+    for script in matching(&index.scripts, &JSON_LD) {
         let text: String = script.text().collect();
         // Some pages wrap the JSON in a CDATA section, commented out or not.
         let text = text.trim();
@@ -421,7 +434,7 @@ fn author_tags(tags: &Tags) -> Vec<String> {
 
 /// Authors named in the markup: `itemprop="author"` (its `name` inside when
 /// it has one) or `rel="author"` links.
-fn author_markup(page: &Html) -> Vec<String> {
+fn author_markup(index: &PageIndex<'_>) -> Vec<String> {
     let name_of = |e: ElementRef<'_>| {
         let inner = e
             .select(&selector(r#"[itemprop~="name"]"#))
@@ -434,14 +447,13 @@ fn author_markup(page: &Html) -> Vec<String> {
         // A name, not a paragraph of biography.
         (!text.is_empty() && text.split_whitespace().count() <= 6).then_some(text)
     };
-    let found: Vec<String> = page
-        .select(&selector(r#"[itemprop~="author"]:not(meta)"#))
+    let found: Vec<String> = matching(&index.itemprops, &AUTHOR)
         .filter_map(name_of)
         .collect();
     if !found.is_empty() {
         return found;
     }
-    page.select(&selector(r#"a[rel~="author"]"#))
+    matching(&index.rel_links, &AUTHOR_LINK)
         .filter_map(name_of)
         .collect()
 }
@@ -475,9 +487,10 @@ mod tests {
     use super::*;
 
     fn meta(head: &str) -> PageMeta {
-        read(&Html::parse_document(&format!(
+        let page = Html::parse_document(&format!(
             "<html lang=\"en-GB\"><head>{head}</head><body><p>Text.</p></body></html>"
-        )))
+        ));
+        read(&page, &PageIndex::of(&page))
     }
 
     #[test]

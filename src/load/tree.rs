@@ -84,17 +84,18 @@ struct Guard<'a> {
 }
 
 /// Whether the text of the raw-text element a start tag opens is never
-/// read: scripts (but JSON data, where JSON-LD metadata lives), styles,
-/// and `<noscript>` (read as text, as a browser running scripts does, and
-/// left out of the article). Scripts and styles are near half the bytes of
-/// a news page; their text is still tokenized, but never copied into the tree.
+/// read: scripts (but JSON-LD, where metadata lives), styles, and
+/// `<noscript>` (read as text, as a browser running scripts does, and left
+/// out of the article). Scripts and styles are near half the bytes of a
+/// news page; their text is moved past, never tokenized nor copied into
+/// the tree.
 fn text_unread(tag: &Tag) -> bool {
     match &*tag.name {
         "style" | "noscript" => true,
         "script" => !tag
             .attrs
             .iter()
-            .any(|a| &*a.name.local == "type" && a.value.to_ascii_lowercase().contains("json")),
+            .any(|a| &*a.name.local == "type" && a.value.to_ascii_lowercase().contains("ld+json")),
         _ => false,
     }
 }
@@ -112,6 +113,10 @@ impl TokenSink for Guard<'_> {
                 Token::TagToken(_) => TokenSinkResult::Script(sink.get_document()),
                 _ => TokenSinkResult::Continue,
             };
+        }
+        // Nothing reads parse errors: they need not go through the builder.
+        if let Token::ParseError(_) = token {
+            return TokenSinkResult::Continue;
         }
         self.tokens.set(self.tokens.get() + 1);
         match &token {
@@ -167,24 +172,27 @@ impl Guard<'_> {
 
 /// Bytes of raw text before the end tag of `name` in `text`, when the end
 /// tag is there and nothing before it makes the tokenizer read otherwise.
+/// Only the `<`s are looked at (found as `str::find` finds a byte, a word
+/// at a time).
 fn raw_text_len(text: &str, name: &str) -> Option<u32> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(at) = text[from..].find("</").map(|i| from + i) {
-        let tag_end = at + 2 + name.len();
-        let named = bytes
-            .get(at + 2..tag_end)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
-        let ends = bytes
-            .get(tag_end)
-            .is_some_and(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'));
-        if named && ends {
-            if name == "script" && text[..at].contains("<!--") {
-                return None;
+    while let Some(at) = text[from..].find('<').map(|i| from + i) {
+        let rest = &bytes[at + 1..];
+        if let Some(tag) = rest.strip_prefix(b"/") {
+            let named = tag
+                .get(..name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+            let ends = tag
+                .get(name.len())
+                .is_some_and(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'));
+            if named && ends {
+                return u32::try_from(at).ok();
             }
-            return u32::try_from(at).ok();
+        } else if name == "script" && rest.starts_with(b"!--") {
+            return None;
         }
-        from = at + 2;
+        from = at + 1;
     }
     None
 }
@@ -229,9 +237,8 @@ impl TreeSink for DepthSink {
         self.inner.finish()
     }
 
-    fn parse_error(&self, msg: Cow<'static, str>) {
-        self.inner.parse_error(msg);
-    }
+    /// Nothing reads parse errors; scraper would keep each one.
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
 
     fn get_document(&self) -> NodeId {
         self.inner.get_document()
@@ -421,14 +428,16 @@ mod tests {
     }
 
     #[test]
-    fn script_and_style_text_is_left_out_but_json_data_is_kept() {
+    fn script_and_style_text_is_left_out_but_json_ld_is_kept() {
         let page = "<head><style>p{}</style><script>if (a<b) x()</script>\
                     <script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script>\
+                    <script type=\"application/json\">{\"state\":1}</script>\
                     <body><noscript><p>Enable scripts</noscript><p>Text.</p>\
                     <svg><script>kept</script></svg><script>y</script><p>More.</p>";
         let html = build(page).map(|html| html.html());
         let expected = "<html><head><style></style><script></script>\
-            <script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script></head>\
+            <script type=\"application/LD+JSON\">{\"@type\":\"NewsArticle\"}</script>\
+            <script type=\"application/json\"></script></head>\
             <body><noscript></noscript><p>Text.</p><svg><script>kept</script></svg>\
             <script></script><p>More.</p></body></html>";
         assert_eq!(html.as_deref(), Ok(expected));
