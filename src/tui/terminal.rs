@@ -96,6 +96,14 @@ fn restore(mouse: bool) {
     let _ = execute!(stdout(), Show);
 }
 
+/// Raw mode, the alternate screen and a terminal to draw on: what
+/// `ratatui::init` does, without its panic hook.
+fn take_terminal() -> io::Result<DefaultTerminal> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(stdout(), ratatui::crossterm::terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(ratatui::prelude::CrosstermBackend::new(stdout()))
+}
+
 /// Owns the terminal while the reader runs; dropping it restores the
 /// terminal, so an error return restores it as well as a normal one.
 struct TerminalGuard {
@@ -104,26 +112,22 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter(mouse: bool, caught: Option<fn() -> bool>) -> io::Result<(Self, DefaultTerminal)> {
-        // ratatui's hook restores raw mode and the screen; ours, run first,
-        // also turns mouse capture off and shows the cursor before the
-        // panic message is printed.
-        // A panic the loader catches (shown as a problem with that story)
-        // leaves the reader running, so it goes to the hook from before
-        // the reader's and ratatui's alone: taking the terminal away would
-        // leave the reader running blind.
+        // One hook, set before the terminal is taken and never swapped
+        // while the reader runs: the loader annotates on other threads from
+        // the start, and a panic it catches (shown as a problem with that
+        // story) must never meet a hook that restores the terminal, or the
+        // reader would run on blind. Any other panic restores the terminal
+        // (mouse capture off, cursor shown) before its message is printed.
+        // So ratatui's own hook-installing `init` is not used.
         let base: Arc<PanicHook> = Arc::from(std::panic::take_hook());
-        let forward = Arc::clone(&base);
-        std::panic::set_hook(Box::new(move |info| forward(info)));
-        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        let terminal = ratatui::try_init().inspect_err(|_| restore(mouse))?;
-        let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if caught.is_some_and(|caught| caught()) {
-                return base(info);
+            if !caught.is_some_and(|caught| caught()) {
+                restore(mouse);
             }
-            restore(mouse);
-            previous(info);
+            base(info);
         }));
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+        let terminal = take_terminal().inspect_err(|_| restore(mouse))?;
         let guard = TerminalGuard { mouse };
         if mouse {
             execute!(stdout(), EnableMouseCapture)?;
