@@ -60,7 +60,13 @@ pub fn run_reader(args: &Cli) -> ExitCode {
     if documents.is_empty() {
         return ExitCode::from(EXIT_NOTHING_READ);
     }
-    if let Err(error) = print_summaries(&documents) {
+    summaries_then_status(&documents, failed, &report)
+}
+
+/// Prints the stories' summaries; the exit status says whether any input
+/// failed (`failed` of them) or the output could not be written.
+fn summaries_then_status(documents: &[Document], failed: usize, report: &Reporter) -> ExitCode {
+    if let Err(error) = print_summaries(documents) {
         report.problem(format_args!("{error:#}"));
         return ExitCode::from(EXIT_NOTHING_READ);
     }
@@ -111,15 +117,7 @@ fn read_feeds(args: &Cli, feeds: Option<Vec<FeedSource>>, report: &Reporter) -> 
         report.problem("no story could be read from the feeds");
         return ExitCode::from(EXIT_NOTHING_READ);
     }
-    if let Err(error) = print_summaries(&documents) {
-        report.problem(format_args!("{error:#}"));
-        return ExitCode::from(EXIT_NOTHING_READ);
-    }
-    ExitCode::from(if failed > 0 {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    })
+    summaries_then_status(&documents, failed, report)
 }
 
 /// The feeds the config file subscribes to; `None` (said why) when there are none.
