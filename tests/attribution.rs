@@ -1163,3 +1163,12 @@ fn reported_takes_a_clause_with_a_verb_but_not_a_bare_figure() {
         claims("The port reopened.\n\nThe company reported earnings of $8.42 a share.").is_empty()
     );
 }
+
+#[test]
+fn the_senator_is_the_person_named_with_the_abbreviated_title() {
+    let found = claims(
+        "The port reopened.\n\nSen. Ana Ruiz toured the docks on Monday.\n\nThe senator said the cranes were unsafe.",
+    );
+    let c = found.last().expect("the senator's claim");
+    assert_eq!(said_by(c), ("the cranes were unsafe", "Ana Ruiz"));
+}

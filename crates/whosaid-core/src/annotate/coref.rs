@@ -149,8 +149,10 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
             entity.kind == SpeakerKind::Person
                 && entity.role.as_deref().is_some_and(|role| {
                     let role = role.to_lowercase();
-                    role.contains(head)
-                        && description.iter().all(|word| role.contains(word.as_str()))
+                    (role.contains(head) || abbreviates(&role, head))
+                        && description
+                            .iter()
+                            .all(|word| role.contains(word.as_str()) || abbreviates(&role, word))
                 })
         };
         let found = match mention.kind {
@@ -297,6 +299,17 @@ impl Index {
 
 /// The words of a description that a role must share: "The foreign
 /// secretary" → ["foreign", "secretary"].
+/// Whether a word of `role` is an abbreviation of `noun`: "Sen." of
+/// "senator", "Gov." of "governor", "Rep." of "representative".
+fn abbreviates(role: &str, noun: &str) -> bool {
+    !noun.is_empty()
+        && role.split_whitespace().any(|word| {
+            word.strip_suffix('.').is_some_and(|stem| {
+                stem.len() >= 3 && noun.len() > stem.len() && noun.starts_with(stem)
+            })
+        })
+}
+
 fn description_words(mention: &StoryMention, names: &Names) -> Vec<String> {
     names
         .get(mention.name)
