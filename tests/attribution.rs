@@ -1172,3 +1172,13 @@ fn the_senator_is_the_person_named_with_the_abbreviated_title() {
     let c = found.last().expect("the senator's claim");
     assert_eq!(said_by(c), ("the cranes were unsafe", "Ana Ruiz"));
 }
+
+#[test]
+fn a_capitalized_time_word_ending_a_name_is_part_of_it() {
+    let doc = annotate("The port reopened.\n\nHarbour Today reports that the council will vote.");
+    let speaker = doc.speakers.first().expect("a source");
+    assert_eq!(
+        (speaker.name.as_str(), speaker.kind),
+        ("Harbour Today", SpeakerKind::Organization)
+    );
+}

@@ -730,7 +730,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 || NOT_LONE_SURNAMES.contains(head_lower)
                 || head_word.ends_with('.')
                 || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
-            if countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
+            // "USA Today", "Politics Today": a capitalized time word ending a
+            // longer name names a publication or programme, not a time.
+            let titled_time =
+                head > np.start && grammar::is_time_word(head_lower) && p.is_capitalized(head - 1);
+            if titled_time
+                || countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
                 || countries::is_place(head_word)
             {
                 // "Colorado said", "Texas sued": a state's or city's government.

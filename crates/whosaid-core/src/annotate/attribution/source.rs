@@ -26,7 +26,11 @@ pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize
             && !p.is_capitalized(t)
             && lower.len() > 4
             && !matches!(lower, "only" | "family" | "ally" | "italy");
+        // "USA Today reports": capitalized after a capitalized word, it is
+        // part of a name, not "today".
+        let in_name = p.is_capitalized(t) && t > floor && p.is_capitalized(t - 1);
         if grammar::AUXILIARIES.contains(lower)
+            && !in_name
             && !(p.kind(t) == Kind::Possessive && t > floor && p.is_capitalized(t - 1))
             || adverb
         {
