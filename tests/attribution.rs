@@ -1182,3 +1182,9 @@ fn a_capitalized_time_word_ending_a_name_is_part_of_it() {
         ("Harbour Today", SpeakerKind::Organization)
     );
 }
+
+#[test]
+fn pointed_to_takes_a_noun_phrase() {
+    let c = only("The port reopened.\n\nAna Ruiz pointed to the council's new dredging plan.");
+    assert_eq!(said_by(&c), ("the council's new dredging plan", "Ana Ruiz"));
+}
