@@ -1188,3 +1188,24 @@ fn pointed_to_takes_a_noun_phrase() {
     let c = only("The port reopened.\n\nAna Ruiz pointed to the council's new dredging plan.");
     assert_eq!(said_by(&c), ("the council's new dredging plan", "Ana Ruiz"));
 }
+
+#[test]
+fn an_object_verb_after_an_appositive_has_its_subject_before() {
+    let c = only(
+        "The port reopened.\n\nTomas Berg, national director of the group, criticized the plan.",
+    );
+    assert_eq!(said_by(&c), ("the plan", "Tomas Berg"));
+    let c = only("The port reopened.\n\n“We will appeal,” announced the ministry.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("We will appeal", Some("the ministry"))
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_verb_is_the_source_of_its_relative_clause() {
+    let c = only(
+        "The port reopened.\n\nThe plan was backed by former Gov. Ana Ruiz, who noted that the port had grown.",
+    );
+    assert_eq!(said_by(&c), ("the port had grown", "Ana Ruiz"));
+}

@@ -460,9 +460,16 @@ pub(super) fn clause(
             })
         }
     });
+    // A verb that takes an object is inverted only after a quote ("“…,”
+    // announced the ministry"): after a plain comma, "Frank Pavone, director
+    // of the group, criticized the plan" has its subject before.
+    let after_quote = before.is_some_and(|b| {
+        p.quotes.closing_at(b).is_some() || b > 0 && p.quotes.closing_at(b - 1).is_some()
+    });
     if after_boundary
         && content_before
-        && matches!(cue.class, CueClass::Say | CueClass::Ask | CueClass::Object)
+        && (matches!(cue.class, CueClass::Say | CueClass::Ask)
+            || cue.class == CueClass::Object && after_quote)
         && let Some(np) = noun_phrase_right(p, cue.end, end)
             .filter(|np| looks_like_inverted_source(p, np.clone(), end))
             // "“terrible,” denounced her record": after a verb that takes

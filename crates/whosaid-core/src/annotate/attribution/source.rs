@@ -90,6 +90,17 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 if depth == 0 && p.is_any(t, &FINITE_VERBS) {
                     break;
                 }
+                // "was echoed by former Gov. Martin O'Malley, who noted": the
+                // agent of a passive verb, not part of the phrase.
+                if depth == 0
+                    && start < end
+                    && lower_is(p, t, "by")
+                    && t > floor
+                    && !p.is_capitalized(t - 1)
+                    && p.lower(t - 1).ends_with("ed")
+                {
+                    break;
+                }
                 if depth == 0 {
                     let lower = p.lower(t);
                     // "Current and former officials who spoke with the Post said":
@@ -150,6 +161,10 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
         }
     }
     (start < end).then_some(start..end)
+}
+
+fn lower_is(p: &Para, t: usize, word: &str) -> bool {
+    p.is_word(t) && p.lower(t) == word
 }
 
 fn word_count_between(p: &Para, start: usize, end: usize) -> usize {
