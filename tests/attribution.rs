@@ -1209,3 +1209,9 @@ fn the_agent_of_a_passive_verb_is_the_source_of_its_relative_clause() {
     );
     assert_eq!(said_by(&c), ("the port had grown", "Ana Ruiz"));
 }
+
+#[test]
+fn a_party_and_state_with_periods_is_an_aside() {
+    let c = only("The port reopened.\n\nRep. Ana Ruiz, D-N.Y., noted that the port had grown.");
+    assert_eq!(said_by(&c), ("the port had grown", "Ana Ruiz"));
+}

@@ -176,13 +176,15 @@ static QUANTITY_WORDS: WordSet = crate::vocabulary::word_set!("quantity_words");
 
 /// Party and state after a name: "D-Ill.", "R-Texas".
 pub(super) fn is_party_state(p: &Para, range: Range<usize>) -> bool {
-    range.len() == 1 && {
-        let word = p.word(range.start);
-        let mut parts = word.splitn(2, '-');
+    // "R-N.Y." may come as several tokens; it is written without spaces.
+    (1..=4).contains(&range.len()) && {
+        let text = p.slice(range);
+        let mut parts = text.splitn(2, '-');
         matches!(parts.next(), Some("D" | "R" | "I"))
-            && parts
-                .next()
-                .is_some_and(|s| s.starts_with(char::is_uppercase))
+            && parts.next().is_some_and(|state| {
+                state.starts_with(char::is_uppercase)
+                    && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+            })
     }
 }
 
