@@ -12,10 +12,7 @@ use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::stories::{self, Reporter};
-use super::{
-    ArchiveAction, ArchiveAddArgs, ArchiveArgs, EXIT_NOTHING_READ, EXIT_OK, ExportFormat,
-    ReaderArgs,
-};
+use super::{ArchiveAction, ArchiveAddArgs, ArchiveArgs, EXIT_NOTHING_READ, EXIT_OK, ExportFormat};
 use crate::archive::{self, Archive, FetchInfo, Reading};
 use crate::load::{self, Input};
 use crate::model::{Article, Document};
@@ -194,13 +191,7 @@ fn open(args: &ArchiveArgs, path: PathBuf, report: &Reporter) -> ExitCode {
             }
         }
         drop(archive);
-        let reader = ReaderArgs {
-            no_mouse: args.no_mouse,
-            color: args.color,
-            theme: args.theme,
-            ..ReaderArgs::default()
-        };
-        return super::read_cmd::read_archive_in_terminal(&reader, path, report);
+        return super::read_cmd::read_archive_in_terminal(&args.look, path, report);
     }
     match print_list(&archive) {
         Ok(0) => {

@@ -9,7 +9,8 @@
 //! feeds' stories stored before (offline too), then the new ones.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::thread;
 
@@ -77,6 +78,7 @@ struct Reader {
     /// Where the stories read are kept; `None` when there is no archive to
     /// write to (said once, as a warning).
     archive: Option<Keeper>,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// One new item, with the feed it came from.
@@ -147,6 +149,7 @@ impl Reader {
             seen: HashSet::new(),
             next_id: 0,
             archive: None,
+            pool: None,
         }
     }
 
@@ -194,13 +197,24 @@ impl Reader {
         feeder.send(Feed::Found(metas)) && feeder.send(Feed::Ready(numbered))
     }
 
+    /// The threads that fetch and annotate, started once for every round.
+    fn fetch_pool(&mut self) -> Result<Arc<rayon::ThreadPool>, rayon::ThreadPoolBuildError> {
+        if let Some(pool) = &self.pool {
+            return Ok(Arc::clone(pool));
+        }
+        let pool = Arc::new(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(FETCH_THREADS)
+                .build()?,
+        );
+        self.pool = Some(Arc::clone(&pool));
+        Ok(pool)
+    }
+
     /// Reads every feed and sends its new stories; `false` once the reader
     /// has quit.
     fn round(&mut self, feeder: &Feeder) -> bool {
-        let pool = match rayon::ThreadPoolBuilder::new()
-            .num_threads(FETCH_THREADS)
-            .build()
-        {
+        let pool = match self.fetch_pool() {
             Ok(pool) => pool,
             Err(error) => {
                 feeder.send(Feed::Problem(format!("cannot start fetching: {error}")));
@@ -310,10 +324,8 @@ fn read_feed(
             feed::parse(&source.location, &fetched.body, name).map_err(|e| e.to_string())?;
         return Ok(Some((parsed, Some(fetched.validators))));
     }
+    // A folder is refused by the bounded reader ("is a directory").
     let bytes = load::read_bytes(&source.location, limits).map_err(|e| e.to_string())?;
-    if Path::new(&source.location).is_dir() {
-        return Err(format!("{}: is a directory, not a feed", source.location));
-    }
     let parsed = feed::parse(&source.location, &bytes, name).map_err(|e| e.to_string())?;
     Ok(Some((parsed, None)))
 }

@@ -29,7 +29,7 @@ pub use archive_cmd::run_archive;
 pub use bad_line::{ERROR_SCHEMA, OnError};
 pub use markdown::write_markdown;
 pub use read_cmd::{run_feed, run_reader};
-pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ThemeName};
+pub use reader::{ColorWhen, ReadArgs, ReaderArgs, ReaderLook, ThemeName};
 pub use report::write_text;
 pub use search_cmd::run_search;
 
@@ -87,32 +87,11 @@ pub struct FeedArgs {
     #[arg(value_name = "FEED", required = true)]
     pub feeds: Vec<String>,
 
-    /// Leave the mouse to the terminal, so its own text selection works.
-    #[arg(long)]
-    pub no_mouse: bool,
-
-    /// Colour in the reader: `auto` (none when NO_COLOR is set), `always` or `never`.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
-
-    /// Colours for the terminal's background: `dark` or `light`.
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub theme: Option<ThemeName>,
+    #[command(flatten)]
+    pub look: ReaderLook,
 
     #[command(flatten)]
     pub read: ReadArgs,
-}
-
-impl FeedArgs {
-    /// The reader's options these ask for.
-    pub fn reader(&self) -> ReaderArgs {
-        ReaderArgs {
-            no_mouse: self.no_mouse,
-            color: self.color,
-            theme: self.theme,
-            ..ReaderArgs::default()
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -139,17 +118,8 @@ pub struct ArchiveArgs {
     #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
-    /// Leave the mouse to the terminal (see `whosaid --help`).
-    #[arg(long)]
-    pub no_mouse: bool,
-
-    /// Colour in the reader: `auto`, `always` or `never`.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
-
-    /// Colours for the terminal's background: `dark` or `light`.
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub theme: Option<ThemeName>,
+    #[command(flatten)]
+    pub look: ReaderLook,
 }
 
 #[derive(Debug, Subcommand)]

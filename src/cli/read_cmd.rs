@@ -16,7 +16,7 @@ use super::keeper::Keeper;
 use super::stories::{self, Reporter};
 use super::{
     Cli, ColorWhen, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, FeedArgs, ReadArgs, ReaderArgs,
-    ThemeName,
+    ReaderLook, ThemeName,
 };
 use crate::load::{self, Input};
 use crate::model::Document;
@@ -83,7 +83,10 @@ pub fn run_feed(args: &FeedArgs) -> ExitCode {
     let cli = Cli {
         command: None,
         files: Vec::new(),
-        reader: args.reader(),
+        reader: ReaderArgs {
+            look: args.look.clone(),
+            ..ReaderArgs::default()
+        },
         read: args.read.clone(),
     };
     read_feeds(
@@ -165,14 +168,17 @@ fn load_config(report: &Reporter) -> Option<(Config, Option<PathBuf>)> {
 /// The reader on the stories stored in the archive at `path` (`whosaid
 /// archive`), with the user's config and state, as for files.
 pub(super) fn read_archive_in_terminal(
-    reader: &ReaderArgs,
+    look: &ReaderLook,
     path: PathBuf,
     report: &Reporter,
 ) -> ExitCode {
     let cli = Cli {
         command: None,
         files: Vec::new(),
-        reader: reader.clone(),
+        reader: ReaderArgs {
+            look: look.clone(),
+            ..ReaderArgs::default()
+        },
         read: ReadArgs::default(),
     };
     read_in_terminal(&cli, Opening::Archive(path), report)
@@ -246,7 +252,7 @@ fn read_in_terminal(args: &Cli, opening: Opening, report: &Reporter) -> ExitCode
     };
     let app = match open_reader(
         inbox,
-        &args.reader,
+        &args.reader.look,
         config,
         state.paragraphs(),
         remembered,
@@ -456,19 +462,19 @@ fn now() -> u64 {
 
 fn open_reader(
     inbox: Inbox,
-    args: &ReaderArgs,
+    look: &ReaderLook,
     config: Config,
     positions: HashMap<String, usize>,
     remembered: Remembered,
     refresh: Option<mpsc::Sender<()>>,
 ) -> anyhow::Result<App> {
-    let choice = match args.color {
+    let choice = match look.color {
         ColorWhen::Auto => ColorChoice::Auto,
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,
     };
     let mode = ColorMode::detect(choice, |name| std::env::var(name).ok());
-    let preset = match args.theme {
+    let preset = match look.theme {
         Some(ThemeName::Dark) => ThemePreset::Dark,
         Some(ThemeName::Light) => ThemePreset::Light,
         None => config.preset,
@@ -488,7 +494,7 @@ fn open_reader(
             refreshable: refresh.is_some(),
         },
         refresh,
-        mouse: config.mouse && !args.no_mouse,
+        mouse: config.mouse && !look.no_mouse,
         fault: Fault::from_env(|name| std::env::var(name).ok()),
         caught_panic: Some(stories::panic_is_caught),
     };

@@ -7,19 +7,8 @@ use crate::load::{ReadLimits, limits};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ReaderArgs {
-    /// Leave the mouse to the terminal, so its own text selection works
-    /// (no wheel scrolling in the reader).
-    #[arg(long)]
-    pub no_mouse: bool,
-
-    /// Colour in the reader: `auto` (none when NO_COLOR is set), `always` or `never`.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    pub color: ColorWhen,
-
-    /// Colours for the terminal's background: `dark` or `light` (in place
-    /// of the config file's theme preset).
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub theme: Option<ThemeName>,
+    #[command(flatten)]
+    pub look: ReaderLook,
 
     /// Reopen the last library: the files and folders the reader opened last time.
     #[arg(long, conflicts_with = "files")]
@@ -33,6 +22,25 @@ pub struct ReaderArgs {
     /// Print the default config file (every setting and key, with comments) and exit.
     #[arg(long)]
     pub print_default_config: bool,
+}
+
+/// How the reader looks and takes the mouse: the options the reader,
+/// `whosaid feed` and `whosaid archive` share.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReaderLook {
+    /// Leave the mouse to the terminal, so its own text selection works
+    /// (no wheel scrolling in the reader).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Colour in the reader: `auto` (none when NO_COLOR is set), `always` or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Colours for the terminal's background: `dark` or `light` (in place
+    /// of the config file's theme preset).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
 }
 
 /// What the reader and `annotate` agree to read.

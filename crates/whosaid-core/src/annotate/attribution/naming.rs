@@ -134,7 +134,7 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
         let close = quote.close?;
         // "called the ruling “arbitrary”": the thing named, then the quote.
         return Some(if is_object(p, start..at) {
-            Named::Words(start..(close + 1).min(bound.max(close + 1)))
+            Named::Words(start..close + 1)
         } else {
             Named::Quote(q)
         });
