@@ -1215,3 +1215,72 @@ fn a_party_and_state_with_periods_is_an_aside() {
     let c = only("The port reopened.\n\nRep. Ana Ruiz, D-N.Y., noted that the port had grown.");
     assert_eq!(said_by(&c), ("the port had grown", "Ana Ruiz"));
 }
+
+#[test]
+fn a_name_and_asides_with_no_verb_are_the_subject_not_content() {
+    let c = only(
+        "The port reopened.\n\nTomas Berg, chairman of the county party, said his office had received a flurry of calls.",
+    );
+    assert_eq!(
+        said_by(&c),
+        ("his office had received a flurry of calls", "Tomas Berg")
+    );
+    let c = only(
+        "The port reopened.\n\nAna Ruiz, 29, of Riverton, Ala., says the harbour is too shallow.",
+    );
+    assert_eq!(said_by(&c), ("the harbour is too shallow", "Ana Ruiz"));
+    // Content with a verb before the comma is still content.
+    let c = only("The port reopened.\n\nThe harbour is too shallow, Ana Ruiz, the mayor, said.");
+    assert_eq!(said_by(&c), ("The harbour is too shallow", "Ana Ruiz"));
+}
+
+#[test]
+fn an_opening_time_phrase_is_not_the_subject() {
+    let c = only(
+        "The port reopened.\n\nHours later, she issued a statement calling on the council to dredge the channel.",
+    );
+    assert_eq!(c.source.as_deref(), Some("she"));
+    let c = only(
+        "The port reopened.\n\nTwo days ago, Ana Ruiz released a statement saying the plan was dead.",
+    );
+    assert_eq!(said_by(&c), ("the plan was dead", "Ana Ruiz"));
+}
+
+#[test]
+fn an_institution_as_subject_speaks_through_a_participle() {
+    let c = only(
+        "The port reopened.\n\nThe department declined to release the records, saying the inquiry is still open.",
+    );
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("the inquiry is still open", Some("The department"))
+    );
+}
+
+#[test]
+fn a_noun_like_cue_that_ends_the_sentence_after_its_subject_is_a_verb() {
+    let c =
+        only("The port reopened.\n\nThe ferry will run again in May, the Riverton Herald reports.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        (
+            "The ferry will run again in May",
+            Some("the Riverton Herald")
+        )
+    );
+    assert!(claims("The port reopened.\n\nShe filed two claims, both reports.").is_empty());
+}
+
+#[test]
+fn those_with_a_participle_or_relative_clause_is_a_group_source() {
+    let c =
+        only("The port reopened.\n\nBy a wide margin, those surveyed say the ferry should run.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref(), c.speaker_kind),
+        (
+            "the ferry should run",
+            Some("those surveyed"),
+            Some(SpeakerKind::Group)
+        )
+    );
+}

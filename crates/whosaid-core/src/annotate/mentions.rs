@@ -598,11 +598,11 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             continue;
         }
         // "a source briefed on …", but not "an unnamed official".
+        // "Those surveyed", "those polled": the demonstrative is the head.
+        let after_those = t - 1 == np.start && p.is_any(np.start, &["those"]);
         let participle = lower.ends_with("ed")
             && !p.is_capitalized(t)
-            && t > np.start
-            && !p.is_capitalized(t - 1)
-            && !p.is_any(t - 1, &grammar::DETERMINERS)
+            && (after_those || !p.is_capitalized(t - 1) && !p.is_any(t - 1, &grammar::DETERMINERS))
             && lexicon.title(lower).is_none();
         // "four in 10": a proportion, not a head and its "in" phrase.
         let proportion = lower == "in"

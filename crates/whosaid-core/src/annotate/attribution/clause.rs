@@ -88,8 +88,19 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                         && t >= sentence.start + 3
                         && p.quotes.closing_at(t - 3).is_some())
                 && (t + 1 >= sentence.end || p.kind(t + 1).is_terminal());
+            // "…, the Daily Caller reports.": a short subject after a comma,
+            // and the sentence ends with the cue.
+            let trailing = (t + 1 >= sentence.end || p.kind(t + 1).is_terminal())
+                && (t.saturating_sub(5).max(sentence.start)..t)
+                    .rev()
+                    .find(|&k| !p.is_word(k))
+                    .is_some_and(|k| is_comma_like(p, k) || p.quotes.closing_at(k).is_some())
+                && t > sentence.start
+                && p.is_word(t - 1)
+                && !p.is_any(t - 1, &grammar::DETERMINERS);
             let noun_use = class == CueClass::Noun
                 && !after_quote
+                && !trailing
                 && !(t + 1 < sentence.end
                     && (p.is_any(t + 1, &["that"])
                         || p.kind(t + 1) == Kind::Colon
@@ -205,6 +216,30 @@ pub(super) fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
         }
     }
     (saw_time && last_time > k).then_some(last_time)
+}
+
+/// "Hours later,", "Two days ago,", "Last week,": a time phrase that opens
+/// a sentence, up to its comma. Returns the comma.
+pub(super) fn introductory_time(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let limit = (k + 6).min(end);
+    let mut saw_time = false;
+    for j in k..limit {
+        if p.kind(j) == Kind::Comma {
+            return (saw_time && j > k).then_some(j);
+        }
+        let lower = p.lower(j);
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        if grammar::DAYS.contains(lower)
+            || grammar::MONTHS.contains(lower)
+            || TIME_NOUNS.contains(lower)
+            || TIME_UNITS.contains(singular)
+        {
+            saw_time = true;
+        } else if !(p.kind(j) == Kind::Number || TIME_PHRASE_WORDS.contains(lower)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// "in a post on X", "by conference call", "on his plane": the end of a
@@ -389,6 +424,24 @@ pub(super) fn complements(
     (k, cue_text_end, channel)
 }
 
+/// "Mark Wynn, chairman of the county party, said …", "Ana Ruiz, 29, of
+/// Riverton, Ala., says …": a name, then comma-set asides, none holding a
+/// verb or a quote, is the subject of the cue, not content before it.
+fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
+    let Some((name, asides)) = segments.split_first() else {
+        return false;
+    };
+    !asides.is_empty()
+        && (1..=5).contains(&name.len())
+        && name.clone().all(|t| p.is_capitalized(t) || !p.is_word(t))
+        && names_someone(p, name.clone())
+        && segments.iter().flat_map(Clone::clone).all(|t| {
+            !looks_finite(p, t)
+                && p.quotes.opening_at(t).is_none()
+                && lexicon().cue(p.lower(t)).is_none()
+        })
+}
+
 /// How far "that" may stand from its cue behind an adverbial, in tokens.
 pub(super) const ADVERBIAL_BEFORE_THAT: usize = 24;
 
@@ -451,13 +504,14 @@ pub(super) fn clause(
         p.kind(b) != Kind::Comma || {
             let segments = comma_segments(p, sentence.start, b);
             let first = segments.len() == 1;
-            segments.last().is_some_and(|seg| {
-                // "But, said Solovey, “…”": a connective alone, then the quote after.
-                let connective =
-                    first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
-                connective
-                    || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
-            })
+            !subject_with_asides(p, &segments)
+                && segments.last().is_some_and(|seg| {
+                    // "But, said Solovey, “…”": a connective alone, then the quote after.
+                    let connective =
+                        first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
+                    connective
+                        || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+                })
         }
     });
     // A verb that takes an object is inverted only after a quote ("“…,”
@@ -569,6 +623,9 @@ static TIME_PHRASE_WORDS: crate::vocabulary::WordSet =
 
 /// Nouns and adverbs that end a time phrase after a cue: "last week", "Tuesday morning", "two days ago".
 static TIME_NOUNS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_nouns");
+
+/// Units of time, singular: "Hours later,", "Two days ago,".
+static TIME_UNITS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_units");
 
 /// Words of approximation before a number that open a reported clause: "said about half of ...", "nearly two".
 pub(super) static APPROXIMATORS: crate::vocabulary::WordSet =

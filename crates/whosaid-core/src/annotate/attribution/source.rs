@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::Findings;
-use super::clause::{channel_phrase, time_phrase};
+use super::clause::{channel_phrase, introductory_time, time_phrase};
 use super::content::trim;
 use crate::annotate::grammar::{self, Pronoun, WordSet};
 use crate::annotate::lexicon::{TitleKind, lexicon};
@@ -362,8 +362,15 @@ pub(super) fn subject_across_asides(
             list_end.get_or_insert(segment.end);
             continue;
         }
+        // "of Huntsville, Ala., says": the state that ends a hometown.
+        let hometown_state = n > 1
+            && (1..=3).contains(&segment.len())
+            && segment
+                .clone()
+                .all(|t| p.is_capitalized(t) || !p.is_word(t))
+            && is_hometown(p, segments[n - 1].clone());
         // The sentence's first segment is where the subject starts, never an aside.
-        if n > 0 && is_aside(p, segment.clone()) && list_end.is_none() {
+        if n > 0 && (hometown_state || is_aside(p, segment.clone())) && list_end.is_none() {
             // "Hugh Hill, a doctor, said": the aside describes the speaker.
             if p.is_any(segment.start, &["a", "an", "the"]) {
                 description = Some(trim(p, segment.clone()));
@@ -631,7 +638,9 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
     if p.is_word(k) && Pronoun::parse(p.lower(k)).is_some() {
         return Some(k..k + 1);
     }
-    if p.is_any(k, &grammar::PREPOSITIONS)
+    if let Some(comma) = introductory_time(p, k, sentence.end) {
+        k = comma + 1;
+    } else if p.is_any(k, &grammar::PREPOSITIONS)
         || p.is_any(k, &SUBORDINATORS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
     {
@@ -679,7 +688,26 @@ pub(super) fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<u
         mentions::is_name_word(p, t)
             || p.is_word(t) && (p.title(t).is_some() || Pronoun::parse(p.lower(t)).is_some())
     });
-    named.then_some(subject)
+    (named || headed_by_speaker_noun(p, subject.clone())).then_some(subject)
+}
+
+/// "The department declined to comment, saying …": a definite phrase whose
+/// head names an institution, a group or a document can speak.
+fn headed_by_speaker_noun(p: &Para, np: Range<usize>) -> bool {
+    let lexicon = lexicon();
+    let Some(head) = np.clone().rev().find(|&t| p.is_word(t)) else {
+        return false;
+    };
+    let lower = p.lower(head);
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    np.len() >= 2
+        && p.is_any(np.start, &["the", "this", "these"])
+        && [lower, singular].iter().any(|w| {
+            lexicon.is_group(w)
+                || lexicon.is_organization_head(w)
+                || lexicon.is_anonymous_head(w)
+                || lexicon.is_document(w)
+        })
 }
 
 /// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
