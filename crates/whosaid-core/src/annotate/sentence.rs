@@ -88,7 +88,8 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
 /// "Trump said." or "said Trump" right after a quote: the quote's attribution,
 /// not a new sentence, even when the quote ends with a full stop.
 /// But "“…soft.” He says referees are bad": a pronoun, its cue, then a
-/// clause of its own (not a comma, a stop, or "on Monday") starts a sentence.
+/// clause of its own (not a comma, a stop, or "on Monday") starts a sentence,
+/// as does any subject whose cue is followed by "that".
 fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
     let lexicon = super::lexicon::lexicon();
     let lower = |t: &Token| t.text(text).to_ascii_lowercase();
@@ -109,7 +110,13 @@ fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
             && !super::grammar::TIME_WORDS.contains(&lower(next))
             && !super::grammar::DAYS.contains(&lower(next))
     });
-    !(pronoun && cue == 1 && reports_a_clause)
+    // "“…disaster.” Berg has said that …": a subject, its cue and "that"
+    // report something new.
+    let that_clause = cue >= 1
+        && tokens
+            .get(from + cue + 1)
+            .is_some_and(|next| lower(next) == "that");
+    !(pronoun && cue == 1 && reports_a_clause || that_clause)
 }
 
 /// Subject pronouns that open a new sentence with their own cue after a quote.

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::content::word_count;
 use super::source::{
-    FINITE_VERBS, Subject, according_source, appositive_after, comma_segments, is_aside,
-    is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
+    FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after, comma_segments,
+    is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
     names_someone, noun_phrase_right, subject_left,
 };
 use super::{Clause, Cue};
@@ -74,6 +74,22 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             && !(title_case && lexicon.cue(lower).is_some_and(CueClass::heads_headlines));
         if let Some(class) = lexicon.cue(lower).filter(|_| !capitalized) {
             let after_determiner = t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS);
+            // "eight reported incidents", "Ruiz's reported donations", "all
+            // reported cases": a participle before a bare noun is an adjective.
+            let adjective = lower.ends_with("ed")
+                && t > sentence.start
+                && (p.kind(t - 1) == Kind::Number
+                    || p.is_any(t - 1, &QUANTITY_WORDS)
+                    || p.kind(t - 1) == Kind::Possessive
+                    || p.is_any(t - 1, &grammar::DETERMINERS)
+                    || p.is_any(t - 1, &["of"]))
+                && t + 1 < sentence.end
+                && p.is_word(t + 1)
+                && !p.is_capitalized(t + 1)
+                && !p.is_any(t + 1, &grammar::DETERMINERS)
+                && !p.is_any(t + 1, &grammar::PREPOSITIONS)
+                && !p.is_any(t + 1, &["that"])
+                && Pronoun::parse(p.lower(t + 1)).is_none();
             let passive = t > sentence.start
                 && p.is_any(t - 1, &grammar::BE_FORMS)
                 && !lower.ends_with("ing");
@@ -108,7 +124,8 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             // "declined to say why": no claim is made.
             let refused =
                 t >= sentence.start + 2 && p.is_any(t - 1, &["to"]) && p.is_any(t - 2, &REFUSALS);
-            if !after_determiner && !passive && !passive_been && !noun_use && !refused {
+            if !after_determiner && !adjective && !passive && !passive_been && !noun_use && !refused
+            {
                 cues.push(Cue {
                     start: t,
                     end: t + 1,
@@ -240,6 +257,33 @@ pub(super) fn introductory_time(p: &Para, k: usize, end: usize) -> Option<usize>
         }
     }
     None
+}
+
+/// "ten days ago", "a few days later": words from `k` to the sentence's end
+/// that say only when.
+pub(super) fn only_time(p: &Para, k: usize, end: usize) -> bool {
+    let mut saw_time = false;
+    for t in k..end {
+        if p.kind(t).is_terminal() || p.kind(t) == Kind::Comma {
+            break;
+        }
+        let lower = p.lower(t);
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        if grammar::DAYS.contains(lower)
+            || grammar::MONTHS.contains(lower)
+            || TIME_NOUNS.contains(lower)
+            || TIME_UNITS.contains(singular)
+        {
+            saw_time = true;
+        } else if !(p.kind(t) == Kind::Number
+            || TIME_PHRASE_WORDS.contains(lower)
+            || QUANTITY_WORDS.contains(lower)
+            || p.is_any(t, &["few", "several"]))
+        {
+            return false;
+        }
+    }
+    saw_time
 }
 
 /// "in a post on X", "by conference call", "on his plane": the end of a

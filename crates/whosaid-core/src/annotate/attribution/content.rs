@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::clause::takes_bare_clause;
+use super::clause::{only_time, takes_bare_clause};
 use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like, looks_finite};
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
@@ -90,21 +90,14 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,
-        // "confirmed he would run", but not "stated a list of goals".
-        // "confirmed he would run"; "denied the charges", "vowed to fight";
-        // but not "reported progress" (a report of numbers, not of speech).
+        // "confirmed he would run"; "denied the charges", "vowed to fight",
+        // "reported a profit of $1.78 a share"; but not "reported ten days
+        // ago" (when, not what).
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
             let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
             let report = matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted");
-            // "CNN reported at least six planes circled the stadium": a
-            // report of a clause, with its verb a few words on.
-            let reported_clause = report
-                && takes_bare_clause(p, k)
-                && (k + 1..end.min(k + 10))
-                    .take_while(|&t| p.kind(t).is_wordlike())
-                    .any(|t| looks_finite(p, t));
             let object = clause.cue.class == CueClass::Object
-                && (!report || reported_clause)
+                && !(report && only_time(p, k, end))
                 && (takes_bare_clause(p, k)
                     || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             (pronoun || object).then_some(k)

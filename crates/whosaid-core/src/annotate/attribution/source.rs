@@ -172,7 +172,7 @@ fn word_count_between(p: &Para, start: usize, end: usize) -> usize {
 }
 
 /// Words of quantity after "about" or "nearly": "about half of voters".
-static QUANTITY_WORDS: WordSet = crate::vocabulary::word_set!("quantity_words");
+pub(super) static QUANTITY_WORDS: WordSet = crate::vocabulary::word_set!("quantity_words");
 
 /// Party and state after a name: "D-Ill.", "R-Texas".
 pub(super) fn is_party_state(p: &Para, range: Range<usize>) -> bool {
@@ -643,6 +643,13 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
     } else if p.is_any(k, &grammar::PREPOSITIONS)
         || p.is_any(k, &SUBORDINATORS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
+        // "Shortly before the vote, she …": an adverb opening the sentence,
+        // before a preposition (a name such as "Kelly" is followed by its verb).
+        || p.is_word(k)
+            && p.lower(k).ends_with("ly")
+            && lexicon().given_name(p.word(k)).is_none()
+            && k + 1 < sentence.end
+            && p.is_any(k + 1, &grammar::PREPOSITIONS)
     {
         let comma = (k..(k + 15).min(sentence.end))
             .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
