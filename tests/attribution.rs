@@ -1327,3 +1327,37 @@ fn an_adverb_opening_the_sentence_before_a_preposition_is_not_the_subject() {
     );
     assert_eq!(c.source.as_deref(), Some("she"));
 }
+
+#[test]
+fn according_to_between_an_opening_phrase_and_its_clause_claims_the_clause() {
+    let c = only(
+        "The port reopened.\n\nSince last November, according to Harbour Watch, dredgers have removed more than 400 wrecks.",
+    );
+    assert!(
+        c.text
+            .ends_with("dredgers have removed more than 400 wrecks"),
+        "{}",
+        c.text
+    );
+    assert_eq!(c.source.as_deref(), Some("Harbour Watch"));
+}
+
+#[test]
+fn according_to_takes_the_appositive_of_its_source() {
+    let c = only(
+        "The port reopened.\n\nAt the heart of the dispute, according to Tomas Berg, a former pilot, was a decision by the council.",
+    );
+    assert_eq!(c.source.as_deref(), Some("Tomas Berg, a former pilot"));
+    assert_eq!(c.speaker.as_deref(), Some("Tomas Berg"));
+}
+
+#[test]
+fn an_acronym_in_running_text_is_an_organization() {
+    let c = only("The port reopened.\n\nThe ferries were headed to Malta, RTVX reported.");
+    assert_eq!(
+        (c.source.as_deref(), c.speaker_kind),
+        (Some("RTVX"), Some(SpeakerKind::Organization))
+    );
+    let c = only("The port reopened.\n\nThe NDWU said the cranes were unsafe.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+}

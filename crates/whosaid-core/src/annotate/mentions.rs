@@ -744,6 +744,17 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                     Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
                 return Some(mention);
             }
+            if head == core_start
+                && !function_word
+                && title.is_none()
+                && is_acronym_in_running_text(p, head)
+            {
+                // "BFMTV reported", "The NAACP said": an organization.
+                mention.kind = MentionKind::Organization;
+                mention.name =
+                    Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+                return Some(mention);
+            }
             if !is_name_word(p, head)
                 && (function_word || !p.word(head).chars().any(char::is_lowercase))
             {
@@ -793,6 +804,22 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return None;
     }
     Some(mention)
+}
+
+/// Longest acronym read as an organization's name, in letters.
+const MAX_ACRONYM: usize = 8;
+
+/// An all-capital word ("NAACP", "BFMTV") beside a word in lower case, so
+/// not part of a headline or a shouted line written all in capitals.
+fn is_acronym_in_running_text(p: &Para, t: usize) -> bool {
+    let word = p.word(t);
+    let has_lowercase = |k: usize| p.is_word(k) && p.word(k).chars().any(char::is_lowercase);
+    (2..=MAX_ACRONYM).contains(&word.len())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && (t + 1 < p.len() && has_lowercase(t + 1) || t > 0 && has_lowercase(t - 1))
 }
 
 /// "Chancellor of the Exchequer Nigel Lawson", "Director of public credit

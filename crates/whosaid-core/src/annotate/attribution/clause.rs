@@ -175,7 +175,7 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
                 || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
                 // "said about half of …"
                 || APPROXIMATORS.contains(lower)
-                    && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &["half", "a", "one", "two", "three"]))
+                    && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &QUANTITY_WORDS))
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
                     && !grammar::PREPOSITIONS.contains(lower)
@@ -499,6 +499,14 @@ pub(super) fn clause(
     let end = sentence.end;
     if cue.according {
         let np = according_source(p, cue.end, end)?;
+        // "according to Dennis Ross, a former envoy, was …": an appositive
+        // set off by commas describes the source.
+        let description = appositive_after(p, np.end, end)
+            .filter(|appositive| appositive.end < end && p.kind(appositive.end) == Kind::Comma);
+        let np = match &description {
+            Some(appositive) => np.start..appositive.end,
+            None => np,
+        };
         return Some(Clause {
             cue,
             source: Some(np.clone()),
@@ -509,7 +517,7 @@ pub(super) fn clause(
             after: np.end,
             cue_text_end: cue.end,
             channel: None,
-            description: None,
+            description,
         });
     }
     // Inverted: "…," said X / C, said X.

@@ -393,10 +393,11 @@ fn sentence_claims(
             findings.claims.push(found);
             found_any = true;
         }
-        // "Still, he said, officials have to decide": a clause after a
-        // reporting clause set off by commas, when nothing came before it.
+        // "Still, he said, officials have to decide", "Since May, according
+        // to the agency, 400 people have died": a clause after a reporting
+        // clause set off by commas, when nothing came before it.
         if !found_any
-            && !clause.inverted
+            && (!clause.inverted || clause.cue.according)
             && k + 1 < next_front
             && p.kind(k) == Kind::Comma
             && takes_bare_clause(p, k + 1)
