@@ -1361,3 +1361,83 @@ fn an_acronym_in_running_text_is_an_organization() {
     let c = only("The port reopened.\n\nThe NDWU said the cranes were unsafe.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
 }
+
+#[test]
+fn a_quantifier_stands_for_the_people_it_counts() {
+    for (text, source) in [
+        ("Some said the ferry should run.", "Some"),
+        (
+            "Many in the crowd said the ferry should run.",
+            "Many in the crowd",
+        ),
+        ("One in three said the ferry should run.", "One in three"),
+        (
+            "At least half of dockers say the ferry should run.",
+            "At least half of dockers",
+        ),
+    ] {
+        let c = only(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(
+            (c.text.as_str(), c.source.as_deref(), c.speaker_kind),
+            (
+                "the ferry should run",
+                Some(source),
+                Some(SpeakerKind::Group)
+            ),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_one_word_answer_is_a_claim() {
+    let c = only(
+        "The port reopened.\n\nAsked if the ferry should run, 46 percent of dockers said yes, compared with 23 percent in May.",
+    );
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("yes", Some("46 percent of dockers"))
+    );
+    let c = only("The port reopened.\n\nRuiz said no one was hurt.");
+    assert_eq!(c.text, "no one was hurt");
+}
+
+#[test]
+fn content_before_an_inverted_cue_may_hold_a_dash() {
+    let c = only(
+        "The port reopened.\n\nThe vote marks something new — a pilot defeating the harbour board, said Tomas Berg, a professor at the university.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "The vote marks something new — a pilot defeating the harbour board",
+            "Tomas Berg"
+        )
+    );
+}
+
+#[test]
+fn two_roles_joined_by_and_before_a_name_are_one_source() {
+    let c = only(
+        "The port reopened.\n\nThe firm lobbied on dredging and other issues, said lobbyist and strategist Tomas Berg.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "The firm lobbied on dredging and other issues",
+            "Tomas Berg"
+        )
+    );
+}
+
+#[test]
+fn a_subordinate_clause_and_its_main_clause_around_a_cue_are_one_content() {
+    let c = only(
+        "The port reopened.\n\nUnless the council dredges the channel, the pilots say, the ferries will run aground.",
+    );
+    assert_eq!(
+        c.text,
+        "Unless the council dredges the channel, the pilots say, the ferries will run aground"
+    );
+    assert_eq!(c.source.as_deref(), Some("the pilots"));
+}

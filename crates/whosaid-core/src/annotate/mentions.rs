@@ -607,7 +607,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // "four in 10": a proportion, not a head and its "in" phrase.
         let proportion = lower == "in"
             && t + 1 < np.end
-            && (p.kind(t + 1) == Kind::Number || p.is_any(t + 1, &["ten"]));
+            && (p.kind(t + 1) == Kind::Number || p.is_any(t + 1, &QUANTIFIERS));
         if (grammar::PREPOSITIONS.contains(lower)
             && !proportion
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
@@ -665,6 +665,17 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 && lower.len() > 3)
     };
     let title = p.title(head);
+    // "Some said", "Many in the crowd said", "One in three said": a
+    // quantifier standing for the people it counts.
+    let counted = p.is_any(head, &QUANTIFIERS)
+        && (head == np.start || np.len() == 3 && p.is_any(np.start + 1, &["in"]));
+    if counted {
+        mention.kind = MentionKind::Group;
+        mention.plural = true;
+        mention.head = Some((head_lower.to_string()).into());
+        mention.name = Some((np_text.to_string()).into());
+        return Some(mention);
+    }
     if lexicon.is_anonymous_head(head_lower) || anonymous_marker && !capitalized_head {
         mention.kind = MentionKind::Anonymous;
         mention.plural = !member_of && plural_noun(head_lower);

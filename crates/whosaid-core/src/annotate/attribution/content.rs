@@ -79,6 +79,9 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
     if relative {
         return Some(k);
     }
+    if is_answer(p, k, end) && matches!(clause.cue.class, CueClass::Say | CueClass::Ask) {
+        return Some(k);
+    }
     match p.kind(k) {
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
         // "said: “…”", "said, “…”", and "said: the plan is dead".
@@ -115,6 +118,21 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         _ => None,
     }
+}
+
+/// One-word answers a cue reports on their own ("said yes").
+static ANSWERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("answers");
+
+/// "46 percent said yes.", "Ruiz said no, …": an answer alone, up to the
+/// clause's end; "said no one was hurt" is a clause.
+pub(super) fn is_answer(p: &Para, k: usize, end: usize) -> bool {
+    p.is_any(k, &ANSWERS)
+        && (k + 1 >= end
+            || matches!(
+                p.kind(k + 1),
+                Kind::Comma | Kind::Semicolon | Kind::Period | Kind::Dash
+            )
+            || p.kind(k + 1).is_terminal())
 }
 
 /// Cues that also take a plain object ("writes a weekly column").

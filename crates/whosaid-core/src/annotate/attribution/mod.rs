@@ -36,7 +36,7 @@ mod unclaimed;
 use clause::{clause, find_cues, takes_bare_clause};
 use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
-    partials_inside, quote_content, token_range, trim, word_count,
+    is_answer, partials_inside, quote_content, token_range, trim, word_count,
 };
 use naming::naming_claims;
 use source::{is_comma_like, subject_antecedent};
@@ -323,9 +323,14 @@ fn sentence_claims(
                     found_any = true;
                 }
             } else {
-                let range = after_participle_cue(p, trim(p, start..next_front));
-                let range = cut_main_clause(p, clause, cut_trailing_gloss(p, range));
-                if word_count(p, range.clone()) >= 2 {
+                let answer = is_answer(p, start, next_front);
+                let range = if answer {
+                    start..start + 1
+                } else {
+                    let range = after_participle_cue(p, trim(p, start..next_front));
+                    cut_main_clause(p, clause, cut_trailing_gloss(p, range))
+                };
+                if word_count(p, range.clone()) >= 2 || answer {
                     partials_inside(p, range.clone(), quote_used, findings, &claim);
                     findings
                         .claims
@@ -497,7 +502,17 @@ fn interrupted_content(
                 && !p.is_any(t, &source::FINITE_VERBS)
         });
     let rest = cut_trailing_gloss(p, trim(p, verb..next_front));
-    (predicate && plain_subject && word_count(p, rest.clone()) >= 2)
+    // "Unless countries act, the experts say, the world will suffer": a
+    // subordinate clause, then its main clause after the reporting clause.
+    let subordinate_then_main = !subject.is_empty()
+        && p.is_any(subject.start, &source::SUBORDINATORS)
+        && !p.inside_quote(subject.start)
+        && takes_bare_clause(p, verb)
+        && rest
+            .clone()
+            .take(MAX_INTERRUPTED_SUBJECT)
+            .any(|t| source::looks_finite(p, t) || p.is_any(t, &grammar::AUXILIARIES));
+    ((predicate && plain_subject || subordinate_then_main) && word_count(p, rest.clone()) >= 2)
         .then(|| [p.bytes(subject), p.bytes(rest)])
 }
 

@@ -142,9 +142,14 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
     // ("About 60 percent of voters said" is a quantity, not a preposition.)
+    let quantity =
+        |t: usize| t < end && (p.kind(t) == Kind::Number || p.is_any(t, &QUANTITY_WORDS));
+    // "At least half of voters said" too.
     let approximate_quantity = start + 1 < end
-        && p.is_any(start, &super::clause::APPROXIMATORS)
-        && (p.kind(start + 1) == Kind::Number || p.is_any(start + 1, &QUANTITY_WORDS));
+        && (p.is_any(start, &super::clause::APPROXIMATORS) && quantity(start + 1)
+            || p.is_any(start, &["at"])
+                && p.is_any(start + 1, &["least", "most"])
+                && quantity(start + 2));
     if start < end
         && grammar::PREPOSITIONS.contains(p.lower(start))
         && p.is_word(start)
@@ -227,12 +232,8 @@ pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<us
         if depth == 0 && !p.inside_quote(t) && p.kind(t) == Kind::Comma {
             segments.push(t + 1..seg_end);
             seg_end = t;
-        } else if depth == 0
-            && matches!(p.kind(t), Kind::Semicolon | Kind::Colon | Kind::Dash)
-            && !p.inside_quote(t)
-        {
-            break;
         }
+        // A semicolon, colon or dash ends the first segment.
         if t == floor
             || matches!(p.kind(t), Kind::Semicolon | Kind::Colon | Kind::Dash)
                 && !p.inside_quote(t)
@@ -731,7 +732,15 @@ pub(super) fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Ran
             _ => break,
         }
         let lower = p.lower(j);
+        // "said lobbyist and strategist Charlie Black": two roles of one person.
+        let joined_roles = lower == "and"
+            && p.is_word(j - 1)
+            && p.title(j - 1).is_some()
+            && (j + 1..(j + 4).min(end))
+                .take_while(|&t| p.is_word(t))
+                .any(|t| p.title(t).is_some() && !p.is_capitalized(t));
         if j > from
+            && !joined_roles
             && (SOURCE_PHRASE_ENDS.contains(lower)
                 || channel_phrase(p, j, end).is_some()
                 || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
@@ -868,7 +877,8 @@ static SOURCE_PHRASE_ENDS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("source_phrase_ends");
 
 /// Subordinating words that open an introductory clause before a source: "As he left, ...", "Although ...".
-static SUBORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("subordinators");
+pub(super) static SUBORDINATORS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("subordinators");
 
 /// Coordinating words skipped before the subject of a reporting clause: "And he said", "But officials said".
 static COORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("coordinators");
