@@ -1441,3 +1441,20 @@ fn a_subordinate_clause_and_its_main_clause_around_a_cue_are_one_content() {
     );
     assert_eq!(c.source.as_deref(), Some("the pilots"));
 }
+
+#[test]
+fn a_naming_verb_gives_a_name_opened_by_a_determiner() {
+    let c =
+        only("The port reopened.\n\nRuiz called the plan the worst deal in the port's history.");
+    assert_eq!(
+        said_by(&c),
+        ("the plan the worst deal in the port's history", "Ruiz")
+    );
+    let found = claims("The port reopened.\n\nRuiz called her late father her hero.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(said_by(&found[0]), ("her late father her hero", "Ruiz"));
+    assert!(
+        claims("The port reopened.\n\nRuiz called the head of the company on Monday.").is_empty()
+    );
+    assert!(claims("The port reopened.\n\nRuiz called the office the next day.").is_empty());
+}

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::clause::clause;
+use super::clause::{clause, only_time};
 use super::content::{partials_inside, quote_content, word_count};
 use super::unclaimed::looks_like_title;
 use super::{Clause, Cue, Findings, Found, SourceRef, add_mention};
@@ -144,7 +144,10 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
     if name >= bound || !p.is_word(name) {
         return None;
     }
-    let article = p.is_any(name, &["a", "an"]);
+    let article = p.is_any(name, &["a", "an"])
+        || needs_article
+            && p.is_any(name, &NAMING_OBJECT_DETERMINERS)
+            && !only_time(p, name, bound);
     if needs_article && !article {
         return None;
     }
@@ -167,6 +170,14 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
 /// only known by the article): a pronoun ("him"), a run of capitalised
 /// words ("Mr. Trump", "Clinton"), or "the …"/"his …" up to an "a"/"an".
 fn object_end(p: &Para, start: usize, bound: usize) -> Option<(usize, bool)> {
+    // "her" is a pronoun ("called her a liar") or a determiner ("called
+    // her son her hero"): the determiner when an article follows the noun.
+    if p.is_any(start, &NAMING_OBJECTS)
+        && p.is_any(start, &NAMING_OBJECT_DETERMINERS)
+        && let Some(found) = noun_phrase_object_end(p, start, bound)
+    {
+        return Some(found);
+    }
     if p.is_any(start, &NAMING_OBJECTS) {
         return Some((start + 1, false));
     }
@@ -180,13 +191,24 @@ fn object_end(p: &Para, start: usize, bound: usize) -> Option<(usize, bool)> {
         return Some((end, possessive));
     }
     if p.is_any(start, &NAMING_OBJECT_DETERMINERS) {
-        let article = (start + 1..bound)
-            .take(OBJECT_WORDS)
-            .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Possessive)
-            .find(|&t| p.is_any(t, &["a", "an"]))?;
-        return Some((article, true));
+        return noun_phrase_object_end(p, start, bound);
     }
     None
+}
+
+/// "called the plan a disgrace", "called her son her hero": a noun phrase
+/// opened by a determiner, up to the article or determiner of the name;
+/// not "called the head of the company" (a determiner after "of").
+fn noun_phrase_object_end(p: &Para, start: usize, bound: usize) -> Option<(usize, bool)> {
+    let article = (start + 2..bound)
+        .take(OBJECT_WORDS)
+        .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Possessive)
+        .find(|&t| {
+            p.is_any(t, &["a", "an"])
+                || p.is_any(t, &NAMING_OBJECT_DETERMINERS)
+                    && !p.is_any(t - 1, &grammar::PREPOSITIONS)
+        })?;
+    Some((article, true))
 }
 
 /// Whether `range` (between a naming verb and a quote) reads as the thing
