@@ -1458,3 +1458,19 @@ fn a_naming_verb_gives_a_name_opened_by_a_determiner() {
     );
     assert!(claims("The port reopened.\n\nRuiz called the office the next day.").is_empty());
 }
+
+#[test]
+fn a_quoted_title_in_an_adverbial_is_neither_content_nor_a_stop() {
+    let c = only(
+        "The port reopened.\n\nRuiz said on Harbour TV's “Morning Tide” that she had no idea.",
+    );
+    assert_eq!(said_by(&c), ("she had no idea", "Ruiz"));
+}
+
+#[test]
+fn an_irregular_past_verb_ends_the_subject_of_a_participle() {
+    let c = only(
+        "The port reopened.\n\nPress secretary Ana Ruiz gave it a try, though, tweeting that the port would reopen.",
+    );
+    assert_eq!(said_by(&c), ("the port would reopen", "Ana Ruiz"));
+}

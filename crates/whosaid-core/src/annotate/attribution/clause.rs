@@ -9,6 +9,7 @@ use super::source::{
     is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
     names_someone, noun_phrase_right, subject_left,
 };
+use super::unclaimed::looks_like_title;
 use super::{Clause, Cue};
 use crate::annotate::grammar::{self, Pronoun, WordSet};
 use crate::annotate::lexicon::{CueClass, lexicon};
@@ -453,7 +454,11 @@ pub(super) fn complements(
                         || p.kind(j).is_terminal()
                         || p.kind(j) == Kind::Semicolon
                         || p.kind(j) == Kind::Comma
-                        || p.quotes.opening_at(j).is_some())
+                        // A title in quotes ("on CNN's “New Day” that …") is
+                        // part of the adverbial.
+                        || p.quotes
+                            .opening_at(j)
+                            .is_some_and(|q| !looks_like_title(p, &p.quotes.quotes[q])))
             }) {
                 Some(j) if p.is_any(j, &["that"]) => k = j,
                 Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {

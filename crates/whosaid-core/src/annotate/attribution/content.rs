@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::clause::{only_time, takes_bare_clause};
 use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like, looks_finite};
+use super::unclaimed::looks_like_title;
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
 use crate::annotate::lexicon::CueClass;
@@ -372,6 +373,16 @@ pub(super) fn token_range(p: &Para, bytes: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// "on CNN's “New Day”", "the founder of “Friends of the Harbour”": a
+/// quote in title case after a possessive or a preposition names a work
+/// or a group; it quotes no one.
+fn names_a_work(p: &Para, quote: &Quote) -> bool {
+    let Some(open) = quote.open else { return false };
+    open > 0
+        && (p.kind(open - 1) == Kind::Possessive || p.is_any(open - 1, &grammar::PREPOSITIONS))
+        && looks_like_title(p, quote)
+}
+
 /// Quotes wholly inside reported speech are partial quotes of the same source.
 pub(super) fn partials_inside(
     p: &Para,
@@ -388,6 +399,7 @@ pub(super) fn partials_inside(
         if open >= range.start
             && close < range.end + 1
             && !quote_used[q]
+            && !names_a_work(p, quote)
             && let Some(content) = quote_content(p, quote)
         {
             quote_used[q] = true;

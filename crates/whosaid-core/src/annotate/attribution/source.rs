@@ -59,8 +59,14 @@ pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_v
 /// A word that reads as a verb with a subject: a finite form from the list,
 /// or a lower-case past form ("collapsed").
 pub(super) fn looks_finite(p: &Para, t: usize) -> bool {
-    p.is_any(t, &FINITE_VERBS) || p.is_word(t) && !p.is_capitalized(t) && p.lower(t).ends_with("ed")
+    p.is_any(t, &FINITE_VERBS)
+        || p.is_word(t)
+            && !p.is_capitalized(t)
+            && (p.lower(t).ends_with("ed") || IRREGULAR_PAST.contains(p.lower(t)))
 }
+
+/// Irregular past tenses that are only verbs ("gave", "took").
+static IRREGULAR_PAST: WordSet = crate::vocabulary::word_set!("irregular_past");
 
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
@@ -669,7 +675,8 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                 let lower = p.lower(k);
                 let verb_like = k > start
                     && (FINITE_VERBS.contains(lower)
-                        || lower.ends_with("ed") && !p.is_capitalized(k)
+                        || (lower.ends_with("ed") || IRREGULAR_PAST.contains(lower))
+                            && !p.is_capitalized(k)
                         || lower.ends_with("ly") && !p.is_capitalized(k)
                         || lexicon().cue(lower).is_some()
                         || grammar::PREPOSITIONS.contains(lower) && lower != "of"
