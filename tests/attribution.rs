@@ -1474,3 +1474,19 @@ fn an_irregular_past_verb_ends_the_subject_of_a_participle() {
     );
     assert_eq!(said_by(&c), ("the port would reopen", "Ana Ruiz"));
 }
+
+#[test]
+fn a_floating_quantifier_stands_between_the_subject_and_its_cue() {
+    let c =
+        only("The port reopened.\n\nThe pilots have both urged the council to dredge the channel.");
+    assert_eq!(c.source.as_deref(), Some("The pilots"));
+    let c = only("The port reopened.\n\nThe pilots all said the ferry would run.");
+    assert_eq!(c.source.as_deref(), Some("The pilots"));
+}
+
+#[test]
+fn a_listener_with_a_role_takes_the_whole_name() {
+    let c =
+        only("The port reopened.\n\nRuiz told host Chris Lund she believed the ferry would run.");
+    assert_eq!(said_by(&c), ("she believed the ferry would run", "Ruiz"));
+}

@@ -347,6 +347,15 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
     if p.is_any(j, &["the", "a", "an", "his", "her", "their"]) {
         j += 1;
     }
+    // "told host Chris Cuomo": a role, then the name.
+    if j + 1 < end
+        && p.is_word(j)
+        && !p.is_capitalized(j)
+        && p.title(j).is_some()
+        && p.is_capitalized(j + 1)
+    {
+        j += 1;
+    }
     if j < end && p.is_capitalized(j) {
         while j < end
             && (p.is_capitalized(j) || p.kind(j) == Kind::Possessive)

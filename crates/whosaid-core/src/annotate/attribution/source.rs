@@ -29,7 +29,9 @@ pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize
         // "USA Today reports": capitalized after a capitalized word, it is
         // part of a name, not "today".
         let in_name = p.is_capitalized(t) && t > floor && p.is_capitalized(t - 1);
-        if grammar::AUXILIARIES.contains(lower)
+        // "have both urged", "all said": a floating quantifier after the subject.
+        let floating = p.is_any(t, &FLOATING_QUANTIFIERS) && !p.is_capitalized(t) && t > floor;
+        if (grammar::AUXILIARIES.contains(lower) || floating)
             && !in_name
             && !(p.kind(t) == Kind::Possessive && t > floor && p.is_capitalized(t - 1))
             || adverb
@@ -64,6 +66,9 @@ pub(super) fn looks_finite(p: &Para, t: usize) -> bool {
             && !p.is_capitalized(t)
             && (p.lower(t).ends_with("ed") || IRREGULAR_PAST.contains(p.lower(t)))
 }
+
+/// Quantifiers that may stand between a subject and its verb ("both", "all").
+static FLOATING_QUANTIFIERS: WordSet = crate::vocabulary::word_set!("floating_quantifiers");
 
 /// Irregular past tenses that are only verbs ("gave", "took").
 static IRREGULAR_PAST: WordSet = crate::vocabulary::word_set!("irregular_past");
