@@ -1490,3 +1490,47 @@ fn a_listener_with_a_role_takes_the_whole_name() {
         only("The port reopened.\n\nRuiz told host Chris Lund she believed the ferry would run.");
     assert_eq!(said_by(&c), ("she believed the ferry would run", "Ruiz"));
 }
+
+#[test]
+fn a_participle_between_subject_and_cue_is_a_claim_of_the_subject() {
+    let found = claims(
+        "The port reopened.\n\nBut Ana Ruiz, noting the size of the crowd, said, \"Let me tell you, they came.\"",
+    );
+    let seen: Vec<_> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("the size of the crowd", "Ana Ruiz"),
+            ("Let me tell you, they came", "Ana Ruiz")
+        ]
+    );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_hangs_on_the_main_subject() {
+    let found = claims(
+        "The port reopened.\n\nNoting he had studied law, Tomas Berg said he tends to deliberate.",
+    );
+    let seen: Vec<_> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("he had studied law", "Tomas Berg"),
+            ("he tends to deliberate", "Tomas Berg")
+        ]
+    );
+    let c = only("The port reopened.\n\nSaying the crane was unsafe, the mayor closed the quay.");
+    assert_eq!(c.text, "the crane was unsafe");
+    assert_eq!(c.source.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn the_phrase_between_with_and_a_participle_is_the_source() {
+    let c = only(
+        "The port reopened.\n\nDockers back the plan, with 60 percent saying the ferry should run.",
+    );
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("the ferry should run", Some("60 percent"))
+    );
+}

@@ -500,6 +500,12 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         })
 }
 
+/// Longest subject between "with" and a participle ("with 50 percent saying"), in tokens.
+const MAX_WITH_SUBJECT: usize = 6;
+
+/// Longest participle phrase opening a sentence, in tokens.
+const MAX_OPENING_PARTICIPLE: usize = 40;
+
 /// How far "that" may stand from its cue behind an adverbial, in tokens.
 pub(super) const ADVERBIAL_BEFORE_THAT: usize = 24;
 
@@ -545,6 +551,57 @@ pub(super) fn clause(
     let participle = lower.ends_with("ing")
         && before.is_some_and(|b| is_comma_like(p, b) || p.is_any(b, &INVERTED_CUE_JOINERS));
     let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
+    // "Noting he studied philosophy, Allen said …": a participle opening the
+    // sentence hangs on the subject of the clause after its comma.
+    let opening_participle =
+        lower.ends_with("ing") && cue.start == sentence.start && cue.class == CueClass::Say;
+    // "…, with 50 percent saying she is prepared": the phrase between "with"
+    // and the participle says it.
+    if lower.ends_with("ing")
+        && cue.class == CueClass::Say
+        && let Some(with) = (cue
+            .start
+            .saturating_sub(MAX_WITH_SUBJECT)
+            .max(sentence.start)..cue.start)
+            .rev()
+            .take_while(|&t| p.kind(t).is_wordlike() && !p.inside_quote(t) && !looks_finite(p, t))
+            .find(|&t| p.is_any(t, &["with"]))
+        && with + 1 < cue.start
+    {
+        let source = with + 1..cue.start;
+        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+        return Some(Clause {
+            cue,
+            source: Some(source),
+            mention: None,
+            coordinated: false,
+            inverted: false,
+            front: with,
+            after,
+            cue_text_end,
+            channel,
+            description: None,
+        });
+    }
+    if opening_participle {
+        let comma = (cue.end..end)
+            .take(MAX_OPENING_PARTICIPLE)
+            .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
+        let source = named_subject(p, &(comma + 1..end))?;
+        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, comma, false);
+        return Some(Clause {
+            cue,
+            source: Some(source),
+            mention: None,
+            coordinated: false,
+            inverted: false,
+            front: cue.start,
+            after,
+            cue_text_end,
+            channel,
+            description: None,
+        });
+    }
     if participle || infinitive {
         let source = match previous {
             Some(prev) => prev.source.clone(),

@@ -285,8 +285,28 @@ fn sentence_claims(
     let mut previous_end = sentence.start;
     for (n, clause) in kept.iter().enumerate() {
         let next_front = kept.get(n + 1).map_or(sentence.end, |next| {
-            connective_start(p, next.front, sentence.start)
+            // "Ruiz, noting the size of the crowd, said …": the next clause's
+            // subject stands before this one; what this one says ends at
+            // the next cue.
+            let front = if next.front > clause.cue.start {
+                next.front
+            } else {
+                next.cue.start
+            };
+            connective_start(p, front, sentence.start)
         });
+        // "Saying the port was unsafe, the mayor closed it": a participle
+        // opening the sentence says what runs to its comma.
+        let opening_participle = clause.cue.start == sentence.start
+            && !clause.cue.according
+            && p.lower(clause.cue.start).ends_with("ing");
+        let next_front = if opening_participle {
+            (clause.after..next_front)
+                .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
+                .unwrap_or(next_front)
+        } else {
+            next_front
+        };
         let source = SourceRef::Mention(clause.mention.unwrap_or_default());
         let cue_bytes = Some(p.bytes(clause.cue.start..clause.cue_text_end.max(clause.cue.end)));
         let channel = clause.channel.clone().map(|c| p.bytes(c));
