@@ -1534,3 +1534,19 @@ fn the_phrase_between_with_and_a_participle_is_the_source() {
         ("the ferry should run", Some("60 percent"))
     );
 }
+
+#[test]
+fn a_pronoun_and_cue_introducing_a_new_quote_start_a_sentence() {
+    let found = claims(
+        "The port reopened.\n\nBerg told the Herald, “We have waited long enough.” He added, “The council should know.”",
+    );
+    let seen: Vec<_> = found.iter().map(|c| (c.kind, c.text.as_str())).collect();
+    assert_eq!(
+        seen,
+        [
+            (ClaimKind::Direct, "We have waited long enough"),
+            (ClaimKind::Direct, "The council should know")
+        ]
+    );
+    assert!(found.iter().all(|c| c.speaker.as_deref() == Some("Berg")));
+}

@@ -89,7 +89,8 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
 /// not a new sentence, even when the quote ends with a full stop.
 /// But "“…soft.” He says referees are bad": a pronoun, its cue, then a
 /// clause of its own (not a comma, a stop, or "on Monday") starts a sentence,
-/// as does any subject whose cue is followed by "that".
+/// as does any subject whose cue is followed by "that" or introduces a new
+/// quote that opens with a capital.
 fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
     let lexicon = super::lexicon::lexicon();
     let lower = |t: &Token| t.text(text).to_ascii_lowercase();
@@ -116,7 +117,18 @@ fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
         && tokens
             .get(from + cue + 1)
             .is_some_and(|next| lower(next) == "that");
-    !(pronoun && cue == 1 && reports_a_clause || that_clause)
+    // "“…fate.” He added, “…”": the cue introduces the next quote.
+    let introduces_quote = cue >= 1
+        && tokens
+            .get(from + cue + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Colon))
+        && tokens
+            .get(from + cue + 2)
+            .is_some_and(|t| matches!(t.kind, Kind::Quote(mark) if mark.is_double()))
+        && tokens
+            .get(from + cue + 3)
+            .is_some_and(|t| starts_sentence(text, t));
+    !(pronoun && cue == 1 && reports_a_clause || that_clause || introduces_quote)
 }
 
 /// Subject pronouns that open a new sentence with their own cue after a quote.
