@@ -1550,3 +1550,13 @@ fn a_pronoun_and_cue_introducing_a_new_quote_start_a_sentence() {
     );
     assert!(found.iter().all(|c| c.speaker.as_deref() == Some("Berg")));
 }
+
+#[test]
+fn the_subject_of_a_short_clause_ending_in_a_colon_introduces_the_quote() {
+    let c = only(
+        "The port reopened.\n\nAsked which quay was her favourite, Ruiz demurred: “Whichever one I am on at the moment.”",
+    );
+    assert_eq!(said_by(&c), ("Whichever one I am on at the moment", "Ruiz"));
+    let c = only("The port reopened.\n\nThe mayor was blunt: “We will not pay.”");
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+}

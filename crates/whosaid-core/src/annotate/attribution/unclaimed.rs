@@ -2,7 +2,7 @@
 //! titles and terms in quotation marks, and quotes nobody can be named for.
 
 use super::content::{quote_content, word_count};
-use super::source::noun_phrase_left;
+use super::source::{named_subject, noun_phrase_left};
 use super::{Findings, Found, SourceRef, add_mention};
 use crate::annotate::grammar::WordSet;
 use crate::annotate::mentions::{self, Mention, MentionKind};
@@ -155,17 +155,40 @@ pub(super) fn nearest_attributed(
     }
 }
 
-/// "Trump: “We will win.”": a name or phrase, a colon, a quote.
+/// Longest clause before a colon whose subject introduces the quote after
+/// it ("he demurred: “…”"), in tokens.
+const MAX_COLON_CLAUSE: usize = 14;
+
+/// "Trump: “We will win.”": a name or phrase, a colon, a quote. "Asked
+/// about it, he demurred: “…”", "The mayor was blunt: “…”": the subject of
+/// a short clause that the colon ends.
 pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Option<Mention> {
     if open == 0 || p.kind(open - 1) != Kind::Colon {
         return None;
     }
-    let sentence = p.sentence_of(open - 1);
-    let np = noun_phrase_left(p, open - 1, sentence.start)?;
+    let colon = open - 1;
+    let sentence = p.sentence_of(colon);
+    let clause_start = (sentence.start..colon)
+        .rev()
+        .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
+        .map_or(sentence.start, |comma| comma + 1);
+    if colon - clause_start <= MAX_COLON_CLAUSE
+        && let Some(subject) = named_subject(p, &(clause_start..colon))
+        && subject.start == clause_start
+        && subject.end < colon
+        && let Some(mention) = mentions::describe(p, subject, people).filter(speaks)
+    {
+        return Some(mention);
+    }
+    let np = noun_phrase_left(p, colon, sentence.start)?;
     if np.start != sentence.start || np.len() > 8 {
         return None;
     }
-    let mention = mentions::describe(p, np, people)?;
+    mentions::describe(p, np, people).filter(speaks)
+}
+
+/// Kinds of mention that can introduce a quote.
+fn speaks(mention: &Mention) -> bool {
     matches!(
         mention.kind,
         MentionKind::Person
@@ -174,5 +197,4 @@ pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Op
             | MentionKind::Group
             | MentionKind::Pronoun(_)
     )
-    .then_some(mention)
 }
