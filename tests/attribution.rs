@@ -1560,3 +1560,11 @@ fn the_subject_of_a_short_clause_ending_in_a_colon_introduces_the_quote() {
     let c = only("The port reopened.\n\nThe mayor was blunt: “We will not pay.”");
     assert_eq!(c.source.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn a_given_name_that_is_also_an_auxiliary_is_a_name_before_a_surname() {
+    let c = only("The port reopened.\n\n\"It is expensive,\" said Will Doyle, a professor.");
+    assert_eq!(said_by(&c), ("It is expensive", "Will Doyle"));
+    let c = only("The port reopened.\n\nThe ferry will run, Will Doyle said.");
+    assert_eq!(said_by(&c), ("The ferry will run", "Will Doyle"));
+}

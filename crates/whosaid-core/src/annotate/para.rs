@@ -34,10 +34,11 @@ impl<'a> Para<'a> {
         let quotes = quotes::find(text, &tokens, after_open);
         let sentences = sentence::split(text, &tokens, &quotes);
         let lower = text.to_ascii_lowercase();
-        let name_words = tokens
+        let mut name_words: Vec<bool> = tokens
             .iter()
             .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
             .collect();
+        given_names_that_are_words(text, &tokens, &mut name_words);
         let places = vec![OnceCell::new(); tokens.len()];
         let titles = vec![OnceCell::new(); tokens.len()];
         Para {
@@ -137,6 +138,30 @@ impl<'a> Para<'a> {
             .filter(|s| s.contains(&i))
             .cloned()
             .unwrap_or(i..i + 1)
+    }
+}
+
+/// "Will Doyle", "May Lund": an auxiliary that is also a given name is a
+/// name before a name word, unless a preposition or determiner
+/// comes first ("in May Lund said" keeps the month).
+fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bool]) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let token = &tokens[i];
+        if name_words[i] || !name_words[i + 1] || !token.is_word() || !tokens[i + 1].is_word() {
+            continue;
+        }
+        let word = token.text(text);
+        let after_function_word = i > 0 && {
+            let before = tokens[i - 1].text(text).to_ascii_lowercase();
+            grammar::PREPOSITIONS.contains(&before) || grammar::DETERMINERS.contains(&before)
+        };
+        if word.starts_with(char::is_uppercase)
+            && !after_function_word
+            && grammar::AUXILIARIES.contains(&word.to_ascii_lowercase())
+            && lexicon().given_name(word).is_some()
+        {
+            name_words[i] = true;
+        }
     }
 }
 

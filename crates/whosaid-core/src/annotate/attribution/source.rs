@@ -58,10 +58,17 @@ pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 /// Auxiliaries and forms of "be" and "have": a noun phrase never holds one.
 pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_verbs");
 
+/// An auxiliary or a form of "be" or "have", but not a given name that
+/// spells one before a surname ("Will Doyle", "May Lund").
+pub(super) fn is_finite_verb(p: &Para, t: usize) -> bool {
+    p.is_any(t, &FINITE_VERBS)
+        && !(p.is_capitalized(t) && t + 1 < p.len() && p.is_word(t + 1) && p.is_capitalized(t + 1))
+}
+
 /// A word that reads as a verb with a subject: a finite form from the list,
 /// or a lower-case past form ("collapsed").
 pub(super) fn looks_finite(p: &Para, t: usize) -> bool {
-    p.is_any(t, &FINITE_VERBS)
+    is_finite_verb(p, t)
         || p.is_word(t)
             && !p.is_capitalized(t)
             && (p.lower(t).ends_with("ed") || IRREGULAR_PAST.contains(p.lower(t)))
@@ -98,7 +105,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 {
                     break;
                 }
-                if depth == 0 && p.is_any(t, &FINITE_VERBS) {
+                if depth == 0 && is_finite_verb(p, t) {
                     break;
                 }
                 // "was echoed by former Gov. Martin O'Malley, who noted": the
@@ -679,7 +686,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
             Kind::Word | Kind::Number => {
                 let lower = p.lower(k);
                 let verb_like = k > start
-                    && (FINITE_VERBS.contains(lower)
+                    && (is_finite_verb(p, k)
                         || (lower.ends_with("ed") || IRREGULAR_PAST.contains(lower))
                             && !p.is_capitalized(k)
                         || lower.ends_with("ly") && !p.is_capitalized(k)
@@ -786,7 +793,7 @@ pub(super) fn appositive_after(p: &Para, comma: usize, end: usize) -> Option<Ran
         && !p.inside_quote(j)
     {
         if j > start
-            && (p.is_any(j, &FINITE_VERBS)
+            && (is_finite_verb(p, j)
                 || p.is_any(j, &["who", "which", "that"])
                 || channel_phrase(p, j, end).is_some())
         {
@@ -861,7 +868,11 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
     if NOT_INVERTED_SOURCE_OPENERS.contains(first) && np.len() > 1 {
         return false;
     }
-    let verb = np.clone().any(|t| p.is_any(t, &NOUN_PHRASE_VERBS));
+    // "said Will Doyle": a capitalized "Will" before a name is a given name.
+    let verb = np.clone().any(|t| {
+        p.is_any(t, &NOUN_PHRASE_VERBS)
+            && !(p.is_capitalized(t) && t + 1 < np.end && p.is_capitalized(t + 1))
+    });
     let at_boundary = np.end >= end
         || !p.kind(np.end).is_wordlike()
             && p.kind(np.end) != Kind::Possessive
