@@ -1568,3 +1568,19 @@ fn a_given_name_that_is_also_an_auxiliary_is_a_name_before_a_surname() {
     let c = only("The port reopened.\n\nThe ferry will run, Will Doyle said.");
     assert_eq!(said_by(&c), ("The ferry will run", "Will Doyle"));
 }
+
+#[test]
+fn a_cue_opening_the_sentence_takes_its_source_and_the_quote_after() {
+    let c = only(
+        "The port reopened.\n\nSaid Dorothy Lund, who grew up by the quay, “We were all so proud of it.”",
+    );
+    assert_eq!(said_by(&c), ("We were all so proud of it", "Dorothy Lund"));
+}
+
+#[test]
+fn a_colon_after_an_aside_still_has_the_sentence_subject_as_speaker() {
+    let c = only(
+        "The port reopened.\n\nRuiz responded pointedly, with a smile: “It can happen at 45.”",
+    );
+    assert_eq!(said_by(&c), ("It can happen at 45", "Ruiz"));
+}

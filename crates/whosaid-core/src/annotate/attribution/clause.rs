@@ -643,8 +643,10 @@ pub(super) fn clause(
     let after_quote = before.is_some_and(|b| {
         p.quotes.closing_at(b).is_some() || b > 0 && p.quotes.closing_at(b - 1).is_some()
     });
-    if after_boundary
-        && content_before
+    // "Said Dorothy Lund, who grew up there, “…”": a cue opening the
+    // sentence, its source after it, and a quote after that.
+    let opens_sentence = cue.start == sentence.start && cue.class == CueClass::Say;
+    if (after_boundary && content_before || opens_sentence)
         && (matches!(cue.class, CueClass::Say | CueClass::Ask)
             || cue.class == CueClass::Object && after_quote)
         && let Some(np) = noun_phrase_right(p, cue.end, end)

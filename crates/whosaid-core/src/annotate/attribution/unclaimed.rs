@@ -168,17 +168,21 @@ pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Op
     }
     let colon = open - 1;
     let sentence = p.sentence_of(colon);
-    let clause_start = (sentence.start..colon)
+    // The clause after the last comma ("Asked about it, he demurred:"),
+    // else the sentence's own ("Kelly responded, with a smile:").
+    let after_comma = (sentence.start..colon)
         .rev()
         .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
-        .map_or(sentence.start, |comma| comma + 1);
-    if colon - clause_start <= MAX_COLON_CLAUSE
-        && let Some(subject) = named_subject(p, &(clause_start..colon))
-        && subject.start == clause_start
-        && subject.end < colon
-        && let Some(mention) = mentions::describe(p, subject, people).filter(speaks)
-    {
-        return Some(mention);
+        .map(|comma| comma + 1);
+    for clause_start in after_comma.into_iter().chain([sentence.start]) {
+        if colon - clause_start <= MAX_COLON_CLAUSE
+            && let Some(subject) = named_subject(p, &(clause_start..colon))
+            && subject.start == clause_start
+            && subject.end < colon
+            && let Some(mention) = mentions::describe(p, subject, people).filter(speaks)
+        {
+            return Some(mention);
+        }
     }
     let np = noun_phrase_left(p, colon, sentence.start)?;
     if np.start != sentence.start || np.len() > 8 {
