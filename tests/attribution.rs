@@ -1584,3 +1584,17 @@ fn a_colon_after_an_aside_still_has_the_sentence_subject_as_speaker() {
     );
     assert_eq!(said_by(&c), ("It can happen at 45", "Ruiz"));
 }
+
+#[test]
+fn add_continue_and_boast_with_a_plain_object_say_nothing() {
+    assert!(
+        claims("The port reopened.\n\nThe account adds a critical voice to the record.").is_empty()
+    );
+    assert!(claims("The port reopened.\n\nShe boasts a 45-point lead among dockers.").is_empty());
+    assert!(
+        claims("The port reopened.\n\nRuiz continued her tour of the quays on Saturday.")
+            .is_empty()
+    );
+    let c = only("The port reopened.\n\nRuiz added the ferry would run.");
+    assert_eq!(said_by(&c), ("the ferry would run", "Ruiz"));
+}
