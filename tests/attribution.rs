@@ -1598,3 +1598,27 @@ fn add_continue_and_boast_with_a_plain_object_say_nothing() {
     let c = only("The port reopened.\n\nRuiz added the ferry would run.");
     assert_eq!(said_by(&c), ("the ferry would run", "Ruiz"));
 }
+
+#[test]
+fn told_takes_a_listener_with_a_capitalized_modifier_a_place_and_here() {
+    let c = only(
+        "The port reopened.\n\nThe plan includes a new dredger, Harbour Secretary Ana Ruiz told a Senate panel Wednesday.",
+    );
+    assert_eq!(said_by(&c), ("The plan includes a new dredger", "Ana Ruiz"));
+    let c = only("The port reopened.\n\nRuiz told dockers here that their votes could help her.");
+    assert_eq!(said_by(&c), ("their votes could help her", "Ruiz"));
+    let c = only(
+        "The port reopened.\n\nRuiz told a town hall in Salem, Oregon, on Monday that the ferry would run.",
+    );
+    assert_eq!(said_by(&c), ("the ferry would run", "Ruiz"));
+}
+
+#[test]
+fn a_noun_like_cue_after_its_subject_takes_a_clause_with_a_verb() {
+    let c = only(
+        "The port reopened.\n\nThe harbour master claims his dredger is the largest in the country.",
+    );
+    assert_eq!(c.text, "his dredger is the largest in the country");
+    assert!(claims("The port reopened.\n\nInsurance claims rose sharply last year.").is_empty());
+    assert!(claims("The port reopened.\n\nRuiz claims victory.").is_empty());
+}

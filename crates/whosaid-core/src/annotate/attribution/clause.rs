@@ -115,9 +115,15 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                 && t > sentence.start
                 && p.is_word(t - 1)
                 && !p.is_any(t - 1, &grammar::DETERMINERS);
+            // "The candidate claims his net worth is …": after a subject, a
+            // bare clause with its verb a few words on.
+            let reports_bare_clause = t > sentence.start
+                && p.is_word(t - 1)
+                && bare_clause_with_verb(p, t + 1, sentence.end);
             let noun_use = class == CueClass::Noun
                 && !after_quote
                 && !trailing
+                && !reports_bare_clause
                 && !(t + 1 < sentence.end
                     && (p.is_any(t + 1, &["that"])
                         || p.kind(t + 1) == Kind::Colon
@@ -187,6 +193,19 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Words from a clause's first word to its verb, at most.
+const VERB_REACH: usize = 7;
+
+/// "claims his net worth is …": a bare clause at `k` whose verb comes a
+/// few words on, with no punctuation between.
+pub(super) fn bare_clause_with_verb(p: &Para, k: usize, end: usize) -> bool {
+    k + 1 < end
+        && takes_bare_clause(p, k)
+        && (k + 1..(k + 1 + VERB_REACH).min(end))
+            .take_while(|&t| p.kind(t).is_wordlike() || p.kind(t) == Kind::Possessive)
+            .any(|t| looks_finite(p, t))
 }
 
 /// "said selling the plan has been hard": a gerund phrase that is the
@@ -363,6 +382,10 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
         {
             j += 1;
         }
+        // "told a Senate panel": a capitalized modifier and its noun.
+        if j < end && p.is_any(j, &LISTENER_HEADS) {
+            j += 1;
+        }
         return j;
     }
     // "reporters", "a news conference", "the crowd": up to three common nouns.
@@ -414,6 +437,9 @@ pub(super) fn complements(
             k = stop;
         } else if let Some(stop) = time_phrase(p, k, end) {
             k = stop;
+        } else if p.is_any(k, &PLACE_ADVERBS) && k + 1 < end && p.is_any(k + 1, &["that"]) {
+            // "told delegates here that …"
+            k += 1;
         } else if p.is_word(k)
             && (grammar::AUXILIARIES.contains(p.lower(k))
                 && !TENSE_AUXILIARIES.contains(p.lower(k))
@@ -462,7 +488,13 @@ pub(super) fn complements(
                     && (p.is_any(j, &["that"])
                         || p.kind(j).is_terminal()
                         || p.kind(j) == Kind::Semicolon
+                        // "in Salem, New Hampshire on Monday that": a town
+                        // and its state are one place.
                         || p.kind(j) == Kind::Comma
+                            && !(j + 1 < window
+                                && (p.is_capitalized(j - 1) && p.is_capitalized(j + 1)
+                                    || p.is_any(j + 1, &["that"])
+                                    || time_phrase(p, j + 1, window).is_some()))
                         // A title in quotes ("on CNN's “New Day” that …") is
                         // part of the adverbial.
                         || p.quotes
@@ -727,6 +759,12 @@ static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
 
 /// Listeners of "told" that end a reporting clause: "told reporters", "told him".
 static LISTENERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listeners");
+
+/// Nouns that end a listener after a capitalized modifier: "told a Senate panel".
+static LISTENER_HEADS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listener_heads");
+
+/// "here", "there": between a cue and its "that".
+static PLACE_ADVERBS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("place_adverbs");
 
 /// Auxiliaries that carry tense or mood ("was", "has", "would"), unlike the adverbs that may also stand between a source and its cue.
 static TENSE_AUXILIARIES: crate::vocabulary::WordSet =

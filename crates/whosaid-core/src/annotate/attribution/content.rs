@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::clause::{only_time, takes_bare_clause};
+use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
 use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like, looks_finite};
 use super::unclaimed::looks_like_title;
 use super::{Clause, Findings, Found};
@@ -104,7 +104,10 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
                 && !(report && only_time(p, k, end))
                 && (takes_bare_clause(p, k)
                     || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
-            (pronoun || object).then_some(k)
+            // "The candidate claims his fortune is …": a clause with its verb.
+            let noun_clause =
+                clause.cue.class == CueClass::Noun && bare_clause_with_verb(p, k, end);
+            (pronoun || object || noun_clause).then_some(k)
         }
         _ if matches!(
             clause.cue.class,
