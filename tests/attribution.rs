@@ -1622,3 +1622,31 @@ fn a_noun_like_cue_after_its_subject_takes_a_clause_with_a_verb() {
     assert!(claims("The port reopened.\n\nInsurance claims rose sharply last year.").is_empty());
     assert!(claims("The port reopened.\n\nRuiz claims victory.").is_empty());
 }
+
+#[test]
+fn a_noun_like_cue_needs_a_singular_subject_before_it() {
+    assert!(
+        claims(
+            "The port reopened.\n\nThe ferry calls at Riga and Tallinn, ports that open in May."
+        )
+        .is_empty()
+    );
+    assert!(
+        claims("The port reopened.\n\nShe toured Ohio and Vermont, states that vote in March.")
+            .is_empty()
+    );
+    let c = only("The port reopened.\n\nThe report states that the quay is unsafe.");
+    assert_eq!(c.source.as_deref(), Some("The report"));
+}
+
+#[test]
+fn posting_a_thing_is_not_a_claim_but_posting_a_clause_is() {
+    assert!(claims("The port reopened.\n\nRuiz posted a photo of the new dredger.").is_empty());
+    let c = only("The port reopened.\n\nRuiz posted that the ferry would run.");
+    assert_eq!(said_by(&c), ("the ferry would run", "Ruiz"));
+}
+
+#[test]
+fn an_adverb_and_a_participle_before_a_noun_are_an_adjective() {
+    assert!(claims("The port reopened.\n\nThe council's racially charged dismissal of the dockers angered many.").is_empty());
+}

@@ -80,6 +80,12 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             let adjective = lower.ends_with("ed")
                 && t > sentence.start
                 && (p.kind(t - 1) == Kind::Number
+                    // "Britain's emotionally charged uprising", "a racially charged dismissal"
+                    || t >= sentence.start + 2
+                        && p.lower(t - 1).ends_with("ly")
+                        && (p.kind(t - 2) == Kind::Possessive
+                            || p.is_any(t - 2, &grammar::DETERMINERS)
+                            || p.is_any(t - 2, &["and", "or"]))
                     || p.is_any(t - 1, &QUANTITY_WORDS)
                     || p.kind(t - 1) == Kind::Possessive
                     || p.is_any(t - 1, &grammar::DETERMINERS)
@@ -120,14 +126,15 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
             let reports_bare_clause = t > sentence.start
                 && p.is_word(t - 1)
                 && bare_clause_with_verb(p, t + 1, sentence.end);
+            let clause_after = reports_bare_clause
+                || t + 1 < sentence.end
+                    && (p.is_any(t + 1, &["that"])
+                        || p.kind(t + 1) == Kind::Colon
+                        || p.quotes.opening_at(t + 1).is_some());
             let noun_use = class == CueClass::Noun
                 && !after_quote
                 && !trailing
-                && !reports_bare_clause
-                && !(t + 1 < sentence.end
-                    && (p.is_any(t + 1, &["that"])
-                        || p.kind(t + 1) == Kind::Colon
-                        || p.quotes.opening_at(t + 1).is_some()));
+                && !(clause_after && singular_subject_before(p, t, sentence.start));
             // "declined to say why": no claim is made.
             let refused =
                 t >= sentence.start + 2 && p.is_any(t - 1, &["to"]) && p.is_any(t - 2, &REFUSALS);
@@ -144,6 +151,37 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
         t += 1;
     }
     cues
+}
+
+/// "The report states that", "Ruiz claims his …": the word before a
+/// noun-like cue can be its singular subject (a pronoun, a name that is not
+/// a place, or a speaking noun); "Rust Belt states that …", "other states
+/// voting …" and "Vermont, states that …" have none.
+fn singular_subject_before(p: &Para, t: usize, floor: usize) -> bool {
+    if t == floor || !p.is_word(t - 1) {
+        return false;
+    }
+    let before = t - 1;
+    let lower = p.lower(before);
+    let lexicon = lexicon();
+    Pronoun::parse(lower).is_some_and(|pronoun| {
+        !matches!(
+            pronoun,
+            Pronoun::They | Pronoun::We | Pronoun::I | Pronoun::You
+        )
+    }) || p.is_capitalized(before) && p.place(before).is_none() && !lower.ends_with("ing")
+        || !p.is_capitalized(before)
+            && (p.title(before).is_some()
+                // "The harbour master claims …": a noun after an article.
+                || !p.is_any(before, &grammar::DETERMINERS)
+                    && !lower.ends_with("ing")
+                    && (floor.max(before.saturating_sub(3))..before)
+                        .rev()
+                        .take_while(|&k| p.is_word(k) && !p.is_capitalized(k) || k == floor)
+                        .any(|k| p.is_any(k, &["the", "a", "an", "this"]))
+                || lexicon.is_document(lower)
+                || lexicon.is_organization_head(lower)
+                || lexicon.is_anonymous_head(lower))
 }
 
 /// A headline written in title case: at least four words, and all but the

@@ -99,9 +99,12 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         // ago" (when, not what).
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
             let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
-            let report = matches!(p.lower(clause.cue.start), "reported" | "reports" | "posted");
+            let report = matches!(p.lower(clause.cue.start), "reported" | "reports");
+            // "posted a photo", "posted a victory": only a clause is said.
+            let posted = p.is_any(clause.cue.start, &["posted", "posts"]);
             let object = clause.cue.class == CueClass::Object
                 && !(report && only_time(p, k, end))
+                && (!posted || bare_clause_with_verb(p, k, end))
                 && (takes_bare_clause(p, k)
                     || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             // "The candidate claims his fortune is …": a clause with its verb.
