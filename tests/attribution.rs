@@ -1650,3 +1650,27 @@ fn posting_a_thing_is_not_a_claim_but_posting_a_clause_is() {
 fn an_adverb_and_a_participle_before_a_noun_are_an_adjective() {
     assert!(claims("The port reopened.\n\nThe council's racially charged dismissal of the dockers angered many.").is_empty());
 }
+
+#[test]
+fn a_scene_setting_phrase_before_a_cue_with_a_quote_after_is_not_content() {
+    let c = only(
+        "The port reopened.\n\nHolding open a chart, Ruiz said, “I want to ask you something.”",
+    );
+    assert_eq!(said_by(&c), ("I want to ask you something", "Ruiz"));
+}
+
+#[test]
+fn a_name_with_an_aside_holding_a_quoted_title_is_the_subject() {
+    let c = only(
+        "The port reopened.\n\nLund, the author of \"Tides of Riga,\" a history of the port, said the old quays are gone.",
+    );
+    assert_eq!(said_by(&c), ("the old quays are gone", "Lund"));
+}
+
+#[test]
+fn a_paragraph_that_is_only_a_single_quoted_line_is_a_subheading() {
+    let found = claims(
+        "The port reopened.\n\n\"It is fine,\" Ruiz said.\n\n'A fight from start to finish.'\n\nThe ferry ran.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

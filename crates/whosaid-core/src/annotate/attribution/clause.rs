@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use super::content::word_count;
+use super::content::{trim, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after, comma_segments,
     is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
     names_someone, noun_phrase_right, subject_left,
 };
-use super::unclaimed::looks_like_title;
+use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
 use crate::annotate::grammar::{self, Pronoun, WordSet};
 use crate::annotate::lexicon::{CueClass, lexicon};
@@ -565,7 +565,10 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         && names_someone(p, name.clone())
         && segments.iter().flat_map(Clone::clone).all(|t| {
             !looks_finite(p, t)
-                && p.quotes.opening_at(t).is_none()
+                // A title in quotes ("the co-author of “Going Viral”") is no content.
+                && p.quotes
+                    .opening_at(t)
+                    .is_none_or(|q| in_title_case(p, &p.quotes.quotes[q]))
                 && lexicon().cue(p.lower(t)).is_none()
         })
 }
@@ -753,6 +756,26 @@ pub(super) fn clause(
             channel,
             description,
         });
+    }
+    // "Hemsley, the co-author of “Going Viral,” about the spread of news,
+    // said": a name and its asides, however they end.
+    if let Some(b) = before.filter(|&b| p.kind(b) == Kind::Comma) {
+        let segments = comma_segments(p, sentence.start, b);
+        if subject_with_asides(p, &segments) {
+            let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+            return Some(Clause {
+                cue,
+                source: Some(segments[0].clone()),
+                mention: None,
+                coordinated: false,
+                inverted: false,
+                front: segments[0].start,
+                after,
+                cue_text_end,
+                channel,
+                description: Some(trim(p, segments[1].start..b)),
+            });
+        }
     }
     let (subject, front) = subject_left(p, cue.start, sentence)?;
     let mut description = None;

@@ -379,6 +379,9 @@ fn sentence_claims(
             && (!found_any || clause.inverted || parenthetical)
             && let Some((kind, content, q)) =
                 backward_content(p, clause, previous_end, &sentence, quote_used)
+            // "Holding open a book, Beck said, “…”": with the quote after,
+            // an adverbial before the clause is scene, not content.
+            && !(found_any && kind == ClaimKind::Indirect && opens_adverbial(p, content.start))
         {
             if let Some(q) = q {
                 quote_used[q] = true;
@@ -449,6 +452,17 @@ fn sentence_claims(
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
     );
+}
+
+/// "In February, as …", "Holding open a book", "Tuesday at the university":
+/// a phrase that sets the scene rather than says something.
+fn opens_adverbial(p: &Para, t: usize) -> bool {
+    p.is_word(t)
+        && (p.is_any(t, &source::INTRODUCTORY)
+            || p.is_any(t, &grammar::PREPOSITIONS)
+            || p.is_any(t, &source::SUBORDINATORS)
+            || p.is_any(t, &grammar::DAYS)
+            || p.lower(t).ends_with("ing") && lexicon().cue(p.lower(t)).is_none())
 }
 
 /// "tweeted on Friday saying the vote was rigged": the content starts after

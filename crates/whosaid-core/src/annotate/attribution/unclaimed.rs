@@ -14,13 +14,19 @@ use crate::model::ClaimKind;
 /// Title Case and short: the name of a film, book or programme, not a claim.
 pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
     let inner = quote.inner(p.len());
-    let words: Vec<usize> = inner.clone().filter(|&t| p.is_word(t)).collect();
-    !words.is_empty()
-        && words.len() <= 8
-        && words.iter().filter(|&&t| p.is_capitalized(t)).count() * 4 >= words.len() * 3
+    in_title_case(p, quote)
         && !inner
             .clone()
             .any(|t| matches!(p.kind(t), Kind::Comma) && t + 1 == inner.end)
+}
+
+/// A short quote in Title Case, whatever its punctuation ("“Going Viral,”"
+/// is a title inside a description, though a comma closes it).
+pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
+    let words: Vec<usize> = quote.inner(p.len()).filter(|&t| p.is_word(t)).collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().filter(|&&t| p.is_capitalized(t)).count() * 4 >= words.len() * 3
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
@@ -108,6 +114,11 @@ pub(super) fn unclaimed_quotes(
             continue;
         };
         if looks_like_title(p, quote) && !quote.continued || is_marked_as_term(p, quote) {
+            continue;
+        }
+        // "‘A fight from start to finish.’" alone in its paragraph: a
+        // subheading in single quotes, not a quote of anyone.
+        if quote.single && quote.open == Some(0) && quote.close.is_some_and(|c| c + 2 >= p.len()) {
             continue;
         }
         if words < 3 && !quote.continued && source != SourceRef::Inherit {
