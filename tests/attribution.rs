@@ -1674,3 +1674,25 @@ fn a_paragraph_that_is_only_a_single_quoted_line_is_a_subheading() {
     );
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn according_to_between_a_subject_phrase_and_its_verb_claims_both_halves() {
+    let c = only(
+        "The port reopened.\n\nAmong the quays at risk, according to Tomas Berg, are six built before 1900.",
+    );
+    assert_eq!(
+        c.text,
+        "Among the quays at risk, according to Tomas Berg, are six built before 1900"
+    );
+}
+
+#[test]
+fn a_clause_ending_in_that_is_not_the_content_of_a_later_according_to() {
+    let c = only(
+        "The port reopened.\n\nThe Herald reported that, according to the harbour's records, six quays were unsafe.",
+    );
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("six quays were unsafe", Some("the harbour's records"))
+    );
+}

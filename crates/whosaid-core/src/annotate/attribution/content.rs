@@ -364,7 +364,10 @@ pub(super) fn backward_content(
         && p.is_any(range.start, &INTRODUCTORY)
         && !leads_into_content
         && word_count(p, range.clone()) <= 12;
-    if word_count(p, range.clone()) < 3 || introductory {
+    // "The AP reported that, according to an analysis, …": what comes
+    // before is a reporting clause of its own, waiting for its content.
+    let awaits_content = range.end > range.start && p.is_any(range.end - 1, &["that"]);
+    if word_count(p, range.clone()) < 3 || introductory || awaits_content {
         return None;
     }
     Some((ClaimKind::Indirect, range, None))

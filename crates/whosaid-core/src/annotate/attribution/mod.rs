@@ -366,7 +366,7 @@ fn sentence_claims(
         let mut interrupts = false;
         if !found_any
             && parenthetical
-            && !clause.inverted
+            && (!clause.inverted || clause.cue.according)
             && let Some(parts) = interrupted_content(p, clause, previous_end, next_front)
         {
             let mut found = claim(ClaimKind::Indirect, parts[0].start..parts[1].end, None);
