@@ -1696,3 +1696,38 @@ fn a_clause_ending_in_that_is_not_the_content_of_a_later_according_to() {
         ("six quays were unsafe", Some("the harbour's records"))
     );
 }
+
+#[test]
+fn a_quote_after_a_time_clause_cue_and_after_a_title_marker_sentence_is_still_attributed() {
+    let c = only("The port reopened.\n\n“Too forced?” He tweeted when the mayor ended the debate.");
+    assert_eq!(
+        (c.kind, c.text.as_str()),
+        (ClaimKind::Direct, "Too forced?")
+    );
+    let found = claims(
+        "The port reopened.\n\n\"It is total amateur hour,\" Berg said of the episode. \"This plan would have been drafted weeks ago.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .text
+            .ends_with("This plan would have been drafted weeks ago")
+    );
+}
+
+#[test]
+fn a_naming_verb_reaches_past_a_long_object_and_a_quote_inside_it() {
+    let found = claims(
+        "The port reopened.\n\nRuiz called the council's claim of a \"right of way\" over the quays \"absurd and dangerous.\"",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "absurd and dangerous" && c.speaker.as_deref() == Some("Ruiz")),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|c| c.text == "right of way"),
+        "{found:#?}"
+    );
+}

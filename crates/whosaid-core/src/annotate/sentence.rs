@@ -110,6 +110,8 @@ fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
             && !super::grammar::PREPOSITIONS.contains(&lower(next))
             && !super::grammar::TIME_WORDS.contains(&lower(next))
             && !super::grammar::DAYS.contains(&lower(next))
+            // "“Too forced?” He tweeted when …": a time clause, not a report.
+            && !SUBORDINATORS.contains(&lower(next))
     });
     // "“…disaster.” Berg has said that …": a subject, its cue and "that"
     // report something new.
@@ -130,6 +132,9 @@ fn looks_like_attribution(text: &str, tokens: &[Token], from: usize) -> bool {
             .is_some_and(|t| starts_sentence(text, t));
     !(pronoun && cue == 1 && reports_a_clause || that_clause || introduces_quote)
 }
+
+/// Words that open a time or condition clause after a cue ("said when").
+static SUBORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("subordinators");
 
 /// Subject pronouns that open a new sentence with their own cue after a quote.
 static PRONOUN_SUBJECTS: crate::vocabulary::WordSet =

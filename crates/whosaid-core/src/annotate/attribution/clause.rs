@@ -523,7 +523,8 @@ pub(super) fn complements(
             // "said last week in Tel Aviv, “…”": or a comma and a quote.
             match (k + 1..window).find(|&j| {
                 !p.inside_quote(j)
-                    && (p.is_any(j, &["that"])
+                    // "when asked if that remains his view": not "that" of speech.
+                    && (p.is_any(j, &["that"]) && !p.is_any(j - 1, &["if", "whether"])
                         || p.kind(j).is_terminal()
                         || p.kind(j) == Kind::Semicolon
                         // "in Salem, New Hampshire on Monday that": a town
@@ -539,7 +540,7 @@ pub(super) fn complements(
                             .opening_at(j)
                             .is_some_and(|q| !looks_like_title(p, &p.quotes.quotes[q])))
             }) {
-                Some(j) if p.is_any(j, &["that"]) => k = j,
+                Some(j) if p.is_any(j, &["that"]) && !p.is_any(j - 1, &["if", "whether"]) => k = j,
                 Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
                     k = j
                 }

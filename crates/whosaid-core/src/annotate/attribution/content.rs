@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
-use super::source::{FINITE_VERBS, INTRODUCTORY, is_comma_like, looks_finite};
+use super::source::{FINITE_VERBS, INTRODUCTORY, SUBORDINATORS, is_comma_like, looks_finite};
 use super::unclaimed::looks_like_title;
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
@@ -194,7 +194,9 @@ fn reports_own_clause_after_quote(p: &Para, clause: &Clause, end: usize) -> bool
     let k = clause.after;
     quote_ends_sentence
         && k + 1 < end
-        && (p.is_word(k) && p.lower(k) == "that" || takes_bare_clause(p, k))
+        && (p.is_word(k) && p.lower(k) == "that"
+            // "“Too forced?” he tweeted when …": a time clause says nothing.
+            || takes_bare_clause(p, k) && !p.is_any(k, &SUBORDINATORS))
 }
 
 /// Moves a clause's front back over the comma and connective that join it

@@ -28,7 +28,7 @@ static NAMING_OBJECT_DETERMINERS: WordSet =
 static NOT_NAMES_GIVEN: WordSet = crate::vocabulary::word_set!("not_names_given");
 
 /// Tokens from a naming verb to the quote of the name it gives, at most.
-const QUOTE_REACH: usize = 8;
+const QUOTE_REACH: usize = 16;
 /// Words of a named noun phrase before its "a"/"an", at most ("the new
 /// border plan" is four).
 const OBJECT_WORDS: usize = 5;
@@ -123,7 +123,21 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
         return None;
     }
     let reach = (start + QUOTE_REACH).min(bound);
-    if let Some((at, q)) = (start..reach).find_map(|t| Some((t, p.quotes.opening_at(t)?))) {
+    let mut quotes = (start..reach).filter_map(|t| Some((t, p.quotes.opening_at(t)?)));
+    let mut found = quotes.next();
+    // "called Ruiz's claim of a “right” over the quays “absurd”": a quote
+    // inside the thing named, with more of the object after it, is not the
+    // name given; the next one is.
+    while let Some((_, q)) = found
+        && let Some(close) = p.quotes.quotes[q].close
+        && close + 1 < bound
+        && p.is_word(close + 1)
+        && !p.is_any(close + 1, &["and", "but"])
+        && let Some(next) = quotes.next()
+    {
+        found = Some(next);
+    }
+    if let Some((at, q)) = found {
         let quote = p.quotes.quotes[q];
         if quote_used[q] || looks_like_title(p, &quote) {
             return None;

@@ -34,7 +34,10 @@ pub(super) static TITLE_MARKERS: WordSet = crate::vocabulary::word_set!("title_m
 
 pub(super) fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };
-    (open.saturating_sub(2)..open).any(|t| p.is_any(t, &TITLE_MARKERS))
+    // "the episode “Pilot”", "a book called “Tides”", but not "…of the
+    // episode. “This speech …”": no full stop between marker and quote.
+    (open.saturating_sub(2)..open)
+        .any(|t| p.is_any(t, &TITLE_MARKERS) && (t + 1..open).all(|k| !p.kind(k).is_terminal()))
 }
 
 /// Quotes no cue claimed: a continuation of a speaker, "X: “C”", or unattributed.
