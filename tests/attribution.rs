@@ -1731,3 +1731,21 @@ fn a_naming_verb_reaches_past_a_long_object_and_a_quote_inside_it() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_according_to_around_a_reporting_clause_is_its_channel_and_keeps_the_claim() {
+    let found = claims(
+        "The port reopened.\n\n“The quays are unsafe,” Berg said, according to a transcript of the hearing.",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("The quays are unsafe", "Berg"),
+            ("The quays are unsafe", "a transcript of the hearing")
+        ]
+    );
+}

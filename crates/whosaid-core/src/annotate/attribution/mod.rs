@@ -283,7 +283,10 @@ fn sentence_claims(
     }
 
     let mut previous_end = sentence.start;
+    // The claims each kept clause produced, as a range of `findings.claims`.
+    let mut produced: Vec<Range<usize>> = Vec::with_capacity(kept.len());
     for (n, clause) in kept.iter().enumerate() {
+        let first_claim = findings.claims.len();
         let next_front = kept.get(n + 1).map_or(sentence.end, |next| {
             // "Ruiz, noting the size of the crowd, said …": the next clause's
             // subject stands before this one; what this one says ends at
@@ -448,10 +451,46 @@ fn sentence_claims(
         if found_any {
             previous_end = clause.after;
         }
+        produced.push(first_claim..findings.claims.len());
     }
+    nested_channels(p, &kept, &produced, findings);
     naming_claims(
         p, &sentence, &call_cues, &kept, people, findings, quote_used,
     );
+}
+
+/// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
+/// according to a transcript": the outer source reports what the inner one
+/// said. An "according to" with no content of its own next to a clause with
+/// claims makes the same claims, with its own source and cue.
+fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], findings: &mut Findings) {
+    for (n, clause) in kept.iter().enumerate() {
+        if !clause.cue.according || !produced[n].is_empty() {
+            continue;
+        }
+        let Some(mention) = clause.mention else {
+            continue;
+        };
+        let inner = [n + 1, n.wrapping_sub(1)]
+            .into_iter()
+            .find(|&m| m < kept.len() && !produced[m].is_empty());
+        let Some(inner) = inner else { continue };
+        let cue = Some(p.bytes(clause.cue.start..clause.cue.end));
+        let copies: Vec<Found> = findings.claims[produced[inner].clone()]
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Partial)
+            .map(|c| Found {
+                kind: c.kind,
+                content: c.content.clone(),
+                source: SourceRef::Mention(mention),
+                cue: cue.clone(),
+                channel: None,
+                quote: None,
+                parts: c.parts.clone(),
+            })
+            .collect();
+        findings.claims.extend(copies);
+    }
 }
 
 /// "In February, as …", "Holding open a book", "Tuesday at the university":
