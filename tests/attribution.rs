@@ -1316,6 +1316,12 @@ fn a_report_of_figures_is_a_claim_but_a_reported_noun_is_not() {
         claims("The port reopened.\n\nRuiz's reported donations have come from dockers.")
             .is_empty()
     );
+    assert!(
+        claims("The port reopened.\n\nNegotiators reported progress in the talks on Monday.")
+            .is_empty()
+    );
+    let c = only("The port reopened.\n\nRuiz reported raising about $9 million in May.");
+    assert_eq!(c.text, "raising about $9 million in May");
     let c = only("The port reopened.\n\nThe talks collapsed, the Herald reported ten days ago.");
     assert_eq!(c.text, "The talks collapsed");
 }

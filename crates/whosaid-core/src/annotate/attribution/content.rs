@@ -96,16 +96,25 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         _ if clause.inverted => None,
         // "confirmed he would run"; "denied the charges", "vowed to fight",
         // "reported a profit of $1.78 a share"; but not "reported ten days
-        // ago" (when, not what).
+        // ago" (when, not what) or "reported progress" (an event).
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
             let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
             let report = matches!(p.lower(clause.cue.start), "reported" | "reports");
             // "posted a photo", "posted a victory": only a clause is said.
             let posted = p.is_any(clause.cue.start, &["posted", "posts"]);
+            // A report of figures ("reported a profit of $1.78 a share",
+            // "reported raising $9 million") or of a clause is a claim;
+            // "reported progress in the talks" reports an event.
+            let figures = (k..end)
+                .take_while(|&t| !p.kind(t).is_terminal() && p.kind(t) != Kind::Comma)
+                .any(|t| p.kind(t) == Kind::Number)
+                || p.is_word(k) && p.lower(k).ends_with("ing");
             let object = clause.cue.class == CueClass::Object
-                && !(report && only_time(p, k, end))
+                && !(report
+                    && (only_time(p, k, end) || !figures && !bare_clause_with_verb(p, k, end)))
                 && (!posted || bare_clause_with_verb(p, k, end))
                 && (takes_bare_clause(p, k)
+                    || report && figures
                     || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             // "The candidate claims his fortune is …": a clause with its verb.
             let noun_clause =

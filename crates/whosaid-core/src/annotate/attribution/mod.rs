@@ -494,12 +494,12 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
 }
 
 /// "In February, as …", "Holding open a book", "Tuesday at the university":
-/// a phrase that sets the scene rather than says something.
+/// a phrase that sets the scene rather than says something ("Though talks
+/// remain, one said, “…”" opens with a clause that is said).
 fn opens_adverbial(p: &Para, t: usize) -> bool {
     p.is_word(t)
         && (p.is_any(t, &source::INTRODUCTORY)
             || p.is_any(t, &grammar::PREPOSITIONS)
-            || p.is_any(t, &source::SUBORDINATORS)
             || p.is_any(t, &grammar::DAYS)
             || p.lower(t).ends_with("ing") && lexicon().cue(p.lower(t)).is_none())
 }
