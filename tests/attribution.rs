@@ -1755,3 +1755,17 @@ fn an_according_to_around_a_reporting_clause_is_its_channel_and_keeps_the_claim(
         ]
     );
 }
+
+#[test]
+fn a_naming_verb_in_a_relative_clause_names_what_it_stands_for() {
+    let c = only("The port reopened.\n\nThe crane fell in what officials called a freak accident.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("what officials called a freak accident", Some("officials"))
+    );
+    let c = only("The port reopened.\n\nRuiz toured Riga, which she describes as her second home.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("which she describes as her second home", Some("she"))
+    );
+}

@@ -220,9 +220,10 @@ fn sentence_claims(
     findings: &mut Findings,
     quote_used: &mut [bool],
 ) {
-    let (call_cues, cues): (Vec<Cue>, Vec<Cue>) = find_cues(p, sentence.clone())
-        .into_iter()
-        .partition(|cue| cue.class == CueClass::Call);
+    let (call_cues, cues): (Vec<Cue>, Vec<Cue>) =
+        find_cues(p, sentence.clone()).into_iter().partition(|cue| {
+            cue.class == CueClass::Call || naming::relative_naming(p, cue, sentence.end).is_some()
+        });
     let mut clauses: Vec<Clause> = Vec::new();
     for cue in cues {
         // A cue inside the span of an earlier clause's source or cue is part of it.

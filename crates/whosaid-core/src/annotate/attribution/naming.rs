@@ -58,6 +58,26 @@ pub(super) fn naming_claims(
             .min()
             .unwrap_or(sentence.end)
             .min(sentence.end);
+        if let Some((subject, content)) = relative_naming(p, cue, bound) {
+            let Some(mention) = mentions::describe(p, subject, people) else {
+                continue;
+            };
+            let mention = add_mention(findings, mention);
+            let claim = |kind, content, quote| Found {
+                kind,
+                content,
+                source: SourceRef::Mention(mention),
+                cue: Some(p.bytes(cue.start..cue.end)),
+                channel: None,
+                quote,
+                parts: Vec::new(),
+            };
+            partials_inside(p, content.clone(), quote_used, findings, &claim);
+            findings
+                .claims
+                .push(claim(ClaimKind::Indirect, p.bytes(content), None));
+            continue;
+        }
         let Some(named) = named(p, cue.end, bound, quote_used) else {
             continue;
         };
@@ -107,6 +127,48 @@ pub(super) fn naming_claims(
         }
     }
 }
+
+/// Longest subject between "what" and a naming verb ("what state officials called"), in tokens.
+const RELATIVE_SUBJECT: usize = 4;
+
+/// "what he calls corruption", "which she describes as her second home",
+/// "what officials called a hate crime": a naming verb inside a relative
+/// clause names the thing it stands for. Returns the subject and the
+/// content (from "what" to the end of the name), as tokens.
+pub(super) fn relative_naming(
+    p: &Para,
+    cue: &Cue,
+    bound: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    if cue.end != cue.start + 1 || !p.is_any(cue.start, &RELATIVE_NAMING_VERBS) {
+        return None;
+    }
+    let relative = (cue.start.saturating_sub(RELATIVE_SUBJECT + 1)..cue.start)
+        .rev()
+        .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Possessive)
+        .find(|&t| p.is_any(t, &["what", "which"]))?;
+    let subject = relative + 1..cue.start;
+    if subject.is_empty() || subject.clone().any(|t| lexicon().cue(p.lower(t)).is_some()) {
+        return None;
+    }
+    let mut name = cue.end;
+    if p.is_any(name, &["as"]) {
+        name += 1;
+    }
+    let end = (name..(name + NAME_TOKENS).min(bound))
+        .find(|&t| {
+            !p.inside_quote(t)
+                && p.quotes.opening_at(t).is_none()
+                && p.quotes.closing_at(t).is_none()
+                && (!p.kind(t).is_wordlike() && p.kind(t) != Kind::Possessive
+                    || p.is_any(t, &["and", "but"]))
+        })
+        .unwrap_or((name + NAME_TOKENS).min(bound));
+    (end > name).then_some((subject, relative..end))
+}
+
+/// Naming verbs that a relative clause can hold ("what he calls …").
+static RELATIVE_NAMING_VERBS: WordSet = crate::vocabulary::word_set!("relative_naming_verbs");
 
 /// What a naming verb gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
