@@ -1769,3 +1769,21 @@ fn a_naming_verb_in_a_relative_clause_names_what_it_stands_for() {
         ("which she describes as her second home", Some("she"))
     );
 }
+
+#[test]
+fn a_verb_of_manner_beside_a_source_attributes_the_quote_before_it() {
+    let c = only("The port reopened.\n\n“This is fantastic!” beamed Dorothy Lund of Riverton.");
+    assert_eq!(said_by(&c), ("This is fantastic!", "Dorothy Lund"));
+    let found = claims(
+        "The port reopened.\n\n“Look at them,” Ruiz said. “They are all here for the free ferry,” Berg shot back with a laugh.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].source.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn a_title_with_lower_case_function_words_ending_a_clause_is_part_of_it() {
+    let c = only("The port reopened.\n\nShe starred in “Planet of the Apes,” the network said.");
+    assert_eq!(c.kind, ClaimKind::Indirect);
+    assert!(c.text.starts_with("She starred in"), "{}", c.text);
+}

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
 use super::source::{FINITE_VERBS, INTRODUCTORY, SUBORDINATORS, is_comma_like, looks_finite};
-use super::unclaimed::looks_like_title;
+use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
 use crate::annotate::lexicon::CueClass;
@@ -328,6 +328,16 @@ pub(super) fn backward_content(
         (p.kind(boundary) == Kind::Comma && boundary > 0)
             .then(|| p.quotes.closing_at(boundary - 1))
             .flatten()
+    });
+    // "She starred in “Planet of the Apes,” the network said": a title
+    // ending a clause is part of it, not the whole of what was said.
+    let clause_start = previous_end.max(sentence.start);
+    let quote_before = quote_before.filter(|&q| {
+        let quote = p.quotes.quotes[q];
+        !(in_title_case(p, &quote)
+            && quote
+                .open
+                .is_some_and(|open| word_count(p, clause_start..open) >= 2))
     });
     if let Some(q) = quote_before {
         let quote = p.quotes.quotes[q];

@@ -5,6 +5,7 @@ use super::content::{quote_content, word_count};
 use super::source::{named_subject, noun_phrase_left};
 use super::{Findings, Found, SourceRef, add_mention};
 use crate::annotate::grammar::WordSet;
+use crate::annotate::lexicon::lexicon;
 use crate::annotate::mentions::{self, Mention, MentionKind};
 use crate::annotate::para::Para;
 use crate::annotate::quotes::Quote;
@@ -24,9 +25,21 @@ pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 /// is a title inside a description, though a comma closes it).
 pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
     let words: Vec<usize> = quote.inner(p.len()).filter(|&t| p.is_word(t)).collect();
+    // Short function words stay lower case in a title ("Planet of the Apes").
+    let content_words: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&t| p.is_capitalized(t) || p.word(t).len() > 3)
+        .collect();
     !words.is_empty()
         && words.len() <= 8
-        && words.iter().filter(|&&t| p.is_capitalized(t)).count() * 4 >= words.len() * 3
+        && !content_words.is_empty()
+        && content_words
+            .iter()
+            .filter(|&&t| p.is_capitalized(t))
+            .count()
+            * 4
+            >= content_words.len() * 3
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
@@ -96,7 +109,9 @@ pub(super) fn unclaimed_quotes(
         let words = word_count(p, quote.inner(p.len()));
         let colon_source = quote
             .open
-            .and_then(|open| colon_attribution(p, open, people));
+            .and_then(|open| colon_attribution(p, open, people))
+            .or_else(|| trailing_attribution(p, quote, people));
+        let explicit_source = colon_source.is_some();
         let source = if let Some(mention) = colon_source {
             SourceRef::Mention(add_mention(findings, mention))
         } else if quote.continued {
@@ -116,7 +131,9 @@ pub(super) fn unclaimed_quotes(
         } else {
             continue;
         };
-        if looks_like_title(p, quote) && !quote.continued || is_marked_as_term(p, quote) {
+        if looks_like_title(p, quote) && !quote.continued && !explicit_source
+            || is_marked_as_term(p, quote)
+        {
             continue;
         }
         // "‘A fight from start to finish.’" alone in its paragraph: a
@@ -126,7 +143,7 @@ pub(super) fn unclaimed_quotes(
         }
         if words < 3 && !quote.continued && source != SourceRef::Inherit {
             // A short quote attributed only by being near another claim is a scare quote.
-            if colon_source_absent(p, quote) {
+            if colon_source_absent(p, quote) && !explicit_source {
                 continue;
             }
         }
@@ -204,6 +221,54 @@ pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Op
     }
     mentions::describe(p, np, people).filter(speaks)
 }
+
+/// Longest source written beside the verb after a quote, in tokens.
+const TRAILING_SOURCE: usize = 6;
+
+/// "“This is fantastic!” beamed Ana Ruiz", "“It's all free,” Berg shot
+/// back", "“A big win,” I confessed": after a quote that ends with a comma,
+/// "!" or "?", a verb of manner or of taking a turn with a source beside it
+/// attributes the quote, though it is not a verb of saying.
+fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<Mention> {
+    let close = quote.close?;
+    let inner_end = close.checked_sub(1)?;
+    let lexicon = lexicon();
+    let attributes = matches!(p.kind(inner_end), Kind::Comma)
+        || p.kind(inner_end).is_terminal() && matches!(p.word(inner_end), "!" | "?");
+    let first = close + 1;
+    if !attributes || first >= p.len() || !p.is_word(first) {
+        return None;
+    }
+    let verb = |t: usize| {
+        t < p.len()
+            && p.is_word(t)
+            && !p.is_capitalized(t)
+            && (p.is_any(t, &DELIVERY_VERBS) || lexicon.is_turn_verb(p.lower(t)))
+    };
+    let ends = |t: usize| {
+        t >= p.len() || !p.kind(t).is_wordlike() || p.is_any(t, &["of", "who", "with", "as"])
+    };
+    let np = if verb(first) {
+        // "beamed Ana Ruiz of Riverton"
+        let end = (first + 1..(first + 1 + TRAILING_SOURCE).min(p.len() + 1)).find(|&t| ends(t))?;
+        first + 1..end
+    } else {
+        // "Berg shot back", "I confessed"
+        let end = (first..(first + TRAILING_SOURCE).min(p.len())).find(|&t| verb(t))?;
+        first..end
+    };
+    if np.is_empty()
+        || np
+            .clone()
+            .any(|t| !p.kind(t).is_wordlike() && p.kind(t) != Kind::Possessive)
+    {
+        return None;
+    }
+    mentions::describe(p, np, people).filter(speaks)
+}
+
+/// Verbs of manner that attribute the quote before them ("beamed", "laughed").
+static DELIVERY_VERBS: WordSet = crate::vocabulary::word_set!("delivery_verbs");
 
 /// Kinds of mention that can introduce a quote.
 fn speaks(mention: &Mention) -> bool {
