@@ -1787,3 +1787,11 @@ fn a_title_with_lower_case_function_words_ending_a_clause_is_part_of_it() {
     assert_eq!(c.kind, ClaimKind::Indirect);
     assert!(c.text.starts_with("She starred in"), "{}", c.text);
 }
+
+#[test]
+fn an_opening_place_and_time_set_off_by_commas_are_skipped_to_the_subject() {
+    let c = only(
+        "The port reopened.\n\nAt a rally in Riverton, Ohio, on Sunday, Ana Ruiz tried to explain, saying that the ferry should run.",
+    );
+    assert_eq!(said_by(&c), ("the ferry should run", "Ana Ruiz"));
+}

@@ -575,7 +575,7 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
 }
 
 /// Longest subject between "with" and a participle ("with 50 percent saying"), in tokens.
-const MAX_WITH_SUBJECT: usize = 6;
+const MAX_WITH_SUBJECT: usize = 8;
 
 /// Longest participle phrase opening a sentence, in tokens.
 const MAX_OPENING_PARTICIPLE: usize = 40;

@@ -673,6 +673,18 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
         let comma = (k..(k + 15).min(sentence.end))
             .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
         k = comma + 1;
+        // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": a state or
+        // a time set off by commas goes on with the opening phrase.
+        while let Some(next) = (k..(k + 4).min(sentence.end)).find(|&t| p.kind(t) == Kind::Comma)
+            && next > k
+            && ((k..next).all(|t| p.is_capitalized(t) || p.kind(t) == Kind::Period)
+                && opens_time(p, next + 1, sentence.end)
+                || time_phrase(p, k, sentence.end).is_some_and(|after| after == next)
+                || p.is_any(k, &grammar::PREPOSITIONS)
+                    && time_phrase(p, k + 1, sentence.end) == Some(next))
+        {
+            k = next + 1;
+        }
     }
     let start = k;
     let limit = (start + 10).min(sentence.end);
@@ -705,6 +717,14 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
         k += 1;
     }
     (k > start).then_some(start..k)
+}
+
+/// "on Sunday", "Sunday": a time phrase at `k`, with or without its preposition.
+fn opens_time(p: &Para, k: usize, end: usize) -> bool {
+    time_phrase(p, k, end).is_some()
+        || k + 1 < end
+            && p.is_any(k, &grammar::PREPOSITIONS)
+            && time_phrase(p, k + 1, end).is_some()
 }
 
 /// The sentence's subject when it names someone (a capitalized name, a
