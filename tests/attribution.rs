@@ -1795,3 +1795,11 @@ fn an_opening_place_and_time_set_off_by_commas_are_skipped_to_the_subject() {
     );
     assert_eq!(said_by(&c), ("the ferry should run", "Ana Ruiz"));
 }
+
+#[test]
+fn a_name_before_an_aside_that_is_no_noun_phrase_is_the_subject() {
+    let c = only(
+        "The port reopened.\n\nHarbour pilot Mary Lund, clad in a coat with lights that formed the word Riga, said the ferry could fail.",
+    );
+    assert_eq!(said_by(&c), ("the ferry could fail", "Mary Lund"));
+}

@@ -407,12 +407,33 @@ pub(super) fn subject_across_asides(
             continue;
         }
         let np = noun_phrase_left(p, segment.end, segment.start)?;
+        // "Mary Susan, clad in a cape with lights that formed the name
+        // Trump, said": an aside that is no noun phrase (only its tail is)
+        // after a name; the name is the subject.
+        let first = &segments[0];
+        if n > 0
+            && list_end.is_none()
+            && np.start > segment.start
+            && first.len() <= MAX_NAME_SEGMENT
+            && names_someone(p, first.clone())
+            && first.end > first.start
+            && mentions::is_name_word(p, first.end - 1)
+        {
+            return Some((
+                first.clone(),
+                first.start,
+                Some(trim(p, segments[1].start..segment.end)),
+            ));
+        }
         let np = with_description_before(p, np, floor);
         let end = list_end.unwrap_or(np.end);
         return Some((np.start..end, np.start, description));
     }
     None
 }
+
+/// Longest name, with its title, that opens a sentence before its asides, in tokens.
+const MAX_NAME_SEGMENT: usize = 7;
 
 /// "another friend, Mariam Emara told CNN": a short description before a
 /// name, set off by a comma, is part of the source.
