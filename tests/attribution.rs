@@ -1803,3 +1803,11 @@ fn a_name_before_an_aside_that_is_no_noun_phrase_is_the_subject() {
     );
     assert_eq!(said_by(&c), ("the ferry could fail", "Mary Lund"));
 }
+
+#[test]
+fn a_coordinated_cue_takes_the_subject_of_the_nearest_verb() {
+    let c = only(
+        "The port reopened.\n\nThe crowd cheered when Ruiz arrived and said the ferry would run.",
+    );
+    assert_eq!(said_by(&c), ("the ferry would run", "Ruiz"));
+}

@@ -7,7 +7,7 @@ use super::content::{trim, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after, comma_segments,
     is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
-    names_someone, noun_phrase_right, subject_left,
+    names_someone, noun_phrase_left, noun_phrase_right, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -577,6 +577,25 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
 /// Longest subject between "with" and a participle ("with 50 percent saying"), in tokens.
 const MAX_WITH_SUBJECT: usize = 8;
 
+/// How far back a coordinated verb looks for the verb it joins, in tokens.
+const COORDINATED_REACH: usize = 12;
+
+/// "… when Trump spotted a sign and asked …": the named subject of the
+/// nearest verb before the connective at `connective`.
+fn nearest_clause_subject(p: &Para, connective: usize, floor: usize) -> Option<Range<usize>> {
+    let verb = (connective.saturating_sub(COORDINATED_REACH).max(floor + 1)..connective)
+        .rev()
+        .take_while(|&t| !p.inside_quote(t) && p.kind(t) != Kind::Comma)
+        .find(|&t| looks_finite(p, t))?;
+    let np = noun_phrase_left(p, verb, floor)?;
+    (np.len() <= 4
+        && names_someone(p, np.clone())
+        && np
+            .clone()
+            .all(|t| p.is_capitalized(t) || p.kind(t) == Kind::Period))
+    .then_some(np)
+}
+
 /// Longest participle phrase opening a sentence, in tokens.
 const MAX_OPENING_PARTICIPLE: usize = 40;
 
@@ -796,8 +815,15 @@ pub(super) fn clause(
         }
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
-            // "X was joined on stage and joked, …"
-            None => (Some(named_subject(p, sentence)?), false),
+            // "X was joined on stage and joked, …"; "The crowd cheered when
+            // Trump spotted a sign and asked …": the nearest subject and verb.
+            None => (
+                Some(
+                    nearest_clause_subject(p, front, sentence.start)
+                        .or_else(|| named_subject(p, sentence))?,
+                ),
+                false,
+            ),
         },
     };
     let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
