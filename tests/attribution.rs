@@ -1811,3 +1811,22 @@ fn a_coordinated_cue_takes_the_subject_of_the_nearest_verb() {
     );
     assert_eq!(said_by(&c), ("the ferry would run", "Ruiz"));
 }
+
+#[test]
+fn an_auxiliary_given_name_after_a_name_is_part_of_it_but_not_in_title_case() {
+    let c = only("The port reopened.\n\nYin Myint May, 60, a doctor, said she was elated.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Yin Myint May"), Some(SpeakerKind::Person))
+    );
+    let c = only("The port reopened.\n\nWill Lund win? Ruiz said the vote was close.");
+    assert_eq!(said_by(&c), ("the vote was close", "Ruiz"));
+}
+
+#[test]
+fn what_a_source_said_before_a_verb_is_content() {
+    let c = only(
+        "The port reopened.\n\nShe focused on what she said were the failures of the council.",
+    );
+    assert_eq!(c.text, "were the failures of the council");
+}

@@ -743,8 +743,11 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
             // "USA Today", "Politics Today": a capitalized time word ending a
             // longer name names a publication or programme, not a time.
-            let titled_time =
-                head > np.start && grammar::is_time_word(head_lower) && p.is_capitalized(head - 1);
+            // ("Yin Myint May": a month that is a name here is a name.)
+            let titled_time = head > np.start
+                && grammar::is_time_word(head_lower)
+                && p.is_capitalized(head - 1)
+                && !is_name_word(p, head);
             if titled_time
                 || countries::is_place(p.slice(np.start..head_end).trim_start_matches("the "))
                 || countries::is_place(head_word)

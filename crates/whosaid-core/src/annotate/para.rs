@@ -141,13 +141,32 @@ impl<'a> Para<'a> {
     }
 }
 
-/// "Will Doyle", "May Lund": an auxiliary that is also a given name is a
-/// name before a name word, unless a preposition or determiner
+/// "Will Doyle", "Yin Myint May": an auxiliary that is also a given name is a
+/// name beside a name word, unless a preposition or determiner
 /// comes first ("in May Lund said" keeps the month).
 fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bool]) {
-    for i in 0..tokens.len().saturating_sub(1) {
+    for i in 0..tokens.len() {
         let token = &tokens[i];
-        if name_words[i] || !name_words[i + 1] || !token.is_word() || !tokens[i + 1].is_word() {
+        // Before a name word ("Will Doyle") or after one ("Yin Myint May"),
+        // but not in a line in Title Case ("Hillary Will Be Unprecedented")
+        // or a question ("Will Sanders win?").
+        let capitalized = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.text(text).starts_with(char::is_uppercase))
+        };
+        let question = tokens[i..]
+            .iter()
+            .find(|t| t.kind.is_terminal())
+            .is_some_and(|t| t.text(text) == "?");
+        let before_name = i + 1 < tokens.len()
+            && name_words[i + 1]
+            && tokens[i + 1].is_word()
+            && !capitalized(i + 2)
+            && !question;
+        let after_name =
+            i > 0 && name_words[i - 1] && tokens[i - 1].is_word() && !capitalized(i + 1);
+        if name_words[i] || !(before_name || after_name) || !token.is_word() {
             continue;
         }
         let word = token.text(text);

@@ -73,7 +73,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
     // "the town halls which he said could not be bought": inside a relative
     // clause, the verb after the cue goes on with what was said.
     let relative = clause.front > 0
-        && p.is_any(clause.front - 1, &["which", "that", "who"])
+        && p.is_any(clause.front - 1, &["which", "that", "who", "what"])
         && clause.source.as_ref().is_some_and(|s| s.len() <= 3)
         && p.is_word(k)
         && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k));

@@ -59,10 +59,9 @@ pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_verbs");
 
 /// An auxiliary or a form of "be" or "have", but not a given name that
-/// spells one before a surname ("Will Doyle", "May Lund").
+/// spells one beside a name ("Will Doyle", "Yin Myint May").
 pub(super) fn is_finite_verb(p: &Para, t: usize) -> bool {
-    p.is_any(t, &FINITE_VERBS)
-        && !(p.is_capitalized(t) && t + 1 < p.len() && p.is_word(t + 1) && p.is_capitalized(t + 1))
+    p.is_any(t, &FINITE_VERBS) && !(p.is_capitalized(t) && p.is_name_word(t))
 }
 
 /// A word that reads as a verb with a subject: a finite form from the list,
