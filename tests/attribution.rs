@@ -1830,3 +1830,11 @@ fn what_a_source_said_before_a_verb_is_content() {
     );
     assert_eq!(c.text, "were the failures of the council");
 }
+
+#[test]
+fn an_opening_adverb_before_a_clause_interrupted_by_a_cue_is_content() {
+    let c = only(
+        "The port reopened.\n\nMeanwhile, the council is playing for time, the pilots say, imposing new fees.",
+    );
+    assert_eq!(c.text, "Meanwhile, the council is playing for time");
+}

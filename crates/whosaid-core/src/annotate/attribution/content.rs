@@ -372,7 +372,10 @@ pub(super) fn backward_content(
     // "As a woman, Malik raised less suspicion, Verdery said.": with the
     // clause ending the sentence, a main clause with a verb after the
     // opening phrase makes the whole the content.
-    let ends_sentence = clause.after >= sentence.end || p.kind(clause.after).is_terminal();
+    // A clause set off by commas ("…, they say, imposing …") ends it too.
+    let ends_sentence = clause.after >= sentence.end
+        || p.kind(clause.after).is_terminal()
+        || p.kind(clause.after) == Kind::Comma;
     let leads_into_content = range.clone().any(|t| {
         p.kind(t) == Kind::Comma
             && word_count(p, t + 1..range.end) >= 3
