@@ -1838,3 +1838,14 @@ fn an_opening_adverb_before_a_clause_interrupted_by_a_cue_is_content() {
     );
     assert_eq!(c.text, "Meanwhile, the council is playing for time");
 }
+
+#[test]
+fn a_relative_clause_with_an_auxiliary_stays_in_the_source() {
+    let c = only(
+        "The port reopened.\n\nPilots who were briefed on the plan said the channel was too shallow.",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Pilots who were briefed on the plan")
+    );
+}

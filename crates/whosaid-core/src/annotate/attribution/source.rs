@@ -79,6 +79,27 @@ static FLOATING_QUANTIFIERS: WordSet = crate::vocabulary::word_set!("floating_qu
 /// Irregular past tenses that are only verbs ("gave", "took").
 static IRREGULAR_PAST: WordSet = crate::vocabulary::word_set!("irregular_past");
 
+/// Longest stretch from a relative pronoun to a verb of its clause, in tokens.
+const RELATIVE_REACH: usize = 4;
+
+/// The relative pronoun ("who", "that") a few words before the verb at `t`,
+/// after a noun ("worshipper who did"), or after "and" following one
+/// ("… who prayed there and who did"): where its clause starts.
+fn relative_before(p: &Para, t: usize, floor: usize) -> Option<usize> {
+    let who = (t.saturating_sub(RELATIVE_REACH).max(floor + 1)..t)
+        .rev()
+        .take_while(|&k| p.is_word(k) && !p.inside_quote(k))
+        .find(|&k| p.is_any(k, &["who", "that"]))?;
+    let before = who.checked_sub(1).filter(|&b| b >= floor)?;
+    if p.is_any(before, &["and"]) {
+        return Some(before);
+    }
+    (p.is_word(before)
+        && !p.is_any(before, &grammar::CLAUSE_OPENERS)
+        && !p.is_any(before, &grammar::PREPOSITIONS))
+    .then_some(who)
+}
+
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
 pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
@@ -105,7 +126,15 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                     break;
                 }
                 if depth == 0 && is_finite_verb(p, t) {
-                    break;
+                    // "Another worshipper who did not want to be named
+                    // said": a verb inside a relative clause of the phrase.
+                    match relative_before(p, t, floor) {
+                        Some(relative) => {
+                            start = relative + 1;
+                            continue;
+                        }
+                        None => break,
+                    }
                 }
                 // "was echoed by former Gov. Martin O'Malley, who noted": the
                 // agent of a passive verb, not part of the phrase.
