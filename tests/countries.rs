@@ -151,3 +151,32 @@ fn the_words_that_are_not_countries_stay_untagged() {
         assert!(texts.contains(word), "{word} missing");
     }
 }
+
+fn story_codes(text: &str) -> BTreeSet<String> {
+    whosaid::annotate(&whosaid::load::plain::parse(text))
+        .countries
+        .iter()
+        .map(|c| c.code.to_string())
+        .collect()
+}
+
+#[test]
+fn counted_people_name_their_country() {
+    assert_eq!(
+        story_codes("The port reopened.\n\nThousands of Kenyans marched to the harbour on Monday."),
+        BTreeSet::from(["KE".to_string()])
+    );
+    assert_eq!(
+        story_codes("The port reopened.\n\nTwo Britons were among the pilots."),
+        BTreeSet::from(["GB".to_string()])
+    );
+    // Uncounted, the people noun alone does not make the story about the country.
+    assert!(story_codes("The port reopened.\n\nThe rules matter to many Canadians.").is_empty());
+    // "Indians" in an American story can be another group.
+    assert_eq!(
+        story_codes(
+            "The port reopened.\n\nThousands of Indians in Oklahoma voted for the US senator."
+        ),
+        BTreeSet::from(["US".to_string()])
+    );
+}

@@ -381,7 +381,13 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
                 // A capital where something happens counts among other countries
                 // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
                 Form::Capital => named.contains(&place) && (hit.acts || among_others(place)),
-                Form::People => named.contains(&place) && among_others(place),
+                // A people noun counted ("thousands of Kenyans", "two Britons")
+                // names its country's people, so the country too.
+                Form::People => {
+                    named.contains(&place) && among_others(place)
+                        || !(entry.flags.group && american)
+                            && counted(&paragraphs[hit.position as usize].text, hit.start as usize)
+                }
                 Form::Region => named.contains(&place),
                 // Georgia: the country where the story names it otherwise
                 // ("Tbilisi"), the paragraph names its neighbours, or the story has
@@ -417,6 +423,26 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
         }
     }
     countries
+}
+
+/// Words that count people before a people noun: "thousands of", "two".
+static PEOPLE_COUNTS: WordSet = crate::vocabulary::word_set!("people_counts");
+
+/// A count before the word at `start`: a number or a quantifier, with or
+/// without "of" ("thousands of Kenyans", "2,000 Syrians", "two Britons").
+fn counted(text: &str, start: usize) -> bool {
+    let is_count = |word: &str| {
+        let word = bare(word);
+        word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || PEOPLE_COUNTS.contains(&word.to_ascii_lowercase())
+    };
+    match token_before(text, start) {
+        Some((at, word)) if bare(word).eq_ignore_ascii_case("of") => {
+            token_before(text, at).is_some_and(|(_, word)| is_count(word))
+        }
+        Some((_, word)) => is_count(word),
+        None => false,
+    }
 }
 
 #[cfg(test)]

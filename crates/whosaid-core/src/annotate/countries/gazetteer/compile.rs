@@ -329,6 +329,7 @@ pub(crate) fn parse_flags(list: &str) -> Result<Flags, GazetteerError> {
             "state" => flags.state = true,
             "lang" => flags.lang = true,
             "person" => flags.person = true,
+            "group" => flags.group = true,
             other => return Err(GazetteerError::UnknownFlag(other.to_string())),
         }
     }

@@ -42,4 +42,8 @@ pub(crate) struct Flags {
     pub lang: bool,
     /// Also a given or family name ("Jordan", "Chad").
     pub person: bool,
+    /// The plural also names a group at home in the United States
+    /// ("Indians"): counted people are the country's only outside an
+    /// American story.
+    pub group: bool,
 }
