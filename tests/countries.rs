@@ -180,3 +180,14 @@ fn counted_people_name_their_country() {
         BTreeSet::from(["US".to_string()])
     );
 }
+
+#[test]
+fn languages_after_a_verb_of_speaking_and_a_modifier_are_not_countries() {
+    assert!(
+        story_codes("The port reopened.\n\nThe pilot spoke only Greek and some Dutch.").is_empty()
+    );
+    assert!(
+        story_codes("The port reopened.\n\nShe speaks fluent French, Italian and German.")
+            .is_empty()
+    );
+}

@@ -68,6 +68,9 @@ static PLACE_ADJECTIVES: WordSet = crate::vocabulary::word_set!("place_adjective
 /// Words before a demonym that make it a language: "speaks Ukrainian".
 static LANGUAGE_BEFORE: WordSet = crate::vocabulary::word_set!("language_before");
 
+/// Words between a verb of speaking and a language ("spoke only Greek").
+static LANGUAGE_MODIFIERS: WordSet = crate::vocabulary::word_set!("language_modifiers");
+
 /// Words after a demonym that make it a language: "the Polish language".
 static LANGUAGE_AFTER: WordSet = crate::vocabulary::word_set!("language_after");
 
@@ -386,15 +389,31 @@ fn ends_in_a_name(cx: &Context, end: usize, heads: &[&WordSet]) -> bool {
     false
 }
 
+/// What stands between two languages of a list: ", ", " and ", ", or ",
+/// " and some ".
+fn joins_languages(between: &str) -> bool {
+    let words: Vec<&str> = between
+        .split_whitespace()
+        .map(bare)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let conjunction = |w: &&str| is_one_of(w, &["and", "or"]);
+    between.trim() == ","
+        || between.starts_with([' ', ','])
+            && words.len() <= 2
+            && words.iter().any(conjunction)
+            && words
+                .iter()
+                .all(|w| conjunction(w) || is_one_of(w, LANGUAGE_MODIFIERS.words()))
+}
+
 /// "in French", "speaks Spanish", "the Polish language", "Russian-speaking".
 fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     let text = cx.text;
     let rest = &text[end..];
+    // "Greek and Dutch", "Greek, Polish", "Greek and some Dutch": a list of languages.
     if let Some(last) = cx.last_language_end
-        && matches!(
-            text.get(last..start),
-            Some(" and " | " or " | ", " | ", and " | ", or ")
-        )
+        && text.get(last..start).is_some_and(joins_languages)
     {
         return true;
     }
@@ -413,11 +432,18 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     if next.is_some_and(|next| is_one_of(bare(next), LANGUAGE_AFTER.words())) {
         return true;
     }
-    let Some((_, before)) = token_before(text, start) else {
+    let Some((before_at, before)) = token_before(text, start) else {
         return false;
     };
     let before = bare(before);
     if is_one_of(before, LANGUAGE_BEFORE.words()) {
+        return true;
+    }
+    // "spoke only Greek", "speaks fluent Dutch"
+    if is_one_of(before, LANGUAGE_MODIFIERS.words())
+        && token_before(text, before_at)
+            .is_some_and(|(_, verb)| is_one_of(bare(verb), LANGUAGE_BEFORE.words()))
+    {
         return true;
     }
     if is_one_of(before, &["in", "into"]) {
