@@ -141,44 +141,52 @@ impl<'a> Para<'a> {
     }
 }
 
+/// Tokens looked at for the question mark that ends a sentence.
+const MAX_QUESTION_TOKENS: usize = 40;
+
 /// "Will Doyle", "Yin Myint May": an auxiliary that is also a given name is a
 /// name beside a name word, unless a preposition or determiner
 /// comes first ("in May Lund said" keeps the month).
 fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bool]) {
+    let capitalized = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.text(text).starts_with(char::is_uppercase))
+    };
     for i in 0..tokens.len() {
         let token = &tokens[i];
-        // Before a name word ("Will Doyle") or after one ("Yin Myint May"),
-        // but not in a line in Title Case ("Hillary Will Be Unprecedented")
-        // or a question ("Will Sanders win?").
-        let capitalized = |k: usize| {
-            tokens
-                .get(k)
-                .is_some_and(|t| t.is_word() && t.text(text).starts_with(char::is_uppercase))
-        };
-        let question = tokens[i..]
-            .iter()
-            .find(|t| t.kind.is_terminal())
-            .is_some_and(|t| t.text(text) == "?");
-        let before_name = i + 1 < tokens.len()
-            && name_words[i + 1]
-            && tokens[i + 1].is_word()
-            && !capitalized(i + 2)
-            && !question;
-        let after_name =
-            i > 0 && name_words[i - 1] && tokens[i - 1].is_word() && !capitalized(i + 1);
-        if name_words[i] || !(before_name || after_name) || !token.is_word() {
+        if name_words[i] || !capitalized(i) {
             continue;
         }
         let word = token.text(text);
+        // Cheap tests first: this runs for every capitalized word.
+        if !grammar::AUXILIARIES.contains(&word.to_ascii_lowercase())
+            || lexicon().given_name(word).is_none()
+        {
+            continue;
+        }
         let after_function_word = i > 0 && {
             let before = tokens[i - 1].text(text).to_ascii_lowercase();
             grammar::PREPOSITIONS.contains(&before) || grammar::DETERMINERS.contains(&before)
         };
-        if word.starts_with(char::is_uppercase)
-            && !after_function_word
-            && grammar::AUXILIARIES.contains(&word.to_ascii_lowercase())
-            && lexicon().given_name(word).is_some()
-        {
+        // Before a name word ("Will Doyle") or after one ("Yin Myint May"),
+        // but not in a line in Title Case ("Hillary Will Be Unprecedented")
+        // or a question ("Will Sanders win?").
+        let question = || {
+            tokens[i..]
+                .iter()
+                .take(MAX_QUESTION_TOKENS)
+                .find(|t| t.kind.is_terminal())
+                .is_some_and(|t| t.text(text) == "?")
+        };
+        let before_name = i + 1 < tokens.len()
+            && name_words[i + 1]
+            && tokens[i + 1].is_word()
+            && !capitalized(i + 2)
+            && !question();
+        let after_name =
+            i > 0 && name_words[i - 1] && tokens[i - 1].is_word() && !capitalized(i + 1);
+        if !after_function_word && (before_name || after_name) {
             name_words[i] = true;
         }
     }

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::content::{trim, word_count};
 use super::source::{
-    FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after, comma_segments,
-    is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
-    names_someone, noun_phrase_left, noun_phrase_right, subject_left,
+    FINITE_VERBS, MAX_PHRASE_TOKENS, QUANTITY_WORDS, Subject, according_source, appositive_after,
+    comma_segments, is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after,
+    named_subject, names_someone, noun_phrase_left, noun_phrase_right, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -780,7 +780,8 @@ pub(super) fn clause(
     // "Hemsley, the co-author of “Going Viral,” about the spread of news,
     // said": a name and its asides, however they end.
     if let Some(b) = before.filter(|&b| p.kind(b) == Kind::Comma) {
-        let segments = comma_segments(p, sentence.start, b);
+        let floor = sentence.start.max(b.saturating_sub(2 * MAX_PHRASE_TOKENS));
+        let segments = comma_segments(p, floor, b);
         if subject_with_asides(p, &segments) {
             let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
             return Some(Clause {

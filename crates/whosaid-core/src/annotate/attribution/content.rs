@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
-use super::source::{FINITE_VERBS, INTRODUCTORY, SUBORDINATORS, is_comma_like, looks_finite};
+use super::source::{
+    FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, is_comma_like, looks_finite,
+};
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
@@ -106,6 +108,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
             // "reported raising $9 million") or of a clause is a claim;
             // "reported progress in the talks" reports an event.
             let figures = (k..end)
+                .take(MAX_PHRASE_TOKENS)
                 .take_while(|&t| !p.kind(t).is_terminal() && p.kind(t) != Kind::Comma)
                 .any(|t| p.kind(t) == Kind::Number)
                 || p.is_word(k) && p.lower(k).ends_with("ing");

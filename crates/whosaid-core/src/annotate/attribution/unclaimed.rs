@@ -24,22 +24,22 @@ pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 /// A short quote in Title Case, whatever its punctuation ("“Going Viral,”"
 /// is a title inside a description, though a comma closes it).
 pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
-    let words: Vec<usize> = quote.inner(p.len()).filter(|&t| p.is_word(t)).collect();
-    // Short function words stay lower case in a title ("Planet of the Apes").
-    let content_words: Vec<usize> = words
-        .iter()
-        .copied()
-        .filter(|&t| p.is_capitalized(t) || p.word(t).len() > 3)
-        .collect();
-    !words.is_empty()
-        && words.len() <= 8
-        && !content_words.is_empty()
-        && content_words
-            .iter()
-            .filter(|&&t| p.is_capitalized(t))
-            .count()
-            * 4
-            >= content_words.len() * 3
+    const MAX_TITLE_WORDS: usize = 8;
+    let (mut words, mut content_words, mut capitalized) = (0, 0, 0);
+    for t in quote.inner(p.len()).filter(|&t| p.is_word(t)) {
+        words += 1;
+        if words > MAX_TITLE_WORDS {
+            return false;
+        }
+        // Short function words stay lower case in a title ("Planet of the Apes").
+        if p.is_capitalized(t) {
+            content_words += 1;
+            capitalized += 1;
+        } else if p.word(t).len() > 3 {
+            content_words += 1;
+        }
+    }
+    content_words > 0 && capitalized * 4 >= content_words * 3
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
