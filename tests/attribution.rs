@@ -1849,3 +1849,25 @@ fn a_relative_clause_with_an_auxiliary_stays_in_the_source() {
         Some("Pilots who were briefed on the plan")
     );
 }
+
+#[test]
+fn a_long_role_before_a_name_describes_that_person() {
+    let c = only(
+        "The port reopened.\n\nRegional spokesperson for the state prosecutor Tomas Berg said the case would take months.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Tomas Berg"), Some(SpeakerKind::Person))
+    );
+    let c = only("The port reopened.\n\nAn adviser to Tomas Berg said the case would take months.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
+}
+
+#[test]
+fn a_trailing_bare_plural_of_people_is_a_group() {
+    let c = only("The port reopened.\n\nThe ferry will keep running, townspeople said.");
+    assert_eq!(
+        (c.text.as_str(), c.speaker_kind),
+        ("The ferry will keep running", Some(SpeakerKind::Group))
+    );
+}

@@ -659,6 +659,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let capitalized_head = p.is_capitalized(head);
     let plural_noun = |lower: &str| {
         grammar::IRREGULAR_PLURALS.contains(lower)
+            // "townspeople", "fishermen", "kinsfolk"
+            || lower.len() > 6 && ["people", "men", "folk"].iter().any(|end| lower.ends_with(end))
             || (lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
@@ -854,7 +856,14 @@ fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Optio
         p.title(t)
             .is_some_and(|title| title.kind == TitleKind::Title)
     });
-    if !titled || !before.clone().any(|t| p.is_any(t, &["of"])) {
+    // "Director of public credit Angel Gurria", "regional spokesperson for
+    // the state prosecutor Tomas Berg"; but in "an adviser to Tomas Berg"
+    // the name follows the preposition and is someone else.
+    let role_preposition = before
+        .clone()
+        .find(|&t| p.is_any(t, &["of", "for", "at"]))
+        .filter(|&prep| prep + 1 < name_start);
+    if !titled || role_preposition.is_none() {
         return None;
     }
     let mut mention = named.clone();
