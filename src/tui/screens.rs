@@ -166,7 +166,7 @@ fn the_current_claim_is_named_without_the_panel() {
     let story = app.story().unwrap();
     let claim = story.claim.expect("a current claim");
     assert!(
-        second.contains(&format!("claim {}/36 · ", claim + 1)),
+        second.contains(&format!("claim {}/37 · ", claim + 1)),
         "{second}"
     );
     assert!(

@@ -393,11 +393,11 @@ mod tests {
                 .expect("the bundled story's sources have countries")
         };
         // Some left out: an ellipsis says so.
-        assert_eq!(countries_line(34), "claims from UA 11 · US 11 · SE 3 …");
+        assert_eq!(countries_line(34), "claims from UA 11 · US 11 · SE 4 …");
         assert_eq!(countries_line(33), "claims from UA 11 · US 11 …");
         assert_eq!(
             countries_line(80),
-            "claims from UA 11 · US 11 · SE 3 · RU 2 · DE 1 · PL 1",
+            "claims from UA 11 · US 11 · SE 4 · RU 2 · DE 1 · PL 1",
             "all of them, without an ellipsis"
         );
         assert_eq!(countries_line(5), "claims from UA 11 …");

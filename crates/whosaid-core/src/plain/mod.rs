@@ -92,11 +92,21 @@ pub fn parse(text: &str) -> Article {
         && looks_like_title(&text[blocks[0].start..blocks[0].end])
         && !DATELINE.is_match(&text[blocks[0].start..blocks[0].end]);
     let body_start = usize::from(title_block);
-    if let Some(lede) = blocks.get_mut(body_start)
-        && let Some((places, rest)) = split_dateline(&text[lede.start..lede.end])
-    {
-        meta.dateline = places;
-        lede.start += rest;
+    if title_block {
+        // "Port director quits 12 mins ago": a page's relative time is cut off.
+        let title = &text[blocks[0].start..blocks[0].end];
+        if let Some(cut) = relative_time_start(title) {
+            blocks[0].end = trim_range(text, blocks[0].start, blocks[0].start + cut).1;
+        }
+    }
+    // The dateline opens the lede, which may come after a byline or a
+    // standfirst of its own ("By Maria Costa", then "LISBON: …").
+    for lede in blocks.iter_mut().skip(body_start).take(DATELINE_BLOCKS) {
+        if let Some((places, rest)) = split_dateline(&text[lede.start..lede.end]) {
+            meta.dateline = places;
+            lede.start += rest;
+            break;
+        }
     }
 
     // One copy of the text that every paragraph is a slice of: a file of
@@ -132,6 +142,39 @@ pub fn parse(text: &str) -> Article {
         meta.title = Some(paragraphs[0].text.to_string());
     }
     Article { meta, paragraphs }
+}
+
+/// Blocks after the title in which the dateline is looked for.
+const DATELINE_BLOCKS: usize = 3;
+
+/// Units of time ("min", "hour"), singular.
+static TIME_UNITS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_units");
+
+/// Where a trailing relative time starts in a title ("… 12 mins ago",
+/// "… · 2 hours ago", "… an hour ago"), with the separator before it.
+fn relative_time_start(title: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = title
+        .split_whitespace()
+        .map(|word| (word.as_ptr() as usize - title.as_ptr() as usize, word))
+        .collect();
+    let [.., (count_at, count), (_, unit), (_, ago)] = words[..] else {
+        return None;
+    };
+    let unit = unit.to_ascii_lowercase();
+    let singular = unit.strip_suffix('s').unwrap_or(&unit);
+    let counted = count.chars().all(|c| c.is_ascii_digit()) || matches!(count, "a" | "an" | "one");
+    if !ago.eq_ignore_ascii_case("ago") || !TIME_UNITS.contains(singular) || !counted {
+        return None;
+    }
+    // A separator before it goes too: "… · 12 mins ago", "… | 2 hours ago".
+    let mut cut = count_at;
+    let before = title[..cut].trim_end();
+    if let Some(stripped) = before.strip_suffix(['·', '|', '-', '–', '—', '•']) {
+        cut = stripped.trim_end().len();
+    } else {
+        cut = before.len();
+    }
+    (cut > 0).then_some(cut)
 }
 
 /// The places of a wire dateline at the start of `lede`, and the byte offset
@@ -329,6 +372,31 @@ mod tests {
         assert_eq!(
             article.paragraphs[0].text,
             "NATO said on Monday it would meet."
+        );
+    }
+
+    #[test]
+    fn a_relative_time_is_cut_from_the_title() {
+        for (title, kept) in [
+            ("Port director quits 12 mins ago", "Port director quits"),
+            ("Port director quits · 2 hours ago", "Port director quits"),
+            ("Port director quits an hour ago", "Port director quits"),
+            ("Port reopened two years ago", "Port reopened two years ago"),
+        ] {
+            let article = parse(&format!("{title}\n\nThe ferries ran again on Monday."));
+            assert_eq!(article.meta.title.as_deref(), Some(kept), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_may_follow_a_byline_and_a_standfirst() {
+        let article = parse(
+            "Port director quits\n\nBy Maria Costa\n\nThe harbour faces a review.\n\nLISBON: The director resigned on Friday.",
+        );
+        assert_eq!(article.meta.dateline, ["LISBON"]);
+        assert_eq!(
+            &*article.paragraphs[3].text,
+            "The director resigned on Friday."
         );
     }
 
