@@ -355,4 +355,64 @@ mod tests {
         assert_eq!(clamp_span("abc", 5, 9), None);
         assert_eq!(clamp_span("abc", 2, 1), None);
     }
+
+    fn span(doc: &Document, paragraph: usize, start: usize, end: usize) -> Span {
+        let text = doc.paragraphs[paragraph].text.slice(start..end).unwrap();
+        Span {
+            paragraph,
+            start,
+            end,
+            text,
+        }
+    }
+
+    #[test]
+    fn a_claim_source_in_another_paragraph_is_highlighted_there_when_drawn() {
+        let mut doc = crate::tui::fixture::plain(&["Ana Ruiz spoke.", "\"We agree,\" it went."]);
+        doc.speakers.push(crate::model::Speaker {
+            id: "s1".into(),
+            name: "Ana Ruiz".into(),
+            kind: SpeakerKind::Person,
+            role: None,
+            country: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        });
+        let content = span(&doc, 1, 1, 10);
+        doc.claims.push(Claim {
+            id: "c1".into(),
+            speaker: Some("s1".into()),
+            kind: ClaimKind::Direct,
+            paragraph: 1,
+            start: 1,
+            end: 10,
+            text: content.text,
+            parts: Vec::new(),
+            source: Some(span(&doc, 0, 0, 8)),
+            cue: None,
+            channel: None,
+        });
+        let index = DocIndex::new(&doc);
+        let source = index.runs(&doc, 0);
+        assert_eq!((source[0].start(), source[0].end()), (0, 8));
+        assert_eq!(source[0].speaker(), Some(Some(0)));
+        let claim = index.runs(&doc, 1);
+        assert_eq!(claim[0].claim(), Some((ClaimKind::Direct, Some(0))));
+        assert_eq!(index.speaker_paragraphs, [vec![0, 1]]);
+    }
+
+    #[test]
+    fn runs_are_kept_for_the_last_paragraphs_drawn_only() {
+        let texts = vec!["Words."; RUN_CACHE_PARAGRAPHS + 50];
+        let doc = crate::tui::fixture::plain(&texts);
+        let index = DocIndex::new(&doc);
+        for p in 0..texts.len() {
+            assert!(index.runs(&doc, p).is_empty());
+        }
+        assert_eq!(index.runs.borrow().len(), RUN_CACHE_PARAGRAPHS);
+        assert!(
+            index.runs(&doc, texts.len() + 5).is_empty(),
+            "no such paragraph"
+        );
+    }
 }
