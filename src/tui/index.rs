@@ -1,15 +1,19 @@
 //! What the reader looks up in a document, computed once when it opens:
-//! highlight runs per paragraph (see [`super::runs`]), the paragraphs of each speaker and country,
-//! and the claims in reading order.
+//! the paragraphs of each speaker and country, the claims in reading order,
+//! and where each paragraph's highlights come from. Highlight runs (see
+//! [`super::runs`]) are made only for the paragraphs drawn, and a few
+//! hundred kept: a long story never holds them all.
 //!
 //! Documents may come from elsewhere (JSON written by another tool), so every
 //! span is checked: out-of-range paragraphs are dropped and offsets are
 //! clamped to the paragraph and to character boundaries. Drawing never slices
 //! with an unchecked offset.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
-use crate::model::{ClaimKind, Document, Span, SpeakerKind};
+use crate::model::{Claim, ClaimKind, Document, Span, SpeakerKind};
 
 use super::runs::{Run, flatten};
 
@@ -33,20 +37,48 @@ pub struct Mark {
     pub speaker: Option<u32>,
 }
 
+/// Where one highlight of a paragraph comes from, found again in the
+/// document when the paragraph is drawn: 8 bytes instead of the mark
+/// itself, and no runs for paragraphs never shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MarkRef {
+    /// A speaker's index; a country's index plus the number of speakers;
+    /// or [`MarkRef::CLAIM_SOURCE`].
+    owner: u32,
+    /// The mention's index in its owner's `mentions`, or for a claim's
+    /// source the claim's position in `claim_order`.
+    item: u32,
+}
+
+impl MarkRef {
+    const CLAIM_SOURCE: u32 = u32::MAX;
+}
+
+/// Paragraphs whose runs are kept once drawn: more than a screen shows.
+const RUN_CACHE_PARAGRAPHS: usize = 256;
+
 #[derive(Debug, Clone, Default)]
 pub struct DocIndex {
-    /// Highlight runs of each paragraph, sorted and disjoint.
-    pub runs: Vec<Vec<Run>>,
     /// Indices into `Document::claims`, in reading order.
     pub claim_order: Vec<usize>,
     /// For each claim in `claim_order`, its paragraph (for binary search).
     pub claim_paragraphs: Vec<usize>,
+    /// For each claim in `claim_order`, its speaker (index into
+    /// `Document::speakers`), if it resolves to one.
+    claim_speakers: Vec<Option<u32>>,
     /// For each speaker, the sorted paragraphs where it is mentioned or quoted.
     pub speaker_paragraphs: Vec<Vec<usize>>,
     /// For each speaker, the number of claims attributed to it.
     pub speaker_claims: Vec<usize>,
     /// For each country, the sorted paragraphs that mention it.
     pub country_paragraphs: Vec<Vec<usize>>,
+    /// The mentions and claim sources of each paragraph: those of
+    /// paragraph `p` are `mark_refs[mark_starts[p]..mark_starts[p + 1]]`,
+    /// in the order they layer in (claims come from `claim_order`).
+    mark_refs: Vec<MarkRef>,
+    mark_starts: Vec<u32>,
+    /// Highlight runs of the paragraphs drawn last, most recent last.
+    runs: RefCell<VecDeque<(usize, Arc<[Run]>)>>,
 }
 
 /// Clamps `start..end` to `text` and to character boundaries; `None` when
@@ -63,49 +95,46 @@ pub fn clamp_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     (start < end).then_some((start, end))
 }
 
+/// The mark `span` makes in its paragraph, clamped to the text; `None`
+/// when the paragraph does not exist or nothing of the span is left.
+fn mark(doc: &Document, span: &Span, kind: MarkKind, speaker: Option<u32>) -> Option<Mark> {
+    let text = &doc.paragraphs.get(span.paragraph)?.text;
+    let (start, end) = clamp_span(text, span.start, span.end)?;
+    Some(Mark {
+        start: start as u32,
+        end: end as u32,
+        kind,
+        speaker,
+    })
+}
+
+/// The spans a claim is highlighted by: an interrupted quote part by part,
+/// so the attribution between its parts does not read as quoted; only
+/// those in the claim's own paragraph.
+fn claim_spans(claim: &Claim) -> impl Iterator<Item = Span> + '_ {
+    let whole = claim.parts.is_empty().then(|| Span {
+        paragraph: claim.paragraph,
+        start: claim.start,
+        end: claim.end,
+        text: Default::default(),
+    });
+    whole
+        .into_iter()
+        .chain(claim.parts.iter().cloned())
+        .filter(|span| span.paragraph == claim.paragraph)
+}
+
 impl DocIndex {
     pub fn new(doc: &Document) -> Self {
         let count = doc.paragraphs.len();
-        let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); count];
         let mut index = DocIndex {
-            runs: Vec::new(),
             speaker_paragraphs: vec![Vec::new(); doc.speakers.len()],
             speaker_claims: vec![0; doc.speakers.len()],
             country_paragraphs: vec![Vec::new(); doc.countries.len()],
             ..DocIndex::default()
         };
-        let text = |p: usize| doc.paragraphs.get(p).map(|p| p.text.as_str());
+        let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
 
-        let add = |marks: &mut Vec<Vec<Mark>>, span: &Span, kind, speaker: Option<usize>| {
-            let Some(t) = text(span.paragraph) else {
-                return false;
-            };
-            let Some((start, end)) = clamp_span(t, span.start, span.end) else {
-                return false;
-            };
-            marks[span.paragraph].push(Mark {
-                start: start as u32,
-                end: end as u32,
-                kind,
-                speaker: speaker.map(|s| s as u32),
-            });
-            true
-        };
-
-        for (s, speaker) in doc.speakers.iter().enumerate() {
-            for mention in &speaker.mentions {
-                if add(&mut marks, mention, MarkKind::Speaker, Some(s)) {
-                    push_new(&mut index.speaker_paragraphs[s], mention.paragraph);
-                }
-            }
-        }
-        for (c, country) in doc.countries.iter().enumerate() {
-            for mention in &country.mentions {
-                if add(&mut marks, mention, MarkKind::Country, None) {
-                    push_new(&mut index.country_paragraphs[c], mention.paragraph);
-                }
-            }
-        }
         // Ids to positions once, not a scan of every speaker per claim.
         let speaker_of: HashMap<&str, usize> = doc
             .speakers
@@ -119,43 +148,61 @@ impl DocIndex {
                 .speaker
                 .as_deref()
                 .and_then(|id| speaker_of.get(id).copied());
-            // An interrupted quote is highlighted part by part, so the
-            // attribution between its parts does not read as quoted.
-            let whole = [Span {
-                paragraph: claim.paragraph,
-                start: claim.start,
-                end: claim.end,
-                text: Default::default(),
-            }];
-            let parts = if claim.parts.is_empty() {
-                &whole[..]
-            } else {
-                &claim.parts[..]
-            };
-            let mut marked = false;
-            for part in parts.iter().filter(|p| p.paragraph == claim.paragraph) {
-                marked |= add(&mut marks, part, MarkKind::Claim(claim.kind), speaker);
-            }
-            if !marked {
+            if !claim_spans(claim).any(|span| marks(&span)) {
                 continue;
             }
-            claims.push((claim.paragraph, claim.start, i));
-            if let Some(s) = speaker {
-                index.speaker_claims[s] += 1;
-                push_new(&mut index.speaker_paragraphs[s], claim.paragraph);
-            }
-            if let Some(source) = &claim.source
-                && add(&mut marks, source, MarkKind::Speaker, speaker)
-                && let Some(s) = speaker
-            {
-                push_new(&mut index.speaker_paragraphs[s], source.paragraph);
-            }
+            claims.push((claim.paragraph, claim.start, i, speaker));
         }
         claims.sort_unstable();
-        index.claim_order = claims.iter().map(|&(_, _, i)| i).collect();
-        index.claim_paragraphs = claims.iter().map(|&(p, _, _)| p).collect();
-        // Each paragraph's marks are dropped as soon as its runs are made.
-        index.runs = marks.into_iter().map(|m| flatten(&m)).collect();
+        index.claim_order = claims.iter().map(|c| c.2).collect();
+        index.claim_paragraphs = claims.iter().map(|c| c.0).collect();
+        index.claim_speakers = claims.iter().map(|c| c.3.map(|s| s as u32)).collect();
+        // Claim sources in document order, as they layered before.
+        let mut by_document: Vec<u32> = (0..claims.len() as u32).collect();
+        by_document.sort_unstable_by_key(|&n| claims[n as usize].2);
+        drop(claims);
+
+        for (s, speaker) in doc.speakers.iter().enumerate() {
+            for mention in speaker.mentions.iter().filter(|m| marks(m)) {
+                push_new(&mut index.speaker_paragraphs[s], mention.paragraph);
+            }
+        }
+        for (c, country) in doc.countries.iter().enumerate() {
+            for mention in country.mentions.iter().filter(|m| marks(m)) {
+                push_new(&mut index.country_paragraphs[c], mention.paragraph);
+            }
+        }
+        for (position, &claim) in index.claim_order.iter().enumerate() {
+            if let Some(s) = index.claim_speakers[position] {
+                let s = s as usize;
+                index.speaker_claims[s] += 1;
+                push_new(
+                    &mut index.speaker_paragraphs[s],
+                    doc.claims[claim].paragraph,
+                );
+                if let Some(source) = &doc.claims[claim].source
+                    && marks(source)
+                {
+                    push_new(&mut index.speaker_paragraphs[s], source.paragraph);
+                }
+            }
+        }
+
+        // Each paragraph's references, counted first and then placed, so
+        // no list per paragraph is ever held.
+        let mut starts = vec![0u32; count + 1];
+        index.each_mark_ref(doc, &by_document, |p, _| starts[p + 1] += 1);
+        for p in 0..count {
+            starts[p + 1] += starts[p];
+        }
+        let mut refs = vec![MarkRef { owner: 0, item: 0 }; starts[count] as usize];
+        let mut next = starts.clone();
+        index.each_mark_ref(doc, &by_document, |p, r| {
+            refs[next[p] as usize] = r;
+            next[p] += 1;
+        });
+        index.mark_refs = refs;
+        index.mark_starts = starts;
         for list in index
             .speaker_paragraphs
             .iter_mut()
@@ -167,11 +214,100 @@ impl DocIndex {
         index
     }
 
+    /// Calls `found` with the paragraph and reference of every mention and
+    /// claim source that marks some text, in the order they layer in.
+    fn each_mark_ref(
+        &self,
+        doc: &Document,
+        sources_in_order: &[u32],
+        mut found: impl FnMut(usize, MarkRef),
+    ) {
+        let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
+        let speakers = doc.speakers.iter().map(|s| &s.mentions);
+        let countries = doc.countries.iter().map(|c| &c.mentions);
+        for (owner, mentions) in speakers.chain(countries).enumerate() {
+            for (item, mention) in mentions.iter().enumerate() {
+                if marks(mention) {
+                    let (owner, item) = (owner as u32, item as u32);
+                    found(mention.paragraph, MarkRef { owner, item });
+                }
+            }
+        }
+        for &position in sources_in_order {
+            let claim = &doc.claims[self.claim_order[position as usize]];
+            if let Some(source) = &claim.source
+                && marks(source)
+            {
+                let owner = MarkRef::CLAIM_SOURCE;
+                found(
+                    source.paragraph,
+                    MarkRef {
+                        owner,
+                        item: position,
+                    },
+                );
+            }
+        }
+    }
+
     /// Positions in `claim_order` of the claims in paragraph `p`.
     pub fn claims_in(&self, p: usize) -> std::ops::Range<usize> {
         let start = self.claim_paragraphs.partition_point(|&q| q < p);
         let end = self.claim_paragraphs.partition_point(|&q| q <= p);
         start..end
+    }
+
+    /// The highlight runs of paragraph `p` of `doc` (the document this
+    /// index was made from), sorted and disjoint: made when first drawn,
+    /// and kept while it is among the last paragraphs drawn.
+    pub fn runs(&self, doc: &Document, p: usize) -> Arc<[Run]> {
+        let mut cache = self.runs.borrow_mut();
+        if let Some((_, runs)) = cache.iter().find(|(q, _)| *q == p) {
+            return Arc::clone(runs);
+        }
+        let runs: Arc<[Run]> = flatten(&self.marks(doc, p)).into();
+        if cache.len() == RUN_CACHE_PARAGRAPHS {
+            cache.pop_front();
+        }
+        cache.push_back((p, Arc::clone(&runs)));
+        runs
+    }
+
+    /// The marks of paragraph `p`, in the order they layer in: mentions of
+    /// speakers, then of countries, claim sources, then claims.
+    fn marks(&self, doc: &Document, p: usize) -> Vec<Mark> {
+        let (Some(&from), Some(&to)) = (self.mark_starts.get(p), self.mark_starts.get(p + 1))
+        else {
+            return Vec::new();
+        };
+        let speakers = doc.speakers.len();
+        let mut marks: Vec<Mark> = self.mark_refs[from as usize..to as usize]
+            .iter()
+            .filter_map(|r| {
+                let owner = r.owner as usize;
+                let item = r.item as usize;
+                if r.owner == MarkRef::CLAIM_SOURCE {
+                    let claim = &doc.claims[self.claim_order[item]];
+                    let source = claim.source.as_ref()?;
+                    mark(doc, source, MarkKind::Speaker, self.claim_speakers[item])
+                } else if owner < speakers {
+                    let mention = doc.speakers[owner].mentions.get(item)?;
+                    mark(doc, mention, MarkKind::Speaker, Some(r.owner))
+                } else {
+                    let country = doc.countries.get(owner - speakers)?;
+                    mark(doc, country.mentions.get(item)?, MarkKind::Country, None)
+                }
+            })
+            .collect();
+        let mut claims: Vec<usize> = self.claims_in(p).collect();
+        claims.sort_unstable_by_key(|&position| self.claim_order[position]);
+        for position in claims {
+            let claim = &doc.claims[self.claim_order[position]];
+            let speaker = self.claim_speakers[position];
+            let kind = MarkKind::Claim(claim.kind);
+            marks.extend(claim_spans(claim).filter_map(|span| mark(doc, &span, kind, speaker)));
+        }
+        marks
     }
 }
 
@@ -218,5 +354,65 @@ mod tests {
         assert_eq!(clamp_span("abc", 1, 99), Some((1, 3)));
         assert_eq!(clamp_span("abc", 5, 9), None);
         assert_eq!(clamp_span("abc", 2, 1), None);
+    }
+
+    fn span(doc: &Document, paragraph: usize, start: usize, end: usize) -> Span {
+        let text = doc.paragraphs[paragraph].text.slice(start..end).unwrap();
+        Span {
+            paragraph,
+            start,
+            end,
+            text,
+        }
+    }
+
+    #[test]
+    fn a_claim_source_in_another_paragraph_is_highlighted_there_when_drawn() {
+        let mut doc = crate::tui::fixture::plain(&["Ana Ruiz spoke.", "\"We agree,\" it went."]);
+        doc.speakers.push(crate::model::Speaker {
+            id: "s1".into(),
+            name: "Ana Ruiz".into(),
+            kind: SpeakerKind::Person,
+            role: None,
+            country: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        });
+        let content = span(&doc, 1, 1, 10);
+        doc.claims.push(Claim {
+            id: "c1".into(),
+            speaker: Some("s1".into()),
+            kind: ClaimKind::Direct,
+            paragraph: 1,
+            start: 1,
+            end: 10,
+            text: content.text,
+            parts: Vec::new(),
+            source: Some(span(&doc, 0, 0, 8)),
+            cue: None,
+            channel: None,
+        });
+        let index = DocIndex::new(&doc);
+        let source = index.runs(&doc, 0);
+        assert_eq!((source[0].start(), source[0].end()), (0, 8));
+        assert_eq!(source[0].speaker(), Some(Some(0)));
+        let claim = index.runs(&doc, 1);
+        assert_eq!(claim[0].claim(), Some((ClaimKind::Direct, Some(0))));
+        assert_eq!(index.speaker_paragraphs, [vec![0, 1]]);
+    }
+
+    #[test]
+    fn runs_are_kept_for_the_last_paragraphs_drawn_only() {
+        let texts = vec!["Words."; RUN_CACHE_PARAGRAPHS + 50];
+        let doc = crate::tui::fixture::plain(&texts);
+        let index = DocIndex::new(&doc);
+        for p in 0..texts.len() {
+            assert!(index.runs(&doc, p).is_empty());
+        }
+        assert_eq!(index.runs.borrow().len(), RUN_CACHE_PARAGRAPHS);
+        assert!(
+            index.runs(&doc, texts.len() + 5).is_empty(),
+            "no such paragraph"
+        );
     }
 }

@@ -15,7 +15,7 @@ use super::index::{Mark, MarkKind};
 /// the innermost (the one starting last) wins, as it is the one drawn on top.
 ///
 /// Offsets and speakers are kept as u32 (a paragraph's text is at most
-/// 4 GiB): a long story has millions of runs.
+/// 4 GiB): a paragraph of megabytes has tens of thousands of runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Run {
     start: u32,
@@ -115,8 +115,6 @@ pub fn flatten(marks: &[Mark]) -> Vec<Run> {
             e += 1;
         }
     }
-    // Exact room: a long story holds every paragraph's runs at once.
-    runs.shrink_to_fit();
     runs
 }
 

@@ -257,6 +257,8 @@ impl StoryView {
                 blocks.push(Block::Hidden { first: p, count: 1 });
             }
         }
+        // Exact room: a long story has a block for each of its paragraphs.
+        blocks.shrink_to_fit();
         self.view.shown_before = shown
             .iter()
             .scan(0, |count, &s| {

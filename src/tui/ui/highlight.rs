@@ -44,11 +44,8 @@ pub fn styled_line(
 ) -> Line<'static> {
     let text = &story.doc.paragraphs[p].text;
     let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
-    let runs = story
-        .index
-        .runs
-        .get(p)
-        .map_or(&[][..], |r| overlapping(r, start, end));
+    let runs = story.index.runs(&story.doc, p);
+    let runs = overlapping(&runs, start, end);
     let hits = story.search.hits_in(p);
     let hits = {
         let first = hits.partition_point(|h| h.end <= start);

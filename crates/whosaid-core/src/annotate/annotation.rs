@@ -113,21 +113,22 @@ impl Annotation {
             .collect()
     }
 
-    /// The annotation as a document, every claim and mention built.
-    pub fn into_document(self) -> Document {
+    /// The annotation as a document, every claim and mention built. Each
+    /// compact part is dropped as soon as its full form is built, so a long
+    /// story never holds both forms of everything at once.
+    pub fn into_document(mut self) -> Document {
         let claims = (0..self.claims.len()).map(|n| self.claim(n)).collect();
-        let speakers = self
-            .speakers
-            .iter()
+        self.claims = Vec::new();
+        let countries = std::mem::take(&mut self.countries)
+            .into_iter()
+            .map(|found| found.country(&self.paragraphs))
+            .collect();
+        let speakers = std::mem::take(&mut self.speakers)
+            .into_iter()
             .map(|record| Speaker {
                 mentions: self.spans(&record.mentions),
-                ..record.speaker.clone()
+                ..record.speaker
             })
-            .collect();
-        let countries = self
-            .countries
-            .iter()
-            .map(|found| found.country(&self.paragraphs))
             .collect();
         Document {
             schema: SCHEMA.to_string(),
