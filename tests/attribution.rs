@@ -1871,3 +1871,12 @@ fn a_trailing_bare_plural_of_people_is_a_group() {
         ("The ferry will keep running", Some(SpeakerKind::Group))
     );
 }
+
+#[test]
+fn a_short_sentence_quoted_is_not_a_title() {
+    let c = only(
+        "The port reopened.\n\n“We held prices for three years,” said Ana Ruiz, the operator's director. “Fuel did not.”",
+    );
+    let parts: Vec<&str> = c.text.split('”').collect();
+    assert!(c.text.ends_with("Fuel did not"), "{parts:?}");
+}

@@ -4,7 +4,7 @@
 use super::content::{quote_content, word_count};
 use super::source::{named_subject, noun_phrase_left};
 use super::{Findings, Found, SourceRef, add_mention};
-use crate::annotate::grammar::WordSet;
+use crate::annotate::grammar::{self, WordSet};
 use crate::annotate::lexicon::lexicon;
 use crate::annotate::mentions::{self, Mention, MentionKind};
 use crate::annotate::para::Para;
@@ -35,7 +35,11 @@ pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
         if p.is_capitalized(t) {
             content_words += 1;
             capitalized += 1;
-        } else if p.word(t).len() > 3 {
+        } else if !(p.word(t).len() <= 3
+            && (p.is_any(t, &grammar::PREPOSITIONS)
+                || p.is_any(t, &grammar::DETERMINERS)
+                || p.is_any(t, &["and", "or", "but", "nor"])))
+        {
             content_words += 1;
         }
     }
