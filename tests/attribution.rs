@@ -1880,3 +1880,11 @@ fn a_short_sentence_quoted_is_not_a_title() {
     let parts: Vec<&str> = c.text.split('”').collect();
     assert!(c.text.ends_with("Fuel did not"), "{parts:?}");
 }
+
+#[test]
+fn a_relative_that_in_an_adverbial_is_not_the_that_of_speech() {
+    let c = only(
+        "The port reopened.\n\n\"They would all be short-listed,\" Ruiz said of a list that included three pilots.",
+    );
+    assert_eq!(said_by(&c), ("They would all be short-listed", "Ruiz"));
+}

@@ -524,7 +524,11 @@ pub(super) fn complements(
             match (k + 1..window).find(|&j| {
                 !p.inside_quote(j)
                     // "when asked if that remains his view": not "that" of speech.
-                    && (p.is_any(j, &["that"]) && !p.is_any(j - 1, &["if", "whether"])
+                    // "said of a list that included …", "said in a film that
+                    // showed …": a relative "that" before its verb.
+                    && (p.is_any(j, &["that"])
+                        && !p.is_any(j - 1, &["if", "whether"])
+                        && !(j + 1 < window && looks_finite(p, j + 1))
                         || p.kind(j).is_terminal()
                         || p.kind(j) == Kind::Semicolon
                         // "in Salem, New Hampshire on Monday that": a town
