@@ -1888,3 +1888,22 @@ fn a_relative_that_in_an_adverbial_is_not_the_that_of_speech() {
     );
     assert_eq!(said_by(&c), ("They would all be short-listed", "Ruiz"));
 }
+
+#[test]
+fn a_contracted_pronoun_is_a_pronoun_never_a_name() {
+    let c = only("The port reopened.\n\nThe rally was loud. I'd say that the crowd was angry.");
+    assert_eq!(c.speaker_kind, None, "{c:?}");
+    assert_eq!(c.source.as_deref(), Some("I'd"));
+}
+
+#[test]
+fn a_leading_demonym_is_a_role_not_part_of_the_name() {
+    let c = only("The port reopened.\n\nAustralian Mamdouh Habib said he was relieved.");
+    assert_eq!(c.speaker.as_deref(), Some("Mamdouh Habib"));
+}
+
+#[test]
+fn a_company_known_by_one_name_is_never_a_person() {
+    let c = only("The port reopened.\n\nBoeing said it would cut 500 jobs.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+}

@@ -270,7 +270,10 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         let core = core_start..core_end;
         if core.clone().any(|t| {
-            p.is_word(t) && (lexicon.is_organization_head(p.lower(t)) || p.place(t).is_some())
+            p.is_word(t)
+                && (lexicon.is_organization_head(p.lower(t))
+                    || p.place(t).is_some()
+                    || lexicon.is_one_word_organization(p.word(t)))
         }) || countries::is_place(p.slice(core.clone()))
             || is_part_of_a_title(p, core.clone())
         {
@@ -576,7 +579,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return Some(named);
     }
     if np.len() == 1 {
-        if let Some(pronoun) = Pronoun::parse(p.lower(np.start)) {
+        // "I'd say", "she'll argue": a contracted pronoun is the pronoun.
+        let lower = p.lower(np.start);
+        let pronoun_part = lower
+            .split_once(['\'', '\u{2019}'])
+            .filter(|(_, rest)| matches!(*rest, "d" | "ll" | "ve" | "re" | "m" | "s"))
+            .map_or(lower, |(pronoun, _)| pronoun);
+        if let Some(pronoun) = Pronoun::parse(pronoun_part) {
             let mut mention = Mention::new(p, np.clone(), MentionKind::Pronoun(pronoun));
             mention.sex = pronoun.sex();
             mention.plural = pronoun == Pronoun::They || pronoun == Pronoun::We;
@@ -733,6 +742,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             let mut core_start = head;
             while core_start > np.start && name_part(p, core_start - 1) > 0 {
                 core_start -= 1;
+            }
+            // "Australian Mamdouh Habib": a leading demonym or title is a
+            // role, as in the people finder, not part of the name.
+            while core_start < head
+                && is_role_word(p, core_start)
+                && name_part(p, core_start + 1) > 0
+            {
+                core_start += 1;
             }
             // A lone capitalized word right before a cue is a surname ("Read
             // said"), unless it is a function word, a time or a place.
