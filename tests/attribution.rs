@@ -1907,3 +1907,21 @@ fn a_company_known_by_one_name_is_never_a_person() {
     let c = only("The port reopened.\n\nBoeing said it would cut 500 jobs.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
 }
+
+#[test]
+fn institutions_days_and_plural_acronyms_are_not_people() {
+    let c = only(
+        "The port reopened.\n\nHarbour Re, the largest reinsurer in the port, said the damage was limited.",
+    );
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+    let c = only("The port reopened.\n\nMSPs said the rules were clear.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Group));
+    let doc = whosaid::annotate(&whosaid::load::plain::parse(
+        "The port reopened.\n\nRuiz wrote to the council on Tuesday accusing it of delay.",
+    ));
+    assert!(
+        doc.speakers.iter().all(|s| s.name != "Tuesday"),
+        "{:?}",
+        doc.speakers
+    );
+}

@@ -759,7 +759,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 || grammar::is_time_word(head_lower)
                 || NOT_LONE_SURNAMES.contains(head_lower)
                 || head_word.ends_with('.')
-                || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
+                || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1
+                // "Faced with …, the minister said": a participle opening the sentence.
+                || head == np.start && head_lower.ends_with("ed") && head_end - np.start == 1
+                // "on Tuesday accusing him": a day or month alone is no one.
+                || head_end - np.start == 1
+                    && (grammar::DAYS.contains(head_lower) || grammar::MONTHS.contains(head_lower));
             // "USA Today", "Politics Today": a capitalized time word ending a
             // longer name names a publication or programme, not a time.
             // ("Yin Myint May": a month that is a name here is a name.)
@@ -775,6 +780,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 mention.kind = MentionKind::Organization;
                 mention.name =
                     Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+                return Some(mention);
+            }
+            // "MSPs said": an acronym in the plural is a group of people.
+            if head == core_start
+                && head_word.len() > 2
+                && head_word.ends_with('s')
+                && head_word[..head_word.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase())
+            {
+                mention.kind = MentionKind::Group;
+                mention.plural = true;
+                mention.name = Some((strip_article(np_text).to_string()).into());
                 return Some(mention);
             }
             if head == core_start

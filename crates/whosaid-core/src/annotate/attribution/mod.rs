@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use super::grammar::{self, Pronoun};
 use super::lexicon::{CueClass, lexicon};
-use super::mentions::{self, Mention};
+use super::mentions::{self, Mention, MentionKind};
 use super::para::Para;
 use super::token::Kind;
 use crate::model::ClaimKind;
@@ -248,6 +248,16 @@ fn sentence_claims(
                 .map(|mut m| {
                     if m.role.is_none() {
                         m.role = clause.description.clone().map(|d| p.slice(d).into());
+                    }
+                    // "Munich Re, the world's biggest reinsurer, said": a name
+                    // described as an institution is one.
+                    if m.kind == MentionKind::Person
+                        && clause
+                            .description
+                            .as_ref()
+                            .is_some_and(|d| describes_institution(p, d.clone()))
+                    {
+                        m.kind = MentionKind::Organization;
                     }
                     // "Charles Barkley, who said …": the source as written is
                     // "who"; the speaker is still the one it stands for.
@@ -492,6 +502,19 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
             .collect();
         findings.claims.extend(copies);
     }
+}
+
+/// "the world's biggest reinsurer", "one utility": a description whose head
+/// (its last word before any "of" phrase) names an institution.
+fn describes_institution(p: &Para, description: Range<usize>) -> bool {
+    let head = description
+        .clone()
+        .find(|&t| p.is_any(t, &["of", "in", "at", "for", "with", "that", "which"]))
+        .unwrap_or(description.end);
+    (description.start..head)
+        .rev()
+        .find(|&t| p.is_word(t))
+        .is_some_and(|t| !p.is_capitalized(t) && lexicon().is_organization_head(p.lower(t)))
 }
 
 /// "In February, as …", "Holding open a book", "Tuesday at the university":
