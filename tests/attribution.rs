@@ -1925,3 +1925,12 @@ fn institutions_days_and_plural_acronyms_are_not_people() {
         doc.speakers
     );
 }
+
+#[test]
+fn an_institution_whose_name_opens_with_a_title_is_not_a_person() {
+    let c = only("The port reopened.\n\nGeneral Motors said it would cut 500 jobs.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("General Motors"), Some(SpeakerKind::Organization))
+    );
+}

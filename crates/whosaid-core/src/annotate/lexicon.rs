@@ -183,6 +183,12 @@ impl Lexicon {
         })
     }
 
+    /// Whether a word ends the name of a known institution ("Motors" of
+    /// "General Motors"): a cheap test before [`Self::ends_with_organization_name`].
+    pub fn ends_an_organization_name(&self, word: &str) -> bool {
+        self.organization_names.get(word).is_some()
+    }
+
     /// Whether one word is the whole name of a known institution ("Reuters").
     pub fn is_one_word_organization(&self, word: &str) -> bool {
         self.organization_names

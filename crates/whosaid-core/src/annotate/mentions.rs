@@ -275,6 +275,12 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     || p.place(t).is_some()
                     || lexicon.is_one_word_organization(p.word(t)))
         }) || countries::is_place(p.slice(core.clone()))
+            // "General Motors": a known institution that opens with a title.
+            || end - start >= 2
+                && lexicon.ends_an_organization_name(p.word(end - 1))
+                && lexicon.ends_with_organization_name(
+                    &(start..end).filter(|&t| p.is_word(t)).map(|t| p.word(t)).collect::<Vec<_>>(),
+                )
             || is_part_of_a_title(p, core.clone())
         {
             // An institution or place in the run, a place of several words
