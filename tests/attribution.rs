@@ -1934,3 +1934,9 @@ fn an_institution_whose_name_opens_with_a_title_is_not_a_person() {
         (Some("General Motors"), Some(SpeakerKind::Organization))
     );
 }
+
+#[test]
+fn a_source_called_only_by_a_title_is_unnamed() {
+    let c = only("The port reopened.\n\nThe Ambassador said the ferry would run.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
+}

@@ -9,6 +9,7 @@ use super::Story;
 use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
+use super::lexicon::lexicon;
 use super::mentions::{MentionKind, StoryMention, surname_key};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
@@ -250,11 +251,23 @@ fn speaker(
             aliases.push(form.to_string());
         }
     }
+    // "Ambassador", "Assistant Secretary": a person the story never names,
+    // only called by a title, is an unnamed source.
+    let title_only = entity.kind == SpeakerKind::Person
+        && !entity.name.is_empty()
+        && entity
+            .name
+            .split_whitespace()
+            .all(|word| lexicon().title(word).is_some() || countries::lookup(word).is_some());
     SpeakerRecord {
         speaker: Speaker {
             id,
             name: entity.name.to_string(),
-            kind: entity.kind,
+            kind: if title_only {
+                SpeakerKind::Anonymous
+            } else {
+                entity.kind
+            },
             role: entity.role.as_deref().map(str::to_string),
             country: names.get(entity.country).map(str::to_string),
             aliases,
