@@ -1940,3 +1940,16 @@ fn a_source_called_only_by_a_title_is_unnamed() {
     let c = only("The port reopened.\n\nThe Ambassador said the ferry would run.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
 }
+
+#[test]
+fn a_person_described_by_age_is_the_person_named_before() {
+    let found = claims(
+        "The port reopened.\n\nTomas Berg said he was proud of the record. The 45-year-old said he would return to teaching.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Tomas Berg")),
+        "{found:#?}"
+    );
+}

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::grammar::{self, Pronoun};
 use super::lexicon::Sex;
-use super::mentions::{MentionKind, StoryMention};
+use super::mentions::{self, MentionKind, StoryMention};
 use super::names::{Names, Sym};
 use crate::model::SpeakerKind;
 
@@ -165,6 +165,14 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                 let head = names.get(mention.head).unwrap_or_default();
                 let name = names.get(mention.name).map(str::to_lowercase);
                 earlier(&|e| role_says(head, e))
+                    // "The 45-year-old": the nearest person named.
+                    .or_else(|| {
+                        (head == mentions::AGE_HEAD)
+                            .then(|| {
+                                earlier(&|e| e.kind == SpeakerKind::Person && !e.name.is_empty())
+                            })
+                            .flatten()
+                    })
                     // "The foreign secretary" again, with no one named: the same source.
                     .or_else(|| {
                         earlier(&|e| {

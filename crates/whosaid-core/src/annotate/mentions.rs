@@ -682,6 +682,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 && lower.len() > 3)
     };
     let title = p.title(head);
+    // "the 45-year-old": a person described by age, who is someone named
+    // before (coreference takes the nearest named person).
+    if definite && head_lower.ends_with("-year-old") {
+        mention.kind = MentionKind::Person;
+        mention.head = Some(AGE_HEAD.into());
+        mention.name = Some((np_text.to_string()).into());
+        return Some(mention);
+    }
     // "Some said", "Many in the crowd said", "One in three said": a
     // quantifier standing for the people it counts.
     let counted = p.is_any(head, &QUANTIFIERS)
@@ -862,6 +870,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     }
     Some(mention)
 }
+
+/// The head given to a description by age ("the 45-year-old").
+pub(crate) const AGE_HEAD: &str = "year-old";
 
 /// Longest acronym read as an organization's name, in letters.
 const MAX_ACRONYM: usize = 8;
