@@ -1953,3 +1953,21 @@ fn a_person_described_by_age_is_the_person_named_before() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_quote_that_goes_on_a_clause_is_a_partial_quote_in_it() {
+    let found = claims("The port reopened.\n\nThe plan was \"dead on arrival,\" Ruiz said.");
+    let seen: Vec<_> = found.iter().map(|c| (c.kind, c.text.as_str())).collect();
+    assert_eq!(
+        seen,
+        [
+            (ClaimKind::Indirect, "The plan was \"dead on arrival,\""),
+            (ClaimKind::Partial, "dead on arrival")
+        ]
+    );
+    let c = only("The port reopened.\n\nAs she put it, \"We will win,\" Ruiz said.");
+    assert_eq!(
+        (c.kind, c.text.as_str()),
+        (ClaimKind::Direct, "We will win")
+    );
+}

@@ -7,7 +7,7 @@ use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
 use super::source::{
     FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, is_comma_like, looks_finite,
 };
-use super::unclaimed::{in_title_case, looks_like_title};
+use super::unclaimed::in_title_case;
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
 use crate::annotate::lexicon::CueClass;
@@ -335,12 +335,15 @@ pub(super) fn backward_content(
     // "She starred in “Planet of the Apes,” the network said": a title
     // ending a clause is part of it, not the whole of what was said.
     let clause_start = previous_end.max(sentence.start);
+    // 'The plan was "dead on arrival," Ruiz said': a quote that goes on a
+    // clause begun before it is a partial quote in that clause.
     let quote_before = quote_before.filter(|&q| {
         let quote = p.quotes.quotes[q];
-        !(in_title_case(p, &quote)
-            && quote
-                .open
-                .is_some_and(|open| word_count(p, clause_start..open) >= 2))
+        let inside_a_clause = quote.open.is_some_and(|open| {
+            word_count(p, clause_start..open) >= 2
+                && (in_title_case(p, &quote) || p.is_word(open - 1) && !p.inside_quote(open - 1))
+        });
+        !inside_a_clause
     });
     if let Some(q) = quote_before {
         let quote = p.quotes.quotes[q];
@@ -357,10 +360,10 @@ pub(super) fn backward_content(
         return None;
     }
     let start = previous_end.max(sentence.start);
-    let mut range = trim(
-        p,
-        start..boundary + usize::from(clause.cue.according && !is_comma_like(p, boundary)),
-    );
+    // A closing quote mark at the boundary belongs to the content.
+    let keep_boundary = clause.cue.according && !is_comma_like(p, boundary)
+        || p.quotes.closing_at(boundary).is_some();
+    let mut range = trim(p, start..boundary + usize::from(keep_boundary));
     if clause.cue.according && !is_comma_like(p, boundary) {
         range = trim(p, start..front);
     }
@@ -416,7 +419,7 @@ fn names_a_work(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };
     open > 0
         && (p.kind(open - 1) == Kind::Possessive || p.is_any(open - 1, &grammar::PREPOSITIONS))
-        && looks_like_title(p, quote)
+        && in_title_case(p, quote)
 }
 
 /// Quotes wholly inside reported speech are partial quotes of the same source.
