@@ -1971,3 +1971,23 @@ fn a_quote_that_goes_on_a_clause_is_a_partial_quote_in_it() {
         (ClaimKind::Direct, "We will win")
     );
 }
+
+#[test]
+fn an_action_beat_before_a_quote_names_its_speaker() {
+    let found = claims(
+        "The port reopened.\n\n“It goes in here and out here,” Tom Lund said. Betsy Lund shook her head. “Tom is much better about it than I am.”",
+    );
+    let seen: Vec<_> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("It goes in here and out here", "Tom Lund"),
+            ("Tom is much better about it than I am", "Betsy Lund")
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_programme_after_a_possessive_quotes_no_one() {
+    assert!(claims("The port reopened.\n\nRuiz spoke on Tuesday on Harbour FM’s “Midday with Tom Lund,” about the dredger.").is_empty());
+}

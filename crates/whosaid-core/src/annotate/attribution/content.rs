@@ -415,7 +415,7 @@ pub(super) fn token_range(p: &Para, bytes: Range<usize>) -> Range<usize> {
 /// "on CNN's “New Day”", "the founder of “Friends of the Harbour”": a
 /// quote in title case after a possessive or a preposition names a work
 /// or a group; it quotes no one.
-fn names_a_work(p: &Para, quote: &Quote) -> bool {
+pub(super) fn names_a_work(p: &Para, quote: &Quote) -> bool {
     let Some(open) = quote.open else { return false };
     open > 0
         && (p.kind(open - 1) == Kind::Possessive || p.is_any(open - 1, &grammar::PREPOSITIONS))

@@ -1,7 +1,7 @@
 //! Quotes no cue claims: a quote continuing the previous speaker, "X: “C”",
 //! titles and terms in quotation marks, and quotes nobody can be named for.
 
-use super::content::{quote_content, word_count};
+use super::content::{names_a_work, quote_content, word_count};
 use super::source::{named_subject, noun_phrase_left};
 use super::{Findings, Found, SourceRef, add_mention};
 use crate::annotate::grammar::{self, WordSet};
@@ -110,11 +110,16 @@ pub(super) fn unclaimed_quotes(
         if inside_claim {
             continue;
         }
+        // "on WTMJ's “Midday with Charlie Sykes,”": a work, quoting no one.
+        if names_a_work(p, quote) {
+            continue;
+        }
         let words = word_count(p, quote.inner(p.len()));
         let colon_source = quote
             .open
             .and_then(|open| colon_attribution(p, open, people))
-            .or_else(|| trailing_attribution(p, quote, people));
+            .or_else(|| trailing_attribution(p, quote, people))
+            .or_else(|| action_beat(p, quote, people));
         let explicit_source = colon_source.is_some();
         let source = if let Some(mention) = colon_source {
             SourceRef::Mention(add_mention(findings, mention))
@@ -269,6 +274,34 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
         return None;
     }
     mentions::describe(p, np, people).filter(speaks)
+}
+
+/// Longest sentence read as an action beat before a quote, in tokens.
+const MAX_BEAT: usize = 12;
+
+/// "Betsy Ebeling shook her head. “Tom's much better about it than I am.”":
+/// a short sentence about a named person, with no quote or claim of its
+/// own, right before a quote that opens a sentence, introduces its speaker.
+fn action_beat(p: &Para, quote: &Quote, people: &[Mention]) -> Option<Mention> {
+    let open = quote.open?;
+    // Sentences are in order: a binary search keeps this linear overall.
+    let n = p.sentences.partition_point(|s| s.end < open);
+    let beat = p.sentences.get(n).filter(|s| s.end == open)?;
+    if beat.len() > MAX_BEAT
+        || !p.kind(open - 1).is_terminal()
+        || beat
+            .clone()
+            .any(|t| p.quotes.opening_at(t).is_some() || p.inside_quote(t))
+        || beat
+            .clone()
+            .any(|t| p.is_word(t) && lexicon().cue(p.lower(t)).is_some())
+    {
+        return None;
+    }
+    let subject = named_subject(p, beat)?;
+    mentions::describe(p, subject, people).filter(|m| {
+        matches!(m.kind, MentionKind::Person) || matches!(m.kind, MentionKind::Pronoun(_))
+    })
 }
 
 /// Verbs of manner that attribute the quote before them ("beamed", "laughed").
