@@ -131,10 +131,10 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                     && (p.is_any(t + 1, &["that"])
                         || p.kind(t + 1) == Kind::Colon
                         || p.quotes.opening_at(t + 1).is_some());
-            let noun_use = class == CueClass::Noun
-                && !after_quote
-                && !trailing
-                && !(clause_after && singular_subject_before(p, t, sentence.start));
+            let verb_use = after_quote
+                || trailing
+                || clause_after && singular_subject_before(p, t, sentence.start);
+            let noun_use = class == CueClass::Noun && !verb_use;
             // "declined to say why": no claim is made.
             let refused =
                 t >= sentence.start + 2 && p.is_any(t - 1, &["to"]) && p.is_any(t - 2, &REFUSALS);
