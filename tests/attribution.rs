@@ -1991,3 +1991,17 @@ fn an_action_beat_before_a_quote_names_its_speaker() {
 fn a_quoted_programme_after_a_possessive_quotes_no_one() {
     assert!(claims("The port reopened.\n\nRuiz spoke on Tuesday on Harbour FM’s “Midday with Tom Lund,” about the dredger.").is_empty());
 }
+
+#[test]
+fn an_opening_participle_and_a_company_suffix_are_not_names() {
+    let doc = whosaid::annotate(&whosaid::load::plain::parse(
+        "The port reopened.\n\nFaced with protests, the minister said the plan was dead. \"It is at our expense,\" said Tomas Berg at Harbour Motors Corp.",
+    ));
+    let people: Vec<&str> = doc
+        .speakers
+        .iter()
+        .filter(|s| s.kind == SpeakerKind::Person)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(people, ["Tomas Berg"]);
+}

@@ -269,6 +269,19 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             continue;
         }
         let core = core_start..core_end;
+        // "Faced with …,": a participle opening a sentence is no name.
+        let opening_participle = core.len() == 1
+            && (core.start == 0 || p.sentence_of(core.start).start == core.start)
+            && p.lower(core.start).ends_with("ed")
+            && core.end < p.len()
+            && (p.is_any(core.end, &grammar::PREPOSITIONS) || p.kind(core.end) == Kind::Comma);
+        // "General Motors Corp.", "Chase Manhattan Futures Corp.": an
+        // institution's suffix after the name.
+        let institution_suffix =
+            (core_end..end).any(|t| p.is_word(t) && lexicon.is_organization_head(p.lower(t)));
+        if opening_participle || institution_suffix {
+            continue;
+        }
         if core.clone().any(|t| {
             p.is_word(t)
                 && (lexicon.is_organization_head(p.lower(t))
@@ -773,12 +786,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 || grammar::is_time_word(head_lower)
                 || NOT_LONE_SURNAMES.contains(head_lower)
                 || head_word.ends_with('.')
-                || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1
-                // "Faced with …, the minister said": a participle opening the sentence.
-                || head == np.start && head_lower.ends_with("ed") && head_end - np.start == 1
-                // "on Tuesday accusing him": a day or month alone is no one.
-                || head_end - np.start == 1
-                    && (grammar::DAYS.contains(head_lower) || grammar::MONTHS.contains(head_lower));
+                || head == np.start && head_lower.ends_with("ing") && head_end - np.start == 1;
+            // "Faced with …, the minister said": a participle opening the
+            // sentence; "on Tuesday accusing him": a day alone. No one.
+            let lone = head == np.start && head_end - np.start == 1;
+            if lone
+                && (head_lower.ends_with("ed")
+                    && head + 1 < p.len()
+                    && (p.is_any(head + 1, &grammar::PREPOSITIONS)
+                        || p.kind(head + 1) == Kind::Comma)
+                    || grammar::DAYS.contains(head_lower))
+            {
+                return None;
+            }
             // "USA Today", "Politics Today": a capitalized time word ending a
             // longer name names a publication or programme, not a time.
             // ("Yin Myint May": a month that is a name here is a name.)
