@@ -10,9 +10,12 @@
 //! whose text is raw) is left to the tokenizer, which reads it as the HTML
 //! standard says. The tree is built by html5ever's tree builder either way.
 
+use std::borrow::Cow;
+
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Tag, TagKind, Token};
 use html5ever::{Attribute, LocalName, QualName, ns};
+use memchr::{memchr, memchr3};
 
 /// The next plain token at the front of `chunk` and its length in bytes,
 /// when there is one and something of the chunk is left after it (the
@@ -39,15 +42,14 @@ pub(super) fn next_token(chunk: &StrTendril) -> Option<(Token, u32)> {
 /// Bytes of text before the first character the tokenizer's data state
 /// stops at: the run it would give as one token.
 fn text_len(bytes: &[u8]) -> Option<usize> {
-    bytes
-        .iter()
-        .position(|b| matches!(b, b'<' | b'&' | b'\r' | b'\0'))
-        .filter(|&len| len > 0)
+    let len = memchr3(b'<', b'&', b'\r', bytes)?;
+    let len = memchr(b'\0', &bytes[..len]).unwrap_or(len);
+    (len > 0).then_some(len)
 }
 
 /// Bytes up to the `>` closing the tag that opens `bytes`.
 fn tag_len(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'>').map(|at| at + 1)
+    memchr(b'>', bytes).map(|at| at + 1)
 }
 
 /// Whitespace inside a tag (a `\r` is left to the tokenizer, which turns
@@ -169,10 +171,9 @@ fn attribute(chunk: &StrTendril, bytes: &[u8], mut at: usize) -> Option<(Attribu
 /// no character reference, NUL or `\r`; a quoted value is followed by a
 /// space, `/` or `>`.
 fn value(chunk: &StrTendril, bytes: &[u8], at: usize) -> Option<(StrTendril, usize)> {
-    let unusual = |b: &u8| matches!(b, b'&' | b'\0' | b'\r');
     let (start, len, end) = match *bytes.get(at)? {
         quote @ (b'"' | b'\'') => {
-            let len = bytes[at + 1..].iter().position(|&b| b == quote)?;
+            let len = memchr(quote, &bytes[at + 1..])?;
             let end = at + 1 + len + 1;
             if !bytes
                 .get(end)
@@ -194,17 +195,23 @@ fn value(chunk: &StrTendril, bytes: &[u8], at: usize) -> Option<(StrTendril, usi
             (at, len, at + len)
         }
     };
-    if bytes[start..start + len].iter().any(unusual) {
+    let value = &bytes[start..start + len];
+    if memchr3(b'&', b'\0', b'\r', value).is_some() {
         return None;
     }
     let value = chunk.subtendril(u32::try_from(start).ok()?, u32::try_from(len).ok()?);
     Some((value, end))
 }
 
-/// An ASCII name in lower case, as the tokenizer gives names.
-fn ascii_lower(bytes: &[u8]) -> Option<String> {
+/// An ASCII name in lower case, as the tokenizer gives names (copied only
+/// when it is not).
+fn ascii_lower(bytes: &[u8]) -> Option<Cow<'_, str>> {
     let name = std::str::from_utf8(bytes).ok()?;
-    Some(name.to_ascii_lowercase())
+    Some(if bytes.iter().any(u8::is_ascii_uppercase) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    })
 }
 
 #[cfg(test)]
