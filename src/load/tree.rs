@@ -9,6 +9,9 @@
 //! page is bounded by the limit. The text of scripts and styles, near half
 //! the bytes of a news page, is skipped rather than tokenized (see
 //! [`Guard::skip_raw_text`]); JSON data scripts, where JSON-LD lives, are read.
+//! Plain tags and text are read ahead of the tokenizer (see [`scan`]).
+
+mod scan;
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref};
@@ -133,6 +136,7 @@ impl TokenSink for Guard<'_> {
             }
             _ => None,
         };
+        let is_tag = matches!(token, Token::TagToken(_));
         let result = self.builder.process_token(token, line_number);
         // Only where the tree builder makes the element raw text (not in SVG).
         if let Some(name) = unread
@@ -140,6 +144,11 @@ impl TokenSink for Guard<'_> {
         {
             self.unread_text.set(true);
             self.skip_raw_text(&name);
+        }
+        // Past a tag the tokenizer goes on in its data state (unless told
+        // otherwise), with nothing pending: what follows can be read here.
+        if is_tag && matches!(result, TokenSinkResult::Continue) {
+            return self.read_ahead(line_number);
         }
         result
     }
@@ -155,6 +164,30 @@ impl TokenSink for Guard<'_> {
 }
 
 impl Guard<'_> {
+    /// Gives the tree builder the plain tokens at the front of the input,
+    /// as the tokenizer would, until one is not plain (left to the
+    /// tokenizer) or the page is found too deep. The elements read here are
+    /// never ones the tree builder answers with other than `Continue`
+    /// (see [`scan`]); were one, its answer is passed on.
+    fn read_ahead(&self, line_number: u64) -> TokenSinkResult<NodeId> {
+        while !self.builder.sink.too_deep.get() {
+            let Some(mut front) = self.input.peek_front_chunk_mut() else {
+                break;
+            };
+            let Some((token, len)) = scan::next_token(&front) else {
+                break;
+            };
+            front.pop_front(len);
+            drop(front);
+            self.tokens.set(self.tokens.get() + 1);
+            let result = self.builder.process_token(token, line_number);
+            if !matches!(result, TokenSinkResult::Continue) {
+                return result;
+            }
+        }
+        TokenSinkResult::Continue
+    }
+
     /// Moves the input on to the end tag of the raw-text element `name` just
     /// opened, so the tokenizer does not read text no one will: the text runs
     /// to the first `</name` followed by a space, `/` or `>`, as the
@@ -408,6 +441,34 @@ mod tests {
             build(page).map(|html| html.html()),
             Ok(Html::parse_document(page).html())
         );
+    }
+
+    #[test]
+    fn tags_and_text_read_ahead_of_the_tokenizer_build_the_same_tree() {
+        // No script, style or noscript: their text is left out on purpose.
+        let pages = [
+            "<!DOCTYPE html>\n<HTML lang=en>\n <head>\n  <meta charset=\"utf-8\">\n  <title>\n T &amp; t</title>\n\
+             <link rel=canonical href='/a?b=1&amp;c=2'>\n </head>\n<body class=\"a b\" class=c>\n\
+             <DIV ID=x Data-N='1' hidden><p>one<p/>two</p>\n<br/><br /></br><input disabled/><img src=a.png/>\n\
+             <a href=x/>link</a><a b=\"1\"c=2>adjacent</a><a b=c\"d>odd</a><a/b>slash</a>\n\
+             <p class=\"x>y\">quoted gt</p><p\r\nclass=cr>cr</p>\0nul<p a=\"\0\">v</p></div>\n",
+            "<body>\n<table>\n  <tr>\n    <td>a</td>\n  x <b>bold</b>\n</tr>\n</table>\n<pre>\n\ncode\n</pre>\n\
+             <listing>\nl</listing><textarea>\n<p>t</p></textarea>\n<select>\n<option>o<div>d</select>\n\
+             <svg viewBox=\"0 0 1 1\"><foreignObject><p>in</p></foreignObject><title>i</title>\
+             <![CDATA[ c <p> ]]><path d=\"M0 0\"/></svg><math><mi>x</mi></math>\n\
+             <b>1<i>2</b>3</i><p>4<a href=1>5<p>6</a>7</p><!-- c --><template><td>t</td></template>\n\
+             <xmp><p>x</xmp><iframe><p>y</iframe><image src=i><FONT COLOR=red>f</font>\n\
+             <frameset></frameset><plaintext><p>rest</p>",
+            "<p>a<table><tr><td>b</td></tr>text<tr><td>c</table>\n<form><input name=a></form>\
+             <h1>h<h2>i</h2></h1><ul><li>1<li>2</ul><dl><dt>t<dd>d</dl>\n\n</body>\n\n</html>\n \n",
+        ];
+        for page in pages {
+            assert_eq!(
+                build(page).map(|html| html.html()),
+                Ok(Html::parse_document(page).html()),
+                "{page:?}"
+            );
+        }
     }
 
     #[test]
