@@ -59,19 +59,21 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         new_index[old] = new;
     }
     permute(&mut mentions, &order);
+    // Not kept to the end: a long story has one per mention.
+    drop(order);
     let resolution = coref::resolve(&mentions, &names);
 
-    let entity_of_claim: Vec<Option<usize>> = claims
+    // As `u32`, like the resolution has them: half the room per claim.
+    let entity_of_claim: Vec<Option<u32>> = claims
         .iter()
         .map(|c| {
             c.source
                 .and_then(|m| resolution.entity_of[new_index[m as usize]])
-                .map(|e| e as usize)
         })
         .collect();
     let mut claim_counts = vec![0usize; resolution.entities.len()];
     for entity in entity_of_claim.iter().flatten() {
-        claim_counts[*entity] += 1;
+        claim_counts[*entity as usize] += 1;
     }
 
     // Everyone named, and every other source that has a claim, by first mention.
@@ -87,10 +89,6 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         })
         .collect();
     listed.sort_by_key(|&e| resolution.entities[e].mentions.first().copied());
-    let mut speaker_id = vec![None; resolution.entities.len()];
-    for (n, &e) in listed.iter().enumerate() {
-        speaker_id[e] = Some(format!("s{}", n + 1));
-    }
 
     let Article {
         meta,
@@ -109,12 +107,15 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
                 .map(|name| (m.paragraph, name.start, name.end))
         })
         .collect();
+    // Ids by order of first mention, made as each speaker is: no table of
+    // them per entity, and no copy.
     let speakers: Vec<SpeakerRecord> = listed
         .iter()
-        .map(|&e| {
+        .enumerate()
+        .map(|(n, &e)| {
             speaker(
                 &resolution.entities[e],
-                speaker_id[e].clone().unwrap_or_default(),
+                format!("s{}", n + 1),
                 &mentions,
                 &names,
                 paragraphs,
@@ -148,7 +149,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let mut claims = claims;
     let mut speaker_of_claim: Vec<Option<u32>> = entity_of_claim
         .iter()
-        .map(|e| e.and_then(|e| speaker_number[e]))
+        .map(|e| e.and_then(|e| speaker_number[e as usize]))
         .collect();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&n| {

@@ -4,13 +4,7 @@
 //! layout markers this module understands (a `date YYYY-MM-DD` prefix, a wire
 //! dateline, a `[[nid:…]]` tag) are cut off, never rewritten.
 
-use std::sync::LazyLock;
-
-// regex-lite: these three patterns compile in microseconds, where the full
-// engine spent milliseconds of every start-up on the dateline's bounded
-// Unicode classes; they run once per story, on its first lines.
-use regex_lite::Regex;
-
+mod dateline;
 mod fields;
 
 pub use fields::{FieldError, Fields, article_with};
@@ -18,37 +12,8 @@ pub use fields::{FieldError, Fields, article_with};
 use crate::date::iso_date;
 use crate::model::{Article, Meta, Paragraph, ParagraphKind, Text};
 
-/// White space as `char::is_whitespace` has it: regex-lite's `\s` is
-/// ASCII only, and datelines are often followed by a no-break space.
-const SPACE: &str =
-    "[\\s\u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}]";
-
-/// `date 2025-12-16 ` at the very start of a story.
-static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^date{SPACE}+([0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?:{SPACE}+|$)"
-    ))
-    .expect("date prefix pattern")
-});
-
-/// A wire dateline: upper-case places, optionally a date after a comma and an
-/// agency in parentheses, then a dash or a colon. "BERLIN/KYIV —",
-/// "WASHINGTON, Nov. 8 (Reuters) -", "LISBON:".
-/// A title-case place is accepted only with an agency: "Washington (CNN) —".
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let upper_place = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*";
-    let pattern = format!(
-        r"^(?:(?P<upper>{upper_place}(?:{SPACE}*/{SPACE}*{upper_place})*)(?:, [^—–\n()]{{1,40}}?)?(?:{SPACE}*\([^)\n]{{1,40}}\))?|(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}})(?:, [^—–\n()]{{1,40}}?)?{SPACE}*\((?:AP|Reuters|AFP|CNN|UPI|dpa|Bloomberg)\)){SPACE}*(?:—|–|--|-|(?P<colon>:)){SPACE}+"
-    );
-    Regex::new(&pattern).expect("dateline pattern")
-});
-
 /// Upper-case labels that open a lede with a colon but are not places.
 static NOT_DATELINES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("not_datelines");
-
-/// `[[nid:726748]]`, a publisher's id, on its own at the end of a story.
-static ID_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\[nid:([A-Za-z0-9_-]{1,64})\]\]$").expect("id tag pattern"));
 
 /// Longest line, in words, that still reads as a subheading.
 const HEADING_MAX_WORDS: usize = 10;
@@ -63,10 +28,9 @@ pub fn parse(text: &str) -> Article {
 
     if let Some(last) = blocks.last_mut() {
         let body = &text[last.start..last.end];
-        if let Some(tag) = ID_TAG.captures(body) {
-            let whole = tag.get(0).expect("group 0 always matches");
-            meta.id = Some(tag[1].to_string());
-            last.end = trim_range(text, last.start, last.start + whole.start()).1;
+        if let Some((tag_start, id)) = id_tag(body) {
+            meta.id = Some(id.to_string());
+            last.end = trim_range(text, last.start, last.start + tag_start).1;
             if last.end <= last.start {
                 blocks.pop();
             }
@@ -75,11 +39,11 @@ pub fn parse(text: &str) -> Article {
 
     let mut wire_prefix = false;
     if let Some(first) = blocks.first_mut() {
-        if let Some(date) = DATE_PREFIX.captures(&text[first.start..first.end]) {
+        if let Some((date, len)) = date_prefix(&text[first.start..first.end]) {
             // The line is a wire prefix either way; a date that is not on
             // the calendar is not kept.
-            meta.date = iso_date(&date[1]);
-            first.start = trim_range(text, first.start + date[0].len(), first.end).0;
+            meta.date = iso_date(date);
+            first.start = trim_range(text, first.start + len, first.end).0;
             wire_prefix = true;
         }
         if first.start >= first.end {
@@ -90,7 +54,7 @@ pub fn parse(text: &str) -> Article {
     let title_block = !wire_prefix
         && blocks.len() > 1
         && looks_like_title(&text[blocks[0].start..blocks[0].end])
-        && !DATELINE.is_match(&text[blocks[0].start..blocks[0].end]);
+        && dateline::find(&text[blocks[0].start..blocks[0].end]).is_none();
     let body_start = usize::from(title_block);
     if title_block {
         // "Port director quits 12 mins ago": a page's relative time is cut off.
@@ -181,20 +145,17 @@ fn relative_time_start(title: &str) -> Option<usize> {
 /// where the text after it starts. `None` when there is no dateline, or
 /// nothing after it (a lone "BERLIN —" is text, not a dateline).
 pub fn split_dateline(lede: &str) -> Option<(Vec<String>, usize)> {
-    let dateline = DATELINE.captures(lede)?;
-    let places = dateline
-        .name("upper")
-        .or_else(|| dateline.name("title"))
-        .map_or("", |m| m.as_str());
+    let dateline = dateline::find(lede)?;
+    let places = &lede[..dateline.places_end];
     // "LISBON: …" is a dateline; "BREAKING: …" and "UPDATE: …" are labels.
-    if dateline.name("colon").is_some()
+    if dateline.colon
         && places
             .split(['/', ' '])
             .any(|word| NOT_DATELINES.contains(&word.to_ascii_lowercase()))
     {
         return None;
     }
-    let (rest, end) = trim_range(lede, dateline[0].len(), lede.len());
+    let (rest, end) = trim_range(lede, dateline.end, lede.len());
     if rest >= end {
         return None;
     }
@@ -204,6 +165,47 @@ pub fn split_dateline(lede: &str) -> Option<(Vec<String>, usize)> {
         .filter(|place| !place.is_empty())
         .collect();
     Some((places, rest))
+}
+
+/// `[[nid:726748]]`, a publisher's id, on its own at the end of a story:
+/// where the tag starts, and the id. (Hand-written, like the dateline, so the
+/// core needs no regex engine: `\[\[nid:([A-Za-z0-9_-]{1,64})\]\]$`.)
+fn id_tag(body: &str) -> Option<(usize, &str)> {
+    let inner = body.strip_suffix("]]")?;
+    let id_len = inner
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        .count();
+    let id_start = inner.len() - id_len;
+    let before = inner[..id_start].strip_suffix("[[nid:")?;
+    (1..=64)
+        .contains(&id_len)
+        .then(|| (before.len(), &inner[id_start..]))
+}
+
+/// `date 2025-12-16 ` at the very start of a story: the date, and the length
+/// of the prefix with the white space after it. (Hand-written for the same
+/// reason: `^date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+|$)`, with Unicode
+/// white space.)
+fn date_prefix(line: &str) -> Option<(&str, usize)> {
+    let after = line.strip_prefix("date")?;
+    let date = after.trim_start();
+    if date.len() == after.len() {
+        return None;
+    }
+    let digits = date.as_bytes().get(..10)?;
+    let shaped = digits.iter().enumerate().all(|(i, b)| match i {
+        4 | 7 => *b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    if !shaped {
+        return None;
+    }
+    // Ten ASCII bytes: a character boundary.
+    let rest = &date[10..];
+    let ends = rest.is_empty() || rest.starts_with(char::is_whitespace);
+    ends.then(|| (&date[..10], line.len() - rest.trim_start().len()))
 }
 
 #[derive(Debug, Clone, Copy)]
