@@ -303,18 +303,24 @@ pub(super) fn introductory_time(p: &Para, k: usize, end: usize) -> Option<usize>
             return (saw_time && j > k).then_some(j);
         }
         let lower = p.lower(j);
-        let singular = lower.strip_suffix('s').unwrap_or(lower);
-        if grammar::DAYS.contains(lower)
-            || grammar::MONTHS.contains(lower)
-            || TIME_NOUNS.contains(lower)
-            || TIME_UNITS.contains(singular)
-        {
+        if names_a_time(p, j) {
             saw_time = true;
         } else if !(p.kind(j) == Kind::Number || TIME_PHRASE_WORDS.contains(lower)) {
             return None;
         }
     }
     None
+}
+
+/// A day, a month, a time noun ("week") or a unit of time, singular or
+/// plural ("hours"): the word a time phrase is about.
+fn names_a_time(p: &Para, t: usize) -> bool {
+    let lower = p.lower(t);
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    grammar::DAYS.contains(lower)
+        || grammar::MONTHS.contains(lower)
+        || TIME_NOUNS.contains(lower)
+        || TIME_UNITS.contains(singular)
 }
 
 /// "ten days ago", "a few days later": words from `k` to the sentence's end
@@ -326,12 +332,7 @@ pub(super) fn only_time(p: &Para, k: usize, end: usize) -> bool {
             break;
         }
         let lower = p.lower(t);
-        let singular = lower.strip_suffix('s').unwrap_or(lower);
-        if grammar::DAYS.contains(lower)
-            || grammar::MONTHS.contains(lower)
-            || TIME_NOUNS.contains(lower)
-            || TIME_UNITS.contains(singular)
-        {
+        if names_a_time(p, t) {
             saw_time = true;
         } else if !(p.kind(t) == Kind::Number
             || TIME_PHRASE_WORDS.contains(lower)

@@ -63,15 +63,7 @@ pub(super) fn naming_claims(
                 continue;
             };
             let mention = add_mention(findings, mention);
-            let claim = |kind, content, quote| Found {
-                kind,
-                content,
-                source: SourceRef::Mention(mention),
-                cue: Some(p.bytes(cue.start..cue.end)),
-                channel: None,
-                quote,
-                parts: Vec::new(),
-            };
+            let claim = |kind, content, quote| named_by(p, cue, mention, kind, content, quote);
             partials_inside(p, content.clone(), quote_used, findings, &claim);
             findings
                 .claims
@@ -99,15 +91,7 @@ pub(super) fn naming_claims(
         let Some(mention) = mention else {
             continue;
         };
-        let claim = |kind, content, quote| Found {
-            kind,
-            content,
-            source: SourceRef::Mention(mention),
-            cue: Some(p.bytes(cue.start..cue.end)),
-            channel: None,
-            quote,
-            parts: Vec::new(),
-        };
+        let claim = |kind, content, quote| named_by(p, cue, mention, kind, content, quote);
         match named {
             Named::Quote(q) => {
                 let Some(content) = quote_content(p, &p.quotes.quotes[q]) else {
@@ -125,6 +109,26 @@ pub(super) fn naming_claims(
                     .push(claim(ClaimKind::Indirect, p.bytes(range), None));
             }
         }
+    }
+}
+
+/// A claim of the source `mention` made with the naming verb `cue`.
+fn named_by(
+    p: &Para,
+    cue: &Cue,
+    mention: usize,
+    kind: ClaimKind,
+    content: Range<usize>,
+    quote: Option<usize>,
+) -> Found {
+    Found {
+        kind,
+        content,
+        source: SourceRef::Mention(mention),
+        cue: Some(p.bytes(cue.start..cue.end)),
+        channel: None,
+        quote,
+        parts: Vec::new(),
     }
 }
 
