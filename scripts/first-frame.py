@@ -12,38 +12,24 @@ p90 in milliseconds.
 """
 
 import argparse
-import fcntl
 import os
-import pty
 import select
 import signal
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
+
+from reader_pty import isolated_env, spawn
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def one_run(binary, files, marker, timeout=5.0):
     with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ)
-        env.update(
-            HOME=home,
-            XDG_CONFIG_HOME=os.path.join(home, "config"),
-            XDG_STATE_HOME=os.path.join(home, "state"),
-            XDG_DATA_HOME=os.path.join(home, "data"),
-            XDG_CACHE_HOME=os.path.join(home, "cache"),
-            TERM="xterm-256color",
-        )
-        env.pop("NO_COLOR", None)
+        env = isolated_env(home)
         start = time.perf_counter()
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(binary, [binary, *files], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        pid, fd = spawn([binary, *files], env)
         seen = b""
         elapsed = None
         deadline = start + timeout

@@ -14,16 +14,14 @@ Usage: scripts/reader-memory.py [--big] [--binary PATH]
 """
 
 import argparse
-import fcntl
 import os
-import pty
 import select
 import signal
-import struct
 import sys
 import tempfile
-import termios
 import time
+
+from reader_pty import isolated_env, spawn
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STORIES = os.path.join(ROOT, "assets", "stories")
@@ -39,22 +37,10 @@ SETTLE = 0.5
 def peak_kb(binary, files, marker, timeout):
     """Runs the reader on `files` until `marker` shows, quits; peak RSS in KiB."""
     with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ)
-        env.update(
-            HOME=home,
-            XDG_CONFIG_HOME=os.path.join(home, "config"),
-            XDG_STATE_HOME=os.path.join(home, "state"),
-            XDG_DATA_HOME=os.path.join(home, "data"),
-            XDG_CACHE_HOME=os.path.join(home, "cache"),
-            TERM="xterm-256color",
-        )
-        env.pop("NO_COLOR", None)
+        env = isolated_env(home)
         report = os.path.join(home, "time")
         argv = ["/usr/bin/time", "-f", "%M", "-o", report, binary, *files]
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(argv[0], argv, env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        pid, fd = spawn(argv, env)
         seen = b""
         shown = False
         deadline = time.monotonic() + timeout

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::content::{trim, word_count};
 use super::source::{
-    FINITE_VERBS, MAX_PHRASE_TOKENS, QUANTITY_WORDS, Subject, according_source, appositive_after,
-    comma_segments, is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after,
-    named_subject, names_someone, noun_phrase_left, noun_phrase_right, subject_left,
+    FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after, comma_segments,
+    is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
+    names_someone, noun_phrase_left, noun_phrase_right, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -582,6 +582,32 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
 /// Longest subject between "with" and a participle ("with 50 percent saying"), in tokens.
 const MAX_WITH_SUBJECT: usize = 8;
 
+/// A clause whose source is written apart from its cue and before what it
+/// says ("Noting …, Berg said", "with 60 percent saying"): its complements
+/// are read up to `end`.
+fn subject_first(
+    p: &Para,
+    cue: Cue,
+    source: Range<usize>,
+    front: usize,
+    end: usize,
+    description: Option<Range<usize>>,
+) -> Clause {
+    let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+    Clause {
+        cue,
+        source: Some(source),
+        mention: None,
+        coordinated: false,
+        inverted: false,
+        front,
+        after,
+        cue_text_end,
+        channel,
+        description,
+    }
+}
+
 /// How far back a coordinated verb looks for the verb it joins, in tokens.
 const COORDINATED_REACH: usize = 12;
 
@@ -666,39 +692,14 @@ pub(super) fn clause(
             .find(|&t| p.is_any(t, &["with"]))
         && with + 1 < cue.start
     {
-        let source = with + 1..cue.start;
-        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
-        return Some(Clause {
-            cue,
-            source: Some(source),
-            mention: None,
-            coordinated: false,
-            inverted: false,
-            front: with,
-            after,
-            cue_text_end,
-            channel,
-            description: None,
-        });
+        return Some(subject_first(p, cue, with + 1..cue.start, with, end, None));
     }
     if opening_participle {
         let comma = (cue.end..end)
             .take(MAX_OPENING_PARTICIPLE)
             .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
         let source = named_subject(p, &(comma + 1..end))?;
-        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, comma, false);
-        return Some(Clause {
-            cue,
-            source: Some(source),
-            mention: None,
-            coordinated: false,
-            inverted: false,
-            front: cue.start,
-            after,
-            cue_text_end,
-            channel,
-            description: None,
-        });
+        return Some(subject_first(p, cue, source, cue.start, comma, None));
     }
     if participle || infinitive {
         let source = match previous {
@@ -719,13 +720,22 @@ pub(super) fn clause(
             description: None,
         });
     }
+    // The comma-set segments before a cue after a plain comma, worked out once.
+    let segments_before = before
+        .filter(|&b| p.kind(b) == Kind::Comma)
+        .map(|b| comma_segments(p, sentence.start, b));
+    // "Hemsley, the co-author of “Going Viral,” about the spread of news,
+    // said": a name and its asides, however they end, is the subject.
+    let name_with_asides = segments_before
+        .as_deref()
+        .filter(|segments| subject_with_asides(p, segments));
     // After a plain comma, what comes before must be content, not an aside
     // ("Vargas, an immigration activist, asked …" is not inverted).
     let content_before = before.is_some_and(|b| {
         p.kind(b) != Kind::Comma || {
-            let segments = comma_segments(p, sentence.start, b);
+            let segments = segments_before.as_deref().unwrap_or_default();
             let first = segments.len() == 1;
-            !subject_with_asides(p, &segments)
+            name_with_asides.is_none()
                 && segments.last().is_some_and(|seg| {
                     // "But, said Solovey, “…”": a connective alone, then the quote after.
                     let connective =
@@ -782,26 +792,17 @@ pub(super) fn clause(
             description,
         });
     }
-    // "Hemsley, the co-author of “Going Viral,” about the spread of news,
-    // said": a name and its asides, however they end.
-    if let Some(b) = before.filter(|&b| p.kind(b) == Kind::Comma) {
-        let floor = sentence.start.max(b.saturating_sub(2 * MAX_PHRASE_TOKENS));
-        let segments = comma_segments(p, floor, b);
-        if subject_with_asides(p, &segments) {
-            let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
-            return Some(Clause {
-                cue,
-                source: Some(segments[0].clone()),
-                mention: None,
-                coordinated: false,
-                inverted: false,
-                front: segments[0].start,
-                after,
-                cue_text_end,
-                channel,
-                description: Some(trim(p, segments[1].start..b)),
-            });
-        }
+    if let (Some(segments), Some(b)) = (name_with_asides, before) {
+        let name = segments[0].clone();
+        let description = trim(p, segments[1].start..b);
+        return Some(subject_first(
+            p,
+            cue,
+            name.clone(),
+            name.start,
+            end,
+            Some(description),
+        ));
     }
     let (subject, front) = subject_left(p, cue.start, sentence)?;
     let mut description = None;
