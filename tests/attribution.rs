@@ -2005,3 +2005,147 @@ fn an_opening_participle_and_a_company_suffix_are_not_names() {
         .collect();
     assert_eq!(people, ["Tomas Berg"]);
 }
+
+/// Every speaker of a text, with its kind, in the document's order.
+fn speakers(text: &str) -> Vec<(String, SpeakerKind)> {
+    annotate(text)
+        .speakers
+        .into_iter()
+        .map(|s| (s.name, s.kind))
+        .collect()
+}
+
+fn people(text: &str) -> Vec<String> {
+    speakers(text)
+        .into_iter()
+        .filter(|(_, kind)| *kind == SpeakerKind::Person)
+        .map(|(name, _)| name)
+        .collect()
+}
+
+#[test]
+fn a_business_described_before_its_name_is_an_organization() {
+    let text = "The port reopened.\n\nDanish insurer Vellum said it expected no losses. Vellum has said it sees no impact on its profits.\n\nFilm producer Jane Roe said the shoot would go on.";
+    let found = claims(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!(
+        (found[0].speaker.as_deref(), found[0].speaker_kind),
+        (Some("Vellum"), Some(SpeakerKind::Organization))
+    );
+    // The bare name again is the same business, not a person so named.
+    assert_eq!(found[1].speaker, found[0].speaker);
+    assert_eq!(found[1].speaker_kind, Some(SpeakerKind::Organization));
+    // A given name keeps a person whose role could describe a firm.
+    assert_eq!(
+        (found[2].speaker.as_deref(), found[2].speaker_kind),
+        (Some("Jane Roe"), Some(SpeakerKind::Person))
+    );
+    // The business is named as itself, not as the German government.
+    assert!(speakers(text).iter().all(|(name, _)| name != "Denmark"));
+}
+
+#[test]
+fn names_shaped_like_places_are_not_people() {
+    let text = "The port reopened.\n\nAides flew to Santa Clarita, where the senator is resting. Two men freed from Kestrel Bay met Lake Orla officials. Santa Clarita said the road was shut.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+    let said = claims(text);
+    assert_eq!(
+        said.last().map(|c| (c.speaker.as_deref(), c.speaker_kind)),
+        Some((Some("Santa Clarita"), Some(SpeakerKind::Organization)))
+    );
+}
+
+#[test]
+fn a_name_after_an_article_is_a_thing_or_an_office() {
+    let text = "The port reopened.\n\nThe minister raised the rarely used Royal Warrant. The story was an April Fool's joke. Ms Lund, who presents The Midnight Hour, was there.\n\nThe Harbourbank said rates would hold. For the Greens Mary Holt said the plan was late.";
+    assert_eq!(people(text), ["Lund", "Mary Holt"], "{:?}", speakers(text));
+    let said = claims(text);
+    assert_eq!(
+        said.iter()
+            .map(|c| (c.speaker.as_deref().unwrap_or("-"), c.speaker_kind))
+            .collect::<Vec<_>>(),
+        [
+            ("Harbourbank", Some(SpeakerKind::Organization)),
+            ("Mary Holt", Some(SpeakerKind::Person)),
+        ]
+    );
+}
+
+#[test]
+fn what_follows_a_role_and_of_is_where_the_role_is_held() {
+    let text = "The port reopened.\n\nJack Law, chief executive of Alcohol Focus Lindholm, said the comment was ill-advised. The branch manager of Credit Lindholm Paul Hofer said fees would rise. The Archbishop of Lindholm Dr Rowan Hale appealed for calm.";
+    assert_eq!(
+        people(text),
+        ["Jack Law", "Paul Hofer", "Rowan Hale"],
+        "{:?}",
+        speakers(text)
+    );
+}
+
+#[test]
+fn british_honorifics_without_a_full_stop_are_honorifics() {
+    assert_eq!(
+        people(
+            "The port reopened.\n\nDr Liam Fox was there. Prof Ana Lind said it was late. Dr Fox said the plan was wrong."
+        ),
+        ["Liam Fox", "Ana Lind"]
+    );
+}
+
+#[test]
+fn a_time_phrase_after_the_source_is_not_part_of_it() {
+    for (text, source) in [
+        ("Mr Straw last week said the deal was done.", "Mr Straw"),
+        (
+            "The Electoral Commission on Thursday said the vote was fair.",
+            "The Electoral Commission",
+        ),
+        ("Officials this week said the vote was fair.", "Officials"),
+        // A capitalized time word may end a name.
+        ("USA Today said the vote was fair.", "USA Today"),
+    ] {
+        let (found, _) = source_and_content(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(found, source, "{text}");
+    }
+}
+
+#[test]
+fn a_person_who_chairs_an_institution_is_still_a_person() {
+    let c = only(
+        "The port reopened.\n\nLiberal Democrat Alan Berg - who chairs the committee which monitors the department - said it was wrong.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Alan Berg"), Some(SpeakerKind::Person))
+    );
+}
+
+#[test]
+fn said_at_least_a_number_opens_a_clause() {
+    let c = only("The port reopened.\n\nDan Holt said at least 111 boats had been sold.");
+    assert_eq!(
+        said_by(&c),
+        ("at least 111 boats had been sold", "Dan Holt")
+    );
+}
+
+#[test]
+fn a_business_described_before_its_name_in_apposition() {
+    let c =
+        only("The port reopened.\n\nOne utility, Brightwater, said its assets were worth less.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Brightwater"), Some(SpeakerKind::Organization))
+    );
+    // Mid-sentence, a comma after an institution's noun is no apposition.
+    let c = only("The port reopened.\n\nTaxes rose under the last government, Holt said.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}
+
+#[test]
+fn a_name_in_apposition_is_the_subject_of_a_participle_cue() {
+    let c = only(
+        "The port reopened.\n\nThe EU's Fisheries Commissioner, Louis Berg, was quoted as saying that the quota was fair.",
+    );
+    assert_eq!(said_by(&c), ("the quota was fair", "Louis Berg"));
+}

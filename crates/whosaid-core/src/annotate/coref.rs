@@ -4,7 +4,7 @@
 //! source; "one" is one of the officials named before; he, she and they go to
 //! the nearest fitting mention before them, outside quotes.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::grammar::{self, Pronoun};
 use super::lexicon::Sex;
@@ -102,6 +102,17 @@ fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     Some(name.to_lowercase())
 }
 
+/// The lower-case names of the institutions named in the story ("Yukos"),
+/// which a capitalized name with no given name may name again.
+fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashSet<String> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Organization)
+        .filter_map(|m| names.get(m.name))
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The entity each mention resolves to (`None`: unresolved), and the entities.
 pub struct Resolution {
     pub entities: Vec<Entity>,
@@ -121,14 +132,41 @@ pub const LOOKBACK_MENTIONS: usize = 256;
 pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
+    let businesses = business_names(mentions, names);
+    // A name the story also gives an institution ("crude producer Yukos",
+    // then "Yukos said") is that institution's, not a person's.
+    let names_a_business = |mention: &StoryMention| {
+        names
+            .get(mention.name)
+            .is_some_and(|name| businesses.contains(&name.to_lowercase()))
+    };
     // First the names, so that a surname written before its full name still merges.
     for (m, mention) in mentions.iter().enumerate() {
-        if mention.kind == MentionKind::Person && mention.surname.is_some() {
+        if mention.kind == MentionKind::Person
+            && mention.surname.is_some()
+            && !names_a_business(mention)
+        {
             entity_of[m] = Some(index.person(mention, m, names));
         }
     }
     for (m, mention) in mentions.iter().enumerate() {
         if entity_of[m].is_some() {
+            continue;
+        }
+        if mention.kind == MentionKind::Person && mention.surname.is_some() {
+            // Named like a business: that business, once it is known; else
+            // a person after all.
+            let business = names
+                .get(mention.name)
+                .and_then(|name| index.organizations.get(&name.to_lowercase()))
+                .copied();
+            entity_of[m] = Some(match business {
+                Some(e) => {
+                    index.entities[e].absorb(mention, m, names);
+                    e
+                }
+                None => index.person(mention, m, names),
+            });
             continue;
         }
         let entities = &index.entities;

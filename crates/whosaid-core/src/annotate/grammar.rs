@@ -4,6 +4,8 @@
 //! [`crate::vocabulary`]); this module names them for the rules.
 
 use super::lexicon::Sex;
+use super::para::Para;
+use super::token::Kind;
 pub(crate) use crate::vocabulary::WordSet;
 
 /// Something a word can be looked up in: a literal slice (for a handful of
@@ -99,4 +101,36 @@ pub(crate) static IRREGULAR_PLURALS: WordSet = crate::vocabulary::word_set!("irr
 
 pub fn is_time_word(lower: &str) -> bool {
     DAYS.contains(lower) || MONTHS.contains(lower) || TIME_WORDS.contains(lower)
+}
+
+/// Words that open or modify a time phrase: "on Monday", "late Tuesday", "last week".
+pub(crate) static TIME_PHRASE_WORDS: WordSet = crate::vocabulary::word_set!("time_phrase_words");
+
+/// Nouns and adverbs that end a time phrase: "last week", "Tuesday morning", "two days ago".
+pub(crate) static TIME_NOUNS: WordSet = crate::vocabulary::word_set!("time_nouns");
+
+/// "on Monday", "late Tuesday", "last week": returns the end of a time phrase at `k`.
+pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let mut j = k;
+    let mut saw_time = false;
+    let mut last_time = k;
+    while j < end && p.kind(j).is_wordlike() {
+        let lower = p.lower(j);
+        let is_day = DAYS.contains(lower) || MONTHS.contains(lower);
+        if is_day || TIME_NOUNS.contains(lower) {
+            saw_time = true;
+            j += 1;
+            last_time = j;
+        } else if TIME_PHRASE_WORDS.contains(lower) && j + 1 < end
+            || p.kind(j) == Kind::Number && saw_time
+        {
+            if p.kind(j) == Kind::Number {
+                last_time = j + 1;
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (saw_time && last_time > k).then_some(last_time)
 }

@@ -8,6 +8,7 @@ use super::countries;
 use super::grammar::{self, Pronoun, WordSet};
 use super::lexicon::{Sex, TitleKind, lexicon};
 use super::names::{Names, Sym};
+use super::not_person;
 use super::para::Para;
 use super::token::Kind;
 use crate::vocabulary::NAME_SUFFIXES;
@@ -302,14 +303,38 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         // "Prime Minister's Questions": what a titled person owns is not a person.
         let owned = core.start > 0 && p.kind(core.start - 1) == Kind::Possessive;
-        let role = role_before(p, core.start).filter(|_| !owned);
-        let role_title = role.clone().and_then(|r| strongest_title(p, r));
+        let mut core = core;
+        let mut role = role_before(p, core.start).filter(|_| !owned);
+        // "branch manager of Credit Suisse Paul Hofer": the institution, then
+        // the person, from the given name on.
+        if role
+            .as_ref()
+            .is_some_and(|r| not_person::role_of_what_follows(p, r))
+            && let Some(given) = (core.start + 1..core.end.saturating_sub(1))
+                .find(|&t| p.is_word(t) && lexicon.given_name(p.word(t)).is_some())
+        {
+            core.start = given;
+            role = role_before(p, given);
+        }
+        // "chief executive of Alcohol Focus Scotland": the title belongs to
+        // someone else; what follows "of" is where the role is held.
+        let role_title = role
+            .clone()
+            .filter(|r| !not_person::role_of_what_follows(p, r))
+            .and_then(|r| strongest_title(p, r));
         let first = name_words(p, core.clone()).next().unwrap_or_default();
+        // "the Royal Prerogative", "an April Fool's joke": a given name after
+        // an article opens the name of a thing.
         let given_sex = lexicon
             .given_name(first)
-            .filter(|_| name_words(p, core.clone()).count() >= 2);
+            .filter(|_| name_words(p, core.clone()).count() >= 2)
+            .filter(|_| not_person::article_before(p, core.start).is_none());
         let evidence = role_title.is_some() || given_sex.is_some();
-        if !evidence {
+        // "crude producer Yukos": a business, described as one.
+        let described_business = given_sex.is_none()
+            && core.start > 0
+            && not_person::describes_organization(p, core.start - 1);
+        if !evidence || described_business || not_person::is_place_name(p, core.clone()) {
             continue;
         }
         let mut mention = person(p, core.clone(), role.clone());
@@ -573,6 +598,15 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     while np.end > np.start && p.is_any(np.end - 1, &SOURCE_TRAILING_WORDS) {
         np.end -= 1;
     }
+    // "Mr Straw last week said", "The commission on Thursday said": when, not
+    // who. (A capitalized time word may end a name: "USA Today".)
+    let ends_at_np = |k: usize| grammar::time_phrase(p, k, np.end) == Some(np.end);
+    if let Some(when) = (np.start + 1..np.end)
+        .find(|&k| !p.is_capitalized(k) && ends_at_np(k))
+        .filter(|_| !ends_at_np(np.start))
+    {
+        np.end = when;
+    }
     if np.is_empty() {
         return None;
     }
@@ -591,6 +625,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 named.role = Some((p.slice(np.start..comma).to_string()).into());
             }
             named.span = p.bytes(np.clone());
+            // "One utility, Electricorp, said": a business, described as one.
+            if named.given.is_none() && not_person::describes_organization(p, comma - 1) {
+                named.kind = MentionKind::Organization;
+                named.surname = None;
+                named.head = Some(p.lower(comma - 1).into());
+            }
             return Some(named);
         }
     }
@@ -770,6 +810,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             while core_start > np.start && name_part(p, core_start - 1) > 0 {
                 core_start -= 1;
             }
+            let run_start = core_start;
             // "Australian Mamdouh Habib": a leading demonym or title is a
             // role, as in the people finder, not part of the name.
             while core_start < head
@@ -846,6 +887,40 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 return None;
             }
             let role = role_before(p, core_start).filter(|r| r.start >= np.start);
+            let given =
+                head_end - core_start >= 2 && lexicon.given_name(p.word(core_start)).is_some();
+            // "crude producer Yukos said", "Santa Barbara said": a business or
+            // a place's government.
+            let described_business = !given
+                && core_start > np.start
+                && not_person::describes_organization(p, core_start - 1);
+            if described_business || not_person::is_place_name(p, core_start..head_end) {
+                mention.kind = MentionKind::Organization;
+                mention.name = Some(p.slice(core_start..head_end).into());
+                if described_business {
+                    // Known by its name, not by the country of "German insurer".
+                    mention.head = Some(p.lower(core_start - 1).into());
+                }
+                return Some(mention);
+            }
+            // "the Bundesbank said", "The Weakest Link": a name after the
+            // phrase's article, with no title, is an institution's or a
+            // thing's; "For the Lib Dems David Laws said": a person named
+            // after the institution, from the given name on.
+            let article = not_person::article_before(p, run_start)
+                .filter(|&a| a + 1 >= np.start && !(np.start..a).any(|t| p.is_capitalized(t)));
+            if let Some(article) = article.filter(|_| role.is_none() && title.is_none()) {
+                let given_inside = (run_start + 1..head_end.saturating_sub(1))
+                    .find(|&t| p.is_word(t) && lexicon.given_name(p.word(t)).is_some());
+                match given_inside {
+                    Some(given) => core_start = given,
+                    None => {
+                        mention.kind = MentionKind::Organization;
+                        mention.name = Some(p.slice(article + 1..head_end).into());
+                        return Some(mention);
+                    }
+                }
+            }
             let mut person = person(p, core_start..head_end, role);
             person.span = np_bytes;
             if let Some(sex) = lexicon

@@ -16,6 +16,7 @@ mod grammar;
 pub(crate) mod lexicon;
 mod mentions;
 mod names;
+mod not_person;
 mod para;
 mod quotes;
 mod sentence;

@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use super::content::{trim, word_count};
 use super::source::{
-    FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after, comma_segments,
-    is_aside, is_comma_like, looks_finite, looks_like_inverted_source, name_after, named_subject,
-    names_someone, noun_phrase_left, noun_phrase_right, subject_left,
+    FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
+    approximate_quantity, comma_segments, is_aside, is_comma_like, looks_finite,
+    looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
+    noun_phrase_right, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -218,9 +219,8 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
                 || CLAUSE_OPENING_FUNCTION_WORDS.contains(lower)
                 || (grammar::DETERMINERS.contains(lower) && !matches!(lower, "one"))
                 || (p.is_capitalized(i) && !grammar::PREPOSITIONS.contains(lower))
-                // "said about half of …"
-                || APPROXIMATORS.contains(lower)
-                    && (p.kind(i + 1) == Kind::Number || p.is_any(i + 1, &QUANTITY_WORDS))
+                // "said about half of …", "said at least 111 bodies …"
+                || approximate_quantity(p, i, p.len())
                 // "said security guarantees were …": a bare noun opening a clause.
                 || (!p.is_capitalized(i)
                     && !grammar::PREPOSITIONS.contains(lower)
@@ -267,32 +267,6 @@ fn gerund_subject(p: &Para, i: usize) -> bool {
             })
 }
 
-/// "on Monday", "late Tuesday", "last week": returns the end of a time phrase at `k`.
-pub(super) fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
-    let mut j = k;
-    let mut saw_time = false;
-    let mut last_time = k;
-    while j < end && p.kind(j).is_wordlike() {
-        let lower = p.lower(j);
-        let is_day = grammar::DAYS.contains(lower) || grammar::MONTHS.contains(lower);
-        if is_day || TIME_NOUNS.contains(lower) {
-            saw_time = true;
-            j += 1;
-            last_time = j;
-        } else if TIME_PHRASE_WORDS.contains(lower) && j + 1 < end
-            || p.kind(j) == Kind::Number && saw_time
-        {
-            if p.kind(j) == Kind::Number {
-                last_time = j + 1;
-            }
-            j += 1;
-        } else {
-            break;
-        }
-    }
-    (saw_time && last_time > k).then_some(last_time)
-}
-
 /// "Hours later,", "Two days ago,", "Last week,": a time phrase that opens
 /// a sentence, up to its comma. Returns the comma.
 pub(super) fn introductory_time(p: &Para, k: usize, end: usize) -> Option<usize> {
@@ -305,7 +279,7 @@ pub(super) fn introductory_time(p: &Para, k: usize, end: usize) -> Option<usize>
         let lower = p.lower(j);
         if names_a_time(p, j) {
             saw_time = true;
-        } else if !(p.kind(j) == Kind::Number || TIME_PHRASE_WORDS.contains(lower)) {
+        } else if !(p.kind(j) == Kind::Number || grammar::TIME_PHRASE_WORDS.contains(lower)) {
             return None;
         }
     }
@@ -319,7 +293,7 @@ fn names_a_time(p: &Para, t: usize) -> bool {
     let singular = lower.strip_suffix('s').unwrap_or(lower);
     grammar::DAYS.contains(lower)
         || grammar::MONTHS.contains(lower)
-        || TIME_NOUNS.contains(lower)
+        || grammar::TIME_NOUNS.contains(lower)
         || TIME_UNITS.contains(singular)
 }
 
@@ -335,7 +309,7 @@ pub(super) fn only_time(p: &Para, k: usize, end: usize) -> bool {
         if names_a_time(p, t) {
             saw_time = true;
         } else if !(p.kind(t) == Kind::Number
-            || TIME_PHRASE_WORDS.contains(lower)
+            || grammar::TIME_PHRASE_WORDS.contains(lower)
             || QUANTITY_WORDS.contains(lower)
             || p.is_any(t, &["few", "several"]))
         {
@@ -474,7 +448,7 @@ pub(super) fn complements(
         if let Some(stop) = channel_phrase(p, k, end) {
             channel.get_or_insert(k..stop);
             k = stop;
-        } else if let Some(stop) = time_phrase(p, k, end) {
+        } else if let Some(stop) = grammar::time_phrase(p, k, end) {
             k = stop;
         } else if p.is_any(k, &PLACE_ADVERBS) && k + 1 < end && p.is_any(k + 1, &["that"]) {
             // "told delegates here that …"
@@ -504,7 +478,8 @@ pub(super) fn complements(
             k = j;
             if k < end
                 && p.kind(k) == Kind::Comma
-                && (channel_phrase(p, k + 1, end).is_some() || time_phrase(p, k + 1, end).is_some())
+                && (channel_phrase(p, k + 1, end).is_some()
+                    || grammar::time_phrase(p, k + 1, end).is_some())
             {
                 k += 1;
             }
@@ -538,7 +513,7 @@ pub(super) fn complements(
                             && !(j + 1 < window
                                 && (p.is_capitalized(j - 1) && p.is_capitalized(j + 1)
                                     || p.is_any(j + 1, &["that"])
-                                    || time_phrase(p, j + 1, window).is_some()))
+                                    || grammar::time_phrase(p, j + 1, window).is_some()))
                         // A title in quotes ("on CNN's “New Day” that …") is
                         // part of the adverbial.
                         || p.quotes
@@ -874,13 +849,6 @@ static NOT_LISTENERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!(
 /// Prepositions that open a channel phrase after a cue: "in a statement", "on X", "via email".
 static CHANNEL_PREPOSITIONS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("channel_prepositions");
-
-/// Words that open or modify a time phrase after a cue: "on Monday", "late Tuesday", "last week".
-static TIME_PHRASE_WORDS: crate::vocabulary::WordSet =
-    crate::vocabulary::word_set!("time_phrase_words");
-
-/// Nouns and adverbs that end a time phrase after a cue: "last week", "Tuesday morning", "two days ago".
-static TIME_NOUNS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_nouns");
 
 /// Units of time, singular: "Hours later,", "Two days ago,".
 static TIME_UNITS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_units");

@@ -23,6 +23,7 @@ use rustc_hash::FxHashMap;
 use super::grammar::{self, Pronoun};
 use super::lexicon::{CueClass, lexicon};
 use super::mentions::{self, Mention, MentionKind};
+use super::not_person;
 use super::para::Para;
 use super::token::Kind;
 use crate::model::ClaimKind;
@@ -251,11 +252,20 @@ fn sentence_claims(
                     }
                     // "Munich Re, the world's biggest reinsurer, said": a name
                     // described as an institution is one.
+                    // ("Paul Hofheinz of the Lisbon Council, a … group": the
+                    // description is the council's.) "One utility,
+                    // Electricorp, said": described before the name.
+                    let described_before = np.start >= 2
+                        && p.kind(np.start - 1) == Kind::Comma
+                        && not_person::describes_organization(p, np.start - 2)
+                        && np.start - 1 - p.sentence_of(np.start).start <= 3;
                     if m.kind == MentionKind::Person
-                        && clause
-                            .description
-                            .as_ref()
-                            .is_some_and(|d| describes_institution(p, d.clone()))
+                        && (!np.clone().any(|t| p.is_any(t, &["of"]))
+                            && clause
+                                .description
+                                .as_ref()
+                                .is_some_and(|d| describes_institution(p, d.clone()))
+                            || described_before && m.given.is_none())
                     {
                         m.kind = MentionKind::Organization;
                     }
@@ -507,6 +517,10 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
 /// "the world's biggest reinsurer", "one utility": a description whose head
 /// (its last word before any "of" phrase) names an institution.
 fn describes_institution(p: &Para, description: Range<usize>) -> bool {
+    // "an Australian who heads the IMF's … department": a person who does.
+    if description.clone().any(|t| p.is_any(t, &["who", "whose"])) {
+        return false;
+    }
     let head = description
         .clone()
         .find(|&t| p.is_any(t, &["of", "in", "at", "for", "with", "that", "which"]))

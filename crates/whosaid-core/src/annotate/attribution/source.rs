@@ -4,8 +4,9 @@
 use std::ops::Range;
 
 use super::Findings;
-use super::clause::{channel_phrase, introductory_time, time_phrase};
+use super::clause::{channel_phrase, introductory_time};
 use super::content::trim;
+use crate::annotate::grammar::time_phrase;
 use crate::annotate::grammar::{self, Pronoun, WordSet};
 use crate::annotate::lexicon::{TitleKind, lexicon};
 use crate::annotate::mentions::{self, Mention, MentionKind};
@@ -188,18 +189,10 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
     // ("About 60 percent of voters said" is a quantity, not a preposition.)
-    let quantity =
-        |t: usize| t < end && (p.kind(t) == Kind::Number || p.is_any(t, &QUANTITY_WORDS));
-    // "At least half of voters said" too.
-    let approximate_quantity = start + 1 < end
-        && (p.is_any(start, &super::clause::APPROXIMATORS) && quantity(start + 1)
-            || p.is_any(start, &["at"])
-                && p.is_any(start + 1, &["least", "most"])
-                && quantity(start + 2));
     if start < end
         && grammar::PREPOSITIONS.contains(p.lower(start))
         && p.is_word(start)
-        && !approximate_quantity
+        && !approximate_quantity(p, start, end)
     {
         let mut k = end;
         while k > start + 1 && (mentions::is_name_word(p, k - 1) || p.title(k - 1).is_some()) {
@@ -212,6 +205,18 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
         }
     }
     (start < end).then_some(start..end)
+}
+
+/// "About 60 percent", "at least half": a quantity at `start`, ending by
+/// `end`, that opens with a preposition.
+pub(super) fn approximate_quantity(p: &Para, start: usize, end: usize) -> bool {
+    let quantity =
+        |t: usize| t < end && (p.kind(t) == Kind::Number || p.is_any(t, &QUANTITY_WORDS));
+    start + 1 < end
+        && (p.is_any(start, &super::clause::APPROXIMATORS) && quantity(start + 1)
+            || p.is_any(start, &["at"])
+                && p.is_any(start + 1, &["least", "most"])
+                && quantity(start + 2))
 }
 
 fn lower_is(p: &Para, t: usize, word: &str) -> bool {
@@ -759,6 +764,18 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                         || grammar::AUXILIARIES.contains(lower) && !p.is_capitalized(k));
                 if verb_like {
                     break;
+                }
+            }
+            // "The minister, Louis Michel, was quoted as saying": the name
+            // set off by commas belongs to the subject.
+            Kind::Comma if k > start => {
+                let close = (k + 2..(k + 6).min(sentence.end)).find(|&t| p.kind(t) == Kind::Comma);
+                match close {
+                    Some(close) if (k + 1..close).all(|t| mentions::is_name_word(p, t)) => {
+                        k = close + 1;
+                        continue;
+                    }
+                    _ => break,
                 }
             }
             _ => break,

@@ -1,0 +1,68 @@
+//! Evidence that a capitalized run names something other than a person, even
+//! where a title or a given name seems to say otherwise: a place by the shape
+//! of its name ("Santa Barbara", "Guantanamo Bay"), a business by the noun
+//! that describes it ("crude producer Yukos"), or a thing by the article
+//! before it ("the Royal Prerogative", "an April Fool's joke").
+
+use std::ops::Range;
+
+use super::lexicon::lexicon;
+use super::para::Para;
+use crate::vocabulary::WordSet;
+
+static PLACE_NAME_OPENERS: WordSet = crate::vocabulary::word_set!("place_name_openers");
+static PLACE_NAME_ENDS: WordSet = crate::vocabulary::word_set!("place_name_ends");
+static ORGANIZATION_DESCRIPTORS: WordSet = crate::vocabulary::word_set!("organization_descriptors");
+
+/// Whether the name `core` has the shape of a place's: it opens with "Santa"
+/// or "Fort" before another word, or ends with "Bay" or "Island".
+pub fn is_place_name(p: &Para, core: Range<usize>) -> bool {
+    let mut words = core.filter(|&t| p.is_word(t)).map(|t| p.word(t));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    match words.next_back() {
+        Some(last) => PLACE_NAME_OPENERS.contains(first) || PLACE_NAME_ENDS.contains(last),
+        None => false,
+    }
+}
+
+/// Whether the lower-case word `t` describes a business or institution when
+/// it stands right before a name: "insurer", "producer", "analysts".
+pub fn describes_organization(p: &Para, t: usize) -> bool {
+    if !p.is_word(t) || p.is_capitalized(t) {
+        return false;
+    }
+    let lower = p.lower(t);
+    ORGANIZATION_DESCRIPTORS.contains(lower) || lexicon().is_organization_head(lower)
+}
+
+/// The article before the name starting at `start`, directly or across
+/// adverbs and participles ("the rarely used Royal Prerogative"). A person's
+/// name takes no article; a title, a programme or an office does. A capital
+/// "A" is left alone: it may be an initial ("Charles A Blixt").
+pub fn article_before(p: &Para, start: usize) -> Option<usize> {
+    let mut t = start;
+    for _ in 0..3 {
+        if t == 0 || !p.is_word(t - 1) {
+            return None;
+        }
+        t -= 1;
+        if p.is_any(t, &["the"]) || matches!(p.word(t), "a" | "an") {
+            return Some(t);
+        }
+        let lower = p.lower(t);
+        let modifier = !p.is_capitalized(t) && (lower.ends_with("ly") || lower.ends_with("ed"));
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the role before a name ends with "of" ("chief executive of",
+/// "Archbishop of"): what follows is the institution or place the role
+/// belongs to, not the person who holds it.
+pub fn role_of_what_follows(p: &Para, role: &Range<usize>) -> bool {
+    role.end > role.start && p.is_any(role.end - 1, &["of"])
+}
