@@ -2149,3 +2149,43 @@ fn a_name_in_apposition_is_the_subject_of_a_participle_cue() {
     );
     assert_eq!(said_by(&c), ("the quota was fair", "Louis Berg"));
 }
+
+#[test]
+fn a_name_that_speaks_of_itself_as_it_is_an_institution() {
+    let text = "The port reopened.\n\nVellum has said it sees no impact on its profits. Corrow said its shares rose.\n\nHolt said it seems unlikely. Hale said it would be hard. Mr Dunn said its plan failed.";
+    let kinds: Vec<(String, SpeakerKind)> = claims(text)
+        .into_iter()
+        .map(|c| {
+            (
+                c.speaker.unwrap_or_default(),
+                c.speaker_kind.unwrap_or(SpeakerKind::Anonymous),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Vellum".to_string(), SpeakerKind::Organization),
+            ("Corrow".to_string(), SpeakerKind::Organization),
+            ("Holt".to_string(), SpeakerKind::Person),
+            ("Hale".to_string(), SpeakerKind::Person),
+            ("Dunn".to_string(), SpeakerKind::Person),
+        ]
+    );
+    // Someone named in full before keeps the name, whatever "its" stands for.
+    let c = claims(
+        "The port reopened.\n\nThe accord was signed by Leon Gask. Gask said its chances were good.",
+    );
+    assert_eq!(
+        c.last().map(|c| (c.speaker.as_deref(), c.speaker_kind)),
+        Some((Some("Leon Gask"), Some(SpeakerKind::Person)))
+    );
+}
+
+#[test]
+fn a_participle_after_a_name_does_not_make_it_an_institution() {
+    let c = only(
+        "The port reopened.\n\nFred Wyn, representing the attorney general's office, said the case was strong.",
+    );
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}

@@ -153,20 +153,18 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         if entity_of[m].is_some() {
             continue;
         }
+        // Named like a business: resolved once every business is known.
         if mention.kind == MentionKind::Person && mention.surname.is_some() {
-            // Named like a business: that business, once it is known; else
-            // a person after all.
-            let business = names
-                .get(mention.name)
-                .and_then(|name| index.organizations.get(&name.to_lowercase()))
-                .copied();
-            entity_of[m] = Some(match business {
-                Some(e) => {
-                    index.entities[e].absorb(mention, m, names);
-                    e
-                }
-                None => index.person(mention, m, names),
-            });
+            continue;
+        }
+        // "Gleske said its chances …" after "Leonhard Gleske": a name first
+        // taken for an institution's is the person's so named.
+        if mention.kind == MentionKind::Organization
+            && mention.surname.is_some()
+            && let Some(e) = index.named_person(mention)
+        {
+            index.entities[e].absorb(mention, m, names);
+            entity_of[m] = Some(e);
             continue;
         }
         let entities = &index.entities;
@@ -255,6 +253,22 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
             None => Some(index.add(mention, m, names)),
         };
     }
+    for (m, mention) in mentions.iter().enumerate() {
+        if entity_of[m].is_some() || !names_a_business(mention) {
+            continue;
+        }
+        let business = names
+            .get(mention.name)
+            .and_then(|name| index.organizations.get(&name.to_lowercase()))
+            .copied();
+        entity_of[m] = Some(match business {
+            Some(e) => {
+                index.entities[e].absorb(mention, m, names);
+                e
+            }
+            None => index.person(mention, m, names),
+        });
+    }
     let mut entities = index.entities;
     for entity in &mut entities {
         entity.mentions.sort_unstable();
@@ -305,6 +319,16 @@ impl Index {
         }
         self.entities.push(entity);
         e
+    }
+
+    /// The person named in full (with a given name) whose surname `mention` has.
+    fn named_person(&self, mention: &StoryMention) -> Option<usize> {
+        let candidates = self.by_surname.get(&mention.surname?)?;
+        candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| self.entities[e].given.is_some())
     }
 
     fn person(&mut self, mention: &StoryMention, m: usize, names: &Names) -> usize {

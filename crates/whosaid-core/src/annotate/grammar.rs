@@ -96,6 +96,9 @@ pub(crate) static TIME_WORDS: WordSet = crate::vocabulary::word_set!("time_words
 /// Capitalized words that are never part of a person's name.
 pub(crate) static NOT_NAMES: WordSet = crate::vocabulary::word_set!("not_names");
 
+/// Irregular past tenses that are only verbs ("gave", "took").
+pub(crate) static IRREGULAR_PAST: WordSet = crate::vocabulary::word_set!("irregular_past");
+
 /// Nouns that head a plural noun phrase without ending in -s.
 pub(crate) static IRREGULAR_PLURALS: WordSet = crate::vocabulary::word_set!("irregular_plurals");
 

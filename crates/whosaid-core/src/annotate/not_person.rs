@@ -2,10 +2,12 @@
 //! where a title or a given name seems to say otherwise: a place by the shape
 //! of its name ("Santa Barbara", "Guantanamo Bay"), a business by the noun
 //! that describes it ("crude producer Yukos"), or a thing by the article
-//! before it ("the Royal Prerogative", "an April Fool's joke").
+//! before it ("the Royal Prerogative", "an April Fool's joke"), or a source
+//! that speaks of itself as "it".
 
 use std::ops::Range;
 
+use super::grammar;
 use super::lexicon::lexicon;
 use super::para::Para;
 use crate::vocabulary::WordSet;
@@ -13,6 +15,7 @@ use crate::vocabulary::WordSet;
 static PLACE_NAME_OPENERS: WordSet = crate::vocabulary::word_set!("place_name_openers");
 static PLACE_NAME_ENDS: WordSet = crate::vocabulary::word_set!("place_name_ends");
 static ORGANIZATION_DESCRIPTORS: WordSet = crate::vocabulary::word_set!("organization_descriptors");
+static EXPLETIVE_IT_VERBS: WordSet = crate::vocabulary::word_set!("expletive_it_verbs");
 
 /// Whether the name `core` has the shape of a place's: it opens with "Santa"
 /// or "Fort" before another word, or ends with "Bay" or "Island".
@@ -65,4 +68,44 @@ pub fn article_before(p: &Para, start: usize) -> Option<usize> {
 /// belongs to, not the person who holds it.
 pub fn role_of_what_follows(p: &Para, role: &Range<usize>) -> bool {
     role.end > role.start && p.is_any(role.end - 1, &["of"])
+}
+
+/// Whether the clause at `k` (after a cue, or its "that") has its source speak
+/// of itself as "it": "Vellum said it plans …", "… said it had won …", "… said
+/// its profits rose". A person says "he" or "she"; an "it" that stands for no
+/// one ("said it seems", "said it was hard", "said it would be") does not
+/// count, nor does one that may stand for something named before ("said it
+/// could fall").
+pub fn speaks_of_itself(p: &Para, k: usize) -> bool {
+    let k = if k < p.len() && p.is_any(k, &["that"]) {
+        k + 1
+    } else {
+        k
+    };
+    if k + 1 >= p.len() || !p.is_word(k) || !p.is_word(k + 1) {
+        return false;
+    }
+    let next = p.lower(k + 1);
+    let after = if k + 2 < p.len() && p.is_word(k + 2) {
+        p.lower(k + 2)
+    } else {
+        ""
+    };
+    let past = |word: &str| word.ends_with("ed") || grammar::IRREGULAR_PAST.contains(word);
+    match p.word(k) {
+        "its" => true,
+        "it" => match next {
+            "had" | "has" => past(after) && after != "been",
+            "will" => !after.is_empty() && !grammar::BE_FORMS.contains(after),
+            "is" | "was" => after.ends_with("ing"),
+            "does" | "did" => after == "not",
+            _ => {
+                (next.ends_with('s') || past(next))
+                    && !EXPLETIVE_IT_VERBS.contains(next)
+                    && !grammar::BE_FORMS.contains(next)
+                    && !grammar::AUXILIARIES.contains(next)
+            }
+        },
+        _ => false,
+    }
 }

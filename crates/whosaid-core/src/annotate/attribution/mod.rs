@@ -21,7 +21,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::grammar::{self, Pronoun};
-use super::lexicon::{CueClass, lexicon};
+use super::lexicon::{CueClass, Sex, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::not_person;
 use super::para::Para;
@@ -247,6 +247,17 @@ fn sentence_claims(
                         .then(|| mentions::unnamed_document(p, np.clone()))
                 })
                 .map(|mut m| {
+                    // "Vellum said it plans …": a name with no given name,
+                    // title or honorific, speaking of itself as "it".
+                    if m.kind == MentionKind::Person
+                        && m.given.is_none()
+                        && m.role.is_none()
+                        && m.sex == Sex::Unknown
+                        && !clause.inverted
+                        && not_person::speaks_of_itself(p, clause.after)
+                    {
+                        m.kind = MentionKind::Organization;
+                    }
                     if m.role.is_none() {
                         m.role = clause.description.clone().map(|d| p.slice(d).into());
                     }
@@ -517,8 +528,10 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
 /// "the world's biggest reinsurer", "one utility": a description whose head
 /// (its last word before any "of" phrase) names an institution.
 fn describes_institution(p: &Para, description: Range<usize>) -> bool {
-    // "an Australian who heads the IMF's … department": a person who does.
-    if description.clone().any(|t| p.is_any(t, &["who", "whose"])) {
+    // "an Australian who heads the IMF's … department", "representing the
+    // attorney general's office": a person who does.
+    let acts = p.is_word(description.start) && p.lower(description.start).ends_with("ing");
+    if acts || description.clone().any(|t| p.is_any(t, &["who", "whose"])) {
         return false;
     }
     let head = description

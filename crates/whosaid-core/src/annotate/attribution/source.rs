@@ -6,8 +6,7 @@ use std::ops::Range;
 use super::Findings;
 use super::clause::{channel_phrase, introductory_time};
 use super::content::trim;
-use crate::annotate::grammar::time_phrase;
-use crate::annotate::grammar::{self, Pronoun, WordSet};
+use crate::annotate::grammar::{self, Pronoun, WordSet, time_phrase};
 use crate::annotate::lexicon::{TitleKind, lexicon};
 use crate::annotate::mentions::{self, Mention, MentionKind};
 use crate::annotate::para::Para;
@@ -71,14 +70,11 @@ pub(super) fn looks_finite(p: &Para, t: usize) -> bool {
     is_finite_verb(p, t)
         || p.is_word(t)
             && !p.is_capitalized(t)
-            && (p.lower(t).ends_with("ed") || IRREGULAR_PAST.contains(p.lower(t)))
+            && (p.lower(t).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(t)))
 }
 
 /// Quantifiers that may stand between a subject and its verb ("both", "all").
 static FLOATING_QUANTIFIERS: WordSet = crate::vocabulary::word_set!("floating_quantifiers");
-
-/// Irregular past tenses that are only verbs ("gave", "took").
-static IRREGULAR_PAST: WordSet = crate::vocabulary::word_set!("irregular_past");
 
 /// Longest stretch from a relative pronoun to a verb of its clause, in tokens.
 const RELATIVE_REACH: usize = 4;
@@ -753,7 +749,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                 let lower = p.lower(k);
                 let verb_like = k > start
                     && (is_finite_verb(p, k)
-                        || (lower.ends_with("ed") || IRREGULAR_PAST.contains(lower))
+                        || (lower.ends_with("ed") || grammar::IRREGULAR_PAST.contains(lower))
                             && !p.is_capitalized(k)
                         || lower.ends_with("ly") && !p.is_capitalized(k)
                         || lexicon().cue(lower).is_some()
