@@ -2189,3 +2189,94 @@ fn a_participle_after_a_name_does_not_make_it_an_institution() {
     );
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
 }
+
+#[test]
+fn a_person_named_before_of_is_the_source() {
+    for (text, name) in [
+        (
+            "Laura Bron of Save the Children said there were concerns.",
+            "Laura Bron",
+        ),
+        (
+            "Lord Nicholls of Birkenhead, in his ruling, said it was wrong.",
+            "Nicholls",
+        ),
+        (
+            "Cara Dimon of IT firm Datawell says customers are impatient.",
+            "Cara Dimon",
+        ),
+    ] {
+        let c = only(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(
+            (c.speaker.as_deref(), c.speaker_kind),
+            (Some(name), Some(SpeakerKind::Person)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_institution_named_past_its_head_word_is_one() {
+    for (text, name) in [
+        (
+            "The Lindholm Institute of Technology said policy mattered.",
+            "Lindholm Institute of Technology",
+        ),
+        ("BBC News said the report was late.", "BBC News"),
+        ("Merrill Lynch said the shares were cheap.", "Merrill Lynch"),
+        ("Bonn says the economy rebounded.", "Bonn"),
+        (
+            "The Scottish Executive has insisted the minister meant adults.",
+            "Scottish Executive",
+        ),
+    ] {
+        let c = only(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(
+            (c.speaker.as_deref(), c.speaker_kind),
+            (Some(name), Some(SpeakerKind::Organization)),
+            "{text}"
+        );
+    }
+    // A person of the institution is still a person.
+    let c = only("The port reopened.\n\nLabour peer Baroness Hale said the bill was flawed.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}
+
+#[test]
+fn a_title_with_no_name_describes_someone_unnamed() {
+    let text = "The port reopened.\n\nNow a European Commissioner, he warned the board. Ms King said she was delighted.";
+    assert_eq!(people(text), ["King"], "{:?}", speakers(text));
+}
+
+#[test]
+fn an_arabic_article_does_not_split_a_surname() {
+    let found = claims(
+        "The port reopened.\n\nAhmed Humaid al-Tayer chaired the talks. Tayer said the ministers agreed.",
+    );
+    assert_eq!(
+        found.iter().map(said_by).collect::<Vec<_>>(),
+        [("the ministers agreed", "Ahmed Humaid al-Tayer")]
+    );
+}
+
+#[test]
+fn an_unknown_name_before_of_an_institution_is_a_person() {
+    let c = only("The port reopened.\n\nNatsu Okara of Sumitama Bank said the yen would rise.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Natsu Okara"), Some(SpeakerKind::Person))
+    );
+    let c = only("The port reopened.\n\nThe Bank of Lindholm said rates would hold.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+}
+
+#[test]
+fn lord_chancellor_is_a_title_not_a_lord() {
+    let text =
+        "The port reopened.\n\nHe told MPs the Lord Chancellor, Lord Falk, was insisting on it.";
+    assert!(
+        people(text).iter().all(|name| name != "Chancellor"),
+        "{:?}",
+        speakers(text)
+    );
+}

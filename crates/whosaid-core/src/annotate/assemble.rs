@@ -10,7 +10,7 @@ use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::lexicon;
-use super::mentions::{MentionKind, StoryMention, surname_key};
+use super::mentions::{MentionKind, StoryMention, names_after_honorific, surname_key};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
@@ -253,13 +253,29 @@ fn speaker(
         }
     }
     // "Ambassador", "Assistant Secretary": a person the story never names,
-    // only called by a title, is an unnamed source.
+    // only called by a title, is an unnamed source. ("Ms King": after an
+    // honorific, the title word is a surname.)
+    let after_honorific = |m: &&StoryMention| {
+        m.name_span.as_ref().is_some_and(|name| {
+            let text = &paragraphs[m.paragraph()].text;
+            let before = text[..name.start as usize].trim_end();
+            let word = text[name.start as usize..name.end as usize]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|before| names_after_honorific(before, word))
+        })
+    };
     let title_only = entity.kind == SpeakerKind::Person
         && !entity.name.is_empty()
         && entity
             .name
             .split_whitespace()
-            .all(|word| lexicon().title(word).is_some() || countries::lookup(word).is_some());
+            .all(|word| lexicon().title(word).is_some() || countries::lookup(word).is_some())
+        && !ordered.iter().any(after_honorific);
     SpeakerRecord {
         speaker: Speaker {
             id,

@@ -182,12 +182,27 @@ fn is_role_word(p: &Para, i: usize) -> bool {
 /// capitalized words that are all titles, or one word after a title and
 /// "of", belongs to a title and names no one.
 fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
+    // "Ms King": an honorific comes before a name, never inside a title.
+    if core.start > 0 && names_after_honorific(p.word(core.start - 1), p.word(core.start)) {
+        return false;
+    }
     let all_titles = core.clone().all(|t| !p.is_word(t) || p.title(t).is_some());
     let after_title_of = core.len() == 1
         && core.start >= 2
         && p.is_any(core.start - 1, &["of"])
         && p.title(core.start - 2).is_some();
     all_titles || after_title_of
+}
+
+/// Whether `word` after `before` is a name because an honorific precedes
+/// it: "Ms King", "Mr Major", but not "Lord Chancellor" or "Lady Justice",
+/// titles that open with an honorific.
+pub fn names_after_honorific(before: &str, word: &str) -> bool {
+    let lexicon = lexicon();
+    lexicon
+        .title(before)
+        .is_some_and(|title| title.kind == TitleKind::Honorific)
+        && !(matches!(before, "Lord" | "Lady") && lexicon.title(word).is_some())
 }
 
 /// One step of a name run from `i`: how many tokens a name part takes.
@@ -197,6 +212,14 @@ fn name_part(p: &Para, i: usize) -> usize {
         return 0;
     }
     if is_name_word(p, i) || (p.is_word(i) && NAME_SUFFIXES.contains(p.word(i)) && i > 0) {
+        return 1;
+    }
+    // "Ms King", "Mr Major": after an honorific, a capitalized word is a name.
+    if i > 0
+        && p.is_capitalized(i)
+        && p.word(i).chars().any(char::is_lowercase)
+        && names_after_honorific(p.word(i - 1), p.word(i))
+    {
         return 1;
     }
     if p.is_any(i, &PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
@@ -280,7 +303,14 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // institution's suffix after the name.
         let institution_suffix =
             (core_end..end).any(|t| p.is_word(t) && lexicon.is_organization_head(p.lower(t)));
-        if opening_participle || institution_suffix {
+        // "Group Menatep", "Bank Leumi": an institution's word opening its
+        // name. ("Chancellor of the Exchequer Nigel Lawson": the institution
+        // is a role's.)
+        let institution_prefix = core_start > start
+            && p.title(core_start - 1).is_none()
+            && lexicon.is_organization_head(p.lower(core_start - 1))
+            && !(core_start >= 2 && p.is_any(core_start - 2, &["the"]));
+        if opening_participle || institution_suffix || institution_prefix {
             continue;
         }
         if core.clone().any(|t| {
@@ -495,7 +525,12 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
 
 /// The key people are merged on: the last name, lower case, straight apostrophes.
 pub fn surname_key(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+    let key = word.to_lowercase().replace('’', "'");
+    // "al-Tayer", then "Tayer": the Arabic article is no part of the key.
+    match key.strip_prefix("al-").or_else(|| key.strip_prefix("el-")) {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => key,
+    }
 }
 
 /// The sex implied by the strongest title in a role, if any title is there.
@@ -576,6 +611,79 @@ static LEADING_NOISE: WordSet = crate::vocabulary::word_set!("source_leading_wor
 /// ("an official familiar with the matter", "a source briefed on the talks").
 static POSTMODIFIER_OPENERS: WordSet = crate::vocabulary::word_set!("postmodifier_openers");
 
+/// "Essential Guide to Quangos author Dan Lewis said": a person named at the
+/// end of the phrase, right after a role noun, is who it stands for, however
+/// long the words before the role.
+fn named_after_role(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
+    let last = p.bytes(np.end - 1..np.end);
+    let before_last = people.partition_point(|m| m.span.start <= last.start);
+    let name = &people[before_last.checked_sub(1)?];
+    let np_bytes = p.bytes(np.clone());
+    if name.paragraph != p.index
+        || name.kind != MentionKind::Person
+        || name.span.end != last.end
+        || name.span.start <= np_bytes.start
+    {
+        return None;
+    }
+    let first = p
+        .tokens
+        .partition_point(|token| (token.start as usize) < name.span.start);
+    let role = first.checked_sub(1)?;
+    let after_role = p.is_word(role)
+        && !p.is_capitalized(role)
+        && p.title(role)
+            .is_some_and(|title| title.kind == TitleKind::Title);
+    after_role.then(|| {
+        let mut named = name.clone();
+        named.span = np_bytes;
+        named
+    })
+}
+
+/// "Laura Brownlees of Save the Children said", "Lord Nicholls of Birkenhead
+/// said": a person named at the start of the phrase (after titles only),
+/// before "of" and where they are from or work.
+fn named_before_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
+    let bytes = p.bytes(np.clone());
+    let first = people.partition_point(|m| m.span.start < bytes.start);
+    let Some(name) = people
+        .get(first)
+        .filter(|m| m.paragraph == p.index && m.kind == MentionKind::Person)
+    else {
+        return unknown_name_before_of(p, np);
+    };
+    let name_start = (np.start..np.end).find(|&t| p.tokens[t].start as usize == name.span.start)?;
+    let after = (name_start..np.end).find(|&t| p.tokens[t].start as usize >= name.span.end)?;
+    let titled_only = (np.start..name_start).all(|t| p.title(t).is_some());
+    (titled_only && p.is_any(after, &["of"]) && after + 1 < np.end).then(|| {
+        let mut named = name.clone();
+        named.span = bytes;
+        named
+    })
+}
+
+/// "Natsuo Okada of Sumitomo Bank said": two or more name words no list
+/// knows, opening the phrase before "of" and an institution, are a person's.
+fn unknown_name_before_of(p: &Para, np: Range<usize>) -> Option<Mention> {
+    let lexicon = lexicon();
+    let of = (np.start..np.end).find(|&t| !is_name_word(p, t))?;
+    let plain_name = (np.start..of).all(|t| {
+        p.title(t).is_none()
+            && p.place(t).is_none()
+            && !lexicon.is_organization_head(p.lower(t))
+            && !lexicon.is_one_word_organization(p.word(t))
+    });
+    let institution_after = of + 1 < np.end
+        && (of + 1..np.end)
+            .any(|t| p.is_capitalized(t) && lexicon.is_organization_head(p.lower(t)));
+    (of - np.start >= 2 && plain_name && p.is_any(of, &["of"]) && institution_after).then(|| {
+        let mut named = person(p, np.start..of, None);
+        named.span = p.bytes(np.clone());
+        named
+    })
+}
+
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
 pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
@@ -653,6 +761,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         if p.lower(np.start) == "one" {
             return Some(Mention::new(p, np, MentionKind::One));
         }
+    }
+
+    if let Some(named) =
+        named_after_role(p, np.clone(), people).or_else(|| named_before_of(p, np.clone(), people))
+    {
+        return Some(named);
     }
 
     // The head: the last word before a post-modifier ("of", "familiar with", "who").
@@ -804,6 +918,40 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             mention.kind = MentionKind::Organization;
             mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
             mention.country = Some(place.code);
+        } else if (np.start..head).any(|t| {
+            p.is_capitalized(t)
+                && (lexicon.is_organization_head(p.lower(t))
+                    || lexicon.is_one_word_organization(p.word(t)))
+        }) && !(np.start..head_end).any(|t| {
+            p.is_capitalized(t) && p.title(t).is_some()
+                || p.kind(t) == Kind::Possessive
+                // "Natsuo Okada of Sumitomo Bank": someone of the institution.
+                || t > np.start
+                    && p.is_any(t, &["of"])
+                    && p.is_capitalized(t - 1)
+                    && !lexicon.is_organization_head(p.lower(t - 1))
+                || p.is_word(t) && lexicon.given_name(p.word(t)).is_some()
+        }) {
+            // "the Massachusetts Institute of Technology", "BBC News": an
+            // institution's name goes on past its head word. ("Labour peer
+            // Baroness Kennedy", "Tory Liam Fox", "Lloyds Bank's Johnson":
+            // a person of the institution.)
+            mention.kind = MentionKind::Organization;
+            mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+        } else if (np.start..head_end)
+            .filter(|&t| p.is_capitalized(t))
+            .all(|t| {
+                p.title(t)
+                    .is_some_and(|title| title.kind != TitleKind::Honorific)
+                    || p.place(t).is_some()
+            })
+            && p.title(head).is_some()
+        {
+            // "a European Commissioner", "Deputy Assistant Secretary": a
+            // title with no name is a description of someone.
+            mention.kind = MentionKind::Anonymous;
+            mention.head = Some(head_lower.into());
+            mention.name = Some(np_text.into());
         } else {
             // A name with no other evidence: a person if it reads like one.
             let mut core_start = head;

@@ -118,7 +118,13 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
             Kind::CloseParen => depth += 1,
             Kind::OpenParen if depth > 0 => depth -= 1,
             Kind::Word | Kind::Number | Kind::Possessive => {
-                if depth == 0 && start < end && p.is_word(t) && Pronoun::parse(p.lower(t)).is_some()
+                // ("IT firm Datawell", "US officials": an acronym, not "it" or "us".)
+                let acronym = p.word(t).len() > 1 && !p.word(t).chars().any(char::is_lowercase);
+                if depth == 0
+                    && start < end
+                    && p.is_word(t)
+                    && !acronym
+                    && Pronoun::parse(p.lower(t)).is_some()
                 {
                     break;
                 }
