@@ -2280,3 +2280,29 @@ fn lord_chancellor_is_a_title_not_a_lord() {
         speakers(text)
     );
 }
+
+#[test]
+fn more_ways_an_institution_shows() {
+    for text in [
+        "Vellum, one of Lindholm's biggest companies, said it was in talks.",
+        "Vellum added that it would be appraising another field.",
+    ] {
+        let c = only(&format!("The port reopened.\n\n{text}"));
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization), "{text}");
+    }
+}
+
+#[test]
+fn a_word_before_a_title_modifies_it() {
+    let text = "The port reopened.\n\n\"It is not a big thing,\" said ABN Amro chief Asian strategist Eddie Wang.";
+    assert_eq!(people(text), ["Eddie Wang"], "{:?}", speakers(text));
+}
+
+#[test]
+fn an_object_and_its_infinitive_after_a_cue_are_no_inverted_source() {
+    let c = only(
+        "The port reopened.\n\nMandell, now a commissioner, warned the board to steer away from it.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Mandell"));
+    assert!(c.text.ends_with("to steer away from it"), "{c:#?}");
+}

@@ -310,7 +310,15 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             && p.title(core_start - 1).is_none()
             && lexicon.is_organization_head(p.lower(core_start - 1))
             && !(core_start >= 2 && p.is_any(core_start - 2, &["the"]));
-        if opening_participle || institution_suffix || institution_prefix {
+        // "chief Asian strategist Eddie Wong": one capitalized word before a
+        // title modifies it.
+        let modifies_title = core.len() == 1
+            && core.end < p.len()
+            && p.is_word(core.end)
+            && !p.is_capitalized(core.end)
+            && p.title(core.end)
+                .is_some_and(|title| title.kind == TitleKind::Title);
+        if opening_participle || institution_suffix || institution_prefix || modifies_title {
             continue;
         }
         if core.clone().any(|t| {
@@ -938,17 +946,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // a person of the institution.)
             mention.kind = MentionKind::Organization;
             mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
-        } else if (np.start..head_end)
-            .filter(|&t| p.is_capitalized(t))
-            .all(|t| {
-                p.title(t)
-                    .is_some_and(|title| title.kind != TitleKind::Honorific)
-                    || p.place(t).is_some()
-            })
-            && p.title(head).is_some()
+        } else if p.title(head).is_some()
+            && (p.is_any(np.start, &["a", "an"])
+                || (np.start..head_end)
+                    .filter(|&t| p.is_capitalized(t))
+                    .all(|t| {
+                        p.title(t)
+                            .is_some_and(|title| title.kind != TitleKind::Honorific)
+                            || p.place(t).is_some()
+                    }))
         {
             // "a European Commissioner", "Deputy Assistant Secretary": a
-            // title with no name is a description of someone.
+            // title with no name, or after an indefinite article, is a
+            // description of someone.
             mention.kind = MentionKind::Anonymous;
             mention.head = Some(head_lower.into());
             mention.name = Some(np_text.into());

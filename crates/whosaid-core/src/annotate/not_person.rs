@@ -92,11 +92,15 @@ pub fn speaks_of_itself(p: &Para, k: usize) -> bool {
         ""
     };
     let past = |word: &str| word.ends_with("ed") || grammar::IRREGULAR_PAST.contains(word);
+    // "said it would be appraising": a modal and "be" before a gerund.
+    let progressive =
+        after == "be" && k + 3 < p.len() && p.is_word(k + 3) && p.lower(k + 3).ends_with("ing");
     match p.word(k) {
         "its" => true,
         "it" => match next {
             "had" | "has" => past(after) && after != "been",
-            "will" => !after.is_empty() && !grammar::BE_FORMS.contains(after),
+            "will" => !after.is_empty() && !grammar::BE_FORMS.contains(after) || progressive,
+            "would" => progressive,
             "is" | "was" => after.ends_with("ing"),
             "does" | "did" => after == "not",
             _ => {

@@ -528,6 +528,15 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
 /// "the world's biggest reinsurer", "one utility": a description whose head
 /// (its last word before any "of" phrase) names an institution.
 fn describes_institution(p: &Para, description: Range<usize>) -> bool {
+    // "one of Russia's biggest companies": the head of what it is one of.
+    let description = if description.len() > 2
+        && p.is_any(description.start, &["one"])
+        && p.is_any(description.start + 1, &["of"])
+    {
+        description.start + 2..description.end
+    } else {
+        description
+    };
     // "an Australian who heads the IMF's … department", "representing the
     // attorney general's office": a person who does.
     let acts = p.is_word(description.start) && p.lower(description.start).ends_with("ing");
@@ -541,7 +550,12 @@ fn describes_institution(p: &Para, description: Range<usize>) -> bool {
     (description.start..head)
         .rev()
         .find(|&t| p.is_word(t))
-        .is_some_and(|t| !p.is_capitalized(t) && lexicon().is_organization_head(p.lower(t)))
+        .is_some_and(|t| {
+            let lower = p.lower(t);
+            !p.is_capitalized(t)
+                && (lexicon().is_organization_head(lower)
+                    || lexicon().is_organization_head(&mentions::singular(lower)))
+        })
 }
 
 /// "In February, as …", "Holding open a book", "Tuesday at the university":

@@ -960,6 +960,13 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
     let verb = np.clone().any(|t| {
         p.is_any(t, &NOUN_PHRASE_VERBS)
             && !(p.is_capitalized(t) && t + 1 < np.end && p.is_capitalized(t + 1))
+            // "…, warned the BBC to steer away": an object and its infinitive,
+            // not "the ambassador to Russia" or "the adviser to the president".
+            || p.is_any(t, &["to"])
+                && t + 1 < np.end
+                && p.is_word(t + 1)
+                && !p.is_capitalized(t + 1)
+                && !p.is_any(t + 1, &grammar::DETERMINERS)
     });
     let at_boundary = np.end >= end
         || !p.kind(np.end).is_wordlike()
