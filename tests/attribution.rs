@@ -2306,3 +2306,23 @@ fn an_object_and_its_infinitive_after_a_cue_are_no_inverted_source() {
     assert_eq!(c.speaker.as_deref(), Some("Mandell"));
     assert!(c.text.ends_with("to steer away from it"), "{c:#?}");
 }
+
+#[test]
+fn a_title_in_a_headline_is_no_evidence_of_a_name() {
+    let text =
+        "Student Dies After Diet Pills She Bought Online\n\nThe pills were sold on a website.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}
+
+#[test]
+fn a_noun_for_a_person_or_a_firm_before_a_full_name_is_a_person() {
+    let c = only(
+        "The port reopened.\n\n\"I thought a lot,\" Lindholm-based developer Ammar Askari wrote in a post.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Ammar Askari"), Some(SpeakerKind::Person))
+    );
+    let text = "The port reopened.\n\nCullen is a member of Hori Parane's recovery team.";
+    assert_eq!(people(text), ["Hori Parane"], "{:?}", speakers(text));
+}

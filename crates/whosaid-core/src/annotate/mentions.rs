@@ -356,9 +356,12 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         // "chief executive of Alcohol Focus Scotland": the title belongs to
         // someone else; what follows "of" is where the role is held.
+        // ("member of Hori Parata's team": a name that owns something is
+        // someone's.)
+        let owns = core.end < p.len() && p.kind(core.end) == Kind::Possessive;
         let role_title = role
             .clone()
-            .filter(|r| !not_person::role_of_what_follows(p, r))
+            .filter(|r| owns || !not_person::role_of_what_follows(p, r))
             .and_then(|r| strongest_title(p, r));
         let first = name_words(p, core.clone()).next().unwrap_or_default();
         // "the Royal Prerogative", "an April Fool's joke": a given name after
@@ -367,11 +370,16 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             .given_name(first)
             .filter(|_| name_words(p, core.clone()).count() >= 2)
             .filter(|_| not_person::article_before(p, core.start).is_none());
+        // "Student Dies After Diet Pills": in a headline, a title before a
+        // capitalized word is no evidence of a name.
+        let role_title = role_title.filter(|_| {
+            given_sex.is_some() || !not_person::is_title_case_line(p, p.sentence_of(core.start))
+        });
         let evidence = role_title.is_some() || given_sex.is_some();
         // "crude producer Yukos": a business, described as one.
         let described_business = given_sex.is_none()
             && core.start > 0
-            && not_person::describes_organization(p, core.start - 1);
+            && not_person::describes_organization(p, core.start - 1, core.clone());
         if !evidence || described_business || not_person::is_place_name(p, core.clone()) {
             continue;
         }
@@ -742,7 +750,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             }
             named.span = p.bytes(np.clone());
             // "One utility, Electricorp, said": a business, described as one.
-            if named.given.is_none() && not_person::describes_organization(p, comma - 1) {
+            if named.given.is_none()
+                && not_person::describes_organization(p, comma - 1, comma + 1..np.end)
+            {
                 named.kind = MentionKind::Organization;
                 named.surname = None;
                 named.head = Some(p.lower(comma - 1).into());
@@ -1051,7 +1061,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // a place's government.
             let described_business = !given
                 && core_start > np.start
-                && not_person::describes_organization(p, core_start - 1);
+                && not_person::describes_organization(p, core_start - 1, core_start..head_end);
             if described_business || not_person::is_place_name(p, core_start..head_end) {
                 mention.kind = MentionKind::Organization;
                 mention.name = Some(p.slice(core_start..head_end).into());

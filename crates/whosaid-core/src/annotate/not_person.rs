@@ -31,13 +31,17 @@ pub fn is_place_name(p: &Para, core: Range<usize>) -> bool {
 }
 
 /// Whether the lower-case word `t` describes a business or institution when
-/// it stands right before a name: "insurer", "producer", "analysts".
-pub fn describes_organization(p: &Para, t: usize) -> bool {
+/// it stands right before the name `name`: "insurer Allianz", "utility
+/// Electricorp". A noun that may describe a person too ("producer",
+/// "developer") does so only before a one-word name ("crude producer Yukos",
+/// not "developer Ammar Askar").
+pub fn describes_organization(p: &Para, t: usize, name: Range<usize>) -> bool {
     if !p.is_word(t) || p.is_capitalized(t) {
         return false;
     }
     let lower = p.lower(t);
-    ORGANIZATION_DESCRIPTORS.contains(lower) || lexicon().is_organization_head(lower)
+    let one_word = name.filter(|&w| p.is_word(w)).count() == 1;
+    lexicon().is_organization_head(lower) || one_word && ORGANIZATION_DESCRIPTORS.contains(lower)
 }
 
 /// The article before the name starting at `start`, directly or across
@@ -112,4 +116,34 @@ pub fn speaks_of_itself(p: &Para, k: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// Longest headline, in words, read as one.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// Whether the sentence `sentence` is a short line in Title Case, a headline
+/// or a heading ("Student Dies After Diet Pills", "FAQ on CEO Resignation"),
+/// where a capital says nothing about a name. Reads at most
+/// [`MAX_HEADLINE_WORDS`] words.
+pub fn is_title_case_line(p: &Para, sentence: Range<usize>) -> bool {
+    let (mut words, mut content_words, mut capitalized) = (0, 0, 0);
+    for t in sentence.filter(|&t| p.is_word(t)) {
+        words += 1;
+        if words > MAX_HEADLINE_WORDS {
+            return false;
+        }
+        if p.is_capitalized(t) {
+            content_words += 1;
+            capitalized += 1;
+        } else if !(p.word(t).len() <= 3
+            && (p.is_any(t, &grammar::PREPOSITIONS)
+                || p.is_any(t, &grammar::DETERMINERS)
+                || p.is_any(t, &["and", "or", "but", "nor"])))
+        {
+            content_words += 1;
+        }
+    }
+    // All but one content word in ten capitalized: running text full of
+    // names still has its verbs in lower case.
+    content_words >= 3 && capitalized * 10 >= content_words * 9
 }

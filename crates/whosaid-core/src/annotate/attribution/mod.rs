@@ -268,7 +268,7 @@ fn sentence_claims(
                     // Electricorp, said": described before the name.
                     let described_before = np.start >= 2
                         && p.kind(np.start - 1) == Kind::Comma
-                        && not_person::describes_organization(p, np.start - 2)
+                        && not_person::describes_organization(p, np.start - 2, np.clone())
                         && np.start - 1 - p.sentence_of(np.start).start <= 3;
                     if m.kind == MentionKind::Person
                         && (!np.clone().any(|t| p.is_any(t, &["of"]))
