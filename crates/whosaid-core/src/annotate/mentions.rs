@@ -217,6 +217,8 @@ fn name_part(p: &Para, i: usize) -> usize {
     // "Ms King", "Mr Major": after an honorific, a capitalized word is a name.
     if i > 0
         && p.is_capitalized(i)
+        && p.title(i - 1)
+            .is_some_and(|title| title.kind == TitleKind::Honorific)
         && p.word(i).chars().any(char::is_lowercase)
         && names_after_honorific(p.word(i - 1), p.word(i))
     {
@@ -244,6 +246,7 @@ fn name_part(p: &Para, i: usize) -> usize {
 pub fn find_people(p: &Para) -> Vec<Mention> {
     let lexicon = lexicon();
     let mut found = Vec::new();
+    let mut headline = (0..0, false);
     let mut i = 0;
     while i < p.len() {
         // A run of capitalized words, titles and acronyms.
@@ -371,9 +374,18 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             .filter(|_| name_words(p, core.clone()).count() >= 2)
             .filter(|_| not_person::article_before(p, core.start).is_none());
         // "Student Dies After Diet Pills": in a headline, a title before a
-        // capitalized word is no evidence of a name.
+        // capitalized word is no evidence of a name. (Worked out once a sentence.)
         let role_title = role_title.filter(|_| {
-            given_sex.is_some() || !not_person::is_title_case_line(p, p.sentence_of(core.start))
+            given_sex.is_some() || {
+                let sentence = p.sentence_of(core.start);
+                if headline.0 != sentence {
+                    headline = (
+                        sentence.clone(),
+                        not_person::is_title_case_line(p, sentence),
+                    );
+                }
+                !headline.1
+            }
         });
         let evidence = role_title.is_some() || given_sex.is_some();
         // "crude producer Yukos": a business, described as one.
