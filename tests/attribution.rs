@@ -2326,3 +2326,19 @@ fn a_noun_for_a_person_or_a_firm_before_a_full_name_is_a_person() {
     let text = "The port reopened.\n\nCullen is a member of Hori Parane's recovery team.";
     assert_eq!(people(text), ["Hori Parane"], "{:?}", speakers(text));
 }
+
+#[test]
+fn a_capitalized_title_alone_is_the_person_named_with_it_before() {
+    let found = claims(
+        "The port reopened.\n\nSen. Ana Ruiz spoke first. The Senator said the bill was dead.\n\nForeign Secretary Jack Strand met them. The Foreign Secretary said the talks would go on.",
+    );
+    assert_eq!(
+        found.iter().map(said_by).collect::<Vec<_>>(),
+        [
+            ("the bill was dead", "Ana Ruiz"),
+            ("the talks would go on", "Jack Strand"),
+        ]
+    );
+    let c = only("The port reopened.\n\nThe Prime Minister said it was over.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
+}

@@ -971,7 +971,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         } else if p.title(head).is_some()
             && (p.is_any(np.start, &["a", "an"])
                 || (np.start..head_end)
-                    .filter(|&t| p.is_capitalized(t))
+                    .filter(|&t| p.is_capitalized(t) && !p.is_any(t, &["the"]))
                     .all(|t| {
                         p.title(t)
                             .is_some_and(|title| title.kind != TitleKind::Honorific)
@@ -980,9 +980,15 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         {
             // "a European Commissioner", "Deputy Assistant Secretary": a
             // title with no name, or after an indefinite article, is a
-            // description of someone.
-            mention.kind = MentionKind::Anonymous;
+            // description of someone; "The Foreign Secretary", as "the
+            // senator", someone whose role says so, named before or not.
+            mention.kind = if definite {
+                MentionKind::Person
+            } else {
+                MentionKind::Anonymous
+            };
             mention.head = Some(head_lower.into());
+            mention.sex = title.map_or(Sex::Unknown, |t| t.sex);
             mention.name = Some(np_text.into());
         } else {
             // A name with no other evidence: a person if it reads like one.
