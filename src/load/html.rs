@@ -215,6 +215,8 @@ fn page_title(index: &PageIndex<'_>) -> Option<String> {
             }
         }
     }
+    // "Port director quits - 12 mins ago": the time the page was seen goes.
+    let title = super::plain::without_relative_time(title);
     (!title.is_empty()).then(|| title.to_string())
 }
 
@@ -1272,5 +1274,15 @@ mod tests {
         ] {
             assert_eq!(title(kept).as_deref(), Some(kept));
         }
+    }
+
+    #[test]
+    fn a_relative_time_is_cut_from_the_page_title() {
+        let article = parse(
+            "<html><head><title>Dam opens · 12 mins ago | The Valley Post</title>\
+             <meta property=\"og:site_name\" content=\"The Valley Post\"></head>\
+             <body><p>The dam opened.</p></body></html>",
+        );
+        assert_eq!(article.meta.title.as_deref(), Some("Dam opens"));
     }
 }

@@ -114,6 +114,22 @@ const DATELINE_BLOCKS: usize = 3;
 /// Units of time ("min", "hour"), singular.
 static TIME_UNITS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_units");
 
+/// `title` without a trailing relative time and the separator before it:
+/// "Port director quits · 12 mins ago" → "Port director quits". A page
+/// stamps its headline with the time it was seen, which is no part of it.
+///
+/// ```
+/// use whosaid_core::plain::without_relative_time;
+/// assert_eq!(without_relative_time("Port reopens | 2 hours ago"), "Port reopens");
+/// assert_eq!(without_relative_time("Ten years ago"), "Ten years ago");
+/// ```
+pub fn without_relative_time(title: &str) -> &str {
+    match relative_time_start(title) {
+        Some(cut) => title[..cut].trim_end(),
+        None => title,
+    }
+}
+
 /// Where a trailing relative time starts in a title ("… 12 mins ago",
 /// "… · 2 hours ago", "… an hour ago"), with the separator before it.
 fn relative_time_start(title: &str) -> Option<usize> {
