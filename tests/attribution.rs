@@ -2342,3 +2342,28 @@ fn a_capitalized_title_alone_is_the_person_named_with_it_before() {
     let c = only("The port reopened.\n\nThe Prime Minister said it was over.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
 }
+
+#[test]
+fn a_description_in_apposition_before_who_is_the_person_named() {
+    let found = claims(
+        "The port reopened.\n\nSenator James Lanford, a Lindholm Republican who warned of the dangers in the past, played it down. “It is a risk,” he said.",
+    );
+    assert_eq!(
+        found.iter().map(said_by).collect::<Vec<_>>(),
+        [("It is a risk", "James Lanford")]
+    );
+}
+
+#[test]
+fn a_caption_between_quote_paragraphs_keeps_the_speaker() {
+    let found = claims(
+        "The port reopened.\n\n“The sea is hurting the whales,” says Hori Paran, an elder of the tribe.\n\nHori Paran at his farm, the place where he was born and grew up\n\n“We are having to put up with a lot today.”",
+    );
+    assert_eq!(
+        found.iter().map(said_by).collect::<Vec<_>>(),
+        [
+            ("The sea is hurting the whales", "Hori Paran"),
+            ("We are having to put up with a lot today", "Hori Paran"),
+        ]
+    );
+}

@@ -712,6 +712,23 @@ fn unknown_name_before_of(p: &Para, np: Range<usize>) -> Option<Mention> {
     })
 }
 
+/// "Senator James Lankford, an Oklahoma Republican who warned …": a
+/// description with "a" or "an" set after a person's name by a comma stands
+/// for that person.
+pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
+    if np.start < 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_any(np.start, &["a", "an"]) {
+        return None;
+    }
+    let name_end = p.tokens[np.start - 2].end as usize;
+    let after = people.partition_point(|m| m.span.start < name_end);
+    let name = people[..after].last().filter(|m| {
+        m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == name_end
+    })?;
+    let mut named = name.clone();
+    named.span = p.bytes(np);
+    Some(named)
+}
+
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
 pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {

@@ -29,6 +29,7 @@ use attribution::SourceRef;
 use mentions::{Mention, MentionKind, StoryMention};
 use names::Names;
 use para::Para;
+use token::Kind;
 
 use crate::model::{Article, ClaimKind, Document};
 
@@ -239,11 +240,30 @@ impl SpeakerCarry {
             self.chain.clear();
             self.chain_source = None;
         }
-        // A paragraph with no quote and no claim ends the run of quotes.
-        if p.quotes.quotes.is_empty() && !had_claims {
+        // A paragraph with no quote and no claim ends the run of quotes,
+        // unless it is a photo caption set between them.
+        if p.quotes.quotes.is_empty() && !had_claims && !is_caption(p) {
             self.last_source = None;
         }
     }
+}
+
+/// Words of a line read as a caption, at least and at most.
+const CAPTION_WORDS: std::ops::RangeInclusive<usize> = 6..=40;
+
+/// "Hori Parata at his farm, where he was born and grew up": a line of some
+/// length with no full stop at its end, as a web page's photo caption is
+/// (a subheading is shorter). Counts at most 41 words.
+fn is_caption(p: &Para) -> bool {
+    let ends_open = (0..p.len())
+        .rev()
+        .find(|&t| p.kind(t) != Kind::Other)
+        .is_some_and(|last| p.kind(last).is_wordlike());
+    let words = (0..p.len())
+        .filter(|&t| p.is_word(t))
+        .take(CAPTION_WORDS.end() + 1)
+        .count();
+    ends_open && CAPTION_WORDS.contains(&words)
 }
 
 /// Sorted, disjoint ranges covering the same bytes as `ranges`.

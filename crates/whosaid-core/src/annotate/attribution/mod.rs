@@ -239,7 +239,9 @@ fn sentence_claims(
         };
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
-            (Some(np), false) => mentions::describe(p, np.clone(), people)
+            (Some(np), false) => mentions::in_apposition_to_a_name(p, np.clone(), people)
+                .filter(|_| relative_pronoun(p, np.end, clause.cue.start).is_some())
+                .or_else(|| mentions::describe(p, np.clone(), people))
                 .or_else(|| {
                     clause
                         .cue
@@ -410,7 +412,15 @@ fn sentence_claims(
             found_any = true;
             interrupts = true;
         }
+        // "Lankford, an Oklahoma Republican who warned of …": what stands
+        // before the one "who" stands for is not what they said.
+        let relative_source = !clause.inverted
+            && clause
+                .source
+                .as_ref()
+                .is_some_and(|np| relative_pronoun(p, np.end, clause.cue.start).is_some());
         if !interrupts
+            && !relative_source
             && (!found_any || clause.inverted || parenthetical)
             && let Some((kind, content, q)) =
                 backward_content(p, clause, previous_end, &sentence, quote_used)
