@@ -2367,3 +2367,28 @@ fn a_caption_between_quote_paragraphs_keeps_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_particle_opens_a_surname_written_alone() {
+    let found = claims(
+        "The port reopened.\n\n\"It is deflationary,\" said Ana de Vries. De Vries added it was late. Later de Vries said rates would rise.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Ana de Vries")),
+        "{found:#?}"
+    );
+    let c = only("The port reopened.\n\n\"It is deflationary,\" de Vries said.");
+    assert_eq!(c.speaker.as_deref(), Some("de Vries"));
+}
+
+#[test]
+fn a_workplace_after_a_title_and_at_is_no_person() {
+    let text = "The port reopened.\n\nRimmer Vos, chief economist at Morgan Guaranty, spoke.";
+    assert!(
+        people(text).iter().all(|name| name != "Morgan Guaranty"),
+        "{:?}",
+        speakers(text)
+    );
+}

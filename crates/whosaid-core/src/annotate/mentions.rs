@@ -372,7 +372,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         let given_sex = lexicon
             .given_name(first)
             .filter(|_| name_words(p, core.clone()).count() >= 2)
-            .filter(|_| not_person::article_before(p, core.start).is_none());
+            .filter(|_| not_person::article_before(p, core.start).is_none())
+            .filter(|_| !not_person::after_title_at(p, core.start));
         // "Student Dies After Diet Pills": in a headline, a title before a
         // capitalized word is no evidence of a name. (Worked out once a sentence.)
         let role_title = role_title.filter(|_| {
@@ -517,7 +518,12 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     mention.surname = words.last().map(|w| surname_key(w).into());
     // "Sir Menzies", "Dame Judi": a knight or dame is called by the given name.
     let knighted = core.start > 0 && p.is_any(core.start - 1, &["sir", "dame"]);
-    if words.len() >= 2 || knighted {
+    // ("de Vries", "De Vries": a particle opens the surname; no given name
+    // is written.)
+    let particle = words.first().is_some_and(|w| {
+        !w.starts_with(char::is_uppercase) || PARTICLES.contains(&w.to_ascii_lowercase())
+    });
+    if words.len() >= 2 && !particle || knighted {
         mention.given = words.first().map(|w| Box::from(*w));
     }
     // "shadow home secretary Mr David Davis": the honorific is not part of the role.
@@ -1088,6 +1094,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 && (function_word || !p.word(head).chars().any(char::is_lowercase))
             {
                 return None;
+            }
+            // "de Vries said": the particle is the surname's.
+            if core_start > np.start
+                && p.is_any(core_start - 1, &PARTICLES)
+                && !p.is_capitalized(core_start - 1)
+            {
+                core_start -= 1;
             }
             let role = role_before(p, core_start).filter(|r| r.start >= np.start);
             let given =

@@ -74,6 +74,13 @@ pub fn role_of_what_follows(p: &Para, role: &Range<usize>) -> bool {
     role.end > role.start && p.is_any(role.end - 1, &["of"])
 }
 
+/// Whether the name starting at `start` follows a title and "at"
+/// ("economist at Morgan Guaranty"): a workplace, even when it opens with a
+/// given name.
+pub fn after_title_at(p: &Para, start: usize) -> bool {
+    start >= 2 && p.is_any(start - 1, &["at"]) && p.title(start - 2).is_some()
+}
+
 /// Whether the clause at `k` (after a cue, or its "that") has its source speak
 /// of itself as "it": "Vellum said it plans …", "… said it had won …", "… said
 /// its profits rose". A person says "he" or "she"; an "it" that stands for no
