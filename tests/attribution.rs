@@ -2392,3 +2392,22 @@ fn a_workplace_after_a_title_and_at_is_no_person() {
         speakers(text)
     );
 }
+
+#[test]
+fn a_business_described_anywhere_in_the_story_is_not_a_person_later() {
+    let c = claims(
+        "The port reopened.\n\nBaikal bought the main unit of oil giant Dexos.\n\nLater Dexos accused Gazprom of illegally taking part.",
+    );
+    assert_eq!(
+        c.last().map(|c| (c.speaker.as_deref(), c.speaker_kind)),
+        Some((Some("Dexos"), Some(SpeakerKind::Organization)))
+    );
+    // A verb is no description: "press Kohl" after "Helmut Kohl".
+    let c = claims(
+        "The port reopened.\n\nChancellor Helmut Kohl spoke. They will press Kohl for action.\n\n\"We will act,\" Kohl added.",
+    );
+    assert_eq!(
+        c.last().map(|c| (c.speaker.as_deref(), c.speaker_kind)),
+        Some((Some("Helmut Kohl"), Some(SpeakerKind::Person)))
+    );
+}

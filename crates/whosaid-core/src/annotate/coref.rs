@@ -132,7 +132,15 @@ pub const LOOKBACK_MENTIONS: usize = 256;
 pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
-    let businesses = business_names(mentions, names);
+    // Surnames of people named in full: "Kohl" after "Helmut Kohl" is him,
+    // whatever "press Kohl" seemed to say.
+    let named_in_full: FxHashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person && m.given.is_some())
+        .filter_map(|m| names.get(m.surname))
+        .collect();
+    let mut businesses = business_names(mentions, names);
+    businesses.retain(|name| !named_in_full.contains(name.as_str()));
     // A name the story also gives an institution ("crude producer Yukos",
     // then "Yukos said") is that institution's, not a person's.
     let names_a_business = |mention: &StoryMention| {

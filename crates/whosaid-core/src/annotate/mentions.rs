@@ -393,7 +393,21 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         let described_business = given_sex.is_none()
             && core.start > 0
             && not_person::describes_organization(p, core.start - 1, core.clone());
-        if !evidence || described_business || not_person::is_place_name(p, core.clone()) {
+        if described_business {
+            // Kept as the business it is, so that the story's "Yukos said"
+            // is the business too.
+            let mut business = Mention::new(p, core.clone(), MentionKind::Organization);
+            business.name = Some(
+                name_words(p, core.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
+            );
+            business.head = Some(p.lower(core.start - 1).into());
+            found.push(business);
+            continue;
+        }
+        if !evidence || not_person::is_place_name(p, core.clone()) {
             continue;
         }
         let mut mention = person(p, core.clone(), role.clone());

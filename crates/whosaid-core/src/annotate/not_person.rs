@@ -39,6 +39,15 @@ pub fn describes_organization(p: &Para, t: usize, name: Range<usize>) -> bool {
     if !p.is_word(t) || p.is_capitalized(t) {
         return false;
     }
+    // "and press Kohl", "to post Smith": a verb, not a noun of a phrase.
+    let verb_like = t > 0
+        && p.is_word(t - 1)
+        && (p.is_any(t - 1, &["and", "or", "but", "to"])
+            || p.is_any(t - 1, &grammar::AUXILIARIES)
+            || grammar::Pronoun::parse(p.lower(t - 1)).is_some());
+    if verb_like {
+        return false;
+    }
     let lower = p.lower(t);
     let one_word = name.filter(|&w| p.is_word(w)).count() == 1;
     lexicon().is_organization_head(lower) || one_word && ORGANIZATION_DESCRIPTORS.contains(lower)
