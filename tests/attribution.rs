@@ -2411,3 +2411,19 @@ fn a_business_described_anywhere_in_the_story_is_not_a_person_later() {
         Some((Some("Helmut Kohl"), Some(SpeakerKind::Person)))
     );
 }
+
+#[test]
+fn the_incoming_holder_of_a_title_is_the_person_named_before() {
+    let c = claims(
+        "The port reopened.\n\nTomas Berg was appointed in May. “We will win,” said the incoming director.",
+    );
+    assert_eq!(c.last().map(said_by), Some(("We will win", "Tomas Berg")));
+    // "The new chairman" after someone left is someone else.
+    let c = claims(
+        "The port reopened.\n\nTomas Berg resigned in May. “We will win,” said the new chairman.",
+    );
+    assert_eq!(
+        c.last().map(said_by),
+        Some(("We will win", "the new chairman"))
+    );
+}

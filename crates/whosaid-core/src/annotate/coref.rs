@@ -113,6 +113,17 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashSet<String>
         .collect()
 }
 
+static ROLE_CHANGE_MODIFIERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("role_change_modifiers");
+
+/// "the incoming director", "the outgoing chairman": a description of
+/// someone coming to or leaving a role.
+fn describes_a_role_change(description: &str) -> bool {
+    description
+        .split_whitespace()
+        .any(|word| ROLE_CHANGE_MODIFIERS.contains(word))
+}
+
 /// The entity each mention resolves to (`None`: unresolved), and the entities.
 pub struct Resolution {
     pub entities: Vec<Entity>,
@@ -209,11 +220,24 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                 let head = names.get(mention.head).unwrap_or_default();
                 let name = names.get(mention.name).map(str::to_lowercase);
                 earlier(&|e| role_says(head, e))
-                    // "The 45-year-old": the nearest person named.
+                    // "The 45-year-old", "the incoming director": the
+                    // nearest person named (with no other role, for a title).
                     .or_else(|| {
                         (head == mentions::AGE_HEAD)
                             .then(|| {
                                 earlier(&|e| e.kind == SpeakerKind::Person && !e.name.is_empty())
+                            })
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        name.as_deref()
+                            .is_some_and(describes_a_role_change)
+                            .then(|| {
+                                earlier(&|e| {
+                                    e.kind == SpeakerKind::Person
+                                        && !e.name.is_empty()
+                                        && e.role.is_none()
+                                })
                             })
                             .flatten()
                     })
