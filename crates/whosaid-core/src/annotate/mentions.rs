@@ -195,10 +195,12 @@ fn name_part(p: &Para, i: usize) -> usize {
     if i >= p.len() {
         return 0;
     }
-    if is_name_word(p, i) || (p.is_word(i) && NAME_SUFFIXES.contains(p.word(i)) && i > 0) {
+    // Look-ups in the lists last: this runs for every token, most of them
+    // between name words.
+    if is_name_word(p, i) || (i > 0 && p.is_word(i) && NAME_SUFFIXES.contains(p.word(i))) {
         return 1;
     }
-    if p.is_any(i, &PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
+    if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
         return 1;
     }
     if p.kind(i) == Kind::OpenParen

@@ -38,7 +38,7 @@ impl<'a> Para<'a> {
             .iter()
             .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
             .collect();
-        given_names_that_are_words(text, &tokens, &mut name_words);
+        given_names_that_are_words(text, &lower, &tokens, &mut name_words);
         let places = vec![OnceCell::new(); tokens.len()];
         let titles = vec![OnceCell::new(); tokens.len()];
         Para {
@@ -147,7 +147,7 @@ const MAX_QUESTION_TOKENS: usize = 40;
 /// "Will Doyle", "Yin Myint May": an auxiliary that is also a given name is a
 /// name beside a name word, unless a preposition or determiner
 /// comes first ("in May Lund said" keeps the month).
-fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bool]) {
+fn given_names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &mut [bool]) {
     let capitalized = |k: usize| {
         tokens
             .get(k)
@@ -160,14 +160,14 @@ fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bo
         }
         let word = token.text(text);
         // Cheap tests first: this runs for every capitalized word.
-        if !grammar::AUXILIARIES.contains(&word.to_ascii_lowercase())
+        if !grammar::AUXILIARIES.contains(&lower[token.range()])
             || lexicon().given_name(word).is_none()
         {
             continue;
         }
         let after_function_word = i > 0 && {
-            let before = tokens[i - 1].text(text).to_ascii_lowercase();
-            grammar::PREPOSITIONS.contains(&before) || grammar::DETERMINERS.contains(&before)
+            let before = &lower[tokens[i - 1].range()];
+            grammar::PREPOSITIONS.contains(before) || grammar::DETERMINERS.contains(before)
         };
         // Before a name word ("Will Doyle") or after one ("Yin Myint May"),
         // but not in a line in Title Case ("Hillary Will Be Unprecedented")
@@ -208,8 +208,9 @@ fn name_word(word: &str, lower: &str) -> bool {
     }) {
         return true;
     }
+    // The look-up last: this runs for every word.
     word.starts_with(char::is_uppercase)
-        && !grammar::NOT_NAMES.contains(lower)
-        && word.chars().any(char::is_lowercase)
         && !word.ends_with('.')
+        && word.chars().any(char::is_lowercase)
+        && !grammar::NOT_NAMES.contains(lower)
 }

@@ -4,9 +4,18 @@
 //! compared a dozen strings (a third of a corpus's annotation time). The
 //! hash is our own, not `std`'s or Fx's, so the build host and the target
 //! agree whatever their word size. Shared with `build/` by `#[path]`.
+//!
+//! A slot holds its key's index and the high half of the key's hash: most
+//! words looked up are in no list, and the hash turns almost all of them
+//! away without reading a key.
 
-/// An empty slot.
-pub(crate) const EMPTY: u32 = u32::MAX;
+/// An empty slot. A key's slot is never this: its index is below `u32::MAX`.
+pub(crate) const EMPTY: u64 = u64::MAX;
+
+/// A slot for the key at `index` whose hash is `hash`.
+fn slot_of(index: u32, hash: u64) -> u64 {
+    (hash & 0xffff_ffff_0000_0000) | u64::from(index)
+}
 
 /// FNV-1a over the bytes: fast for short words, the same everywhere.
 pub(crate) fn hash(word: &str) -> u64 {
@@ -19,18 +28,23 @@ pub(crate) fn hash(word: &str) -> u64 {
 }
 
 /// The slots for `keys` (each once): a power of two at least twice their
-/// number, each holding a key's index or [`EMPTY`], by linear probing.
+/// number, each holding a key ([`slot_of`]) or [`EMPTY`], by linear probing.
 #[cfg_attr(not(test), allow(dead_code, reason = "run by build/ and the tests"))]
-pub(crate) fn slots(keys: &[&str]) -> Vec<u32> {
+pub(crate) fn slots(keys: &[&str]) -> Vec<u64> {
     let size = (keys.len() * 2).next_power_of_two().max(2);
     let mask = size - 1;
     let mut slots = vec![EMPTY; size];
     for (index, key) in keys.iter().enumerate() {
-        let mut slot = hash(key) as usize & mask;
+        let hash = hash(key);
+        let mut slot = hash as usize & mask;
         while slots[slot] != EMPTY {
             slot = (slot + 1) & mask;
         }
-        slots[slot] = u32::try_from(index).expect("fewer than 2^32 keys");
+        let index = u32::try_from(index)
+            .ok()
+            .filter(|&index| index != u32::MAX)
+            .expect("fewer than 2^32 - 1 keys");
+        slots[slot] = slot_of(index, hash);
     }
     slots
 }
@@ -48,7 +62,7 @@ pub(crate) struct Table<V: 'static> {
     ends: &'static [u32],
     /// Parallel to `ends`; empty for a set.
     values: &'static [V],
-    slots: &'static [u32],
+    slots: &'static [u64],
 }
 
 impl<V: Copy> Table<V> {
@@ -58,7 +72,7 @@ impl<V: Copy> Table<V> {
         text: &'static str,
         ends: &'static [u32],
         values: &'static [V],
-        slots: &'static [u32],
+        slots: &'static [u64],
     ) -> Self {
         Table {
             text,
@@ -85,19 +99,22 @@ impl<V: Copy> Table<V> {
 
     fn index(&self, word: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = hash(word) as usize & mask;
+        let hash = hash(word);
+        let mut slot = hash as usize & mask;
         loop {
-            let index = *self.slots.get(slot)?;
-            if index == EMPTY {
+            let entry = *self.slots.get(slot)?;
+            if entry == EMPTY {
                 return None;
             }
+            let index = entry as u32 as usize;
             // Bytes, not `str`: no check for character boundaries.
-            if self
-                .span(index as usize)
-                .and_then(|span| self.text.as_bytes().get(span))
-                == Some(word.as_bytes())
+            if entry == slot_of(index as u32, hash)
+                && self
+                    .span(index)
+                    .and_then(|span| self.text.as_bytes().get(span))
+                    == Some(word.as_bytes())
             {
-                return Some(index as usize);
+                return Some(index);
             }
             slot = (slot + 1) & mask;
         }
@@ -160,7 +177,7 @@ mod tests {
         assert!(!empty.contains("word"));
     }
 
-    fn slots_of_nothing() -> Vec<u32> {
+    fn slots_of_nothing() -> Vec<u64> {
         slots(&[])
     }
 
