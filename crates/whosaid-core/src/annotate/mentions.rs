@@ -472,6 +472,10 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
 
 /// The key people are merged on: the last name, lower case, straight apostrophes.
 pub fn surname_key(word: &str) -> String {
+    // Most names are ASCII: one string, lower-cased without Unicode tables.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.to_lowercase().replace('’', "'")
 }
 
@@ -663,7 +667,6 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let head_word = p.word(head);
     let np_text = p.slice(np.clone());
     let definite = p.is_any(np.start, &["the", "this", "that", "these", "those"]);
-    let anonymous_marker = lexicon.has_anonymity_marker(p.lower_slice(np.clone()));
 
     // A person named in the phrase, ending at its head: "Kremlin spokesman Dmitry Peskov".
     let np_bytes = p.bytes(np.clone());
@@ -716,7 +719,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.name = Some((np_text.to_string()).into());
         return Some(mention);
     }
-    if lexicon.is_anonymous_head(head_lower) || anonymous_marker && !capitalized_head {
+    // The markers are searched for in the whole phrase, so only when it matters.
+    let anonymous_marker = || lexicon.has_anonymity_marker(p.lower_slice(np.clone()));
+    if lexicon.is_anonymous_head(head_lower) || !capitalized_head && anonymous_marker() {
         mention.kind = MentionKind::Anonymous;
         mention.plural = !member_of && plural_noun(head_lower);
         mention.head = Some((singular(head_lower)).into());

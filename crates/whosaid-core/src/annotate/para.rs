@@ -102,7 +102,14 @@ impl<'a> Para<'a> {
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        let Some(token) = self.tokens.get(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        // An ASCII first letter without decoding: this runs for every word, often.
+        match self.text.as_bytes().get(token.start as usize) {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => self.word(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     pub fn inside_quote(&self, i: usize) -> bool {
@@ -202,10 +209,14 @@ fn name_word(word: &str, lower: &str) -> bool {
     if initial {
         return true;
     }
-    if ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
-        word.strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-    }) {
+    // The prefixes are lower case: a capitalized word is spared the tests.
+    let lower_case_first = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    if lower_case_first
+        && ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
+            word.strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+    {
         return true;
     }
     // The look-up last: this runs for every word.

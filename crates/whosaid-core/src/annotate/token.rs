@@ -156,7 +156,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(i) else { break };
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            let Some(c) = char_at(i) else { break };
+            c
+        };
         let width = c.len_utf8();
         if c.is_whitespace() {
             i += width;
@@ -290,6 +295,13 @@ fn word_end(text: &str, start: usize) -> usize {
                 Some(c) if !c.is_ascii() && is_word_char(c) => i += c.len_utf8(),
                 _ => break,
             }
+        }
+        // Most words end at a space or a mark that joins nothing and is no
+        // period: the word ends here, with no more to decode.
+        let joins_or_ends =
+            |b: u8| !b.is_ascii() || matches!(b, b'-' | b'&' | b'/' | b'\'' | b'.' | b',');
+        if !bytes.get(i).copied().is_some_and(joins_or_ends) {
+            return i;
         }
         let mut rest = text[i..].chars();
         let (Some(joiner), Some(next)) = (rest.next(), rest.next()) else {
