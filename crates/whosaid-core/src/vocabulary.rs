@@ -27,7 +27,7 @@ pub(crate) use read::{Class, Format, Row, VocabularyError, read};
 pub(crate) mod formats;
 mod table;
 
-pub(crate) use table::Table;
+pub(crate) use table::{Filter, Table};
 
 /// A one-column list from `assets/lexicon/`, compiled into static tables at
 /// build time. Matching is exact (case included), as the words are listed;
