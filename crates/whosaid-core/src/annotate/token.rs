@@ -291,6 +291,9 @@ fn word_end(text: &str, start: usize) -> usize {
             while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                 i += 1;
             }
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                break;
+            }
             match text[i..].chars().next() {
                 Some(c) if !c.is_ascii() && is_word_char(c) => i += c.len_utf8(),
                 _ => break,
