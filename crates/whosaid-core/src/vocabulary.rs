@@ -47,6 +47,7 @@ impl WordSet {
     }
 
     /// Whether `word` is listed, exactly so.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set.contains(word)
     }

@@ -97,7 +97,7 @@ impl<'a> Para<'a> {
     /// `None` past the end.
     pub fn title(&self, i: usize) -> Option<Title> {
         let cell = self.titles.get(i)?;
-        *cell.get_or_init(|| lexicon().title(self.word(i)))
+        *cell.get_or_init(|| lexicon().title_of(self.word(i), self.lower(i)))
     }
 
     /// A word that starts with a capital letter.

@@ -58,6 +58,7 @@ impl Filter {
     }
 
     /// Whether `word` may be a key.
+    #[inline]
     fn admits(&self, word: &str) -> bool {
         let length = word.len();
         if length < self.shortest as usize || length > self.longest as usize {
@@ -193,10 +194,17 @@ impl<V: Copy> Table<V> {
         self.text.get(self.span(index)?)
     }
 
+    // Inlined, with the filter, into the callers: most look-ups end there.
+    #[inline]
     fn index(&self, word: &str) -> Option<usize> {
         if !self.filter.admits(word) {
             return None;
         }
+        self.probe(word)
+    }
+
+    /// [`Table::index`] of a word the filter admits.
+    fn probe(&self, word: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         let hash = hash(word);
         let mut slot = hash as usize & mask;
@@ -220,11 +228,13 @@ impl<V: Copy> Table<V> {
     }
 
     /// Whether `word` is a key, exactly so.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.index(word).is_some()
     }
 
     /// The value of `word`.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<V> {
         self.values.get(self.index(word)?).copied()
     }
