@@ -133,12 +133,7 @@ impl Lexicon {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.title_of(word, word);
         }
-        // Lower-case on the stack: titles are short.
-        let mut buffer = [0u8; 32];
-        let bytes = buffer.get_mut(..word.len())?;
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        self.title_of(word, std::str::from_utf8(bytes).ok()?)
+        crate::vocabulary::with_ascii_lowercase(word, |lower| self.title_of(word, lower))
     }
 
     /// [`Lexicon::title`] of `word`, whose ASCII lower case `lower` is at
