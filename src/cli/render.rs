@@ -80,15 +80,21 @@ const RENDER_AHEAD_LIMIT: usize = 256 << 10;
 /// size of its own JSON (`{"index":…,"kind":"body","text":""}`).
 const PARAGRAPH_WEIGHT: usize = 48;
 
+/// About how many bytes of output a byte of a story's weight makes: its
+/// JSON repeats the text of its claims and mentions.
+const OUTPUT_PER_WEIGHT: usize = 4;
+
 /// Renders `story` in `format`.
 pub fn render(format: Format, story: Story) -> io::Result<Rendered> {
     if format == Format::Json {
         return Ok(Rendered::Whole(Box::new(story)));
     }
-    if story.weight() > RENDER_AHEAD_LIMIT {
+    let weight = story.weight();
+    if weight > RENDER_AHEAD_LIMIT {
         return Ok(Rendered::Direct(Box::new(story)));
     }
-    let mut out = Vec::new();
+    // Sized once: grown as it was written, the output was copied several times.
+    let mut out = Vec::with_capacity(weight * OUTPUT_PER_WEIGHT);
     write(format, story, &mut out)?;
     Ok(Rendered::Bytes(out))
 }

@@ -5,7 +5,7 @@
 //! the user asks for them.
 
 use std::fs::{self, File, FileType};
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::Path;
 
 use super::LoadError;
@@ -106,28 +106,35 @@ pub fn read_bounded(
     limits: &ReadLimits,
     keep_nul: impl Fn(&[u8]) -> bool,
 ) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
-    let mut chunk = vec![0u8; 1 << 16];
+    // Read straight into `bytes`, which is not zeroed first: a buffer of
+    // its own for the chunks was zeroed for every input, a tenth of the
+    // time of reading a news story.
+    let mut bytes = Vec::with_capacity(CHUNK as usize);
     loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => return Ok(bytes),
-            Ok(read) => read,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(LoadError::from_io(name, error)),
-        };
-        if bytes.len() as u64 + read as u64 > limits.max_bytes {
+        let start = bytes.len();
+        let read = reader
+            .by_ref()
+            .take(CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(|error| LoadError::from_io(name, error))?;
+        if bytes.len() as u64 > limits.max_bytes {
             return Err(too_large(name, limits));
         }
-        let start = bytes.len();
-        bytes.extend_from_slice(&chunk[..read]);
         // A byte-order mark has no NUL, so the first bytes in tell.
         if bytes[start..].contains(&0) && !keep_nul(&bytes[..bytes.len().min(4)]) {
             return Err(LoadError::NotText {
                 path: name.to_string(),
             });
         }
+        // Less than a chunk: `read_to_end` stopped at the end of the input.
+        if (read as u64) < CHUNK {
+            return Ok(bytes);
+        }
     }
 }
+
+/// How much is read before the limit and NULs are checked.
+const CHUNK: u64 = 1 << 16;
 
 fn too_large(name: &str, limits: &ReadLimits) -> LoadError {
     LoadError::TooLarge {
@@ -190,6 +197,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io;
 
     fn limit(max_bytes: u64) -> ReadLimits {
         ReadLimits {

@@ -21,9 +21,11 @@ pub(crate) fn str_slice(words: &[&str]) -> String {
 pub(crate) fn table(keys: &[&str], values: &[String]) -> String {
     let slots = crate::table::slots(keys);
     let (text, ends) = crate::table::joined(keys);
+    let filter = crate::table::Filter::of(keys);
     format!(
-        "crate::vocabulary::Table::new({text:?}, &{ends:?}, &[{}], &{slots:?})",
-        values.join(", ")
+        "crate::vocabulary::Table::new({text:?}, &{ends:?}, &[{}], &{slots:?}, {})",
+        values.join(", "),
+        filter.expression()
     )
 }
 

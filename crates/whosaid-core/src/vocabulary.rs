@@ -27,7 +27,22 @@ pub(crate) use read::{Class, Format, Row, VocabularyError, read};
 pub(crate) mod formats;
 mod table;
 
-pub(crate) use table::Table;
+pub(crate) use table::{Filter, Table};
+
+/// `f` of `word` with its ASCII letters lower-cased, made on the stack when
+/// the word is as short as listed words are: a look-up allocates nothing.
+pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 64];
+    if let Some(bytes) = buffer.get_mut(..word.len()) {
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        // Lower-casing ASCII keeps UTF-8 valid, so this always succeeds.
+        if let Ok(lower) = std::str::from_utf8(bytes) {
+            return f(lower);
+        }
+    }
+    f(&word.to_ascii_lowercase())
+}
 
 /// A one-column list from `assets/lexicon/`, compiled into static tables at
 /// build time. Matching is exact (case included), as the words are listed;
@@ -47,6 +62,7 @@ impl WordSet {
     }
 
     /// Whether `word` is listed, exactly so.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set.contains(word)
     }

@@ -130,24 +130,27 @@ impl Lexicon {
     /// A title, honorific or title modifier. `word` is as written; forms with
     /// a period ("Sen.") match only with their case.
     pub fn title(&self, word: &str) -> Option<Title> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.title_of(word, word);
+        }
+        crate::vocabulary::with_ascii_lowercase(word, |lower| self.title_of(word, lower))
+    }
+
+    /// [`Lexicon::title`] of `word`, whose ASCII lower case `lower` is at
+    /// hand (a paragraph keeps its tokens'), so nothing is copied or checked.
+    pub fn title_of(&self, word: &str, lower: &str) -> Option<Title> {
         // "co-chairman", "ex-minister", "vice-chair": the title after the prefix.
         if let Some((prefix, rest)) = word.split_once('-')
-            && TITLE_PREFIXES.contains(&prefix.to_ascii_lowercase())
+            && let Some((lower_prefix, lower_rest)) = lower.split_at_checked(prefix.len())
+            && let Some(lower_rest) = lower_rest.strip_prefix('-')
+            && TITLE_PREFIXES.contains(lower_prefix)
         {
-            return self.title(rest);
+            return self.title_of(rest, lower_rest);
         }
         if word.ends_with('.') {
             return self.titles.get(word);
         }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.titles.get(word);
-        }
-        // Lower-case on the stack: this runs for every capitalized word.
-        let mut buffer = [0u8; 32];
-        let bytes = buffer.get_mut(..word.len())?;
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        self.titles.get(std::str::from_utf8(bytes).ok()?)
+        self.titles.get(lower)
     }
 
     pub fn is_anonymous_head(&self, lower: &str) -> bool {

@@ -211,7 +211,9 @@ fn name_part(p: &Para, i: usize) -> usize {
     if i >= p.len() {
         return 0;
     }
-    if is_name_word(p, i) || (p.is_word(i) && NAME_SUFFIXES.contains(p.word(i)) && i > 0) {
+    // Look-ups in the lists last: this runs for every token, most of them
+    // between name words.
+    if is_name_word(p, i) || (i > 0 && p.is_word(i) && NAME_SUFFIXES.contains(p.word(i))) {
         return 1;
     }
     // "Ms King", "Mr Major": after an honorific, a capitalized word is a name.
@@ -224,7 +226,7 @@ fn name_part(p: &Para, i: usize) -> usize {
     {
         return 1;
     }
-    if p.is_any(i, &PARTICLES) && is_name_word(p, i + 1) && i > 0 && is_name_word(p, i - 1) {
+    if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
         return 1;
     }
     if p.kind(i) == Kind::OpenParen
@@ -573,7 +575,12 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
 
 /// The key people are merged on: the last name, lower case, straight apostrophes.
 pub fn surname_key(word: &str) -> String {
-    let key = word.to_lowercase().replace('’', "'");
+    // Most names are ASCII: one string, lower-cased without Unicode tables.
+    let key = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    };
     // "al-Tayer", then "Tayer": the Arabic article is no part of the key.
     match key.strip_prefix("al-").or_else(|| key.strip_prefix("el-")) {
         Some(rest) if !rest.is_empty() => rest.to_string(),
@@ -882,7 +889,6 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     let head_word = p.word(head);
     let np_text = p.slice(np.clone());
     let definite = p.is_any(np.start, &["the", "this", "that", "these", "those"]);
-    let anonymous_marker = lexicon.has_anonymity_marker(p.lower_slice(np.clone()));
 
     // A person named in the phrase, ending at its head: "Kremlin spokesman Dmitry Peskov".
     let np_bytes = p.bytes(np.clone());
@@ -935,7 +941,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.name = Some((np_text.to_string()).into());
         return Some(mention);
     }
-    if lexicon.is_anonymous_head(head_lower) || anonymous_marker && !capitalized_head {
+    // The markers are searched for in the whole phrase, so only when it matters.
+    let anonymous_marker = || lexicon.has_anonymity_marker(p.lower_slice(np.clone()));
+    if lexicon.is_anonymous_head(head_lower) || !capitalized_head && anonymous_marker() {
         mention.kind = MentionKind::Anonymous;
         mention.plural = !member_of && plural_noun(head_lower);
         mention.head = Some((singular(head_lower)).into());

@@ -38,7 +38,7 @@ impl<'a> Para<'a> {
             .iter()
             .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
             .collect();
-        given_names_that_are_words(text, &tokens, &mut name_words);
+        given_names_that_are_words(text, &lower, &tokens, &mut name_words);
         let places = vec![OnceCell::new(); tokens.len()];
         let titles = vec![OnceCell::new(); tokens.len()];
         Para {
@@ -97,12 +97,19 @@ impl<'a> Para<'a> {
     /// `None` past the end.
     pub fn title(&self, i: usize) -> Option<Title> {
         let cell = self.titles.get(i)?;
-        *cell.get_or_init(|| lexicon().title(self.word(i)))
+        *cell.get_or_init(|| lexicon().title_of(self.word(i), self.lower(i)))
     }
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        let Some(token) = self.tokens.get(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        // An ASCII first letter without decoding: this runs for every word, often.
+        match self.text.as_bytes().get(token.start as usize) {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => self.word(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     pub fn inside_quote(&self, i: usize) -> bool {
@@ -147,7 +154,7 @@ const MAX_QUESTION_TOKENS: usize = 40;
 /// "Will Doyle", "Yin Myint May": an auxiliary that is also a given name is a
 /// name beside a name word, unless a preposition or determiner
 /// comes first ("in May Lund said" keeps the month).
-fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bool]) {
+fn given_names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &mut [bool]) {
     let capitalized = |k: usize| {
         tokens
             .get(k)
@@ -160,14 +167,14 @@ fn given_names_that_are_words(text: &str, tokens: &[Token], name_words: &mut [bo
         }
         let word = token.text(text);
         // Cheap tests first: this runs for every capitalized word.
-        if !grammar::AUXILIARIES.contains(&word.to_ascii_lowercase())
+        if !grammar::AUXILIARIES.contains(&lower[token.range()])
             || lexicon().given_name(word).is_none()
         {
             continue;
         }
         let after_function_word = i > 0 && {
-            let before = tokens[i - 1].text(text).to_ascii_lowercase();
-            grammar::PREPOSITIONS.contains(&before) || grammar::DETERMINERS.contains(&before)
+            let before = &lower[tokens[i - 1].range()];
+            grammar::PREPOSITIONS.contains(before) || grammar::DETERMINERS.contains(before)
         };
         // Before a name word ("Will Doyle") or after one ("Yin Myint May"),
         // but not in a line in Title Case ("Hillary Will Be Unprecedented")
@@ -202,14 +209,19 @@ fn name_word(word: &str, lower: &str) -> bool {
     if initial {
         return true;
     }
-    if ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
-        word.strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-    }) {
+    // The prefixes are lower case: a capitalized word is spared the tests.
+    let lower_case_first = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    if lower_case_first
+        && ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
+            word.strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+    {
         return true;
     }
+    // The look-up last: this runs for every word.
     word.starts_with(char::is_uppercase)
-        && !grammar::NOT_NAMES.contains(lower)
-        && word.chars().any(char::is_lowercase)
         && !word.ends_with('.')
+        && word.chars().any(char::is_lowercase)
+        && !grammar::NOT_NAMES.contains(lower)
 }

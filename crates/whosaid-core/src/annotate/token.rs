@@ -111,7 +111,20 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+/// ASCII letters and digits, by byte: the test run on nearly every byte of
+/// a text, as one load.
+static ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
 /// Anything that can be part of a word: not whitespace, not punctuation we split on.
+#[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii_alphanumeric() {
         return true;
@@ -156,7 +169,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(i) else { break };
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            let Some(c) = char_at(i) else { break };
+            c
+        };
         let width = c.len_utf8();
         if c.is_whitespace() {
             i += width;
@@ -283,13 +301,25 @@ fn word_end(text: &str, start: usize) -> usize {
         loop {
             // An ASCII byte is a word character exactly when it is a letter or
             // digit (see `is_word_char`), so most words are read byte by byte.
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
+            i += bytes.get(i..).map_or(0, |rest| {
+                rest.iter()
+                    .position(|&byte| !ALPHANUMERIC[usize::from(byte)])
+                    .unwrap_or(rest.len())
+            });
+            if bytes.get(i).is_none_or(u8::is_ascii) {
+                break;
             }
             match text[i..].chars().next() {
                 Some(c) if !c.is_ascii() && is_word_char(c) => i += c.len_utf8(),
                 _ => break,
             }
+        }
+        // Most words end at a space or a mark that joins nothing and is no
+        // period: the word ends here, with no more to decode.
+        let joins_or_ends =
+            |b: u8| !b.is_ascii() || matches!(b, b'-' | b'&' | b'/' | b'\'' | b'.' | b',');
+        if !bytes.get(i).copied().is_some_and(joins_or_ends) {
+            return i;
         }
         let mut rest = text[i..].chars();
         let (Some(joiner), Some(next)) = (rest.next(), rest.next()) else {
@@ -301,12 +331,15 @@ fn word_end(text: &str, start: usize) -> usize {
             '\'' | '’' => next.is_alphabetic() && !is_possessive_s(text, i + joiner.len_utf8()),
             '.' => {
                 // "U.S", "3.2": a period between two letters of an acronym, or two digits.
-                let segment_is_letter = text[..i]
-                    .rsplit(|c: char| !is_word_char(c))
-                    .next()
-                    .is_some_and(|s| s.chars().count() == 1);
-                (segment_is_letter
-                    && next.is_alphabetic()
+                // Only when a letter follows: a sentence's last word is spared.
+                let segment_is_letter = || {
+                    text[..i]
+                        .rsplit(|c: char| !is_word_char(c))
+                        .next()
+                        .is_some_and(|s| s.chars().count() == 1)
+                };
+                (next.is_alphabetic()
+                    && segment_is_letter()
                     && !rest.next().is_some_and(is_word_char))
                     || (prev.is_some_and(|p| p.is_ascii_digit()) && next.is_ascii_digit())
             }
@@ -330,19 +363,24 @@ fn word_end(text: &str, start: usize) -> usize {
     // A trailing period that belongs to the word.
     if text[i..].starts_with('.') && !text[i..].starts_with("..") {
         let word = &text[start..i];
-        let last_segment = word.rsplit(['-', '‐']).next().unwrap_or(word);
         // "J. K. Rowling", but not "a post on X." at a sentence's end.
-        let name_follows = text[i + 1..].strip_prefix(' ').is_some_and(|rest| {
-            let next_word = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            rest.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(next_word)
-        });
+        let name_follows = || {
+            text[i + 1..].strip_prefix(' ').is_some_and(|rest| {
+                let next_word = rest
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                rest.starts_with(char::is_uppercase) && !SENTENCE_OPENERS.contains(next_word)
+            })
+        };
         let initial =
-            word.chars().count() == 1 && word.chars().all(char::is_uppercase) && name_follows;
+            word.chars().count() == 1 && word.chars().all(char::is_uppercase) && name_follows();
         let acronym = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
-        if initial || acronym || ABBREVIATIONS.contains(last_segment) {
+        let abbreviation = || {
+            let last_segment = word.rsplit(['-', '‐']).next().unwrap_or(word);
+            ABBREVIATIONS.contains(last_segment)
+        };
+        if initial || acronym || abbreviation() {
             i += 1;
         }
     }
@@ -359,6 +397,11 @@ mod tests {
         for byte in 0u8..128 {
             let c = char::from(byte);
             assert_eq!(is_word_char(c), c.is_ascii_alphanumeric(), "{byte:#x}");
+            assert_eq!(
+                ALPHANUMERIC[usize::from(byte)],
+                is_word_char(c),
+                "{byte:#x}"
+            );
             assert_eq!(
                 c.is_whitespace(),
                 matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C),

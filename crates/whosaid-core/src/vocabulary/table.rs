@@ -4,33 +4,140 @@
 //! compared a dozen strings (a third of a corpus's annotation time). The
 //! hash is our own, not `std`'s or Fx's, so the build host and the target
 //! agree whatever their word size. Shared with `build/` by `#[path]`.
+//!
+//! A slot holds its key's index and the high half of the key's hash: most
+//! words looked up are in no list, and the hash turns almost all of them
+//! away without reading a key.
 
-/// An empty slot.
-pub(crate) const EMPTY: u32 = u32::MAX;
+/// An empty slot. A key's slot is never this: its index is below `u32::MAX`.
+pub(crate) const EMPTY: u64 = u64::MAX;
 
-/// FNV-1a over the bytes: fast for short words, the same everywhere.
-pub(crate) fn hash(word: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in word.as_bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// What all of a table's keys share: the range of their lengths and the
+/// bytes they start with. A word outside either is in no slot, and most
+/// words looked up are turned away so, before they are hashed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Filter {
+    shortest: u32,
+    longest: u32,
+    /// Bit `b % 64` of word `b / 64` is set when some key starts with byte `b`.
+    first_bytes: [u64; 4],
+}
+
+impl Filter {
+    /// A filter from what `build/` wrote ([`Filter::of`] its keys).
+    pub const fn new(shortest: u32, longest: u32, first_bytes: [u64; 4]) -> Self {
+        Filter {
+            shortest,
+            longest,
+            first_bytes,
+        }
     }
-    hash
+
+    /// The filter that admits every one of `keys`.
+    #[cfg_attr(not(test), allow(dead_code, reason = "run by build/ and the tests"))]
+    pub(crate) fn of(keys: &[&str]) -> Filter {
+        let mut filter = Filter::new(u32::MAX, 0, [0; 4]);
+        for key in keys {
+            let length = u32::try_from(key.len()).unwrap_or(u32::MAX);
+            filter.shortest = filter.shortest.min(length);
+            filter.longest = filter.longest.max(length);
+            if let Some(&first) = key.as_bytes().first() {
+                filter.first_bytes[usize::from(first / 64)] |= 1 << (first % 64);
+            }
+        }
+        filter
+    }
+
+    /// The filter as a Rust expression, for `build/` to write.
+    #[cfg_attr(not(test), allow(dead_code, reason = "run by build/ and the tests"))]
+    pub(crate) fn expression(&self) -> String {
+        format!(
+            "crate::vocabulary::Filter::new({}, {}, {:?})",
+            self.shortest, self.longest, self.first_bytes
+        )
+    }
+
+    /// Whether `word` may be a key.
+    #[inline]
+    fn admits(&self, word: &str) -> bool {
+        let length = word.len();
+        if length < self.shortest as usize || length > self.longest as usize {
+            return false;
+        }
+        word.as_bytes().first().is_none_or(|&first| {
+            self.first_bytes[usize::from(first / 64)] & (1 << (first % 64)) != 0
+        })
+    }
+}
+
+/// A slot for the key at `index` whose hash is `hash`.
+fn slot_of(index: u32, hash: u64) -> u64 {
+    (hash & 0xffff_ffff_0000_0000) | u64::from(index)
+}
+
+/// A hash of the bytes read eight (or four) at a time, little-endian, so the
+/// same everywhere; a word of up to eight bytes costs one multiplication and
+/// the final mix. (FNV-1a, a multiplication a byte, was a tenth of the
+/// annotator's time: every token is looked up in several lists.)
+pub(crate) fn hash(word: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |hash: u64, value: u64| (hash ^ value).wrapping_mul(K).rotate_left(32);
+    let bytes = word.as_bytes();
+    let length = bytes.len();
+    let mut hash = (length as u64).wrapping_mul(K);
+    if length >= 8 {
+        let mut at = 0;
+        while at + 8 < length {
+            hash = mix(hash, read_8(bytes, at));
+            at += 8;
+        }
+        hash = mix(hash, read_8(bytes, length - 8));
+    } else if length >= 4 {
+        // Two reads that overlap cover the word.
+        hash = mix(hash, read_4(bytes, 0) | read_4(bytes, length - 4) << 32);
+    } else if length > 0 {
+        let [first, middle, last] = [0, length / 2, length - 1].map(|i| u64::from(bytes[i]));
+        hash = mix(hash, first | middle << 8 | last << 16);
+    }
+    // The slot is taken from the low bits and the tag from the high ones:
+    // each must depend on every byte.
+    hash ^= hash >> 32;
+    hash = hash.wrapping_mul(K);
+    hash ^ hash >> 29
+}
+
+/// Eight bytes from `at`, which is at least eight from the end.
+fn read_8(bytes: &[u8], at: usize) -> u64 {
+    let mut eight = [0; 8];
+    eight.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(eight)
+}
+
+/// Four bytes from `at`, which is at least four from the end.
+fn read_4(bytes: &[u8], at: usize) -> u64 {
+    let mut four = [0; 4];
+    four.copy_from_slice(&bytes[at..at + 4]);
+    u64::from(u32::from_le_bytes(four))
 }
 
 /// The slots for `keys` (each once): a power of two at least twice their
-/// number, each holding a key's index or [`EMPTY`], by linear probing.
+/// number, each holding a key ([`slot_of`]) or [`EMPTY`], by linear probing.
 #[cfg_attr(not(test), allow(dead_code, reason = "run by build/ and the tests"))]
-pub(crate) fn slots(keys: &[&str]) -> Vec<u32> {
+pub(crate) fn slots(keys: &[&str]) -> Vec<u64> {
     let size = (keys.len() * 2).next_power_of_two().max(2);
     let mask = size - 1;
     let mut slots = vec![EMPTY; size];
     for (index, key) in keys.iter().enumerate() {
-        let mut slot = hash(key) as usize & mask;
+        let hash = hash(key);
+        let mut slot = hash as usize & mask;
         while slots[slot] != EMPTY {
             slot = (slot + 1) & mask;
         }
-        slots[slot] = u32::try_from(index).expect("fewer than 2^32 keys");
+        let index = u32::try_from(index)
+            .ok()
+            .filter(|&index| index != u32::MAX)
+            .expect("fewer than 2^32 - 1 keys");
+        slots[slot] = slot_of(index, hash);
     }
     slots
 }
@@ -48,23 +155,27 @@ pub(crate) struct Table<V: 'static> {
     ends: &'static [u32],
     /// Parallel to `ends`; empty for a set.
     values: &'static [V],
-    slots: &'static [u32],
+    slots: &'static [u64],
+    filter: Filter,
 }
 
 impl<V: Copy> Table<V> {
     /// A table from what `build/` wrote: the keys joined into `text` and
-    /// their `ends`, and the `slots` [`slots`] laid out for them.
+    /// their `ends`, the `slots` [`slots`] laid out for them and their
+    /// [`Filter`].
     pub const fn new(
         text: &'static str,
         ends: &'static [u32],
         values: &'static [V],
-        slots: &'static [u32],
+        slots: &'static [u64],
+        filter: Filter,
     ) -> Self {
         Table {
             text,
             ends,
             values,
             slots,
+            filter,
         }
     }
 
@@ -83,32 +194,47 @@ impl<V: Copy> Table<V> {
         self.text.get(self.span(index)?)
     }
 
+    // Inlined, with the filter, into the callers: most look-ups end there.
+    #[inline]
     fn index(&self, word: &str) -> Option<usize> {
+        if !self.filter.admits(word) {
+            return None;
+        }
+        self.probe(word)
+    }
+
+    /// [`Table::index`] of a word the filter admits.
+    fn probe(&self, word: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = hash(word) as usize & mask;
+        let hash = hash(word);
+        let mut slot = hash as usize & mask;
         loop {
-            let index = *self.slots.get(slot)?;
-            if index == EMPTY {
+            let entry = *self.slots.get(slot)?;
+            if entry == EMPTY {
                 return None;
             }
+            let index = entry as u32 as usize;
             // Bytes, not `str`: no check for character boundaries.
-            if self
-                .span(index as usize)
-                .and_then(|span| self.text.as_bytes().get(span))
-                == Some(word.as_bytes())
+            if entry == slot_of(index as u32, hash)
+                && self
+                    .span(index)
+                    .and_then(|span| self.text.as_bytes().get(span))
+                    == Some(word.as_bytes())
             {
-                return Some(index as usize);
+                return Some(index);
             }
             slot = (slot + 1) & mask;
         }
     }
 
     /// Whether `word` is a key, exactly so.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.index(word).is_some()
     }
 
     /// The value of `word`.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<V> {
         self.values.get(self.index(word)?).copied()
     }
@@ -148,7 +274,13 @@ mod tests {
         let slots = leak(slots(&keys));
         let (text, ends) = joined(&keys);
         let text: &'static str = Box::leak(text.into_boxed_str());
-        let table = Table::new(text, leak(ends), leak((0..1000u32).collect()), slots);
+        let table = Table::new(
+            text,
+            leak(ends),
+            leak((0..1000u32).collect()),
+            slots,
+            Filter::of(&keys),
+        );
         assert_eq!(table.keys(), keys);
         assert!(slots.len().is_power_of_two() && slots.len() >= 2000);
         for (i, key) in keys.iter().enumerate() {
@@ -156,18 +288,32 @@ mod tests {
         }
         assert_eq!(table.get("word1000"), None);
         assert!(!table.contains("Word1") && !table.contains(""));
-        let empty: Table<()> = Table::new("", &[], &[], leak(slots_of_nothing()));
+        let empty: Table<()> = Table::new("", &[], &[], leak(slots_of_nothing()), Filter::of(&[]));
         assert!(!empty.contains("word"));
     }
 
-    fn slots_of_nothing() -> Vec<u32> {
+    fn slots_of_nothing() -> Vec<u64> {
         slots(&[])
     }
 
     #[test]
-    fn the_hash_is_fnv_1a() {
+    fn the_hash_is_fixed() {
         // Fixed, so a table laid out on one machine is read alike on another.
-        assert_eq!(hash(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(hash(""), 0x0000_0000_0000_0000);
+        assert_eq!(hash("a"), 0xabc6_2698_93fb_56c1);
+        assert_eq!(hash("spokeswoman"), 0x4e63_5b59_93eb_489c);
+    }
+
+    #[test]
+    fn the_filter_admits_the_keys_and_turns_others_away() {
+        let filter = Filter::of(&["Jr.", "II"]);
+        assert!(filter.admits("Jr.") && filter.admits("II") && filter.admits("Ix"));
+        assert!(!filter.admits("jr.") && !filter.admits("I") && !filter.admits("IIII"));
+        let bits = 1u64 << (b'I' - 64) | 1u64 << (b'J' - 64);
+        assert_eq!(
+            filter.expression(),
+            format!("crate::vocabulary::Filter::new(2, 3, [0, {bits}, 0, 0])")
+        );
+        assert!(!Filter::of(&[]).admits("") && !Filter::of(&[]).admits("a"));
     }
 }

@@ -21,7 +21,9 @@ use crate::annotate::token::Kind;
 /// "the said" or "was said", "claims" only when a clause or quote follows.
 pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
     let lexicon = lexicon();
-    let title_case = is_title_case(p, sentence.clone());
+    // Worked out for the first capitalized cue word, if there is one.
+    let title_case = std::cell::OnceCell::new();
+    let title_case = || *title_case.get_or_init(|| is_title_case(p, sentence.clone()));
     let mut cues = Vec::new();
     let mut t = sentence.start;
     while t < sentence.end {
@@ -71,10 +73,11 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
         // A capitalized cue word inside a sentence is a name: "the United
         // States"; but in a title-case headline every word is capitalized
         // ("Mayor Says Bridge Will Reopen").
+        let cue = lexicon.cue(lower);
         let capitalized = t > sentence.start
             && p.is_capitalized(t)
-            && !(title_case && lexicon.cue(lower).is_some_and(CueClass::heads_headlines));
-        if let Some(class) = lexicon.cue(lower).filter(|_| !capitalized) {
+            && !(cue.is_some_and(CueClass::heads_headlines) && title_case());
+        if let Some(class) = cue.filter(|_| !capitalized) {
             let after_determiner = t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS);
             // "eight reported incidents", "Ruiz's reported donations", "all
             // reported cases": a participle before a bare noun is an adjective.

@@ -18,7 +18,7 @@ pub(crate) use trie::Trie;
 pub(crate) use types::{Flags, Form, Target};
 
 use crate::model::CountryKind;
-use crate::vocabulary::Table;
+use crate::vocabulary::{Table, with_ascii_lowercase};
 
 /// A country or bloc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl Gazetteer {
 
     /// What a phrase listed exactly so (in any listed capitalisation) refers to.
     pub fn target_of(&self, phrase: &str) -> Option<Target> {
-        self.entry_of(&phrase.to_ascii_lowercase())
+        with_ascii_lowercase(phrase, |lower| self.entry_of(lower))
             .filter(|e| e.variants.contains(&phrase) && e.target != Target::Nothing)
             .map(|e| e.target)
     }
@@ -86,7 +86,7 @@ impl Gazetteer {
     /// Whether a phrase, as written, is listed at all: a country, a region, a
     /// city or a state ("Colorado", "New Mexico").
     pub fn lists(&self, phrase: &str) -> bool {
-        self.entry_of(&phrase.to_ascii_lowercase())
+        with_ascii_lowercase(phrase, |lower| self.entry_of(lower))
             .is_some_and(|e| e.variants.contains(&phrase))
     }
 }
