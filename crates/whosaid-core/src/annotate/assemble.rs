@@ -10,7 +10,7 @@ use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::lexicon;
-use super::mentions::{MentionKind, StoryMention, names_after_honorific, surname_key};
+use super::mentions::{MentionKind, StoryMention, surname_key};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
@@ -266,7 +266,7 @@ fn speaker(
             before
                 .rsplit(char::is_whitespace)
                 .next()
-                .is_some_and(|before| names_after_honorific(before, word))
+                .is_some_and(|before| lexicon().names_after_honorific(before, word))
         })
     };
     let title_only = entity.kind == SpeakerKind::Person

@@ -109,7 +109,7 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashSet<String>
         .iter()
         .filter(|m| m.kind == MentionKind::Organization)
         .filter_map(|m| names.get(m.name))
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect()
 }
 
@@ -155,9 +155,10 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     // A name the story also gives an institution ("crude producer Yukos",
     // then "Yukos said") is that institution's, not a person's.
     let names_a_business = |mention: &StoryMention| {
-        names
-            .get(mention.name)
-            .is_some_and(|name| businesses.contains(&name.to_lowercase()))
+        !businesses.is_empty()
+            && names.get(mention.name).is_some_and(|name| {
+                crate::vocabulary::with_ascii_lowercase(name, |lower| businesses.contains(lower))
+            })
     };
     // First the names, so that a surname written before its full name still merges.
     for (m, mention) in mentions.iter().enumerate() {

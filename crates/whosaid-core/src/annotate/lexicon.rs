@@ -129,6 +129,15 @@ impl Lexicon {
 
     /// A title, honorific or title modifier. `word` is as written; forms with
     /// a period ("Sen.") match only with their case.
+    /// Whether `word` after `before` is a name because an honorific precedes
+    /// it: "Ms King", "Mr Major", but not "Lord Chancellor" or "Lady
+    /// Justice", titles that open with an honorific.
+    pub fn names_after_honorific(&self, before: &str, word: &str) -> bool {
+        self.title(before)
+            .is_some_and(|title| title.kind == TitleKind::Honorific)
+            && !(matches!(before, "Lord" | "Lady") && self.title(word).is_some())
+    }
+
     pub fn title(&self, word: &str) -> Option<Title> {
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.title_of(word, word);

@@ -183,7 +183,11 @@ fn is_role_word(p: &Para, i: usize) -> bool {
 /// "of", belongs to a title and names no one.
 fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
     // "Ms King": an honorific comes before a name, never inside a title.
-    if core.start > 0 && names_after_honorific(p.word(core.start - 1), p.word(core.start)) {
+    if core.start > 0
+        && p.title(core.start - 1)
+            .is_some_and(|title| title.kind == TitleKind::Honorific)
+        && lexicon().names_after_honorific(p.word(core.start - 1), p.word(core.start))
+    {
         return false;
     }
     let all_titles = core.clone().all(|t| !p.is_word(t) || p.title(t).is_some());
@@ -192,17 +196,6 @@ fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
         && p.is_any(core.start - 1, &["of"])
         && p.title(core.start - 2).is_some();
     all_titles || after_title_of
-}
-
-/// Whether `word` after `before` is a name because an honorific precedes
-/// it: "Ms King", "Mr Major", but not "Lord Chancellor" or "Lady Justice",
-/// titles that open with an honorific.
-pub fn names_after_honorific(before: &str, word: &str) -> bool {
-    let lexicon = lexicon();
-    lexicon
-        .title(before)
-        .is_some_and(|title| title.kind == TitleKind::Honorific)
-        && !(matches!(before, "Lord" | "Lady") && lexicon.title(word).is_some())
 }
 
 /// One step of a name run from `i`: how many tokens a name part takes.
@@ -214,16 +207,6 @@ fn name_part(p: &Para, i: usize) -> usize {
     // Look-ups in the lists last: this runs for every token, most of them
     // between name words.
     if is_name_word(p, i) || (i > 0 && p.is_word(i) && NAME_SUFFIXES.contains(p.word(i))) {
-        return 1;
-    }
-    // "Ms King", "Mr Major": after an honorific, a capitalized word is a name.
-    if i > 0
-        && p.is_capitalized(i)
-        && p.title(i - 1)
-            .is_some_and(|title| title.kind == TitleKind::Honorific)
-        && p.word(i).chars().any(char::is_lowercase)
-        && names_after_honorific(p.word(i - 1), p.word(i))
-    {
         return 1;
     }
     if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
@@ -537,7 +520,8 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     // ("de Vries", "De Vries": a particle opens the surname; no given name
     // is written.)
     let particle = words.first().is_some_and(|w| {
-        !w.starts_with(char::is_uppercase) || PARTICLES.contains(&w.to_ascii_lowercase())
+        !w.starts_with(char::is_uppercase)
+            || crate::vocabulary::with_ascii_lowercase(w, |lower| PARTICLES.contains(lower))
     });
     if words.len() >= 2 && !particle || knighted {
         mention.given = words.first().map(|w| Box::from(*w));

@@ -157,6 +157,10 @@ pub fn is_title_case_line(p: &Para, sentence: Range<usize>) -> bool {
                 || p.is_any(t, &["and", "or", "but", "nor"])))
         {
             content_words += 1;
+            // Three lower-case content words in at most twenty: running text.
+            if content_words - capitalized >= 3 {
+                return false;
+            }
         }
     }
     // All but one content word in ten capitalized: running text full of

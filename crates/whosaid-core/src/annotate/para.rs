@@ -38,7 +38,7 @@ impl<'a> Para<'a> {
             .iter()
             .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
             .collect();
-        given_names_that_are_words(text, &lower, &tokens, &mut name_words);
+        names_that_are_words(text, &lower, &tokens, &mut name_words);
         let places = vec![OnceCell::new(); tokens.len()];
         let titles = vec![OnceCell::new(); tokens.len()];
         Para {
@@ -151,10 +151,11 @@ impl<'a> Para<'a> {
 /// Tokens looked at for the question mark that ends a sentence.
 const MAX_QUESTION_TOKENS: usize = 40;
 
-/// "Will Doyle", "Yin Myint May": an auxiliary that is also a given name is a
-/// name beside a name word, unless a preposition or determiner
-/// comes first ("in May Lund said" keeps the month).
-fn given_names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &mut [bool]) {
+/// Capitalized words that are names though a list calls them words: after
+/// an honorific ("Ms King"); and "Will Doyle", "Yin Myint May": an auxiliary
+/// that is also a given name is a name beside a name word, unless a
+/// preposition or determiner comes first ("in May Lund said" keeps the month).
+fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &mut [bool]) {
     let capitalized = |k: usize| {
         tokens
             .get(k)
@@ -166,6 +167,15 @@ fn given_names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_wo
             continue;
         }
         let word = token.text(text);
+        // "Ms King", "Mr Major": after an honorific, a capitalized word is a
+        // name, even one that is also a word or a title.
+        if i > 0
+            && word.bytes().any(|b| b.is_ascii_lowercase())
+            && lexicon().names_after_honorific(tokens[i - 1].text(text), word)
+        {
+            name_words[i] = true;
+            continue;
+        }
         // Cheap tests first: this runs for every capitalized word.
         if !grammar::AUXILIARIES.contains(&lower[token.range()])
             || lexicon().given_name(word).is_none()
