@@ -137,3 +137,37 @@ pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     }
     (saw_time && last_time > k).then_some(last_time)
 }
+
+/// The content words and the capitalized ones among the words of `range`,
+/// as Title Case counts them: short function words ("of", "the", "and") stay
+/// lower case in a title ("Planet of the Apes") and do not count. `None` past
+/// `max_words` words or `max_lower` lower-case content words, where reading
+/// on cannot make it Title Case.
+pub fn title_case_counts(
+    p: &Para,
+    range: std::ops::Range<usize>,
+    max_words: usize,
+    max_lower: usize,
+) -> Option<(usize, usize)> {
+    let (mut words, mut content_words, mut capitalized) = (0, 0, 0);
+    for t in range.filter(|&t| p.is_word(t)) {
+        words += 1;
+        if words > max_words {
+            return None;
+        }
+        if p.is_capitalized(t) {
+            content_words += 1;
+            capitalized += 1;
+        } else if !(p.word(t).len() <= 3
+            && (p.is_any(t, &PREPOSITIONS)
+                || p.is_any(t, &DETERMINERS)
+                || p.is_any(t, &["and", "or", "but", "nor"])))
+        {
+            content_words += 1;
+            if content_words - capitalized > max_lower {
+                return None;
+            }
+        }
+    }
+    Some((content_words, capitalized))
+}

@@ -142,28 +142,10 @@ const MAX_HEADLINE_WORDS: usize = 20;
 /// where a capital says nothing about a name. Reads at most
 /// [`MAX_HEADLINE_WORDS`] words.
 pub fn is_title_case_line(p: &Para, sentence: Range<usize>) -> bool {
-    let (mut words, mut content_words, mut capitalized) = (0, 0, 0);
-    for t in sentence.filter(|&t| p.is_word(t)) {
-        words += 1;
-        if words > MAX_HEADLINE_WORDS {
-            return false;
-        }
-        if p.is_capitalized(t) {
-            content_words += 1;
-            capitalized += 1;
-        } else if !(p.word(t).len() <= 3
-            && (p.is_any(t, &grammar::PREPOSITIONS)
-                || p.is_any(t, &grammar::DETERMINERS)
-                || p.is_any(t, &["and", "or", "but", "nor"])))
-        {
-            content_words += 1;
-            // Three lower-case content words in at most twenty: running text.
-            if content_words - capitalized >= 3 {
-                return false;
-            }
-        }
-    }
     // All but one content word in ten capitalized: running text full of
-    // names still has its verbs in lower case.
-    content_words >= 3 && capitalized * 10 >= content_words * 9
+    // names still has its verbs in lower case (three in twenty words and it
+    // is running text).
+    grammar::title_case_counts(p, sentence, MAX_HEADLINE_WORDS, 2).is_some_and(
+        |(content_words, capitalized)| content_words >= 3 && capitalized * 10 >= content_words * 9,
+    )
 }

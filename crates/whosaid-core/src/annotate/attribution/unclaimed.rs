@@ -25,25 +25,10 @@ pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
 /// is a title inside a description, though a comma closes it).
 pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
     const MAX_TITLE_WORDS: usize = 8;
-    let (mut words, mut content_words, mut capitalized) = (0, 0, 0);
-    for t in quote.inner(p.len()).filter(|&t| p.is_word(t)) {
-        words += 1;
-        if words > MAX_TITLE_WORDS {
-            return false;
-        }
-        // Short function words stay lower case in a title ("Planet of the Apes").
-        if p.is_capitalized(t) {
-            content_words += 1;
-            capitalized += 1;
-        } else if !(p.word(t).len() <= 3
-            && (p.is_any(t, &grammar::PREPOSITIONS)
-                || p.is_any(t, &grammar::DETERMINERS)
-                || p.is_any(t, &["and", "or", "but", "nor"])))
-        {
-            content_words += 1;
-        }
-    }
-    content_words > 0 && capitalized * 4 >= content_words * 3
+    grammar::title_case_counts(p, quote.inner(p.len()), MAX_TITLE_WORDS, MAX_TITLE_WORDS)
+        .is_some_and(|(content_words, capitalized)| {
+            content_words > 0 && capitalized * 4 >= content_words * 3
+        })
 }
 
 /// Words that say a quoted phrase is a name or a term, not a claim.
