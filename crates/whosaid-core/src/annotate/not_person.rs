@@ -1,9 +1,9 @@
 //! Evidence that a capitalized run names something other than a person, even
 //! where a title or a given name seems to say otherwise: a place by the shape
 //! of its name ("Santa Barbara", "Guantanamo Bay"), a business by the noun
-//! that describes it ("crude producer Yukos"), or a thing by the article
-//! before it ("the Royal Prerogative", "an April Fool's joke"), or a source
-//! that speaks of itself as "it".
+//! that describes it ("crude producer Yukos") or by speaking of itself as
+//! "it", a thing by the article before it ("the Royal Prerogative", "an April
+//! Fool's joke"), a headline by its capitals.
 
 use std::ops::Range;
 
@@ -148,4 +148,62 @@ pub fn is_title_case_line(p: &Para, sentence: Range<usize>) -> bool {
     grammar::title_case_counts(p, sentence, MAX_HEADLINE_WORDS, 2).is_some_and(
         |(content_words, capitalized)| content_words >= 3 && capitalized * 10 >= content_words * 9,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Para<'_> {
+        Para::new(0, text, false)
+    }
+
+    /// The token index of the first token that is `word`.
+    fn at(p: &Para, word: &str) -> usize {
+        (0..p.len()).find(|&t| p.word(t) == word).unwrap()
+    }
+
+    #[test]
+    fn places_by_the_shape_of_their_names() {
+        let p = para("Aides flew to Santa Clara and Kestrel Bay, then met Santa.");
+        let santa = at(&p, "Santa");
+        assert!(is_place_name(&p, santa..santa + 2));
+        let kestrel = at(&p, "Kestrel");
+        assert!(is_place_name(&p, kestrel..kestrel + 2));
+        // One word alone has no shape to read.
+        let last = p.len() - 2;
+        assert!(!is_place_name(&p, last..last + 1));
+    }
+
+    #[test]
+    fn an_article_across_adverbs_and_participles() {
+        let p = para("They used the rarely used Royal Warrant with Charles A Blixt.");
+        assert!(article_before(&p, at(&p, "Royal")).is_some());
+        assert!(article_before(&p, at(&p, "Blixt")).is_none());
+    }
+
+    #[test]
+    fn a_source_that_speaks_of_itself() {
+        for (text, itself) in [
+            ("Vellum said it plans a sale.", true),
+            ("Vellum said that it had won approval.", true),
+            ("Vellum said its profits rose.", true),
+            ("Vellum said it would be appraising a field.", true),
+            ("Holt said it seems unlikely.", false),
+            ("Holt said it was hard.", false),
+            ("Holt said it could fall.", false),
+            ("Holt said it had been hard.", false),
+        ] {
+            let p = para(text);
+            assert_eq!(speaks_of_itself(&p, at(&p, "said") + 1), itself, "{text}");
+        }
+    }
+
+    #[test]
+    fn headlines_by_their_capitals() {
+        let p = para("Student Dies After Diet Pills She Bought Online");
+        assert!(is_title_case_line(&p, 0..p.len()));
+        let p = para("The Archbishop of Lindholm Dr Rowan Hale appealed for calm.");
+        assert!(!is_title_case_line(&p, 0..p.len()));
+    }
 }
