@@ -20,7 +20,7 @@ pub use schema::LATEST as SCHEMA_VERSION;
 pub use search::{Hit, Query, QueryError, fts_query};
 pub use store::{FetchInfo, Listed, Reading, Stored, story_key};
 
-use crate::model::{Article, Document, Meta};
+use crate::model::{Article, Meta};
 
 /// The archive's file name in the data directory.
 pub const ARCHIVE_FILE: &str = "archive.sqlite3";
@@ -184,10 +184,10 @@ fn listed_meta(
 }
 
 /// A story ready to store: what the loader read and what the annotator made of it.
-pub fn article_of(document: &Document) -> Article {
+pub fn article_of(document: &dyn crate::model::Annotated) -> Article {
     Article {
-        meta: document.meta.clone(),
-        paragraphs: document.paragraphs.clone(),
+        meta: document.meta().clone(),
+        paragraphs: document.paragraphs().to_vec(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod cells;
 pub mod cite;
+pub mod doc;
 pub mod events;
 pub mod feed;
 pub mod geometry;
@@ -37,6 +38,7 @@ mod tests;
 
 pub use action::Action;
 pub use app::{App, Options, Settings, press, receive, update};
+pub use doc::Doc;
 pub use events::{Feeder, Inbox};
 pub use feed::Feed;
 pub use keymap::Keymap;

@@ -2,12 +2,13 @@
 //! (a paragraph, so the place survives a resize), what is selected, and the
 //! scrolling arithmetic over the shared wrap cache.
 
+use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
 
-use crate::model::{Document, ParagraphKind};
+use crate::model::{Claim, ParagraphKind};
 use crate::tui::cells::{clean, width as text_width};
 
+use super::Doc;
 use super::index::{DocIndex, kind_rank};
 use super::search::{STEP_BYTES, Search};
 use super::wrap::{WrapCache, wrap};
@@ -70,7 +71,7 @@ pub enum PanelRow {
 #[derive(Debug)]
 pub struct StoryView {
     /// Shared with the library, which keeps every story.
-    pub doc: Arc<Document>,
+    pub doc: Doc,
     pub index: DocIndex,
     /// What the body and the panel show under the current filter.
     pub view: View,
@@ -120,10 +121,10 @@ pub struct View {
 }
 
 impl StoryView {
-    pub fn new(doc: impl Into<Arc<Document>>) -> Self {
+    pub fn new(doc: impl Into<Doc>) -> Self {
         let doc = doc.into();
-        let index = DocIndex::new(&doc);
-        let n = doc.paragraphs.len();
+        let index = DocIndex::new(&*doc);
+        let n = doc.paragraphs().len();
         let mut story = StoryView {
             doc,
             index,
@@ -157,7 +158,7 @@ impl StoryView {
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         if width != self.wraps.width() {
             let anchor = self.top_byte();
-            self.wraps = WrapCache::new(width, self.doc.paragraphs.len());
+            self.wraps = WrapCache::new(width, self.doc.paragraphs().len());
             self.top.line = match anchor {
                 Some((p, byte)) => {
                     let lines = self.lines(p);
@@ -189,8 +190,8 @@ impl StoryView {
     /// The title paragraph is shown in the header, not in the body.
     fn is_header(&self, p: usize) -> bool {
         p == 0
-            && self.doc.meta.title.is_some()
-            && self.doc.paragraphs[0].kind == ParagraphKind::Title
+            && self.doc.meta().title.is_some()
+            && self.doc.paragraphs()[0].kind == ParagraphKind::Title
     }
 
     /// Recomputes what the body shows after the filter changed.
@@ -215,7 +216,7 @@ impl StoryView {
             // Matches in what is now shown, counted step by step.
             self.search.start();
             self.search
-                .scan(&self.doc.paragraphs, &self.view.shown, STEP_BYTES);
+                .scan(self.doc.paragraphs(), &self.view.shown, STEP_BYTES);
         }
         self.top = Pos::default();
         let first = self.next_shown(None);
@@ -232,7 +233,7 @@ impl StoryView {
 
     /// Computes `shown`, `blocks` and the panel for the current filter.
     fn compute_view(&mut self) {
-        let n = self.doc.paragraphs.len();
+        let n = self.doc.paragraphs().len();
         let mut shown = vec![true; n];
         if let Some(c) = self.filter {
             shown = vec![false; n];
@@ -280,21 +281,21 @@ impl StoryView {
                     .iter()
                     .any(|&p| self.view.shown[p])
         };
-        let mut sources: Vec<usize> = (0..self.doc.speakers.len())
+        let mut sources: Vec<usize> = (0..self.doc.speaker_count())
             .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
             .collect();
-        sources.sort_by_key(|&s| (kind_rank(self.doc.speakers[s].kind), s));
+        sources.sort_by_key(|&s| (kind_rank(self.doc.speaker_at(s).kind), s));
         let mut rows = Vec::new();
         let mut last_kind = None;
         for s in sources {
-            let kind = self.doc.speakers[s].kind;
+            let kind = self.doc.speaker_at(s).kind;
             if last_kind != Some(kind) {
                 rows.push(PanelRow::Heading(super::index::kind_heading(kind)));
                 last_kind = Some(kind);
             }
             rows.push(PanelRow::Source(s));
         }
-        let mentioned: Vec<usize> = (0..self.doc.speakers.len())
+        let mentioned: Vec<usize> = (0..self.doc.speaker_count())
             .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
             .collect();
         if !mentioned.is_empty() {
@@ -350,7 +351,7 @@ impl StoryView {
             None => 0,
             Some(PanelRow::Heading(_)) => 2,
             Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
-                let name = clean(&self.doc.speakers[*s].name);
+                let name = clean(&self.doc.speaker_at(*s).name);
                 let count = self.panel_count(row);
                 let room = name_room(width, &count);
                 // Most names fit: no need to wrap them to count one line
@@ -378,7 +379,7 @@ impl StoryView {
         let Some(PanelRow::Source(s)) = self.view.panel.get(row) else {
             return None;
         };
-        let speaker = &self.doc.speakers[*s];
+        let speaker = self.doc.speaker_at(*s);
         let parts: Vec<String> = speaker
             .role
             .iter()
@@ -413,7 +414,7 @@ impl StoryView {
     // ----- blocks and lines -------------------------------------------------
 
     fn text(&self, p: usize) -> &str {
-        &self.doc.paragraphs[p].text
+        &self.doc.paragraphs()[p].text
     }
 
     /// The wrapped lines of paragraph `p`.
@@ -688,7 +689,9 @@ impl StoryView {
     /// in a paragraph that is not shown (the headline, shown above the body)
     /// cannot be focused: the nearest shown paragraph is, and `false` says so.
     pub fn jump_to_claim(&mut self, i: usize) -> bool {
-        let claim = &self.doc.claims[self.index.claim_order[i]];
+        let Some(claim) = self.doc.claim(self.index.claim_order[i]) else {
+            return false;
+        };
         let p = claim.paragraph;
         let (start, end) = (claim.start, claim.end);
         if !self.view.shown.get(p).copied().unwrap_or(false) {
@@ -957,24 +960,21 @@ impl StoryView {
     }
 
     /// The current claim.
-    pub fn current_claim(&self) -> Option<&crate::model::Claim> {
-        self.doc
-            .claims
-            .get(*self.index.claim_order.get(self.claim?)?)
+    pub fn current_claim(&self) -> Option<Cow<'_, Claim>> {
+        self.doc.claim(*self.index.claim_order.get(self.claim?)?)
     }
 
     /// The bytes of the current claim, when it is in paragraph `p`.
     pub fn current_claim_bytes(&self, p: usize) -> Option<Range<usize>> {
-        let claim = &self.doc.claims[*self.index.claim_order.get(self.claim?)?];
+        let claim = self.current_claim()?;
         (claim.paragraph == p).then_some(claim.start..claim.end)
     }
 
     /// The first claim of speaker `s` in a shown paragraph.
     pub fn first_claim_of(&self, s: usize) -> Option<usize> {
-        let id = &self.doc.speakers[s].id;
-        self.index.claim_order.iter().position(|&c| {
-            let claim = &self.doc.claims[c];
-            claim.speaker.as_deref() == Some(id) && self.view.shown[claim.paragraph]
+        (0..self.index.claim_order.len()).find(|&position| {
+            self.index.claim_speaker(position) == Some(s)
+                && self.view.shown[self.index.claim_paragraphs[position]]
         })
     }
 
@@ -1004,7 +1004,7 @@ impl StoryView {
     /// with none at all, back to where the search started.
     pub fn continue_search(&mut self) {
         self.search
-            .scan(&self.doc.paragraphs, &self.view.shown, STEP_BYTES);
+            .scan(self.doc.paragraphs(), &self.view.shown, STEP_BYTES);
         if self.search.current.is_some() || !self.search.is_active() {
             return;
         }

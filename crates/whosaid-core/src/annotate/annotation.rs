@@ -6,10 +6,15 @@
 //! 100 MB story can be written out without ever holding its whole document.
 //! Its JSON is exactly the document's.
 
+use std::borrow::Cow;
+
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::countries;
-use crate::model::{Claim, ClaimKind, Document, Meta, Paragraph, SCHEMA, Span, Speaker, Summary};
+use crate::model::{
+    Annotated, Claim, ClaimKind, CountryName, Document, Meta, Paragraph, SCHEMA, Span, Speaker,
+    Summary,
+};
 
 /// A claim as offsets: the paragraph and byte ranges of its content, source,
 /// cue and channel, and the index of its speaker.
@@ -76,7 +81,7 @@ impl Annotation {
     }
 
     /// The `n`th claim, in reading order, as the document has it.
-    pub(crate) fn claim(&self, n: usize) -> Claim {
+    fn build_claim(&self, n: usize) -> Claim {
         let record = &self.claims[n];
         let content = self.span(record.paragraph, record.start, record.end);
         Claim {
@@ -117,7 +122,9 @@ impl Annotation {
     /// compact part is dropped as soon as its full form is built, so a long
     /// story never holds both forms of everything at once.
     pub fn into_document(mut self) -> Document {
-        let claims = (0..self.claims.len()).map(|n| self.claim(n)).collect();
+        let claims = (0..self.claims.len())
+            .map(|n| self.build_claim(n))
+            .collect();
         self.claims = Vec::new();
         let countries = std::mem::take(&mut self.countries)
             .into_iter()
@@ -139,6 +146,87 @@ impl Annotation {
             countries,
             summary: self.summary,
         }
+    }
+}
+
+/// The reader's view: claims and spans built one at a time, when asked.
+impl Annotated for Annotation {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    fn speaker_count(&self) -> usize {
+        self.speakers.len()
+    }
+
+    /// Its `mentions` are empty: they are kept as offsets.
+    fn speaker(&self, s: usize) -> Option<&Speaker> {
+        self.speakers.get(s).map(|record| &record.speaker)
+    }
+
+    fn speaker_mention_count(&self, s: usize) -> usize {
+        self.speakers
+            .get(s)
+            .map_or(0, |record| record.mentions.len())
+    }
+
+    fn speaker_mention(&self, s: usize, m: usize) -> Option<Span> {
+        let &(paragraph, start, end) = self.speakers.get(s)?.mentions.get(m)?;
+        Some(self.span(paragraph, start, end))
+    }
+
+    fn claim_count(&self) -> usize {
+        self.claims.len()
+    }
+
+    fn claim(&self, n: usize) -> Option<Cow<'_, Claim>> {
+        (n < self.claims.len()).then(|| Cow::Owned(self.build_claim(n)))
+    }
+
+    fn claim_paragraph(&self, n: usize) -> Option<usize> {
+        self.claims.get(n).map(|record| record.paragraph as usize)
+    }
+
+    fn claim_source(&self, n: usize) -> Option<Span> {
+        let (paragraph, start, end) = self.claims.get(n)?.source?;
+        Some(self.span(paragraph, start, end))
+    }
+
+    fn claim_speakers(&self) -> Vec<Option<u32>> {
+        self.claims.iter().map(|record| record.speaker).collect()
+    }
+
+    fn country_count(&self) -> usize {
+        self.countries.len()
+    }
+
+    fn country(&self, c: usize) -> Option<CountryName<'_>> {
+        self.countries.get(c).map(|found| CountryName {
+            code: found.place.code,
+            name: found.place.name,
+            kind: found.place.kind,
+        })
+    }
+
+    fn country_mention_count(&self, c: usize) -> usize {
+        self.countries.get(c).map_or(0, |found| found.spans.len())
+    }
+
+    fn country_mention(&self, c: usize, m: usize) -> Option<Span> {
+        let &(paragraph, start, end) = self.countries.get(c)?.spans.get(m)?;
+        Some(self.span(paragraph, start, end))
+    }
+
+    fn to_document(&self) -> Document {
+        self.clone().into_document()
     }
 }
 
@@ -211,7 +299,7 @@ struct Claims<'a>(&'a Annotation);
 
 impl Serialize for Claims<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((0..self.0.claims.len()).map(|n| self.0.claim(n)))
+        serializer.collect_seq((0..self.0.claims.len()).map(|n| self.0.build_claim(n)))
     }
 }
 
