@@ -898,7 +898,7 @@ fn open_story_claims(app: &mut App) {
     let Some(story) = app.story() else { return };
     let order = &story.index.claim_order;
     let items: Vec<usize> = (0..order.len())
-        .filter(|&i| story.view.shown[story.index.claim_paragraphs[i]])
+        .filter(|&i| story.view.shown[story.index.claim_paragraphs[i] as usize])
         .collect();
     if items.is_empty() {
         app.say(if order.is_empty() {
@@ -912,7 +912,7 @@ fn open_story_claims(app: &mut App) {
         Some(c) => items.partition_point(|&i| i < c),
         None => {
             let focus = story.focus.unwrap_or(0);
-            items.partition_point(|&i| story.index.claim_paragraphs[i] < focus)
+            items.partition_point(|&i| (story.index.claim_paragraphs[i] as usize) < focus)
         }
     };
     let mut rows = Rows {
@@ -1083,7 +1083,7 @@ fn reader(app: &mut App, action: Action) {
                 story.jump_to_claim(c);
             } else if let Some(p) = story.index.speaker_paragraphs[s]
                 .iter()
-                .copied()
+                .map(|&p| p as usize)
                 .find(|&p| story.view.shown[p])
             {
                 story.jump_to(p);

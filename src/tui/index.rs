@@ -62,16 +62,18 @@ pub struct DocIndex {
     /// Indices into `Document::claims`, in reading order.
     pub claim_order: Vec<usize>,
     /// For each claim in `claim_order`, its paragraph (for binary search).
-    pub claim_paragraphs: Vec<usize>,
+    pub claim_paragraphs: Vec<u32>,
     /// For each claim in `claim_order`, its speaker (index into
     /// `Document::speakers`), if it resolves to one.
     claim_speakers: Vec<Option<u32>>,
-    /// For each speaker, the sorted paragraphs where it is mentioned or quoted.
-    pub speaker_paragraphs: Vec<Vec<usize>>,
+    /// For each speaker, the sorted paragraphs where it is mentioned or
+    /// quoted (u32, as every paragraph list here: a long story has a
+    /// million paragraphs, and these lists are held while it is open).
+    pub speaker_paragraphs: Vec<Vec<u32>>,
     /// For each speaker, the number of claims attributed to it.
     pub speaker_claims: Vec<usize>,
     /// For each country, the sorted paragraphs that mention it.
-    pub country_paragraphs: Vec<Vec<usize>>,
+    pub country_paragraphs: Vec<Vec<u32>>,
     /// The mentions and claim sources of each paragraph: those of
     /// paragraph `p` are `mark_refs[mark_starts[p]..mark_starts[p + 1]]`,
     /// in the order they layer in (claims come from `claim_order`).
@@ -136,7 +138,7 @@ impl DocIndex {
         let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
 
         let speaker_of = doc.claim_speakers();
-        let mut claims = Vec::new();
+        let mut claims = Vec::with_capacity(doc.claim_count());
         for i in 0..doc.claim_count() {
             let Some(claim) = doc.claim(i) else {
                 continue;
@@ -145,11 +147,16 @@ impl DocIndex {
             if !claim_spans(&claim).any(|span| marks(&span)) {
                 continue;
             }
-            claims.push((claim.paragraph, claim.start, i, speaker));
+            claims.push((
+                claim.paragraph as u32,
+                claim.start as u32,
+                i as u32,
+                speaker,
+            ));
         }
         drop(speaker_of);
         claims.sort_unstable();
-        index.claim_order = claims.iter().map(|c| c.2).collect();
+        index.claim_order = claims.iter().map(|c| c.2 as usize).collect();
         index.claim_paragraphs = claims.iter().map(|c| c.0).collect();
         index.claim_speakers = claims.iter().map(|c| c.3).collect();
         // Claim sources in document order, as they layered before.
@@ -161,14 +168,14 @@ impl DocIndex {
             let mentions =
                 (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
             for mention in mentions.filter(|m| marks(m)) {
-                push_new(paragraphs, mention.paragraph);
+                push_new(paragraphs, mention.paragraph as u32);
             }
         }
         for (c, paragraphs) in index.country_paragraphs.iter_mut().enumerate() {
             let mentions =
                 (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
             for mention in mentions.filter(|m| marks(m)) {
-                push_new(paragraphs, mention.paragraph);
+                push_new(paragraphs, mention.paragraph as u32);
             }
         }
         for (position, &claim) in index.claim_order.iter().enumerate() {
@@ -176,12 +183,12 @@ impl DocIndex {
                 let s = s as usize;
                 index.speaker_claims[s] += 1;
                 if let Some(p) = doc.claim_paragraph(claim) {
-                    push_new(&mut index.speaker_paragraphs[s], p);
+                    push_new(&mut index.speaker_paragraphs[s], p as u32);
                 }
                 if let Some(source) = doc.claim_source(claim)
                     && marks(&source)
                 {
-                    push_new(&mut index.speaker_paragraphs[s], source.paragraph);
+                    push_new(&mut index.speaker_paragraphs[s], source.paragraph as u32);
                 }
             }
         }
@@ -208,6 +215,8 @@ impl DocIndex {
         {
             list.sort_unstable();
             list.dedup();
+            // Grown by doubling: up to half of each list is empty room.
+            list.shrink_to_fit();
         }
         index
     }
@@ -267,8 +276,8 @@ impl DocIndex {
 
     /// Positions in `claim_order` of the claims in paragraph `p`.
     pub fn claims_in(&self, p: usize) -> std::ops::Range<usize> {
-        let start = self.claim_paragraphs.partition_point(|&q| q < p);
-        let end = self.claim_paragraphs.partition_point(|&q| q <= p);
+        let start = self.claim_paragraphs.partition_point(|&q| (q as usize) < p);
+        let end = self.claim_paragraphs.partition_point(|&q| q as usize <= p);
         start..end
     }
 
@@ -331,7 +340,7 @@ impl DocIndex {
 /// Mentions come mostly in reading order, so a repeat of the last one is
 /// skipped now: a speaker named a million times in a long story would
 /// otherwise list its paragraphs a million times before the dedup.
-fn push_new(list: &mut Vec<usize>, p: usize) {
+fn push_new(list: &mut Vec<u32>, p: u32) {
     if list.last() != Some(&p) {
         list.push(p);
     }

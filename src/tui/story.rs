@@ -158,7 +158,7 @@ impl StoryView {
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         if width != self.wraps.width() {
             let anchor = self.top_byte();
-            self.wraps = WrapCache::new(width, self.doc.paragraphs().len());
+            self.wraps.rewrap(width);
             self.top.line = match anchor {
                 Some((p, byte)) => {
                     let lines = self.lines(p);
@@ -238,7 +238,7 @@ impl StoryView {
         if let Some(c) = self.filter {
             shown = vec![false; n];
             for &p in &self.index.country_paragraphs[c] {
-                shown[p] = true;
+                shown[p as usize] = true;
             }
         }
         for (p, s) in shown.iter_mut().enumerate() {
@@ -279,7 +279,7 @@ impl StoryView {
             self.filter.is_none()
                 || self.index.speaker_paragraphs[s]
                     .iter()
-                    .any(|&p| self.view.shown[p])
+                    .any(|&p| self.view.shown[p as usize])
         };
         let mut sources: Vec<usize> = (0..self.doc.speaker_count())
             .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
@@ -925,16 +925,13 @@ impl StoryView {
     pub fn mention(&self, forward: bool) -> Option<usize> {
         let list = &self.index.speaker_paragraphs[self.selected?];
         let focus = self.focus?;
+        let shown = |&p: &usize| self.view.shown[p];
         if forward {
-            let i = list.partition_point(|&p| p <= focus);
-            list[i..].iter().copied().find(|&p| self.view.shown[p])
+            let i = list.partition_point(|&p| p as usize <= focus);
+            list[i..].iter().map(|&p| p as usize).find(shown)
         } else {
-            let i = list.partition_point(|&p| p < focus);
-            list[..i]
-                .iter()
-                .rev()
-                .copied()
-                .find(|&p| self.view.shown[p])
+            let i = list.partition_point(|&p| (p as usize) < focus);
+            list[..i].iter().rev().map(|&p| p as usize).find(shown)
         }
     }
 
@@ -943,17 +940,17 @@ impl StoryView {
     pub fn neighbour_claim(&self, forward: bool) -> Option<usize> {
         let paragraphs = &self.index.claim_paragraphs;
         let focus = self.focus.unwrap_or(0);
-        let shown = |i: &usize| self.view.shown[paragraphs[*i]];
+        let shown = |i: &usize| self.view.shown[paragraphs[*i] as usize];
         if forward {
             let from = match self.claim {
                 Some(i) => i + 1,
-                None => paragraphs.partition_point(|&p| p <= focus),
+                None => paragraphs.partition_point(|&p| p as usize <= focus),
             };
             (from..paragraphs.len()).find(shown)
         } else {
             let to = match self.claim {
                 Some(i) => i,
-                None => paragraphs.partition_point(|&p| p < focus),
+                None => paragraphs.partition_point(|&p| (p as usize) < focus),
             };
             (0..to).rev().find(shown)
         }
@@ -974,7 +971,7 @@ impl StoryView {
     pub fn first_claim_of(&self, s: usize) -> Option<usize> {
         (0..self.index.claim_order.len()).find(|&position| {
             self.index.claim_speaker(position) == Some(s)
-                && self.view.shown[self.index.claim_paragraphs[position]]
+                && self.view.shown[self.index.claim_paragraphs[position] as usize]
         })
     }
 
