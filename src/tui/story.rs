@@ -18,22 +18,31 @@ const GAP: usize = 1;
 /// The jump list keeps this many places.
 const JUMP_LIST_MAX: usize = 100;
 
-/// One block of the article body.
+/// One block of the article body (paragraph numbers as u32: a long story
+/// has a block for each of its paragraphs, held while it is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Block {
-    Paragraph(usize),
+    Paragraph(u32),
     /// Consecutive paragraphs the country filter hides.
     Hidden {
-        first: usize,
-        count: usize,
+        first: u32,
+        count: u32,
     },
 }
 
 impl Block {
     fn first_paragraph(self) -> usize {
         match self {
-            Block::Paragraph(p) => p,
-            Block::Hidden { first, .. } => first,
+            Block::Paragraph(p) => p as usize,
+            Block::Hidden { first, .. } => first as usize,
+        }
+    }
+
+    /// The paragraph shown, unless the block is hidden paragraphs.
+    fn paragraph(self) -> Option<usize> {
+        match self {
+            Block::Paragraph(p) => Some(p as usize),
+            Block::Hidden { .. } => None,
         }
     }
 }
@@ -109,7 +118,7 @@ pub struct View {
     pub shown: Vec<bool>,
     pub shown_count: usize,
     /// For each paragraph, how many shown paragraphs come before it.
-    shown_before: Vec<usize>,
+    shown_before: Vec<u32>,
     pub blocks: Vec<Block>,
     pub panel: Vec<PanelRow>,
     /// Speakers with claims in the panel.
@@ -181,9 +190,7 @@ impl StoryView {
     /// The paragraph and the first byte of the text line at the top of the
     /// view, if the top is on one.
     fn top_byte(&self) -> Option<(usize, usize)> {
-        let Block::Paragraph(p) = *self.view.blocks.get(self.top.block)? else {
-            return None;
-        };
+        let p = self.view.blocks.get(self.top.block)?.paragraph()?;
         Some((p, self.lines(p).get(self.top.line)?.start))
     }
 
@@ -249,13 +256,16 @@ impl StoryView {
         let mut blocks = Vec::new();
         for (p, &s) in shown.iter().enumerate() {
             if s {
-                blocks.push(Block::Paragraph(p));
+                blocks.push(Block::Paragraph(p as u32));
             } else if self.is_header(p) {
                 continue;
             } else if let Some(Block::Hidden { count, .. }) = blocks.last_mut() {
                 *count += 1;
             } else {
-                blocks.push(Block::Hidden { first: p, count: 1 });
+                blocks.push(Block::Hidden {
+                    first: p as u32,
+                    count: 1,
+                });
             }
         }
         // Exact room: a long story has a block for each of its paragraphs.
@@ -264,7 +274,7 @@ impl StoryView {
             .iter()
             .scan(0, |count, &s| {
                 let before = *count;
-                *count += usize::from(s);
+                *count += u32::from(s);
                 Some(before)
             })
             .collect();
@@ -425,7 +435,7 @@ impl StoryView {
     /// Rows of block `b`, its trailing gap included.
     fn block_height(&self, b: usize) -> usize {
         match self.view.blocks[b] {
-            Block::Paragraph(p) => self.lines(p).len() + GAP,
+            Block::Paragraph(p) => self.lines(p as usize).len() + GAP,
             Block::Hidden { .. } => 1 + GAP,
         }
     }
@@ -437,7 +447,7 @@ impl StoryView {
             .blocks
             .partition_point(|b| b.first_paragraph() <= p)
             .checked_sub(1)?;
-        (self.view.blocks[i] == Block::Paragraph(p)).then_some(i)
+        (self.view.blocks[i].paragraph() == Some(p)).then_some(i)
     }
 
     fn forward(&self, mut pos: Pos, mut n: usize) -> Pos {
@@ -548,7 +558,7 @@ impl StoryView {
         let Some(b) = self.focus.and_then(|p| self.block_of(p)) else {
             return;
         };
-        let Block::Paragraph(p) = self.view.blocks[b] else {
+        let Some(p) = self.view.blocks[b].paragraph() else {
             return;
         };
         let n = self.lines(p).len();
@@ -586,15 +596,15 @@ impl StoryView {
                     break;
                 }
                 rows.push(match self.view.blocks[pos.block] {
-                    Block::Paragraph(p) => match self.lines(p).get(line) {
+                    Block::Paragraph(p) => match self.lines(p as usize).get(line) {
                         Some(range) => Row::Text {
-                            paragraph: p,
+                            paragraph: p as usize,
                             line,
                             range: range.clone(),
                         },
                         None => Row::Gap,
                     },
-                    Block::Hidden { count, .. } if line == 0 => Row::Hidden(count),
+                    Block::Hidden { count, .. } if line == 0 => Row::Hidden(count as usize),
                     Block::Hidden { .. } => Row::Gap,
                 });
             }
@@ -978,13 +988,13 @@ impl StoryView {
     /// Paragraph `p`'s number as the status bar counts them: among the
     /// shown ones, from 1 (a hidden one gets the number of the next shown).
     pub fn paragraph_number(&self, p: usize) -> usize {
-        self.view.shown_before.get(p).map_or(0, |n| n + 1)
+        self.view.shown_before.get(p).map_or(0, |&n| n as usize + 1)
     }
 
     /// The position of the focused paragraph among the shown ones (1-based).
     pub fn focus_position(&self) -> Option<usize> {
         let p = self.focus?;
-        Some(self.view.shown_before[p] + 1)
+        Some(self.view.shown_before[p] as usize + 1)
     }
 
     /// Search: starts the query, and moves to the first match at or after
