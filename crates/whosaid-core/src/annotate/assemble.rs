@@ -168,16 +168,17 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .into_iter()
         .zip(sources)
         .zip(speaker_of_claim)
-        .map(|((c, source), speaker)| ClaimRecord {
-            paragraph: c.paragraph,
-            start: c.content.0,
-            end: c.content.1,
-            kind: c.kind,
-            speaker,
-            parts: c.parts,
-            source,
-            cue: c.cue,
-            channel: c.channel,
+        .map(|((c, source), speaker)| {
+            ClaimRecord::new(
+                c.paragraph,
+                c.content,
+                c.kind,
+                speaker,
+                c.parts,
+                source,
+                c.cue,
+                c.channel,
+            )
         })
         .collect();
     let summary = summarize(&speakers, &claims);
@@ -285,13 +286,13 @@ fn speaker(
 }
 
 fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
-    let speaker_of = |claim: &ClaimRecord| claim.speaker.map(|s| &speakers[s as usize].speaker);
+    let speaker_of = |claim: &ClaimRecord| claim.speaker().map(|s| &speakers[s as usize].speaker);
     let anonymous_claims = claims
         .iter()
         .filter(|c| speaker_of(c).is_some_and(|s| s.kind == SpeakerKind::Anonymous))
         .count();
     let mut with_claims = vec![false; speakers.len()];
-    for s in claims.iter().filter_map(|c| c.speaker) {
+    for s in claims.iter().filter_map(ClaimRecord::speaker) {
         with_claims[s as usize] = true;
     }
     let quoted: Vec<&Speaker> = speakers
