@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use crate::model::{Annotated, Claim, ClaimKind, Span, SpeakerKind};
+use crate::model::{Annotated, Claim, ClaimKind, Offsets, SpeakerKind};
 
 use super::runs::{Run, flatten};
 
@@ -99,7 +99,7 @@ pub fn clamp_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
 
 /// The mark `span` makes in its paragraph, clamped to the text; `None`
 /// when the paragraph does not exist or nothing of the span is left.
-fn mark(doc: &dyn Annotated, span: &Span, kind: MarkKind, speaker: Option<u32>) -> Option<Mark> {
+fn mark(doc: &dyn Annotated, span: Offsets, kind: MarkKind, speaker: Option<u32>) -> Option<Mark> {
     let text = &doc.paragraphs().get(span.paragraph)?.text;
     let (start, end) = clamp_span(text, span.start, span.end)?;
     Some(Mark {
@@ -113,16 +113,15 @@ fn mark(doc: &dyn Annotated, span: &Span, kind: MarkKind, speaker: Option<u32>) 
 /// The spans a claim is highlighted by: an interrupted quote part by part,
 /// so the attribution between its parts does not read as quoted; only
 /// those in the claim's own paragraph.
-fn claim_spans(claim: &Claim) -> impl Iterator<Item = Span> + '_ {
-    let whole = claim.parts.is_empty().then(|| Span {
+fn claim_spans(claim: &Claim) -> impl Iterator<Item = Offsets> + '_ {
+    let whole = claim.parts.is_empty().then_some(Offsets {
         paragraph: claim.paragraph,
         start: claim.start,
         end: claim.end,
-        text: Default::default(),
     });
     whole
         .into_iter()
-        .chain(claim.parts.iter().cloned())
+        .chain(claim.parts.iter().map(Offsets::from))
         .filter(|span| span.paragraph == claim.paragraph)
 }
 
@@ -135,7 +134,7 @@ impl DocIndex {
             country_paragraphs: vec![Vec::new(); doc.country_count()],
             ..DocIndex::default()
         };
-        let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
+        let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
 
         let speaker_of = doc.claim_speakers();
         let mut claims = Vec::with_capacity(doc.claim_count());
@@ -144,7 +143,7 @@ impl DocIndex {
                 continue;
             };
             let speaker = speaker_of.get(i).copied().flatten();
-            if !claim_spans(&claim).any(|span| marks(&span)) {
+            if !claim_spans(&claim).any(marks) {
                 continue;
             }
             claims.push((
@@ -167,14 +166,14 @@ impl DocIndex {
         for (s, paragraphs) in index.speaker_paragraphs.iter_mut().enumerate() {
             let mentions =
                 (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
-            for mention in mentions.filter(|m| marks(m)) {
+            for mention in mentions.filter(|&m| marks(m)) {
                 push_new(paragraphs, mention.paragraph as u32);
             }
         }
         for (c, paragraphs) in index.country_paragraphs.iter_mut().enumerate() {
             let mentions =
                 (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
-            for mention in mentions.filter(|m| marks(m)) {
+            for mention in mentions.filter(|&m| marks(m)) {
                 push_new(paragraphs, mention.paragraph as u32);
             }
         }
@@ -186,7 +185,7 @@ impl DocIndex {
                     push_new(&mut index.speaker_paragraphs[s], p as u32);
                 }
                 if let Some(source) = doc.claim_source(claim)
-                    && marks(&source)
+                    && marks(source)
                 {
                     push_new(&mut index.speaker_paragraphs[s], source.paragraph as u32);
                 }
@@ -229,7 +228,7 @@ impl DocIndex {
         sources_in_order: &[u32],
         mut found: impl FnMut(usize, MarkRef),
     ) {
-        let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
+        let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
         let speakers = doc.speaker_count();
         for owner in 0..speakers + doc.country_count() {
             let count = match owner.checked_sub(speakers) {
@@ -242,7 +241,7 @@ impl DocIndex {
             };
             for item in 0..count {
                 if let Some(mention) = mention(item)
-                    && marks(&mention)
+                    && marks(mention)
                 {
                     let (owner, item) = (owner as u32, item as u32);
                     found(mention.paragraph, MarkRef { owner, item });
@@ -251,7 +250,7 @@ impl DocIndex {
         }
         for &position in sources_in_order {
             if let Some(source) = doc.claim_source(self.claim_order[position as usize])
-                && marks(&source)
+                && marks(source)
             {
                 let owner = MarkRef::CLAIM_SOURCE;
                 found(
@@ -312,13 +311,13 @@ impl DocIndex {
                 let item = r.item as usize;
                 if r.owner == MarkRef::CLAIM_SOURCE {
                     let source = doc.claim_source(self.claim_order[item])?;
-                    mark(doc, &source, MarkKind::Speaker, self.claim_speakers[item])
+                    mark(doc, source, MarkKind::Speaker, self.claim_speakers[item])
                 } else if owner < speakers {
                     let mention = doc.speaker_mention(owner, item)?;
-                    mark(doc, &mention, MarkKind::Speaker, Some(r.owner))
+                    mark(doc, mention, MarkKind::Speaker, Some(r.owner))
                 } else {
                     let mention = doc.country_mention(owner - speakers, item)?;
-                    mark(doc, &mention, MarkKind::Country, None)
+                    mark(doc, mention, MarkKind::Country, None)
                 }
             })
             .collect();
@@ -330,7 +329,7 @@ impl DocIndex {
             };
             let speaker = self.claim_speakers[position];
             let kind = MarkKind::Claim(claim.kind);
-            marks.extend(claim_spans(&claim).filter_map(|span| mark(doc, &span, kind, speaker)));
+            marks.extend(claim_spans(&claim).filter_map(|span| mark(doc, span, kind, speaker)));
         }
         marks
     }
@@ -372,7 +371,7 @@ pub fn kind_heading(kind: SpeakerKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
+    use crate::model::{Document, Span};
 
     #[test]
     fn spans_are_clamped_to_the_text_and_to_characters() {

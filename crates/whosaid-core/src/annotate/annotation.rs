@@ -12,8 +12,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::countries;
 use crate::model::{
-    Annotated, Claim, ClaimKind, CountryName, Document, Meta, Paragraph, SCHEMA, Span, Speaker,
-    Summary,
+    Annotated, Claim, ClaimKind, CountryName, Document, Meta, Offsets, Paragraph, SCHEMA, Span,
+    Speaker, Summary,
 };
 
 /// A claim as offsets: the paragraph and byte ranges of its content, source,
@@ -210,7 +210,16 @@ impl Annotation {
     }
 }
 
-/// The reader's view: claims and spans built one at a time, when asked.
+/// Paragraph, start and end as kept here, as the reader reads them.
+fn offsets((paragraph, start, end): (u32, u32, u32)) -> Offsets {
+    Offsets {
+        paragraph: paragraph as usize,
+        start: start as usize,
+        end: end as usize,
+    }
+}
+
+/// The reader's view: claims built one at a time, when asked.
 impl Annotated for Annotation {
     fn meta(&self) -> &Meta {
         &self.meta
@@ -239,9 +248,8 @@ impl Annotated for Annotation {
             .map_or(0, |record| record.mentions.len())
     }
 
-    fn speaker_mention(&self, s: usize, m: usize) -> Option<Span> {
-        let &(paragraph, start, end) = self.speakers.get(s)?.mentions.get(m)?;
-        Some(self.span(paragraph, start, end))
+    fn speaker_mention(&self, s: usize, m: usize) -> Option<Offsets> {
+        self.speakers.get(s)?.mentions.get(m).copied().map(offsets)
     }
 
     fn claim_count(&self) -> usize {
@@ -256,9 +264,8 @@ impl Annotated for Annotation {
         self.claims.get(n).map(|record| record.paragraph as usize)
     }
 
-    fn claim_source(&self, n: usize) -> Option<Span> {
-        let (paragraph, start, end) = self.claims.get(n)?.source()?;
-        Some(self.span(paragraph, start, end))
+    fn claim_source(&self, n: usize) -> Option<Offsets> {
+        self.claims.get(n)?.source().map(offsets)
     }
 
     fn claim_speakers(&self) -> Vec<Option<u32>> {
@@ -281,9 +288,8 @@ impl Annotated for Annotation {
         self.countries.get(c).map_or(0, |found| found.spans.len())
     }
 
-    fn country_mention(&self, c: usize, m: usize) -> Option<Span> {
-        let &(paragraph, start, end) = self.countries.get(c)?.spans.get(m)?;
-        Some(self.span(paragraph, start, end))
+    fn country_mention(&self, c: usize, m: usize) -> Option<Offsets> {
+        self.countries.get(c)?.spans.get(m).copied().map(offsets)
     }
 
     fn to_document(&self) -> Document {

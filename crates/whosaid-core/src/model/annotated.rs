@@ -12,6 +12,28 @@ use std::fmt;
 
 use super::{Claim, CountryKind, Document, Meta, Paragraph, Span, Speaker, Summary, story_title};
 
+/// Where a span lies, without its text: what a reader needs to highlight
+/// it, and no copy of the paragraph's handle to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offsets {
+    /// The paragraph's index.
+    pub paragraph: usize,
+    /// UTF-8 byte offset of the start in the paragraph's text.
+    pub start: usize,
+    /// UTF-8 byte offset just past the end.
+    pub end: usize,
+}
+
+impl From<&Span> for Offsets {
+    fn from(span: &Span) -> Self {
+        Offsets {
+            paragraph: span.paragraph,
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
 /// A country or bloc a story mentions, without its mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CountryName<'a> {
@@ -25,7 +47,7 @@ pub struct CountryName<'a> {
 
 /// An annotated story, read by position: speakers, claims and countries are
 /// numbered as in the document (`speakers[s]`, `claims[n]`, `countries[c]`).
-/// Spans come back built, sharing the paragraph's text.
+/// Claims come back built; mentions and sources as [`Offsets`].
 pub trait Annotated: fmt::Debug + Send + Sync {
     /// What is known about the story besides its text.
     fn meta(&self) -> &Meta;
@@ -42,7 +64,7 @@ pub trait Annotated: fmt::Debug + Send + Sync {
     /// How many mentions the `s`th speaker has.
     fn speaker_mention_count(&self, s: usize) -> usize;
     /// The `m`th mention of the `s`th speaker.
-    fn speaker_mention(&self, s: usize, m: usize) -> Option<Span>;
+    fn speaker_mention(&self, s: usize, m: usize) -> Option<Offsets>;
 
     /// How many claims there are.
     fn claim_count(&self) -> usize;
@@ -51,7 +73,7 @@ pub trait Annotated: fmt::Debug + Send + Sync {
     /// The paragraph of the `n`th claim.
     fn claim_paragraph(&self, n: usize) -> Option<usize>;
     /// The source mention of the `n`th claim.
-    fn claim_source(&self, n: usize) -> Option<Span>;
+    fn claim_source(&self, n: usize) -> Option<Offsets>;
     /// For every claim, the position of its speaker in the speakers, when
     /// it has one (one pass: no lookup of ids per claim).
     fn claim_speakers(&self) -> Vec<Option<u32>>;
@@ -63,7 +85,7 @@ pub trait Annotated: fmt::Debug + Send + Sync {
     /// How many mentions the `c`th country has.
     fn country_mention_count(&self, c: usize) -> usize;
     /// The `m`th mention of the `c`th country.
-    fn country_mention(&self, c: usize, m: usize) -> Option<Span>;
+    fn country_mention(&self, c: usize, m: usize) -> Option<Offsets>;
 
     /// The whole document, every claim and span built (a copy).
     fn to_document(&self) -> Document;
@@ -109,8 +131,8 @@ impl Annotated for Document {
         self.speakers.get(s).map_or(0, |x| x.mentions.len())
     }
 
-    fn speaker_mention(&self, s: usize, m: usize) -> Option<Span> {
-        self.speakers.get(s)?.mentions.get(m).cloned()
+    fn speaker_mention(&self, s: usize, m: usize) -> Option<Offsets> {
+        self.speakers.get(s)?.mentions.get(m).map(Offsets::from)
     }
 
     fn claim_count(&self) -> usize {
@@ -125,8 +147,8 @@ impl Annotated for Document {
         self.claims.get(n).map(|c| c.paragraph)
     }
 
-    fn claim_source(&self, n: usize) -> Option<Span> {
-        self.claims.get(n)?.source.clone()
+    fn claim_source(&self, n: usize) -> Option<Offsets> {
+        self.claims.get(n)?.source.as_ref().map(Offsets::from)
     }
 
     fn claim_speakers(&self) -> Vec<Option<u32>> {
@@ -161,8 +183,8 @@ impl Annotated for Document {
         self.countries.get(c).map_or(0, |x| x.mentions.len())
     }
 
-    fn country_mention(&self, c: usize, m: usize) -> Option<Span> {
-        self.countries.get(c)?.mentions.get(m).cloned()
+    fn country_mention(&self, c: usize, m: usize) -> Option<Offsets> {
+        self.countries.get(c)?.mentions.get(m).map(Offsets::from)
     }
 
     fn to_document(&self) -> Document {
