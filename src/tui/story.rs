@@ -253,7 +253,9 @@ impl StoryView {
                 *s = false;
             }
         }
-        let mut blocks = Vec::new();
+        // Room for one block a paragraph, the most there can be: growing by
+        // doubling would copy a long story's blocks on the way.
+        let mut blocks = Vec::with_capacity(n);
         for (p, &s) in shown.iter().enumerate() {
             if s {
                 blocks.push(Block::Paragraph(p as u32));
@@ -268,7 +270,7 @@ impl StoryView {
                 });
             }
         }
-        // Exact room: a long story has a block for each of its paragraphs.
+        // Exact room when a filter hides paragraphs.
         blocks.shrink_to_fit();
         self.view.shown_before = shown
             .iter()
