@@ -2,7 +2,8 @@
 //!
 //! The loop is input → [`Action`] (through the one [`Keymap`]) → pure
 //! [`update`] → [`render`] from the state. The reader never annotates: it is
-//! handed finished `whosaid/1` documents.
+//! handed finished stories ([`Doc`]: a compact annotation, or a `whosaid/1`
+//! document read back).
 
 pub mod action;
 pub mod app;
