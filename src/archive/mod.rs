@@ -3,7 +3,7 @@
 //! and can be searched across weeks of news.
 //!
 //! Storage only, beside [`crate::load`]: it deals in the core model's
-//! [`Article`], [`Document`] and [`Meta`], never in the reader. See
+//! [`Article`], [`Document`](crate::model::Document) and [`Meta`], never in the reader. See
 //! `docs/archive.md` for the schema, the keys and the versions.
 
 mod schema;
