@@ -92,7 +92,7 @@ fn benches(c: &mut Criterion) {
         let story = app.story().expect("a story is open");
         eprintln!(
             "{name}: {} paragraphs, {} wrapped so far",
-            story.doc.paragraphs.len(),
+            story.doc.paragraphs().len(),
             story.wraps.wrapped()
         );
     }

@@ -216,7 +216,7 @@ fn slowest_key(name: &str, doc: Document, print: bool) -> (&'static str, Duratio
             "{name}: opened and drew in {:.1} ms; {} of {} paragraphs wrapped; keys (ms): {}",
             first.as_secs_f64() * 1e3,
             story.wraps.wrapped(),
-            story.doc.paragraphs.len(),
+            story.doc.paragraphs().len(),
             times.join(", ")
         );
     }

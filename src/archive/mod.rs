@@ -3,7 +3,7 @@
 //! and can be searched across weeks of news.
 //!
 //! Storage only, beside [`crate::load`]: it deals in the core model's
-//! [`Article`], [`Document`] and [`Meta`], never in the reader. See
+//! [`Article`], [`Document`](crate::model::Document) and [`Meta`], never in the reader. See
 //! `docs/archive.md` for the schema, the keys and the versions.
 
 mod schema;
@@ -20,7 +20,7 @@ pub use schema::LATEST as SCHEMA_VERSION;
 pub use search::{Hit, Query, QueryError, fts_query};
 pub use store::{FetchInfo, Listed, Reading, Stored, story_key};
 
-use crate::model::{Article, Document, Meta};
+use crate::model::{Article, Meta};
 
 /// The archive's file name in the data directory.
 pub const ARCHIVE_FILE: &str = "archive.sqlite3";
@@ -184,10 +184,10 @@ fn listed_meta(
 }
 
 /// A story ready to store: what the loader read and what the annotator made of it.
-pub fn article_of(document: &Document) -> Article {
+pub fn article_of(document: &dyn crate::model::Annotated) -> Article {
     Article {
-        meta: document.meta.clone(),
-        paragraphs: document.paragraphs.clone(),
+        meta: document.meta().clone(),
+        paragraphs: document.paragraphs().to_vec(),
     }
 }
 

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use super::*;
 use crate::annotate::annotate;
 use crate::load;
+use crate::model::Document;
 
 fn story(text: &str) -> (Article, Document) {
     let article = load::plain::parse(text);

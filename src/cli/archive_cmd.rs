@@ -156,7 +156,7 @@ fn read_and_annotate(
     for input in read.inputs {
         let (article, by) = match &input {
             Input::Article(article) => (article.clone(), archive::ANNOTATOR_VERSION),
-            Input::Annotated(document) => (archive::article_of(document), archive::IMPORTED),
+            Input::Annotated(document) => (archive::article_of(&**document), archive::IMPORTED),
         };
         match stories::annotate_input(input) {
             Ok(story) => done.push((article, story.into_document(), by)),
@@ -225,7 +225,7 @@ pub(super) fn remember_reading(
                 .and_then(|k| app.positions.get(k))
                 .copied();
             (entry.read || position.is_some()).then(|| Reading {
-                key: archive::story_key(&archive::article_of(document)),
+                key: archive::story_key(&archive::article_of(&**document)),
                 read: entry.read,
                 position,
             })

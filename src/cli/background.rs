@@ -18,7 +18,7 @@ use crate::load::fetch::address;
 use crate::load::fetch::limiter::MAX_IN_ALL;
 use crate::load::{self, Article, Input, ReadLimits, Source};
 use crate::model::{Meta, Paragraph, story_title};
-use crate::tui::{Feed, Feeder};
+use crate::tui::{Doc, Feed, Feeder};
 
 /// Sources read at a time (in parallel) before their stories are listed.
 const READ_CHUNK: usize = 256;
@@ -70,7 +70,7 @@ fn run(job: Job, feeder: &Feeder) {
                 &article.paragraphs,
             )]));
             feeder.send(match annotate_input(Input::Article(article)) {
-                Ok(story) => Feed::Ready(vec![(0, story.into_document())]),
+                Ok(story) => Feed::Ready(vec![(0, story.into_doc())]),
                 Err(problem) => Feed::Problem(problem),
             });
             feeder.send(Feed::Done);
@@ -97,6 +97,23 @@ fn run(job: Job, feeder: &Feeder) {
     feeder.send(Feed::Done);
 }
 
+/// Text annotated in one go after which the freed memory is handed back:
+/// a long story's working memory, not a news story's (handing back costs
+/// a walk over the heap).
+const RELEASE_AFTER_BYTES: usize = 256 << 10;
+
+/// Gives the pages the annotator freed back to the system. glibc keeps
+/// the free pages of a worker thread's arena for that thread, so the
+/// reader's own allocations (on the main thread) would come on top of the
+/// annotator's peak instead of in its place.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only hands whole free pages back to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Annotates `articles` on all cores, sending each chunk as it is done.
 /// Returns false when the reader has quit.
 fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder, keeper: Option<&Keeper>) -> bool {
@@ -110,6 +127,11 @@ fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder, keeper: Option
             }
             let mut docs = Vec::with_capacity(chunk.len());
             let mut problems = Vec::new();
+            let text: usize = chunk
+                .iter()
+                .flat_map(|(_, article)| &article.paragraphs)
+                .map(|p| p.text.len())
+                .sum();
             for (id, article) in chunk {
                 // A web page is kept in the archive; its text too, for that.
                 let kept = keeper
@@ -117,14 +139,21 @@ fn annotate_all(articles: Vec<(usize, Article)>, feeder: &Feeder, keeper: Option
                     .map(|keeper| (keeper, article.clone()));
                 match annotate_input(Input::Article(article)) {
                     Ok(story) => {
-                        let document = story.into_document();
-                        if let Some((keeper, article)) = kept {
-                            keeper.keep(&article, &document, FetchInfo::default(), feeder);
-                        }
-                        docs.push((id, document));
+                        let doc = match kept {
+                            Some((keeper, article)) => {
+                                let document = story.into_document();
+                                keeper.keep(&article, &document, FetchInfo::default(), feeder);
+                                Doc::from(document)
+                            }
+                            None => story.into_doc(),
+                        };
+                        docs.push((id, doc));
                     }
                     Err(problem) => problems.push(Feed::Problem(problem)),
                 }
+            }
+            if text >= RELEASE_AFTER_BYTES {
+                release_freed_memory();
             }
             let mut sent = docs.is_empty() || feeder.send(Feed::Ready(docs));
             for problem in problems {
@@ -248,7 +277,7 @@ fn list(
                 }
                 Input::Annotated(document) => {
                     metas.push(listed(&document.meta, &document.paragraphs));
-                    ready.push((*next_id, *document));
+                    ready.push((*next_id, Doc::from(*document)));
                 }
             }
             *next_id += 1;
@@ -280,9 +309,9 @@ fn send_archive(path: &Path, feeder: &Feeder) -> Result<(), ArchiveError> {
         return Ok(());
     }
     let damaged = archive.documents_newest_first(ARCHIVE_CHUNK, |batch| {
-        let ready: Vec<(usize, crate::model::Document)> = batch
+        let ready: Vec<(usize, Doc)> = batch
             .into_iter()
-            .filter_map(|(id, document)| place.get(&id).map(|&n| (n, document)))
+            .filter_map(|(id, document)| place.get(&id).map(|&n| (n, Doc::from(document))))
             .collect();
         ready.is_empty() || feeder.send(Feed::Ready(ready))
     })?;
@@ -589,7 +618,7 @@ mod tests {
         let mut ready: Vec<(usize, Option<String>)> = feeds
             .iter()
             .filter_map(|f| match f {
-                Feed::Ready(docs) => Some(docs.iter().map(|(n, d)| (*n, d.meta.id.clone()))),
+                Feed::Ready(docs) => Some(docs.iter().map(|(n, d)| (*n, d.meta().id.clone()))),
                 _ => None,
             })
             .flatten()

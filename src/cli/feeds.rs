@@ -137,7 +137,13 @@ pub fn read_once(
         }
     }
     numbered.sort_by_key(|(id, _)| *id);
-    (numbered.into_iter().map(|(_, doc)| doc).collect(), notes)
+    (
+        numbered
+            .into_iter()
+            .map(|(_, doc)| doc.to_document())
+            .collect(),
+        notes,
+    )
 }
 
 impl Reader {
@@ -192,7 +198,7 @@ impl Reader {
         let numbered = stored
             .into_iter()
             .enumerate()
-            .map(|(n, doc)| (first + n, doc))
+            .map(|(n, doc)| (first + n, doc.into()))
             .collect();
         feeder.send(Feed::Found(metas)) && feeder.send(Feed::Ready(numbered))
     }
@@ -292,7 +298,7 @@ impl Reader {
                     };
                     archive.keep(&article, &document, fetch, feeder);
                 }
-                feeder.send(Feed::Ready(vec![(id, document)]));
+                feeder.send(Feed::Ready(vec![(id, document.into())]));
             }
             Err(problem) => {
                 feeder.send(Feed::Problem(problem));

@@ -41,6 +41,14 @@ impl Story {
             .sum()
     }
 
+    /// The story as the reader keeps it: an annotation stays compact.
+    pub fn into_doc(self) -> crate::tui::Doc {
+        match self {
+            Story::Fresh(annotation) => crate::tui::Doc::from(*annotation),
+            Story::Loaded(document) => crate::tui::Doc::from(*document),
+        }
+    }
+
     pub fn into_document(self) -> Document {
         match self {
             Story::Fresh(annotation) => annotation.into_document(),

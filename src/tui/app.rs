@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::model::{CountryKind, Document};
+use crate::model::{Annotated, CountryKind, Document};
 
 use super::action::Action;
 use super::feed::Feed;
@@ -880,9 +880,8 @@ fn open_row(app: &mut App) {
                     .position(|&c| c == found.claim)
                     .is_some_and(|at| story.jump_to_claim(at));
                 // The claim's speaker is selected, as if chosen in the panel.
-                let speaker = story.doc.claims[found.claim].speaker.clone();
-                let speaker =
-                    speaker.and_then(|id| story.doc.speakers.iter().position(|s| s.id == id));
+                let speaker = story.doc.claim(found.claim).and_then(|c| c.speaker.clone());
+                let speaker = speaker.and_then(|id| story.doc.speaker_index(&id));
                 story.select(speaker);
                 if !landed {
                     app.say("That claim is in the headline");
@@ -899,7 +898,7 @@ fn open_story_claims(app: &mut App) {
     let Some(story) = app.story() else { return };
     let order = &story.index.claim_order;
     let items: Vec<usize> = (0..order.len())
-        .filter(|&i| story.view.shown[story.doc.claims[order[i]].paragraph])
+        .filter(|&i| story.view.shown[story.index.claim_paragraphs[i] as usize])
         .collect();
     if items.is_empty() {
         app.say(if order.is_empty() {
@@ -913,7 +912,7 @@ fn open_story_claims(app: &mut App) {
         Some(c) => items.partition_point(|&i| i < c),
         None => {
             let focus = story.focus.unwrap_or(0);
-            items.partition_point(|&i| story.doc.claims[order[i]].paragraph < focus)
+            items.partition_point(|&i| (story.index.claim_paragraphs[i] as usize) < focus)
         }
     };
     let mut rows = Rows {
@@ -1031,15 +1030,16 @@ fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
 }
 
 /// The countries of a story, most mentioned first.
-pub fn story_countries(doc: &Document) -> Vec<PickItem> {
-    let mut items: Vec<PickItem> = doc
-        .countries
-        .iter()
-        .map(|c| PickItem {
-            code: c.code.clone(),
-            name: c.name.clone(),
-            bloc: c.kind == CountryKind::Bloc,
-            count: c.mentions.len(),
+pub fn story_countries(doc: &dyn Annotated) -> Vec<PickItem> {
+    let mut items: Vec<PickItem> = (0..doc.country_count())
+        .filter_map(|c| {
+            let country = doc.country(c)?;
+            Some(PickItem {
+                code: country.code.to_string(),
+                name: country.name.to_string(),
+                bloc: country.kind == CountryKind::Bloc,
+                count: doc.country_mention_count(c),
+            })
         })
         .collect();
     items.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
@@ -1054,7 +1054,7 @@ fn reader(app: &mut App, action: Action) {
     let Some(story) = app.views.get_mut(&i) else {
         return;
     };
-    let name = |story: &StoryView, s: usize| story.doc.speakers[s].name.clone();
+    let name = |story: &StoryView, s: usize| story.doc.speaker_at(s).name.clone();
     match action {
         Action::SearchMore => story.continue_search(),
         Action::NextParagraph => story.next_paragraph(),
@@ -1083,7 +1083,7 @@ fn reader(app: &mut App, action: Action) {
                 story.jump_to_claim(c);
             } else if let Some(p) = story.index.speaker_paragraphs[s]
                 .iter()
-                .copied()
+                .map(|&p| p as usize)
                 .find(|&p| story.view.shown[p])
             {
                 story.jump_to(p);
@@ -1128,13 +1128,13 @@ fn reader(app: &mut App, action: Action) {
         Action::ListClaims => open_story_claims(app),
         Action::CopyClaim => match story.current_claim() {
             Some(claim) => {
-                let cited = super::cite::citation(&story.doc, claim);
+                let cited = super::cite::citation(&*story.doc, &claim);
                 app.say(format!("Copied: {cited}"));
                 app.control.effects.push(Effect::Copy(cited));
             }
             None => app.say("No claim here to copy: } moves to the next"),
         },
-        Action::OpenSource => match story.doc.meta.source.clone() {
+        Action::OpenSource => match story.doc.meta().source.clone() {
             // Standard input is gone once read: nothing to open.
             Some(source) if source != "-" => {
                 app.say(format!("Opening {source}"));
@@ -1143,7 +1143,7 @@ fn reader(app: &mut App, action: Action) {
             _ => app.say("This story has no file or page to open"),
         },
         Action::PickCountry => {
-            let all = story_countries(&story.doc);
+            let all = story_countries(&*story.doc);
             app.overlay = Some(Overlay::Picker(Picker::new(all, false)));
         }
         Action::ClearFilter if story.filter.take().is_some() => {
@@ -1155,16 +1155,16 @@ fn reader(app: &mut App, action: Action) {
             app.say("Showing every paragraph");
         }
         Action::FilterCountry(code) => {
-            let found = story
-                .doc
-                .countries
-                .iter()
-                .position(|c| c.code.eq_ignore_ascii_case(&code));
+            let doc = &story.doc;
+            let found = (0..doc.country_count()).position(|c| {
+                doc.country(c)
+                    .is_some_and(|c| c.code.eq_ignore_ascii_case(&code))
+            });
             match found {
                 Some(c) => {
                     story.filter = Some(c);
                     story.apply_filter();
-                    let country = &story.doc.countries[c];
+                    let name = story.doc.country(c).map_or("", |c| c.name).to_string();
                     let text = format!(
                         "{} {} mentioning {} · F shows all",
                         story.view.shown_count,
@@ -1173,7 +1173,7 @@ fn reader(app: &mut App, action: Action) {
                         } else {
                             "paragraphs"
                         },
-                        country.name
+                        name
                     );
                     app.say(text);
                 }

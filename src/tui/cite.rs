@@ -2,14 +2,17 @@
 //! title, date)`. Reported speech is a paraphrase, so it goes without
 //! quotation marks, as everywhere whosaid shows it.
 
-use crate::model::{Claim, Document};
+use crate::model::{Annotated, Claim};
 use crate::safe_text::one_line;
 
 /// The citation of `claim` in `doc`, on one line, with no control
 /// characters: it will be pasted into documents and terminals.
-pub fn citation(doc: &Document, claim: &Claim) -> String {
+pub fn citation(doc: &dyn Annotated, claim: &Claim) -> String {
     let words = claim.kind.cite(one_line(&claim.words()).trim());
-    let speaker = claim.speaker.as_deref().and_then(|id| doc.speaker(id));
+    let speaker = claim
+        .speaker
+        .as_deref()
+        .and_then(|id| doc.speaker_by_id(id));
     let who = match speaker {
         Some(speaker) => {
             let mut who = vec![one_line(&speaker.name).into_owned()];
@@ -19,14 +22,14 @@ pub fn citation(doc: &Document, claim: &Claim) -> String {
         None => "unattributed".to_string(),
     };
     let mut story = vec![one_line(&doc.display_title()).into_owned()];
-    story.extend(doc.meta.date.as_deref().map(|d| one_line(d).into_owned()));
+    story.extend(doc.meta().date.as_deref().map(|d| one_line(d).into_owned()));
     format!("{words} — {who} ({})", story.join(", "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ClaimKind;
+    use crate::model::{ClaimKind, Document};
     use crate::tui::fixture;
 
     fn claim_of(doc: &Document, kind: ClaimKind) -> &Claim {

@@ -2,7 +2,8 @@
 //! never annotates: whoever opens the reader (the binary) reads and
 //! annotates the stories elsewhere and sends them here as they are done.
 
-use crate::model::{Document, Meta};
+use super::Doc;
+use crate::model::Meta;
 
 #[derive(Debug, Clone)]
 pub enum Feed {
@@ -10,7 +11,7 @@ pub enum Feed {
     /// Each is numbered by its place among all the stories found so far.
     Found(Vec<Meta>),
     /// Annotated stories, by number, in any order.
-    Ready(Vec<(usize, Document)>),
+    Ready(Vec<(usize, Doc)>),
     /// An input that could not be read: file and reason.
     Problem(String),
     /// Something read with a caveat ("invalid UTF-8 …").

@@ -10,10 +10,10 @@
 //! with an unchecked offset.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::sync::Arc;
 
-use crate::model::{Claim, ClaimKind, Document, Span, SpeakerKind};
+use crate::model::{Annotated, Claim, ClaimKind, Offsets, SpeakerKind};
 
 use super::runs::{Run, flatten};
 
@@ -62,16 +62,18 @@ pub struct DocIndex {
     /// Indices into `Document::claims`, in reading order.
     pub claim_order: Vec<usize>,
     /// For each claim in `claim_order`, its paragraph (for binary search).
-    pub claim_paragraphs: Vec<usize>,
+    pub claim_paragraphs: Vec<u32>,
     /// For each claim in `claim_order`, its speaker (index into
     /// `Document::speakers`), if it resolves to one.
     claim_speakers: Vec<Option<u32>>,
-    /// For each speaker, the sorted paragraphs where it is mentioned or quoted.
-    pub speaker_paragraphs: Vec<Vec<usize>>,
+    /// For each speaker, the sorted paragraphs where it is mentioned or
+    /// quoted (u32, as every paragraph list here: a long story has a
+    /// million paragraphs, and these lists are held while it is open).
+    pub speaker_paragraphs: Vec<Vec<u32>>,
     /// For each speaker, the number of claims attributed to it.
     pub speaker_claims: Vec<usize>,
     /// For each country, the sorted paragraphs that mention it.
-    pub country_paragraphs: Vec<Vec<usize>>,
+    pub country_paragraphs: Vec<Vec<u32>>,
     /// The mentions and claim sources of each paragraph: those of
     /// paragraph `p` are `mark_refs[mark_starts[p]..mark_starts[p + 1]]`,
     /// in the order they layer in (claims come from `claim_order`).
@@ -97,8 +99,8 @@ pub fn clamp_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
 
 /// The mark `span` makes in its paragraph, clamped to the text; `None`
 /// when the paragraph does not exist or nothing of the span is left.
-fn mark(doc: &Document, span: &Span, kind: MarkKind, speaker: Option<u32>) -> Option<Mark> {
-    let text = &doc.paragraphs.get(span.paragraph)?.text;
+fn mark(doc: &dyn Annotated, span: Offsets, kind: MarkKind, speaker: Option<u32>) -> Option<Mark> {
+    let text = &doc.paragraphs().get(span.paragraph)?.text;
     let (start, end) = clamp_span(text, span.start, span.end)?;
     Some(Mark {
         start: start as u32,
@@ -111,79 +113,81 @@ fn mark(doc: &Document, span: &Span, kind: MarkKind, speaker: Option<u32>) -> Op
 /// The spans a claim is highlighted by: an interrupted quote part by part,
 /// so the attribution between its parts does not read as quoted; only
 /// those in the claim's own paragraph.
-fn claim_spans(claim: &Claim) -> impl Iterator<Item = Span> + '_ {
-    let whole = claim.parts.is_empty().then(|| Span {
+fn claim_spans(claim: &Claim) -> impl Iterator<Item = Offsets> + '_ {
+    let whole = claim.parts.is_empty().then_some(Offsets {
         paragraph: claim.paragraph,
         start: claim.start,
         end: claim.end,
-        text: Default::default(),
     });
     whole
         .into_iter()
-        .chain(claim.parts.iter().cloned())
+        .chain(claim.parts.iter().map(Offsets::from))
         .filter(|span| span.paragraph == claim.paragraph)
 }
 
 impl DocIndex {
-    pub fn new(doc: &Document) -> Self {
-        let count = doc.paragraphs.len();
+    pub fn new(doc: &dyn Annotated) -> Self {
+        let count = doc.paragraphs().len();
         let mut index = DocIndex {
-            speaker_paragraphs: vec![Vec::new(); doc.speakers.len()],
-            speaker_claims: vec![0; doc.speakers.len()],
-            country_paragraphs: vec![Vec::new(); doc.countries.len()],
+            speaker_paragraphs: vec![Vec::new(); doc.speaker_count()],
+            speaker_claims: vec![0; doc.speaker_count()],
+            country_paragraphs: vec![Vec::new(); doc.country_count()],
             ..DocIndex::default()
         };
-        let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
+        let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
 
-        // Ids to positions once, not a scan of every speaker per claim.
-        let speaker_of: HashMap<&str, usize> = doc
-            .speakers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let mut claims = Vec::new();
-        for (i, claim) in doc.claims.iter().enumerate() {
-            let speaker = claim
-                .speaker
-                .as_deref()
-                .and_then(|id| speaker_of.get(id).copied());
-            if !claim_spans(claim).any(|span| marks(&span)) {
+        let speaker_of = doc.claim_speakers();
+        let mut claims = Vec::with_capacity(doc.claim_count());
+        for i in 0..doc.claim_count() {
+            let Some(claim) = doc.claim(i) else {
+                continue;
+            };
+            let speaker = speaker_of.get(i).copied().flatten();
+            if !claim_spans(&claim).any(marks) {
                 continue;
             }
-            claims.push((claim.paragraph, claim.start, i, speaker));
+            claims.push((
+                claim.paragraph as u32,
+                claim.start as u32,
+                i as u32,
+                speaker,
+            ));
         }
+        drop(speaker_of);
         claims.sort_unstable();
-        index.claim_order = claims.iter().map(|c| c.2).collect();
+        index.claim_order = claims.iter().map(|c| c.2 as usize).collect();
         index.claim_paragraphs = claims.iter().map(|c| c.0).collect();
-        index.claim_speakers = claims.iter().map(|c| c.3.map(|s| s as u32)).collect();
+        index.claim_speakers = claims.iter().map(|c| c.3).collect();
         // Claim sources in document order, as they layered before.
         let mut by_document: Vec<u32> = (0..claims.len() as u32).collect();
         by_document.sort_unstable_by_key(|&n| claims[n as usize].2);
         drop(claims);
 
-        for (s, speaker) in doc.speakers.iter().enumerate() {
-            for mention in speaker.mentions.iter().filter(|m| marks(m)) {
-                push_new(&mut index.speaker_paragraphs[s], mention.paragraph);
+        for (s, paragraphs) in index.speaker_paragraphs.iter_mut().enumerate() {
+            let mentions =
+                (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
+            for mention in mentions.filter(|&m| marks(m)) {
+                push_new(paragraphs, mention.paragraph as u32);
             }
         }
-        for (c, country) in doc.countries.iter().enumerate() {
-            for mention in country.mentions.iter().filter(|m| marks(m)) {
-                push_new(&mut index.country_paragraphs[c], mention.paragraph);
+        for (c, paragraphs) in index.country_paragraphs.iter_mut().enumerate() {
+            let mentions =
+                (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
+            for mention in mentions.filter(|&m| marks(m)) {
+                push_new(paragraphs, mention.paragraph as u32);
             }
         }
         for (position, &claim) in index.claim_order.iter().enumerate() {
             if let Some(s) = index.claim_speakers[position] {
                 let s = s as usize;
                 index.speaker_claims[s] += 1;
-                push_new(
-                    &mut index.speaker_paragraphs[s],
-                    doc.claims[claim].paragraph,
-                );
-                if let Some(source) = &doc.claims[claim].source
+                if let Some(p) = doc.claim_paragraph(claim) {
+                    push_new(&mut index.speaker_paragraphs[s], p as u32);
+                }
+                if let Some(source) = doc.claim_source(claim)
                     && marks(source)
                 {
-                    push_new(&mut index.speaker_paragraphs[s], source.paragraph);
+                    push_new(&mut index.speaker_paragraphs[s], source.paragraph as u32);
                 }
             }
         }
@@ -210,6 +214,8 @@ impl DocIndex {
         {
             list.sort_unstable();
             list.dedup();
+            // Grown by doubling: up to half of each list is empty room.
+            list.shrink_to_fit();
         }
         index
     }
@@ -218,24 +224,32 @@ impl DocIndex {
     /// claim source that marks some text, in the order they layer in.
     fn each_mark_ref(
         &self,
-        doc: &Document,
+        doc: &dyn Annotated,
         sources_in_order: &[u32],
         mut found: impl FnMut(usize, MarkRef),
     ) {
-        let marks = |span: &Span| mark(doc, span, MarkKind::Speaker, None).is_some();
-        let speakers = doc.speakers.iter().map(|s| &s.mentions);
-        let countries = doc.countries.iter().map(|c| &c.mentions);
-        for (owner, mentions) in speakers.chain(countries).enumerate() {
-            for (item, mention) in mentions.iter().enumerate() {
-                if marks(mention) {
+        let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
+        let speakers = doc.speaker_count();
+        for owner in 0..speakers + doc.country_count() {
+            let count = match owner.checked_sub(speakers) {
+                None => doc.speaker_mention_count(owner),
+                Some(c) => doc.country_mention_count(c),
+            };
+            let mention = |m| match owner.checked_sub(speakers) {
+                None => doc.speaker_mention(owner, m),
+                Some(c) => doc.country_mention(c, m),
+            };
+            for item in 0..count {
+                if let Some(mention) = mention(item)
+                    && marks(mention)
+                {
                     let (owner, item) = (owner as u32, item as u32);
                     found(mention.paragraph, MarkRef { owner, item });
                 }
             }
         }
         for &position in sources_in_order {
-            let claim = &doc.claims[self.claim_order[position as usize]];
-            if let Some(source) = &claim.source
+            if let Some(source) = doc.claim_source(self.claim_order[position as usize])
                 && marks(source)
             {
                 let owner = MarkRef::CLAIM_SOURCE;
@@ -250,17 +264,26 @@ impl DocIndex {
         }
     }
 
+    /// The speaker of the claim at `position` in `claim_order`.
+    pub fn claim_speaker(&self, position: usize) -> Option<usize> {
+        self.claim_speakers
+            .get(position)
+            .copied()
+            .flatten()
+            .map(|s| s as usize)
+    }
+
     /// Positions in `claim_order` of the claims in paragraph `p`.
     pub fn claims_in(&self, p: usize) -> std::ops::Range<usize> {
-        let start = self.claim_paragraphs.partition_point(|&q| q < p);
-        let end = self.claim_paragraphs.partition_point(|&q| q <= p);
+        let start = self.claim_paragraphs.partition_point(|&q| (q as usize) < p);
+        let end = self.claim_paragraphs.partition_point(|&q| q as usize <= p);
         start..end
     }
 
     /// The highlight runs of paragraph `p` of `doc` (the document this
     /// index was made from), sorted and disjoint: made when first drawn,
     /// and kept while it is among the last paragraphs drawn.
-    pub fn runs(&self, doc: &Document, p: usize) -> Arc<[Run]> {
+    pub fn runs(&self, doc: &dyn Annotated, p: usize) -> Arc<[Run]> {
         let mut cache = self.runs.borrow_mut();
         if let Some((_, runs)) = cache.iter().find(|(q, _)| *q == p) {
             return Arc::clone(runs);
@@ -275,37 +298,38 @@ impl DocIndex {
 
     /// The marks of paragraph `p`, in the order they layer in: mentions of
     /// speakers, then of countries, claim sources, then claims.
-    fn marks(&self, doc: &Document, p: usize) -> Vec<Mark> {
+    fn marks(&self, doc: &dyn Annotated, p: usize) -> Vec<Mark> {
         let (Some(&from), Some(&to)) = (self.mark_starts.get(p), self.mark_starts.get(p + 1))
         else {
             return Vec::new();
         };
-        let speakers = doc.speakers.len();
+        let speakers = doc.speaker_count();
         let mut marks: Vec<Mark> = self.mark_refs[from as usize..to as usize]
             .iter()
             .filter_map(|r| {
                 let owner = r.owner as usize;
                 let item = r.item as usize;
                 if r.owner == MarkRef::CLAIM_SOURCE {
-                    let claim = &doc.claims[self.claim_order[item]];
-                    let source = claim.source.as_ref()?;
+                    let source = doc.claim_source(self.claim_order[item])?;
                     mark(doc, source, MarkKind::Speaker, self.claim_speakers[item])
                 } else if owner < speakers {
-                    let mention = doc.speakers[owner].mentions.get(item)?;
+                    let mention = doc.speaker_mention(owner, item)?;
                     mark(doc, mention, MarkKind::Speaker, Some(r.owner))
                 } else {
-                    let country = doc.countries.get(owner - speakers)?;
-                    mark(doc, country.mentions.get(item)?, MarkKind::Country, None)
+                    let mention = doc.country_mention(owner - speakers, item)?;
+                    mark(doc, mention, MarkKind::Country, None)
                 }
             })
             .collect();
         let mut claims: Vec<usize> = self.claims_in(p).collect();
         claims.sort_unstable_by_key(|&position| self.claim_order[position]);
         for position in claims {
-            let claim = &doc.claims[self.claim_order[position]];
+            let Some(claim) = doc.claim(self.claim_order[position]) else {
+                continue;
+            };
             let speaker = self.claim_speakers[position];
             let kind = MarkKind::Claim(claim.kind);
-            marks.extend(claim_spans(claim).filter_map(|span| mark(doc, &span, kind, speaker)));
+            marks.extend(claim_spans(&claim).filter_map(|span| mark(doc, span, kind, speaker)));
         }
         marks
     }
@@ -315,7 +339,7 @@ impl DocIndex {
 /// Mentions come mostly in reading order, so a repeat of the last one is
 /// skipped now: a speaker named a million times in a long story would
 /// otherwise list its paragraphs a million times before the dedup.
-fn push_new(list: &mut Vec<usize>, p: usize) {
+fn push_new(list: &mut Vec<u32>, p: u32) {
     if list.last() != Some(&p) {
         list.push(p);
     }
@@ -347,6 +371,7 @@ pub fn kind_heading(kind: SpeakerKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Document, Span};
 
     #[test]
     fn spans_are_clamped_to_the_text_and_to_characters() {

@@ -4,12 +4,13 @@
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::library::{Totals, content_key, meta_title};
+use crate::library::{Totals, meta_title, paragraphs_key};
 use crate::model::{Document, Meta};
+
+use super::Doc;
 
 use super::rows::Rows;
 
@@ -58,7 +59,7 @@ pub struct Entry {
     /// Lower case, for sorting by title.
     title_key: String,
     /// `None` while it is being annotated.
-    pub doc: Option<Arc<Document>>,
+    pub doc: Option<Doc>,
     /// The content key its reading position is saved under.
     pub key: Option<String>,
     /// It has been opened, in this run or before.
@@ -93,7 +94,7 @@ impl Entry {
 
     /// Sources quoted, 0 until annotated.
     pub fn sources(&self) -> usize {
-        self.doc.as_ref().map_or(0, |d| d.summary.sources)
+        self.doc.as_ref().map_or(0, |d| d.summary().sources)
     }
 }
 
@@ -184,7 +185,7 @@ impl Library {
         let first = self.entries.len();
         self.found(documents.iter().map(|d| d.meta.clone()).collect());
         for (i, doc) in documents.into_iter().enumerate() {
-            self.ready(first + i, doc);
+            self.ready(first + i, doc.into());
         }
         self.done = true;
         self.refresh();
@@ -222,27 +223,27 @@ impl Library {
 
     /// Adds an annotated story. Unknown numbers are ignored. Call
     /// [`Library::refresh`] after.
-    pub fn ready(&mut self, id: usize, doc: Document) {
+    pub fn ready(&mut self, id: usize, doc: Doc) {
         let Some(entry) = self.entries.get_mut(id) else {
             return;
         };
         if entry.doc.is_none() {
             self.annotated += 1;
         }
-        let key = content_key(&doc);
+        let key = paragraphs_key(doc.paragraphs());
         entry.read |= self.read.contains(&key);
         entry.key = Some(key);
         // The annotated document knows more (a title from the text), and
         // every list names it as the reader does.
-        entry.meta = doc.meta.clone();
+        entry.meta = doc.meta().clone();
         entry.title = doc.display_title();
         entry.title_key = entry.title.to_lowercase();
-        entry.doc = Some(Arc::new(doc));
+        entry.doc = Some(doc);
         self.matched[id] = self.matches(&self.entries[id]);
         if self.matched[id]
             && let Some(doc) = &self.entries[id].doc
         {
-            self.totals.add(&doc.summary);
+            self.totals.add(doc.summary());
         }
     }
 
@@ -251,10 +252,9 @@ impl Library {
             return false;
         }
         if let Some(code) = &self.country {
-            let mentions = entry
-                .doc
-                .as_ref()
-                .is_some_and(|d| d.countries.iter().any(|c| &c.code == code));
+            let mentions = entry.doc.as_ref().is_some_and(|d| {
+                (0..d.country_count()).any(|c| d.country(c).is_some_and(|c| c.code == code))
+            });
             if !mentions {
                 return false;
             }
@@ -269,8 +269,10 @@ impl Library {
             || meta.source.as_deref().is_some_and(|s| pattern.is_match(s));
         in_meta
             || entry.doc.as_ref().is_some_and(|d| {
-                d.speakers.iter().any(|s| pattern.is_match(&s.name))
-                    || d.paragraphs.iter().any(|p| pattern.is_match(&p.text))
+                (0..d.speaker_count())
+                    .filter_map(|s| d.speaker(s))
+                    .any(|s| pattern.is_match(&s.name))
+                    || d.paragraphs().iter().any(|p| pattern.is_match(&p.text))
             })
     }
 
@@ -323,7 +325,7 @@ impl Library {
         let mut totals = Totals::default();
         for (entry, _) in self.entries.iter().zip(&self.matched).filter(|(_, m)| **m) {
             if let Some(doc) = &entry.doc {
-                totals.add(&doc.summary);
+                totals.add(doc.summary());
             }
         }
         self.totals = totals;
@@ -412,11 +414,9 @@ impl Library {
     pub fn countries(&self) -> Vec<(String, String, bool, usize)> {
         let mut all: std::collections::HashMap<&str, (&str, bool, usize)> = Default::default();
         for doc in self.entries.iter().filter_map(|e| e.doc.as_ref()) {
-            for country in &doc.countries {
+            for country in (0..doc.country_count()).filter_map(|c| doc.country(c)) {
                 let bloc = country.kind == crate::model::CountryKind::Bloc;
-                all.entry(&country.code)
-                    .or_insert((&country.name, bloc, 0))
-                    .2 += 1;
+                all.entry(country.code).or_insert((country.name, bloc, 0)).2 += 1;
             }
         }
         let mut list: Vec<(String, String, bool, usize)> = all

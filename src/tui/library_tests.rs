@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::Doc;
 use super::action::Action as A;
 use super::app::{App, Options, Overlay, Screen, receive, update};
 use super::feed::Feed;
@@ -63,7 +64,7 @@ fn stories_stream_in_and_are_listed_before_they_are_annotated() {
             .text
             .starts_with("Annotating…")
     );
-    let ready: Vec<(usize, Document)> = docs.into_iter().enumerate().collect();
+    let ready: Vec<(usize, Doc)> = docs.into_iter().map(Doc::from).enumerate().collect();
     receive(
         &mut app,
         [
@@ -88,7 +89,7 @@ fn a_single_story_opens_by_itself_when_loading_is_done() {
         &mut app,
         [
             Feed::Found(vec![doc.meta.clone()]),
-            Feed::Ready(vec![(0, doc)]),
+            Feed::Ready(vec![(0, doc.into())]),
         ],
     );
     assert_eq!(app.screen, Screen::Library, "more may come");
@@ -301,7 +302,7 @@ fn a_story_without_a_headline_is_listed_as_the_reader_names_it() {
     assert_ne!(reader_title, "Untitled story", "the fixture has text");
     let mut app = App::loading(Options::default(), 100, 30);
     receive(&mut app, [Feed::Found(vec![doc.meta.clone()])]);
-    receive(&mut app, [Feed::Ready(vec![(0, doc)]), Feed::Done]);
+    receive(&mut app, [Feed::Ready(vec![(0, doc.into())]), Feed::Done]);
     assert_eq!(titles(&app), [reader_title.as_str()]);
 }
 
@@ -366,7 +367,10 @@ fn empty_inputs_are_named_by_file_not_by_a_word_made_of_their_name() {
     );
     receive(
         &mut app,
-        [Feed::Ready(vec![(0, empty), (1, null)]), Feed::Done],
+        [
+            Feed::Ready(vec![(0, empty.into()), (1, null.into())]),
+            Feed::Done,
+        ],
     );
     let mut listed = titles(&app);
     listed.sort_unstable();
@@ -387,7 +391,7 @@ fn a_new_library_opens_at_its_first_row_while_stories_stream_in() {
     // The oldest come first; newer ones are listed above them as they come.
     for (i, doc) in docs.into_iter().enumerate() {
         receive(&mut app, [Feed::Found(vec![doc.meta.clone()])]);
-        receive(&mut app, [Feed::Ready(vec![(i, doc)])]);
+        receive(&mut app, [Feed::Ready(vec![(i, doc.into())])]);
     }
     receive(&mut app, [Feed::Done]);
     assert_eq!(app.library.rows.cursor, 0);
@@ -400,7 +404,7 @@ fn a_new_library_opens_at_its_first_row_while_stories_stream_in() {
         &mut app,
         [
             Feed::Found(vec![more.meta.clone()]),
-            Feed::Ready(vec![(6, more)]),
+            Feed::Ready(vec![(6, more.into())]),
         ],
     );
     assert_eq!(
@@ -432,7 +436,7 @@ fn a_library_reopens_on_the_story_read_last_scrolled_into_view() {
     receive(
         &mut app,
         [
-            Feed::Ready(docs.into_iter().enumerate().collect()),
+            Feed::Ready(docs.into_iter().map(Doc::from).enumerate().collect()),
             Feed::Done,
         ],
     );
@@ -532,7 +536,7 @@ fn inputs_that_could_not_be_read_are_listed_on_e_and_closed_with_esc_or_q() {
     receive(
         &mut app,
         [
-            Feed::Ready(docs.into_iter().enumerate().collect()),
+            Feed::Ready(docs.into_iter().map(Doc::from).enumerate().collect()),
             Feed::Done,
         ],
     );
@@ -568,9 +572,12 @@ fn a_story_that_never_came_says_so_once_loading_is_over() {
         &mut app,
         [
             Feed::Found(docs.iter().map(|d| d.meta.clone()).collect()),
-            Feed::Ready(vec![(0, docs[0].clone()), (1, docs[1].clone())]),
+            Feed::Ready(vec![
+                (0, docs[0].clone().into()),
+                (1, docs[1].clone().into()),
+            ]),
             Feed::Problem("c.txt: the annotator failed on this input".into()),
-            Feed::Ready(vec![(3, docs[3].clone())]),
+            Feed::Ready(vec![(3, docs[3].clone().into())]),
         ],
     );
     let row = |app: &App| {
@@ -639,7 +646,7 @@ fn r_refreshes_a_library_of_feeds_once_it_has_been_read() {
         &mut feeds,
         [
             Feed::Found(docs.iter().map(|d| d.meta.clone()).take(1).collect()),
-            Feed::Ready(vec![(0, docs[0].clone())]),
+            Feed::Ready(vec![(0, docs[0].clone().into())]),
             Feed::Done,
         ],
     );

@@ -2,12 +2,14 @@
 //!
 //! The loop is input → [`Action`] (through the one [`Keymap`]) → pure
 //! [`update`] → [`render`] from the state. The reader never annotates: it is
-//! handed finished `whosaid/1` documents.
+//! handed finished stories ([`Doc`]: a compact annotation, or a `whosaid/1`
+//! document read back).
 
 pub mod action;
 pub mod app;
 pub mod cells;
 pub mod cite;
+pub mod doc;
 pub mod events;
 pub mod feed;
 pub mod geometry;
@@ -37,6 +39,7 @@ mod tests;
 
 pub use action::Action;
 pub use app::{App, Options, Settings, press, receive, update};
+pub use doc::Doc;
 pub use events::{Feeder, Inbox};
 pub use feed::Feed;
 pub use keymap::Keymap;

@@ -50,7 +50,7 @@ fn select_named(app: &mut App, name: &str) {
         let story = app.story().unwrap();
         if story
             .selected
-            .is_some_and(|s| story.doc.speakers[s].name.contains(name))
+            .is_some_and(|s| story.doc.speaker_at(s).name.contains(name))
         {
             return;
         }
@@ -328,7 +328,12 @@ fn library_screens() {
     super::app::receive(
         &mut app,
         [super::feed::Feed::Ready(
-            documents.into_iter().enumerate().take(2).collect(),
+            documents
+                .into_iter()
+                .map(super::Doc::from)
+                .enumerate()
+                .take(2)
+                .collect(),
         )],
     );
     for action in [

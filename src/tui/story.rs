@@ -2,12 +2,13 @@
 //! (a paragraph, so the place survives a resize), what is selected, and the
 //! scrolling arithmetic over the shared wrap cache.
 
+use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
 
-use crate::model::{Document, ParagraphKind};
+use crate::model::{Claim, ParagraphKind};
 use crate::tui::cells::{clean, width as text_width};
 
+use super::Doc;
 use super::index::{DocIndex, kind_rank};
 use super::search::{STEP_BYTES, Search};
 use super::wrap::{WrapCache, wrap};
@@ -17,22 +18,31 @@ const GAP: usize = 1;
 /// The jump list keeps this many places.
 const JUMP_LIST_MAX: usize = 100;
 
-/// One block of the article body.
+/// One block of the article body (paragraph numbers as u32: a long story
+/// has a block for each of its paragraphs, held while it is open).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Block {
-    Paragraph(usize),
+    Paragraph(u32),
     /// Consecutive paragraphs the country filter hides.
     Hidden {
-        first: usize,
-        count: usize,
+        first: u32,
+        count: u32,
     },
 }
 
 impl Block {
     fn first_paragraph(self) -> usize {
         match self {
-            Block::Paragraph(p) => p,
-            Block::Hidden { first, .. } => first,
+            Block::Paragraph(p) => p as usize,
+            Block::Hidden { first, .. } => first as usize,
+        }
+    }
+
+    /// The paragraph shown, unless the block is hidden paragraphs.
+    fn paragraph(self) -> Option<usize> {
+        match self {
+            Block::Paragraph(p) => Some(p as usize),
+            Block::Hidden { .. } => None,
         }
     }
 }
@@ -70,7 +80,7 @@ pub enum PanelRow {
 #[derive(Debug)]
 pub struct StoryView {
     /// Shared with the library, which keeps every story.
-    pub doc: Arc<Document>,
+    pub doc: Doc,
     pub index: DocIndex,
     /// What the body and the panel show under the current filter.
     pub view: View,
@@ -108,7 +118,7 @@ pub struct View {
     pub shown: Vec<bool>,
     pub shown_count: usize,
     /// For each paragraph, how many shown paragraphs come before it.
-    shown_before: Vec<usize>,
+    shown_before: Vec<u32>,
     pub blocks: Vec<Block>,
     pub panel: Vec<PanelRow>,
     /// Speakers with claims in the panel.
@@ -120,10 +130,10 @@ pub struct View {
 }
 
 impl StoryView {
-    pub fn new(doc: impl Into<Arc<Document>>) -> Self {
+    pub fn new(doc: impl Into<Doc>) -> Self {
         let doc = doc.into();
-        let index = DocIndex::new(&doc);
-        let n = doc.paragraphs.len();
+        let index = DocIndex::new(&*doc);
+        let n = doc.paragraphs().len();
         let mut story = StoryView {
             doc,
             index,
@@ -157,7 +167,7 @@ impl StoryView {
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         if width != self.wraps.width() {
             let anchor = self.top_byte();
-            self.wraps = WrapCache::new(width, self.doc.paragraphs.len());
+            self.wraps.rewrap(width);
             self.top.line = match anchor {
                 Some((p, byte)) => {
                     let lines = self.lines(p);
@@ -180,17 +190,15 @@ impl StoryView {
     /// The paragraph and the first byte of the text line at the top of the
     /// view, if the top is on one.
     fn top_byte(&self) -> Option<(usize, usize)> {
-        let Block::Paragraph(p) = *self.view.blocks.get(self.top.block)? else {
-            return None;
-        };
+        let p = self.view.blocks.get(self.top.block)?.paragraph()?;
         Some((p, self.lines(p).get(self.top.line)?.start))
     }
 
     /// The title paragraph is shown in the header, not in the body.
     fn is_header(&self, p: usize) -> bool {
         p == 0
-            && self.doc.meta.title.is_some()
-            && self.doc.paragraphs[0].kind == ParagraphKind::Title
+            && self.doc.meta().title.is_some()
+            && self.doc.paragraphs()[0].kind == ParagraphKind::Title
     }
 
     /// Recomputes what the body shows after the filter changed.
@@ -215,7 +223,7 @@ impl StoryView {
             // Matches in what is now shown, counted step by step.
             self.search.start();
             self.search
-                .scan(&self.doc.paragraphs, &self.view.shown, STEP_BYTES);
+                .scan(self.doc.paragraphs(), &self.view.shown, STEP_BYTES);
         }
         self.top = Pos::default();
         let first = self.next_shown(None);
@@ -232,12 +240,12 @@ impl StoryView {
 
     /// Computes `shown`, `blocks` and the panel for the current filter.
     fn compute_view(&mut self) {
-        let n = self.doc.paragraphs.len();
+        let n = self.doc.paragraphs().len();
         let mut shown = vec![true; n];
         if let Some(c) = self.filter {
             shown = vec![false; n];
             for &p in &self.index.country_paragraphs[c] {
-                shown[p] = true;
+                shown[p as usize] = true;
             }
         }
         for (p, s) in shown.iter_mut().enumerate() {
@@ -245,25 +253,30 @@ impl StoryView {
                 *s = false;
             }
         }
-        let mut blocks = Vec::new();
+        // Room for one block a paragraph, the most there can be: growing by
+        // doubling would copy a long story's blocks on the way.
+        let mut blocks = Vec::with_capacity(n);
         for (p, &s) in shown.iter().enumerate() {
             if s {
-                blocks.push(Block::Paragraph(p));
+                blocks.push(Block::Paragraph(p as u32));
             } else if self.is_header(p) {
                 continue;
             } else if let Some(Block::Hidden { count, .. }) = blocks.last_mut() {
                 *count += 1;
             } else {
-                blocks.push(Block::Hidden { first: p, count: 1 });
+                blocks.push(Block::Hidden {
+                    first: p as u32,
+                    count: 1,
+                });
             }
         }
-        // Exact room: a long story has a block for each of its paragraphs.
+        // Exact room when a filter hides paragraphs.
         blocks.shrink_to_fit();
         self.view.shown_before = shown
             .iter()
             .scan(0, |count, &s| {
                 let before = *count;
-                *count += usize::from(s);
+                *count += u32::from(s);
                 Some(before)
             })
             .collect();
@@ -278,23 +291,23 @@ impl StoryView {
             self.filter.is_none()
                 || self.index.speaker_paragraphs[s]
                     .iter()
-                    .any(|&p| self.view.shown[p])
+                    .any(|&p| self.view.shown[p as usize])
         };
-        let mut sources: Vec<usize> = (0..self.doc.speakers.len())
+        let mut sources: Vec<usize> = (0..self.doc.speaker_count())
             .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
             .collect();
-        sources.sort_by_key(|&s| (kind_rank(self.doc.speakers[s].kind), s));
+        sources.sort_by_key(|&s| (kind_rank(self.doc.speaker_at(s).kind), s));
         let mut rows = Vec::new();
         let mut last_kind = None;
         for s in sources {
-            let kind = self.doc.speakers[s].kind;
+            let kind = self.doc.speaker_at(s).kind;
             if last_kind != Some(kind) {
                 rows.push(PanelRow::Heading(super::index::kind_heading(kind)));
                 last_kind = Some(kind);
             }
             rows.push(PanelRow::Source(s));
         }
-        let mentioned: Vec<usize> = (0..self.doc.speakers.len())
+        let mentioned: Vec<usize> = (0..self.doc.speaker_count())
             .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
             .collect();
         if !mentioned.is_empty() {
@@ -350,7 +363,7 @@ impl StoryView {
             None => 0,
             Some(PanelRow::Heading(_)) => 2,
             Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
-                let name = clean(&self.doc.speakers[*s].name);
+                let name = clean(&self.doc.speaker_at(*s).name);
                 let count = self.panel_count(row);
                 let room = name_room(width, &count);
                 // Most names fit: no need to wrap them to count one line
@@ -378,7 +391,7 @@ impl StoryView {
         let Some(PanelRow::Source(s)) = self.view.panel.get(row) else {
             return None;
         };
-        let speaker = &self.doc.speakers[*s];
+        let speaker = self.doc.speaker_at(*s);
         let parts: Vec<String> = speaker
             .role
             .iter()
@@ -413,7 +426,7 @@ impl StoryView {
     // ----- blocks and lines -------------------------------------------------
 
     fn text(&self, p: usize) -> &str {
-        &self.doc.paragraphs[p].text
+        &self.doc.paragraphs()[p].text
     }
 
     /// The wrapped lines of paragraph `p`.
@@ -424,7 +437,7 @@ impl StoryView {
     /// Rows of block `b`, its trailing gap included.
     fn block_height(&self, b: usize) -> usize {
         match self.view.blocks[b] {
-            Block::Paragraph(p) => self.lines(p).len() + GAP,
+            Block::Paragraph(p) => self.lines(p as usize).len() + GAP,
             Block::Hidden { .. } => 1 + GAP,
         }
     }
@@ -436,7 +449,7 @@ impl StoryView {
             .blocks
             .partition_point(|b| b.first_paragraph() <= p)
             .checked_sub(1)?;
-        (self.view.blocks[i] == Block::Paragraph(p)).then_some(i)
+        (self.view.blocks[i].paragraph() == Some(p)).then_some(i)
     }
 
     fn forward(&self, mut pos: Pos, mut n: usize) -> Pos {
@@ -547,7 +560,7 @@ impl StoryView {
         let Some(b) = self.focus.and_then(|p| self.block_of(p)) else {
             return;
         };
-        let Block::Paragraph(p) = self.view.blocks[b] else {
+        let Some(p) = self.view.blocks[b].paragraph() else {
             return;
         };
         let n = self.lines(p).len();
@@ -585,15 +598,15 @@ impl StoryView {
                     break;
                 }
                 rows.push(match self.view.blocks[pos.block] {
-                    Block::Paragraph(p) => match self.lines(p).get(line) {
+                    Block::Paragraph(p) => match self.lines(p as usize).get(line) {
                         Some(range) => Row::Text {
-                            paragraph: p,
+                            paragraph: p as usize,
                             line,
                             range: range.clone(),
                         },
                         None => Row::Gap,
                     },
-                    Block::Hidden { count, .. } if line == 0 => Row::Hidden(count),
+                    Block::Hidden { count, .. } if line == 0 => Row::Hidden(count as usize),
                     Block::Hidden { .. } => Row::Gap,
                 });
             }
@@ -688,7 +701,9 @@ impl StoryView {
     /// in a paragraph that is not shown (the headline, shown above the body)
     /// cannot be focused: the nearest shown paragraph is, and `false` says so.
     pub fn jump_to_claim(&mut self, i: usize) -> bool {
-        let claim = &self.doc.claims[self.index.claim_order[i]];
+        let Some(claim) = self.doc.claim(self.index.claim_order[i]) else {
+            return false;
+        };
         let p = claim.paragraph;
         let (start, end) = (claim.start, claim.end);
         if !self.view.shown.get(p).copied().unwrap_or(false) {
@@ -922,16 +937,13 @@ impl StoryView {
     pub fn mention(&self, forward: bool) -> Option<usize> {
         let list = &self.index.speaker_paragraphs[self.selected?];
         let focus = self.focus?;
+        let shown = |&p: &usize| self.view.shown[p];
         if forward {
-            let i = list.partition_point(|&p| p <= focus);
-            list[i..].iter().copied().find(|&p| self.view.shown[p])
+            let i = list.partition_point(|&p| p as usize <= focus);
+            list[i..].iter().map(|&p| p as usize).find(shown)
         } else {
-            let i = list.partition_point(|&p| p < focus);
-            list[..i]
-                .iter()
-                .rev()
-                .copied()
-                .find(|&p| self.view.shown[p])
+            let i = list.partition_point(|&p| (p as usize) < focus);
+            list[..i].iter().rev().map(|&p| p as usize).find(shown)
         }
     }
 
@@ -940,54 +952,51 @@ impl StoryView {
     pub fn neighbour_claim(&self, forward: bool) -> Option<usize> {
         let paragraphs = &self.index.claim_paragraphs;
         let focus = self.focus.unwrap_or(0);
-        let shown = |i: &usize| self.view.shown[paragraphs[*i]];
+        let shown = |i: &usize| self.view.shown[paragraphs[*i] as usize];
         if forward {
             let from = match self.claim {
                 Some(i) => i + 1,
-                None => paragraphs.partition_point(|&p| p <= focus),
+                None => paragraphs.partition_point(|&p| p as usize <= focus),
             };
             (from..paragraphs.len()).find(shown)
         } else {
             let to = match self.claim {
                 Some(i) => i,
-                None => paragraphs.partition_point(|&p| p < focus),
+                None => paragraphs.partition_point(|&p| (p as usize) < focus),
             };
             (0..to).rev().find(shown)
         }
     }
 
     /// The current claim.
-    pub fn current_claim(&self) -> Option<&crate::model::Claim> {
-        self.doc
-            .claims
-            .get(*self.index.claim_order.get(self.claim?)?)
+    pub fn current_claim(&self) -> Option<Cow<'_, Claim>> {
+        self.doc.claim(*self.index.claim_order.get(self.claim?)?)
     }
 
     /// The bytes of the current claim, when it is in paragraph `p`.
     pub fn current_claim_bytes(&self, p: usize) -> Option<Range<usize>> {
-        let claim = &self.doc.claims[*self.index.claim_order.get(self.claim?)?];
+        let claim = self.current_claim()?;
         (claim.paragraph == p).then_some(claim.start..claim.end)
     }
 
     /// The first claim of speaker `s` in a shown paragraph.
     pub fn first_claim_of(&self, s: usize) -> Option<usize> {
-        let id = &self.doc.speakers[s].id;
-        self.index.claim_order.iter().position(|&c| {
-            let claim = &self.doc.claims[c];
-            claim.speaker.as_deref() == Some(id) && self.view.shown[claim.paragraph]
+        (0..self.index.claim_order.len()).find(|&position| {
+            self.index.claim_speaker(position) == Some(s)
+                && self.view.shown[self.index.claim_paragraphs[position] as usize]
         })
     }
 
     /// Paragraph `p`'s number as the status bar counts them: among the
     /// shown ones, from 1 (a hidden one gets the number of the next shown).
     pub fn paragraph_number(&self, p: usize) -> usize {
-        self.view.shown_before.get(p).map_or(0, |n| n + 1)
+        self.view.shown_before.get(p).map_or(0, |&n| n as usize + 1)
     }
 
     /// The position of the focused paragraph among the shown ones (1-based).
     pub fn focus_position(&self) -> Option<usize> {
         let p = self.focus?;
-        Some(self.view.shown_before[p] + 1)
+        Some(self.view.shown_before[p] as usize + 1)
     }
 
     /// Search: starts the query, and moves to the first match at or after
@@ -1004,7 +1013,7 @@ impl StoryView {
     /// with none at all, back to where the search started.
     pub fn continue_search(&mut self) {
         self.search
-            .scan(&self.doc.paragraphs, &self.view.shown, STEP_BYTES);
+            .scan(self.doc.paragraphs(), &self.view.shown, STEP_BYTES);
         if self.search.current.is_some() || !self.search.is_active() {
             return;
         }

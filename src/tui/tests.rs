@@ -799,15 +799,15 @@ mod properties {
         if let Some(s) = app.story() {
             prop_assert!(
                 s.focus
-                    .is_none_or(|p| p < s.doc.paragraphs.len() && s.view.shown[p])
+                    .is_none_or(|p| p < s.doc.paragraphs().len() && s.view.shown[p])
             );
-            prop_assert!(s.selected.is_none_or(|x| x < s.doc.speakers.len()));
-            prop_assert!(s.filter.is_none_or(|c| c < s.doc.countries.len()));
+            prop_assert!(s.selected.is_none_or(|x| x < s.doc.speaker_count()));
+            prop_assert!(s.filter.is_none_or(|c| c < s.doc.country_count()));
             prop_assert!(s.view.panel.is_empty() || s.panel_cursor < s.view.panel.len());
             prop_assert!(s.search.current.is_none_or(|c| c < s.search.hits.len()));
             prop_assert!(s.claim.is_none_or(|c| c < s.index.claim_order.len()));
             prop_assert!(s.top.block <= s.view.blocks.len());
-            prop_assert!(s.jumps.iter().all(|&p| p < s.doc.paragraphs.len()));
+            prop_assert!(s.jumps.iter().all(|&p| p < s.doc.paragraphs().len()));
             // The focus follows the view: whatever moved, it is on screen.
             prop_assert!(
                 s.focus.is_none() || focus_visible(app),
@@ -927,7 +927,7 @@ mod long_paragraphs {
                     paragraph: 1,
                     range,
                     ..
-                } => Some(&s.doc.paragraphs[1].text[range.clone()]),
+                } => Some(&s.doc.paragraphs()[1].text[range.clone()]),
                 _ => None,
             })
             .flat_map(|line| line.split_whitespace())
@@ -1134,11 +1134,11 @@ fn a_claim_opened_from_the_sources_across_stories_selects_its_speaker() {
     assert_eq!(app.screen, Screen::Claims);
     update(&mut app, A::OpenRow);
     let s = story(&app);
-    let claim = &s.doc.claims[s.index.claim_order[s.claim.expect("a claim")]];
+    let claim = s.current_claim().expect("a claim");
     let selected = s.selected.expect("a source selected");
     assert_eq!(
         claim.speaker.as_deref(),
-        Some(s.doc.speakers[selected].id.as_str())
+        Some(s.doc.speaker_at(selected).id.as_str())
     );
 }
 
@@ -1151,8 +1151,8 @@ fn y_copies_the_current_claim_cited_and_o_opens_the_story_file() {
     let claim = story(&app)
         .current_claim()
         .expect("a current claim")
-        .clone();
-    let cited = super::cite::citation(&story(&app).doc, &claim);
+        .into_owned();
+    let cited = super::cite::citation(&*story(&app).doc, &claim);
     assert_eq!(app.control.effects, vec![Effect::Copy(cited.clone())]);
     assert_eq!(message(&app), format!("Copied: {cited}"));
 

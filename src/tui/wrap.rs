@@ -179,6 +179,15 @@ impl WrapCache {
         self.width
     }
 
+    /// Forgets every paragraph's lines, to wrap them again at `width`. In
+    /// place: a new cache beside the old would hold two slots per paragraph.
+    pub fn rewrap(&mut self, width: u16) {
+        self.width = width;
+        for cell in &mut self.lines {
+            cell.take();
+        }
+    }
+
     /// The lines of paragraph `index`, whose text is `text`.
     pub fn lines(&self, index: usize, text: &str) -> &[Range<usize>] {
         match self.lines.get(index) {

@@ -34,9 +34,9 @@ impl ArticleView<'_> {
         let doc = &story.doc;
         let title = clean(&doc.display_title()).into_owned();
         let mut facts: Vec<String> = Vec::new();
-        facts.extend(doc.meta.date.clone());
-        if !doc.meta.dateline.is_empty() {
-            facts.push(doc.meta.dateline.join("/"));
+        facts.extend(doc.meta().date.clone());
+        if !doc.meta().dateline.is_empty() {
+            facts.push(doc.meta().dateline.join("/"));
         }
         let sources = story.all_sources;
         facts.push(format!(
@@ -44,7 +44,7 @@ impl ArticleView<'_> {
             plural(sources, "source"),
             plural(story.index.claim_order.len(), "claim")
         ));
-        facts.extend(provenance(&doc.meta));
+        facts.extend(provenance(doc.meta()));
         // Cut with an ellipsis, so a long address never looks whole.
         let facts = truncate(&clean(&facts.join(" · ")), usize::from(area.width));
         let lines = [
@@ -60,7 +60,7 @@ impl ArticleView<'_> {
     fn body(&self, buf: &mut Buffer) {
         let (story, theme, g) = (self.story, self.theme, self.geometry);
         if story.view.blocks.is_empty() || self.rows.is_empty() {
-            let note = if story.doc.paragraphs.is_empty() {
+            let note = if story.doc.paragraphs().is_empty() {
                 "This story has no text."
             } else {
                 "Nothing to show."
@@ -88,7 +88,7 @@ impl ArticleView<'_> {
                         Span::styled(mark, theme.focus_bar)
                             .render(Rect::new(g.gutter.x, y, 1, 1), buf);
                     }
-                    let base = match story.doc.paragraphs[*paragraph].kind {
+                    let base = match story.doc.paragraphs()[*paragraph].kind {
                         ParagraphKind::Body => theme.text,
                         ParagraphKind::Heading | ParagraphKind::Title => theme.heading,
                     };

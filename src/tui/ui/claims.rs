@@ -44,13 +44,13 @@ impl Widget for &StoryClaimsView<'_> {
             .enumerate()
             .skip(offset)
             .filter_map(|(n, &i)| {
-                let claim = doc.claims.get(*story.index.claim_order.get(i)?)?;
+                let claim = doc.claim(*story.index.claim_order.get(i)?)?;
                 let cursor = n == claims.rows.cursor;
                 let marker = if cursor { "▌ " } else { "  " };
                 let by = claim
                     .speaker
                     .as_deref()
-                    .and_then(|id| doc.speaker(id))
+                    .and_then(|id| doc.speaker_by_id(id))
                     .map_or("no source found", |s| s.name.as_str());
                 let heading = format!(
                     "¶ {} · {}",
@@ -68,7 +68,7 @@ impl Widget for &StoryClaimsView<'_> {
                         Span::styled(heading, row_style(theme.speaker, cursor, theme)),
                         Span::styled(kind, theme.meta),
                     ]),
-                    words_line(claim, marker, width, theme),
+                    words_line(&claim, marker, width, theme),
                 ])
             });
         list::items(rows, inner, inner.y, buf);

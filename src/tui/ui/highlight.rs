@@ -42,9 +42,9 @@ pub fn styled_line(
     base: Style,
     theme: &Theme,
 ) -> Line<'static> {
-    let text = &story.doc.paragraphs[p].text;
+    let text = &story.doc.paragraphs()[p].text;
     let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
-    let runs = story.index.runs(&story.doc, p);
+    let runs = story.index.runs(&*story.doc, p);
     let runs = overlapping(&runs, start, end);
     let hits = story.search.hits_in(p);
     let hits = {

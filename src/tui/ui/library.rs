@@ -99,9 +99,9 @@ impl LibraryView<'_> {
     fn counts(entry: &Entry) -> String {
         let values = match &entry.doc {
             Some(doc) => [
-                doc.summary.sources.to_string(),
-                doc.summary.claims.to_string(),
-                doc.summary.anonymous_sources.to_string(),
+                doc.summary().sources.to_string(),
+                doc.summary().claims.to_string(),
+                doc.summary().anonymous_sources.to_string(),
             ],
             None => ["·".to_string(), "·".to_string(), "·".to_string()],
         };
@@ -144,7 +144,7 @@ impl LibraryView<'_> {
             about.push(clean(&entry.meta.dateline.join("/")).into_owned());
         }
         let (line, style) = match &entry.doc {
-            Some(doc) => (summary_line(&doc.summary), theme.meta),
+            Some(doc) => (summary_line(doc.summary()), theme.meta),
             // Loading is over and this one never came: its problem is listed.
             None if self.library.done => {
                 let why = match &self.problems_key {

@@ -83,13 +83,13 @@ impl SourcesPanel<'_> {
             Line::from(Span::styled(
                 format!(
                     "{} of claims anonymous",
-                    percent(story.doc.summary.anonymous_share)
+                    percent(story.doc.summary().anonymous_share)
                 ),
                 theme.meta,
             )),
         ];
         // The rest of the sourcing summary: who is named, where sources are from.
-        let summary = &story.doc.summary;
+        let summary = story.doc.summary();
         if summary.sources > 0 {
             lines.push(Line::from(Span::styled(
                 format!(
@@ -146,7 +146,7 @@ impl SourcesPanel<'_> {
                 lines.push(Line::from(Span::styled(title, theme.section)));
             }
             PanelRow::Source(s) | PanelRow::Mentioned(s) => {
-                let speaker = &story.doc.speakers[s];
+                let speaker = story.doc.speaker_at(s);
                 let quoted = matches!(story.view.panel[row], PanelRow::Source(_));
                 let selected = story.selected == Some(s);
                 let is_cursor = row == story.panel_cursor;
@@ -224,11 +224,13 @@ impl SourcesPanel<'_> {
             .render(inner, buf);
             return;
         };
-        let claim = &story.doc.claims[story.index.claim_order[i]];
+        let Some(claim) = story.doc.claim(story.index.claim_order[i]) else {
+            return;
+        };
         let speaker = claim
             .speaker
             .as_deref()
-            .and_then(|id| story.doc.speaker(id));
+            .and_then(|id| story.doc.speaker_by_id(id));
         let label = |text: &'static str| Span::styled(text, theme.meta);
         let mut lines = vec![Line::from(vec![
             Span::styled(

@@ -188,7 +188,7 @@ impl Widget for &ClaimsList<'_> {
             .skip(offset)
             .filter_map(|(n, found)| {
                 let entry = self.library.entries.get(found.entry)?;
-                let claim = entry.doc.as_ref()?.claims.get(found.claim)?;
+                let claim = entry.doc.as_ref()?.claim(found.claim)?;
                 let cursor = n == claims.rows.cursor;
                 let marker = if cursor { "▌ " } else { "  " };
                 let date = found.date.as_deref().map(clean).unwrap_or_default();
@@ -218,7 +218,7 @@ impl Widget for &ClaimsList<'_> {
                 heading.push(Span::styled(kind, theme.meta));
                 Some([
                     Line::from(heading),
-                    super::claims::words_line(claim, marker, width, theme),
+                    super::claims::words_line(&claim, marker, width, theme),
                 ])
             });
         list::items(rows, inner, inner.y + CLAIMS_HEADER, buf);

@@ -54,15 +54,15 @@ impl StatusBar<'_> {
         };
         spans.push(Span::styled(position, theme.status));
         if let Some(c) = story.filter {
-            let country = &story.doc.countries[c];
+            let code = story.doc.country(c).map_or("", |c| c.code);
             spans.push(Span::styled(
-                format!(" {} ", clean(&country.code)),
+                format!(" {} ", clean(code)),
                 theme.status_chip,
             ));
         }
         if let Some(s) = story.selected {
             spans.push(Span::styled(
-                format!(" ▸ {} ", clean(&story.doc.speakers[s].name)),
+                format!(" ▸ {} ", clean(&story.doc.speaker_at(s).name)),
                 theme.status,
             ));
         }
@@ -88,11 +88,11 @@ impl StatusBar<'_> {
             .index
             .claim_order
             .get(i)
-            .and_then(|&c| story.doc.claims.get(c))?;
+            .and_then(|&c| story.doc.claim(c))?;
         let by = claim
             .speaker
             .as_deref()
-            .and_then(|id| story.doc.speaker(id))
+            .and_then(|id| story.doc.speaker_by_id(id))
             .map_or("no source found", |s| s.name.as_str());
         Some(Span::styled(
             format!(

@@ -6,26 +6,92 @@
 //! 100 MB story can be written out without ever holding its whole document.
 //! Its JSON is exactly the document's.
 
+use std::borrow::Cow;
+
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::countries;
-use crate::model::{Claim, ClaimKind, Document, Meta, Paragraph, SCHEMA, Span, Speaker, Summary};
+use crate::model::{
+    Annotated, Claim, ClaimKind, CountryName, Document, Meta, Offsets, Paragraph, SCHEMA, Span,
+    Speaker, Summary,
+};
 
 /// A claim as offsets: the paragraph and byte ranges of its content, source,
-/// cue and channel, and the index of its speaker.
+/// cue and channel, and the index of its speaker. What may be absent is
+/// marked by [`NONE`] rather than wrapped in an `Option`, which would add
+/// a word to each: a long story holds a million of these.
 #[derive(Debug, Clone)]
 pub(super) struct ClaimRecord {
     pub paragraph: u32,
     pub start: u32,
     pub end: u32,
     pub kind: ClaimKind,
-    pub speaker: Option<u32>,
+    speaker: u32,
     /// The pieces of an interrupted quote; empty for a claim of one piece.
     pub parts: Box<[(u32, u32)]>,
     /// Paragraph, start and end of the source mention.
-    pub source: Option<(u32, u32, u32)>,
-    pub cue: Option<(u32, u32)>,
-    pub channel: Option<(u32, u32)>,
+    source: (u32, u32, u32),
+    cue: (u32, u32),
+    channel: (u32, u32),
+}
+
+/// Marks an absent speaker, or an absent stretch (as its start and end: no
+/// stretch of text ends where it starts).
+const NONE: u32 = u32::MAX;
+
+fn pack(range: Option<(u32, u32)>) -> (u32, u32) {
+    range.unwrap_or((NONE, NONE))
+}
+
+fn unpack(range: (u32, u32)) -> Option<(u32, u32)> {
+    (range != (NONE, NONE)).then_some(range)
+}
+
+impl ClaimRecord {
+    /// A claim of `kind` whose content is `content` in `paragraph`; the
+    /// source may be in another paragraph, the cue and channel are in this one.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        paragraph: u32,
+        content: (u32, u32),
+        kind: ClaimKind,
+        speaker: Option<u32>,
+        parts: Box<[(u32, u32)]>,
+        source: Option<(u32, u32, u32)>,
+        cue: Option<(u32, u32)>,
+        channel: Option<(u32, u32)>,
+    ) -> Self {
+        ClaimRecord {
+            paragraph,
+            start: content.0,
+            end: content.1,
+            kind,
+            speaker: speaker.unwrap_or(NONE),
+            parts,
+            source: source.unwrap_or((NONE, NONE, NONE)),
+            cue: pack(cue),
+            channel: pack(channel),
+        }
+    }
+
+    /// The index of its speaker, if it has one.
+    pub fn speaker(&self) -> Option<u32> {
+        (self.speaker != NONE).then_some(self.speaker)
+    }
+
+    /// Paragraph, start and end of the source mention.
+    pub fn source(&self) -> Option<(u32, u32, u32)> {
+        let (paragraph, start, end) = self.source;
+        unpack((start, end)).map(|(start, end)| (paragraph, start, end))
+    }
+
+    pub fn cue(&self) -> Option<(u32, u32)> {
+        unpack(self.cue)
+    }
+
+    pub fn channel(&self) -> Option<(u32, u32)> {
+        unpack(self.channel)
+    }
 }
 
 /// A speaker whose mentions are kept as offsets (paragraph, start, end):
@@ -76,13 +142,13 @@ impl Annotation {
     }
 
     /// The `n`th claim, in reading order, as the document has it.
-    pub(crate) fn claim(&self, n: usize) -> Claim {
+    fn build_claim(&self, n: usize) -> Claim {
         let record = &self.claims[n];
         let content = self.span(record.paragraph, record.start, record.end);
         Claim {
             id: format!("c{}", n + 1),
             speaker: record
-                .speaker
+                .speaker()
                 .map(|s| self.speakers[s as usize].speaker.id.clone()),
             kind: record.kind,
             paragraph: content.paragraph,
@@ -95,13 +161,13 @@ impl Annotation {
                 .map(|&(start, end)| self.span(record.paragraph, start, end))
                 .collect(),
             source: record
-                .source
+                .source()
                 .map(|(paragraph, start, end)| self.span(paragraph, start, end)),
             cue: record
-                .cue
+                .cue()
                 .map(|(start, end)| self.span(record.paragraph, start, end)),
             channel: record
-                .channel
+                .channel()
                 .map(|(start, end)| self.span(record.paragraph, start, end).text.to_string()),
         }
     }
@@ -117,7 +183,9 @@ impl Annotation {
     /// compact part is dropped as soon as its full form is built, so a long
     /// story never holds both forms of everything at once.
     pub fn into_document(mut self) -> Document {
-        let claims = (0..self.claims.len()).map(|n| self.claim(n)).collect();
+        let claims = (0..self.claims.len())
+            .map(|n| self.build_claim(n))
+            .collect();
         self.claims = Vec::new();
         let countries = std::mem::take(&mut self.countries)
             .into_iter()
@@ -139,6 +207,93 @@ impl Annotation {
             countries,
             summary: self.summary,
         }
+    }
+}
+
+/// Paragraph, start and end as kept here, as the reader reads them.
+fn offsets((paragraph, start, end): (u32, u32, u32)) -> Offsets {
+    Offsets {
+        paragraph: paragraph as usize,
+        start: start as usize,
+        end: end as usize,
+    }
+}
+
+/// The reader's view: claims built one at a time, when asked.
+impl Annotated for Annotation {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    fn speaker_count(&self) -> usize {
+        self.speakers.len()
+    }
+
+    /// Its `mentions` are empty: they are kept as offsets.
+    fn speaker(&self, s: usize) -> Option<&Speaker> {
+        self.speakers.get(s).map(|record| &record.speaker)
+    }
+
+    fn speaker_mention_count(&self, s: usize) -> usize {
+        self.speakers
+            .get(s)
+            .map_or(0, |record| record.mentions.len())
+    }
+
+    fn speaker_mention(&self, s: usize, m: usize) -> Option<Offsets> {
+        self.speakers.get(s)?.mentions.get(m).copied().map(offsets)
+    }
+
+    fn claim_count(&self) -> usize {
+        self.claims.len()
+    }
+
+    fn claim(&self, n: usize) -> Option<Cow<'_, Claim>> {
+        (n < self.claims.len()).then(|| Cow::Owned(self.build_claim(n)))
+    }
+
+    fn claim_paragraph(&self, n: usize) -> Option<usize> {
+        self.claims.get(n).map(|record| record.paragraph as usize)
+    }
+
+    fn claim_source(&self, n: usize) -> Option<Offsets> {
+        self.claims.get(n)?.source().map(offsets)
+    }
+
+    fn claim_speakers(&self) -> Vec<Option<u32>> {
+        self.claims.iter().map(ClaimRecord::speaker).collect()
+    }
+
+    fn country_count(&self) -> usize {
+        self.countries.len()
+    }
+
+    fn country(&self, c: usize) -> Option<CountryName<'_>> {
+        self.countries.get(c).map(|found| CountryName {
+            code: found.place.code,
+            name: found.place.name,
+            kind: found.place.kind,
+        })
+    }
+
+    fn country_mention_count(&self, c: usize) -> usize {
+        self.countries.get(c).map_or(0, |found| found.spans.len())
+    }
+
+    fn country_mention(&self, c: usize, m: usize) -> Option<Offsets> {
+        self.countries.get(c)?.spans.get(m).copied().map(offsets)
+    }
+
+    fn to_document(&self) -> Document {
+        self.clone().into_document()
     }
 }
 
@@ -211,7 +366,7 @@ struct Claims<'a>(&'a Annotation);
 
 impl Serialize for Claims<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((0..self.0.claims.len()).map(|n| self.0.claim(n)))
+        serializer.collect_seq((0..self.0.claims.len()).map(|n| self.0.build_claim(n)))
     }
 }
 
@@ -226,5 +381,29 @@ impl Serialize for Countries<'_> {
                 .iter()
                 .map(|found| found.country(paragraphs)),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_record_keeps_what_is_absent_without_a_tag() {
+        assert!(std::mem::size_of::<ClaimRecord>() <= 64);
+        let record = ClaimRecord::new(
+            2,
+            (5, 9),
+            ClaimKind::Direct,
+            None,
+            Box::new([]),
+            Some((1, 0, 4)),
+            None,
+            Some((10, 12)),
+        );
+        assert_eq!(record.speaker(), None);
+        assert_eq!(record.source(), Some((1, 0, 4)));
+        assert_eq!(record.cue(), None);
+        assert_eq!(record.channel(), Some((10, 12)));
     }
 }

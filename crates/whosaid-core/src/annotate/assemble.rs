@@ -54,9 +54,10 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             u32::MAX - mentions[m].span.end,
         )
     });
-    let mut new_index = vec![0; mentions.len()];
+    // As u32: a long story has millions of mentions.
+    let mut new_index = vec![0u32; mentions.len()];
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+        new_index[old] = new as u32;
     }
     permute(&mut mentions, &order);
     // Not kept to the end: a long story has one per mention.
@@ -68,7 +69,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .iter()
         .map(|c| {
             c.source
-                .and_then(|m| resolution.entity_of[new_index[m as usize]])
+                .and_then(|m| resolution.entity_of[new_index[m as usize] as usize])
         })
         .collect();
     let mut claim_counts = vec![0usize; resolution.entities.len()];
@@ -83,7 +84,8 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             let named = entity.kind == SpeakerKind::Person
                 && !entity.name.is_empty()
                 && entity.mentions.iter().any(|&m| {
-                    mentions[m].kind == MentionKind::Person && mentions[m].surname.is_some()
+                    let m = &mentions[m as usize];
+                    m.kind == MentionKind::Person && m.surname.is_some()
                 });
             named || claim_counts[e] > 0
         })
@@ -126,7 +128,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .iter()
         .map(|c| {
             c.source.map(|m| {
-                let mention = &mentions[new_index[m as usize]];
+                let mention = &mentions[new_index[m as usize] as usize];
                 (mention.paragraph, mention.span.start, mention.span.end)
             })
         })
@@ -166,16 +168,17 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .into_iter()
         .zip(sources)
         .zip(speaker_of_claim)
-        .map(|((c, source), speaker)| ClaimRecord {
-            paragraph: c.paragraph,
-            start: c.content.0,
-            end: c.content.1,
-            kind: c.kind,
-            speaker,
-            parts: c.parts,
-            source,
-            cue: c.cue,
-            channel: c.channel,
+        .map(|((c, source), speaker)| {
+            ClaimRecord::new(
+                c.paragraph,
+                c.content,
+                c.kind,
+                speaker,
+                c.parts,
+                source,
+                c.cue,
+                c.channel,
+            )
         })
         .collect();
     let summary = summarize(&speakers, &claims);
@@ -222,7 +225,11 @@ fn speaker(
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
     // holds the name mention: list the name alone. Sorted by position, a
     // phrase comes just before the mentions it holds.
-    let mut ordered: Vec<&StoryMention> = entity.mentions.iter().map(|&m| &mentions[m]).collect();
+    let mut ordered: Vec<&StoryMention> = entity
+        .mentions
+        .iter()
+        .map(|&m| &mentions[m as usize])
+        .collect();
     ordered.sort_by_key(|m| (m.paragraph, m.span.start, u32::MAX - m.span.end));
     ordered.dedup_by(|b, a| a.paragraph == b.paragraph && a.span == b.span);
     let spans: Box<[(u32, u32, u32)]> = ordered
@@ -237,7 +244,7 @@ fn speaker(
         .collect();
     let mut aliases: Vec<String> = Vec::new();
     for &m in &entity.mentions {
-        let mention = &mentions[m];
+        let mention = &mentions[m as usize];
         let form = match mention.kind {
             MentionKind::Pronoun(_) | MentionKind::One => continue,
             MentionKind::Person if mention.surname.is_some() => {
@@ -295,13 +302,13 @@ fn speaker(
 }
 
 fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
-    let speaker_of = |claim: &ClaimRecord| claim.speaker.map(|s| &speakers[s as usize].speaker);
+    let speaker_of = |claim: &ClaimRecord| claim.speaker().map(|s| &speakers[s as usize].speaker);
     let anonymous_claims = claims
         .iter()
         .filter(|c| speaker_of(c).is_some_and(|s| s.kind == SpeakerKind::Anonymous))
         .count();
     let mut with_claims = vec![false; speakers.len()];
-    for s in claims.iter().filter_map(|c| c.speaker) {
+    for s in claims.iter().filter_map(ClaimRecord::speaker) {
         with_claims[s as usize] = true;
     }
     let quoted: Vec<&Speaker> = speakers

@@ -26,8 +26,9 @@ pub struct Entity {
     pub head: Option<Sym>,
     pub surname: Option<Sym>,
     pub given: Option<Sym>,
-    /// Indices of the mentions that resolve here, in reading order.
-    pub mentions: Vec<usize>,
+    /// Indices of the mentions that resolve here, in reading order (u32:
+    /// a long story has millions, all held while its speakers are built).
+    pub mentions: Vec<u32>,
     /// The name was only ever a surname (so a later full name may absorb it).
     pub organization_key: Option<String>,
 }
@@ -55,13 +56,13 @@ impl Entity {
             head: mention.head,
             surname: mention.surname,
             given: mention.given,
-            mentions: vec![index],
+            mentions: vec![index as u32],
             organization_key: organization_key(mention, names),
         }
     }
 
     fn absorb(&mut self, mention: &StoryMention, index: usize, names: &Names) {
-        self.mentions.push(index);
+        self.mentions.push(index as u32);
         // Only a name names a person: "the foreign secretary" resolved here is not one.
         if let Some(name) = names.get(mention.name)
             && self.kind == SpeakerKind::Person
@@ -275,7 +276,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         };
         entity_of[m] = match found {
             Some(e) if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) => {
-                index.entities[e].mentions.push(m);
+                index.entities[e].mentions.push(m as u32);
                 Some(e)
             }
             Some(e) => {
@@ -305,6 +306,8 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut entities = index.entities;
     for entity in &mut entities {
         entity.mentions.sort_unstable();
+        // Grown by doubling: up to half of each list is empty room.
+        entity.mentions.shrink_to_fit();
     }
     Resolution {
         entities,

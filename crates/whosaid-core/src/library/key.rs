@@ -2,7 +2,7 @@
 //! reading position is remembered by it, so a story moved or renamed still
 //! reopens where it was left.
 
-use crate::model::Document;
+use crate::model::{Document, Paragraph};
 
 /// FNV-1a, 64 bits: stable across runs, platforms and Rust versions (unlike
 /// `std`'s hasher, whose algorithm may change), and fast enough to run on
@@ -19,7 +19,12 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// the same text read from a `.txt` or re-read from its JSON is the same
 /// story).
 pub fn content_key(doc: &Document) -> String {
-    let hash = doc.paragraphs.iter().fold(FNV_OFFSET, |h, p| {
+    paragraphs_key(&doc.paragraphs)
+}
+
+/// [`content_key`] of a story's paragraphs, however the story is held.
+pub fn paragraphs_key(paragraphs: &[Paragraph]) -> String {
+    let hash = paragraphs.iter().fold(FNV_OFFSET, |h, p| {
         // The separator keeps "ab" + "c" apart from "a" + "bc".
         fnv1a(fnv1a(h, p.text.as_bytes()), &[0xff])
     });

@@ -7,7 +7,7 @@ mod names;
 pub mod people;
 mod totals;
 
-pub use key::content_key;
+pub use key::{content_key, paragraphs_key};
 pub use people::{Appearance, People, Person, PersonClaim};
 pub use totals::Totals;
 

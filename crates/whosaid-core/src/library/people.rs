@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, SpeakerKind};
+use crate::model::{Annotated, SpeakerKind};
 
 use super::names::{NameKey, given_compatible, label_key, name_key};
 
@@ -194,22 +194,25 @@ impl People {
     /// Indexes `docs`, numbered by the caller (the numbers come back in
     /// [`Appearance::entry`]). Give them in a fixed order: the result is the
     /// same for the same order.
-    pub fn build<'a>(docs: impl IntoIterator<Item = (usize, &'a Document)>) -> Self {
+    pub fn build<'a, D: Annotated + ?Sized + 'a>(
+        docs: impl IntoIterator<Item = (usize, &'a D)>,
+    ) -> Self {
         let mut builder = Builder::default();
         let mut bare = Vec::new();
-        let docs: Vec<(usize, &Document)> = docs.into_iter().collect();
+        let docs: Vec<(usize, &D)> = docs.into_iter().collect();
         for &(entry, doc) in &docs {
-            let mut claims: HashMap<&str, usize> = HashMap::new();
-            for claim in &doc.claims {
-                if let Some(id) = claim.speaker.as_deref() {
-                    *claims.entry(id).or_default() += 1;
+            let mut claims = vec![0; doc.speaker_count()];
+            for s in doc.claim_speakers().into_iter().flatten() {
+                if let Some(n) = claims.get_mut(s as usize) {
+                    *n += 1;
                 }
             }
-            for (s, speaker) in doc.speakers.iter().enumerate() {
+            let speakers = (0..doc.speaker_count()).filter_map(|s| Some((s, doc.speaker(s)?)));
+            for (s, speaker) in speakers {
                 let member = Appearance {
                     entry,
                     speaker: s,
-                    claims: claims.get(speaker.id.as_str()).copied().unwrap_or(0),
+                    claims: claims[s],
                 };
                 let country = speaker.country.as_deref();
                 match speaker.kind {
@@ -240,7 +243,7 @@ impl People {
         for (key, country, member) in bare {
             builder.bare_surname(key, country, member);
         }
-        let by_entry: HashMap<usize, &Document> = docs.iter().copied().collect();
+        let by_entry: HashMap<usize, &D> = docs.iter().copied().collect();
         let mut persons: Vec<Person> = builder
             .clusters
             .into_iter()
@@ -258,27 +261,28 @@ impl People {
 
     /// The claims of `person`, newest story first (undated stories last),
     /// in reading order within a story. `doc` finds a story by its number.
-    pub fn claims_of<'a>(
+    pub fn claims_of<'a, D: Annotated + ?Sized + 'a>(
         person: &Person,
-        doc: impl Fn(usize) -> Option<&'a Document>,
+        doc: impl Fn(usize) -> Option<&'a D>,
     ) -> Vec<PersonClaim> {
         let mut claims = Vec::new();
         for appearance in &person.appearances {
             let Some(d) = doc(appearance.entry) else {
                 continue;
             };
-            let Some(speaker) = d.speakers.get(appearance.speaker) else {
+            if appearance.speaker >= d.speaker_count() {
                 continue;
-            };
+            }
+            let speaker = Some(appearance.speaker as u32);
             claims.extend(
-                d.claims
-                    .iter()
+                d.claim_speakers()
+                    .into_iter()
                     .enumerate()
-                    .filter(|(_, c)| c.speaker.as_deref() == Some(speaker.id.as_str()))
+                    .filter(|&(_, s)| s == speaker)
                     .map(|(i, _)| PersonClaim {
                         entry: appearance.entry,
                         claim: i,
-                        date: d.meta.date.clone(),
+                        date: d.meta().date.clone(),
                     }),
             );
         }
@@ -309,12 +313,12 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
         .map(|(v, _)| v.to_string())
 }
 
-fn person(cluster: Cluster, docs: &HashMap<usize, &Document>) -> Person {
+fn person<D: Annotated + ?Sized>(cluster: Cluster, docs: &HashMap<usize, &D>) -> Person {
     let mut appearances = cluster.members;
     appearances.sort_by_key(|m| (m.entry, m.speaker));
     let speakers: Vec<&crate::model::Speaker> = appearances
         .iter()
-        .filter_map(|m| docs.get(&m.entry)?.speakers.get(m.speaker))
+        .filter_map(|m| docs.get(&m.entry)?.speaker(m.speaker))
         .collect();
     // The fullest name: most words first, then the most used.
     let most_words = speakers
@@ -359,7 +363,7 @@ fn person(cluster: Cluster, docs: &HashMap<usize, &Document>) -> Person {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Claim, ClaimKind, Meta, SCHEMA, Speaker, Summary};
+    use crate::model::{Claim, ClaimKind, Document, Meta, SCHEMA, Speaker, Summary};
 
     /// A story with `speakers` (name, kind, country, claims) and nothing else.
     fn story(

@@ -6,11 +6,13 @@
 //! Offsets are UTF-8 byte offsets into one paragraph's `text`, and every
 //! `text` field of a [`Span`] or [`Claim`] is exactly that slice.
 
+mod annotated;
 mod text;
 
 use crate::vocabulary::WordSet;
 use serde::{Deserialize, Serialize};
 
+pub use annotated::{Annotated, CountryName, Offsets};
 pub use text::Text;
 
 /// The schema tag every document carries.

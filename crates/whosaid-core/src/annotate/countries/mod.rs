@@ -422,6 +422,10 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
             countries[index].spans.push((paragraph, hit.start, hit.end));
         }
     }
+    // Kept as long as the story: no room left over from doubling.
+    for found in &mut countries {
+        found.spans.shrink_to_fit();
+    }
     countries
 }
 
