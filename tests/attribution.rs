@@ -2427,3 +2427,9 @@ fn the_incoming_holder_of_a_title_is_the_person_named_before() {
         Some(("We will win", "the new chairman"))
     );
 }
+
+#[test]
+fn a_name_in_a_quoted_title_is_the_titles() {
+    let text = "The port reopened.\n\nHis comments come in a documentary called 'No More Mr Nasty'. Mr Holt said he would stay.";
+    assert_eq!(people(text), ["Holt"], "{:?}", speakers(text));
+}

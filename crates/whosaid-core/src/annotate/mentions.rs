@@ -392,7 +392,21 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             found.push(business);
             continue;
         }
-        if !evidence || not_person::is_place_name(p, core.clone()) {
+        // "a documentary called 'No More Mr Nasty'": a name in a short
+        // quoted title is the title's.
+        let in_quoted_title = p
+            .quotes
+            .inside
+            .get(core.start)
+            .copied()
+            .flatten()
+            .is_some_and(|q| {
+                let quote = p.quotes.quotes[q as usize];
+                quote.open.is_some()
+                    && quote.close.is_some()
+                    && not_person::is_title_case_line(p, quote.inner(p.len()))
+            });
+        if !evidence || in_quoted_title || not_person::is_place_name(p, core.clone()) {
             continue;
         }
         let mut mention = person(p, core.clone(), role.clone());
