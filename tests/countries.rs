@@ -191,3 +191,20 @@ fn languages_after_a_verb_of_speaking_and_a_modifier_are_not_countries() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_list_of_places_is_no_town_and_its_state() {
+    assert_eq!(
+        story_codes(
+            "The port reopened.\n\nDelegates came from Idaho and Samoa, Maine, Utah and Guam."
+        ),
+        BTreeSet::from(["GU".to_string(), "WS".to_string()])
+    );
+    // A town and its state, then another: still towns.
+    assert!(
+        story_codes(
+            "The port reopened.\n\nPolice in Peru, Indiana, and Lima, Ohio, shut the road."
+        )
+        .is_empty()
+    );
+}

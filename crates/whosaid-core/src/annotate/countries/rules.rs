@@ -204,15 +204,35 @@ fn followed_by_subdivision(cx: &Context, end: usize, target: Target) -> bool {
         if !known(candidate) && !known(candidate.trim_end_matches('.')) {
             continue;
         }
+        let after = &rest[words_end..];
         return match cx.gazetteer.target_of(candidate) {
             // Georgia, Washington: also a country or capital.
             Some(place) => {
-                let listed =
-                    rest[words_end..].starts_with(" and ") || rest[words_end..].starts_with(" or ");
+                let listed = after.starts_with(" and ") || after.starts_with(" or ");
                 place != target && !listed
             }
-            None => true,
+            // "Idaho and Samoa, Maine, Utah": a list of places, not a town
+            // and its state.
+            None => !next_in_list_is_subdivision(cx, &rest[candidate.len()..]),
         };
+    }
+    false
+}
+
+/// Whether `after` (the text after a subdivision) goes on with another one
+/// in a list: ", Utah", " and Utah", ", New Mexico".
+fn next_in_list_is_subdivision(cx: &Context, after: &str) -> bool {
+    const JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", "];
+    let Some(tail) = JOINS.iter().find_map(|j| after.strip_prefix(j)) else {
+        return false;
+    };
+    let mut words_end = 0;
+    for (i, word) in tail.split(' ').take(3).enumerate() {
+        words_end += word.len() + usize::from(i > 0);
+        let candidate = tail[..words_end].trim_end_matches([',', ';', ')', ':', '.']);
+        if cx.gazetteer.subdivisions.contains(candidate) {
+            return true;
+        }
     }
     false
 }
