@@ -2433,3 +2433,19 @@ fn a_name_in_a_quoted_title_is_the_titles() {
     let text = "The port reopened.\n\nHis comments come in a documentary called 'No More Mr Nasty'. Mr Holt said he would stay.";
     assert_eq!(people(text), ["Holt"], "{:?}", speakers(text));
 }
+
+#[test]
+fn one_bare_capitalized_word_seen_once_saying_nothing_is_not_listed() {
+    let text =
+        "The port reopened.\n\nControversy continues after the vote. Jobs have continued to grow.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+    // Said something, or named with a title: listed.
+    assert_eq!(
+        people("The port reopened.\n\nHolt said the vote was close."),
+        ["Holt"]
+    );
+    assert_eq!(
+        people("The port reopened.\n\nMr Holt continues to deny it."),
+        ["Holt"]
+    );
+}

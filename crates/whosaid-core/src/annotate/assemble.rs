@@ -9,7 +9,7 @@ use super::Story;
 use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
-use super::lexicon::lexicon;
+use super::lexicon::{Sex, lexicon};
 use super::mentions::{MentionKind, StoryMention, surname_key};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
@@ -87,7 +87,14 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
                     let m = &mentions[m as usize];
                     m.kind == MentionKind::Person && m.surname.is_some()
                 });
-            named || claim_counts[e] > 0
+            // "Controversy continues": one capitalized word, seen once, with
+            // no given name, title or honorific, is most often no one's name.
+            let seen_once_bare = entity.mentions.len() == 1
+                && !entity.name.contains(' ')
+                && entity.given.is_none()
+                && entity.role.is_none()
+                && entity.sex == Sex::Unknown;
+            named && !seen_once_bare || claim_counts[e] > 0
         })
         .collect();
     listed.sort_by_key(|&e| resolution.entities[e].mentions.first().copied());
