@@ -2449,3 +2449,12 @@ fn one_bare_capitalized_word_seen_once_saying_nothing_is_not_listed() {
         ["Holt"]
     );
 }
+
+#[test]
+fn the_first_word_of_a_firms_name_is_the_firm_again() {
+    let text = "The port reopened.\n\n\"We are a meritocracy,\" Merrill Lynch said in a statement. Critics pointed to Merrill's procedures.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+    // Not a person the firm is named after: "the Trump campaign", then "Trump said".
+    let text = "The port reopened.\n\nThe Holt campaign said it was ready. Holt said he would win.";
+    assert_eq!(people(text), ["Holt"], "{:?}", speakers(text));
+}

@@ -103,15 +103,40 @@ fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     Some(name.to_lowercase())
 }
 
-/// The lower-case names of the institutions named in the story ("Yukos"),
-/// which a capitalized name with no given name may name again.
-fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashSet<String> {
-    mentions
+/// The lower-case names of the institutions named in the story ("yukos"),
+/// and the first words of their longer names ("merrill" of "Merrill
+/// Lynch"), each with the institution's own lower-case name: what a
+/// capitalized name may name again.
+fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String, String> {
+    let mut found = FxHashMap::default();
+    for name in mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Organization)
         .filter_map(|m| names.get(m.name))
-        .map(str::to_ascii_lowercase)
-        .collect()
+    {
+        let full = name.to_ascii_lowercase();
+        // ("Trump campaign", "Bush administration": named after a person,
+        // who may speak alone.)
+        let headed = full
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| super::lexicon::lexicon().is_organization_head(last));
+        // A proper name, every word capitalized ("Merrill Lynch", "Marks &
+        // Spencer"), not a phrase that went wrong.
+        let proper = name
+            .split(' ')
+            .all(|word| word.starts_with(char::is_uppercase) || matches!(word, "&" | "of" | "and"));
+        if let Some((first, _)) = full.split_once(' ')
+            && proper
+            && !headed
+        {
+            found
+                .entry(first.to_string())
+                .or_insert_with(|| full.clone());
+        }
+        found.insert(full.clone(), full);
+    }
+    found
 }
 
 static ROLE_CHANGE_MODIFIERS: crate::vocabulary::WordSet =
@@ -152,13 +177,15 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         .filter_map(|m| names.get(m.surname))
         .collect();
     let mut businesses = business_names(mentions, names);
-    businesses.retain(|name| !named_in_full.contains(name.as_str()));
+    businesses.retain(|name, _| !named_in_full.contains(name.as_str()));
     // A name the story also gives an institution ("crude producer Yukos",
     // then "Yukos said") is that institution's, not a person's.
     let names_a_business = |mention: &StoryMention| {
         !businesses.is_empty()
             && names.get(mention.name).is_some_and(|name| {
-                crate::vocabulary::with_ascii_lowercase(name, |lower| businesses.contains(lower))
+                crate::vocabulary::with_ascii_lowercase(name, |lower| {
+                    businesses.contains_key(lower)
+                })
             })
     };
     // First the names, so that a surname written before its full name still merges.
@@ -293,7 +320,8 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         }
         let business = names
             .get(mention.name)
-            .and_then(|name| index.organizations.get(&name.to_lowercase()))
+            .and_then(|name| businesses.get(&name.to_ascii_lowercase()))
+            .and_then(|full| index.organizations.get(full))
             .copied();
         entity_of[m] = Some(match business {
             Some(e) => {
