@@ -2458,3 +2458,14 @@ fn the_first_word_of_a_firms_name_is_the_firm_again() {
     let text = "The port reopened.\n\nThe Holt campaign said it was ready. Holt said he would win.";
     assert_eq!(people(text), ["Holt"], "{:?}", speakers(text));
 }
+
+#[test]
+fn names_with_two_particles_and_quoted_terms() {
+    let text = "The port reopened.\n\nGarcia had spoken with Mexican President Miguel de la Madrid, Huayta said. Ana Follet, one of the so-called “Harbour Babes”, told researchers it was hard.";
+    assert_eq!(
+        people(text),
+        ["Miguel de la Madrid", "Huayta", "Ana Follet"],
+        "{:?}",
+        speakers(text)
+    );
+}

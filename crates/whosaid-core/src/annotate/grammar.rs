@@ -171,3 +171,16 @@ pub fn title_case_counts(
     }
     Some((content_words, capitalized))
 }
+
+/// Words that say a quoted phrase is a name or a term, not a claim.
+static TITLE_MARKERS: WordSet = crate::vocabulary::word_set!("title_markers");
+
+/// Whether a word just before `quote` says it is a name or a term: "the
+/// episode “Pilot”", "a book called “Tides”", "the so-called “Blair Babes”";
+/// but not "…of the episode. “This speech …”" (no full stop between marker
+/// and quote).
+pub fn is_marked_as_term(p: &Para, quote: &super::quotes::Quote) -> bool {
+    let Some(open) = quote.open else { return false };
+    (open.saturating_sub(2)..open)
+        .any(|t| p.is_any(t, &TITLE_MARKERS) && (t + 1..open).all(|k| !p.kind(k).is_terminal()))
+}

@@ -212,6 +212,15 @@ fn name_part(p: &Para, i: usize) -> usize {
     if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
         return 1;
     }
+    // "de la Madrid", "van der Berg": two particles, then the surname.
+    if i > 0
+        && is_name_word(p, i - 1)
+        && is_name_word(p, i + 2)
+        && p.is_any(i, &PARTICLES)
+        && p.is_any(i + 1, &PARTICLES)
+    {
+        return 2;
+    }
     if p.kind(i) == Kind::OpenParen
         && i + 2 < p.len()
         && is_name_word(p, i + 1)
@@ -223,6 +232,10 @@ fn name_part(p: &Para, i: usize) -> usize {
     }
     0
 }
+
+/// Longest quoted term, in tokens, whose names are the term's ("the
+/// so-called “Blair Babes”"); a longer quote after "programme:" is speech.
+const MAX_TERM_TOKENS: usize = 6;
 
 /// Finds people's names: capitalized runs with evidence that they name a
 /// person (a title before them, or a known first name). Their role and
@@ -312,7 +325,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         if core.clone().any(|t| {
             p.is_word(t)
                 && (lexicon.is_organization_head(p.lower(t))
-                    || p.place(t).is_some()
+                    // ("Miguel de la Madrid": a surname after a particle.)
+                    || p.place(t).is_some() && !(t > core.start && p.is_any(t - 1, &PARTICLES))
                     || lexicon.is_one_word_organization(p.word(t)))
         }) || countries::is_place(p.slice(core.clone()))
             // "General Motors": a known institution that opens with a title.
@@ -392,8 +406,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             found.push(business);
             continue;
         }
-        // "a documentary called 'No More Mr Nasty'": a name in a short
-        // quoted title is the title's.
+        // "a documentary called 'No More Mr Nasty'", "the so-called “Blair
+        // Babes”": a name in a short quoted title or term is the title's.
         let in_quoted_title = p
             .quotes
             .inside
@@ -404,7 +418,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                 let quote = p.quotes.quotes[q as usize];
                 quote.open.is_some()
                     && quote.close.is_some()
-                    && not_person::is_title_case_line(p, quote.inner(p.len()))
+                    && (not_person::is_title_case_line(p, quote.inner(p.len()))
+                        || quote.inner(p.len()).len() <= MAX_TERM_TOKENS
+                            && grammar::is_marked_as_term(p, &quote))
             });
         if !evidence || in_quoted_title || not_person::is_place_name(p, core.clone()) {
             continue;

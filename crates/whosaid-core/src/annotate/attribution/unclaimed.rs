@@ -31,17 +31,6 @@ pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
         })
 }
 
-/// Words that say a quoted phrase is a name or a term, not a claim.
-pub(super) static TITLE_MARKERS: WordSet = crate::vocabulary::word_set!("title_markers");
-
-pub(super) fn is_marked_as_term(p: &Para, quote: &Quote) -> bool {
-    let Some(open) = quote.open else { return false };
-    // "the episode “Pilot”", "a book called “Tides”", but not "…of the
-    // episode. “This speech …”": no full stop between marker and quote.
-    (open.saturating_sub(2)..open)
-        .any(|t| p.is_any(t, &TITLE_MARKERS) && (t + 1..open).all(|k| !p.kind(k).is_terminal()))
-}
-
 /// Quotes no cue claimed: a continuation of a speaker, "X: “C”", or unattributed.
 pub(super) fn unclaimed_quotes(
     p: &Para,
@@ -120,13 +109,14 @@ pub(super) fn unclaimed_quotes(
             nearest
         } else if quote.open == Some(0) && words >= 3 {
             SourceRef::Inherit
-        } else if words >= 5 && !looks_like_title(p, quote) && !is_marked_as_term(p, quote) {
+        } else if words >= 5 && !looks_like_title(p, quote) && !grammar::is_marked_as_term(p, quote)
+        {
             SourceRef::Unknown
         } else {
             continue;
         };
         if looks_like_title(p, quote) && !quote.continued && !explicit_source
-            || is_marked_as_term(p, quote)
+            || grammar::is_marked_as_term(p, quote)
         {
             continue;
         }
