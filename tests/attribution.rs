@@ -2469,3 +2469,32 @@ fn names_with_two_particles_and_quoted_terms() {
         speakers(text)
     );
 }
+
+#[test]
+fn a_family_name_written_first_is_the_person_again() {
+    let found = claims(
+        "The port reopened.\n\nFong Yew Meng, the exchange's general manager, said volume rose. Volume will rise again, Fong said.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Fong Yew Meng")),
+        "{found:#?}"
+    );
+    // A Western given name is no family name: "Howard Flight", then "Mr Howard".
+    let text = "The port reopened.\n\nSacked MP Howard Flight spoke. Mr Howard said it was wrong.";
+    assert_eq!(
+        people(text),
+        ["Howard Flight", "Howard"],
+        "{:?}",
+        speakers(text)
+    );
+}
+
+#[test]
+fn a_capitalized_report_is_a_document() {
+    let c = only("The port reopened.\n\nExports fell by half, the U.N. Report said.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+    let c = only("The port reopened.\n\nThe Washington Post said the port would reopen.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+}

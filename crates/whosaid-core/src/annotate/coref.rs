@@ -349,6 +349,9 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
 struct Index {
     entities: Vec<Entity>,
     by_surname: FxHashMap<Sym, Vec<usize>>,
+    /// People by the first word of a name that opens with no given name a
+    /// list knows: the family name, where it is written first ("Fong Yew Meng").
+    by_family_first: FxHashMap<Sym, usize>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
 }
@@ -374,6 +377,14 @@ impl Index {
         }
         if let Some(surname) = entity.surname {
             self.by_surname.entry(surname).or_default().push(e);
+        }
+        if entity.kind == SpeakerKind::Person
+            && let Some(first) = entity.given
+            && super::lexicon::lexicon()
+                .given_name(names.text(first))
+                .is_none()
+        {
+            self.by_family_first.entry(first).or_insert(e);
         }
         if mention.plural
             && !mention.definite
@@ -420,6 +431,16 @@ impl Index {
                         && e.surname != mention.surname
                 })
             })?
+        });
+        // "Fong Yew Meng", then "Fong said": a family name written first, as
+        // Chinese and Korean names are, that no list knows as a given name.
+        // ("Howard Flight", then "Mr Howard": another man's surname.)
+        let found = found.or_else(|| {
+            mention
+                .given
+                .is_none()
+                .then(|| self.by_family_first.get(&mention.name?).copied())
+                .flatten()
         });
         match found {
             Some(e) => {

@@ -965,7 +965,11 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             mention.role = None;
         }
         mention.name = Some((np_text.to_string()).into());
-    } else if lexicon.is_document(head_lower) && !capitalized_head {
+    } else if lexicon.is_document(head_lower)
+        && (!capitalized_head || definite && !lexicon.is_organization_head(head_lower))
+    {
+        // ("the U.N. Report", "the Butler Report": a document's title; "the
+        // Washington Post" is a newspaper's.)
         mention.kind = MentionKind::Document;
         mention.head = Some((singular(head_lower)).into());
         mention.plural = plural_noun(head_lower);
