@@ -2498,3 +2498,9 @@ fn a_capitalized_report_is_a_document() {
     let c = only("The port reopened.\n\nThe Washington Post said the port would reopen.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
 }
+
+#[test]
+fn the_and_capitals_no_list_takes_for_a_name_make_no_person() {
+    let text = "The port reopened.\n\nStrikes over Christmas and the New Year, partly blamed by the government for inflation, hurt trade.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}

@@ -1164,7 +1164,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // thing's; "For the Lib Dems David Laws said": a person named
             // after the institution, from the given name on.
             let article = not_person::article_before(p, run_start)
-                .filter(|&a| a + 1 >= np.start && !(np.start..a).any(|t| p.is_capitalized(t)));
+                .filter(|&a| a + 1 >= np.start && !(np.start..a).any(|t| p.is_capitalized(t)))
+                // "the New Year": capitals no list takes for a name between.
+                .or_else(|| {
+                    (p.is_any(np.start, &["the"])
+                        && (np.start + 1..run_start).all(|t| p.is_capitalized(t)))
+                    .then_some(np.start)
+                });
             if let Some(article) = article.filter(|_| role.is_none() && title.is_none()) {
                 let given_inside = (run_start + 1..head_end.saturating_sub(1))
                     .find(|&t| p.is_word(t) && lexicon.given_name(p.word(t)).is_some());
