@@ -92,7 +92,13 @@ def reasons(name, vocab):
         found.append("lower")
     if any(w in cues for w in lowers[1:]):
         found.append("verb")
-    phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1)}
+    # "Miguel de la Madrid": a place's name after a particle is a surname.
+    phrases = {
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, min(i + 4, len(words)) + 1)
+        if not (i > 0 and particle(words[i - 1]))
+    }
     if phrases & places:
         found.append("place")
     if any(w in heads for w in lowers):
