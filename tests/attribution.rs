@@ -2504,3 +2504,14 @@ fn the_and_capitals_no_list_takes_for_a_name_make_no_person() {
     let text = "The port reopened.\n\nStrikes over Christmas and the New Year, partly blamed by the government for inflation, hurt trade.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_person_after_an_institutions_words_and_before_a_post_nominal() {
+    let c = only(
+        "The port reopened.\n\nChairman of the Environmental Audit Committee Peter Ainsworth MP said the targets were missed.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Peter Ainsworth"), Some(SpeakerKind::Person))
+    );
+}

@@ -322,13 +322,29 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         if opening_participle || institution_suffix || institution_prefix || modifies_title {
             continue;
         }
-        if core.clone().any(|t| {
+        let first = core.start;
+        let institution_word = |t: usize| {
             p.is_word(t)
                 && (lexicon.is_organization_head(p.lower(t))
                     // ("Miguel de la Madrid": a surname after a particle.)
-                    || p.place(t).is_some() && !(t > core.start && p.is_any(t - 1, &PARTICLES))
+                    || p.place(t).is_some() && !(t > first && p.is_any(t - 1, &PARTICLES))
                     || lexicon.is_one_word_organization(p.word(t)))
-        }) || countries::is_place(p.slice(core.clone()))
+        };
+        let mut core = core;
+        if core.clone().any(institution_word) {
+            // "Inter-American Affairs Paul Taylor": an institution's words,
+            // then a person from a given name on; else no person.
+            let given = (core.start + 1..core.end.saturating_sub(1)).find(|&t| {
+                p.is_word(t)
+                    && lexicon.given_name(p.word(t)).is_some()
+                    && !(t..core.end).any(institution_word)
+            });
+            match given {
+                Some(given) => core.start = given,
+                None => continue,
+            }
+        }
+        if countries::is_place(p.slice(core.clone()))
             // "General Motors": a known institution that opens with a title.
             || end - start >= 2
                 && lexicon.ends_an_organization_name(p.word(end - 1))
@@ -343,7 +359,6 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         // "Prime Minister's Questions": what a titled person owns is not a person.
         let owned = core.start > 0 && p.kind(core.start - 1) == Kind::Possessive;
-        let mut core = core;
         let mut role = role_before(p, core.start).filter(|_| !owned);
         // "branch manager of Credit Suisse Paul Hofer": the institution, then
         // the person, from the given name on.
@@ -1253,12 +1268,19 @@ fn is_acronym_in_running_text(p: &Para, t: usize) -> bool {
 fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
     let bytes = p.bytes(np.clone());
     let first = people.partition_point(|m| m.span.start <= bytes.start);
+    // ("… Peter Ainsworth MP": a post-nominal title may follow the name.)
+    let ends_the_phrase = |m: &Mention| {
+        let after = p
+            .tokens
+            .partition_point(|t| (t.start as usize) < m.span.end);
+        m.span.end == bytes.end
+            || after < np.end
+                && (after..np.end).all(|t| p.is_capitalized(t) && p.title(t).is_some())
+    };
     let named = people[first..]
         .iter()
         .take_while(|m| m.span.start < bytes.end)
-        .find(|m| {
-            m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == bytes.end
-        })?;
+        .find(|m| m.paragraph == p.index && m.kind == MentionKind::Person && ends_the_phrase(m))?;
     let name_start = (np.start..np.end).find(|&t| p.bytes(t..t + 1).start >= named.span.start)?;
     let before = np.start..name_start;
     let titled = before.clone().any(|t| {
