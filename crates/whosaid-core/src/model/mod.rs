@@ -458,6 +458,9 @@ pub fn source_name(source: &str) -> &str {
 /// The first sentence of `text`, as a title: cut after 12 words
 /// (`TITLE_WORDS`) with "…", a closing full stop left off as headlines do.
 pub fn lead_title(text: &str) -> String {
+    // Only the first few words can make the title: a paragraph of megabytes
+    // (read on every frame of the reader) is not scanned whole.
+    let text = words_prefix(text, TITLE_WORDS + 2);
     let sentence = &text[..first_sentence_end(text)];
     let words: Vec<&str> = sentence.split_whitespace().take(TITLE_WORDS + 1).collect();
     if words.len() > TITLE_WORDS {
@@ -469,6 +472,27 @@ pub fn lead_title(text: &str) -> String {
         Some(stem) if !stem.ends_with('.') => stem.to_string(),
         _ => whole,
     }
+}
+
+/// `text` up to the end of its first `count` words (whitespace-separated),
+/// and the character after them.
+fn words_prefix(text: &str, count: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == count {
+                    return &text[..at + c.len_utf8()];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text
 }
 
 /// Where the first sentence of `text` ends (a byte offset): after a `.`,
@@ -565,6 +589,20 @@ mod tests {
             "One two three four five six seven eight nine ten eleven, twelve…"
         );
         assert_eq!(lead_title("  "), "");
+    }
+
+    #[test]
+    fn a_lead_title_reads_only_the_first_words_of_a_long_paragraph() {
+        // The sentence ends at the 13th and at the 14th word, and not at all.
+        let words: Vec<String> = (1..=14).map(|n| format!("w{n}")).collect();
+        let thirteen = format!("{}. Next one.", words[..13].join(" "));
+        let fourteen = format!("{}. Next one.", words.join(" "));
+        let endless = words.join(" ").repeat(20_000);
+        let cut = format!("{}…", words[..12].join(" "));
+        assert_eq!(lead_title(&thirteen), cut);
+        assert_eq!(lead_title(&fourteen), cut);
+        assert_eq!(lead_title(&endless), cut);
+        assert_eq!(lead_title("Short one. Then more."), "Short one");
     }
 
     #[test]
