@@ -362,18 +362,27 @@ impl StoryView {
         match self.view.panel.get(row) {
             None => 0,
             Some(PanelRow::Heading(_)) => 2,
-            Some(PanelRow::Source(s) | PanelRow::Mentioned(s)) => {
-                let name = clean(&self.doc.speaker_at(*s).name);
-                let count = self.panel_count(row);
-                let room = name_room(width, &count);
-                // Most names fit: no need to wrap them to count one line
-                // (a huge story can list a hundred thousand sources).
+            Some(row @ (PanelRow::Source(s) | PanelRow::Mentioned(s))) => {
+                // Measured without building what is drawn (the count, "role ·
+                // country"): a huge story can list a hundred thousand
+                // sources, measured again at every filter.
+                let speaker = self.doc.speaker_at(*s);
+                let name = clean(&speaker.name);
+                let quoted = matches!(row, PanelRow::Source(_));
+                let count_columns = if quoted {
+                    digits(self.index.speaker_claims[*s])
+                } else {
+                    0
+                };
+                let room = room_beside(width, count_columns);
+                // Most names fit: no need to wrap them to count one line.
                 let lines = if text_width(&name) <= room {
                     1
                 } else {
                     wrap(&name, room).len()
                 };
-                lines + usize::from(self.panel_about(row).is_some())
+                let about = quoted && (speaker.role.is_some() || speaker.country.is_some());
+                lines + usize::from(about)
             }
         }
     }
@@ -1042,7 +1051,17 @@ impl StoryView {
 
 /// Columns left for a source's name beside the marker and the claim count.
 pub fn name_room(width: u16, count: &str) -> usize {
+    room_beside(width, text_width(count))
+}
+
+/// Columns for a source's name beside a count `count_columns` wide.
+fn room_beside(width: u16, count_columns: usize) -> usize {
     usize::from(width)
-        .saturating_sub(2 + text_width(count) + 1)
+        .saturating_sub(2 + count_columns + 1)
         .max(1)
+}
+
+/// Decimal digits of `n`, as it is drawn.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
