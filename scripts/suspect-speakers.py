@@ -92,7 +92,7 @@ def reasons(name, vocab):
         found.append("lower")
     if any(w in cues for w in lowers[1:]):
         found.append("verb")
-    # "Miguel de la Madrid": a place's name after a particle is a surname.
+    # "Pablo de la Madrid": a place's name after a particle is a surname.
     phrases = {
         " ".join(words[i:j])
         for i in range(len(words))

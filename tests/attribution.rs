@@ -252,13 +252,12 @@ fn a_verb_of_taking_a_turn_before_saying_is_not_part_of_the_speaker() {
 #[test]
 fn a_participle_of_saying_after_a_verb_and_its_object_is_the_subjects() {
     let c = only(
-        "Party leader Ana Ruiz attacked the plans for pensioners, saying they needed more money.",
+        "Party leader Ana Ruiz attacked the ferry plans, saying the island needed more boats.",
     );
-    assert_eq!(said_by(&c), ("they needed more money", "Ana Ruiz"));
-    let c = only(
-        "Party leader Ana Ruiz attacked the plans for pensioners saying they needed more money.",
-    );
-    assert_eq!(said_by(&c), ("they needed more money", "Ana Ruiz"));
+    assert_eq!(said_by(&c), ("the island needed more boats", "Ana Ruiz"));
+    let c =
+        only("Party leader Ana Ruiz attacked the ferry plans saying the island needed more boats.");
+    assert_eq!(said_by(&c), ("the island needed more boats", "Ana Ruiz"));
     assert_eq!(c.source.as_deref(), Some("Party leader Ana Ruiz"));
 }
 
@@ -813,8 +812,8 @@ fn refusals_and_plain_objects_are_not_claims() {
 fn a_title_with_an_of_phrase_before_a_name_is_that_persons_role() {
     for (text, name, role) in [
         (
-            "Chancellor of the Exchequer Nigel Lawson said the pound was stable.",
-            "Nigel Lawson",
+            "Chancellor of the Exchequer Ana Holt said the pound was stable.",
+            "Ana Holt",
             "Chancellor of the Exchequer",
         ),
         (
@@ -845,8 +844,8 @@ fn words_of_a_title_or_a_place_are_not_people() {
 #[test]
 fn an_institution_before_a_title_is_part_of_the_role() {
     assert_person_with_role(
-        "The port reopened.\n\nUS Treasury Under-Secretary John Taylor said the fund was sound.",
-        "John Taylor",
+        "The port reopened.\n\nUS Treasury Under-Secretary Jon Tallis said the fund was sound.",
+        "Jon Tallis",
         "US Treasury Under-Secretary",
     );
     let c = only(
@@ -1741,7 +1740,7 @@ fn a_naming_verb_reaches_past_a_long_object_and_a_quote_inside_it() {
 #[test]
 fn an_according_to_around_a_reporting_clause_is_its_channel_and_keeps_the_claim() {
     let found = claims(
-        "The port reopened.\n\n“The quays are unsafe,” Berg said, according to a transcript of the hearing.",
+        "The port reopened.\n\n“The quays are unsafe,” Berg said, according to the hearing's record.",
     );
     let seen: Vec<_> = found
         .iter()
@@ -1751,7 +1750,7 @@ fn an_according_to_around_a_reporting_clause_is_its_channel_and_keeps_the_claim(
         seen,
         [
             ("The quays are unsafe", "Berg"),
-            ("The quays are unsafe", "a transcript of the hearing")
+            ("The quays are unsafe", "the hearing's record")
         ]
     );
 }
@@ -1814,10 +1813,10 @@ fn a_coordinated_cue_takes_the_subject_of_the_nearest_verb() {
 
 #[test]
 fn an_auxiliary_given_name_after_a_name_is_part_of_it_but_not_in_title_case() {
-    let c = only("The port reopened.\n\nYin Myint May, 60, a doctor, said she was elated.");
+    let c = only("The port reopened.\n\nAye Myint May, 61, a nurse, said she was pleased.");
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
-        (Some("Yin Myint May"), Some(SpeakerKind::Person))
+        (Some("Aye Myint May"), Some(SpeakerKind::Person))
     );
     let c = only("The port reopened.\n\nWill Lund win? Ruiz said the vote was close.");
     assert_eq!(said_by(&c), ("the vote was close", "Ruiz"));
@@ -1975,14 +1974,14 @@ fn a_quote_that_goes_on_a_clause_is_a_partial_quote_in_it() {
 #[test]
 fn an_action_beat_before_a_quote_names_its_speaker() {
     let found = claims(
-        "The port reopened.\n\n“It goes in here and out here,” Tom Lund said. Betsy Lund shook her head. “Tom is much better about it than I am.”",
+        "The port reopened.\n\n“It goes in here and out here,” Tom Lund said. Betsy Lund shook her head. “Tom is calmer about it than I am.”",
     );
     let seen: Vec<_> = found.iter().map(said_by).collect();
     assert_eq!(
         seen,
         [
             ("It goes in here and out here", "Tom Lund"),
-            ("Tom is much better about it than I am", "Betsy Lund")
+            ("Tom is calmer about it than I am", "Betsy Lund")
         ]
     );
 }
@@ -2057,7 +2056,7 @@ fn names_shaped_like_places_are_not_people() {
 
 #[test]
 fn a_name_after_an_article_is_a_thing_or_an_office() {
-    let text = "The port reopened.\n\nThe minister raised the rarely used Royal Warrant. The story was an April Fool's joke. Ms Lund, who presents The Midnight Hour, was there.\n\nThe Harbourbank said rates would hold. For the Greens Mary Holt said the plan was late.";
+    let text = "The port reopened.\n\nThe minister raised the rarely used Royal Warrant. The story was an April Fool's joke. Ms Lund, who hosts The Midnight Hour, was there.\n\nThe Harbourbank said rates would hold. For the Greens Mary Holt said the plan was late.";
     assert_eq!(people(text), ["Lund", "Mary Holt"], "{:?}", speakers(text));
     let said = claims(text);
     assert_eq!(
@@ -2073,10 +2072,10 @@ fn a_name_after_an_article_is_a_thing_or_an_office() {
 
 #[test]
 fn what_follows_a_role_and_of_is_where_the_role_is_held() {
-    let text = "The port reopened.\n\nJack Law, chief executive of Alcohol Focus Lindholm, said the comment was ill-advised. The branch manager of Credit Lindholm Paul Hofer said fees would rise. The Archbishop of Lindholm Dr Rowan Hale appealed for calm.";
+    let text = "The port reopened.\n\nRosa Kell, chief executive of Water Watch Lindholm, said the plan was rushed. The branch manager of Credit Lindholm Paul Ahren said fees would rise. The Archbishop of Lindholm Dr Rowan Hale appealed for calm.";
     assert_eq!(
         people(text),
-        ["Jack Law", "Paul Hofer", "Rowan Hale"],
+        ["Rosa Kell", "Paul Ahren", "Rowan Hale"],
         "{:?}",
         speakers(text)
     );
@@ -2086,19 +2085,19 @@ fn what_follows_a_role_and_of_is_where_the_role_is_held() {
 fn british_honorifics_without_a_full_stop_are_honorifics() {
     assert_eq!(
         people(
-            "The port reopened.\n\nDr Liam Fox was there. Prof Ana Lind said it was late. Dr Fox said the plan was wrong."
+            "The port reopened.\n\nDr Liam Roe was there. Prof Ana Lind said it was late. Dr Roe said the plan was wrong."
         ),
-        ["Liam Fox", "Ana Lind"]
+        ["Liam Roe", "Ana Lind"]
     );
 }
 
 #[test]
 fn a_time_phrase_after_the_source_is_not_part_of_it() {
     for (text, source) in [
-        ("Mr Straw last week said the deal was done.", "Mr Straw"),
+        ("Mr Holt last week said the deal was done.", "Mr Holt"),
         (
-            "The Electoral Commission on Thursday said the vote was fair.",
-            "The Electoral Commission",
+            "The Harbour Commission on Thursday said the vote was fair.",
+            "The Harbour Commission",
         ),
         ("Officials this week said the vote was fair.", "Officials"),
         // A capitalized time word may end a name.
@@ -2112,7 +2111,7 @@ fn a_time_phrase_after_the_source_is_not_part_of_it() {
 #[test]
 fn a_person_who_chairs_an_institution_is_still_a_person() {
     let c = only(
-        "The port reopened.\n\nLiberal Democrat Alan Berg - who chairs the committee which monitors the department - said it was wrong.",
+        "The port reopened.\n\nGreen councillor Alan Berg - who chairs the panel which oversees the port authority - said it was wrong.",
     );
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
@@ -2122,17 +2121,13 @@ fn a_person_who_chairs_an_institution_is_still_a_person() {
 
 #[test]
 fn said_at_least_a_number_opens_a_clause() {
-    let c = only("The port reopened.\n\nDan Holt said at least 111 boats had been sold.");
-    assert_eq!(
-        said_by(&c),
-        ("at least 111 boats had been sold", "Dan Holt")
-    );
+    let c = only("The port reopened.\n\nDan Holt said at least 42 boats had been sold.");
+    assert_eq!(said_by(&c), ("at least 42 boats had been sold", "Dan Holt"));
 }
 
 #[test]
 fn a_business_described_before_its_name_in_apposition() {
-    let c =
-        only("The port reopened.\n\nOne utility, Brightwater, said its assets were worth less.");
+    let c = only("The port reopened.\n\nOne utility, Brightwater, said its pipes were old.");
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
         (Some("Brightwater"), Some(SpeakerKind::Organization))
@@ -2145,14 +2140,14 @@ fn a_business_described_before_its_name_in_apposition() {
 #[test]
 fn a_name_in_apposition_is_the_subject_of_a_participle_cue() {
     let c = only(
-        "The port reopened.\n\nThe EU's Fisheries Commissioner, Louis Berg, was quoted as saying that the quota was fair.",
+        "The port reopened.\n\nThe union's Fisheries Commissioner, Karl Berg, was quoted as saying that the quota was fair.",
     );
-    assert_eq!(said_by(&c), ("the quota was fair", "Louis Berg"));
+    assert_eq!(said_by(&c), ("the quota was fair", "Karl Berg"));
 }
 
 #[test]
 fn a_name_that_speaks_of_itself_as_it_is_an_institution() {
-    let text = "The port reopened.\n\nVellum has said it sees no impact on its profits. Corrow said its shares rose.\n\nHolt said it seems unlikely. Hale said it would be hard. Mr Dunn said its plan failed.";
+    let text = "The port reopened.\n\nVellum has said it expects no change in its margins. Corrow said its shares rose.\n\nHolt said it seems unlikely. Hale said it would be hard. Mr Dunn said its plan failed.";
     let kinds: Vec<(String, SpeakerKind)> = claims(text)
         .into_iter()
         .map(|c| {
@@ -2185,7 +2180,7 @@ fn a_name_that_speaks_of_itself_as_it_is_an_institution() {
 #[test]
 fn a_participle_after_a_name_does_not_make_it_an_institution() {
     let c = only(
-        "The port reopened.\n\nFred Wyn, representing the attorney general's office, said the case was strong.",
+        "The port reopened.\n\nFred Wyn, representing the city attorney's office, said the case was strong.",
     );
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
 }
@@ -2194,16 +2189,16 @@ fn a_participle_after_a_name_does_not_make_it_an_institution() {
 fn a_person_named_before_of_is_the_source() {
     for (text, name) in [
         (
-            "Laura Bron of Save the Children said there were concerns.",
+            "Laura Bron of Save the Seals said there were concerns.",
             "Laura Bron",
         ),
         (
-            "Lord Nicholls of Birkenhead, in his ruling, said it was wrong.",
-            "Nicholls",
+            "Lord Harte of Lindholm, in his ruling, said it was wrong.",
+            "Harte",
         ),
         (
-            "Cara Dimon of IT firm Datawell says customers are impatient.",
-            "Cara Dimon",
+            "Rita Holm of IT firm Datawell says customers are impatient.",
+            "Rita Holm",
         ),
     ] {
         let c = only(&format!("The port reopened.\n\n{text}"));
@@ -2244,27 +2239,27 @@ fn an_institution_named_past_its_head_word_is_one() {
 
 #[test]
 fn a_title_with_no_name_describes_someone_unnamed() {
-    let text = "The port reopened.\n\nNow a European Commissioner, he warned the board. Ms King said she was delighted.";
+    let text = "The port reopened.\n\nNow a European Commissioner, he warned the board. Ms King smiled at that.";
     assert_eq!(people(text), ["King"], "{:?}", speakers(text));
 }
 
 #[test]
 fn an_arabic_article_does_not_split_a_surname() {
     let found = claims(
-        "The port reopened.\n\nAhmed Humaid al-Tayer chaired the talks. Tayer said the ministers agreed.",
+        "The port reopened.\n\nAhmed Khalil al-Tamimi chaired the talks. Tamimi said the ministers agreed.",
     );
     assert_eq!(
         found.iter().map(said_by).collect::<Vec<_>>(),
-        [("the ministers agreed", "Ahmed Humaid al-Tayer")]
+        [("the ministers agreed", "Ahmed Khalil al-Tamimi")]
     );
 }
 
 #[test]
 fn an_unknown_name_before_of_an_institution_is_a_person() {
-    let c = only("The port reopened.\n\nNatsu Okara of Sumitama Bank said the yen would rise.");
+    let c = only("The port reopened.\n\nKenji Arata of Minato Bank said the yen would rise.");
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
-        (Some("Natsu Okara"), Some(SpeakerKind::Person))
+        (Some("Kenji Arata"), Some(SpeakerKind::Person))
     );
     let c = only("The port reopened.\n\nThe Bank of Lindholm said rates would hold.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
@@ -2272,8 +2267,7 @@ fn an_unknown_name_before_of_an_institution_is_a_person() {
 
 #[test]
 fn lord_chancellor_is_a_title_not_a_lord() {
-    let text =
-        "The port reopened.\n\nHe told MPs the Lord Chancellor, Lord Falk, was insisting on it.";
+    let text = "The port reopened.\n\nEveryone knew the Lord Chancellor, Lord Falk, wanted it.";
     assert!(
         people(text).iter().all(|name| name != "Chancellor"),
         "{:?}",
@@ -2284,8 +2278,8 @@ fn lord_chancellor_is_a_title_not_a_lord() {
 #[test]
 fn more_ways_an_institution_shows() {
     for text in [
-        "Vellum, one of Lindholm's biggest companies, said it was in talks.",
-        "Vellum added that it would be appraising another field.",
+        "Vellum, one of Lindholm's largest companies, said it was in talks.",
+        "Vellum added that it would be drilling another well.",
     ] {
         let c = only(&format!("The port reopened.\n\n{text}"));
         assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization), "{text}");
@@ -2294,37 +2288,36 @@ fn more_ways_an_institution_shows() {
 
 #[test]
 fn a_word_before_a_title_modifies_it() {
-    let text = "The port reopened.\n\n\"It is not a big thing,\" said ABN Amro chief Asian strategist Eddie Wang.";
+    let text = "The port reopened.\n\n\"It is not a big thing,\" said Harbour Bank chief Asian strategist Eddie Wang.";
     assert_eq!(people(text), ["Eddie Wang"], "{:?}", speakers(text));
 }
 
 #[test]
 fn an_object_and_its_infinitive_after_a_cue_are_no_inverted_source() {
     let c = only(
-        "The port reopened.\n\nMandell, now a commissioner, warned the board to steer away from it.",
+        "The port reopened.\n\nMandell, now a commissioner, warned the board to stay out of it.",
     );
     assert_eq!(c.speaker.as_deref(), Some("Mandell"));
-    assert!(c.text.ends_with("to steer away from it"), "{c:#?}");
+    assert!(c.text.ends_with("to stay out of it"), "{c:#?}");
 }
 
 #[test]
 fn a_title_in_a_headline_is_no_evidence_of_a_name() {
-    let text =
-        "Student Dies After Diet Pills She Bought Online\n\nThe pills were sold on a website.";
+    let text = "Sailor Rescued After Storm Hits Harbour Town\n\nThe crew was safe by night.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
 
 #[test]
 fn a_noun_for_a_person_or_a_firm_before_a_full_name_is_a_person() {
     let c = only(
-        "The port reopened.\n\n\"I thought a lot,\" Lindholm-based developer Ammar Askari wrote in a post.",
+        "The port reopened.\n\n“We fixed it,” Lindholm-based developer Ammar Saleh wrote in a post.",
     );
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
-        (Some("Ammar Askari"), Some(SpeakerKind::Person))
+        (Some("Ammar Saleh"), Some(SpeakerKind::Person))
     );
-    let text = "The port reopened.\n\nCullen is a member of Hori Parane's recovery team.";
-    assert_eq!(people(text), ["Hori Parane"], "{:?}", speakers(text));
+    let text = "The port reopened.\n\nVea is a member of Tomo Parane's rescue crew.";
+    assert_eq!(people(text), ["Tomo Parane"], "{:?}", speakers(text));
 }
 
 #[test]
@@ -2346,24 +2339,24 @@ fn a_capitalized_title_alone_is_the_person_named_with_it_before() {
 #[test]
 fn a_description_in_apposition_before_who_is_the_person_named() {
     let found = claims(
-        "The port reopened.\n\nSenator James Lanford, a Lindholm Republican who warned of the dangers in the past, played it down. “It is a risk,” he said.",
+        "The port reopened.\n\nSenator Ana Brill, a Lindholm Republican who cautioned about debt for years, played it down. “It is a risk,” she said.",
     );
     assert_eq!(
         found.iter().map(said_by).collect::<Vec<_>>(),
-        [("It is a risk", "James Lanford")]
+        [("It is a risk", "Ana Brill")]
     );
 }
 
 #[test]
 fn a_caption_between_quote_paragraphs_keeps_the_speaker() {
     let found = claims(
-        "The port reopened.\n\n“The sea is hurting the whales,” says Hori Paran, an elder of the tribe.\n\nHori Paran at his farm, the place where he was born and grew up\n\n“We are having to put up with a lot today.”",
+        "The port reopened.\n\n“The tide is rising every year,” says Tomo Vaka, an elder of the village.\n\nTomo Vaka on his boat, the one his father built and sailed for decades\n\n“We are watching the reef change.”",
     );
     assert_eq!(
         found.iter().map(said_by).collect::<Vec<_>>(),
         [
-            ("The sea is hurting the whales", "Hori Paran"),
-            ("We are having to put up with a lot today", "Hori Paran"),
+            ("The tide is rising every year", "Tomo Vaka"),
+            ("We are watching the reef change", "Tomo Vaka"),
         ]
     );
 }
@@ -2385,9 +2378,9 @@ fn a_particle_opens_a_surname_written_alone() {
 
 #[test]
 fn a_workplace_after_a_title_and_at_is_no_person() {
-    let text = "The port reopened.\n\nRimmer Vos, chief economist at Morgan Guaranty, spoke.";
+    let text = "The port reopened.\n\nTomas Vos, chief economist at Morgan Harbour, spoke.";
     assert!(
-        people(text).iter().all(|name| name != "Morgan Guaranty"),
+        people(text).iter().all(|name| name != "Morgan Harbour"),
         "{:?}",
         speakers(text)
     );
@@ -2396,19 +2389,19 @@ fn a_workplace_after_a_title_and_at_is_no_person() {
 #[test]
 fn a_business_described_anywhere_in_the_story_is_not_a_person_later() {
     let c = claims(
-        "The port reopened.\n\nBaikal bought the main unit of oil giant Dexos.\n\nLater Dexos accused Gazprom of illegally taking part.",
+        "The port reopened.\n\nNorvik bought the main unit of oil giant Dexos.\n\nLater Dexos accused Norvik of bidding unfairly.",
     );
     assert_eq!(
         c.last().map(|c| (c.speaker.as_deref(), c.speaker_kind)),
         Some((Some("Dexos"), Some(SpeakerKind::Organization)))
     );
-    // A verb is no description: "press Kohl" after "Helmut Kohl".
+    // A verb is no description: "press Ohl" after "Greta Ohl".
     let c = claims(
-        "The port reopened.\n\nChancellor Helmut Kohl spoke. They will press Kohl for action.\n\n\"We will act,\" Kohl added.",
+        "The port reopened.\n\nChancellor Greta Ohl spoke. They will press Ohl for action.\n\n\"We will act,\" Ohl added.",
     );
     assert_eq!(
         c.last().map(|c| (c.speaker.as_deref(), c.speaker_kind)),
-        Some((Some("Helmut Kohl"), Some(SpeakerKind::Person)))
+        Some((Some("Greta Ohl"), Some(SpeakerKind::Person)))
     );
 }
 
@@ -2430,7 +2423,7 @@ fn the_incoming_holder_of_a_title_is_the_person_named_before() {
 
 #[test]
 fn a_name_in_a_quoted_title_is_the_titles() {
-    let text = "The port reopened.\n\nHis comments come in a documentary called 'No More Mr Nasty'. Mr Holt said he would stay.";
+    let text = "The port reopened.\n\nThe interview aired in a film called 'Goodbye Mr Grumpy'. Mr Holt said he would stay.";
     assert_eq!(people(text), ["Holt"], "{:?}", speakers(text));
 }
 
@@ -2452,7 +2445,7 @@ fn one_bare_capitalized_word_seen_once_saying_nothing_is_not_listed() {
 
 #[test]
 fn the_first_word_of_a_firms_name_is_the_firm_again() {
-    let text = "The port reopened.\n\n\"We are a meritocracy,\" Merrill Lynch said in a statement. Critics pointed to Merrill's procedures.";
+    let text = "The port reopened.\n\n\"We reward merit,\" Smith Barney said in a statement. Critics pointed to Smith's record.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
     // Not a person the firm is named after: "the Trump campaign", then "Trump said".
     let text = "The port reopened.\n\nThe Holt campaign said it was ready. Holt said he would win.";
@@ -2461,10 +2454,10 @@ fn the_first_word_of_a_firms_name_is_the_firm_again() {
 
 #[test]
 fn names_with_two_particles_and_quoted_terms() {
-    let text = "The port reopened.\n\nGarcia had spoken with Mexican President Miguel de la Madrid, Huayta said. Ana Follet, one of the so-called “Harbour Babes”, told researchers it was hard.";
+    let text = "The port reopened.\n\nRuiz had spoken with President Pablo de la Madrid, Vega said. Ana Vell, one of the so-called “Harbour Babes”, told researchers it was hard.";
     assert_eq!(
         people(text),
-        ["Miguel de la Madrid", "Huayta", "Ana Follet"],
+        ["Pablo de la Madrid", "Vega", "Ana Vell"],
         "{:?}",
         speakers(text)
     );
@@ -2473,19 +2466,19 @@ fn names_with_two_particles_and_quoted_terms() {
 #[test]
 fn a_family_name_written_first_is_the_person_again() {
     let found = claims(
-        "The port reopened.\n\nFong Yew Meng, the exchange's general manager, said volume rose. Volume will rise again, Fong said.",
+        "The port reopened.\n\nQuah Sze Min, the exchange's general manager, said volume rose. Volume will rise again, Quah said.",
     );
     assert!(
         found
             .iter()
-            .all(|c| c.speaker.as_deref() == Some("Fong Yew Meng")),
+            .all(|c| c.speaker.as_deref() == Some("Quah Sze Min")),
         "{found:#?}"
     );
     // A Western given name is no family name: "Howard Flight", then "Mr Howard".
-    let text = "The port reopened.\n\nSacked MP Howard Flight spoke. Mr Howard said it was wrong.";
+    let text = "The port reopened.\n\nFormer MP Howard Pell spoke. Mr Howard said it was wrong.";
     assert_eq!(
         people(text),
-        ["Howard Flight", "Howard"],
+        ["Howard Pell", "Howard"],
         "{:?}",
         speakers(text)
     );
@@ -2501,17 +2494,17 @@ fn a_capitalized_report_is_a_document() {
 
 #[test]
 fn the_and_capitals_no_list_takes_for_a_name_make_no_person() {
-    let text = "The port reopened.\n\nStrikes over Christmas and the New Year, partly blamed by the government for inflation, hurt trade.";
+    let text = "The port reopened.\n\nClosures over the long Harvest Festival, widely blamed by the council for the queues, hurt trade.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
 
 #[test]
 fn a_person_after_an_institutions_words_and_before_a_post_nominal() {
     let c = only(
-        "The port reopened.\n\nChairman of the Environmental Audit Committee Peter Ainsworth MP said the targets were missed.",
+        "The port reopened.\n\nChair of the Harbour Works Committee Peter Lund MP said the targets were missed.",
     );
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
-        (Some("Peter Ainsworth"), Some(SpeakerKind::Person))
+        (Some("Peter Lund"), Some(SpeakerKind::Person))
     );
 }

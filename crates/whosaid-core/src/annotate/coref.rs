@@ -169,8 +169,8 @@ pub const LOOKBACK_MENTIONS: usize = 256;
 pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
-    // Surnames of people named in full: "Kohl" after "Helmut Kohl" is him,
-    // whatever "press Kohl" seemed to say.
+    // Surnames of people named in full: "Ohl" after "Greta Ohl" is her,
+    // whatever "press Ohl" seemed to say.
     let named_in_full: FxHashSet<&str> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Person && m.given.is_some())
@@ -205,7 +205,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         if mention.kind == MentionKind::Person && mention.surname.is_some() {
             continue;
         }
-        // "Gleske said its chances …" after "Leonhard Gleske": a name first
+        // "Gask said its chances …" after "Leon Gask": a name first
         // taken for an institution's is the person's so named.
         if mention.kind == MentionKind::Organization
             && mention.surname.is_some()
@@ -350,7 +350,7 @@ struct Index {
     entities: Vec<Entity>,
     by_surname: FxHashMap<Sym, Vec<usize>>,
     /// People by the first word of a name that opens with no given name a
-    /// list knows: the family name, where it is written first ("Fong Yew Meng").
+    /// list knows: the family name, where it is written first ("Quah Sze Min").
     by_family_first: FxHashMap<Sym, usize>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
@@ -432,7 +432,7 @@ impl Index {
                 })
             })?
         });
-        // "Fong Yew Meng", then "Fong said": a family name written first, as
+        // "Quah Sze Min", then "Quah said": a family name written first, as
         // Chinese and Korean names are, that no list knows as a given name.
         // ("Howard Flight", then "Mr Howard": another man's surname.)
         let found = found.or_else(|| {

@@ -305,7 +305,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         let institution_suffix =
             (core_end..end).any(|t| p.is_word(t) && lexicon.is_organization_head(p.lower(t)));
         // "Group Menatep", "Bank Leumi": an institution's word opening its
-        // name. ("Chancellor of the Exchequer Nigel Lawson": the institution
+        // name. ("Chancellor of the Exchequer Ana Holt": the institution
         // is a role's.)
         let institution_prefix = core_start > start
             && p.title(core_start - 1).is_none()
@@ -326,13 +326,13 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         let institution_word = |t: usize| {
             p.is_word(t)
                 && (lexicon.is_organization_head(p.lower(t))
-                    // ("Miguel de la Madrid": a surname after a particle.)
+                    // ("Pablo de la Madrid": a surname after a particle.)
                     || p.place(t).is_some() && !(t > first && p.is_any(t - 1, &PARTICLES))
                     || lexicon.is_one_word_organization(p.word(t)))
         };
         let mut core = core;
         if core.clone().any(institution_word) {
-            // "Inter-American Affairs Paul Taylor": an institution's words,
+            // "Harbour Affairs Paul Ahren": an institution's words,
             // then a person from a given name on; else no person.
             let given = (core.start + 1..core.end.saturating_sub(1)).find(|&t| {
                 p.is_word(t)
@@ -360,7 +360,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // "Prime Minister's Questions": what a titled person owns is not a person.
         let owned = core.start > 0 && p.kind(core.start - 1) == Kind::Possessive;
         let mut role = role_before(p, core.start).filter(|_| !owned);
-        // "branch manager of Credit Suisse Paul Hofer": the institution, then
+        // "branch manager of Credit Lindholm Paul Ahren": the institution, then
         // the person, from the given name on.
         if role
             .as_ref()
@@ -371,9 +371,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             core.start = given;
             role = role_before(p, given);
         }
-        // "chief executive of Alcohol Focus Scotland": the title belongs to
+        // "chief executive of Water Watch Lindholm": the title belongs to
         // someone else; what follows "of" is where the role is held.
-        // ("member of Hori Parata's team": a name that owns something is
+        // ("member of Tomo Parane's crew": a name that owns something is
         // someone's.)
         let owns = core.end < p.len() && p.kind(core.end) == Kind::Possessive;
         let role_title = role
@@ -388,7 +388,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             .filter(|_| name_words(p, core.clone()).count() >= 2)
             .filter(|_| not_person::article_before(p, core.start).is_none())
             .filter(|_| !not_person::after_title_at(p, core.start));
-        // "Student Dies After Diet Pills": in a headline, a title before a
+        // "Sailor Rescued After Storm Hits": in a headline, a title before a
         // capitalized word is no evidence of a name. (Worked out once a sentence.)
         let role_title = role_title.filter(|_| {
             given_sex.is_some() || {
@@ -421,7 +421,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             found.push(business);
             continue;
         }
-        // "a documentary called 'No More Mr Nasty'", "the so-called “Blair
+        // "a documentary called 'Goodbye Mr Grumpy'", "the so-called “Blair
         // Babes”": a name in a short quoted title or term is the title's.
         let in_quoted_title = p
             .quotes
@@ -610,7 +610,7 @@ pub fn surname_key(word: &str) -> String {
     } else {
         word.to_lowercase().replace('’', "'")
     };
-    // "al-Tayer", then "Tayer": the Arabic article is no part of the key.
+    // "al-Tamimi", then "Tamimi": the Arabic article is no part of the key.
     match key.strip_prefix("al-").or_else(|| key.strip_prefix("el-")) {
         Some(rest) if !rest.is_empty() => rest.to_string(),
         _ => key,
@@ -695,7 +695,7 @@ static LEADING_NOISE: WordSet = crate::vocabulary::word_set!("source_leading_wor
 /// ("an official familiar with the matter", "a source briefed on the talks").
 static POSTMODIFIER_OPENERS: WordSet = crate::vocabulary::word_set!("postmodifier_openers");
 
-/// "Essential Guide to Quangos author Dan Lewis said": a person named at the
+/// "Harbour Guide to Lindholm author Dan Holt said": a person named at the
 /// end of the phrase, right after a role noun, is who it stands for, however
 /// long the words before the role.
 fn named_after_role(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
@@ -725,7 +725,7 @@ fn named_after_role(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Me
     })
 }
 
-/// "Laura Brownlees of Save the Children said", "Lord Nicholls of Birkenhead
+/// "Laura Bron of Save the Seals said", "Lord Harte of Lindholm
 /// said": a person named at the start of the phrase (after titles only),
 /// before "of" and where they are from or work.
 fn named_before_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
@@ -747,7 +747,7 @@ fn named_before_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Men
     })
 }
 
-/// "Natsuo Okada of Sumitomo Bank said": two or more name words no list
+/// "Kenji Arata of Minato Bank said": two or more name words no list
 /// knows, opening the phrase before "of" and an institution, are a person's.
 fn unknown_name_before_of(p: &Para, np: Range<usize>) -> Option<Mention> {
     let lexicon = lexicon();
@@ -768,7 +768,7 @@ fn unknown_name_before_of(p: &Para, np: Range<usize>) -> Option<Mention> {
     })
 }
 
-/// "Senator James Lankford, an Oklahoma Republican who warned …": a
+/// "Senator James Brill, a Lindholm Republican who warned …": a
 /// description with "a" or "an" set after a person's name by a comma stands
 /// for that person.
 pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
@@ -834,7 +834,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 named.role = Some((p.slice(np.start..comma).to_string()).into());
             }
             named.span = p.bytes(np.clone());
-            // "One utility, Electricorp, said": a business, described as one.
+            // "One utility, Brightwater, said": a business, described as one.
             if named.given.is_none()
                 && not_person::describes_organization(p, comma - 1, comma + 1..np.end)
             {
@@ -1033,7 +1033,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         }) && !(np.start..head_end).any(|t| {
             p.is_capitalized(t) && p.title(t).is_some()
                 || p.kind(t) == Kind::Possessive
-                // "Natsuo Okada of Sumitomo Bank": someone of the institution.
+                // "Kenji Arata of Minato Bank": someone of the institution.
                 || t > np.start
                     && p.is_any(t, &["of"])
                     && p.is_capitalized(t - 1)
@@ -1106,7 +1106,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             }
             // "USA Today", "Politics Today": a capitalized time word ending a
             // longer name names a publication or programme, not a time.
-            // ("Yin Myint May": a month that is a name here is a name.)
+            // ("Aye Myint May": a month that is a name here is a name.)
             let titled_time = head > np.start
                 && grammar::is_time_word(head_lower)
                 && p.is_capitalized(head - 1)
@@ -1176,7 +1176,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             }
             // "the Bundesbank said", "The Weakest Link": a name after the
             // phrase's article, with no title, is an institution's or a
-            // thing's; "For the Lib Dems David Laws said": a person named
+            // thing's; "For the Greens Mary Holt said": a person named
             // after the institution, from the given name on.
             let article = not_person::article_before(p, run_start)
                 .filter(|&a| a + 1 >= np.start && !(np.start..a).any(|t| p.is_capitalized(t)))
@@ -1262,7 +1262,7 @@ fn is_acronym_in_running_text(p: &Para, t: usize) -> bool {
         && (t + 1 < p.len() && has_lowercase(t + 1) || t > 0 && has_lowercase(t - 1))
 }
 
-/// "Chancellor of the Exchequer Nigel Lawson", "Director of public credit
+/// "Chancellor of the Exchequer Ana Holt", "Director of public credit
 /// Angel Gurria": a title and its "of" phrase before a name; the source is
 /// the person named at the end, in that role.
 fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {

@@ -251,7 +251,7 @@ impl SpeakerCarry {
 /// Words of a line read as a caption, at least and at most.
 const CAPTION_WORDS: std::ops::RangeInclusive<usize> = 6..=40;
 
-/// "Hori Parata at his farm, where he was born and grew up": a line of some
+/// "Tomo Vaka on his boat, the one his father built": a line of some
 /// length with no full stop at its end, as a web page's photo caption is
 /// (a subheading is shorter). Counts at most 41 words.
 fn is_caption(p: &Para) -> bool {

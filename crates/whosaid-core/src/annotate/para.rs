@@ -152,7 +152,7 @@ impl<'a> Para<'a> {
 const MAX_QUESTION_TOKENS: usize = 40;
 
 /// Capitalized words that are names though a list calls them words: after
-/// an honorific ("Ms King"); and "Will Doyle", "Yin Myint May": an auxiliary
+/// an honorific ("Ms King"); and "Will Doyle", "Aye Myint May": an auxiliary
 /// that is also a given name is a name beside a name word, unless a
 /// preposition or determiner comes first ("in May Lund said" keeps the month).
 fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &mut [bool]) {
@@ -186,7 +186,7 @@ fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &
             let before = &lower[tokens[i - 1].range()];
             grammar::PREPOSITIONS.contains(before) || grammar::DETERMINERS.contains(before)
         };
-        // Before a name word ("Will Doyle") or after one ("Yin Myint May"),
+        // Before a name word ("Will Doyle") or after one ("Aye Myint May"),
         // but not in a line in Title Case ("Hillary Will Be Unprecedented")
         // or a question ("Will Sanders win?").
         let question = || {

@@ -125,7 +125,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                 && t > sentence.start
                 && p.is_word(t - 1)
                 && !p.is_any(t - 1, &grammar::DETERMINERS);
-            // "The candidate claims his net worth is …": after a subject, a
+            // "The builder claims his firm's value is …": after a subject, a
             // bare clause with its verb a few words on.
             let reports_bare_clause = t > sentence.start
                 && p.is_word(t - 1)
@@ -239,7 +239,7 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
 /// Words from a clause's first word to its verb, at most.
 const VERB_REACH: usize = 7;
 
-/// "claims his net worth is …": a bare clause at `k` whose verb comes a
+/// "claims his firm's value is …": a bare clause at `k` whose verb comes a
 /// few words on, with no punctuation between.
 pub(super) fn bare_clause_with_verb(p: &Para, k: usize, end: usize) -> bool {
     k + 1 < end
@@ -496,7 +496,7 @@ pub(super) fn complements(
         } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
             && !inverted
         {
-            // "said after the talks that …", "said on NBC's ''Meet the Press''
+            // "said after the talks that …", "said on WKRP's ''Morning Desk''
             // on Sunday that …": an adverbial, if "that" soon follows.
             let window = (k + ADVERBIAL_BEFORE_THAT).min(end);
             // "said last week in Tel Aviv, “…”": or a comma and a quote.
@@ -510,7 +510,7 @@ pub(super) fn complements(
                         && !(j + 1 < window && looks_finite(p, j + 1))
                         || p.kind(j).is_terminal()
                         || p.kind(j) == Kind::Semicolon
-                        // "in Salem, New Hampshire on Monday that": a town
+                        // "in Dover, New Hampshire on Monday that": a town
                         // and its state are one place.
                         || p.kind(j) == Kind::Comma
                             && !(j + 1 < window
@@ -549,7 +549,7 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         && names_someone(p, name.clone())
         && segments.iter().flat_map(Clone::clone).all(|t| {
             !looks_finite(p, t)
-                // A title in quotes ("the co-author of “Going Viral”") is no content.
+                // A title in quotes ("the co-author of “Tide Lines”") is no content.
                 && p.quotes
                     .opening_at(t)
                     .is_none_or(|q| in_title_case(p, &p.quotes.quotes[q]))
@@ -589,7 +589,7 @@ fn subject_first(
 /// How far back a coordinated verb looks for the verb it joins, in tokens.
 const COORDINATED_REACH: usize = 12;
 
-/// "… when Trump spotted a sign and asked …": the named subject of the
+/// "… when Ruiz spotted a banner and asked …": the named subject of the
 /// nearest verb before the connective at `connective`.
 fn nearest_clause_subject(p: &Para, connective: usize, floor: usize) -> Option<Range<usize>> {
     let verb = (connective.saturating_sub(COORDINATED_REACH).max(floor + 1)..connective)
@@ -657,7 +657,7 @@ pub(super) fn clause(
     // sentence hangs on the subject of the clause after its comma.
     let opening_participle =
         lower.ends_with("ing") && cue.start == sentence.start && cue.class == CueClass::Say;
-    // "…, with 50 percent saying she is prepared": the phrase between "with"
+    // "…, with 40 percent saying the port is ready": the phrase between "with"
     // and the participle says it.
     if lower.ends_with("ing")
         && cue.class == CueClass::Say
@@ -702,7 +702,7 @@ pub(super) fn clause(
     let segments_before = before
         .filter(|&b| p.kind(b) == Kind::Comma)
         .map(|b| comma_segments(p, sentence.start, b));
-    // "Hemsley, the co-author of “Going Viral,” about the spread of news,
+    // "Hale, the co-author of “Tide Lines,” about the harbour,
     // said": a name and its asides, however they end, is the subject.
     let name_with_asides = segments_before
         .as_deref()
@@ -801,7 +801,7 @@ pub(super) fn clause(
         Subject::Coordinated => match previous {
             Some(prev) => (prev.source.clone(), true),
             // "X was joined on stage and joked, …"; "The crowd cheered when
-            // Trump spotted a sign and asked …": the nearest subject and verb.
+            // Ruiz spotted a banner and asked …": the nearest subject and verb.
             None => (
                 Some(
                     nearest_clause_subject(p, front, sentence.start)

@@ -72,7 +72,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         };
         return (more && k + 1 < end).then_some(k + 1);
     }
-    // "the town halls which he said could not be bought": inside a relative
+    // "the ferries which he said could not be sold": inside a relative
     // clause, the verb after the cue goes on with what was said.
     let relative = clause.front > 0
         && p.is_any(clause.front - 1, &["which", "that", "who", "what"])
@@ -394,7 +394,7 @@ pub(super) fn backward_content(
         && p.is_any(range.start, &INTRODUCTORY)
         && !leads_into_content
         && word_count(p, range.clone()) <= 12;
-    // "The AP reported that, according to an analysis, …": what comes
+    // "The wire reported that, according to a study, …": what comes
     // before is a reporting clause of its own, waiting for its content.
     let awaits_content = range.end > range.start && p.is_any(range.end - 1, &["that"]);
     if word_count(p, range.clone()) < 3 || introductory || awaits_content {

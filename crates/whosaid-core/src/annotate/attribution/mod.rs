@@ -263,9 +263,9 @@ fn sentence_claims(
                     if m.role.is_none() {
                         m.role = clause.description.clone().map(|d| p.slice(d).into());
                     }
-                    // "Munich Re, the world's biggest reinsurer, said": a name
+                    // "Lindholm Re, the world's largest reinsurer, said": a name
                     // described as an institution is one.
-                    // ("Paul Hofheinz of the Lisbon Council, a … group": the
+                    // ("Ana Holt of the Harbour Council, a … group": the
                     // description is the council's.) "One utility,
                     // Electricorp, said": described before the name.
                     let described_before = np.start >= 2
@@ -412,7 +412,7 @@ fn sentence_claims(
             found_any = true;
             interrupts = true;
         }
-        // "Lankford, an Oklahoma Republican who warned of …": what stands
+        // "Brill, a Lindholm Republican who warned of …": what stands
         // before the one "who" stands for is not what they said.
         let relative_source = !clause.inverted
             && clause
@@ -466,7 +466,7 @@ fn sentence_claims(
             findings.claims.push(found);
             found_any = true;
         }
-        // "Still, he said, officials have to decide", "Since May, according
+        // "Still, he said, the council must choose", "Since May, according
         // to the agency, 400 people have died": a clause after a reporting
         // clause set off by commas, when nothing came before it.
         if !found_any
@@ -547,7 +547,7 @@ fn describes_institution(p: &Para, description: Range<usize>) -> bool {
     } else {
         description
     };
-    // "an Australian who heads the IMF's … department", "representing the
+    // "a Dane who runs the bank's … department", "representing the
     // attorney general's office": a person who does.
     let acts = p.is_word(description.start) && p.lower(description.start).ends_with("ing");
     if acts || description.clone().any(|t| p.is_any(t, &["who", "whose"])) {

@@ -59,7 +59,7 @@ pub(super) const MAX_PHRASE_TOKENS: usize = 48;
 pub(super) static FINITE_VERBS: WordSet = crate::vocabulary::word_set!("finite_verbs");
 
 /// An auxiliary or a form of "be" or "have", but not a given name that
-/// spells one beside a name ("Will Doyle", "Yin Myint May").
+/// spells one beside a name ("Will Doyle", "Aye Myint May").
 pub(super) fn is_finite_verb(p: &Para, t: usize) -> bool {
     p.is_any(t, &FINITE_VERBS) && !(p.is_capitalized(t) && p.is_name_word(t))
 }
@@ -152,7 +152,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 }
                 if depth == 0 {
                     let lower = p.lower(t);
-                    // "Current and former officials who spoke with the Post said":
+                    // "Current and former officials who spoke with the Herald said":
                     // a relative clause inside the source.
                     let relative = lower == "who"
                         && t > floor
@@ -442,7 +442,7 @@ pub(super) fn subject_across_asides(
             continue;
         }
         let np = noun_phrase_left(p, segment.end, segment.start)?;
-        // "Mary Susan, clad in a cape with lights that formed the name
+        // "Mary Sue, clad in a coat with lights that spelled the name
         // Trump, said": an aside that is no noun phrase (only its tail is)
         // after a name; the name is the subject.
         let first = &segments[0];
@@ -630,7 +630,7 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
     start..np.end
 }
 
-/// "Party leader Roger Knapman attacked the plans saying …": before a
+/// "Party leader Ana Holt attacked the plans saying …": before a
 /// participle of saying, a past-tense verb right after a name ends the
 /// speaker's phrase ("… a survey published by …" keeps its participle).
 fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
@@ -729,7 +729,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
         let comma = (k..(k + 15).min(sentence.end))
             .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))?;
         k = comma + 1;
-        // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": a state or
+        // "At an event in Salem, Oregon, on Sunday, Mrs. Ruiz …": a state or
         // a time set off by commas goes on with the opening phrase.
         while let Some(next) = (k..(k + 4).min(sentence.end)).find(|&t| p.kind(t) == Kind::Comma)
             && next > k
@@ -768,7 +768,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
                     break;
                 }
             }
-            // "The minister, Louis Michel, was quoted as saying": the name
+            // "The minister, Karl Berg, was quoted as saying": the name
             // set off by commas belongs to the subject.
             Kind::Comma if k > start => {
                 let close = (k + 2..(k + 6).min(sentence.end)).find(|&t| p.kind(t) == Kind::Comma);
@@ -931,7 +931,7 @@ pub(super) fn names_someone(p: &Para, np: Range<usize>) -> bool {
 }
 
 /// The source after "according to": everything to the next comma or the
-/// sentence's end ("early results of the exit poll conducted by Edison Research").
+/// sentence's end ("early results of the survey run by Lindholm Research").
 pub(super) fn according_source(p: &Para, from: usize, end: usize) -> Option<Range<usize>> {
     let limit = (from + 30).min(end);
     let mut j = from;
@@ -960,7 +960,7 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
     let verb = np.clone().any(|t| {
         p.is_any(t, &NOUN_PHRASE_VERBS)
             && !(p.is_capitalized(t) && t + 1 < np.end && p.is_capitalized(t + 1))
-            // "…, warned the BBC to steer away": an object and its infinitive,
+            // "…, warned the board to stay out": an object and its infinitive,
             // not "the ambassador to Russia" or "the adviser to the president".
             || p.is_any(t, &["to"])
                 && t + 1 < np.end

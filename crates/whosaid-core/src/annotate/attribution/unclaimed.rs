@@ -21,7 +21,7 @@ pub(super) fn looks_like_title(p: &Para, quote: &Quote) -> bool {
             .any(|t| matches!(p.kind(t), Kind::Comma) && t + 1 == inner.end)
 }
 
-/// A short quote in Title Case, whatever its punctuation ("“Going Viral,”"
+/// A short quote in Title Case, whatever its punctuation ("“Tide Lines,”"
 /// is a title inside a description, though a comma closes it).
 pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
     const MAX_TITLE_WORDS: usize = 8;
@@ -254,7 +254,7 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
 /// Longest sentence read as an action beat before a quote, in tokens.
 const MAX_BEAT: usize = 12;
 
-/// "Betsy Ebeling shook her head. “Tom's much better about it than I am.”":
+/// "Betsy Lund shook her head. “Tom is calmer about it than I am.”":
 /// a short sentence about a named person, with no quote or claim of its
 /// own, right before a quote that opens a sentence, introduces its speaker.
 fn action_beat(p: &Para, quote: &Quote, people: &[Mention]) -> Option<Mention> {
