@@ -13,14 +13,12 @@ p90 in milliseconds.
 
 import argparse
 import os
-import select
-import signal
 import statistics
 import sys
 import tempfile
 import time
 
-from reader_pty import isolated_env, spawn
+from reader_pty import isolated_env, quit_reader, spawn, wait_for
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -30,39 +28,11 @@ def one_run(binary, files, marker, timeout=5.0):
         env = isolated_env(home)
         start = time.perf_counter()
         pid, fd = spawn([binary, *files], env)
-        seen = b""
         elapsed = None
-        deadline = start + timeout
         try:
-            while time.perf_counter() < deadline:
-                ready, _, _ = select.select([fd], [], [], 0.05)
-                if not ready:
-                    continue
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-                if marker in seen:
-                    elapsed = (time.perf_counter() - start) * 1000
-                    break
-            os.write(fd, b"q")
-            end = time.perf_counter() + 2
-            while time.perf_counter() < end:
-                done, _ = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    break
-                ready, _, _ = select.select([fd], [], [], 0.05)
-                if ready:
-                    try:
-                        os.read(fd, 65536)
-                    except OSError:
-                        pass
-            else:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+            if wait_for(fd, marker, start + timeout):
+                elapsed = (time.perf_counter() - start) * 1000
+            quit_reader(pid, fd, 2)
         finally:
             os.close(fd)
         return elapsed

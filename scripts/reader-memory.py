@@ -15,13 +15,11 @@ Usage: scripts/reader-memory.py [--big] [--binary PATH]
 
 import argparse
 import os
-import select
-import signal
 import sys
 import tempfile
 import time
 
-from reader_pty import isolated_env, spawn
+from reader_pty import drain, isolated_env, quit_reader, spawn, wait_for
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STORIES = os.path.join(ROOT, "assets", "stories")
@@ -41,46 +39,10 @@ def peak_kb(binary, files, marker, timeout):
         report = os.path.join(home, "time")
         argv = ["/usr/bin/time", "-f", "%M", "-o", report, binary, *files]
         pid, fd = spawn(argv, env)
-        seen = b""
-        shown = False
-        deadline = time.monotonic() + timeout
         try:
-            while time.monotonic() < deadline:
-                ready, _, _ = select.select([fd], [], [], 0.05)
-                if not ready:
-                    continue
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                # Only the tail can still hold a marker split across reads.
-                seen = seen[-len(marker):] + chunk
-                if marker in seen:
-                    shown = True
-                    break
-            settle = time.monotonic() + SETTLE
-            while time.monotonic() < settle:
-                if select.select([fd], [], [], 0.05)[0]:
-                    try:
-                        os.read(fd, 65536)
-                    except OSError:
-                        break
-            os.write(fd, b"q")
-            end = time.monotonic() + 10
-            while time.monotonic() < end:
-                done, _ = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    break
-                if select.select([fd], [], [], 0.05)[0]:
-                    try:
-                        os.read(fd, 65536)
-                    except OSError:
-                        pass
-            else:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+            shown = wait_for(fd, marker, time.perf_counter() + timeout)
+            drain(fd, SETTLE)
+            quit_reader(pid, fd, 10)
         finally:
             os.close(fd)
         if not shown:

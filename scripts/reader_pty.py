@@ -5,8 +5,11 @@ settings, a 100x30 terminal, colour on."""
 import fcntl
 import os
 import pty
+import select
+import signal
 import struct
 import termios
+import time
 
 
 def isolated_env(home):
@@ -31,3 +34,48 @@ def spawn(argv, env, rows=30, cols=100):
         os.execve(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     return pid, fd
+
+
+def wait_for(fd, marker, deadline):
+    """Reads what the reader draws until `marker` shows (True) or
+    `deadline` (a time.perf_counter() value) passes or the terminal closes."""
+    tail = b""
+    while time.perf_counter() < deadline:
+        if not select.select([fd], [], [], 0.05)[0]:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return False
+        if not chunk:
+            return False
+        # Only the tail can still hold a marker split across reads.
+        tail = tail[-len(marker):] + chunk
+        if marker in tail:
+            return True
+    return False
+
+
+def drain(fd, seconds):
+    """Reads (and drops) what the reader draws for `seconds`."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+def quit_reader(pid, fd, grace):
+    """Presses q and waits up to `grace` seconds for the reader to leave,
+    reading what it draws meanwhile; kills it if it does not."""
+    os.write(fd, b"q")
+    end = time.perf_counter() + grace
+    while time.perf_counter() < end:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return
+        drain(fd, 0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)

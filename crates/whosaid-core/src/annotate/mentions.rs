@@ -112,6 +112,15 @@ pub fn shift(range: &mut Range<usize>, by: usize) {
 }
 
 impl Mention {
+    /// The same person or source, standing for the whole phrase `span`
+    /// ("Former Treasury spokesman Dan Lewis" for Dan Lewis).
+    pub fn spanning(&self, span: Range<usize>) -> Mention {
+        Mention {
+            span,
+            ..self.clone()
+        }
+    }
+
     /// The mention moved `by` bytes on: from a window of its paragraph to
     /// the paragraph.
     pub fn shift(&mut self, by: usize) {
@@ -699,30 +708,24 @@ static POSTMODIFIER_OPENERS: WordSet = crate::vocabulary::word_set!("postmodifie
 /// end of the phrase, right after a role noun, is who it stands for, however
 /// long the words before the role.
 fn named_after_role(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
-    let last = p.bytes(np.end - 1..np.end);
-    let before_last = people.partition_point(|m| m.span.start <= last.start);
-    let name = &people[before_last.checked_sub(1)?];
     let np_bytes = p.bytes(np.clone());
-    if name.paragraph != p.index
-        || name.kind != MentionKind::Person
-        || name.span.end != last.end
-        || name.span.start <= np_bytes.start
-    {
-        return None;
-    }
-    let first = p
-        .tokens
-        .partition_point(|token| (token.start as usize) < name.span.start);
-    let role = first.checked_sub(1)?;
-    let after_role = p.is_word(role)
+    let name = person_ending_at(p, people, np_bytes.end)?;
+    let role = p.token_at(name.span.start).checked_sub(1)?;
+    let after_role = role >= np.start
+        && p.is_word(role)
         && !p.is_capitalized(role)
         && p.title(role)
             .is_some_and(|title| title.kind == TitleKind::Title);
-    after_role.then(|| {
-        let mut named = name.clone();
-        named.span = np_bytes;
-        named
-    })
+    after_role.then(|| name.spanning(np_bytes))
+}
+
+/// The person in `people` (in reading order) whose name ends at byte `end`
+/// of this paragraph.
+fn person_ending_at<'m>(p: &Para, people: &'m [Mention], end: usize) -> Option<&'m Mention> {
+    let before = people.partition_point(|m| m.span.start < end);
+    people[..before]
+        .last()
+        .filter(|m| m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == end)
 }
 
 /// "Laura Bron of Save the Seals said", "Lord Harte of Lindholm
@@ -737,14 +740,10 @@ fn named_before_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Men
     else {
         return unknown_name_before_of(p, np);
     };
-    let name_start = (np.start..np.end).find(|&t| p.tokens[t].start as usize == name.span.start)?;
-    let after = (name_start..np.end).find(|&t| p.tokens[t].start as usize >= name.span.end)?;
+    let name_start = p.token_at(name.span.start);
+    let after = p.token_at(name.span.end);
     let titled_only = (np.start..name_start).all(|t| p.title(t).is_some());
-    (titled_only && p.is_any(after, &["of"]) && after + 1 < np.end).then(|| {
-        let mut named = name.clone();
-        named.span = bytes;
-        named
-    })
+    (titled_only && after + 1 < np.end && p.is_any(after, &["of"])).then(|| name.spanning(bytes))
 }
 
 /// "Kenji Arata of Minato Bank said": two or more name words no list
@@ -761,11 +760,8 @@ fn unknown_name_before_of(p: &Para, np: Range<usize>) -> Option<Mention> {
     let institution_after = of + 1 < np.end
         && (of + 1..np.end)
             .any(|t| p.is_capitalized(t) && lexicon.is_organization_head(p.lower(t)));
-    (of - np.start >= 2 && plain_name && p.is_any(of, &["of"]) && institution_after).then(|| {
-        let mut named = person(p, np.start..of, None);
-        named.span = p.bytes(np.clone());
-        named
-    })
+    (of - np.start >= 2 && plain_name && p.is_any(of, &["of"]) && institution_after)
+        .then(|| person(p, np.start..of, None).spanning(p.bytes(np)))
 }
 
 /// "Senator James Brill, a Lindholm Republican who warned …": a
@@ -776,13 +772,7 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
         return None;
     }
     let name_end = p.tokens[np.start - 2].end as usize;
-    let after = people.partition_point(|m| m.span.start < name_end);
-    let name = people[..after].last().filter(|m| {
-        m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == name_end
-    })?;
-    let mut named = name.clone();
-    named.span = p.bytes(np);
-    Some(named)
+    Some(person_ending_at(p, people, name_end)?.spanning(p.bytes(np)))
 }
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
@@ -932,9 +922,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && head_bytes.end <= m.span.end
     });
     if let Some(name) = holding {
-        let mut mention = name.clone();
-        mention.span = np_bytes;
-        return Some(mention);
+        return Some(name.spanning(np_bytes));
     }
 
     let mut mention = Mention::new(p, np.clone(), MentionKind::Organization);
@@ -1270,9 +1258,7 @@ fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Optio
     let first = people.partition_point(|m| m.span.start <= bytes.start);
     // ("… Peter Ainsworth MP": a post-nominal title may follow the name.)
     let ends_the_phrase = |m: &Mention| {
-        let after = p
-            .tokens
-            .partition_point(|t| (t.start as usize) < m.span.end);
+        let after = p.token_at(m.span.end);
         m.span.end == bytes.end
             || after < np.end
                 && (after..np.end).all(|t| p.is_capitalized(t) && p.title(t).is_some())
@@ -1281,7 +1267,7 @@ fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Optio
         .iter()
         .take_while(|m| m.span.start < bytes.end)
         .find(|m| m.paragraph == p.index && m.kind == MentionKind::Person && ends_the_phrase(m))?;
-    let name_start = (np.start..np.end).find(|&t| p.bytes(t..t + 1).start >= named.span.start)?;
+    let name_start = p.token_at(named.span.start);
     let before = np.start..name_start;
     let titled = before.clone().any(|t| {
         p.title(t)
@@ -1297,12 +1283,11 @@ fn named_after_title_of(p: &Para, np: Range<usize>, people: &[Mention]) -> Optio
     if !titled || role_preposition.is_none() {
         return None;
     }
-    let mut mention = named.clone();
+    let mut mention = named.spanning(bytes);
     let role = trim_role(p, before);
     if !role.is_empty() {
         mention.role = Some(p.slice(role).into());
     }
-    mention.span = bytes;
     Some(mention)
 }
 

@@ -116,6 +116,12 @@ impl<'a> Para<'a> {
         self.quotes.is_inside(i)
     }
 
+    /// The first token that starts at byte `byte` or after it (`len()` when
+    /// none does): the token of a mention's start, or the one after its end.
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| (t.start as usize) < byte)
+    }
+
     /// Byte range covering tokens `range` (which must not be empty).
     pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
         self.tokens[range.start].start as usize..self.tokens[range.end - 1].end as usize

@@ -195,46 +195,48 @@ fn followed_by_subdivision(cx: &Context, end: usize, target: Target) -> bool {
     let Some(rest) = cx.text[end..].strip_prefix(", ") else {
         return false;
     };
-    // Up to three words: "Prince Edward Island", "N.W.T.".
-    let mut words_end = 0;
-    for (i, word) in rest.split(' ').take(3).enumerate() {
-        words_end += word.len() + usize::from(i > 0);
-        let candidate = rest[..words_end].trim_end_matches([',', ';', ')', ':']);
-        let known = |name: &str| cx.gazetteer.subdivisions.contains(name);
-        if !known(candidate) && !known(candidate.trim_end_matches('.')) {
-            continue;
+    let Some((candidate, words_end)) = subdivision_at(cx, rest) else {
+        return false;
+    };
+    match cx.gazetteer.target_of(candidate) {
+        // Georgia, Washington: also a country or capital.
+        Some(place) => {
+            let after = &rest[words_end..];
+            let listed = after.starts_with(" and ") || after.starts_with(" or ");
+            place != target && !listed
         }
-        let after = &rest[words_end..];
-        return match cx.gazetteer.target_of(candidate) {
-            // Georgia, Washington: also a country or capital.
-            Some(place) => {
-                let listed = after.starts_with(" and ") || after.starts_with(" or ");
-                place != target && !listed
-            }
-            // "Idaho and Samoa, Maine, Utah": a list of places, not a town
-            // and its state.
-            None => !next_in_list_is_subdivision(cx, &rest[candidate.len()..]),
-        };
+        // "Idaho and Samoa, Maine, Utah": a list of places, not a town and
+        // its state.
+        None => !next_in_list_is_subdivision(cx, &rest[candidate.len()..]),
     }
-    false
 }
+
+/// The subdivision that `text` opens with, in up to three words ("Prince
+/// Edward Island", "N.W.T."), without the mark after it; and where its last
+/// word ends, mark included.
+fn subdivision_at<'t>(cx: &Context, text: &'t str) -> Option<(&'t str, usize)> {
+    let known = |name: &str| cx.gazetteer.subdivisions.contains(name);
+    let mut words_end = 0;
+    for (i, word) in text.split(' ').take(3).enumerate() {
+        words_end += word.len() + usize::from(i > 0);
+        let candidate = text[..words_end].trim_end_matches([',', ';', ')', ':']);
+        if known(candidate) || known(candidate.trim_end_matches('.')) {
+            return Some((candidate, words_end));
+        }
+    }
+    None
+}
+
+/// What joins the places of a list: "Iowa, North Dakota and Washington".
+const LIST_JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", "];
 
 /// Whether `after` (the text after a subdivision) goes on with another one
 /// in a list: ", Utah", " and Utah", ", New Mexico".
 fn next_in_list_is_subdivision(cx: &Context, after: &str) -> bool {
-    const JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", "];
-    let Some(tail) = JOINS.iter().find_map(|j| after.strip_prefix(j)) else {
-        return false;
-    };
-    let mut words_end = 0;
-    for (i, word) in tail.split(' ').take(3).enumerate() {
-        words_end += word.len() + usize::from(i > 0);
-        let candidate = tail[..words_end].trim_end_matches([',', ';', ')', ':', '.']);
-        if cx.gazetteer.subdivisions.contains(candidate) {
-            return true;
-        }
-    }
-    false
+    LIST_JOINS
+        .iter()
+        .find_map(|j| after.strip_prefix(j))
+        .is_some_and(|tail| subdivision_at(cx, tail).is_some())
 }
 
 /// "Washington state", "the state of Georgia", "Atlanta, Georgia", "Iowa and
@@ -276,11 +278,10 @@ fn is_state_here(cx: &Context, start: usize, end: usize) -> bool {
 
 /// In a list with a US state: "Iowa, North Dakota and Washington", "Georgia or Ohio".
 fn listed_with_a_state(cx: &Context, start: usize, end: usize) -> bool {
-    const JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", "];
     let text = cx.text;
     let is_state = |words: &str| cx.gazetteer.us_states.contains(words);
     let head = &text[..start];
-    if let Some(head) = JOINS.iter().find_map(|j| head.strip_suffix(j)) {
+    if let Some(head) = LIST_JOINS.iter().find_map(|j| head.strip_suffix(j)) {
         let mut words = head.rsplit(' ');
         let last = words.next().unwrap_or("");
         let two = words.next().map(|w| format!("{w} {last}"));
@@ -289,7 +290,7 @@ fn listed_with_a_state(cx: &Context, start: usize, end: usize) -> bool {
         }
     }
     let tail = &text[end..];
-    if let Some(tail) = JOINS.iter().find_map(|j| tail.strip_prefix(j)) {
+    if let Some(tail) = LIST_JOINS.iter().find_map(|j| tail.strip_prefix(j)) {
         let mut words = tail.split(' ');
         let first = words.next().unwrap_or("").trim_end_matches([',', '.', ';']);
         let second = words
