@@ -2508,3 +2508,50 @@ fn a_person_after_an_institutions_words_and_before_a_post_nominal() {
         (Some("Peter Lund"), Some(SpeakerKind::Person))
     );
 }
+
+#[test]
+fn a_division_of_a_known_firm_is_no_person() {
+    let text =
+        "Rates fell.\n\n\"It will not last,\" added Merrill Lynch Economics analyst Jane Morrow.";
+    assert_eq!(only(text).speaker.as_deref(), Some("Jane Morrow"));
+    assert_eq!(people(text), ["Jane Morrow"], "{:?}", speakers(text));
+}
+
+#[test]
+fn partners_of_a_firm_are_no_person() {
+    let text = "Rates fell.\n\nAnalyst Carl Dunne of Walter Upham and Co. said rates would rise.";
+    assert_eq!(people(text), ["Carl Dunne"], "{:?}", speakers(text));
+}
+
+#[test]
+fn the_end_of_an_institutions_name_is_no_person() {
+    for text in [
+        "The river rose.\n\n\"Nothing works,\" said Ana Ruiz from the Network for Forest Conservation.",
+        "The river rose.\n\n\"Nothing works,\" said Ana Ruiz of the Society of Forest Owners.",
+    ] {
+        assert_eq!(people(text), ["Ana Ruiz"], "{:?}", speakers(text));
+    }
+}
+
+#[test]
+fn a_report_opening_a_sentence_is_a_document() {
+    let c = only("The port reopened.\n\nReports from Chile say the deal is done.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+}
+
+#[test]
+fn a_business_described_in_apposition_is_an_organization() {
+    let text = "The sale closed.\n\nThey outbid Rostel, the state-controlled phone monopoly, last week. Rostel has announced it is not linked to them.";
+    let c = only(text);
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Rostel"), Some(SpeakerKind::Organization))
+    );
+    // A person's apposition has a preposition or a possessive in it.
+    let text = "The sale closed.\n\nThey met Ana Ruiz, the firm's founder, last week. Ruiz has announced she is staying.";
+    assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Person));
+    // A town described as a centre stays a place.
+    let text =
+        "Silver rose.\n\nAnalysts in Zurich, a major trading centre, said the rally would last.";
+    assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group));
+}

@@ -328,7 +328,16 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             && !p.is_capitalized(core.end)
             && p.title(core.end)
                 .is_some_and(|title| title.kind == TitleKind::Title);
-        if opening_participle || institution_suffix || institution_prefix || modifies_title {
+        // "Harris Upham and Co.": a firm's partners.
+        let partners_firm = core.end + 1 < p.len()
+            && p.is_any(core.end, &["and", "&"])
+            && p.is_any(core.end + 1, &["co", "co.", "company"]);
+        if opening_participle
+            || institution_suffix
+            || institution_prefix
+            || modifies_title
+            || partners_firm
+        {
             continue;
         }
         let first = core.start;
@@ -340,7 +349,13 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     || lexicon.is_one_word_organization(p.word(t)))
         };
         let mut core = core;
-        if core.clone().any(institution_word) {
+        // "Merrill Lynch Economics": a known institution's name opens the
+        // run, which names a part of it. "Society of Forest Owners",
+        // "Network for River Protection": the run ends an institution's name.
+        if core.clone().any(institution_word)
+            || opens_with_organization_name(p, core.clone())
+            || not_person::ends_institution_name(p, core.start)
+        {
             // "Harbour Affairs Paul Ahren": an institution's words,
             // then a person from a given name on; else no person.
             let given = (core.start + 1..core.end.saturating_sub(1)).find(|&t| {
@@ -413,10 +428,19 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         });
         let evidence = role_title.is_some() || given_sex.is_some();
         // "crude producer Yukos": a business, described as one.
-        let described_business = given_sex.is_none()
-            && core.start > 0
-            && not_person::describes_organization(p, core.start - 1, core.clone());
-        if described_business {
+        let described_by = given_sex.is_none().then(|| {
+            (core.start > 0)
+                .then(|| core.start - 1)
+                .filter(|&t| not_person::describes_organization(p, t, core.clone()))
+                // ("in Zurich, a trading centre,": a place.)
+                .or_else(|| {
+                    not_person::business_apposition(p, core.end).filter(|_| {
+                        p.place(core.start).is_none()
+                            && !(core.start > 0 && p.is_any(core.start - 1, &["in", "at", "near"]))
+                    })
+                })
+        });
+        if let Some(Some(descriptor)) = described_by {
             // Kept as the business it is, so that the story's "Yukos said"
             // is the business too.
             let mut business = Mention::new(p, core.clone(), MentionKind::Organization);
@@ -426,7 +450,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     .join(" ")
                     .into(),
             );
-            business.head = Some(p.lower(core.start - 1).into());
+            business.head = Some(p.lower(descriptor).into());
             found.push(business);
             continue;
         }
@@ -457,6 +481,21 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         found.push(mention);
     }
     found
+}
+
+/// Whether the run `core` opens with the whole name of a known institution
+/// and goes on after it ("Merrill Lynch Economics").
+fn opens_with_organization_name(p: &Para, core: Range<usize>) -> bool {
+    let lexicon = lexicon();
+    (core.start + 1..core.end.saturating_sub(1)).any(|t| {
+        p.is_word(t) && lexicon.ends_an_organization_name(p.word(t)) && {
+            let words: Vec<&str> = (core.start..=t)
+                .filter(|&w| p.is_word(w))
+                .map(|w| p.word(w))
+                .collect();
+            lexicon.ends_with_organization_name(&words)
+        }
+    })
 }
 
 /// A single capitalized word outside the names and sources already found:
@@ -969,7 +1008,10 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         }
         mention.name = Some((np_text.to_string()).into());
     } else if lexicon.is_document(head_lower)
-        && (!capitalized_head || definite && !lexicon.is_organization_head(head_lower))
+        && (!capitalized_head
+            || definite && !lexicon.is_organization_head(head_lower)
+            // "Reports from Chile say": capitalized as the sentence's first word.
+            || head == np.start && p.sentence_of(head).start == head)
     {
         // ("the U.N. Report", "the Butler Report": a document's title; "the
         // Washington Post" is a newspaper's.)

@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::grammar;
 use super::lexicon::lexicon;
 use super::para::Para;
+use super::token::Kind;
 use crate::vocabulary::WordSet;
 
 static PLACE_NAME_OPENERS: WordSet = crate::vocabulary::word_set!("place_name_openers");
@@ -51,6 +52,42 @@ pub fn describes_organization(p: &Para, t: usize, name: Range<usize>) -> bool {
     let lower = p.lower(t);
     let one_word = name.filter(|&w| p.is_word(w)).count() == 1;
     lexicon().is_organization_head(lower) || one_word && ORGANIZATION_DESCRIPTORS.contains(lower)
+}
+
+/// Whether the name starting at `start` ends an institution's name, after
+/// its head and a preposition: "the Society of Forest Owners", "the Network
+/// for River Protection", "the Council on Farm Prices".
+pub fn ends_institution_name(p: &Para, start: usize) -> bool {
+    start >= 2
+        && p.is_any(start - 1, &["of", "for", "on", "against"])
+        && p.is_word(start - 2)
+        && p.is_capitalized(start - 2)
+        && lexicon().is_organization_head(p.lower(start - 2))
+}
+
+/// Longest apposition, in tokens, read for the noun that describes a name.
+const MAX_APPOSITION_TOKENS: usize = 8;
+
+/// The head of an apposition after the name ending before `end` when it
+/// describes a business or institution: "Rostel, the state-backed phone
+/// monopoly,", "Vellum, a small insurer.". The apposition's last word is
+/// its head; one with a preposition or a possessive ("the head of the
+/// firm", "the firm's founder") describes a person.
+pub fn business_apposition(p: &Para, end: usize) -> Option<usize> {
+    if end + 2 >= p.len() || p.kind(end) != Kind::Comma || !p.is_any(end + 1, &["the", "a", "an"]) {
+        return None;
+    }
+    let limit = (end + 2 + MAX_APPOSITION_TOKENS).min(p.len());
+    let close = (end + 2..limit).find(|&t| !p.kind(t).is_wordlike())?;
+    let head = close - 1;
+    let describes = matches!(p.kind(close), Kind::Comma | Kind::Period)
+        && head > end + 1
+        && (end + 2..close).all(|t| {
+            p.is_word(t) && !p.is_capitalized(t) && !grammar::PREPOSITIONS.contains(p.lower(t))
+        })
+        && (lexicon().is_organization_head(p.lower(head))
+            || ORGANIZATION_DESCRIPTORS.contains(p.lower(head)));
+    describes.then_some(head)
 }
 
 /// The article before the name starting at `start`, directly or across
