@@ -2555,3 +2555,13 @@ fn a_business_described_in_apposition_is_an_organization() {
         "Silver rose.\n\nAnalysts in Zurich, a major trading centre, said the rally would last.";
     assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group));
 }
+
+#[test]
+fn a_plan_or_prize_named_after_someone_is_no_person() {
+    for text in [
+        "The summit ended.\n\nHis proposals were a new \"Gordon Plan\" for the region, the minister said.",
+        "The season ended.\n\nLou Vance Award winners were named on Friday, the club said.",
+    ] {
+        assert!(people(text).is_empty(), "{:?}", speakers(text));
+    }
+}

@@ -470,7 +470,11 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                         || quote.inner(p.len()).len() <= MAX_TERM_TOKENS
                             && grammar::is_marked_as_term(p, &quote))
             });
-        if !evidence || in_quoted_title || not_person::is_place_name(p, core.clone()) {
+        if !evidence
+            || in_quoted_title
+            || not_person::is_place_name(p, core.clone())
+            || not_person::is_thing_name(p, core.clone())
+        {
             continue;
         }
         let mut mention = person(p, core.clone(), role.clone());

@@ -15,6 +15,7 @@ use crate::vocabulary::WordSet;
 
 static PLACE_NAME_OPENERS: WordSet = crate::vocabulary::word_set!("place_name_openers");
 static PLACE_NAME_ENDS: WordSet = crate::vocabulary::word_set!("place_name_ends");
+static THING_NAME_ENDS: WordSet = crate::vocabulary::word_set!("thing_name_ends");
 static ORGANIZATION_DESCRIPTORS: WordSet = crate::vocabulary::word_set!("organization_descriptors");
 static EXPLETIVE_IT_VERBS: WordSet = crate::vocabulary::word_set!("expletive_it_verbs");
 
@@ -29,6 +30,15 @@ pub fn is_place_name(p: &Para, core: Range<usize>) -> bool {
         Some(last) => PLACE_NAME_OPENERS.contains(first) || PLACE_NAME_ENDS.contains(last),
         None => false,
     }
+}
+
+/// Whether the name `core` names a plan, a law, a prize or an event after
+/// someone: "the Marshall Plan", "the Lou Vance Award", "Golden Week".
+pub fn is_thing_name(p: &Para, core: Range<usize>) -> bool {
+    core.filter(|&t| p.is_word(t))
+        .skip(1)
+        .last()
+        .is_some_and(|last| THING_NAME_ENDS.contains(p.word(last)))
 }
 
 /// Whether the lower-case word `t` describes a business or institution when
