@@ -2565,3 +2565,60 @@ fn a_plan_or_prize_named_after_someone_is_no_person() {
         assert!(people(text).is_empty(), "{:?}", speakers(text));
     }
 }
+
+#[test]
+fn a_person_after_the_area_of_an_office() {
+    let text = "Talks stalled.\n\nDeputy Assistant Secretary of State for Inter-American Affairs Paul Tanner acknowledged that the plan had not worked.";
+    let c = only(text);
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Paul Tanner"), Some(SpeakerKind::Person))
+    );
+    assert_eq!(people(text), ["Paul Tanner"], "{:?}", speakers(text));
+}
+
+#[test]
+fn a_double_given_name_is_a_given_name_of_the_sex_both_halves_share() {
+    // ("Jean" alone is most often a woman's name in English.)
+    let text = "Talks stalled.\n\nPaul Roche opened the talks in Lyon.\n\n\"We are close,\" the secretary general of the Organisation for Trade and Development Jean-Claude Morel said.\n\nThe next round is in May, he said.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for c in &found {
+        assert_eq!(c.speaker.as_deref(), Some("Jean-Claude Morel"), "{c:#?}");
+    }
+}
+
+#[test]
+fn a_picture_credit_is_no_speaker() {
+    let text = "Talks stalled.\n\nThe delegates leave the hall. Ana Ruiz/Reuters";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}
+
+#[test]
+fn an_institutions_name_with_and_in_it_is_one_source() {
+    let c = only(
+        "Talks stalled.\n\n\"We are close,\" the head of the Organisation for Trade and Development said.",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("the head of the Organisation for Trade and Development")
+    );
+    let c = only(
+        "Talks stalled.\n\n\"We are close,\" Jean Morel of the Organisation for Trade and Development said.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Jean Morel"));
+}
+
+#[test]
+fn a_role_after_a_department_named_with_for_is_the_speaker() {
+    let text = "Talks stalled.\n\nA Department for Work and Pensions spokeswoman confirmed Mr Hale was still in post. \"No date was set for his exit,\" she said.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for c in &found {
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous), "{c:#?}");
+        assert_eq!(
+            c.speaker.as_deref(),
+            Some("A Department for Work and Pensions spokeswoman")
+        );
+    }
+}

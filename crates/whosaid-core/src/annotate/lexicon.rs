@@ -218,8 +218,15 @@ impl Lexicon {
 
     /// The sex a given name is most often given to; `None` if it is not a known
     /// given name. `name` is title case as written ("Donald").
+    /// A double given name joined by a hyphen ("Jean-Claude", "Anne-Marie")
+    /// is one when both halves are; its sex is theirs when they agree ("Jean"
+    /// alone is most often a woman's name in English, "Jean-Claude" a man's).
     pub fn given_name(&self, name: &str) -> Option<Sex> {
-        self.given_names.get(name)
+        self.given_names.get(name).or_else(|| {
+            let (first, second) = name.split_once('-')?;
+            let (first, second) = (self.given_names.get(first)?, self.given_names.get(second)?);
+            Some(if first == second { first } else { Sex::Unknown })
+        })
     }
 }
 

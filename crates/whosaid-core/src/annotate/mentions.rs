@@ -154,6 +154,7 @@ impl Mention {
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
 static PARTICLES: WordSet = crate::vocabulary::word_set!("name_particles");
+static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
 
 fn is_initial(p: &Para, i: usize) -> bool {
     // `is_word` first: it is also the bounds check (`i` may be one past the end).
@@ -328,6 +329,10 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             && !p.is_capitalized(core.end)
             && p.title(core.end)
                 .is_some_and(|title| title.kind == TitleKind::Title);
+        // "Ana Ruiz/Reuters": a picture's credit, not a speaker.
+        let credit = core
+            .clone()
+            .any(|t| p.is_word(t) && p.word(t).contains('/'));
         // "Harris Upham and Co.": a firm's partners.
         let partners_firm = core.end + 1 < p.len()
             && p.is_any(core.end, &["and", "&"])
@@ -337,6 +342,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             || institution_prefix
             || modifies_title
             || partners_firm
+            || credit
         {
             continue;
         }
@@ -346,7 +352,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                 && (lexicon.is_organization_head(p.lower(t))
                     // ("Pablo de la Madrid": a surname after a particle.)
                     || p.place(t).is_some() && !(t > first && p.is_any(t - 1, &PARTICLES))
-                    || lexicon.is_one_word_organization(p.word(t)))
+                    || lexicon.is_one_word_organization(p.word(t))
+                    || OFFICE_AREAS.contains(p.word(t)))
         };
         let mut core = core;
         // "Merrill Lynch Economics": a known institution's name opens the
@@ -485,6 +492,24 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         found.push(mention);
     }
     found
+}
+
+/// Whether the preposition at `t` (before `end`) is a word of an
+/// institution's name that a role follows: "a Department for Work and
+/// Pensions spokeswoman", not "the Council for England".
+fn preposition_of_name_before_role(p: &Para, t: usize, end: usize) -> bool {
+    if t == 0 || !p.is_capitalized(t - 1) || t + 1 >= end || !p.is_capitalized(t + 1) {
+        return false;
+    }
+    let role = (t + 1..end)
+        .find(|&w| !(p.is_word(w) && (p.is_capitalized(w) || p.is_any(w, &["and", "&"]))));
+    role.is_some_and(|w| {
+        p.is_word(w)
+            && (p
+                .title(w)
+                .is_some_and(|title| title.kind == TitleKind::Title)
+                || lexicon().is_anonymous_head(p.lower(w)))
+    })
 }
 
 /// Whether the run `core` opens with the whole name of a known institution
@@ -928,7 +953,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && (p.kind(t + 1) == Kind::Number || p.is_any(t + 1, &QUANTIFIERS));
         if (grammar::PREPOSITIONS.contains(lower)
             && !proportion
-            && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1)))
+            && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1))
+            && !(matches!(lower, "for" | "on") && preposition_of_name_before_role(p, t, np.end)))
             || POSTMODIFIER_OPENERS.contains(lower)
             || participle
             || p.kind(t) == Kind::Comma
@@ -1063,7 +1089,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         } else if (np.start..head).any(|t| {
             p.is_capitalized(t)
                 && (lexicon.is_organization_head(p.lower(t))
-                    || lexicon.is_one_word_organization(p.word(t)))
+                    || lexicon.is_one_word_organization(p.word(t))
+                    || OFFICE_AREAS.contains(p.word(t)))
         }) && !(np.start..head_end).any(|t| {
             p.is_capitalized(t) && p.title(t).is_some()
                 || p.kind(t) == Kind::Possessive

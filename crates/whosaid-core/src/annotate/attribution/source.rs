@@ -105,6 +105,26 @@ pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introduc
 static SENTENCE_ADVERBS: WordSet = crate::vocabulary::word_set!("sentence_adverbs");
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
+/// Whether the "and" at `and` joins two words of an institution's name: the
+/// capitalized words before it follow the name's head and a preposition
+/// ("the Organisation for Trade and Development", "the Ministry of Science
+/// and Technology"), and a capitalized word follows it.
+fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
+    if and + 1 >= p.len() || !p.is_capitalized(and + 1) {
+        return false;
+    }
+    let run_start = (floor..and)
+        .rev()
+        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
+        .last();
+    run_start.is_some_and(|first| {
+        first >= floor + 2
+            && p.is_any(first - 1, &["for", "of", "on"])
+            && p.is_capitalized(first - 2)
+            && lexicon().is_organization_head(p.lower(first - 2))
+    })
+}
+
 pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
     let lexicon = lexicon();
     let mut start = end;
@@ -160,6 +180,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                         && !p.is_any(t - 1, &grammar::CLAUSE_OPENERS);
                     let opener = !relative
                         && grammar::CLAUSE_OPENERS.contains(lower)
+                        && !(lower == "and" && joins_institution_name(p, t, floor))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
