@@ -2622,3 +2622,56 @@ fn a_role_after_a_department_named_with_for_is_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_plural_noun_opening_a_sentence_is_a_group() {
+    for text in [
+        "The dollar fell.\n\nDealers said the central bank had sold yen.",
+        "The dollar fell.\n\nOthers said the central bank had sold yen.",
+    ] {
+        assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group), "{text}");
+    }
+}
+
+#[test]
+fn a_name_shaped_like_a_bodys_is_an_organization() {
+    for (text, name) in [
+        (
+            "The camp stays open.\n\nAmnesty International has called the camp a disgrace.",
+            "Amnesty International",
+        ),
+        (
+            "The dollar fell.\n\nBankAmerica said the central bank had sold yen.",
+            "BankAmerica",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.speaker_kind),
+            (Some(name), Some(SpeakerKind::Organization))
+        );
+    }
+    // A surname's prefix explains a capital inside it.
+    let c = only("The dollar fell.\n\nMacLeod said the central bank had sold yen.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_speaker() {
+    let text = "The vote was lost.\n\nSadly comments such as his will make people angry, she said.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}
+
+#[test]
+fn an_approximate_share_of_respondents_is_a_group() {
+    let c = only(
+        "The poll closed.\n\nJust under three-quarters of respondents said politicians were dishonest.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Just under three-quarters of respondents"),
+            Some(SpeakerKind::Group)
+        )
+    );
+}

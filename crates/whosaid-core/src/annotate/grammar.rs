@@ -106,6 +106,9 @@ pub fn is_time_word(lower: &str) -> bool {
     DAYS.contains(lower) || MONTHS.contains(lower) || TIME_WORDS.contains(lower)
 }
 
+/// Adverbs that open a sentence before its subject: "Later the minister said".
+pub(crate) static SENTENCE_ADVERBS: WordSet = crate::vocabulary::word_set!("sentence_adverbs");
+
 /// Words that open or modify a time phrase: "on Monday", "late Tuesday", "last week".
 pub(crate) static TIME_PHRASE_WORDS: WordSet = crate::vocabulary::word_set!("time_phrase_words");
 

@@ -951,8 +951,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         let proportion = lower == "in"
             && t + 1 < np.end
             && (p.kind(t + 1) == Kind::Number || p.is_any(t + 1, &QUANTIFIERS));
+        // "Just under three-quarters of respondents": an approximation.
+        let approximation = matches!(lower, "under" | "over")
+            && t == np.start + 1
+            && p.is_any(np.start, &["just", "well", "slightly"]);
         if (grammar::PREPOSITIONS.contains(lower)
             && !proportion
+            && !approximation
             && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1))
             && !(matches!(lower, "for" | "on") && preposition_of_name_before_role(p, t, np.end)))
             || POSTMODIFIER_OPENERS.contains(lower)
@@ -1147,6 +1152,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // A lone capitalized word right before a cue is a surname ("Read
             // said"), unless it is a function word, a time or a place.
             let function_word = grammar::DETERMINERS.contains(head_lower)
+                || grammar::SENTENCE_ADVERBS.contains(head_lower)
                 || grammar::CLAUSE_OPENERS.contains(head_lower)
                 || Pronoun::parse(head_lower).is_some()
                 || grammar::is_time_word(head_lower)
@@ -1161,7 +1167,10 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                     && head + 1 < p.len()
                     && (p.is_any(head + 1, &grammar::PREPOSITIONS)
                         || p.kind(head + 1) == Kind::Comma)
-                    || grammar::DAYS.contains(head_lower))
+                    || grammar::DAYS.contains(head_lower)
+                    // "Sadly comments such as …": an adverb, not a name.
+                    || NOT_LONE_SURNAMES.contains(head_lower)
+                    || grammar::SENTENCE_ADVERBS.contains(head_lower))
             {
                 return None;
             }
@@ -1226,7 +1235,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             let described_business = !given
                 && core_start > np.start
                 && not_person::describes_organization(p, core_start - 1, core_start..head_end);
-            if described_business || not_person::is_place_name(p, core_start..head_end) {
+            if described_business
+                || not_person::is_place_name(p, core_start..head_end)
+                || !given
+                    && role.is_none()
+                    && not_person::is_organization_name(p, core_start..head_end)
+            {
                 mention.kind = MentionKind::Organization;
                 mention.name = Some(p.slice(core_start..head_end).into());
                 if described_business {

@@ -16,6 +16,7 @@ use crate::vocabulary::WordSet;
 static PLACE_NAME_OPENERS: WordSet = crate::vocabulary::word_set!("place_name_openers");
 static PLACE_NAME_ENDS: WordSet = crate::vocabulary::word_set!("place_name_ends");
 static THING_NAME_ENDS: WordSet = crate::vocabulary::word_set!("thing_name_ends");
+static ORGANIZATION_NAME_ENDS: WordSet = crate::vocabulary::word_set!("organization_name_ends");
 static ORGANIZATION_DESCRIPTORS: WordSet = crate::vocabulary::word_set!("organization_descriptors");
 static EXPLETIVE_IT_VERBS: WordSet = crate::vocabulary::word_set!("expletive_it_verbs");
 
@@ -30,6 +31,46 @@ pub fn is_place_name(p: &Para, core: Range<usize>) -> bool {
         Some(last) => PLACE_NAME_OPENERS.contains(first) || PLACE_NAME_ENDS.contains(last),
         None => false,
     }
+}
+
+/// Whether the name `core`, with no given name or title for evidence, names a
+/// body by its shape: it ends with a word that ends businesses' and
+/// charities' names ("Amnesty International", "LNM Holdings"), or it is one
+/// word with a capital inside it that no surname's prefix explains
+/// ("BankAmerica", "USAir"; not "McDonald", "DeSantis").
+pub fn is_organization_name(p: &Para, core: Range<usize>) -> bool {
+    let mut words = core.filter(|&t| p.is_word(t)).map(|t| p.word(t));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    match words.next_back() {
+        Some(last) => ORGANIZATION_NAME_ENDS.contains(last),
+        None => has_inner_capital(first),
+    }
+}
+
+/// Whether a capital follows a lower-case letter inside `word`, other than
+/// after a surname's prefix ("Mc", "Mac", "De", "La", "Van", "Vander" …).
+fn has_inner_capital(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (1..bytes.len()).any(|i| {
+        bytes[i].is_ascii_uppercase()
+            && bytes[i - 1].is_ascii_lowercase()
+            && !matches!(
+                &word[..i],
+                "Mc" | "Mac"
+                    | "De"
+                    | "Di"
+                    | "Da"
+                    | "Du"
+                    | "Del"
+                    | "La"
+                    | "Le"
+                    | "Van"
+                    | "Vander"
+                    | "Von"
+            )
+    })
 }
 
 /// Whether the name `core` names a plan, a law, a prize or an event after

@@ -101,9 +101,6 @@ fn relative_before(p: &Para, t: usize, floor: usize) -> Option<usize> {
 /// no content before its comma.
 pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
 
-/// Adverbs that open a sentence, never a speaker's name.
-static SENTENCE_ADVERBS: WordSet = crate::vocabulary::word_set!("sentence_adverbs");
-
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 /// Whether the "and" at `and` joins two words of an institution's name: the
 /// capitalized words before it follow the name's head and a preposition
@@ -202,7 +199,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     // A sentence adverb or time phrase before the phrase: "Later the
     // minister said", "Earlier on Tuesday congressional leaders said".
     loop {
-        if start + 1 < end && p.is_word(start) && p.is_any(start, &SENTENCE_ADVERBS) {
+        if start + 1 < end && p.is_word(start) && p.is_any(start, &grammar::SENTENCE_ADVERBS) {
             start += 1;
         } else if let Some(after) = time_phrase(p, start, end).filter(|&after| after < end) {
             start = after;
