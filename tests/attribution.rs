@@ -2675,3 +2675,22 @@ fn an_approximate_share_of_respondents_is_a_group() {
         )
     );
 }
+
+#[test]
+fn a_place_after_of_belongs_to_the_person_or_title_before_it() {
+    let c =
+        only("Oil fell.\n\nKing Omar of Saudi Arabia, in an interview, said prices would rise.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Omar"), Some(SpeakerKind::Person))
+    );
+    let text = "The vote neared.\n\nThe Archbishop of Cardiff told the radio it was wrong.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+    assert_eq!(
+        only(text).speaker.as_deref(),
+        Some("The Archbishop of Cardiff")
+    );
+    let c =
+        only("The vote neared.\n\nThe Archbishop of Canterbury Rowan Williams said it was wrong.");
+    assert_eq!(c.speaker.as_deref(), Some("Rowan Williams"));
+}

@@ -375,7 +375,11 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                 None => continue,
             }
         }
-        if countries::is_place(p.slice(core.clone()))
+        // ("King Fahd of Saudi Arabia": a demonym opening a place's name.)
+        let place_after_demonym =
+            core.start > start && countries::is_place(p.slice(core.start - 1..core.end));
+        if place_after_demonym
+            || countries::is_place(p.slice(core.clone()))
             // "General Motors": a known institution that opens with a title.
             || end - start >= 2
                 && lexicon.ends_an_organization_name(p.word(end - 1))
@@ -958,7 +962,10 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         if (grammar::PREPOSITIONS.contains(lower)
             && !proportion
             && !approximation
-            && !(lower == "of" && p.is_capitalized(t + 1) && p.is_capitalized(t - 1))
+            && !(lower == "of"
+                && p.is_capitalized(t + 1)
+                && p.is_capitalized(t - 1)
+                && !of_ends_a_persons_head(p, t, np.end, people))
             && !(matches!(lower, "for" | "on") && preposition_of_name_before_role(p, t, np.end)))
             || POSTMODIFIER_OPENERS.contains(lower)
             || participle
@@ -1114,6 +1121,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
         } else if p.title(head).is_some()
             && (p.is_any(np.start, &["a", "an"])
+                // "The Catholic Archbishop of Cardiff": a definite title.
+                || definite && p.title(head).is_some_and(|t| t.kind == TitleKind::Title)
                 || (np.start..head_end)
                     .filter(|&t| p.is_capitalized(t) && !p.is_any(t, &["the"]))
                     .all(|t| {
@@ -1335,6 +1344,37 @@ fn is_acronym_in_running_text(p: &Para, t: usize) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
         && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && (t + 1 < p.len() && has_lowercase(t + 1) || t > 0 && has_lowercase(t - 1))
+}
+
+/// Whether the capitalized "of" at `t` (before `end`) follows the head of a
+/// phrase for a person: a person's name with a place after it ("King Fahd of
+/// Saudi Arabia"), or a title with no one named after it ("the Archbishop of
+/// Cardiff"). ("The Bank of England", "Archbishop of Canterbury Rowan
+/// Williams": the name goes on.)
+fn of_ends_a_persons_head(p: &Para, t: usize, end: usize, people: &[Mention]) -> bool {
+    let before = p.bytes(t - 1..t);
+    let after = p.bytes(t + 1..end);
+    let first_after = people.partition_point(|m| m.span.start < after.start);
+    let named_after = people[first_after..]
+        .iter()
+        .take_while(|m| m.span.start < after.end)
+        .any(|m| m.paragraph == p.index && m.kind == MentionKind::Person);
+    if named_after {
+        return false;
+    }
+    let ends_a_person = people
+        .partition_point(|m| m.span.start <= before.start)
+        .checked_sub(1)
+        .is_some_and(|n| {
+            let m = &people[n];
+            m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == before.end
+        });
+    // ("the Archbishop of Cardiff": one word after "of" ends the phrase.)
+    let one_word_after = t + 2 == end && p.is_word(t + 1);
+    ends_a_person && p.place(t + 1).is_some()
+        || one_word_after
+            && p.title(t - 1)
+                .is_some_and(|title| title.kind == TitleKind::Title)
 }
 
 /// "Chancellor of the Exchequer Ana Holt", "Director of public credit
