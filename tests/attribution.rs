@@ -2694,3 +2694,19 @@ fn a_place_after_of_belongs_to_the_person_or_title_before_it() {
         only("The vote neared.\n\nThe Archbishop of Canterbury Rowan Williams said it was wrong.");
     assert_eq!(c.speaker.as_deref(), Some("Rowan Williams"));
 }
+
+#[test]
+fn a_role_noun_opening_a_sentence_is_no_part_of_the_name() {
+    for (text, name) in [
+        (
+            "The hunt went on.\n\nFarmer Geoff Rudd, a member of the hunt, told the radio it would continue.",
+            "Geoff Rudd",
+        ),
+        (
+            "The hunt went on.\n\nOmbudsman Raul Ibarra said the ban was lawful.",
+            "Raul Ibarra",
+        ),
+    ] {
+        assert_eq!(people(text), [name], "{:?}", speakers(text));
+    }
+}
