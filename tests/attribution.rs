@@ -2710,3 +2710,29 @@ fn a_role_noun_opening_a_sentence_is_no_part_of_the_name() {
         assert_eq!(people(text), [name], "{:?}", speakers(text));
     }
 }
+
+#[test]
+fn a_lone_name_someone_works_for_is_an_institution() {
+    let text = "The sale went ahead.\n\n\"We will fight,\" said Zack Ruiz, a spokesman for Vantor.\n\nVantor has said a court will decide.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        (found[1].speaker.as_deref(), found[1].speaker_kind),
+        (Some("Vantor"), Some(SpeakerKind::Organization))
+    );
+    // Someone the story names in full stays that person.
+    let text = "The sale went ahead.\n\nAl Gore will skip the event. A spokeswoman for Gore said he was busy. Gore said he was sorry.";
+    assert_eq!(people(text), ["Al Gore"], "{:?}", speakers(text));
+}
+
+#[test]
+fn a_noun_cue_before_a_relative_clause_is_a_noun() {
+    let text = "Growth slowed.\n\nThe eight central European states which joined the union will grow, the report said.";
+    assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Document));
+}
+
+#[test]
+fn an_act_or_election_is_no_person() {
+    let text = "The vote neared.\n\nThe Criminal Justice Act sent a signal before the General Election, she said.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}

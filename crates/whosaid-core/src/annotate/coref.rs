@@ -150,6 +150,16 @@ fn describes_a_role_change(description: &str) -> bool {
         .any(|word| ROLE_CHANGE_MODIFIERS.contains(word))
 }
 
+/// Whether a role ends with a title ("President", "deputy head"), not a
+/// word a name happened to follow ("However").
+fn ends_with_a_title(role: &str) -> bool {
+    role.rsplit(' ').next().is_some_and(|last| {
+        crate::vocabulary::with_ascii_lowercase(last, |lower| {
+            super::lexicon::lexicon().title(lower).is_some()
+        })
+    })
+}
+
 /// The entity each mention resolves to (`None`: unresolved), and the entities.
 pub struct Resolution {
     pub entities: Vec<Entity>,
@@ -169,12 +179,19 @@ pub const LOOKBACK_MENTIONS: usize = 256;
 pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
-    // Surnames of people named in full: "Ohl" after "Greta Ohl" is her,
-    // whatever "press Ohl" seemed to say.
-    let named_in_full: FxHashSet<&str> = mentions
+    // Surnames of people named in full or with a title: "Ohl" after "Greta
+    // Ohl" or "Senator Ohl" is that person, whatever "press Ohl" or "a
+    // spokesman for Ohl" seemed to say.
+    let named_in_full: FxHashSet<String> = mentions
         .iter()
-        .filter(|m| m.kind == MentionKind::Person && m.given.is_some())
+        .filter(|m| {
+            m.kind == MentionKind::Person
+                && (m.given.is_some()
+                    || names.get(m.role).is_some_and(ends_with_a_title)
+                    || names.get(m.name).is_some_and(|name| name.contains(' ')))
+        })
         .filter_map(|m| names.get(m.surname))
+        .map(str::to_ascii_lowercase)
         .collect();
     let mut businesses = business_names(mentions, names);
     businesses.retain(|name, _| !named_in_full.contains(name.as_str()));

@@ -481,6 +481,31 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                         || quote.inner(p.len()).len() <= MAX_TERM_TOKENS
                             && grammar::is_marked_as_term(p, &quote))
             });
+        // "a spokesman for Yukos", "an analyst at Daiwa": one word with no
+        // evidence of a person, where someone works, is an institution (and
+        // the story's lone "Yukos said" is that institution too).
+        let workplace = !evidence
+            && name_words(p, core.clone()).count() == 1
+            && core.start >= 2
+            && p.is_any(core.start - 1, &["for", "at"])
+            && !p.is_capitalized(core.start - 2)
+            && p.title(core.start - 2)
+                .is_some_and(|title| title.kind == TitleKind::Title)
+            && p.place(core.start).is_none();
+        // "Swiss Re", "Reynolds Tobacco": a body's name, whatever its first
+        // word seemed to say.
+        if given_sex.is_none()
+            && start < core.start
+            && not_person::is_organization_name(p, start..core.end)
+        {
+            continue;
+        }
+        if workplace {
+            let mut institution = Mention::new(p, core.clone(), MentionKind::Organization);
+            institution.name = Some(p.slice(core.clone()).into());
+            found.push(institution);
+            continue;
+        }
         if !evidence
             || in_quoted_title
             || not_person::is_place_name(p, core.clone())

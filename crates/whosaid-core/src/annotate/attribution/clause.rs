@@ -127,8 +127,10 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
                 && !p.is_any(t - 1, &grammar::DETERMINERS);
             // "The builder claims his firm's value is …": after a subject, a
             // bare clause with its verb a few words on.
+            // ("the states which joined": a relative clause after a noun.)
             let reports_bare_clause = t > sentence.start
                 && p.is_word(t - 1)
+                && !p.is_any(t + 1, &["which", "who", "whom", "whose"])
                 && bare_clause_with_verb(p, t + 1, sentence.end);
             let clause_after = reports_bare_clause
                 || t + 1 < sentence.end
