@@ -2736,3 +2736,14 @@ fn an_act_or_election_is_no_person() {
     let text = "The vote neared.\n\nThe Criminal Justice Act sent a signal before the General Election, she said.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_contracted_pronoun_is_never_a_name() {
+    for text in [
+        "The rally ended.\n\n\"If he wins, the president I'll never meet will ban me,\" she said.",
+        "The rally ended.\n\nThe result is a line I never thought I'd write: the mayor understands ferries.",
+        "The rally ended.\n\n\"Some congressman I've never heard of is on television,\" he said.",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", speakers(text));
+    }
+}

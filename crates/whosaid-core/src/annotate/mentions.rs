@@ -935,22 +935,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     if let Some(named) = named_after_title_of(p, np.clone(), people) {
         return Some(named);
     }
-    if np.len() == 1 {
-        // "I'd say", "she'll argue": a contracted pronoun is the pronoun.
-        let lower = p.lower(np.start);
-        let pronoun_part = lower
-            .split_once(['\'', '\u{2019}'])
-            .filter(|(_, rest)| matches!(*rest, "d" | "ll" | "ve" | "re" | "m" | "s"))
-            .map_or(lower, |(pronoun, _)| pronoun);
-        if let Some(pronoun) = Pronoun::parse(pronoun_part) {
-            let mut mention = Mention::new(p, np.clone(), MentionKind::Pronoun(pronoun));
-            mention.sex = pronoun.sex();
-            mention.plural = pronoun == Pronoun::They || pronoun == Pronoun::We;
-            return Some(mention);
-        }
-        if p.lower(np.start) == "one" {
-            return Some(Mention::new(p, np, MentionKind::One));
-        }
+    // "I'd say", "she'll argue", "never thought I'd write": a pronoun, or a
+    // contracted pronoun, ending the phrase is the pronoun.
+    let last = np.end - 1;
+    if (np.len() == 1 || p.lower(last).contains(['\'', '\u{2019}']))
+        && let Some(pronoun) = Pronoun::parse_contracted(p.lower(last))
+    {
+        let mut mention = Mention::new(p, last..np.end, MentionKind::Pronoun(pronoun));
+        mention.sex = pronoun.sex();
+        mention.plural = pronoun == Pronoun::They || pronoun == Pronoun::We;
+        return Some(mention);
+    }
+    if np.len() == 1 && p.lower(np.start) == "one" {
+        return Some(Mention::new(p, np, MentionKind::One));
     }
 
     if let Some(named) =
