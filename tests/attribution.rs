@@ -2747,3 +2747,39 @@ fn a_contracted_pronoun_is_never_a_name() {
         assert!(people(text).is_empty(), "{text}: {:?}", speakers(text));
     }
 }
+
+#[test]
+fn a_title_before_a_name_is_no_part_of_it() {
+    for (text, name) in [
+        (
+            "The bill passed.\n\nChicago Alderman Jason Ervin said the city would pay.",
+            "Jason Ervin",
+        ),
+        (
+            "The bill passed.\n\nPresident-elect Ana Ruiz said the city would pay.",
+            "Ana Ruiz",
+        ),
+        (
+            "The bill passed.\n\nUnion Secretary-Treasurer Gary Holt said the city would pay.",
+            "Gary Holt",
+        ),
+        (
+            "The bill passed.\n\nComedian Sara Vale said the city would pay.",
+            "Sara Vale",
+        ),
+    ] {
+        assert_eq!(people(text), [name], "{:?}", speakers(text));
+    }
+}
+
+#[test]
+fn a_place_and_a_party_is_a_description() {
+    let text = "Senator Ana Ruiz spoke.\n\nThe New Hampshire Republican said the bill would pass.";
+    let found = claims(text);
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("The New Hampshire Republican"),
+        "{found:#?}"
+    );
+    assert_eq!(people(text), ["Ana Ruiz"], "{:?}", speakers(text));
+}

@@ -159,7 +159,14 @@ impl Lexicon {
         if word.ends_with('.') {
             return self.titles.get(word);
         }
-        self.titles.get(lower)
+        self.titles.get(lower).or_else(|| {
+            // "President-elect", "secretary-treasurer": a title joined to
+            // "elect" or to another title is the first title.
+            let (first, second) = lower.split_once('-')?;
+            let title = self.titles.get(first)?;
+            (matches!(second, "elect" | "designate") || self.titles.get(second).is_some())
+                .then_some(title)
+        })
     }
 
     pub fn is_anonymous_head(&self, lower: &str) -> bool {

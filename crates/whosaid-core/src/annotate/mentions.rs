@@ -541,6 +541,16 @@ fn preposition_of_name_before_role(p: &Para, t: usize, end: usize) -> bool {
     })
 }
 
+/// Whether the words from `start` to the title words ending at `head` name a
+/// place ("New Hampshire", "Ohio").
+fn place_before_title(p: &Para, start: usize, head: usize) -> bool {
+    let mut end = head;
+    while end > start && p.title(end - 1).is_some() {
+        end -= 1;
+    }
+    end > start && countries::is_place(p.slice(start..end))
+}
+
 /// Whether the run `core` opens with the whole name of a known institution
 /// and goes on after it ("Merrill Lynch Economics").
 fn opens_with_organization_name(p: &Para, core: Range<usize>) -> bool {
@@ -1145,6 +1155,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && (p.is_any(np.start, &["a", "an"])
                 // "The Catholic Archbishop of Cardiff": a definite title.
                 || definite && p.title(head).is_some_and(|t| t.kind == TitleKind::Title)
+                // "the New Hampshire Republican": a definite title after a place.
+                || definite && place_before_title(p, np.start + 1, head)
                 || (np.start..head_end)
                     .filter(|&t| p.is_capitalized(t) && !p.is_any(t, &["the"]))
                     .all(|t| {
