@@ -2783,3 +2783,48 @@ fn a_place_and_a_party_is_a_description() {
     );
     assert_eq!(people(text), ["Ana Ruiz"], "{:?}", speakers(text));
 }
+
+#[test]
+fn a_department_or_court_named_with_of_is_the_institution() {
+    for (text, name) in [
+        (
+            "The check failed.\n\nThe Department of Homeland Security said it followed all policies.",
+            "Department of Homeland Security",
+        ),
+        (
+            "The ruling stood.\n\nThe Court of Appeal said there was an emergency.",
+            "Court of Appeal",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.speaker_kind),
+            (Some(name), Some(SpeakerKind::Organization))
+        );
+    }
+}
+
+#[test]
+fn names_ending_like_a_bodys_or_glued_to_an_acronym_are_organizations() {
+    for (text, name) in [
+        (
+            "Fans wept.\n\nCity United said it would appeal.",
+            "City United",
+        ),
+        (
+            "Fans wept.\n\nHarbour News reported that the club would appeal.",
+            "Harbour News",
+        ),
+        (
+            "Fans wept.\n\nAZHarbour reported that the club would appeal.",
+            "AZHarbour",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.speaker_kind),
+            (Some(name), Some(SpeakerKind::Organization)),
+            "{text}"
+        );
+    }
+}

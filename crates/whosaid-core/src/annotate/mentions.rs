@@ -1136,7 +1136,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                     || lexicon.is_one_word_organization(p.word(t))
                     || OFFICE_AREAS.contains(p.word(t)))
         }) && !(np.start..head_end).any(|t| {
-            p.is_capitalized(t) && p.title(t).is_some()
+            // ("the Department of Homeland Security": a title's modifier
+            // after "of" is a word of the name.)
+            p.is_capitalized(t)
+                && p.title(t).is_some_and(|title| {
+                    title.kind != TitleKind::Modifier
+                        || !(np.start..t).any(|k| p.is_any(k, &["of"]))
+                })
                 || p.kind(t) == Kind::Possessive
                 // "Kenji Arata of Minato Bank": someone of the institution.
                 || t > np.start
@@ -1278,6 +1284,13 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             let described_business = !given
                 && core_start > np.start
                 && not_person::describes_organization(p, core_start - 1, core_start..head_end);
+            // "the Court of Appeal", "the Criminal Justice Act": the body or
+            // thing the whole phrase names.
+            if !given && not_person::is_thing_name(p, core_start..head_end) {
+                mention.kind = MentionKind::Organization;
+                mention.name = Some(strip_article(p.slice(np.start..head_end)).into());
+                return Some(mention);
+            }
             if described_business
                 || not_person::is_place_name(p, core_start..head_end)
                 || !given

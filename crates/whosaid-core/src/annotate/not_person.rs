@@ -53,24 +53,30 @@ pub fn is_organization_name(p: &Para, core: Range<usize>) -> bool {
 /// after a surname's prefix ("Mc", "Mac", "De", "La", "Van", "Vander" …).
 fn has_inner_capital(word: &str) -> bool {
     let bytes = word.as_bytes();
-    (1..bytes.len()).any(|i| {
-        bytes[i].is_ascii_uppercase()
-            && bytes[i - 1].is_ascii_lowercase()
-            && !matches!(
-                &word[..i],
-                "Mc" | "Mac"
-                    | "De"
-                    | "Di"
-                    | "Da"
-                    | "Du"
-                    | "Del"
-                    | "La"
-                    | "Le"
-                    | "Van"
-                    | "Vander"
-                    | "Von"
-            )
-    })
+    // "AZCentral", "USAir": an acronym glued to a word (not a plural, "MPs").
+    let acronym_prefix = bytes.len() > 3
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1].is_ascii_uppercase()
+        && bytes.iter().filter(|b| b.is_ascii_lowercase()).count() >= 2;
+    acronym_prefix
+        || (1..bytes.len()).any(|i| {
+            bytes[i].is_ascii_uppercase()
+                && bytes[i - 1].is_ascii_lowercase()
+                && !matches!(
+                    &word[..i],
+                    "Mc" | "Mac"
+                        | "De"
+                        | "Di"
+                        | "Da"
+                        | "Du"
+                        | "Del"
+                        | "La"
+                        | "Le"
+                        | "Van"
+                        | "Vander"
+                        | "Von"
+                )
+        })
 }
 
 /// Whether the name `core` names a plan, a law, a prize or an event after
