@@ -2828,3 +2828,16 @@ fn names_ending_like_a_bodys_or_glued_to_an_acronym_are_organizations() {
         );
     }
 }
+
+#[test]
+fn a_middle_initial_without_its_period_is_part_of_the_name() {
+    let text = "The debate ended.\n\nUS President Carl W Hobbs said the war was right. Hobbs said he had no doubt.";
+    assert_eq!(people(text), ["Carl W Hobbs"], "{:?}", speakers(text));
+    // In a headline "A" is the article.
+    let text = "Carl Hobbs Tweets A Graphic\n\nCarl Hobbs said the figures were right.";
+    assert!(
+        people(text).iter().all(|name| !name.contains("Graphic")),
+        "{:?}",
+        speakers(text)
+    );
+}

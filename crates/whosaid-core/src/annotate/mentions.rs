@@ -222,6 +222,20 @@ fn name_part(p: &Para, i: usize) -> usize {
     if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
         return 1;
     }
+    // "George W Bush": a middle initial written without its period. (In a
+    // headline, "Tweets A Graphic": "A" is the article.)
+    if i > 0
+        && is_name_word(p, i - 1)
+        && is_name_word(p, i + 1)
+        && p.is_word(i)
+        && match p.word(i).as_bytes() {
+            [b'A'] => !not_person::is_title_case_line(p, p.sentence_of(i)),
+            [letter] => letter.is_ascii_uppercase() && *letter != b'I',
+            _ => false,
+        }
+    {
+        return 1;
+    }
     // "de la Madrid", "van der Berg": two particles, then the surname.
     if i > 0
         && is_name_word(p, i - 1)
