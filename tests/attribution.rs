@@ -2841,3 +2841,15 @@ fn a_middle_initial_without_its_period_is_part_of_the_name() {
         speakers(text)
     );
 }
+
+#[test]
+fn a_headline_verb_ends_the_name_before_it() {
+    let text = "Carl Hobbs Slams Ana Ruiz Over Ferry Plan\n\nCarl Hobbs said the plan would fail.";
+    assert!(
+        people(text)
+            .iter()
+            .all(|name| !name.contains("Slams") && !name.contains("Plan")),
+        "{:?}",
+        speakers(text)
+    );
+}

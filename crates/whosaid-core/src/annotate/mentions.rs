@@ -406,6 +406,28 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             // ("Hong Kong"), or words of a title: not a person.
             continue;
         }
+        // "Bernie Sanders Suffered A Blow", "Jeb Bush Hits Marco Rubio": in a
+        // headline, a verb's capital ends the name. (Worked out once a sentence.)
+        if core.end - core.start >= 3 {
+            let sentence = p.sentence_of(core.start);
+            if headline.0 != sentence {
+                headline = (
+                    sentence.clone(),
+                    not_person::is_title_case_line(p, sentence),
+                );
+            }
+            // ("Clinton Offers Needed Change": a surname alone may open it.)
+            let first_verb = if lexicon.given_name(p.word(core.start)).is_some() {
+                core.start + 2
+            } else {
+                core.start + 1
+            };
+            if headline.1
+                && let Some(verb) = (first_verb..core.end).find(|&t| headline_verb(p, t, core.end))
+            {
+                core.end = verb;
+            }
+        }
         // "Prime Minister's Questions": what a titled person owns is not a person.
         let owned = core.start > 0 && p.kind(core.start - 1) == Kind::Possessive;
         let mut role = role_before(p, core.start).filter(|_| !owned);
@@ -563,6 +585,24 @@ fn place_before_title(p: &Para, start: usize, head: usize) -> bool {
         end -= 1;
     }
     end > start && countries::is_place(p.slice(start..end))
+}
+
+/// Whether the word at `t`, in a title-case headline's name run ending at
+/// `end`, reads as its verb or what opens it: a cue ("Says"), a past
+/// ("Suffered"), a participle ("Auctioning"), an adverb ("Fully Embraced"), a
+/// contraction ("Isn't"), or a present with more of the run after it ("Hits
+/// Marco Rubio").
+fn headline_verb(p: &Para, t: usize, end: usize) -> bool {
+    if !p.is_word(t) {
+        return false;
+    }
+    let lower = p.lower(t);
+    lexicon().cue(lower).is_some()
+        || lower.ends_with("ed")
+        || lower.ends_with("ing")
+        || lower.ends_with("ly")
+        || lower.contains(['\'', '\u{2019}'])
+        || lower.ends_with('s') && !lower.ends_with("ss") && t + 1 < end
 }
 
 /// Whether the run `core` opens with the whole name of a known institution
