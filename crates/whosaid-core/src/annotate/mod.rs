@@ -13,6 +13,7 @@ mod attribution;
 mod coref;
 pub(crate) mod countries;
 mod grammar;
+mod json;
 pub(crate) mod lexicon;
 mod mentions;
 mod names;
