@@ -225,8 +225,14 @@ fn name_word(word: &str, lower: &str) -> bool {
     if initial {
         return true;
     }
-    // The prefixes are lower case: a capitalized word is spared the tests.
-    let lower_case_first = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    // The prefixes are lower case: a capitalized word is spared the tests,
+    // and so is a word with no hyphen where a prefix's would be.
+    let bytes = word.as_bytes();
+    let lower_case_first = bytes.first().is_some_and(u8::is_ascii_lowercase);
+    if lower_case_first && bytes.get(2) != Some(&b'-') && bytes.get(3) != Some(&b'-') {
+        // Nor is it capitalized: the rest of the tests would say no.
+        return false;
+    }
     if lower_case_first
         && ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
             word.strip_prefix(prefix)
