@@ -218,21 +218,31 @@ fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &
 /// A word that can be part of a person's name: an initial ("J."), an Arabic
 /// article joined to a name ("al-Sabah"), or a capitalized word with some lower
 /// case ("US" and "NATO" are not names) that is not a function word.
+#[inline]
 fn name_word(word: &str, lower: &str) -> bool {
+    // Most words: lower case, with no hyphen where an Arabic article's would
+    // be (see below), answered here without a call.
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.get(2) != Some(&b'-')
+        && bytes.get(3) != Some(&b'-')
+    {
+        return false;
+    }
+    name_word_tested(word, lower)
+}
+
+/// [`name_word`] for the words it does not answer at once.
+#[inline(never)]
+fn name_word_tested(word: &str, lower: &str) -> bool {
     let initial = word.len() == 2
         && word.ends_with('.')
         && word.starts_with(|c: char| c.is_ascii_uppercase());
     if initial {
         return true;
     }
-    // The prefixes are lower case: a capitalized word is spared the tests,
-    // and so is a word with no hyphen where a prefix's would be.
-    let bytes = word.as_bytes();
-    let lower_case_first = bytes.first().is_some_and(u8::is_ascii_lowercase);
-    if lower_case_first && bytes.get(2) != Some(&b'-') && bytes.get(3) != Some(&b'-') {
-        // Nor is it capitalized: the rest of the tests would say no.
-        return false;
-    }
+    // The prefixes are lower case: a capitalized word is spared the tests.
+    let lower_case_first = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
     if lower_case_first
         && ["al-", "el-", "ad-", "as-", "bin-"].iter().any(|prefix| {
             word.strip_prefix(prefix)
