@@ -149,7 +149,10 @@ impl Lexicon {
     /// hand (a paragraph keeps its tokens'), so nothing is copied or checked.
     pub fn title_of(&self, word: &str, lower: &str) -> Option<Title> {
         // "co-chairman", "ex-minister", "vice-chair": the title after the prefix.
-        if let Some((prefix, rest)) = word.split_once('-')
+        // Found by a plain loop: words are short, and most have no hyphen.
+        if let Some(hyphen) = word.bytes().position(|byte| byte == b'-')
+            && let Some((prefix, rest)) = word.split_at_checked(hyphen)
+            && let Some(rest) = rest.strip_prefix('-')
             && let Some((lower_prefix, lower_rest)) = lower.split_at_checked(prefix.len())
             && let Some(lower_rest) = lower_rest.strip_prefix('-')
             && TITLE_PREFIXES.contains(lower_prefix)
