@@ -36,7 +36,13 @@ impl<'a> Para<'a> {
         let lower = text.to_ascii_lowercase();
         let mut name_words: Vec<bool> = tokens
             .iter()
-            .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
+            .map(|t| {
+                // Most words are answered from their bytes, before the text
+                // is cut at character boundaries.
+                t.is_word()
+                    && !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
+                    && name_word(t.text(text), &lower[t.range()])
+            })
             .collect();
         names_that_are_words(text, &lower, &tokens, &mut name_words);
         let places = vec![OnceCell::new(); tokens.len()];
@@ -215,26 +221,19 @@ fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &
     }
 }
 
+/// Most words, lower case with no hyphen where an Arabic article's would be,
+/// are no [`name_word`]: answered from their bytes, without a call.
+#[inline]
+fn plainly_no_name(word: &[u8]) -> bool {
+    word.first().is_some_and(u8::is_ascii_lowercase)
+        && word.get(2) != Some(&b'-')
+        && word.get(3) != Some(&b'-')
+}
+
 /// A word that can be part of a person's name: an initial ("J."), an Arabic
 /// article joined to a name ("al-Sabah"), or a capitalized word with some lower
 /// case ("US" and "NATO" are not names) that is not a function word.
-#[inline]
 fn name_word(word: &str, lower: &str) -> bool {
-    // Most words: lower case, with no hyphen where an Arabic article's would
-    // be (see below), answered here without a call.
-    let bytes = word.as_bytes();
-    if bytes.first().is_some_and(u8::is_ascii_lowercase)
-        && bytes.get(2) != Some(&b'-')
-        && bytes.get(3) != Some(&b'-')
-    {
-        return false;
-    }
-    name_word_tested(word, lower)
-}
-
-/// [`name_word`] for the words it does not answer at once.
-#[inline(never)]
-fn name_word_tested(word: &str, lower: &str) -> bool {
     let initial = word.len() == 2
         && word.ends_with('.')
         && word.starts_with(|c: char| c.is_ascii_uppercase());
@@ -256,4 +255,42 @@ fn name_word_tested(word: &str, lower: &str) -> bool {
         && !word.ends_with('.')
         && word.chars().any(char::is_lowercase)
         && !grammar::NOT_NAMES.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_word, plainly_no_name};
+
+    #[test]
+    fn a_word_plainly_no_name_is_no_name_word() {
+        let words = [
+            "said",
+            "al-Sabah",
+            "el-Sisi",
+            "bin-Salman",
+            "ad-Din",
+            "as-Sadr",
+            "x-ray",
+            "co-op",
+            "al-qaeda",
+            "J.",
+            "Merz",
+            "NATO",
+            "von",
+            "de",
+            "a",
+            "",
+            "über",
+            "Ébert",
+            "ab-",
+        ];
+        for word in words {
+            let lower = word.to_ascii_lowercase();
+            if plainly_no_name(word.as_bytes()) {
+                assert!(!name_word(word, &lower), "{word}");
+            }
+        }
+        assert!(plainly_no_name(b"said") && !plainly_no_name(b"al-Sabah"));
+        assert!(!plainly_no_name(b"bin-Salman") && !plainly_no_name(b"Merz"));
+    }
 }

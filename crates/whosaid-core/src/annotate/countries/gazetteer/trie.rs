@@ -107,9 +107,16 @@ impl Trie {
                     break;
                 };
                 let edges = first as usize..first as usize + usize::from(len);
-                node = match self.bytes[edges.clone()].binary_search(&byte) {
-                    Ok(i) => self.targets[edges.start + i],
-                    Err(_) => NONE,
+                // Most nodes past the first have an edge or two: a scan
+                // costs less there than a binary search's set-up.
+                let found = if len <= 8 {
+                    self.bytes[edges.clone()].iter().position(|&b| b == byte)
+                } else {
+                    self.bytes[edges.clone()].binary_search(&byte).ok()
+                };
+                node = match found {
+                    Some(i) => self.targets[edges.start + i],
+                    None => NONE,
                 };
                 at += 1;
             }
