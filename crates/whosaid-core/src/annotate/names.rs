@@ -26,6 +26,10 @@ pub struct Names {
     same_hash: Vec<Option<Sym>>,
 }
 
+/// How many strings the first one makes room for: about what a news story
+/// interns (names, surnames, roles, heads, countries).
+const FIRST_ROOM: usize = 64;
+
 fn hash(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     text.hash(&mut hasher);
@@ -42,6 +46,14 @@ impl Names {
                 return sym;
             }
             same = self.same_hash.get(index(sym)).copied().flatten();
+        }
+        if self.ends.is_empty() {
+            // Room for a news story's names at once, not grown four times over
+            // from nothing by doubling.
+            self.text.reserve(FIRST_ROOM * 12);
+            self.ends.reserve(FIRST_ROOM);
+            self.same_hash.reserve(FIRST_ROOM);
+            self.ids.reserve(FIRST_ROOM);
         }
         // Symbols count from 1 so that `Option<Sym>` is four bytes; a story
         // has fewer distinct names than it has bytes, so u32 is enough.
