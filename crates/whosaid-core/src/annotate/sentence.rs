@@ -6,9 +6,23 @@ use std::ops::Range;
 use super::quotes::Quotes;
 use super::token::{Kind, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS, Token};
 
-/// Token ranges of the sentences of a paragraph.
+/// [`split_into`] a new vector.
+#[cfg(test)]
 pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
+    split_into(text, tokens, quotes, &mut sentences);
+    sentences
+}
+
+/// Token ranges of the sentences of a paragraph, into `sentences` (emptied
+/// first, its room reused from the paragraph before).
+pub fn split_into(
+    text: &str,
+    tokens: &[Token],
+    quotes: &Quotes,
+    sentences: &mut Vec<Range<usize>>,
+) {
+    sentences.clear();
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -26,7 +40,6 @@ pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>>
     if start < tokens.len() {
         sentences.push(start..tokens.len());
     }
-    sentences
 }
 
 fn starts_sentence(text: &str, token: &Token) -> bool {

@@ -152,15 +152,25 @@ fn quote_mark(c: char) -> Mark {
     }
 }
 
-/// Splits one paragraph into tokens. Offsets are bytes into `text`.
+/// [`tokenize_into`] a new vector.
+#[cfg(test)]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Splits one paragraph into `tokens` (emptied first, its room reused from
+/// the paragraph before). Offsets are bytes into `text`.
 ///
 /// # Panics
 /// Never; texts longer than `u32::MAX` bytes give no tokens past that point.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let limit = text.len().min(u32::MAX as usize);
     let text = &text[..floor_char_boundary(text, limit)];
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokens.clear();
+    tokens.reserve(text.len() / 5);
     let mut i = 0;
     let char_at = |i: usize| text[i..].chars().next();
     while let Some(&byte) = bytes.get(i) {
@@ -272,7 +282,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
         });
     }
-    tokens
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
