@@ -62,6 +62,16 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
         _ if quotes.is_inside(i) => false,
         kind if kind.is_terminal() => true,
         // "…in the U.S. The talks…", "…said Sen. Smith, D-Ill. He…"
+        // Most words do not end with a period: told by their last byte,
+        // before the text is cut at character boundaries.
+        Kind::Word
+            if (token.end as usize)
+                .checked_sub(1)
+                .and_then(|last| text.as_bytes().get(last))
+                != Some(&b'.') =>
+        {
+            false
+        }
         Kind::Word => {
             let word = token.text(text);
             word.ends_with('.')
