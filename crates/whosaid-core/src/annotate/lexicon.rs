@@ -118,11 +118,13 @@ impl Lexicon {
     }
 
     /// The cue class of a single lower-case word.
+    #[inline]
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
         self.cues.get(lower)
     }
 
     /// The second words that make `lower` a two-word cue ("according" → "to").
+    #[inline]
     pub fn two_word_cues(&self, lower: &str) -> &[(&'static str, CueClass)] {
         self.two_word_cues.get(lower).unwrap_or(&[])
     }

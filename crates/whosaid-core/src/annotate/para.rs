@@ -129,6 +129,7 @@ impl<'a> Para<'a> {
     }
 
     /// Lower-case word equal to one of `words`.
+    #[inline]
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
         i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.has(self.lower(i))
     }
@@ -153,6 +154,7 @@ impl<'a> Para<'a> {
     }
 
     /// A word that starts with a capital letter.
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
         let Some(token) = self.tokens.get(i).filter(|t| t.is_word()) else {
             return false;
