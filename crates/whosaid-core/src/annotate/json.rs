@@ -69,13 +69,30 @@ impl Out<'_, '_> {
     }
 }
 
+/// `n` in decimal. Numbers of up to four digits (most offsets) are written
+/// as arrays of a fixed length, which copy without a call.
+fn number(out: &mut Vec<u8>, n: u64) {
+    let pair = |n: u64| {
+        let at = n as usize * 2;
+        [PAIRS[at], PAIRS[at + 1]]
+    };
+    match n {
+        0..10 => out.push(b'0' + n as u8),
+        10..100 => out.extend_from_slice(&pair(n)),
+        100..1000 => {
+            let [a, b] = pair(n % 100);
+            out.extend_from_slice(&[b'0' + (n / 100) as u8, a, b]);
+        }
+        1000..10000 => {
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+            out.extend_from_slice(&[a, b, c, d]);
+        }
+        _ => long_number(out, n),
+    }
+}
+
 /// `n` in decimal, two digits at a time.
-fn number(out: &mut Vec<u8>, mut n: u64) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839\
-        4041424344454647484950515253545556575859\
-        6061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899";
+fn long_number(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     while n >= 100 {
@@ -94,6 +111,13 @@ fn number(out: &mut Vec<u8>, mut n: u64) {
     }
     out.extend_from_slice(&digits[at..]);
 }
+
+/// "00" to "99".
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -479,7 +503,7 @@ mod tests {
 
     #[test]
     fn numbers_are_written_in_decimal() {
-        for n in (0..1001).chain([12345, u64::from(u32::MAX), u64::MAX]) {
+        for n in (0..10_001).chain([12345, 99_999, 100_000, u64::from(u32::MAX), u64::MAX]) {
             let mut out = Vec::new();
             number(&mut out, n);
             assert_eq!(out, n.to_string().into_bytes());

@@ -306,7 +306,7 @@ fn alphanumeric_run(bytes: &[u8]) -> usize {
         let ascii = word & !HIGHS;
         let digit = at_least(ascii, 0x30) & !at_least(ascii, 0x3A);
         // Letters of either case, folded to lower case.
-        let folded = ascii | ONES * 0x20;
+        let folded = ascii | (ONES * 0x20);
         let letter = at_least(folded, 0x61) & !at_least(folded, 0x7B);
         // Bytes above ASCII end the run too (by `ALPHANUMERIC`).
         let others = !(digit | letter) & HIGHS | word & HIGHS;
