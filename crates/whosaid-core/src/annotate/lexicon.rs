@@ -118,11 +118,13 @@ impl Lexicon {
     }
 
     /// The cue class of a single lower-case word.
+    #[inline]
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
         self.cues.get(lower)
     }
 
     /// The second words that make `lower` a two-word cue ("according" → "to").
+    #[inline]
     pub fn two_word_cues(&self, lower: &str) -> &[(&'static str, CueClass)] {
         self.two_word_cues.get(lower).unwrap_or(&[])
     }
@@ -149,7 +151,10 @@ impl Lexicon {
     /// hand (a paragraph keeps its tokens'), so nothing is copied or checked.
     pub fn title_of(&self, word: &str, lower: &str) -> Option<Title> {
         // "co-chairman", "ex-minister", "vice-chair": the title after the prefix.
-        if let Some((prefix, rest)) = word.split_once('-')
+        // Found by a plain loop: words are short, and most have no hyphen.
+        if let Some(hyphen) = word.bytes().position(|byte| byte == b'-')
+            && let Some((prefix, rest)) = word.split_at_checked(hyphen)
+            && let Some(rest) = rest.strip_prefix('-')
             && let Some((lower_prefix, lower_rest)) = lower.split_at_checked(prefix.len())
             && let Some(lower_rest) = lower_rest.strip_prefix('-')
             && TITLE_PREFIXES.contains(lower_prefix)

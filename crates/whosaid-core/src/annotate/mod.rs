@@ -13,6 +13,7 @@ mod attribution;
 mod coref;
 pub(crate) mod countries;
 mod grammar;
+mod json;
 pub(crate) mod lexicon;
 mod mentions;
 mod names;
@@ -84,11 +85,18 @@ pub fn annotate_compact(article: Article) -> Annotation {
     let mut speakers = SpeakerCarry::default();
     let mut antecedents = Antecedents::default();
     let mut quote_open = false;
+    let mut scratch = para::Scratch::default();
     let windows = article.paragraphs.iter().flat_map(|paragraph| {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
     for (paragraph, window) in windows {
-        let p = Para::new(paragraph.index, &paragraph.text[window.clone()], quote_open);
+        let text = &paragraph.text[window.clone()];
+        let p = Para::reusing(
+            paragraph.index,
+            text,
+            quote_open,
+            std::mem::take(&mut scratch),
+        );
         let mut people = mentions::find_people(&p);
         let mut findings = attribution::find(&p, &people);
 
@@ -140,7 +148,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
             speakers.last_source = introduces;
         }
         quote_open = p.quotes.ends_open();
+        scratch = p.into_scratch();
     }
+    drop(scratch);
     // Vectors grown by doubling keep up to half their room empty.
     story.mentions.shrink_to_fit();
     story.claims.shrink_to_fit();

@@ -9,7 +9,7 @@ use super::lexicon::{Title, lexicon};
 use super::grammar::{self, Words};
 use super::quotes::{self, Quotes};
 use super::sentence;
-use super::token::{Kind, Token, tokenize};
+use super::token::{Kind, Token, tokenize_into};
 
 pub struct Para<'a> {
     pub index: usize,
@@ -27,20 +27,59 @@ pub struct Para<'a> {
     titles: Vec<OnceCell<Option<Title>>>,
 }
 
+/// A paragraph's vectors, kept from one [`Para`] for the next so that each
+/// paragraph does not allocate (and free) them all again: most are several
+/// kilobytes, past the sizes the allocator hands out cheaply.
+#[derive(Default)]
+pub struct Scratch {
+    lower: String,
+    tokens: Vec<Token>,
+    name_words: Vec<bool>,
+    quotes: Quotes,
+    sentences: Vec<Range<usize>>,
+    places: Vec<OnceCell<Option<Place>>>,
+    titles: Vec<OnceCell<Option<Title>>>,
+}
+
 impl<'a> Para<'a> {
-    /// `after_open`: the previous paragraph ended inside a quote.
+    /// [`Para::reusing`] new vectors.
+    #[cfg(test)]
     pub fn new(index: usize, text: &'a str, after_open: bool) -> Self {
-        let tokens = tokenize(text);
-        let quotes = quotes::find(text, &tokens, after_open);
-        let sentences = sentence::split(text, &tokens, &quotes);
-        let lower = text.to_ascii_lowercase();
-        let mut name_words: Vec<bool> = tokens
-            .iter()
-            .map(|t| t.is_word() && name_word(t.text(text), &lower[t.range()]))
-            .collect();
+        Para::reusing(index, text, after_open, Scratch::default())
+    }
+
+    /// The paragraph `text`, in the vectors of `scratch` (the paragraph
+    /// before's, from [`Para::into_scratch`]). `after_open`: the previous
+    /// paragraph ended inside a quote.
+    pub fn reusing(index: usize, text: &'a str, after_open: bool, scratch: Scratch) -> Self {
+        let Scratch {
+            mut lower,
+            mut tokens,
+            mut name_words,
+            mut quotes,
+            mut sentences,
+            mut places,
+            mut titles,
+        } = scratch;
+        tokenize_into(text, &mut tokens);
+        quotes::find_into(text, &tokens, after_open, &mut quotes);
+        sentence::split_into(text, &tokens, &quotes, &mut sentences);
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        name_words.clear();
+        name_words.extend(tokens.iter().map(|t| {
+            // Most words are answered from their bytes, before the text is
+            // cut at character boundaries.
+            t.is_word()
+                && !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
+                && name_word(t.text(text), &lower[t.range()])
+        }));
         names_that_are_words(text, &lower, &tokens, &mut name_words);
-        let places = vec![OnceCell::new(); tokens.len()];
-        let titles = vec![OnceCell::new(); tokens.len()];
+        places.clear();
+        places.resize(tokens.len(), OnceCell::new());
+        titles.clear();
+        titles.resize(tokens.len(), OnceCell::new());
         Para {
             index,
             text,
@@ -51,6 +90,19 @@ impl<'a> Para<'a> {
             sentences,
             places,
             titles,
+        }
+    }
+
+    /// The paragraph's vectors, for the next paragraph to reuse.
+    pub fn into_scratch(self) -> Scratch {
+        Scratch {
+            lower: self.lower,
+            tokens: self.tokens,
+            name_words: self.name_words,
+            quotes: self.quotes,
+            sentences: self.sentences,
+            places: self.places,
+            titles: self.titles,
         }
     }
 
@@ -77,6 +129,7 @@ impl<'a> Para<'a> {
     }
 
     /// Lower-case word equal to one of `words`.
+    #[inline]
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
         i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.has(self.lower(i))
     }
@@ -101,6 +154,7 @@ impl<'a> Para<'a> {
     }
 
     /// A word that starts with a capital letter.
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
         let Some(token) = self.tokens.get(i).filter(|t| t.is_word()) else {
             return false;
@@ -215,6 +269,15 @@ fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &
     }
 }
 
+/// Most words, lower case with no hyphen where an Arabic article's would be,
+/// are no [`name_word`]: answered from their bytes, without a call.
+#[inline]
+fn plainly_no_name(word: &[u8]) -> bool {
+    word.first().is_some_and(u8::is_ascii_lowercase)
+        && word.get(2) != Some(&b'-')
+        && word.get(3) != Some(&b'-')
+}
+
 /// A word that can be part of a person's name: an initial ("J."), an Arabic
 /// article joined to a name ("al-Sabah"), or a capitalized word with some lower
 /// case ("US" and "NATO" are not names) that is not a function word.
@@ -242,4 +305,42 @@ fn name_word(word: &str, lower: &str) -> bool {
         && !grammar::NOT_NAMES.contains(lower)
         // "I'll", "She'd": a pronoun, contracted.
         && !(lower.contains(['\'', '\u{2019}']) && grammar::Pronoun::parse_contracted(lower).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_word, plainly_no_name};
+
+    #[test]
+    fn a_word_plainly_no_name_is_no_name_word() {
+        let words = [
+            "said",
+            "al-Sabah",
+            "el-Sisi",
+            "bin-Salman",
+            "ad-Din",
+            "as-Sadr",
+            "x-ray",
+            "co-op",
+            "al-qaeda",
+            "J.",
+            "Merz",
+            "NATO",
+            "von",
+            "de",
+            "a",
+            "",
+            "über",
+            "Ébert",
+            "ab-",
+        ];
+        for word in words {
+            let lower = word.to_ascii_lowercase();
+            if plainly_no_name(word.as_bytes()) {
+                assert!(!name_word(word, &lower), "{word}");
+            }
+        }
+        assert!(plainly_no_name(b"said") && !plainly_no_name(b"al-Sabah"));
+        assert!(!plainly_no_name(b"bin-Salman") && !plainly_no_name(b"Merz"));
+    }
 }

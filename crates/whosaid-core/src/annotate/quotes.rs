@@ -93,10 +93,21 @@ enum Facing {
     Either,
 }
 
-/// Finds the quotes of a paragraph. `after_open` says the previous paragraph
-/// ended inside a quote.
+/// [`find_into`] new vectors.
+#[cfg(test)]
 pub fn find(text: &str, tokens: &[Token], after_open: bool) -> Quotes {
-    let mut quotes = Vec::new();
+    let mut found = Quotes::default();
+    find_into(text, tokens, after_open, &mut found);
+    found
+}
+
+/// Finds the quotes of a paragraph, into `found` (its vectors emptied first
+/// and their room reused from the paragraph before). `after_open` says the
+/// previous paragraph ended inside a quote.
+pub fn find_into(text: &str, tokens: &[Token], after_open: bool, found: &mut Quotes) {
+    let Quotes { quotes, inside } = found;
+    quotes.clear();
+    inside.clear();
     let mut open: Option<usize> = None;
     for (i, token) in tokens.iter().enumerate() {
         let Kind::Quote(mark) = token.kind else {
@@ -154,10 +165,9 @@ pub fn find(text: &str, tokens: &[Token], after_open: bool) -> Quotes {
     {
         first.continued = true;
     }
-    let mut inside = vec![None; tokens.len()];
-    mark_inside(&quotes, tokens.len(), &mut inside);
-    add_single_quotes(text, tokens, &mut quotes, &mut inside);
-    Quotes { quotes, inside }
+    inside.resize(tokens.len(), None);
+    mark_inside(quotes, tokens.len(), inside);
+    add_single_quotes(text, tokens, quotes, inside);
 }
 
 fn closed(open: usize, close: usize) -> Quote {

@@ -6,9 +6,23 @@ use std::ops::Range;
 use super::quotes::Quotes;
 use super::token::{Kind, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS, Token};
 
-/// Token ranges of the sentences of a paragraph.
+/// [`split_into`] a new vector.
+#[cfg(test)]
 pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
+    split_into(text, tokens, quotes, &mut sentences);
+    sentences
+}
+
+/// Token ranges of the sentences of a paragraph, into `sentences` (emptied
+/// first, its room reused from the paragraph before).
+pub fn split_into(
+    text: &str,
+    tokens: &[Token],
+    quotes: &Quotes,
+    sentences: &mut Vec<Range<usize>>,
+) {
+    sentences.clear();
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -26,7 +40,6 @@ pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>>
     if start < tokens.len() {
         sentences.push(start..tokens.len());
     }
-    sentences
 }
 
 fn starts_sentence(text: &str, token: &Token) -> bool {
@@ -49,6 +62,16 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
         _ if quotes.is_inside(i) => false,
         kind if kind.is_terminal() => true,
         // "…in the U.S. The talks…", "…said Sen. Smith, D-Ill. He…"
+        // Most words do not end with a period: told by their last byte,
+        // before the text is cut at character boundaries.
+        Kind::Word
+            if (token.end as usize)
+                .checked_sub(1)
+                .and_then(|last| text.as_bytes().get(last))
+                != Some(&b'.') =>
+        {
+            false
+        }
         Kind::Word => {
             let word = token.text(text);
             word.ends_with('.')

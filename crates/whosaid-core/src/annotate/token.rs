@@ -152,15 +152,25 @@ fn quote_mark(c: char) -> Mark {
     }
 }
 
-/// Splits one paragraph into tokens. Offsets are bytes into `text`.
+/// [`tokenize_into`] a new vector.
+#[cfg(test)]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Splits one paragraph into `tokens` (emptied first, its room reused from
+/// the paragraph before). Offsets are bytes into `text`.
 ///
 /// # Panics
 /// Never; texts longer than `u32::MAX` bytes give no tokens past that point.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let limit = text.len().min(u32::MAX as usize);
     let text = &text[..floor_char_boundary(text, limit)];
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokens.clear();
+    tokens.reserve(text.len() / 5);
     let mut i = 0;
     let char_at = |i: usize| text[i..].chars().next();
     while let Some(&byte) = bytes.get(i) {
@@ -181,7 +191,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let kind = if is_word_char(c) {
+        // An ASCII byte is read from the table, without a call.
+        let word_start = if byte.is_ascii() {
+            ALPHANUMERIC[usize::from(byte)]
+        } else {
+            is_word_char(c)
+        };
+        let kind = if word_start {
             i = word_end(text, i);
             if c.is_ascii_digit() {
                 Kind::Number
@@ -272,7 +288,37 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
         });
     }
-    tokens
+}
+
+/// How many bytes `bytes` starts with that are ASCII letters or digits:
+/// eight at a time (a word is rarely longer), then one by one.
+fn alphanumeric_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // With every byte below 0x80, adding 0x80 - c sets a byte's high bit
+    // exactly when it is at least c, and no sum carries into the next byte.
+    let at_least = |word: u64, c: u64| word.wrapping_add(ONES * (0x80 - c)) & HIGHS;
+    let mut run = 0;
+    while let Some(eight) = bytes.get(run..run + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let word = u64::from_le_bytes(word);
+        let ascii = word & !HIGHS;
+        let digit = at_least(ascii, 0x30) & !at_least(ascii, 0x3A);
+        // Letters of either case, folded to lower case.
+        let folded = ascii | (ONES * 0x20);
+        let letter = at_least(folded, 0x61) & !at_least(folded, 0x7B);
+        // Bytes above ASCII end the run too (by `ALPHANUMERIC`).
+        let others = !(digit | letter) & HIGHS | word & HIGHS;
+        if others != 0 {
+            return run + (others.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .position(|&byte| !ALPHANUMERIC[usize::from(byte)])
+        .unwrap_or(bytes.len() - run)
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -301,11 +347,7 @@ fn word_end(text: &str, start: usize) -> usize {
         loop {
             // An ASCII byte is a word character exactly when it is a letter or
             // digit (see `is_word_char`), so most words are read byte by byte.
-            i += bytes.get(i..).map_or(0, |rest| {
-                rest.iter()
-                    .position(|&byte| !ALPHANUMERIC[usize::from(byte)])
-                    .unwrap_or(rest.len())
-            });
+            i += bytes.get(i..).map_or(0, alphanumeric_run);
             if bytes.get(i).is_none_or(u8::is_ascii) {
                 break;
             }
@@ -390,6 +432,28 @@ fn word_end(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alphanumeric_run_ends_where_the_table_says() {
+        let mut texts: Vec<Vec<u8>> = (0..=255u8)
+            .flat_map(|byte| {
+                (0..17).map(move |at| {
+                    let mut text = b"abcXYZ0123456789az".to_vec();
+                    text.insert(at, byte);
+                    text
+                })
+            })
+            .collect();
+        texts.push(b"".to_vec());
+        texts.push("caf\u{e9} au lait".as_bytes().to_vec());
+        for text in texts {
+            let expected = text
+                .iter()
+                .position(|&byte| !ALPHANUMERIC[usize::from(byte)])
+                .unwrap_or(text.len());
+            assert_eq!(alphanumeric_run(&text), expected, "{text:?}");
+        }
+    }
 
     /// `word_end` and `tokenize` read ASCII without decoding on this rule.
     #[test]

@@ -306,8 +306,9 @@ fn ends_like_sentence(text: &str) -> bool {
 }
 
 fn looks_like_title(text: &str) -> bool {
-    is_single_line(text)
-        && text.len() <= 250
+    // The length first: it turns most paragraphs away without a scan.
+    text.len() <= 250
+        && is_single_line(text)
         && !text.ends_with(':')
         && (!ends_like_sentence(text) || word_count(text) <= TITLE_MAX_SENTENCE_WORDS)
 }
@@ -321,10 +322,11 @@ fn looks_like_heading(text: &str) -> bool {
     let ends_open = !text.ends_with([
         '.', '!', '?', '…', ':', ';', ',', '"', '”', '’', '\'', ')', ']', '-', '—', '–',
     ]);
-    is_single_line(text)
+    // The length first: it turns most paragraphs away without a scan.
+    text.len() <= 80
         && starts_well
         && ends_open
-        && text.len() <= 80
+        && is_single_line(text)
         && word_count(text) <= HEADING_MAX_WORDS
         && !text.contains(['"', '“', '”'])
 }

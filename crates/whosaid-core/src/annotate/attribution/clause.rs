@@ -74,10 +74,11 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
         // States"; but in a title-case headline every word is capitalized
         // ("Mayor Says Bridge Will Reopen").
         let cue = lexicon.cue(lower);
-        let capitalized = t > sentence.start
-            && p.is_capitalized(t)
-            && !(cue.is_some_and(CueClass::heads_headlines) && title_case());
-        if let Some(class) = cue.filter(|_| !capitalized) {
+        // Asked of cue words only: most words are none.
+        let capitalized = |class: CueClass| {
+            t > sentence.start && p.is_capitalized(t) && !(class.heads_headlines() && title_case())
+        };
+        if let Some(class) = cue.filter(|&class| !capitalized(class)) {
             let after_determiner = t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS);
             // "eight reported incidents", "Ruiz's reported donations", "all
             // reported cases": a participle before a bare noun is an adjective.

@@ -47,6 +47,10 @@ pub(super) fn unclaimed_quotes(
     for q in findings.claims.iter().filter_map(|c| c.quote) {
         claimed[q] = true;
     }
+    // Most often every quote is claimed: then there is nothing to index.
+    if claimed.iter().all(|&claimed| claimed) {
+        return;
+    }
     let mut spans: Vec<(usize, usize)> = findings
         .claims
         .iter()

@@ -16,8 +16,8 @@ mod rules;
 mod text;
 
 use crate::vocabulary::WordSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 use crate::model::{Country, CountryKind, Paragraph, ParagraphKind, Span};
 use gazetteer::{Form, GAZETTEER, Gazetteer, Target};
@@ -257,15 +257,15 @@ fn next_char(text: &str, at: usize) -> usize {
 #[derive(Default)]
 struct Story {
     /// Entries used as a family name somewhere ("Michael Jordan").
-    family_names: HashSet<usize>,
+    family_names: FxHashSet<usize>,
     /// Entries seen as a town in a state or province ("London, Ont.").
-    towns: HashSet<usize>,
+    towns: FxHashSet<usize>,
     /// The story is about a US state that shares a country's name.
     us_state: bool,
     /// Unambiguous mentions per place.
-    named: HashMap<usize, usize>,
+    named: FxHashMap<usize, usize>,
     /// Places named by a phrase that is not also a US state's ("Tbilisi").
-    named_plainly: HashMap<usize, usize>,
+    named_plainly: FxHashMap<usize, usize>,
     /// The story says the state's own name outright (not "Georgia").
     state_named: bool,
 }
@@ -353,14 +353,14 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
     // Places named by name or demonym: a capital, a region or a plural people noun
     // stands for its country only in a story that names the country itself ("Paris"
     // alone is a city, "Canadians" alone are people); the seats of power always count.
-    let named: HashSet<usize> = hits
+    let named: FxHashSet<usize> = hits
         .iter()
         .filter(|hit| matches!(form(hit), Form::Name | Form::Demonym))
         .map(place)
         .collect();
 
     let mut countries: Vec<Mentions> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
     // Hits come in reading order, so each paragraph's are contiguous.
     let mut plainly: Vec<usize> = Vec::new();
     for group in hits.chunk_by(|a, b| a.position == b.position) {

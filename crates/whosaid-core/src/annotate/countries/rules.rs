@@ -320,13 +320,13 @@ fn person_here(cx: &Context, start: usize, end: usize) -> Option<bool> {
         let given = cx.gazetteer.given_names.contains(core) && !NOT_GIVEN_NAMES.contains(core);
         // Any other capitalised word mid-sentence reads as a first name too
         // ("Denzel Washington"), unless headline capitals make every word one.
-        let other_name = !cx.style().title_case
-            && starts_upper(core)
+        let other_name = starts_upper(core)
             && !is_caps_word(core)
             && core.chars().all(char::is_alphabetic)
             && !PLACE_ADJECTIVES.contains(core)
             && !opens_sentence(text, at + (before.len() - word.len()))
-            && cx.last_place_end != Some(at + before.len());
+            && cx.last_place_end != Some(at + before.len())
+            && !cx.style().title_case;
         if initial || title || given || other_name {
             return Some(true);
         }
@@ -336,9 +336,6 @@ fn person_here(cx: &Context, start: usize, end: usize) -> Option<bool> {
 
 /// A capitalised word mid-sentence right before the name: "Air Berlin", "North London".
 fn ends_a_name(cx: &Context, start: usize) -> bool {
-    if cx.style().title_case || cx.style().all_caps {
-        return false;
-    }
     let text = cx.text;
     let Some((at, before)) = token_before(text, start) else {
         return false;
@@ -348,6 +345,8 @@ fn ends_a_name(cx: &Context, start: usize) -> bool {
         && before.chars().all(char::is_alphabetic)
         && !opens_sentence(text, at)
         && cx.last_place_end != Some(at + before.len())
+        // Last: the style reads the whole paragraph the first time.
+        && !(cx.style().title_case || cx.style().all_caps)
 }
 
 /// Words before a place that make it where something happens, or where someone
@@ -368,9 +367,6 @@ pub(crate) fn acts_as_government(text: &str, start: usize, end: usize) -> bool {
 /// The name runs on into another capitalised word ("Jordan Peterson", "Washington
 /// Post"), which headline capitals and words like "President" do not count as.
 fn starts_a_name(cx: &Context, end: usize) -> bool {
-    if cx.style().title_case || cx.style().all_caps {
-        return false;
-    }
     let text = cx.text;
     if !text[end..].starts_with(' ') {
         return false;
@@ -383,6 +379,8 @@ fn starts_a_name(cx: &Context, end: usize) -> bool {
         && word.chars().next().is_some_and(char::is_alphabetic)
         && !STATE_WORDS.contains(word)
         && !matches!(word, "D.C" | "DC")
+        // Last: the style reads the whole paragraph the first time.
+        && !(cx.style().title_case || cx.style().all_caps)
 }
 
 /// A run of capitalised words after the name that ends in one of these heads:

@@ -27,6 +27,37 @@ pub(crate) struct Trie {
     bytes: &'static [u8],
     /// The node each edge leads to.
     targets: &'static [u32],
+    /// Every spelling starts with an ASCII capital or a byte above ASCII,
+    /// so eight bytes with neither can be passed over at once.
+    capital_starts: bool,
+}
+
+/// Whether every byte the root leads on from is an ASCII capital or above ASCII.
+const fn capital_starts(root: &[u32; 256]) -> bool {
+    let mut byte = 0;
+    while byte < 256 {
+        if root[byte] != NONE && !(byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A)) {
+            return false;
+        }
+        byte += 1;
+    }
+    true
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// How many of the eight bytes of `word` (little-endian) come before the
+/// first that is an ASCII capital or above ASCII: 8 when none is. With a
+/// byte below 0x80, adding 0x3F sets its high bit exactly when it is at
+/// least 'A', and adding 0x25 when it is past 'Z'. A byte above ASCII may
+/// carry into the next one and mark it wrongly, but it is marked itself,
+/// below: the lowest mark is always right.
+fn before_start(word: u64) -> usize {
+    let from_a = word.wrapping_add(ONES * 0x3F);
+    let past_z = word.wrapping_add(ONES * 0x25);
+    let marks = (word | from_a & !past_z) & HIGHS;
+    (marks.trailing_zeros() / 8) as usize
 }
 
 impl Trie {
@@ -42,6 +73,7 @@ impl Trie {
             nodes,
             bytes,
             targets,
+            capital_starts: capital_starts(root),
         }
     }
 
@@ -49,7 +81,20 @@ impl Trie {
     /// those starting there: `(start, end, entry)`.
     pub fn find(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
         let haystack = text.as_bytes();
-        for start in from..haystack.len() {
+        let mut start = from;
+        while start < haystack.len() {
+            // Most text is lower case: passed over eight bytes at a time.
+            if self.capital_starts
+                && let Some(eight) = haystack.get(start..start + 8)
+            {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(eight);
+                let skip = before_start(u64::from_le_bytes(word));
+                start += skip;
+                if skip == 8 {
+                    continue;
+                }
+            }
             let mut node = self.root[usize::from(haystack[start])];
             let mut at = start + 1;
             let mut longest = None;
@@ -62,15 +107,23 @@ impl Trie {
                     break;
                 };
                 let edges = first as usize..first as usize + usize::from(len);
-                node = match self.bytes[edges.clone()].binary_search(&byte) {
-                    Ok(i) => self.targets[edges.start + i],
-                    Err(_) => NONE,
+                // Most nodes past the first have an edge or two: a scan
+                // costs less there than a binary search's set-up.
+                let found = if len <= 8 {
+                    self.bytes[edges.clone()].iter().position(|&b| b == byte)
+                } else {
+                    self.bytes[edges.clone()].binary_search(&byte).ok()
+                };
+                node = match found {
+                    Some(i) => self.targets[edges.start + i],
+                    None => NONE,
                 };
                 at += 1;
             }
             if let Some((end, entry)) = longest {
                 return Some((start, end, entry));
             }
+            start += 1;
         }
         None
     }
@@ -125,6 +178,31 @@ mod tests {
             "NATO, Nato and the UNITED STATES; Gulf Of Guinea, New Mexico, Georgia's \
              Ukrainians in Kyiv and the Kremlin, US U.S. us, Élysée ÉLYSÉE, CongoBrazza",
         );
+    }
+
+    #[test]
+    fn eight_bytes_are_passed_over_only_when_no_spelling_can_start_there() {
+        // The bundled spellings allow the fast path.
+        assert!(GAZETTEER.trie.capital_starts);
+        for byte in 0..=255u8 {
+            let may = byte.is_ascii_uppercase() || !byte.is_ascii();
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = byte;
+                let skip = super::before_start(u64::from_le_bytes(word));
+                assert_eq!(skip, if may { at } else { 8 }, "{byte} at {at}");
+                // Whatever follows a byte above ASCII, it is found first.
+                word[7] = b'Z';
+                if !byte.is_ascii() && at < 7 {
+                    assert_eq!(super::before_start(u64::from_le_bytes(word)), at);
+                }
+            }
+        }
+        // A capital after lower-case bytes, at every place in a word.
+        let automaton = automaton();
+        for at in 0..17 {
+            same_matches(&automaton, &format!("{}Germany and france", "x".repeat(at)));
+        }
     }
 
     proptest! {
