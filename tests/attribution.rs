@@ -2853,3 +2853,46 @@ fn a_headline_verb_ends_the_name_before_it() {
         speakers(text)
     );
 }
+
+#[test]
+fn letters_after_a_full_name_end_it() {
+    for (text, name) in [
+        (
+            "The budget passed.\n\nTom Hale MSP said the budget was fair.",
+            "Tom Hale",
+        ),
+        (
+            "The budget passed.\n\nThe ruling was wrong, Ana Ruiz QC said.",
+            "Ana Ruiz",
+        ),
+    ] {
+        assert_eq!(only(text).speaker.as_deref(), Some(name), "{text}");
+    }
+    // A description with a seat after it stays a description.
+    let text = "The budget passed.\n\nThe Leeds MP said the budget was fair.";
+    assert_eq!(only(text).speaker.as_deref(), Some("The Leeds MP"));
+}
+
+#[test]
+fn a_role_alone_then_a_name_in_commas_is_that_person() {
+    let c = only(
+        "The budget passed.\n\nScottish Finance Minister, Tom Hale, said: \"We are spending more.\"",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tom Hale"));
+}
+
+#[test]
+fn a_party_or_firm_before_a_name_is_no_part_of_it() {
+    for (text, name) in [
+        (
+            "The plan failed.\n\nBut Lib Dem Norman Hale accused ministers of lying.",
+            "Norman Hale",
+        ),
+        (
+            "The plan failed.\n\nVisiting Chairman of General Motors Roger Hale said that it would grow.",
+            "Roger Hale",
+        ),
+    ] {
+        assert_eq!(people(text), [name], "{:?}", speakers(text));
+    }
+}

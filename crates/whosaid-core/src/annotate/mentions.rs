@@ -155,6 +155,7 @@ impl Mention {
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
 static PARTICLES: WordSet = crate::vocabulary::word_set!("name_particles");
 static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
+static POSTNOMINALS: WordSet = crate::vocabulary::word_set!("postnominals");
 
 fn is_initial(p: &Para, i: usize) -> bool {
     // `is_word` first: it is also the bounds check (`i` may be one past the end).
@@ -375,6 +376,11 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // "Network for River Protection": the run ends an institution's name.
         if core.clone().any(institution_word)
             || opens_with_organization_name(p, core.clone())
+            // ("Chairman of General Motors Roger Smith": a title opening the
+            // institution's name.)
+            || start < core.start
+                && p.title(core.start - 1).is_some()
+                && opens_with_organization_name(p, core.start - 1..core.end)
             || not_person::ends_institution_name(p, core.start)
         {
             // "Harbour Affairs Paul Ahren": an institution's words,
@@ -956,6 +962,16 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     }
     // "Tony Blair himself said"
     while np.end > np.start && p.is_any(np.end - 1, &SOURCE_TRAILING_WORDS) {
+        np.end -= 1;
+    }
+    // "Tom Hale MSP said", "Ana Ruiz QC said": letters after a full name
+    // (not "the Salford MP", a description).
+    if np.end >= np.start + 3
+        && p.is_word(np.end - 1)
+        && POSTNOMINALS.contains(p.word(np.end - 1))
+        && lexicon.given_name(p.word(np.start)).is_some()
+        && (np.start..np.end - 1).all(|t| is_name_word(p, t))
+    {
         np.end -= 1;
     }
     // "Mr Straw last week said", "The commission on Thursday said": when, not

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::content::{trim, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
-    approximate_quantity, comma_segments, is_aside, is_comma_like, looks_finite,
+    approximate_quantity, comma_segments, is_aside, is_bare_role, is_comma_like, looks_finite,
     looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
     noun_phrase_right, subject_left,
 };
@@ -774,13 +774,22 @@ pub(super) fn clause(
         });
     }
     if let (Some(segments), Some(b)) = (name_with_asides, before) {
-        let name = segments[0].clone();
-        let description = trim(p, segments[1].start..b);
+        // "Scottish Finance Minister, Tom McCabe, said": a role alone, then
+        // the name it describes.
+        let role_first = segments.len() == 2
+            && is_bare_role(p, trim(p, segments[0].clone()))
+            && p.is_word(segments[1].start)
+            && lexicon().given_name(p.word(segments[1].start)).is_some();
+        let (name, description) = if role_first {
+            (trim(p, segments[1].start..b), trim(p, segments[0].clone()))
+        } else {
+            (segments[0].clone(), trim(p, segments[1].start..b))
+        };
         return Some(subject_first(
             p,
             cue,
-            name.clone(),
-            name.start,
+            name,
+            segments[0].start,
             end,
             Some(description),
         ));

@@ -343,6 +343,17 @@ pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<us
     split
 }
 
+/// Whether `segment` is a role in capitals with no name in it: its last word
+/// a title ("Scottish Finance Minister"), and no given name.
+pub(super) fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
+    segment.end > segment.start
+        && p.title(segment.end - 1)
+            .is_some_and(|title| title.kind == TitleKind::Title)
+        && segment
+            .clone()
+            .all(|t| p.is_capitalized(t) && lexicon().given_name(p.word(t)).is_none())
+}
+
 /// A list of names continuing the segment before: "…including Germany, France and Britain".
 pub(super) fn is_list_continuation(
     p: &Para,
@@ -441,6 +452,14 @@ pub(super) fn subject_across_asides(
                 .clone()
                 .all(|t| p.is_capitalized(t) || !p.is_word(t))
             && is_hometown(p, segments[n - 1].clone());
+        // "Scottish Finance Minister, Tom McCabe MSP, said": a role alone,
+        // then the name it describes.
+        if n == 1 && list_end.is_none() && is_bare_role(p, trim(p, segments[0].clone())) {
+            let name = trim(p, segment.clone());
+            if p.is_word(name.start) && lexicon().given_name(p.word(name.start)).is_some() {
+                return Some((name, segments[0].start, Some(trim(p, segments[0].clone()))));
+            }
+        }
         // The sentence's first segment is where the subject starts, never an aside.
         if n > 0 && (hometown_state || is_aside(p, segment.clone())) && list_end.is_none() {
             // "Hugh Hill, a doctor, said": the aside describes the speaker.
