@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet;
 
-use super::Story;
 use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::{Sex, lexicon};
 use super::mentions::{MentionKind, StoryMention, surname_key};
 use super::names::Names;
+use super::{Story, StoryClaim};
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
 pub(super) fn annotation(article: Article, story: Story) -> Annotation {
@@ -64,17 +64,16 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     drop(order);
     let resolution = coref::resolve(&mentions, &names);
 
-    // As `u32`, like the resolution has them: half the room per claim.
-    let entity_of_claim: Vec<Option<u32>> = claims
-        .iter()
-        .map(|c| {
-            c.source
-                .and_then(|m| resolution.entity_of[new_index[m as usize] as usize])
-        })
-        .collect();
+    // Looked up again where each claim becomes a record: a table of them
+    // would be one more vector per claim at the story's fullest.
+    let entity_of_claim = |claim: &StoryClaim| {
+        claim
+            .source
+            .and_then(|m| resolution.entity_of[new_index[m as usize] as usize])
+    };
     let mut claim_counts = vec![0usize; resolution.entities.len()];
-    for entity in entity_of_claim.iter().flatten() {
-        claim_counts[*entity as usize] += 1;
+    for entity in claims.iter().filter_map(entity_of_claim) {
+        claim_counts[entity as usize] += 1;
     }
 
     // Everyone named, and every other source that has a claim, by first mention.
@@ -106,16 +105,9 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let paragraphs = &owned;
 
     // Built in stages so that a long story's working sets do not all live at
-    // once: speakers and each claim's source, then (with the mentions gone)
-    // countries, then the claims themselves.
-    let mut not_places: Vec<(u32, u32, u32)> = mentions
-        .iter()
-        .filter_map(|m| {
-            m.name_span
-                .as_ref()
-                .map(|name| (m.paragraph, name.start, name.end))
-        })
-        .collect();
+    // once: speakers and the claims' records, then (with the resolution
+    // gone) the names that are no places, then (with the mentions gone)
+    // countries.
     // Ids by order of first mention, made as each speaker is: no table of
     // them per entity, and no copy.
     let speakers: Vec<SpeakerRecord> = listed
@@ -131,15 +123,6 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             )
         })
         .collect();
-    let mut sources: Vec<Option<(u32, u32, u32)>> = claims
-        .iter()
-        .map(|c| {
-            c.source.map(|m| {
-                let mention = &mentions[new_index[m as usize] as usize];
-                (mention.paragraph, mention.span.start, mention.span.end)
-            })
-        })
-        .collect();
     let speaker_number: Vec<Option<u32>> = {
         let mut number = vec![None; resolution.entities.len()];
         for (n, &e) in listed.iter().enumerate() {
@@ -147,35 +130,16 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         }
         number
     };
-    drop(mentions);
-    drop(names);
-    drop(resolution);
-    let countries = countries::find_mentions(paragraphs, &mut not_places);
-    drop(not_places);
-
-    // Claims in reading order, as offsets; the document's claims are built
-    // from them only when wanted.
-    let mut claims = claims;
-    let mut speaker_of_claim: Vec<Option<u32>> = entity_of_claim
-        .iter()
-        .map(|e| e.and_then(|e| speaker_number[e as usize]))
-        .collect();
-    let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&n| {
-        (
-            claims[n].paragraph,
-            claims[n].content.0,
-            claims[n].content.1,
-        )
-    });
-    permute(&mut claims, &order);
-    permute(&mut sources, &order);
-    permute(&mut speaker_of_claim, &order);
-    let claims: Vec<ClaimRecord> = claims
+    // Each claim becomes its record where it lies (the two are the same
+    // size), with its source's offsets and its speaker.
+    let mut claims: Vec<ClaimRecord> = claims
         .into_iter()
-        .zip(sources)
-        .zip(speaker_of_claim)
-        .map(|((c, source), speaker)| {
+        .map(|c| {
+            let speaker = entity_of_claim(&c).and_then(|e| speaker_number[e as usize]);
+            let source = c.source.map(|m| {
+                let mention = &mentions[new_index[m as usize] as usize];
+                (mention.paragraph, mention.span.start, mention.span.end)
+            });
             ClaimRecord::new(
                 c.paragraph,
                 c.content,
@@ -188,6 +152,28 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             )
         })
         .collect();
+    drop(speaker_number);
+    drop(new_index);
+    drop(resolution);
+    let mut not_places: Vec<(u32, u32, u32)> = mentions
+        .iter()
+        .filter_map(|m| {
+            m.name_span
+                .as_ref()
+                .map(|name| (m.paragraph, name.start, name.end))
+        })
+        .collect();
+    drop(mentions);
+    drop(names);
+    let countries = countries::find_mentions(paragraphs, &mut not_places);
+    drop(not_places);
+
+    // Claims in reading order, as offsets; the document's claims are built
+    // from them only when wanted.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&n| (claims[n].paragraph, claims[n].start, claims[n].end));
+    permute(&mut claims, &order);
+    drop(order);
     let summary = summarize(&speakers, &claims);
 
     Annotation {
