@@ -54,18 +54,23 @@ impl MarkRef {
     const CLAIM_SOURCE: u32 = u32::MAX;
 }
 
+/// Marks a claim without a speaker in `claim_speakers`.
+const NO_SPEAKER: u32 = u32::MAX;
+
 /// Paragraphs whose runs are kept once drawn: more than a screen shows.
 const RUN_CACHE_PARAGRAPHS: usize = 256;
 
 #[derive(Debug, Clone, Default)]
 pub struct DocIndex {
-    /// Indices into `Document::claims`, in reading order.
-    pub claim_order: Vec<usize>,
+    /// Indices into `Document::claims`, in reading order (u32: a long
+    /// story has a million claims).
+    pub claim_order: Vec<u32>,
     /// For each claim in `claim_order`, its paragraph (for binary search).
     pub claim_paragraphs: Vec<u32>,
     /// For each claim in `claim_order`, its speaker (index into
-    /// `Document::speakers`), if it resolves to one.
-    claim_speakers: Vec<Option<u32>>,
+    /// `Document::speakers`), or [`NO_SPEAKER`]: half the room of an
+    /// `Option`.
+    claim_speakers: Vec<u32>,
     /// For each speaker, the sorted paragraphs where it is mentioned or
     /// quoted (u32, as every paragraph list here: a long story has a
     /// million paragraphs, and these lists are held while it is open).
@@ -155,9 +160,9 @@ impl DocIndex {
         }
         drop(speaker_of);
         claims.sort_unstable();
-        index.claim_order = claims.iter().map(|c| c.2 as usize).collect();
+        index.claim_order = claims.iter().map(|c| c.2).collect();
         index.claim_paragraphs = claims.iter().map(|c| c.0).collect();
-        index.claim_speakers = claims.iter().map(|c| c.3).collect();
+        index.claim_speakers = claims.iter().map(|c| c.3.unwrap_or(NO_SPEAKER)).collect();
         // Claim sources in document order, as they layered before.
         let mut by_document: Vec<u32> = (0..claims.len() as u32).collect();
         by_document.sort_unstable_by_key(|&n| claims[n as usize].2);
@@ -178,13 +183,12 @@ impl DocIndex {
             }
         }
         for (position, &claim) in index.claim_order.iter().enumerate() {
-            if let Some(s) = index.claim_speakers[position] {
-                let s = s as usize;
+            if let Some(s) = index.claim_speaker(position) {
                 index.speaker_claims[s] += 1;
-                if let Some(p) = doc.claim_paragraph(claim) {
+                if let Some(p) = doc.claim_paragraph(claim as usize) {
                     push_new(&mut index.speaker_paragraphs[s], p as u32);
                 }
-                if let Some(source) = doc.claim_source(claim)
+                if let Some(source) = doc.claim_source(claim as usize)
                     && marks(source)
                 {
                     push_new(&mut index.speaker_paragraphs[s], source.paragraph as u32);
@@ -249,7 +253,7 @@ impl DocIndex {
             }
         }
         for &position in sources_in_order {
-            if let Some(source) = doc.claim_source(self.claim_order[position as usize])
+            if let Some(source) = doc.claim_source(self.claim_order[position as usize] as usize)
                 && marks(source)
             {
                 let owner = MarkRef::CLAIM_SOURCE;
@@ -268,9 +272,8 @@ impl DocIndex {
     pub fn claim_speaker(&self, position: usize) -> Option<usize> {
         self.claim_speakers
             .get(position)
-            .copied()
-            .flatten()
-            .map(|s| s as usize)
+            .filter(|&&s| s != NO_SPEAKER)
+            .map(|&s| s as usize)
     }
 
     /// Positions in `claim_order` of the claims in paragraph `p`.
@@ -310,8 +313,9 @@ impl DocIndex {
                 let owner = r.owner as usize;
                 let item = r.item as usize;
                 if r.owner == MarkRef::CLAIM_SOURCE {
-                    let source = doc.claim_source(self.claim_order[item])?;
-                    mark(doc, source, MarkKind::Speaker, self.claim_speakers[item])
+                    let source = doc.claim_source(self.claim_order[item] as usize)?;
+                    let speaker = self.claim_speaker(item).map(|s| s as u32);
+                    mark(doc, source, MarkKind::Speaker, speaker)
                 } else if owner < speakers {
                     let mention = doc.speaker_mention(owner, item)?;
                     mark(doc, mention, MarkKind::Speaker, Some(r.owner))
@@ -324,10 +328,10 @@ impl DocIndex {
         let mut claims: Vec<usize> = self.claims_in(p).collect();
         claims.sort_unstable_by_key(|&position| self.claim_order[position]);
         for position in claims {
-            let Some(claim) = doc.claim(self.claim_order[position]) else {
+            let Some(claim) = doc.claim(self.claim_order[position] as usize) else {
                 continue;
             };
-            let speaker = self.claim_speakers[position];
+            let speaker = self.claim_speaker(position).map(|s| s as u32);
             let kind = MarkKind::Claim(claim.kind);
             marks.extend(claim_spans(&claim).filter_map(|span| mark(doc, span, kind, speaker)));
         }

@@ -710,7 +710,7 @@ impl StoryView {
     /// in a paragraph that is not shown (the headline, shown above the body)
     /// cannot be focused: the nearest shown paragraph is, and `false` says so.
     pub fn jump_to_claim(&mut self, i: usize) -> bool {
-        let Some(claim) = self.doc.claim(self.index.claim_order[i]) else {
+        let Some(claim) = self.doc.claim(self.index.claim_order[i] as usize) else {
             return false;
         };
         let p = claim.paragraph;
@@ -979,7 +979,8 @@ impl StoryView {
 
     /// The current claim.
     pub fn current_claim(&self) -> Option<Cow<'_, Claim>> {
-        self.doc.claim(*self.index.claim_order.get(self.claim?)?)
+        self.doc
+            .claim(*self.index.claim_order.get(self.claim?)? as usize)
     }
 
     /// The bytes of the current claim, when it is in paragraph `p`.
