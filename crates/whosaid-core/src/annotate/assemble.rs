@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet;
 
+use super::Story;
 use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::{Sex, lexicon};
 use super::mentions::{MentionKind, StoryMention, surname_key};
 use super::names::Names;
-use super::{Story, StoryClaim};
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
 pub(super) fn annotation(article: Article, story: Story) -> Annotation {
@@ -19,7 +19,8 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         mut mentions,
         mut names,
         surname_candidates,
-        claims,
+        mut claims,
+        extras,
     } = story;
 
     // Capitalized words that are the surname of someone named in the story.
@@ -66,9 +67,9 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
 
     // Looked up again where each claim becomes a record: a table of them
     // would be one more vector per claim at the story's fullest.
-    let entity_of_claim = |claim: &StoryClaim| {
+    let entity_of_claim = |claim: &ClaimRecord| {
         claim
-            .source
+            .source_mention()
             .and_then(|m| resolution.entity_of[new_index[m as usize] as usize])
     };
     let mut claim_counts = vec![0usize; resolution.entities.len()];
@@ -130,28 +131,16 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         }
         number
     };
-    // Each claim becomes its record where it lies (the two are the same
-    // size), with its source's offsets and its speaker.
-    let mut claims: Vec<ClaimRecord> = claims
-        .into_iter()
-        .map(|c| {
-            let speaker = entity_of_claim(&c).and_then(|e| speaker_number[e as usize]);
-            let source = c.source.map(|m| {
-                let mention = &mentions[new_index[m as usize] as usize];
-                (mention.paragraph, mention.span.start, mention.span.end)
-            });
-            ClaimRecord::new(
-                c.paragraph,
-                c.content,
-                c.kind,
-                speaker,
-                c.parts,
-                source,
-                c.cue,
-                c.channel,
-            )
-        })
-        .collect();
+    // Each claim's record is resolved where it lies: its speaker, and its
+    // source's offsets in place of the mention's index.
+    for claim in &mut claims {
+        let speaker = entity_of_claim(claim).and_then(|e| speaker_number[e as usize]);
+        let source = claim.source_mention().map(|m| {
+            let mention = &mentions[new_index[m as usize] as usize];
+            (mention.paragraph, mention.span.start, mention.span.end)
+        });
+        claim.resolve(speaker, source);
+    }
     drop(speaker_number);
     drop(new_index);
     drop(resolution);
@@ -181,6 +170,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         paragraphs: owned,
         speakers,
         claims,
+        extras,
         countries,
         summary,
     }
