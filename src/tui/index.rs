@@ -37,21 +37,18 @@ pub struct Mark {
     pub speaker: Option<u32>,
 }
 
-/// Where one highlight of a paragraph comes from, found again in the
-/// document when the paragraph is drawn: 8 bytes instead of the mark
-/// itself, and no runs for paragraphs never shown.
+/// Where highlights of a paragraph come from, found again in the document
+/// when the paragraph is drawn: 4 bytes instead of the marks themselves,
+/// and no runs for paragraphs never shown. Either an owner (a speaker's
+/// index, or a country's index plus the number of speakers), which stands
+/// for all its mentions in the paragraph, or [`MarkRef::CLAIM_SOURCE`]
+/// with the position in `claim_order` of a claim whose source it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct MarkRef {
-    /// A speaker's index; a country's index plus the number of speakers;
-    /// or [`MarkRef::CLAIM_SOURCE`].
-    owner: u32,
-    /// The mention's index in its owner's `mentions`, or for a claim's
-    /// source the claim's position in `claim_order`.
-    item: u32,
-}
+struct MarkRef(u32);
 
 impl MarkRef {
-    const CLAIM_SOURCE: u32 = u32::MAX;
+    /// Set for a claim's source (a story has fewer than 2^31 owners).
+    const CLAIM_SOURCE: u32 = 1 << 31;
 }
 
 /// Marks a claim without a speaker in `claim_speakers`.
@@ -84,6 +81,10 @@ pub struct DocIndex {
     /// in the order they layer in (claims come from `claim_order`).
     mark_refs: Vec<MarkRef>,
     mark_starts: Vec<u32>,
+    /// Owners whose mentions are not in paragraph order (only in documents
+    /// written elsewhere), sorted: their mentions in a paragraph are looked
+    /// for one by one, not by binary search.
+    unsorted: Vec<u32>,
     /// Highlight runs of the paragraphs drawn last, most recent last.
     runs: RefCell<VecDeque<(usize, Arc<[Run]>)>>,
 }
@@ -196,6 +197,15 @@ impl DocIndex {
             }
         }
 
+        index.unsorted = (0..doc.speaker_count() + doc.country_count())
+            .filter(|&owner| {
+                let paragraphs = (0..owner_mention_count(doc, owner))
+                    .filter_map(|m| owner_mention(doc, owner, m))
+                    .map(|m| m.paragraph);
+                !paragraphs.is_sorted()
+            })
+            .map(|owner| owner as u32)
+            .collect();
         // Each paragraph's references, counted first and then placed, so
         // no list per paragraph is ever held.
         let mut starts = vec![0u32; count + 1];
@@ -203,7 +213,7 @@ impl DocIndex {
         for p in 0..count {
             starts[p + 1] += starts[p];
         }
-        let mut refs = vec![MarkRef { owner: 0, item: 0 }; starts[count] as usize];
+        let mut refs = vec![MarkRef(0); starts[count] as usize];
         let mut next = starts.clone();
         index.each_mark_ref(doc, &by_document, |p, r| {
             refs[next[p] as usize] = r;
@@ -224,8 +234,9 @@ impl DocIndex {
         index
     }
 
-    /// Calls `found` with the paragraph and reference of every mention and
-    /// claim source that marks some text, in the order they layer in.
+    /// Calls `found` with the paragraph and reference of every owner's
+    /// mentions (once a paragraph) and claim source that mark some text,
+    /// in the order they layer in.
     fn each_mark_ref(
         &self,
         doc: &dyn Annotated,
@@ -233,22 +244,18 @@ impl DocIndex {
         mut found: impl FnMut(usize, MarkRef),
     ) {
         let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
-        let speakers = doc.speaker_count();
-        for owner in 0..speakers + doc.country_count() {
-            let count = match owner.checked_sub(speakers) {
-                None => doc.speaker_mention_count(owner),
-                Some(c) => doc.country_mention_count(c),
-            };
-            let mention = |m| match owner.checked_sub(speakers) {
-                None => doc.speaker_mention(owner, m),
-                Some(c) => doc.country_mention(c, m),
-            };
-            for item in 0..count {
-                if let Some(mention) = mention(item)
+        // The owner last referred to in each paragraph: owners come in
+        // order, so this keeps one reference per owner and paragraph.
+        let mut last_owner = vec![u32::MAX; doc.paragraphs().len()];
+        for owner in 0..doc.speaker_count() + doc.country_count() {
+            for item in 0..owner_mention_count(doc, owner) {
+                if let Some(mention) = owner_mention(doc, owner, item)
                     && marks(mention)
+                    && let Some(last) = last_owner.get_mut(mention.paragraph)
+                    && *last != owner as u32
                 {
-                    let (owner, item) = (owner as u32, item as u32);
-                    found(mention.paragraph, MarkRef { owner, item });
+                    *last = owner as u32;
+                    found(mention.paragraph, MarkRef(owner as u32));
                 }
             }
         }
@@ -256,16 +263,35 @@ impl DocIndex {
             if let Some(source) = doc.claim_source(self.claim_order[position as usize] as usize)
                 && marks(source)
             {
-                let owner = MarkRef::CLAIM_SOURCE;
-                found(
-                    source.paragraph,
-                    MarkRef {
-                        owner,
-                        item: position,
-                    },
-                );
+                found(source.paragraph, MarkRef(MarkRef::CLAIM_SOURCE | position));
             }
         }
+    }
+
+    /// The mentions of `owner` in paragraph `p`, in order.
+    fn owner_mentions_in(&self, doc: &dyn Annotated, owner: usize, p: usize) -> Vec<Offsets> {
+        let count = owner_mention_count(doc, owner);
+        let at = |m: usize| owner_mention(doc, owner, m);
+        if self.unsorted.binary_search(&(owner as u32)).is_ok() {
+            return (0..count)
+                .filter_map(at)
+                .filter(|m| m.paragraph == p)
+                .collect();
+        }
+        // In paragraph order: the first at or after `p`, by binary search.
+        let before = |m: usize| at(m).is_some_and(|m| m.paragraph < p);
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if before(middle) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low..count)
+            .map_while(|m| at(m).filter(|m| m.paragraph == p))
+            .collect()
     }
 
     /// The speaker of the claim at `position` in `claim_order`.
@@ -307,24 +333,37 @@ impl DocIndex {
             return Vec::new();
         };
         let speakers = doc.speaker_count();
-        let mut marks: Vec<Mark> = self.mark_refs[from as usize..to as usize]
-            .iter()
-            .filter_map(|r| {
-                let owner = r.owner as usize;
-                let item = r.item as usize;
-                if r.owner == MarkRef::CLAIM_SOURCE {
-                    let source = doc.claim_source(self.claim_order[item] as usize)?;
-                    let speaker = self.claim_speaker(item).map(|s| s as u32);
-                    mark(doc, source, MarkKind::Speaker, speaker)
-                } else if owner < speakers {
-                    let mention = doc.speaker_mention(owner, item)?;
-                    mark(doc, mention, MarkKind::Speaker, Some(r.owner))
-                } else {
-                    let mention = doc.country_mention(owner - speakers, item)?;
-                    mark(doc, mention, MarkKind::Country, None)
-                }
-            })
-            .collect();
+        let mut marks: Vec<Mark> = Vec::new();
+        for &MarkRef(r) in self
+            .mark_refs
+            .get(from as usize..to as usize)
+            .unwrap_or(&[])
+        {
+            if r & MarkRef::CLAIM_SOURCE != 0 {
+                let item = (r & !MarkRef::CLAIM_SOURCE) as usize;
+                let speaker = self.claim_speaker(item).map(|s| s as u32);
+                let source = self
+                    .claim_order
+                    .get(item)
+                    .and_then(|&claim| doc.claim_source(claim as usize));
+                marks.extend(
+                    source.and_then(|source| mark(doc, source, MarkKind::Speaker, speaker)),
+                );
+                continue;
+            }
+            let owner = r as usize;
+            let (kind, speaker) = if owner < speakers {
+                (MarkKind::Speaker, Some(r))
+            } else {
+                (MarkKind::Country, None)
+            };
+            let mentions = self.owner_mentions_in(doc, owner, p);
+            marks.extend(
+                mentions
+                    .into_iter()
+                    .filter_map(|m| mark(doc, m, kind, speaker)),
+            );
+        }
         let mut claims: Vec<usize> = self.claims_in(p).collect();
         claims.sort_unstable_by_key(|&position| self.claim_order[position]);
         for position in claims {
@@ -336,6 +375,22 @@ impl DocIndex {
             marks.extend(claim_spans(&claim).filter_map(|span| mark(doc, span, kind, speaker)));
         }
         marks
+    }
+}
+
+/// How many mentions `owner` (a speaker, or a country after the speakers) has.
+fn owner_mention_count(doc: &dyn Annotated, owner: usize) -> usize {
+    match owner.checked_sub(doc.speaker_count()) {
+        None => doc.speaker_mention_count(owner),
+        Some(c) => doc.country_mention_count(c),
+    }
+}
+
+/// The `m`th mention of `owner` (a speaker, or a country after the speakers).
+fn owner_mention(doc: &dyn Annotated, owner: usize, m: usize) -> Option<Offsets> {
+    match owner.checked_sub(doc.speaker_count()) {
+        None => doc.speaker_mention(owner, m),
+        Some(c) => doc.country_mention(c, m),
     }
 }
 
