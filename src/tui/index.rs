@@ -71,11 +71,11 @@ pub struct DocIndex {
     /// For each speaker, the sorted paragraphs where it is mentioned or
     /// quoted (u32, as every paragraph list here: a long story has a
     /// million paragraphs, and these lists are held while it is open).
-    pub speaker_paragraphs: Vec<Vec<u32>>,
+    pub speaker_paragraphs: Lists,
     /// For each speaker, the number of claims attributed to it.
     pub speaker_claims: Vec<usize>,
     /// For each country, the sorted paragraphs that mention it.
-    pub country_paragraphs: Vec<Vec<u32>>,
+    pub country_paragraphs: Lists,
     /// The mentions and claim sources of each paragraph: those of
     /// paragraph `p` are `mark_refs[mark_starts[p]..mark_starts[p + 1]]`,
     /// in the order they layer in (claims come from `claim_order`).
@@ -135,9 +135,7 @@ impl DocIndex {
     pub fn new(doc: &dyn Annotated) -> Self {
         let count = doc.paragraphs().len();
         let mut index = DocIndex {
-            speaker_paragraphs: vec![Vec::new(); doc.speaker_count()],
             speaker_claims: vec![0; doc.speaker_count()],
-            country_paragraphs: vec![Vec::new(); doc.country_count()],
             ..DocIndex::default()
         };
         let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
@@ -169,43 +167,43 @@ impl DocIndex {
         by_document.sort_unstable_by_key(|&n| claims[n as usize].2);
         drop(claims);
 
-        for (s, paragraphs) in index.speaker_paragraphs.iter_mut().enumerate() {
-            let mentions =
-                (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
-            for mention in mentions.filter(|&m| marks(m)) {
-                push_new(paragraphs, mention.paragraph as u32);
-            }
-        }
-        for (c, paragraphs) in index.country_paragraphs.iter_mut().enumerate() {
-            let mentions =
-                (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
-            for mention in mentions.filter(|&m| marks(m)) {
-                push_new(paragraphs, mention.paragraph as u32);
-            }
-        }
-        for (position, &claim) in index.claim_order.iter().enumerate() {
+        for position in 0..index.claim_order.len() {
             if let Some(s) = index.claim_speaker(position) {
                 index.speaker_claims[s] += 1;
+            }
+        }
+        index.speaker_paragraphs = Lists::build(doc.speaker_count(), |push| {
+            for s in 0..doc.speaker_count() {
+                let mentions =
+                    (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
+                for mention in mentions.filter(|&m| marks(m)) {
+                    push(s, mention.paragraph as u32);
+                }
+            }
+            for (position, &claim) in index.claim_order.iter().enumerate() {
+                let Some(s) = index.claim_speaker(position) else {
+                    continue;
+                };
                 if let Some(p) = doc.claim_paragraph(claim as usize) {
-                    push_new(&mut index.speaker_paragraphs[s], p as u32);
+                    push(s, p as u32);
                 }
                 if let Some(source) = doc.claim_source(claim as usize)
                     && marks(source)
                 {
-                    push_new(&mut index.speaker_paragraphs[s], source.paragraph as u32);
+                    push(s, source.paragraph as u32);
                 }
             }
-        }
+        });
+        index.country_paragraphs = Lists::build(doc.country_count(), |push| {
+            for c in 0..doc.country_count() {
+                let mentions =
+                    (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
+                for mention in mentions.filter(|&m| marks(m)) {
+                    push(c, mention.paragraph as u32);
+                }
+            }
+        });
 
-        index.unsorted = (0..doc.speaker_count() + doc.country_count())
-            .filter(|&owner| {
-                let paragraphs = (0..owner_mention_count(doc, owner))
-                    .filter_map(|m| owner_mention(doc, owner, m))
-                    .map(|m| m.paragraph);
-                !paragraphs.is_sorted()
-            })
-            .map(|owner| owner as u32)
-            .collect();
         // Each paragraph's references, counted first and then placed, so
         // no list per paragraph is ever held.
         let mut starts = vec![0u32; count + 1];
@@ -214,23 +212,16 @@ impl DocIndex {
             starts[p + 1] += starts[p];
         }
         let mut refs = vec![MarkRef(0); starts[count] as usize];
-        let mut next = starts.clone();
+        // Each start serves as its paragraph's cursor, and ends as the next
+        // paragraph's start: shifted back by one after, with no copy.
         index.each_mark_ref(doc, &by_document, |p, r| {
-            refs[next[p] as usize] = r;
-            next[p] += 1;
+            refs[starts[p] as usize] = r;
+            starts[p] += 1;
         });
+        starts.copy_within(0..count, 1);
+        starts[0] = 0;
         index.mark_refs = refs;
         index.mark_starts = starts;
-        for list in index
-            .speaker_paragraphs
-            .iter_mut()
-            .chain(index.country_paragraphs.iter_mut())
-        {
-            list.sort_unstable();
-            list.dedup();
-            // Grown by doubling: up to half of each list is empty room.
-            list.shrink_to_fit();
-        }
         index
     }
 
@@ -394,13 +385,75 @@ fn owner_mention(doc: &dyn Annotated, owner: usize, m: usize) -> Option<Offsets>
     }
 }
 
-/// Adds paragraph `p` to a list that is sorted and deduplicated at the end.
-/// Mentions come mostly in reading order, so a repeat of the last one is
-/// skipped now: a speaker named a million times in a long story would
-/// otherwise list its paragraphs a million times before the dedup.
-fn push_new(list: &mut Vec<u32>, p: u32) {
-    if list.last() != Some(&p) {
-        list.push(p);
+/// Sorted, deduplicated lists of paragraphs, one per owner (a speaker or
+/// a country), all in one vector: a long story has a hundred thousand
+/// speakers, most in a paragraph or two, and a vector each would cost more
+/// than its paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lists {
+    /// Owner `o`'s list is `items[starts[o]..starts[o + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [u32];
+
+    fn index(&self, owner: usize) -> &[u32] {
+        &self.items[self.starts[owner] as usize..self.starts[owner + 1] as usize]
+    }
+}
+
+impl Lists {
+    /// The lists of `owners` owners, from what `each` gives `push` (owner,
+    /// paragraph). `each` runs twice, to count and then to place: no list
+    /// is grown. A repeat of an owner's last paragraph is skipped at once
+    /// (mentions come mostly in reading order: a speaker named a million
+    /// times would otherwise list its paragraphs a million times).
+    fn build(owners: usize, each: impl Fn(&mut dyn FnMut(usize, u32))) -> Lists {
+        let mut last = vec![u32::MAX; owners];
+        let mut starts = vec![0u32; owners + 1];
+        each(&mut |owner, p| {
+            if last[owner] != p {
+                last[owner] = p;
+                starts[owner + 1] += 1;
+            }
+        });
+        for owner in 0..owners {
+            starts[owner + 1] += starts[owner];
+        }
+        let mut items = vec![0u32; starts[owners] as usize];
+        let mut next = starts.clone();
+        last.fill(u32::MAX);
+        each(&mut |owner, p| {
+            if last[owner] != p {
+                last[owner] = p;
+                items[next[owner] as usize] = p;
+                next[owner] += 1;
+            }
+        });
+        drop(next);
+        drop(last);
+        // Each list sorted and deduplicated, moved down to where the
+        // last one ended.
+        let mut kept = 0;
+        for owner in 0..owners {
+            let (from, to) = (starts[owner] as usize, starts[owner + 1] as usize);
+            items[from..to].sort_unstable();
+            starts[owner] = kept as u32;
+            let mut previous = None;
+            for k in from..to {
+                if previous != Some(items[k]) {
+                    previous = Some(items[k]);
+                    items[kept] = items[k];
+                    kept += 1;
+                }
+            }
+        }
+        starts[owners] = kept as u32;
+        items.truncate(kept);
+        items.shrink_to_fit();
+        Lists { starts, items }
     }
 }
 
@@ -482,7 +535,7 @@ mod tests {
         assert_eq!(source[0].speaker(), Some(Some(0)));
         let claim = index.runs(&doc, 1);
         assert_eq!(claim[0].claim(), Some((ClaimKind::Direct, Some(0))));
-        assert_eq!(index.speaker_paragraphs, [vec![0, 1]]);
+        assert_eq!(index.speaker_paragraphs[0], [0, 1]);
     }
 
     #[test]

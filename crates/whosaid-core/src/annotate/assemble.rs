@@ -144,7 +144,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     drop(speaker_number);
     drop(new_index);
     drop(resolution);
-    let mut not_places: Vec<(u32, u32, u32)> = mentions
+    let not_places: Vec<(u32, u32, u32)> = mentions
         .iter()
         .filter_map(|m| {
             m.name_span
@@ -154,8 +154,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .collect();
     drop(mentions);
     drop(names);
-    let countries = countries::find_mentions(paragraphs, &mut not_places);
-    drop(not_places);
+    let countries = countries::find_mentions(paragraphs, not_places);
 
     // Claims in reading order, as offsets; the document's claims are built
     // from them only when wanted.

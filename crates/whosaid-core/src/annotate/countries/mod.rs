@@ -41,11 +41,11 @@ pub struct Place {
 /// [`find_mentions`].)
 #[cfg(test)]
 pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
-    let mut blocked: Vec<(u32, u32, u32)> = not_places
+    let blocked: Vec<(u32, u32, u32)> = not_places
         .iter()
         .map(|s| (s.paragraph as u32, s.start as u32, s.end as u32))
         .collect();
-    find_mentions(paragraphs, &mut blocked)
+    find_mentions(paragraphs, blocked)
         .into_iter()
         .map(|found| found.into_country(paragraphs))
         .collect()
@@ -93,8 +93,9 @@ impl Mentions {
 }
 
 /// [`find`] as offsets: `blocked` holds (paragraph index, start, end) of
-/// names, in any order (sorted here, in place: a long story has a million).
-pub fn find_mentions(paragraphs: &[Paragraph], blocked: &mut [(u32, u32, u32)]) -> Vec<Mentions> {
+/// names, in any order (sorted here, in place: a long story has a million;
+/// and dropped once the text is scanned, before the mentions are settled).
+pub fn find_mentions(paragraphs: &[Paragraph], mut blocked: Vec<(u32, u32, u32)>) -> Vec<Mentions> {
     let gazetteer = &GAZETTEER;
     blocked.sort_unstable();
     let mut hits = Vec::new();
@@ -108,6 +109,7 @@ pub fn find_mentions(paragraphs: &[Paragraph], blocked: &mut [(u32, u32, u32)]) 
             gazetteer, position, paragraph, blocked, &mut story, &mut hits,
         );
     }
+    drop(blocked);
     settle(gazetteer, paragraphs, &story, hits)
 }
 
