@@ -63,6 +63,12 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     permute(&mut mentions, &order);
     // Not kept to the end: a long story has one per mention.
     drop(order);
+    for claim in &mut claims {
+        if let Some(m) = claim.source_mention() {
+            claim.set_source_mention(Some(new_index[m as usize]));
+        }
+    }
+    drop(new_index);
     let resolution = coref::resolve(&mentions, &names);
 
     // Looked up again where each claim becomes a record: a table of them
@@ -70,7 +76,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let entity_of_claim = |claim: &ClaimRecord| {
         claim
             .source_mention()
-            .and_then(|m| resolution.entity_of[new_index[m as usize] as usize])
+            .and_then(|m| resolution.entity_of(m as usize))
     };
     let mut claim_counts = vec![0usize; resolution.entities.len()];
     for entity in claims.iter().filter_map(entity_of_claim) {
@@ -136,19 +142,17 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     for claim in &mut claims {
         let speaker = entity_of_claim(claim).and_then(|e| speaker_number[e as usize]);
         let source = claim.source_mention().map(|m| {
-            let mention = &mentions[new_index[m as usize] as usize];
+            let mention = &mentions[m as usize];
             (mention.paragraph, mention.span.start, mention.span.end)
         });
         claim.resolve(speaker, source);
     }
     drop(speaker_number);
-    drop(new_index);
     drop(resolution);
     let not_places: Vec<(u32, u32, u32)> = mentions
         .iter()
         .filter_map(|m| {
-            m.name_span
-                .as_ref()
+            m.name_span()
                 .map(|name| (m.paragraph, name.start, name.end))
         })
         .collect();
@@ -245,7 +249,7 @@ fn speaker(
     // only called by a title, is an unnamed source. ("Ms King": after an
     // honorific, the title word is a surname.)
     let after_honorific = |m: &&StoryMention| {
-        m.name_span.as_ref().is_some_and(|name| {
+        m.name_span().is_some_and(|name| {
             let text = &paragraphs[m.paragraph()].text;
             let before = text[..name.start as usize].trim_end();
             let word = text[name.start as usize..name.end as usize]
@@ -274,7 +278,7 @@ fn speaker(
             } else {
                 entity.kind
             },
-            role: entity.role.as_deref().map(str::to_string),
+            role: names.get(entity.role).map(str::to_string),
             country: names.get(entity.country).map(str::to_string),
             aliases,
             mentions: Vec::new(),

@@ -17,7 +17,7 @@ use crate::model::SpeakerKind;
 pub struct Entity {
     pub kind: SpeakerKind,
     pub name: Box<str>,
-    pub role: Option<Box<str>>,
+    pub role: Option<Sym>,
     /// The code of the country ("UA").
     pub country: Option<Sym>,
     pub sex: Sex,
@@ -29,8 +29,6 @@ pub struct Entity {
     /// Indices of the mentions that resolve here, in reading order (u32:
     /// a long story has millions, all held while its speakers are built).
     pub mentions: Vec<u32>,
-    /// The name was only ever a surname (so a later full name may absorb it).
-    pub organization_key: Option<String>,
 }
 
 impl Entity {
@@ -49,7 +47,7 @@ impl Entity {
         Entity {
             kind,
             name: names.get(mention.name).unwrap_or_default().into(),
-            role: names.get(mention.role).map(Box::from),
+            role: mention.role,
             country: mention.country,
             sex: mention.sex,
             plural: mention.plural,
@@ -57,7 +55,6 @@ impl Entity {
             surname: mention.surname,
             given: mention.given,
             mentions: vec![index as u32],
-            organization_key: organization_key(mention, names),
         }
     }
 
@@ -76,7 +73,7 @@ impl Entity {
             self.given = mention.given;
         }
         if self.role.is_none() {
-            self.role = names.get(mention.role).map(Box::from);
+            self.role = mention.role;
         }
         if self.country.is_none() {
             self.country = mention.country;
@@ -153,7 +150,19 @@ fn describes_a_role_change(description: &str) -> bool {
 /// The entity each mention resolves to (`None`: unresolved), and the entities.
 pub struct Resolution {
     pub entities: Vec<Entity>,
-    pub entity_of: Vec<Option<u32>>,
+    /// Each mention's entity, or [`Resolution::NONE`]: read with
+    /// [`Resolution::entity_of`].
+    entity_of: Vec<u32>,
+}
+
+impl Resolution {
+    /// Marks an unresolved mention: no tag, as a long story has millions.
+    const NONE: u32 = u32::MAX;
+
+    /// The entity mention `m` resolves to.
+    pub fn entity_of(&self, m: usize) -> Option<u32> {
+        self.entity_of.get(m).copied().filter(|&e| e != Self::NONE)
+    }
 }
 
 /// How far back (in paragraphs) a pronoun or description looks for its antecedent.
@@ -231,7 +240,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         let description = description_words(mention, names);
         let role_says = |head: &str, entity: &Entity| {
             entity.kind == SpeakerKind::Person
-                && entity.role.as_deref().is_some_and(|role| {
+                && names.get(entity.role).is_some_and(|role| {
                     let role = role.to_lowercase();
                     (role.contains(head) || abbreviates(&role, head))
                         && description
@@ -340,7 +349,10 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     Resolution {
         entities,
         // A story has fewer entities than bytes: u32 is enough, and half the room.
-        entity_of: entity_of.into_iter().map(|e| e.map(|e| e as u32)).collect(),
+        entity_of: entity_of
+            .into_iter()
+            .map(|e| e.map_or(Resolution::NONE, |e| e as u32))
+            .collect(),
     }
 }
 
@@ -372,8 +384,8 @@ impl Index {
     fn add(&mut self, mention: &StoryMention, m: usize, names: &Names) -> usize {
         let entity = Entity::from_mention(mention, m, names);
         let e = self.entities.len();
-        if let Some(key) = &entity.organization_key {
-            self.organizations.insert(key.clone(), e);
+        if let Some(key) = organization_key(mention, names) {
+            self.organizations.insert(key, e);
         }
         if let Some(surname) = entity.surname {
             self.by_surname.entry(surname).or_default().push(e);

@@ -92,7 +92,10 @@ pub struct StoryMention {
     pub definite: bool,
     pub head: Option<Sym>,
     pub in_quote: bool,
-    pub name_span: Option<Range<u32>>,
+    /// Start and end of the name, or (`u32::MAX`, `u32::MAX`) for none:
+    /// read with [`StoryMention::name_span`]; no tag, as a long story has
+    /// millions of mentions.
+    name_span: (u32, u32),
 }
 
 impl StoryMention {
@@ -102,6 +105,12 @@ impl StoryMention {
 
     pub fn span(&self) -> Range<usize> {
         self.span.start as usize..self.span.end as usize
+    }
+
+    /// The bytes of the person's name, where the mention has one.
+    pub fn name_span(&self) -> Option<Range<u32>> {
+        let (start, end) = self.name_span;
+        (start != u32::MAX).then_some(start..end)
     }
 }
 
@@ -147,7 +156,9 @@ impl Mention {
             definite: self.definite,
             head: names.intern_opt(self.head.as_deref()),
             in_quote: self.in_quote,
-            name_span: self.name_span.map(offsets),
+            name_span: self.name_span.map_or((u32::MAX, u32::MAX), |name| {
+                (name.start as u32, name.end as u32)
+            }),
         }
     }
 }
@@ -507,7 +518,7 @@ impl SurnameCandidate {
             definite: false,
             head: None,
             in_quote: self.in_quote,
-            name_span: Some(self.start..self.end),
+            name_span: (self.start, self.end),
         }
     }
 }
