@@ -88,7 +88,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .filter(|&e| {
             let entity = &resolution.entities[e];
             let named = entity.kind == SpeakerKind::Person
-                && !entity.name.is_empty()
+                && !entity.name(&names).is_empty()
                 && entity.mentions.iter().any(|&m| {
                     let m = &mentions[m as usize];
                     m.kind == MentionKind::Person && m.surname.is_some()
@@ -96,7 +96,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             // "Controversy continues": one capitalized word, seen once, with
             // no given name, title or honorific, is most often no one's name.
             let seen_once_bare = entity.mentions.len() == 1
-                && !entity.name.contains(' ')
+                && !entity.name(&names).contains(' ')
                 && entity.given.is_none()
                 && entity.role.is_none()
                 && entity.sex == Sex::Unknown;
@@ -228,6 +228,7 @@ fn speaker(
         })
         .map(|(_, m)| (m.paragraph, m.span.start, m.span.end))
         .collect();
+    let name = entity.name(names);
     let mut aliases: Vec<String> = Vec::new();
     for &m in &entity.mentions {
         let mention = &mentions[m as usize];
@@ -241,7 +242,7 @@ fn speaker(
                 .get(mention.span())
                 .unwrap_or_default(),
         };
-        if !form.is_empty() && *form != *entity.name && !aliases.iter().any(|a| a == form) {
+        if !form.is_empty() && form != name && !aliases.iter().any(|a| a == form) {
             aliases.push(form.to_string());
         }
     }
@@ -263,16 +264,15 @@ fn speaker(
         })
     };
     let title_only = entity.kind == SpeakerKind::Person
-        && !entity.name.is_empty()
-        && entity
-            .name
+        && !name.is_empty()
+        && name
             .split_whitespace()
             .all(|word| lexicon().title(word).is_some() || countries::lookup(word).is_some())
         && !ordered.iter().any(after_honorific);
     SpeakerRecord {
         speaker: Speaker {
             id,
-            name: entity.name.to_string(),
+            name: name.to_string(),
             kind: if title_only {
                 SpeakerKind::Anonymous
             } else {

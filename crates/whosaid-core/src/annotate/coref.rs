@@ -16,7 +16,9 @@ use crate::model::SpeakerKind;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub kind: SpeakerKind,
-    pub name: Box<str>,
+    /// Interned, read with [`Entity::name`]: a long story has a hundred
+    /// thousand entities, most of them named alike.
+    pub name: Option<Sym>,
     pub role: Option<Sym>,
     /// The code of the country ("UA").
     pub country: Option<Sym>,
@@ -32,7 +34,7 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn from_mention(mention: &StoryMention, index: usize, names: &Names) -> Self {
+    fn from_mention(mention: &StoryMention, index: usize) -> Self {
         let kind = match mention.kind {
             // "the witness", "the senator" with nobody named before: unnamed.
             MentionKind::Person if mention.surname.is_none() => SpeakerKind::Anonymous,
@@ -46,7 +48,7 @@ impl Entity {
         };
         Entity {
             kind,
-            name: names.get(mention.name).unwrap_or_default().into(),
+            name: mention.name,
             role: mention.role,
             country: mention.country,
             sex: mention.sex,
@@ -58,6 +60,11 @@ impl Entity {
         }
     }
 
+    /// Its name ("" for none).
+    pub fn name<'a>(&self, names: &'a Names) -> &'a str {
+        names.get(self.name).unwrap_or_default()
+    }
+
     fn absorb(&mut self, mention: &StoryMention, index: usize, names: &Names) {
         self.mentions.push(index as u32);
         // Only a name names a person: "the foreign secretary" resolved here is not one.
@@ -65,9 +72,9 @@ impl Entity {
             && self.kind == SpeakerKind::Person
             && mention.kind == MentionKind::Person
             && mention.surname.is_some()
-            && name.split(' ').count() > self.name.split(' ').count()
+            && name.split(' ').count() > self.name(names).split(' ').count()
         {
-            self.name = name.into();
+            self.name = mention.name;
         }
         if self.given.is_none() {
             self.given = mention.given;
@@ -263,7 +270,9 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                     .or_else(|| {
                         (head == mentions::AGE_HEAD)
                             .then(|| {
-                                earlier(&|e| e.kind == SpeakerKind::Person && !e.name.is_empty())
+                                earlier(&|e| {
+                                    e.kind == SpeakerKind::Person && !e.name(names).is_empty()
+                                })
                             })
                             .flatten()
                     })
@@ -273,7 +282,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                             .then(|| {
                                 earlier(&|e| {
                                     e.kind == SpeakerKind::Person
-                                        && !e.name.is_empty()
+                                        && !e.name(names).is_empty()
                                         && e.role.is_none()
                                 })
                             })
@@ -282,7 +291,8 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                     // "The foreign secretary" again, with no one named: the same source.
                     .or_else(|| {
                         earlier(&|e| {
-                            e.kind == SpeakerKind::Anonymous && Some(e.name.to_lowercase()) == name
+                            e.kind == SpeakerKind::Anonymous
+                                && Some(e.name(names).to_lowercase()) == name
                         })
                     })
             }
@@ -382,7 +392,7 @@ fn plural_key(mention: &StoryMention, names: &Names) -> String {
 
 impl Index {
     fn add(&mut self, mention: &StoryMention, m: usize, names: &Names) -> usize {
-        let entity = Entity::from_mention(mention, m, names);
+        let entity = Entity::from_mention(mention, m);
         let e = self.entities.len();
         if let Some(key) = organization_key(mention, names) {
             self.organizations.insert(key, e);
