@@ -10,7 +10,7 @@ use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::{Sex, lexicon};
-use super::mentions::{MentionKind, StoryMention, surname_key};
+use super::mentions::{MentionKind, PlacedMention, surname_key};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
@@ -70,6 +70,10 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     }
     drop(new_index);
     let resolution = coref::resolve(&mentions, &names);
+    // What is left to do needs less of each mention: kept in place, in
+    // less room (a long story's mentions are its largest table here).
+    let mut mentions: Vec<PlacedMention> = mentions.into_iter().map(PlacedMention::from).collect();
+    mentions.shrink_to_fit();
 
     // Looked up again where each claim becomes a record: a table of them
     // would be one more vector per claim at the story's fullest.
@@ -204,14 +208,14 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
 fn speaker(
     entity: &Entity,
     id: String,
-    mentions: &[StoryMention],
+    mentions: &[PlacedMention],
     names: &Names,
     paragraphs: &[Paragraph],
 ) -> SpeakerRecord {
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
     // holds the name mention: list the name alone. Sorted by position, a
     // phrase comes just before the mentions it holds.
-    let mut ordered: Vec<&StoryMention> = entity
+    let mut ordered: Vec<&PlacedMention> = entity
         .mentions
         .iter()
         .map(|&m| &mentions[m as usize])
@@ -249,7 +253,7 @@ fn speaker(
     // "Ambassador", "Assistant Secretary": a person the story never names,
     // only called by a title, is an unnamed source. ("Ms King": after an
     // honorific, the title word is a surname.)
-    let after_honorific = |m: &&StoryMention| {
+    let after_honorific = |m: &&PlacedMention| {
         m.name_span().is_some_and(|name| {
             let text = &paragraphs[m.paragraph()].text;
             let before = text[..name.start as usize].trim_end();
