@@ -297,7 +297,17 @@ impl StoryView {
             .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
             .collect();
         sources.sort_by_key(|&s| (kind_rank(self.doc.speaker_at(s).kind), s));
-        let mut rows = Vec::new();
+        let mentioned: Vec<usize> = (0..self.doc.speaker_count())
+            .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
+            .collect();
+        // A row a speaker and a heading a kind, room made once: a long
+        // story lists a hundred thousand speakers.
+        let headings = sources
+            .windows(2)
+            .filter(|pair| self.doc.speaker_at(pair[0]).kind != self.doc.speaker_at(pair[1]).kind)
+            .count()
+            + 2;
+        let mut rows = Vec::with_capacity(sources.len() + mentioned.len() + headings);
         let mut last_kind = None;
         for s in sources {
             let kind = self.doc.speaker_at(s).kind;
@@ -307,9 +317,6 @@ impl StoryView {
             }
             rows.push(PanelRow::Source(s));
         }
-        let mentioned: Vec<usize> = (0..self.doc.speaker_count())
-            .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
-            .collect();
         if !mentioned.is_empty() {
             rows.push(PanelRow::Heading("Mentioned, not quoted"));
             rows.extend(mentioned.into_iter().map(PanelRow::Mentioned));

@@ -122,13 +122,16 @@ impl ClaimRecord {
     }
 }
 
-/// A speaker whose mentions are kept as offsets (paragraph, start, end):
-/// a long story's speakers are mentioned hundreds of thousands of times.
+/// A speaker whose mentions are kept as offsets (paragraph, start, end),
+/// all speakers' in one vector of the annotation: a long story has a
+/// hundred thousand speakers, mentioned hundreds of thousands of times,
+/// most once or twice (a vector each would cost more than its mentions).
 #[derive(Debug, Clone)]
 pub(super) struct SpeakerRecord {
     /// The speaker, its `mentions` left empty.
     pub speaker: Speaker,
-    pub mentions: Box<[(u32, u32, u32)]>,
+    /// Start and end of its mentions in the annotation's `speaker_mentions`.
+    pub mentions: (u32, u32),
 }
 
 /// One annotated story in compact form: claims and mentions kept as
@@ -139,6 +142,8 @@ pub struct Annotation {
     pub(super) meta: Meta,
     pub(super) paragraphs: Vec<Paragraph>,
     pub(super) speakers: Vec<SpeakerRecord>,
+    /// Every speaker's mentions, one speaker after another.
+    pub(super) speaker_mentions: Vec<(u32, u32, u32)>,
     pub(super) claims: Vec<ClaimRecord>,
     /// The parts and channels of the claims that have them.
     pub(super) extras: Vec<ClaimExtra>,
@@ -203,6 +208,14 @@ impl Annotation {
         }
     }
 
+    /// The mentions of the speaker `record`.
+    fn mentions_of(&self, record: &SpeakerRecord) -> &[(u32, u32, u32)] {
+        let (start, end) = record.mentions;
+        self.speaker_mentions
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
     fn spans(&self, mentions: &[(u32, u32, u32)]) -> Vec<Span> {
         mentions
             .iter()
@@ -225,7 +238,7 @@ impl Annotation {
         let speakers = std::mem::take(&mut self.speakers)
             .into_iter()
             .map(|record| Speaker {
-                mentions: self.spans(&record.mentions),
+                mentions: self.spans(self.mentions_of(&record)),
                 ..record.speaker
             })
             .collect();
@@ -276,11 +289,12 @@ impl Annotated for Annotation {
     fn speaker_mention_count(&self, s: usize) -> usize {
         self.speakers
             .get(s)
-            .map_or(0, |record| record.mentions.len())
+            .map_or(0, |record| self.mentions_of(record).len())
     }
 
     fn speaker_mention(&self, s: usize, m: usize) -> Option<Offsets> {
-        self.speakers.get(s)?.mentions.get(m).copied().map(offsets)
+        let record = self.speakers.get(s)?;
+        self.mentions_of(record).get(m).copied().map(offsets)
     }
 
     fn claim_count(&self) -> usize {
@@ -385,8 +399,8 @@ impl Serialize for MentionSpans<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let SpeakerView { annotation, record } = self.0;
         serializer.collect_seq(
-            record
-                .mentions
+            annotation
+                .mentions_of(record)
                 .iter()
                 .map(|&(paragraph, start, end)| annotation.span(paragraph, start, end)),
         )

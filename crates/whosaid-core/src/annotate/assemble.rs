@@ -121,6 +121,14 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     // countries.
     // Ids by order of first mention, made as each speaker is: no table of
     // them per entity, and no copy.
+    // Room for every mention of every speaker listed, made once; fewer
+    // are kept (a phrase holding a name mention is not).
+    let mut speaker_mentions = Vec::with_capacity(
+        listed
+            .iter()
+            .map(|&e| resolution.entities[e].mentions.len())
+            .sum(),
+    );
     let speakers: Vec<SpeakerRecord> = listed
         .iter()
         .enumerate()
@@ -131,9 +139,11 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
                 &mentions,
                 &names,
                 paragraphs,
+                &mut speaker_mentions,
             )
         })
         .collect();
+    speaker_mentions.shrink_to_fit();
     let speaker_number: Vec<Option<u32>> = {
         let mut number = vec![None; resolution.entities.len()];
         for (n, &e) in listed.iter().enumerate() {
@@ -176,6 +186,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         meta,
         paragraphs: owned,
         speakers,
+        speaker_mentions,
         claims,
         extras,
         countries,
@@ -211,6 +222,7 @@ fn speaker(
     mentions: &[PlacedMention],
     names: &Names,
     paragraphs: &[Paragraph],
+    all_mentions: &mut Vec<(u32, u32, u32)>,
 ) -> SpeakerRecord {
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
     // holds the name mention: list the name alone. Sorted by position, a
@@ -222,16 +234,19 @@ fn speaker(
         .collect();
     ordered.sort_by_key(|m| (m.paragraph, m.span.start, u32::MAX - m.span.end));
     ordered.dedup_by(|b, a| a.paragraph == b.paragraph && a.span == b.span);
-    let spans: Box<[(u32, u32, u32)]> = ordered
-        .iter()
-        .enumerate()
-        .filter(|(n, mention)| {
-            ordered.get(n + 1).is_none_or(|next| {
-                next.paragraph != mention.paragraph || next.span.start >= mention.span.end
+    let first = all_mentions.len() as u32;
+    all_mentions.extend(
+        ordered
+            .iter()
+            .enumerate()
+            .filter(|(n, mention)| {
+                ordered.get(n + 1).is_none_or(|next| {
+                    next.paragraph != mention.paragraph || next.span.start >= mention.span.end
+                })
             })
-        })
-        .map(|(_, m)| (m.paragraph, m.span.start, m.span.end))
-        .collect();
+            .map(|(_, m)| (m.paragraph, m.span.start, m.span.end)),
+    );
+    let spans = (first, all_mentions.len() as u32);
     let name = entity.name(names);
     let mut aliases: Vec<String> = Vec::new();
     for &m in &entity.mentions {
@@ -250,6 +265,8 @@ fn speaker(
             aliases.push(form.to_string());
         }
     }
+    // Grown from room for four: most speakers have one alias or none.
+    aliases.shrink_to_fit();
     // "Ambassador", "Assistant Secretary": a person the story never names,
     // only called by a title, is an unnamed source. ("Ms King": after an
     // honorific, the title word is a surname.)
