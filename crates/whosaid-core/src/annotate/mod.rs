@@ -79,7 +79,11 @@ pub fn annotate_compact(article: Article) -> Annotation {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
     for (paragraph, window) in windows {
-        let p = Para::new(paragraph.index, &paragraph.text[window.clone()], quote_open);
+        let p = Para::new(
+            paragraph.index as usize,
+            &paragraph.text[window.clone()],
+            quote_open,
+        );
         let mut people = mentions::find_people(&p);
         let mut findings = attribution::find(&p, &people);
 
