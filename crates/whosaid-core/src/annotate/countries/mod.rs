@@ -101,7 +101,7 @@ pub fn find_mentions(paragraphs: &[Paragraph], mut blocked: Vec<(u32, u32, u32)>
     let mut hits = Vec::new();
     let mut story = Story::default();
     for (position, paragraph) in paragraphs.iter().enumerate() {
-        let index = paragraph.index as u32;
+        let index = paragraph.index;
         let first = blocked.partition_point(|&(p, _, _)| p < index);
         let count = blocked[first..].partition_point(|&(p, _, _)| p == index);
         let blocked = &blocked[first..first + count];
@@ -419,7 +419,7 @@ fn settle(
             if !counts {
                 continue;
             }
-            let paragraph = paragraphs[hit.position as usize].index as u32;
+            let paragraph = paragraphs[hit.position as usize].index;
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];
                 countries.push(Mentions {
