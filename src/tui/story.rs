@@ -3,6 +3,7 @@
 //! scrolling arithmetic over the shared wrap cache.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::model::{Claim, ParagraphKind};
@@ -89,6 +90,12 @@ pub struct StoryView {
     /// paragraphs. `Some` exactly while `view` is a filtered one.
     unfiltered: Option<Box<View>>,
     pub wraps: WrapCache,
+    /// Each speaker's panel row height at one panel width (0: not measured
+    /// yet), kept across filters: a filter lists a subset of the same rows
+    /// (a speaker is listed as quoted or as mentioned by whether it has
+    /// claims at all, whatever the filter), so measuring its panel only
+    /// adds these up instead of wrapping a hundred thousand names again.
+    row_heights: RefCell<(u16, Vec<u16>)>,
     /// Rows of body the view has.
     pub height: usize,
     pub top: Pos,
@@ -144,6 +151,7 @@ impl StoryView {
             },
             unfiltered: None,
             wraps: WrapCache::new(0, n),
+            row_heights: RefCell::default(),
             height: 1,
             top: Pos::default(),
             focus: None,
@@ -213,9 +221,12 @@ impl StoryView {
             (None, None) => self.compute_view(),
             (Some(_), kept) => {
                 // The first filter puts the full view aside; another filter
-                // replaces a filtered one.
+                // replaces a filtered one. The panel keeps its width: its
+                // rows are measured once, at the width drawn.
+                let width = self.view.panel_width;
                 let full = kept.unwrap_or_else(|| Box::new(std::mem::take(&mut self.view)));
                 self.unfiltered = Some(full);
+                self.view.panel_width = width;
                 self.compute_view();
             }
         }
@@ -352,11 +363,28 @@ impl StoryView {
     }
 
     fn measure_panel(&self, width: u16) -> Vec<usize> {
+        let mut heights = self.row_heights.borrow_mut();
+        if heights.0 != width || heights.1.len() != self.doc.speaker_count() {
+            *heights = (width, vec![0; self.doc.speaker_count()]);
+        }
         let mut starts = Vec::with_capacity(self.view.panel.len() + 1);
         let mut line = 0;
         starts.push(0);
-        for row in 0..self.view.panel.len() {
-            line += self.panel_row_height(row, width);
+        for (row, kind) in self.view.panel.iter().enumerate() {
+            let cached = match kind {
+                PanelRow::Source(s) | PanelRow::Mentioned(s) => heights.1.get_mut(*s),
+                PanelRow::Heading(_) => None,
+            };
+            line += match cached {
+                Some(height) if *height > 0 => usize::from(*height),
+                Some(height) => {
+                    let measured = self.panel_row_height(row, width);
+                    // A name too long to keep the height of is measured each time.
+                    *height = u16::try_from(measured).unwrap_or(0);
+                    measured
+                }
+                None => self.panel_row_height(row, width),
+            };
             starts.push(line);
         }
         starts
