@@ -141,7 +141,7 @@ fn story(n: usize, dice: &mut Dice) -> (Article, Document) {
             channel: None,
         });
         paragraphs.push(Paragraph {
-            index: c + 1,
+            index: c as u32 + 1,
             kind: ParagraphKind::Body,
             text: text.into(),
         });

@@ -33,7 +33,7 @@ pub fn check_format(doc: &Document) -> Result<(), String> {
         return Err(format!("schema is {:?}", doc.schema));
     }
     for (i, paragraph) in doc.paragraphs.iter().enumerate() {
-        if paragraph.index != i {
+        if paragraph.index as usize != i {
             return Err(format!(
                 "paragraphs[{i}].index is {}, not {i}",
                 paragraph.index

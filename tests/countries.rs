@@ -122,7 +122,7 @@ fn every_mention_is_its_slice_of_the_paragraph() {
     for country in &doc.countries {
         for m in &country.mentions {
             let paragraph = &doc.paragraphs[m.paragraph];
-            assert_eq!(paragraph.index, m.paragraph);
+            assert_eq!(paragraph.index as usize, m.paragraph);
             assert_eq!(paragraph.text.get(m.start..m.end), Some(m.text.as_str()));
         }
     }

@@ -45,7 +45,7 @@ pub(crate) fn article_from_blocks(mut meta: Meta, blocks: Vec<Block>) -> Article
             meta.title = Some(text.to_string());
         }
         paragraphs.push(Paragraph {
-            index: paragraphs.len(),
+            index: paragraphs.len() as u32,
             kind,
             text: text.into(),
         });

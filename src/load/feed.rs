@@ -130,7 +130,7 @@ fn item(entry: &Entry, feed: Option<&str>, feed_source: &str) -> FeedItem {
     let mut paragraphs = Vec::with_capacity(body.len() + 1);
     let mut push = |kind, text: String| {
         paragraphs.push(Paragraph {
-            index: paragraphs.len(),
+            index: paragraphs.len() as u32,
             kind,
             text: text.as_str().into(),
         })

@@ -877,7 +877,7 @@ fn open_row(app: &mut App) {
                     .index
                     .claim_order
                     .iter()
-                    .position(|&c| c == found.claim)
+                    .position(|&c| c as usize == found.claim)
                     .is_some_and(|at| story.jump_to_claim(at));
                 // The claim's speaker is selected, as if chosen in the panel.
                 let speaker = story.doc.claim(found.claim).and_then(|c| c.speaker.clone());

@@ -44,7 +44,7 @@ pub fn document() -> Document {
         .iter()
         .enumerate()
         .map(|(index, text)| Paragraph {
-            index,
+            index: index as u32,
             kind: match index {
                 0 => ParagraphKind::Title,
                 2 => ParagraphKind::Heading,

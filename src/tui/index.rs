@@ -37,48 +37,54 @@ pub struct Mark {
     pub speaker: Option<u32>,
 }
 
-/// Where one highlight of a paragraph comes from, found again in the
-/// document when the paragraph is drawn: 8 bytes instead of the mark
-/// itself, and no runs for paragraphs never shown.
+/// Where highlights of a paragraph come from, found again in the document
+/// when the paragraph is drawn: 4 bytes instead of the marks themselves,
+/// and no runs for paragraphs never shown. Either an owner (a speaker's
+/// index, or a country's index plus the number of speakers), which stands
+/// for all its mentions in the paragraph, or [`MarkRef::CLAIM_SOURCE`]
+/// with the position in `claim_order` of a claim whose source it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct MarkRef {
-    /// A speaker's index; a country's index plus the number of speakers;
-    /// or [`MarkRef::CLAIM_SOURCE`].
-    owner: u32,
-    /// The mention's index in its owner's `mentions`, or for a claim's
-    /// source the claim's position in `claim_order`.
-    item: u32,
-}
+struct MarkRef(u32);
 
 impl MarkRef {
-    const CLAIM_SOURCE: u32 = u32::MAX;
+    /// Set for a claim's source (a story has fewer than 2^31 owners).
+    const CLAIM_SOURCE: u32 = 1 << 31;
 }
+
+/// Marks a claim without a speaker in `claim_speakers`.
+const NO_SPEAKER: u32 = u32::MAX;
 
 /// Paragraphs whose runs are kept once drawn: more than a screen shows.
 const RUN_CACHE_PARAGRAPHS: usize = 256;
 
 #[derive(Debug, Clone, Default)]
 pub struct DocIndex {
-    /// Indices into `Document::claims`, in reading order.
-    pub claim_order: Vec<usize>,
+    /// Indices into `Document::claims`, in reading order (u32: a long
+    /// story has a million claims).
+    pub claim_order: Vec<u32>,
     /// For each claim in `claim_order`, its paragraph (for binary search).
     pub claim_paragraphs: Vec<u32>,
     /// For each claim in `claim_order`, its speaker (index into
-    /// `Document::speakers`), if it resolves to one.
-    claim_speakers: Vec<Option<u32>>,
+    /// `Document::speakers`), or [`NO_SPEAKER`]: half the room of an
+    /// `Option`.
+    claim_speakers: Vec<u32>,
     /// For each speaker, the sorted paragraphs where it is mentioned or
     /// quoted (u32, as every paragraph list here: a long story has a
     /// million paragraphs, and these lists are held while it is open).
-    pub speaker_paragraphs: Vec<Vec<u32>>,
+    pub speaker_paragraphs: Lists,
     /// For each speaker, the number of claims attributed to it.
     pub speaker_claims: Vec<usize>,
     /// For each country, the sorted paragraphs that mention it.
-    pub country_paragraphs: Vec<Vec<u32>>,
+    pub country_paragraphs: Lists,
     /// The mentions and claim sources of each paragraph: those of
     /// paragraph `p` are `mark_refs[mark_starts[p]..mark_starts[p + 1]]`,
     /// in the order they layer in (claims come from `claim_order`).
     mark_refs: Vec<MarkRef>,
     mark_starts: Vec<u32>,
+    /// Owners whose mentions are not in paragraph order (only in documents
+    /// written elsewhere), sorted: their mentions in a paragraph are looked
+    /// for one by one, not by binary search.
+    unsorted: Vec<u32>,
     /// Highlight runs of the paragraphs drawn last, most recent last.
     runs: RefCell<VecDeque<(usize, Arc<[Run]>)>>,
 }
@@ -129,9 +135,7 @@ impl DocIndex {
     pub fn new(doc: &dyn Annotated) -> Self {
         let count = doc.paragraphs().len();
         let mut index = DocIndex {
-            speaker_paragraphs: vec![Vec::new(); doc.speaker_count()],
             speaker_claims: vec![0; doc.speaker_count()],
-            country_paragraphs: vec![Vec::new(); doc.country_count()],
             ..DocIndex::default()
         };
         let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
@@ -142,7 +146,8 @@ impl DocIndex {
             let Some(claim) = doc.claim(i) else {
                 continue;
             };
-            let speaker = speaker_of.get(i).copied().flatten();
+            // A sentinel, not an `Option`: 16 bytes a claim, not 20.
+            let speaker = speaker_of.get(i).copied().flatten().unwrap_or(NO_SPEAKER);
             if !claim_spans(&claim).any(marks) {
                 continue;
             }
@@ -155,7 +160,7 @@ impl DocIndex {
         }
         drop(speaker_of);
         claims.sort_unstable();
-        index.claim_order = claims.iter().map(|c| c.2 as usize).collect();
+        index.claim_order = claims.iter().map(|c| c.2).collect();
         index.claim_paragraphs = claims.iter().map(|c| c.0).collect();
         index.claim_speakers = claims.iter().map(|c| c.3).collect();
         // Claim sources in document order, as they layered before.
@@ -163,34 +168,42 @@ impl DocIndex {
         by_document.sort_unstable_by_key(|&n| claims[n as usize].2);
         drop(claims);
 
-        for (s, paragraphs) in index.speaker_paragraphs.iter_mut().enumerate() {
-            let mentions =
-                (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
-            for mention in mentions.filter(|&m| marks(m)) {
-                push_new(paragraphs, mention.paragraph as u32);
-            }
-        }
-        for (c, paragraphs) in index.country_paragraphs.iter_mut().enumerate() {
-            let mentions =
-                (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
-            for mention in mentions.filter(|&m| marks(m)) {
-                push_new(paragraphs, mention.paragraph as u32);
-            }
-        }
-        for (position, &claim) in index.claim_order.iter().enumerate() {
-            if let Some(s) = index.claim_speakers[position] {
-                let s = s as usize;
+        for position in 0..index.claim_order.len() {
+            if let Some(s) = index.claim_speaker(position) {
                 index.speaker_claims[s] += 1;
-                if let Some(p) = doc.claim_paragraph(claim) {
-                    push_new(&mut index.speaker_paragraphs[s], p as u32);
+            }
+        }
+        index.speaker_paragraphs = Lists::build(doc.speaker_count(), |push| {
+            for s in 0..doc.speaker_count() {
+                let mentions =
+                    (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
+                for mention in mentions.filter(|&m| marks(m)) {
+                    push(s, mention.paragraph as u32);
                 }
-                if let Some(source) = doc.claim_source(claim)
+            }
+            for (position, &claim) in index.claim_order.iter().enumerate() {
+                let Some(s) = index.claim_speaker(position) else {
+                    continue;
+                };
+                if let Some(p) = doc.claim_paragraph(claim as usize) {
+                    push(s, p as u32);
+                }
+                if let Some(source) = doc.claim_source(claim as usize)
                     && marks(source)
                 {
-                    push_new(&mut index.speaker_paragraphs[s], source.paragraph as u32);
+                    push(s, source.paragraph as u32);
                 }
             }
-        }
+        });
+        index.country_paragraphs = Lists::build(doc.country_count(), |push| {
+            for c in 0..doc.country_count() {
+                let mentions =
+                    (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
+                for mention in mentions.filter(|&m| marks(m)) {
+                    push(c, mention.paragraph as u32);
+                }
+            }
+        });
 
         // Each paragraph's references, counted first and then placed, so
         // no list per paragraph is ever held.
@@ -199,29 +212,23 @@ impl DocIndex {
         for p in 0..count {
             starts[p + 1] += starts[p];
         }
-        let mut refs = vec![MarkRef { owner: 0, item: 0 }; starts[count] as usize];
-        let mut next = starts.clone();
+        let mut refs = vec![MarkRef(0); starts[count] as usize];
+        // Each start serves as its paragraph's cursor, and ends as the next
+        // paragraph's start: shifted back by one after, with no copy.
         index.each_mark_ref(doc, &by_document, |p, r| {
-            refs[next[p] as usize] = r;
-            next[p] += 1;
+            refs[starts[p] as usize] = r;
+            starts[p] += 1;
         });
+        starts.copy_within(0..count, 1);
+        starts[0] = 0;
         index.mark_refs = refs;
         index.mark_starts = starts;
-        for list in index
-            .speaker_paragraphs
-            .iter_mut()
-            .chain(index.country_paragraphs.iter_mut())
-        {
-            list.sort_unstable();
-            list.dedup();
-            // Grown by doubling: up to half of each list is empty room.
-            list.shrink_to_fit();
-        }
         index
     }
 
-    /// Calls `found` with the paragraph and reference of every mention and
-    /// claim source that marks some text, in the order they layer in.
+    /// Calls `found` with the paragraph and reference of every owner's
+    /// mentions (once a paragraph) and claim source that mark some text,
+    /// in the order they layer in.
     fn each_mark_ref(
         &self,
         doc: &dyn Annotated,
@@ -229,48 +236,62 @@ impl DocIndex {
         mut found: impl FnMut(usize, MarkRef),
     ) {
         let marks = |span: Offsets| mark(doc, span, MarkKind::Speaker, None).is_some();
-        let speakers = doc.speaker_count();
-        for owner in 0..speakers + doc.country_count() {
-            let count = match owner.checked_sub(speakers) {
-                None => doc.speaker_mention_count(owner),
-                Some(c) => doc.country_mention_count(c),
-            };
-            let mention = |m| match owner.checked_sub(speakers) {
-                None => doc.speaker_mention(owner, m),
-                Some(c) => doc.country_mention(c, m),
-            };
-            for item in 0..count {
-                if let Some(mention) = mention(item)
+        // The owner last referred to in each paragraph: owners come in
+        // order, so this keeps one reference per owner and paragraph.
+        let mut last_owner = vec![u32::MAX; doc.paragraphs().len()];
+        for owner in 0..doc.speaker_count() + doc.country_count() {
+            for item in 0..owner_mention_count(doc, owner) {
+                if let Some(mention) = owner_mention(doc, owner, item)
                     && marks(mention)
+                    && let Some(last) = last_owner.get_mut(mention.paragraph)
+                    && *last != owner as u32
                 {
-                    let (owner, item) = (owner as u32, item as u32);
-                    found(mention.paragraph, MarkRef { owner, item });
+                    *last = owner as u32;
+                    found(mention.paragraph, MarkRef(owner as u32));
                 }
             }
         }
         for &position in sources_in_order {
-            if let Some(source) = doc.claim_source(self.claim_order[position as usize])
+            if let Some(source) = doc.claim_source(self.claim_order[position as usize] as usize)
                 && marks(source)
             {
-                let owner = MarkRef::CLAIM_SOURCE;
-                found(
-                    source.paragraph,
-                    MarkRef {
-                        owner,
-                        item: position,
-                    },
-                );
+                found(source.paragraph, MarkRef(MarkRef::CLAIM_SOURCE | position));
             }
         }
+    }
+
+    /// The mentions of `owner` in paragraph `p`, in order.
+    fn owner_mentions_in(&self, doc: &dyn Annotated, owner: usize, p: usize) -> Vec<Offsets> {
+        let count = owner_mention_count(doc, owner);
+        let at = |m: usize| owner_mention(doc, owner, m);
+        if self.unsorted.binary_search(&(owner as u32)).is_ok() {
+            return (0..count)
+                .filter_map(at)
+                .filter(|m| m.paragraph == p)
+                .collect();
+        }
+        // In paragraph order: the first at or after `p`, by binary search.
+        let before = |m: usize| at(m).is_some_and(|m| m.paragraph < p);
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if before(middle) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low..count)
+            .map_while(|m| at(m).filter(|m| m.paragraph == p))
+            .collect()
     }
 
     /// The speaker of the claim at `position` in `claim_order`.
     pub fn claim_speaker(&self, position: usize) -> Option<usize> {
         self.claim_speakers
             .get(position)
-            .copied()
-            .flatten()
-            .map(|s| s as usize)
+            .filter(|&&s| s != NO_SPEAKER)
+            .map(|&s| s as usize)
     }
 
     /// Positions in `claim_order` of the claims in paragraph `p`.
@@ -304,30 +325,44 @@ impl DocIndex {
             return Vec::new();
         };
         let speakers = doc.speaker_count();
-        let mut marks: Vec<Mark> = self.mark_refs[from as usize..to as usize]
-            .iter()
-            .filter_map(|r| {
-                let owner = r.owner as usize;
-                let item = r.item as usize;
-                if r.owner == MarkRef::CLAIM_SOURCE {
-                    let source = doc.claim_source(self.claim_order[item])?;
-                    mark(doc, source, MarkKind::Speaker, self.claim_speakers[item])
-                } else if owner < speakers {
-                    let mention = doc.speaker_mention(owner, item)?;
-                    mark(doc, mention, MarkKind::Speaker, Some(r.owner))
-                } else {
-                    let mention = doc.country_mention(owner - speakers, item)?;
-                    mark(doc, mention, MarkKind::Country, None)
-                }
-            })
-            .collect();
+        let mut marks: Vec<Mark> = Vec::new();
+        for &MarkRef(r) in self
+            .mark_refs
+            .get(from as usize..to as usize)
+            .unwrap_or(&[])
+        {
+            if r & MarkRef::CLAIM_SOURCE != 0 {
+                let item = (r & !MarkRef::CLAIM_SOURCE) as usize;
+                let speaker = self.claim_speaker(item).map(|s| s as u32);
+                let source = self
+                    .claim_order
+                    .get(item)
+                    .and_then(|&claim| doc.claim_source(claim as usize));
+                marks.extend(
+                    source.and_then(|source| mark(doc, source, MarkKind::Speaker, speaker)),
+                );
+                continue;
+            }
+            let owner = r as usize;
+            let (kind, speaker) = if owner < speakers {
+                (MarkKind::Speaker, Some(r))
+            } else {
+                (MarkKind::Country, None)
+            };
+            let mentions = self.owner_mentions_in(doc, owner, p);
+            marks.extend(
+                mentions
+                    .into_iter()
+                    .filter_map(|m| mark(doc, m, kind, speaker)),
+            );
+        }
         let mut claims: Vec<usize> = self.claims_in(p).collect();
         claims.sort_unstable_by_key(|&position| self.claim_order[position]);
         for position in claims {
-            let Some(claim) = doc.claim(self.claim_order[position]) else {
+            let Some(claim) = doc.claim(self.claim_order[position] as usize) else {
                 continue;
             };
-            let speaker = self.claim_speakers[position];
+            let speaker = self.claim_speaker(position).map(|s| s as u32);
             let kind = MarkKind::Claim(claim.kind);
             marks.extend(claim_spans(&claim).filter_map(|span| mark(doc, span, kind, speaker)));
         }
@@ -335,13 +370,91 @@ impl DocIndex {
     }
 }
 
-/// Adds paragraph `p` to a list that is sorted and deduplicated at the end.
-/// Mentions come mostly in reading order, so a repeat of the last one is
-/// skipped now: a speaker named a million times in a long story would
-/// otherwise list its paragraphs a million times before the dedup.
-fn push_new(list: &mut Vec<u32>, p: u32) {
-    if list.last() != Some(&p) {
-        list.push(p);
+/// How many mentions `owner` (a speaker, or a country after the speakers) has.
+fn owner_mention_count(doc: &dyn Annotated, owner: usize) -> usize {
+    match owner.checked_sub(doc.speaker_count()) {
+        None => doc.speaker_mention_count(owner),
+        Some(c) => doc.country_mention_count(c),
+    }
+}
+
+/// The `m`th mention of `owner` (a speaker, or a country after the speakers).
+fn owner_mention(doc: &dyn Annotated, owner: usize, m: usize) -> Option<Offsets> {
+    match owner.checked_sub(doc.speaker_count()) {
+        None => doc.speaker_mention(owner, m),
+        Some(c) => doc.country_mention(c, m),
+    }
+}
+
+/// Sorted, deduplicated lists of paragraphs, one per owner (a speaker or
+/// a country), all in one vector: a long story has a hundred thousand
+/// speakers, most in a paragraph or two, and a vector each would cost more
+/// than its paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lists {
+    /// Owner `o`'s list is `items[starts[o]..starts[o + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [u32];
+
+    fn index(&self, owner: usize) -> &[u32] {
+        &self.items[self.starts[owner] as usize..self.starts[owner + 1] as usize]
+    }
+}
+
+impl Lists {
+    /// The lists of `owners` owners, from what `each` gives `push` (owner,
+    /// paragraph). `each` runs twice, to count and then to place: no list
+    /// is grown. A repeat of an owner's last paragraph is skipped at once
+    /// (mentions come mostly in reading order: a speaker named a million
+    /// times would otherwise list its paragraphs a million times).
+    fn build(owners: usize, each: impl Fn(&mut dyn FnMut(usize, u32))) -> Lists {
+        let mut last = vec![u32::MAX; owners];
+        let mut starts = vec![0u32; owners + 1];
+        each(&mut |owner, p| {
+            if last[owner] != p {
+                last[owner] = p;
+                starts[owner + 1] += 1;
+            }
+        });
+        for owner in 0..owners {
+            starts[owner + 1] += starts[owner];
+        }
+        let mut items = vec![0u32; starts[owners] as usize];
+        let mut next = starts.clone();
+        last.fill(u32::MAX);
+        each(&mut |owner, p| {
+            if last[owner] != p {
+                last[owner] = p;
+                items[next[owner] as usize] = p;
+                next[owner] += 1;
+            }
+        });
+        drop(next);
+        drop(last);
+        // Each list sorted and deduplicated, moved down to where the
+        // last one ended.
+        let mut kept = 0;
+        for owner in 0..owners {
+            let (from, to) = (starts[owner] as usize, starts[owner + 1] as usize);
+            items[from..to].sort_unstable();
+            starts[owner] = kept as u32;
+            let mut previous = None;
+            for k in from..to {
+                if previous != Some(items[k]) {
+                    previous = Some(items[k]);
+                    items[kept] = items[k];
+                    kept += 1;
+                }
+            }
+        }
+        starts[owners] = kept as u32;
+        items.truncate(kept);
+        items.shrink_to_fit();
+        Lists { starts, items }
     }
 }
 
@@ -423,7 +536,7 @@ mod tests {
         assert_eq!(source[0].speaker(), Some(Some(0)));
         let claim = index.runs(&doc, 1);
         assert_eq!(claim[0].claim(), Some((ClaimKind::Direct, Some(0))));
-        assert_eq!(index.speaker_paragraphs, [vec![0, 1]]);
+        assert_eq!(index.speaker_paragraphs[0], [0, 1]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! scrolling arithmetic over the shared wrap cache.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::model::{Claim, ParagraphKind};
@@ -89,6 +90,12 @@ pub struct StoryView {
     /// paragraphs. `Some` exactly while `view` is a filtered one.
     unfiltered: Option<Box<View>>,
     pub wraps: WrapCache,
+    /// Each speaker's panel row height at one panel width (0: not measured
+    /// yet), kept across filters: a filter lists a subset of the same rows
+    /// (a speaker is listed as quoted or as mentioned by whether it has
+    /// claims at all, whatever the filter), so measuring its panel only
+    /// adds these up instead of wrapping a hundred thousand names again.
+    row_heights: RefCell<(u16, Vec<u16>)>,
     /// Rows of body the view has.
     pub height: usize,
     pub top: Pos,
@@ -144,6 +151,7 @@ impl StoryView {
             },
             unfiltered: None,
             wraps: WrapCache::new(0, n),
+            row_heights: RefCell::default(),
             height: 1,
             top: Pos::default(),
             focus: None,
@@ -213,9 +221,12 @@ impl StoryView {
             (None, None) => self.compute_view(),
             (Some(_), kept) => {
                 // The first filter puts the full view aside; another filter
-                // replaces a filtered one.
+                // replaces a filtered one. The panel keeps its width: its
+                // rows are measured once, at the width drawn.
+                let width = self.view.panel_width;
                 let full = kept.unwrap_or_else(|| Box::new(std::mem::take(&mut self.view)));
                 self.unfiltered = Some(full);
+                self.view.panel_width = width;
                 self.compute_view();
             }
         }
@@ -297,7 +308,17 @@ impl StoryView {
             .filter(|&s| self.index.speaker_claims[s] > 0 && in_view(s))
             .collect();
         sources.sort_by_key(|&s| (kind_rank(self.doc.speaker_at(s).kind), s));
-        let mut rows = Vec::new();
+        let mentioned: Vec<usize> = (0..self.doc.speaker_count())
+            .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
+            .collect();
+        // A row a speaker and a heading a kind, room made once: a long
+        // story lists a hundred thousand speakers.
+        let headings = sources
+            .windows(2)
+            .filter(|pair| self.doc.speaker_at(pair[0]).kind != self.doc.speaker_at(pair[1]).kind)
+            .count()
+            + 2;
+        let mut rows = Vec::with_capacity(sources.len() + mentioned.len() + headings);
         let mut last_kind = None;
         for s in sources {
             let kind = self.doc.speaker_at(s).kind;
@@ -307,9 +328,6 @@ impl StoryView {
             }
             rows.push(PanelRow::Source(s));
         }
-        let mentioned: Vec<usize> = (0..self.doc.speaker_count())
-            .filter(|&s| self.index.speaker_claims[s] == 0 && in_view(s))
-            .collect();
         if !mentioned.is_empty() {
             rows.push(PanelRow::Heading("Mentioned, not quoted"));
             rows.extend(mentioned.into_iter().map(PanelRow::Mentioned));
@@ -345,11 +363,28 @@ impl StoryView {
     }
 
     fn measure_panel(&self, width: u16) -> Vec<usize> {
+        let mut heights = self.row_heights.borrow_mut();
+        if heights.0 != width || heights.1.len() != self.doc.speaker_count() {
+            *heights = (width, vec![0; self.doc.speaker_count()]);
+        }
         let mut starts = Vec::with_capacity(self.view.panel.len() + 1);
         let mut line = 0;
         starts.push(0);
-        for row in 0..self.view.panel.len() {
-            line += self.panel_row_height(row, width);
+        for (row, kind) in self.view.panel.iter().enumerate() {
+            let cached = match kind {
+                PanelRow::Source(s) | PanelRow::Mentioned(s) => heights.1.get_mut(*s),
+                PanelRow::Heading(_) => None,
+            };
+            line += match cached {
+                Some(height) if *height > 0 => usize::from(*height),
+                Some(height) => {
+                    let measured = self.panel_row_height(row, width);
+                    // A name too long to keep the height of is measured each time.
+                    *height = u16::try_from(measured).unwrap_or(0);
+                    measured
+                }
+                None => self.panel_row_height(row, width),
+            };
             starts.push(line);
         }
         starts
@@ -710,7 +745,7 @@ impl StoryView {
     /// in a paragraph that is not shown (the headline, shown above the body)
     /// cannot be focused: the nearest shown paragraph is, and `false` says so.
     pub fn jump_to_claim(&mut self, i: usize) -> bool {
-        let Some(claim) = self.doc.claim(self.index.claim_order[i]) else {
+        let Some(claim) = self.doc.claim(self.index.claim_order[i] as usize) else {
             return false;
         };
         let p = claim.paragraph;
@@ -979,7 +1014,8 @@ impl StoryView {
 
     /// The current claim.
     pub fn current_claim(&self) -> Option<Cow<'_, Claim>> {
-        self.doc.claim(*self.index.claim_order.get(self.claim?)?)
+        self.doc
+            .claim(*self.index.claim_order.get(self.claim?)? as usize)
     }
 
     /// The bytes of the current claim, when it is in paragraph `p`.

@@ -161,17 +161,30 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 /// Wrapped lines of every paragraph of one story at one width, computed the
 /// first time each paragraph is needed. Only what is scrolled past or shown
 /// is ever wrapped, and nothing is wrapped twice until the width changes.
+///
+/// Slots come in pages of [`PAGE`] paragraphs, each made when one of its
+/// paragraphs is first wrapped: a long story of a million paragraphs, most
+/// never shown, would otherwise hold an empty slot for each.
 #[derive(Debug, Default)]
 pub struct WrapCache {
     width: u16,
-    lines: Vec<OnceCell<Box<[Range<usize>]>>>,
+    paragraphs: usize,
+    pages: Vec<OnceCell<Page>>,
 }
+
+/// Paragraphs a page of the cache holds slots for.
+const PAGE: usize = 256;
+
+type Page = Box<[OnceCell<Box<[Range<usize>]>>]>;
 
 impl WrapCache {
     pub fn new(width: u16, paragraphs: usize) -> Self {
         WrapCache {
             width,
-            lines: (0..paragraphs).map(|_| OnceCell::new()).collect(),
+            paragraphs,
+            pages: (0..paragraphs.div_ceil(PAGE))
+                .map(|_| OnceCell::new())
+                .collect(),
         }
     }
 
@@ -179,18 +192,24 @@ impl WrapCache {
         self.width
     }
 
-    /// Forgets every paragraph's lines, to wrap them again at `width`. In
-    /// place: a new cache beside the old would hold two slots per paragraph.
+    /// Forgets every paragraph's lines, to wrap them again at `width`.
     pub fn rewrap(&mut self, width: u16) {
         self.width = width;
-        for cell in &mut self.lines {
-            cell.take();
+        for page in &mut self.pages {
+            page.take();
         }
     }
 
     /// The lines of paragraph `index`, whose text is `text`.
     pub fn lines(&self, index: usize, text: &str) -> &[Range<usize>] {
-        match self.lines.get(index) {
+        if index >= self.paragraphs {
+            return &[];
+        }
+        let Some(page) = self.pages.get(index / PAGE) else {
+            return &[];
+        };
+        let page = page.get_or_init(|| (0..PAGE).map(|_| OnceCell::new()).collect());
+        match page.get(index % PAGE) {
             Some(cell) => cell.get_or_init(|| wrap(text, usize::from(self.width)).into()),
             None => &[],
         }
@@ -198,7 +217,12 @@ impl WrapCache {
 
     /// How many paragraphs have been wrapped (for tests and benches).
     pub fn wrapped(&self) -> usize {
-        self.lines.iter().filter(|c| c.get().is_some()).count()
+        self.pages
+            .iter()
+            .filter_map(OnceCell::get)
+            .flat_map(|page| page.iter())
+            .filter(|c| c.get().is_some())
+            .count()
     }
 }
 

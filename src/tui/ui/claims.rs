@@ -44,7 +44,7 @@ impl Widget for &StoryClaimsView<'_> {
             .enumerate()
             .skip(offset)
             .filter_map(|(n, &i)| {
-                let claim = doc.claim(*story.index.claim_order.get(i)?)?;
+                let claim = doc.claim(*story.index.claim_order.get(i)? as usize)?;
                 let cursor = n == claims.rows.cursor;
                 let marker = if cursor { "▌ " } else { "  " };
                 let by = claim

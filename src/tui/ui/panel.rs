@@ -224,7 +224,7 @@ impl SourcesPanel<'_> {
             .render(inner, buf);
             return;
         };
-        let Some(claim) = story.doc.claim(story.index.claim_order[i]) else {
+        let Some(claim) = story.doc.claim(story.index.claim_order[i] as usize) else {
             return;
         };
         let speaker = claim

@@ -88,7 +88,7 @@ impl StatusBar<'_> {
             .index
             .claim_order
             .get(i)
-            .and_then(|&c| story.doc.claim(c))?;
+            .and_then(|&c| story.doc.claim(c as usize))?;
         let by = claim
             .speaker
             .as_deref()

@@ -16,10 +16,11 @@ use crate::model::{
     Speaker, Summary,
 };
 
-/// A claim as offsets: the paragraph and byte ranges of its content, source,
-/// cue and channel, and the index of its speaker. What may be absent is
-/// marked by [`NONE`] rather than wrapped in an `Option`, which would add
-/// a word to each: a long story holds a million of these.
+/// A claim as offsets: the paragraph and byte ranges of its content, source
+/// and cue, and the index of its speaker; its parts and channel, which few
+/// claims have, in the annotation's `extras`. What may be absent is marked
+/// by [`NONE`] rather than wrapped in an `Option`, which would add a word
+/// to each: a long story holds a million of these, 44 bytes each.
 #[derive(Debug, Clone)]
 pub(super) struct ClaimRecord {
     pub paragraph: u32,
@@ -27,12 +28,23 @@ pub(super) struct ClaimRecord {
     pub end: u32,
     pub kind: ClaimKind,
     speaker: u32,
-    /// The pieces of an interrupted quote; empty for a claim of one piece.
-    pub parts: Box<[(u32, u32)]>,
-    /// Paragraph, start and end of the source mention.
+    /// Paragraph, start and end of the source mention. While the story is
+    /// read, the index of the source mention instead, in the first field
+    /// (see [`ClaimRecord::found`]): the record is resolved where it lies,
+    /// with no second table of claims.
     source: (u32, u32, u32),
     cue: (u32, u32),
-    channel: (u32, u32),
+    /// Index into the annotation's `extras`, or [`NONE`].
+    extra: u32,
+}
+
+/// What few claims have: the pieces of an interrupted quote, and the
+/// channel ("on Twitter").
+#[derive(Debug, Clone)]
+pub(super) struct ClaimExtra {
+    /// The pieces of an interrupted quote; empty for a claim of one piece.
+    pub parts: Box<[(u32, u32)]>,
+    pub channel: Option<(u32, u32)>,
 }
 
 /// Marks an absent speaker, or an absent stretch (as its start and end: no
@@ -48,30 +60,45 @@ fn unpack(range: (u32, u32)) -> Option<(u32, u32)> {
 }
 
 impl ClaimRecord {
-    /// A claim of `kind` whose content is `content` in `paragraph`; the
-    /// source may be in another paragraph, the cue and channel are in this one.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
+    /// A claim of `kind` whose content is `content` in `paragraph`, as
+    /// found: its source the index of a mention (or none), its speaker not
+    /// yet known. The cue is in this paragraph; `extra` indexes the
+    /// annotation's `extras`.
+    pub fn found(
         paragraph: u32,
         content: (u32, u32),
         kind: ClaimKind,
-        speaker: Option<u32>,
-        parts: Box<[(u32, u32)]>,
-        source: Option<(u32, u32, u32)>,
+        source_mention: Option<u32>,
         cue: Option<(u32, u32)>,
-        channel: Option<(u32, u32)>,
+        extra: Option<u32>,
     ) -> Self {
         ClaimRecord {
             paragraph,
             start: content.0,
             end: content.1,
             kind,
-            speaker: speaker.unwrap_or(NONE),
-            parts,
-            source: source.unwrap_or((NONE, NONE, NONE)),
+            speaker: NONE,
+            source: (source_mention.unwrap_or(NONE), NONE, NONE),
             cue: pack(cue),
-            channel: pack(channel),
+            extra: extra.unwrap_or(NONE),
         }
+    }
+
+    /// Before [`ClaimRecord::resolve`]: the index of the source mention.
+    pub fn source_mention(&self) -> Option<u32> {
+        (self.source.0 != NONE).then_some(self.source.0)
+    }
+
+    /// Before [`ClaimRecord::resolve`]: sets the source mention.
+    pub fn set_source_mention(&mut self, mention: Option<u32>) {
+        self.source = (mention.unwrap_or(NONE), NONE, NONE);
+    }
+
+    /// Puts the speaker and the source mention's paragraph, start and end
+    /// in place of the source mention's index.
+    pub fn resolve(&mut self, speaker: Option<u32>, source: Option<(u32, u32, u32)>) {
+        self.speaker = speaker.unwrap_or(NONE);
+        self.source = source.unwrap_or((NONE, NONE, NONE));
     }
 
     /// The index of its speaker, if it has one.
@@ -89,18 +116,22 @@ impl ClaimRecord {
         unpack(self.cue)
     }
 
-    pub fn channel(&self) -> Option<(u32, u32)> {
-        unpack(self.channel)
+    /// Its index in the annotation's `extras`, if it has parts or a channel.
+    pub(super) fn extra(&self) -> Option<usize> {
+        (self.extra != NONE).then_some(self.extra as usize)
     }
 }
 
-/// A speaker whose mentions are kept as offsets (paragraph, start, end):
-/// a long story's speakers are mentioned hundreds of thousands of times.
+/// A speaker whose mentions are kept as offsets (paragraph, start, end),
+/// all speakers' in one vector of the annotation: a long story has a
+/// hundred thousand speakers, mentioned hundreds of thousands of times,
+/// most once or twice (a vector each would cost more than its mentions).
 #[derive(Debug, Clone)]
 pub(super) struct SpeakerRecord {
     /// The speaker, its `mentions` left empty.
     pub speaker: Speaker,
-    pub mentions: Box<[(u32, u32, u32)]>,
+    /// Start and end of its mentions in the annotation's `speaker_mentions`.
+    pub mentions: (u32, u32),
 }
 
 /// One annotated story in compact form: claims and mentions kept as
@@ -111,7 +142,11 @@ pub struct Annotation {
     pub(super) meta: Meta,
     pub(super) paragraphs: Vec<Paragraph>,
     pub(super) speakers: Vec<SpeakerRecord>,
+    /// Every speaker's mentions, one speaker after another.
+    pub(super) speaker_mentions: Vec<(u32, u32, u32)>,
     pub(super) claims: Vec<ClaimRecord>,
+    /// The parts and channels of the claims that have them.
+    pub(super) extras: Vec<ClaimExtra>,
     pub(super) countries: Vec<countries::Mentions>,
     pub(super) summary: Summary,
 }
@@ -144,6 +179,7 @@ impl Annotation {
     /// The `n`th claim, in reading order, as the document has it.
     fn build_claim(&self, n: usize) -> Claim {
         let record = &self.claims[n];
+        let extra = record.extra().and_then(|e| self.extras.get(e));
         let content = self.span(record.paragraph, record.start, record.end);
         Claim {
             id: format!("c{}", n + 1),
@@ -155,8 +191,8 @@ impl Annotation {
             start: content.start,
             end: content.end,
             text: content.text,
-            parts: record
-                .parts
+            parts: extra
+                .map_or(&[][..], |extra| &extra.parts)
                 .iter()
                 .map(|&(start, end)| self.span(record.paragraph, start, end))
                 .collect(),
@@ -166,10 +202,18 @@ impl Annotation {
             cue: record
                 .cue()
                 .map(|(start, end)| self.span(record.paragraph, start, end)),
-            channel: record
-                .channel()
+            channel: extra
+                .and_then(|extra| extra.channel)
                 .map(|(start, end)| self.span(record.paragraph, start, end).text.to_string()),
         }
+    }
+
+    /// The mentions of the speaker `record`.
+    pub(super) fn mentions_of(&self, record: &SpeakerRecord) -> &[(u32, u32, u32)] {
+        let (start, end) = record.mentions;
+        self.speaker_mentions
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 
     fn spans(&self, mentions: &[(u32, u32, u32)]) -> Vec<Span> {
@@ -194,7 +238,7 @@ impl Annotation {
         let speakers = std::mem::take(&mut self.speakers)
             .into_iter()
             .map(|record| Speaker {
-                mentions: self.spans(&record.mentions),
+                mentions: self.spans(self.mentions_of(&record)),
                 ..record.speaker
             })
             .collect();
@@ -245,11 +289,12 @@ impl Annotated for Annotation {
     fn speaker_mention_count(&self, s: usize) -> usize {
         self.speakers
             .get(s)
-            .map_or(0, |record| record.mentions.len())
+            .map_or(0, |record| self.mentions_of(record).len())
     }
 
     fn speaker_mention(&self, s: usize, m: usize) -> Option<Offsets> {
-        self.speakers.get(s)?.mentions.get(m).copied().map(offsets)
+        let record = self.speakers.get(s)?;
+        self.mentions_of(record).get(m).copied().map(offsets)
     }
 
     fn claim_count(&self) -> usize {
@@ -354,8 +399,8 @@ impl Serialize for MentionSpans<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let SpeakerView { annotation, record } = self.0;
         serializer.collect_seq(
-            record
-                .mentions
+            annotation
+                .mentions_of(record)
                 .iter()
                 .map(|&(paragraph, start, end)| annotation.span(paragraph, start, end)),
         )
@@ -390,20 +435,15 @@ mod tests {
 
     #[test]
     fn a_claim_record_keeps_what_is_absent_without_a_tag() {
-        assert!(std::mem::size_of::<ClaimRecord>() <= 64);
-        let record = ClaimRecord::new(
-            2,
-            (5, 9),
-            ClaimKind::Direct,
-            None,
-            Box::new([]),
-            Some((1, 0, 4)),
-            None,
-            Some((10, 12)),
-        );
+        assert!(std::mem::size_of::<ClaimRecord>() <= 44);
+        let mut record = ClaimRecord::found(2, (5, 9), ClaimKind::Direct, Some(7), None, None);
+        assert_eq!(record.source_mention(), Some(7));
+        record.set_source_mention(None);
+        assert_eq!(record.source_mention(), None);
+        record.resolve(None, Some((1, 0, 4)));
         assert_eq!(record.speaker(), None);
         assert_eq!(record.source(), Some((1, 0, 4)));
         assert_eq!(record.cue(), None);
-        assert_eq!(record.channel(), Some((10, 12)));
+        assert_eq!(record.extra(), None);
     }
 }

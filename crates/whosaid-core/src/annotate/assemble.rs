@@ -10,7 +10,7 @@ use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::{Sex, lexicon};
-use super::mentions::{MentionKind, StoryMention, surname_key};
+use super::mentions::{MentionKind, PlacedMention, surname_key};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
 
@@ -19,7 +19,8 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         mut mentions,
         mut names,
         surname_candidates,
-        claims,
+        mut claims,
+        extras,
     } = story;
 
     // Capitalized words that are the surname of someone named in the story.
@@ -62,19 +63,28 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     permute(&mut mentions, &order);
     // Not kept to the end: a long story has one per mention.
     drop(order);
+    for claim in &mut claims {
+        if let Some(m) = claim.source_mention() {
+            claim.set_source_mention(Some(new_index[m as usize]));
+        }
+    }
+    drop(new_index);
     let resolution = coref::resolve(&mentions, &names);
+    // What is left to do needs less of each mention: kept in place, in
+    // less room (a long story's mentions are its largest table here).
+    let mut mentions: Vec<PlacedMention> = mentions.into_iter().map(PlacedMention::from).collect();
+    mentions.shrink_to_fit();
 
-    // As `u32`, like the resolution has them: half the room per claim.
-    let entity_of_claim: Vec<Option<u32>> = claims
-        .iter()
-        .map(|c| {
-            c.source
-                .and_then(|m| resolution.entity_of[new_index[m as usize] as usize])
-        })
-        .collect();
+    // Looked up again where each claim becomes a record: a table of them
+    // would be one more vector per claim at the story's fullest.
+    let entity_of_claim = |claim: &ClaimRecord| {
+        claim
+            .source_mention()
+            .and_then(|m| resolution.entity_of(m as usize))
+    };
     let mut claim_counts = vec![0usize; resolution.entities.len()];
-    for entity in entity_of_claim.iter().flatten() {
-        claim_counts[*entity as usize] += 1;
+    for entity in claims.iter().filter_map(entity_of_claim) {
+        claim_counts[entity as usize] += 1;
     }
 
     // Everyone named, and every other source that has a claim, by first mention.
@@ -82,7 +92,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .filter(|&e| {
             let entity = &resolution.entities[e];
             let named = entity.kind == SpeakerKind::Person
-                && !entity.name.is_empty()
+                && !entity.name(&names).is_empty()
                 && entity.mentions.iter().any(|&m| {
                     let m = &mentions[m as usize];
                     m.kind == MentionKind::Person && m.surname.is_some()
@@ -90,7 +100,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             // "Controversy continues": one capitalized word, seen once, with
             // no given name, title or honorific, is most often no one's name.
             let seen_once_bare = entity.mentions.len() == 1
-                && !entity.name.contains(' ')
+                && !entity.name(&names).contains(' ')
                 && entity.given.is_none()
                 && entity.role.is_none()
                 && entity.sex == Sex::Unknown;
@@ -106,18 +116,19 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let paragraphs = &owned;
 
     // Built in stages so that a long story's working sets do not all live at
-    // once: speakers and each claim's source, then (with the mentions gone)
-    // countries, then the claims themselves.
-    let mut not_places: Vec<(u32, u32, u32)> = mentions
-        .iter()
-        .filter_map(|m| {
-            m.name_span
-                .as_ref()
-                .map(|name| (m.paragraph, name.start, name.end))
-        })
-        .collect();
+    // once: speakers and the claims' records, then (with the resolution
+    // gone) the names that are no places, then (with the mentions gone)
+    // countries.
     // Ids by order of first mention, made as each speaker is: no table of
     // them per entity, and no copy.
+    // Room for every mention of every speaker listed, made once; fewer
+    // are kept (a phrase holding a name mention is not).
+    let mut speaker_mentions = Vec::with_capacity(
+        listed
+            .iter()
+            .map(|&e| resolution.entities[e].mentions.len())
+            .sum(),
+    );
     let speakers: Vec<SpeakerRecord> = listed
         .iter()
         .enumerate()
@@ -128,18 +139,11 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
                 &mentions,
                 &names,
                 paragraphs,
+                &mut speaker_mentions,
             )
         })
         .collect();
-    let mut sources: Vec<Option<(u32, u32, u32)>> = claims
-        .iter()
-        .map(|c| {
-            c.source.map(|m| {
-                let mention = &mentions[new_index[m as usize] as usize];
-                (mention.paragraph, mention.span.start, mention.span.end)
-            })
-        })
-        .collect();
+    speaker_mentions.shrink_to_fit();
     let speaker_number: Vec<Option<u32>> = {
         let mut number = vec![None; resolution.entities.len()];
         for (n, &e) in listed.iter().enumerate() {
@@ -147,54 +151,44 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         }
         number
     };
+    // Each claim's record is resolved where it lies: its speaker, and its
+    // source's offsets in place of the mention's index.
+    for claim in &mut claims {
+        let speaker = entity_of_claim(claim).and_then(|e| speaker_number[e as usize]);
+        let source = claim.source_mention().map(|m| {
+            let mention = &mentions[m as usize];
+            (mention.paragraph, mention.span.start, mention.span.end)
+        });
+        claim.resolve(speaker, source);
+    }
+    drop(speaker_number);
+    drop(resolution);
+    let not_places: Vec<(u32, u32, u32)> = mentions
+        .iter()
+        .filter_map(|m| {
+            m.name_span()
+                .map(|name| (m.paragraph, name.start, name.end))
+        })
+        .collect();
     drop(mentions);
     drop(names);
-    drop(resolution);
-    let countries = countries::find_mentions(paragraphs, &mut not_places);
-    drop(not_places);
+    let countries = countries::find_mentions(paragraphs, not_places);
 
     // Claims in reading order, as offsets; the document's claims are built
     // from them only when wanted.
-    let mut claims = claims;
-    let mut speaker_of_claim: Vec<Option<u32>> = entity_of_claim
-        .iter()
-        .map(|e| e.and_then(|e| speaker_number[e as usize]))
-        .collect();
     let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&n| {
-        (
-            claims[n].paragraph,
-            claims[n].content.0,
-            claims[n].content.1,
-        )
-    });
+    order.sort_by_key(|&n| (claims[n].paragraph, claims[n].start, claims[n].end));
     permute(&mut claims, &order);
-    permute(&mut sources, &order);
-    permute(&mut speaker_of_claim, &order);
-    let claims: Vec<ClaimRecord> = claims
-        .into_iter()
-        .zip(sources)
-        .zip(speaker_of_claim)
-        .map(|((c, source), speaker)| {
-            ClaimRecord::new(
-                c.paragraph,
-                c.content,
-                c.kind,
-                speaker,
-                c.parts,
-                source,
-                c.cue,
-                c.channel,
-            )
-        })
-        .collect();
+    drop(order);
     let summary = summarize(&speakers, &claims);
 
     Annotation {
         meta,
         paragraphs: owned,
         speakers,
+        speaker_mentions,
         claims,
+        extras,
         countries,
         summary,
     }
@@ -225,30 +219,35 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
 fn speaker(
     entity: &Entity,
     id: String,
-    mentions: &[StoryMention],
+    mentions: &[PlacedMention],
     names: &Names,
     paragraphs: &[Paragraph],
+    all_mentions: &mut Vec<(u32, u32, u32)>,
 ) -> SpeakerRecord {
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
     // holds the name mention: list the name alone. Sorted by position, a
     // phrase comes just before the mentions it holds.
-    let mut ordered: Vec<&StoryMention> = entity
+    let mut ordered: Vec<&PlacedMention> = entity
         .mentions
         .iter()
         .map(|&m| &mentions[m as usize])
         .collect();
     ordered.sort_by_key(|m| (m.paragraph, m.span.start, u32::MAX - m.span.end));
     ordered.dedup_by(|b, a| a.paragraph == b.paragraph && a.span == b.span);
-    let spans: Box<[(u32, u32, u32)]> = ordered
-        .iter()
-        .enumerate()
-        .filter(|(n, mention)| {
-            ordered.get(n + 1).is_none_or(|next| {
-                next.paragraph != mention.paragraph || next.span.start >= mention.span.end
+    let first = all_mentions.len() as u32;
+    all_mentions.extend(
+        ordered
+            .iter()
+            .enumerate()
+            .filter(|(n, mention)| {
+                ordered.get(n + 1).is_none_or(|next| {
+                    next.paragraph != mention.paragraph || next.span.start >= mention.span.end
+                })
             })
-        })
-        .map(|(_, m)| (m.paragraph, m.span.start, m.span.end))
-        .collect();
+            .map(|(_, m)| (m.paragraph, m.span.start, m.span.end)),
+    );
+    let spans = (first, all_mentions.len() as u32);
+    let name = entity.name(names);
     let mut aliases: Vec<String> = Vec::new();
     for &m in &entity.mentions {
         let mention = &mentions[m as usize];
@@ -262,15 +261,17 @@ fn speaker(
                 .get(mention.span())
                 .unwrap_or_default(),
         };
-        if !form.is_empty() && *form != *entity.name && !aliases.iter().any(|a| a == form) {
+        if !form.is_empty() && form != name && !aliases.iter().any(|a| a == form) {
             aliases.push(form.to_string());
         }
     }
+    // Grown from room for four: most speakers have one alias or none.
+    aliases.shrink_to_fit();
     // "Ambassador", "Assistant Secretary": a person the story never names,
     // only called by a title, is an unnamed source. ("Ms King": after an
     // honorific, the title word is a surname.)
-    let after_honorific = |m: &&StoryMention| {
-        m.name_span.as_ref().is_some_and(|name| {
+    let after_honorific = |m: &&PlacedMention| {
+        m.name_span().is_some_and(|name| {
             let text = &paragraphs[m.paragraph()].text;
             let before = text[..name.start as usize].trim_end();
             let word = text[name.start as usize..name.end as usize]
@@ -284,22 +285,21 @@ fn speaker(
         })
     };
     let title_only = entity.kind == SpeakerKind::Person
-        && !entity.name.is_empty()
-        && entity
-            .name
+        && !name.is_empty()
+        && name
             .split_whitespace()
             .all(|word| lexicon().title(word).is_some() || countries::lookup(word).is_some())
         && !ordered.iter().any(after_honorific);
     SpeakerRecord {
         speaker: Speaker {
             id,
-            name: entity.name.to_string(),
+            name: name.to_string(),
             kind: if title_only {
                 SpeakerKind::Anonymous
             } else {
                 entity.kind
             },
-            role: entity.role.as_deref().map(str::to_string),
+            role: names.get(entity.role).map(str::to_string),
             country: names.get(entity.country).map(str::to_string),
             aliases,
             mentions: Vec::new(),

@@ -16,8 +16,10 @@ use crate::model::SpeakerKind;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub kind: SpeakerKind,
-    pub name: Box<str>,
-    pub role: Option<Box<str>>,
+    /// Interned, read with [`Entity::name`]: a long story has a hundred
+    /// thousand entities, most of them named alike.
+    pub name: Option<Sym>,
+    pub role: Option<Sym>,
     /// The code of the country ("UA").
     pub country: Option<Sym>,
     pub sex: Sex,
@@ -29,12 +31,10 @@ pub struct Entity {
     /// Indices of the mentions that resolve here, in reading order (u32:
     /// a long story has millions, all held while its speakers are built).
     pub mentions: Vec<u32>,
-    /// The name was only ever a surname (so a later full name may absorb it).
-    pub organization_key: Option<String>,
 }
 
 impl Entity {
-    fn from_mention(mention: &StoryMention, index: usize, names: &Names) -> Self {
+    fn from_mention(mention: &StoryMention, index: usize) -> Self {
         let kind = match mention.kind {
             // "the witness", "the senator" with nobody named before: unnamed.
             MentionKind::Person if mention.surname.is_none() => SpeakerKind::Anonymous,
@@ -48,8 +48,8 @@ impl Entity {
         };
         Entity {
             kind,
-            name: names.get(mention.name).unwrap_or_default().into(),
-            role: names.get(mention.role).map(Box::from),
+            name: mention.name,
+            role: mention.role,
             country: mention.country,
             sex: mention.sex,
             plural: mention.plural,
@@ -57,8 +57,12 @@ impl Entity {
             surname: mention.surname,
             given: mention.given,
             mentions: vec![index as u32],
-            organization_key: organization_key(mention, names),
         }
+    }
+
+    /// Its name ("" for none).
+    pub fn name<'a>(&self, names: &'a Names) -> &'a str {
+        names.get(self.name).unwrap_or_default()
     }
 
     fn absorb(&mut self, mention: &StoryMention, index: usize, names: &Names) {
@@ -68,15 +72,15 @@ impl Entity {
             && self.kind == SpeakerKind::Person
             && mention.kind == MentionKind::Person
             && mention.surname.is_some()
-            && name.split(' ').count() > self.name.split(' ').count()
+            && name.split(' ').count() > self.name(names).split(' ').count()
         {
-            self.name = name.into();
+            self.name = mention.name;
         }
         if self.given.is_none() {
             self.given = mention.given;
         }
         if self.role.is_none() {
-            self.role = names.get(mention.role).map(Box::from);
+            self.role = mention.role;
         }
         if self.country.is_none() {
             self.country = mention.country;
@@ -163,7 +167,19 @@ fn ends_with_a_title(role: &str) -> bool {
 /// The entity each mention resolves to (`None`: unresolved), and the entities.
 pub struct Resolution {
     pub entities: Vec<Entity>,
-    pub entity_of: Vec<Option<u32>>,
+    /// Each mention's entity, or [`Resolution::NONE`]: read with
+    /// [`Resolution::entity_of`].
+    entity_of: Vec<u32>,
+}
+
+impl Resolution {
+    /// Marks an unresolved mention: no tag, as a long story has millions.
+    const NONE: u32 = u32::MAX;
+
+    /// The entity mention `m` resolves to.
+    pub fn entity_of(&self, m: usize) -> Option<u32> {
+        self.entity_of.get(m).copied().filter(|&e| e != Self::NONE)
+    }
 }
 
 /// How far back (in paragraphs) a pronoun or description looks for its antecedent.
@@ -248,7 +264,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         let description = description_words(mention, names);
         let role_says = |head: &str, entity: &Entity| {
             entity.kind == SpeakerKind::Person
-                && entity.role.as_deref().is_some_and(|role| {
+                && names.get(entity.role).is_some_and(|role| {
                     let role = role.to_lowercase();
                     (role.contains(head) || abbreviates(&role, head))
                         && description
@@ -271,7 +287,9 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                     .or_else(|| {
                         (head == mentions::AGE_HEAD)
                             .then(|| {
-                                earlier(&|e| e.kind == SpeakerKind::Person && !e.name.is_empty())
+                                earlier(&|e| {
+                                    e.kind == SpeakerKind::Person && !e.name(names).is_empty()
+                                })
                             })
                             .flatten()
                     })
@@ -281,7 +299,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                             .then(|| {
                                 earlier(&|e| {
                                     e.kind == SpeakerKind::Person
-                                        && !e.name.is_empty()
+                                        && !e.name(names).is_empty()
                                         && e.role.is_none()
                                 })
                             })
@@ -290,7 +308,8 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                     // "The foreign secretary" again, with no one named: the same source.
                     .or_else(|| {
                         earlier(&|e| {
-                            e.kind == SpeakerKind::Anonymous && Some(e.name.to_lowercase()) == name
+                            e.kind == SpeakerKind::Anonymous
+                                && Some(e.name(names).to_lowercase()) == name
                         })
                     })
             }
@@ -357,7 +376,10 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
     Resolution {
         entities,
         // A story has fewer entities than bytes: u32 is enough, and half the room.
-        entity_of: entity_of.into_iter().map(|e| e.map(|e| e as u32)).collect(),
+        entity_of: entity_of
+            .into_iter()
+            .map(|e| e.map_or(Resolution::NONE, |e| e as u32))
+            .collect(),
     }
 }
 
@@ -387,10 +409,10 @@ fn plural_key(mention: &StoryMention, names: &Names) -> String {
 
 impl Index {
     fn add(&mut self, mention: &StoryMention, m: usize, names: &Names) -> usize {
-        let entity = Entity::from_mention(mention, m, names);
+        let entity = Entity::from_mention(mention, m);
         let e = self.entities.len();
-        if let Some(key) = &entity.organization_key {
-            self.organizations.insert(key.clone(), e);
+        if let Some(key) = organization_key(mention, names) {
+            self.organizations.insert(key, e);
         }
         if let Some(surname) = entity.surname {
             self.by_surname.entry(surname).or_default().push(e);

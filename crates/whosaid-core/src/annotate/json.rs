@@ -259,7 +259,7 @@ impl Annotation {
             out.bytes(b",\"aliases\":");
             strings(out, &speaker.aliases);
             out.bytes(b",\"mentions\":[");
-            for (m, &(paragraph, start, end)) in record.mentions.iter().enumerate() {
+            for (m, &(paragraph, start, end)) in self.mentions_of(record).iter().enumerate() {
                 if m > 0 {
                     out.byte(b',');
                 }
@@ -352,8 +352,13 @@ impl Annotation {
         out.number(u64::from(record.end));
         out.bytes(b",\"text\":");
         out.string(self.text(record.paragraph, record.start, record.end));
+        let extra = record.extra().and_then(|e| self.extras.get(e));
         out.bytes(b",\"parts\":[");
-        for (n, &(start, end)) in record.parts.iter().enumerate() {
+        for (n, &(start, end)) in extra
+            .map_or(&[][..], |extra| &extra.parts)
+            .iter()
+            .enumerate()
+        {
             if n > 0 {
                 out.byte(b',');
             }
@@ -370,8 +375,8 @@ impl Annotation {
             None => out.bytes(b"null"),
         }
         out.bytes(b",\"channel\":");
-        let channel = record
-            .channel()
+        let channel = extra
+            .and_then(|extra| extra.channel)
             .map(|(start, end)| self.text(record.paragraph, start, end));
         out.optional(channel);
         out.byte(b'}');

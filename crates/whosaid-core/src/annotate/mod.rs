@@ -32,24 +32,11 @@ use names::Names;
 use para::Para;
 use token::Kind;
 
-use crate::model::{Article, ClaimKind, Document};
+use crate::model::{Article, Document};
+
+use annotation::{ClaimExtra, ClaimRecord};
 
 pub use annotation::Annotation;
-
-/// A claim located in the story, before speakers are assigned: byte ranges
-/// of its paragraph as u32 pairs (a paragraph is at most 4 GiB), so that a
-/// long story's hundreds of thousands of claims stay small.
-#[derive(Debug, Clone)]
-struct StoryClaim {
-    paragraph: u32,
-    kind: ClaimKind,
-    content: (u32, u32),
-    parts: Box<[(u32, u32)]>,
-    /// Index into the story's mentions.
-    source: Option<u32>,
-    cue: Option<(u32, u32)>,
-    channel: Option<(u32, u32)>,
-}
 
 /// A byte range of a paragraph as a u32 pair.
 fn offsets(range: &Range<usize>) -> (u32, u32) {
@@ -65,7 +52,11 @@ struct Story {
     /// Capitalized words that are a person's surname if that person is named
     /// somewhere in the story.
     surname_candidates: Vec<mentions::SurnameCandidate>,
-    claims: Vec<StoryClaim>,
+    /// Claims as found, their sources mentions' indices (see
+    /// [`ClaimRecord::found`]).
+    claims: Vec<ClaimRecord>,
+    /// The parts and channels of the claims that have them.
+    extras: Vec<ClaimExtra>,
 }
 
 /// Annotates one story.
@@ -92,7 +83,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
     for (paragraph, window) in windows {
         let text = &paragraph.text[window.clone()];
         let p = Para::reusing(
-            paragraph.index,
+            paragraph.index as usize,
             text,
             quote_open,
             std::mem::take(&mut scratch),
@@ -132,15 +123,21 @@ pub fn annotate_compact(article: Article) -> Annotation {
             let runs_on = quote.is_some_and(|q| q.close.is_none());
             let inherit = found.source == SourceRef::Inherit;
             let index = story.claims.len();
-            story.claims.push(StoryClaim {
-                paragraph: p.index as u32,
-                kind: found.kind,
-                content: offsets(&found.content),
-                parts: found.parts.iter().map(offsets).collect(),
-                source,
-                cue: found.cue.as_ref().map(offsets),
-                channel: found.channel.as_ref().map(offsets),
+            let extra = (!found.parts.is_empty() || found.channel.is_some()).then(|| {
+                story.extras.push(ClaimExtra {
+                    parts: found.parts.iter().map(offsets).collect(),
+                    channel: found.channel.as_ref().map(offsets),
+                });
+                (story.extras.len() - 1) as u32
             });
+            story.claims.push(ClaimRecord::found(
+                p.index as u32,
+                offsets(&found.content),
+                found.kind,
+                source,
+                found.cue.as_ref().map(offsets),
+                extra,
+            ));
             speakers.place(&mut story.claims, index, inherit, continues, runs_on);
         }
         speakers.end_paragraph(&p, !findings.claims.is_empty());
@@ -154,6 +151,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
     // Vectors grown by doubling keep up to half their room empty.
     story.mentions.shrink_to_fit();
     story.claims.shrink_to_fit();
+    story.extras.shrink_to_fit();
     story.surname_candidates.shrink_to_fit();
     assemble::annotation(article, story)
 }
@@ -206,18 +204,18 @@ struct SpeakerCarry {
 impl SpeakerCarry {
     fn place(
         &mut self,
-        claims: &mut [StoryClaim],
+        claims: &mut [ClaimRecord],
         index: usize,
         inherit: bool,
         continues: bool,
         runs_on: bool,
     ) {
-        if inherit && claims[index].source.is_none() {
-            claims[index].source = if continues {
+        if inherit && claims[index].source_mention().is_none() {
+            claims[index].set_source_mention(if continues {
                 self.chain_source.or(self.last_source)
             } else {
                 self.last_source
-            };
+            });
         }
         if continues || runs_on {
             if !continues {
@@ -226,21 +224,21 @@ impl SpeakerCarry {
             }
             self.chain.push(index);
             if let Some(source) = claims[index]
-                .source
+                .source_mention()
                 .filter(|_| !inherit || self.chain_source.is_none())
             {
                 // A cue later in the quote names the speaker of its earlier paragraphs too.
                 for &earlier in &self.chain {
-                    if claims[earlier].source.is_none()
-                        || claims[earlier].cue.is_none() && self.chain_source.is_none()
+                    if claims[earlier].source_mention().is_none()
+                        || claims[earlier].cue().is_none() && self.chain_source.is_none()
                     {
-                        claims[earlier].source = Some(source);
+                        claims[earlier].set_source_mention(Some(source));
                     }
                 }
                 self.chain_source = Some(source);
             }
         }
-        if let Some(source) = claims[index].source {
+        if let Some(source) = claims[index].source_mention() {
             self.last_source = Some(source);
         }
     }

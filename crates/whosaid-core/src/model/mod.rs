@@ -91,8 +91,9 @@ pub enum ParagraphKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 /// One paragraph of a story: the unit every offset is relative to.
 pub struct Paragraph {
-    /// Its position in the story, from 0.
-    pub index: usize,
+    /// Its position in the story, from 0 (u32, as every offset: a long
+    /// story has a million paragraphs, and a paragraph is then 24 bytes).
+    pub index: u32,
     /// Body text, heading or title.
     pub kind: ParagraphKind,
     /// A verbatim, trimmed slice of the input.
@@ -106,7 +107,7 @@ impl Paragraph {
             .iter()
             .enumerate()
             .map(|(index, text)| Paragraph {
-                index,
+                index: index as u32,
                 kind: ParagraphKind::Body,
                 text: (*text).into(),
             })

@@ -96,7 +96,7 @@ pub fn parse(text: &str) -> Article {
                 ParagraphKind::Body
             };
             Paragraph {
-                index,
+                index: index as u32,
                 kind,
                 text: shared.unwrap_or_else(|| text.into()),
             }

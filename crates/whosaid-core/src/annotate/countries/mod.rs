@@ -41,11 +41,11 @@ pub struct Place {
 /// [`find_mentions`].)
 #[cfg(test)]
 pub fn find(paragraphs: &[Paragraph], not_places: &[Span]) -> Vec<Country> {
-    let mut blocked: Vec<(u32, u32, u32)> = not_places
+    let blocked: Vec<(u32, u32, u32)> = not_places
         .iter()
         .map(|s| (s.paragraph as u32, s.start as u32, s.end as u32))
         .collect();
-    find_mentions(paragraphs, &mut blocked)
+    find_mentions(paragraphs, blocked)
         .into_iter()
         .map(|found| found.into_country(paragraphs))
         .collect()
@@ -93,19 +93,24 @@ impl Mentions {
 }
 
 /// [`find`] as offsets: `blocked` holds (paragraph index, start, end) of
-/// names, in any order (sorted here, in place: a long story has a million).
-pub fn find_mentions(paragraphs: &[Paragraph], blocked: &mut [(u32, u32, u32)]) -> Vec<Mentions> {
+/// names, in any order (sorted here, in place: a long story has a million;
+/// and dropped once the text is scanned, before the mentions are settled).
+pub fn find_mentions(paragraphs: &[Paragraph], mut blocked: Vec<(u32, u32, u32)>) -> Vec<Mentions> {
     let gazetteer = &GAZETTEER;
     blocked.sort_unstable();
     let mut hits = Vec::new();
+    let mut story = Story::default();
     for (position, paragraph) in paragraphs.iter().enumerate() {
-        let index = paragraph.index as u32;
+        let index = paragraph.index;
         let first = blocked.partition_point(|&(p, _, _)| p < index);
         let count = blocked[first..].partition_point(|&(p, _, _)| p == index);
         let blocked = &blocked[first..first + count];
-        scan(gazetteer, position, paragraph, blocked, &mut hits);
+        scan(
+            gazetteer, position, paragraph, blocked, &mut story, &mut hits,
+        );
     }
-    settle(gazetteer, paragraphs, hits)
+    drop(blocked);
+    settle(gazetteer, paragraphs, &story, hits)
 }
 
 /// Whether a word or phrase, as written, names a place of any kind the
@@ -153,19 +158,22 @@ pub fn lookup(phrase: &str) -> Option<Place> {
     None
 }
 
-/// One judged match.
-#[derive(Debug, Clone, Copy)]
+/// One match judged to name a place (what the other verdicts say is
+/// noted in the [`Story`] as they are met, and not kept).
 ///
-/// Offsets are `u32`: a long story holds hundreds of thousands of these.
+/// Sixteen bytes: a long story holds millions of these. The gazetteer has
+/// fewer than 65,536 entries and places, and no spelling as long (see the
+/// test `a_hit_fits_the_gazetteer`).
+#[derive(Debug, Clone, Copy)]
 struct Hit {
     /// Position in the `paragraphs` slice.
     position: u32,
     start: u32,
-    end: u32,
-    entry: u32,
+    /// Length in bytes: a spelling of the gazetteer's.
+    len: u16,
+    entry: u16,
     /// The place it names, once the story has settled it.
     place: u16,
-    verdict: Verdict,
     /// After "in", "to", "from", …: a place even where the name is also a family name.
     after_preposition: bool,
     /// A capital standing for its government ("Moscow has yet to agree").
@@ -174,7 +182,11 @@ struct Hit {
 
 impl Hit {
     fn entry(&self) -> usize {
-        self.entry as usize
+        usize::from(self.entry)
+    }
+
+    fn end(&self) -> u32 {
+        self.start + u32::from(self.len)
     }
 }
 
@@ -199,6 +211,7 @@ fn scan(
     position: usize,
     paragraph: &Paragraph,
     blocked: &[(u32, u32, u32)],
+    story: &mut Story,
     hits: &mut Vec<Hit>,
 ) {
     let text = paragraph.text.as_str();
@@ -231,20 +244,23 @@ fn scan(
             }
             _ => {}
         }
+        story.note(gazetteer, verdict, entry_index);
+        pos = end;
+        if verdict != Verdict::Place {
+            continue;
+        }
         let after_preposition = token_before(text, start)
             .is_some_and(|(_, t)| is_one_of(bare(t), PLACE_PREPOSITIONS.words()));
         let acts = entry.form == Form::Capital && rules::acts_as_government(text, start, end);
         hits.push(Hit {
             position: position as u32,
             start: start as u32,
-            end: end as u32,
-            entry: entry_index as u32,
+            len: (end - start) as u16,
+            entry: entry_index as u16,
             place: 0,
-            verdict,
             after_preposition,
             acts,
         });
-        pos = end;
     }
 }
 
@@ -271,36 +287,31 @@ struct Story {
 }
 
 impl Story {
-    fn of(gazetteer: &Gazetteer, hits: &[Hit]) -> Story {
-        let mut story = Story::default();
-        for hit in hits {
-            let entry = &gazetteer.entries[hit.entry()];
-            match hit.verdict {
-                Verdict::Person { family_name: true } => {
-                    story.family_names.insert(hit.entry());
-                }
-                Verdict::Town => {
-                    story.towns.insert(hit.entry());
-                }
-                Verdict::State if entry.form != Form::Capital => story.state_named = true,
-                // New York is the city far more often than the state.
-                Verdict::NotPlace
-                    if entry.form == Form::State && entry.variants[0] != "New York" =>
-                {
-                    story.us_state = true;
-                }
-                Verdict::Place => {
-                    if let Target::Place(place) = entry.target {
-                        *story.named.entry(place).or_default() += 1;
-                        if !entry.flags.state {
-                            *story.named_plainly.entry(place).or_default() += 1;
-                        }
+    /// Notes what a match judged `verdict` says about the story.
+    fn note(&mut self, gazetteer: &Gazetteer, verdict: Verdict, entry_index: usize) {
+        let entry = &gazetteer.entries[entry_index];
+        match verdict {
+            Verdict::Person { family_name: true } => {
+                self.family_names.insert(entry_index);
+            }
+            Verdict::Town => {
+                self.towns.insert(entry_index);
+            }
+            Verdict::State if entry.form != Form::Capital => self.state_named = true,
+            // New York is the city far more often than the state.
+            Verdict::NotPlace if entry.form == Form::State && entry.variants[0] != "New York" => {
+                self.us_state = true;
+            }
+            Verdict::Place => {
+                if let Target::Place(place) = entry.target {
+                    *self.named.entry(place).or_default() += 1;
+                    if !entry.flags.state {
+                        *self.named_plainly.entry(place).or_default() += 1;
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
-        story
     }
 
     /// The place a kept mention names, if the story leaves it one.
@@ -333,13 +344,15 @@ impl Story {
 const NAMESAKE_NEIGHBOURS: &[(&str, &[&str])] =
     &[("GE", &["RU", "UA", "AM", "AZ", "TR", "EU", "NATO"])];
 
-fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -> Vec<Mentions> {
-    let story = Story::of(gazetteer, &hits);
+fn settle(
+    gazetteer: &Gazetteer,
+    paragraphs: &[Paragraph],
+    story: &Story,
+    mut hits: Vec<Hit>,
+) -> Vec<Mentions> {
     // Filtered in place: a long story has hundreds of thousands of hits.
     hits.retain_mut(|h| {
-        let place = (h.verdict == Verdict::Place)
-            .then(|| story.place_of(gazetteer, h))
-            .flatten();
+        let place = story.place_of(gazetteer, h);
         if let Some(place) = place {
             h.place = place as u16;
         }
@@ -406,7 +419,7 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
             if !counts {
                 continue;
             }
-            let paragraph = paragraphs[hit.position as usize].index as u32;
+            let paragraph = paragraphs[hit.position as usize].index;
             let index = *slot.entry(place).or_insert_with(|| {
                 let info = gazetteer.places[place];
                 countries.push(Mentions {
@@ -419,7 +432,9 @@ fn settle(gazetteer: &Gazetteer, paragraphs: &[Paragraph], mut hits: Vec<Hit>) -
                 });
                 countries.len() - 1
             });
-            countries[index].spans.push((paragraph, hit.start, hit.end));
+            countries[index]
+                .spans
+                .push((paragraph, hit.start, hit.end()));
         }
     }
     // Kept as long as the story: no room left over from doubling.

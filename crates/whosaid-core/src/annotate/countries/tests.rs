@@ -477,3 +477,14 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_hit_fits_the_gazetteer() {
+    // A hit keeps its entry, place and length in 16 bits each.
+    assert!(GAZETTEER.entries.len() <= usize::from(u16::MAX));
+    assert!(GAZETTEER.places.len() <= usize::from(u16::MAX));
+    let compiled = gazetteer::compile::compile().unwrap_or_else(|e| panic!("{e}"));
+    let longest = compiled.patterns.iter().map(|(s, _)| s.len()).max();
+    assert!(longest.is_some_and(|n| n <= usize::from(u16::MAX)));
+    assert_eq!(std::mem::size_of::<Hit>(), 16);
+}
