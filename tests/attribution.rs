@@ -2896,3 +2896,24 @@ fn a_party_or_firm_before_a_name_is_no_part_of_it() {
         assert_eq!(people(text), [name], "{:?}", speakers(text));
     }
 }
+
+#[test]
+fn a_lone_given_name_is_the_one_person_so_named() {
+    let text = "Supplies were cut.\n\n\"We lost most of them,\" said Elton Hale, the firm's coordinator.\n\n\"Most stayed with us as long as they could,\" Elton said.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Elton Hale")),
+        "{found:#?}"
+    );
+    // With an honorific it is a surname: another man's.
+    let text = "Supplies were cut.\n\n\"We lost most of them,\" said Howard Hale.\n\nMr Howard said the cuts were wrong.";
+    assert_eq!(
+        people(text),
+        ["Howard Hale", "Howard"],
+        "{:?}",
+        speakers(text)
+    );
+}

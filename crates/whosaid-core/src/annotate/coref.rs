@@ -391,6 +391,8 @@ struct Index {
     /// People by the first word of a name that opens with no given name a
     /// list knows: the family name, where it is written first ("Quah Sze Min").
     by_family_first: FxHashMap<Sym, usize>,
+    /// People by a given name a list knows, `None` once two people share it.
+    by_given: FxHashMap<Sym, Option<usize>>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
 }
@@ -419,11 +421,18 @@ impl Index {
         }
         if entity.kind == SpeakerKind::Person
             && let Some(first) = entity.given
-            && super::lexicon::lexicon()
+        {
+            if super::lexicon::lexicon()
                 .given_name(names.text(first))
                 .is_none()
-        {
-            self.by_family_first.entry(first).or_insert(e);
+            {
+                self.by_family_first.entry(first).or_insert(e);
+            } else {
+                self.by_given
+                    .entry(first)
+                    .and_modify(|person| *person = None)
+                    .or_insert(Some(e));
+            }
         }
         if mention.plural
             && !mention.definite
@@ -479,6 +488,18 @@ impl Index {
                 .given
                 .is_none()
                 .then(|| self.by_family_first.get(&mention.name?).copied())
+                .flatten()
+        });
+        // "Elton said" after "Elton Yates": a lone given name, with no title
+        // or honorific, of the one person the story so names.
+        let found = found.or_else(|| {
+            let bare = mention.given.is_none()
+                && mention.role.is_none()
+                && mention.sex == Sex::Unknown
+                && names
+                    .get(mention.name)
+                    .is_some_and(|name| !name.contains(' '));
+            bare.then(|| self.by_given.get(&mention.name?).copied().flatten())
                 .flatten()
         });
         match found {
