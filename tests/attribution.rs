@@ -2917,3 +2917,15 @@ fn a_lone_given_name_is_the_one_person_so_named() {
         speakers(text)
     );
 }
+
+#[test]
+fn adverbs_and_contractions_opening_a_sentence_are_no_one() {
+    for text in [
+        "The fix shipped.\n\nLuckily, the fix worked, she said.",
+        "The fix shipped.\n\nDon't say the fix worked, she said.",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", speakers(text));
+    }
+    let c = only("The fix shipped.\n\nSomeone in the audience said the fix worked.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
+}

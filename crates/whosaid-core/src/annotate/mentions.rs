@@ -1317,6 +1317,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // said"), unless it is a function word, a time or a place.
             let function_word = grammar::DETERMINERS.contains(head_lower)
                 || grammar::SENTENCE_ADVERBS.contains(head_lower)
+                // "Don't say …": a verb, contracted.
+                || head_lower.ends_with("n't")
+                || head_lower.ends_with("n\u{2019}t")
                 || grammar::CLAUSE_OPENERS.contains(head_lower)
                 || Pronoun::parse(head_lower).is_some()
                 || grammar::is_time_word(head_lower)
@@ -1334,7 +1337,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                     || grammar::DAYS.contains(head_lower)
                     // "Sadly comments such as …": an adverb, not a name.
                     || NOT_LONE_SURNAMES.contains(head_lower)
-                    || grammar::SENTENCE_ADVERBS.contains(head_lower))
+                    || grammar::SENTENCE_ADVERBS.contains(head_lower)
+                    // "Luckily, the fix …", "Thankfully, …": an adverb's ending
+                    // no surname has ("Kelly" keeps its own).
+                    || head + 1 < p.len()
+                        && p.kind(head + 1) == Kind::Comma
+                        && ["ally", "ily", "fully", "ately", "ously", "ingly"]
+                            .iter()
+                            .any(|ending| head_lower.ends_with(ending)))
             {
                 return None;
             }

@@ -303,8 +303,11 @@ fn name_word(word: &str, lower: &str) -> bool {
         && !word.ends_with('.')
         && word.chars().any(char::is_lowercase)
         && !grammar::NOT_NAMES.contains(lower)
-        // "I'll", "She'd": a pronoun, contracted.
-        && !(lower.contains(['\'', '\u{2019}']) && grammar::Pronoun::parse_contracted(lower).is_some())
+        // "I'll", "She'd": a pronoun, contracted; "Don't", "Won't": a verb.
+        && !(lower.contains(['\'', '\u{2019}'])
+            && (grammar::Pronoun::parse_contracted(lower).is_some()
+                || lower.ends_with("n't")
+                || lower.ends_with("n\u{2019}t")))
 }
 
 #[cfg(test)]
