@@ -2929,3 +2929,21 @@ fn adverbs_and_contractions_opening_a_sentence_are_no_one() {
     let c = only("The fix shipped.\n\nSomeone in the audience said the fix worked.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous));
 }
+
+#[test]
+fn a_firm_named_with_its_suffix_speaks_alone_as_the_firm() {
+    let text = "Supplies were cut.\n\nVantor Inc said it would cut costs.\n\nThe prospects vary, Vantor said.";
+    let found = claims(text);
+    let last = found.last().expect("a claim");
+    assert_eq!(
+        last.speaker_kind,
+        Some(SpeakerKind::Organization),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_month_before_a_day_is_no_part_of_a_name() {
+    let text = "The summit nears.\n\nLeaders will meet in Venice June 8-10, officials said.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}

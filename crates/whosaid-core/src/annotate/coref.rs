@@ -121,10 +121,15 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
         let full = name.to_ascii_lowercase();
         // ("Trump campaign", "Bush administration": named after a person,
         // who may speak alone.)
-        let headed = full
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| super::lexicon::lexicon().is_organization_head(last));
+        // ("Seemala Corp", "Harbour Ltd": a company's suffix, not a head
+        // named after a person.)
+        let headed = full.rsplit(' ').next().is_some_and(|last| {
+            super::lexicon::lexicon().is_organization_head(last)
+                && !matches!(
+                    last.trim_end_matches('.'),
+                    "corp" | "inc" | "ltd" | "plc" | "co" | "llc" | "gmbh"
+                )
+        });
         // A proper name, every word capitalized ("Merrill Lynch", "Marks &
         // Spencer"), not a phrase that went wrong.
         let proper = name

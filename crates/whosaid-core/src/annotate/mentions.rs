@@ -353,7 +353,15 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             core_start += 1;
         }
         // Drop trailing role words: "Trump administration" is handled by the caller.
+        // ("in Venice June 8-10": a month before a day is a date.)
         let mut core_end = end;
+        if core_end > core_start + 1
+            && grammar::MONTHS.contains(p.lower(core_end - 1))
+            && core_end < p.len()
+            && p.kind(core_end) == Kind::Number
+        {
+            core_end -= 1;
+        }
         while core_end > core_start
             && name_part(p, core_end - 1) == 0
             && p.kind(core_end - 1) != Kind::CloseParen
