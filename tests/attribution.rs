@@ -2947,3 +2947,9 @@ fn a_month_before_a_day_is_no_part_of_a_name() {
     let text = "The summit nears.\n\nLeaders will meet in Venice June 8-10, officials said.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_title_straight_after_a_opens_a_things_name() {
+    let text = "The bank met.\n\nThe bank needs a General Capital Increase, its president said.";
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}

@@ -506,9 +506,19 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // ("member of Tomo Parane's crew": a name that owns something is
         // someone's.)
         let owns = core.end < p.len() && p.kind(core.end) == Kind::Possessive;
+        // ("a General Capital Increase": a capitalized title straight after
+        // "a" or "an" opens a thing's name.)
+        let title_after_a = |r: &Range<usize>| {
+            r.start > 0
+                && matches!(p.word(r.start - 1), "a" | "an")
+                && p.is_capitalized(r.start)
+                && p.title(r.start)
+                    .is_some_and(|title| title.kind == TitleKind::Title)
+        };
         let role_title = role
             .clone()
             .filter(|r| owns || !not_person::role_of_what_follows(p, r))
+            .filter(|r| !title_after_a(r))
             .and_then(|r| strongest_title(p, r));
         let first = name_words(p, core.clone()).next().unwrap_or_default();
         // "the Royal Prerogative", "an April Fool's joke": a given name after
