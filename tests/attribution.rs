@@ -2953,3 +2953,10 @@ fn a_title_straight_after_a_opens_a_things_name() {
     let text = "The bank met.\n\nThe bank needs a General Capital Increase, its president said.";
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_possessive_role_then_a_titled_name_in_commas_is_that_person() {
+    let c =
+        only("Oil rose.\n\nKuwait's Oil Minister, Sheikh Ali al-Sabah, said prices would rise.");
+    assert_eq!(c.speaker.as_deref(), Some("Ali al-Sabah"));
+}

@@ -8,7 +8,7 @@ use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
     approximate_quantity, comma_segments, is_aside, is_bare_role, is_comma_like, looks_finite,
     looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
-    noun_phrase_right, subject_left,
+    noun_phrase_right, opens_a_name, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -778,8 +778,7 @@ pub(super) fn clause(
         // the name it describes.
         let role_first = segments.len() == 2
             && is_bare_role(p, trim(p, segments[0].clone()))
-            && p.is_word(segments[1].start)
-            && lexicon().given_name(p.word(segments[1].start)).is_some();
+            && opens_a_name(p, segments[1].start);
         let (name, description) = if role_first {
             (trim(p, segments[1].start..b), trim(p, segments[0].clone()))
         } else {

@@ -344,14 +344,28 @@ pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<us
 }
 
 /// Whether `segment` is a role in capitals with no name in it: its last word
-/// a title ("Scottish Finance Minister"), and no given name.
+/// a title ("Scottish Finance Minister", "Kuwait's Oil Minister"), and no
+/// given name.
 pub(super) fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
     segment.end > segment.start
         && p.title(segment.end - 1)
             .is_some_and(|title| title.kind == TitleKind::Title)
-        && segment
-            .clone()
-            .all(|t| p.is_capitalized(t) && lexicon().given_name(p.word(t)).is_none())
+        && segment.clone().all(|t| {
+            p.kind(t) == Kind::Possessive
+                || p.is_capitalized(t) && lexicon().given_name(p.word(t)).is_none()
+        })
+}
+
+/// Whether a person's name opens at `t`: a given name, or an honorific
+/// before one ("Sheikh Ali al-Sabah").
+pub(super) fn opens_a_name(p: &Para, t: usize) -> bool {
+    let lexicon = lexicon();
+    p.is_word(t)
+        && (lexicon.given_name(p.word(t)).is_some()
+            || p.title(t)
+                .is_some_and(|title| title.kind == TitleKind::Honorific)
+                && p.is_word(t + 1)
+                && lexicon.given_name(p.word(t + 1)).is_some())
 }
 
 /// A list of names continuing the segment before: "…including Germany, France and Britain".
@@ -456,7 +470,7 @@ pub(super) fn subject_across_asides(
         // then the name it describes.
         if n == 1 && list_end.is_none() && is_bare_role(p, trim(p, segments[0].clone())) {
             let name = trim(p, segment.clone());
-            if p.is_word(name.start) && lexicon().given_name(p.word(name.start)).is_some() {
+            if opens_a_name(p, name.start) {
                 return Some((name, segments[0].start, Some(trim(p, segments[0].clone()))));
             }
         }
