@@ -2512,22 +2512,22 @@ fn a_person_after_an_institutions_words_and_before_a_post_nominal() {
 #[test]
 fn a_division_of_a_known_firm_is_no_person() {
     let text =
-        "Rates fell.\n\n\"It will not last,\" added Merrill Lynch Economics analyst Jane Morrow.";
+        "Rates fell.\n\n\"It will not last,\" added Merrill Lynch Research analyst Jane Morrow.";
     assert_eq!(only(text).speaker.as_deref(), Some("Jane Morrow"));
     assert_eq!(people(text), ["Jane Morrow"], "{:?}", speakers(text));
 }
 
 #[test]
 fn partners_of_a_firm_are_no_person() {
-    let text = "Rates fell.\n\nAnalyst Carl Dunne of Walter Upham and Co. said rates would rise.";
+    let text = "Rates fell.\n\nAnalyst Carl Dunne of Walter Barrow and Co. said rates would rise.";
     assert_eq!(people(text), ["Carl Dunne"], "{:?}", speakers(text));
 }
 
 #[test]
 fn the_end_of_an_institutions_name_is_no_person() {
     for text in [
-        "The river rose.\n\n\"Nothing works,\" said Ana Ruiz from the Network for Forest Conservation.",
-        "The river rose.\n\n\"Nothing works,\" said Ana Ruiz of the Society of Forest Owners.",
+        "The river rose.\n\n\"Nothing works,\" said Ana Ruiz from the Network for River Protection.",
+        "The river rose.\n\n\"Nothing works,\" said Ana Ruiz of the Society of River Owners.",
     ] {
         assert_eq!(people(text), ["Ana Ruiz"], "{:?}", speakers(text));
     }
@@ -2541,7 +2541,7 @@ fn a_report_opening_a_sentence_is_a_document() {
 
 #[test]
 fn a_business_described_in_apposition_is_an_organization() {
-    let text = "The sale closed.\n\nThey outbid Rostel, the state-controlled phone monopoly, last week. Rostel has announced it is not linked to them.";
+    let text = "The sale closed.\n\nThey outbid Rostel, the state-controlled phone monopoly, last week. Rostel has announced it has no ties to them.";
     let c = only(text);
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
@@ -2568,7 +2568,7 @@ fn a_plan_or_prize_named_after_someone_is_no_person() {
 
 #[test]
 fn a_person_after_the_area_of_an_office() {
-    let text = "Talks stalled.\n\nDeputy Assistant Secretary of State for Inter-American Affairs Paul Tanner acknowledged that the plan had not worked.";
+    let text = "Talks stalled.\n\nDeputy Under Secretary for Pacific Island Affairs Paul Tanner acknowledged that the plan had not worked.";
     let c = only(text);
     assert_eq!(
         (c.speaker.as_deref(), c.speaker_kind),
@@ -2580,7 +2580,7 @@ fn a_person_after_the_area_of_an_office() {
 #[test]
 fn a_double_given_name_is_a_given_name_of_the_sex_both_halves_share() {
     // ("Jean" alone is most often a woman's name in English.)
-    let text = "Talks stalled.\n\nPaul Roche opened the talks in Lyon.\n\n\"We are close,\" the secretary general of the Organisation for Trade and Development Jean-Claude Morel said.\n\nThe next round is in May, he said.";
+    let text = "Talks stalled.\n\nPaul Roche opened the talks in Lyon.\n\n\"We are close,\" the director of the Organisation for Trade and Development Jean-Claude Morel said.\n\nThe next round is in May, he said.";
     let found = claims(text);
     assert_eq!(found.len(), 2, "{found:#?}");
     for c in &found {
@@ -2611,14 +2611,14 @@ fn an_institutions_name_with_and_in_it_is_one_source() {
 
 #[test]
 fn a_role_after_a_department_named_with_for_is_the_speaker() {
-    let text = "Talks stalled.\n\nA Department for Work and Pensions spokeswoman confirmed Mr Hale was still in post. \"No date was set for his exit,\" she said.";
+    let text = "Talks stalled.\n\nA Department for Roads and Harbours spokeswoman confirmed Mr Hale was still in post. \"No date was set for his exit,\" she said.";
     let found = claims(text);
     assert_eq!(found.len(), 2, "{found:#?}");
     for c in &found {
         assert_eq!(c.speaker_kind, Some(SpeakerKind::Anonymous), "{c:#?}");
         assert_eq!(
             c.speaker.as_deref(),
-            Some("A Department for Work and Pensions spokeswoman")
+            Some("A Department for Roads and Harbours spokeswoman")
         );
     }
 }
@@ -2637,12 +2637,12 @@ fn a_plural_noun_opening_a_sentence_is_a_group() {
 fn a_name_shaped_like_a_bodys_is_an_organization() {
     for (text, name) in [
         (
-            "The camp stays open.\n\nAmnesty International has called the camp a disgrace.",
-            "Amnesty International",
+            "The camp stays open.\n\nClean Seas International has called the camp a disgrace.",
+            "Clean Seas International",
         ),
         (
-            "The dollar fell.\n\nBankAmerica said the central bank had sold yen.",
-            "BankAmerica",
+            "The dollar fell.\n\nBankNorth said the central bank had sold yen.",
+            "BankNorth",
         ),
     ] {
         let c = only(text);
@@ -2727,7 +2727,7 @@ fn a_lone_name_someone_works_for_is_an_institution() {
 
 #[test]
 fn a_noun_cue_before_a_relative_clause_is_a_noun() {
-    let text = "Growth slowed.\n\nThe eight central European states which joined the union will grow, the report said.";
+    let text = "Growth slowed.\n\nThe six northern coastal states which joined the league will grow, the report said.";
     assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Document));
 }
 
@@ -2876,7 +2876,7 @@ fn letters_after_a_full_name_end_it() {
 #[test]
 fn a_role_alone_then_a_name_in_commas_is_that_person() {
     let c = only(
-        "The budget passed.\n\nScottish Finance Minister, Tom Hale, said: \"We are spending more.\"",
+        "The budget passed.\n\nRegional Transport Minister, Tom Hale, said: \"We are spending more.\"",
     );
     assert_eq!(c.speaker.as_deref(), Some("Tom Hale"));
 }
@@ -2899,7 +2899,7 @@ fn a_party_or_firm_before_a_name_is_no_part_of_it() {
 
 #[test]
 fn a_lone_given_name_is_the_one_person_so_named() {
-    let text = "Supplies were cut.\n\n\"We lost most of them,\" said Elton Hale, the firm's coordinator.\n\n\"Most stayed with us as long as they could,\" Elton said.";
+    let text = "Supplies were cut.\n\n\"We lost most of them,\" said Elton Hale, the firm's coordinator.\n\n\"The rest held on until the end of the month,\" Elton said.";
     let found = claims(text);
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(
@@ -2957,6 +2957,6 @@ fn a_title_straight_after_a_opens_a_things_name() {
 #[test]
 fn a_possessive_role_then_a_titled_name_in_commas_is_that_person() {
     let c =
-        only("Oil rose.\n\nKuwait's Oil Minister, Sheikh Ali al-Sabah, said prices would rise.");
-    assert_eq!(c.speaker.as_deref(), Some("Ali al-Sabah"));
+        only("Oil rose.\n\nQatar's Oil Minister, Sheikh Omar al-Hadi, said prices would rise.");
+    assert_eq!(c.speaker.as_deref(), Some("Omar al-Hadi"));
 }

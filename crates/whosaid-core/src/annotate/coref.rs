@@ -495,7 +495,7 @@ impl Index {
                 .then(|| self.by_family_first.get(&mention.name?).copied())
                 .flatten()
         });
-        // "Elton said" after "Elton Yates": a lone given name, with no title
+        // "Elton said" after "Elton Hale": a lone given name, with no title
         // or honorific, of the one person the story so names.
         let found = found.or_else(|| {
             let bare = mention.given.is_none()

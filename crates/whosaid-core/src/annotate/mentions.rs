@@ -401,7 +401,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         let credit = core
             .clone()
             .any(|t| p.is_word(t) && p.word(t).contains('/'));
-        // "Harris Upham and Co.": a firm's partners.
+        // "Hale Barrow and Co.": a firm's partners.
         let partners_firm = core.end + 1 < p.len()
             && p.is_any(core.end, &["and", "&"])
             && p.is_any(core.end + 1, &["co", "co.", "company"]);
@@ -424,8 +424,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     || OFFICE_AREAS.contains(p.word(t)))
         };
         let mut core = core;
-        // "Merrill Lynch Economics": a known institution's name opens the
-        // run, which names a part of it. "Society of Forest Owners",
+        // "Merrill Lynch Research": a known institution's name opens the
+        // run, which names a part of it. "Society of River Owners",
         // "Network for River Protection": the run ends an institution's name.
         if core.clone().any(institution_word)
             || opens_with_organization_name(p, core.clone())
@@ -448,7 +448,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                 None => continue,
             }
         }
-        // ("King Fahd of Saudi Arabia": a demonym opening a place's name.)
+        // ("King Omar of Saudi Arabia": a demonym opening a place's name.)
         let place_after_demonym =
             core.start > start && countries::is_place(p.slice(core.start - 1..core.end));
         if place_after_demonym
@@ -586,9 +586,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                         || quote.inner(p.len()).len() <= MAX_TERM_TOKENS
                             && grammar::is_marked_as_term(p, &quote))
             });
-        // "a spokesman for Yukos", "an analyst at Daiwa": one word with no
+        // "a spokesman for Vantor", "an analyst at Korvel": one word with no
         // evidence of a person, where someone works, is an institution (and
-        // the story's lone "Yukos said" is that institution too).
+        // the story's lone "Vantor said" is that institution too).
         let workplace = !evidence
             && name_words(p, core.clone()).count() == 1
             && core.start >= 2
@@ -629,8 +629,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
 }
 
 /// Whether the preposition at `t` (before `end`) is a word of an
-/// institution's name that a role follows: "a Department for Work and
-/// Pensions spokeswoman", not "the Council for England".
+/// institution's name that a role follows: "a Department for Roads and
+/// Harbours spokeswoman", not "the Council for England".
 fn preposition_of_name_before_role(p: &Para, t: usize, end: usize) -> bool {
     if t == 0 || !p.is_capitalized(t - 1) || t + 1 >= end || !p.is_capitalized(t + 1) {
         return false;
@@ -675,7 +675,7 @@ fn headline_verb(p: &Para, t: usize, end: usize) -> bool {
 }
 
 /// Whether the run `core` opens with the whole name of a known institution
-/// and goes on after it ("Merrill Lynch Economics").
+/// and goes on after it ("Merrill Lynch Research").
 fn opens_with_organization_name(p: &Para, core: Range<usize>) -> bool {
     let lexicon = lexicon();
     (core.start + 1..core.end.saturating_sub(1)).any(|t| {
@@ -1292,7 +1292,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
         } else if p.title(head).is_some()
             && (p.is_any(np.start, &["a", "an"])
-                // "The Catholic Archbishop of Cardiff": a definite title.
+                // "The Catholic Archbishop of Dunmore": a definite title.
                 || definite && p.title(head).is_some_and(|t| t.kind == TitleKind::Title)
                 // "the New Hampshire Republican": a definite title after a place.
                 || definite && place_before_title(p, np.start + 1, head)
@@ -1537,9 +1537,9 @@ fn is_acronym_in_running_text(p: &Para, t: usize) -> bool {
 }
 
 /// Whether the capitalized "of" at `t` (before `end`) follows the head of a
-/// phrase for a person: a person's name with a place after it ("King Fahd of
+/// phrase for a person: a person's name with a place after it ("King Omar of
 /// Saudi Arabia"), or a title with no one named after it ("the Archbishop of
-/// Cardiff"). ("The Bank of England", "Archbishop of Canterbury Rowan
+/// Dunmore"). ("The Bank of England", "Archbishop of Canterbury Rowan
 /// Williams": the name goes on.)
 fn of_ends_a_persons_head(p: &Para, t: usize, end: usize, people: &[Mention]) -> bool {
     let before = p.bytes(t - 1..t);
@@ -1559,7 +1559,7 @@ fn of_ends_a_persons_head(p: &Para, t: usize, end: usize, people: &[Mention]) ->
             let m = &people[n];
             m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == before.end
         });
-    // ("the Archbishop of Cardiff": one word after "of" ends the phrase.)
+    // ("the Archbishop of Dunmore": one word after "of" ends the phrase.)
     let one_word_after = t + 2 == end && p.is_word(t + 1);
     ends_a_person && p.place(t + 1).is_some()
         || one_word_after

@@ -35,9 +35,9 @@ pub fn is_place_name(p: &Para, core: Range<usize>) -> bool {
 
 /// Whether the name `core`, with no given name or title for evidence, names a
 /// body by its shape: it ends with a word that ends businesses' and
-/// charities' names ("Amnesty International", "LNM Holdings"), or it is one
+/// charities' names ("Clean Seas International", "Vantor Holdings"), or it is one
 /// word with a capital inside it that no surname's prefix explains
-/// ("BankAmerica", "USAir"; not "McDonald", "DeSantis").
+/// ("BankNorth", "AZHarbour"; not "McDonald", "DeSantis").
 pub fn is_organization_name(p: &Para, core: Range<usize>) -> bool {
     let mut words = core.filter(|&t| p.is_word(t)).map(|t| p.word(t));
     let Some(first) = words.next() else {
@@ -80,7 +80,7 @@ fn has_inner_capital(word: &str) -> bool {
 }
 
 /// Whether the name `core` names a plan, a law, a prize or an event after
-/// someone: "the Marshall Plan", "the Lou Vance Award", "Golden Week", "the
+/// someone: "the Vance Plan", "the Lou Vance Award", "Golden Week", "the
 /// Criminal Justice Act" (where "Justice" looked like a title).
 pub fn is_thing_name(p: &Para, core: Range<usize>) -> bool {
     core.filter(|&t| p.is_word(t))
@@ -112,7 +112,7 @@ pub fn describes_organization(p: &Para, t: usize, name: Range<usize>) -> bool {
 }
 
 /// Whether the name starting at `start` ends an institution's name, after
-/// its head and a preposition: "the Society of Forest Owners", "the Network
+/// its head and a preposition: "the Society of River Owners", "the Network
 /// for River Protection", "the Council on Farm Prices".
 pub fn ends_institution_name(p: &Para, start: usize) -> bool {
     start >= 2

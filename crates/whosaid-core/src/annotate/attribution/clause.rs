@@ -774,7 +774,7 @@ pub(super) fn clause(
         });
     }
     if let (Some(segments), Some(b)) = (name_with_asides, before) {
-        // "Scottish Finance Minister, Tom McCabe, said": a role alone, then
+        // "Regional Transport Minister, Tom Hale, said": a role alone, then
         // the name it describes.
         let role_first = segments.len() == 2
             && is_bare_role(p, trim(p, segments[0].clone()))

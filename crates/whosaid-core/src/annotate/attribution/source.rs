@@ -344,7 +344,7 @@ pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<us
 }
 
 /// Whether `segment` is a role in capitals with no name in it: its last word
-/// a title ("Scottish Finance Minister", "Kuwait's Oil Minister"), and no
+/// a title ("Regional Transport Minister", "Norway's Oil Minister"), and no
 /// given name.
 pub(super) fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
     segment.end > segment.start
@@ -357,7 +357,7 @@ pub(super) fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
 }
 
 /// Whether a person's name opens at `t`: a given name, or an honorific
-/// before one ("Sheikh Ali al-Sabah").
+/// before one ("Sheikh Omar al-Hadi").
 pub(super) fn opens_a_name(p: &Para, t: usize) -> bool {
     let lexicon = lexicon();
     p.is_word(t)
@@ -466,7 +466,7 @@ pub(super) fn subject_across_asides(
                 .clone()
                 .all(|t| p.is_capitalized(t) || !p.is_word(t))
             && is_hometown(p, segments[n - 1].clone());
-        // "Scottish Finance Minister, Tom McCabe MSP, said": a role alone,
+        // "Regional Transport Minister, Tom Hale MSP, said": a role alone,
         // then the name it describes.
         if n == 1 && list_end.is_none() && is_bare_role(p, trim(p, segments[0].clone())) {
             let name = trim(p, segment.clone());
