@@ -2956,7 +2956,6 @@ fn a_title_straight_after_a_opens_a_things_name() {
 
 #[test]
 fn a_possessive_role_then_a_titled_name_in_commas_is_that_person() {
-    let c =
-        only("Oil rose.\n\nQatar's Oil Minister, Sheikh Omar al-Hadi, said prices would rise.");
+    let c = only("Oil rose.\n\nQatar's Oil Minister, Sheikh Omar al-Hadi, said prices would rise.");
     assert_eq!(c.speaker.as_deref(), Some("Omar al-Hadi"));
 }

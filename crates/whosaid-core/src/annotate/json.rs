@@ -258,15 +258,9 @@ impl Annotation {
             out.optional(speaker.country.as_deref());
             out.bytes(b",\"aliases\":");
             strings(out, &speaker.aliases);
-            out.bytes(b",\"mentions\":[");
-            for (m, &(paragraph, start, end)) in self.mentions_of(record).iter().enumerate() {
-                if m > 0 {
-                    out.byte(b',');
-                }
-                self.write_span(out, paragraph, start, end);
-                out.boundary()?;
-            }
-            out.bytes(b"]}");
+            out.bytes(b",\"mentions\":");
+            self.write_mentions(out, self.mentions_of(record))?;
+            out.byte(b'}');
         }
         out.bytes(b"],\"claims\":[");
         for (n, record) in self.claims.iter().enumerate() {
@@ -290,15 +284,9 @@ impl Annotation {
                 CountryKind::Country => b"country",
                 CountryKind::Bloc => b"bloc",
             });
-            out.bytes(b"\",\"mentions\":[");
-            for (m, &(paragraph, start, end)) in found.spans.iter().enumerate() {
-                if m > 0 {
-                    out.byte(b',');
-                }
-                self.write_span(out, paragraph, start, end);
-                out.boundary()?;
-            }
-            out.bytes(b"]}");
+            out.bytes(b"\",\"mentions\":");
+            self.write_mentions(out, &found.spans)?;
+            out.byte(b'}');
         }
         out.bytes(b"],\"summary\":");
         summary(out, &self.summary);
@@ -316,6 +304,21 @@ impl Annotation {
     }
 
     /// A `Span`: `{"paragraph":…,"start":…,"end":…,"text":…}`.
+    /// A list of mentions as spans; a long story's list may be long, so the
+    /// buffer may be handed on after each.
+    fn write_mentions(&self, out: &mut Out, mentions: &[(u32, u32, u32)]) -> io::Result<()> {
+        out.byte(b'[');
+        for (m, &(paragraph, start, end)) in mentions.iter().enumerate() {
+            if m > 0 {
+                out.byte(b',');
+            }
+            self.write_span(out, paragraph, start, end);
+            out.boundary()?;
+        }
+        out.byte(b']');
+        Ok(())
+    }
+
     fn write_span(&self, out: &mut Out, paragraph: u32, start: u32, end: u32) {
         out.bytes(b"{\"paragraph\":");
         out.number(u64::from(paragraph));
