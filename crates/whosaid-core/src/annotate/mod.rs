@@ -78,6 +78,13 @@ pub(crate) fn annotate_article(article: Article) -> Document {
     annotate_compact(article).into_document()
 }
 
+thread_local! {
+    /// The paragraph vectors of the last story annotated on this thread, so
+    /// that each story does not grow them again from nothing (a worker
+    /// annotates story after story). At most one window's worth is kept.
+    static SCRATCH: std::cell::Cell<Option<para::Scratch>> = const { std::cell::Cell::new(None) };
+}
+
 /// Annotates one story into its compact form, which writes the same JSON as
 /// the document without building every claim at once (for very long stories).
 pub fn annotate_compact(article: Article) -> Annotation {
@@ -85,7 +92,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
     let mut speakers = SpeakerCarry::default();
     let mut antecedents = Antecedents::default();
     let mut quote_open = false;
-    let mut scratch = para::Scratch::default();
+    let mut scratch = SCRATCH.take().unwrap_or_default();
     let windows = article.paragraphs.iter().flat_map(|paragraph| {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
@@ -150,7 +157,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
         quote_open = p.quotes.ends_open();
         scratch = p.into_scratch();
     }
-    drop(scratch);
+    SCRATCH.set(Some(scratch));
     // Vectors grown by doubling keep up to half their room empty.
     story.mentions.shrink_to_fit();
     story.claims.shrink_to_fit();
