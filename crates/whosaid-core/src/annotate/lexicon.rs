@@ -167,7 +167,7 @@ impl Lexicon {
         self.titles.get(lower).or_else(|| {
             // "President-elect", "secretary-treasurer": a title joined to
             // "elect" or to another title is the first title.
-            let (first, second) = lower.split_once('-')?;
+            let (first, second) = split_at_hyphen(lower)?;
             let title = self.titles.get(first)?;
             (matches!(second, "elect" | "designate") || self.titles.get(second).is_some())
                 .then_some(title)
@@ -235,11 +235,20 @@ impl Lexicon {
     /// alone is most often a woman's name in English, "Jean-Claude" a man's).
     pub fn given_name(&self, name: &str) -> Option<Sex> {
         self.given_names.get(name).or_else(|| {
-            let (first, second) = name.split_once('-')?;
+            let (first, second) = split_at_hyphen(name)?;
             let (first, second) = (self.given_names.get(first)?, self.given_names.get(second)?);
             Some(if first == second { first } else { Sex::Unknown })
         })
     }
+}
+
+/// `word.split_once('-')` by a plain loop: `split_once`'s searcher is not
+/// always inlined, and then costs a call for every word looked up (most are
+/// in no list, and have no hyphen).
+#[inline]
+fn split_at_hyphen(word: &str) -> Option<(&str, &str)> {
+    let hyphen = word.bytes().position(|byte| byte == b'-')?;
+    Some((word.get(..hyphen)?, word.get(hyphen + 1..)?))
 }
 
 /// Prefixes joined to a title by a hyphen, read as the title after them: "co-chairman", "ex-minister", "vice-chair".
