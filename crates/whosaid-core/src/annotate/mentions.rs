@@ -938,6 +938,10 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
+#[allow(
+    clippy::nonminimal_bool,
+    reason = "the head's test reads as the rule: a preposition, unless …"
+)]
 pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
     let lexicon = lexicon();
     let mut np = np;
