@@ -1548,6 +1548,14 @@ pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
 }
 
 fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
+    // The last word first: most phrases end no known name, and then need no
+    // list of their words.
+    let Some(last) = range.clone().rfind(|&t| p.is_word(t)) else {
+        return false;
+    };
+    if !lexicon().ends_an_organization_name(p.word(last)) {
+        return false;
+    }
     let words: Vec<&str> = range.filter(|&t| p.is_word(t)).map(|t| p.word(t)).collect();
     lexicon().ends_with_organization_name(&words)
 }
