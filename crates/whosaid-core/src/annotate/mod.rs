@@ -93,6 +93,8 @@ pub fn annotate_compact(article: Article) -> Annotation {
     let mut antecedents = Antecedents::default();
     let mut quote_open = false;
     let mut scratch = SCRATCH.take().unwrap_or_default();
+    // The bytes each paragraph's mentions cover, in one vector for them all.
+    let mut covered: Vec<Range<usize>> = Vec::new();
     let windows = article.paragraphs.iter().flat_map(|paragraph| {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
@@ -107,9 +109,10 @@ pub fn annotate_compact(article: Article) -> Annotation {
         let mut people = mentions::find_people(&p);
         let mut findings = attribution::find(&p, &people);
 
-        let mut covered: Vec<Range<usize>> = people.iter().map(|m| m.span.clone()).collect();
+        covered.clear();
+        covered.extend(people.iter().map(|m| m.span.clone()));
         covered.extend(findings.mentions.iter().map(|m| m.span.clone()));
-        let covered = merge_ranges(covered);
+        merge_ranges(&mut covered);
         let mut candidates = mentions::surname_candidates(&p, &covered);
         if window.start > 0 {
             // Offsets in the window → offsets in the paragraph.
@@ -283,17 +286,17 @@ fn is_caption(p: &Para) -> bool {
     ends_open && CAPTION_WORDS.contains(&words)
 }
 
-/// Sorted, disjoint ranges covering the same bytes as `ranges`.
-fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// `ranges` made sorted, disjoint ranges covering the same bytes, in place.
+fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
     ranges.sort_unstable_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
+    // A range that starts inside the last one kept (or where it ends) joins it.
+    ranges.dedup_by(|range, last| {
+        let joins = range.start <= last.end;
+        if joins {
+            last.end = last.end.max(range.end);
         }
-    }
-    merged
+        joins
+    });
 }
 
 #[cfg(test)]
