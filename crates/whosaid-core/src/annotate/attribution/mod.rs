@@ -137,7 +137,7 @@ struct Clause {
 pub fn find(p: &Para, people: &[Mention]) -> Findings {
     let mut findings = Findings::default();
     let mut quote_used = vec![false; p.quotes.quotes.len()];
-    let mut scratch = Scratch::default();
+    let mut scratch = SCRATCH.take().unwrap_or_default();
     for sentence in p.sentences.clone() {
         let first_mention = findings.mentions.len();
         sentence_claims(
@@ -150,6 +150,7 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         );
         subject_antecedent(p, &sentence, people, &mut findings, first_mention);
     }
+    SCRATCH.set(Some(scratch));
     unclaimed_quotes(p, people, &mut findings, &quote_used);
     findings
         .claims
@@ -231,6 +232,11 @@ struct Scratch {
     clauses: Vec<Clause>,
     kept: Vec<Clause>,
     produced: Vec<Range<usize>>,
+}
+
+thread_local! {
+    /// The sentence vectors, kept from paragraph to paragraph as well.
+    static SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
 }
 
 fn sentence_claims(
