@@ -135,9 +135,12 @@ struct Clause {
 /// Finds the claims of one paragraph. `people` are the names found in it;
 /// `inherit` says whether a quote with no cue may take the previous speaker.
 pub fn find(p: &Para, people: &[Mention]) -> Findings {
-    let mut findings = Findings::default();
-    let mut quote_used = vec![false; p.quotes.quotes.len()];
     let mut scratch = SCRATCH.take().unwrap_or_default();
+    let mut findings = Findings {
+        by_span: std::mem::take(&mut scratch.by_span),
+        ..Findings::default()
+    };
+    let mut quote_used = vec![false; p.quotes.quotes.len()];
     for sentence in p.sentences.clone() {
         let first_mention = findings.mentions.len();
         sentence_claims(
@@ -150,8 +153,11 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         );
         subject_antecedent(p, &sentence, people, &mut findings, first_mention);
     }
-    SCRATCH.set(Some(scratch));
     unclaimed_quotes(p, people, &mut findings, &quote_used);
+    // The index is for adding mentions only: its table goes to the next paragraph.
+    scratch.by_span = std::mem::take(&mut findings.by_span);
+    scratch.by_span.clear();
+    SCRATCH.set(Some(scratch));
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
@@ -225,13 +231,14 @@ fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
 
 /// One sentence's cues and clauses, in vectors kept from sentence to
 /// sentence of a paragraph: most sentences would otherwise allocate and
-/// free each of them.
+/// free each of them. And a paragraph's [`Findings::by_span`] table.
 #[derive(Default)]
 struct Scratch {
     cues: Vec<Cue>,
     clauses: Vec<Clause>,
     kept: Vec<Clause>,
     produced: Vec<Range<usize>>,
+    by_span: FxHashMap<(usize, usize), usize>,
 }
 
 thread_local! {
@@ -252,6 +259,7 @@ fn sentence_claims(
         clauses,
         kept,
         produced,
+        ..
     } = scratch;
     let is_call = |cue: &Cue| {
         cue.class == CueClass::Call || naming::relative_naming(p, cue, sentence.end).is_some()
