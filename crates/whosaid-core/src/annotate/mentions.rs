@@ -673,8 +673,10 @@ impl SurnameCandidate {
     }
 }
 
-pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCandidate> {
-    let mut found = Vec::new();
+/// The paragraph's lone name words outside every mention (`covered`, sorted
+/// and disjoint), pushed onto `found`, the story's: each is a surname if the
+/// story names its person somewhere.
+pub fn surname_candidates(p: &Para, covered: &[Range<usize>], found: &mut Vec<SurnameCandidate>) {
     for i in 0..p.len() {
         if !is_name_word(p, i) || is_initial(p, i) {
             continue;
@@ -709,7 +711,6 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCand
             in_quote: p.inside_quote(i),
         });
     }
-    found
 }
 
 /// The words of a name, without brackets.

@@ -113,7 +113,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
         covered.extend(people.iter().map(|m| m.span.clone()));
         covered.extend(findings.mentions.iter().map(|m| m.span.clone()));
         merge_ranges(&mut covered);
-        let mut candidates = mentions::surname_candidates(&p, &covered);
+        // Straight onto the story's: no vector per paragraph.
+        let first_candidate = story.surname_candidates.len();
+        mentions::surname_candidates(&p, &covered, &mut story.surname_candidates);
         if window.start > 0 {
             // Offsets in the window → offsets in the paragraph.
             let by = window.start;
@@ -123,9 +125,10 @@ pub fn annotate_compact(article: Article) -> Annotation {
                 .chain(&mut findings.antecedents);
             mentions.for_each(|m| m.shift(by));
             findings.claims.iter_mut().for_each(|c| c.shift(by));
-            candidates.iter_mut().for_each(|c| c.shift(by));
+            story.surname_candidates[first_candidate..]
+                .iter_mut()
+                .for_each(|c| c.shift(by));
         }
-        story.surname_candidates.extend(candidates);
         story.add_mentions(people);
         antecedents.push(findings.antecedents, &findings.mentions, &mut story);
         let people_end = story.mentions.len();
