@@ -61,9 +61,7 @@ impl Pronoun {
     /// The pronoun `lower` is, or opens with a contraction ("i'd", "she'll").
     pub fn parse_contracted(lower: &str) -> Option<Pronoun> {
         match lower.split_once(['\'', '\u{2019}']) {
-            Some((pronoun, rest)) if matches!(rest, "d" | "ll" | "ve" | "re" | "m" | "s") => {
-                Pronoun::parse(pronoun)
-            }
+            Some((pronoun, "d" | "ll" | "ve" | "re" | "m" | "s")) => Pronoun::parse(pronoun),
             Some(_) => None,
             None => Pronoun::parse(lower),
         }

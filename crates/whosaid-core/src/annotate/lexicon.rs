@@ -6,6 +6,8 @@
 //! (ASCII folding only, so byte offsets never move) unless a list says its
 //! case matters.
 
+use std::sync::LazyLock;
+
 use crate::vocabulary::Table;
 
 /// How a cue word behaves.
@@ -65,7 +67,7 @@ pub struct Lexicon {
     titles: &'static Table<Title>,
     anonymous_heads: &'static Table<()>,
     /// Phrases ("familiar with"), lower-case, words joined by one space.
-    anonymity_markers: &'static [&'static str],
+    anonymity_markers: &'static LazyLock<Markers>,
     groups: &'static Table<()>,
     organization_heads: &'static Table<()>,
     /// Institutions known by name, keyed by their last word, so a phrase is
@@ -87,7 +89,7 @@ static LEXICON: Lexicon = Lexicon {
     two_word_cues: &TWO_WORD_CUES,
     titles: &TITLES,
     anonymous_heads: &ANONYMOUS_HEADS,
-    anonymity_markers: ANONYMITY_MARKERS,
+    anonymity_markers: &MARKERS,
     groups: &GROUPS,
     organization_heads: &ORGANIZATION_HEADS,
     organization_names: &ORGANIZATION_NAMES,
@@ -96,6 +98,40 @@ static LEXICON: Lexicon = Lexicon {
     turn_verbs: &TURN_VERBS,
     given_names: &GIVEN_NAMES,
 };
+
+/// The anonymity markers, indexed for [`Lexicon::has_anonymity_marker`].
+#[derive(Debug)]
+struct Markers {
+    /// Markers with the byte offset of their first space (at most 64).
+    spaced: Box<[(&'static str, usize)]>,
+    /// For each byte, the `spaced` markers (bit `i` for `spaced[i]`) whose
+    /// first space comes right after that byte.
+    before_space: Box<[u64; 256]>,
+    /// The others: one word, a space first (neither is in the lists), or
+    /// past the index's 64; searched for throughout.
+    rest: Box<[&'static str]>,
+}
+
+/// The anonymity markers, indexed once.
+static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
+    let mut spaced = Vec::new();
+    let mut rest = Vec::new();
+    let mut before_space = Box::new([0u64; 256]);
+    for &text in ANONYMITY_MARKERS {
+        match text.find(' ') {
+            Some(k) if k > 0 && spaced.len() < 64 => {
+                before_space[usize::from(text.as_bytes()[k - 1])] |= 1 << spaced.len();
+                spaced.push((text, k));
+            }
+            _ => rest.push(text),
+        }
+    }
+    Markers {
+        spaced: spaced.into(),
+        before_space,
+        rest: rest.into(),
+    }
+});
 
 /// The annotator's lists.
 pub fn lexicon() -> &'static Lexicon {
@@ -167,7 +203,7 @@ impl Lexicon {
         self.titles.get(lower).or_else(|| {
             // "President-elect", "secretary-treasurer": a title joined to
             // "elect" or to another title is the first title.
-            let (first, second) = lower.split_once('-')?;
+            let (first, second) = split_at_hyphen(lower)?;
             let title = self.titles.get(first)?;
             (matches!(second, "elect" | "designate") || self.titles.get(second).is_some())
                 .then_some(title)
@@ -181,9 +217,30 @@ impl Lexicon {
     /// Whether a lower-case phrase holds a marker ("familiar with") that
     /// makes a source anonymous.
     pub fn has_anonymity_marker(&self, lower_phrase: &str) -> bool {
-        self.anonymity_markers
-            .iter()
-            .any(|marker| lower_phrase.contains(marker))
+        let markers: &Markers = self.anonymity_markers;
+        let phrase = lower_phrase.as_bytes();
+        // A marker's first space falls on one of the phrase's spaces, so a
+        // marker is tried only at a space after the byte its own space
+        // follows, where a search per marker read the whole phrase once for
+        // each.
+        let at_a_space = (1..phrase.len()).any(|s| {
+            if phrase[s] != b' ' {
+                return false;
+            }
+            let mut candidates = markers.before_space[usize::from(phrase[s - 1])];
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if let Some(&(text, k)) = markers.spaced.get(i)
+                    && s >= k
+                    && phrase[s - k..].starts_with(text.as_bytes())
+                {
+                    return true;
+                }
+            }
+            false
+        });
+        at_a_space || markers.rest.iter().any(|text| lower_phrase.contains(text))
     }
 
     pub fn is_group(&self, lower: &str) -> bool {
@@ -235,11 +292,20 @@ impl Lexicon {
     /// alone is most often a woman's name in English, "Jean-Claude" a man's).
     pub fn given_name(&self, name: &str) -> Option<Sex> {
         self.given_names.get(name).or_else(|| {
-            let (first, second) = name.split_once('-')?;
+            let (first, second) = split_at_hyphen(name)?;
             let (first, second) = (self.given_names.get(first)?, self.given_names.get(second)?);
             Some(if first == second { first } else { Sex::Unknown })
         })
     }
+}
+
+/// `word.split_once('-')` by a plain loop: `split_once`'s searcher is not
+/// always inlined, and then costs a call for every word looked up (most are
+/// in no list, and have no hyphen).
+#[inline]
+fn split_at_hyphen(word: &str) -> Option<(&str, &str)> {
+    let hyphen = word.bytes().position(|byte| byte == b'-')?;
+    Some((word.get(..hyphen)?, word.get(hyphen + 1..)?))
 }
 
 /// Prefixes joined to a title by a hyphen, read as the title after them: "co-chairman", "ex-minister", "vice-chair".
@@ -291,5 +357,35 @@ mod tests {
         assert_eq!(lexicon.given_name("Volodymyr"), Some(Sex::Male));
         assert_eq!(lexicon.given_name("Angela"), Some(Sex::Female));
         assert_eq!(lexicon.given_name("Zelenskiy"), None);
+    }
+
+    /// The search from the phrase's spaces finds what a search for each
+    /// marker throughout finds.
+    #[test]
+    fn anonymity_markers_are_found_as_a_plain_search_finds_them() {
+        let lexicon = lexicon();
+        let phrases = [
+            "",
+            " ",
+            "familiar with",
+            "an official familiar with the talks",
+            "an unfamiliar withdrawal",
+            "people close to",
+            "close  to",
+            "two sources, who asked not to be named",
+            "a person not authorised to speak",
+            "officials  familiar with",
+            "é familiar with",
+            "familiar with é",
+            "on the condition of anonymity",
+            "with",
+            "requested anonymity.",
+        ];
+        for phrase in phrases {
+            let plain = ANONYMITY_MARKERS.iter().any(|m| phrase.contains(m));
+            assert_eq!(lexicon.has_anonymity_marker(phrase), plain, "{phrase:?}");
+        }
+        // The lists' markers are all phrases, found from their spaces.
+        assert!(MARKERS.rest.is_empty(), "{MARKERS:?}");
     }
 }

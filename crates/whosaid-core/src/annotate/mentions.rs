@@ -742,8 +742,10 @@ impl SurnameCandidate {
     }
 }
 
-pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCandidate> {
-    let mut found = Vec::new();
+/// The paragraph's lone name words outside every mention (`covered`, sorted
+/// and disjoint), pushed onto `found`, the story's: each is a surname if the
+/// story names its person somewhere.
+pub fn surname_candidates(p: &Para, covered: &[Range<usize>], found: &mut Vec<SurnameCandidate>) {
     for i in 0..p.len() {
         if !is_name_word(p, i) || is_initial(p, i) {
             continue;
@@ -778,7 +780,6 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>]) -> Vec<SurnameCand
             in_quote: p.inside_quote(i),
         });
     }
-    found
 }
 
 /// The words of a name, without brackets.
@@ -1007,6 +1008,10 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
 
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
+#[allow(
+    clippy::nonminimal_bool,
+    reason = "the head's test reads as the rule: a preposition, unless …"
+)]
 pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
     let lexicon = lexicon();
     let mut np = np;
@@ -1633,6 +1638,14 @@ pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
 }
 
 fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
+    // The last word first: most phrases end no known name, and then need no
+    // list of their words.
+    let Some(last) = range.clone().rfind(|&t| p.is_word(t)) else {
+        return false;
+    };
+    if !lexicon().ends_an_organization_name(p.word(last)) {
+        return false;
+    }
     let words: Vec<&str> = range.filter(|&t| p.is_word(t)).map(|t| p.word(t)).collect();
     lexicon().ends_with_organization_name(&words)
 }

@@ -69,6 +69,13 @@ pub(crate) fn annotate_article(article: Article) -> Document {
     annotate_compact(article).into_document()
 }
 
+thread_local! {
+    /// The paragraph vectors of the last story annotated on this thread, so
+    /// that each story does not grow them again from nothing (a worker
+    /// annotates story after story). At most one window's worth is kept.
+    static SCRATCH: std::cell::Cell<Option<para::Scratch>> = const { std::cell::Cell::new(None) };
+}
+
 /// Annotates one story into its compact form, which writes the same JSON as
 /// the document without building every claim at once (for very long stories).
 pub fn annotate_compact(article: Article) -> Annotation {
@@ -76,7 +83,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
     let mut speakers = SpeakerCarry::default();
     let mut antecedents = Antecedents::default();
     let mut quote_open = false;
-    let mut scratch = para::Scratch::default();
+    let mut scratch = SCRATCH.take().unwrap_or_default();
+    // The bytes each paragraph's mentions cover, in one vector for them all.
+    let mut covered: Vec<Range<usize>> = Vec::new();
     let windows = article.paragraphs.iter().flat_map(|paragraph| {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
@@ -91,10 +100,13 @@ pub fn annotate_compact(article: Article) -> Annotation {
         let mut people = mentions::find_people(&p);
         let mut findings = attribution::find(&p, &people);
 
-        let mut covered: Vec<Range<usize>> = people.iter().map(|m| m.span.clone()).collect();
+        covered.clear();
+        covered.extend(people.iter().map(|m| m.span.clone()));
         covered.extend(findings.mentions.iter().map(|m| m.span.clone()));
-        let covered = merge_ranges(covered);
-        let mut candidates = mentions::surname_candidates(&p, &covered);
+        merge_ranges(&mut covered);
+        // Straight onto the story's: no vector per paragraph.
+        let first_candidate = story.surname_candidates.len();
+        mentions::surname_candidates(&p, &covered, &mut story.surname_candidates);
         if window.start > 0 {
             // Offsets in the window → offsets in the paragraph.
             let by = window.start;
@@ -104,9 +116,10 @@ pub fn annotate_compact(article: Article) -> Annotation {
                 .chain(&mut findings.antecedents);
             mentions.for_each(|m| m.shift(by));
             findings.claims.iter_mut().for_each(|c| c.shift(by));
-            candidates.iter_mut().for_each(|c| c.shift(by));
+            story.surname_candidates[first_candidate..]
+                .iter_mut()
+                .for_each(|c| c.shift(by));
         }
-        story.surname_candidates.extend(candidates);
         story.add_mentions(people);
         antecedents.push(findings.antecedents, &findings.mentions, &mut story);
         let people_end = story.mentions.len();
@@ -147,7 +160,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
         quote_open = p.quotes.ends_open();
         scratch = p.into_scratch();
     }
-    drop(scratch);
+    SCRATCH.set(Some(scratch));
     // Vectors grown by doubling keep up to half their room empty.
     story.mentions.shrink_to_fit();
     story.claims.shrink_to_fit();
@@ -274,17 +287,17 @@ fn is_caption(p: &Para) -> bool {
     ends_open && CAPTION_WORDS.contains(&words)
 }
 
-/// Sorted, disjoint ranges covering the same bytes as `ranges`.
-fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// `ranges` made sorted, disjoint ranges covering the same bytes, in place.
+fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
     ranges.sort_unstable_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
+    // A range that starts inside the last one kept (or where it ends) joins it.
+    ranges.dedup_by(|range, last| {
+        let joins = range.start <= last.end;
+        if joins {
+            last.end = last.end.max(range.end);
         }
-    }
-    merged
+        joins
+    });
 }
 
 #[cfg(test)]

@@ -82,9 +82,8 @@ fn has_inner_capital(word: &str) -> bool {
 /// Whether the name `core` names a plan, a law, a prize or an event after
 /// someone: "the Vance Plan", "the Lou Vance Award", "Golden Week", "the
 /// Criminal Justice Act" (where "Justice" looked like a title).
-pub fn is_thing_name(p: &Para, core: Range<usize>) -> bool {
-    core.filter(|&t| p.is_word(t))
-        .last()
+pub fn is_thing_name(p: &Para, mut core: Range<usize>) -> bool {
+    core.rfind(|&t| p.is_word(t))
         .is_some_and(|last| THING_NAME_ENDS.contains(p.word(last)))
 }
 

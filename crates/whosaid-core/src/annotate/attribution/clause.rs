@@ -19,12 +19,12 @@ use crate::annotate::token::Kind;
 
 /// The cues of a sentence outside its quotes, in order: "said" but not
 /// "the said" or "was said", "claims" only when a clause or quote follows.
-pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
+pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
+    cues.clear();
     let lexicon = lexicon();
     // Worked out for the first capitalized cue word, if there is one.
     let title_case = std::cell::OnceCell::new();
     let title_case = || *title_case.get_or_init(|| is_title_case(p, sentence.clone()));
-    let mut cues = Vec::new();
     let mut t = sentence.start;
     while t < sentence.end {
         // "“…” ― Ana Ruiz": a dash after a closing quote, before a name that
@@ -157,7 +157,6 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>) -> Vec<Cue> {
         }
         t += 1;
     }
-    cues
 }
 
 /// "The report states that", "Ruiz claims his …": the word before a

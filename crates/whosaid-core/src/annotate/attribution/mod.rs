@@ -135,14 +135,29 @@ struct Clause {
 /// Finds the claims of one paragraph. `people` are the names found in it;
 /// `inherit` says whether a quote with no cue may take the previous speaker.
 pub fn find(p: &Para, people: &[Mention]) -> Findings {
-    let mut findings = Findings::default();
+    let mut scratch = SCRATCH.take().unwrap_or_default();
+    let mut findings = Findings {
+        by_span: std::mem::take(&mut scratch.by_span),
+        ..Findings::default()
+    };
     let mut quote_used = vec![false; p.quotes.quotes.len()];
     for sentence in p.sentences.clone() {
         let first_mention = findings.mentions.len();
-        sentence_claims(p, sentence.clone(), people, &mut findings, &mut quote_used);
+        sentence_claims(
+            p,
+            sentence.clone(),
+            people,
+            &mut findings,
+            &mut quote_used,
+            &mut scratch,
+        );
         subject_antecedent(p, &sentence, people, &mut findings, first_mention);
     }
     unclaimed_quotes(p, people, &mut findings, &quote_used);
+    // The index is for adding mentions only: its table goes to the next paragraph.
+    scratch.by_span = std::mem::take(&mut findings.by_span);
+    scratch.by_span.clear();
+    SCRATCH.set(Some(scratch));
     findings
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
@@ -214,28 +229,53 @@ fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
     findings.mentions.len() - 1
 }
 
+/// One sentence's cues and clauses, in vectors kept from sentence to
+/// sentence of a paragraph: most sentences would otherwise allocate and
+/// free each of them. And a paragraph's [`Findings::by_span`] table.
+#[derive(Default)]
+struct Scratch {
+    cues: Vec<Cue>,
+    clauses: Vec<Clause>,
+    kept: Vec<Clause>,
+    produced: Vec<Range<usize>>,
+    by_span: FxHashMap<(usize, usize), usize>,
+}
+
+thread_local! {
+    /// The sentence vectors, kept from paragraph to paragraph as well.
+    static SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
+}
+
 fn sentence_claims(
     p: &Para,
     sentence: Range<usize>,
     people: &[Mention],
     findings: &mut Findings,
     quote_used: &mut [bool],
+    scratch: &mut Scratch,
 ) {
+    let Scratch {
+        cues,
+        clauses,
+        kept,
+        produced,
+        ..
+    } = scratch;
     let is_call = |cue: &Cue| {
         cue.class == CueClass::Call || naming::relative_naming(p, cue, sentence.end).is_some()
     };
-    let mut cues = find_cues(p, sentence.clone());
+    find_cues(p, sentence.clone(), cues);
     // Split in two only when a sentence has a naming cue, as few do: no
     // vectors made and dropped for every other sentence.
     let call_cues: Vec<Cue> = if cues.iter().any(is_call) {
-        let (call_cues, others) = cues.into_iter().partition(is_call);
-        cues = others;
+        let (call_cues, others) = cues.drain(..).partition(is_call);
+        *cues = others;
         call_cues
     } else {
         Vec::new()
     };
-    let mut clauses: Vec<Clause> = Vec::new();
-    for cue in cues {
+    clauses.clear();
+    for cue in cues.drain(..) {
         // A cue inside the span of an earlier clause's source or cue is part of it.
         if clauses
             .iter()
@@ -308,8 +348,8 @@ fn sentence_claims(
     // A later clause inside an earlier clause's forward content is nested
     // speech ("X said Y told him …"): only the outer one counts, unless a
     // connective joins it ("…, although he added …", "…, adding that …").
-    let mut kept: Vec<Clause> = Vec::new();
-    for clause in clauses {
+    kept.clear();
+    for clause in clauses.drain(..) {
         if let Some(prev) = kept.last() {
             let joined = clause.coordinated
                 || clause.front > sentence.start
@@ -327,7 +367,7 @@ fn sentence_claims(
 
     let mut previous_end = sentence.start;
     // The claims each kept clause produced, as a range of `findings.claims`.
-    let mut produced: Vec<Range<usize>> = Vec::with_capacity(kept.len());
+    produced.clear();
     for (n, clause) in kept.iter().enumerate() {
         let first_claim = findings.claims.len();
         let next_front = kept.get(n + 1).map_or(sentence.end, |next| {
@@ -504,10 +544,8 @@ fn sentence_claims(
         }
         produced.push(first_claim..findings.claims.len());
     }
-    nested_channels(p, &kept, &produced, findings);
-    naming_claims(
-        p, &sentence, &call_cues, &kept, people, findings, quote_used,
-    );
+    nested_channels(p, kept, produced, findings);
+    naming_claims(p, &sentence, &call_cues, kept, people, findings, quote_used);
 }
 
 /// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
