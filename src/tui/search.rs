@@ -28,17 +28,36 @@ fn pattern(query: &str) -> Option<String> {
     (!pattern.is_empty()).then_some(pattern)
 }
 
+/// A match: 12 bytes, as a one-letter query in a long story has millions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    pub paragraph: usize,
-    pub start: usize,
-    pub end: usize,
+    paragraph: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Hit {
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Bytes of text one step of a search looks through: a few milliseconds,
 /// so a keypress never waits for a scan of a huge story (the rest is
 /// scanned between keys, see [`Search::scan`]).
 pub const STEP_BYTES: usize = 1 << 20;
+
+/// Matches one step adds at most: a one-letter query matches every few
+/// bytes, and storing its matches, not reading the text, is then the work.
+pub const STEP_HITS: usize = 1 << 14;
 
 #[derive(Debug, Clone, Default)]
 pub struct Search {
@@ -90,14 +109,18 @@ impl Search {
             return;
         };
         let mut scanned = 0;
-        while p < paragraphs.len() && (scanned == 0 || scanned < budget) {
+        let before = self.hits.len();
+        while p < paragraphs.len()
+            && (scanned == 0 || scanned < budget && self.hits.len() - before < STEP_HITS)
+        {
             if shown.get(p).copied().unwrap_or(false) {
                 let text = &paragraphs[p].text;
                 scanned += text.len().max(1);
+                // (Offsets are 32 bits, as everywhere in the annotation.)
                 self.hits.extend(pattern.find_iter(text).map(|m| Hit {
-                    paragraph: p,
-                    start: m.start(),
-                    end: m.end(),
+                    paragraph: p as u32,
+                    start: m.start() as u32,
+                    end: m.end() as u32,
                 }));
             }
             p += 1;
@@ -113,8 +136,8 @@ impl Search {
 
     /// The matches in paragraph `p`.
     pub fn hits_in(&self, p: usize) -> &[Hit] {
-        let start = self.hits.partition_point(|h| h.paragraph < p);
-        let end = self.hits.partition_point(|h| h.paragraph <= p);
+        let start = self.hits.partition_point(|h| h.paragraph() < p);
+        let end = self.hits.partition_point(|h| h.paragraph() <= p);
         &self.hits[start..end]
     }
 
@@ -123,7 +146,7 @@ impl Search {
         if self.hits.is_empty() {
             return None;
         }
-        let i = self.hits.partition_point(|h| h.paragraph < p);
+        let i = self.hits.partition_point(|h| h.paragraph() < p);
         Some(if i == self.hits.len() { 0 } else { i })
     }
 
@@ -196,7 +219,7 @@ mod tests {
         search.run(&ps, &[true, true]);
         let hit = search.hits[0];
         assert_eq!(
-            &ps[0].text[hit.start..hit.end],
+            &ps[0].text[hit.start()..hit.end()],
             "Ver\u{ad}hand\u{ad}lungs\u{ad}ergeb\u{ad}nis\u{ad}se"
         );
     }

@@ -1063,7 +1063,7 @@ impl StoryView {
             return;
         }
         let from = self.search_from.unwrap_or(0);
-        let after = self.search.hits.partition_point(|h| h.paragraph < from);
+        let after = self.search.hits.partition_point(|h| h.paragraph() < from);
         if after < self.search.hits.len() {
             self.go_to_hit(after);
         } else if !self.search.is_scanning() {
@@ -1079,9 +1079,9 @@ impl StoryView {
     pub fn go_to_hit(&mut self, i: usize) {
         let hit = self.search.hits[i];
         self.search.current = Some(i);
-        self.set_focus(Some(hit.paragraph));
+        self.set_focus(Some(hit.paragraph()));
         self.show_focus();
-        self.reveal_bytes(hit.paragraph, hit.start, hit.end);
+        self.reveal_bytes(hit.paragraph(), hit.start(), hit.end());
     }
 }
 

@@ -495,7 +495,7 @@ fn search_only_looks_at_shown_paragraphs_and_says_when_nothing_matches() {
         .search
         .hits
         .iter()
-        .map(|h| h.paragraph)
+        .map(|h| h.paragraph())
         .collect();
     assert_eq!(paragraphs, [3, 4]);
     run(

@@ -48,8 +48,8 @@ pub fn styled_line(
     let runs = overlapping(&runs, start, end);
     let hits = story.search.hits_in(p);
     let hits = {
-        let first = hits.partition_point(|h| h.end <= start);
-        let last = first + hits[first..].partition_point(|h| h.start < end);
+        let first = hits.partition_point(|h| h.end() <= start);
+        let last = first + hits[first..].partition_point(|h| h.start() < end);
         &hits[first..last]
     };
     let current = story.search.current.map(|c| story.search.hits[c]);
@@ -63,7 +63,7 @@ pub fn styled_line(
     for (a, b) in runs
         .iter()
         .map(|r| (r.start(), r.end()))
-        .chain(hits.iter().map(|h| (h.start, h.end)))
+        .chain(hits.iter().map(|h| (h.start(), h.end())))
     {
         cuts.extend([a, b].into_iter().filter(|&x| inside(x)));
     }
@@ -83,13 +83,13 @@ pub fn styled_line(
         while r < runs.len() && runs[r].end() <= a {
             r += 1;
         }
-        while h < hits.len() && hits[h].end <= a {
+        while h < hits.len() && hits[h].end() <= a {
             h += 1;
         }
         let run = runs.get(r).filter(|run| run.start() <= a && run.end() >= b);
         let hit = hits
             .get(h)
-            .filter(|hit| hit.start <= a && hit.end >= b)
+            .filter(|hit| hit.start() <= a && hit.end() >= b)
             .map(|hit| current == Some(*hit));
         let in_claim = claim.as_ref().is_some_and(|c| c.start <= a && b <= c.end);
         let style = theme.highlight(base, marks_of(story, run, hit, in_claim));
