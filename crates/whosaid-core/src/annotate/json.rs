@@ -202,7 +202,7 @@ fn escape(out: &mut Vec<u8>, byte: u8) {
 impl Annotation {
     /// Appends the annotation's JSON, one line without its newline, to
     /// `out`: exactly what serde_json writes of it. With `spill`, what
-    /// gathers in `out` is written there as it passes [`CHUNK`] (and `out`
+    /// gathers in `out` is written there each time it passes 64 KiB (and `out`
     /// emptied), so a long story is never held whole; the rest is left in
     /// `out` for the caller. `float` writes a float as JSON: the one float,
     /// the anonymous share, must look as serde_json prints floats, and this
