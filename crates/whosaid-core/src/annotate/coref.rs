@@ -125,10 +125,7 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
         // named after a person.)
         let headed = full.rsplit(' ').next().is_some_and(|last| {
             super::lexicon::lexicon().is_organization_head(last)
-                && !matches!(
-                    last.trim_end_matches('.'),
-                    "corp" | "inc" | "ltd" | "plc" | "co" | "llc" | "gmbh"
-                )
+                && !COMPANY_SUFFIXES.contains(last.trim_end_matches('.'))
         });
         // A proper name, every word capitalized ("Merrill Lynch", "Marks &
         // Spencer"), not a phrase that went wrong.
@@ -147,6 +144,9 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
     }
     found
 }
+
+static COMPANY_SUFFIXES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("company_suffixes");
 
 static ROLE_CHANGE_MODIFIERS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("role_change_modifiers");

@@ -201,6 +201,7 @@ impl Mention {
 static PARTICLES: WordSet = crate::vocabulary::word_set!("name_particles");
 static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
 static POSTNOMINALS: WordSet = crate::vocabulary::word_set!("postnominals");
+static ADVERB_ENDINGS: WordSet = crate::vocabulary::word_set!("adverb_endings");
 
 fn is_initial(p: &Para, i: usize) -> bool {
     // `is_word` first: it is also the bounds check (`i` may be one past the end).
@@ -1365,7 +1366,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                     // no surname has ("Kelly" keeps its own).
                     || head + 1 < p.len()
                         && p.kind(head + 1) == Kind::Comma
-                        && ["ally", "ily", "fully", "ately", "ously", "ingly"]
+                        && ADVERB_ENDINGS
+                            .words()
                             .iter()
                             .any(|ending| head_lower.ends_with(ending)))
             {

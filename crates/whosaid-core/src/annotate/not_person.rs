@@ -17,6 +17,7 @@ static PLACE_NAME_OPENERS: WordSet = crate::vocabulary::word_set!("place_name_op
 static PLACE_NAME_ENDS: WordSet = crate::vocabulary::word_set!("place_name_ends");
 static THING_NAME_ENDS: WordSet = crate::vocabulary::word_set!("thing_name_ends");
 static ORGANIZATION_NAME_ENDS: WordSet = crate::vocabulary::word_set!("organization_name_ends");
+static SURNAME_PREFIXES: WordSet = crate::vocabulary::word_set!("surname_prefixes");
 static ORGANIZATION_DESCRIPTORS: WordSet = crate::vocabulary::word_set!("organization_descriptors");
 static EXPLETIVE_IT_VERBS: WordSet = crate::vocabulary::word_set!("expletive_it_verbs");
 
@@ -62,20 +63,7 @@ fn has_inner_capital(word: &str) -> bool {
         || (1..bytes.len()).any(|i| {
             bytes[i].is_ascii_uppercase()
                 && bytes[i - 1].is_ascii_lowercase()
-                && !matches!(
-                    &word[..i],
-                    "Mc" | "Mac"
-                        | "De"
-                        | "Di"
-                        | "Da"
-                        | "Du"
-                        | "Del"
-                        | "La"
-                        | "Le"
-                        | "Van"
-                        | "Vander"
-                        | "Von"
-                )
+                && !SURNAME_PREFIXES.contains(&word[..i])
         })
 }
 
