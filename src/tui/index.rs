@@ -174,13 +174,13 @@ impl DocIndex {
             }
         }
         index.speaker_paragraphs = Lists::build(doc.speaker_count(), |push| {
-            for s in 0..doc.speaker_count() {
-                let mentions =
-                    (0..doc.speaker_mention_count(s)).filter_map(|m| doc.speaker_mention(s, m));
-                for mention in mentions.filter(|&m| marks(m)) {
-                    push(s, mention.paragraph as u32);
-                }
-            }
+            push_marked_paragraphs(
+                doc.speaker_count(),
+                |s| doc.speaker_mention_count(s),
+                |s, m| doc.speaker_mention(s, m),
+                &marks,
+                push,
+            );
             for (position, &claim) in index.claim_order.iter().enumerate() {
                 let Some(s) = index.claim_speaker(position) else {
                     continue;
@@ -196,13 +196,13 @@ impl DocIndex {
             }
         });
         index.country_paragraphs = Lists::build(doc.country_count(), |push| {
-            for c in 0..doc.country_count() {
-                let mentions =
-                    (0..doc.country_mention_count(c)).filter_map(|m| doc.country_mention(c, m));
-                for mention in mentions.filter(|&m| marks(m)) {
-                    push(c, mention.paragraph as u32);
-                }
-            }
+            push_marked_paragraphs(
+                doc.country_count(),
+                |c| doc.country_mention_count(c),
+                |c, m| doc.country_mention(c, m),
+                &marks,
+                push,
+            );
         });
 
         // Each paragraph's references, counted first and then placed, so
@@ -383,6 +383,23 @@ fn owner_mention(doc: &dyn Annotated, owner: usize, m: usize) -> Option<Offsets>
     match owner.checked_sub(doc.speaker_count()) {
         None => doc.speaker_mention(owner, m),
         Some(c) => doc.country_mention(c, m),
+    }
+}
+
+/// Pushes, for each of `owners` (speakers or countries), the paragraph of
+/// each of its mentions that `marks` keeps.
+fn push_marked_paragraphs(
+    owners: usize,
+    mention_count: impl Fn(usize) -> usize,
+    mention: impl Fn(usize, usize) -> Option<Offsets>,
+    marks: &impl Fn(Offsets) -> bool,
+    push: &mut dyn FnMut(usize, u32),
+) {
+    for owner in 0..owners {
+        let mentions = (0..mention_count(owner)).filter_map(|m| mention(owner, m));
+        for found in mentions.filter(|&m| marks(m)) {
+            push(owner, found.paragraph as u32);
+        }
     }
 }
 

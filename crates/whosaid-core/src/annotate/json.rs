@@ -10,7 +10,7 @@
 use std::io;
 
 use super::annotation::{Annotation, ClaimRecord};
-use crate::model::{ClaimKind, CountryKind, Meta, ParagraphKind, Summary};
+use crate::model::{Meta, Summary};
 
 /// How much is gathered before it is handed on, when it is handed on: a
 /// long story's output is several times its text and should not sit whole
@@ -230,11 +230,7 @@ impl Annotation {
             out.bytes(b"{\"index\":");
             out.number(paragraph.index as u64);
             out.bytes(b",\"kind\":\"");
-            out.bytes(match paragraph.kind {
-                ParagraphKind::Body => b"body",
-                ParagraphKind::Heading => b"heading",
-                ParagraphKind::Title => b"title",
-            });
+            out.bytes(paragraph.kind.as_str().as_bytes());
             out.bytes(b"\",\"text\":");
             out.string(&paragraph.text);
             out.byte(b'}');
@@ -280,10 +276,7 @@ impl Annotation {
             out.bytes(b",\"name\":");
             out.string(found.place.name);
             out.bytes(b",\"kind\":\"");
-            out.bytes(match found.place.kind {
-                CountryKind::Country => b"country",
-                CountryKind::Bloc => b"bloc",
-            });
+            out.bytes(found.place.kind.as_str().as_bytes());
             out.bytes(b"\",\"mentions\":");
             self.write_mentions(out, &found.spans)?;
             out.byte(b'}');
@@ -342,11 +335,7 @@ impl Annotation {
             .map(|s| s.speaker.id.as_str());
         out.optional(speaker);
         out.bytes(b",\"kind\":\"");
-        out.bytes(match record.kind {
-            ClaimKind::Direct => b"direct",
-            ClaimKind::Partial => b"partial",
-            ClaimKind::Indirect => b"indirect",
-        });
+        out.bytes(record.kind.as_str().as_bytes());
         out.bytes(b"\",\"paragraph\":");
         out.number(u64::from(record.paragraph));
         out.bytes(b",\"start\":");

@@ -88,6 +88,17 @@ pub enum ParagraphKind {
     Title,
 }
 
+impl ParagraphKind {
+    /// The lower-case word used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Body => "body",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Title => "title",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 /// One paragraph of a story: the unit every offset is relative to.
 pub struct Paragraph {
@@ -283,6 +294,16 @@ pub enum CountryKind {
     Country,
     /// A union or alliance of countries: the EU, NATO.
     Bloc,
+}
+
+impl CountryKind {
+    /// The lower-case word used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountryKind::Country => "country",
+            CountryKind::Bloc => "bloc",
+        }
+    }
 }
 
 /// A country or bloc the story mentions.
@@ -641,5 +662,32 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(json, r#"["organization","partial","bloc","heading"]"#);
+    }
+
+    #[test]
+    fn each_kinds_word_is_the_one_serde_writes() {
+        let words = |json: String| json.trim_matches('"').to_string();
+        for kind in [
+            SpeakerKind::Person,
+            SpeakerKind::Anonymous,
+            SpeakerKind::Group,
+            SpeakerKind::Organization,
+            SpeakerKind::Document,
+        ] {
+            assert_eq!(kind.as_str(), words(serde_json::to_string(&kind).unwrap()));
+        }
+        for kind in [ClaimKind::Direct, ClaimKind::Partial, ClaimKind::Indirect] {
+            assert_eq!(kind.as_str(), words(serde_json::to_string(&kind).unwrap()));
+        }
+        for kind in [
+            ParagraphKind::Body,
+            ParagraphKind::Heading,
+            ParagraphKind::Title,
+        ] {
+            assert_eq!(kind.as_str(), words(serde_json::to_string(&kind).unwrap()));
+        }
+        for kind in [CountryKind::Country, CountryKind::Bloc] {
+            assert_eq!(kind.as_str(), words(serde_json::to_string(&kind).unwrap()));
+        }
     }
 }
