@@ -315,7 +315,7 @@ const MAX_TERM_TOKENS: usize = 6;
 pub fn find_people(p: &Para) -> Vec<Mention> {
     let lexicon = lexicon();
     let mut found = Vec::new();
-    let mut headline = (0..0, false);
+    let mut headline = HeadlineOf::default();
     let mut i = 0;
     while i < p.len() {
         // A run of capitalized words, titles and acronyms.
@@ -469,20 +469,13 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // "Bernie Sanders Suffered A Blow", "Jeb Bush Hits Marco Rubio": in a
         // headline, a verb's capital ends the name. (Worked out once a sentence.)
         if core.end - core.start >= 3 {
-            let sentence = p.sentence_of(core.start);
-            if headline.0 != sentence {
-                headline = (
-                    sentence.clone(),
-                    not_person::is_title_case_line(p, sentence),
-                );
-            }
             // ("Clinton Offers Needed Change": a surname alone may open it.)
             let first_verb = if lexicon.given_name(p.word(core.start)).is_some() {
                 core.start + 2
             } else {
                 core.start + 1
             };
-            if headline.1
+            if headline.holds(p, core.start)
                 && let Some(verb) = (first_verb..core.end).find(|&t| headline_verb(p, t, core.end))
             {
                 core.end = verb;
@@ -531,18 +524,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             .filter(|_| !not_person::after_title_at(p, core.start));
         // "Sailor Rescued After Storm Hits": in a headline, a title before a
         // capitalized word is no evidence of a name. (Worked out once a sentence.)
-        let role_title = role_title.filter(|_| {
-            given_sex.is_some() || {
-                let sentence = p.sentence_of(core.start);
-                if headline.0 != sentence {
-                    headline = (
-                        sentence.clone(),
-                        not_person::is_title_case_line(p, sentence),
-                    );
-                }
-                !headline.1
-            }
-        });
+        let role_title =
+            role_title.filter(|_| given_sex.is_some() || !headline.holds(p, core.start));
         let evidence = role_title.is_some() || given_sex.is_some();
         // "crude producer Yukos": a business, described as one.
         let described_by = given_sex.is_none().then(|| {
@@ -655,6 +638,25 @@ fn place_before_title(p: &Para, start: usize, head: usize) -> bool {
         end -= 1;
     }
     end > start && countries::is_place(p.slice(start..end))
+}
+
+/// Whether a token's sentence is a title-case headline, worked out once a
+/// sentence as the people finder walks a paragraph.
+#[derive(Default)]
+struct HeadlineOf {
+    sentence: Range<usize>,
+    is_headline: bool,
+}
+
+impl HeadlineOf {
+    fn holds(&mut self, p: &Para, t: usize) -> bool {
+        let sentence = p.sentence_of(t);
+        if self.sentence != sentence {
+            self.is_headline = not_person::is_title_case_line(p, sentence.clone());
+            self.sentence = sentence;
+        }
+        self.is_headline
+    }
 }
 
 /// Whether the word at `t`, in a title-case headline's name run ending at
