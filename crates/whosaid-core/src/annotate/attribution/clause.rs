@@ -6,9 +6,9 @@ use std::ops::Range;
 use super::content::{trim, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
-    approximate_quantity, comma_segments, is_aside, is_bare_role, is_comma_like, looks_finite,
+    approximate_quantity, comma_segments, is_aside, is_comma_like, looks_finite,
     looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
-    noun_phrase_right, opens_a_name, subject_left,
+    noun_phrase_right, role_then_name, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -775,9 +775,8 @@ pub(super) fn clause(
     if let (Some(segments), Some(b)) = (name_with_asides, before) {
         // "Regional Transport Minister, Tom Hale, said": a role alone, then
         // the name it describes.
-        let role_first = segments.len() == 2
-            && is_bare_role(p, trim(p, segments[0].clone()))
-            && opens_a_name(p, segments[1].start);
+        let role_first =
+            segments.len() == 2 && role_then_name(p, segments[0].clone(), segments[1].clone());
         let (name, description) = if role_first {
             (trim(p, segments[1].start..b), trim(p, segments[0].clone()))
         } else {

@@ -343,10 +343,16 @@ pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<us
     split
 }
 
+/// Whether the comma segments `role` and `name` are a role alone and then
+/// the person it describes: "Regional Transport Minister, Tom Hale, said".
+pub(super) fn role_then_name(p: &Para, role: Range<usize>, name: Range<usize>) -> bool {
+    is_bare_role(p, trim(p, role)) && opens_a_name(p, trim(p, name).start)
+}
+
 /// Whether `segment` is a role in capitals with no name in it: its last word
 /// a title ("Regional Transport Minister", "Norway's Oil Minister"), and no
 /// given name.
-pub(super) fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
+fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
     segment.end > segment.start
         && p.title(segment.end - 1)
             .is_some_and(|title| title.kind == TitleKind::Title)
@@ -358,7 +364,7 @@ pub(super) fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
 
 /// Whether a person's name opens at `t`: a given name, or an honorific
 /// before one ("Sheikh Omar al-Hadi").
-pub(super) fn opens_a_name(p: &Para, t: usize) -> bool {
+fn opens_a_name(p: &Para, t: usize) -> bool {
     let lexicon = lexicon();
     p.is_word(t)
         && (lexicon.given_name(p.word(t)).is_some()
@@ -468,11 +474,9 @@ pub(super) fn subject_across_asides(
             && is_hometown(p, segments[n - 1].clone());
         // "Regional Transport Minister, Tom Hale MSP, said": a role alone,
         // then the name it describes.
-        if n == 1 && list_end.is_none() && is_bare_role(p, trim(p, segments[0].clone())) {
+        if n == 1 && list_end.is_none() && role_then_name(p, segments[0].clone(), segment.clone()) {
             let name = trim(p, segment.clone());
-            if opens_a_name(p, name.start) {
-                return Some((name, segments[0].start, Some(trim(p, segments[0].clone()))));
-            }
+            return Some((name, segments[0].start, Some(trim(p, segments[0].clone()))));
         }
         // The sentence's first segment is where the subject starts, never an aside.
         if n > 0 && (hometown_state || is_aside(p, segment.clone())) && list_end.is_none() {
