@@ -2959,3 +2959,65 @@ fn a_possessive_role_then_a_titled_name_in_commas_is_that_person() {
     let c = only("Oil rose.\n\nQatar's Oil Minister, Sheikh Omar al-Hadi, said prices would rise.");
     assert_eq!(c.speaker.as_deref(), Some("Omar al-Hadi"));
 }
+
+#[test]
+fn a_cue_inside_an_opening_subordinate_clause_says_what_runs_to_the_main_clause() {
+    for (text, content) in [
+        (
+            "Although Ruiz said the plan was dead, the council voted for it.",
+            "the plan was dead",
+        ),
+        (
+            "When the mayor said she would resign, the party panicked.",
+            "she would resign",
+        ),
+        (
+            "Although officials said the plan, approved in May, was working, the council dropped it.",
+            "the plan, approved in May, was working",
+        ),
+        (
+            "Although Ruiz said the toll, if approved, would pay for it, the council balked.",
+            "the toll, if approved, would pay for it",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, content, "{text}");
+    }
+}
+
+#[test]
+fn the_main_clause_after_a_subordinate_one_keeps_its_own_claim() {
+    let text = "Although Ruiz has said the plan was a mistake, at the hearing he said it was not “a failure of judgement.”";
+    let found: Vec<(String, ClaimKind)> =
+        claims(text).into_iter().map(|c| (c.text, c.kind)).collect();
+    assert!(
+        found.contains(&("the plan was a mistake".into(), ClaimKind::Indirect))
+            && found.contains(&("a failure of judgement".into(), ClaimKind::Partial)),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_plain_object_after_a_cue_of_two_senses_is_no_claim() {
+    for text in [
+        "Although no group claimed responsibility, the attack raised fears of more violence.",
+        "The rebels claimed victory in the north.",
+        "The utility maintains 4,300 miles of gas mains in the city.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
+    }
+    let c = only("The rebels claimed the vote was rigged.");
+    assert_eq!(c.text, "the vote was rigged");
+}
+
+#[test]
+fn a_name_that_which_stands_for_is_a_body() {
+    let text = "Leaks rose.\n\nVel Harbin, which owns the pipes, records 500 leaks a month. Vel Harbin said the pipes were old.";
+    assert_eq!(
+        speakers(text),
+        vec![("Vel Harbin".to_string(), SpeakerKind::Organization)]
+    );
+    // "which" may stand for the phrase the name ends.
+    let text = "Leaks rose.\n\nIt cited a study by Ana Ruiz, which found 500 leaks. Ruiz said the pipes were old.";
+    assert_eq!(people(text), vec!["Ana Ruiz".to_string()]);
+}

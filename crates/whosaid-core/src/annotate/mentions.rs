@@ -540,7 +540,22 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     })
                 })
         });
-        if let Some(Some(descriptor)) = described_by {
+        // "Con Edison, which maintains …": a person is "who"; what "which"
+        // stands for is a body. It may stand for a longer phrase that ends
+        // with the name ("a study by Ana Ruiz, which found …"), so a name
+        // with a given name counts only as the sentence's subject.
+        let opens_sentence = p.sentence_of(core.start).start == core.start;
+        let referred_to_by_which = role_title.is_none()
+            && (given_sex.is_none() || opens_sentence)
+            && not_person::followed_by_which(p, core.end)
+            && !(core.start > 0
+                && (p.is_any(core.start - 1, &grammar::PREPOSITIONS)
+                    || p.kind(core.start - 1) == Kind::Possessive));
+        let business_head = match described_by {
+            Some(Some(descriptor)) => Some(Some(descriptor)),
+            _ => referred_to_by_which.then_some(None),
+        };
+        if let Some(descriptor) = business_head {
             // Kept as the business it is, so that the story's "Yukos said"
             // is the business too.
             let mut business = Mention::new(p, core.clone(), MentionKind::Organization);
@@ -550,7 +565,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     .join(" ")
                     .into(),
             );
-            business.head = Some(p.lower(descriptor).into());
+            business.head = descriptor.map(|d| p.lower(d).into());
             found.push(business);
             continue;
         }

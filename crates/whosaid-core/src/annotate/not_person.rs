@@ -134,6 +134,24 @@ pub fn business_apposition(p: &Para, end: usize) -> Option<usize> {
     describes.then_some(head)
 }
 
+/// ", which" and a verb right after the name ending before `end`: "Vellum,
+/// which owns …" ("…, which he denied" may stand for more than the name).
+pub fn followed_by_which(p: &Para, end: usize) -> bool {
+    if end + 2 >= p.len()
+        || p.kind(end) != Kind::Comma
+        || !p.is_any(end + 1, &["which"])
+        || !p.is_word(end + 2)
+        || p.is_capitalized(end + 2)
+    {
+        return false;
+    }
+    let verb = p.lower(end + 2);
+    grammar::AUXILIARIES.contains(verb)
+        || grammar::IRREGULAR_PAST.contains(verb)
+        || verb.ends_with("ed")
+        || verb.ends_with('s') && !verb.ends_with("ss")
+}
+
 /// The article before the name starting at `start`, directly or across
 /// adverbs and participles ("the rarely used Royal Prerogative"). A person's
 /// name takes no article; a title, a programme or an office does. A capital

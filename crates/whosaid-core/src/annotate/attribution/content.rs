@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
 use super::source::{
-    FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, is_comma_like, looks_finite,
+    COORDINATORS, FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, is_comma_like,
+    looks_finite,
 };
 use super::unclaimed::in_title_case;
 use super::{Clause, Findings, Found};
@@ -158,11 +159,18 @@ pub(super) fn is_answer(p: &Para, k: usize, end: usize) -> bool {
 static OBJECT_SENSE_CUES: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("object_sense_cues");
 
-/// "writes a weekly column", "maintains a database": after a cue that also
-/// takes a plain object, a noun phrase with no verb after it is that object.
+/// "writes a weekly column", "maintains 4,000 miles of pipe", "claimed
+/// responsibility": after a cue that also takes a plain object, a noun
+/// phrase with no verb after it is that object.
 fn plain_object(p: &Para, clause: &Clause, k: usize, end: usize) -> bool {
+    let opens_noun_phrase = p.is_any(k, &grammar::DETERMINERS)
+        || p.kind(k) == Kind::Number
+        || p.is_word(k)
+            && !p.is_capitalized(k)
+            && Pronoun::parse(p.lower(k)).is_none()
+            && !p.is_any(k, &SUBORDINATORS);
     p.is_any(clause.cue.start, &OBJECT_SENSE_CUES)
-        && p.is_any(k, &grammar::DETERMINERS)
+        && opens_noun_phrase
         && !(k + 1..end).any(|t| looks_finite(p, t))
 }
 
@@ -223,6 +231,59 @@ pub(super) fn connective_start(p: &Para, front: usize, floor: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// "Although Ruiz said the plan was dead, the council voted for it": a cue
+/// inside a clause that a subordinator opens at the sentence's start says
+/// what runs to the comma before the main clause (a subject, then its verb).
+/// "As Ruiz said, …" is not such a clause, and "whether" and "despite" open
+/// none with a subject.
+pub(super) fn subordinate_clause_end(
+    p: &Para,
+    clause: &Clause,
+    sentence_start: usize,
+    limit: usize,
+) -> Option<usize> {
+    let opener = (sentence_start..clause.front).find(|&t| !p.is_any(t, &COORDINATORS))?;
+    let opens_subordinate = p.is_any(opener, &SUBORDINATORS)
+        && !p.is_any(opener, &["as", "whether", "despite"])
+        && (opener..clause.cue.start).all(|t| p.kind(t).is_wordlike());
+    if !opens_subordinate {
+        return None;
+    }
+    (clause.after..limit).find_map(|comma| {
+        if p.kind(comma) != Kind::Comma {
+            return None;
+        }
+        // "…the plan was dead,” the council …": the comma inside the quote.
+        let subject = if p.quotes.closing_at(comma + 1).is_some() {
+            comma + 2
+        } else if p.inside_quote(comma) {
+            return None;
+        } else {
+            comma + 1
+        };
+        main_clause_at(p, subject, limit).then_some(subject)
+    })
+}
+
+/// A subject of one or more words, then a finite verb, before any
+/// punctuation: "the council voted", "nobody will". Relatives, coordinators
+/// subordinators and participles open no main clause ("…, which cost
+/// millions, …", "…, if approved, …").
+fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
+    subject < limit
+        && p.is_word(subject)
+        && !p.is_any(
+            subject,
+            &["which", "who", "whom", "whose", "where", "and", "but", "or"],
+        )
+        && !p.is_any(subject, &SUBORDINATORS)
+        && !p.lower(subject).ends_with("ing")
+        && !looks_finite(p, subject)
+        && (subject + 1..limit)
+            .take_while(|&t| p.kind(t).is_wordlike())
+            .any(|t| looks_finite(p, t))
 }
 
 /// Participial and relative glosses the writer adds after reported speech:

@@ -37,7 +37,8 @@ mod unclaimed;
 use clause::{clause, find_cues, takes_bare_clause};
 use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
-    is_answer, partials_inside, quote_content, token_range, trim, word_count,
+    is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
+    word_count,
 };
 use naming::naming_claims;
 use source::{is_comma_like, subject_antecedent};
@@ -358,7 +359,11 @@ fn sentence_claims(
                         || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
                 || clause.inverted;
             let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
-            if prev_has_forward && !joined {
+            // "Although she said it was a mistake, she added …": the main
+            // clause after the earlier clause's subordinate one.
+            let in_main_clause = subordinate_clause_end(p, prev, sentence.start, sentence.end)
+                .is_some_and(|end| clause.front >= end);
+            if prev_has_forward && !joined && !in_main_clause {
                 continue;
             }
         }
@@ -391,7 +396,8 @@ fn sentence_claims(
                 .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
                 .unwrap_or(next_front)
         } else {
-            next_front
+            subordinate_clause_end(p, clause, sentence.start, sentence.end)
+                .map_or(next_front, |end| end.min(next_front))
         };
         let source = SourceRef::Mention(clause.mention.unwrap_or_default());
         let cue_bytes = Some(p.bytes(clause.cue.start..clause.cue_text_end.max(clause.cue.end)));

@@ -1054,7 +1054,8 @@ pub(super) static SUBORDINATORS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("subordinators");
 
 /// Coordinating words skipped before the subject of a reporting clause: "And he said", "But officials said".
-static COORDINATORS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("coordinators");
+pub(super) static COORDINATORS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("coordinators");
 
 /// Determiners and possessives that open a description of a source before a comma: "the president, ...", "his spokesman, ...".
 static DESCRIPTION_DETERMINERS: crate::vocabulary::WordSet =
