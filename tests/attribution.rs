@@ -3021,3 +3021,48 @@ fn a_name_that_which_stands_for_is_a_body() {
     let text = "Leaks rose.\n\nIt cited a study by Ana Ruiz, which found 500 leaks. Ruiz said the pipes were old.";
     assert_eq!(people(text), vec!["Ana Ruiz".to_string()]);
 }
+
+#[test]
+fn a_plural_role_opening_a_sentence_is_a_group() {
+    for text in [
+        "Editors said the road was closed.",
+        "Journalists said the road was closed.",
+    ] {
+        assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group), "{text}");
+    }
+}
+
+#[test]
+fn the_one_asked_is_no_part_of_the_question() {
+    for (text, question) in [
+        (
+            "Reporters asked him whether the deal would pass.",
+            "whether the deal would pass",
+        ),
+        (
+            "Ruiz asked the minister how many jobs would go.",
+            "how many jobs would go",
+        ),
+        (
+            "Ruiz asked voters on Monday why the deal failed.",
+            "why the deal failed",
+        ),
+    ] {
+        assert_eq!(only(text).text, question, "{text}");
+    }
+}
+
+#[test]
+fn asking_for_something_is_a_request_but_not_for_anonymity() {
+    assert_eq!(
+        only("Ruiz asked for a recount of the votes.").text,
+        "a recount of the votes"
+    );
+    let c = only("“I want answers,” said a party member, asking for anonymity to speak freely.");
+    assert_eq!(c.text, "I want answers");
+    let c = only("An aide said comments from the envoys were consistent with their notes.");
+    assert_eq!(
+        c.text,
+        "comments from the envoys were consistent with their notes"
+    );
+}

@@ -1249,7 +1249,16 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.head = Some((singular(head_lower)).into());
         mention.plural = plural_noun(head_lower);
         mention.name = Some((np_text.to_string()).into());
-    } else if lexicon.is_group(head_lower) {
+    } else if lexicon.is_group(head_lower)
+        // "Editors said": a plural role alone, capitalized as the
+        // sentence's first word, is not a name.
+        || np.len() == 1
+            && p.sentence_of(head).start == head
+            && plural_noun(head_lower)
+            && lexicon
+                .title(&singular(head_lower))
+                .is_some_and(|t| t.kind == TitleKind::Title)
+    {
         mention.kind = MentionKind::Group;
         mention.plural = true;
         mention.head = Some((singular(head_lower)).into());

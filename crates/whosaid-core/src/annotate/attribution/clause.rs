@@ -445,6 +445,20 @@ pub(super) fn complements(
         k = listener(p, k, end);
         cue_text_end = k;
     }
+    // "asked him whether …", "asked the minister how many …": the one asked
+    // is no part of the question.
+    if cue.class == CueClass::Ask && !inverted {
+        let listener_end = listener(p, k, end);
+        // ("asked voters on Monday why …")
+        let asked = grammar::time_phrase(p, listener_end, end).unwrap_or(listener_end);
+        if listener_end > k
+            && asked < end
+            && (p.is_any(asked, &super::QUESTION_WORDS) || p.is_any(asked, &["why"]))
+        {
+            k = asked;
+            cue_text_end = asked;
+        }
+    }
     let mut channel = None;
     loop {
         if k >= end {

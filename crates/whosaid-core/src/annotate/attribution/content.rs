@@ -100,6 +100,8 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         // "confirmed he would run"; "denied the charges", "vowed to fight",
         // "reported a profit of $1.78 a share"; but not "reported ten days
         // ago" (when, not what) or "reported progress" (an event).
+        // "asking for anonymity to speak freely": about the speaking, not said.
+        _ if clause.cue.class == CueClass::Object && p.is_any(k, &NOT_CONTENT_OBJECTS) => None,
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
             let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
             let report = matches!(p.lower(clause.cue.start), "reported" | "reports");
@@ -139,6 +141,10 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         _ => None,
     }
 }
+
+/// Objects of a cue about the speaking itself ("asked for comment").
+static NOT_CONTENT_OBJECTS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("not_content_objects");
 
 /// One-word answers a cue reports on their own ("said yes").
 static ANSWERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("answers");
