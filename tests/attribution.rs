@@ -3066,3 +3066,17 @@ fn asking_for_something_is_a_request_but_not_for_anonymity() {
         "comments from the envoys were consistent with their notes"
     );
 }
+
+#[test]
+fn any_verb_in_the_past_before_its_subject_after_a_quote_attributes_it() {
+    for (text, speaker) in [
+        (
+            "“Stay calm,” instructed Milton Velez, the supervisor.",
+            "Milton Velez",
+        ),
+        ("“Go home,” ordered the officer.", "the officer"),
+    ] {
+        assert_eq!(only(text).speaker.as_deref(), Some(speaker), "{text}");
+    }
+    assert!(claims("“Free Willy,” released in 1993, was a hit.").is_empty());
+}

@@ -236,7 +236,12 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
     let ends = |t: usize| {
         t >= p.len() || !p.kind(t).is_wordlike() || p.is_any(t, &["of", "who", "with", "as"])
     };
-    let np = if verb(first) {
+    // "“Stay calm,” instructed Milton Velez": right after the quote, any
+    // verb in the past before its subject.
+    let past_before_subject = !p.is_capitalized(first)
+        && (p.lower(first).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(first)))
+        && !p.is_any(first + 1, &grammar::PREPOSITIONS);
+    let np = if verb(first) || past_before_subject {
         // "beamed Ana Ruiz of Riverton"
         let end = (first + 1..(first + 1 + TRAILING_SOURCE).min(p.len() + 1)).find(|&t| ends(t))?;
         first + 1..end
