@@ -3080,3 +3080,9 @@ fn any_verb_in_the_past_before_its_subject_after_a_quote_attributes_it() {
     }
     assert!(claims("“Free Willy,” released in 1993, was a hit.").is_empty());
 }
+
+#[test]
+fn a_participle_after_a_preposition_before_a_noun_is_an_adjective() {
+    assert!(claims("The seal comes with added costs for fishermen.").is_empty());
+    assert!(claims("The fine was for alleged fraud at the lender.").is_empty());
+}

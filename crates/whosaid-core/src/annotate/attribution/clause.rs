@@ -94,7 +94,8 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                     || p.is_any(t - 1, &QUANTITY_WORDS)
                     || p.kind(t - 1) == Kind::Possessive
                     || p.is_any(t - 1, &grammar::DETERMINERS)
-                    || p.is_any(t - 1, &["of"]))
+                    // "comes with added costs", "of reported cases"
+                    || p.is_any(t - 1, &grammar::PREPOSITIONS))
                 && t + 1 < sentence.end
                 && p.is_word(t + 1)
                 && !p.is_capitalized(t + 1)
