@@ -3086,3 +3086,19 @@ fn a_participle_after_a_preposition_before_a_noun_is_an_adjective() {
     assert!(claims("The seal comes with added costs for fishermen.").is_empty());
     assert!(claims("The fine was for alleged fraud at the lender.").is_empty());
 }
+
+#[test]
+fn a_cue_after_an_opening_phrase_interrupts_one_content() {
+    let c = only("Within months of the deal, Ruiz said, the chain was selling cheaper eggs.");
+    assert_eq!(
+        c.text,
+        "Within months of the deal, Ruiz said, the chain was selling cheaper eggs"
+    );
+    let found = claims("In 2008, Ruiz said, the fund had made him a “presenting sponsor.”");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.kind == ClaimKind::Partial && c.text == "presenting sponsor"),
+        "{found:#?}"
+    );
+}

@@ -461,6 +461,15 @@ fn sentence_claims(
             && (!clause.inverted || clause.cue.according)
             && let Some(parts) = interrupted_content(p, clause, previous_end, next_front)
         {
+            for part in &parts {
+                partials_inside(
+                    p,
+                    token_range(p, part.clone()),
+                    quote_used,
+                    findings,
+                    &claim,
+                );
+            }
             let mut found = claim(ClaimKind::Indirect, parts[0].start..parts[1].end, None);
             found.parts = parts.to_vec();
             findings.claims.push(found);
@@ -705,8 +714,11 @@ fn interrupted_content(
     let rest = cut_trailing_gloss(p, trim(p, verb..next_front));
     // "Unless countries act, the experts say, the world will suffer": a
     // subordinate clause, then its main clause after the reporting clause.
+    // "Within months of the deal, Ruiz said, the chain cut prices": so too
+    // a phrase that a preposition opens.
     let subordinate_then_main = !subject.is_empty()
-        && p.is_any(subject.start, &source::SUBORDINATORS)
+        && (p.is_any(subject.start, &source::SUBORDINATORS)
+            || p.is_any(subject.start, &grammar::PREPOSITIONS) && plain_subject)
         && !p.inside_quote(subject.start)
         && takes_bare_clause(p, verb)
         && rest
