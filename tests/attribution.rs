@@ -3102,3 +3102,42 @@ fn a_cue_after_an_opening_phrase_interrupts_one_content() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_inverted_cue_between_a_subject_and_its_verb_interrupts_one_content() {
+    for (text, speaker) in [
+        ("The plan, say critics, is a disgrace.", "critics"),
+        (
+            "The merger, said the regulator, marks a new era.",
+            "regulator",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, text.trim_end_matches('.'), "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn that_before_a_verb_is_the_subject_of_what_was_said() {
+    assert_eq!(
+        only("Most experts say that isn’t likely.").text,
+        "that isn’t likely"
+    );
+    assert_eq!(
+        only("Ruiz said that would be a mistake.").text,
+        "that would be a mistake"
+    );
+    assert_eq!(
+        only("Ruiz said that the plan was dead.").text,
+        "the plan was dead"
+    );
+}
+
+#[test]
+fn who_stands_for_the_last_phrase_before_it() {
+    let c = only("The vote keeps in place a mayor who said the plan was dead.");
+    assert_eq!(c.speaker.as_deref(), Some("a mayor"));
+    let c = only("Half the voters who spoke said the plan was dead.");
+    assert_eq!(c.speaker.as_deref(), Some("Half the voters who spoke"));
+}

@@ -8,7 +8,7 @@ use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
     approximate_quantity, comma_segments, is_aside, is_comma_like, looks_finite,
     looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
-    noun_phrase_right, role_then_name, subject_left,
+    noun_phrase_right, opens_predicate, role_then_name, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -603,6 +603,17 @@ fn subject_first(
     }
 }
 
+/// "… say critics, is a disgrace": after a cue, a source set off by a comma
+/// and then a verb, which goes on with the clause the cue interrupts.
+fn source_then_predicate(p: &Para, from: usize, end: usize) -> bool {
+    noun_phrase_right(p, from, end).is_some_and(|np| {
+        let verb = np.end + 1;
+        verb < end
+            && p.kind(np.end) == Kind::Comma
+            && (opens_predicate(p, verb) || p.is_any(verb, &grammar::AUXILIARIES))
+    })
+}
+
 /// How far back a coordinated verb looks for the verb it joins, in tokens.
 const COORDINATED_REACH: usize = 12;
 
@@ -737,6 +748,9 @@ pub(super) fn clause(
                         first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
                     connective
                         || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+                        // "The plan, say critics, is a disgrace": a short
+                        // subject, the source, then the subject's verb.
+                        || first && source_then_predicate(p, cue.end, end)
                 })
         }
     });

@@ -87,6 +87,9 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         return Some(k);
     }
     match p.kind(k) {
+        // "say that isn't likely", "said that would be a mistake": "that"
+        // before a verb is the subject of what was said.
+        Kind::Word if p.lower(k) == "that" && demonstrative_subject(p, k + 1, end) => Some(k),
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),
         // "said: “…”", "said, “…”", and "said: the plan is dead".
         Kind::Colon | Kind::Comma => {
@@ -145,6 +148,17 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
 /// Objects of a cue about the speaking itself ("asked for comment").
 static NOT_CONTENT_OBJECTS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("not_content_objects");
+
+/// A verb of a clause right after "that", so that "that" is its subject.
+fn demonstrative_subject(p: &Para, verb: usize, end: usize) -> bool {
+    verb + 1 < end
+        && p.is_word(verb)
+        && !p.is_capitalized(verb)
+        && (p.is_any(verb, &FINITE_VERBS)
+            || p.is_any(verb, &grammar::AUXILIARIES)
+            || p.lower(verb).ends_with("n't")
+            || p.lower(verb).ends_with("n\u{2019}t"))
+}
 
 /// One-word answers a cue reports on their own ("said yes").
 static ANSWERS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("answers");

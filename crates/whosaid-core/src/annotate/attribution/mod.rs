@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::grammar::{self, Pronoun};
+use super::grammar;
 use super::lexicon::{CueClass, Sex, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::not_person;
@@ -289,56 +289,69 @@ fn sentence_claims(
         };
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
-            (Some(np), false) => mentions::in_apposition_to_a_name(p, np.clone(), people)
-                .filter(|_| relative_pronoun(p, np.end, clause.cue.start).is_some())
-                .or_else(|| mentions::describe(p, np.clone(), people))
-                .or_else(|| {
-                    clause
-                        .cue
-                        .according
-                        .then(|| mentions::unnamed_document(p, np.clone()))
-                })
-                .map(|mut m| {
-                    // "Vellum said it plans …": a name with no given name,
-                    // title or honorific, speaking of itself as "it".
-                    if m.kind == MentionKind::Person
-                        && m.given.is_none()
-                        && m.role.is_none()
-                        && m.sex == Sex::Unknown
-                        && !clause.inverted
-                        && not_person::speaks_of_itself(p, clause.after)
-                    {
-                        m.kind = MentionKind::Organization;
-                    }
-                    if m.role.is_none() {
-                        m.role = clause.description.clone().map(|d| p.slice(d).into());
-                    }
-                    // "Lindholm Re, the world's largest reinsurer, said": a name
-                    // described as an institution is one.
-                    // ("Ana Holt of the Harbour Council, a … group": the
-                    // description is the council's.) "One utility,
-                    // Electricorp, said": described before the name.
-                    let described_before = np.start >= 2
-                        && p.kind(np.start - 1) == Kind::Comma
-                        && not_person::describes_organization(p, np.start - 2, np.clone())
-                        && np.start - 1 - p.sentence_of(np.start).start <= 3;
-                    if m.kind == MentionKind::Person
-                        && (!np.clone().any(|t| p.is_any(t, &["of"]))
-                            && clause
-                                .description
-                                .as_ref()
-                                .is_some_and(|d| describes_institution(p, d.clone()))
-                            || described_before && m.given.is_none())
-                    {
-                        m.kind = MentionKind::Organization;
-                    }
-                    // "Charles Barkley, who said …": the source as written is
-                    // "who"; the speaker is still the one it stands for.
-                    if let Some(who) = relative_pronoun(p, np.end, clause.cue.start) {
-                        m.span = p.bytes(who..who + 1);
-                    }
-                    add_mention(findings, m)
-                }),
+            (Some(np), false) => {
+                // "The vote keeps in place a mayor who said …": "who" stands
+                // for the last phrase before it.
+                let np = if relative_pronoun(p, np.end, clause.cue.start).is_some() {
+                    let start = (np.start + 1..np.end)
+                        .rev()
+                        .find(|&t| source::article_opens_phrase(p, t, np.start))
+                        .unwrap_or(np.start);
+                    start..np.end
+                } else {
+                    np.clone()
+                };
+                mentions::in_apposition_to_a_name(p, np.clone(), people)
+                    .filter(|_| relative_pronoun(p, np.end, clause.cue.start).is_some())
+                    .or_else(|| mentions::describe(p, np.clone(), people))
+                    .or_else(|| {
+                        clause
+                            .cue
+                            .according
+                            .then(|| mentions::unnamed_document(p, np.clone()))
+                    })
+                    .map(|mut m| {
+                        // "Vellum said it plans …": a name with no given name,
+                        // title or honorific, speaking of itself as "it".
+                        if m.kind == MentionKind::Person
+                            && m.given.is_none()
+                            && m.role.is_none()
+                            && m.sex == Sex::Unknown
+                            && !clause.inverted
+                            && not_person::speaks_of_itself(p, clause.after)
+                        {
+                            m.kind = MentionKind::Organization;
+                        }
+                        if m.role.is_none() {
+                            m.role = clause.description.clone().map(|d| p.slice(d).into());
+                        }
+                        // "Lindholm Re, the world's largest reinsurer, said": a name
+                        // described as an institution is one.
+                        // ("Ana Holt of the Harbour Council, a … group": the
+                        // description is the council's.) "One utility,
+                        // Electricorp, said": described before the name.
+                        let described_before = np.start >= 2
+                            && p.kind(np.start - 1) == Kind::Comma
+                            && not_person::describes_organization(p, np.start - 2, np.clone())
+                            && np.start - 1 - p.sentence_of(np.start).start <= 3;
+                        if m.kind == MentionKind::Person
+                            && (!np.clone().any(|t| p.is_any(t, &["of"]))
+                                && clause
+                                    .description
+                                    .as_ref()
+                                    .is_some_and(|d| describes_institution(p, d.clone()))
+                                || described_before && m.given.is_none())
+                        {
+                            m.kind = MentionKind::Organization;
+                        }
+                        // "Charles Barkley, who said …": the source as written is
+                        // "who"; the speaker is still the one it stands for.
+                        if let Some(who) = relative_pronoun(p, np.end, clause.cue.start) {
+                            m.span = p.bytes(who..who + 1);
+                        }
+                        add_mention(findings, m)
+                    })
+            }
             (None, false) => None,
         };
         let Some(mention) = mention else { continue };
@@ -458,7 +471,6 @@ fn sentence_claims(
         let mut interrupts = false;
         if !found_any
             && parenthetical
-            && (!clause.inverted || clause.cue.according)
             && let Some(parts) = interrupted_content(p, clause, previous_end, next_front)
         {
             for part in &parts {
@@ -693,16 +705,7 @@ fn interrupted_content(
         return None;
     }
     let verb = k + 1;
-    // Between two commas after a subject, the next word is its verb
-    // ("feels", "remains"), unless it opens something else ("however").
-    let predicate = source::looks_finite(p, verb)
-        || p.is_word(verb)
-            && !p.is_capitalized(verb)
-            && p.lower(verb).ends_with('s')
-            && !p.is_any(verb, &grammar::CONNECTIVES)
-            && !p.is_any(verb, &grammar::PREPOSITIONS)
-            && !p.is_any(verb, &grammar::DETERMINERS)
-            && Pronoun::parse(p.lower(verb)).is_none();
+    let predicate = source::opens_predicate(p, verb);
     let subject = trim(p, previous_end..comma_before);
     let plain_subject = !subject.is_empty()
         && subject.len() <= MAX_INTERRUPTED_SUBJECT

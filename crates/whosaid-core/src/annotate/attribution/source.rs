@@ -73,6 +73,19 @@ pub(super) fn looks_finite(p: &Para, t: usize) -> bool {
             && (p.lower(t).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(t)))
 }
 
+/// Between two commas after a subject, the next word is its verb
+/// ("feels", "remains"), unless it opens something else ("however").
+pub(super) fn opens_predicate(p: &Para, verb: usize) -> bool {
+    looks_finite(p, verb)
+        || p.is_word(verb)
+            && !p.is_capitalized(verb)
+            && p.lower(verb).ends_with('s')
+            && !p.is_any(verb, &grammar::CONNECTIVES)
+            && !p.is_any(verb, &grammar::PREPOSITIONS)
+            && !p.is_any(verb, &grammar::DETERMINERS)
+            && Pronoun::parse(p.lower(verb)).is_none()
+}
+
 /// Quantifiers that may stand between a subject and its verb ("both", "all").
 static FLOATING_QUANTIFIERS: WordSet = crate::vocabulary::word_set!("floating_quantifiers");
 
@@ -120,6 +133,26 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
             && p.is_capitalized(first - 2)
             && lexicon().is_organization_head(p.lower(first - 2))
     })
+}
+
+/// Words before an article inside one phrase ("all the", "double the").
+static PREDETERMINERS: WordSet = crate::vocabulary::word_set!("predeterminers");
+
+/// "The vote keeps in place a mayor who said": an article after a word
+/// that neither links it to what stands before (a preposition, "and", a
+/// quantifier, a participle: "head of a group", "all the officials", "an
+/// official representing a firm") nor is capitalized opens the phrase.
+pub(super) fn article_opens_phrase(p: &Para, article: usize, floor: usize) -> bool {
+    article > floor
+        && p.is_any(article, &["a", "an", "the"])
+        && p.is_word(article - 1)
+        && !p.is_capitalized(article - 1)
+        && !p.is_any(article - 1, &grammar::PREPOSITIONS)
+        && !p.is_any(article - 1, &grammar::CLAUSE_OPENERS)
+        && !p.is_any(article - 1, &PREDETERMINERS)
+        // "An official representing a grain company": a participle's object.
+        && !p.lower(article - 1).ends_with("ing")
+        && !p.lower(article - 1).ends_with("ed")
 }
 
 pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Range<usize>> {
