@@ -3141,3 +3141,15 @@ fn who_stands_for_the_last_phrase_before_it() {
     let c = only("Half the voters who spoke said the plan was dead.");
     assert_eq!(c.speaker.as_deref(), Some("Half the voters who spoke"));
 }
+
+#[test]
+fn a_cue_set_off_by_dashes_interrupts_one_content() {
+    for text in [
+        "The deal — officials said — was never signed.",
+        "The deal — according to officials — was never signed.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, text.trim_end_matches('.'), "{text}");
+        assert_eq!(c.speaker.as_deref(), Some("officials"), "{text}");
+    }
+}

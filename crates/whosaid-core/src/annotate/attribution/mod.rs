@@ -465,7 +465,8 @@ fn sentence_claims(
             }
         }
         // Content before the clause: "C, X said" / "“C,” X said" / "C, according to X".
-        let parenthetical = clause.after < sentence.end && p.kind(clause.after) == Kind::Comma;
+        let parenthetical =
+            clause.after < sentence.end && matches!(p.kind(clause.after), Kind::Comma | Kind::Dash);
         // "Putting the show together, Ruiz said, allowed her to relax": the
         // clause interrupts one content; its first half is not all of it.
         let mut interrupts = false;
@@ -697,11 +698,12 @@ fn interrupted_content(
 ) -> Option<[Range<usize>; 2]> {
     let k = clause.after;
     let comma_before = clause.front.checked_sub(1)?;
-    if k + 1 >= next_front
-        || p.kind(k) != Kind::Comma
-        || p.kind(comma_before) != Kind::Comma
-        || p.inside_quote(comma_before)
-    {
+    // Set off by commas or by dashes ("The deal — officials said — was …").
+    let set_off = matches!(
+        (p.kind(comma_before), p.kind(k)),
+        (Kind::Comma, Kind::Comma) | (Kind::Dash, Kind::Dash)
+    );
+    if k + 1 >= next_front || !set_off || p.inside_quote(comma_before) {
         return None;
     }
     let verb = k + 1;
