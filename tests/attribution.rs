@@ -3153,3 +3153,22 @@ fn a_cue_set_off_by_dashes_interrupts_one_content() {
         assert_eq!(c.speaker.as_deref(), Some("officials"), "{text}");
     }
 }
+
+#[test]
+fn an_occupation_before_a_name_is_evidence_of_a_person() {
+    let text = "The music of Claude Vance was new.\n\nThe French engineer Georges Marel crafted a lamp. Later, Marel said the lamp was safe.";
+    assert_eq!(only(text).speaker.as_deref(), Some("Georges Marel"));
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_keeps_one_person() {
+    let text = "The physicist Tom “Red” Keller joined. Keller said the deal was bad.";
+    let c = only(text);
+    assert_eq!(c.speaker.as_deref(), Some("Tom Red Keller"));
+    let c = only("It made it possible for [Ana] Ruiz to win, said Baker.");
+    assert_eq!(c.speaker.as_deref(), Some("Baker"));
+    assert!(
+        people("It made it possible for [Ana] Ruiz to win, said Baker.")
+            .contains(&"Ana Ruiz".to_string())
+    );
+}

@@ -292,13 +292,20 @@ fn name_part(p: &Para, i: usize) -> usize {
     {
         return 2;
     }
-    if p.kind(i) == Kind::OpenParen
-        && i + 2 < p.len()
-        && is_name_word(p, i + 1)
-        && p.kind(i + 2) == Kind::CloseParen
-        && i + 3 < p.len()
-        && is_name_word(p, i + 3)
-    {
+    // "Bill (Bud) Rowe", "[Hillary] Clinton": a bracketed word before a
+    // surname; "George "Jay" Keyworth": a quoted nickname after a given name.
+    let bracketed = match p.kind(i) {
+        Kind::OpenParen => i + 2 < p.len() && p.kind(i + 2) == Kind::CloseParen,
+        Kind::Quote(_) => {
+            i > 0
+                && is_name_word(p, i - 1)
+                && p.quotes.opening_at(i).is_some()
+                && i + 2 < p.len()
+                && p.quotes.closing_at(i + 2).is_some()
+        }
+        _ => false,
+    };
+    if bracketed && is_name_word(p, i + 1) && i + 3 < p.len() && is_name_word(p, i + 3) {
         return 3;
     }
     0

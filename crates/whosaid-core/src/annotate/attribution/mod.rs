@@ -698,12 +698,15 @@ fn interrupted_content(
 ) -> Option<[Range<usize>; 2]> {
     let k = clause.after;
     let comma_before = clause.front.checked_sub(1)?;
+    if k + 1 >= next_front {
+        return None;
+    }
     // Set off by commas or by dashes ("The deal — officials said — was …").
     let set_off = matches!(
         (p.kind(comma_before), p.kind(k)),
         (Kind::Comma, Kind::Comma) | (Kind::Dash, Kind::Dash)
     );
-    if k + 1 >= next_front || !set_off || p.inside_quote(comma_before) {
+    if !set_off || p.inside_quote(comma_before) {
         return None;
     }
     let verb = k + 1;
