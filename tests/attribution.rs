@@ -3172,3 +3172,12 @@ fn a_quoted_nickname_inside_a_name_keeps_one_person() {
             .contains(&"Ana Ruiz".to_string())
     );
 }
+
+#[test]
+fn a_cue_form_in_s_after_a_plural_determiner_is_a_noun() {
+    let c = only("Many reports suggest that drivers are unhappy.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("drivers are unhappy", Some("Many reports"))
+    );
+}

@@ -79,7 +79,12 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             t > sentence.start && p.is_capitalized(t) && !(class.heads_headlines() && title_case())
         };
         if let Some(class) = cue.filter(|&class| !capitalized(class)) {
-            let after_determiner = t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS);
+            // "Many reports suggest": a plural phrase takes no verb in -s.
+            let plural_noun = lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && p.is_any(t.wrapping_sub(1), &PLURAL_DETERMINERS);
+            let after_determiner =
+                t > sentence.start && (p.is_any(t - 1, &NOUN_DETERMINERS) || plural_noun);
             // "eight reported incidents", "Ruiz's reported donations", "all
             // reported cases": a participle before a bare noun is an adjective.
             let adjective = lower.ends_with("ed")
@@ -901,6 +906,10 @@ pub(super) static APPROXIMATORS: crate::vocabulary::WordSet =
 /// Function words that open a reported clause after a cue: "said there was", "asked why", "said if".
 static CLAUSE_OPENING_FUNCTION_WORDS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("clause_opening_function_words");
+
+/// Words that open a plural phrase ("many reports", "several claims").
+static PLURAL_DETERMINERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("plural_determiners");
 
 /// Determiners and possessives after which a cue word is a noun, not a verb ("the report", "his claims").
 static NOUN_DETERMINERS: crate::vocabulary::WordSet =
