@@ -3181,3 +3181,15 @@ fn a_cue_form_in_s_after_a_plural_determiner_is_a_noun() {
         ("drivers are unhappy", Some("Many reports"))
     );
 }
+
+#[test]
+fn people_in_two_places_are_one_source() {
+    let c = only("Prosecutors in Boston and Chicago say the firm lied.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Prosecutors in Boston and Chicago"),
+            Some(SpeakerKind::Group)
+        )
+    );
+}

@@ -135,6 +135,29 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
     })
 }
 
+/// "Prosecutors in Boston and Chicago said": "and" between two places after
+/// a preposition of place, inside the phrase of the people there.
+fn joins_places(p: &Para, and: usize, floor: usize) -> bool {
+    // ("Voters in Ohio and Tom Hale said": a person after "and".)
+    if and + 1 >= p.len()
+        || !p.is_capitalized(and + 1)
+        || lexicon().given_name(p.word(and + 1)).is_some()
+    {
+        return false;
+    }
+    let run_start = (floor..and)
+        .rev()
+        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
+        .last();
+    run_start.is_some_and(|first| {
+        first >= floor + 2
+            && p.is_any(first - 1, &["in", "from", "at", "across"])
+            && p.is_word(first - 2)
+            && (!p.is_capitalized(first - 2) || first - 2 == p.sentence_of(first - 2).start)
+            && lexicon().cue(p.lower(first - 2)).is_none()
+    })
+}
+
 /// Words before an article inside one phrase ("all the", "double the").
 static PREDETERMINERS: WordSet = crate::vocabulary::word_set!("predeterminers");
 
@@ -210,7 +233,8 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                         && !p.is_any(t - 1, &grammar::CLAUSE_OPENERS);
                     let opener = !relative
                         && grammar::CLAUSE_OPENERS.contains(lower)
-                        && !(lower == "and" && joins_institution_name(p, t, floor))
+                        && !(lower == "and"
+                            && (joins_institution_name(p, t, floor) || joins_places(p, t, floor)))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
