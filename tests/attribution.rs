@@ -3193,3 +3193,17 @@ fn people_in_two_places_are_one_source() {
         )
     );
 }
+
+#[test]
+fn an_abstract_noun_alone_speaks_as_a_document() {
+    for text in [
+        "Neuroscience tells us that most work is unconscious.",
+        "Depositions suggest that the firm lied.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Document),
+            "{text}"
+        );
+    }
+}

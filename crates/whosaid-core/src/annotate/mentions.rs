@@ -203,6 +203,9 @@ static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
 static POSTNOMINALS: WordSet = crate::vocabulary::word_set!("postnominals");
 static ADVERB_ENDINGS: WordSet = crate::vocabulary::word_set!("adverb_endings");
 
+/// Endings of abstract nouns no surname has ("Neuroscience", "Tradition").
+static COMMON_NOUN_ENDINGS: WordSet = crate::vocabulary::word_set!("common_noun_endings");
+
 fn is_initial(p: &Para, i: usize) -> bool {
     // `is_word` first: it is also the bounds check (`i` may be one past the end).
     if !p.is_word(i) {
@@ -1386,6 +1389,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // "Faced with …, the minister said": a participle opening the
             // sentence; "on Tuesday accusing him": a day alone. No one.
             let lone = head == np.start && head_end - np.start == 1;
+            // "Neuroscience tells us", "Depositions show": an abstract noun
+            // speaks as a document does, never as a person.
+            if lone
+                && COMMON_NOUN_ENDINGS.words().iter().any(|ending| {
+                    head_lower.len() > ending.len() + 2 && head_lower.ends_with(ending)
+                })
+            {
+                mention.kind = MentionKind::Document;
+                mention.head = Some(head_lower.into());
+                mention.plural = plural_noun(head_lower);
+                mention.name = Some(head_word.into());
+                return Some(mention);
+            }
             if lone
                 && (head_lower.ends_with("ed")
                     && head + 1 < p.len()
