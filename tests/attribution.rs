@@ -3207,3 +3207,46 @@ fn an_abstract_noun_alone_speaks_as_a_document() {
         );
     }
 }
+
+#[test]
+fn a_relative_pronoun_after_a_verb_or_a_name_stands_for_what_is_next_to_it() {
+    let c = only("Ruiz rejected reports which said the talks failed.");
+    assert_eq!(c.speaker.as_deref(), Some("reports"));
+    let c = only(
+        "His words echoed those made by Trade Minister Ana Holt, who said the tariffs would hurt.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ana Holt"));
+    let c = only(
+        "An aide to Trade Minister Ana Holt who asked not to be named said the tariffs would hurt.",
+    );
+    assert_ne!(c.speaker.as_deref(), Some("Ana Holt"), "{c:#?}");
+}
+
+#[test]
+fn a_firms_name_with_and_before_its_suffix_is_one_source() {
+    let c = only("Harlow and Vane's Corp said it cut the rating.");
+    assert_eq!(c.speaker.as_deref(), Some("Harlow and Vane's Corp"));
+}
+
+#[test]
+fn a_participle_after_a_verb_in_the_past_before_a_noun_is_an_adjective() {
+    assert!(claims("The action reflected continued weakness in the loans.").is_empty());
+}
+
+#[test]
+fn asking_not_to_be_named_is_part_of_the_source() {
+    let c = only("An aide who asked not to be named said the tariffs would hurt.");
+    assert_eq!(
+        (c.text.as_str(), c.speaker_kind),
+        ("the tariffs would hurt", Some(SpeakerKind::Anonymous))
+    );
+}
+
+#[test]
+fn a_connective_before_the_first_comma_opens_no_source() {
+    let c =
+        only("However, one dealer, who declined to be named, told Reuters the sales were weak.");
+    assert_eq!(c.speaker.as_deref(), Some("one dealer"));
+    let c = only("However, the dealer, a veteran, said the sales were weak.");
+    assert_eq!(c.speaker.as_deref(), Some("the dealer"));
+}

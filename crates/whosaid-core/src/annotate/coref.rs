@@ -145,7 +145,7 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
     found
 }
 
-static COMPANY_SUFFIXES: crate::vocabulary::WordSet =
+pub(crate) static COMPANY_SUFFIXES: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("company_suffixes");
 
 static ROLE_CHANGE_MODIFIERS: crate::vocabulary::WordSet =

@@ -987,6 +987,13 @@ fn person_ending_at<'m>(p: &Para, people: &'m [Mention], end: usize) -> Option<&
         .filter(|m| m.paragraph == p.index && m.kind == MentionKind::Person && m.span.end == end)
 }
 
+/// "… echoed those made by Trade Minister Ana Holt, who said": the person
+/// named last in the phrase `np`, whom a relative pronoun after it stands for.
+pub fn person_named_last(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
+    let end = p.tokens.get(np.end.checked_sub(1)?)?.end as usize;
+    person_ending_at(p, people, end).cloned()
+}
+
 /// "Laura Bron of Save the Seals said", "Lord Harte of Lindholm
 /// said": a person named at the start of the phrase (after titles only),
 /// before "of" and where they are from or work.

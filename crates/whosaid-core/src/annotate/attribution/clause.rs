@@ -100,7 +100,12 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                     || p.kind(t - 1) == Kind::Possessive
                     || p.is_any(t - 1, &grammar::DETERMINERS)
                     // "comes with added costs", "of reported cases"
-                    || p.is_any(t - 1, &grammar::PREPOSITIONS))
+                    || p.is_any(t - 1, &grammar::PREPOSITIONS)
+                    // "reflected continued weakness": after a verb in the past
+                    // (not an auxiliary: "had noted earlier").
+                    || p.lower(t - 1).ends_with("ed")
+                        && !p.is_capitalized(t - 1)
+                        && !p.is_any(t - 1, &grammar::AUXILIARIES))
                 && t + 1 < sentence.end
                 && p.is_word(t + 1)
                 && !p.is_capitalized(t + 1)
@@ -151,7 +156,14 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             // "declined to say why": no claim is made.
             let refused =
                 t >= sentence.start + 2 && p.is_any(t - 1, &["to"]) && p.is_any(t - 2, &REFUSALS);
-            if !after_determiner && !adjective && !passive && !passive_been && !noun_use && !refused
+            let asked_anonymity = class == CueClass::Ask && asks_anonymity(p, t);
+            if !after_determiner
+                && !adjective
+                && !passive
+                && !passive_been
+                && !noun_use
+                && !refused
+                && !asked_anonymity
             {
                 cues.push(Cue {
                     start: t,
@@ -606,6 +618,14 @@ fn subject_first(
         channel,
         description,
     }
+}
+
+/// "who asked not to be named", "asked to remain anonymous", "asked for
+/// anonymity": the cue at `t` makes a request about the speaker, no claim.
+pub(super) fn asks_anonymity(p: &Para, t: usize) -> bool {
+    p.is_any(t + 1, &["not"]) && p.is_any(t + 2, &["to"])
+        || p.is_any(t + 1, &["to"]) && p.is_any(t + 2, &["be", "remain"])
+        || p.is_any(t + 1, &["for"]) && p.is_any(t + 2, &["anonymity"])
 }
 
 /// "… say critics, is a disgrace": after a cue, a source set off by a comma

@@ -290,19 +290,34 @@ fn sentence_claims(
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
             (Some(np), false) => {
-                // "The vote keeps in place a mayor who said …": "who" stands
-                // for the last phrase before it.
-                let np = if relative_pronoun(p, np.end, clause.cue.start).is_some() {
+                // "The vote keeps in place a mayor who said …", "Ruiz rejected
+                // reports which said …": "who" and "which" stand for the last
+                // phrase before them, after a verb.
+                let relative = relative_pronoun(p, np.end, clause.cue.start).is_some();
+                // ("An aide to Secretary Lyng who asked …": with no comma,
+                // "who" is the aide's; a name takes only ", who".)
+                let named_last = (relative && np.end < p.len() && p.kind(np.end) == Kind::Comma)
+                    .then(|| mentions::person_named_last(p, np.clone(), people))
+                    .flatten();
+                let np = if relative {
+                    let after_verb = |t: usize| {
+                        !p.is_capitalized(t - 1)
+                            && source::looks_finite(p, t - 1)
+                            && !p.is_any(t - 1, &grammar::AUXILIARIES)
+                            && p.is_word(t)
+                            && !p.is_any(t, &grammar::PREPOSITIONS)
+                    };
                     let start = (np.start + 1..np.end)
                         .rev()
-                        .find(|&t| source::article_opens_phrase(p, t, np.start))
+                        .find(|&t| source::article_opens_phrase(p, t, np.start) || after_verb(t))
                         .unwrap_or(np.start);
                     start..np.end
                 } else {
                     np.clone()
                 };
                 mentions::in_apposition_to_a_name(p, np.clone(), people)
-                    .filter(|_| relative_pronoun(p, np.end, clause.cue.start).is_some())
+                    .filter(|_| relative)
+                    .or(named_last)
                     .or_else(|| mentions::describe(p, np.clone(), people))
                     .or_else(|| {
                         clause

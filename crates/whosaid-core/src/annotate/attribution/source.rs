@@ -135,6 +135,21 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
     })
 }
 
+/// "Standard and Poor's Corp said", "Procter and Gamble Co said": "and"
+/// between capitalized words of a firm's name that ends with its suffix.
+fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
+    and > 0
+        && p.is_capitalized(and - 1)
+        && (and + 1..end)
+            .take_while(|&t| p.is_capitalized(t) || p.kind(t) == Kind::Possessive)
+            .last()
+            .is_some_and(|last| {
+                last > and + 1
+                    && crate::annotate::coref::COMPANY_SUFFIXES
+                        .contains(p.lower(last).trim_end_matches('.'))
+            })
+}
+
 /// "Prosecutors in Boston and Chicago said": "and" between two places after
 /// a preposition of place, inside the phrase of the people there.
 fn joins_places(p: &Para, and: usize, floor: usize) -> bool {
@@ -234,11 +249,19 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                     let opener = !relative
                         && grammar::CLAUSE_OPENERS.contains(lower)
                         && !(lower == "and"
-                            && (joins_institution_name(p, t, floor) || joins_places(p, t, floor)))
+                            && (joins_institution_name(p, t, floor)
+                                || joins_places(p, t, floor)
+                                || joins_firm_name(p, t, end)))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
-                    if opener || lexicon.cue(lower).is_some() && !NOUN_CUES.contains(lower) {
+                    // ("An aide who asked not to be named said": the request
+                    // is inside the phrase.)
+                    let cue = lexicon.cue(lower).is_some()
+                        && !NOUN_CUES.contains(lower)
+                        && !(super::clause::asks_anonymity(p, t)
+                            && relative_before(p, t, floor).is_some());
+                    if opener || cue {
                         break;
                     }
                 }
@@ -512,10 +535,19 @@ pub(super) fn subject_across_asides(
 ) -> Option<(Range<usize>, usize, Option<Range<usize>>)> {
     let floor = floor.max(comma_end.saturating_sub(2 * MAX_PHRASE_TOKENS));
     let segments = comma_segments(p, floor, comma_end);
+    // "However, the dealer, who …, said": a connective or sentence adverb
+    // alone before the first comma; the subject starts after it.
+    let opener = segments.first().is_some_and(|first| {
+        let words = trim(p, first.clone());
+        words.len() == 1
+            && (p.is_any(words.start, &grammar::CONNECTIVES)
+                || p.is_any(words.start, &grammar::SENTENCE_ADVERBS))
+    });
+    let first_segment = usize::from(opener && segments.len() > 2);
     let mut n = segments.len();
     let mut list_end = None;
     let mut description = None;
-    while n > 0 {
+    while n > first_segment {
         n -= 1;
         let segment = segments[n].clone();
         if n > 0 && is_list_continuation(p, &segment, &segments[n - 1]) {
@@ -536,7 +568,10 @@ pub(super) fn subject_across_asides(
             return Some((name, segments[0].start, Some(trim(p, segments[0].clone()))));
         }
         // The sentence's first segment is where the subject starts, never an aside.
-        if n > 0 && (hometown_state || is_aside(p, segment.clone())) && list_end.is_none() {
+        if n > first_segment
+            && (hometown_state || is_aside(p, segment.clone()))
+            && list_end.is_none()
+        {
             // "Hugh Hill, a doctor, said": the aside describes the speaker.
             if p.is_any(segment.start, &["a", "an", "the"]) {
                 description = Some(trim(p, segment.clone()));
