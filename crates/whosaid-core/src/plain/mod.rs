@@ -161,8 +161,15 @@ fn relative_time_start(title: &str) -> Option<usize> {
 /// where the text after it starts. `None` when there is no dateline, or
 /// nothing after it (a lone "BERLIN —" is text, not a dateline).
 pub fn split_dateline(lede: &str) -> Option<(Vec<String>, usize)> {
-    let dateline = dateline::find(lede)?;
-    let places = &lede[..dateline.places_end];
+    // "****ANTWERP — …": wire copy marks some stories with asterisks first.
+    let marks = lede.len() - lede.trim_start_matches('*').len();
+    let found = dateline::find(&lede[marks..])?;
+    let dateline = dateline::Dateline {
+        places_end: marks + found.places_end,
+        end: marks + found.end,
+        ..found
+    };
+    let places = &lede[marks..dateline.places_end];
     // "LISBON: …" is a dateline; "BREAKING: …" and "UPDATE: …" are labels.
     if dateline.colon
         && places
@@ -432,6 +439,15 @@ mod tests {
         );
         // A title-case word before a colon is no dateline without an agency.
         assert_eq!(split_dateline("Lisbon: The ferries ran again."), None);
+    }
+
+    #[test]
+    fn asterisks_before_a_wire_dateline_go_with_it() {
+        let lede = "****ANTWERP — The ferries ran again.";
+        let (places, rest) = split_dateline(lede).expect("a dateline");
+        assert_eq!(places, ["ANTWERP"]);
+        assert_eq!(&lede[rest..], "The ferries ran again.");
+        assert_eq!(split_dateline("**** The ferries ran again."), None);
     }
 
     #[test]
