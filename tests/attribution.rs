@@ -3250,3 +3250,14 @@ fn a_connective_before_the_first_comma_opens_no_source() {
     let c = only("However, the dealer, a veteran, said the sales were weak.");
     assert_eq!(c.speaker.as_deref(), Some("the dealer"));
 }
+
+#[test]
+fn a_listeners_name_may_hold_and_or_of() {
+    let c = only("Ruiz told the Oils and Fats Forum \"the plan is dead.\"");
+    assert_eq!(
+        (c.text.as_str(), c.kind),
+        ("the plan is dead", ClaimKind::Direct)
+    );
+    let c = only("Ruiz told the Bank of Lisbon that the plan is dead.");
+    assert_eq!(c.text, "the plan is dead");
+}

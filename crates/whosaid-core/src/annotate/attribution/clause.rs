@@ -412,8 +412,12 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
         j += 1;
     }
     if j < end && p.is_capitalized(j) {
+        // ("the Oils and Fats Forum", "the Bank of Lisbon": a name's "and"
+        // or "of" between capitalized words.)
+        let joins_name =
+            |j: usize| p.is_any(j, &["and", "of", "&"]) && j + 1 < end && p.is_capitalized(j + 1);
         while j < end
-            && (p.is_capitalized(j) || p.kind(j) == Kind::Possessive)
+            && (p.is_capitalized(j) || p.kind(j) == Kind::Possessive || joins_name(j))
             && !p.inside_quote(j)
         {
             j += 1;
