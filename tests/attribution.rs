@@ -3261,3 +3261,12 @@ fn a_listeners_name_may_hold_and_or_of() {
     let c = only("Ruiz told the Bank of Lisbon that the plan is dead.");
     assert_eq!(c.text, "the plan is dead");
 }
+
+#[test]
+fn put_it_reports_what_was_said() {
+    let c = only("As Ruiz put it, the plan was dead.");
+    assert_eq!(said_by(&c), ("the plan was dead", "Ruiz"));
+    let c = only("As Senator Ana Ruiz put it: “This port will not open.”");
+    assert_eq!(said_by(&c), ("This port will not open", "Ana Ruiz"));
+    assert!(claims("He put it on the table.").is_empty());
+}
