@@ -3270,3 +3270,17 @@ fn put_it_reports_what_was_said() {
     assert_eq!(said_by(&c), ("This port will not open", "Ana Ruiz"));
     assert!(claims("He put it on the table.").is_empty());
 }
+
+#[test]
+fn a_document_after_a_quote_and_a_verb_in_the_past_says_it() {
+    let c = only("“We regret the loss,” read the statement.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("the statement"), Some(SpeakerKind::Document))
+    );
+    assert!(
+        claims("“Terrible,” denounced her record.")
+            .iter()
+            .all(|c| c.speaker.is_none())
+    );
+}

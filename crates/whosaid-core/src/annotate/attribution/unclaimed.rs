@@ -238,9 +238,14 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
     };
     // "“Stay calm,” instructed Milton Velez": right after the quote, any
     // verb in the past before its subject.
+    // ("read the statement": "read" is in the past here.)
     let past_before_subject = !p.is_capitalized(first)
-        && (p.lower(first).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(first)))
-        && !p.is_any(first + 1, &grammar::PREPOSITIONS);
+        && (p.lower(first).ends_with("ed")
+            || grammar::IRREGULAR_PAST.contains(p.lower(first))
+            || p.lower(first) == "read")
+        && !p.is_any(first + 1, &grammar::PREPOSITIONS)
+        // ("“terrible,” denounced her record": "her …" is the object.)
+        && !p.is_any(first + 1, &["her", "his", "their", "its", "our", "my", "your"]);
     let np = if verb(first) || past_before_subject {
         // "beamed Ana Ruiz of Riverton"
         let end = (first + 1..(first + 1 + TRAILING_SOURCE).min(p.len() + 1)).find(|&t| ends(t))?;
@@ -299,6 +304,7 @@ fn speaks(mention: &Mention) -> bool {
             | MentionKind::Anonymous
             | MentionKind::Organization
             | MentionKind::Group
+            | MentionKind::Document
             | MentionKind::Pronoun(_)
     )
 }
