@@ -23,7 +23,9 @@ pub struct Para<'a> {
     pub quotes: Quotes,
     pub sentences: Vec<Range<usize>>,
     /// Lookups several stages make of the same token, each made once.
-    places: Vec<OnceCell<Option<Place>>>,
+    /// (A place as its number: a paragraph has thousands of tokens, and
+    /// these are set afresh for each.)
+    places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
 }
 
@@ -37,7 +39,7 @@ pub struct Scratch {
     name_words: Vec<bool>,
     quotes: Quotes,
     sentences: Vec<Range<usize>>,
-    places: Vec<OnceCell<Option<Place>>>,
+    places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
 }
 
@@ -143,7 +145,8 @@ impl<'a> Para<'a> {
     /// ([`countries::lookup`]); `None` past the end.
     pub fn place(&self, i: usize) -> Option<Place> {
         let cell = self.places.get(i)?;
-        *cell.get_or_init(|| countries::lookup(self.word(i)))
+        cell.get_or_init(|| countries::lookup_index(self.word(i)))
+            .map(countries::place_at)
     }
 
     /// The token as a title or title modifier ([`Lexicon::title`](super::lexicon::Lexicon::title));

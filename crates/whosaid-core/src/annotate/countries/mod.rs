@@ -125,6 +125,22 @@ pub fn is_place(phrase: &str) -> bool {
 /// The first place named in the phrase counts ("Polish Prime Minister" → PL);
 /// case matters as in running text ("us" names nothing).
 pub fn lookup(phrase: &str) -> Option<Place> {
+    lookup_index(phrase).map(place_at)
+}
+
+/// The place numbered `index` by [`lookup_index`].
+pub fn place_at(index: u16) -> Place {
+    let info = GAZETTEER.places[usize::from(index)];
+    Place {
+        code: info.code,
+        name: info.name,
+        kind: info.kind,
+    }
+}
+
+/// [`lookup`] as the place's number, for [`place_at`]: two bytes, where a
+/// paragraph keeps one for each of its tokens.
+pub fn lookup_index(phrase: &str) -> Option<u16> {
     let gazetteer = &GAZETTEER;
     let text = phrase.trim();
     let cx = Context {
@@ -145,12 +161,8 @@ pub fn lookup(phrase: &str) -> Option<Place> {
                     Target::Place(i) | Target::Either(i, _) => i,
                     Target::Nothing => return None,
                 };
-                let info = gazetteer.places[index];
-                return Some(Place {
-                    code: info.code,
-                    name: info.name,
-                    kind: info.kind,
-                });
+                // Fewer than 65,536 places (the test `a_hit_fits_the_gazetteer`).
+                return u16::try_from(index).ok();
             }
             _ => pos = end,
         }
