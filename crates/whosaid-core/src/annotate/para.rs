@@ -1,6 +1,8 @@
 //! One paragraph, tokenized, with its quotes and sentences: what every stage reads.
 
-use std::cell::OnceCell;
+mod memo;
+
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use super::countries::{self, Place};
@@ -27,6 +29,8 @@ pub struct Para<'a> {
     /// these are set afresh for each.)
     places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
+    /// The same look-ups by word, kept for the paragraphs to come.
+    memo: RefCell<memo::Memo>,
 }
 
 /// A paragraph's vectors, kept from one [`Para`] for the next so that each
@@ -41,6 +45,7 @@ pub struct Scratch {
     sentences: Vec<Range<usize>>,
     places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
+    memo: memo::Memo,
 }
 
 impl<'a> Para<'a> {
@@ -62,6 +67,7 @@ impl<'a> Para<'a> {
             mut sentences,
             mut places,
             mut titles,
+            memo,
         } = scratch;
         tokenize_into(text, &mut tokens);
         quotes::find_into(text, &tokens, after_open, &mut quotes);
@@ -92,6 +98,7 @@ impl<'a> Para<'a> {
             sentences,
             places,
             titles,
+            memo: RefCell::new(memo),
         }
     }
 
@@ -105,6 +112,7 @@ impl<'a> Para<'a> {
             sentences: self.sentences,
             places: self.places,
             titles: self.titles,
+            memo: self.memo.into_inner(),
         }
     }
 
@@ -145,7 +153,7 @@ impl<'a> Para<'a> {
     /// ([`countries::lookup`]); `None` past the end.
     pub fn place(&self, i: usize) -> Option<Place> {
         let cell = self.places.get(i)?;
-        cell.get_or_init(|| countries::lookup_index(self.word(i)))
+        cell.get_or_init(|| self.memo.borrow_mut().place(self.word(i)))
             .map(countries::place_at)
     }
 
@@ -153,7 +161,7 @@ impl<'a> Para<'a> {
     /// `None` past the end.
     pub fn title(&self, i: usize) -> Option<Title> {
         let cell = self.titles.get(i)?;
-        *cell.get_or_init(|| lexicon().title_of(self.word(i), self.lower(i)))
+        *cell.get_or_init(|| self.memo.borrow_mut().title(self.word(i), self.lower(i)))
     }
 
     /// A word that starts with a capital letter.
