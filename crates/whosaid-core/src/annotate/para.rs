@@ -309,13 +309,21 @@ fn name_word(word: &str, lower: &str) -> bool {
     {
         return true;
     }
-    // The look-up last: this runs for every word.
+    // The look-up last: this runs for every word. Characters are decoded
+    // only past ASCII: an ASCII byte is a character of its own.
+    let has_lower_case = || {
+        word.bytes().any(|byte| byte.is_ascii_lowercase())
+            || !word.is_ascii() && word.chars().any(char::is_lowercase)
+    };
+    // '\u{2019}' starts with the byte 0xE2.
+    let may_have_apostrophe = || lower.bytes().any(|byte| byte == b'\'' || byte == 0xE2);
     word.starts_with(char::is_uppercase)
         && !word.ends_with('.')
-        && word.chars().any(char::is_lowercase)
+        && has_lower_case()
         && !grammar::NOT_NAMES.contains(lower)
         // "I'll", "She'd": a pronoun, contracted; "Don't", "Won't": a verb.
-        && !(lower.contains(['\'', '\u{2019}'])
+        && !(may_have_apostrophe()
+            && lower.contains(['\'', '\u{2019}'])
             && (grammar::Pronoun::parse_contracted(lower).is_some()
                 || lower.ends_with("n't")
                 || lower.ends_with("n\u{2019}t")))
