@@ -141,7 +141,7 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         ..Findings::default()
     };
     let mut quote_used = vec![false; p.quotes.quotes.len()];
-    for sentence in p.sentences.clone() {
+    for sentence in p.sentences.iter().cloned() {
         let first_mention = findings.mentions.len();
         sentence_claims(
             p,
