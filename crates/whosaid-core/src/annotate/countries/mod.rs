@@ -116,7 +116,20 @@ pub fn find_mentions(paragraphs: &[Paragraph], mut blocked: Vec<(u32, u32, u32)>
 /// Whether a word or phrase, as written, names a place of any kind the
 /// gazetteer lists: a country, a region, a state or a city ("Colorado").
 pub fn is_place(phrase: &str) -> bool {
-    GAZETTEER.lists(phrase.trim())
+    GAZETTEER.lists(trimmed(phrase))
+}
+
+/// `phrase` without white space at either end. Most phrases are a word,
+/// which begins and ends with a visible ASCII character: told by two
+/// bytes, without decoding from both ends.
+fn trimmed(phrase: &str) -> &str {
+    let plain = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_graphic);
+    let bytes = phrase.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        phrase
+    } else {
+        phrase.trim()
+    }
 }
 
 /// The country or bloc a word or phrase names or implies, as written in a title or role:
@@ -142,7 +155,7 @@ pub fn place_at(index: u16) -> Place {
 /// paragraph keeps one for each of its tokens.
 pub fn lookup_index(phrase: &str) -> Option<u16> {
     let gazetteer = &GAZETTEER;
-    let text = phrase.trim();
+    let text = trimmed(phrase);
     let cx = Context {
         gazetteer,
         text,
