@@ -121,7 +121,7 @@ pub fn read_bounded(
             return Err(too_large(name, limits));
         }
         // A byte-order mark has no NUL, so the first bytes in tell.
-        if bytes[start..].contains(&0) && !keep_nul(&bytes[..bytes.len().min(4)]) {
+        if has_nul(&bytes[start..]) && !keep_nul(&bytes[..bytes.len().min(4)]) {
             return Err(LoadError::NotText {
                 path: name.to_string(),
             });
@@ -131,6 +131,17 @@ pub fn read_bounded(
             return Ok(bytes);
         }
     }
+}
+
+/// Whether `bytes` hold a NUL: tested 64 bytes at a time with no branch a
+/// byte, which the compiler turns into vector compares (`contains` went
+/// through `memchr` a word at a time: a tenth of the reading time).
+fn has_nul(bytes: &[u8]) -> bool {
+    let (blocks, rest) = bytes.as_chunks::<64>();
+    blocks
+        .iter()
+        .any(|block| block.iter().fold(false, |nul, &byte| nul | (byte == 0)))
+        || rest.contains(&0)
 }
 
 /// How much is read before the limit and NULs are checked.
@@ -198,6 +209,19 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 mod tests {
     use super::*;
     use std::io;
+
+    #[test]
+    fn a_nul_is_found_wherever_it_is() {
+        for length in [0, 1, 63, 64, 65, 200] {
+            let clean = vec![b'a'; length];
+            assert!(!has_nul(&clean), "{length}");
+            for at in 0..length {
+                let mut bytes = clean.clone();
+                bytes[at] = 0;
+                assert!(has_nul(&bytes), "{length} {at}");
+            }
+        }
+    }
 
     fn limit(max_bytes: u64) -> ReadLimits {
         ReadLimits {

@@ -266,13 +266,16 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                 .find_map(|e| entity_of[e].filter(|&e| fits(&entities[e])))
         };
         // "the foreign secretary" goes to a person whose role holds every word of it.
-        let description = description_words(mention, names);
+        // (The words are gathered only for the mentions that ask: most are
+        // pronouns, names and institutions.)
+        let description = std::cell::OnceCell::new();
         let role_says = |head: &str, entity: &Entity| {
             entity.kind == SpeakerKind::Person
                 && names.get(entity.role).is_some_and(|role| {
                     let role = role.to_lowercase();
                     (role.contains(head) || abbreviates(&role, head))
                         && description
+                            .get_or_init(|| description_words(mention, names))
                             .iter()
                             .all(|word| role.contains(word.as_str()) || abbreviates(&role, word))
                 })

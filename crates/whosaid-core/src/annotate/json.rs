@@ -150,7 +150,7 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// `text` as a JSON string, escaped as serde_json escapes it: runs that need
-/// no escape are found eight bytes at a time and copied whole.
+/// no escape are found sixteen or eight bytes at a time and copied whole.
 fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -159,6 +159,14 @@ fn string(out: &mut Vec<u8>, text: &str) {
     let mut run = 0;
     let mut at = 0;
     while at < bytes.len() {
+        // Sixteen bytes at a time while the text needs no escape (most of
+        // it): two words' tests run side by side, for one branch.
+        if let Some(sixteen) = bytes.get(at..at + 16)
+            && escapes(word_at(sixteen, 0)) | escapes(word_at(sixteen, 8)) == 0
+        {
+            at += 16;
+            continue;
+        }
         let marks = escapes(word_at(bytes, at));
         if marks == 0 {
             at += 8;

@@ -1,6 +1,8 @@
 //! One paragraph, tokenized, with its quotes and sentences: what every stage reads.
 
-use std::cell::OnceCell;
+mod memo;
+
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use super::countries::{self, Place};
@@ -23,8 +25,12 @@ pub struct Para<'a> {
     pub quotes: Quotes,
     pub sentences: Vec<Range<usize>>,
     /// Lookups several stages make of the same token, each made once.
-    places: Vec<OnceCell<Option<Place>>>,
+    /// (A place as its number: a paragraph has thousands of tokens, and
+    /// these are set afresh for each.)
+    places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
+    /// The same look-ups by word, kept for the paragraphs to come.
+    memo: RefCell<memo::Memo>,
 }
 
 /// A paragraph's vectors, kept from one [`Para`] for the next so that each
@@ -37,8 +43,9 @@ pub struct Scratch {
     name_words: Vec<bool>,
     quotes: Quotes,
     sentences: Vec<Range<usize>>,
-    places: Vec<OnceCell<Option<Place>>>,
+    places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
+    memo: memo::Memo,
 }
 
 impl<'a> Para<'a> {
@@ -60,6 +67,7 @@ impl<'a> Para<'a> {
             mut sentences,
             mut places,
             mut titles,
+            memo,
         } = scratch;
         tokenize_into(text, &mut tokens);
         quotes::find_into(text, &tokens, after_open, &mut quotes);
@@ -90,6 +98,7 @@ impl<'a> Para<'a> {
             sentences,
             places,
             titles,
+            memo: RefCell::new(memo),
         }
     }
 
@@ -103,6 +112,7 @@ impl<'a> Para<'a> {
             sentences: self.sentences,
             places: self.places,
             titles: self.titles,
+            memo: self.memo.into_inner(),
         }
     }
 
@@ -143,14 +153,15 @@ impl<'a> Para<'a> {
     /// ([`countries::lookup`]); `None` past the end.
     pub fn place(&self, i: usize) -> Option<Place> {
         let cell = self.places.get(i)?;
-        *cell.get_or_init(|| countries::lookup(self.word(i)))
+        cell.get_or_init(|| self.memo.borrow_mut().place(self.word(i)))
+            .map(countries::place_at)
     }
 
     /// The token as a title or title modifier ([`Lexicon::title`](super::lexicon::Lexicon::title));
     /// `None` past the end.
     pub fn title(&self, i: usize) -> Option<Title> {
         let cell = self.titles.get(i)?;
-        *cell.get_or_init(|| lexicon().title_of(self.word(i), self.lower(i)))
+        *cell.get_or_init(|| self.memo.borrow_mut().title(self.word(i), self.lower(i)))
     }
 
     /// A word that starts with a capital letter.
@@ -298,13 +309,21 @@ fn name_word(word: &str, lower: &str) -> bool {
     {
         return true;
     }
-    // The look-up last: this runs for every word.
+    // The look-up last: this runs for every word. Characters are decoded
+    // only past ASCII: an ASCII byte is a character of its own.
+    let has_lower_case = || {
+        word.bytes().any(|byte| byte.is_ascii_lowercase())
+            || !word.is_ascii() && word.chars().any(char::is_lowercase)
+    };
+    // '\u{2019}' starts with the byte 0xE2.
+    let may_have_apostrophe = || lower.bytes().any(|byte| byte == b'\'' || byte == 0xE2);
     word.starts_with(char::is_uppercase)
         && !word.ends_with('.')
-        && word.chars().any(char::is_lowercase)
+        && has_lower_case()
         && !grammar::NOT_NAMES.contains(lower)
         // "I'll", "She'd": a pronoun, contracted; "Don't", "Won't": a verb.
-        && !(lower.contains(['\'', '\u{2019}'])
+        && !(may_have_apostrophe()
+            && lower.contains(['\'', '\u{2019}'])
             && (grammar::Pronoun::parse_contracted(lower).is_some()
                 || lower.ends_with("n't")
                 || lower.ends_with("n\u{2019}t")))

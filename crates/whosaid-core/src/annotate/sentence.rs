@@ -26,6 +26,12 @@ pub fn split_into(
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
+        // Most tokens are words that end with no period: no sentence ends
+        // at them, inside a quote or not.
+        if !may_end_sentence(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
         let end = boundary_after(text, tokens, quotes, i);
         if let Some(next) = end {
             if next > start {
@@ -52,6 +58,21 @@ fn starts_sentence(text: &str, token: &Token) -> bool {
         Kind::Number | Kind::OpenParen => true,
         Kind::Quote(mark) => mark.is_double() || matches!(mark, super::token::Mark::SingleOpen),
         _ => false,
+    }
+}
+
+/// Whether a sentence may end with `token` ([`boundary_after`] is `None`
+/// for any other): a stop, a quotation mark, or a word ending in a period.
+fn may_end_sentence(text: &str, token: &Token) -> bool {
+    match token.kind {
+        Kind::Quote(_) => true,
+        Kind::Word => {
+            (token.end as usize)
+                .checked_sub(1)
+                .and_then(|last| text.as_bytes().get(last))
+                == Some(&b'.')
+        }
+        kind => kind.is_terminal(),
     }
 }
 

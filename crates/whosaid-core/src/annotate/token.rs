@@ -179,17 +179,18 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let c = if byte.is_ascii() {
-            char::from(byte)
+        // An ASCII byte past that test is no white space: only the others
+        // are decoded and tested.
+        let (c, width) = if byte.is_ascii() {
+            (char::from(byte), 1)
         } else {
             let Some(c) = char_at(i) else { break };
-            c
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            (c, c.len_utf8())
         };
-        let width = c.len_utf8();
-        if c.is_whitespace() {
-            i += width;
-            continue;
-        }
         let start = i;
         // An ASCII byte is read from the table, without a call.
         let word_start = if byte.is_ascii() {
@@ -432,6 +433,22 @@ fn word_end(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_beyond_ascii_separates_words_as_ascii_space_does() {
+        let words = |text: &str| -> Vec<String> {
+            tokenize(text)
+                .iter()
+                .map(|t| t.text(text).to_string())
+                .collect()
+        };
+        for space in [
+            '\u{a0}', '\u{2003}', '\u{3000}', '\u{85}', ' ', '\t', '\x0b',
+        ] {
+            let text = format!("Ana{space}Ruiz{space}{space}said.{space}");
+            assert_eq!(words(&text), ["Ana", "Ruiz", "said", "."], "{space:?}");
+        }
+    }
 
     #[test]
     fn an_alphanumeric_run_ends_where_the_table_says() {

@@ -142,7 +142,7 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         ..Findings::default()
     };
     let mut quote_used = vec![false; p.quotes.quotes.len()];
-    for sentence in p.sentences.clone() {
+    for sentence in &p.sentences {
         let first_mention = findings.mentions.len();
         sentence_claims(
             p,
@@ -152,7 +152,7 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
             &mut quote_used,
             &mut scratch,
         );
-        subject_antecedent(p, &sentence, people, &mut findings, first_mention);
+        subject_antecedent(p, sentence, people, &mut findings, first_mention);
     }
     unclaimed_quotes(p, people, &mut findings, &quote_used);
     // The index is for adding mentions only: its table goes to the next paragraph.

@@ -116,7 +116,20 @@ pub fn find_mentions(paragraphs: &[Paragraph], mut blocked: Vec<(u32, u32, u32)>
 /// Whether a word or phrase, as written, names a place of any kind the
 /// gazetteer lists: a country, a region, a state or a city ("Colorado").
 pub fn is_place(phrase: &str) -> bool {
-    GAZETTEER.lists(phrase.trim())
+    GAZETTEER.lists(trimmed(phrase))
+}
+
+/// `phrase` without white space at either end. Most phrases are a word,
+/// which begins and ends with a visible ASCII character: told by two
+/// bytes, without decoding from both ends.
+fn trimmed(phrase: &str) -> &str {
+    let plain = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_graphic);
+    let bytes = phrase.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        phrase
+    } else {
+        phrase.trim()
+    }
 }
 
 /// The country or bloc a word or phrase names or implies, as written in a title or role:
@@ -125,8 +138,24 @@ pub fn is_place(phrase: &str) -> bool {
 /// The first place named in the phrase counts ("Polish Prime Minister" → PL);
 /// case matters as in running text ("us" names nothing).
 pub fn lookup(phrase: &str) -> Option<Place> {
+    lookup_index(phrase).map(place_at)
+}
+
+/// The place numbered `index` by [`lookup_index`].
+pub fn place_at(index: u16) -> Place {
+    let info = GAZETTEER.places[usize::from(index)];
+    Place {
+        code: info.code,
+        name: info.name,
+        kind: info.kind,
+    }
+}
+
+/// [`lookup`] as the place's number, for [`place_at`]: two bytes, where a
+/// paragraph keeps one for each of its tokens.
+pub fn lookup_index(phrase: &str) -> Option<u16> {
     let gazetteer = &GAZETTEER;
-    let text = phrase.trim();
+    let text = trimmed(phrase);
     let cx = Context {
         gazetteer,
         text,
@@ -145,12 +174,8 @@ pub fn lookup(phrase: &str) -> Option<Place> {
                     Target::Place(i) | Target::Either(i, _) => i,
                     Target::Nothing => return None,
                 };
-                let info = gazetteer.places[index];
-                return Some(Place {
-                    code: info.code,
-                    name: info.name,
-                    kind: info.kind,
-                });
+                // Fewer than 65,536 places (the test `a_hit_fits_the_gazetteer`).
+                return u16::try_from(index).ok();
             }
             _ => pos = end,
         }

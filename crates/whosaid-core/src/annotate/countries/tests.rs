@@ -488,3 +488,25 @@ fn a_hit_fits_the_gazetteer() {
     assert!(longest.is_some_and(|n| n <= usize::from(u16::MAX)));
     assert_eq!(std::mem::size_of::<Hit>(), 16);
 }
+
+#[test]
+fn a_phrase_is_trimmed_as_str_trim_trims_it() {
+    let phrases = [
+        "Ukraine",
+        " Ukraine ",
+        "\u{b}Ukraine",
+        "Ukraine\u{b}",
+        "Ukraine\u{a0}",
+        "\u{2003}US",
+        "\u{1c}US",
+        "U.S.",
+        "",
+        " ",
+        "Élysée",
+        "the Kremlin\n",
+    ];
+    for phrase in phrases {
+        assert_eq!(super::trimmed(phrase), phrase.trim(), "{phrase:?}");
+        assert_eq!(lookup(phrase), lookup(phrase.trim()), "{phrase:?}");
+    }
+}
