@@ -3284,3 +3284,15 @@ fn a_document_after_a_quote_and_a_verb_in_the_past_says_it() {
             .all(|c| c.speaker.is_none())
     );
 }
+
+#[test]
+fn according_to_after_a_participle_says_how_not_who() {
+    assert!(claims("Homes are graded according to their value in 1991.").is_empty());
+    let c = only("It was widely reported, according to the records, that he paid $100 million.");
+    assert_eq!(c.speaker.as_deref(), Some("the records"));
+}
+
+#[test]
+fn a_passive_cue_with_an_adverb_is_no_claim() {
+    assert!(claims("People will be automatically denied a visa.").is_empty());
+}

@@ -56,10 +56,20 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             continue;
         }
         let lower = p.lower(t);
+        // "homes graded according to their value", "priced according to
+        // demand": after a participle, "according to" says how, not who.
+        let manner = lower == "according"
+            && t > sentence.start
+            && p.is_word(t - 1)
+            && !p.is_capitalized(t - 1)
+            && p.lower(t - 1).ends_with("ed")
+            // ("it was widely reported, according to …")
+            && lexicon.cue(p.lower(t - 1)).is_none();
         if let Some(&(_, class)) = lexicon
             .two_word_cues(lower)
             .iter()
             .find(|(second, _)| t + 1 < sentence.end && p.lower(t + 1) == *second)
+            .filter(|_| !manner)
         {
             cues.push(Cue {
                 start: t,
@@ -113,8 +123,12 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 && !p.is_any(t + 1, &grammar::PREPOSITIONS)
                 && !p.is_any(t + 1, &["that"])
                 && Pronoun::parse(p.lower(t + 1)).is_none();
+            // ("was denied", "be automatically denied")
             let passive = t > sentence.start
-                && p.is_any(t - 1, &grammar::BE_FORMS)
+                && (p.is_any(t - 1, &grammar::BE_FORMS)
+                    || t > sentence.start + 1
+                        && p.lower(t - 1).ends_with("ly")
+                        && p.is_any(t - 2, &grammar::BE_FORMS))
                 && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
             // "states", "claims": nouns unless a that-clause or quote follows.
