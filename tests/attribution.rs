@@ -3296,3 +3296,12 @@ fn according_to_after_a_participle_says_how_not_who() {
 fn a_passive_cue_with_an_adverb_is_no_claim() {
     assert!(claims("People will be automatically denied a visa.").is_empty());
 }
+
+#[test]
+fn two_curly_single_marks_close_a_double_quote() {
+    let c = only("“It was bad,’’ Ruiz said.");
+    assert_eq!(
+        (c.kind, c.text.as_str(), c.speaker.as_deref()),
+        (ClaimKind::Direct, "It was bad", Some("Ruiz"))
+    );
+}

@@ -231,6 +231,14 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
             i += 2;
             Kind::Quote(Mark::DoubleOpen)
+        } else if matches!(c, '‘' | '’') && text[i + width..].starts_with(c) {
+            // "“It was bad,’’ she said": two curly singles are a double mark.
+            i += 2 * width;
+            Kind::Quote(if c == '‘' {
+                Mark::DoubleOpen
+            } else {
+                Mark::DoubleClose
+            })
         } else if is_quote(c) {
             i += width;
             // "'s" after a word is a possessive (or "is"), not a quote.
@@ -577,6 +585,18 @@ mod tests {
         assert_eq!(kinds[0], Kind::Quote(Mark::DoubleStraight));
         assert_eq!(kinds[3], Kind::Quote(Mark::DoubleStraight));
         assert_eq!(kinds[7], Kind::Quote(Mark::DoubleOpen));
+    }
+
+    #[test]
+    fn two_curly_single_marks_are_a_double_mark() {
+        let kinds: Vec<Kind> = words("“Yes,’’ he said. ‘‘No’’")
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(kinds[0], Kind::Quote(Mark::DoubleOpen));
+        assert_eq!(kinds[3], Kind::Quote(Mark::DoubleClose));
+        assert_eq!(kinds[7], Kind::Quote(Mark::DoubleOpen));
+        assert_eq!(kinds[9], Kind::Quote(Mark::DoubleClose));
     }
 
     #[test]
