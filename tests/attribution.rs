@@ -3305,3 +3305,20 @@ fn two_curly_single_marks_close_a_double_quote() {
         (ClaimKind::Direct, "It was bad", Some("Ruiz"))
     );
 }
+
+#[test]
+fn an_offices_area_and_a_title_plural_are_no_names() {
+    let c = only("But the Tory MP for Sittingbourne and Sheppey said the talks failed.");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("the Tory MP for Sittingbourne and Sheppey")
+    );
+    assert!(
+        people("Deputy Finance Ministers, including Vice-Minister Toyo Gyo, will meet.")
+            .iter()
+            .all(|name| name != "Ministers")
+    );
+    assert!(people("General Guven Arda, Secretary General of the General Staff, told a news conference the talks failed.")
+        .iter()
+        .all(|name| name != "Staff"));
+}

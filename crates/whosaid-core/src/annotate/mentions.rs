@@ -250,7 +250,16 @@ fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
     {
         return false;
     }
-    let all_titles = core.clone().all(|t| !p.is_word(t) || p.title(t).is_some());
+    // ("Deputy Finance Ministers": a title's plural ends a run of titles.)
+    let plural_title = |t: usize| {
+        p.lower(t)
+            .strip_suffix('s')
+            .and_then(|singular| lexicon().title(singular))
+            .is_some_and(|title| title.kind == TitleKind::Title)
+    };
+    let all_titles = core
+        .clone()
+        .all(|t| !p.is_word(t) || p.title(t).is_some() || t + 1 == core.end && plural_title(t));
     let after_title_of = core.len() == 1
         && core.start >= 2
         && p.is_any(core.start - 1, &["of"])

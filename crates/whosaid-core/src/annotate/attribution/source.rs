@@ -127,11 +127,14 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
         .rev()
         .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
         .last();
+    // ("the Tory MP for Sittingbourne and Sheppey": an office's area.)
     run_start.is_some_and(|first| {
         first >= floor + 2
             && p.is_any(first - 1, &["for", "of", "on"])
-            && p.is_capitalized(first - 2)
-            && lexicon().is_organization_head(p.lower(first - 2))
+            && (p.is_capitalized(first - 2) && lexicon().is_organization_head(p.lower(first - 2))
+                || p.is_any(first - 1, &["for"])
+                    && p.title(first - 2)
+                        .is_some_and(|title| title.kind == TitleKind::Title))
     })
 }
 
