@@ -3322,3 +3322,17 @@ fn an_offices_area_and_a_title_plural_are_no_names() {
         .iter()
         .all(|name| name != "Staff"));
 }
+
+#[test]
+fn a_business_described_by_its_trade_is_an_organization() {
+    for text in [
+        "Coastal winemaker Vellcorp said profits rose.",
+        "Regional carrier Skylane said fares would rise.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Organization),
+            "{text}"
+        );
+    }
+}
