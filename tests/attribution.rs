@@ -3336,3 +3336,19 @@ fn a_business_described_by_its_trade_is_an_organization() {
         );
     }
 }
+
+#[test]
+fn a_capitalized_plural_for_a_kind_of_people_is_a_group() {
+    for text in [
+        "Proponents say the bill is safe.",
+        "Attendees said the hall was full.",
+        "Millennials say the hall was full.",
+    ] {
+        assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group), "{text}");
+    }
+    assert_eq!(
+        only("Rees said the hall was full.").speaker_kind,
+        Some(SpeakerKind::Person)
+    );
+    assert!(people("Therefore, the hall was full.").is_empty());
+}

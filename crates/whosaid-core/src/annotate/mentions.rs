@@ -203,6 +203,9 @@ static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
 static POSTNOMINALS: WordSet = crate::vocabulary::word_set!("postnominals");
 static ADVERB_ENDINGS: WordSet = crate::vocabulary::word_set!("adverb_endings");
 
+/// Endings of plurals for kinds of people ("Proponents", "Attendees").
+static PLURAL_GROUP_ENDINGS: WordSet = crate::vocabulary::word_set!("plural_group_endings");
+
 /// Endings of abstract nouns no surname has ("Neuroscience", "Tradition").
 static COMMON_NOUN_ENDINGS: WordSet = crate::vocabulary::word_set!("common_noun_endings");
 
@@ -1415,6 +1418,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 mention.kind = MentionKind::Document;
                 mention.head = Some(head_lower.into());
                 mention.plural = plural_noun(head_lower);
+                mention.name = Some(head_word.into());
+                return Some(mention);
+            }
+            // "Proponents say", "Attendees said": a plural for a kind of
+            // people speaks as a group.
+            if lone
+                && PLURAL_GROUP_ENDINGS.words().iter().any(|ending| {
+                    head_lower.len() > ending.len() + 3 && head_lower.ends_with(ending)
+                })
+            {
+                mention.kind = MentionKind::Group;
+                mention.head = Some(singular(head_lower).into());
+                mention.plural = true;
                 mention.name = Some(head_word.into());
                 return Some(mention);
             }
