@@ -3352,3 +3352,30 @@ fn a_capitalized_plural_for_a_kind_of_people_is_a_group() {
     );
     assert!(people("Therefore, the hall was full.").is_empty());
 }
+
+#[test]
+fn a_name_starts_at_the_given_name_after_an_office_or_a_place_adjective() {
+    for (text, name) in [
+        (
+            "The union will sit out, Director of Government Affairs Phil Sorel said.",
+            "Phil Sorel",
+        ),
+        (
+            "County Supervisor of Elections Susan Brade said that voters can’t vote.",
+            "Susan Brade",
+        ),
+        ("“We lost,” Texas-based Matt Macken said.", "Matt Macken"),
+        (
+            "“We lost,” Principal Deputy Assistant AG Vanita Gopal said.",
+            "Vanita Gopal",
+        ),
+    ] {
+        assert_eq!(only(text).speaker.as_deref(), Some(name), "{text}");
+    }
+    assert_eq!(
+        only("Kamala Harris said the plan failed.")
+            .speaker
+            .as_deref(),
+        Some("Kamala Harris")
+    );
+}

@@ -225,6 +225,22 @@ pub fn is_name_word(p: &Para, i: usize) -> bool {
     p.is_name_word(i)
 }
 
+/// A capitalized word before a given name that cannot be part of the name
+/// ("Affairs", "Elections", "Texas-based", "AG", a title): an office's
+/// area, a place's adjective, an acronym.
+fn names_an_office_or_place(p: &Para, t: usize) -> bool {
+    if !p.is_word(t) || lexicon().given_name(p.word(t)).is_some() {
+        return false;
+    }
+    let word = p.word(t);
+    let lower = p.lower(t);
+    OFFICE_AREAS.contains(word)
+        || lower.ends_with("-based")
+        || word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+        || p.title(t)
+            .is_some_and(|title| title.kind == TitleKind::Title)
+}
+
 /// A capitalized word of a role written before a name: a title, a country
 /// word, an acronym, an institution ("US President", "Kremlin spokesman",
 /// "Treasury Secretary").
@@ -393,6 +409,19 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         }
         if core_start >= core_end {
             continue;
+        }
+        // "Government Affairs Phil Smith", "Supervisor of Elections Susan
+        // Bucher", "Texas-based Matt Mackowiak": words of an office or a
+        // place, then a person from the given name before a surname on.
+        // (Not in a headline, where every word is capitalized: "… Praises
+        // Marco Rubio Donor".)
+        if let Some(given) = (core_start + 1..core_end.saturating_sub(1)).find(|&t| {
+            p.is_word(t)
+                && lexicon.given_name(p.word(t)).is_some()
+                && names_an_office_or_place(p, t - 1)
+                && !headline.holds(p, t)
+        }) {
+            core_start = given;
         }
         let core = core_start..core_end;
         // "Faced with …,": a participle opening a sentence is no name.
