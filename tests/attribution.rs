@@ -3373,9 +3373,9 @@ fn a_name_starts_at_the_given_name_after_an_office_or_a_place_adjective() {
         assert_eq!(only(text).speaker.as_deref(), Some(name), "{text}");
     }
     assert_eq!(
-        only("Kamala Harris said the plan failed.")
+        only("Lorna Harris said the plan failed.")
             .speaker
             .as_deref(),
-        Some("Kamala Harris")
+        Some("Lorna Harris")
     );
 }
