@@ -3379,3 +3379,18 @@ fn a_name_starts_at_the_given_name_after_an_office_or_a_place_adjective() {
         Some("Lorna Harris")
     );
 }
+
+#[test]
+fn pollsters_news_agencies_and_firms_known_by_one_name_are_organizations() {
+    for text in [
+        "Gallup said that approval fell.",
+        "Xinhua reported that the dam held.",
+        "Verizon said the strike was over.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Organization),
+            "{text}"
+        );
+    }
+}
