@@ -3394,3 +3394,17 @@ fn pollsters_news_agencies_and_firms_known_by_one_name_are_organizations() {
         );
     }
 }
+
+#[test]
+fn one_or_another_before_a_place_and_a_party_is_an_unnamed_source() {
+    for text in [
+        "“It is close,” said one New Hampshire Democrat.",
+        "“It is close,” added another Ohio Republican.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Anonymous),
+            "{text}"
+        );
+    }
+}

@@ -1381,7 +1381,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             mention.kind = MentionKind::Organization;
             mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
         } else if p.title(head).is_some()
-            && (p.is_any(np.start, &["a", "an"])
+            // ("one New Hampshire Democrat", "another Ohio Republican")
+            && (p.is_any(np.start, &["a", "an", "one", "another"])
                 // "The Catholic Archbishop of Dunmore": a definite title.
                 || definite && p.title(head).is_some_and(|t| t.kind == TitleKind::Title)
                 // "the New Hampshire Republican": a definite title after a place.
