@@ -3408,3 +3408,15 @@ fn one_or_another_before_a_place_and_a_party_is_an_unnamed_source() {
         );
     }
 }
+
+#[test]
+fn a_listener_is_never_the_subject_of_a_verb_with_its_subject_left_out() {
+    let text = "Ruiz said he had not read the report. But told Harbour News: “We have drawn a line under that.”";
+    let found = claims(text);
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("Harbour News")),
+        "{found:#?}"
+    );
+}

@@ -883,10 +883,11 @@ pub(super) fn clause(
             Some(prev) => (prev.source.clone(), true),
             // "X was joined on stage and joked, …"; "The crowd cheered when
             // Ruiz spotted a banner and asked …": the nearest subject and verb.
+            // ("But told BBC News: “…”": the subject is not after the cue.)
             None => (
                 Some(
                     nearest_clause_subject(p, front, sentence.start)
-                        .or_else(|| named_subject(p, sentence))?,
+                        .or_else(|| named_subject(p, sentence).filter(|np| np.end <= cue.start))?,
                 ),
                 false,
             ),
