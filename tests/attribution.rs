@@ -3002,7 +3002,7 @@ fn a_plain_object_after_a_cue_of_two_senses_is_no_claim() {
     for text in [
         "Although no group claimed responsibility, the attack raised fears of more violence.",
         "The rebels claimed victory in the north.",
-        "The utility maintains 4,300 miles of gas mains in the city.",
+        "The utility maintains 900 kilometres of water pipe.",
     ] {
         assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
     }
@@ -3071,8 +3071,8 @@ fn asking_for_something_is_a_request_but_not_for_anonymity() {
 fn any_verb_in_the_past_before_its_subject_after_a_quote_attributes_it() {
     for (text, speaker) in [
         (
-            "“Stay calm,” instructed Milton Velez, the supervisor.",
-            "Milton Velez",
+            "“Stay calm,” instructed Nadia Kos, the supervisor.",
+            "Nadia Kos",
         ),
         ("“Go home,” ordered the officer.", "the officer"),
     ] {
@@ -3121,8 +3121,8 @@ fn an_inverted_cue_between_a_subject_and_its_verb_interrupts_one_content() {
 #[test]
 fn that_before_a_verb_is_the_subject_of_what_was_said() {
     assert_eq!(
-        only("Most experts say that isn’t likely.").text,
-        "that isn’t likely"
+        only("Most economists say that isn’t so.").text,
+        "that isn’t so"
     );
     assert_eq!(
         only("Ruiz said that would be a mistake.").text,
@@ -3197,8 +3197,8 @@ fn people_in_two_places_are_one_source() {
 #[test]
 fn an_abstract_noun_alone_speaks_as_a_document() {
     for text in [
-        "Neuroscience tells us that most work is unconscious.",
-        "Depositions suggest that the firm lied.",
+        "Seismology tells us that most work is unconscious.",
+        "Evaluations suggest that the firm lied.",
     ] {
         assert_eq!(
             only(text).speaker_kind,
@@ -3217,7 +3217,7 @@ fn a_relative_pronoun_after_a_verb_or_a_name_stands_for_what_is_next_to_it() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Ana Holt"));
     let c = only(
-        "An aide to Trade Minister Ana Holt who asked not to be named said the tariffs would hurt.",
+        "A clerk to Trade Minister Ana Holt who asked not to be named in print said the tariffs would hurt.",
     );
     assert_ne!(c.speaker.as_deref(), Some("Ana Holt"), "{c:#?}");
 }
@@ -3235,7 +3235,7 @@ fn a_participle_after_a_verb_in_the_past_before_a_noun_is_an_adjective() {
 
 #[test]
 fn asking_not_to_be_named_is_part_of_the_source() {
-    let c = only("An aide who asked not to be named said the tariffs would hurt.");
+    let c = only("A clerk who asked not to be named in print said the tariffs would hurt.");
     assert_eq!(
         (c.text.as_str(), c.speaker_kind),
         ("the tariffs would hurt", Some(SpeakerKind::Anonymous))
@@ -3253,7 +3253,7 @@ fn a_connective_before_the_first_comma_opens_no_source() {
 
 #[test]
 fn a_listeners_name_may_hold_and_or_of() {
-    let c = only("Ruiz told the Oils and Fats Forum \"the plan is dead.\"");
+    let c = only("Ruiz told the Seeds and Grains Forum \"the plan is dead.\"");
     assert_eq!(
         (c.text.as_str(), c.kind),
         ("the plan is dead", ClaimKind::Direct)
@@ -3287,14 +3287,14 @@ fn a_document_after_a_quote_and_a_verb_in_the_past_says_it() {
 
 #[test]
 fn according_to_after_a_participle_says_how_not_who() {
-    assert!(claims("Homes are graded according to their value in 1991.").is_empty());
+    assert!(claims("Homes are banded according to their price in 1990.").is_empty());
     let c = only("It was widely reported, according to the records, that he paid $100 million.");
     assert_eq!(c.speaker.as_deref(), Some("the records"));
 }
 
 #[test]
 fn a_passive_cue_with_an_adverb_is_no_claim() {
-    assert!(claims("People will be automatically denied a visa.").is_empty());
+    assert!(claims("Drivers will be automatically denied a permit.").is_empty());
 }
 
 #[test]
@@ -3308,10 +3308,10 @@ fn two_curly_single_marks_close_a_double_quote() {
 
 #[test]
 fn an_offices_area_and_a_title_plural_are_no_names() {
-    let c = only("But the Tory MP for Sittingbourne and Sheppey said the talks failed.");
+    let c = only("But the Labour MP for Castlemoor and Lea said the talks failed.");
     assert_eq!(
         c.speaker.as_deref(),
-        Some("the Tory MP for Sittingbourne and Sheppey")
+        Some("the Labour MP for Castlemoor and Lea")
     );
     assert!(
         people("Deputy Finance Ministers, including Vice-Minister Toyo Gyo, will meet.")
@@ -3357,7 +3357,7 @@ fn a_capitalized_plural_for_a_kind_of_people_is_a_group() {
 fn a_name_starts_at_the_given_name_after_an_office_or_a_place_adjective() {
     for (text, name) in [
         (
-            "The union will sit out, Director of Government Affairs Phil Sorel said.",
+            "The union will sit out, Director of Harbour Affairs Phil Sorel said.",
             "Phil Sorel",
         ),
         (
@@ -3398,7 +3398,7 @@ fn pollsters_news_agencies_and_firms_known_by_one_name_are_organizations() {
 #[test]
 fn one_or_another_before_a_place_and_a_party_is_an_unnamed_source() {
     for text in [
-        "“It is close,” said one New Hampshire Democrat.",
+        "“It is close,” said one New Mexico Democrat.",
         "“It is close,” added another Ohio Republican.",
     ] {
         assert_eq!(
@@ -3411,7 +3411,7 @@ fn one_or_another_before_a_place_and_a_party_is_an_unnamed_source() {
 
 #[test]
 fn a_listener_is_never_the_subject_of_a_verb_with_its_subject_left_out() {
-    let text = "Ruiz said he had not read the report. But told Harbour News: “We have drawn a line under that.”";
+    let text = "Ruiz said he had not read the report. But told Harbour News: “We have closed that chapter.”";
     let found = claims(text);
     assert!(
         found

@@ -206,7 +206,7 @@ static ADVERB_ENDINGS: WordSet = crate::vocabulary::word_set!("adverb_endings");
 /// Endings of plurals for kinds of people ("Proponents", "Attendees").
 static PLURAL_GROUP_ENDINGS: WordSet = crate::vocabulary::word_set!("plural_group_endings");
 
-/// Endings of abstract nouns no surname has ("Neuroscience", "Tradition").
+/// Endings of abstract nouns no surname has ("Seismology", "Tradition").
 static COMMON_NOUN_ENDINGS: WordSet = crate::vocabulary::word_set!("common_noun_endings");
 
 fn is_initial(p: &Para, i: usize) -> bool {
@@ -324,7 +324,7 @@ fn name_part(p: &Para, i: usize) -> usize {
         return 2;
     }
     // "Bill (Bud) Rowe", "[Hillary] Clinton": a bracketed word before a
-    // surname; "George "Jay" Keyworth": a quoted nickname after a given name.
+    // surname; "Tom “Red” Keller": a quoted nickname after a given name.
     let bracketed = match p.kind(i) {
         Kind::OpenParen => i + 2 < p.len() && p.kind(i + 2) == Kind::CloseParen,
         Kind::Quote(_) => {
@@ -410,11 +410,11 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         if core_start >= core_end {
             continue;
         }
-        // "Government Affairs Phil Smith", "Supervisor of Elections Susan
-        // Bucher", "Texas-based Matt Mackowiak": words of an office or a
+        // "Harbour Affairs Paul Ahren", "Supervisor of Elections Ana
+        // Holt", "Ohio-based Tom Hale": words of an office or a
         // place, then a person from the given name before a surname on.
         // (Not in a headline, where every word is capitalized: "… Praises
-        // Marco Rubio Donor".)
+        // Ana Ruiz Donor".)
         if let Some(given) = (core_start + 1..core_end.saturating_sub(1)).find(|&t| {
             p.is_word(t)
                 && lexicon.given_name(p.word(t)).is_some()
@@ -591,7 +591,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
                     })
                 })
         });
-        // "Con Edison, which maintains …": a person is "who"; what "which"
+        // "Vel Harbin, which owns …": a person is "who"; what "which"
         // stands for is a body. It may stand for a longer phrase that ends
         // with the name ("a study by Ana Ruiz, which found …"), so a name
         // with a given name counts only as the sentence's subject.
@@ -1381,7 +1381,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             mention.kind = MentionKind::Organization;
             mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
         } else if p.title(head).is_some()
-            // ("one New Hampshire Democrat", "another Ohio Republican")
+            // ("one New Mexico Democrat", "another Ohio Republican")
             && (p.is_any(np.start, &["a", "an", "one", "another"])
                 // "The Catholic Archbishop of Dunmore": a definite title.
                 || definite && p.title(head).is_some_and(|t| t.kind == TitleKind::Title)
@@ -1438,7 +1438,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // "Faced with …, the minister said": a participle opening the
             // sentence; "on Tuesday accusing him": a day alone. No one.
             let lone = head == np.start && head_end - np.start == 1;
-            // "Neuroscience tells us", "Depositions show": an abstract noun
+            // "Seismology tells us", "Evaluations show": an abstract noun
             // speaks as a document does, never as a person.
             if lone
                 && COMMON_NOUN_ENDINGS.words().iter().any(|ending| {

@@ -56,7 +56,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             continue;
         }
         let lower = p.lower(t);
-        // "homes graded according to their value", "priced according to
+        // "homes banded according to their price", "priced according to
         // demand": after a participle, "according to" says how, not who.
         let manner = lower == "according"
             && t > sentence.start
@@ -426,7 +426,7 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
         j += 1;
     }
     if j < end && p.is_capitalized(j) {
-        // ("the Oils and Fats Forum", "the Bank of Lisbon": a name's "and"
+        // ("the Seeds and Grains Forum", "the Bank of Lisbon": a name's "and"
         // or "of" between capitalized words.)
         let joins_name =
             |j: usize| p.is_any(j, &["and", "of", "&"]) && j + 1 < end && p.is_capitalized(j + 1);
@@ -883,7 +883,7 @@ pub(super) fn clause(
             Some(prev) => (prev.source.clone(), true),
             // "X was joined on stage and joked, …"; "The crowd cheered when
             // Ruiz spotted a banner and asked …": the nearest subject and verb.
-            // ("But told BBC News: “…”": the subject is not after the cue.)
+            // ("But told Harbour Radio: “…”": the subject is not after the cue.)
             None => (
                 Some(
                     nearest_clause_subject(p, front, sentence.start)

@@ -87,7 +87,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         return Some(k);
     }
     match p.kind(k) {
-        // "say that isn't likely", "said that would be a mistake": "that"
+        // "say that isn't so", "said that would be a mistake": "that"
         // before a verb is the subject of what was said.
         Kind::Word if p.lower(k) == "that" && demonstrative_subject(p, k + 1, end) => Some(k),
         Kind::Word if p.lower(k) == "that" => (k + 1 < end).then_some(k + 1),

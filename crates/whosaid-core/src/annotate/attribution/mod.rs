@@ -294,7 +294,7 @@ fn sentence_claims(
                 // reports which said …": "who" and "which" stand for the last
                 // phrase before them, after a verb.
                 let relative = relative_pronoun(p, np.end, clause.cue.start).is_some();
-                // ("An aide to Secretary Lyng who asked …": with no comma,
+                // ("An aide to Secretary Holt who asked …": with no comma,
                 // "who" is the aide's; a name takes only ", who".)
                 let named_last = (relative && np.end < p.len() && p.kind(np.end) == Kind::Comma)
                     .then(|| mentions::person_named_last(p, np.clone(), people))

@@ -127,7 +127,7 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
         .rev()
         .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
         .last();
-    // ("the Tory MP for Sittingbourne and Sheppey": an office's area.)
+    // ("the Labour MP for Castlemoor and Lea": an office's area.)
     run_start.is_some_and(|first| {
         first >= floor + 2
             && p.is_any(first - 1, &["for", "of", "on"])
@@ -138,7 +138,7 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
     })
 }
 
-/// "Standard and Poor's Corp said", "Procter and Gamble Co said": "and"
+/// "Harlow and Vane's Corp said", "Tate and Rook Co said": "and"
 /// between capitalized words of a firm's name that ends with its suffix.
 fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
     and > 0
@@ -258,7 +258,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
-                    // ("An aide who asked not to be named said": the request
+                    // ("A clerk who asked not to be named in print said": the request
                     // is inside the phrase.)
                     let cue = lexicon.cue(lower).is_some()
                         && !NOUN_CUES.contains(lower)

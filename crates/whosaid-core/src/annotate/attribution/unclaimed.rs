@@ -236,7 +236,7 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
     let ends = |t: usize| {
         t >= p.len() || !p.kind(t).is_wordlike() || p.is_any(t, &["of", "who", "with", "as"])
     };
-    // "“Stay calm,” instructed Milton Velez": right after the quote, any
+    // "“Stay calm,” instructed Nadia Kos": right after the quote, any
     // verb in the past before its subject.
     // ("read the statement": "read" is in the past here.)
     let past_before_subject = !p.is_capitalized(first)
