@@ -61,6 +61,29 @@ pub(super) fn find(text: &str) -> Option<Dateline> {
     None
 }
 
+/// "New Delhi: The …", "Lisbon: …": a place in title case that the
+/// gazetteer lists (a city, a region or a country), then a colon. Without
+/// an agency after it, a title-case word is a dateline only so: "Update:"
+/// and "Tuesday:" name no place.
+pub(super) fn find_listed_place_with_colon(text: &str) -> Option<Dateline> {
+    title_place_ends(text)
+        .into_iter()
+        .rev()
+        .find_map(|places_end| {
+            let after = text[places_end..].strip_prefix(':')?;
+            if !after.starts_with(char::is_whitespace)
+                || !crate::annotate::countries::is_place(&text[..places_end])
+            {
+                return None;
+            }
+            Some(Dateline {
+                places_end,
+                colon: true,
+                end: skip_space(text, places_end + 1),
+            })
+        })
+}
+
 /// `[A-Z.'’\-]`: a character of an upper-case place after its first.
 fn place_char(c: char) -> bool {
     c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '’' | '-')

@@ -163,7 +163,8 @@ fn relative_time_start(title: &str) -> Option<usize> {
 pub fn split_dateline(lede: &str) -> Option<(Vec<String>, usize)> {
     // "****ANTWERP — …": wire copy marks some stories with asterisks first.
     let marks = lede.len() - lede.trim_start_matches('*').len();
-    let found = dateline::find(&lede[marks..])?;
+    let found = dateline::find(&lede[marks..])
+        .or_else(|| dateline::find_listed_place_with_colon(&lede[marks..]))?;
     let dateline = dateline::Dateline {
         places_end: marks + found.places_end,
         end: marks + found.end,
@@ -437,8 +438,14 @@ mod tests {
             split_dateline("EDITOR'S NOTE: The ferries ran again."),
             None
         );
-        // A title-case word before a colon is no dateline without an agency.
-        assert_eq!(split_dateline("Lisbon: The ferries ran again."), None);
+        // A title-case place the gazetteer lists, before a colon, is one;
+        // another title-case word is not.
+        let (places, rest) =
+            split_dateline("New Delhi: The ferries ran again.").expect("a dateline");
+        assert_eq!(places, ["New Delhi"]);
+        assert_eq!(rest, "New Delhi: ".len());
+        assert_eq!(split_dateline("Tuesday: The ferries ran again."), None);
+        assert_eq!(split_dateline("Update: The ferries ran again."), None);
     }
 
     #[test]
