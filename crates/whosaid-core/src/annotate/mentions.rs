@@ -266,8 +266,14 @@ fn name_part(p: &Para, i: usize) -> usize {
     }
     // Look-ups in the lists last: this runs for every token, most of them
     // between name words.
-    if is_name_word(p, i) || (i > 0 && p.is_word(i) && NAME_SUFFIXES.contains(p.word(i))) {
+    // (Every suffix is capitalized: a test holds the list to it.)
+    if is_name_word(p, i) || (i > 0 && p.is_capitalized(i) && NAME_SUFFIXES.contains(p.word(i))) {
         return 1;
+    }
+    // Every rule below but a bracket's needs a name word before `i`: most
+    // tokens stop here.
+    if !(i > 0 && is_name_word(p, i - 1)) && p.kind(i) != Kind::OpenParen {
+        return 0;
     }
     if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
         return 1;
@@ -349,7 +355,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // Role words lead the run; the rest is the name. The name starts after
         // the run's last title: "Saudi Arabian Oil Minister Hisham Nazer".
         let mut core_start = start;
-        while core_start < end && is_role_word(p, core_start) && name_part(p, core_start + 1) > 0 {
+        while core_start < end && name_part(p, core_start + 1) > 0 && is_role_word(p, core_start) {
             core_start += 1;
         }
         if let Some(last_title) = (core_start..end).rev().find(|&t| {
@@ -1375,8 +1381,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // "Australian Mamdouh Habib": a leading demonym or title is a
             // role, as in the people finder, not part of the name.
             while core_start < head
-                && is_role_word(p, core_start)
                 && name_part(p, core_start + 1) > 0
+                && is_role_word(p, core_start)
             {
                 core_start += 1;
             }
