@@ -466,10 +466,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             }
         }
         // ("King Omar of Saudi Arabia": a demonym opening a place's name.)
-        let place_after_demonym =
-            core.start > start && countries::is_place(p.slice(core.start - 1..core.end));
+        let place_after_demonym = core.start > start && p.is_place(core.start - 1..core.end);
         if place_after_demonym
-            || countries::is_place(p.slice(core.clone()))
+            || p.is_place(core.clone())
             // "General Motors": a known institution that opens with a title.
             || end - start >= 2
                 && lexicon.ends_an_organization_name(p.word(end - 1))
@@ -668,7 +667,7 @@ fn place_before_title(p: &Para, start: usize, head: usize) -> bool {
     while end > start && p.title(end - 1).is_some() {
         end -= 1;
     }
-    end > start && countries::is_place(p.slice(start..end))
+    end > start && p.is_place(start..end)
 }
 
 /// Whether a token's sentence is a title-case headline, worked out once a

@@ -90,7 +90,11 @@ impl<'a> Para<'a> {
         }));
         names_that_are_words(text, &lower, &tokens, &mut name_words);
         capitals.clear();
-        capitals.extend(tokens.iter().map(|t| t.is_word() && starts_with_capital(text, t)));
+        capitals.extend(
+            tokens
+                .iter()
+                .map(|t| t.is_word() && starts_with_capital(text, t)),
+        );
         places.clear();
         places.resize(tokens.len(), OnceCell::new());
         titles.clear();
@@ -210,6 +214,12 @@ impl<'a> Para<'a> {
         &self.text[self.bytes(range)]
     }
 
+    /// Whether tokens `range` name a place ([`countries::is_place`]), looked
+    /// up by the paragraph's lower case, made already.
+    pub fn is_place(&self, range: Range<usize>) -> bool {
+        countries::is_place_lowered(self.slice(range.clone()), self.lower_slice(range))
+    }
+
     /// The sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> Range<usize> {
         let n = self.sentences.partition_point(|s| s.end <= i);
@@ -227,7 +237,11 @@ impl<'a> Para<'a> {
 fn starts_with_capital(text: &str, token: &Token) -> bool {
     match text.as_bytes().get(token.start as usize) {
         Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-        _ => token.text(text).chars().next().is_some_and(char::is_uppercase),
+        _ => token
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
     }
 }
 
