@@ -260,7 +260,26 @@ fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
 
 /// One step of a name run from `i`: how many tokens a name part takes.
 /// "(Vladimir)" takes three; a particle takes one when a capital follows.
+#[inline]
 fn name_part(p: &Para, i: usize) -> usize {
+    // Answered here for most tokens, without a call: a name word, or a word
+    // in lower case after no name word and not a bracket, which no rule of
+    // `name_part_rules` takes.
+    if is_name_word(p, i) {
+        return 1;
+    }
+    let after_name_word = i > 0 && is_name_word(p, i - 1);
+    if !after_name_word
+        && !p.is_capitalized(i)
+        && p.tokens.get(i).is_none_or(|t| t.kind != Kind::OpenParen)
+    {
+        return 0;
+    }
+    name_part_rules(p, i)
+}
+
+/// [`name_part`] by its rules.
+fn name_part_rules(p: &Para, i: usize) -> usize {
     if i >= p.len() {
         return 0;
     }
