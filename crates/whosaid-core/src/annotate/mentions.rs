@@ -278,7 +278,9 @@ fn name_part(p: &Para, i: usize) -> usize {
     name_part_rules(p, i)
 }
 
-/// [`name_part`] by its rules.
+/// [`name_part`] by its rules. (Kept out of line, so that `name_part` is
+/// inlined.)
+#[inline(never)]
 fn name_part_rules(p: &Para, i: usize) -> usize {
     if i >= p.len() {
         return 0;
