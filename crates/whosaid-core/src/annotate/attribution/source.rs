@@ -827,6 +827,8 @@ pub(super) fn subject_antecedent(
     let Some(mention) = mentions::describe(p, subject, people) else {
         return;
     };
+    // (What the skip above rests on.)
+    debug_assert!(bytes.start <= mention.span.start && mention.span.end <= bytes.end);
     let overlaps = findings.mentions[sentence_mentions..].iter().any(|m| {
         m.paragraph == p.index && m.span.start < mention.span.end && mention.span.start < m.span.end
     });
