@@ -154,6 +154,15 @@ mod tests {
         );
     }
 
+    /// The people finder asks whether a word is a name suffix only of
+    /// capitalized words.
+    #[test]
+    fn every_name_suffix_is_capitalized() {
+        for suffix in NAME_SUFFIXES.words() {
+            assert!(suffix.starts_with(char::is_uppercase), "{suffix}");
+        }
+    }
+
     /// Reading every list (as the annotator does on first use, sets
     /// included) must stay well under a millisecond in total. Timing is only
     /// meaningful in a release build: `cargo test --release -p whosaid-core

@@ -288,14 +288,41 @@ fn is_part_of_a_title(p: &Para, core: Range<usize>) -> bool {
 
 /// One step of a name run from `i`: how many tokens a name part takes.
 /// "(Vladimir)" takes three; a particle takes one when a capital follows.
+#[inline]
 fn name_part(p: &Para, i: usize) -> usize {
+    // Answered here for most tokens, without a call: a name word, or a word
+    // in lower case after no name word and not a bracket, which no rule of
+    // `name_part_rules` takes.
+    if is_name_word(p, i) {
+        return 1;
+    }
+    let after_name_word = i > 0 && is_name_word(p, i - 1);
+    if !after_name_word
+        && !p.is_capitalized(i)
+        && p.tokens.get(i).is_none_or(|t| t.kind != Kind::OpenParen)
+    {
+        return 0;
+    }
+    name_part_rules(p, i)
+}
+
+/// [`name_part`] by its rules. (Kept out of line, so that `name_part` is
+/// inlined.)
+#[inline(never)]
+fn name_part_rules(p: &Para, i: usize) -> usize {
     if i >= p.len() {
         return 0;
     }
     // Look-ups in the lists last: this runs for every token, most of them
     // between name words.
-    if is_name_word(p, i) || (i > 0 && p.is_word(i) && NAME_SUFFIXES.contains(p.word(i))) {
+    // (Every suffix is capitalized: a test holds the list to it.)
+    if is_name_word(p, i) || (i > 0 && p.is_capitalized(i) && NAME_SUFFIXES.contains(p.word(i))) {
         return 1;
+    }
+    // Every rule below but a bracket's needs a name word before `i`: most
+    // tokens stop here.
+    if !(i > 0 && is_name_word(p, i - 1)) && p.kind(i) != Kind::OpenParen {
+        return 0;
     }
     if i > 0 && is_name_word(p, i - 1) && is_name_word(p, i + 1) && p.is_any(i, &PARTICLES) {
         return 1;
@@ -377,7 +404,7 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         // Role words lead the run; the rest is the name. The name starts after
         // the run's last title: "Saudi Arabian Oil Minister Hisham Nazer".
         let mut core_start = start;
-        while core_start < end && is_role_word(p, core_start) && name_part(p, core_start + 1) > 0 {
+        while core_start < end && name_part(p, core_start + 1) > 0 && is_role_word(p, core_start) {
             core_start += 1;
         }
         if let Some(last_title) = (core_start..end).rev().find(|&t| {
@@ -501,10 +528,9 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             }
         }
         // ("King Omar of Saudi Arabia": a demonym opening a place's name.)
-        let place_after_demonym =
-            core.start > start && countries::is_place(p.slice(core.start - 1..core.end));
+        let place_after_demonym = core.start > start && p.is_place(core.start - 1..core.end);
         if place_after_demonym
-            || countries::is_place(p.slice(core.clone()))
+            || p.is_place(core.clone())
             // "General Motors": a known institution that opens with a title.
             || end - start >= 2
                 && lexicon.ends_an_organization_name(p.word(end - 1))
@@ -703,7 +729,7 @@ fn place_before_title(p: &Para, start: usize, head: usize) -> bool {
     while end > start && p.title(end - 1).is_some() {
         end -= 1;
     }
-    end > start && countries::is_place(p.slice(start..end))
+    end > start && p.is_place(start..end)
 }
 
 /// Whether a token's sentence is a title-case headline, worked out once a
@@ -1417,8 +1443,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // "Australian Mamdouh Habib": a leading demonym or title is a
             // role, as in the people finder, not part of the name.
             while core_start < head
-                && is_role_word(p, core_start)
                 && name_part(p, core_start + 1) > 0
+                && is_role_word(p, core_start)
             {
                 core_start += 1;
             }

@@ -22,6 +22,9 @@ pub struct Para<'a> {
     pub tokens: Vec<Token>,
     /// For each token: could it be part of a person's name?
     name_words: Vec<bool>,
+    /// For each token: a word that starts with a capital letter? (Asked of
+    /// every token by several stages, so answered once.)
+    capitals: Vec<bool>,
     pub quotes: Quotes,
     pub sentences: Vec<Range<usize>>,
     /// Lookups several stages make of the same token, each made once.
@@ -41,6 +44,7 @@ pub struct Scratch {
     lower: String,
     tokens: Vec<Token>,
     name_words: Vec<bool>,
+    capitals: Vec<bool>,
     quotes: Quotes,
     sentences: Vec<Range<usize>>,
     places: Vec<OnceCell<Option<u16>>>,
@@ -63,6 +67,7 @@ impl<'a> Para<'a> {
             mut lower,
             mut tokens,
             mut name_words,
+            mut capitals,
             mut quotes,
             mut sentences,
             mut places,
@@ -84,6 +89,12 @@ impl<'a> Para<'a> {
                 && name_word(t.text(text), &lower[t.range()])
         }));
         names_that_are_words(text, &lower, &tokens, &mut name_words);
+        capitals.clear();
+        capitals.extend(
+            tokens
+                .iter()
+                .map(|t| t.is_word() && starts_with_capital(text, t)),
+        );
         places.clear();
         places.resize(tokens.len(), OnceCell::new());
         titles.clear();
@@ -94,6 +105,7 @@ impl<'a> Para<'a> {
             lower,
             tokens,
             name_words,
+            capitals,
             quotes,
             sentences,
             places,
@@ -108,6 +120,7 @@ impl<'a> Para<'a> {
             lower: self.lower,
             tokens: self.tokens,
             name_words: self.name_words,
+            capitals: self.capitals,
             quotes: self.quotes,
             sentences: self.sentences,
             places: self.places,
@@ -167,14 +180,7 @@ impl<'a> Para<'a> {
     /// A word that starts with a capital letter.
     #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        let Some(token) = self.tokens.get(i).filter(|t| t.is_word()) else {
-            return false;
-        };
-        // An ASCII first letter without decoding: this runs for every word, often.
-        match self.text.as_bytes().get(token.start as usize) {
-            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-            _ => self.word(i).chars().next().is_some_and(char::is_uppercase),
-        }
+        self.capitals.get(i).copied().unwrap_or(false)
     }
 
     pub fn inside_quote(&self, i: usize) -> bool {
@@ -208,6 +214,12 @@ impl<'a> Para<'a> {
         &self.text[self.bytes(range)]
     }
 
+    /// Whether tokens `range` name a place ([`countries::is_place`]), looked
+    /// up by the paragraph's lower case, made already.
+    pub fn is_place(&self, range: Range<usize>) -> bool {
+        countries::is_place_lowered(self.slice(range.clone()), self.lower_slice(range))
+    }
+
     /// The sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> Range<usize> {
         let n = self.sentences.partition_point(|s| s.end <= i);
@@ -216,6 +228,20 @@ impl<'a> Para<'a> {
             .filter(|s| s.contains(&i))
             .cloned()
             .unwrap_or(i..i + 1)
+    }
+}
+
+/// Whether `token` starts with a capital letter. An ASCII first letter is
+/// read without decoding (or cutting the text): most are.
+#[inline]
+fn starts_with_capital(text: &str, token: &Token) -> bool {
+    match text.as_bytes().get(token.start as usize) {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+        _ => token
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
     }
 }
 

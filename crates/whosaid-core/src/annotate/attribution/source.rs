@@ -817,9 +817,21 @@ pub(super) fn subject_antecedent(
     if subject.end >= sentence.end || !p.kind(subject.end).is_wordlike() {
         return;
     }
+    // What the subject stands for lies within it: where a mention of the
+    // sentence ("The ministry said") holds it all, the two would overlap,
+    // and it is not described for nothing.
+    let bytes = p.bytes(subject.clone());
+    if findings.mentions[sentence_mentions..]
+        .iter()
+        .any(|m| m.paragraph == p.index && m.span.start <= bytes.start && bytes.end <= m.span.end)
+    {
+        return;
+    }
     let Some(mention) = mentions::describe(p, subject, people) else {
         return;
     };
+    // (What the skip above rests on.)
+    debug_assert!(bytes.start <= mention.span.start && mention.span.end <= bytes.end);
     let overlaps = findings.mentions[sentence_mentions..].iter().any(|m| {
         m.paragraph == p.index && m.span.start < mention.span.end && mention.span.start < m.span.end
     });

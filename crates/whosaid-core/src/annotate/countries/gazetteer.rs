@@ -86,7 +86,13 @@ impl Gazetteer {
     /// Whether a phrase, as written, is listed at all: a country, a region, a
     /// city or a state ("Colorado", "New Mexico").
     pub fn lists(&self, phrase: &str) -> bool {
-        with_ascii_lowercase(phrase, |lower| self.entry_of(lower))
+        with_ascii_lowercase(phrase, |lower| self.lists_lowered(phrase, lower))
+    }
+
+    /// [`Gazetteer::lists`] of `phrase`, whose ASCII lower case is `lower`
+    /// (a paragraph has it made already).
+    pub fn lists_lowered(&self, phrase: &str, lower: &str) -> bool {
+        self.entry_of(lower)
             .is_some_and(|e| e.variants.contains(&phrase))
     }
 }

@@ -119,6 +119,15 @@ pub fn is_place(phrase: &str) -> bool {
     GAZETTEER.lists(trimmed(phrase))
 }
 
+/// [`is_place`] of `phrase`, whose ASCII lower case is `lower`.
+pub fn is_place_lowered(phrase: &str, lower: &str) -> bool {
+    if trimmed(phrase).len() == phrase.len() {
+        GAZETTEER.lists_lowered(phrase, lower)
+    } else {
+        is_place(phrase)
+    }
+}
+
 /// `phrase` without white space at either end. Most phrases are a word,
 /// which begins and ends with a visible ASCII character: told by two
 /// bytes, without decoding from both ends.
