@@ -78,7 +78,7 @@ def main():
             kb = peak_kb(args.binary, [path], STORY_MARKER, 30 + mb * 2)
             os.remove(path)
             added = (kb - base) * 1024 / size
-            print(f"{mb:>4}MB {size:>11} {kb / 1024:>9.1f} {added:>9.2f}")
+            print(f"{mb:>4}MB {size:>11} {kb / 1024:>9.1f} {added:>9.3f}")
     bundled = peak_kb(args.binary, [], STORY_MARKER, 30)
     print(f"bundled story: peak RSS {bundled / 1024:.1f} MB")
 
