@@ -143,14 +143,14 @@ pub(crate) fn hash(word: &str) -> u64 {
 }
 
 /// Eight bytes from `at`, which is at least eight from the end.
-fn read_8(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn read_8(bytes: &[u8], at: usize) -> u64 {
     let mut eight = [0; 8];
     eight.copy_from_slice(&bytes[at..at + 8]);
     u64::from_le_bytes(eight)
 }
 
 /// Four bytes from `at`, which is at least four from the end.
-fn read_4(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn read_4(bytes: &[u8], at: usize) -> u64 {
     let mut four = [0; 4];
     four.copy_from_slice(&bytes[at..at + 4]);
     u64::from(u32::from_le_bytes(four))

@@ -115,6 +115,14 @@ fn relative_before(p: &Para, t: usize, floor: usize) -> Option<usize> {
 pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
+/// The first of the capitalized words that run up to `end`, not before `floor`.
+fn capitalized_run_start(p: &Para, end: usize, floor: usize) -> Option<usize> {
+    (floor..end)
+        .rev()
+        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
+        .last()
+}
+
 /// Whether the "and" at `and` joins two words of an institution's name: the
 /// capitalized words before it follow the name's head and a preposition
 /// ("the Organisation for Trade and Development", "the Ministry of Science
@@ -123,12 +131,8 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
     if and + 1 >= p.len() || !p.is_capitalized(and + 1) {
         return false;
     }
-    let run_start = (floor..and)
-        .rev()
-        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
-        .last();
     // ("the Labour MP for Castlemoor and Lea": an office's area.)
-    run_start.is_some_and(|first| {
+    capitalized_run_start(p, and, floor).is_some_and(|first| {
         first >= floor + 2
             && p.is_any(first - 1, &["for", "of", "on"])
             && (p.is_capitalized(first - 2) && lexicon().is_organization_head(p.lower(first - 2))
@@ -163,11 +167,7 @@ fn joins_places(p: &Para, and: usize, floor: usize) -> bool {
     {
         return false;
     }
-    let run_start = (floor..and)
-        .rev()
-        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
-        .last();
-    run_start.is_some_and(|first| {
+    capitalized_run_start(p, and, floor).is_some_and(|first| {
         first >= floor + 2
             && p.is_any(first - 1, &["in", "from", "at", "across"])
             && p.is_word(first - 2)

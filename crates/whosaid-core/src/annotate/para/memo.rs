@@ -10,6 +10,7 @@
 
 use crate::annotate::countries;
 use crate::annotate::lexicon::{Title, lexicon};
+use crate::vocabulary::{read_4, read_8};
 
 /// How many words are remembered: the words a few paragraphs repeat, in
 /// 64 KiB (32 bytes a slot). With 1024 slots a third of the look-ups
@@ -57,20 +58,6 @@ impl Key {
         let mixed = (self.low ^ self.high.rotate_left(29) ^ u64::from(self.length)).wrapping_mul(K);
         (mixed >> (64 - SLOTS.trailing_zeros())) as usize
     }
-}
-
-/// Eight bytes from `at`, which is at least eight from the end.
-fn read_8(bytes: &[u8], at: usize) -> u64 {
-    let mut eight = [0; 8];
-    eight.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(eight)
-}
-
-/// Four bytes from `at`, which is at least four from the end.
-fn read_4(bytes: &[u8], at: usize) -> u64 {
-    let mut four = [0; 4];
-    four.copy_from_slice(&bytes[at..at + 4]);
-    u64::from(u32::from_le_bytes(four))
 }
 
 /// One remembered word and its look-ups, each made the first time it is asked for.
