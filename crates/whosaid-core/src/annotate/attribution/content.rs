@@ -100,11 +100,11 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,
+        // "asking for anonymity to speak freely": about the speaking, not said.
+        _ if clause.cue.class == CueClass::Object && p.is_any(k, &NOT_CONTENT_OBJECTS) => None,
         // "confirmed he would run"; "denied the charges", "vowed to fight",
         // "reported a profit of $1.78 a share"; but not "reported ten days
         // ago" (when, not what) or "reported progress" (an event).
-        // "asking for anonymity to speak freely": about the speaking, not said.
-        _ if clause.cue.class == CueClass::Object && p.is_any(k, &NOT_CONTENT_OBJECTS) => None,
         _ if matches!(clause.cue.class, CueClass::Object | CueClass::Noun) => {
             let pronoun = p.is_word(k) && Pronoun::parse(p.lower(k)).is_some();
             let report = matches!(p.lower(clause.cue.start), "reported" | "reports");
@@ -288,7 +288,7 @@ pub(super) fn subordinate_clause_end(
 }
 
 /// A subject of one or more words, then a finite verb, before any
-/// punctuation: "the council voted", "nobody will". Relatives, coordinators
+/// punctuation: "the council voted", "nobody will". Relatives, coordinators,
 /// subordinators and participles open no main clause ("…, which cost
 /// millions, …", "…, if approved, …").
 fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {

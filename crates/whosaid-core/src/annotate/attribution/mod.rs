@@ -290,9 +290,6 @@ fn sentence_claims(
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
             (Some(np), false) => {
-                // "The vote keeps in place a mayor who said …", "Ruiz rejected
-                // reports which said …": "who" and "which" stand for the last
-                // phrase before them, after a verb.
                 let relative = relative_pronoun(p, np.end, clause.cue.start).is_some();
                 // ("An aide to Secretary Holt who asked …": with no comma,
                 // "who" is the aide's; a name takes only ", who".)
@@ -300,18 +297,7 @@ fn sentence_claims(
                     .then(|| mentions::person_named_last(p, np.clone(), people))
                     .flatten();
                 let np = if relative {
-                    let after_verb = |t: usize| {
-                        !p.is_capitalized(t - 1)
-                            && source::looks_finite(p, t - 1)
-                            && !p.is_any(t - 1, &grammar::AUXILIARIES)
-                            && p.is_word(t)
-                            && !p.is_any(t, &grammar::PREPOSITIONS)
-                    };
-                    let start = (np.start + 1..np.end)
-                        .rev()
-                        .find(|&t| source::article_opens_phrase(p, t, np.start) || after_verb(t))
-                        .unwrap_or(np.start);
-                    start..np.end
+                    relative_antecedent(p, np.clone())
                 } else {
                     np.clone()
                 };
@@ -697,6 +683,25 @@ fn relative_pronoun(p: &Para, source_end: usize, cue: usize) -> Option<usize> {
     let who = (source_end..cue).find(|&t| p.kind(t) != Kind::Comma)?;
     let heads_it = source::skip_auxiliaries_left(p, cue, source_end) == who + 1;
     (heads_it && p.is_any(who, &["who", "which"])).then_some(who)
+}
+
+/// "The vote keeps in place a mayor who said …", "Ruiz rejected reports
+/// which said …": what "who" and "which" stand for, the last phrase of `np`
+/// before them, from an article nothing links to the words before it or
+/// from the word after a verb.
+fn relative_antecedent(p: &Para, np: Range<usize>) -> Range<usize> {
+    let after_verb = |t: usize| {
+        !p.is_capitalized(t - 1)
+            && source::looks_finite(p, t - 1)
+            && !p.is_any(t - 1, &grammar::AUXILIARIES)
+            && p.is_word(t)
+            && !p.is_any(t, &grammar::PREPOSITIONS)
+    };
+    let start = (np.start + 1..np.end)
+        .rev()
+        .find(|&t| source::article_opens_phrase(p, t, np.start) || after_verb(t))
+        .unwrap_or(np.start);
+    start..np.end
 }
 
 /// Longest subject a cue may interrupt, in tokens.
