@@ -115,6 +115,11 @@ pub fn is_time_word(lower: &str) -> bool {
     DAYS.contains(lower) || MONTHS.contains(lower) || TIME_WORDS.contains(lower)
 }
 
+/// Possessive determiners: after a verb that takes an object, "her …" opens
+/// that object ("denounced her record"), never its subject.
+pub(crate) const POSSESSIVE_DETERMINERS: [&str; 7] =
+    ["her", "his", "their", "its", "our", "my", "your"];
+
 /// Adverbs that open a sentence before its subject: "Later the minister said".
 pub(crate) static SENTENCE_ADVERBS: WordSet = crate::vocabulary::word_set!("sentence_adverbs");
 

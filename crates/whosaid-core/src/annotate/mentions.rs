@@ -225,6 +225,16 @@ pub fn is_name_word(p: &Para, i: usize) -> bool {
     p.is_name_word(i)
 }
 
+/// Whether `word` ends with one of `endings`, with at least `min_stem`
+/// bytes before it: a word that is the ending, or little more, is another
+/// word.
+fn ends_with_any(endings: &WordSet, word: &str, min_stem: usize) -> bool {
+    endings
+        .words()
+        .iter()
+        .any(|ending| word.len() >= ending.len() + min_stem && word.ends_with(ending))
+}
+
 /// A capitalized word before a given name that cannot be part of the name
 /// ("Affairs", "Elections", "Texas-based", "AG", a title): an office's
 /// area, a place's adjective, an acronym.
@@ -1466,11 +1476,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             let lone = head == np.start && head_end - np.start == 1;
             // "Seismology tells us", "Evaluations show": an abstract noun
             // speaks as a document does, never as a person.
-            if lone
-                && COMMON_NOUN_ENDINGS.words().iter().any(|ending| {
-                    head_lower.len() > ending.len() + 2 && head_lower.ends_with(ending)
-                })
-            {
+            if lone && ends_with_any(&COMMON_NOUN_ENDINGS, head_lower, 3) {
                 mention.kind = MentionKind::Document;
                 mention.head = Some(head_lower.into());
                 mention.plural = plural_noun(head_lower);
@@ -1479,11 +1485,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             }
             // "Proponents say", "Attendees said": a plural for a kind of
             // people speaks as a group.
-            if lone
-                && PLURAL_GROUP_ENDINGS.words().iter().any(|ending| {
-                    head_lower.len() > ending.len() + 3 && head_lower.ends_with(ending)
-                })
-            {
+            if lone && ends_with_any(&PLURAL_GROUP_ENDINGS, head_lower, 4) {
                 mention.kind = MentionKind::Group;
                 mention.head = Some(singular(head_lower).into());
                 mention.plural = true;
@@ -1503,10 +1505,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                     // no surname has ("Kelly" keeps its own).
                     || head + 1 < p.len()
                         && p.kind(head + 1) == Kind::Comma
-                        && ADVERB_ENDINGS
-                            .words()
-                            .iter()
-                            .any(|ending| head_lower.ends_with(ending)))
+                        && ends_with_any(&ADVERB_ENDINGS, head_lower, 0))
             {
                 return None;
             }

@@ -58,18 +58,20 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         let lower = p.lower(t);
         // "homes banded according to their price", "priced according to
         // demand": after a participle, "according to" says how, not who.
-        let manner = lower == "according"
-            && t > sentence.start
-            && p.is_word(t - 1)
-            && !p.is_capitalized(t - 1)
-            && p.lower(t - 1).ends_with("ed")
-            // ("it was widely reported, according to …")
-            && lexicon.cue(p.lower(t - 1)).is_none();
+        let manner = || {
+            lower == "according"
+                && t > sentence.start
+                && p.is_word(t - 1)
+                && !p.is_capitalized(t - 1)
+                && p.lower(t - 1).ends_with("ed")
+                // ("it was widely reported, according to …")
+                && lexicon.cue(p.lower(t - 1)).is_none()
+        };
         if let Some(&(_, class)) = lexicon
             .two_word_cues(lower)
             .iter()
             .find(|(second, _)| t + 1 < sentence.end && p.lower(t + 1) == *second)
-            .filter(|_| !manner)
+            .filter(|_| !manner())
         {
             cues.push(Cue {
                 start: t,
@@ -90,11 +92,11 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         };
         if let Some(class) = cue.filter(|&class| !capitalized(class)) {
             // "Many reports suggest": a plural phrase takes no verb in -s.
-            let plural_noun = lower.ends_with('s')
-                && !lower.ends_with("ss")
-                && p.is_any(t.wrapping_sub(1), &PLURAL_DETERMINERS);
-            let after_determiner =
-                t > sentence.start && (p.is_any(t - 1, &NOUN_DETERMINERS) || plural_noun);
+            let after_determiner = t > sentence.start
+                && (p.is_any(t - 1, &NOUN_DETERMINERS)
+                    || lower.ends_with('s')
+                        && !lower.ends_with("ss")
+                        && p.is_any(t - 1, &PLURAL_DETERMINERS));
             // "eight reported incidents", "Ruiz's reported donations", "all
             // reported cases": a participle before a bare noun is an adjective.
             let adjective = lower.ends_with("ed")
@@ -815,10 +817,7 @@ pub(super) fn clause(
             // an object, "her …" is that object, not the source.
             .filter(|np| {
                 cue.class != CueClass::Object
-                    || !p.is_any(
-                        np.start,
-                        &["her", "his", "their", "its", "our", "my", "your"],
-                    )
+                    || !p.is_any(np.start, &grammar::POSSESSIVE_DETERMINERS)
             })
     {
         // "said Sen. Chuck Schumer, a New York Democrat": the appositive is part of the source.

@@ -245,7 +245,7 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
             || p.lower(first) == "read")
         && !p.is_any(first + 1, &grammar::PREPOSITIONS)
         // ("“terrible,” denounced her record": "her …" is the object.)
-        && !p.is_any(first + 1, &["her", "his", "their", "its", "our", "my", "your"]);
+        && !p.is_any(first + 1, &grammar::POSSESSIVE_DETERMINERS);
     let np = if verb(first) || past_before_subject {
         // "beamed Ana Ruiz of Riverton"
         let end = (first + 1..(first + 1 + TRAILING_SOURCE).min(p.len() + 1)).find(|&t| ends(t))?;
