@@ -101,7 +101,39 @@ fn describe(_: FileType) -> &'static str {
 /// text): text never holds one, so `/dev/zero` on stdin, or a video named
 /// `.txt`, is refused at once rather than read to the limit.
 pub fn read_bounded(
+    reader: impl Read,
+    name: &str,
+    limits: &ReadLimits,
+    keep_nul: impl Fn(&[u8]) -> bool,
+) -> Result<Vec<u8>, LoadError> {
+    read_into(
+        reader,
+        Vec::with_capacity(CHUNK as usize),
+        name,
+        limits,
+        keep_nul,
+    )
+}
+
+/// [`read_bounded`] for a file opened with [`open_file`]: room for the
+/// whole file is made at once, so a 100 MB story takes 100 MB and not the
+/// 128 MB that growing by doubling would leave it (the reader's peak
+/// memory is while the story is read and split into paragraphs).
+pub fn read_file_bounded(
+    file: File,
+    name: &str,
+    limits: &ReadLimits,
+    keep_nul: impl Fn(&[u8]) -> bool,
+) -> Result<Vec<u8>, LoadError> {
+    // A file that grows while read still reads right, only with a copy.
+    let len = file.metadata().map_or(0, |m| m.len()).min(limits.max_bytes);
+    let room = usize::try_from(len).unwrap_or(0).max(CHUNK as usize);
+    read_into(file, Vec::with_capacity(room), name, limits, keep_nul)
+}
+
+fn read_into(
     mut reader: impl Read,
+    mut bytes: Vec<u8>,
     name: &str,
     limits: &ReadLimits,
     keep_nul: impl Fn(&[u8]) -> bool,
@@ -109,7 +141,6 @@ pub fn read_bounded(
     // Read straight into `bytes`, which is not zeroed first: a buffer of
     // its own for the chunks was zeroed for every input, a tenth of the
     // time of reading a news story.
-    let mut bytes = Vec::with_capacity(CHUNK as usize);
     loop {
         let start = bytes.len();
         let read = reader

@@ -185,7 +185,7 @@ impl Opened {
 
 fn read_file(name: &str, path: &Path, limits: &ReadLimits) -> Result<Vec<u8>, LoadError> {
     let file = limits::open_file(name, path, limits)?;
-    limits::read_bounded(file, name, limits, is_utf16)
+    limits::read_file_bounded(file, name, limits, is_utf16)
 }
 
 /// The path that means standard input.

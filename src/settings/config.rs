@@ -552,7 +552,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<String>> {
         allow_special_files: false,
     };
     let read = limits::open_file(&name, path, &limits)
-        .and_then(|file| limits::read_bounded(file, &name, &limits, |_| false));
+        .and_then(|file| limits::read_file_bounded(file, &name, &limits, |_| false));
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(LoadError::NotFound { .. }) => return Ok(Config::default()),
