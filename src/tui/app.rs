@@ -1054,7 +1054,7 @@ fn reader(app: &mut App, action: Action) {
     let Some(story) = app.views.get_mut(&i) else {
         return;
     };
-    let name = |story: &StoryView, s: usize| story.doc.speaker_at(s).name.clone();
+    let name = |story: &StoryView, s: usize| story.doc.speaker_at(s).name.to_string();
     match action {
         Action::SearchMore => story.continue_search(),
         Action::NextParagraph => story.next_paragraph(),

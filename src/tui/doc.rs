@@ -8,7 +8,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use crate::annotate::Annotation;
-use crate::model::{Annotated, Document};
+use crate::model::{Annotated, Document, SpeakerFacts};
 
 /// An annotated story, shared between the library and its open view.
 #[derive(Clone)]
@@ -43,10 +43,15 @@ impl From<Annotation> for Doc {
 impl Doc {
     /// The `s`th speaker, for a position the story's own index found (as
     /// indexing `speakers[s]` did).
-    pub fn speaker_at(&self, s: usize) -> &crate::model::Speaker {
-        match self.speaker(s) {
+    pub fn speaker_at(&self, s: usize) -> SpeakerFacts<'_> {
+        match self.speaker_facts(s) {
             Some(speaker) => speaker,
             None => panic!("speaker {s} of {}", self.speaker_count()),
         }
+    }
+
+    /// The name of the speaker with this id.
+    pub fn speaker_name(&self, id: &str) -> Option<&str> {
+        Some(self.speaker_facts(self.speaker_index(id)?)?.name)
     }
 }

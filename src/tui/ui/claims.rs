@@ -50,8 +50,8 @@ impl Widget for &StoryClaimsView<'_> {
                 let by = claim
                     .speaker
                     .as_deref()
-                    .and_then(|id| doc.speaker_by_id(id))
-                    .map_or("no source found", |s| s.name.as_str());
+                    .and_then(|id| doc.speaker_name(id))
+                    .unwrap_or("no source found");
                 let heading = format!(
                     "¶ {} · {}",
                     story.paragraph_number(claim.paragraph),

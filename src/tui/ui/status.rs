@@ -92,8 +92,8 @@ impl StatusBar<'_> {
         let by = claim
             .speaker
             .as_deref()
-            .and_then(|id| story.doc.speaker_by_id(id))
-            .map_or("no source found", |s| s.name.as_str());
+            .and_then(|id| story.doc.speaker_name(id))
+            .unwrap_or("no source found");
         Some(Span::styled(
             format!(
                 " claim {}/{} · {} · {} ",

@@ -13,7 +13,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use super::countries;
 use crate::model::{
     Annotated, Claim, ClaimKind, CountryName, Document, Meta, Offsets, Paragraph, SCHEMA, Span,
-    Speaker, Summary,
+    Speaker, SpeakerFacts, SpeakerKind, Summary,
 };
 
 /// A claim as offsets: the paragraph and byte ranges of its content, source
@@ -126,12 +126,47 @@ impl ClaimRecord {
 /// all speakers' in one vector of the annotation: a long story has a
 /// hundred thousand speakers, mentioned hundreds of thousands of times,
 /// most once or twice (a vector each would cost more than its mentions).
+/// Its id is its position, and its strings are boxed: 80 bytes where a
+/// [`Speaker`] is 152 and an id's allocation.
 #[derive(Debug, Clone)]
 pub(super) struct SpeakerRecord {
-    /// The speaker, its `mentions` left empty.
-    pub speaker: Speaker,
+    pub name: Box<str>,
+    pub kind: SpeakerKind,
+    pub role: Option<Box<str>>,
+    pub country: Option<Box<str>>,
+    pub aliases: Box<[Box<str>]>,
     /// Start and end of its mentions in the annotation's `speaker_mentions`.
     pub mentions: (u32, u32),
+}
+
+impl SpeakerRecord {
+    /// The speaker at position `s`, its `mentions` left empty.
+    fn speaker(&self, s: usize) -> Speaker {
+        Speaker {
+            id: speaker_id(s),
+            name: self.name.to_string(),
+            kind: self.kind,
+            role: self.role.as_deref().map(str::to_string),
+            country: self.country.as_deref().map(str::to_string),
+            aliases: self.aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: Vec::new(),
+        }
+    }
+}
+
+/// The id of the speaker at position `s`: `s1`, `s2`, … in order.
+fn speaker_id(s: usize) -> String {
+    format!("s{}", s + 1)
+}
+
+/// The position of the speaker with id `id`, if it is one of the ids
+/// [`speaker_id`] makes.
+fn speaker_position(id: &str) -> Option<usize> {
+    let number = id.strip_prefix('s')?;
+    if number.starts_with(['0', '+']) {
+        return None;
+    }
+    number.parse::<usize>().ok()?.checked_sub(1)
 }
 
 /// One annotated story in compact form: claims and mentions kept as
@@ -183,9 +218,7 @@ impl Annotation {
         let content = self.span(record.paragraph, record.start, record.end);
         Claim {
             id: format!("c{}", n + 1),
-            speaker: record
-                .speaker()
-                .map(|s| self.speakers[s as usize].speaker.id.clone()),
+            speaker: record.speaker().map(|s| speaker_id(s as usize)),
             kind: record.kind,
             paragraph: content.paragraph,
             start: content.start,
@@ -237,9 +270,10 @@ impl Annotation {
             .collect();
         let speakers = std::mem::take(&mut self.speakers)
             .into_iter()
-            .map(|record| Speaker {
+            .enumerate()
+            .map(|(s, record)| Speaker {
                 mentions: self.spans(self.mentions_of(&record)),
-                ..record.speaker
+                ..record.speaker(s)
             })
             .collect();
         Document {
@@ -281,9 +315,24 @@ impl Annotated for Annotation {
         self.speakers.len()
     }
 
-    /// Its `mentions` are empty: they are kept as offsets.
-    fn speaker(&self, s: usize) -> Option<&Speaker> {
-        self.speakers.get(s).map(|record| &record.speaker)
+    /// Built when asked, its `mentions` empty: they are kept as offsets.
+    fn speaker(&self, s: usize) -> Option<Cow<'_, Speaker>> {
+        self.speakers
+            .get(s)
+            .map(|record| Cow::Owned(record.speaker(s)))
+    }
+
+    fn speaker_facts(&self, s: usize) -> Option<SpeakerFacts<'_>> {
+        self.speakers.get(s).map(|record| SpeakerFacts {
+            name: &record.name,
+            kind: record.kind,
+            role: record.role.as_deref(),
+            country: record.country.as_deref(),
+        })
+    }
+
+    fn speaker_index(&self, id: &str) -> Option<usize> {
+        speaker_position(id).filter(|&s| s < self.speakers.len())
     }
 
     fn speaker_mention_count(&self, s: usize) -> usize {
@@ -366,7 +415,12 @@ impl Serialize for Speakers<'_> {
             annotation
                 .speakers
                 .iter()
-                .map(|record| SpeakerView { annotation, record }),
+                .enumerate()
+                .map(|(index, record)| SpeakerView {
+                    annotation,
+                    index,
+                    record,
+                }),
         )
     }
 }
@@ -374,15 +428,16 @@ impl Serialize for Speakers<'_> {
 /// A speaker as the document has it, its mentions built one at a time.
 struct SpeakerView<'a> {
     annotation: &'a Annotation,
+    index: usize,
     record: &'a SpeakerRecord,
 }
 
 impl Serialize for SpeakerView<'_> {
     /// [`Speaker`]'s fields, in its order.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let speaker = &self.record.speaker;
+        let speaker = self.record;
         let mut out = serializer.serialize_struct("Speaker", 7)?;
-        out.serialize_field("id", &speaker.id)?;
+        out.serialize_field("id", &speaker_id(self.index))?;
         out.serialize_field("name", &speaker.name)?;
         out.serialize_field("kind", &speaker.kind)?;
         out.serialize_field("role", &speaker.role)?;
@@ -397,7 +452,9 @@ struct MentionSpans<'a>(&'a SpeakerView<'a>);
 
 impl Serialize for MentionSpans<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let SpeakerView { annotation, record } = self.0;
+        let SpeakerView {
+            annotation, record, ..
+        } = self.0;
         serializer.collect_seq(
             annotation
                 .mentions_of(record)
@@ -445,5 +502,20 @@ mod tests {
         assert_eq!(record.source(), Some((1, 0, 4)));
         assert_eq!(record.cue(), None);
         assert_eq!(record.extra(), None);
+    }
+
+    #[test]
+    fn a_speaker_record_is_smaller_than_a_speaker() {
+        assert!(std::mem::size_of::<SpeakerRecord>() <= 80);
+    }
+
+    #[test]
+    fn speaker_ids_and_positions_match() {
+        for s in [0, 8, 9, 99, 123_456] {
+            assert_eq!(speaker_position(&speaker_id(s)), Some(s));
+        }
+        for id in ["s0", "s", "x1", "s01", "s+1", "s-1", "s1x", "S1"] {
+            assert_eq!(speaker_position(id), None, "{id}");
+        }
     }
 }

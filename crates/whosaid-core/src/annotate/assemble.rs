@@ -12,7 +12,7 @@ use super::countries;
 use super::lexicon::{Sex, lexicon};
 use super::mentions::{MentionKind, PlacedMention, surname_key};
 use super::names::Names;
-use crate::model::{Article, Paragraph, SourceCountry, Speaker, SpeakerKind, Summary};
+use crate::model::{Article, Paragraph, SourceCountry, SpeakerKind, Summary};
 
 pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     let Story {
@@ -131,11 +131,9 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     );
     let speakers: Vec<SpeakerRecord> = listed
         .iter()
-        .enumerate()
-        .map(|(n, &e)| {
+        .map(|&e| {
             speaker(
                 &resolution.entities[e],
-                format!("s{}", n + 1),
                 &mentions,
                 &names,
                 paragraphs,
@@ -218,7 +216,6 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
 
 fn speaker(
     entity: &Entity,
-    id: String,
     mentions: &[PlacedMention],
     names: &Names,
     paragraphs: &[Paragraph],
@@ -248,7 +245,7 @@ fn speaker(
     );
     let spans = (first, all_mentions.len() as u32);
     let name = entity.name(names);
-    let mut aliases: Vec<String> = Vec::new();
+    let mut aliases: Vec<Box<str>> = Vec::new();
     for &m in &entity.mentions {
         let mention = &mentions[m as usize];
         let form = match mention.kind {
@@ -261,12 +258,10 @@ fn speaker(
                 .get(mention.span())
                 .unwrap_or_default(),
         };
-        if !form.is_empty() && form != name && !aliases.iter().any(|a| a == form) {
-            aliases.push(form.to_string());
+        if !form.is_empty() && form != name && !aliases.iter().any(|a| &**a == form) {
+            aliases.push(form.into());
         }
     }
-    // Grown from room for four: most speakers have one alias or none.
-    aliases.shrink_to_fit();
     // "Ambassador", "Assistant Secretary": a person the story never names,
     // only called by a title, is an unnamed source. ("Ms King": after an
     // honorific, the title word is a surname.)
@@ -291,25 +286,22 @@ fn speaker(
             .all(|word| lexicon().title(word).is_some() || countries::lookup(word).is_some())
         && !ordered.iter().any(after_honorific);
     SpeakerRecord {
-        speaker: Speaker {
-            id,
-            name: name.to_string(),
-            kind: if title_only {
-                SpeakerKind::Anonymous
-            } else {
-                entity.kind
-            },
-            role: names.get(entity.role).map(str::to_string),
-            country: names.get(entity.country).map(str::to_string),
-            aliases,
-            mentions: Vec::new(),
+        name: name.into(),
+        kind: if title_only {
+            SpeakerKind::Anonymous
+        } else {
+            entity.kind
         },
+        role: names.get(entity.role).map(Box::from),
+        country: names.get(entity.country).map(Box::from),
+        // Grown from room for four: boxed, with none to spare.
+        aliases: aliases.into_boxed_slice(),
         mentions: spans,
     }
 }
 
 fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
-    let speaker_of = |claim: &ClaimRecord| claim.speaker().map(|s| &speakers[s as usize].speaker);
+    let speaker_of = |claim: &ClaimRecord| claim.speaker().map(|s| &speakers[s as usize]);
     let anonymous_claims = claims
         .iter()
         .filter(|c| speaker_of(c).is_some_and(|s| s.kind == SpeakerKind::Anonymous))
@@ -318,11 +310,11 @@ fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
     for s in claims.iter().filter_map(ClaimRecord::speaker) {
         with_claims[s as usize] = true;
     }
-    let quoted: Vec<&Speaker> = speakers
+    let quoted: Vec<&SpeakerRecord> = speakers
         .iter()
         .zip(&with_claims)
         .filter(|(_, quoted)| **quoted)
-        .map(|(s, _)| &s.speaker)
+        .map(|(s, _)| s)
         .collect();
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for code in claims

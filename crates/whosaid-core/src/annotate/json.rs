@@ -249,9 +249,9 @@ impl Annotation {
             if n > 0 {
                 out.byte(b',');
             }
-            let speaker = &record.speaker;
+            let speaker = record;
             out.bytes(b"{\"id\":");
-            out.string(&speaker.id);
+            speaker_id(out, n);
             out.bytes(b",\"name\":");
             out.string(&speaker.name);
             out.bytes(b",\"kind\":\"");
@@ -337,11 +337,10 @@ impl Annotation {
         out.bytes(b"{\"id\":\"c");
         out.number(n as u64 + 1);
         out.bytes(b"\",\"speaker\":");
-        let speaker = record
-            .speaker()
-            .and_then(|s| self.speakers.get(s as usize))
-            .map(|s| s.speaker.id.as_str());
-        out.optional(speaker);
+        match record.speaker() {
+            Some(s) => speaker_id(out, s as usize),
+            None => out.bytes(b"null"),
+        }
         out.bytes(b",\"kind\":\"");
         out.bytes(record.kind.as_str().as_bytes());
         out.bytes(b"\",\"paragraph\":");
@@ -383,14 +382,21 @@ impl Annotation {
     }
 }
 
+/// The id of the speaker at position `s`, quoted: `"s1"` for the first.
+fn speaker_id(out: &mut Out, s: usize) {
+    out.bytes(b"\"s");
+    out.number(s as u64 + 1);
+    out.byte(b'"');
+}
+
 /// A list of strings.
-fn strings(out: &mut Out, list: &[String]) {
+fn strings(out: &mut Out, list: &[impl AsRef<str>]) {
     out.byte(b'[');
     for (n, item) in list.iter().enumerate() {
         if n > 0 {
             out.byte(b',');
         }
-        out.string(item);
+        out.string(item.as_ref());
     }
     out.byte(b']');
 }

@@ -18,9 +18,10 @@
 //! The index is rebuilt from the documents in library order, so it does not
 //! depend on the order the background annotation finished in.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::model::{Annotated, SpeakerKind};
+use crate::model::{Annotated, SpeakerFacts, SpeakerKind};
 
 use super::names::{NameKey, given_compatible, label_key, name_key};
 
@@ -207,35 +208,42 @@ impl People {
                     *n += 1;
                 }
             }
-            let speakers = (0..doc.speaker_count()).filter_map(|s| Some((s, doc.speaker(s)?)));
-            for (s, speaker) in speakers {
+            for s in 0..doc.speaker_count() {
+                let Some(SpeakerFacts {
+                    name,
+                    kind,
+                    country,
+                    ..
+                }) = doc.speaker_facts(s)
+                else {
+                    continue;
+                };
                 let member = Appearance {
                     entry,
                     speaker: s,
                     claims: claims[s],
                 };
-                let country = speaker.country.as_deref();
-                match speaker.kind {
-                    SpeakerKind::Person => match name_key(&speaker.name) {
+                match kind {
+                    SpeakerKind::Person => match name_key(name) {
                         Some(key) if key.given.is_some() => builder.full_name(key, country, member),
                         // Bare surnames wait until every full name is known.
                         Some(key) => bare.push((key, country, member)),
                         None => {
-                            builder.add(speaker.kind, None, country, member);
+                            builder.add(kind, None, country, member);
                         }
                     },
                     SpeakerKind::Organization | SpeakerKind::Group => {
-                        let label = (speaker.kind, label_key(&speaker.name));
+                        let label = (kind, label_key(name));
                         match builder.labels.get(&label) {
                             Some(&c) => builder.join(c, country, member),
                             None => {
-                                let c = builder.add(speaker.kind, None, country, member);
+                                let c = builder.add(kind, None, country, member);
                                 builder.labels.insert(label, c);
                             }
                         }
                     }
                     SpeakerKind::Anonymous | SpeakerKind::Document => {
-                        builder.add(speaker.kind, None, country, member);
+                        builder.add(kind, None, country, member);
                     }
                 }
             }
@@ -316,7 +324,7 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
 fn person<D: Annotated + ?Sized>(cluster: Cluster, docs: &HashMap<usize, &D>) -> Person {
     let mut appearances = cluster.members;
     appearances.sort_by_key(|m| (m.entry, m.speaker));
-    let speakers: Vec<&crate::model::Speaker> = appearances
+    let speakers: Vec<Cow<'_, crate::model::Speaker>> = appearances
         .iter()
         .filter_map(|m| docs.get(&m.entry)?.speaker(m.speaker))
         .collect();

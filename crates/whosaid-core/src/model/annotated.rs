@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Claim, CountryKind, Document, Meta, Paragraph, Span, Speaker, Summary, story_title};
+use super::{
+    Claim, CountryKind, Document, Meta, Paragraph, Span, Speaker, SpeakerKind, Summary, story_title,
+};
 
 /// Where a span lies, without its text: what a reader needs to highlight
 /// it, and no copy of the paragraph's handle to build.
@@ -45,6 +47,31 @@ pub struct CountryName<'a> {
     pub kind: CountryKind,
 }
 
+/// A speaker's name, kind, role and country, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeakerFacts<'a> {
+    /// As [`Speaker::name`].
+    pub name: &'a str,
+    /// As [`Speaker::kind`].
+    pub kind: SpeakerKind,
+    /// As [`Speaker::role`].
+    pub role: Option<&'a str>,
+    /// As [`Speaker::country`].
+    pub country: Option<&'a str>,
+}
+
+impl Speaker {
+    /// Its name, kind, role and country, borrowed.
+    pub fn facts(&self) -> SpeakerFacts<'_> {
+        SpeakerFacts {
+            name: &self.name,
+            kind: self.kind,
+            role: self.role.as_deref(),
+            country: self.country.as_deref(),
+        }
+    }
+}
+
 /// An annotated story, read by position: speakers, claims and countries are
 /// numbered as in the document (`speakers[s]`, `claims[n]`, `countries[c]`).
 /// Claims come back built; mentions and sources as [`Offsets`].
@@ -58,9 +85,13 @@ pub trait Annotated: fmt::Debug + Send + Sync {
 
     /// How many speakers there are.
     fn speaker_count(&self) -> usize;
-    /// The `s`th speaker. Its `mentions` may be empty even when it has
-    /// some: read them with [`Annotated::speaker_mention`].
-    fn speaker(&self, s: usize) -> Option<&Speaker>;
+    /// The `s`th speaker, built if the story is kept compact. Its
+    /// `mentions` may be empty even when it has some: read them with
+    /// [`Annotated::speaker_mention`].
+    fn speaker(&self, s: usize) -> Option<Cow<'_, Speaker>>;
+    /// Who the `s`th speaker is, with nothing built: what a list of a
+    /// hundred thousand sources reads of each.
+    fn speaker_facts(&self, s: usize) -> Option<SpeakerFacts<'_>>;
     /// How many mentions the `s`th speaker has.
     fn speaker_mention_count(&self, s: usize) -> usize;
     /// The `m`th mention of the `s`th speaker.
@@ -91,12 +122,10 @@ pub trait Annotated: fmt::Debug + Send + Sync {
     fn to_document(&self) -> Document;
 
     /// The position of the speaker with this id.
-    fn speaker_index(&self, id: &str) -> Option<usize> {
-        (0..self.speaker_count()).find(|&s| self.speaker(s).is_some_and(|x| x.id == id))
-    }
+    fn speaker_index(&self, id: &str) -> Option<usize>;
 
     /// The speaker with this id.
-    fn speaker_by_id(&self, id: &str) -> Option<&Speaker> {
+    fn speaker_by_id(&self, id: &str) -> Option<Cow<'_, Speaker>> {
         self.speaker(self.speaker_index(id)?)
     }
 
@@ -123,8 +152,12 @@ impl Annotated for Document {
         self.speakers.len()
     }
 
-    fn speaker(&self, s: usize) -> Option<&Speaker> {
-        self.speakers.get(s)
+    fn speaker(&self, s: usize) -> Option<Cow<'_, Speaker>> {
+        self.speakers.get(s).map(Cow::Borrowed)
+    }
+
+    fn speaker_facts(&self, s: usize) -> Option<SpeakerFacts<'_>> {
+        self.speakers.get(s).map(Speaker::facts)
     }
 
     fn speaker_mention_count(&self, s: usize) -> usize {

@@ -12,7 +12,7 @@ mod text;
 use crate::vocabulary::WordSet;
 use serde::{Deserialize, Serialize};
 
-pub use annotated::{Annotated, CountryName, Offsets};
+pub use annotated::{Annotated, CountryName, Offsets, SpeakerFacts};
 pub use text::Text;
 
 /// The schema tag every document carries.
