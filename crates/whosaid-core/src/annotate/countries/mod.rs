@@ -406,8 +406,11 @@ fn settle(
         .map(place)
         .collect();
 
-    let mut countries: Vec<Mentions> = Vec::new();
-    let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
+    // Each counted place's position among the countries, in order of first
+    // mention; and whether each hit counts.
+    let mut slot_of_place: Vec<Option<u16>> = vec![None; gazetteer.places.len()];
+    let mut counted_places: Vec<usize> = Vec::new();
+    let mut verdicts: Vec<bool> = Vec::with_capacity(hits.len());
     // Hits come in reading order, so each paragraph's are contiguous.
     let mut plainly: Vec<usize> = Vec::new();
     for group in hits.chunk_by(|a, b| a.position == b.position) {
@@ -450,30 +453,48 @@ fn settle(
                 }
                 _ => true,
             };
-            if !counts {
-                continue;
+            verdicts.push(counts);
+            if counts && slot_of_place[place].is_none() {
+                slot_of_place[place] = Some(counted_places.len() as u16);
+                counted_places.push(place);
             }
-            let paragraph = paragraphs[hit.position as usize].index;
-            let index = *slot.entry(place).or_insert_with(|| {
-                let info = gazetteer.places[place];
-                countries.push(Mentions {
-                    place: Place {
-                        code: info.code,
-                        name: info.name,
-                        kind: info.kind,
-                    },
-                    spans: Vec::new(),
-                });
-                countries.len() - 1
-            });
-            countries[index]
-                .spans
-                .push((paragraph, hit.start, hit.end()));
         }
     }
-    // Kept as long as the story: no room left over from doubling.
-    for found in &mut countries {
-        found.spans.shrink_to_fit();
+    let mut verdicts = verdicts.into_iter();
+    hits.retain(|_| verdicts.next().unwrap_or(false));
+    drop(verdicts);
+    let slot = |hit: &Hit| slot_of_place[place(hit)].map_or(u16::MAX, |slot| slot);
+    // Positions and starts are unique, so the order is the same every time.
+    hits.sort_unstable_by_key(|hit| (slot(hit), hit.position, hit.start));
+    let mut countries: Vec<Mentions> = counted_places
+        .iter()
+        .map(|&place| {
+            let info = gazetteer.places[place];
+            Mentions {
+                place: Place {
+                    code: info.code,
+                    name: info.name,
+                    kind: info.kind,
+                },
+                spans: Vec::new(),
+            }
+        })
+        .collect();
+    // Each country's spans made at their size from the last country's hits
+    // back, the hits cut as they are taken: a long story never holds all
+    // its hits and all its spans at once.
+    while let Some(last) = hits.last() {
+        let slot_hits = hits.partition_point(|hit| slot(hit) < slot(last));
+        let found = &mut countries[usize::from(slot(last))];
+        found.spans = hits[slot_hits..]
+            .iter()
+            .map(|hit| {
+                let paragraph = paragraphs[hit.position as usize].index;
+                (paragraph, hit.start, hit.end())
+            })
+            .collect();
+        hits.truncate(slot_hits);
+        hits.shrink_to_fit();
     }
     countries
 }
