@@ -796,15 +796,17 @@ fn opens_with_organization_name(p: &Para, core: Range<usize>) -> bool {
 
 /// A single capitalized word outside the names and sources already found:
 /// a later mention of a person if someone with that surname is named in the
-/// story ("Zelenskiy has been holding talks", "(Putin)"). Kept small, since
-/// a long story has many.
+/// story ("Zelenskiy has been holding talks", "(Putin)"). Twelve bytes: a
+/// long story holds a candidate for every few sentences until its last
+/// name is known.
 #[derive(Debug, Clone, Copy)]
 pub struct SurnameCandidate {
     paragraph: u32,
     start: u32,
-    end: u32,
-    /// With a possessive ("Trump's").
-    span_end: u32,
+    /// The word's length in bytes: no surname is longer than 255.
+    len: u8,
+    /// The length of the possessive after it ("Trump's"), or 0.
+    possessive_len: u8,
     sex: Sex,
     in_quote: bool,
 }
@@ -814,12 +816,14 @@ impl SurnameCandidate {
     pub fn shift(&mut self, by: usize) {
         let by = by as u32;
         self.start += by;
-        self.end += by;
-        self.span_end += by;
+    }
+
+    fn end(&self) -> u32 {
+        self.start + u32::from(self.len)
     }
 
     pub fn word<'a>(&self, paragraphs: &'a [crate::model::Paragraph]) -> &'a str {
-        &paragraphs[self.paragraph as usize].text[self.start as usize..self.end as usize]
+        &paragraphs[self.paragraph as usize].text[self.start as usize..self.end() as usize]
     }
 
     pub fn into_mention(
@@ -830,7 +834,7 @@ impl SurnameCandidate {
         let word = self.word(paragraphs);
         StoryMention {
             paragraph: self.paragraph,
-            span: self.start..self.span_end,
+            span: self.start..self.end() + u32::from(self.possessive_len),
             kind: MentionKind::Person,
             name: Some(names.intern(word)),
             surname: Some(names.intern(&surname_key(word))),
@@ -842,7 +846,7 @@ impl SurnameCandidate {
             definite: false,
             head: None,
             in_quote: self.in_quote,
-            name_span: (self.start, self.end),
+            name_span: (self.start, self.end()),
         }
     }
 }
@@ -867,6 +871,17 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>], found: &mut Vec<Su
             continue;
         }
         let possessive = i + 1 < p.len() && p.kind(i + 1) == Kind::Possessive;
+        let span_end = if possessive {
+            p.tokens[i + 1].end
+        } else {
+            token.end
+        };
+        let (Ok(len), Ok(possessive_len)) = (
+            u8::try_from(token.end - token.start),
+            u8::try_from(span_end - token.end),
+        ) else {
+            continue;
+        };
         let sex = (i > 0)
             .then(|| p.title(i - 1))
             .flatten()
@@ -875,12 +890,8 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>], found: &mut Vec<Su
         found.push(SurnameCandidate {
             paragraph: p.index as u32,
             start: token.start,
-            end: token.end,
-            span_end: if possessive {
-                p.tokens[i + 1].end
-            } else {
-                token.end
-            },
+            len,
+            possessive_len,
             sex,
             in_quote: p.inside_quote(i),
         });
@@ -1837,6 +1848,7 @@ mod tests {
         // Millions of these: a field more is megabytes more.
         assert!(std::mem::size_of::<StoryMention>() <= 52);
         assert!(std::mem::size_of::<PlacedMention>() <= 32);
+        assert!(std::mem::size_of::<SurnameCandidate>() <= 12);
         // The same alignment, so one is collected from the other in place.
         assert_eq!(
             std::mem::align_of::<StoryMention>(),
