@@ -402,7 +402,7 @@ impl StoryView {
                 // country"): a huge story can list a hundred thousand
                 // sources, measured again at every filter.
                 let speaker = self.doc.speaker_at(*s);
-                let name = clean(&speaker.name);
+                let name = clean(speaker.name);
                 let quoted = matches!(row, PanelRow::Source(_));
                 let count_columns = if quoted {
                     digits(self.index.speaker_claims[*s])

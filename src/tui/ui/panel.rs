@@ -152,7 +152,7 @@ impl SourcesPanel<'_> {
                 let is_cursor = row == story.panel_cursor;
                 let marker = if selected { "▸ " } else { "  " };
                 let count = story.panel_count(row);
-                let name = clean(&speaker.name).into_owned();
+                let name = clean(speaker.name).into_owned();
                 let mut style = if quoted { theme.text } else { theme.dim };
                 if selected {
                     style = style.patch(theme.speaker);

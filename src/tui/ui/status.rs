@@ -62,7 +62,7 @@ impl StatusBar<'_> {
         }
         if let Some(s) = story.selected {
             spans.push(Span::styled(
-                format!(" ▸ {} ", clean(&story.doc.speaker_at(s).name)),
+                format!(" ▸ {} ", clean(story.doc.speaker_at(s).name)),
                 theme.status,
             ));
         }

@@ -208,7 +208,7 @@ impl People {
                     *n += 1;
                 }
             }
-            for s in 0..doc.speaker_count() {
+            for (s, &claim_count) in claims.iter().enumerate() {
                 let Some(SpeakerFacts {
                     name,
                     kind,
@@ -221,7 +221,7 @@ impl People {
                 let member = Appearance {
                     entry,
                     speaker: s,
-                    claims: claims[s],
+                    claims: claim_count,
                 };
                 match kind {
                     SpeakerKind::Person => match name_key(name) {
