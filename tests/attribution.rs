@@ -3420,3 +3420,30 @@ fn a_listener_is_never_the_subject_of_a_verb_with_its_subject_left_out() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn one_another_and_others_speak_for_the_group_named_before() {
+    let text = "Farmers on the river were split. One said the dam would flood his land. \
+                Another said the water was needed. Others said they would wait and see.";
+    let found = claims(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    for claim in &found {
+        assert_eq!(claim.speaker.as_deref(), Some("Farmers"), "{found:#?}");
+    }
+}
+
+#[test]
+fn some_and_others_with_no_group_before_them_are_two_groups() {
+    let found = claims("Some said the dam was needed. Others said it came too late.");
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|c| (c.speaker.as_deref(), c.speaker_kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            (Some("Some"), Some(SpeakerKind::Group)),
+            (Some("Others"), Some(SpeakerKind::Group))
+        ]
+    );
+}

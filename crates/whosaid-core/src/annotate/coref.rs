@@ -269,6 +269,8 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         // (The words are gathered only for the mentions that ask: most are
         // pronouns, names and institutions.)
         let description = std::cell::OnceCell::new();
+        let partitive = mention.kind == MentionKind::Group
+            && names.get(mention.name).is_some_and(grammar::is_partitive);
         let role_says = |head: &str, entity: &Entity| {
             entity.kind == SpeakerKind::Person
                 && names.get(entity.role).is_some_and(|role| {
@@ -282,9 +284,7 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         };
         let found = match mention.kind {
             MentionKind::Pronoun(pronoun) => earlier(&|e| fits_pronoun(e, pronoun)),
-            MentionKind::One => earlier(&|e| {
-                e.plural && matches!(e.kind, SpeakerKind::Anonymous | SpeakerKind::Group)
-            }),
+            MentionKind::One => earlier(&|e| one_of_group(e, names)),
             // "the senator": a person whose role says so.
             MentionKind::Person => {
                 let head = names.get(mention.head).unwrap_or_default();
@@ -321,6 +321,9 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                         })
                     })
             }
+            // "Others said": the group named before, if one is; a group of
+            // their own if not.
+            MentionKind::Group if partitive => earlier(&|e| one_of_group(e, names)),
             // "US officials" again: the same unnamed group.
             MentionKind::Anonymous | MentionKind::Group if mention.plural && !mention.definite => {
                 index
@@ -346,7 +349,10 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
             _ => None,
         };
         entity_of[m] = match found {
-            Some(e) if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) => {
+            Some(e)
+                if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One)
+                    || partitive =>
+            {
                 index.entities[e].mentions.push(m as u32);
                 Some(e)
             }
@@ -403,6 +409,15 @@ struct Index {
     by_given: FxHashMap<Sym, Option<usize>>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
+}
+
+/// Whether "one", "another" or "others" can be of `entity`: a plural
+/// unnamed source or group, not itself "some" ("Some said …, others said
+/// …" are two groups).
+fn one_of_group(entity: &Entity, names: &Names) -> bool {
+    entity.plural
+        && matches!(entity.kind, SpeakerKind::Anonymous | SpeakerKind::Group)
+        && !grammar::is_partitive(entity.name(names))
 }
 
 fn plural_key(mention: &StoryMention, names: &Names) -> String {

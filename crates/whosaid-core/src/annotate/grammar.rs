@@ -78,6 +78,19 @@ impl Pronoun {
 
 pub(crate) static DETERMINERS: WordSet = crate::vocabulary::word_set!("determiners");
 
+/// Words that stand alone for one of a group named before ("one said",
+/// "another said").
+pub(crate) static SINGLE_MEMBER_SOURCES: WordSet =
+    crate::vocabulary::word_set!("single_member_sources");
+
+/// Words that stand alone for some of a group named before ("others say").
+pub(crate) static PARTITIVE_SOURCES: WordSet = crate::vocabulary::word_set!("partitive_sources");
+
+/// Whether `name` is a bare "some", "others", … standing for a group.
+pub(crate) fn is_partitive(name: &str) -> bool {
+    !name.contains(' ') && PARTITIVE_SOURCES.contains(&name.to_ascii_lowercase())
+}
+
 /// Words that may stand between a source and its cue: "has also said", "did not say".
 pub(crate) static AUXILIARIES: WordSet = crate::vocabulary::word_set!("auxiliaries");
 

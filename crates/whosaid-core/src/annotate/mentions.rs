@@ -21,7 +21,8 @@ pub enum MentionKind {
     Organization,
     Document,
     Pronoun(Pronoun),
-    /// A bare "one" ("one said"): one member of a group named before.
+    /// A bare "one" or "another" ("one said", "another said"): one member
+    /// of a group named before.
     One,
 }
 
@@ -155,6 +156,16 @@ pub fn shift(range: &mut Range<usize>, by: usize) {
 }
 
 impl Mention {
+    /// Whether it stands for someone named before: a pronoun, "one", a
+    /// description with "the", or "others" ("Residents were split. Others
+    /// said …").
+    pub fn points_back(&self) -> bool {
+        matches!(self.kind, MentionKind::Pronoun(_) | MentionKind::One)
+            || self.definite
+            || self.kind == MentionKind::Group
+                && self.name.as_deref().is_some_and(grammar::is_partitive)
+    }
+
     /// The same person or source, standing for the whole phrase `span`
     /// ("Former Treasury spokesman Dan Lewis" for Dan Lewis).
     pub fn spanning(&self, span: Range<usize>) -> Mention {
@@ -1217,7 +1228,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.plural = pronoun == Pronoun::They || pronoun == Pronoun::We;
         return Some(mention);
     }
-    if np.len() == 1 && p.lower(np.start) == "one" {
+    // ("Others say" is a group, which joins one named before: see coref.)
+    if np.len() == 1 && grammar::SINGLE_MEMBER_SOURCES.contains(p.lower(np.start)) {
         return Some(Mention::new(p, np, MentionKind::One));
     }
 

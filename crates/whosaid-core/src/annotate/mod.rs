@@ -27,7 +27,7 @@ mod window;
 use std::ops::Range;
 
 use attribution::SourceRef;
-use mentions::{Mention, MentionKind, StoryMention};
+use mentions::{Mention, StoryMention};
 use names::Names;
 use para::Para;
 use token::Kind;
@@ -192,9 +192,7 @@ impl Antecedents {
         if self.recent.len() > coref::LOOKBACK_PARAGRAPHS + 1 {
             self.recent.pop_front();
         }
-        let points_back = sources
-            .iter()
-            .any(|m| matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::One) || m.definite);
+        let points_back = sources.iter().any(Mention::points_back);
         if points_back {
             for mentions in &mut self.recent {
                 story.add_mentions(mentions.drain(..));

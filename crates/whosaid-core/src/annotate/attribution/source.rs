@@ -678,7 +678,10 @@ pub(super) fn subject_left(
     }
     if p.is_word(t) {
         let lower = p.lower(t);
-        if Pronoun::parse(lower).is_some() || lower == "one" {
+        if Pronoun::parse(lower).is_some()
+            || grammar::SINGLE_MEMBER_SOURCES.contains(lower)
+            || grammar::PARTITIVE_SOURCES.contains(lower)
+        {
             let front = if t > sentence.start && p.is_any(t - 1, &grammar::CONNECTIVES) {
                 t - 1
             } else {
