@@ -662,6 +662,17 @@ pub(super) enum Subject {
     Coordinated,
 }
 
+/// Whether the word at `t` closes a longer phrase ("many others", "lobbyists
+/// and others") rather than standing alone ("But others said", "…, and
+/// others said").
+fn ends_a_phrase(p: &Para, t: usize, sentence_start: usize) -> bool {
+    if t == sentence_start || !p.is_word(t - 1) {
+        return false;
+    }
+    let opens_the_clause = t - 1 == sentence_start || !p.is_word(t - 2);
+    !(p.is_any(t - 1, &grammar::CONNECTIVES) && opens_the_clause)
+}
+
 /// The source of a cue written before it. `front` is where the clause starts.
 pub(super) fn subject_left(
     p: &Para,
@@ -678,10 +689,9 @@ pub(super) fn subject_left(
     }
     if p.is_word(t) {
         let lower = p.lower(t);
-        if Pronoun::parse(lower).is_some()
-            || grammar::SINGLE_MEMBER_SOURCES.contains(lower)
-            || grammar::PARTITIVE_SOURCES.contains(lower)
-        {
+        let partitive = grammar::SINGLE_MEMBER_SOURCES.contains(lower)
+            || grammar::PARTITIVE_SOURCES.contains(lower);
+        if Pronoun::parse(lower).is_some() || partitive && !ends_a_phrase(p, t, sentence.start) {
             let front = if t > sentence.start && p.is_any(t - 1, &grammar::CONNECTIVES) {
                 t - 1
             } else {
