@@ -76,6 +76,13 @@ pub(super) fn unclaimed_quotes(
     };
     let attributed = sources_of(ClaimKind::Direct);
     let reported = sources_of(ClaimKind::Indirect);
+    // Either kind, for a whole sentence quoted: the speaker of the claim
+    // nearest to it, reported or quoted ("Ruiz said …. “…” Lee told …: “…”",
+    // "Blair said …, he said. “…”"). A quote inside a sentence goes to the
+    // nearest quote's speaker first.
+    let mut any_kind: Vec<(usize, SourceRef)> =
+        attributed.iter().chain(&reported).copied().collect();
+    any_kind.sort_unstable_by_key(|&(start, _)| start);
     for (q, quote) in p.quotes.quotes.iter().enumerate() {
         if claimed[q] {
             continue;
@@ -103,13 +110,15 @@ pub(super) fn unclaimed_quotes(
             SourceRef::Mention(add_mention(findings, mention))
         } else if quote.continued {
             SourceRef::Inherit
+        } else if let Some(nearest) = nearest_attributed(&any_kind, content.start)
+            .filter(|_| words >= 5 && quote.open.is_some_and(|open| opens_a_sentence(p, open)))
+        {
+            nearest
         } else if let Some(nearest) = nearest_attributed(&attributed, content.start) {
             nearest
         } else if let Some(nearest) = nearest_attributed(&reported, content.start)
             .filter(|_| words >= 5 && !looks_like_title(p, quote))
         {
-            // A whole sentence quoted in a paragraph of one speaker's
-            // reported speech: "Blair said …, he said. “…”".
             nearest
         } else if quote.open == Some(0) && words >= 3 {
             SourceRef::Inherit
@@ -151,6 +160,20 @@ pub(super) fn colon_source_absent(p: &Para, quote: &Quote) -> bool {
     quote
         .open
         .is_none_or(|open| open == 0 || p.kind(open - 1) != Kind::Colon)
+}
+
+/// Whether the quotation mark at `open` starts a sentence: the paragraph
+/// starts there, or a sentence (or a quote closing one) ends just before.
+fn opens_a_sentence(p: &Para, open: usize) -> bool {
+    let ends_before = |t: usize| p.kind(t).is_terminal();
+    match open {
+        0 => true,
+        1 => ends_before(0),
+        _ => {
+            ends_before(open - 1)
+                || matches!(p.kind(open - 1), Kind::Quote(_)) && ends_before(open - 2)
+        }
+    }
 }
 
 /// The source of the nearest claim in this paragraph that has a direct quote
