@@ -3447,3 +3447,65 @@ fn some_and_others_with_no_group_before_them_are_two_groups() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_after_reported_speech_about_someone_else_is_the_reporter() {
+    let text = "Senator Paul Ortiz said Tomas Berg was wrong about the bridge. \
+                “We will build it anyway,” he added.";
+    let found = claims(text);
+    assert_eq!(
+        found.last().and_then(|c| c.speaker.as_deref()),
+        Some("Paul Ortiz"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_report_by_an_institution_is_the_person_reported() {
+    let text = "Police said Tomas Berg was arrested on Monday. He said he was innocent.";
+    let found = claims(text);
+    assert_eq!(
+        found.last().and_then(|c| c.speaker.as_deref()),
+        Some("Tomas Berg"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn another_with_no_group_before_it_is_a_source_of_its_own() {
+    let text = "“Prices will rise,” one grain trader said. \
+                Another added: “We have seen nothing like it.”";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        (found[1].speaker.as_deref(), found[1].speaker_kind),
+        (Some("Another"), Some(SpeakerKind::Anonymous)),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn others_at_the_end_of_a_phrase_keep_the_phrase() {
+    for (text, source) in [
+        (
+            "Farmers and others said the dam would flood the valley.",
+            "Farmers and others",
+        ),
+        ("Many others said the dam came too late.", "Many others"),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn a_whole_sentence_quoted_without_a_cue_goes_to_the_nearest_speaker() {
+    let text = "Senator Paul Ortiz said the vote would be close. \
+                “There is no certainty in any of this and we know it.” \
+                Governor Lena Marsh called the plan reckless. She told reporters: “It will fail.”";
+    let found = claims(text);
+    let uncued = found
+        .iter()
+        .find(|c| c.text.starts_with("There is no certainty"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(uncued.speaker.as_deref(), Some("Paul Ortiz"), "{found:#?}");
+}

@@ -69,7 +69,9 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         }
     }
     drop(new_index);
-    let resolution = coref::resolve(&mentions, &names);
+    let reports = coref::Reports::of(&claims);
+    let resolution = coref::resolve(&mentions, &names, &reports);
+    drop(reports);
     // What is left to do needs less of each mention: kept in place, in
     // less room (a long story's mentions are its largest table here).
     let mut mentions: Vec<PlacedMention> = mentions.into_iter().map(PlacedMention::from).collect();

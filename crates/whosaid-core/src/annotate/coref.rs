@@ -6,6 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::annotation::ClaimRecord;
 use super::grammar::{self, Pronoun};
 use super::lexicon::Sex;
 use super::mentions::{self, MentionKind, StoryMention};
@@ -197,7 +198,7 @@ pub const LOOKBACK_PARAGRAPHS: usize = 4;
 pub const LOOKBACK_MENTIONS: usize = 256;
 
 /// Resolves mentions, which must be in reading order.
-pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
+pub fn resolve(mentions: &[StoryMention], names: &Names, reports: &Reports) -> Resolution {
     let mut index = Index::default();
     let mut entity_of: Vec<Option<usize>> = vec![None; mentions.len()];
     // Surnames of people named in full or with a title: "Ohl" after "Greta
@@ -256,15 +257,20 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
         let entities = &index.entities;
         // The nearest earlier mention, outside quotes, whose entity fits;
         // only a few paragraphs back, so this stays linear in the story.
-        let earlier = |fits: &dyn Fn(&Entity) -> bool| {
+        let earlier_at = |fits: &dyn Fn(&Entity) -> bool| {
             (m.saturating_sub(LOOKBACK_MENTIONS)..m)
                 .rev()
                 .take_while(|&e| {
                     mentions[e].paragraph() + LOOKBACK_PARAGRAPHS >= mention.paragraph()
                 })
                 .filter(|&e| !mentions[e].in_quote || mention.in_quote)
-                .find_map(|e| entity_of[e].filter(|&e| fits(&entities[e])))
+                .find_map(|at| {
+                    entity_of[at]
+                        .filter(|&e| fits(&entities[e]))
+                        .map(|e| (at, e))
+                })
         };
+        let earlier = |fits: &dyn Fn(&Entity) -> bool| earlier_at(fits).map(|(_, e)| e);
         // "the foreign secretary" goes to a person whose role holds every word of it.
         // (The words are gathered only for the mentions that ask: most are
         // pronouns, names and institutions.)
@@ -283,7 +289,20 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                 })
         };
         let found = match mention.kind {
-            MentionKind::Pronoun(pronoun) => earlier(&|e| fits_pronoun(e, pronoun)),
+            // "Lee said Ortiz was wrong. He added …": the nearest fitting
+            // mention, unless it is inside what someone who also fits
+            // reported; then the reporter, who is the one still speaking.
+            MentionKind::Pronoun(pronoun) => {
+                let fits = |e: &Entity| fits_pronoun(e, pronoun);
+                earlier_at(&fits).map(|(at, e)| {
+                    reports
+                        .reporter_of(&mentions[at], mention)
+                        .filter(|&source| source < m)
+                        .and_then(|source| entity_of[source])
+                        .filter(|&reporter| fits(&entities[reporter]))
+                        .unwrap_or(e)
+                })
+            }
             MentionKind::One => earlier(&|e| one_of_group(e, names)),
             // "the senator": a person whose role says so.
             MentionKind::Person => {
@@ -360,7 +379,8 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
                 index.entities[e].absorb(mention, m, names);
                 Some(e)
             }
-            None if matches!(mention.kind, MentionKind::Pronoun(_) | MentionKind::One) => None,
+            // ("Another said" with no group before it is a source of its own.)
+            None if matches!(mention.kind, MentionKind::Pronoun(_)) => None,
             None => Some(index.add(mention, m, names)),
         };
     }
@@ -394,6 +414,51 @@ pub fn resolve(mentions: &[StoryMention], names: &Names) -> Resolution {
             .into_iter()
             .map(|e| e.map_or(Resolution::NONE, |e| e as u32))
             .collect(),
+    }
+}
+
+/// What the story's claims report, by where it lies: whose words a
+/// mention stands in.
+pub struct Reports {
+    /// Paragraph, start and end of each claim's content, with the index of
+    /// its source mention; sorted by paragraph and start.
+    spans: Vec<(u32, u32, u32, u32)>,
+}
+
+impl Reports {
+    /// How many claims that start before a mention are tried: contents nest
+    /// only a few deep, and this keeps the lookup constant.
+    const NESTING: usize = 8;
+
+    pub fn of(claims: &[ClaimRecord]) -> Self {
+        let mut spans: Vec<_> = claims
+            .iter()
+            .filter_map(|claim| {
+                let source = claim.source_mention()?;
+                Some((claim.paragraph, claim.start, claim.end, source))
+            })
+            .collect();
+        spans.sort_unstable();
+        Reports { spans }
+    }
+
+    /// The source mention of a claim whose content holds `inside` and not
+    /// `reader` (a pronoun inside the same report reads it from within).
+    fn reporter_of(&self, inside: &StoryMention, reader: &StoryMention) -> Option<usize> {
+        let key = (inside.paragraph, inside.span.start);
+        let after = self.spans.partition_point(|s| (s.0, s.1) <= key);
+        self.spans[..after]
+            .iter()
+            .rev()
+            .take(Self::NESTING)
+            .take_while(|s| s.0 == inside.paragraph)
+            .find(|&&(paragraph, start, end, _)| {
+                let holds = |m: &StoryMention| {
+                    m.paragraph == paragraph && start <= m.span.start && m.span.end <= end
+                };
+                holds(inside) && !holds(reader)
+            })
+            .map(|s| s.3 as usize)
     }
 }
 

@@ -1230,7 +1230,10 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     }
     // ("Others say" is a group, which joins one named before: see coref.)
     if np.len() == 1 && grammar::SINGLE_MEMBER_SOURCES.contains(p.lower(np.start)) {
-        return Some(Mention::new(p, np, MentionKind::One));
+        let mut mention = Mention::new(p, np.clone(), MentionKind::One);
+        // Named as written, for when no group is named before it.
+        mention.name = Some(p.word(np.start).into());
+        return Some(mention);
     }
 
     if let Some(named) =
