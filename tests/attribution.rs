@@ -3509,3 +3509,54 @@ fn a_whole_sentence_quoted_without_a_cue_goes_to_the_nearest_speaker() {
         .unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!(uncued.speaker.as_deref(), Some("Paul Ortiz"), "{found:#?}");
 }
+
+#[test]
+fn a_source_ending_the_sentence_reports_the_clause_it_holds() {
+    let found = claims(
+        "The mayor and her deputy are at the town hall and are insisting the bridge stays open, \
+         a council source said.",
+    );
+    let source = found
+        .iter()
+        .find(|c| c.source.as_deref() == Some("a council source"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(
+        source.text,
+        "The mayor and her deputy are at the town hall and are insisting the bridge stays open"
+    );
+}
+
+#[test]
+fn an_opening_phrase_before_a_verb_taking_an_infinitive_is_part_of_the_content() {
+    let c = only(
+        "After years of delay, the city plans to rebuild the bridge, officials said late Thursday.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "After years of delay, the city plans to rebuild the bridge",
+            "officials"
+        )
+    );
+}
+
+#[test]
+fn divulged_is_a_cue() {
+    let c = only("Officials divulged on Thursday that the council had met twice.");
+    assert_eq!(c.text, "the council had met twice");
+}
+
+#[test]
+fn a_name_ending_in_research_finance_or_analytics_is_an_organization() {
+    for text in [
+        "Sales doubled last year, according to Tidewater Research.",
+        "Prices fell sharply in May, Harbour Finance reported.",
+        "Rents rose for a third year, Quayside Analytics said.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Organization),
+            "{text}"
+        );
+    }
+}

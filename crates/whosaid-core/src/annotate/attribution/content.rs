@@ -469,7 +469,8 @@ pub(super) fn backward_content(
             && (clause.cue.according
                 || ends_sentence
                     && !p.is_any(t + 1, &["which", "who", "whom", "where", "when"])
-                    && (t + 1..range.end).any(|v| looks_finite(p, v)))
+                    && (t + 1..range.end)
+                        .any(|v| looks_finite(p, v) || verb_before_infinitive(p, v)))
     });
     let introductory = !p.inside_quote(range.start)
         && p.is_any(range.start, &INTRODUCTORY)
@@ -482,6 +483,20 @@ pub(super) fn backward_content(
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
+}
+
+/// A present-tense verb taking an infinitive ("the city plans to
+/// rebuild", "she wants to run"), which no suffix marks as finite.
+fn verb_before_infinitive(p: &Para, v: usize) -> bool {
+    v + 2 < p.len()
+        && p.is_word(v)
+        && !p.is_capitalized(v)
+        && p.lower(v).ends_with('s')
+        && !p.lower(v).ends_with("ss")
+        && p.is_any(v + 1, &["to"])
+        && p.is_word(v + 2)
+        && !p.is_capitalized(v + 2)
+        && !p.is_any(v + 2, &grammar::DETERMINERS)
 }
 
 /// Token range covering a byte range.

@@ -385,6 +385,9 @@ fn sentence_claims(
     }
 
     let mut previous_end = sentence.start;
+    // Where the last clause's reported speech ran, when it ran forward
+    // (from the bound before that clause to the end of its content).
+    let mut last_forward: Option<(usize, usize)> = None;
     // The claims each kept clause produced, as a range of `findings.claims`.
     produced.clear();
     for (n, clause) in kept.iter().enumerate() {
@@ -427,6 +430,7 @@ fn sentence_claims(
         };
 
         let mut found_any = false;
+        let mut forward = None;
         // Content after the clause.
         if let Some(start) = forward_start(p, clause, sentence.end) {
             // The quote is the whole content, or the writer's gloss follows it:
@@ -457,6 +461,7 @@ fn sentence_claims(
                     cut_main_clause(p, clause, cut_trailing_gloss(p, range))
                 };
                 if word_count(p, range.clone()) >= 2 || answer {
+                    forward = Some((previous_end, range.end));
                     partials_inside(p, range.clone(), quote_used, findings, &claim);
                     findings
                         .claims
@@ -497,11 +502,21 @@ fn sentence_claims(
                 .source
                 .as_ref()
                 .is_some_and(|np| relative_pronoun(p, np.end, clause.cue.start).is_some());
+        // "X and Y are insisting the bridge stays open, a source said": a
+        // clause ending the sentence reports the whole of it, the clause
+        // whose content runs up to it included.
+        let ends_sentence = clause.after >= sentence.end || p.kind(clause.after).is_terminal();
+        let backward_from = match last_forward {
+            Some((from, end)) if ends_sentence && (end..clause.front).all(|t| !p.is_word(t)) => {
+                from
+            }
+            _ => previous_end,
+        };
         if !interrupts
             && !relative_source
             && (!found_any || clause.inverted || parenthetical)
             && let Some((kind, content, q)) =
-                backward_content(p, clause, previous_end, &sentence, quote_used)
+                backward_content(p, clause, backward_from, &sentence, quote_used)
             // "Holding open a book, Beck said, “…”": with the quote after,
             // an adverbial before the clause is scene, not content.
             && !(found_any && kind == ClaimKind::Indirect && opens_adverbial(p, content.start))
@@ -571,6 +586,7 @@ fn sentence_claims(
         if found_any {
             previous_end = clause.after;
         }
+        last_forward = forward;
         produced.push(first_claim..findings.claims.len());
     }
     nested_channels(p, kept, produced, findings);
