@@ -3560,3 +3560,81 @@ fn a_name_ending_in_research_finance_or_analytics_is_an_organization() {
         );
     }
 }
+
+#[test]
+fn an_age_or_a_hometown_is_no_role() {
+    for (text, role) in [
+        (
+            "Marisol Quintero, 43, of Dunmore Falls, said the river had risen.",
+            None,
+        ),
+        (
+            "Marisol Quintero, 43, a nurse from Dunmore Falls, said the river had risen.",
+            Some("a nurse from Dunmore Falls"),
+        ),
+    ] {
+        let doc = annotate(text);
+        let speaker = doc.claims[0]
+            .speaker
+            .as_deref()
+            .and_then(|id| doc.speaker(id))
+            .unwrap_or_else(|| panic!("no speaker: {text}"));
+        assert_eq!(speaker.name, "Marisol Quintero", "{text}");
+        assert_eq!(speaker.role.as_deref(), role, "{text}");
+    }
+}
+
+#[test]
+fn a_list_of_plural_nouns_is_one_group() {
+    let c = only("Councillors, engineers and residents said the bridge should be rebuilt.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Councillors, engineers and residents"),
+            Some(SpeakerKind::Group)
+        )
+    );
+}
+
+#[test]
+fn a_two_word_name_speaking_of_itself_as_its_is_an_organization() {
+    assert_eq!(
+        only("Kestrel Dynamics said its profits had fallen.").speaker_kind,
+        Some(SpeakerKind::Organization)
+    );
+    // A given name the lexicon knows is a person's, whatever "its" stands for.
+    assert_eq!(
+        only("Maria Holt said its profits had fallen.").speaker_kind,
+        Some(SpeakerKind::Person)
+    );
+}
+
+#[test]
+fn residents_of_a_place_opening_a_sentence_are_a_group() {
+    let found =
+        claims("Residents of Lowmoor packed the hall on Tuesday. One said the plan was rushed.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].speaker.as_deref(), found[0].speaker_kind),
+        (Some("Residents of Lowmoor"), Some(SpeakerKind::Group))
+    );
+}
+
+#[test]
+fn as_a_source_said_ending_a_sentence_reports_what_comes_before() {
+    let c = only("The suspect fled on foot across the bridge, as police said on Monday.");
+    assert_eq!(
+        said_by(&c),
+        ("The suspect fled on foot across the bridge", "police")
+    );
+    // A verb of saying in another sense after "as" reports nothing.
+    assert!(
+        claims("Fewer voters back Ana Ruiz, as rival Tomas Berg continues to gain.").is_empty()
+    );
+}
+
+#[test]
+fn a_bracket_closing_outside_the_content_is_not_part_of_it() {
+    let c = only("(Vellum says it has no plans to sell the mill.)");
+    assert_eq!(c.text, "it has no plans to sell the mill");
+}

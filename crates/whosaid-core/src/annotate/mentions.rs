@@ -1242,6 +1242,15 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return Some(named);
     }
 
+    // "Councillors, engineers and residents": a list of plural nouns is
+    // headed by its last, not cut at its first comma as an aside would be.
+    let plural_list = np.len() >= 4
+        && p.is_any(np.end - 2, &["and", "or"])
+        && !p.is_capitalized(np.end - 1)
+        && p.lower(np.end - 1).ends_with('s')
+        && np
+            .clone()
+            .all(|t| p.kind(t) == Kind::Comma || p.is_word(t) && !p.inside_quote(t));
     // The head: the last word before a post-modifier ("of", "familiar with", "who").
     let mut head_end = np.end;
     let mut member_of = false;
@@ -1273,11 +1282,14 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && !(lower == "of"
                 && p.is_capitalized(t + 1)
                 && p.is_capitalized(t - 1)
+                // "Residents of Lowmoor": capitalized only as the sentence's
+                // first word, a group's noun is no name's.
+                && !(t - 1 == p.sentence_of(t).start && lexicon.is_group(p.lower(t - 1)))
                 && !of_ends_a_persons_head(p, t, np.end, people))
             && !(matches!(lower, "for" | "on") && preposition_of_name_before_role(p, t, np.end)))
             || POSTMODIFIER_OPENERS.contains(lower)
             || participle
-            || p.kind(t) == Kind::Comma
+            || p.kind(t) == Kind::Comma && !plural_list
         {
             head_end = t;
             break;

@@ -17,25 +17,37 @@ use crate::annotate::quotes::Quote;
 use crate::annotate::token::Kind;
 use crate::model::ClaimKind;
 
-/// Trims punctuation off both ends of a token range.
+/// Trims punctuation off both ends of a token range, and a bracket whose
+/// partner lies outside it ("(Vellum says it has no plans.)").
 pub(super) fn trim(p: &Para, mut range: Range<usize>) -> Range<usize> {
-    while range.start < range.end
-        && matches!(
-            p.kind(range.start),
+    let edge = |kind| {
+        matches!(
+            kind,
             Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon | Kind::Period
         )
-    {
-        range.start += 1;
+    };
+    let holds = |range: &Range<usize>, kind| range.clone().any(|t| p.kind(t) == kind);
+    loop {
+        while range.start < range.end && edge(p.kind(range.start)) {
+            range.start += 1;
+        }
+        while range.end > range.start && edge(p.kind(range.end - 1)) {
+            range.end -= 1;
+        }
+        if range.end > range.start
+            && p.kind(range.end - 1) == Kind::CloseParen
+            && !holds(&(range.start..range.end - 1), Kind::OpenParen)
+        {
+            range.end -= 1;
+        } else if range.end > range.start
+            && p.kind(range.start) == Kind::OpenParen
+            && !holds(&(range.start + 1..range.end), Kind::CloseParen)
+        {
+            range.start += 1;
+        } else {
+            return range;
+        }
     }
-    while range.end > range.start
-        && matches!(
-            p.kind(range.end - 1),
-            Kind::Comma | Kind::Colon | Kind::Dash | Kind::Semicolon | Kind::Period
-        )
-    {
-        range.end -= 1;
-    }
-    range
 }
 
 /// Bytes of a quote's inner text, trimmed of a trailing comma.

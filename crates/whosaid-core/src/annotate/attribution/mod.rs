@@ -287,6 +287,19 @@ fn sentence_claims(
         let Some(mut clause) = clause(p, cue, &sentence, clauses.last()) else {
             continue;
         };
+        // "…, as police have said.": the "as" belongs to the reporting
+        // clause, which the comma sets off from what it reports. (Only at
+        // the sentence's end: "Last May, as the paper reported, Ruiz …" is
+        // a scene before the content.)
+        let ends_sentence = clause.after >= sentence.end || p.kind(clause.after).is_terminal();
+        if ends_sentence
+            && !clause.inverted
+            && clause.front >= 2
+            && p.is_any(clause.front - 1, &["as"])
+            && is_comma_like(p, clause.front - 2)
+        {
+            clause.front -= 1;
+        }
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
             (Some(np), false) => {
@@ -313,9 +326,11 @@ fn sentence_claims(
                     })
                     .map(|mut m| {
                         // "Vellum said it plans …": a name with no given name,
-                        // title or honorific, speaking of itself as "it".
+                        // title or honorific, speaking of itself as "it"; or
+                        // as "its", with a first word no lexicon knows as a
+                        // given name ("Kestrel Dynamics said its profits …").
                         if m.kind == MentionKind::Person
-                            && m.given.is_none()
+                            && (m.given.is_none() || says_its(p, clause.after))
                             && m.role.is_none()
                             && m.sex == Sex::Unknown
                             && !clause.inverted
@@ -324,7 +339,11 @@ fn sentence_claims(
                             m.kind = MentionKind::Organization;
                         }
                         if m.role.is_none() {
-                            m.role = clause.description.clone().map(|d| p.slice(d).into());
+                            m.role = clause
+                                .description
+                                .clone()
+                                .and_then(|d| role_in_description(p, d))
+                                .map(|d| p.slice(d).into());
                         }
                         // "Lindholm Re, the world's largest reinsurer, said": a name
                         // described as an institution is one.
@@ -625,6 +644,28 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
             .collect();
         findings.claims.extend(copies);
     }
+}
+
+/// Whether the clause at `k` (after a cue, or its "that") opens with "its".
+fn says_its(p: &Para, k: usize) -> bool {
+    let k = if k < p.len() && p.is_any(k, &["that"]) {
+        k + 1
+    } else {
+        k
+    };
+    k < p.len() && p.word(k) == "its"
+}
+
+/// The part of an appositive that says what the person does: "Ana Ruiz,
+/// 43, a nurse, said" → "a nurse"; an age or a hometown alone ("43, of
+/// Riverton") says nothing of the kind.
+fn role_in_description(p: &Para, description: Range<usize>) -> Option<Range<usize>> {
+    let mut start = description.start;
+    while start < description.end && matches!(p.kind(start), Kind::Number | Kind::Comma) {
+        start += 1;
+    }
+    let rest = start..description.end;
+    (!rest.is_empty() && !p.is_any(rest.start, &["of", "from"])).then_some(rest)
 }
 
 /// "the world's biggest reinsurer", "one utility": a description whose head
