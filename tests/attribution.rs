@@ -3638,3 +3638,26 @@ fn a_bracket_closing_outside_the_content_is_not_part_of_it() {
     let c = only("(Vellum says it has no plans to sell the mill.)");
     assert_eq!(c.text, "it has no plans to sell the mill");
 }
+
+#[test]
+fn the_one_quoted_as_saying_speaks_and_the_one_quoting_is_the_channel() {
+    let doc = annotate(
+        "The Pellworth news agency quoted Finance Minister Ana Ruiz as saying the budget would be cut.",
+    );
+    assert_eq!(doc.claims.len(), 1, "{:#?}", doc.claims);
+    let claim = &doc.claims[0];
+    let speaker = claim.speaker.as_deref().and_then(|id| doc.speaker(id));
+    assert_eq!(speaker.map(|s| s.name.as_str()), Some("Ana Ruiz"));
+    assert_eq!(claim.channel.as_deref(), Some("The Pellworth news agency"));
+    // Passive, the subject is the one quoted.
+    for text in [
+        "Ruiz was quoted by the agency as saying the budget would be cut.",
+        "Ruiz was also quoted in the statement as saying the budget would be cut.",
+    ] {
+        assert_eq!(
+            said_by(&only(text)),
+            ("the budget would be cut", "Ruiz"),
+            "{text}"
+        );
+    }
+}

@@ -287,6 +287,25 @@ fn sentence_claims(
         let Some(mut clause) = clause(p, cue, &sentence, clauses.last()) else {
             continue;
         };
+        // "The agency quoted the minister as saying …": the one quoted
+        // speaks, and the one quoting is the channel.
+        // ("Ruiz was quoted by the agency as saying …", "… quoted in the
+        // statement as saying …": that is the channel.)
+        if let Some(quoted) = quoted_as_saying(p, cue.start, sentence.start) {
+            if p.is_any(quoted.start, &grammar::PREPOSITIONS) {
+                clause.channel = Some(quoted.start + 1..quoted.end);
+            } else {
+                // The one quoting is still there for a later "it" or "the
+                // statement" to stand for.
+                if let Some(quoting) = clause.source.take() {
+                    findings
+                        .antecedents
+                        .extend(mentions::describe(p, quoting.clone(), people));
+                    clause.channel = Some(quoting);
+                }
+                clause.source = Some(quoted);
+            }
+        }
         // "…, as police have said.": the "as" belongs to the reporting
         // clause, which the comma sets off from what it reports. (Only at
         // the sentence's end: "Last May, as the paper reported, Ruiz …" is
@@ -644,6 +663,27 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
             .collect();
         findings.claims.extend(copies);
     }
+}
+
+/// Longest phrase between "quoted" and "as saying", in tokens.
+const MAX_QUOTED_TOKENS: usize = 10;
+
+/// "quoted the finance minister as saying", "cited Ana Ruiz as saying": the
+/// phrase quoted, before a participle of saying at `cue` (or "by" and the
+/// one quoting, in "was quoted by the agency as saying").
+fn quoted_as_saying(p: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
+    if !p.lower(cue).ends_with("ing") || cue < floor + 3 || !p.is_any(cue - 1, &["as"]) {
+        return None;
+    }
+    let verb = (floor..cue - 1)
+        .rev()
+        .take(MAX_QUOTED_TOKENS + 1)
+        .take_while(|&t| p.kind(t).is_wordlike() && !p.inside_quote(t))
+        .find(|&t| p.is_any(t, &["quoted", "cited"]))?;
+    // ("was quoted as saying" has no phrase between: the subject speaks.)
+    let phrase = verb + 1..cue - 1;
+    let passive = p.is_any(phrase.start, &grammar::PREPOSITIONS);
+    (phrase.len() > usize::from(passive)).then_some(phrase)
 }
 
 /// Whether the clause at `k` (after a cue, or its "that") opens with "its".
