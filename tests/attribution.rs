@@ -3661,3 +3661,65 @@ fn the_one_quoted_as_saying_speaks_and_the_one_quoting_is_the_channel() {
         );
     }
 }
+
+#[test]
+fn a_participle_after_a_text_put_out_and_a_time_phrase_is_the_authors() {
+    for text in [
+        "Mira Castellane posted a video on Sunday night claiming the vote had been rigged.",
+        "Mira Castellane issued a statement late on Friday saying the vote had been rigged.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            said_by(&c),
+            ("the vote had been rigged", "Mira Castellane"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_irregular_past_verb_ends_the_speakers_phrase_before_a_participle() {
+    let c = only("Ottilie Brandt spoke on Friday saying the library would not close.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Ottilie Brandt"), Some(SpeakerKind::Person))
+    );
+}
+
+#[test]
+fn a_participle_after_a_preposition_opening_the_sentence_says_what_runs_to_its_comma() {
+    let c = only("After saying the pier was safe, the harbour board closed it a week later.");
+    assert_eq!(c.text, "the pier was safe");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+    let found =
+        claims("The minister was criticised by farmers and was told that the plan would fail.");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("the minister")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_phrase_a_preposition_opens_is_never_a_source() {
+    let doc = annotate(
+        "Tuesday, in her last campaign speech before the holiday, Ruiz plans to call for a new \
+         bridge, the campaign told the Harbour Times.",
+    );
+    let names: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("in ")), "{names:?}");
+    // Counts opened by "about" or "at least" are sources.
+    let c = only("About half of the voters said they wanted a new bridge.");
+    assert_eq!(c.speaker.as_deref(), Some("About half of the voters"));
+}
+
+#[test]
+fn back_opens_a_time_phrase_before_the_subject() {
+    let c =
+        only("Back in September, Ana Ruiz sent a letter to the council demanding a new bridge.");
+    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"));
+}

@@ -78,6 +78,10 @@ impl Pronoun {
 
 pub(crate) static DETERMINERS: WordSet = crate::vocabulary::word_set!("determiners");
 
+/// Words of approximation before a number: "said about half of …", "nearly
+/// two", "about three in 10 said".
+pub(crate) static APPROXIMATORS: WordSet = crate::vocabulary::word_set!("approximators");
+
 /// Words that stand alone for one of a group named before ("one said",
 /// "another said").
 pub(crate) static SINGLE_MEMBER_SOURCES: WordSet =

@@ -1162,6 +1162,16 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     {
         np.end -= 1;
     }
+    // "in her last speech": a phrase a preposition opens is where or when,
+    // never who ("about half", "at least a dozen" are counts).
+    if np.len() >= 2
+        && !p.is_capitalized(np.start)
+        && grammar::PREPOSITIONS.contains(p.lower(np.start))
+        && !grammar::APPROXIMATORS.contains(p.lower(np.start))
+        && !p.is_any(np.start + 1, &["least", "most"])
+    {
+        return None;
+    }
     // "Tony Blair himself said"
     while np.end > np.start && p.is_any(np.end - 1, &SOURCE_TRAILING_WORDS) {
         np.end -= 1;

@@ -874,6 +874,17 @@ pub(super) fn clause(
         {
             (Some(named_subject(p, sentence)?), false)
         }
+        // ("She posted a video on Sunday claiming …": so too when a time
+        // phrase stands between the text she put out and the participle;
+        // the source is the verb's subject.)
+        Subject::Phrase(range, _)
+            if lower.ends_with("ing") && puts_out_a_text(p, range.clone()) =>
+        {
+            (
+                Some(noun_phrase_left(p, range.start - 1, sentence.start)?),
+                false,
+            )
+        }
         Subject::Phrase(range, aside) => {
             description = aside;
             (Some(range), false)
@@ -907,6 +918,26 @@ pub(super) fn clause(
     })
 }
 
+/// Verbs that put out a text of one's own ("issued", "posted").
+static PUBLISHING_VERBS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("publishing_verbs");
+
+/// Whether `np` is a text its sentence's subject put out, right after the
+/// verb: "posted a video", "issued a statement".
+fn puts_out_a_text(p: &Para, np: Range<usize>) -> bool {
+    // The head ends the words before any "on Sunday night" after it.
+    let head_end = np
+        .clone()
+        .find(|&t| p.is_any(t, &grammar::PREPOSITIONS))
+        .unwrap_or(np.end);
+    np.start >= 1
+        && p.is_any(np.start - 1, &PUBLISHING_VERBS)
+        && (np.start..head_end)
+            .rev()
+            .find(|&t| p.is_word(t))
+            .is_some_and(|head| lexicon().is_document(p.lower(head)))
+}
+
 /// Words before a participle cue that hang it on an earlier clause: ", and told", "while telling", "before adding".
 static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("inverted_cue_joiners");
@@ -936,10 +967,6 @@ static CHANNEL_PREPOSITIONS: crate::vocabulary::WordSet =
 
 /// Units of time, singular: "Hours later,", "Two days ago,".
 static TIME_UNITS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("time_units");
-
-/// Words of approximation before a number that open a reported clause: "said about half of ...", "nearly two".
-pub(super) static APPROXIMATORS: crate::vocabulary::WordSet =
-    crate::vocabulary::word_set!("approximators");
 
 /// Function words that open a reported clause after a cue: "said there was", "asked why", "said if".
 static CLAUSE_OPENING_FUNCTION_WORDS: crate::vocabulary::WordSet =

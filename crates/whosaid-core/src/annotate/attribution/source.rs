@@ -316,7 +316,7 @@ pub(super) fn approximate_quantity(p: &Para, start: usize, end: usize) -> bool {
     let quantity =
         |t: usize| t < end && (p.kind(t) == Kind::Number || p.is_any(t, &QUANTITY_WORDS));
     start + 1 < end
-        && (p.is_any(start, &super::clause::APPROXIMATORS) && quantity(start + 1)
+        && (p.is_any(start, &grammar::APPROXIMATORS) && quantity(start + 1)
             || p.is_any(start, &["at"])
                 && p.is_any(start + 1, &["least", "most"])
                 && quantity(start + 2))
@@ -803,7 +803,7 @@ fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
     let verb = (np.start + 1..np.end).find(|&t| {
         p.is_word(t)
             && !p.is_capitalized(t)
-            && p.lower(t).ends_with("ed")
+            && (p.lower(t).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(t)))
             && mentions::is_name_word(p, t - 1)
             && !p.is_any(t + 1, &["by"])
             // "the Standard quoted Mr Clarke telling …": he is the one telling.
