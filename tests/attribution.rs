@@ -3718,8 +3718,8 @@ fn a_phrase_a_preposition_opens_is_never_a_source() {
 }
 
 #[test]
-fn back_opens_a_time_phrase_before_the_subject() {
+fn the_sender_of_a_letter_demanding_something_is_its_source() {
     let c =
         only("Back in September, Ana Ruiz sent a letter to the council demanding a new bridge.");
-    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(c.source.as_deref(), Some("Ana Ruiz"));
 }
