@@ -3723,3 +3723,40 @@ fn the_sender_of_a_letter_demanding_something_is_its_source() {
         only("Back in September, Ana Ruiz sent a letter to the council demanding a new bridge.");
     assert_eq!(c.source.as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn states_before_a_comma_and_a_quote_is_a_cue() {
+    let c = only("In a tweet, Ruiz states, “Nobody came to the meeting.”");
+    assert_eq!(said_by(&c), ("Nobody came to the meeting", "Ruiz"));
+}
+
+#[test]
+fn a_text_reads_a_quote() {
+    for (text, source) in [
+        (
+            "“We are heartbroken by the loss,” read a statement from the Okafor family.",
+            "a statement from the Okafor family",
+        ),
+        (
+            "A statement from the shipping board read: “The company will appeal.”",
+            "A statement from the shipping board",
+        ),
+        (
+            "“The company will appeal,” the statement read.",
+            "the statement",
+        ),
+        (
+            "“Closed for repairs,” reads one sign on the door.",
+            "one sign on the door",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.source.as_deref(), c.speaker_kind, c.kind),
+            (Some(source), Some(SpeakerKind::Document), ClaimKind::Direct),
+            "{text}"
+        );
+    }
+    // A person reading is no cue.
+    assert!(claims("Ana Ruiz read the statement twice before the vote.").is_empty());
+}

@@ -55,6 +55,16 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             t += 1;
             continue;
         }
+        if p.is_any(t, &TEXT_CUES) && a_text_reads_a_quote(p, t, &sentence) {
+            cues.push(Cue {
+                start: t,
+                end: t + 1,
+                class: CueClass::Say,
+                according: false,
+            });
+            t += 1;
+            continue;
+        }
         let lower = p.lower(t);
         // "homes banded according to their price", "priced according to
         // demand": after a participle, "according to" says how, not who.
@@ -164,7 +174,11 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 || t + 1 < sentence.end
                     && (p.is_any(t + 1, &["that"])
                         || p.kind(t + 1) == Kind::Colon
-                        || p.quotes.opening_at(t + 1).is_some());
+                        || p.quotes.opening_at(t + 1).is_some()
+                        // "Ruiz states, “…”"
+                        || p.kind(t + 1) == Kind::Comma
+                            && t + 2 < sentence.end
+                            && p.quotes.opening_at(t + 2).is_some());
             let verb_use = after_quote
                 || trailing
                 || clause_after && singular_subject_before(p, t, sentence.start);
@@ -191,6 +205,34 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         }
         t += 1;
     }
+}
+
+/// Verbs that attribute a quote to a text ("read", "reads").
+static TEXT_CUES: crate::vocabulary::WordSet = crate::vocabulary::word_set!("text_cues");
+
+/// Tokens between a text cue and the quote or the text it goes with, at most.
+const TEXT_CUE_REACH: usize = 6;
+
+/// Whether "read" at `t` gives a quote to a text: "“…,” read a statement
+/// from …", "“…,” the statement read.", "The sign reads: “…”".
+fn a_text_reads_a_quote(p: &Para, t: usize, sentence: &Range<usize>) -> bool {
+    // Whether the words from `k` on, in the given direction, name a text.
+    let names_a_text = |words: &mut dyn Iterator<Item = usize>| {
+        words
+            .take(TEXT_CUE_REACH)
+            .take_while(|&k| p.is_word(k) && !p.inside_quote(k))
+            .any(|k| lexicon().is_document(p.lower(k)))
+    };
+    let floor = sentence.start.max(t.saturating_sub(TEXT_CUE_REACH));
+    let text_before = names_a_text(&mut (floor..t).rev());
+    let text_after = names_a_text(&mut (t + 1..sentence.end));
+    let quote_closes_before = (floor..t).any(|k| {
+        p.quotes.closing_at(k).is_some() && (k + 1..t).all(|w| p.is_word(w) || is_comma_like(p, w))
+    });
+    let quote_after = (t + 1..sentence.end.min(t + 3))
+        .take_while(|&k| matches!(p.kind(k), Kind::Colon | Kind::Comma | Kind::Quote(_)))
+        .any(|k| p.quotes.opening_at(k).is_some());
+    quote_closes_before && (text_after || text_before) || quote_after && text_before
 }
 
 /// "The report states that", "Ruiz claims his …": the word before a

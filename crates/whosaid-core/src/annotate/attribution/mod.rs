@@ -277,11 +277,6 @@ fn sentence_claims(
     };
     clauses.clear();
     for cue in cues.drain(..) {
-        // "Ruiz was criticised for saying …", "They were told that …": the
-        // subject of a passive is not the one speaking.
-        if is_passive(p, &cue, sentence.start) {
-            continue;
-        }
         // A cue inside the span of an earlier clause's source or cue is part of it.
         if clauses
             .iter()
@@ -673,19 +668,6 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
             .collect();
         findings.claims.extend(copies);
     }
-}
-
-/// Whether a cue is a past participle after a form of "be" ("was
-/// criticised", "were told", "has been urged").
-fn is_passive(p: &Para, cue: &Cue, floor: usize) -> bool {
-    let lower = p.lower(cue.start);
-    let participle = lower.ends_with("ed") || grammar::IRREGULAR_PAST.contains(lower);
-    let before = (floor..cue.start)
-        .rev()
-        .find(|&t| !(p.is_word(t) && p.lower(t).ends_with("ly")));
-    !cue.according
-        && participle
-        && before.is_some_and(|t| p.is_word(t) && grammar::BE_FORMS.contains(p.lower(t)))
 }
 
 /// Longest phrase between "quoted" and "as saying", in tokens.
