@@ -3760,3 +3760,10 @@ fn a_text_reads_a_quote() {
     // A person reading is no cue.
     assert!(claims("Ana Ruiz read the statement twice before the vote.").is_empty());
 }
+
+#[test]
+fn a_short_quote_that_is_a_sentence_of_its_own_goes_on() {
+    let found = claims("“I never saw the invoices,” Gavin Tresk told the committee. “Not once.”");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].text.ends_with("Not once"), "{found:#?}");
+}

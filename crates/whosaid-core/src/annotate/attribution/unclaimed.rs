@@ -138,7 +138,12 @@ pub(super) fn unclaimed_quotes(
         if quote.single && quote.open == Some(0) && quote.close.is_some_and(|c| c + 2 >= p.len()) {
             continue;
         }
-        if words < 3 && !quote.continued && source != SourceRef::Inherit {
+        // "“Not once.”": a short quote that is a sentence of its own.
+        let own_sentence = quote.open.is_some_and(|open| opens_a_sentence(p, open))
+            && quote
+                .close
+                .is_some_and(|close| close > 0 && p.kind(close - 1).is_terminal());
+        if words < 3 && !quote.continued && source != SourceRef::Inherit && !own_sentence {
             // A short quote attributed only by being near another claim is a scare quote.
             if colon_source_absent(p, quote) && !explicit_source {
                 continue;
