@@ -208,3 +208,40 @@ fn a_list_of_places_is_no_town_and_its_state() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_town_named_after_a_country_leaves_the_country_its_own_mentions() {
+    // The town's own mention does not count; the country named plainly elsewhere does.
+    assert_eq!(
+        story_codes(
+            "Fair news\n\nThe town was twinned with a village in Mexico.\n\nOfficials in Mexico, Missouri, cut the ribbon at the Orrick fair."
+        ),
+        BTreeSet::from(["MX".to_string()])
+    );
+    assert_eq!(
+        story_codes(
+            "Fair news\n\nThe ambassador of Peru opened the Brannock fair.\n\nShe then toured Peru, Indiana, by bus."
+        ),
+        BTreeSet::from(["PE".to_string()])
+    );
+    // A bare repeat of the town's name is the town again, unless the country is vouched for.
+    assert!(
+        story_codes(
+            "Fair news\n\nOfficials in Mexico, Missouri, cut the ribbon.\n\nMexico's mayor, Dana Orrick, smiled."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        story_codes(
+            "Fair news\n\nOfficials in Mexico, Missouri, cut the ribbon.\n\nMexico's mayor hired a Mexican band."
+        ),
+        BTreeSet::from(["MX".to_string()])
+    );
+    // A story about the town ("the city of Turkey") keeps even "to Turkey" for it.
+    assert!(
+        story_codes(
+            "Fair news\n\nThe city of Turkey held its rodeo.\n\nRiders came to Turkey from three counties."
+        )
+        .is_empty()
+    );
+}

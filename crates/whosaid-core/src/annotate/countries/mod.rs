@@ -308,8 +308,12 @@ fn next_char(text: &str, at: usize) -> usize {
 struct Story {
     /// Entries used as a family name somewhere ("Michael Jordan").
     family_names: FxHashSet<usize>,
-    /// Entries seen as a town in a state or province ("London, Ont.").
+    /// Entries seen as a town in a state or province ("London, Ont."): their
+    /// other mentions need more than the name to count.
     towns: FxHashSet<usize>,
+    /// Of those, the towns the story is about ("the city of Turkey"): there
+    /// even "in Turkey" is the town.
+    home_towns: FxHashSet<usize>,
     /// The story is about a US state that shares a country's name.
     us_state: bool,
     /// Unambiguous mentions per place.
@@ -328,8 +332,11 @@ impl Story {
             Verdict::Person { family_name: true } => {
                 self.family_names.insert(entry_index);
             }
-            Verdict::Town => {
+            Verdict::Town { home } => {
                 self.towns.insert(entry_index);
+                if home {
+                    self.home_towns.insert(entry_index);
+                }
             }
             Verdict::State if entry.form != Form::Capital => self.state_named = true,
             // New York is the city far more often than the state.
@@ -351,9 +358,6 @@ impl Story {
     /// The place a kept mention names, if the story leaves it one.
     fn place_of(&self, gazetteer: &Gazetteer, hit: &Hit) -> Option<usize> {
         let entry = &gazetteer.entries[hit.entry()];
-        if self.towns.contains(&hit.entry()) {
-            return None;
-        }
         if self.family_names.contains(&hit.entry()) && !hit.after_preposition {
             return None;
         }
@@ -397,12 +401,27 @@ fn settle(
     let code = |place: usize| gazetteer.places[place].code;
     let form = |hit: &Hit| gazetteer.entries[hit.entry()].form;
     let american = story.us_state || hits.iter().any(|hit| code(place(hit)) == "US");
+    // A name the story also uses for a town ("Mexico, Mo.") may mean the town
+    // again elsewhere ("Mexico's mayor"); the country is vouched for by another
+    // of its words (its demonym, capital, seat, another spelling).
+    let vouched: FxHashSet<usize> = hits
+        .iter()
+        .filter(|hit| !story.towns.contains(&hit.entry()))
+        .map(place)
+        .collect();
+    let town_name_counts = |hit: &Hit| {
+        let entry = hit.entry();
+        !story.towns.contains(&entry)
+            || hit.after_preposition && !story.home_towns.contains(&entry)
+            || vouched.contains(&place(hit))
+    };
     // Places named by name or demonym: a capital, a region or a plural people noun
     // stands for its country only in a story that names the country itself ("Paris"
     // alone is a city, "Canadians" alone are people); the seats of power always count.
     let named: FxHashSet<usize> = hits
         .iter()
         .filter(|hit| matches!(form(hit), Form::Name | Form::Demonym))
+        .filter(|hit| town_name_counts(hit))
         .map(place)
         .collect();
 
@@ -430,7 +449,13 @@ fn settle(
             let counts = match entry.form {
                 // A capital where something happens counts among other countries
                 // ("talks in Berlin with US envoys"), not alone ("a fire in Paris").
-                Form::Capital => named.contains(&place) && (hit.acts || among_others(place)),
+                // A capital the story also uses for a town ("London, Ont.") stays
+                // the town throughout: such stories name the other country too.
+                Form::Capital => {
+                    !story.towns.contains(&hit.entry())
+                        && named.contains(&place)
+                        && (hit.acts || among_others(place))
+                }
                 // A people noun counted ("thousands of Kenyans", "two Britons")
                 // names its country's people, so the country too.
                 Form::People => {
@@ -451,6 +476,11 @@ fn settle(
                     !story.state_named
                         && (story.named_plainly.contains_key(&place) || near || !american)
                 }
+                // Not the town's "Town, State" mention itself (that was never a
+                // hit): after "in", "of", "to" a name is a place of its own
+                // ("a village in Mexico") unless the story is about the town;
+                // else it needs the country vouched for.
+                _ if story.towns.contains(&hit.entry()) => town_name_counts(hit),
                 _ => true,
             };
             verdicts.push(counts);

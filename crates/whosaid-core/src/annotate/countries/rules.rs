@@ -26,8 +26,10 @@ pub(crate) enum Verdict {
     /// A person's name here; after a given name or title it is a family name
     /// ("Michael Jordan"), which the whole story then keeps.
     Person { family_name: bool },
-    /// A town of that name in a US state or Canadian province ("Paris, Texas").
-    Town,
+    /// A town of that name in a US state or Canadian province ("Paris, Texas");
+    /// `home` when the story names it as its own subject: "the city of Turkey",
+    /// or "Peru, Ind." opening a paragraph (a dateline).
+    Town { home: bool },
     /// The US state ("Washington state", "Atlanta, Georgia").
     State,
     /// A language ("in French", "Russian-speaking").
@@ -138,7 +140,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
             && before == "of"
             && token_before(text, at).is_some_and(|(_, t)| is_one_of(bare(t), TOWN_WORDS.words()))
         {
-            return Verdict::Town;
+            return Verdict::Town { home: true };
         }
     }
     let heads: &[&WordSet] = match entry.form {
@@ -151,7 +153,7 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
     }
     let single_place = matches!(entry.form, Form::Name | Form::Capital | Form::Seat);
     if single_place && followed_by_subdivision(cx, end, entry.target) {
-        return Verdict::Town;
+        return Verdict::Town { home: start == 0 };
     }
     if entry.flags.state && is_state_here(cx, start, end) {
         return Verdict::State;
