@@ -245,3 +245,21 @@ fn a_town_named_after_a_country_leaves_the_country_its_own_mentions() {
         .is_empty()
     );
 }
+
+#[test]
+fn eateries_breeds_dishes_and_brands_are_not_countries() {
+    for text in [
+        "Workers at the Canada Dry bottling plant in Dunmere voted.",
+        "She ate at Tollridge Thai Kitchen, then at the Spanish Galleon pub.",
+        "He walked an Irish Setter past a German shepherd and a Welsh terrier.",
+        "They shared a Thai curry and Vietnamese coffee at the fair.",
+    ] {
+        let story = format!("Town news\n\n{text}");
+        assert!(story_codes(&story).is_empty(), "{text}");
+    }
+    // A country's crop or trade stays the country's.
+    assert_eq!(
+        story_codes("Town news\n\nVietnamese coffee exports rose in Dunmere's port."),
+        BTreeSet::from(["VN".to_string()])
+    );
+}

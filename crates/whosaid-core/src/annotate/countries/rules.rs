@@ -5,7 +5,7 @@
 //! Jordan"), a language ("in French"), a US state ("Atlanta, Georgia"), a town
 //! elsewhere ("Paris, Texas"), an ordinary word ("give US more" in capitals).
 
-use crate::vocabulary::WordSet;
+use crate::vocabulary::{WordSet, with_ascii_lowercase};
 use std::cell::OnceCell;
 
 use super::gazetteer::{Entry, Form, Gazetteer, Target};
@@ -48,6 +48,12 @@ static NOT_TOWNS: WordSet = crate::vocabulary::word_set!("not_towns");
 /// Nouns a demonym describes as a style, not a country: "Italian dressing",
 /// "a Thai restaurant".
 static PRODUCT_NOUNS: WordSet = crate::vocabulary::word_set!("demonym_product_nouns");
+
+/// Dishes and drinks a demonym describes as a style: "a Thai curry".
+static DISH_NOUNS: WordSet = crate::vocabulary::word_set!("demonym_dish_nouns");
+
+/// Words of trade after such a dish or drink: "Vietnamese coffee exports".
+static TRADE_NOUNS: WordSet = crate::vocabulary::word_set!("demonym_trade_nouns");
 
 static ORGANIZATION_HEADS: WordSet = crate::vocabulary::word_set!("country_organization_heads");
 
@@ -149,6 +155,9 @@ pub(crate) fn judge(cx: &Context, start: usize, end: usize, entry: &Entry) -> Ve
         _ => &[],
     };
     if !heads.is_empty() && ends_in_a_name(cx, end, heads) {
+        return Verdict::NotPlace;
+    }
+    if entry.form == Form::Demonym && names_a_dish(cx.text, end) {
         return Verdict::NotPlace;
     }
     let single_place = matches!(entry.form, Form::Name | Form::Capital | Form::Seat);
@@ -408,6 +417,19 @@ fn ends_in_a_name(cx: &Context, end: usize, heads: &[&WordSet]) -> bool {
         at = start + token.len();
     }
     false
+}
+
+/// A dish or drink right after the demonym ("a Thai curry", "Vietnamese
+/// coffee"), unless trade follows it: "Vietnamese coffee exports" is the country's.
+fn names_a_dish(text: &str, end: usize) -> bool {
+    let listed =
+        |list: &WordSet, token: &str| with_ascii_lowercase(bare(token), |w| list.contains(w));
+    let Some((at, next)) = token_after(text, end) else {
+        return false;
+    };
+    listed(&DISH_NOUNS, next)
+        && (ends_with_break(next)
+            || !token_after(text, at + next.len()).is_some_and(|(_, t)| listed(&TRADE_NOUNS, t)))
 }
 
 /// What stands between two languages of a list: ", ", " and ", ", or ",
