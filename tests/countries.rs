@@ -263,3 +263,21 @@ fn eateries_breeds_dishes_and_brands_are_not_countries() {
         BTreeSet::from(["VN".to_string()])
     );
 }
+
+#[test]
+fn a_little_of_a_language_in_a_list_is_not_a_country() {
+    assert!(
+        story_codes("Town news\n\nThe pilot spoke only Portuguese and a little Hungarian.")
+            .is_empty()
+    );
+    assert!(
+        story_codes("Town news\n\nThe pilot spoke Portuguese, some Hungarian and broken Greek.")
+            .is_empty()
+    );
+    assert!(story_codes("Town news\n\nThe cook speaks a little Hungarian.").is_empty());
+    // Before a noun the demonym is the country's again.
+    assert_eq!(
+        story_codes("Town news\n\nThe pilot spoke Portuguese, some Hungarian officials said."),
+        BTreeSet::from(["HU".to_string()])
+    );
+}

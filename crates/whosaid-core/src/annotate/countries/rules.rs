@@ -433,7 +433,7 @@ fn names_a_dish(text: &str, end: usize) -> bool {
 }
 
 /// What stands between two languages of a list: ", ", " and ", ", or ",
-/// " and some ".
+/// " and some ", " and a little ", ", some ".
 fn joins_languages(between: &str) -> bool {
     let words: Vec<&str> = between
         .split_whitespace()
@@ -441,22 +441,36 @@ fn joins_languages(between: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let conjunction = |w: &&str| is_one_of(w, &["and", "or"]);
+    let modifier = |w: &str| is_one_of(w, LANGUAGE_MODIFIERS.words());
+    // "a" only as in "a little".
+    let fits = |(i, w): (usize, &&str)| {
+        conjunction(w)
+            || modifier(w)
+            || w.eq_ignore_ascii_case("a") && words.get(i + 1).is_some_and(|next| modifier(next))
+    };
     between.trim() == ","
         || between.starts_with([' ', ','])
-            && words.len() <= 2
-            && words.iter().any(conjunction)
-            && words
-                .iter()
-                .all(|w| conjunction(w) || is_one_of(w, LANGUAGE_MODIFIERS.words()))
+            && words.len() <= 3
+            && (words.iter().any(conjunction) || between.starts_with(','))
+            && words.iter().enumerate().all(fits)
 }
 
 /// "in French", "speaks Spanish", "the Polish language", "Russian-speaking".
 fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     let text = cx.text;
     let rest = &text[end..];
-    // "Greek and Dutch", "Greek, Polish", "Greek and some Dutch": a list of languages.
+    let next = token_after(text, end).map(|(_, t)| t);
+    // Alone, not before a noun: "in French" and "in French officials' hands".
+    let stands_alone = match rest.chars().next() {
+        None => true,
+        Some(c) if !c.is_whitespace() => !c.is_alphanumeric() && c != '-',
+        Some(_) => next.is_none_or(|t| is_one_of(bare(t), FUNCTION_WORDS.words())),
+    };
+    // "Greek and Dutch", "Greek, Polish", "Greek and a little Dutch": a list of
+    // languages; not "spoke Greek, some Dutch officials said".
     if let Some(last) = cx.last_language_end
         && text.get(last..start).is_some_and(joins_languages)
+        && stands_alone
     {
         return true;
     }
@@ -470,7 +484,6 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
             return true;
         }
     }
-    let next = token_after(text, end).map(|(_, t)| t);
     // token_after only sees a word after whitespace: "the Polish language".
     if next.is_some_and(|next| is_one_of(bare(next), LANGUAGE_AFTER.words())) {
         return true;
@@ -482,20 +495,20 @@ fn is_language_here(cx: &Context, start: usize, end: usize) -> bool {
     if is_one_of(before, LANGUAGE_BEFORE.words()) {
         return true;
     }
-    // "spoke only Greek", "speaks fluent Dutch"
+    // "spoke only Greek", "speaks fluent Dutch", "speaks a little Dutch"
     if is_one_of(before, LANGUAGE_MODIFIERS.words())
-        && token_before(text, before_at)
-            .is_some_and(|(_, verb)| is_one_of(bare(verb), LANGUAGE_BEFORE.words()))
+        && let Some((at, verb)) = token_before(text, before_at)
     {
-        return true;
+        let verb = match token_before(text, at) {
+            Some((_, earlier)) if bare(verb).eq_ignore_ascii_case("a") => earlier,
+            _ => verb,
+        };
+        if is_one_of(bare(verb), LANGUAGE_BEFORE.words()) {
+            return true;
+        }
     }
     if is_one_of(before, &["in", "into"]) {
         // Alone after "in": a noun would follow a country's adjective.
-        let stands_alone = match rest.chars().next() {
-            None => true,
-            Some(c) if !c.is_whitespace() => !c.is_alphanumeric() && c != '-',
-            Some(_) => next.is_none_or(|t| is_one_of(bare(t), FUNCTION_WORDS.words())),
-        };
         return stands_alone;
     }
     false
