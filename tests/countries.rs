@@ -281,3 +281,28 @@ fn a_little_of_a_language_in_a_list_is_not_a_country() {
         BTreeSet::from(["HU".to_string()])
     );
 }
+
+#[test]
+fn people_opening_a_sentence_name_their_country() {
+    assert_eq!(
+        story_codes("The port reopened.\n\nMany Ukrainians have settled in Brannock since spring."),
+        BTreeSet::from(["UA".to_string()])
+    );
+    assert_eq!(
+        story_codes("The port reopened.\n\nFilipinos working on the cruise ships came ashore."),
+        BTreeSet::from(["PH".to_string()])
+    );
+    // Inside the sentence a vague quantifier still does not count.
+    assert!(
+        story_codes("The port reopened.\n\nThe rules of Brannock matter to many Ukrainians.")
+            .is_empty()
+    );
+    // Nor does a compound such as "African-Americans", or "Indians" in an American story.
+    assert!(
+        story_codes("The port reopened.\n\nAfrican-Americans in Brannock voted early.").is_empty()
+    );
+    assert_eq!(
+        story_codes("The port reopened.\n\nIndians in Oklahoma voted for the US senator."),
+        BTreeSet::from(["US".to_string()])
+    );
+}

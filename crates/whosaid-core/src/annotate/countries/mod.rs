@@ -15,7 +15,7 @@ pub(crate) mod gazetteer;
 mod rules;
 mod text;
 
-use crate::vocabulary::WordSet;
+use crate::vocabulary::{WordSet, with_ascii_lowercase};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 
@@ -532,20 +532,34 @@ fn settle(
 /// Words that count people before a people noun: "thousands of", "two".
 static PEOPLE_COUNTS: WordSet = crate::vocabulary::word_set!("people_counts");
 
+/// Vague quantifiers ("many", "most") that count people only opening a sentence.
+static PEOPLE_QUANTIFIERS: WordSet = crate::vocabulary::word_set!("people_quantifiers");
+
 /// A count before the word at `start`: a number or a quantifier, with or
-/// without "of" ("thousands of Kenyans", "2,000 Syrians", "two Britons").
+/// without "of" ("thousands of Kenyans", "2,000 Syrians", "two Britons"); or
+/// the word, alone or after a vague quantifier, opens its sentence as its
+/// subject ("Filipinos working on the ships", "Many Ukrainians have settled").
+/// A vague quantifier inside a sentence ("matters to many Canadians") is how a
+/// story talks of its own country's people, not a mention of the country: on
+/// TR-News it added false countries.
 fn counted(text: &str, start: usize) -> bool {
     let is_count = |word: &str| {
         let word = bare(word);
         word.chars().next().is_some_and(|c| c.is_ascii_digit())
             || PEOPLE_COUNTS.contains(&word.to_ascii_lowercase())
     };
+    let vague = |word: &str| with_ascii_lowercase(bare(word), |w| PEOPLE_QUANTIFIERS.contains(w));
     match token_before(text, start) {
         Some((at, word)) if bare(word).eq_ignore_ascii_case("of") => {
             token_before(text, at).is_some_and(|(_, word)| is_count(word))
         }
-        Some((_, word)) => is_count(word),
-        None => false,
+        Some((at, word)) => {
+            is_count(word)
+                || vague(word) && text::opens_sentence(text, at)
+                || text::opens_sentence(text, start)
+        }
+        // Glued to what is before it: "(Kenyans", "“Kenyans"; not "African-Americans".
+        None => text::opens_sentence(text, start) && !text[..start].ends_with('-'),
     }
 }
 

@@ -68,10 +68,12 @@ fn countries_come_in_order_of_first_mention_with_names_and_kinds() {
 #[test]
 fn demonyms_singular_and_plural() {
     assert_eq!(
-        codes(&["Ukrainians and Russians met Swedish, Polish and German diplomats."]),
+        codes(&["Swedish, Polish and German diplomats met Ukrainians and Russians."]),
         ["SE", "PL", "DE"],
-        "people nouns count only in a story that names their country"
+        "people nouns inside a sentence count only in a story that names their country"
     );
+    // Opening the sentence, as its subject, they count on their own.
+    assert_eq!(codes(&["Ukrainians met Swedish diplomats."]), ["UA", "SE"]);
     assert_eq!(
         codes(&[
             "Ukrainians and Russians met Swedish, Polish and German diplomats.",
