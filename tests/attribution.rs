@@ -3767,3 +3767,26 @@ fn a_short_quote_that_is_a_sentence_of_its_own_goes_on() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].text.ends_with("Not once"), "{found:#?}");
 }
+
+#[test]
+fn two_people_joined_by_and_both_say_it() {
+    for text in [
+        "Pilar Ortiz and Sam Dutton said the result was unfair.",
+        "The result was unfair, Pilar Ortiz and Sam Dutton said on Monday.",
+    ] {
+        let found = claims(text);
+        let speakers: Vec<_> = found.iter().map(|c| c.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Sam Dutton"), Some("Pilar Ortiz")],
+            "{text}\n{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|c| c.text.contains("the result was unfair")
+                    || c.text == "The result was unfair"),
+            "{found:#?}"
+        );
+    }
+}

@@ -266,6 +266,8 @@ fn sentence_claims(
         cue.class == CueClass::Call || naming::relative_naming(p, cue, sentence.end).is_some()
     };
     find_cues(p, sentence.clone(), cues);
+    // Clauses of two people: the mention that speaks, and the other one.
+    let mut also_said: Vec<(usize, usize)> = Vec::new();
     // Split in two only when a sentence has a naming cue, as few do: no
     // vectors made and dropped for every other sentence.
     let call_cues: Vec<Cue> = if cues.iter().any(is_call) {
@@ -318,6 +320,23 @@ fn sentence_claims(
             && is_comma_like(p, clause.front - 2)
         {
             clause.front -= 1;
+        }
+        // "Pilar Ortiz and Sam Dutton said": two people say it; the first
+        // gets a copy of each claim the second's clause makes.
+        let pair = match (&clause.source, clause.coordinated) {
+            (Some(np), false) if !clause.inverted => {
+                two_people(p, np.clone(), sentence.start, people)
+            }
+            _ => None,
+        };
+        if let Some((first, second)) = pair {
+            clause.front = clause.front.min(p.token_at(first.span.start));
+            let first = add_mention(findings, first);
+            let second = add_mention(findings, second);
+            clause.mention = Some(second);
+            also_said.push((second, first));
+            clauses.push(clause);
+            continue;
         }
         let mention = match (&clause.source, clause.coordinated) {
             (_, true) => clauses.last().and_then(|c| c.mention),
@@ -633,7 +652,58 @@ fn sentence_claims(
         produced.push(first_claim..findings.claims.len());
     }
     nested_channels(p, kept, produced, findings);
+    for &(second, first) in &also_said {
+        let copies: Vec<Found> = produced
+            .iter()
+            .flat_map(|range| &findings.claims[range.clone()])
+            .filter(|claim| claim.source == SourceRef::Mention(second))
+            .map(|claim| Found {
+                source: SourceRef::Mention(first),
+                ..claim.clone()
+            })
+            .collect();
+        findings.claims.extend(copies);
+    }
     naming_claims(p, &sentence, &call_cues, kept, people, findings, quote_used);
+}
+
+/// Longest name of one of two people joined by "and", in tokens.
+const MAX_PAIRED_NAME: usize = 4;
+
+/// "Pilar Ortiz and Sam Dutton": two names of people joined by "and", each
+/// described as a person on its own; `np` is the source as found, the
+/// second name or both.
+fn two_people(
+    p: &Para,
+    np: Range<usize>,
+    floor: usize,
+    people: &[Mention],
+) -> Option<(Mention, Mention)> {
+    let (first, second) = match np.clone().find(|&t| p.is_any(t, &["and"])) {
+        Some(and) => (np.start..and, and + 1..np.end),
+        None if np.start > floor + 2 && p.is_any(np.start - 1, &["and"]) => {
+            let end = np.start - 1;
+            let start = (floor..end)
+                .rev()
+                .take(MAX_PAIRED_NAME)
+                .take_while(|&t| mentions::is_name_word(p, t))
+                .last()?;
+            (start..end, np)
+        }
+        None => return None,
+    };
+    let plain_name = |range: &Range<usize>| {
+        (2..=MAX_PAIRED_NAME).contains(&range.len())
+            && range.clone().all(|t| mentions::is_name_word(p, t))
+    };
+    if !plain_name(&first) || !plain_name(&second) {
+        return None;
+    }
+    let person = |range: Range<usize>| {
+        mentions::describe(p, range, people)
+            .filter(|m| m.kind == MentionKind::Person && m.given.is_some())
+    };
+    Some((person(first)?, person(second)?))
 }
 
 /// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
