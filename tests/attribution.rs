@@ -3790,3 +3790,16 @@ fn two_people_joined_by_and_both_say_it() {
         );
     }
 }
+
+#[test]
+fn many_of_whom_speak_for_the_phrase_before() {
+    let c = only("The tenants, many of whom said they had been threatened, refused to sign.");
+    assert_eq!(
+        (c.source.as_deref(), c.speaker.as_deref(), c.text.as_str()),
+        (
+            Some("many of whom"),
+            Some("The tenants"),
+            "they had been threatened"
+        )
+    );
+}

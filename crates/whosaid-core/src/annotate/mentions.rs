@@ -1870,7 +1870,8 @@ static NOT_LONE_SURNAMES: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("not_lone_surnames");
 
 /// Words that count the people of a two-word noun phrase: "some officials", "two diplomats", "all staff".
-static COUNTING_WORDS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("counting_words");
+pub(crate) static COUNTING_WORDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("counting_words");
 
 /// Words cut off the end of a source phrase: "Tony Blair himself said", "officials too said".
 static SOURCE_TRAILING_WORDS: crate::vocabulary::WordSet =

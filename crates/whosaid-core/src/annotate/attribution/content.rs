@@ -325,13 +325,18 @@ fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
 /// second finite verb with no new subject ("it", "that", "the") before it.
 pub(super) fn cut_main_clause(p: &Para, clause: &Clause, range: Range<usize>) -> Range<usize> {
     let relative = clause.cue.start > 0 && p.is_any(clause.cue.start - 1, &["who", "which"]);
-    if !relative {
+    // "The tenants, many of whom said …"
+    let counted = clause.cue.start > 3
+        && p.is_any(clause.cue.start - 1, &["whom", "which"])
+        && p.is_any(clause.cue.start - 2, &["of"]);
+    if !relative && !counted {
         return range;
     }
+    let pronoun_at = clause.cue.start - if counted { 3 } else { 1 };
     let finite = |t: usize| p.is_any(t, &FINITE_VERBS) && !p.inside_quote(t);
     // "The agency, which said the plan was working, declined to comment":
     // a clause set off by commas ends at a comma before the main verb.
-    let set_off = clause.cue.start > 1 && p.kind(clause.cue.start - 2) == Kind::Comma;
+    let set_off = pronoun_at > 0 && p.kind(pronoun_at - 1) == Kind::Comma;
     // The main verb: a finite or past form, or another lower-case word that
     // cannot open a phrase of the clause ("…, left early").
     let main_verb_after = |t: usize| {

@@ -405,7 +405,7 @@ fn sentence_claims(
                         // "Charles Barkley, who said …": the source as written is
                         // "who"; the speaker is still the one it stands for.
                         if let Some(who) = relative_pronoun(p, np.end, clause.cue.start) {
-                            m.span = p.bytes(who..who + 1);
+                            m.span = p.bytes(who);
                         }
                         add_mention(findings, m)
                     })
@@ -851,10 +851,18 @@ fn after_participle_cue(p: &Para, range: Range<usize>) -> Range<usize> {
 /// "the agency, which reported".
 /// Only a pronoun whose clause the cue heads counts: in "Kerry, who lost,
 /// said" the cue is the main clause's.
-fn relative_pronoun(p: &Para, source_end: usize, cue: usize) -> Option<usize> {
+fn relative_pronoun(p: &Para, source_end: usize, cue: usize) -> Option<Range<usize>> {
     let who = (source_end..cue).find(|&t| p.kind(t) != Kind::Comma)?;
-    let heads_it = source::skip_auxiliaries_left(p, cue, source_end) == who + 1;
-    (heads_it && p.is_any(who, &["who", "which"])).then_some(who)
+    let heads_it = |end: usize| source::skip_auxiliaries_left(p, cue, source_end) == end;
+    // "many of whom", "some of which"
+    let counted = who + 3 <= cue
+        && p.is_any(who, &mentions::COUNTING_WORDS)
+        && p.is_any(who + 1, &["of"])
+        && p.is_any(who + 2, &["whom", "which"]);
+    if counted && heads_it(who + 3) {
+        return Some(who..who + 3);
+    }
+    (heads_it(who + 1) && p.is_any(who, &["who", "which"])).then_some(who..who + 1)
 }
 
 /// "The vote keeps in place a mayor who said …", "Ruiz rejected reports

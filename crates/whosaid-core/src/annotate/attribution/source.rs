@@ -699,6 +699,16 @@ pub(super) fn subject_left(
             };
             return Some((Subject::Phrase(t..t + 1, None), front));
         }
+        // "The tenants, many of whom said …": some of the phrase before.
+        if lower == "whom"
+            && t >= sentence.start + 3
+            && p.is_any(t - 1, &["of"])
+            && p.kind(t - 3) == Kind::Comma
+            && p.is_any(t - 2, &mentions::COUNTING_WORDS)
+        {
+            let np = noun_phrase_left(p, t - 3, sentence.start)?;
+            return Some((Subject::Phrase(np.clone(), None), np.start));
+        }
         if matches!(lower, "who" | "which") {
             // "Zelenskiy, who earlier called …": the phrase before the relative.
             let before = if t > sentence.start && p.kind(t - 1) == Kind::Comma {
