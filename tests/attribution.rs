@@ -3803,3 +3803,17 @@ fn many_of_whom_speak_for_the_phrase_before() {
         )
     );
 }
+
+#[test]
+fn people_with_given_names_from_across_europe_are_people_before_they_speak() {
+    let c = only(
+        "Henrike Solberg was named director of the Arden museum last week. \
+         The 45-year-old said the museum would reopen.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Henrike Solberg"));
+    let c = only(
+        "“The pumps were never serviced,” Kowalczyk said. \
+         Dorota Kowalczyk, a mechanic at the depot, has worked there for years.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dorota Kowalczyk"));
+}
