@@ -3817,3 +3817,28 @@ fn people_with_given_names_from_across_europe_are_people_before_they_speak() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Dorota Kowalczyk"));
 }
+
+#[test]
+fn a_description_in_brackets_after_a_name_is_the_role() {
+    assert_person_with_role(
+        "Ilse Brodeur (a nurse at the county hospital) said staff were exhausted.",
+        "Ilse Brodeur",
+        "a nurse at the county hospital",
+    );
+}
+
+#[test]
+fn a_quoted_name_in_a_relative_clause_ends_what_is_named() {
+    let found = claims(
+        "The mayor's plan, which critics called “a giveaway to developers,” passed on Tuesday.",
+    );
+    assert!(
+        found.iter().all(|c| !c.text.contains("passed")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|c| c.kind == ClaimKind::Partial && c.text == "a giveaway to developers")
+    );
+}

@@ -159,13 +159,26 @@ pub(super) fn relative_naming(
     if p.is_any(name, &["as"]) {
         name += 1;
     }
-    let end = (name..(name + NAME_TOKENS).min(bound))
-        .find(|&t| {
-            !p.inside_quote(t)
-                && p.quotes.opening_at(t).is_none()
-                && p.quotes.closing_at(t).is_none()
-                && (!p.kind(t).is_wordlike() && p.kind(t) != Kind::Possessive
-                    || p.is_any(t, &["and", "but"]))
+    // "which critics called “a giveaway,” passed": a quoted name ends it,
+    // unless more of the name follows ("what it calls “psychographic”
+    // profiles").
+    let quoted_name_end = p
+        .quotes
+        .opening_at(name)
+        .and_then(|q| p.quotes.quotes[q].close)
+        .filter(|&close| {
+            !p.kind(close - 1).is_wordlike() || close + 1 >= p.len() || !p.is_word(close + 1)
+        })
+        .map(|close| close + 1);
+    let end = quoted_name_end
+        .or_else(|| {
+            (name..(name + NAME_TOKENS).min(bound)).find(|&t| {
+                !p.inside_quote(t)
+                    && p.quotes.opening_at(t).is_none()
+                    && p.quotes.closing_at(t).is_none()
+                    && (!p.kind(t).is_wordlike() && p.kind(t) != Kind::Possessive
+                        || p.is_any(t, &["and", "but"]))
+            })
         })
         .unwrap_or((name + NAME_TOKENS).min(bound));
     (end > name).then_some((subject, relative..end))

@@ -732,6 +732,20 @@ pub(super) fn subject_left(
         let np = noun_phrase_left(p, t - 2, sentence.start)?;
         return Some((Subject::Phrase(np.clone(), None), np.start));
     }
+    // "Ilse Brodeur (a nurse at the county hospital) said": a description
+    // in brackets after a name.
+    if p.kind(t) == Kind::CloseParen
+        && let Some(open) = (sentence.start..t)
+            .rev()
+            .take(MAX_PHRASE_TOKENS)
+            .find(|&d| p.kind(d) == Kind::OpenParen)
+        && open > sentence.start
+        && mentions::is_name_word(p, open - 1)
+        && word_count_between(p, open + 1, t) >= 2
+    {
+        let np = noun_phrase_left(p, open, sentence.start)?;
+        return Some((Subject::Phrase(np.clone(), Some(open + 1..t)), np.start));
+    }
     if is_comma_like(p, t) {
         let (np, front, description) = subject_across_asides(p, t, sentence.start)?;
         return Some((Subject::Phrase(np, description), front));
