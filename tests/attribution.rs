@@ -3842,3 +3842,16 @@ fn a_quoted_name_in_a_relative_clause_ends_what_is_named() {
             .any(|c| c.kind == ClaimKind::Partial && c.text == "a giveaway to developers")
     );
 }
+
+#[test]
+fn put_it_this_way_before_a_colon_introduces_the_quote() {
+    let c = only("Harbourmaster Ines Vollmer put it this way: “The sea always wins.”");
+    assert_eq!(
+        (c.kind, c.text.as_str(), c.speaker.as_deref()),
+        (
+            ClaimKind::Direct,
+            "The sea always wins",
+            Some("Ines Vollmer")
+        )
+    );
+}

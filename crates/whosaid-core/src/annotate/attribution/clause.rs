@@ -539,6 +539,16 @@ pub(super) fn complements(
             cue_text_end = asked;
         }
     }
+    // "put it this way:", "puts it like this:": how, before the colon.
+    if cue.end == cue.start + 2
+        && p.is_any(cue.start, &["put", "puts"])
+        && !inverted
+        && let Some(colon) = (k..end.min(k + 4))
+            .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Colon)
+            .find(|&t| p.kind(t) == Kind::Colon)
+    {
+        k = colon;
+    }
     let mut channel = None;
     loop {
         if k >= end {
