@@ -3855,3 +3855,14 @@ fn put_it_this_way_before_a_colon_introduces_the_quote() {
         )
     );
 }
+
+#[test]
+fn a_name_in_apposition_opening_what_was_reported_is_part_of_it() {
+    let c = only(
+        "The state broadcaster reported that the interior minister, Halvard Brink, said the border would reopen.",
+    );
+    assert_eq!(
+        c.text,
+        "the interior minister, Halvard Brink, said the border would reopen"
+    );
+}

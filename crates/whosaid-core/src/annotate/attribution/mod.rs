@@ -429,7 +429,27 @@ fn sentence_claims(
                         || p.is_any(clause.front, &grammar::CONNECTIVES)
                         || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
                 || clause.inverted;
-            let prev_has_forward = forward_start(p, prev, sentence.end).is_some();
+            let prev_forward = forward_start(p, prev, sentence.end);
+            let prev_has_forward = prev_forward.is_some();
+            // "reported that the interior minister, Halvard Brink, said …":
+            // the comma sets off a name in apposition to the start of what
+            // was reported, not a clause of its own.
+            let appositive_subject = prev_forward.is_some_and(|start| {
+                let before = start..clause.front.saturating_sub(1);
+                clause.front > start + 1
+                    // (the name set off on both sides: "…, Halvard Brink, said")
+                    && clause.source.as_ref().is_some_and(|np| {
+                        np.end + 1 == clause.cue.start && p.kind(np.end) == Kind::Comma
+                    })
+                    && !clause.coordinated
+                    && !clause.inverted
+                    && p.is_any(start, &grammar::DETERMINERS)
+                    && before.len() <= MAX_APPOSITIVE_SUBJECT
+                    && before
+                        .clone()
+                        .all(|t| p.is_word(t) && !source::looks_finite(p, t))
+            });
+            let joined = joined && !appositive_subject;
             // "Although she said it was a mistake, she added …": the main
             // clause after the earlier clause's subordinate one.
             let in_main_clause = subordinate_clause_end(p, prev, sentence.start, sentence.end)
@@ -739,6 +759,9 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
         findings.claims.extend(copies);
     }
 }
+
+/// Longest phrase a name after a comma may stand in apposition to, in tokens.
+const MAX_APPOSITIVE_SUBJECT: usize = 6;
 
 /// Longest phrase between "quoted" and "as saying", in tokens.
 const MAX_QUOTED_TOKENS: usize = 10;
