@@ -3866,3 +3866,13 @@ fn a_name_in_apposition_opening_what_was_reported_is_part_of_it() {
         "the interior minister, Halvard Brink, said the border would reopen"
     );
 }
+
+#[test]
+fn they_after_two_people_named_together_is_both_of_them() {
+    let c =
+        only("Pilar Ortiz and Sam Dutton spoke after the vote. They said the result was unfair.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Pilar Ortiz and Sam Dutton"), Some(SpeakerKind::Group))
+    );
+}

@@ -75,6 +75,15 @@ impl Mention {
     }
 }
 
+/// "Pilar Ortiz and Sam Dutton": people named together, whom a later "they"
+/// stands for.
+pub fn people_together(p: &Para, np: Range<usize>) -> Mention {
+    let mut mention = Mention::new(p, np.clone(), MentionKind::Group);
+    mention.name = Some(p.slice(np).into());
+    mention.plural = true;
+    mention
+}
+
 /// A mention as the story keeps it once its paragraph is done: offsets as
 /// u32 and strings interned, a third of the size of a [`Mention`].
 #[derive(Debug, Clone)]

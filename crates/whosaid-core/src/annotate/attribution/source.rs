@@ -864,6 +864,12 @@ pub(super) fn subject_antecedent(
     {
         return;
     }
+    if super::two_people(p, subject.clone(), sentence.start, people).is_some() {
+        findings
+            .antecedents
+            .push(mentions::people_together(p, subject));
+        return;
+    }
     let Some(mention) = mentions::describe(p, subject, people) else {
         return;
     };
