@@ -3876,3 +3876,37 @@ fn they_after_two_people_named_together_is_both_of_them() {
         (Some("Pilar Ortiz and Sam Dutton"), Some(SpeakerKind::Group))
     );
 }
+
+#[test]
+fn a_negated_verb_is_no_part_of_the_source() {
+    // "didn’t say when", "wouldn’t say whether": nothing is said.
+    for text in [
+        "Ruiz didn’t say when the council would vote on the plan.",
+        "The council spokesman wouldn’t say whether the vote would go ahead.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
+    }
+    let found = claims("Aren’t those the kinds of things voters say they hate about government?");
+    assert!(
+        found
+            .iter()
+            .all(|c| !c.source.as_deref().unwrap_or_default().contains("Aren")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_opening_clause_is_no_subject_for_a_later_pronoun() {
+    let found = claims(
+        "Just as every generation revolts against the last, I questioned the rules. \
+         We asked other papers what had worked.",
+    );
+    assert!(
+        found.iter().all(|c| !c
+            .speaker
+            .as_deref()
+            .unwrap_or_default()
+            .contains("generation")),
+        "{found:#?}"
+    );
+}

@@ -854,6 +854,13 @@ pub(super) fn subject_antecedent(
     if subject.end >= sentence.end || !p.kind(subject.end).is_wordlike() {
         return;
     }
+    // "Just as every generation revolts against …": a clause, not a subject.
+    if subject
+        .clone()
+        .any(|t| looks_finite(p, t) || p.is_any(t, &SUBORDINATORS))
+    {
+        return;
+    }
     // What the subject stands for lies within it: where a mention of the
     // sentence ("The ministry said") holds it all, the two would overlap,
     // and it is not described for nothing.
