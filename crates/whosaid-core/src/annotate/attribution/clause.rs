@@ -41,7 +41,14 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                     && !p.is_any(k, &FINITE_VERBS)
                     && lexicon.cue(p.lower(k)).is_none()
             });
-        if signature {
+        // "“…,” read a statement from …": a text's verb next to a quote.
+        let text_cue = !signature
+            && p.is_word(t)
+            && !p.inside_quote(t)
+            && p.lower(t).starts_with("read")
+            && p.is_any(t, &TEXT_CUES)
+            && a_text_reads_a_quote(p, t, &sentence);
+        if signature || text_cue {
             cues.push(Cue {
                 start: t,
                 end: t + 1,
@@ -52,16 +59,6 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             continue;
         }
         if p.inside_quote(t) || !p.is_word(t) {
-            t += 1;
-            continue;
-        }
-        if p.is_any(t, &TEXT_CUES) && a_text_reads_a_quote(p, t, &sentence) {
-            cues.push(Cue {
-                start: t,
-                end: t + 1,
-                class: CueClass::Say,
-                according: false,
-            });
             t += 1;
             continue;
         }

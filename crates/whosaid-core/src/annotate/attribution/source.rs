@@ -735,11 +735,7 @@ pub(super) fn subject_left(
     // "Ilse Brodeur (a nurse at the county hospital) said": a description
     // in brackets after a name.
     if p.kind(t) == Kind::CloseParen
-        && let Some(open) = (sentence.start..t)
-            .rev()
-            .take(MAX_PHRASE_TOKENS)
-            .find(|&d| p.kind(d) == Kind::OpenParen)
-        && open > sentence.start
+        && let Some(open) = aside_opened_by(p, t, sentence.start, Kind::OpenParen)
         && mentions::is_name_word(p, open - 1)
         && word_count_between(p, open + 1, t) >= 2
     {
@@ -752,11 +748,7 @@ pub(super) fn subject_left(
     }
     // "Jason Sims — a teacher from Riverton — says": an aside between dashes.
     if p.kind(t) == Kind::Dash
-        && let Some(open) = (sentence.start..t)
-            .rev()
-            .take(MAX_PHRASE_TOKENS)
-            .find(|&d| p.kind(d) == Kind::Dash)
-        && open > sentence.start
+        && let Some(open) = aside_opened_by(p, t, sentence.start, Kind::Dash)
         && word_count_between(p, open + 1, t) >= 1
     {
         let np = noun_phrase_left(p, open, sentence.start)?;
@@ -779,6 +771,16 @@ pub(super) fn subject_left(
     let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
+}
+
+/// Where an aside that closes at `t` (a bracket, a dash) opens: the
+/// nearest `opener` a phrase's length before it, after the sentence's start.
+fn aside_opened_by(p: &Para, t: usize, floor: usize, opener: Kind) -> Option<usize> {
+    (floor..t)
+        .rev()
+        .take(MAX_PHRASE_TOKENS)
+        .find(|&d| p.kind(d) == opener)
+        .filter(|&open| open > floor)
 }
 
 /// Longest conjunct of a coordinated plural source, in tokens.
