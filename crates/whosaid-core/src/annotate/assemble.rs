@@ -10,7 +10,7 @@ use super::annotation::{Annotation, ClaimRecord, SpeakerRecord};
 use super::coref::{self, Entity};
 use super::countries;
 use super::lexicon::{Sex, lexicon};
-use super::mentions::{MentionKind, PlacedMention, surname_key};
+use super::mentions::{MentionKind, PlacedMention, surname_key_into};
 use super::names::Names;
 use crate::model::{Article, Paragraph, SourceCountry, SpeakerKind, Summary};
 
@@ -29,8 +29,10 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
         .filter(|m| m.kind == MentionKind::Person)
         .filter_map(|m| names.get(m.surname))
         .collect();
-    let is_surname = |word: &str| {
-        let key = surname_key(word);
+    // One string for every candidate's key.
+    let mut key = String::new();
+    let mut is_surname = |word: &str| {
+        surname_key_into(word, &mut key);
         surnames.contains(key.as_str())
     };
     let surname_mentions: Vec<_> = surname_candidates
@@ -43,7 +45,7 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
     mentions.extend(
         surname_mentions
             .into_iter()
-            .map(|c| c.into_mention(&article.paragraphs, &mut names)),
+            .map(|c| c.into_mention(&article.paragraphs, &mut names, &mut key)),
     );
 
     // Reading order; claims keep pointing at the right mention.

@@ -2,6 +2,7 @@
 //! phrases that stand for sources ("a US official", "the State Department",
 //! "a joint statement", "he").
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::countries;
@@ -846,18 +847,21 @@ impl SurnameCandidate {
         &paragraphs[self.paragraph as usize].text[self.start as usize..self.end() as usize]
     }
 
+    /// `key`: room for the surname's key, reused from one candidate to the next.
     pub fn into_mention(
         self,
         paragraphs: &[crate::model::Paragraph],
         names: &mut Names,
+        key: &mut String,
     ) -> StoryMention {
         let word = self.word(paragraphs);
+        surname_key_into(word, key);
         StoryMention {
             paragraph: self.paragraph,
             span: self.start..self.end() + u32::from(self.possessive_len),
             kind: MentionKind::Person,
             name: Some(names.intern(word)),
-            surname: Some(names.intern(&surname_key(word))),
+            surname: Some(names.intern(key)),
             given: None,
             role: None,
             country: None,
@@ -980,16 +984,26 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
 
 /// The key people are merged on: the last name, lower case, straight apostrophes.
 pub fn surname_key(word: &str) -> String {
-    // Most names are ASCII: one string, lower-cased without Unicode tables.
-    let key = if word.is_ascii() {
-        word.to_ascii_lowercase()
+    // Exactly the room an ASCII name needs, as it is kept boxed.
+    let mut key = String::with_capacity(word.len());
+    surname_key_into(word, &mut key);
+    key
+}
+
+/// [`surname_key`] written into `key` (emptied first): a caller that asks
+/// for a key per capitalized word reuses one string, not one allocation each.
+pub fn surname_key_into(word: &str, key: &mut String) {
+    key.clear();
+    // Most names are ASCII: lower-cased in place, without Unicode tables.
+    if word.is_ascii() {
+        key.push_str(word);
+        key.make_ascii_lowercase();
     } else {
-        word.to_lowercase().replace('’', "'")
-    };
+        key.push_str(&word.to_lowercase().replace('’', "'"));
+    }
     // "al-Tamimi", then "Tamimi": the Arabic article is no part of the key.
-    match key.strip_prefix("al-").or_else(|| key.strip_prefix("el-")) {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => key,
+    if (key.starts_with("al-") || key.starts_with("el-")) && key.len() > 3 {
+        key.drain(..3);
     }
 }
 
@@ -1855,22 +1869,24 @@ fn strip_article(text: &str) -> &str {
 }
 
 /// "officials" → "official", "people" → "person".
-pub fn singular(lower: &str) -> String {
+/// Borrowed from `lower` but for "-ies" → "-y": most heads are looked up,
+/// not kept.
+pub fn singular(lower: &str) -> Cow<'_, str> {
     match lower {
-        "people" => "person".to_string(),
-        "spokespeople" => "spokesperson".to_string(),
-        "men" => "man".to_string(),
-        "women" => "woman".to_string(),
+        "people" => Cow::Borrowed("person"),
+        "spokespeople" => Cow::Borrowed("spokesperson"),
+        "men" => Cow::Borrowed("man"),
+        "women" => Cow::Borrowed("woman"),
         _ => lower
             .strip_suffix("ies")
-            .map(|stem| format!("{stem}y"))
+            .map(|stem| Cow::Owned(format!("{stem}y")))
             .or_else(|| {
                 lower
                     .strip_suffix('s')
                     .filter(|s| !s.ends_with('s'))
-                    .map(str::to_string)
+                    .map(Cow::Borrowed)
             })
-            .unwrap_or_else(|| lower.to_string()),
+            .unwrap_or(Cow::Borrowed(lower)),
     }
 }
 
