@@ -935,21 +935,38 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     }
     let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
     mention.name_span = Some(p.bytes(core.clone()));
-    let words: Vec<&str> = name_words(p, core.clone())
-        .filter(|w| !NAME_SUFFIXES.contains(w))
-        .collect();
-    mention.name = Some((words.join(" ")).into());
-    mention.surname = words.last().map(|w| surname_key(w).into());
+    // The name's words, as tokens (so each has its lower case at hand): a
+    // count, the first and last, and the length of the name they write
+    // joined by spaces, which is then written at its exact size.
+    let name_tokens = || {
+        core.clone()
+            .filter(|&t| p.is_word(t) && !NAME_SUFFIXES.contains(p.word(t)))
+    };
+    let (mut first, mut last, mut count, mut length) = (None, None, 0, 0);
+    for t in name_tokens() {
+        first = first.or(Some(t));
+        last = Some(t);
+        count += 1;
+        length += p.word(t).len();
+    }
+    let mut name = String::with_capacity(length + count.max(1) - 1);
+    for t in name_tokens() {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(p.word(t));
+    }
+    mention.name = Some(name.into());
+    mention.surname = last.map(|t| surname_key(p.word(t)).into());
     // "Sir Menzies", "Dame Judi": a knight or dame is called by the given name.
     let knighted = core.start > 0 && p.is_any(core.start - 1, &["sir", "dame"]);
     // ("de Vries", "De Vries": a particle opens the surname; no given name
     // is written.)
-    let particle = words.first().is_some_and(|w| {
-        !w.starts_with(char::is_uppercase)
-            || crate::vocabulary::with_ascii_lowercase(w, |lower| PARTICLES.contains(lower))
+    let particle = first.is_some_and(|t| {
+        !p.word(t).starts_with(char::is_uppercase) || PARTICLES.contains(p.lower(t))
     });
-    if words.len() >= 2 && !particle || knighted {
-        mention.given = words.first().map(|w| Box::from(*w));
+    if count >= 2 && !particle || knighted {
+        mention.given = first.map(|t| Box::from(p.word(t)));
     }
     // "shadow home secretary Mr David Davis": the honorific is not part of the role.
     let role = role.map(|mut r| {
