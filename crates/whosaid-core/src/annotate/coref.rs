@@ -491,10 +491,20 @@ fn plural_key(mention: &StoryMention, names: &Names) -> String {
     } else {
         "anonymous"
     };
-    format!(
-        "{kind}:{}",
-        names.get(mention.name).unwrap_or_default().to_lowercase()
-    )
+    let name = names.get(mention.name).unwrap_or_default();
+    // Written at its size; an ASCII name (most) is lower-cased in place,
+    // as `to_lowercase` would, without a string of its own.
+    let mut key = String::with_capacity(kind.len() + 1 + name.len());
+    key.push_str(kind);
+    key.push(':');
+    if name.is_ascii() {
+        let from = key.len();
+        key.push_str(name);
+        key[from..].make_ascii_lowercase();
+    } else {
+        key.push_str(&name.to_lowercase());
+    }
+    key
 }
 
 impl Index {
