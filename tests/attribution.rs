@@ -3652,7 +3652,7 @@ fn the_one_quoted_as_saying_speaks_and_the_one_quoting_is_the_channel() {
     // Passive, the subject is the one quoted.
     for text in [
         "Ruiz was quoted by the agency as saying the budget would be cut.",
-        "Ruiz was also quoted in the statement as saying the budget would be cut.",
+        "Ruiz was quoted in a council statement as saying the budget would be cut.",
     ] {
         assert_eq!(
             said_by(&only(text)),
@@ -3707,8 +3707,8 @@ fn the_subject_of_a_passive_cue_is_not_its_speaker() {
 #[test]
 fn a_phrase_a_preposition_opens_is_never_a_source() {
     let doc = annotate(
-        "Tuesday, in her last campaign speech before the holiday, Ruiz plans to call for a new \
-         bridge, the campaign told the Harbour Times.",
+        "On Friday, in her final rally speech of the summer, Ruiz plans to call for a new \
+         bridge, her aides told the Harbour Times.",
     );
     let names: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.starts_with("in ")), "{names:?}");
