@@ -935,26 +935,22 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     }
     let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
     mention.name_span = Some(p.bytes(core.clone()));
-    // The name's words, as tokens (so each has its lower case at hand): a
-    // count, the first and last, and the length of the name they write
-    // joined by spaces, which is then written at its exact size.
-    let name_tokens = || {
-        core.clone()
-            .filter(|&t| p.is_word(t) && !NAME_SUFFIXES.contains(p.word(t)))
-    };
-    let (mut first, mut last, mut count, mut length) = (None, None, 0, 0);
-    for t in name_tokens() {
-        first = first.or(Some(t));
-        last = Some(t);
-        count += 1;
-        length += p.word(t).len();
-    }
-    let mut name = String::with_capacity(length + count.max(1) - 1);
-    for t in name_tokens() {
-        if !name.is_empty() {
+    // The name's words joined by spaces, into room for the whole span (one
+    // allocation); the first and last kept as tokens, whose lower case is
+    // at hand.
+    let mut name = String::with_capacity(p.bytes(core.clone()).len());
+    let (mut first, mut last, mut count) = (None, None, 0);
+    for t in core
+        .clone()
+        .filter(|&t| p.is_word(t) && !NAME_SUFFIXES.contains(p.word(t)))
+    {
+        if count > 0 {
             name.push(' ');
         }
         name.push_str(p.word(t));
+        first = first.or(Some(t));
+        last = Some(t);
+        count += 1;
     }
     mention.name = Some(name.into());
     mention.surname = last.map(|t| surname_key(p.word(t)).into());

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
 use super::source::{
-    COORDINATORS, FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, is_comma_like,
-    looks_finite,
+    COORDINATORS, FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, counted_relative,
+    is_comma_like, looks_finite,
 };
 use super::unclaimed::in_title_case;
 use super::{Clause, Findings, Found};
@@ -326,9 +326,7 @@ fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
 pub(super) fn cut_main_clause(p: &Para, clause: &Clause, range: Range<usize>) -> Range<usize> {
     let relative = clause.cue.start > 0 && p.is_any(clause.cue.start - 1, &["who", "which"]);
     // "The tenants, many of whom said …"
-    let counted = clause.cue.start > 3
-        && p.is_any(clause.cue.start - 1, &["whom", "which"])
-        && p.is_any(clause.cue.start - 2, &["of"]);
+    let counted = clause.cue.start > 3 && counted_relative(p, clause.cue.start - 3);
     if !relative && !counted {
         return range;
     }

@@ -878,11 +878,7 @@ fn relative_pronoun(p: &Para, source_end: usize, cue: usize) -> Option<Range<usi
     let who = (source_end..cue).find(|&t| p.kind(t) != Kind::Comma)?;
     let heads_it = |end: usize| source::skip_auxiliaries_left(p, cue, source_end) == end;
     // "many of whom", "some of which"
-    let counted = who + 3 <= cue
-        && p.is_any(who, &mentions::COUNTING_WORDS)
-        && p.is_any(who + 1, &["of"])
-        && p.is_any(who + 2, &["whom", "which"]);
-    if counted && heads_it(who + 3) {
+    if who + 3 <= cue && source::counted_relative(p, who) && heads_it(who + 3) {
         return Some(who..who + 3);
     }
     (heads_it(who + 1) && p.is_any(who, &["who", "which"])).then_some(who..who + 1)

@@ -702,9 +702,8 @@ pub(super) fn subject_left(
         // "The tenants, many of whom said …": some of the phrase before.
         if lower == "whom"
             && t >= sentence.start + 3
-            && p.is_any(t - 1, &["of"])
             && p.kind(t - 3) == Kind::Comma
-            && p.is_any(t - 2, &mentions::COUNTING_WORDS)
+            && counted_relative(p, t - 2)
         {
             let np = noun_phrase_left(p, t - 3, sentence.start)?;
             return Some((Subject::Phrase(np.clone(), None), np.start));
@@ -771,6 +770,15 @@ pub(super) fn subject_left(
     let np = with_description_before(p, np, sentence.start);
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
+}
+
+/// Whether "many of whom", "some of which" starts at `at`: a relative that
+/// stands for some of the phrase before it.
+pub(super) fn counted_relative(p: &Para, at: usize) -> bool {
+    at + 2 < p.len()
+        && p.is_any(at, &mentions::COUNTING_WORDS)
+        && p.is_any(at + 1, &["of"])
+        && p.is_any(at + 2, &["whom", "which"])
 }
 
 /// Where an aside that closes at `t` (a bracket, a dash) opens: the

@@ -100,6 +100,7 @@ pub(super) fn unclaimed_quotes(
             continue;
         }
         let words = word_count(p, quote.inner(p.len()));
+        let opens_sentence = quote.open.is_some_and(|open| opens_a_sentence(p, open));
         let colon_source = quote
             .open
             .and_then(|open| colon_attribution(p, open, people))
@@ -110,8 +111,8 @@ pub(super) fn unclaimed_quotes(
             SourceRef::Mention(add_mention(findings, mention))
         } else if quote.continued {
             SourceRef::Inherit
-        } else if let Some(nearest) = nearest_attributed(&any_kind, content.start)
-            .filter(|_| words >= 5 && quote.open.is_some_and(|open| opens_a_sentence(p, open)))
+        } else if let Some(nearest) =
+            nearest_attributed(&any_kind, content.start).filter(|_| words >= 5 && opens_sentence)
         {
             nearest
         } else if let Some(nearest) = nearest_attributed(&attributed, content.start) {
@@ -139,7 +140,7 @@ pub(super) fn unclaimed_quotes(
             continue;
         }
         // "“Not once.”": a short quote that is a sentence of its own.
-        let own_sentence = quote.open.is_some_and(|open| opens_a_sentence(p, open))
+        let own_sentence = opens_sentence
             && quote
                 .close
                 .is_some_and(|close| close > 0 && p.kind(close - 1).is_terminal());
