@@ -3910,3 +3910,24 @@ fn an_opening_clause_is_no_subject_for_a_later_pronoun() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_verb_that_reports_only_through_its_object_says_nothing_before_it() {
+    // A relative clause whose object was moved away: no claim of the critics.
+    assert!(
+        claims("The valley sank into poverty, a decline his critics have long blamed on him.")
+            .is_empty()
+    );
+    assert!(claims("Fares will rise next spring, the commuters' group criticized.").is_empty());
+    // After a quote the same verbs still quote.
+    let c = only("“A shambles from start to finish,” Councillor Imre Vadas blasted.");
+    assert_eq!(said_by(&c), ("A shambles from start to finish", "Imre Vadas"));
+    // What follows such a verb is its object, not a speaker put after it.
+    let found = claims(
+        "Orsolya Bencze, who puts her losses \"in the millions,\" described the strain as \"awful,\" she said.",
+    );
+    assert!(
+        found.iter().all(|c| c.speaker.as_deref() == Some("Orsolya Bencze")),
+        "{found:#?}"
+    );
+}

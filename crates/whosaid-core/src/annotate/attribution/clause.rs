@@ -868,7 +868,7 @@ pub(super) fn clause(
     let opens_sentence = cue.start == sentence.start && cue.class == CueClass::Say;
     if (after_boundary && content_before || opens_sentence)
         && (matches!(cue.class, CueClass::Say | CueClass::Ask)
-            || cue.class == CueClass::Object && after_quote)
+            || cue.class == CueClass::Object && after_quote && !object_only(p, &cue))
         && let Some(np) = noun_phrase_right(p, cue.end, end)
             .filter(|np| looks_like_inverted_source(p, np.clone(), end))
             // "“terrible,” denounced her record": after a verb that takes
@@ -1037,3 +1037,14 @@ static PLURAL_DETERMINERS: crate::vocabulary::WordSet =
 /// Determiners and possessives after which a cue word is a noun, not a verb ("the report", "his claims").
 static NOUN_DETERMINERS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("noun_determiners");
+
+/// Cues that report only through their object ("blamed the drought").
+static OBJECT_ONLY_CUES: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("object_only_cues");
+
+/// "a decline his critics blamed on him", "“…,” described the strain as":
+/// a verb that reports only through its object says nothing of what comes
+/// before it, and what follows it is that object, not an inverted source.
+pub(super) fn object_only(p: &Para, cue: &Cue) -> bool {
+    cue.class == CueClass::Object && p.is_any(cue.start, &OBJECT_ONLY_CUES)
+}

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::clause::{bare_clause_with_verb, only_time, takes_bare_clause};
+use super::clause::{bare_clause_with_verb, object_only, only_time, takes_bare_clause};
 use super::source::{
     COORDINATORS, FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, counted_relative,
     is_comma_like, looks_finite,
@@ -494,7 +494,11 @@ pub(super) fn backward_content(
     // "The wire reported that, according to a study, …": what comes
     // before is a reporting clause of its own, waiting for its content.
     let awaits_content = range.end > range.start && p.is_any(range.end - 1, &["that"]);
-    if word_count(p, range.clone()) < 3 || introductory || awaits_content {
+    if word_count(p, range.clone()) < 3
+        || introductory
+        || awaits_content
+        || object_only(p, &clause.cue)
+    {
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
