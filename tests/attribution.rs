@@ -3931,3 +3931,38 @@ fn a_verb_that_reports_only_through_its_object_says_nothing_before_it() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_bare_family_name_means_the_principal_not_a_relative_named_after_them() {
+    let found = claims(
+        "Governor Walter Brandt opened the fair. Brandt said the harvest was strong. \
+         His daughter Liesl Brandt said he had worked hard. \
+         Brandt said the new barns would open in June.",
+    );
+    let speakers: Vec<_> = found.iter().map(|c| c.speaker.as_deref().unwrap_or("")).collect();
+    assert_eq!(speakers, ["Walter Brandt", "Liesl Brandt", "Walter Brandt"], "{found:#?}");
+}
+
+#[test]
+fn an_honorific_picks_the_person_of_that_sex_among_those_sharing_a_name() {
+    let found = claims(
+        "Karen Osei and her husband, Daniel Osei, run the clinic. \
+         Mrs. Osei said the wait was too long. Mr. Osei said more staff were coming.",
+    );
+    let speakers: Vec<_> = found.iter().map(|c| c.speaker.as_deref().unwrap_or("")).collect();
+    assert_eq!(speakers, ["Karen Osei", "Daniel Osei"], "{found:#?}");
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_the_sentence_before_over_a_nearer_name() {
+    let c = &claims(
+        "Until last spring, Mr. Lindqvist had rarely spoken of Mr. Adebayo. \
+         In 2009, he said the merger had been rushed.",
+    )[0];
+    assert_eq!(said_by(c), ("the merger had been rushed", "Lindqvist"));
+    let c = only(
+        "Earlier, Sheriff Tomas Rendell vouched for Mayor Piotr Kowalczyk's plan to build a levee.\n\n\
+         He said the levee would hold.",
+    );
+    assert_eq!(said_by(&c), ("the levee would hold", "Tomas Rendell"));
+}

@@ -294,7 +294,16 @@ pub fn resolve(mentions: &[StoryMention], names: &Names, reports: &Reports) -> R
             // reported; then the reporter, who is the one still speaking.
             MentionKind::Pronoun(pronoun) => {
                 let fits = |e: &Entity| fits_pronoun(e, pronoun);
-                earlier_at(&fits).map(|(at, e)| {
+                let subject_first = |(at, e): (usize, usize)| {
+                    subject_of_sentence(mentions, at, mention.in_quote)
+                        .and_then(|s| {
+                            entity_of[s]
+                                .filter(|&se| fits(&entities[se]))
+                                .map(|se| (s, se))
+                        })
+                        .unwrap_or((at, e))
+                };
+                earlier_at(&fits).map(subject_first).map(|(at, e)| {
                     reports
                         .reporter_of(&mentions[at], mention)
                         .filter(|&source| source < m)
@@ -564,7 +573,22 @@ impl Index {
                 .rev()
                 .copied()
                 .find(|&e| self.entities[e].given.is_none_or(|g| g == given)),
-            None => candidates.last().copied(),
+            // "Trump" after "Donald Trump" and "his daughter Ivanka Trump":
+            // the person the story is about, not the relative named after
+            // him; "Mrs. Clinton" is the woman of the name.
+            None => {
+                let fits_sex = |e: &usize| {
+                    let sex = self.entities[*e].sex;
+                    mention.sex == Sex::Unknown || sex == Sex::Unknown || sex == mention.sex
+                };
+                let relative =
+                    |e: &usize| names.get(self.entities[*e].role).is_some_and(is_kinship);
+                let mut fitting = candidates.iter().rev().copied().filter(fits_sex);
+                let principal = fitting.clone().find(|e| !relative(e));
+                principal
+                    .or_else(|| fitting.next())
+                    .or_else(|| candidates.last().copied())
+            }
         };
         // "Sir Menzies" after "Sir Menzies Campbell": a lone given name.
         let found = found.or_else(|| {
@@ -608,6 +632,36 @@ impl Index {
             None => self.add(mention, m, names),
         }
     }
+}
+
+static KINSHIP_NOUNS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("kinship_nouns");
+
+/// Whether a role introduces a relative ("daughter", "Ruiz's eldest son").
+fn is_kinship(role: &str) -> bool {
+    role.rsplit(' ').next().is_some_and(|last| {
+        crate::vocabulary::with_ascii_lowercase(last, |lower| KINSHIP_NOUNS.contains(lower))
+    })
+}
+
+/// How many mentions back the subject of a sentence is looked for.
+const SENTENCE_MENTIONS: usize = 32;
+
+/// "Lee met Mr. Ortiz. He said …": the person the sentence of mention
+/// `at` opens with, where `at` is not that subject itself.
+fn subject_of_sentence(mentions: &[StoryMention], at: usize, in_quote: bool) -> Option<usize> {
+    let near = &mentions[at];
+    let sentence = near.placement.sentence()?;
+    if near.placement.is_subject() {
+        return None;
+    }
+    (at.saturating_sub(SENTENCE_MENTIONS)..at)
+        .rev()
+        .map(|s| (s, &mentions[s]))
+        .take_while(|(_, m)| {
+            m.paragraph == near.paragraph && m.placement.sentence() == Some(sentence)
+        })
+        .find(|(_, m)| m.placement.is_subject() && (!m.in_quote || in_quote))
+        .map(|(s, _)| s)
 }
 
 /// The words of a description that a role must share: "The foreign

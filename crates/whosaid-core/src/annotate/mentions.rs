@@ -53,6 +53,44 @@ pub struct Mention {
     pub in_quote: bool,
     /// For people: the bytes of the name itself, without role or possessive.
     pub name_span: Option<Range<usize>>,
+    /// Which sentence of its paragraph it stands in, and whether it is that
+    /// sentence's subject (set for the people a paragraph names).
+    pub placement: Placement,
+}
+
+/// A mention's sentence and whether it is the subject there: "Lee met
+/// Ortiz. He said …" is Lee's, the subject's, though Ortiz is nearer. One
+/// `u16`, the top bit the subject flag, so a story mention stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement(u16);
+
+impl Default for Placement {
+    fn default() -> Self {
+        Placement(Self::UNPLACED)
+    }
+}
+
+impl Placement {
+    const SUBJECT: u16 = 1 << 15;
+    /// The index of a mention not placed (sources, antecedents, surnames).
+    const UNPLACED: u16 = Self::SUBJECT - 1;
+
+    /// Sentence `sentence` of the paragraph (the last few share one index
+    /// in a paragraph of more than 32,766 sentences), as its subject or not.
+    pub fn new(sentence: usize, subject: bool) -> Self {
+        let index = sentence.min(usize::from(Self::UNPLACED - 1)) as u16;
+        Placement(index | if subject { Self::SUBJECT } else { 0 })
+    }
+
+    /// Its sentence's index in the paragraph, if it was placed.
+    pub fn sentence(self) -> Option<u16> {
+        let index = self.0 & !Self::SUBJECT;
+        (index != Self::UNPLACED).then_some(index)
+    }
+
+    pub fn is_subject(self) -> bool {
+        self.0 & Self::SUBJECT != 0
+    }
 }
 
 impl Mention {
@@ -72,6 +110,7 @@ impl Mention {
             head: None,
             in_quote: p.inside_quote(tokens.start),
             name_span: None,
+            placement: Placement::default(),
         }
     }
 }
@@ -103,6 +142,7 @@ pub struct StoryMention {
     pub definite: bool,
     pub head: Option<Sym>,
     pub in_quote: bool,
+    pub placement: Placement,
     /// Start and end of the name, or (`u32::MAX`, `u32::MAX`) for none:
     /// read with [`PlacedMention::name_span`]; no tag, as a long story has
     /// millions of mentions.
@@ -211,6 +251,7 @@ impl Mention {
             definite: self.definite,
             head: names.intern_opt(self.head.as_deref()),
             in_quote: self.in_quote,
+            placement: self.placement,
             name_span: self.name_span.map_or((u32::MAX, u32::MAX), |name| {
                 (name.start as u32, name.end as u32)
             }),
@@ -870,6 +911,7 @@ impl SurnameCandidate {
             definite: false,
             head: None,
             in_quote: self.in_quote,
+            placement: Placement::default(),
             name_span: (self.start, self.end()),
         }
     }

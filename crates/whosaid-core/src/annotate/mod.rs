@@ -98,6 +98,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
             std::mem::take(&mut scratch),
         );
         let mut people = mentions::find_people(&p);
+        attribution::place_people(&p, &mut people);
         let mut findings = attribution::find(&p, &people);
 
         covered.clear();

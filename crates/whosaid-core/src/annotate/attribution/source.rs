@@ -909,6 +909,31 @@ pub(super) fn subject_antecedent(
     }
 }
 
+/// Places each person of the paragraph in its sentence, and marks the
+/// sentence subjects, for pronouns to prefer ("Lee met Ortiz. He said …").
+pub(crate) fn place_people(p: &Para, people: &mut [Mention]) {
+    // (Sentence index, its subject): people come in reading order, so
+    // each sentence's subject is found once.
+    let mut current: Option<(usize, Option<Range<usize>>)> = None;
+    for mention in people.iter_mut().filter(|m| m.kind == MentionKind::Person) {
+        let t = p.token_at(mention.span.start);
+        let index = p.sentences.partition_point(|s| s.end <= t);
+        let Some(sentence) = p.sentences.get(index) else {
+            continue;
+        };
+        let subject = match &current {
+            Some((at, subject)) if *at == index => subject.clone(),
+            _ => {
+                let subject = sentence_subject(p, sentence);
+                current = Some((index, subject.clone()));
+                subject
+            }
+        };
+        let is_subject = subject.is_some_and(|s| s.contains(&t));
+        mention.placement = mentions::Placement::new(index, is_subject);
+    }
+}
+
 /// The subject a sentence opens with, after a leading quote, connective or
 /// introductory phrase: "On the left, Betty Friedan, the author, compared …"
 /// → "Betty Friedan"; "the affidavit cited …" → "the affidavit".
@@ -937,6 +962,12 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
     }
     if let Some(comma) = introductory_time(p, k, sentence.end) {
         k = comma + 1;
+    } else if k + 2 < sentence.end
+        && p.kind(k + 1) == Kind::Comma
+        && p.is_any(k, &grammar::SENTENCE_ADVERBS)
+    {
+        // "Earlier, Sheriff Joe Ruiz vouched …".
+        k += 2;
     } else if p.is_any(k, &grammar::PREPOSITIONS)
         || p.is_any(k, &SUBORDINATORS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
