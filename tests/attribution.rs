@@ -3921,13 +3921,18 @@ fn a_verb_that_reports_only_through_its_object_says_nothing_before_it() {
     assert!(claims("Fares will rise next spring, the commuters' group criticized.").is_empty());
     // After a quote the same verbs still quote.
     let c = only("“A shambles from start to finish,” Councillor Imre Vadas blasted.");
-    assert_eq!(said_by(&c), ("A shambles from start to finish", "Imre Vadas"));
+    assert_eq!(
+        said_by(&c),
+        ("A shambles from start to finish", "Imre Vadas")
+    );
     // What follows such a verb is its object, not a speaker put after it.
     let found = claims(
         "Orsolya Bencze, who puts her losses \"in the millions,\" described the strain as \"awful,\" she said.",
     );
     assert!(
-        found.iter().all(|c| c.speaker.as_deref() == Some("Orsolya Bencze")),
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Orsolya Bencze")),
         "{found:#?}"
     );
 }
@@ -3939,8 +3944,15 @@ fn a_bare_family_name_means_the_principal_not_a_relative_named_after_them() {
          His daughter Liesl Brandt said he had worked hard. \
          Brandt said the new barns would open in June.",
     );
-    let speakers: Vec<_> = found.iter().map(|c| c.speaker.as_deref().unwrap_or("")).collect();
-    assert_eq!(speakers, ["Walter Brandt", "Liesl Brandt", "Walter Brandt"], "{found:#?}");
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|c| c.speaker.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        speakers,
+        ["Walter Brandt", "Liesl Brandt", "Walter Brandt"],
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -3949,7 +3961,10 @@ fn an_honorific_picks_the_person_of_that_sex_among_those_sharing_a_name() {
         "Karen Osei and her husband, Daniel Osei, run the clinic. \
          Mrs. Osei said the wait was too long. Mr. Osei said more staff were coming.",
     );
-    let speakers: Vec<_> = found.iter().map(|c| c.speaker.as_deref().unwrap_or("")).collect();
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|c| c.speaker.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(speakers, ["Karen Osei", "Daniel Osei"], "{found:#?}");
 }
 
@@ -3965,4 +3980,31 @@ fn a_pronoun_prefers_the_subject_of_the_sentence_before_over_a_nearer_name() {
          He said the levee would hold.",
     );
     assert_eq!(said_by(&c), ("the levee would hold", "Tomas Rendell"));
+}
+
+#[test]
+fn a_description_after_the_clause_it_reports_is_the_source_despite_a_relative_clause() {
+    for aside in [
+        "who spoke on condition of anonymity",
+        "who asked not to be named",
+        "who had left the talks early",
+    ] {
+        let text =
+            format!("The two envoys fled across the border at dawn, the official, {aside}, said.");
+        let (source, content) = source_and_content(&text);
+        assert_eq!(
+            (source.as_str(), content.as_str()),
+            (
+                "the official",
+                "The two envoys fled across the border at dawn"
+            ),
+            "{text}"
+        );
+    }
+    // After a name, the description is that name's: "an advocacy group" is
+    // the coalition, and Vasquez speaks.
+    let (source, _) = source_and_content(
+        "Ines Vasquez, who helped found Tidewater Watch, an advocacy group, said the marsh was shrinking.",
+    );
+    assert!(source.starts_with("Ines Vasquez"), "{source}");
 }

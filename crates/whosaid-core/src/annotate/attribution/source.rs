@@ -570,10 +570,23 @@ pub(super) fn subject_across_asides(
             let name = trim(p, segment.clone());
             return Some((name, segments[0].start, Some(trim(p, segments[0].clone()))));
         }
+        // "The ministers fled, the official, who spoke …, said": a
+        // description right after the clause it reports is the subject.
+        // (Not after a name, which it describes: "Arnold, who founded EDGE,
+        // an advocacy group, said"; the sentence opens with a clause.)
+        let subject_after_clause = n > first_segment
+            && p.is_any(segment.start, &["a", "an", "the"])
+            && {
+                let before = &segments[n - 1];
+                let last = before.end.saturating_sub(1);
+                before.end > before.start && p.is_word(last) && !p.is_capitalized(last)
+            }
+            && segments[first_segment].clone().any(|t| looks_finite(p, t));
         // The sentence's first segment is where the subject starts, never an aside.
         if n > first_segment
             && (hometown_state || is_aside(p, segment.clone()))
             && list_end.is_none()
+            && !subject_after_clause
         {
             // "Hugh Hill, a doctor, said": the aside describes the speaker.
             if p.is_any(segment.start, &["a", "an", "the"]) {
