@@ -4008,3 +4008,25 @@ fn a_description_after_the_clause_it_reports_is_the_source_despite_a_relative_cl
     );
     assert!(source.starts_with("Ines Vasquez"), "{source}");
 }
+
+#[test]
+fn a_person_named_then_a_long_clause_to_a_colon_introduces_the_quote() {
+    let c = only(
+        "Gunnarsdottir traced the route from a timber trawler off the northern capes to the \
+         freezer aisle of a supermarket owned by a firm that has remade how food is sold: \
+         “It is the old harbour meeting the new one.”",
+    );
+    assert_eq!(
+        said_by(&c),
+        ("It is the old harbour meeting the new one", "Gunnarsdottir")
+    );
+    // A capitalized opener is no person, however long the clause.
+    assert!(
+        claims(
+            "Regardless of how many hours the crews logged at sea over the long winter and the \
+             storms that came after it: “Keep the nets dry.”"
+        )
+        .iter()
+        .all(|c| c.speaker.is_none()),
+    );
+}

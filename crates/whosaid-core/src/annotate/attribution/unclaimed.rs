@@ -2,7 +2,7 @@
 //! titles and terms in quotation marks, and quotes nobody can be named for.
 
 use super::content::{names_a_work, quote_content, word_count};
-use super::source::{named_subject, noun_phrase_left};
+use super::source::{looks_finite, named_subject, noun_phrase_left};
 use super::{Findings, Found, SourceRef, add_mention};
 use crate::annotate::grammar::{self, WordSet};
 use crate::annotate::lexicon::lexicon;
@@ -207,6 +207,9 @@ pub(super) fn nearest_attributed(
 /// it ("he demurred: “…”"), in tokens.
 const MAX_COLON_CLAUSE: usize = 14;
 
+/// The same, when a person named opens the clause with its verb.
+const MAX_NAMED_COLON_CLAUSE: usize = 40;
+
 /// "Trump: “We will win.”": a name or phrase, a colon, a quote. "Asked
 /// about it, he demurred: “…”", "The mayor was blunt: “…”": the subject of
 /// a short clause that the colon ends.
@@ -223,11 +226,20 @@ pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Op
         .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
         .map(|comma| comma + 1);
     for clause_start in after_comma.into_iter().chain([sentence.start]) {
-        if colon - clause_start <= MAX_COLON_CLAUSE
+        let length = colon - clause_start;
+        if length <= MAX_NAMED_COLON_CLAUSE
             && let Some(subject) = named_subject(p, &(clause_start..colon))
             && subject.start == clause_start
             && subject.end < colon
-            && let Some(mention) = mentions::describe(p, subject, people).filter(speaks)
+            && let Some(mention) = mentions::describe(p, subject.clone(), people).filter(speaks)
+            // "Alverson summed up the journey from a wooden boat … to the
+            // fish counter of a store owned by …: “…”": a person named,
+            // then a verb, may take a long clause to the colon.
+            && (length <= MAX_COLON_CLAUSE
+                || mention.kind == MentionKind::Person
+                    && mention.surname.is_some()
+                    && subject.clone().all(|t| p.is_capitalized(t) || !p.is_word(t))
+                    && looks_finite(p, subject.end))
         {
             return Some(mention);
         }
