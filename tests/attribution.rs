@@ -4030,3 +4030,16 @@ fn a_person_named_then_a_long_clause_to_a_colon_introduces_the_quote() {
         .all(|c| c.speaker.is_none()),
     );
 }
+
+#[test]
+fn when_it_was_said_is_no_part_of_what_was_said() {
+    for when in ["18 months ago", "a few days earlier", "two weeks later"] {
+        let text = format!("Councillor Brigid Achterberg said {when} that the depot would close.");
+        let c = only(&text);
+        assert_eq!(
+            said_by(&c),
+            ("the depot would close", "Brigid Achterberg"),
+            "{text}"
+        );
+    }
+}

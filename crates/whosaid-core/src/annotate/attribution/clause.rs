@@ -565,6 +565,11 @@ pub(super) fn complements(
             k = stop;
         } else if let Some(stop) = grammar::time_phrase(p, k, end) {
             k = stop;
+        } else if let Some(that) = (k + 1..(k + 6).min(end)).find(|&t| p.is_any(t, &["that"]))
+            && only_time(p, k, that)
+        {
+            // "said 18 months ago that …": when, then what.
+            k = that;
         } else if p.is_any(k, &PLACE_ADVERBS) && k + 1 < end && p.is_any(k + 1, &["that"]) {
             // "told delegates here that …"
             k += 1;
