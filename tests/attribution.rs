@@ -4043,3 +4043,12 @@ fn when_it_was_said_is_no_part_of_what_was_said() {
         );
     }
 }
+
+#[test]
+fn a_relative_clause_that_speaks_by_saying_is_its_antecedent_s() {
+    let (source, content) = source_and_content(
+        "The protest followed a warning from the Greenfield party, which tried to rally support by saying that the vote was rigged.",
+    );
+    assert!(source.ends_with("Greenfield party"), "{source}");
+    assert_eq!(content, "the vote was rigged");
+}

@@ -818,7 +818,12 @@ pub(super) fn clause(
     if participle || infinitive {
         let source = match previous {
             Some(prev) => prev.source.clone(),
-            None => Some(named_subject(p, sentence)?),
+            None => Some(
+                before
+                    .filter(|&b| p.is_any(b, &["by"]))
+                    .and_then(|_| relative_antecedent(p, cue.start, sentence.start))
+                    .or_else(|| named_subject(p, sentence))?,
+            ),
         };
         let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
         return Some(Clause {
@@ -980,6 +985,28 @@ pub(super) fn clause(
         description,
     })
 }
+
+/// Longest relative clause before a participle of saying, in tokens.
+const MAX_RELATIVE_CLAUSE: usize = 12;
+
+/// "the Likud party, which tried to rally support by saying …": where
+/// the clause a participle hangs on (by "by") is a relative one, its
+/// antecedent.
+fn relative_antecedent(p: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let relative = (floor..cue)
+        .rev()
+        .take(MAX_RELATIVE_CLAUSE)
+        .take_while(|&t| p.kind(t).is_wordlike() && !p.inside_quote(t))
+        .find(|&t| p.is_any(t, &["which", "who"]))?;
+    if relative <= floor + 1 || p.kind(relative - 1) != Kind::Comma {
+        return None;
+    }
+    noun_phrase_left(p, relative - 1, floor)
+        .filter(|np| np.len() <= MAX_ANTECEDENT && !np.clone().any(|t| looks_finite(p, t)))
+}
+
+/// Longest antecedent of that relative clause, in tokens.
+const MAX_ANTECEDENT: usize = 6;
 
 /// Verbs that put out a text of one's own ("issued", "posted").
 static PUBLISHING_VERBS: crate::vocabulary::WordSet =
