@@ -4052,3 +4052,24 @@ fn a_relative_clause_that_speaks_by_saying_is_its_antecedent_s() {
     assert!(source.ends_with("Greenfield party"), "{source}");
     assert_eq!(content, "the vote was rigged");
 }
+
+#[test]
+fn a_statement_put_out_is_the_subject_s_and_a_letter_received_speaks() {
+    for (text, source) in [
+        (
+            "The ministry issued a statement saying the ferry would run.",
+            "The ministry",
+        ),
+        (
+            "The Harwick campaign sent an email on Friday claiming the race was tied.",
+            "The Harwick campaign",
+        ),
+        (
+            "The tenant received a letter saying the lease would end.",
+            "a letter",
+        ),
+    ] {
+        let (found, _) = source_and_content(text);
+        assert_eq!(found, source, "{text}");
+    }
+}

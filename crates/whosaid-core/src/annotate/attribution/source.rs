@@ -841,8 +841,9 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
 }
 
 /// "Party leader Ana Holt attacked the plans saying …": before a
-/// participle of saying, a past-tense verb right after a name ends the
-/// speaker's phrase ("… a survey published by …" keeps its participle).
+/// participle of saying, a past-tense verb right after a name, or before
+/// its object, ends the speaker's phrase ("… a survey published by …"
+/// keeps its participle).
 fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
     if !p.lower(cue).ends_with("ing") {
         return np;
@@ -851,16 +852,24 @@ fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
         p.is_word(t)
             && !p.is_capitalized(t)
             && (p.lower(t).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(t)))
-            && mentions::is_name_word(p, t - 1)
+            // "The ministry issued a statement saying …": after any noun,
+            // a past verb that takes an object is the main verb.
+            && (mentions::is_name_word(p, t - 1)
+                || p.is_any(t + 1, &["a", "an", "the"])
+                || p.is_any(t + 1, &grammar::POSSESSIVE_DETERMINERS))
             && !p.is_any(t + 1, &["by"])
             // "the Standard quoted Mr Clarke telling …": he is the one telling.
             && !p.is_any(t, &["quoted", "cited"])
     });
     match verb {
+        // "The mayor received a letter saying …": the letter says it.
+        Some(verb) if p.is_any(verb, &RECEIVING_VERBS) && verb + 1 < np.end => verb + 1..np.end,
         Some(verb) => np.start..verb,
         None => np,
     }
 }
+
+static RECEIVING_VERBS: WordSet = crate::vocabulary::word_set!("receiving_verbs");
 
 /// "Two officials briefed reporters. They said …": the unnamed subjects of
 /// sentences are what "they" and "it" may point back to, claims or not.
