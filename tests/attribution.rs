@@ -4073,3 +4073,20 @@ fn a_statement_put_out_is_the_subject_s_and_a_letter_received_speaks() {
         assert_eq!(found, source, "{text}");
     }
 }
+
+#[test]
+fn a_quoted_name_given_in_the_passive_is_the_agent_s() {
+    let c = only("The closures have been described as “heartbreaking” by the parks department.");
+    assert_eq!(
+        (c.kind, c.text.as_str(), c.source.as_deref()),
+        (
+            ClaimKind::Partial,
+            "heartbreaking",
+            Some("the parks department")
+        )
+    );
+    let c = only("The levy was called “a tax on breathing” by opponents.");
+    assert_eq!(c.source.as_deref(), Some("opponents"));
+    // A title in quotes with no agent stays no one's claim.
+    assert!(claims("The film was called “Harbour Lights” in its first cut.").is_empty());
+}

@@ -40,7 +40,7 @@ use content::{
     is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
     word_count,
 };
-use naming::naming_claims;
+use naming::{naming_claims, passive_naming_claims};
 pub(crate) use source::place_people;
 use source::{is_comma_like, subject_antecedent};
 use unclaimed::unclaimed_quotes;
@@ -154,6 +154,9 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
             &mut scratch,
         );
         subject_antecedent(p, sentence, people, &mut findings, first_mention);
+    }
+    if !p.quotes.quotes.is_empty() {
+        passive_naming_claims(p, people, &mut findings, &mut quote_used);
     }
     unclaimed_quotes(p, people, &mut findings, &quote_used);
     // The index is for adding mentions only: its table goes to the next paragraph.

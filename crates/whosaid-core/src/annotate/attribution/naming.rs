@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::clause::{clause, only_time};
 use super::content::{partials_inside, quote_content, word_count};
+use super::source::noun_phrase_right;
 use super::unclaimed::looks_like_title;
 use super::{Clause, Cue, Findings, Found, SourceRef, add_mention};
 use crate::annotate::grammar;
@@ -347,6 +348,75 @@ fn name_end(p: &Para, start: usize, bound: usize) -> usize {
 /// Whether the clause ends at `t`: punctuation, a conjunction, or its bound.
 fn ends_clause(p: &Para, t: usize, bound: usize) -> bool {
     t >= bound || !p.is_word(t) || p.is_any(t, &["and", "but", "because", "after", "before"])
+}
+
+/// "The cuts were called “reckless” by the union", "has been described as
+/// “heartbreaking” by the department": a quoted name given in the passive
+/// is a partial quote of the agent after "by". Quotes other rules took
+/// (`quote_used`) are left alone.
+pub(super) fn passive_naming_claims(
+    p: &Para,
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    for (q, quote) in p.quotes.quotes.iter().enumerate() {
+        let (Some(open), Some(close)) = (quote.open, quote.close) else {
+            continue;
+        };
+        if quote_used[q] || close + 2 >= p.len() || !p.is_any(close + 1, &["by"]) {
+            continue;
+        }
+        let Some(verb) = passive_naming_verb(p, open) else {
+            continue;
+        };
+        let sentence = p.sentence_of(close + 1);
+        let Some(agent) = noun_phrase_right(p, close + 2, sentence.end) else {
+            continue;
+        };
+        let Some(mention) = mentions::describe(p, agent, people) else {
+            continue;
+        };
+        let Some(content) = quote_content(p, quote) else {
+            continue;
+        };
+        let mention = add_mention(findings, mention);
+        quote_used[q] = true;
+        let cue = Cue {
+            start: verb,
+            end: verb + 1,
+            class: crate::annotate::lexicon::CueClass::Call,
+            according: false,
+        };
+        findings.claims.push(named_by(
+            p,
+            &cue,
+            mention,
+            ClaimKind::Partial,
+            content,
+            Some(q),
+        ));
+    }
+}
+
+/// The naming verb in the passive right before a quote opening at `open`
+/// ("was called “…”", "is often described as “…”"), if there is one.
+fn passive_naming_verb(p: &Para, open: usize) -> Option<usize> {
+    let verb = if open >= 1 && p.is_any(open - 1, &["as"]) {
+        open.checked_sub(2)?
+    } else {
+        open.checked_sub(1)?
+    };
+    if !p.is_word(verb) || !p.lower(verb).ends_with("ed") || !p.is_any(verb, &RELATIVE_NAMING_VERBS)
+    {
+        return None;
+    }
+    // "was called", "has been described", "is widely described".
+    let mut before = verb.checked_sub(1)?;
+    if p.lower(before).ends_with("ly") && before > 0 {
+        before -= 1;
+    }
+    p.is_any(before, &grammar::BE_FORMS).then_some(verb)
 }
 
 #[cfg(test)]
