@@ -4090,3 +4090,19 @@ fn a_quoted_name_given_in_the_passive_is_the_agent_s() {
     // A title in quotes with no agent stays no one's claim.
     assert!(claims("The film was called “Harbour Lights” in its first cut.").is_empty());
 }
+
+#[test]
+fn it_is_never_a_plural_text_and_notes_are_a_document() {
+    let found = claims(
+        "The Harbour Board said the pier was safe. Court documents said the pier was unsafe. \
+         It said repairs would start in May.",
+    );
+    let last = found.last().expect("a claim");
+    assert_eq!(
+        said_by(last),
+        ("repairs would start in May", "Harbour Board"),
+        "{found:#?}"
+    );
+    let c = only("The levy is unlawful, according to the explanatory notes of the bill.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+}

@@ -695,10 +695,13 @@ fn fits_pronoun(entity: &Entity, pronoun: Pronoun) -> bool {
             person_like && (entity.sex == Sex::Unknown || entity.sex == pronoun.sex())
         }
         Pronoun::They => entity.plural || entity.kind == SpeakerKind::Organization,
-        Pronoun::It => matches!(
-            entity.kind,
-            SpeakerKind::Organization | SpeakerKind::Document
-        ),
+        // ("judicial reviews" are no "it").
+        Pronoun::It => {
+            matches!(
+                entity.kind,
+                SpeakerKind::Organization | SpeakerKind::Document
+            ) && !entity.plural
+        }
         Pronoun::We => {
             matches!(entity.kind, SpeakerKind::Organization | SpeakerKind::Group) || entity.plural
         }
