@@ -4106,3 +4106,18 @@ fn it_is_never_a_plural_text_and_notes_are_a_document() {
     let c = only("The levy is unlawful, according to the explanatory notes of the bill.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
 }
+
+#[test]
+fn that_before_an_adverb_opens_the_clause_it_is_not_its_subject() {
+    for (text, content) in [
+        (
+            "Judge Oyelaran noted that just last month the river flooded twice.",
+            "just last month the river flooded twice",
+        ),
+        ("Tessaro said that even the mayor was surprised.", "even the mayor was surprised"),
+        ("Tessaro said that would be a mistake.", "that would be a mistake"),
+    ] {
+        let (_, found) = source_and_content(text);
+        assert_eq!(found, content, "{text}");
+    }
+}

@@ -1042,7 +1042,7 @@ static LISTENER_HEADS: crate::vocabulary::WordSet = crate::vocabulary::word_set!
 static PLACE_ADVERBS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("place_adverbs");
 
 /// Auxiliaries that carry tense or mood ("was", "has", "would"), unlike the adverbs that may also stand between a source and its cue.
-static TENSE_AUXILIARIES: crate::vocabulary::WordSet =
+pub(super) static TENSE_AUXILIARIES: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("tense_auxiliaries");
 
 /// Words that end a listener of "told" made of common nouns: "told reporters that", "told the crowd when".

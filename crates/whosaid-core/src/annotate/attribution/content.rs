@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::clause::{bare_clause_with_verb, object_only, only_time, takes_bare_clause};
+use super::clause::{
+    TENSE_AUXILIARIES, bare_clause_with_verb, object_only, only_time, takes_bare_clause,
+};
 use super::source::{
     COORDINATORS, FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, counted_relative,
     is_comma_like, looks_finite,
@@ -166,8 +168,11 @@ fn demonstrative_subject(p: &Para, verb: usize, end: usize) -> bool {
     verb + 1 < end
         && p.is_word(verb)
         && !p.is_capitalized(verb)
+        // A finite auxiliary ("that would be"), not an adverb the
+        // auxiliary list also holds ("that just last week …").
         && (p.is_any(verb, &FINITE_VERBS)
-            || p.is_any(verb, &grammar::AUXILIARIES)
+            || p.is_any(verb, &TENSE_AUXILIARIES)
+            || p.is_any(verb, &["does", "did"])
             || p.lower(verb).ends_with("n't")
             || p.lower(verb).ends_with("n\u{2019}t"))
 }
