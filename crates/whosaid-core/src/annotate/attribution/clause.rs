@@ -174,9 +174,17 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                         || p.kind(t + 1) == Kind::Comma
                             && t + 2 < sentence.end
                             && p.quotes.opening_at(t + 2).is_some());
+            // "a host of states that will vote", "the kinds of questions that
+            // would be debated": "that" and a verb right after a noun form
+            // is a relative clause.
+            let relative_after = p.is_any(t + 1, &["that"])
+                && t + 2 < sentence.end
+                && (p.is_any(t + 2, &TENSE_AUXILIARIES) || p.is_any(t + 2, &FINITE_VERBS));
             let verb_use = after_quote
                 || trailing
-                || clause_after && singular_subject_before(p, t, sentence.start);
+                || clause_after
+                    && singular_subject_before(p, t, sentence.start)
+                    && !(class == CueClass::Noun && relative_after);
             let noun_use = class == CueClass::Noun && !verb_use;
             // "declined to say why": no claim is made.
             let refused =
