@@ -11,6 +11,7 @@ use super::lexicon::{Sex, TitleKind, lexicon};
 use super::names::{Names, Sym};
 use super::not_person;
 use super::para::Para;
+use super::short_text::ShortText;
 use super::token::Kind;
 use crate::vocabulary::NAME_SUFFIXES;
 
@@ -36,20 +37,20 @@ pub struct Mention {
     pub span: Range<usize>,
     pub kind: MentionKind,
     /// A person's full name as given ("Vladimir Putin"), or an institution's name.
-    pub name: Option<Box<str>>,
+    pub name: Option<ShortText>,
     /// Lower-case last name, for people.
-    pub surname: Option<Box<str>>,
+    pub surname: Option<ShortText>,
     /// First name, for people whose first name is given.
-    pub given: Option<Box<str>>,
+    pub given: Option<ShortText>,
     /// Title or description ("German Chancellor").
-    pub role: Option<Box<str>>,
+    pub role: Option<ShortText>,
     pub country: Option<&'static str>,
     pub sex: Sex,
     pub plural: bool,
     /// "the source", "the senator": refers back to someone named before.
     pub definite: bool,
     /// The head noun of a description, lower case, singular ("official").
-    pub head: Option<Box<str>>,
+    pub head: Option<ShortText>,
     pub in_quote: bool,
     /// For people: the bytes of the name itself, without role or possessive.
     pub name_span: Option<Range<usize>>,
@@ -977,25 +978,44 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     }
     let mut mention = Mention::new(p, core.start..span_end, MentionKind::Person);
     mention.name_span = Some(p.bytes(core.clone()));
-    // The name's words joined by spaces, into room for the whole span (one
-    // allocation); the first and last kept as tokens, whose lower case is
-    // at hand.
-    let mut name = String::with_capacity(p.bytes(core.clone()).len());
-    let (mut first, mut last, mut count) = (None, None, 0);
-    for t in core
-        .clone()
-        .filter(|&t| p.is_word(t) && !NAME_SUFFIXES.contains(p.word(t)))
-    {
-        if count > 0 {
-            name.push(' ');
-        }
-        name.push_str(p.word(t));
+    // The name's words joined by spaces; the first and last kept as
+    // tokens, whose lower case is at hand.
+    let words = || {
+        core.clone()
+            .filter(|&t| p.is_word(t) && !NAME_SUFFIXES.contains(p.word(t)))
+    };
+    let (mut first, mut last, mut count): (Option<usize>, Option<usize>, usize) = (None, None, 0);
+    // Most names are written so already ("Vladimir Putin": words one space
+    // apart): the text itself, with no string built.
+    let mut as_written = true;
+    for t in words() {
+        as_written &= match last {
+            Some(before) => {
+                let gap = p.tokens[before].end as usize;
+                t == before + 1
+                    && p.tokens[t].start as usize == gap + 1
+                    && p.text.as_bytes().get(gap) == Some(&b' ')
+            }
+            None => t == core.start,
+        };
         first = first.or(Some(t));
         last = Some(t);
         count += 1;
     }
-    mention.name = Some(name.into());
-    mention.surname = last.map(|t| surname_key(p.word(t)).into());
+    as_written &= last.is_some_and(|t| t + 1 == core.end);
+    mention.name = Some(if as_written {
+        ShortText::from(p.slice(core.clone()))
+    } else {
+        let mut name = String::with_capacity(p.bytes(core.clone()).len());
+        for (n, t) in words().enumerate() {
+            if n > 0 {
+                name.push(' ');
+            }
+            name.push_str(p.word(t));
+        }
+        ShortText::from(name)
+    });
+    mention.surname = last.map(|t| surname_text(p, t));
     // "Sir Menzies", "Dame Judi": a knight or dame is called by the given name.
     let knighted = core.start > 0 && p.is_any(core.start - 1, &["sir", "dame"]);
     // ("de Vries", "De Vries": a particle opens the surname; no given name
@@ -1004,7 +1024,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
         !p.word(t).starts_with(char::is_uppercase) || PARTICLES.contains(p.lower(t))
     });
     if count >= 2 && !particle || knighted {
-        mention.given = first.map(|t| Box::from(p.word(t)));
+        mention.given = first.map(|t| p.word(t).into());
     }
     // "shadow home secretary Mr David Davis": the honorific is not part of the role.
     let role = role.map(|mut r| {
@@ -1028,7 +1048,7 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
         })
     }) {
         mention.country = country_in(p, role.clone());
-        mention.role = Some((p.slice(role).to_string()).into());
+        mention.role = Some(ShortText::from(p.slice(role)));
     }
     // "President Vladimir Putin of Russia"
     if mention.country.is_none() && p.is_any(core.end, &["of"]) && core.end + 1 < p.len() {
@@ -1043,6 +1063,20 @@ pub fn surname_key(word: &str) -> String {
     let mut key = String::with_capacity(word.len());
     surname_key_into(word, &mut key);
     key
+}
+
+/// [`surname_key`] of the word `t`: an ASCII word's is its lower case,
+/// already at hand, with no string built.
+fn surname_text(p: &Para, t: usize) -> ShortText {
+    if !p.word(t).is_ascii() {
+        return surname_key(p.word(t)).into();
+    }
+    let key = p.lower(t);
+    let key = match key.get(..3) {
+        Some("al-" | "el-") if key.len() > 3 => &key[3..],
+        _ => key,
+    };
+    ShortText::from(key)
 }
 
 /// [`surname_key`] written into `key` (emptied first): a caller that asks
@@ -1288,7 +1322,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             .filter(|m| m.kind == MentionKind::Person);
         if let Some(mut named) = named {
             if named.role.is_none() {
-                named.role = Some((p.slice(np.start..comma).to_string()).into());
+                named.role = Some(ShortText::from(p.slice(np.start..comma)));
             }
             named.span = p.bytes(np.clone());
             // "One utility, Brightwater, said": a business, described as one.
@@ -1433,7 +1467,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     if definite && head_lower.ends_with("-year-old") {
         mention.kind = MentionKind::Person;
         mention.head = Some(AGE_HEAD.into());
-        mention.name = Some((np_text.to_string()).into());
+        mention.name = Some(ShortText::from(np_text));
         return Some(mention);
     }
     // "Some said", "Many in the crowd said", "One in three said": a
@@ -1443,8 +1477,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     if counted {
         mention.kind = MentionKind::Group;
         mention.plural = true;
-        mention.head = Some((head_lower.to_string()).into());
-        mention.name = Some((np_text.to_string()).into());
+        mention.head = Some(ShortText::from(head_lower));
+        mention.name = Some(ShortText::from(np_text));
         return Some(mention);
     }
     // The markers are searched for in the whole phrase, so only when it matters.
@@ -1456,7 +1490,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         if definite {
             mention.role = None;
         }
-        mention.name = Some((np_text.to_string()).into());
+        mention.name = Some(ShortText::from(np_text));
     } else if lexicon.is_document(head_lower)
         && (!capitalized_head
             || definite && !lexicon.is_organization_head(head_lower)
@@ -1468,7 +1502,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.kind = MentionKind::Document;
         mention.head = Some((singular(head_lower)).into());
         mention.plural = plural_noun(head_lower);
-        mention.name = Some((np_text.to_string()).into());
+        mention.name = Some(ShortText::from(np_text));
     } else if lexicon.is_group(head_lower)
         // "Editors said": a plural role alone, capitalized as the
         // sentence's first word, is not a name.
@@ -1482,15 +1516,15 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.kind = MentionKind::Group;
         mention.plural = true;
         mention.head = Some((singular(head_lower)).into());
-        mention.name = Some((np_text.to_string()).into());
+        mention.name = Some(ShortText::from(np_text));
     } else if lexicon.is_organization_head(head_lower)
         // "the House and Senate Budget Committees"
         || lexicon.is_organization_head(&singular(head_lower))
         || is_known_organization(p, np.start..head_end)
     {
         mention.kind = MentionKind::Organization;
-        mention.head = Some((head_lower.to_string()).into());
-        mention.name = Some((strip_article(np_text).to_string()).into());
+        mention.head = Some(ShortText::from(head_lower));
+        mention.name = Some(ShortText::from(strip_article(np_text)));
     } else if !capitalized_head && title.is_some_and(|t| t.kind == TitleKind::Title) {
         // "the senator", "a spokeswoman": a person, unnamed or named before.
         mention.kind = if definite {
@@ -1498,9 +1532,9 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         } else {
             MentionKind::Anonymous
         };
-        mention.head = Some((head_lower.to_string()).into());
+        mention.head = Some(ShortText::from(head_lower));
         mention.sex = title.map_or(Sex::Unknown, |t| t.sex);
-        mention.name = Some((np_text.to_string()).into());
+        mention.name = Some(ShortText::from(np_text));
     } else if capitalized_head {
         let phrase = strip_article(p.slice(np.start..head_end));
         let named_place = if countries::is_place(phrase) {
@@ -1513,7 +1547,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         {
             // "Ukraine has said", "Moscow said": the government speaking.
             mention.kind = MentionKind::Organization;
-            mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+            mention.name = Some(ShortText::from(strip_article(p.slice(np.start..head_end))));
             mention.country = Some(place.code);
         } else if (np.start..head).any(|t| {
             p.is_capitalized(t)
@@ -1541,7 +1575,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             // Baroness Kennedy", "Tory Liam Fox", "Lloyds Bank's Johnson":
             // a person of the institution.)
             mention.kind = MentionKind::Organization;
-            mention.name = Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+            mention.name = Some(ShortText::from(strip_article(p.slice(np.start..head_end))));
         } else if p.title(head).is_some()
             // ("one New Mexico Democrat", "another Ohio Republican")
             && (p.is_any(np.start, &["a", "an", "one", "another"])
@@ -1648,8 +1682,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             {
                 // "Colorado said", "Texas sued": a state's or city's government.
                 mention.kind = MentionKind::Organization;
-                mention.name =
-                    Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+                mention.name = Some(ShortText::from(strip_article(p.slice(np.start..head_end))));
                 return Some(mention);
             }
             // "MSPs said": an acronym in the plural is a group of people.
@@ -1662,7 +1695,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             {
                 mention.kind = MentionKind::Group;
                 mention.plural = true;
-                mention.name = Some((strip_article(np_text).to_string()).into());
+                mention.name = Some(ShortText::from(strip_article(np_text)));
                 return Some(mention);
             }
             if head == core_start
@@ -1672,8 +1705,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             {
                 // "BFMTV reported", "The NAACP said": an organization.
                 mention.kind = MentionKind::Organization;
-                mention.name =
-                    Some((strip_article(p.slice(np.start..head_end)).to_string()).into());
+                mention.name = Some(ShortText::from(strip_article(p.slice(np.start..head_end))));
                 return Some(mention);
             }
             if !is_name_word(p, head)
@@ -1755,7 +1787,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         mention.kind = MentionKind::Group;
         mention.plural = true;
         mention.head = Some((singular(head_lower)).into());
-        mention.name = Some((np_text.to_string()).into());
+        mention.name = Some(ShortText::from(np_text));
     } else if np
         .clone()
         .any(|t| p.kind(t) == Kind::Number || p.is_any(t, &QUANTIFIERS))
@@ -1763,22 +1795,22 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // "60 percent of voters", "six in 10", "most of them": poll respondents.
         mention.kind = MentionKind::Group;
         mention.plural = true;
-        mention.head = Some((head_lower.to_string()).into());
-        mention.name = Some((np_text.to_string()).into());
+        mention.head = Some(ShortText::from(head_lower));
+        mention.name = Some(ShortText::from(np_text));
     } else if (np.start..head_end)
         .any(|t| p.is_capitalized(t) && !p.is_any(t, &grammar::DETERMINERS))
     {
         // "the Trump campaign's lawyer"-like phrases with a name in them
         // (not "An engineer", capitalized only as a sentence's first word).
-        mention.head = Some((head_lower.to_string()).into());
-        mention.name = Some((strip_article(np_text).to_string()).into());
+        mention.head = Some(ShortText::from(head_lower));
+        mention.name = Some(ShortText::from(strip_article(np_text)));
     } else if p.is_any(np.start, &["the", "a", "an", "another", "one"]) && head_end - np.start <= 4
     {
         // "the businessman replied", "a narrator says": a source the lists do
         // not name; "he began" and the like have no determiner.
         mention.kind = MentionKind::Anonymous;
-        mention.head = Some((head_lower.to_string()).into());
-        mention.name = Some((np_text.to_string()).into());
+        mention.head = Some(ShortText::from(head_lower));
+        mention.name = Some(ShortText::from(np_text));
     } else {
         // An unknown lower-case head ("he began") names no source.
         return None;
@@ -1897,7 +1929,7 @@ static QUANTIFIERS: WordSet = crate::vocabulary::word_set!("quantifiers");
 /// known word: kept as written, as a document.
 pub fn unnamed_document(p: &Para, np: Range<usize>) -> Mention {
     let mut mention = Mention::new(p, np.clone(), MentionKind::Document);
-    mention.name = Some((p.slice(np).to_string()).into());
+    mention.name = Some(ShortText::from(p.slice(np)));
     mention
 }
 
@@ -1980,8 +2012,8 @@ mod tests {
             .into_iter()
             .map(|m| {
                 (
-                    m.name.unwrap_or_default().into(),
-                    m.role.map(String::from),
+                    m.name.as_deref().unwrap_or_default().into(),
+                    m.role.as_deref().map(String::from),
                     m.sex,
                 )
             })

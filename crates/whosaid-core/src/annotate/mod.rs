@@ -21,6 +21,7 @@ mod not_person;
 mod para;
 mod quotes;
 mod sentence;
+mod short_text;
 pub(crate) mod token;
 mod window;
 

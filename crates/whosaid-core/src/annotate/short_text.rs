@@ -1,0 +1,106 @@
+//! A mention's string (name, surname, given name, role, head), kept in
+//! place when short. A paragraph makes several per mention and drops them
+//! once the story has interned them; nearly all fit in a few words, and one
+//! allocation and free each were a tenth of the allocator's work.
+
+use std::fmt;
+use std::ops::Deref;
+
+/// Bytes kept in place: with the length and the variant's tag, the size of
+/// three words ("Vladimir Putin", "spokesman", "German Chancellor").
+const INLINE: usize = 22;
+
+#[derive(Clone)]
+pub enum ShortText {
+    /// Always a whole string, so its bytes are valid UTF-8.
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl ShortText {
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Never fails: only whole strings are copied in.
+            ShortText::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            ShortText::Heap(text) => text,
+        }
+    }
+}
+
+impl From<&str> for ShortText {
+    fn from(text: &str) -> Self {
+        if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            ShortText::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            ShortText::Heap(text.into())
+        }
+    }
+}
+
+impl From<String> for ShortText {
+    fn from(text: String) -> Self {
+        if text.len() <= INLINE {
+            ShortText::from(text.as_str())
+        } else {
+            ShortText::Heap(text.into())
+        }
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for ShortText {
+    fn from(text: std::borrow::Cow<'_, str>) -> Self {
+        match text {
+            std::borrow::Cow::Borrowed(text) => ShortText::from(text),
+            std::borrow::Cow::Owned(text) => ShortText::from(text),
+        }
+    }
+}
+
+impl Deref for ShortText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for ShortText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Debug for ShortText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{INLINE, ShortText};
+
+    #[test]
+    fn short_and_long_strings_read_back_as_written() {
+        let long = "a".repeat(INLINE + 1);
+        for text in ["", "Putin", "Émile Zola", &"é".repeat(INLINE / 2), &long] {
+            assert_eq!(&*ShortText::from(text), text);
+            assert_eq!(&*ShortText::from(text.to_string()), text);
+        }
+        assert!(matches!(
+            ShortText::from("x".repeat(INLINE).as_str()),
+            ShortText::Inline { .. }
+        ));
+        assert!(matches!(ShortText::from(long), ShortText::Heap(_)));
+    }
+}
