@@ -133,6 +133,8 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
             .map(|&e| resolution.entities[e].mentions.len())
             .sum(),
     );
+    // One vector for every speaker's mentions in order, not one each.
+    let mut ordered = Vec::new();
     let speakers: Vec<SpeakerRecord> = listed
         .iter()
         .map(|&e| {
@@ -142,9 +144,11 @@ pub(super) fn annotation(article: Article, story: Story) -> Annotation {
                 &names,
                 paragraphs,
                 &mut speaker_mentions,
+                &mut ordered,
             )
         })
         .collect();
+    drop(ordered);
     speaker_mentions.shrink_to_fit();
     let speaker_number: Vec<Option<u32>> = {
         let mut number = vec![None; resolution.entities.len()];
@@ -218,21 +222,19 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
     }
 }
 
-fn speaker(
+fn speaker<'m>(
     entity: &Entity,
-    mentions: &[PlacedMention],
+    mentions: &'m [PlacedMention],
     names: &Names,
     paragraphs: &[Paragraph],
     all_mentions: &mut Vec<(u32, u32, u32)>,
+    ordered: &mut Vec<&'m PlacedMention>,
 ) -> SpeakerRecord {
     // A source written with its role ("Swedish Prime Minister Ulf Kristersson")
     // holds the name mention: list the name alone. Sorted by position, a
     // phrase comes just before the mentions it holds.
-    let mut ordered: Vec<&PlacedMention> = entity
-        .mentions
-        .iter()
-        .map(|&m| &mentions[m as usize])
-        .collect();
+    ordered.clear();
+    ordered.extend(entity.mentions.iter().map(|&m| &mentions[m as usize]));
     ordered.sort_by_key(|m| (m.paragraph, m.span.start, u32::MAX - m.span.end));
     ordered.dedup_by(|b, a| a.paragraph == b.paragraph && a.span == b.span);
     let first = all_mentions.len() as u32;

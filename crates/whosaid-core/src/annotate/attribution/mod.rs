@@ -142,7 +142,9 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         by_span: std::mem::take(&mut scratch.by_span),
         ..Findings::default()
     };
-    let mut quote_used = vec![false; p.quotes.quotes.len()];
+    let mut quote_used = std::mem::take(&mut scratch.quote_used);
+    quote_used.clear();
+    quote_used.resize(p.quotes.quotes.len(), false);
     for sentence in &p.sentences {
         let first_mention = findings.mentions.len();
         sentence_claims(
@@ -162,6 +164,7 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     // The index is for adding mentions only: its table goes to the next paragraph.
     scratch.by_span = std::mem::take(&mut findings.by_span);
     scratch.by_span.clear();
+    scratch.quote_used = quote_used;
     SCRATCH.set(Some(scratch));
     findings
         .claims
@@ -236,7 +239,8 @@ fn add_mention(findings: &mut Findings, mention: Mention) -> usize {
 
 /// One sentence's cues and clauses, in vectors kept from sentence to
 /// sentence of a paragraph: most sentences would otherwise allocate and
-/// free each of them. And a paragraph's [`Findings::by_span`] table.
+/// free each of them. And a paragraph's [`Findings::by_span`] table and
+/// quote flags.
 #[derive(Default)]
 struct Scratch {
     cues: Vec<Cue>,
@@ -244,6 +248,8 @@ struct Scratch {
     kept: Vec<Clause>,
     produced: Vec<Range<usize>>,
     by_span: FxHashMap<(usize, usize), usize>,
+    /// Which of a paragraph's quotes a claim has taken.
+    quote_used: Vec<bool>,
 }
 
 thread_local! {
