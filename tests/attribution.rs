@@ -4135,3 +4135,11 @@ fn a_noun_form_before_a_relative_that_is_no_cue() {
     let (source, content) = source_and_content("The audit states that the fund lost money.");
     assert_eq!((source.as_str(), content.as_str()), ("The audit", "the fund lost money"));
 }
+
+#[test]
+fn a_plural_for_people_opening_a_sentence_is_a_group_not_a_name() {
+    for word in ["Villagers", "Townspeople", "Firefighters", "Islanders", "Pensioners"] {
+        let c = only(&format!("{word} said the ferry had not run since June."));
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Group), "{word}");
+    }
+}
