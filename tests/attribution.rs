@@ -4133,13 +4133,39 @@ fn a_noun_form_before_a_relative_that_is_no_cue() {
     assert!(claims("The campaign turned to a host of states that will vote in March.").is_empty());
     assert!(claims("These are the kinds of questions that would divide a town.").is_empty());
     let (source, content) = source_and_content("The audit states that the fund lost money.");
-    assert_eq!((source.as_str(), content.as_str()), ("The audit", "the fund lost money"));
+    assert_eq!(
+        (source.as_str(), content.as_str()),
+        ("The audit", "the fund lost money")
+    );
 }
 
 #[test]
 fn a_plural_for_people_opening_a_sentence_is_a_group_not_a_name() {
-    for word in ["Villagers", "Townspeople", "Firefighters", "Islanders", "Pensioners"] {
+    for word in [
+        "Villagers",
+        "Townspeople",
+        "Firefighters",
+        "Islanders",
+        "Pensioners",
+    ] {
         let c = only(&format!("{word} said the ferry had not run since June."));
         assert_eq!(c.speaker_kind, Some(SpeakerKind::Group), "{word}");
     }
+}
+
+#[test]
+fn a_participle_phrase_opening_the_sentence_is_no_speaker() {
+    let c = only(
+        "Walking to the next farmhouse, Oyelowo talked about her school days with her sister, and said the valley had emptied.",
+    );
+    assert_eq!(said_by(&c), ("the valley had emptied", "Oyelowo"));
+    let c = only("Having announced that the mill would close, Mayor Dagny Lund left the podium.");
+    assert_eq!(said_by(&c), ("the mill would close", "Dagny Lund"));
+    // A state set off by commas goes on with the opening phrase.
+    let found = claims("Speaking at a fair in Salem, Oregon, Lund said the harvest was late.");
+    assert_eq!(
+        said_by(&found[0]),
+        ("the harvest was late", "Lund"),
+        "{found:#?}"
+    );
 }

@@ -799,8 +799,10 @@ pub(super) fn clause(
     let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
     // "Noting he studied philosophy, Allen said …": a participle opening the
     // sentence hangs on the subject of the clause after its comma.
+    // ("Having announced that …, Judge Berman …": so too a perfect participle.)
     let opening_participle =
-        lower.ends_with("ing") && cue.start == sentence.start && cue.class == CueClass::Say;
+        lower.ends_with("ing") && cue.start == sentence.start && cue.class == CueClass::Say
+            || cue.start == sentence.start + 1 && p.is_any(sentence.start, &["having"]);
     // "…, with 40 percent saying the port is ready": the phrase between "with"
     // and the participle says it.
     if lower.ends_with("ing")

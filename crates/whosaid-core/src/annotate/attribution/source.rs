@@ -993,6 +993,14 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
     } else if p.is_any(k, &grammar::PREPOSITIONS)
         || p.is_any(k, &SUBORDINATORS)
         || p.is_word(k) && p.lower(k).ends_with("ly") && !p.is_capitalized(k)
+        // "Walking to the next house, Ebeling said …", "Having lost, he …":
+        // a participle phrase opening the sentence.
+        || p.is_word(k)
+            && p.lower(k).len() > 4
+            && p.lower(k).ends_with("ing")
+            && lexicon().given_name(p.word(k)).is_none()
+            && k + 1 < sentence.end
+            && !mentions::is_name_word(p, k + 1)
         // "Shortly before the vote, she …": an adverb opening the sentence,
         // before a preposition (a name such as "Kelly" is followed by its verb).
         || p.is_word(k)
@@ -1009,7 +1017,7 @@ pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Rang
         while let Some(next) = (k..(k + 4).min(sentence.end)).find(|&t| p.kind(t) == Kind::Comma)
             && next > k
             && ((k..next).all(|t| p.is_capitalized(t) || p.kind(t) == Kind::Period)
-                && opens_time(p, next + 1, sentence.end)
+                && (opens_time(p, next + 1, sentence.end) || p.is_place(k..next))
                 || time_phrase(p, k, sentence.end).is_some_and(|after| after == next)
                 || p.is_any(k, &grammar::PREPOSITIONS)
                     && time_phrase(p, k + 1, sentence.end) == Some(next))
