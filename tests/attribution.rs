@@ -4169,3 +4169,9 @@ fn a_participle_phrase_opening_the_sentence_is_no_speaker() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_past_participle_inside_an_aside_describes_the_speaker() {
+    let c = only("Mr. Varga, now 81 and retired in Bratten, Ohio, said the mill had fed the town.");
+    assert_eq!(said_by(&c), ("the mill had fed the town", "Varga"));
+}

@@ -668,12 +668,20 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
     let Some((name, asides)) = segments.split_first() else {
         return false;
     };
+    // "now 81 and retired in Cambridge": in an aside that opens as one,
+    // a past participle describes the person.
+    let participle_in_aside = |t: usize| {
+        p.lower(t).ends_with("ed")
+            && asides
+                .iter()
+                .any(|aside| aside.contains(&t) && is_aside(p, aside.clone()))
+    };
     !asides.is_empty()
         && (1..=5).contains(&name.len())
         && name.clone().all(|t| p.is_capitalized(t) || !p.is_word(t))
         && names_someone(p, name.clone())
         && segments.iter().flat_map(Clone::clone).all(|t| {
-            !looks_finite(p, t)
+            (!looks_finite(p, t) || participle_in_aside(t))
                 // A title in quotes ("the co-author of “Tide Lines”") is no content.
                 && p.quotes
                     .opening_at(t)
