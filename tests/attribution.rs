@@ -4175,3 +4175,17 @@ fn a_past_participle_inside_an_aside_describes_the_speaker() {
     let c = only("Mr. Varga, now 81 and retired in Bratten, Ohio, said the mill had fed the town.");
     assert_eq!(said_by(&c), ("the mill had fed the town", "Varga"));
 }
+
+#[test]
+fn a_pronoun_prefers_a_subject_named_by_surname_alone() {
+    let found = claims(
+        "Henrik Solheim said the dam would hold.\n\n\
+         Solheim, who had inspected dams for years, drew Governor Piet Brandsma's anger after he told a newspaper that the dam was failing.",
+    );
+    let last = found.last().expect("a claim");
+    assert_eq!(
+        said_by(last),
+        ("the dam was failing", "Henrik Solheim"),
+        "{found:#?}"
+    );
+}

@@ -658,7 +658,8 @@ fn subject_of_sentence(mentions: &[StoryMention], at: usize, in_quote: bool) -> 
         .rev()
         .map(|s| (s, &mentions[s]))
         .take_while(|(_, m)| {
-            m.paragraph == near.paragraph && m.placement.sentence() == Some(sentence)
+            // (Mentions not placed, such as sources, are passed over.)
+            m.paragraph == near.paragraph && m.placement.sentence().is_none_or(|s| s == sentence)
         })
         .find(|(_, m)| m.placement.is_subject() && (!m.in_quote || in_quote))
         .map(|(s, _)| s)

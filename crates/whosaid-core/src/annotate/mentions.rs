@@ -872,6 +872,7 @@ pub struct SurnameCandidate {
     possessive_len: u8,
     sex: Sex,
     in_quote: bool,
+    placement: Placement,
 }
 
 impl SurnameCandidate {
@@ -912,7 +913,7 @@ impl SurnameCandidate {
             definite: false,
             head: None,
             in_quote: self.in_quote,
-            placement: Placement::default(),
+            placement: self.placement,
             name_span: (self.start, self.end()),
         }
     }
@@ -921,7 +922,13 @@ impl SurnameCandidate {
 /// The paragraph's lone name words outside every mention (`covered`, sorted
 /// and disjoint), pushed onto `found`, the story's: each is a surname if the
 /// story names its person somewhere.
-pub fn surname_candidates(p: &Para, covered: &[Range<usize>], found: &mut Vec<SurnameCandidate>) {
+/// `place` gives the placement of the word at a token.
+pub fn surname_candidates(
+    p: &Para,
+    covered: &[Range<usize>],
+    found: &mut Vec<SurnameCandidate>,
+    mut place: impl FnMut(usize) -> Placement,
+) {
     for i in 0..p.len() {
         if !is_name_word(p, i) || is_initial(p, i) {
             continue;
@@ -961,6 +968,7 @@ pub fn surname_candidates(p: &Para, covered: &[Range<usize>], found: &mut Vec<Su
             possessive_len,
             sex,
             in_quote: p.inside_quote(i),
+            placement: place(i),
         });
     }
 }
@@ -1998,7 +2006,7 @@ mod tests {
         // Millions of these: a field more is megabytes more.
         assert!(std::mem::size_of::<StoryMention>() <= 52);
         assert!(std::mem::size_of::<PlacedMention>() <= 32);
-        assert!(std::mem::size_of::<SurnameCandidate>() <= 12);
+        assert!(std::mem::size_of::<SurnameCandidate>() <= 16);
         // The same alignment, so one is collected from the other in place.
         assert_eq!(
             std::mem::align_of::<StoryMention>(),

@@ -41,7 +41,7 @@ use content::{
     word_count,
 };
 use naming::{naming_claims, passive_naming_claims};
-pub(crate) use source::place_people;
+pub(crate) use source::Placer;
 use source::{is_comma_like, subject_antecedent};
 use unclaimed::unclaimed_quotes;
 

@@ -931,28 +931,41 @@ pub(super) fn subject_antecedent(
     }
 }
 
-/// Places each person of the paragraph in its sentence, and marks the
-/// sentence subjects, for pronouns to prefer ("Lee met Ortiz. He said …").
-pub(crate) fn place_people(p: &Para, people: &mut [Mention]) {
-    // (Sentence index, its subject): people come in reading order, so
-    // each sentence's subject is found once.
-    let mut current: Option<(usize, Option<Range<usize>>)> = None;
-    for mention in people.iter_mut().filter(|m| m.kind == MentionKind::Person) {
-        let t = p.token_at(mention.span.start);
+/// Where a paragraph's mentions stand: each one's sentence and whether it
+/// is that sentence's subject, for pronouns to prefer ("Lee met Ortiz. He
+/// said …" is Lee's). Each sentence's subject is found once, when first asked.
+pub(crate) struct Placer<'p, 'a> {
+    p: &'p Para<'a>,
+    /// The subject of each sentence, once found.
+    subjects: Vec<Option<Option<Range<usize>>>>,
+}
+
+impl<'p, 'a> Placer<'p, 'a> {
+    pub(crate) fn new(p: &'p Para<'a>) -> Self {
+        Placer {
+            p,
+            subjects: vec![None; p.sentences.len()],
+        }
+    }
+
+    /// The placement of a mention that starts at token `t`.
+    pub(crate) fn place(&mut self, t: usize) -> mentions::Placement {
+        let p = self.p;
         let index = p.sentences.partition_point(|s| s.end <= t);
-        let Some(sentence) = p.sentences.get(index) else {
-            continue;
+        let (Some(sentence), Some(slot)) = (p.sentences.get(index), self.subjects.get_mut(index))
+        else {
+            return mentions::Placement::default();
         };
-        let subject = match &current {
-            Some((at, subject)) if *at == index => subject.clone(),
-            _ => {
-                let subject = sentence_subject(p, sentence);
-                current = Some((index, subject.clone()));
-                subject
-            }
-        };
-        let is_subject = subject.is_some_and(|s| s.contains(&t));
-        mention.placement = mentions::Placement::new(index, is_subject);
+        let subject = slot.get_or_insert_with(|| sentence_subject(p, sentence));
+        let is_subject = subject.as_ref().is_some_and(|s| s.contains(&t));
+        mentions::Placement::new(index, is_subject)
+    }
+
+    /// Places the people a paragraph names.
+    pub(crate) fn place_people(&mut self, people: &mut [Mention]) {
+        for mention in people.iter_mut().filter(|m| m.kind == MentionKind::Person) {
+            mention.placement = self.place(self.p.token_at(mention.span.start));
+        }
     }
 }
 
