@@ -4189,3 +4189,20 @@ fn a_pronoun_prefers_a_subject_named_by_surname_alone() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_one_word_answer_ends_before_a_conjunction_or_a_time() {
+    let found =
+        claims("Asked about the toll, 72 percent of drivers said yes while the rest disagreed.");
+    assert_eq!(found[0].text, "yes", "{found:#?}");
+    let found = claims("Most said the bridge was safe, after half said so in the spring survey.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "so" && c.source.as_deref() == Some("half")),
+        "{found:#?}"
+    );
+    // An answer word that opens a clause is no answer.
+    let (_, content) = source_and_content("The police said no one was hurt.");
+    assert_eq!(content, "no one was hurt");
+}

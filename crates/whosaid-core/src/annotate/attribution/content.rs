@@ -189,8 +189,13 @@ pub(super) fn is_answer(p: &Para, k: usize, end: usize) -> bool {
                 p.kind(k + 1),
                 Kind::Comma | Kind::Semicolon | Kind::Period | Kind::Dash
             )
-            || p.kind(k + 1).is_terminal())
+            || p.kind(k + 1).is_terminal()
+            || p.is_any(k + 1, &ANSWER_FOLLOWERS))
 }
+
+/// Words that end a one-word answer ("said yes while …").
+static ANSWER_FOLLOWERS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("answer_followers");
 
 /// Cues that also take a plain object ("writes a weekly column").
 static OBJECT_SENSE_CUES: crate::vocabulary::WordSet =
