@@ -4206,3 +4206,19 @@ fn a_one_word_answer_ends_before_a_conjunction_or_a_time() {
     let (_, content) = source_and_content("The police said no one was hurt.");
     assert_eq!(content, "no one was hurt");
 }
+
+#[test]
+fn people_doing_something_for_a_person_are_not_that_person() {
+    let found = claims(
+        "Governor Ilse Brandt spoke first. Farmers supporting Ms. Brandt said the levy would pass.",
+    );
+    let c = found.last().expect("a claim");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Farmers supporting Ms. Brandt"),
+            Some(SpeakerKind::Group)
+        ),
+        "{found:#?}"
+    );
+}

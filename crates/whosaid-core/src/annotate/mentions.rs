@@ -1398,6 +1398,22 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             && !p.is_capitalized(t)
             && (after_those || !p.is_capitalized(t - 1) && !p.is_any(t - 1, &grammar::DETERMINERS))
             && lexicon.title(lower).is_none();
+        // "Democrats supporting Ms. Ruiz": a present participle and its
+        // object after a plural head.
+        // ("Japan's ruling party", "the polling average": no people before.)
+        let participle = participle
+            || lower.len() > 4
+                && lower.ends_with("ing")
+                && !p.is_capitalized(t)
+                && t + 1 < np.end
+                && p.is_word(t - 1)
+                && {
+                    let before = p.lower(t - 1);
+                    before.ends_with('s')
+                        && (lexicon.is_group(before)
+                            || lexicon.is_anonymous_head(&singular(before))
+                            || lexicon.is_organization_head(&singular(before)))
+                };
         // "four in 10": a proportion, not a head and its "in" phrase.
         let proportion = lower == "in"
             && t + 1 < np.end
