@@ -4222,3 +4222,23 @@ fn people_doing_something_for_a_person_are_not_that_person() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_time_with_a_possessive_opens_what_was_said() {
+    for text in [
+        "Councillor Aldana said yesterday's vote was rigged.",
+        "Councillor Aldana said Monday's vote was rigged.",
+        "Councillor Aldana said last week's vote was rigged.",
+        "Councillor Aldana said Tuesday night's vote was rigged.",
+    ] {
+        let (_, content) = source_and_content(text);
+        assert!(
+            content.ends_with("vote was rigged") && !content.starts_with("'s"),
+            "{text}: {content}"
+        );
+        assert!(
+            text.contains(&format!("said {content}")),
+            "{text}: {content}"
+        );
+    }
+}

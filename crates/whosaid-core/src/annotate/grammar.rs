@@ -154,6 +154,11 @@ pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     while j < end && p.kind(j).is_wordlike() {
         let lower = p.lower(j);
         let is_day = DAYS.contains(lower) || MONTHS.contains(lower);
+        // "said Monday's vote was rigged", "Tuesday night's vote": a
+        // possessive makes the time words part of a noun phrase.
+        if j + 1 < p.len() && p.kind(j + 1) == Kind::Possessive {
+            return None;
+        }
         if is_day || TIME_NOUNS.contains(lower) {
             saw_time = true;
             j += 1;

@@ -323,9 +323,18 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
                     && !lower.ends_with("ing")
                     && !lower.ends_with("ly"))
                 || gerund_subject(p, i)
+                // "said yesterday's vote was rigged", "said last week's …":
+                // a time with a possessive opens a noun phrase.
+                || possessive_at(p, i + 1)
+                || grammar::TIME_NOUNS.contains(p.lower(i + 1).trim_end_matches('s'))
+                    && possessive_at(p, i + 2)
         }
         _ => false,
     }
+}
+
+fn possessive_at(p: &Para, t: usize) -> bool {
+    t < p.len() && p.kind(t) == Kind::Possessive
 }
 
 /// Words from a clause's first word to its verb, at most.
@@ -585,6 +594,8 @@ pub(super) fn complements(
             && (grammar::AUXILIARIES.contains(p.lower(k))
                 && !TENSE_AUXILIARIES.contains(p.lower(k))
                 || p.lower(k).ends_with("ly") && !p.is_capitalized(k) && p.lower(k).len() > 4)
+            // ("said yesterday's vote …": the subject of what was said.)
+            && !possessive_at(p, k + 1)
         {
             k += 1;
         } else if inverted
