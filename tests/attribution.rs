@@ -4242,3 +4242,13 @@ fn a_time_with_a_possessive_opens_what_was_said() {
         );
     }
 }
+
+#[test]
+fn the_agent_of_a_passive_naming_verb_gives_the_name_after_as() {
+    let found = claims("The levy was described by farmers and grocers as a tax on bread.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].text.as_str(), found[0].source.as_deref()),
+        ("a tax on bread", Some("farmers and grocers"))
+    );
+}

@@ -40,7 +40,7 @@ use content::{
     is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
     word_count,
 };
-use naming::{naming_claims, passive_naming_claims};
+use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
 pub(crate) use source::Placer;
 use source::{is_comma_like, subject_antecedent};
 use unclaimed::unclaimed_quotes;
@@ -160,6 +160,7 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
     if !p.quotes.quotes.is_empty() {
         passive_naming_claims(p, people, &mut findings, &mut quote_used);
     }
+    passive_agent_claims(p, people, &mut findings, &mut quote_used);
     unclaimed_quotes(p, people, &mut findings, &quote_used);
     // The index is for adding mentions only: its table goes to the next paragraph.
     scratch.by_span = std::mem::take(&mut findings.by_span);

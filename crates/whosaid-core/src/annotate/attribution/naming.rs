@@ -407,16 +407,80 @@ fn passive_naming_verb(p: &Para, open: usize) -> Option<usize> {
     } else {
         open.checked_sub(1)?
     };
+    is_passive_naming_verb(p, verb).then_some(verb)
+}
+
+/// Whether `verb` is a naming verb in the passive: "was called", "has been
+/// described", "is widely described".
+fn is_passive_naming_verb(p: &Para, verb: usize) -> bool {
     if !p.is_word(verb) || !p.lower(verb).ends_with("ed") || !p.is_any(verb, &RELATIVE_NAMING_VERBS)
     {
-        return None;
+        return false;
     }
-    // "was called", "has been described", "is widely described".
-    let mut before = verb.checked_sub(1)?;
+    let Some(mut before) = verb.checked_sub(1) else {
+        return false;
+    };
     if p.lower(before).ends_with("ly") && before > 0 {
         before -= 1;
     }
-    p.is_any(before, &grammar::BE_FORMS).then_some(verb)
+    p.is_any(before, &grammar::BE_FORMS)
+}
+
+/// "The budget was described by MPs and analysts as politically astute":
+/// the agent of a naming verb in the passive, named before "as", gives the
+/// name after it (a quote there is a partial quote of the agent's).
+pub(super) fn passive_agent_claims(
+    p: &Para,
+    people: &[Mention],
+    findings: &mut Findings,
+    quote_used: &mut [bool],
+) {
+    for by in 1..p.len() {
+        if !p.is_any(by, &["by"]) || !is_passive_naming_verb(p, by - 1) || p.inside_quote(by) {
+            continue;
+        }
+        let sentence = p.sentence_of(by);
+        let Some(mut agent) = noun_phrase_right(p, by + 1, sentence.end) else {
+            continue;
+        };
+        // "by MPs and analysts as …": agents joined by "and" are one source.
+        if p.is_any(agent.end, &["and", "or"])
+            && let Some(more) = noun_phrase_right(p, agent.end + 1, sentence.end)
+        {
+            agent.end = more.end;
+        }
+        let name = agent.end + 1;
+        if name >= sentence.end || !p.is_any(agent.end, &["as"]) {
+            continue;
+        }
+        // The name, to the clause's end: a comma or the sentence's end
+        // outside quotes.
+        let end = (name..sentence.end)
+            .find(|&t| {
+                !p.inside_quote(t)
+                    && p.quotes.closing_at(t).is_none()
+                    && (p.kind(t) == Kind::Comma || p.kind(t).is_terminal())
+            })
+            .unwrap_or(sentence.end);
+        if end <= name {
+            continue;
+        }
+        let Some(mention) = mentions::describe(p, agent, people) else {
+            continue;
+        };
+        let mention = add_mention(findings, mention);
+        let cue = Cue {
+            start: by - 1,
+            end: by,
+            class: crate::annotate::lexicon::CueClass::Call,
+            according: false,
+        };
+        let claim = |kind, content, quote| named_by(p, &cue, mention, kind, content, quote);
+        partials_inside(p, name..end, quote_used, findings, &claim);
+        findings
+            .claims
+            .push(claim(ClaimKind::Indirect, p.bytes(name..end), None));
+    }
 }
 
 #[cfg(test)]
