@@ -4252,3 +4252,19 @@ fn the_agent_of_a_passive_naming_verb_gives_the_name_after_as() {
         ("a tax on bread", Some("farmers and grocers"))
     );
 }
+
+#[test]
+fn a_quote_introduced_by_its_cue_ends_its_sentence_before_the_next_speaker() {
+    let found = claims(
+        "Meanwhile, councillor Rhian Pryce said: \"The depot has lost our trust.\" Mr Ellery told reporters that the depot would stay open.",
+    );
+    let seen: Vec<_> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("The depot has lost our trust", "Rhian Pryce"),
+            ("the depot would stay open", "Ellery")
+        ],
+        "{found:#?}"
+    );
+}

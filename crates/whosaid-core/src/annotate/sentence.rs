@@ -111,7 +111,8 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
                 && tokens
                     .get(i + 1)
                     .is_some_and(|next| starts_sentence(text, next) && next.kind != Kind::OpenParen)
-                && !looks_like_attribution(text, tokens, i + 1)
+                && (introduced(text, tokens, quotes, i)
+                    || !looks_like_attribution(text, tokens, i + 1))
         }
         _ => false,
     };
@@ -127,6 +128,26 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
     }
     let following = tokens.get(next)?;
     starts_sentence(text, following).then_some(next)
+}
+
+/// Whether the quote closing at token `close` was introduced by a cue and a
+/// colon or comma ("Hughes said: “…”"): it has its attribution already, so
+/// a name and a cue after it open a sentence of their own ("“…did.” Alan
+/// Milburn told Today that …").
+fn introduced(text: &str, tokens: &[Token], quotes: &Quotes, close: usize) -> bool {
+    let Some(open) = quotes
+        .closing_at(close)
+        .and_then(|q| quotes.quotes.get(q))
+        .and_then(|q| q.open)
+    else {
+        return false;
+    };
+    open >= 2
+        && matches!(tokens[open - 1].kind, Kind::Colon | Kind::Comma)
+        && tokens[open - 2].kind == Kind::Word
+        && super::lexicon::lexicon()
+            .cue(&tokens[open - 2].text(text).to_ascii_lowercase())
+            .is_some()
 }
 
 /// "Trump said." or "said Trump" right after a quote: the quote's attribution,
