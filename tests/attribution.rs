@@ -4268,3 +4268,14 @@ fn a_quote_introduced_by_its_cue_ends_its_sentence_before_the_next_speaker() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_body_whose_name_opens_with_a_given_name_is_no_person() {
+    for name in ["Christian Aid", "Grace Holdings"] {
+        let c = only(&format!("{name} said the factory would close."));
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization), "{name}");
+    }
+    // A person's name stays one.
+    let c = only("Christian Hale said the factory would close.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}

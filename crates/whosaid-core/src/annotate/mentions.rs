@@ -748,8 +748,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
             && p.place(core.start).is_none();
         // "Swiss Re", "Reynolds Tobacco": a body's name, whatever its first
         // word seemed to say.
-        if given_sex.is_none()
-            && start < core.start
+        if (given_sex.is_none() && start < core.start
+            || not_person::ends_like_a_body_only(p, start..core.end))
             && not_person::is_organization_name(p, start..core.end)
         {
             continue;
@@ -1761,7 +1761,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
             }
             if described_business
                 || not_person::is_place_name(p, core_start..head_end)
-                || !given
+                || (!given || not_person::ends_like_a_body_only(p, core_start..head_end))
                     && role.is_none()
                     && not_person::is_organization_name(p, core_start..head_end)
             {

@@ -50,6 +50,18 @@ pub fn is_organization_name(p: &Para, core: Range<usize>) -> bool {
     }
 }
 
+static ORGANIZATION_ONLY_ENDS: WordSet = crate::vocabulary::word_set!("organization_only_ends");
+
+/// Whether the name `core` ends with a word only a body's name ends with
+/// ("Christian Aid", "Grace Holdings"): a body even after a given name.
+pub fn ends_like_a_body_only(p: &Para, core: Range<usize>) -> bool {
+    core.len() >= 2
+        && core
+            .rev()
+            .find(|&t| p.is_word(t))
+            .is_some_and(|last| ORGANIZATION_ONLY_ENDS.contains(p.word(last)))
+}
+
 /// Whether a capital follows a lower-case letter inside `word`, other than
 /// after a surname's prefix ("Mc", "Mac", "De", "La", "Van", "Vander" …).
 fn has_inner_capital(word: &str) -> bool {
