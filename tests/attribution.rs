@@ -4279,3 +4279,14 @@ fn a_body_whose_name_opens_with_a_given_name_is_no_person() {
     let c = only("Christian Hale said the factory would close.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
 }
+
+#[test]
+fn a_relative_clause_before_the_main_verb_is_no_trailing_gloss() {
+    let (_, content) = source_and_content(
+        "Senator Okafor said that Norway, Peru and Chile, which all have ships there, have announced a withdrawal.",
+    );
+    assert!(
+        content.ends_with("have announced a withdrawal"),
+        "{content}"
+    );
+}

@@ -386,11 +386,23 @@ pub(super) fn cut_main_clause(p: &Para, clause: &Clause, range: Range<usize>) ->
 }
 
 pub(super) fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> {
+    // "…Portugal and Chile, which have troops there, have announced …": a
+    // relative clause set off by commas before the main verb is no gloss.
+    let before_main_verb = |which: usize| {
+        (which + 1..range.end)
+            .find(|&c| p.kind(c) == Kind::Comma && !p.inside_quote(c))
+            .is_some_and(|c| {
+                c + 1 < range.end
+                    && p.is_word(c + 1)
+                    && (p.is_any(c + 1, &grammar::AUXILIARIES) || looks_finite(p, c + 1))
+            })
+    };
     for t in range.clone() {
         if t > range.start + 3
             && is_comma_like(p, t)
             && !p.inside_quote(t + 1)
-            && (p.is_any(t + 1, &["meaning", "according", "which"])
+            && (p.is_any(t + 1, &["meaning", "according"])
+                || p.is_any(t + 1, &["which"]) && !before_main_verb(t + 1)
                 || p.is_any(t + 1, &["in"]) && p.is_any(t + 2, &["what"]))
         {
             return trim(
