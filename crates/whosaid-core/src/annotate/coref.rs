@@ -73,7 +73,7 @@ impl Entity {
             && self.kind == SpeakerKind::Person
             && mention.kind == MentionKind::Person
             && mention.surname.is_some()
-            && name.split(' ').count() > self.name(names).split(' ').count()
+            && spaced_words(name) > spaced_words(self.name(names))
         {
             self.name = mention.name;
         }
@@ -92,13 +92,20 @@ impl Entity {
     }
 }
 
+/// How many pieces `name` has between single spaces: `name.split(' ').count()`,
+/// by counting the spaces, without the splitter's searcher (a person's
+/// mention is absorbed on every mention of the name).
+fn spaced_words(name: &str) -> usize {
+    name.bytes().filter(|&byte| byte == b' ').count() + 1
+}
+
 /// The key institutions are merged on: a government by its country, others by name.
 fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     if mention.kind != MentionKind::Organization || mention.definite && mention.head.is_some() {
         return None;
     }
     let name = names.get(mention.name)?;
-    if name.split(' ').count() <= 2
+    if spaced_words(name) <= 2
         && let Some(code) = names
             .get(mention.country)
             .filter(|_| mention.head.is_none())
@@ -707,5 +714,24 @@ fn fits_pronoun(entity: &Entity, pronoun: Pronoun) -> bool {
             matches!(entity.kind, SpeakerKind::Organization | SpeakerKind::Group) || entity.plural
         }
         Pronoun::I | Pronoun::You => false,
+    }
+}
+
+#[cfg(test)]
+mod spaced_words_tests {
+    use super::spaced_words;
+
+    #[test]
+    fn spaced_words_counts_as_splitting_at_spaces_does() {
+        for name in [
+            "",
+            "Ruiz",
+            "Ana Ruiz",
+            "Ana  Ruiz",
+            " Ana Ruiz ",
+            "José María Aznar",
+        ] {
+            assert_eq!(spaced_words(name), name.split(' ').count(), "{name:?}");
+        }
     }
 }
