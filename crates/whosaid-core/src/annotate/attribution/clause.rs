@@ -821,7 +821,7 @@ pub(super) fn clause(
     // ("Having announced that …, Judge Berman …": so too a perfect participle.)
     let opening_participle =
         lower.ends_with("ing") && cue.start == sentence.start && cue.class == CueClass::Say
-            || cue.start == sentence.start + 1 && p.is_any(sentence.start, &["having"]);
+            || after_having(p, &cue, sentence);
     // "…, with 40 percent saying the port is ready": the phrase between "with"
     // and the participle says it.
     if lower.ends_with("ing")
@@ -1108,4 +1108,10 @@ static OBJECT_ONLY_CUES: crate::vocabulary::WordSet =
 /// before it, and what follows it is that object, not an inverted source.
 pub(super) fn object_only(p: &Para, cue: &Cue) -> bool {
     cue.class == CueClass::Object && p.is_any(cue.start, &OBJECT_ONLY_CUES)
+}
+
+/// "Having announced that …, Judge Berman …": a cue right after "Having"
+/// opening the sentence, a perfect participle.
+pub(super) fn after_having(p: &Para, cue: &Cue, sentence: &Range<usize>) -> bool {
+    cue.start == sentence.start + 1 && p.is_any(sentence.start, &["having"])
 }

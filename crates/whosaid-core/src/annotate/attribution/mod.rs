@@ -499,12 +499,9 @@ fn sentence_claims(
             || clause.cue.start == sentence.start + 1
                 && (p.is_any(sentence.start, &source::SUBORDINATORS)
                     || p.is_any(sentence.start, &grammar::PREPOSITIONS));
-        // ("Having announced that …, the judge …": a perfect participle.)
-        let perfect_participle =
-            clause.cue.start == sentence.start + 1 && p.is_any(sentence.start, &["having"]);
         let opening_participle =
             opens_sentence && !clause.cue.according && p.lower(clause.cue.start).ends_with("ing")
-                || perfect_participle;
+                || clause::after_having(p, &clause.cue, &sentence);
         let next_front = if opening_participle {
             (clause.after..next_front)
                 .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
