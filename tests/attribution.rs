@@ -4290,3 +4290,65 @@ fn a_relative_clause_before_the_main_verb_is_no_trailing_gloss() {
         "{content}"
     );
 }
+
+#[test]
+fn an_institution_whose_name_holds_and_or_an_ampersand_speaks_under_its_whole_name() {
+    for (text, source) in [
+        (
+            "Standard and Poor's said the downgrade reflected weak earnings.",
+            "Standard and Poor's",
+        ),
+        (
+            "S and P said the downgrade reflected weak earnings.",
+            "S and P",
+        ),
+        (
+            "Marks & Spencer said the downgrade reflected weak earnings.",
+            "Marks & Spencer",
+        ),
+        // An unknown firm: "&" joins no people in news prose.
+        (
+            "Harlow & Vane said the downgrade reflected weak earnings.",
+            "Harlow & Vane",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(source), "{text}");
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization), "{text}");
+    }
+    // People joined by "and" stay people.
+    let found = claims("Tom Harlow and Rita Vane said the firm would close.");
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker_kind == Some(SpeakerKind::Person)),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_name_inside_a_news_outlets_description_is_that_outlet_again() {
+    let doc = annotate(
+        "The Riverton Courier newspaper said the bridge would close.\n\n\
+         The official Tamsk news agency said the port would reopen.\n\n\
+         Riverton Courier said the toll would rise.\n\n\
+         Tamsk said the ferries would stop.",
+    );
+    let speakers: Vec<(&str, SpeakerKind)> = doc
+        .claims
+        .iter()
+        .filter_map(|c| c.speaker.as_deref().and_then(|id| doc.speaker(id)))
+        .map(|s| (s.name.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Riverton Courier newspaper", SpeakerKind::Organization),
+            ("official Tamsk news agency", SpeakerKind::Organization),
+            ("Riverton Courier newspaper", SpeakerKind::Organization),
+            ("official Tamsk news agency", SpeakerKind::Organization),
+        ]
+    );
+}

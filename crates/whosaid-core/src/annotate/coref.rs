@@ -99,12 +99,17 @@ fn spaced_words(name: &str) -> usize {
     name.bytes().filter(|&byte| byte == b' ').count() + 1
 }
 
-/// The key institutions are merged on: a government by its country, others by name.
+/// The key institutions are merged on: a government by its country, others
+/// by name; a description by the proper name inside it ("the official Xinhua
+/// news agency" is "Xinhua"), or none ("the ministry" goes back to the one before).
 fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
-    if mention.kind != MentionKind::Organization || mention.definite && mention.head.is_some() {
+    if mention.kind != MentionKind::Organization {
         return None;
     }
     let name = names.get(mention.name)?;
+    if mention.definite && mention.head.is_some() {
+        return proper_name_in_description(name).map(str::to_lowercase);
+    }
     if spaced_words(name) <= 2
         && let Some(code) = names
             .get(mention.country)
@@ -114,6 +119,37 @@ fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     }
     Some(name.to_lowercase())
 }
+
+/// The one run of capitalized words before the lower-case head of an
+/// institution's description: "Business Day" of "authoritative Business Day
+/// newspaper". None when the run is a place or its people's word ("Tunisian
+/// government"), or when there is no run or more than one.
+fn proper_name_in_description(description: &str) -> Option<&str> {
+    let capitalized = |word: &str| word.starts_with(char::is_uppercase);
+    let mut run: Option<(usize, usize)> = None;
+    let mut offset = 0;
+    let mut run_closed = false;
+    for word in description.split(' ') {
+        let end = offset + word.len();
+        if capitalized(word) {
+            match run {
+                _ if run_closed => return None,
+                Some((start, _)) => run = Some((start, end)),
+                None => run = Some((offset, end)),
+            }
+        } else if run.is_some() {
+            run_closed = true;
+        }
+        offset = end + 1;
+    }
+    // A capitalized head ("Riverton Council") is a name already, keyed as one.
+    let (start, end) = run.filter(|_| run_closed)?;
+    let proper = &description[start..end];
+    super::countries::lookup(proper).is_none().then_some(proper)
+}
+
+/// Nouns that head a news outlet's description ("the Business Day newspaper").
+static PRESS_HEADS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("press_heads");
 
 /// The lower-case names of the institutions named in the story ("yukos"),
 /// and the first words of their longer names ("merrill" of "Merrill
@@ -147,6 +183,16 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
             found
                 .entry(first.to_string())
                 .or_insert_with(|| full.clone());
+        }
+        // "the Business Day newspaper": the outlet's own name too.
+        if full
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| PRESS_HEADS.contains(head))
+            && let Some(proper) = proper_name_in_description(name)
+        {
+            let proper = proper.to_ascii_lowercase();
+            found.insert(proper.clone(), proper);
         }
         found.insert(full.clone(), full);
     }

@@ -264,6 +264,16 @@ impl Lexicon {
         })
     }
 
+    /// Whether words (with their case) are the whole name of a known
+    /// institution ("Marks", "and", "Spencer").
+    pub fn is_organization_name(&self, words: &[&str]) -> bool {
+        words.last().is_some_and(|last| {
+            self.organization_names
+                .get(last)
+                .is_some_and(|names| names.iter().any(|name| name[..] == words[..]))
+        })
+    }
+
     /// Whether a word ends the name of a known institution ("Motors" of
     /// "General Motors"): a cheap test before [`Self::ends_with_organization_name`].
     pub fn ends_an_organization_name(&self, word: &str) -> bool {

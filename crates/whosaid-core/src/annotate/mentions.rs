@@ -754,6 +754,10 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         {
             continue;
         }
+        // "Harlow & Vane", "Smith & Sons": a firm's name, whose words "&" joins.
+        if joined_by_ampersand(p, core.clone()) {
+            continue;
+        }
         if workplace {
             let mut institution = Mention::new(p, core.clone(), MentionKind::Organization);
             institution.name = Some(p.slice(core.clone()).into());
@@ -775,6 +779,13 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         found.push(mention);
     }
     found
+}
+
+/// Whether "&" joins the run `core` to a capitalized word before or after it.
+fn joined_by_ampersand(p: &Para, core: Range<usize>) -> bool {
+    let ampersand = |t: usize| p.kind(t) == Kind::Other && p.word(t) == "&";
+    core.start >= 2 && ampersand(core.start - 1) && p.is_capitalized(core.start - 2)
+        || core.end + 1 < p.len() && ampersand(core.end) && p.is_capitalized(core.end + 1)
 }
 
 /// Whether the preposition at `t` (before `end`) is a word of an
@@ -1545,6 +1556,8 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // "the House and Senate Budget Committees"
         || lexicon.is_organization_head(&singular(head_lower))
         || is_known_organization(p, np.start..head_end)
+        // "Harlow & Vane said"
+        || capitalized_head && joined_by_ampersand(p, head..head + 1)
     {
         mention.kind = MentionKind::Organization;
         mention.head = Some(ShortText::from(head_lower));
@@ -1966,7 +1979,10 @@ fn is_known_organization(p: &Para, range: Range<usize>) -> bool {
     if !lexicon().ends_an_organization_name(p.word(last)) {
         return false;
     }
-    let words: Vec<&str> = range.filter(|&t| p.is_word(t)).map(|t| p.word(t)).collect();
+    let words: Vec<&str> = range
+        .filter(|&t| p.is_organization_word(t))
+        .map(|t| p.word(t))
+        .collect();
     lexicon().ends_with_organization_name(&words)
 }
 

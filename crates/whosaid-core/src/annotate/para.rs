@@ -151,6 +151,12 @@ impl<'a> Para<'a> {
         self.tokens.get(i).is_some_and(Token::is_word)
     }
 
+    /// A word, or the "&" that joins two words of an institution's name
+    /// ("Marks & Spencer").
+    pub fn is_organization_word(&self, i: usize) -> bool {
+        self.is_word(i) || self.kind(i) == Kind::Other && self.word(i) == "&"
+    }
+
     /// Lower-case word equal to one of `words`.
     #[inline]
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {

@@ -157,6 +157,31 @@ fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
             })
 }
 
+/// "Marks and Spencer said", "S and P said", "Standard & Poor's said": "and"
+/// or "&" inside the name of a known institution, which the capitalized
+/// words around it spell out.
+fn joins_known_organization_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
+    let Some(last) = (and + 1..end)
+        .take_while(|&t| p.is_capitalized(t) || p.kind(t) == Kind::Possessive)
+        .filter(|&t| p.is_word(t))
+        .last()
+    else {
+        return false;
+    };
+    let lexicon = lexicon();
+    lexicon.ends_an_organization_name(p.word(last))
+        && capitalized_run_start(p, and, floor).is_some_and(|first| {
+            let words: Vec<&str> = (first..=last)
+                .filter(|&t| p.is_organization_word(t))
+                .map(|t| p.word(t))
+                .collect();
+            // The name must take in the "and", not only the words after it.
+            (0..words.len())
+                .take_while(|&k| !matches!(words[k], "and" | "&"))
+                .any(|k| lexicon.is_organization_name(&words[k..]))
+        })
+}
+
 /// "Prosecutors in Boston and Chicago said": "and" between two places after
 /// a preposition of place, inside the phrase of the people there.
 fn joins_places(p: &Para, and: usize, floor: usize) -> bool {
@@ -254,7 +279,8 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                         && !(lower == "and"
                             && (joins_institution_name(p, t, floor)
                                 || joins_places(p, t, floor)
-                                || joins_firm_name(p, t, end)))
+                                || joins_firm_name(p, t, end)
+                                || joins_known_organization_name(p, t, floor, end)))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
@@ -270,6 +296,12 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 }
             }
             Kind::Other if depth > 0 => {}
+            // ("Harlow & Vane said": a firm's name; people are joined by "and".)
+            Kind::Other
+                if p.word(t) == "&"
+                    && t > floor
+                    && p.is_capitalized(t - 1)
+                    && p.is_capitalized(t + 1) => {}
             _ if depth > 0 => {}
             _ => break,
         }
