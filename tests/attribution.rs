@@ -4352,3 +4352,40 @@ fn the_name_inside_a_news_outlets_description_is_that_outlet_again() {
         ]
     );
 }
+
+#[test]
+fn an_opening_phrase_without_a_comma_leads_into_content_that_ends_with_the_source() {
+    assert_eq!(
+        source_and_content("In this way the council had made its offer to the union, Ruiz added."),
+        (
+            "Ruiz".to_string(),
+            "In this way the council had made its offer to the union".to_string()
+        )
+    );
+    // A phrase of its own still says nothing.
+    assert!(claims("In a statement that was released on Monday, the ministry said.").is_empty());
+}
+
+#[test]
+fn a_plural_noun_before_a_comma_is_not_coordinated_with_the_source() {
+    assert_eq!(
+        source_and_content(
+            "Buying will start once the ferry operator has finished repairs, traders said."
+        ),
+        (
+            "traders".to_string(),
+            "Buying will start once the ferry operator has finished repairs".to_string()
+        )
+    );
+    // A list closed by "and" is one source.
+    let (source, _) =
+        source_and_content("Fares will rise in the spring, farmers, traders and officials said.");
+    assert_eq!(source, "farmers, traders and officials");
+}
+
+#[test]
+fn afterwards_after_the_cue_is_not_content() {
+    let (_, content) =
+        source_and_content("Officials said afterwards the two ministers had agreed.");
+    assert_eq!(content, "the two ministers had agreed");
+}

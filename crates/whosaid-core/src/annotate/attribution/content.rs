@@ -8,7 +8,7 @@ use super::clause::{
 };
 use super::source::{
     COORDINATORS, FINITE_VERBS, INTRODUCTORY, MAX_PHRASE_TOKENS, SUBORDINATORS, counted_relative,
-    is_comma_like, looks_finite,
+    is_comma_like, is_finite_verb, looks_finite,
 };
 use super::unclaimed::in_title_case;
 use super::{Clause, Findings, Found};
@@ -509,9 +509,20 @@ pub(super) fn backward_content(
                     && (t + 1..range.end)
                         .any(|v| looks_finite(p, v) || verb_before_infinitive(p, v)))
     });
+    // "In 1990 the firm had made its offer, Ruiz said.": an opening phrase
+    // with no comma, and a main clause after it.
+    // (Not "After being told that he would be charged, police said, …":
+    // a verb after "that" or a relative pronoun is a clause's inside the phrase.)
+    let has_main_clause = || {
+        (clause.after >= sentence.end || p.kind(clause.after).is_terminal())
+            && (range.start + 2..range.end)
+                .take_while(|&v| !p.is_any(v, &["that", "which", "who", "whom", "where", "when"]))
+                .any(|v| is_finite_verb(p, v))
+    };
     let introductory = !p.inside_quote(range.start)
         && p.is_any(range.start, &INTRODUCTORY)
         && !leads_into_content
+        && !has_main_clause()
         && word_count(p, range.clone()) <= 12;
     // "The wire reported that, according to a study, …": what comes
     // before is a reporting clause of its own, waiting for its content.

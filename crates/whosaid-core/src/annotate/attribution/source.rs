@@ -854,10 +854,15 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
         return np;
     }
     let mut start = np.start;
+    // Commas join only the conjuncts before the last "and" or "or": in
+    // "… after the plans, traders said" the plans said nothing.
+    let mut after_conjunction = false;
     while start > floor + 1 {
         let joint = start - 1;
-        let joins = p.is_any(joint, &["and", "or"])
-            || p.kind(joint) == Kind::Comma && !p.inside_quote(joint);
+        let conjunction = p.is_any(joint, &["and", "or"]);
+        let joins = conjunction
+            || after_conjunction && p.kind(joint) == Kind::Comma && !p.inside_quote(joint);
+        after_conjunction |= conjunction;
         if !joins || !plural_head(joint - 1) {
             break;
         }
