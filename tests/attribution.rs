@@ -4389,3 +4389,58 @@ fn afterwards_after_the_cue_is_not_content() {
         source_and_content("Officials said afterwards the two ministers had agreed.");
     assert_eq!(content, "the two ministers had agreed");
 }
+
+#[test]
+fn a_time_phrase_after_the_cue_is_skipped_before_a_possessive_subject() {
+    let (_, content) = source_and_content(
+        "Ruiz said last month the city's harbour board had approved the new fees.",
+    );
+    assert_eq!(
+        content,
+        "the city's harbour board had approved the new fees"
+    );
+}
+
+#[test]
+fn a_title_of_a_ministry_named_with_and_stays_in_the_source() {
+    let c = only(
+        "Ferry fares will stay frozen until the spring, Minister of Ports and Transport Ilse Varga told reporters.",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Minister of Ports and Transport Ilse Varga")
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ilse Varga"));
+    for text in [
+        "Ferry fares will stay frozen until the spring, Ports and Transport Minister Ilse Varga said.",
+        "Ports and Transport Minister Ilse Varga said ferry fares will stay frozen until the spring.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.source.as_deref(), c.speaker.as_deref()),
+            (
+                Some("Ports and Transport Minister Ilse Varga"),
+                Some("Ilse Varga")
+            ),
+            "{text}"
+        );
+    }
+    // Two people joined by "and" stay two.
+    assert_eq!(
+        claims("Tom Ruiz and Energy Secretary Ilse Varga said ferry fares will stay frozen.").len(),
+        2
+    );
+}
+
+#[test]
+fn old_wire_copy_quirks_do_not_break_attribution() {
+    // "U.S. And" written with a capital, a possessive written with a double mark.
+    let (source, content) = source_and_content(
+        "Talks between the U.S. And Ruritania could stall over Ruritania\"s port fees, the sources said.",
+    );
+    assert_eq!(source, "the sources");
+    assert_eq!(
+        content,
+        "Talks between the U.S. And Ruritania could stall over Ruritania\"s port fees"
+    );
+}

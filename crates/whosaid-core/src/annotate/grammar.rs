@@ -155,8 +155,12 @@ pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
         let lower = p.lower(j);
         let is_day = DAYS.contains(lower) || MONTHS.contains(lower);
         // "said Monday's vote was rigged", "Tuesday night's vote": a
-        // possessive makes the time words part of a noun phrase.
-        if j + 1 < p.len() && p.kind(j + 1) == Kind::Possessive {
+        // possessive makes the time words part of a noun phrase (but in
+        // "said last month the country's port …" it follows the phrase).
+        if j + 1 < p.len()
+            && p.kind(j + 1) == Kind::Possessive
+            && (is_day || TIME_NOUNS.contains(lower) || TIME_PHRASE_WORDS.contains(lower))
+        {
             return None;
         }
         if is_day || TIME_NOUNS.contains(lower) {

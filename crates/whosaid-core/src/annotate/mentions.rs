@@ -262,7 +262,7 @@ impl Mention {
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen".
 static PARTICLES: WordSet = crate::vocabulary::word_set!("name_particles");
-static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
+pub(crate) static OFFICE_AREAS: WordSet = crate::vocabulary::word_set!("office_areas");
 static POSTNOMINALS: WordSet = crate::vocabulary::word_set!("postnominals");
 static ADVERB_ENDINGS: WordSet = crate::vocabulary::word_set!("adverb_endings");
 

@@ -99,7 +99,10 @@ fn boundary_after(text: &str, tokens: &[Token], quotes: &Quotes, i: usize) -> Op
                 && !PREFIX_ABBREVIATIONS.contains(word)
                 && word.chars().count() > 2
                 && tokens.get(i + 1).is_some_and(|next| {
+                    // ("the U.S. And Japan": wire copy capitalizes the word
+                    // after "U.S."; a sentence seldom opens with "And" or "Or" after one.)
                     SENTENCE_OPENERS.contains(next.text(text))
+                        && !matches!(next.text(text), "And" | "Or")
                         || matches!(next.kind, Kind::Quote(_))
                 })
         }
@@ -255,6 +258,11 @@ mod tests {
         assert_eq!(
             sentences("He flew to the U.S. The talks began."),
             ["He flew to the U.S.", "The talks began."]
+        );
+        // Wire copy capitalizes the word after "U.S.", "and" too.
+        assert_eq!(
+            sentences("Talks between the U.S. And British negotiators began."),
+            ["Talks between the U.S. And British negotiators began."]
         );
     }
 

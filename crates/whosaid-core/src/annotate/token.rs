@@ -245,7 +245,10 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             let after_word = tokens
                 .last()
                 .is_some_and(|t: &Token| t.end as usize == start && t.kind.is_wordlike());
-            if after_word && matches!(c, '\'' | '’') && is_possessive_s(text, i) {
+            // (Old wire copy writes it with a double mark: "Kuwait"s minister".)
+            let possessive_mark =
+                matches!(c, '\'' | '’') || c == '"' && bytes.get(i) == Some(&b's');
+            if after_word && possessive_mark && is_possessive_s(text, i) {
                 i += 1;
                 Kind::Possessive
             } else {
@@ -519,6 +522,11 @@ mod tests {
             ["We're", "here", ",", "don't", "go"]
         );
         assert_eq!(words("Trump's")[1].1, Kind::Possessive);
+        assert_eq!(words("Kuwait\"s oil")[1].1, Kind::Possessive);
+        assert_eq!(
+            words("said \"so\" and")[1].1,
+            Kind::Quote(Mark::DoubleStraight)
+        );
     }
 
     #[test]

@@ -136,7 +136,11 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
         first >= floor + 2
             && p.is_any(first - 1, &["for", "of", "on"])
             && (p.is_capitalized(first - 2) && lexicon().is_organization_head(p.lower(first - 2))
-                || p.is_any(first - 1, &["for"])
+                // "Minister of Mines and Energy Subroto" (not "the Secretary
+                // of State and Ana Ruiz": a person after "and").
+                || (p.is_any(first - 1, &["for"])
+                    || p.is_any(first - 1, &["of"])
+                        && lexicon().given_name(p.word(and + 1)).is_none())
                     && p.title(first - 2)
                         .is_some_and(|title| title.kind == TitleKind::Title))
     })
@@ -155,6 +159,36 @@ fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
                     && crate::annotate::coref::COMPANY_SUFFIXES
                         .contains(p.lower(last).trim_end_matches('.'))
             })
+}
+
+/// "Trade and Industry Secretary Ilse Varga said": "and" between the
+/// capitalized words of an office that a title ends (not "Tom Ruiz and
+/// Energy Secretary Ilse Varga": a person before "and").
+fn joins_office_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
+    if and == 0 || !p.is_capitalized(and - 1) || lexicon().given_name(p.word(and + 1)).is_some() {
+        return false;
+    }
+    let is_title = |t: usize| {
+        p.title(t)
+            .is_some_and(|title| title.kind == TitleKind::Title)
+    };
+    // ("Mr. Rubio and Senator Ted Cruz": a title right after "and" is a person's.)
+    let Some(title) = (and + 2..end)
+        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
+        .take(4)
+        .find(|&t| is_title(t))
+    else {
+        return false;
+    };
+    // ("Stoltenberg and Bundesbank President Karl Otto Poehl": an office
+    // names its area.)
+    let office_area = |t: usize| mentions::OFFICE_AREAS.contains(p.word(t));
+    !(and + 1..title).any(is_title)
+        && capitalized_run_start(p, and, floor).is_some_and(|first| {
+            and - first <= 2
+                && (first..title).any(office_area)
+                && (first..and).all(|t| lexicon().given_name(p.word(t)).is_none() && !is_title(t))
+        })
 }
 
 /// "Marks and Spencer said", "S and P said", "Standard & Poor's said": "and"
@@ -280,7 +314,8 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                             && (joins_institution_name(p, t, floor)
                                 || joins_places(p, t, floor)
                                 || joins_firm_name(p, t, end)
-                                || joins_known_organization_name(p, t, floor, end)))
+                                || joins_known_organization_name(p, t, floor, end)
+                                || joins_office_name(p, t, floor, end)))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
