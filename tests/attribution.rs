@@ -4444,3 +4444,29 @@ fn old_wire_copy_quirks_do_not_break_attribution() {
         "Talks between the U.S. And Ruritania could stall over Ruritania\"s port fees"
     );
 }
+
+#[test]
+fn a_role_with_a_modifier_after_a_name_is_an_aside() {
+    let c = only(
+        "“The new tariff makes our grain competitive,” Tom Reed, commercial counselor at the embassy, told reporters.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_press_agency_named_with_its_acronym_speaks() {
+    let c = only("Ferry fares will rise in May, the official Ruritanian Press Agency RPA said.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+    assert_eq!(
+        c.source.as_deref(),
+        Some("the official Ruritanian Press Agency RPA")
+    );
+}
+
+#[test]
+fn and_inside_what_a_role_is_of_stays_in_the_source() {
+    let (source, _) = source_and_content(
+        "The harvest is likely to suffer from the frost, an analyst of world weather and crop conditions said.",
+    );
+    assert_eq!(source, "an analyst of world weather and crop conditions");
+}

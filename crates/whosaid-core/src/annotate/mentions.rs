@@ -1598,6 +1598,10 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                 && p.title(t).is_some_and(|title| {
                     title.kind != TitleKind::Modifier
                         || !(np.start..t).any(|k| p.is_any(k, &["of"]))
+                            // ("the Saudi Press Agency SPA": a word of the name.)
+                            && !(t + 1 < head_end
+                                && p.is_capitalized(t + 1)
+                                && lexicon.is_organization_head(p.lower(t + 1)))
                 })
                 || p.kind(t) == Kind::Possessive
                 // "Kenji Arata of Minato Bank": someone of the institution.

@@ -191,6 +191,34 @@ fn joins_office_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
         })
 }
 
+/// "an analyst of world weather and crop conditions said", "a professor of
+/// history and politics said": "and" inside what a role is of (not "the
+/// head of the union and the mayor": a second source).
+fn joins_role_complement(p: &Para, and: usize, floor: usize) -> bool {
+    let plain = |t: usize| p.is_word(t) && !p.is_capitalized(t);
+    if and + 1 >= p.len() || !plain(and + 1) || p.is_any(and + 1, &grammar::DETERMINERS) {
+        return false;
+    }
+    let Some(of) = (floor.max(and.saturating_sub(4))..and)
+        .rev()
+        .take_while(|&t| plain(t))
+        .find(|&t| p.is_any(t, &["of"]))
+    else {
+        return false;
+    };
+    // An article opens the role ("an analyst", "a senior fellow"): after a
+    // name, "Ana Ruiz, head of research and planning for …" is an aside.
+    let article = (of.saturating_sub(3).max(floor)..of - 1)
+        .rev()
+        .take_while(|&t| plain(t))
+        .any(|t| p.is_any(t, &["a", "an", "one", "another"]));
+    of > floor
+        && of + 1 < and
+        && article
+        && p.title(of - 1)
+            .is_some_and(|title| title.kind == TitleKind::Title)
+}
+
 /// "Marks and Spencer said", "S and P said", "Standard & Poor's said": "and"
 /// or "&" inside the name of a known institution, which the capitalized
 /// words around it spell out.
@@ -315,7 +343,8 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                                 || joins_places(p, t, floor)
                                 || joins_firm_name(p, t, end)
                                 || joins_known_organization_name(p, t, floor, end)
-                                || joins_office_name(p, t, floor, end)))
+                                || joins_office_name(p, t, floor, end)
+                                || joins_role_complement(p, t, floor)))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
@@ -554,15 +583,21 @@ fn is_role_description(p: &Para, segment: Range<usize>) -> bool {
     {
         return false;
     }
-    // "Ana Ruiz, curator of the museum": a lower-case noun before "of",
+    // "Ana Ruiz, curator of the museum", "Tom Reed, commercial counselor
+    // at the embassy": a lower-case noun (and a modifier) before "of",
     // "for" or "at" heads a role even when no list names it.
-    let unlisted_role = segment.len() >= 3
-        && p.is_word(segment.start)
-        && !p.is_capitalized(segment.start)
-        && !p.is_any(segment.start, &grammar::DETERMINERS)
-        && !p.is_any(segment.start, &grammar::PREPOSITIONS)
-        && !p.lower(segment.start).ends_with("ly")
-        && p.is_any(segment.start + 1, &["of", "for", "at"]);
+    let role_word = |t: usize| {
+        p.is_word(t)
+            && !p.is_capitalized(t)
+            && !p.is_any(t, &grammar::DETERMINERS)
+            && !p.is_any(t, &grammar::PREPOSITIONS)
+            && !p.lower(t).ends_with("ly")
+    };
+    let unlisted_role = (segment.start + 1..segment.start + 3).any(|preposition| {
+        preposition + 1 < segment.end
+            && p.is_any(preposition, &["of", "for", "at"])
+            && (segment.start..preposition).all(role_word)
+    });
     if unlisted_role {
         return true;
     }
