@@ -32,6 +32,9 @@ pub struct Para<'a> {
     /// these are set afresh for each.)
     places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
+    /// Each sentence's subject, asked for by several stages (placing the
+    /// people found, and attribution), found once ([`Para::sentence_memo`]).
+    subjects: Vec<OnceCell<Option<Range<usize>>>>,
     /// The same look-ups by word, kept for the paragraphs to come.
     memo: RefCell<memo::Memo>,
 }
@@ -49,6 +52,7 @@ pub struct Scratch {
     sentences: Vec<Range<usize>>,
     places: Vec<OnceCell<Option<u16>>>,
     titles: Vec<OnceCell<Option<Title>>>,
+    subjects: Vec<OnceCell<Option<Range<usize>>>>,
     memo: memo::Memo,
 }
 
@@ -72,6 +76,7 @@ impl<'a> Para<'a> {
             mut sentences,
             mut places,
             mut titles,
+            mut subjects,
             memo,
         } = scratch;
         tokenize_into(text, &mut tokens);
@@ -99,6 +104,8 @@ impl<'a> Para<'a> {
         places.resize(tokens.len(), OnceCell::new());
         titles.clear();
         titles.resize(tokens.len(), OnceCell::new());
+        subjects.clear();
+        subjects.resize(sentences.len(), OnceCell::new());
         Para {
             index,
             text,
@@ -110,6 +117,7 @@ impl<'a> Para<'a> {
             sentences,
             places,
             titles,
+            subjects,
             memo: RefCell::new(memo),
         }
     }
@@ -125,6 +133,7 @@ impl<'a> Para<'a> {
             sentences: self.sentences,
             places: self.places,
             titles: self.titles,
+            subjects: self.subjects,
             memo: self.memo.into_inner(),
         }
     }
@@ -181,6 +190,23 @@ impl<'a> Para<'a> {
     pub fn title(&self, i: usize) -> Option<Title> {
         let cell = self.titles.get(i)?;
         *cell.get_or_init(|| self.memo.borrow_mut().title(self.word(i), self.lower(i)))
+    }
+
+    /// The subject of `sentence`, by `find` the first time it is asked for
+    /// when `sentence` is one of the paragraph's sentences; by `find` each
+    /// time for any other range.
+    pub fn sentence_memo(
+        &self,
+        sentence: &Range<usize>,
+        find: impl FnOnce() -> Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let index = self.sentences.partition_point(|s| s.start < sentence.start);
+        match self.subjects.get(index) {
+            Some(cell) if self.sentences.get(index) == Some(sentence) => {
+                cell.get_or_init(find).clone()
+            }
+            _ => find(),
+        }
     }
 
     /// A word that starts with a capital letter.

@@ -1040,30 +1040,25 @@ pub(super) fn subject_antecedent(
 
 /// Where a paragraph's mentions stand: each one's sentence and whether it
 /// is that sentence's subject, for pronouns to prefer ("Lee met Ortiz. He
-/// said …" is Lee's). Each sentence's subject is found once, when first asked.
+/// said …" is Lee's). Each sentence's subject is found once, when first
+/// asked (by the paragraph: attribution asks for it too).
 pub(crate) struct Placer<'p, 'a> {
     p: &'p Para<'a>,
-    /// The subject of each sentence, once found.
-    subjects: Vec<Option<Option<Range<usize>>>>,
 }
 
 impl<'p, 'a> Placer<'p, 'a> {
     pub(crate) fn new(p: &'p Para<'a>) -> Self {
-        Placer {
-            p,
-            subjects: vec![None; p.sentences.len()],
-        }
+        Placer { p }
     }
 
     /// The placement of a mention that starts at token `t`.
     pub(crate) fn place(&mut self, t: usize) -> mentions::Placement {
         let p = self.p;
         let index = p.sentences.partition_point(|s| s.end <= t);
-        let (Some(sentence), Some(slot)) = (p.sentences.get(index), self.subjects.get_mut(index))
-        else {
+        let Some(sentence) = p.sentences.get(index) else {
             return mentions::Placement::default();
         };
-        let subject = slot.get_or_insert_with(|| sentence_subject(p, sentence));
+        let subject = sentence_subject(p, sentence);
         let is_subject = subject.as_ref().is_some_and(|s| s.contains(&t));
         mentions::Placement::new(index, is_subject)
     }
@@ -1079,7 +1074,13 @@ impl<'p, 'a> Placer<'p, 'a> {
 /// The subject a sentence opens with, after a leading quote, connective or
 /// introductory phrase: "On the left, Betty Friedan, the author, compared …"
 /// → "Betty Friedan"; "the affidavit cited …" → "the affidavit".
+/// A sentence of the paragraph's is read once ([`Para::sentence_memo`]).
 pub(super) fn sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
+    p.sentence_memo(sentence, || find_sentence_subject(p, sentence))
+}
+
+/// [`sentence_subject`], read from the words.
+fn find_sentence_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<usize>> {
     let mut k = sentence.start;
     while k < sentence.end
         && (p.inside_quote(k)
