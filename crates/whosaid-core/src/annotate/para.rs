@@ -172,6 +172,18 @@ impl<'a> Para<'a> {
         i < self.tokens.len() && self.tokens[i].kind.is_wordlike() && words.has(self.lower(i))
     }
 
+    /// Lower-case word equal to `word`: [`Para::is_any`] of one word, with
+    /// the lengths compared before the text is read, for a scan of every
+    /// token (most are turned away by their length).
+    #[inline]
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            (t.end - t.start) as usize == word.len()
+                && t.kind.is_wordlike()
+                && self.lower.as_bytes().get(t.range()) == Some(word.as_bytes())
+        })
+    }
+
     /// A word that can be part of a person's name (see [`name_word`]).
     pub fn is_name_word(&self, i: usize) -> bool {
         self.name_words.get(i).copied().unwrap_or(false)

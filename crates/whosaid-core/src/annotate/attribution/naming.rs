@@ -436,7 +436,7 @@ pub(super) fn passive_agent_claims(
     quote_used: &mut [bool],
 ) {
     for by in 1..p.len() {
-        if !p.is_any(by, &["by"]) || !is_passive_naming_verb(p, by - 1) || p.inside_quote(by) {
+        if !p.is(by, "by") || !is_passive_naming_verb(p, by - 1) || p.inside_quote(by) {
             continue;
         }
         let sentence = p.sentence_of(by);
