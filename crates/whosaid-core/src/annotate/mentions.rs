@@ -442,6 +442,32 @@ fn name_part_rules(p: &Para, i: usize) -> usize {
     0
 }
 
+/// The first token from `from` on where a run of [`find_people`] may
+/// start: a name word, a token after one, a capitalized word or a bracket.
+/// At any other token [`name_part`] is 0 and no role word (capitalized)
+/// stands, so the run would be empty. Most tokens are passed over so, in
+/// one scan of the paragraph's flags.
+fn possible_run_start(p: &Para, from: usize) -> usize {
+    let names = p.name_word_flags();
+    if from > 0 && names.get(from - 1) == Some(&true) {
+        return from;
+    }
+    // Past `from`, the token before was passed over: it is no name word.
+    let (Some(names), Some(capitals), Some(tokens)) = (
+        names.get(from..),
+        p.capital_flags().get(from..),
+        p.tokens.get(from..),
+    ) else {
+        return from;
+    };
+    names
+        .iter()
+        .zip(capitals)
+        .zip(tokens)
+        .position(|((&name, &capital), token)| name || capital || token.kind == Kind::OpenParen)
+        .map_or(p.len(), |n| from + n)
+}
+
 /// Longest quoted term, in tokens, whose names are the term's ("the
 /// so-called “Blair Babes”"); a longer quote after "programme:" is speech.
 const MAX_TERM_TOKENS: usize = 6;
@@ -456,6 +482,10 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
     let mut headline = HeadlineOf::default();
     let mut i = 0;
     while i < p.len() {
+        i = possible_run_start(p, i);
+        if i >= p.len() {
+            break;
+        }
         // A run of capitalized words, titles and acronyms.
         let start = i;
         let mut end = i;
@@ -940,8 +970,10 @@ pub fn surname_candidates(
     found: &mut Vec<SurnameCandidate>,
     mut place: impl FnMut(usize) -> Placement,
 ) {
-    for i in 0..p.len() {
-        if !is_name_word(p, i) || is_initial(p, i) {
+    // The name words' flags, read in one scan: most tokens are none.
+    let name_words = p.name_word_flags().iter().enumerate();
+    for i in name_words.filter_map(|(i, &name)| name.then_some(i)) {
+        if is_initial(p, i) {
             continue;
         }
         let lone = !(i > 0 && is_name_word(p, i - 1) || i + 1 < p.len() && is_name_word(p, i + 1));

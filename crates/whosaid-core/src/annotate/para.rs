@@ -221,6 +221,16 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// [`Para::is_name_word`] of every token, for a scan of them all.
+    pub fn name_word_flags(&self) -> &[bool] {
+        &self.name_words
+    }
+
+    /// [`Para::is_capitalized`] of every token, for a scan of them all.
+    pub fn capital_flags(&self) -> &[bool] {
+        &self.capitals
+    }
+
     /// A word that starts with a capital letter.
     #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
