@@ -93,13 +93,13 @@ impl<'a> Para<'a> {
                 && !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
                 && name_word(t.text(text), &lower[t.range()])
         }));
-        names_that_are_words(text, &lower, &tokens, &mut name_words);
         capitals.clear();
         capitals.extend(
             tokens
                 .iter()
                 .map(|t| t.is_word() && starts_with_capital(text, t)),
         );
+        names_that_are_words(text, &lower, &tokens, &capitals, &mut name_words);
         places.clear();
         places.resize(tokens.len(), OnceCell::new());
         titles.clear();
@@ -306,12 +306,16 @@ const MAX_QUESTION_TOKENS: usize = 40;
 /// an honorific ("Ms King"); and "Will Doyle", "Aye Myint May": an auxiliary
 /// that is also a given name is a name beside a name word, unless a
 /// preposition or determiner comes first ("in May Lund said" keeps the month).
-fn names_that_are_words(text: &str, lower: &str, tokens: &[Token], name_words: &mut [bool]) {
-    let capitalized = |k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| t.is_word() && t.text(text).starts_with(char::is_uppercase))
-    };
+/// `capitals` are the tokens' [`Para::is_capitalized`], read here rather
+/// than each word decoded again: this runs for every token.
+fn names_that_are_words(
+    text: &str,
+    lower: &str,
+    tokens: &[Token],
+    capitals: &[bool],
+    name_words: &mut [bool],
+) {
+    let capitalized = |k: usize| capitals.get(k).copied().unwrap_or(false);
     for i in 0..tokens.len() {
         let token = &tokens[i];
         if name_words[i] || !capitalized(i) {
