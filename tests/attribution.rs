@@ -4470,3 +4470,13 @@ fn and_inside_what_a_role_is_of_stays_in_the_source() {
     );
     assert_eq!(source, "an analyst of world weather and crop conditions");
 }
+
+#[test]
+fn a_paragraph_cut_off_after_a_channel_phrase_is_read_without_failing() {
+    // A paragraph that ends mid-sentence, right after "said in statement on".
+    let found = claims("Mara Lind, head of the port authority, said in statement on");
+    assert!(
+        found.iter().all(|c| c.speaker.as_deref() != Some("on")),
+        "{found:#?}"
+    );
+}

@@ -326,7 +326,8 @@ pub(super) fn takes_bare_clause(p: &Para, i: usize) -> bool {
                 // "said yesterday's vote was rigged", "said last week's …":
                 // a time with a possessive opens a noun phrase.
                 || possessive_at(p, i + 1)
-                || grammar::TIME_NOUNS.contains(p.lower(i + 1).trim_end_matches('s'))
+                || i + 1 < p.len()
+                    && grammar::TIME_NOUNS.contains(p.lower(i + 1).trim_end_matches('s'))
                     && possessive_at(p, i + 2)
         }
         _ => false,
