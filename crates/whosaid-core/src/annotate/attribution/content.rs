@@ -511,7 +511,7 @@ pub(super) fn backward_content(
     });
     // "In 1990 the firm had made its offer, Ruiz said.": an opening phrase
     // with no comma, and a main clause after it.
-    // (Not "After being told that he would be charged, police said, …":
+    // (Not "Once told he faced a charge, police said, …":
     // a verb after "that" or a relative pronoun is a clause's inside the phrase.)
     let has_main_clause = || {
         (clause.after >= sentence.end || p.kind(clause.after).is_terminal())

@@ -180,7 +180,7 @@ fn joins_office_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
     else {
         return false;
     };
-    // ("Stoltenberg and Bundesbank President Karl Otto Poehl": an office
+    // ("Lindqvist and Riksbank Governor Ana Holt": an office
     // names its area.)
     let office_area = |t: usize| mentions::OFFICE_AREAS.contains(p.word(t));
     !(and + 1..title).any(is_title)
@@ -191,7 +191,7 @@ fn joins_office_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
         })
 }
 
-/// "an analyst of world weather and crop conditions said", "a professor of
+/// "an analyst of regional weather and harvest conditions said", "a professor of
 /// history and politics said": "and" inside what a role is of (not "the
 /// head of the union and the mayor": a second source).
 fn joins_role_complement(p: &Para, and: usize, floor: usize) -> bool {
