@@ -813,9 +813,8 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
 
 /// Whether "&" joins the run `core` to a capitalized word before or after it.
 fn joined_by_ampersand(p: &Para, core: Range<usize>) -> bool {
-    let ampersand = |t: usize| p.kind(t) == Kind::Other && p.word(t) == "&";
-    core.start >= 2 && ampersand(core.start - 1) && p.is_capitalized(core.start - 2)
-        || core.end + 1 < p.len() && ampersand(core.end) && p.is_capitalized(core.end + 1)
+    core.start >= 2 && p.is_ampersand(core.start - 1) && p.is_capitalized(core.start - 2)
+        || p.is_ampersand(core.end) && p.is_capitalized(core.end + 1)
 }
 
 /// Whether the preposition at `t` (before `end`) is a word of an

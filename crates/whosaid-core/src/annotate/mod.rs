@@ -99,8 +99,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
             std::mem::take(&mut scratch),
         );
         let mut people = mentions::find_people(&p);
-        let mut placer = attribution::Placer::new(&p);
-        placer.place_people(&mut people);
+        attribution::place_people(&p, &mut people);
         let mut findings = attribution::find(&p, &people);
 
         covered.clear();
@@ -110,7 +109,7 @@ pub fn annotate_compact(article: Article) -> Annotation {
         // Straight onto the story's: no vector per paragraph.
         let first_candidate = story.surname_candidates.len();
         mentions::surname_candidates(&p, &covered, &mut story.surname_candidates, |t| {
-            placer.place(t)
+            attribution::place(&p, t)
         });
         if window.start > 0 {
             // Offsets in the window → offsets in the paragraph.

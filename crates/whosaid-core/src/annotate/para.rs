@@ -163,7 +163,14 @@ impl<'a> Para<'a> {
     /// A word, or the "&" that joins two words of an institution's name
     /// ("Marks & Spencer").
     pub fn is_organization_word(&self, i: usize) -> bool {
-        self.is_word(i) || self.kind(i) == Kind::Other && self.word(i) == "&"
+        self.is_word(i) || self.is_ampersand(i)
+    }
+
+    /// An "&" (a token of its own, not a word: "AT&T" is one word).
+    pub fn is_ampersand(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Other && t.text(self.text) == "&")
     }
 
     /// Lower-case word equal to one of `words`.

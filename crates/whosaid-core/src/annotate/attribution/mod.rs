@@ -41,8 +41,8 @@ use content::{
     word_count,
 };
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
-pub(crate) use source::Placer;
 use source::{is_comma_like, subject_antecedent};
+pub(crate) use source::{place, place_people};
 use unclaimed::unclaimed_quotes;
 
 /// Who a found claim is attributed to.

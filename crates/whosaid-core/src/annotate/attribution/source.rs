@@ -165,7 +165,11 @@ fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
 /// capitalized words of an office that a title ends (not "Tom Ruiz and
 /// Energy Secretary Ilse Varga": a person before "and").
 fn joins_office_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
-    if and == 0 || !p.is_capitalized(and - 1) || lexicon().given_name(p.word(and + 1)).is_some() {
+    if and == 0
+        || and + 2 >= end
+        || !p.is_capitalized(and - 1)
+        || lexicon().given_name(p.word(and + 1)).is_some()
+    {
         return false;
     }
     let is_title = |t: usize| {
@@ -362,7 +366,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
             Kind::Other if depth > 0 => {}
             // ("Harlow & Vane said": a firm's name; people are joined by "and".)
             Kind::Other
-                if p.word(t) == "&"
+                if p.is_ampersand(t)
                     && t > floor
                     && p.is_capitalized(t - 1)
                     && p.is_capitalized(t + 1) => {}
@@ -1038,36 +1042,24 @@ pub(super) fn subject_antecedent(
     }
 }
 
-/// Where a paragraph's mentions stand: each one's sentence and whether it
-/// is that sentence's subject, for pronouns to prefer ("Lee met Ortiz. He
-/// said …" is Lee's). Each sentence's subject is found once, when first
-/// asked (by the paragraph: attribution asks for it too).
-pub(crate) struct Placer<'p, 'a> {
-    p: &'p Para<'a>,
+/// Where a mention that starts at token `t` stands: its sentence and
+/// whether it is that sentence's subject, for pronouns to prefer ("Lee met
+/// Ortiz. He said …" is Lee's). Each sentence's subject is found once
+/// ([`Para::sentence_memo`]: attribution asks for it too).
+pub(crate) fn place(p: &Para, t: usize) -> mentions::Placement {
+    let index = p.sentences.partition_point(|s| s.end <= t);
+    let Some(sentence) = p.sentences.get(index) else {
+        return mentions::Placement::default();
+    };
+    let subject = sentence_subject(p, sentence);
+    let is_subject = subject.as_ref().is_some_and(|s| s.contains(&t));
+    mentions::Placement::new(index, is_subject)
 }
 
-impl<'p, 'a> Placer<'p, 'a> {
-    pub(crate) fn new(p: &'p Para<'a>) -> Self {
-        Placer { p }
-    }
-
-    /// The placement of a mention that starts at token `t`.
-    pub(crate) fn place(&mut self, t: usize) -> mentions::Placement {
-        let p = self.p;
-        let index = p.sentences.partition_point(|s| s.end <= t);
-        let Some(sentence) = p.sentences.get(index) else {
-            return mentions::Placement::default();
-        };
-        let subject = sentence_subject(p, sentence);
-        let is_subject = subject.as_ref().is_some_and(|s| s.contains(&t));
-        mentions::Placement::new(index, is_subject)
-    }
-
-    /// Places the people a paragraph names.
-    pub(crate) fn place_people(&mut self, people: &mut [Mention]) {
-        for mention in people.iter_mut().filter(|m| m.kind == MentionKind::Person) {
-            mention.placement = self.place(self.p.token_at(mention.span.start));
-        }
+/// Places the people a paragraph names ([`place`]).
+pub(crate) fn place_people(p: &Para, people: &mut [Mention]) {
+    for mention in people.iter_mut().filter(|m| m.kind == MentionKind::Person) {
+        mention.placement = place(p, p.token_at(mention.span.start));
     }
 }
 
