@@ -1465,6 +1465,47 @@ fn a_naming_verb_gives_a_name_opened_by_a_determiner() {
 }
 
 #[test]
+fn a_naming_verb_gives_a_verdict_without_an_article() {
+    let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
+    assert_eq!(
+        said_by(&c),
+        ("the new dredging rules reckless", "The pilots")
+    );
+    let found = claims(
+        "The port reopened.\n\nRuiz called the ruling deeply unfair and said she would appeal.",
+    );
+    assert_eq!(
+        said_by(&found[0]),
+        ("the ruling deeply unfair", "Ruiz"),
+        "{found:#?}"
+    );
+    // Not a verdict: the last word belongs to what was called.
+    assert!(claims("The port reopened.\n\nRuiz called the meeting early.").is_empty());
+    assert!(claims("The port reopened.\n\nRuiz called the harbour master's office.").is_empty());
+}
+
+#[test]
+fn a_name_given_runs_through_a_list_of_adjectives() {
+    let c =
+        only("The port reopened.\n\nHis daughter called him a patient, funny and stubborn man.");
+    assert_eq!(c.text, "him a patient, funny and stubborn man");
+    let found = claims("The port reopened.\n\nRuiz called him a coward, and said she would sue.");
+    assert_eq!(found[0].text, "him a coward", "{found:#?}");
+}
+
+#[test]
+fn a_quoted_name_given_keeps_the_relative_clause_after_it_out() {
+    let found = claims(
+        "The port reopened.\n\nThe union hit back, calling the harbour master a “bully” who was “out of his depth.”",
+    );
+    let named = found
+        .iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(named.text, "the harbour master a “bully”");
+}
+
+#[test]
 fn a_quoted_title_in_an_adverbial_is_neither_content_nor_a_stop() {
     let c = only(
         "The port reopened.\n\nRuiz said on Harbour TV's “Morning Tide” that she had no idea.",

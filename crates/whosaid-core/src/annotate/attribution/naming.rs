@@ -12,7 +12,7 @@ use super::content::{partials_inside, quote_content, word_count};
 use super::source::noun_phrase_right;
 use super::unclaimed::looks_like_title;
 use super::{Clause, Cue, Findings, Found, SourceRef, add_mention};
-use crate::annotate::grammar;
+use crate::annotate::grammar::{self, Pronoun};
 use crate::annotate::lexicon::lexicon;
 use crate::annotate::mentions::{self, Mention};
 use crate::annotate::para::Para;
@@ -27,6 +27,8 @@ static NAMING_OBJECT_DETERMINERS: WordSet =
     crate::vocabulary::word_set!("naming_object_determiners");
 /// Words after the object that show "called" names nothing: "called him back".
 static NOT_NAMES_GIVEN: WordSet = crate::vocabulary::word_set!("not_names_given");
+/// Adjectives that end a name given without an article: "called the plan reckless".
+static VERDICT_ADJECTIVES: WordSet = crate::vocabulary::word_set!("verdict_adjectives");
 
 /// Tokens from a naming verb to the quote of the name it gives, at most.
 const QUOTE_REACH: usize = 16;
@@ -212,7 +214,9 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
         && let Some(close) = p.quotes.quotes[q].close
         && close + 1 < bound
         && p.is_word(close + 1)
-        && !p.is_any(close + 1, &["and", "but"])
+        // "called the mayor a “fraud” who …": a relative clause after the
+        // name describes it.
+        && !p.is_any(close + 1, &["and", "but", "who", "which", "that"])
         && let Some(next) = quotes.next()
     {
         found = Some(next);
@@ -233,7 +237,9 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
             Named::Quote(q)
         });
     }
-    let (object_end, needs_article) = object_end(p, start, bound)?;
+    let Some((object_end, needs_article)) = object_end(p, start, bound) else {
+        return verdict_after_noun_phrase(p, start, bound).map(Named::Words);
+    };
     let name = object_end;
     if name >= bound || !p.is_word(name) {
         return None;
@@ -305,6 +311,31 @@ fn noun_phrase_object_end(p: &Para, start: usize, bound: usize) -> Option<(usize
     Some((article, true))
 }
 
+/// Words of a thing named before a verdict given without an article, at
+/// most ("the mayor's dispute with the auditors" is six).
+const VERDICT_OBJECT_WORDS: usize = 8;
+
+/// "called the actions lawful", "called the ruling deeply unfair": a noun
+/// phrase opened by a determiner, then a verdict adjective that ends the
+/// clause. Returns the thing named and the verdict, as tokens.
+fn verdict_after_noun_phrase(p: &Para, start: usize, bound: usize) -> Option<Range<usize>> {
+    if !p.is_any(start, &NAMING_OBJECT_DETERMINERS) {
+        return None;
+    }
+    let end = name_end(p, start, bound);
+    let verdict = end.checked_sub(1)?;
+    let object = start..verdict;
+    let fits = verdict >= start + 2
+        && word_count(p, object.clone()) <= VERDICT_OBJECT_WORDS
+        && p.is_any(verdict, &VERDICT_ADJECTIVES)
+        && ends_clause(p, end, bound)
+        && !object.clone().any(|t| {
+            p.is_any(t, &["who", "which", "that", "whose", "to"])
+                || lexicon().cue(p.lower(t)).is_some()
+        });
+    fits.then_some(start..end)
+}
+
 /// Whether `range` (between a naming verb and a quote) reads as the thing
 /// named: words only, opening as an object does.
 fn is_object(p: &Para, range: Range<usize>) -> bool {
@@ -331,6 +362,7 @@ fn name_end(p: &Para, start: usize, bound: usize) -> usize {
     (start..limit)
         .find(|&t| {
             !matches!(p.kind(t), Kind::Word | Kind::Possessive | Kind::Number)
+                && !continues_adjective_list(p, t, limit)
                 || p.is_any(
                     t,
                     &[
@@ -343,6 +375,33 @@ fn name_end(p: &Para, start: usize, bound: usize) -> usize {
                         || p.is_any(t + 1, &["he", "she", "they", "i", "we", "it"]))
         })
         .unwrap_or(limit)
+}
+
+/// Longest adjective between the commas of a list in a name given ("a kind,
+/// loving and generous man"), in words.
+const LISTED_ADJECTIVE_WORDS: usize = 2;
+
+/// Whether the comma at `t` sets off one adjective of a list that goes on
+/// to its "and": "a kind, loving and generous man", not "a liar, and said".
+fn continues_adjective_list(p: &Para, t: usize, limit: usize) -> bool {
+    if p.kind(t) != Kind::Comma {
+        return false;
+    }
+    let Some(and) = (t + 1..limit)
+        .take(LISTED_ADJECTIVE_WORDS + 1)
+        .take_while(|&w| p.kind(w) == Kind::Word)
+        .find(|&w| p.is_any(w, &["and", "or"]))
+    else {
+        return false;
+    };
+    and > t + 1
+        && and + 1 < limit
+        && p.kind(and + 1) == Kind::Word
+        && (t + 1..=and + 1).all(|w| {
+            !p.is_capitalized(w)
+                && lexicon().cue(p.lower(w)).is_none()
+                && Pronoun::parse(p.lower(w)).is_none()
+        })
 }
 
 /// Whether the clause ends at `t`: punctuation, a conjunction, or its bound.
