@@ -1465,6 +1465,41 @@ fn a_naming_verb_gives_a_name_opened_by_a_determiner() {
 }
 
 #[test]
+fn a_clause_after_a_connective_is_content_not_a_description_of_the_source() {
+    let c = only("The port reopened.\n\nStill, the ferry lines are losing money, Hedge said.");
+    assert_eq!(
+        said_by(&c),
+        ("Still, the ferry lines are losing money", "Hedge")
+    );
+}
+
+#[test]
+fn place_and_time_after_a_trailing_cue_leave_the_content_before_it() {
+    let found = claims(
+        "The port reopened.\n\nStill, the ferry lines are “barely breaking even,” Hedge said from his office in Dover on Monday.",
+    );
+    let indirect = found
+        .iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(
+        said_by(indirect),
+        (
+            "Still, the ferry lines are “barely breaking even,”",
+            "Hedge"
+        )
+    );
+    // What the cue is about is not a place: the opening phrase says nothing.
+    let found = claims(
+        "The port reopened.\n\nIn a talk with the Harbour Gazette in late May, a buoyant Hedge boasted about his fleet.",
+    );
+    assert!(
+        found.iter().all(|c| !c.text.starts_with("In a talk")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

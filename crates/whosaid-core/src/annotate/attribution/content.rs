@@ -499,7 +499,8 @@ pub(super) fn backward_content(
     // A clause set off by commas ("…, they say, imposing …") ends it too.
     let ends_sentence = clause.after >= sentence.end
         || p.kind(clause.after).is_terminal()
-        || p.kind(clause.after) == Kind::Comma;
+        || p.kind(clause.after) == Kind::Comma
+        || only_adverbials(p, clause.after, sentence.end);
     let leads_into_content = range.clone().any(|t| {
         p.kind(t) == Kind::Comma
             && word_count(p, t + 1..range.end) >= 3
@@ -514,10 +515,13 @@ pub(super) fn backward_content(
     // (Not "Once told he faced a charge, police said, …":
     // a verb after "that" or a relative pronoun is a clause's inside the phrase.)
     let has_main_clause = || {
-        (clause.after >= sentence.end || p.kind(clause.after).is_terminal())
+        (clause.after >= sentence.end
+            || p.kind(clause.after).is_terminal()
+            || only_adverbials(p, clause.after, sentence.end))
             && (range.start + 2..range.end)
                 .take_while(|&v| !p.is_any(v, &["that", "which", "who", "whom", "where", "when"]))
-                .any(|v| is_finite_verb(p, v))
+                // Not the month in "in late May".
+                .any(|v| is_finite_verb(p, v) && !p.is_capitalized(v))
     };
     let introductory = !p.inside_quote(range.start)
         && p.is_any(range.start, &INTRODUCTORY)
@@ -535,6 +539,26 @@ pub(super) fn backward_content(
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
+}
+
+/// Whether the rest of the sentence from `k` is only prepositional phrases
+/// ("said from his office in Dover", "said on Monday at the port"), with
+/// no clause of their own: the cue's clause then ends the sentence.
+fn only_adverbials(p: &Para, k: usize, end: usize) -> bool {
+    k < end
+        && p.is_any(k, &grammar::PREPOSITIONS)
+        // "bragged about his success": what the cue is about is its content.
+        && !p.is_any(k, &["about", "of", "to"])
+        && (k..end).all(|t| {
+            p.kind(t).is_terminal()
+                || matches!(
+                    p.kind(t),
+                    Kind::Word | Kind::Number | Kind::Possessive | Kind::Comma
+                ) && !p.inside_quote(t)
+                    && !looks_finite(p, t)
+                    && !p.lower(t).ends_with("ing")
+                    && !p.is_any(t, &["that", "which", "who", "whom", "where", "when", "as"])
+        })
 }
 
 /// A present-tense verb taking an infinitive ("the city plans to

@@ -766,8 +766,13 @@ pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) 
     let described = start < comma
         && (titled
             || p.is_any(start, &DESCRIPTION_DETERMINERS)
-                && !(start..comma)
-                    .any(|t| p.is_capitalized(t) || lexicon().cue(p.lower(t)).is_some()));
+                // "However, the firms are struggling, Hedge said": a
+                // clause, not a description of Hedge.
+                && !(start..comma).any(|t| {
+                    p.is_capitalized(t)
+                        || lexicon().cue(p.lower(t)).is_some()
+                        || looks_finite(p, t)
+                }));
     if bounded && described {
         start..np.end
     } else {
