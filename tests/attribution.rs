@@ -1500,6 +1500,23 @@ fn place_and_time_after_a_trailing_cue_leave_the_content_before_it() {
 }
 
 #[test]
+fn wire_copy_tags_around_a_company_keep_it_the_source() {
+    let c = only("Rates rose.\n\nBond trading stayed thin, <Harbour Trust Bank BSC> (HTB) said.");
+    assert_eq!(
+        said_by(&c),
+        ("Bond trading stayed thin", "Harbour Trust Bank BSC (HTB)")
+    );
+    // A ticker with periods does not end the sentence.
+    let c = only(
+        "Rates rose.\n\nHarbour Motor Co Ltd <HMC.T> of Japan shipped 200 cars, a spokesman said.",
+    );
+    assert_eq!(
+        c.text,
+        "Harbour Motor Co Ltd <HMC.T> of Japan shipped 200 cars"
+    );
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

@@ -1,6 +1,7 @@
 //! The story's findings → a `whosaid/1` document: speakers with ids in order
 //! of first mention, claims in reading order, countries and the summary.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet;
@@ -12,6 +13,7 @@ use super::countries;
 use super::lexicon::{Sex, lexicon};
 use super::mentions::{MentionKind, PlacedMention, surname_key_into};
 use super::names::Names;
+use super::token::is_ticker;
 use crate::model::{Article, Paragraph, SourceCountry, SpeakerKind, Summary};
 
 pub(super) fn annotation(article: Article, story: Story) -> Annotation {
@@ -250,7 +252,7 @@ fn speaker<'m>(
             .map(|(_, m)| (m.paragraph, m.span.start, m.span.end)),
     );
     let spans = (first, all_mentions.len() as u32);
-    let name = entity.name(names);
+    let name = without_wire_tags(entity.name(names));
     let mut aliases: Vec<Box<str>> = Vec::new();
     for &m in &entity.mentions {
         let mention = &mentions[m as usize];
@@ -264,7 +266,8 @@ fn speaker<'m>(
                 .get(mention.span())
                 .unwrap_or_default(),
         };
-        if !form.is_empty() && form != name && !aliases.iter().any(|a| &**a == form) {
+        let form = without_wire_tags(form);
+        if !form.is_empty() && form != name && !aliases.iter().any(|a| **a == *form) {
             aliases.push(form.into());
         }
     }
@@ -304,6 +307,32 @@ fn speaker<'m>(
         aliases: aliases.into_boxed_slice(),
         mentions: spans,
     }
+}
+
+/// A name as read, without the angle marks wire copy puts around company
+/// names ("<Harbour Trust Bank BSC> (HTB)"), which the tokenizer skips; a
+/// ticker in its marks ("Harbour Corp <HTC>") stays as written.
+fn without_wire_tags(name: &str) -> Cow<'_, str> {
+    if !name.contains(['<', '>']) {
+        return Cow::Borrowed(name);
+    }
+    let mut kept = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(at) = rest.find(['<', '>']) {
+        kept.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if rest[at..].starts_with('<')
+            && let Some(close) = after.find('>')
+            && is_ticker(&after.as_bytes()[..close])
+        {
+            kept.push_str(&rest[at..at + close + 2]);
+            rest = &after[close + 1..];
+        } else {
+            rest = after;
+        }
+    }
+    kept.push_str(rest);
+    Cow::Owned(kept)
 }
 
 fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
@@ -360,7 +389,21 @@ fn summarize(speakers: &[SpeakerRecord], claims: &[ClaimRecord]) -> Summary {
 
 #[cfg(test)]
 mod tests {
-    use super::permute;
+    use super::{permute, without_wire_tags};
+
+    #[test]
+    fn wire_tags_leave_names_and_keep_tickers() {
+        assert_eq!(
+            without_wire_tags("Harbour Bank BSC> (HTB)"),
+            "Harbour Bank BSC (HTB)"
+        );
+        assert_eq!(without_wire_tags("<Harbour Bank BSC>"), "Harbour Bank BSC");
+        assert_eq!(
+            without_wire_tags("Harbour Corp <HTC.L>"),
+            "Harbour Corp <HTC.L>"
+        );
+        assert_eq!(without_wire_tags("Harbour Corp"), "Harbour Corp");
+    }
 
     #[test]
     fn permute_places_each_item_where_the_order_says() {

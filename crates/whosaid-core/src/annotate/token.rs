@@ -152,6 +152,50 @@ fn quote_mark(c: char) -> Mark {
     }
 }
 
+/// A wire copy tag: the `>` that closes it, and whether it holds a ticker
+/// ("<HTC>", "<TSBA.T>") rather than a name ("<Harbour Trust Bank BSC>").
+#[derive(Debug, Clone, Copy)]
+struct WireTag {
+    close: usize,
+    ticker: bool,
+}
+
+/// Longest wire copy tag, in bytes.
+const WIRE_TAG_BYTES: usize = 80;
+
+/// The wire copy tag opening with the `<` at `open`: a capital letter after
+/// it, and its `>` on the same line, before another `<`.
+fn wire_tag(bytes: &[u8], open: usize) -> Option<WireTag> {
+    let inside = bytes.get(open + 1..)?;
+    if !inside.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let length = inside
+        .iter()
+        .take(WIRE_TAG_BYTES)
+        .position(|&b| matches!(b, b'>' | b'<' | b'\n'))?;
+    if inside[length] != b'>' {
+        return None;
+    }
+    Some(WireTag {
+        close: open + 1 + length,
+        ticker: is_ticker(&inside[..length]),
+    })
+}
+
+/// Whether the inside of a wire copy tag is a ticker: capitals, digits and
+/// periods ("HTC", "TSBA.T"), perhaps with an exchange letter ("BA N").
+pub(crate) fn is_ticker(inside: &[u8]) -> bool {
+    let symbol = match inside {
+        [symbol @ .., b' ', exchange] if exchange.is_ascii_uppercase() => symbol,
+        symbol => symbol,
+    };
+    !symbol.is_empty()
+        && symbol
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+}
+
 /// [`tokenize_into`] a new vector.
 #[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -172,10 +216,42 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokens.clear();
     tokens.reserve(text.len() / 5);
     let mut i = 0;
+    // Where the name tag open before `i` closes.
+    let mut open_tag: Option<usize> = None;
     let char_at = |i: usize| text[i..].chars().next();
     while let Some(&byte) = bytes.get(i) {
         // ASCII white space, the commonest byte after letters, without decoding.
         if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            i += 1;
+            continue;
+        }
+        // Wire copy tags company names ("<Harbour Trust Bank BSC> said") and
+        // tickers ("Harbour Corp <HTC> said"): the marks around a name carry
+        // no word and would break the name from its verb; a ticker reads as
+        // one in brackets does.
+        if byte == b'<'
+            && let Some(tag) = wire_tag(bytes, i)
+        {
+            if tag.ticker {
+                // One word, whatever its periods ("<TSBA.T>").
+                let marks = [
+                    (i, i + 1, Kind::OpenParen),
+                    (i + 1, tag.close, Kind::Word),
+                    (tag.close, tag.close + 1, Kind::CloseParen),
+                ];
+                tokens.extend(marks.map(|(start, end, kind)| Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind,
+                }));
+                i = tag.close + 1;
+            } else {
+                open_tag = Some(tag.close);
+                i += 1;
+            }
+            continue;
+        }
+        if byte == b'>' && open_tag.take_if(|&mut close| close == i).is_some() {
             i += 1;
             continue;
         }
@@ -582,6 +658,31 @@ mod tests {
         assert!(kinds.contains(&Kind::Quote(Mark::DoubleStraight)));
         assert!(kinds.contains(&Kind::Quote(Mark::SingleOpen)));
         assert!(kinds.contains(&Kind::Quote(Mark::SingleClose)));
+    }
+
+    #[test]
+    fn wire_tags_around_a_name_leave_only_its_words() {
+        assert_eq!(
+            texts("<Harbour Trust BSC> (HTB) said"),
+            ["Harbour", "Trust", "BSC", "(", "HTB", ")", "said"]
+        );
+        // A ticker is in brackets.
+        assert_eq!(
+            words("Harbour Corp <HTC.L> said")
+                .into_iter()
+                .map(|(_, kind)| kind)
+                .collect::<Vec<_>>(),
+            [
+                Kind::Word,
+                Kind::Word,
+                Kind::OpenParen,
+                Kind::Word,
+                Kind::CloseParen,
+                Kind::Word
+            ]
+        );
+        // A comparison keeps its marks.
+        assert_eq!(texts("if a < b"), ["if", "a", "<", "b"]);
     }
 
     #[test]
