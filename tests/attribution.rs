@@ -1517,6 +1517,46 @@ fn wire_copy_tags_around_a_company_keep_it_the_source() {
 }
 
 #[test]
+fn a_name_and_its_verb_after_the_listener_open_the_content() {
+    for (text, cue, content) in [
+        (
+            "Rates rose.\n\nVega told Reuters Trade Secretary Ana Ruiz had dropped the levy.",
+            "told Reuters",
+            "Trade Secretary Ana Ruiz had dropped the levy",
+        ),
+        (
+            "Rates rose.\n\nLawson told Vega Portugal had to settle with its lenders.",
+            "told Vega",
+            "Portugal had to settle with its lenders",
+        ),
+        (
+            "Rates rose.\n\nHe told a news conference Chile now had to cut its quotas.",
+            "told a news conference",
+            "Chile now had to cut its quotas",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.cue.as_deref(), c.text.as_str()),
+            (Some(cue), content),
+            "{text}"
+        );
+    }
+    // A name that is the listener's own stays with it.
+    let c = only(
+        "Rates rose.\n\nRuiz told the official Harbour News agency on Friday that rates would fall.",
+    );
+    assert_eq!(c.text, "rates would fall");
+}
+
+#[test]
+fn a_cue_said_not_to_be_used_makes_no_claim() {
+    let c = only("Rates rose.\n\nRuiz said Vega had chosen not to insist on the loan.");
+    assert_eq!(c.text, "Vega had chosen not to insist on the loan");
+    assert!(claims("Rates rose.\n\nThe most telling sign Ruiz gave was a shrug.").is_empty());
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

@@ -16,6 +16,7 @@ use crate::annotate::grammar::{self, Pronoun, WordSet};
 use crate::annotate::lexicon::{CueClass, lexicon};
 use crate::annotate::para::Para;
 use crate::annotate::token::Kind;
+use crate::annotate::{countries, mentions};
 
 /// The cues of a sentence outside its quotes, in order: "said" but not
 /// "the said" or "was said", "claims" only when a clause or quote follows.
@@ -130,6 +131,14 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 && !p.is_any(t + 1, &grammar::PREPOSITIONS)
                 && !p.is_any(t + 1, &["that"])
                 && Pronoun::parse(p.lower(t + 1)).is_none();
+            // "the most telling promise", "a very pointed remark": a degree
+            // word makes the participle an adjective.
+            let graded = t > sentence.start
+                && (lower.ends_with("ing") || lower.ends_with("ed"))
+                && p.is_any(
+                    t - 1,
+                    &["most", "more", "less", "least", "very", "so", "too"],
+                );
             // ("was denied", "be automatically denied")
             let passive = t > sentence.start
                 && (p.is_any(t - 1, &grammar::BE_FORMS)
@@ -186,12 +195,14 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                     && singular_subject_before(p, t, sentence.start)
                     && !(class == CueClass::Noun && relative_after);
             let noun_use = class == CueClass::Noun && !verb_use;
-            // "declined to say why": no claim is made.
-            let refused =
-                t >= sentence.start + 2 && p.is_any(t - 1, &["to"]) && p.is_any(t - 2, &REFUSALS);
+            // "declined to say why", "decided not to insist": no claim is made.
+            let refused = t >= sentence.start + 2
+                && p.is_any(t - 1, &["to"])
+                && (p.is_any(t - 2, &REFUSALS) || p.is_any(t - 2, &["not", "never"]));
             let asked_anonymity = class == CueClass::Ask && asks_anonymity(p, t);
             if !after_determiner
                 && !adjective
+                && !graded
                 && !passive
                 && !passive_been
                 && !noun_use
@@ -494,6 +505,7 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
         j += 1;
     }
     if j < end && p.is_capitalized(j) {
+        let run_start = j;
         // ("the Seeds and Grains Forum", "the Bank of Lisbon": a name's "and"
         // or "of" between capitalized words.)
         let joins_name =
@@ -503,6 +515,16 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
             && !p.inside_quote(j)
         {
             j += 1;
+        }
+        // "told Reuters Trade Secretary Ana Ruiz had decided", "told Vega
+        // Brazil had to act": with a verb right after the run, the run
+        // holds the listener and then the subject of the content.
+        if j < end
+            && looks_finite(p, j)
+            && let Some(subject) =
+                (run_start + 1..j).find(|&s| opens_subject_after_listener(p, run_start, s))
+        {
+            return subject;
         }
         // "told a Senate panel": a capitalized modifier and its noun.
         if j < end && p.is_any(j, &LISTENER_HEADS) {
@@ -520,7 +542,10 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
             || lexicon().cue(lower).is_some()
             || grammar::is_time_word(lower)
             || Pronoun::parse(lower).is_some()
-            || grammar::DETERMINERS.contains(lower);
+            || grammar::DETERMINERS.contains(lower)
+            // "told a news conference Brazil now had …": a name and its
+            // verb after the nouns open the content.
+            || j > k + 1 && p.is_capitalized(j) && capitalized_subject_at(p, j, end);
         if stop {
             break;
         }
@@ -530,7 +555,44 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
             break;
         }
     }
+    // "told the official Harbour News agency": a listener's head noun
+    // after its three words.
+    if j == limit && j < end && p.is_any(j, &LISTENER_HEADS) {
+        j += 1;
+    }
     j
+}
+
+/// Whether a run of capitalized words at `t` is a subject with its verb
+/// after it ("Brazil had", "Brazil now had").
+fn capitalized_subject_at(p: &Para, t: usize, end: usize) -> bool {
+    let mut verb = (t..end)
+        .find(|&v| !(p.is_capitalized(v) || p.kind(v) == Kind::Possessive))
+        .unwrap_or(end);
+    if verb < end
+        && p.is_word(verb)
+        && (p.is_any(verb, &["now", "also", "still", "already"]) || p.lower(verb).ends_with("ly"))
+    {
+        verb += 1;
+    }
+    verb < end && looks_finite(p, verb)
+}
+
+/// Whether, in a run of capitalized words after "told" that starts at
+/// `listener`, the word at `s` opens the subject of the content: an office
+/// or title ("Trade Secretary …"), a country ("Brazil"), or a given name
+/// after a one-word institution ("Reuters Ana Ruiz", not "BBC News").
+fn opens_subject_after_listener(p: &Para, listener: usize, s: usize) -> bool {
+    if !p.is_word(s) || !p.is_word(s - 1) {
+        return false;
+    }
+    let word = p.word(s);
+    s == listener + 1
+        && lexicon().is_one_word_organization(p.word(listener))
+        && lexicon().given_name(word).is_some()
+        || p.title(s).is_some()
+        || mentions::OFFICE_AREAS.contains(word)
+        || countries::lookup(word).is_some()
 }
 
 /// Skips what may follow a cue and its source before the content: a listener,
