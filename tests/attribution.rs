@@ -1557,6 +1557,65 @@ fn a_cue_said_not_to_be_used_makes_no_claim() {
 }
 
 #[test]
+fn two_modifiers_of_one_plural_source_are_one_source() {
+    for (text, source) in [
+        (
+            "Rates rose.\n\nFreight costs could be driving the switch to rail, shipping and port officials said.",
+            "shipping and port officials",
+        ),
+        (
+            "Rates rose.\n\nThe gap in prices is wide, Chilean and Peruvian sources said.",
+            "Chilean and Peruvian sources",
+        ),
+        (
+            "Rates rose.\n\nTalks stalled after a short meeting, lenders and sources close to the ministry said.",
+            "lenders and sources close to the ministry",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+    // A place's parts are no source: "continued" here is no cue.
+    let found = claims(
+        "Rates rose.\n\nWet weather in northern, eastern and central parts of the region continued to slow the harvest, the grain board said.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].source.as_deref(), Some("the grain board"));
+}
+
+#[test]
+fn an_adverb_between_source_and_cue_is_skipped() {
+    let c = only(
+        "Rates rose.\n\nPort commissioner Ana Ruiz meanwhile told reporters the levy would stay.",
+    );
+    assert_eq!(said_by(&c), ("the levy would stay", "Ana Ruiz"));
+}
+
+#[test]
+fn an_aside_after_the_cue_is_skipped() {
+    for (text, content) in [
+        (
+            "Rates rose.\n\nThe firm said, without admitting any of the charges, it would pay the fine.",
+            "it would pay the fine",
+        ),
+        (
+            "Rates rose.\n\nThe port said, however, that the levy would stay.",
+            "the levy would stay",
+        ),
+        (
+            "Rates rose.\n\nRuiz said, pointing at the empty quays, “We built this and we lost it.”",
+            "We built this and we lost it",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+    // After content, the clause the source hangs on is no aside.
+    let c = only(
+        "Rates rose.\n\nThe levy is fair, Ruiz argued, since the shippers, most of whom are local, would get it back.",
+    );
+    assert_eq!(c.text, "The levy is fair");
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

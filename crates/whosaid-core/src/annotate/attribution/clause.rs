@@ -69,7 +69,10 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 && t > sentence.start
                 && p.is_word(t - 1)
                 && !p.is_capitalized(t - 1)
-                && p.lower(t - 1).ends_with("ed")
+                && (p.lower(t - 1).ends_with("ed")
+                    || grammar::IRREGULAR_PAST.contains(p.lower(t - 1))
+                    // ("a schedule set according to credit")
+                    || p.is_any(t - 1, &["set", "cut", "put", "laid"]))
                 // ("it was widely reported, according to …")
                 && lexicon.cue(p.lower(t - 1)).is_none()
         };
@@ -685,6 +688,14 @@ pub(super) fn complements(
             {
                 k += 1;
             }
+        } else if !inverted
+            && k == from
+            && let Some(comma) = aside_after_cue(p, cue, k, end)
+        {
+            // "said, without admitting the claims, it would settle", "said,
+            // referring to the plan, “…”": the aside, then what was said.
+            k = comma + 1;
+            break;
         } else if p.is_any(k, &["to"])
             && k + 1 < end
             && (p.is_any(k + 1, &LISTENERS) || p.is_capitalized(k + 1))
@@ -733,6 +744,54 @@ pub(super) fn complements(
         }
     }
     (k, cue_text_end, channel)
+}
+
+/// Longest aside between commas right after a cue, in tokens.
+const MAX_ASIDE_AFTER_CUE: usize = 16;
+
+/// The comma that closes an aside opened by the comma at `k`, right after a
+/// cue: a prepositional phrase or a participle ("…, without admitting the
+/// claims,", "…, referring to the plan,"), when a quote or a clause follows.
+/// Only for a cue whose subject opens the sentence: after content or a
+/// quote ("…, Seemala argued, since …"), what was said came before.
+fn aside_after_cue(p: &Para, cue: &Cue, k: usize, end: usize) -> Option<usize> {
+    let opener = k + 1;
+    if p.kind(k) != Kind::Comma || opener >= end || !p.is_word(opener) || p.is_capitalized(opener) {
+        return None;
+    }
+    let sentence = p.sentence_of(cue.start);
+    let subject_opens_sentence = (sentence.start..cue.start)
+        .all(|t| p.kind(t) != Kind::Comma && !matches!(p.kind(t), Kind::Quote(_)));
+    if !subject_opens_sentence {
+        return None;
+    }
+    let opens_aside = p.is_any(opener, &grammar::PREPOSITIONS)
+        && !p.is_any(opener, &["that", "of", "to"])
+        || p.lower(opener).ends_with("ing") && lexicon().cue(p.lower(opener)).is_none()
+        // "said, however, that …"
+        || p.is_any(opener, &["however", "though", "meanwhile", "moreover", "instead"]);
+    if !opens_aside {
+        return None;
+    }
+    // ("…, walking off while he pleaded, …": a cue inside after its subject
+    // is a claim of its own; "without admitting the charges" holds none.)
+    let comma = (opener + 1..end)
+        .take(MAX_ASIDE_AFTER_CUE)
+        .take_while(|&t| {
+            !p.kind(t).is_terminal()
+                && !p.inside_quote(t)
+                && p.quotes.opening_at(t).is_none()
+                && (lexicon().cue(p.lower(t)).is_none() || Pronoun::parse(p.lower(t - 1)).is_none())
+        })
+        .find(|&t| p.kind(t) == Kind::Comma)?;
+    let next = comma + 1;
+    let content_follows = next < end
+        && (p.quotes.opening_at(next).is_some()
+            || p.is_word(next) && Pronoun::parse(p.lower(next)).is_some()
+            || p.is_any(next, &grammar::DETERMINERS)
+            || p.is_any(next, &["that"])
+            || p.is_capitalized(next));
+    content_follows.then_some(comma)
 }
 
 /// "Mark Wynn, chairman of the county party, said …", "Ana Ruiz, 29, of

@@ -433,6 +433,8 @@ pub(super) fn backward_content(
             && !p.kind(k).is_terminal()
             && (p.lower(k) == "that"
                 || p.kind(k) != Kind::Word
+                // "“…” Davey said instead of cuts there had been …"
+                || p.is_any(k, &["instead"])
                 || takes_bare_clause(p, k)
                     && !p.is_any(k, &["as", "while", "when", "after", "before"]));
         if front == 0 || own_clause {

@@ -929,8 +929,26 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
             && !p.lower(t).ends_with("ss")
             && p.lower(t).len() > 3
     };
-    if np.is_empty() || np.len() > MAX_CONJUNCT_TOKENS || !plural_head(np.end - 1) {
+    // "sources close to the delegation": the head before a post-modifier.
+    let head_end = (np.start + 1..np.end)
+        .find(|&t| {
+            p.is_any(t, &grammar::PREPOSITIONS) && !p.is_any(t, &["of"])
+                || p.is_any(t, &["close", "familiar"])
+        })
+        .unwrap_or(np.end);
+    if np.is_empty() || head_end - np.start > MAX_CONJUNCT_TOKENS || !plural_head(head_end - 1) {
         return np;
+    }
+    // "industry and government officials", "U.S. and Soviet sources": two
+    // modifiers of one head, after a comma or at the clause's start.
+    if head_end - np.start >= 2
+        && np.start >= floor + 2
+        && p.is_any(np.start - 1, &["and", "or"])
+        && p.is_word(np.start - 2)
+        && !plural_head(np.start - 2)
+        && (np.start - 2 == floor || is_comma_like(p, np.start - 3))
+    {
+        return np.start - 2..np.end;
     }
     let mut start = np.start;
     // Commas join only the conjuncts before the last "and" or "or": in
