@@ -1616,6 +1616,32 @@ fn an_aside_after_the_cue_is_skipped() {
 }
 
 #[test]
+fn a_name_before_a_description_left_open_is_the_source() {
+    let c = only(
+        "Rates rose.\n\nFreight demand is growing, Tom Hale, a Harbour Corp <HBR> director and senior vice president told Reuters.",
+    );
+    assert_eq!(said_by(&c), ("Freight demand is growing", "Tom Hale"));
+    assert_person_with_role(
+        "Rates rose.\n\nVega, Harbour's senior vice president for shipping said that supply would fall.",
+        "Vega",
+        "Harbour's senior vice president for shipping",
+    );
+    // Not a name: an opening adverb or a town's state.
+    for (text, source) in [
+        (
+            "Rates rose.\n\nRegardless, the port's chief economist said rates would rise.",
+            "the port's chief economist",
+        ),
+        (
+            "Rates rose.\n\nAt a stop in Salem, Oregon, the party's candidate repeated that rates would rise.",
+            "the party's candidate",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::Findings;
 use super::clause::{channel_phrase, introductory_time};
 use super::content::trim;
+use crate::annotate::countries;
 use crate::annotate::grammar::{self, Pronoun, WordSet, time_phrase};
 use crate::annotate::lexicon::{TitleKind, lexicon};
 use crate::annotate::mentions::{self, Mention, MentionKind};
@@ -892,8 +893,88 @@ pub(super) fn subject_left(
     let np = before_main_verb(p, np, cue);
     let np = with_coordinated_plurals(p, np, sentence.start);
     let np = with_description_before(p, np, sentence.start);
+    // ("Clinton, a top aide said, “is confident …”": a cue set off by commas
+    // interrupts what the name before it does.)
+    let interrupting = cue + 1 < sentence.end && p.kind(cue + 1) == Kind::Comma;
+    if !interrupting
+        && let Some((name, description)) = name_before_description(p, &np, sentence.start)
+    {
+        return Some((Subject::Phrase(name.clone(), Some(description)), name.start));
+    }
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
+}
+
+/// Longest name before a description left open, in tokens.
+const MAX_NAME_BEFORE_DESCRIPTION: usize = 5;
+/// Longest description left open after a name, in tokens.
+const MAX_OPEN_DESCRIPTION: usize = 14;
+
+/// "Tom Hale, an Exxon director and senior vice president told Reuters",
+/// "Hale, Exxon's vice president for exploration said": a name, a comma
+/// and a description with a title, its closing comma left out. Returns the
+/// name, which opens the sentence or follows a comma or quote, and the
+/// description.
+fn name_before_description(
+    p: &Para,
+    np: &Range<usize>,
+    floor: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    // ("In Bangkok, Industry Minister Ana Ruiz said": the phrase names the
+    // source itself; an institution's possessive is no such name.)
+    let names_itself = np.clone().any(|t| {
+        mentions::is_name_word(p, t)
+            && !(p.is_word(t) && p.title(t).is_some())
+            && !(t + 1 < p.len() && p.kind(t + 1) == Kind::Possessive)
+    });
+    if names_itself {
+        return None;
+    }
+    let comma = (floor..np.start)
+        .rev()
+        .take(MAX_OPEN_DESCRIPTION)
+        .take_while(|&t| {
+            matches!(
+                p.kind(t),
+                Kind::Word | Kind::Possessive | Kind::OpenParen | Kind::CloseParen | Kind::Comma
+            ) && !p.inside_quote(t)
+        })
+        .find(|&t| p.kind(t) == Kind::Comma)
+        .filter(|&c| c > floor)?;
+    let description = comma + 1..np.end;
+    let described = description
+        .clone()
+        .any(|t| p.is_word(t) && p.title(t).is_some())
+        && !description.clone().any(|t| {
+            looks_finite(p, t) || p.is_word(t) && lexicon().given_name(p.word(t)).is_some()
+        });
+    if !described {
+        return None;
+    }
+    let start = (floor..comma)
+        .rev()
+        .take(MAX_NAME_BEFORE_DESCRIPTION + 1)
+        .take_while(|&t| p.is_capitalized(t) || p.kind(t) == Kind::Period)
+        .last()?;
+    let bounded =
+        start == floor || is_comma_like(p, start - 1) || p.quotes.closing_at(start - 1).is_some();
+    // ("Regardless, the department said", "Significantly, the judge said",
+    // "In March, the agency said")
+    let opener = p.is_any(start, &grammar::PREPOSITIONS)
+        || p.is_any(start, &grammar::CONNECTIVES)
+        || p.is_any(start, &grammar::SENTENCE_ADVERBS)
+        || p.is_any(start, &INTRODUCTORY)
+        || p.lower(start).ends_with("ly");
+    let name = start..comma;
+    let all_name = name
+        .clone()
+        .all(|t| mentions::is_name_word(p, t) || p.kind(t) == Kind::Period);
+    // ("a stop in Onawa, Iowa, the candidate said": a town's state, or a
+    // country, is no one.)
+    let place = start >= floor + 2 && is_comma_like(p, start - 1) && p.is_capitalized(start - 2)
+        || countries::lookup(p.slice(name.clone())).is_some();
+    (bounded && !opener && !place && all_name && name.len() <= MAX_NAME_BEFORE_DESCRIPTION)
+        .then_some((name, description))
 }
 
 /// Whether "many of whom", "some of which" starts at `at`: a relative that
