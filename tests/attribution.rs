@@ -1642,6 +1642,15 @@ fn a_name_before_a_description_left_open_is_the_source() {
 }
 
 #[test]
+fn the_newspaper_is_the_newspaper_named_before() {
+    let found = claims(
+        "Rates rose.\n\nThe Harbour Gazette said the port would close. The newspaper said the plan was dead.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].speaker.as_deref(), Some("Harbour Gazette"));
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

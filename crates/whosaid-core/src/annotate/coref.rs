@@ -148,6 +148,26 @@ fn proper_name_in_description(description: &str) -> Option<&str> {
     super::countries::lookup(proper).is_none().then_some(proper)
 }
 
+/// Heads of a description that may stand for a newspaper named before.
+static NEWSPAPER_HEADS: [&str; 3] = ["newspaper", "paper", "daily"];
+
+/// Last words of newspapers' names ("Gazette", "Times").
+static NEWSPAPER_NAME_ENDS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("newspaper_name_ends");
+
+/// Whether `name` is a newspaper's: capitalized words ending in one of a
+/// newspaper's ("The Harbour Gazette").
+fn names_a_newspaper(name: &str) -> bool {
+    name.contains(' ')
+        && name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| NEWSPAPER_NAME_ENDS.contains(last))
+        && name
+            .split(' ')
+            .all(|word| word.starts_with(char::is_uppercase))
+}
+
 /// Nouns that head a news outlet's description ("the Business Day newspaper").
 static PRESS_HEADS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("press_heads");
 
@@ -425,7 +445,15 @@ pub fn resolve(mentions: &[StoryMention], names: &Names, reports: &Reports) -> R
             }
             MentionKind::Organization => match organization_key(mention, names) {
                 Some(key) => index.organizations.get(&key).copied(),
-                None => earlier(&|e| e.kind == SpeakerKind::Organization && e.head == mention.head),
+                None => earlier(&|e| e.kind == SpeakerKind::Organization && e.head == mention.head)
+                    // "The Harbour Gazette said … The newspaper said": a
+                    // newspaper's name holds no head noun.
+                    .or_else(|| {
+                        names
+                            .get(mention.head)
+                            .filter(|head| NEWSPAPER_HEADS.contains(head))
+                            .and_then(|_| earlier(&|e| names_a_newspaper(e.name(names))))
+                    }),
             },
             _ => None,
         };
