@@ -1651,6 +1651,17 @@ fn the_newspaper_is_the_newspaper_named_before() {
 }
 
 #[test]
+fn a_cue_inside_a_relative_clause_reports_the_rest_of_the_clause() {
+    let c = only(
+        "Rates rose.\n\nThen came the ferry pass, which port chief Ana Ruiz said last year had passed a million users.",
+    );
+    assert_eq!(said_by(&c), ("had passed a million users", "Ana Ruiz"));
+    let c =
+        only("Rates rose.\n\nThe fund, which analysts say holds $2 billion, will close in May.");
+    assert_eq!(c.text, "holds $2 billion");
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

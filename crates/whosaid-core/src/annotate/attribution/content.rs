@@ -62,6 +62,30 @@ pub(super) fn word_count(p: &Para, range: Range<usize>) -> usize {
     range.filter(|&t| p.kind(t).is_wordlike()).count()
 }
 
+/// Longest source inside a relative clause ("which port chief Ana Ruiz
+/// said …"), in tokens.
+const MAX_RELATIVE_SOURCE: usize = 6;
+
+/// "The fund, which analysts say is worth $2 billion, will close": inside a
+/// relative clause set off by commas, what was said ends with the clause.
+pub(super) fn within_relative_clause(
+    p: &Para,
+    clause: &Clause,
+    range: Range<usize>,
+) -> Range<usize> {
+    let front = clause.front;
+    let set_off =
+        front >= 2 && p.is_any(front - 1, &["which", "who"]) && p.kind(front - 2) == Kind::Comma;
+    if !set_off {
+        return range;
+    }
+    let end = range
+        .clone()
+        .find(|&t| matches!(p.kind(t), Kind::Comma | Kind::Dash) && !p.inside_quote(t))
+        .unwrap_or(range.end);
+    range.start..end
+}
+
 /// Where the forward content of a clause starts, if it has one.
 pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
     let k = clause.after;
@@ -91,7 +115,10 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
     // clause, the verb after the cue goes on with what was said.
     let relative = clause.front > 0
         && p.is_any(clause.front - 1, &["which", "that", "who", "what"])
-        && clause.source.as_ref().is_some_and(|s| s.len() <= 3)
+        && clause
+            .source
+            .as_ref()
+            .is_some_and(|s| s.len() <= MAX_RELATIVE_SOURCE)
         && p.is_word(k)
         && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k));
     if relative {

@@ -38,7 +38,7 @@ use clause::{clause, find_cues, takes_bare_clause};
 use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
     is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
-    word_count,
+    within_relative_clause, word_count,
 };
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
 use source::{is_comma_like, subject_antecedent};
@@ -552,6 +552,7 @@ fn sentence_claims(
                     start..start + 1
                 } else {
                     let range = after_participle_cue(p, trim(p, start..next_front));
+                    let range = within_relative_clause(p, clause, range);
                     cut_main_clause(p, clause, cut_trailing_gloss(p, range))
                 };
                 if word_count(p, range.clone()) >= 2 || answer {
