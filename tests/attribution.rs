@@ -1662,6 +1662,52 @@ fn a_cue_inside_a_relative_clause_reports_the_rest_of_the_clause() {
 }
 
 #[test]
+fn a_clause_after_a_place_or_time_needs_no_that() {
+    for (text, content) in [
+        (
+            "Rates rose.\n\nHale said in 1982 Portugal had imposed a tax on gold.",
+            "Portugal had imposed a tax on gold",
+        ),
+        (
+            "Rates rose.\n\nRuiz said after the talks there was a growing impatience with the port.",
+            "there was a growing impatience with the port",
+        ),
+        (
+            "Rates rose.\n\nHe said under the planned new rules, brokers would face more checks.",
+            "brokers would face more checks",
+        ),
+        (
+            "Rates rose.\n\nVega told reporters after a meeting with bankers the city would sell bonds.",
+            "the city would sell bonds",
+        ),
+        (
+            "Rates rose.\n\nHe told reporters here the bloc would not bow to pressure.",
+            "the bloc would not bow to pressure",
+        ),
+        (
+            "Rates rose.\n\nRuiz said in a speech that was broadcast live that rates would rise.",
+            "rates would rise",
+        ),
+        (
+            "Rates rose.\n\nVega said on Harbour TV, where he is now a paid pundit, that Ruiz should quit.",
+            "Ruiz should quit",
+        ),
+        (
+            "Rates rose.\n\nThe pilots said there needed to be a second tug.",
+            "there needed to be a second tug",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+    // The object of a preposition that belongs to the verb, and the
+    // clause that describes it, are no speech.
+    assert!(
+        claims("Rates rose.\n\nThey want leverage to insist on a judge they can tolerate.")
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

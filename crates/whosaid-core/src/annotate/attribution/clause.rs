@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::content::{trim, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
-    approximate_quantity, comma_segments, is_aside, is_comma_like, looks_finite,
+    approximate_quantity, comma_segments, is_aside, is_comma_like, is_finite_verb, looks_finite,
     looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
     noun_phrase_right, opens_predicate, role_then_name, subject_left,
 };
@@ -646,6 +646,20 @@ pub(super) fn complements(
         if let Some(stop) = channel_phrase(p, k, end) {
             channel.get_or_insert(k..stop);
             k = stop;
+            // "said in a speech that was broadcast live that …": a relative
+            // "that" on the channel, then the one of speech.
+            if let Some(that) = that_after_relative_aside(p, k, end) {
+                k = that;
+            }
+            if k + 1 < end
+                && p.is_any(k, &["that"])
+                && looks_finite(p, k + 1)
+                && let Some(speech) = (k + 2..(k + ADVERBIAL_BEFORE_THAT).min(end))
+                    .take_while(|&t| !p.kind(t).is_terminal() && !p.inside_quote(t))
+                    .find(|&t| p.is_any(t, &["that"]) && t + 1 < end && !looks_finite(p, t + 1))
+            {
+                k = speech;
+            }
         } else if let Some(stop) = grammar::time_phrase(p, k, end) {
             k = stop;
         } else if let Some(that) = (k + 1..(k + 6).min(end)).find(|&t| p.is_any(t, &["that"]))
@@ -705,6 +719,8 @@ pub(super) fn complements(
             k = listener(p, k + 1, end);
         } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
             && !inverted
+            // ("said at least 111 bodies …": a number, not a place or time.)
+            && !approximate_quantity(p, k, end)
         {
             // "said after the talks that …", "said on WKRP's ''Morning Desk''
             // on Sunday that …": an adverbial, if "that" soon follows.
@@ -737,13 +753,113 @@ pub(super) fn complements(
                 Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
                     k = j
                 }
-                _ => break,
+                // "said after the talks there was …", "said under the new
+                // rules, brokers would …": a clause with its subject and verb.
+                Some(j) if let Some(that) = that_after_relative_aside(p, j, end) => {
+                    k = that;
+                    break;
+                }
+                _ => {
+                    if matches!(cue.class, CueClass::Say | CueClass::Tell)
+                        && let Some(subject) = clause_after_adverbial(p, k, window)
+                    {
+                        k = subject;
+                    }
+                    break;
+                }
             }
+        } else if p.is_any(k, &PLACE_ADVERBS)
+            // ("said there needed to be …": "there" is the subject.)
+            && !p.is_any(k, &["there"])
+            && takes_bare_clause(p, k + 1)
+        {
+            // "told reporters here the bloc would not bow"
+            k += 1;
         } else {
             break;
         }
     }
     (k, cue_text_end, channel)
+}
+
+/// "said on CNN, where he is a paid contributor, that …": from the comma at
+/// `comma`, a relative aside about the place, then the "that" of speech.
+fn that_after_relative_aside(p: &Para, comma: usize, end: usize) -> Option<usize> {
+    if comma + 2 >= end || p.kind(comma) != Kind::Comma || !p.is_any(comma + 1, &["where", "which"])
+    {
+        return None;
+    }
+    let close = (comma + 2..(comma + MAX_ASIDE_AFTER_CUE).min(end))
+        .take_while(|&t| !p.kind(t).is_terminal() && !p.inside_quote(t))
+        .find(|&t| p.kind(t) == Kind::Comma)?;
+    (close + 1 < end && p.is_any(close + 1, &["that"])).then_some(close + 1)
+}
+
+/// Longest adverbial between a cue and a clause with no "that", in tokens.
+const MAX_BARE_ADVERBIAL: usize = 10;
+/// Longest subject of such a clause before its verb, in tokens.
+const MAX_BARE_SUBJECT: usize = 4;
+
+/// "said in 1982 Switzerland had imposed …", "said after the talks there
+/// was …", "said under the new rules, brokers would …": after a
+/// prepositional phrase at `k` with no verb of its own, where a clause
+/// with a subject and a finite verb starts.
+fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
+    // ("said of an end to inflows that would …": what it was said of;
+    // "promised to …", "responded by saying …", "told them when to …": no
+    // place or time before a clause.)
+    if p.is_any(
+        k,
+        &[
+            "of", "about", "to", "on", "with", "than", "against", "into", "by", "when", "while",
+            "upon", "if",
+        ],
+    ) || k + 1 < window
+        && p.is_word(k + 1)
+        && (p.lower(k + 1).ends_with("ing") || lexicon().cue(p.lower(k + 1)).is_some())
+    {
+        return None;
+    }
+    let limit = (k + MAX_BARE_ADVERBIAL).min(window);
+    let mut after_comma = false;
+    for j in k + 2..limit {
+        if p.inside_quote(j) || is_finite_verb(p, j) || p.kind(j).is_terminal() {
+            return None;
+        }
+        if p.kind(j) == Kind::Comma {
+            after_comma = true;
+            continue;
+        }
+        if !p.is_word(j) {
+            continue;
+        }
+        // A relative clause or another verb: no clause of speech follows.
+        // ("asked about the remark by reporters, said …": a verb after a
+        // comma; "the planned new rules": a participle inside the phrase.)
+        if p.is_any(j, &["that", "which", "who", "whom", "whose"])
+            || p.kind(j - 1) == Kind::Comma && looks_finite(p, j)
+            || lexicon().cue(p.lower(j)).is_some()
+        {
+            return None;
+        }
+        let opens_subject = Pronoun::parse(p.lower(j)).is_some()
+            || p.is_any(j, &["there"])
+            || p.is_any(j, &grammar::DETERMINERS)
+            // (a name's first word: not "York" of "in New York Tom Hale was")
+            || p.is_capitalized(j) && !p.is_capitalized(j - 1)
+            || after_comma && p.kind(j - 1) == Kind::Comma;
+        // ("he's": a pronoun's "'s" is its verb.)
+        let pronoun_is = j + 1 < window
+            && p.kind(j + 1) == Kind::Possessive
+            && Pronoun::parse(p.lower(j)).is_some();
+        let verb = (j + 1..(j + 1 + MAX_BARE_SUBJECT).min(window))
+            .take_while(|&v| p.is_word(v) || p.kind(v) == Kind::Possessive)
+            .find(|&v| is_finite_verb(p, v) || p.is_any(v, &["would", "will", "could"]));
+        if opens_subject && (pronoun_is || verb.is_some()) {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// Longest aside between commas right after a cue, in tokens.
