@@ -1626,6 +1626,14 @@ fn a_name_before_a_description_left_open_is_the_source() {
         "Vega",
         "Harbour's senior vice president for shipping",
     );
+    let c = only("Rates rose.\n\n“It is no taboo,” Tom Vell, an economist at Harbour and Co said.");
+    assert_eq!(said_by(&c), ("It is no taboo", "Tom Vell"));
+    // A clause before the subject of a cue describes no one.
+    let found = claims(
+        "Rates rose.\n\nIts lawyer, Tom Vell, told the court that Harbour had claimed it moved the money.",
+    );
+    assert_eq!(said_by(&found[0]).1, "Tom Vell", "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
     // Not a name: an opening adverb or a town's state.
     for (text, source) in [
         (
@@ -1705,6 +1713,14 @@ fn a_clause_after_a_place_or_time_needs_no_that() {
         claims("Rates rose.\n\nThey want leverage to insist on a judge they can tolerate.")
             .is_empty()
     );
+}
+
+#[test]
+fn a_firm_and_co_is_one_name() {
+    let c = only("Rates rose.\n\nThe bank said Harbour and Co had agreed to new checks.");
+    assert_eq!(c.text, "Harbour and Co had agreed to new checks");
+    let c = only("Rates rose.\n\nHarbour and Co said rates would rise.");
+    assert_eq!(c.speaker.as_deref(), Some("Harbour and Co"));
 }
 
 #[test]

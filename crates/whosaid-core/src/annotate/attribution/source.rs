@@ -147,8 +147,9 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
     })
 }
 
-/// "Harlow and Vane's Corp said", "Tate and Rook Co said": "and"
-/// between capitalized words of a firm's name that ends with its suffix.
+/// "Harlow and Vane's Corp said", "Tate and Rook Co said", "Harbour and
+/// Co said": "and" between capitalized words of a firm's name that ends
+/// with its suffix.
 fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
     and > 0
         && p.is_capitalized(and - 1)
@@ -156,9 +157,12 @@ fn joins_firm_name(p: &Para, and: usize, end: usize) -> bool {
             .take_while(|&t| p.is_capitalized(t) || p.kind(t) == Kind::Possessive)
             .last()
             .is_some_and(|last| {
-                last > and + 1
-                    && crate::annotate::coref::COMPANY_SUFFIXES
-                        .contains(p.lower(last).trim_end_matches('.'))
+                let suffix = crate::annotate::coref::COMPANY_SUFFIXES
+                    .contains(p.lower(last).trim_end_matches('.'));
+                // ("Harbour and Co", "Vell and Sons": the partners, one word.)
+                let partners = last == and + 1
+                    && (suffix || p.is_any(last, &["company", "sons", "partners", "associates"]));
+                last > and + 1 && suffix || partners
             })
 }
 
@@ -921,12 +925,16 @@ fn name_before_description(
     floor: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
     // ("In Bangkok, Industry Minister Ana Ruiz said": the phrase names the
-    // source itself; an institution's possessive is no such name.)
-    let names_itself = np.clone().any(|t| {
-        mentions::is_name_word(p, t)
-            && !(p.is_word(t) && p.title(t).is_some())
-            && !(t + 1 < p.len() && p.kind(t + 1) == Kind::Possessive)
-    });
+    // source itself, a person's name before the cue; not "an economist at
+    // Goldman Sachs and Co said", an institution's.)
+    let last = np.end.checked_sub(1)?;
+    let institution = crate::annotate::coref::COMPANY_SUFFIXES
+        .contains(p.lower(last).trim_end_matches('.'))
+        || lexicon().ends_an_organization_name(p.word(last));
+    let names_itself = np
+        .clone()
+        .any(|t| p.is_word(t) && lexicon().given_name(p.word(t)).is_some())
+        || mentions::is_name_word(p, last) && p.title(last).is_none() && !institution;
     if names_itself {
         return None;
     }
@@ -946,7 +954,11 @@ fn name_before_description(
         .clone()
         .any(|t| p.is_word(t) && p.title(t).is_some())
         && !description.clone().any(|t| {
-            looks_finite(p, t) || p.is_word(t) && lexicon().given_name(p.word(t)).is_some()
+            looks_finite(p, t)
+                || p.is_word(t)
+                    && (lexicon().given_name(p.word(t)).is_some()
+                        || lexicon().cue(p.lower(t)).is_some()
+                        || p.is_any(t, &["that", "who", "which", "whom"]))
         });
     if !described {
         return None;
