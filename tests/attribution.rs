@@ -1724,6 +1724,21 @@ fn a_firm_and_co_is_one_name() {
 }
 
 #[test]
+fn a_participle_after_by_in_a_relative_clause_speaks_for_its_antecedent() {
+    let found = claims(
+        "Rates rose.\n\nThe first reply came with a stern warning about the tone of the Harbour party, which tried to rally voters by saying rivals were “flooding in.”",
+    );
+    let said = found
+        .iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(said.source.as_deref(), Some("the Harbour party"));
+    // After a noun, the participle is the verb: "a statement warning that".
+    let c = only("Rates rose.\n\nThe port issued a statement warning that fees would rise.");
+    assert_eq!(c.text, "fees would rise");
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

@@ -101,8 +101,13 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         };
         if let Some(class) = cue.filter(|&class| !capitalized(class)) {
             // "Many reports suggest": a plural phrase takes no verb in -s.
+            // ("a tough warning": an adjective between article and noun.)
             let after_determiner = t > sentence.start
                 && (p.is_any(t - 1, &NOUN_DETERMINERS)
+                    || lower.ends_with("ing")
+                        && t >= sentence.start + 2
+                        && p.is_any(t - 2, &["a", "an"])
+                        && p.is_any(t - 1, &CUE_NOUN_MODIFIERS)
                     || lower.ends_with('s')
                         && !lower.ends_with("ss")
                         && p.is_any(t - 1, &PLURAL_DETERMINERS));
@@ -223,6 +228,9 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         t += 1;
     }
 }
+
+/// Adjectives that make an "-ing" cue after them a noun ("a tough warning").
+static CUE_NOUN_MODIFIERS: WordSet = crate::vocabulary::word_set!("cue_noun_modifiers");
 
 /// A one-word cue of saying at `t` that no list holds (a signature's dash,
 /// a text's "read").
@@ -1268,8 +1276,18 @@ fn relative_antecedent(p: &Para, cue: usize, floor: usize) -> Option<Range<usize
     if relative <= floor + 1 || p.kind(relative - 1) != Kind::Comma {
         return None;
     }
-    noun_phrase_left(p, relative - 1, floor)
-        .filter(|np| np.len() <= MAX_ANTECEDENT && !np.clone().any(|t| looks_finite(p, t)))
+    let comma = relative - 1;
+    // ("a warning about the rhetoric from the Likud party, which …": the
+    // nearest noun phrase, after the last preposition.)
+    let after_preposition = (floor..comma)
+        .rev()
+        .take(MAX_ANTECEDENT + 1)
+        .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Possessive)
+        .find(|&t| p.is_any(t, &grammar::PREPOSITIONS))
+        .map(|preposition| preposition + 1..comma);
+    let np = after_preposition.or_else(|| noun_phrase_left(p, comma, floor))?;
+    (!np.is_empty() && np.len() <= MAX_ANTECEDENT && !np.clone().any(|t| looks_finite(p, t)))
+        .then_some(np)
 }
 
 /// Longest antecedent of that relative clause, in tokens.
