@@ -85,20 +85,22 @@ impl<'a> Para<'a> {
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
+        // Both flags in one pass, set for words only (a tenth of the tokens
+        // are none).
         name_words.clear();
-        name_words.extend(tokens.iter().map(|t| {
+        name_words.resize(tokens.len(), false);
+        capitals.clear();
+        capitals.resize(tokens.len(), false);
+        for ((t, name), capital) in tokens.iter().zip(&mut name_words).zip(&mut capitals) {
+            if !t.is_word() {
+                continue;
+            }
+            *capital = starts_with_capital(text, t);
             // Most words are answered from their bytes, before the text is
             // cut at character boundaries.
-            t.is_word()
-                && !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
-                && name_word(t.text(text), &lower[t.range()])
-        }));
-        capitals.clear();
-        capitals.extend(
-            tokens
-                .iter()
-                .map(|t| t.is_word() && starts_with_capital(text, t)),
-        );
+            *name = !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
+                && name_word(t.text(text), &lower[t.range()]);
+        }
         names_that_are_words(text, &lower, &tokens, &capitals, &mut name_words);
         places.clear();
         places.resize(tokens.len(), OnceCell::new());
@@ -323,11 +325,16 @@ fn names_that_are_words(
     name_words: &mut [bool],
 ) {
     let capitalized = |k: usize| capitals.get(k).copied().unwrap_or(false);
-    for i in 0..tokens.len() {
-        let token = &tokens[i];
-        if name_words[i] || !capitalized(i) {
+    // Cut to one length, so the test below, run for every token, indexes
+    // without bounds checks.
+    let count = tokens.len().min(capitals.len()).min(name_words.len());
+    let (tokens, capitals_here) = (&tokens[..count], &capitals[..count]);
+    let name_words = &mut name_words[..count];
+    for i in 0..count {
+        if name_words[i] || !capitals_here[i] {
             continue;
         }
+        let token = &tokens[i];
         let word = token.text(text);
         // "Ms King", "Mr Major": after an honorific, a capitalized word is a
         // name, even one that is also a word or a title.
