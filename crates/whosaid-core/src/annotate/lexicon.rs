@@ -35,6 +35,16 @@ impl CueClass {
     }
 }
 
+/// What a word is as a cue: a cue of its own ("said"), the first of
+/// two-word cues ("according" → "to"), both or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CueWord {
+    /// The class of the word as a cue of its own.
+    pub single: Option<CueClass>,
+    /// The second words that make it a two-word cue, with their classes.
+    pub pairs: &'static [(&'static str, CueClass)],
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sex {
     Male,
@@ -61,9 +71,9 @@ pub struct Title {
 /// Every list, as the static tables `build/` wrote.
 #[derive(Debug)]
 pub struct Lexicon {
-    cues: &'static Table<CueClass>,
-    /// Two-word cues, keyed by their first word: "according" → ("to", Say).
-    two_word_cues: &'static Table<&'static [(&'static str, CueClass)]>,
+    /// Cues of one word and of two, keyed by their first word: "said" →
+    /// Say, "according" → ("to", Say).
+    cue_words: &'static Table<CueWord>,
     titles: &'static Table<Title>,
     anonymous_heads: &'static Table<()>,
     /// Phrases ("familiar with"), lower-case, words joined by one space.
@@ -79,14 +89,13 @@ pub struct Lexicon {
     given_names: &'static Table<Sex>,
 }
 
-// CUES, TWO_WORD_CUES, TITLES, ANONYMOUS_HEADS, ANONYMITY_MARKERS, GROUPS,
+// CUE_WORDS, TITLES, ANONYMOUS_HEADS, ANONYMITY_MARKERS, GROUPS,
 // ORGANIZATION_HEADS, ORGANIZATION_NAMES, DOCUMENTS, CHANNELS, TURN_VERBS and
 // GIVEN_NAMES, from build/lexicon.rs.
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
 static LEXICON: Lexicon = Lexicon {
-    cues: &CUES,
-    two_word_cues: &TWO_WORD_CUES,
+    cue_words: &CUE_WORDS,
     titles: &TITLES,
     anonymous_heads: &ANONYMOUS_HEADS,
     anonymity_markers: &MARKERS,
@@ -156,13 +165,14 @@ impl Lexicon {
     /// The cue class of a single lower-case word.
     #[inline]
     pub fn cue(&self, lower: &str) -> Option<CueClass> {
-        self.cues.get(lower)
+        self.cue_word(lower).single
     }
 
-    /// The second words that make `lower` a two-word cue ("according" → "to").
+    /// What `lower` is as a cue: of its own ([`Lexicon::cue`]) and as the
+    /// first of two words ("according" → "to"), with one look-up.
     #[inline]
-    pub fn two_word_cues(&self, lower: &str) -> &[(&'static str, CueClass)] {
-        self.two_word_cues.get(lower).unwrap_or(&[])
+    pub fn cue_word(&self, lower: &str) -> CueWord {
+        self.cue_words.get(lower).unwrap_or_default()
     }
 
     /// A title, honorific or title modifier. `word` is as written; forms with
@@ -332,7 +342,10 @@ mod tests {
         assert_eq!(lexicon.cue("told"), Some(CueClass::Tell));
         assert_eq!(lexicon.cue("called"), Some(CueClass::Call));
         assert_eq!(lexicon.cue("states"), Some(CueClass::Noun));
-        assert_eq!(lexicon.two_word_cues("according"), &[("to", CueClass::Say)]);
+        assert_eq!(
+            lexicon.cue_word("according").pairs,
+            &[("to", CueClass::Say)]
+        );
         assert_eq!(
             lexicon.title("Sen.").map(|t| t.kind),
             Some(TitleKind::Title)

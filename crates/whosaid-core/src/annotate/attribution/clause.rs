@@ -76,8 +76,9 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 // ("it was widely reported, according to …")
                 && lexicon.cue(p.lower(t - 1)).is_none()
         };
-        if let Some(&(_, class)) = lexicon
-            .two_word_cues(lower)
+        let cue_word = lexicon.cue_word(lower);
+        if let Some(&(_, class)) = cue_word
+            .pairs
             .iter()
             .find(|(second, _)| t + 1 < sentence.end && p.lower(t + 1) == *second)
             .filter(|_| !manner())
@@ -94,7 +95,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         // A capitalized cue word inside a sentence is a name: "the United
         // States"; but in a title-case headline every word is capitalized
         // ("Mayor Says Bridge Will Reopen").
-        let cue = lexicon.cue(lower);
+        let cue = cue_word.single;
         // Asked of cue words only: most words are none.
         let capitalized = |class: CueClass| {
             t > sentence.start && p.is_capitalized(t) && !(class.heads_headlines() && title_case())
