@@ -476,9 +476,18 @@ const MAX_TERM_TOKENS: usize = 6;
 /// person (a title before them, or a known first name). Their role and
 /// country come from the words before them ("German Chancellor") or after
 /// ("Putin of Russia").
+#[cfg(test)]
 pub fn find_people(p: &Para) -> Vec<Mention> {
-    let lexicon = lexicon();
     let mut found = Vec::new();
+    find_people_into(p, &mut found);
+    found
+}
+
+/// [`find_people`] into `found` (emptied first, its room reused from the
+/// paragraph before: a paragraph's people took several allocations each).
+pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
+    let lexicon = lexicon();
+    found.clear();
     let mut headline = HeadlineOf::default();
     let mut i = 0;
     while i < p.len() {
@@ -808,7 +817,6 @@ pub fn find_people(p: &Para) -> Vec<Mention> {
         };
         found.push(mention);
     }
-    found
 }
 
 /// Whether "&" joins the run `core` to a capitalized word before or after it.

@@ -87,6 +87,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
     let mut scratch = SCRATCH.take().unwrap_or_default();
     // The bytes each paragraph's mentions cover, in one vector for them all.
     let mut covered: Vec<Range<usize>> = Vec::new();
+    // A paragraph's people and findings, in vectors kept for the next one.
+    let mut people = Vec::new();
+    let mut findings = attribution::Findings::default();
     let windows = article.paragraphs.iter().flat_map(|paragraph| {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
@@ -98,9 +101,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
             quote_open,
             std::mem::take(&mut scratch),
         );
-        let mut people = mentions::find_people(&p);
+        mentions::find_people_into(&p, &mut people);
         attribution::place_people(&p, &mut people);
-        let mut findings = attribution::find(&p, &people);
+        attribution::find_into(&p, &people, &mut findings);
 
         covered.clear();
         covered.extend(people.iter().map(|m| m.span.clone()));
@@ -124,11 +127,15 @@ pub fn annotate_compact(article: Article) -> Annotation {
                 .iter_mut()
                 .for_each(|c| c.shift(by));
         }
-        story.add_mentions(people);
-        antecedents.push(findings.antecedents, &findings.mentions, &mut story);
+        story.add_mentions(people.drain(..));
+        antecedents.push(
+            std::mem::take(&mut findings.antecedents),
+            &findings.mentions,
+            &mut story,
+        );
         let people_end = story.mentions.len();
         let introduces = findings.introduces.map(|m| (people_end + m) as u32);
-        story.add_mentions(findings.mentions);
+        story.add_mentions(findings.mentions.drain(..));
 
         for found in &findings.claims {
             let quote = found.quote.map(|q| p.quotes.quotes[q]);

@@ -134,14 +134,16 @@ struct Clause {
     description: Option<Range<usize>>,
 }
 
-/// Finds the claims of one paragraph. `people` are the names found in it;
-/// `inherit` says whether a quote with no cue may take the previous speaker.
-pub fn find(p: &Para, people: &[Mention]) -> Findings {
+/// Finds the claims of one paragraph, into `findings` (emptied first, its
+/// vectors' room reused from the paragraph before). `people` are the names
+/// found in it.
+pub fn find_into(p: &Para, people: &[Mention], findings: &mut Findings) {
     let mut scratch = SCRATCH.take().unwrap_or_default();
-    let mut findings = Findings {
-        by_span: std::mem::take(&mut scratch.by_span),
-        ..Findings::default()
-    };
+    findings.claims.clear();
+    findings.mentions.clear();
+    findings.antecedents.clear();
+    findings.introduces = None;
+    findings.by_span = std::mem::take(&mut scratch.by_span);
     let mut quote_used = std::mem::take(&mut scratch.quote_used);
     quote_used.clear();
     quote_used.resize(p.quotes.quotes.len(), false);
@@ -151,17 +153,17 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
             p,
             sentence.clone(),
             people,
-            &mut findings,
+            findings,
             &mut quote_used,
             &mut scratch,
         );
-        subject_antecedent(p, sentence, people, &mut findings, first_mention);
+        subject_antecedent(p, sentence, people, findings, first_mention);
     }
     if !p.quotes.quotes.is_empty() {
-        passive_naming_claims(p, people, &mut findings, &mut quote_used);
+        passive_naming_claims(p, people, findings, &mut quote_used);
     }
-    passive_agent_claims(p, people, &mut findings, &mut quote_used);
-    unclaimed_quotes(p, people, &mut findings, &quote_used);
+    passive_agent_claims(p, people, findings, &mut quote_used);
+    unclaimed_quotes(p, people, findings, &quote_used);
     // The index is for adding mentions only: its table goes to the next paragraph.
     scratch.by_span = std::mem::take(&mut findings.by_span);
     scratch.by_span.clear();
@@ -171,38 +173,33 @@ pub fn find(p: &Para, people: &[Mention]) -> Findings {
         .claims
         .sort_by_key(|c| (c.content.start, c.content.end));
     merge_interrupted_quotes(p, &mut findings.claims);
-    findings
 }
 
 /// "“A,” she said. “B.”" is one utterance interrupted by its attribution: the
 /// second quote, with no cue of its own, joins the first as a second part.
+/// In place: each claim is joined to the last one kept before it, or kept.
 fn merge_interrupted_quotes(p: &Para, claims: &mut Vec<Found>) {
-    let mut merged: Vec<Found> = Vec::with_capacity(claims.len());
-    for second in claims.drain(..) {
-        if let Some(first) = merged.last_mut() {
-            // A title quoted inside the attribution ("told NBC's “Today”") may stand between.
-            let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b > a);
-            let own_cue = second.cue.is_some() && second.cue != first.cue;
-            let joins = first.kind == ClaimKind::Direct
-                && second.kind == ClaimKind::Direct
-                && consecutive
-                && !own_cue
-                && first.source == second.source
-                && matches!(first.source, SourceRef::Mention(_))
-                && between_is_attribution(p, first, &second);
-            if joins {
-                // Parts are listed only for a claim of several pieces.
-                if first.parts.is_empty() {
-                    first.parts.push(first.content.clone());
-                }
-                first.parts.push(second.content.clone());
-                first.content.end = second.content.end;
-                continue;
+    claims.dedup_by(|second, first| {
+        // A title quoted inside the attribution ("told NBC's “Today”") may stand between.
+        let consecutive = matches!((first.quote, second.quote), (Some(a), Some(b)) if b > a);
+        let own_cue = second.cue.is_some() && second.cue != first.cue;
+        let joins = first.kind == ClaimKind::Direct
+            && second.kind == ClaimKind::Direct
+            && consecutive
+            && !own_cue
+            && first.source == second.source
+            && matches!(first.source, SourceRef::Mention(_))
+            && between_is_attribution(p, first, second);
+        if joins {
+            // Parts are listed only for a claim of several pieces.
+            if first.parts.is_empty() {
+                first.parts.push(first.content.clone());
             }
+            first.parts.push(second.content.clone());
+            first.content.end = second.content.end;
         }
-        merged.push(second);
-    }
-    *claims = merged;
+        joins
+    });
 }
 
 /// Longest attribution that may interrupt a quote: "…,” Polish Prime Minister
