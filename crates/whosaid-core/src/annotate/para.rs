@@ -77,7 +77,7 @@ impl<'a> Para<'a> {
             mut places,
             mut titles,
             mut subjects,
-            memo,
+            mut memo,
         } = scratch;
         tokenize_into(text, &mut tokens);
         quotes::find_into(text, &tokens, after_open, &mut quotes);
@@ -98,8 +98,10 @@ impl<'a> Para<'a> {
             *capital = starts_with_capital(text, t);
             // Most words are answered from their bytes, before the text is
             // cut at character boundaries.
+            // The rest are remembered by the word: a story repeats its
+            // capitalized words.
             *name = !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
-                && name_word(t.text(text), &lower[t.range()]);
+                && memo.name_word(t.text(text), &lower[t.range()]);
         }
         names_that_are_words(text, &lower, &tokens, &capitals, &mut name_words);
         places.clear();

@@ -1,8 +1,8 @@
-//! What a word names as a title or a place, remembered by the word from one
-//! paragraph (and story) to the next: the same few words ("The", "Trump",
-//! "President") come back in every paragraph, and each look-up walks the
-//! gazetteer's trie or probes a table, where a remembered one costs a
-//! multiplication and a comparison.
+//! What a word names as a title or a place, and whether it can be part of a
+//! name, remembered by the word from one paragraph (and story) to the next:
+//! the same few words ("The", "Trump", "President") come back in every
+//! paragraph, and each look-up walks the gazetteer's trie or probes a table,
+//! where a remembered one costs a multiplication and a comparison.
 //!
 //! A fixed table, one word a slot, a new word taking the slot of the one
 //! before: no allocation per word (a map of strings cost more in the
@@ -67,6 +67,8 @@ struct Slot {
     title: Option<Option<Title>>,
     /// The place's number ([`countries::lookup_index`]).
     place: Option<Option<u16>>,
+    /// Whether the word can be part of a name ([`super::name_word`]).
+    name: Option<bool>,
 }
 
 const EMPTY: Slot = Slot {
@@ -77,6 +79,7 @@ const EMPTY: Slot = Slot {
     },
     title: None,
     place: None,
+    name: None,
 };
 
 /// Look-ups by the word as written (neither depends on anything else).
@@ -108,6 +111,15 @@ impl Memo {
         let look = || lexicon().title_of(word, lower);
         match self.slot(word) {
             Some(slot) => *slot.title.get_or_insert_with(look),
+            None => look(),
+        }
+    }
+
+    /// [`super::name_word`] of `word`, whose ASCII lower case is `lower`.
+    pub fn name_word(&mut self, word: &str, lower: &str) -> bool {
+        let look = || super::name_word(word, lower);
+        match self.slot(word) {
+            Some(slot) => *slot.name.get_or_insert_with(look),
             None => look(),
         }
     }
@@ -192,6 +204,11 @@ mod tests {
                 assert_eq!(
                     memo.title(word, &lower),
                     lexicon().title_of(word, &lower),
+                    "{word}"
+                );
+                assert_eq!(
+                    memo.name_word(word, &lower),
+                    super::super::name_word(word, &lower),
                     "{word}"
                 );
             }
