@@ -302,7 +302,7 @@ fn ends_with_any(endings: &WordSet, word: &str, min_stem: usize) -> bool {
 /// ("Affairs", "Elections", "Texas-based", "AG", a title): an office's
 /// area, a place's adjective, an acronym.
 fn names_an_office_or_place(p: &Para, t: usize) -> bool {
-    if !p.is_word(t) || lexicon().given_name(p.word(t)).is_some() {
+    if !p.is_word(t) || p.given_name(t).is_some() {
         return false;
     }
     let word = p.word(t);
@@ -556,7 +556,7 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
         // Ana Ruiz Donor".)
         if let Some(given) = (core_start + 1..core_end.saturating_sub(1)).find(|&t| {
             p.is_word(t)
-                && lexicon.given_name(p.word(t)).is_some()
+                && p.given_name(t).is_some()
                 && names_an_office_or_place(p, t - 1)
                 && !headline.holds(p, t)
         }) {
@@ -630,9 +630,7 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
             // "Harbour Affairs Paul Ahren": an institution's words,
             // then a person from a given name on; else no person.
             let given = (core.start + 1..core.end.saturating_sub(1)).find(|&t| {
-                p.is_word(t)
-                    && lexicon.given_name(p.word(t)).is_some()
-                    && !(t..core.end).any(institution_word)
+                p.is_word(t) && p.given_name(t).is_some() && !(t..core.end).any(institution_word)
             });
             match given {
                 Some(given) => core.start = given,
@@ -659,7 +657,7 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
         // headline, a verb's capital ends the name. (Worked out once a sentence.)
         if core.end - core.start >= 3 {
             // ("Clinton Offers Needed Change": a surname alone may open it.)
-            let first_verb = if lexicon.given_name(p.word(core.start)).is_some() {
+            let first_verb = if p.given_name(core.start).is_some() {
                 core.start + 2
             } else {
                 core.start + 1
@@ -679,7 +677,7 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
             .as_ref()
             .is_some_and(|r| not_person::role_of_what_follows(p, r))
             && let Some(given) = (core.start + 1..core.end.saturating_sub(1))
-                .find(|&t| p.is_word(t) && lexicon.given_name(p.word(t)).is_some())
+                .find(|&t| p.is_word(t) && p.given_name(t).is_some())
         {
             core.start = given;
             role = role_before(p, given);
@@ -703,11 +701,12 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
             .filter(|r| owns || !not_person::role_of_what_follows(p, r))
             .filter(|r| !title_after_a(r))
             .and_then(|r| strongest_title(p, r));
-        let first = name_words(p, core.clone()).next().unwrap_or_default();
+        // (The name's first word: no given name when it has none.)
+        let first = core.clone().find(|&t| p.is_word(t));
         // "the Royal Prerogative", "an April Fool's joke": a given name after
         // an article opens the name of a thing.
-        let given_sex = lexicon
-            .given_name(first)
+        let given_sex = first
+            .and_then(|first| p.given_name(first))
             .filter(|_| name_words(p, core.clone()).count() >= 2)
             .filter(|_| not_person::article_before(p, core.start).is_none())
             .filter(|_| !not_person::after_title_at(p, core.start));

@@ -6,7 +6,7 @@ use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use super::countries::{self, Place};
-use super::lexicon::{Title, lexicon};
+use super::lexicon::{Sex, Title, lexicon};
 
 use super::grammar::{self, Words};
 use super::quotes::{self, Quotes};
@@ -213,6 +213,13 @@ impl<'a> Para<'a> {
     pub fn title(&self, i: usize) -> Option<Title> {
         let cell = self.titles.get(i)?;
         *cell.get_or_init(|| self.memo.borrow_mut().title(self.word(i), self.lower(i)))
+    }
+
+    /// The token as written as a given name ([`Lexicon::given_name`](super::lexicon::Lexicon::given_name)),
+    /// remembered by the word: the people finder asks it of every word of a
+    /// name, over and over.
+    pub fn given_name(&self, i: usize) -> Option<Sex> {
+        self.memo.borrow_mut().given_name(self.word(i))
     }
 
     /// The subject of `sentence`, by `find` the first time it is asked for

@@ -1,5 +1,5 @@
-//! What a word names as a title or a place, and whether it can be part of a
-//! name, remembered by the word from one paragraph (and story) to the next:
+//! What a word names as a title, a place or a given name, and whether it can
+//! be part of a name, remembered by the word from one paragraph (and story) to the next:
 //! the same few words ("The", "Trump", "President") come back in every
 //! paragraph, and each look-up walks the gazetteer's trie or probes a table,
 //! where a remembered one costs a multiplication and a comparison.
@@ -9,7 +9,7 @@
 //! allocator than it saved), and the same memory whatever the story.
 
 use crate::annotate::countries;
-use crate::annotate::lexicon::{Title, lexicon};
+use crate::annotate::lexicon::{Sex, Title, lexicon};
 use crate::vocabulary::{read_4, read_8};
 
 /// How many words are remembered: the words a few paragraphs repeat, in
@@ -69,6 +69,8 @@ struct Slot {
     place: Option<Option<u16>>,
     /// Whether the word can be part of a name ([`super::name_word`]).
     name: Option<bool>,
+    /// The word as a given name ([`Lexicon::given_name`](crate::annotate::lexicon::Lexicon::given_name)).
+    given: Option<Option<Sex>>,
 }
 
 const EMPTY: Slot = Slot {
@@ -80,6 +82,7 @@ const EMPTY: Slot = Slot {
     title: None,
     place: None,
     name: None,
+    given: None,
 };
 
 /// Look-ups by the word as written (neither depends on anything else).
@@ -120,6 +123,15 @@ impl Memo {
         let look = || super::name_word(word, lower);
         match self.slot(word) {
             Some(slot) => *slot.name.get_or_insert_with(look),
+            None => look(),
+        }
+    }
+
+    /// [`Lexicon::given_name`](crate::annotate::lexicon::Lexicon::given_name) of `word`.
+    pub fn given_name(&mut self, word: &str) -> Option<Sex> {
+        let look = || lexicon().given_name(word);
+        match self.slot(word) {
+            Some(slot) => *slot.given.get_or_insert_with(look),
             None => look(),
         }
     }
@@ -206,6 +218,7 @@ mod tests {
                     lexicon().title_of(word, &lower),
                     "{word}"
                 );
+                assert_eq!(memo.given_name(word), lexicon().given_name(word), "{word}");
                 assert_eq!(
                     memo.name_word(word, &lower),
                     super::super::name_word(word, &lower),
