@@ -163,7 +163,7 @@ pub fn find_into(p: &Para, people: &[Mention], findings: &mut Findings) {
         passive_naming_claims(p, people, findings, &mut quote_used);
     }
     passive_agent_claims(p, people, findings, &mut quote_used);
-    unclaimed_quotes(p, people, findings, &quote_used);
+    unclaimed_quotes(p, people, findings, &mut quote_used);
     // The index is for adding mentions only: its table goes to the next paragraph.
     scratch.by_span = std::mem::take(&mut findings.by_span);
     scratch.by_span.clear();

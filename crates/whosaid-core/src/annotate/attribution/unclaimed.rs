@@ -31,19 +31,21 @@ pub(super) fn in_title_case(p: &Para, quote: &Quote) -> bool {
         })
 }
 
-/// Quotes no cue claimed: a continuation of a speaker, "X: “C”", or unattributed.
+/// Quotes no cue claimed: a continuation of a speaker, "X: “C”", or
+/// unattributed. `quote_used` (the paragraph's last use of it) is marked
+/// with every quote a claim holds.
 pub(super) fn unclaimed_quotes(
     p: &Para,
     people: &[Mention],
     findings: &mut Findings,
-    quote_used: &[bool],
+    quote_used: &mut [bool],
 ) {
     if p.quotes.quotes.is_empty() {
         return;
     }
     // Indexes over the claims found so far, so that this stays linear on
     // paragraphs with thousands of quotes.
-    let mut claimed = quote_used.to_vec();
+    let claimed = quote_used;
     for q in findings.claims.iter().filter_map(|c| c.quote) {
         claimed[q] = true;
     }
