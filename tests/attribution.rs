@@ -1628,6 +1628,9 @@ fn a_name_before_a_description_left_open_is_the_source() {
     );
     let c = only("Rates rose.\n\n“It is no taboo,” Tom Vell, an economist at Harbour and Co said.");
     assert_eq!(said_by(&c), ("It is no taboo", "Tom Vell"));
+    let c =
+        only("Rates rose.\n\nTom Vell, executive partner of Harbour Murray said rates would rise.");
+    assert_eq!(said_by(&c), ("rates would rise", "Tom Vell"));
     // A clause before the subject of a cue describes no one.
     let found = claims(
         "Rates rose.\n\nIts lawyer, Tom Vell, told the court that Harbour had claimed it moved the money.",

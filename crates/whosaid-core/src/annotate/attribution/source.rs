@@ -928,12 +928,23 @@ fn name_before_description(
     // source itself, a person's name before the cue; not "an economist at
     // Goldman Sachs and Co said", an institution's.)
     let last = np.end.checked_sub(1)?;
+    // ("executive partner of Tods Murray": a name after "of" or "at" is
+    // where the person works.)
+    let run_start = (np.start..=last)
+        .rev()
+        .take_while(|&t| p.is_capitalized(t))
+        .last()
+        .unwrap_or(last);
+    let workplace = run_start > 0 && p.is_any(run_start - 1, &["of", "at", "for", "with"]);
     let institution = crate::annotate::coref::COMPANY_SUFFIXES
         .contains(p.lower(last).trim_end_matches('.'))
-        || lexicon().ends_an_organization_name(p.word(last));
-    let names_itself = np
-        .clone()
-        .any(|t| p.is_word(t) && lexicon().given_name(p.word(t)).is_some())
+        || lexicon().ends_an_organization_name(p.word(last))
+        || workplace;
+    // A given name, except inside the workplace ("at Harbour Murray").
+    let given_name = |t: usize| {
+        p.is_word(t) && lexicon().given_name(p.word(t)).is_some() && !(workplace && t >= run_start)
+    };
+    let names_itself = np.clone().any(given_name)
         || mentions::is_name_word(p, last) && p.title(last).is_none() && !institution;
     if names_itself {
         return None;
@@ -955,9 +966,9 @@ fn name_before_description(
         .any(|t| p.is_word(t) && p.title(t).is_some())
         && !description.clone().any(|t| {
             looks_finite(p, t)
+                || given_name(t)
                 || p.is_word(t)
-                    && (lexicon().given_name(p.word(t)).is_some()
-                        || lexicon().cue(p.lower(t)).is_some()
+                    && (lexicon().cue(p.lower(t)).is_some()
                         || p.is_any(t, &["that", "who", "which", "whom"]))
         });
     if !described {
