@@ -1542,6 +1542,16 @@ fn a_name_and_its_verb_after_the_listener_open_the_content() {
             "{text}"
         );
     }
+    let c = only(
+        "Rates rose.\n\nRuiz told Reuters and the news agency Harwire on Friday that the port would close.",
+    );
+    assert_eq!(
+        (c.cue.as_deref(), c.text.as_str()),
+        (
+            Some("told Reuters and the news agency Harwire"),
+            "the port would close"
+        )
+    );
     // A name that is the listener's own stays with it.
     let c = only(
         "Rates rose.\n\nRuiz told the official Harbour News agency on Friday that rates would fall.",

@@ -492,6 +492,21 @@ pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 
 /// The listener after "told": "reporters", "The Associated Press", "him".
 pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
+    let first = one_listener(p, k, end);
+    // "told Reuters and the news agency Visnews yesterday that …": two
+    // listeners, when "that" or a time before it shows the clause's start.
+    if first > k && first + 1 < end && p.is_any(first, &["and"]) && !p.inside_quote(first) {
+        let second = one_listener(p, first + 1, end);
+        let then = grammar::time_phrase(p, second, end).unwrap_or(second);
+        if second > first + 1 && then < end && p.is_any(then, &["that"]) {
+            return second;
+        }
+    }
+    first
+}
+
+/// One listener after "told", as [`listener`] reads it.
+fn one_listener(p: &Para, k: usize, end: usize) -> usize {
     let opens_content = k >= end
         || !p.kind(k).is_wordlike()
         || p.is_any(k, &NOT_LISTENERS)
