@@ -1752,6 +1752,32 @@ fn a_participle_after_by_in_a_relative_clause_speaks_for_its_antecedent() {
 }
 
 #[test]
+fn two_sources_joined_by_and_each_say_it() {
+    for (text, sources) in [
+        (
+            "Rates rose.\n\nThe mayor and the harbour master said the bridge would reopen in May.",
+            ["The mayor", "the harbour master"],
+        ),
+        (
+            "Rates rose.\n\nTom Hale met Ana Ruiz. Hale and Ruiz said the port would close.",
+            ["Hale", "Ruiz"],
+        ),
+    ] {
+        let mut found: Vec<String> = claims(text).into_iter().filter_map(|c| c.source).collect();
+        found.sort();
+        let mut expected = sources.map(String::from).to_vec();
+        expected.sort();
+        assert_eq!(found, expected, "{text}");
+    }
+    // One institution's name with its "and" stays one source.
+    let c = only("Rates rose.\n\nThe Department of Ports and Harbours said fees would rise.");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("The Department of Ports and Harbours")
+    );
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

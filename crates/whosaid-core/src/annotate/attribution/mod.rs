@@ -709,15 +709,26 @@ fn two_people(
     floor: usize,
     people: &[Mention],
 ) -> Option<(Mention, Mention)> {
+    // ("Standard and Poor's", "the Department of Trade and Industry": a
+    // source read with its "and" is one, unless both halves are names.)
+    let mut joined = false;
     let (first, second) = match np.clone().find(|&t| p.is_any(t, &["and"])) {
-        Some(and) => (np.start..and, and + 1..np.end),
-        None if np.start > floor + 2 && p.is_any(np.start - 1, &["and"]) => {
+        Some(and) => {
+            joined = true;
+            (np.start..and, and + 1..np.end)
+        }
+        None if np.start >= floor + 2 && p.is_any(np.start - 1, &["and"]) => {
             let end = np.start - 1;
-            let start = (floor..end)
-                .rev()
-                .take(MAX_PAIRED_NAME)
-                .take_while(|&t| mentions::is_name_word(p, t))
-                .last()?;
+            let back = |fits: &dyn Fn(usize) -> bool| {
+                (floor..end)
+                    .rev()
+                    .take(MAX_PAIRED_NAME)
+                    .take_while(|&t| fits(t))
+                    .last()
+            };
+            // A name before "and", or else a short description.
+            let start = back(&|t| mentions::is_name_word(p, t))
+                .or_else(|| back(&|t| p.is_word(t) || p.kind(t) == Kind::Possessive))?;
             (start..end, np)
         }
         None => return None,
@@ -726,14 +737,54 @@ fn two_people(
         (2..=MAX_PAIRED_NAME).contains(&range.len())
             && range.clone().all(|t| mentions::is_name_word(p, t))
     };
-    if !plain_name(&first) || !plain_name(&second) {
+    if plain_name(&first) && plain_name(&second) {
+        let person = |range: Range<usize>| {
+            mentions::describe(p, range, people)
+                .filter(|m| m.kind == MentionKind::Person && m.given.is_some())
+        };
+        return Some((person(first)?, person(second)?));
+    }
+    // "The mayor and the governor said", "Hale and Ruiz said": two
+    // singular sources, each a description or a person's surname.
+    let bounded = first.start == floor || is_comma_like(p, first.start - 1);
+    if joined
+        || !bounded
+        || !one_source(p, first.clone(), people)
+        || !one_source(p, second.clone(), people)
+    {
         return None;
     }
-    let person = |range: Range<usize>| {
-        mentions::describe(p, range, people)
-            .filter(|m| m.kind == MentionKind::Person && m.given.is_some())
+    let source = |range: Range<usize>| {
+        mentions::describe(p, range, people).filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Person | MentionKind::Anonymous | MentionKind::Organization
+            ) && !m.plural
+        })
     };
-    Some((person(first)?, person(second)?))
+    Some((source(first)?, source(second)?))
+}
+
+/// Whether `range` reads as one source of a pair joined by "and": the
+/// surname of a person the paragraph names, or a short phrase opened by a
+/// determiner, with no verb and no preposition but "of" ("the Secretary of
+/// State").
+fn one_source(p: &Para, range: Range<usize>, people: &[Mention]) -> bool {
+    let words = word_count(p, range.clone());
+    let opener = range.start;
+    let surname = words == 1
+        && range.len() == 1
+        && people.iter().any(|m| {
+            m.kind == MentionKind::Person && m.surname.as_deref() == Some(p.lower(opener))
+        });
+    let description = (2..=MAX_PAIRED_NAME).contains(&words)
+        && p.is_any(opener, &["the", "a", "an", "his", "her", "their", "its"])
+        && range.clone().all(|t| {
+            (p.is_word(t) || p.kind(t) == Kind::Possessive)
+                && !source::looks_finite(p, t)
+                && (!p.is_any(t, &grammar::PREPOSITIONS) || p.is_any(t, &["of"]))
+        });
+    surname || description
 }
 
 /// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
