@@ -1769,12 +1769,32 @@ fn two_sources_joined_by_and_each_say_it() {
         expected.sort();
         assert_eq!(found, expected, "{text}");
     }
+    let mut found: Vec<String> =
+        claims("Rates rose.\n\nBoth the mayor and the governor said the bridge would reopen.")
+            .into_iter()
+            .filter_map(|c| c.source)
+            .collect();
+    found.sort();
+    assert_eq!(found, ["the governor", "the mayor"]);
     // One institution's name with its "and" stays one source.
     let c = only("Rates rose.\n\nThe Department of Ports and Harbours said fees would rise.");
     assert_eq!(
         c.source.as_deref(),
         Some("The Department of Ports and Harbours")
     );
+}
+
+#[test]
+fn the_one_quoted_as_saying_is_the_source() {
+    let c = only(
+        "Rates rose.\n\nThe port would close by May, the minister was quoted as saying by the Harbour news agency.",
+    );
+    assert_eq!(
+        (c.source.as_deref(), c.text.as_str()),
+        (Some("the minister"), "The port would close by May")
+    );
+    let c = only("Rates rose.\n\n“We will not bend,” Ruiz was quoted as telling the council.");
+    assert_eq!(said_by(&c), ("We will not bend", "Ruiz"));
 }
 
 #[test]

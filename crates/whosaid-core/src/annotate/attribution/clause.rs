@@ -8,7 +8,7 @@ use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
     approximate_quantity, comma_segments, is_aside, is_comma_like, is_finite_verb, looks_finite,
     looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
-    noun_phrase_right, opens_predicate, role_then_name, subject_left,
+    noun_phrase_right, opens_predicate, role_then_name, skip_auxiliaries_left, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -1099,6 +1099,25 @@ pub(super) fn clause(
     {
         return Some(subject_first(p, cue, with + 1..cue.start, with, end, None));
     }
+    // "…, the minister was quoted as saying by the agency": the one quoted
+    // is the subject of "was quoted", and the clause may follow content.
+    if lower.ends_with("ing")
+        && let Some(np) = quoted_as_subject(p, cue.start, sentence)
+    {
+        let (after, cue_text_end, channel) = complements(p, &cue, cue.end, end, false);
+        return Some(Clause {
+            cue,
+            source: Some(np.clone()),
+            mention: None,
+            coordinated: false,
+            inverted: false,
+            front: np.start,
+            after,
+            cue_text_end,
+            channel,
+            description: None,
+        });
+    }
     if opening_participle {
         let comma = (cue.end..end)
             .take(MAX_OPENING_PARTICIPLE)
@@ -1275,6 +1294,22 @@ pub(super) fn clause(
         channel,
         description,
     })
+}
+
+/// "the minister was quoted as saying", "Ruiz was cited as saying": the
+/// subject of the passive before "as" and the participle at `cue`.
+fn quoted_as_subject(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
+    if cue < sentence.start + 3
+        || !p.is_any(cue - 1, &["as"])
+        || !p.is_any(cue - 2, &["quoted", "cited"])
+    {
+        return None;
+    }
+    let aux_start = skip_auxiliaries_left(p, cue - 2, sentence.start);
+    if aux_start == cue - 2 || aux_start <= sentence.start {
+        return None;
+    }
+    noun_phrase_left(p, aux_start, sentence.start)
 }
 
 /// Longest relative clause before a participle of saying, in tokens.

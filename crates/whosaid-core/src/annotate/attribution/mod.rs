@@ -746,11 +746,18 @@ fn two_people(
     }
     // "The mayor and the governor said", "Hale and Ruiz said": two
     // singular sources, each a description or a person's surname.
-    let bounded = first.start == floor || is_comma_like(p, first.start - 1);
+    // ("But both Roscosmos and NASA said": "both" marks two sources, any
+    // two names.)
+    let mut first = first;
+    if first.len() > 1 && p.is_any(first.start, &["both"]) {
+        first.start += 1;
+    }
+    let both = first.start > floor && p.is_any(first.start - 1, &["both"]);
+    let bounded = first.start == floor || is_comma_like(p, first.start - 1) || both;
     if joined
         || !bounded
-        || !one_source(p, first.clone(), people)
-        || !one_source(p, second.clone(), people)
+        || !one_source(p, first.clone(), people, both)
+        || !one_source(p, second.clone(), people, both)
     {
         return None;
     }
@@ -766,17 +773,18 @@ fn two_people(
 }
 
 /// Whether `range` reads as one source of a pair joined by "and": the
-/// surname of a person the paragraph names, or a short phrase opened by a
-/// determiner, with no verb and no preposition but "of" ("the Secretary of
-/// State").
-fn one_source(p: &Para, range: Range<usize>, people: &[Mention]) -> bool {
+/// surname of a person the paragraph names (after "both", any one-word
+/// name), or a short phrase opened by a determiner, with no verb and no
+/// preposition but "of" ("the Secretary of State").
+fn one_source(p: &Para, range: Range<usize>, people: &[Mention], both: bool) -> bool {
     let words = word_count(p, range.clone());
     let opener = range.start;
     let surname = words == 1
         && range.len() == 1
-        && people.iter().any(|m| {
-            m.kind == MentionKind::Person && m.surname.as_deref() == Some(p.lower(opener))
-        });
+        && (both && mentions::is_name_word(p, opener)
+            || people.iter().any(|m| {
+                m.kind == MentionKind::Person && m.surname.as_deref() == Some(p.lower(opener))
+            }));
     let description = (2..=MAX_PAIRED_NAME).contains(&words)
         && p.is_any(opener, &["the", "a", "an", "his", "her", "their", "its"])
         && range.clone().all(|t| {
