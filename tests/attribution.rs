@@ -1798,6 +1798,18 @@ fn the_one_quoted_as_saying_is_the_source() {
 }
 
 #[test]
+fn a_quote_in_an_opening_participle_phrase_is_not_the_cue_s_content() {
+    let found = claims(
+        "Rates rose.\n\nCiting “duties in Dover,” the mayor’s spokeswoman told the Gazette that Ruiz would skip the fair.",
+    );
+    let told = found
+        .iter()
+        .find(|c| c.cue.as_deref() == Some("told the Gazette"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(told.text, "Ruiz would skip the fair");
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

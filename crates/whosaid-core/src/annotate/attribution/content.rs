@@ -263,12 +263,25 @@ pub(super) fn follows_quote(p: &Para, clause: &Clause) -> bool {
     // "called her “weak” and said she …": a verb joined to the one before
     // the quote does not attribute the quote.
     let joined = p.is_any(front, &["and", "but"]);
-    !joined
-        && front > 0
-        && (p.quotes.closing_at(front - 1).is_some()
-            || p.kind(front - 1) == Kind::Comma
-                && front > 1
-                && p.quotes.closing_at(front - 2).is_some())
+    let quote = if front > 0 && p.quotes.closing_at(front - 1).is_some() {
+        p.quotes.closing_at(front - 1)
+    } else if front > 1 && p.kind(front - 1) == Kind::Comma {
+        p.quotes.closing_at(front - 2)
+    } else {
+        None
+    };
+    // ("Citing “duties in Dover,” the spokeswoman told …": a quote inside
+    // an opening participle's phrase is that participle's.)
+    let in_opening_participle = quote.is_some_and(|q| {
+        p.quotes.quotes[q].open.is_some_and(|open| {
+            let sentence = p.sentence_of(open);
+            open > sentence.start
+                && p.is_word(sentence.start)
+                && p.lower(sentence.start).ends_with("ing")
+                && (sentence.start + 1..open).all(|t| p.is_word(t))
+        })
+    });
+    !joined && quote.is_some() && !in_opening_participle
 }
 
 /// "“We lost.” Jo Park said the count was wrong": after a quote that ends
