@@ -1810,6 +1810,26 @@ fn a_quote_in_an_opening_participle_phrase_is_not_the_cue_s_content() {
 }
 
 #[test]
+fn an_opening_phrase_without_a_comma_leaves_the_subject_its_determiner() {
+    for (text, source) in [
+        (
+            "Rates rose.\n\nIn a statement the company said it would cut jobs.",
+            "the company",
+        ),
+        (
+            "Rates rose.\n\nIn a report the committee stated there was a risk.",
+            "the committee",
+        ),
+        (
+            "Rates rose.\n\nIn a speech the mayor said the port would close.",
+            "the mayor",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

@@ -402,11 +402,23 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
         && p.is_word(start)
         && !approximate_quantity(p, start, end)
     {
+        // ("In a statement the company said": the phrase's own determiner,
+        // when the phrase opens the sentence and a speaker's noun ends it.)
+        let determiner = Some(after_opening_phrase(p, start..end))
+            .filter(|np| {
+                start == floor
+                    && np.start > start
+                    && (headed_by_speaker_noun(p, np.clone())
+                        || np.end > np.start && p.title(np.end - 1).is_some())
+            })
+            .map_or(start, |np| np.start);
         let mut k = end;
         while k > start + 1 && (mentions::is_name_word(p, k - 1) || p.title(k - 1).is_some()) {
             k -= 1;
         }
-        if k < end {
+        if determiner > start {
+            start = determiner.min(k);
+        } else if k < end {
             start = k;
         } else {
             return None;
@@ -998,6 +1010,24 @@ fn name_before_description(
         || countries::lookup(p.slice(name.clone())).is_some();
     (bounded && !opener && !place && all_name && name.len() <= MAX_NAME_BEFORE_DESCRIPTION)
         .then_some((name, description))
+}
+
+/// "In a report the committee said", "In a statement published on Monday
+/// the company said": in a phrase opened by a preposition with no comma
+/// after it, the subject starts at its own determiner, right after a noun.
+fn after_opening_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
+    let subject = (np.start + 1..np.end).rev().find(|&t| {
+        p.is_any(t, &["the", "a", "an", "its", "his", "her", "their"])
+            && p.is_word(t - 1)
+            && !p.is_capitalized(t - 1)
+            && !p.is_any(t - 1, &grammar::PREPOSITIONS)
+            && !p.is_any(t - 1, &grammar::DETERMINERS)
+            && !p.is_any(t - 1, &["and", "or", "but"])
+    });
+    match subject {
+        Some(start) => start..np.end,
+        None => np,
+    }
 }
 
 /// Whether "many of whom", "some of which" starts at `at`: a relative that
