@@ -1830,6 +1830,18 @@ fn an_opening_phrase_without_a_comma_leaves_the_subject_its_determiner() {
 }
 
 #[test]
+fn an_inverted_cue_after_an_opening_phrase_interrupts_the_content() {
+    let c = only("Rates rose.\n\nAs a result, says the committee, the port may need new rules.");
+    assert_eq!(
+        said_by(&c),
+        (
+            "As a result, says the committee, the port may need new rules",
+            "committee"
+        )
+    );
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

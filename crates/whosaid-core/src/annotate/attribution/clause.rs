@@ -705,10 +705,9 @@ pub(super) fn complements(
         } else if inverted
             && p.kind(k) == Kind::Comma
             && k + 1 < end
-            && p.is_any(
-                k + 1,
-                &["who", "which", "a", "an", "the", "speaking", "adding"],
-            )
+            && (p.is_any(k + 1, &["who", "which", "speaking", "adding"])
+                // (", the government may act": a clause, not an aside.)
+                || p.is_any(k + 1, &["a", "an", "the"]) && !clause_after_comma(p, k + 1, end))
         {
             // ", who hosted the meetings," — to the next comma.
             let mut j = k + 1;
@@ -1009,6 +1008,18 @@ fn source_then_predicate(p: &Para, from: usize, end: usize) -> bool {
             && p.kind(np.end) == Kind::Comma
             && (opens_predicate(p, verb) || p.is_any(verb, &grammar::AUXILIARIES))
     })
+}
+
+/// Whether the words from `start` to the next comma are a clause: a
+/// finite verb before any relative pronoun ("the government may act", not
+/// "a consultant who said …").
+fn clause_after_comma(p: &Para, start: usize, end: usize) -> bool {
+    (start + 1..end)
+        .take_while(|&t| {
+            !matches!(p.kind(t), Kind::Comma) && !p.kind(t).is_terminal() && !p.inside_quote(t)
+        })
+        .take_while(|&t| !p.is_any(t, &["who", "which", "that"]))
+        .any(|t| is_finite_verb(p, t))
 }
 
 /// How far back a coordinated verb looks for the verb it joins, in tokens.
