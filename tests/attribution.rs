@@ -1842,6 +1842,16 @@ fn an_inverted_cue_after_an_opening_phrase_interrupts_the_content() {
 }
 
 #[test]
+fn a_quote_after_a_listener_and_a_colon_ends_its_claim() {
+    let found = claims(
+        "Rates rose.\n\nHe said to reporters on the quay: “You are wrong.” Vega said the plan would stand.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].text, "You are wrong");
+    assert_eq!(said_by(&found[1]), ("the plan would stand", "Vega"));
+}
+
+#[test]
 fn a_naming_verb_gives_a_verdict_without_an_article() {
     let c = only("The port reopened.\n\nThe pilots called the new dredging rules reckless.");
     assert_eq!(

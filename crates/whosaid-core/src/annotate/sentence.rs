@@ -145,13 +145,26 @@ fn introduced(text: &str, tokens: &[Token], quotes: &Quotes, close: usize) -> bo
     else {
         return false;
     };
+    // ("He told reporters: “…”", "said to media representatives: “…”":
+    // the cue a listener's words before the mark.)
     open >= 2
         && matches!(tokens[open - 1].kind, Kind::Colon | Kind::Comma)
-        && tokens[open - 2].kind == Kind::Word
-        && super::lexicon::lexicon()
-            .cue(&tokens[open - 2].text(text).to_ascii_lowercase())
-            .is_some()
+        && tokens[..open - 1]
+            .iter()
+            .rev()
+            .take(MAX_CUE_BEFORE_MARK)
+            .take_while(|t| t.kind == Kind::Word || t.kind == Kind::Possessive)
+            .any(|t| {
+                t.kind == Kind::Word
+                    && super::lexicon::lexicon()
+                        .cue(&t.text(text).to_ascii_lowercase())
+                        .is_some()
+            })
 }
+
+/// Longest stretch of words between a cue and the colon or comma that
+/// introduces its quote ("told BBC One's Breakfast programme:"), in tokens.
+const MAX_CUE_BEFORE_MARK: usize = 6;
 
 /// "Trump said." or "said Trump" right after a quote: the quote's attribution,
 /// not a new sentence, even when the quote ends with a full stop.
@@ -233,6 +246,17 @@ mod tests {
                 "Mr. Smith met Sen. Jones in the U.S. Senate.",
                 "They talked.",
                 "It was Jan. 5."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_a_listener_introduced_ends_before_the_next_sentence() {
+        assert_eq!(
+            sentences("He told reporters: “You are wrong.” Vega said the plan would stand."),
+            [
+                "He told reporters: “You are wrong.”",
+                "Vega said the plan would stand."
             ]
         );
     }

@@ -740,6 +740,22 @@ pub(super) fn complements(
         {
             // "said to reporters"
             k = listener(p, k + 1, end);
+        } else if p.is_any(k, &["to"])
+            && !inverted
+            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+            && let heard = listener(p, k + 1, end)
+            && heard > k + 1
+            // ("promised to end …": a verb, not someone spoken to.)
+            && (p.is_any(k + 1, &grammar::DETERMINERS)
+                || p.lower(heard - 1).ends_with('s')
+                || p.is_any(heard - 1, &LISTENER_HEADS))
+            && heard < end
+            && (p.kind(heard) == Kind::Colon
+                || p.is_any(heard, &["that"])
+                || p.quotes.opening_at(heard).is_some())
+        {
+            // "said to media representatives: “…”"
+            k = heard;
         } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
             && !inverted
             // ("said at least 111 bodies …": a number, not a place or time.)
