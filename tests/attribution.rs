@@ -1831,6 +1831,11 @@ fn an_opening_phrase_without_a_comma_leaves_the_subject_its_determiner() {
 
 #[test]
 fn an_inverted_cue_after_an_opening_phrase_interrupts_the_content() {
+    let c = only("Rates rose.\n\nWithin weeks of the merger, Ruiz says, the chain cut its fees.");
+    assert_eq!(
+        c.text,
+        "Within weeks of the merger, Ruiz says, the chain cut its fees"
+    );
     let c = only("Rates rose.\n\nAs a result, says the committee, the port may need new rules.");
     assert_eq!(
         said_by(&c),

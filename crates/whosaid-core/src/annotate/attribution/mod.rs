@@ -795,6 +795,9 @@ fn one_source(p: &Para, range: Range<usize>, people: &[Mention], both: bool) -> 
     surname || description
 }
 
+/// Past forms that are also nouns ("cut", "set"): a verb after a subject.
+static AMBIGUOUS_PAST: crate::vocabulary::WordSet = crate::vocabulary::word_set!("ambiguous_past");
+
 /// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
 /// according to a transcript": the outer source reports what the inner one
 /// said. An "according to" with no content of its own next to a clause with
@@ -1017,10 +1020,11 @@ fn interrupted_content(
             || p.is_any(subject.start, &grammar::PREPOSITIONS) && plain_subject)
         && !p.inside_quote(subject.start)
         && takes_bare_clause(p, verb)
-        && rest
-            .clone()
-            .take(MAX_INTERRUPTED_SUBJECT)
-            .any(|t| source::looks_finite(p, t) || p.is_any(t, &grammar::AUXILIARIES));
+        && rest.clone().take(MAX_INTERRUPTED_SUBJECT).any(|t| {
+            source::looks_finite(p, t)
+                || p.is_any(t, &grammar::AUXILIARIES)
+                || t > rest.start && p.is_any(t, &AMBIGUOUS_PAST)
+        });
     ((predicate && plain_subject || subordinate_then_main) && word_count(p, rest.clone()) >= 2)
         .then(|| [p.bytes(subject), p.bytes(rest)])
 }
