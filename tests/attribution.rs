@@ -1508,11 +1508,11 @@ fn wire_copy_tags_around_a_company_keep_it_the_source() {
     );
     // A ticker with periods does not end the sentence.
     let c = only(
-        "Rates rose.\n\nHarbour Motor Co Ltd <HMC.T> of Japan shipped 200 cars, a spokesman said.",
+        "Rates rose.\n\nHarbour Motor Co Ltd <HMC.T> of Korea sent 300 vans, a spokesman said.",
     );
     assert_eq!(
         c.text,
-        "Harbour Motor Co Ltd <HMC.T> of Japan shipped 200 cars"
+        "Harbour Motor Co Ltd <HMC.T> of Korea sent 300 vans"
     );
 }
 
@@ -1690,8 +1690,8 @@ fn a_clause_after_a_place_or_time_needs_no_that() {
             "Portugal had imposed a tax on gold",
         ),
         (
-            "Rates rose.\n\nRuiz said after the talks there was a growing impatience with the port.",
-            "there was a growing impatience with the port",
+            "Rates rose.\n\nRuiz said after the meeting there was rising anger at the port.",
+            "there was rising anger at the port",
         ),
         (
             "Rates rose.\n\nHe said under the planned new rules, brokers would face more checks.",
@@ -1836,12 +1836,13 @@ fn an_inverted_cue_after_an_opening_phrase_interrupts_the_content() {
         c.text,
         "Within weeks of the merger, Ruiz says, the chain cut its fees"
     );
-    let c = only("Rates rose.\n\nAs a result, says the committee, the port may need new rules.");
+    let c =
+        only("Rates rose.\n\nAs a result, says the harbour board, the port may need new rules.");
     assert_eq!(
         said_by(&c),
         (
-            "As a result, says the committee, the port may need new rules",
-            "committee"
+            "As a result, says the harbour board, the port may need new rules",
+            "harbour board"
         )
     );
 }

@@ -493,7 +493,7 @@ pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 /// The listener after "told": "reporters", "The Associated Press", "him".
 pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
     let first = one_listener(p, k, end);
-    // "told Reuters and the news agency Visnews yesterday that …": two
+    // "told Reuters and the news agency Harwire yesterday that …": two
     // listeners, when "that" or a time before it shows the clause's start.
     if first > k && first + 1 < end && p.is_any(first, &["and"]) && !p.inside_quote(first) {
         let second = one_listener(p, first + 1, end);

@@ -746,7 +746,7 @@ fn two_people(
     }
     // "The mayor and the governor said", "Hale and Ruiz said": two
     // singular sources, each a description or a person's surname.
-    // ("But both Roscosmos and NASA said": "both" marks two sources, any
+    // ("But both Vantor and Harbourex said": "both" marks two sources, any
     // two names.)
     let mut first = first;
     if first.len() > 1 && p.is_any(first.start, &["both"]) {

@@ -926,8 +926,8 @@ const MAX_NAME_BEFORE_DESCRIPTION: usize = 5;
 /// Longest description left open after a name, in tokens.
 const MAX_OPEN_DESCRIPTION: usize = 14;
 
-/// "Tom Hale, an Exxon director and senior vice president told Reuters",
-/// "Hale, Exxon's vice president for exploration said": a name, a comma
+/// "Tom Hale, a Harbour Corp director and vice president told the Gazette",
+/// "Vell, Harbour's vice president for shipping said": a name, a comma
 /// and a description with a title, its closing comma left out. Returns the
 /// name, which opens the sentence or follows a comma or quote, and the
 /// description.
