@@ -1628,7 +1628,7 @@ fn an_aside_after_the_cue_is_skipped() {
 #[test]
 fn a_name_before_a_description_left_open_is_the_source() {
     let c = only(
-        "Rates rose.\n\nFreight demand is growing, Tom Hale, a Harbour Corp <HBR> director and senior vice president told Reuters.",
+        "Rates rose.\n\nFreight demand is growing, Tom Hale, a Harbour Corp <HBR> director and senior vice president told the Gazette.",
     );
     assert_eq!(said_by(&c), ("Freight demand is growing", "Tom Hale"));
     assert_person_with_role(
