@@ -124,6 +124,9 @@ pub(crate) static NOT_NAMES: WordSet = crate::vocabulary::word_set!("not_names")
 
 /// Irregular past tenses that are only verbs ("gave", "took").
 pub(crate) static IRREGULAR_PAST: WordSet = crate::vocabulary::word_set!("irregular_past");
+/// Past forms that are also nouns or present forms ("cut", "set"): a verb
+/// only where a clause is known to go on.
+pub(crate) static AMBIGUOUS_PAST: WordSet = crate::vocabulary::word_set!("ambiguous_past");
 
 /// Nouns that head a plural noun phrase without ending in -s.
 pub(crate) static IRREGULAR_PLURALS: WordSet = crate::vocabulary::word_set!("irregular_plurals");

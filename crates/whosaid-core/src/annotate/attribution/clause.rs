@@ -72,7 +72,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 && (p.lower(t - 1).ends_with("ed")
                     || grammar::IRREGULAR_PAST.contains(p.lower(t - 1))
                     // ("a schedule set according to credit")
-                    || p.is_any(t - 1, &["set", "cut", "put", "laid"]))
+                    || grammar::AMBIGUOUS_PAST.contains(p.lower(t - 1)))
                 // ("it was widely reported, according to …")
                 && lexicon.cue(p.lower(t - 1)).is_none()
         };
@@ -893,7 +893,7 @@ fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
             && Pronoun::parse(p.lower(j)).is_some();
         let verb = (j + 1..(j + 1 + MAX_BARE_SUBJECT).min(window))
             .take_while(|&v| p.is_word(v) || p.kind(v) == Kind::Possessive)
-            .find(|&v| is_finite_verb(p, v) || p.is_any(v, &["would", "will", "could"]));
+            .find(|&v| is_finite_verb(p, v));
         if opens_subject && (pronoun_is || verb.is_some()) {
             return Some(j);
         }

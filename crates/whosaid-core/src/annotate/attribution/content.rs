@@ -263,13 +263,14 @@ pub(super) fn follows_quote(p: &Para, clause: &Clause) -> bool {
     // "called her “weak” and said she …": a verb joined to the one before
     // the quote does not attribute the quote.
     let joined = p.is_any(front, &["and", "but"]);
-    let quote = if front > 0 && p.quotes.closing_at(front - 1).is_some() {
-        p.quotes.closing_at(front - 1)
-    } else if front > 1 && p.kind(front - 1) == Kind::Comma {
-        p.quotes.closing_at(front - 2)
-    } else {
-        None
-    };
+    let quote = front
+        .checked_sub(1)
+        .and_then(|b| p.quotes.closing_at(b))
+        .or_else(|| {
+            (front > 1 && p.kind(front - 1) == Kind::Comma)
+                .then(|| p.quotes.closing_at(front - 2))
+                .flatten()
+        });
     // ("Citing “duties in Dover,” the spokeswoman told …": a quote inside
     // an opening participle's phrase is that participle's.)
     let in_opening_participle = quote.is_some_and(|q| {

@@ -786,7 +786,7 @@ fn one_source(p: &Para, range: Range<usize>, people: &[Mention], both: bool) -> 
                 m.kind == MentionKind::Person && m.surname.as_deref() == Some(p.lower(opener))
             }));
     let description = (2..=MAX_PAIRED_NAME).contains(&words)
-        && p.is_any(opener, &["the", "a", "an", "his", "her", "their", "its"])
+        && p.is_any(opener, &source::PHRASE_DETERMINERS)
         && range.clone().all(|t| {
             (p.is_word(t) || p.kind(t) == Kind::Possessive)
                 && !source::looks_finite(p, t)
@@ -794,9 +794,6 @@ fn one_source(p: &Para, range: Range<usize>, people: &[Mention], both: bool) -> 
         });
     surname || description
 }
-
-/// Past forms that are also nouns ("cut", "set"): a verb after a subject.
-static AMBIGUOUS_PAST: crate::vocabulary::WordSet = crate::vocabulary::word_set!("ambiguous_past");
 
 /// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
 /// according to a transcript": the outer source reports what the inner one
@@ -1023,7 +1020,7 @@ fn interrupted_content(
         && rest.clone().take(MAX_INTERRUPTED_SUBJECT).any(|t| {
             source::looks_finite(p, t)
                 || p.is_any(t, &grammar::AUXILIARIES)
-                || t > rest.start && p.is_any(t, &AMBIGUOUS_PAST)
+                || t > rest.start && p.is_any(t, &grammar::AMBIGUOUS_PAST)
         });
     ((predicate && plain_subject || subordinate_then_main) && word_count(p, rest.clone()) >= 2)
         .then(|| [p.bytes(subject), p.bytes(rest)])

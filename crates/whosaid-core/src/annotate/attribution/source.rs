@@ -1012,12 +1012,15 @@ fn name_before_description(
         .then_some((name, description))
 }
 
+/// Articles and possessives that open a short noun phrase of a source.
+pub(super) const PHRASE_DETERMINERS: [&str; 7] = ["the", "a", "an", "his", "her", "their", "its"];
+
 /// "In a report the committee said", "In a statement published on Monday
 /// the company said": in a phrase opened by a preposition with no comma
 /// after it, the subject starts at its own determiner, right after a noun.
 fn after_opening_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
     let subject = (np.start + 1..np.end).rev().find(|&t| {
-        p.is_any(t, &["the", "a", "an", "its", "his", "her", "their"])
+        p.is_any(t, &PHRASE_DETERMINERS)
             && p.is_word(t - 1)
             && !p.is_capitalized(t - 1)
             && !p.is_any(t - 1, &grammar::PREPOSITIONS)
