@@ -4917,3 +4917,37 @@ fn a_paragraph_cut_off_after_a_channel_phrase_is_read_without_failing() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_second_verb_after_a_time_phrase_is_a_second_claim() {
+    let found = claims(
+        "The mayor has said she will not raise fares but on Monday said tickets would cost more.",
+    );
+    let contents: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        contents,
+        ["she will not raise fares", "tickets would cost more"]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.source.as_deref() == Some("The mayor")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_gerund_right_before_its_verb_opens_what_was_said() {
+    for (text, content) in [
+        (
+            "The mayor said parking would cost more.",
+            "parking would cost more",
+        ),
+        (
+            "Ana Ruiz said spending was under control.",
+            "spending was under control",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+}

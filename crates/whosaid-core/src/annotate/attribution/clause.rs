@@ -382,7 +382,8 @@ fn gerund_subject(p: &Para, i: usize) -> bool {
     p.lower(i).ends_with("ing")
         && !p.is_capitalized(i)
         && !NOT_CLAUSE_OPENERS.contains(p.lower(i))
-        && (i + 2..p.len().min(i + 2 + REACH))
+        // "said parking would cost more": the verb may follow at once.
+        && (i + 1..p.len().min(i + 2 + REACH))
             .take_while(|&t| p.kind(t).is_wordlike())
             .any(|t| {
                 p.is_any(t, &FINITE_VERBS)

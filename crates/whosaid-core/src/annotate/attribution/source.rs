@@ -797,6 +797,21 @@ pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) 
     }
 }
 
+/// Longest time phrase between a connective and its verb, in tokens.
+const MAX_JOINED_TIME: usize = 4;
+
+/// The connective before a time phrase that ends at `verb_start`: "and on
+/// Monday", "but last week".
+fn connective_before_time(p: &Para, verb_start: usize, floor: usize) -> Option<usize> {
+    (verb_start.saturating_sub(MAX_JOINED_TIME + 1).max(floor)..verb_start.saturating_sub(1))
+        .rev()
+        .find(|&c| {
+            p.is_any(c, &["and", "but"])
+                && !p.inside_quote(c)
+                && grammar::time_phrase(p, c + 1, verb_start) == Some(verb_start)
+        })
+}
+
 pub(super) enum Subject {
     Phrase(Range<usize>, Option<Range<usize>>),
     /// "…, and added": the subject of the previous clause.
@@ -827,6 +842,11 @@ pub(super) fn subject_left(
     let t = aux_start - 1;
     if p.inside_quote(t) && !is_comma_like(p, t) {
         return None;
+    }
+    // "… but on Wednesday said …": a time phrase between the connective
+    // and the verb it joins.
+    if let Some(connective) = connective_before_time(p, aux_start, sentence.start) {
+        return Some((Subject::Coordinated, connective));
     }
     if p.is_word(t) {
         let lower = p.lower(t);
