@@ -376,14 +376,28 @@ pub fn resolve(mentions: &[StoryMention], names: &Names, reports: &Reports) -> R
                         })
                         .unwrap_or((at, e))
                 };
-                earlier_at(&fits).map(subject_first).map(|(at, e)| {
-                    reports
-                        .reporter_of(&mentions[at], mention)
-                        .filter(|&source| source < m)
-                        .and_then(|source| entity_of[source])
-                        .filter(|&reporter| fits(&entities[reporter]))
-                        .unwrap_or(e)
-                })
+                // "An aide to Secretary Lyng said …, which he said …": the
+                // one speaking is the aide whose description holds the name.
+                let enclosing = |(at, e): (usize, usize)| {
+                    enclosing_mention(mentions, at, m)
+                        .and_then(|c| {
+                            entity_of[c]
+                                .filter(|&ce| fits(&entities[ce]))
+                                .map(|ce| (c, ce))
+                        })
+                        .unwrap_or((at, e))
+                };
+                earlier_at(&fits)
+                    .map(enclosing)
+                    .map(subject_first)
+                    .map(|(at, e)| {
+                        reports
+                            .reporter_of(&mentions[at], mention)
+                            .filter(|&source| source < m)
+                            .and_then(|source| entity_of[source])
+                            .filter(|&reporter| fits(&entities[reporter]))
+                            .unwrap_or(e)
+                    })
             }
             MentionKind::One => earlier(&|e| one_of_group(e, names)),
             // "the senator": a person whose role says so.
@@ -722,6 +736,25 @@ fn is_kinship(role: &str) -> bool {
     role.rsplit(' ').next().is_some_and(|last| {
         crate::vocabulary::with_ascii_lowercase(last, |lower| KINSHIP_NOUNS.contains(lower))
     })
+}
+
+/// How many mentions either side a mention's enclosing source is looked for.
+const ENCLOSING_REACH: usize = 4;
+
+/// A mention before `limit` whose span holds that of mention `at` and goes
+/// on either side of it: "An aide to Secretary Lyng who …" around "Secretary Lyng".
+fn enclosing_mention(mentions: &[StoryMention], at: usize, limit: usize) -> Option<usize> {
+    let inner = &mentions[at];
+    (at.saturating_sub(ENCLOSING_REACH)..(at + ENCLOSING_REACH + 1).min(limit))
+        .filter(|&c| c != at)
+        .find(|&c| {
+            let outer = &mentions[c];
+            outer.paragraph == inner.paragraph
+                && outer.span.start < inner.span.start
+                // (A name that ends the phrase is its head: "Ambassador
+                // to the UN Ana Ruiz" is Ana Ruiz.)
+                && inner.span.end < outer.span.end
+        })
 }
 
 /// How many mentions back the subject of a sentence is looked for.
