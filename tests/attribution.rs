@@ -4951,3 +4951,55 @@ fn a_gerund_right_before_its_verb_opens_what_was_said() {
         assert_eq!(only(text).text, content, "{text}");
     }
 }
+
+#[test]
+fn a_relative_clause_after_another_claim_says_its_own() {
+    let found = claims(
+        "Ms Vale praised the new budget, which she said was the main reason for the recovery.",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("the new budget", "Vale"),
+            ("was the main reason for the recovery", "Vale")
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_naming_something_stays_inside_the_outer_claim() {
+    let found = claims(
+        "The mayor said she had always admired Tom Hale, who she described as \"tireless\".",
+    );
+    assert_eq!(
+        found[0].text,
+        "she had always admired Tom Hale, who she described as \"tireless\""
+    );
+}
+
+#[test]
+fn a_list_inside_a_relative_clause_is_not_its_end() {
+    let found = claims(
+        "The council attacked the leaflet, which the harbour board says cost $900 to design, print and post, as a waste.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "cost $900 to design, print and post"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_speaks_for_the_source_whose_description_holds_a_name() {
+    let found = claims(
+        "An aide to Harbour Secretary Tom Hale who asked not to be named said the rumour was false, which he said was started by rival traders.",
+    );
+    let last = found.last().expect("claims");
+    assert_eq!(last.source.as_deref(), Some("he"));
+    assert_eq!(
+        last.speaker.as_deref(),
+        Some("An aide to Harbour Secretary Tom Hale who asked not to be named")
+    );
+}

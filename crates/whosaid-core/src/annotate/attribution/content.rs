@@ -79,9 +79,20 @@ pub(super) fn within_relative_clause(
     if !set_off {
         return range;
     }
+    // ("…, which it says cost $900 to design, print and post, …": a comma
+    // inside a list of words goes on.)
+    let in_list = |t: usize| {
+        t + 2 < range.end
+            && p.kind(t) == Kind::Comma
+            && p.is_word(t + 1)
+            && !p.is_capitalized(t + 1)
+            && (p.kind(t + 2) == Kind::Comma || p.is_any(t + 2, &["and", "or"]))
+    };
     let end = range
         .clone()
-        .find(|&t| matches!(p.kind(t), Kind::Comma | Kind::Dash) && !p.inside_quote(t))
+        .find(|&t| {
+            matches!(p.kind(t), Kind::Comma | Kind::Dash) && !p.inside_quote(t) && !in_list(t)
+        })
         .unwrap_or(range.end);
     range.start..end
 }

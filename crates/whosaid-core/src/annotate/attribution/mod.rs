@@ -436,6 +436,12 @@ fn sentence_claims(
                     && (is_comma_like(p, clause.front - 1)
                         || p.is_any(clause.front, &grammar::CONNECTIVES)
                         || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
+                // "praised the budget, which she said was …": a relative
+                // clause set off by a comma says its own claim.
+                || clause.front >= sentence.start + 2
+                    && p.is_any(clause.front - 1, &["which", "who"])
+                    && is_comma_like(p, clause.front - 2)
+                    && forward_start(p, &clause, sentence.end).is_some()
                 || clause.inverted;
             let prev_forward = forward_start(p, prev, sentence.end);
             let prev_has_forward = prev_forward.is_some();
