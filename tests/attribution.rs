@@ -5003,3 +5003,27 @@ fn a_pronoun_speaks_for_the_source_whose_description_holds_a_name() {
         Some("An aide to Harbour Secretary Tom Hale who asked not to be named")
     );
 }
+
+#[test]
+fn a_name_with_a_relative_aside_and_a_time_aside_is_the_source() {
+    let (source, content) = source_and_content(
+        "Dr Ana Vale, who was a nurse in Dover, in the hills, before becoming mayor, said staff wanted a period of calm.",
+    );
+    assert_eq!(
+        (source.as_str(), content.as_str()),
+        ("Dr Ana Vale", "staff wanted a period of calm")
+    );
+}
+
+#[test]
+fn a_clause_of_time_before_a_trailing_cue_is_content() {
+    let c =
+        only("The mayor changed her mind in June, after her allies intervened, writes Tom Hale.");
+    assert_eq!(
+        said_by(&c),
+        (
+            "The mayor changed her mind in June, after her allies intervened",
+            "Tom Hale"
+        )
+    );
+}

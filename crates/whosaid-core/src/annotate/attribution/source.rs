@@ -468,6 +468,9 @@ pub(super) fn is_aside(p: &Para, segment: Range<usize>) -> bool {
     let first = segment.start;
     is_hometown(p, segment.clone())
         || p.is_any(first, &grammar::ASIDE_OPENERS)
+            // ("…, after the allies intervened, writes Hale": a clause of
+            // time is content, "…, after a long pause, said" an aside.)
+            && !(p.is_any(first, &["before", "after"]) && segment.clone().any(|t| looks_finite(p, t)))
         || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
         // "The aides, led by Terry Sullivan, said": a passive participle.
         || segment.len() >= 3
@@ -1534,7 +1537,12 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
     }
     // "said Will Doyle": a capitalized "Will" before a name is a given name.
     let verb = np.clone().any(|t| {
-        p.is_any(t, &NOUN_PHRASE_VERBS)
+        // "…, said staff wanted a rest": a past form and its object.
+        t > np.start
+            && t + 1 < np.end
+            && looks_finite(p, t)
+            && p.is_any(t + 1, &grammar::DETERMINERS)
+            || p.is_any(t, &NOUN_PHRASE_VERBS)
             && !(p.is_capitalized(t) && t + 1 < np.end && p.is_capitalized(t + 1))
             // "…, warned the board to stay out": an object and its infinitive,
             // not "the ambassador to Russia" or "the adviser to the president".
