@@ -5027,3 +5027,18 @@ fn a_clause_of_time_before_a_trailing_cue_is_content() {
         )
     );
 }
+
+#[test]
+fn a_participle_aside_between_source_and_cue_is_skipped() {
+    for text in [
+        "Harbour leader Tom Hale, asked about the mayor's remark by reporters, said it was important to stay calm.",
+        "Tom Hale, questioned about the fares by the committee, said it was important to stay calm.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            said_by(&c),
+            ("it was important to stay calm", "Tom Hale"),
+            "{text}"
+        );
+    }
+}

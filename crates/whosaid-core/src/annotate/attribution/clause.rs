@@ -959,11 +959,12 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
     };
     // "now 81 and retired in Cambridge": in an aside that opens as one,
     // a past participle describes the person.
+    // ("asked about the remark by reporters": or one that opens the aside.)
     let participle_in_aside = |t: usize| {
         p.lower(t).ends_with("ed")
             && asides
                 .iter()
-                .any(|aside| aside.contains(&t) && is_aside(p, aside.clone()))
+                .any(|aside| aside.contains(&t) && (aside.start == t || is_aside(p, aside.clone())))
     };
     !asides.is_empty()
         && (1..=5).contains(&name.len())

@@ -472,11 +472,14 @@ pub(super) fn is_aside(p: &Para, segment: Range<usize>) -> bool {
             // time is content, "…, after a long pause, said" an aside.)
             && !(p.is_any(first, &["before", "after"]) && segment.clone().any(|t| looks_finite(p, t)))
         || p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ing")
-        // "The aides, led by Terry Sullivan, said": a passive participle.
+        // "The aides, led by Terry Sullivan, said", "Hale, asked about the
+        // remark by reporters, said": a passive participle and its agent.
         || segment.len() >= 3
             && p.is_word(first)
             && !p.is_capitalized(first)
-            && p.is_any(first + 1, &["by"])
+            && (p.is_any(first + 1, &["by"])
+                || p.lower(first).ends_with("ed")
+                    && (first + 2..segment.end).any(|t| p.is_any(t, &["by"])))
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
         || p.quotes.opening_at(first).is_some()
