@@ -5042,3 +5042,13 @@ fn a_participle_aside_between_source_and_cue_is_skipped() {
         );
     }
 }
+
+#[test]
+fn a_book_set_off_with_its_author_is_a_document_that_speaks() {
+    let c = only(
+        "The book, by harbour historian Tom Hale and serialised in the Gazette, said the pair had fallen out.",
+    );
+    assert_eq!(c.source.as_deref(), Some("The book"));
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+    assert_eq!(c.text, "the pair had fallen out");
+}
