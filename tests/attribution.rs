@@ -5052,3 +5052,24 @@ fn a_book_set_off_with_its_author_is_a_document_that_speaks() {
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
     assert_eq!(c.text, "the pair had fallen out");
 }
+
+#[test]
+fn a_question_put_to_the_source_in_an_aside_is_not_what_they_said() {
+    for text in [
+        "Ruiz, asked about reports that the port was being sold by its owners, said it was important to stay calm.",
+        "Harbour Secretary Ana Ruiz, asked whether the port was for sale, said it was important to stay calm.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.cue.as_deref(), Some("said"), "{text}");
+        assert_eq!(c.text, "it was important to stay calm", "{text}");
+    }
+}
+
+#[test]
+fn a_cue_after_a_comma_and_before_a_participle_still_reports() {
+    let found = claims(
+        "Tom Hale, the leader of the harbour party, urged the mayor to resign, telling reporters the port was in ruins.",
+    );
+    let cues: Vec<&str> = found.iter().filter_map(|c| c.cue.as_deref()).collect();
+    assert_eq!(cues, ["urged", "telling reporters"]);
+}

@@ -971,12 +971,24 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         && name.clone().all(|t| p.is_capitalized(t) || !p.is_word(t))
         && names_someone(p, name.clone())
         && segments.iter().flat_map(Clone::clone).all(|t| {
-            (!looks_finite(p, t) || participle_in_aside(t))
+            // "asked whether the port was for sale": what the participle
+            // opening an aside asks or was told is no verb of the subject.
+            let opener = asides
+                .iter()
+                .find(|aside| aside.contains(&t))
+                .map(|aside| aside.start)
+                .filter(|&first| {
+                    p.is_word(first) && !p.is_capitalized(first) && p.lower(first).ends_with("ed")
+                });
+            let reported = opener.is_some_and(|first| {
+                t == first || (first + 1..t).any(|w| p.is_any(w, &["that", "whether", "if"]))
+            });
+            (!looks_finite(p, t) || participle_in_aside(t) || reported)
                 // A title in quotes ("the co-author of “Tide Lines”") is no content.
                 && p.quotes
                     .opening_at(t)
                     .is_none_or(|q| in_title_case(p, &p.quotes.quotes[q]))
-                && lexicon().cue(p.lower(t)).is_none()
+                && (lexicon().cue(p.lower(t)).is_none() || opener == Some(t))
         })
 }
 
@@ -1073,6 +1085,9 @@ pub(super) fn clause(
     previous: Option<&Clause>,
 ) -> Option<Clause> {
     let end = sentence.end;
+    if opens_participle_aside(p, &cue, sentence) {
+        return None;
+    }
     if cue.according {
         let np = according_source(p, cue.end, end)?;
         // "according to Dennis Ross, a former envoy, was …": an appositive
@@ -1323,6 +1338,39 @@ pub(super) fn clause(
         channel,
         description,
     })
+}
+
+/// "Ruiz, asked about reports that …, said …": a participle opening an
+/// aside after a name, closed by a comma and a verb of saying. The later
+/// verb is the one that reports.
+fn opens_participle_aside(p: &Para, cue: &Cue, sentence: &Range<usize>) -> bool {
+    if cue.start < sentence.start + 2
+        || p.kind(cue.start - 1) != Kind::Comma
+        || !p.is_capitalized(cue.start - 2)
+        || !p.lower(cue.start).ends_with("ed")
+    {
+        return false;
+    }
+    (cue.end..sentence.end)
+        .take(MAX_ASIDE_AFTER_CUE)
+        .take_while(|&t| !p.inside_quote(t) && !p.kind(t).is_terminal())
+        .find(|&t| p.kind(t) == Kind::Comma)
+        .is_some_and(|comma| {
+            // ("…, also said": an adverb may come first.)
+            let verb = if comma + 2 < sentence.end && p.is_any(comma + 1, &grammar::AUXILIARIES) {
+                comma + 2
+            } else {
+                comma + 1
+            };
+            // (Not a participle: "Hale, the leader, urged …, telling …".)
+            verb < sentence.end
+                && p.is_word(verb)
+                && !p.lower(verb).ends_with("ing")
+                && matches!(
+                    lexicon().cue(p.lower(verb)),
+                    Some(CueClass::Say | CueClass::Tell)
+                )
+        })
 }
 
 /// "the minister was quoted as saying", "Ruiz was cited as saying": the
