@@ -5073,3 +5073,18 @@ fn a_cue_after_a_comma_and_before_a_participle_still_reports() {
     let cues: Vec<&str> = found.iter().filter_map(|c| c.cue.as_deref()).collect();
     assert_eq!(cues, ["urged", "telling reporters"]);
 }
+
+#[test]
+fn a_passive_with_its_agent_is_no_cue() {
+    let c = only(
+        "Fares will rise to 18 dlrs a ticket, as agreed by the board last December, port industry sources said.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "Fares will rise to 18 dlrs a ticket, as agreed by the board last December",
+            "port industry sources"
+        )
+    );
+    assert!(claims("The move, said by analysts to be a blow to the port, came late.").is_empty());
+}

@@ -1085,7 +1085,7 @@ pub(super) fn clause(
     previous: Option<&Clause>,
 ) -> Option<Clause> {
     let end = sentence.end;
-    if opens_participle_aside(p, &cue, sentence) {
+    if opens_participle_aside(p, &cue, sentence) || passive_with_agent(p, &cue, sentence) {
         return None;
     }
     if cue.according {
@@ -1338,6 +1338,21 @@ pub(super) fn clause(
         channel,
         description,
     })
+}
+
+/// "as agreed by the board", "was said by analysts to be": a passive whose
+/// agent follows, which reports nothing of its own.
+fn passive_with_agent(p: &Para, cue: &Cue, sentence: &Range<usize>) -> bool {
+    let lower = p.lower(cue.start);
+    cue.start > sentence.start
+        && cue.end < sentence.end
+        && cue.end == cue.start + 1
+        && (lower.ends_with("ed") || lower == "said")
+        && p.is_any(cue.end, &["by"])
+        && p.is_any(
+            cue.start - 1,
+            &["as", "is", "was", "were", "are", "been", "being"],
+        )
 }
 
 /// "Ruiz, asked about reports that …, said …": a participle opening an
