@@ -108,7 +108,11 @@ fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     }
     let name = names.get(mention.name)?;
     if mention.definite && mention.head.is_some() {
-        return proper_name_in_description(name).map(str::to_lowercase);
+        // ("the Weather Office of the Commerce Department" is a name of its
+        // own, not "the office" that goes back to the one before.)
+        return proper_name_in_description(name)
+            .or_else(|| is_title_cased_name(name).then_some(name))
+            .map(str::to_lowercase);
     }
     if spaced_words(name) <= 2
         && let Some(code) = names
@@ -146,6 +150,23 @@ fn proper_name_in_description(description: &str) -> Option<&str> {
     let (start, end) = run.filter(|_| run_closed)?;
     let proper = &description[start..end];
     super::countries::lookup(proper).is_none().then_some(proper)
+}
+
+/// Whether `name` has two words or more, all capitalized but the short
+/// ones that join a title-cased name ("of", "the", "and").
+fn is_title_cased_name(name: &str) -> bool {
+    let capitalized = |word: &str| word.starts_with(char::is_uppercase);
+    let mut words = name.split(' ');
+    name.contains(' ')
+        && words.next().is_some_and(capitalized)
+        && name.split(' ').next_back().is_some_and(capitalized)
+        && words.all(|word| {
+            capitalized(word)
+                || word.len() <= 3
+                    && (grammar::PREPOSITIONS.contains(word)
+                        || grammar::DETERMINERS.contains(word)
+                        || word == "and")
+        })
 }
 
 /// Heads of a description that may stand for a newspaper named before.
@@ -458,7 +479,23 @@ pub fn resolve(mentions: &[StoryMention], names: &Names, reports: &Reports) -> R
                 .or_else(|| earlier(&|e| names.get(head).is_some_and(|h| role_says(h, e))))
             }
             MentionKind::Organization => match organization_key(mention, names) {
-                Some(key) => index.organizations.get(&key).copied(),
+                // ("the Brennan Center" after "the Brennan Center for
+                // Justice": the start of a longer name is that name.)
+                Some(key) => index.organizations.get(&key).copied().or_else(|| {
+                    (mention.definite && mention.head.is_some())
+                        .then(|| {
+                            earlier(&|e| {
+                                let name = e.name(names);
+                                e.kind == SpeakerKind::Organization
+                                    && is_title_cased_name(name)
+                                    && name
+                                        .to_lowercase()
+                                        .strip_prefix(key.as_str())
+                                        .is_some_and(|rest| rest.starts_with(' '))
+                            })
+                        })
+                        .flatten()
+                }),
                 None => earlier(&|e| e.kind == SpeakerKind::Organization && e.head == mention.head)
                     // "The Harbour Gazette said … The newspaper said": a
                     // newspaper's name holds no head noun.
