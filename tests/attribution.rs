@@ -5088,3 +5088,34 @@ fn a_passive_with_its_agent_is_no_cue() {
     );
     assert!(claims("The move, said by analysts to be a blow to the port, came late.").is_empty());
 }
+
+#[test]
+fn two_capitalized_modifiers_of_one_plural_head_are_one_source() {
+    for text in [
+        "Prices will rise, the Harbour and Transport Departments said.",
+        "The Harbour and Transport Departments said prices will rise.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            c.speaker.as_deref(),
+            Some("Harbour and Transport Departments"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn two_offices_named_in_full_are_two_speakers() {
+    let found = claims(
+        "Fares will rise, the Weather Office of the Harbour Department said.\n\nFares will fall, the Weather Office of the Transport Department said.\n\nThe office said it had no more to add.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            "Weather Office of the Harbour Department",
+            "Weather Office of the Transport Department",
+            "Weather Office of the Transport Department"
+        ]
+    );
+}

@@ -765,7 +765,17 @@ const MAX_NAME_SEGMENT: usize = 7;
 /// "another friend, Mariam Emara told CNN": a short description before a
 /// name, set off by a comma, is part of the source.
 pub(super) fn with_description_before(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
-    if np.start < floor + 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_capitalized(np.start) {
+    // ("…, a very competitive price, Soviet sources said": a name, not a
+    // plural, is what a description before it describes.)
+    if np.start < floor + 2
+        || p.kind(np.start - 1) != Kind::Comma
+        || !p.is_capitalized(np.start)
+        || np
+            .clone()
+            .rev()
+            .find(|&t| p.is_word(t))
+            .is_some_and(|t| !p.is_capitalized(t))
+    {
         return np;
     }
     let comma = np.start - 1;
@@ -1099,19 +1109,35 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
                 || p.is_any(t, &["close", "familiar"])
         })
         .unwrap_or(np.end);
-    if np.is_empty() || head_end - np.start > MAX_CONJUNCT_TOKENS || !plural_head(head_end - 1) {
+    if np.is_empty() || head_end - np.start > MAX_CONJUNCT_TOKENS {
         return np;
     }
-    // "industry and government officials", "U.S. and Soviet sources": two
-    // modifiers of one head, after a comma or at the clause's start.
+    // "industry and government officials", "U.S. and Soviet sources", "the
+    // Agriculture and Commerce Departments": two modifiers of one head,
+    // after a comma or at the clause's start.
+    let head = head_end - 1;
+    let capitalized_head = p.is_capitalized(head)
+        && head > np.start
+        && p.is_capitalized(head - 1)
+        && p.lower(head).ends_with('s');
     if head_end - np.start >= 2
         && np.start >= floor + 2
+        && (plural_head(head) || capitalized_head)
         && p.is_any(np.start - 1, &["and", "or"])
         && p.is_word(np.start - 2)
         && !plural_head(np.start - 2)
-        && (np.start - 2 == floor || is_comma_like(p, np.start - 3))
     {
-        return np.start - 2..np.end;
+        let first = np.start - 2;
+        let opens = |t: usize| t == floor || is_comma_like(p, t - 1);
+        if opens(first) {
+            return first..np.end;
+        }
+        if first > floor && p.is_any(first - 1, &["the"]) && opens(first - 1) {
+            return first - 1..np.end;
+        }
+    }
+    if !plural_head(head) {
+        return np;
     }
     let mut start = np.start;
     // Commas join only the conjuncts before the last "and" or "or": in
