@@ -5119,3 +5119,10 @@ fn two_offices_named_in_full_are_two_speakers() {
         ]
     );
 }
+
+#[test]
+fn an_appositive_in_the_content_is_no_description_of_a_plural_source() {
+    let c = only("Corn was offered at 67 dlrs, a very good price, Ruritanian sources said.");
+    assert_eq!(c.source.as_deref(), Some("Ruritanian sources"));
+    assert_eq!(c.text, "Corn was offered at 67 dlrs, a very good price");
+}
