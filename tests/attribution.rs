@@ -5126,3 +5126,27 @@ fn an_appositive_in_the_content_is_no_description_of_a_plural_source() {
     assert_eq!(c.source.as_deref(), Some("Ruritanian sources"));
     assert_eq!(c.text, "Corn was offered at 67 dlrs, a very good price");
 }
+
+#[test]
+fn points_listed_after_a_cue_and_a_colon_are_what_was_said() {
+    let found = claims(
+        "In a long interview, President Ana Ruiz also said:\n\nThe port must stay open to keep its trade\n\nShe is confident the harbour deal will pass\n\nRead the full transcript of the interview\n\nThe city needs a new plan to beat the floods",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("The port must stay open to keep its trade", "Ana Ruiz"),
+            ("She is confident the harbour deal will pass", "Ana Ruiz")
+        ]
+    );
+}
+
+#[test]
+fn a_reply_after_a_listed_point_is_not_one() {
+    let found = claims(
+        "Several readers wrote:\n\nYou should try the ferry!\n\nSo I should give up my car? I tried the ferry. It was late.",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(seen, [("You should try the ferry", "Several readers")]);
+}

@@ -33,7 +33,7 @@ use names::Names;
 use para::Para;
 use token::Kind;
 
-use crate::model::{Article, Document};
+use crate::model::{Article, ClaimKind, Document};
 
 use annotation::{ClaimExtra, ClaimRecord};
 
@@ -90,6 +90,9 @@ pub fn annotate_compact(article: Article) -> Annotation {
     // A paragraph's people and findings, in vectors kept for the next one.
     let mut people = Vec::new();
     let mut findings = attribution::Findings::default();
+    // "President Ruiz also said:" closing a paragraph: the mention whose
+    // points the paragraphs after it list, while they read as such.
+    let mut listing: Option<u32> = None;
     let windows = article.paragraphs.iter().flat_map(|paragraph| {
         window::windows(&paragraph.text).map(move |window| (paragraph, window))
     });
@@ -164,7 +167,21 @@ pub fn annotate_compact(article: Article) -> Annotation {
             ));
             speakers.place(&mut story.claims, index, inherit, continues, runs_on);
         }
-        speakers.end_paragraph(&p, !findings.claims.is_empty());
+        let point = listing
+            .filter(|_| findings.claims.is_empty() && window.start == 0)
+            .and_then(|source| Some((source, attribution::listed_point(&p)?)));
+        if let Some((source, content)) = &point {
+            story.claims.push(ClaimRecord::found(
+                p.index as u32,
+                offsets(content),
+                ClaimKind::Indirect,
+                Some(*source),
+                None,
+                None,
+            ));
+        }
+        speakers.end_paragraph(&p, !findings.claims.is_empty() || point.is_some());
+        listing = introduces.or(point.map(|(source, _)| source));
         if introduces.is_some() {
             speakers.last_source = introduces;
         }

@@ -30,6 +30,7 @@ use crate::model::ClaimKind;
 
 mod clause;
 mod content;
+mod listed;
 mod naming;
 mod source;
 mod unclaimed;
@@ -40,6 +41,7 @@ use content::{
     is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
     within_relative_clause, word_count,
 };
+pub(crate) use listed::listed_point;
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
 use source::{is_comma_like, subject_antecedent};
 pub(crate) use source::{place, place_people};
