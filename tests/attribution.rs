@@ -5150,3 +5150,21 @@ fn a_reply_after_a_listed_point_is_not_one() {
     let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
     assert_eq!(seen, [("You should try the ferry", "Several readers")]);
 }
+
+#[test]
+fn a_cue_after_a_semicolon_opens_a_claim_of_its_own() {
+    let found = claims(
+        "Six in ten voters said they had not decided; 40 percent said they would vote for the mayor.",
+    );
+    let seen: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("they had not decided", "Six in ten voters"),
+            ("they would vote for the mayor", "40 percent")
+        ]
+    );
+}

@@ -436,6 +436,8 @@ fn sentence_claims(
             let joined = clause.coordinated
                 || clause.front > sentence.start
                     && (is_comma_like(p, clause.front - 1)
+                        // "…; she said she was stunned": a clause of its own.
+                        || p.kind(clause.front - 1) == Kind::Semicolon
                         || p.is_any(clause.front, &grammar::CONNECTIVES)
                         || p.is_any(clause.front - 1, &grammar::CONNECTIVES))
                 // "praised the budget, which she said was …": a relative
