@@ -5168,3 +5168,15 @@ fn a_cue_after_a_semicolon_opens_a_claim_of_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_relative_clause_with_no_relative_pronoun_reports_its_verb() {
+    let found = claims("Ana Ruiz said the shop raised prices it said were too low.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "were too low" && c.source.as_deref() == Some("it")),
+        "{found:#?}"
+    );
+    assert!(claims("The only regret she acknowledged was a broken promise.").is_empty());
+}

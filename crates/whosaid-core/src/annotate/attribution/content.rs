@@ -13,7 +13,7 @@ use super::source::{
 use super::unclaimed::in_title_case;
 use super::{Clause, Findings, Found};
 use crate::annotate::grammar::{self, Pronoun};
-use crate::annotate::lexicon::CueClass;
+use crate::annotate::lexicon::{CueClass, lexicon};
 use crate::annotate::para::Para;
 use crate::annotate::quotes::Quote;
 use crate::annotate::token::Kind;
@@ -132,7 +132,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
             .is_some_and(|s| s.len() <= MAX_RELATIVE_SOURCE)
         && p.is_word(k)
         && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k));
-    if relative {
+    if relative || zero_relative(p, clause) {
         return Some(k);
     }
     if is_answer(p, k, end) && matches!(clause.cue.class, CueClass::Say | CueClass::Ask) {
@@ -195,6 +195,57 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         _ => None,
     }
+}
+
+/// "prices it said were too low", "the money he said was stolen": a
+/// relative clause with no pronoun of its own, a noun and then a pronoun
+/// source; the verb after the cue goes on with what was said.
+pub(super) fn zero_relative(p: &Para, clause: &Clause) -> bool {
+    let (front, k) = (clause.front, clause.after);
+    front >= 1
+        && k < p.len()
+        // ("a photo she posted started a backlash": the photo's verb.)
+        && clause.cue.class == CueClass::Say
+        && clause
+            .source
+            .as_ref()
+            .is_some_and(|s| s.len() == 1 && s.start == front)
+        && p.is_word(front)
+        && Pronoun::parse(p.lower(front)).is_some()
+        && !p.is_any(front, &["i", "you", "we"])
+        && p.is_word(front - 1)
+        && !p.is_capitalized(front - 1)
+        && !looks_finite(p, front - 1)
+        && !p.lower(front - 1).ends_with("ing")
+        && !p.lower(front - 1).ends_with("ly")
+        && !p.is_any(front - 1, &grammar::PREPOSITIONS)
+        && !p.is_any(front - 1, &grammar::DETERMINERS)
+        && !p.is_any(front - 1, &grammar::CONNECTIVES)
+        && !p.is_any(front - 1, &grammar::AUXILIARIES)
+        && !p.is_any(front - 1, &["that", "which", "who", "what"])
+        && !p.is_any(front - 1, &SUBORDINATORS)
+        && !p.is_any(front - 1, &COORDINATORS)
+        && Pronoun::parse(p.lower(front - 1)).is_none()
+        && lexicon().cue(p.lower(front - 1)).is_none()
+        && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k))
+        // ("The only regret he acknowledged was …": a noun phrase that
+        // opens the sentence has the verb for its own.)
+        && !opens_its_sentence(p, front - 1)
+}
+
+/// Whether the noun at `noun` is in a phrase that opens its sentence: the
+/// words before it, up to the start, are all modifiers, with no verb,
+/// preposition or punctuation between.
+fn opens_its_sentence(p: &Para, noun: usize) -> bool {
+    const REACH: usize = 6;
+    let start = p.sentence_of(noun).start;
+    noun - start <= REACH
+        && (start..noun).all(|t| {
+            p.is_word(t)
+                && !looks_finite(p, t)
+                && !p.is_any(t, &grammar::PREPOSITIONS)
+                && lexicon().cue(p.lower(t)).is_none()
+        })
 }
 
 /// Objects of a cue about the speaking itself ("asked for comment").

@@ -39,7 +39,7 @@ use clause::{clause, find_cues, takes_bare_clause};
 use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
     is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
-    within_relative_clause, word_count,
+    within_relative_clause, word_count, zero_relative,
 };
 pub(crate) use listed::listed_point;
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
@@ -446,6 +446,7 @@ fn sentence_claims(
                     && p.is_any(clause.front - 1, &["which", "who"])
                     && is_comma_like(p, clause.front - 2)
                     && forward_start(p, &clause, sentence.end).is_some()
+                || zero_relative(p, &clause)
                 || clause.inverted;
             let prev_forward = forward_start(p, prev, sentence.end);
             let prev_has_forward = prev_forward.is_some();
