@@ -5180,3 +5180,36 @@ fn a_relative_clause_with_no_relative_pronoun_reports_its_verb() {
     );
     assert!(claims("The only regret she acknowledged was a broken promise.").is_empty());
 }
+
+#[test]
+fn a_modifier_joined_by_and_opens_a_trailing_source() {
+    for (text, source) in [
+        (
+            "The port will get a new bill within two months, economics and finance minister Tom Hale said.",
+            "economics and finance minister Tom Hale",
+        ),
+        (
+            "Fares are too high, a Port and Transport ministry official said.",
+            "a Port and Transport ministry official",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn where_a_plural_source_is_does_not_hide_it() {
+    for text in [
+        "Prices fell to new lows today, traders here said.",
+        "Prices fell to new lows today, traders there said.",
+    ] {
+        assert_eq!(
+            source_and_content(text),
+            (
+                "traders".to_string(),
+                "Prices fell to new lows today".to_string()
+            ),
+            "{text}"
+        );
+    }
+}

@@ -32,7 +32,13 @@ pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize
         let in_name = p.is_capitalized(t) && t > floor && p.is_capitalized(t - 1);
         // "have both urged", "all said": a floating quantifier after the subject.
         let floating = p.is_any(t, &FLOATING_QUANTIFIERS) && !p.is_capitalized(t) && t > floor;
-        if (grammar::AUXILIARIES.contains(lower) || floating)
+        // "traders here said", "dealers there said": where the source is.
+        let place = p.is_any(t, &["here", "there"])
+            && !p.is_capitalized(t)
+            && t > floor
+            && p.is_word(t - 1)
+            && p.lower(t - 1).ends_with('s');
+        if (grammar::AUXILIARIES.contains(lower) || floating || place)
             && !in_name
             && !(p.kind(t) == Kind::Possessive && t > floor && p.is_capitalized(t - 1))
             || adverb
@@ -944,6 +950,7 @@ pub(super) fn subject_left(
     let np = noun_phrase_left(p, end, sentence.start)?;
     let np = before_main_verb(p, np, cue);
     let np = with_coordinated_plurals(p, np, sentence.start);
+    let np = with_coordinated_modifier(p, np, sentence.start, cue);
     let np = with_description_before(p, np, sentence.start);
     // ("Clinton, a top aide said, “is confident …”": a cue set off by commas
     // interrupts what the name before it does.)
@@ -1086,6 +1093,50 @@ fn aside_opened_by(p: &Para, t: usize, floor: usize, opener: Kind) -> Option<usi
         .take(MAX_PHRASE_TOKENS)
         .find(|&d| p.kind(d) == opener)
         .filter(|&open| open > floor)
+}
+
+/// Longest source a modifier joined by "and" may open, in tokens.
+const MAX_MODIFIED_SOURCE: usize = 6;
+
+/// "…, economics and finance minister Tom Hale said", "…, a Port and
+/// Transport ministry official said": a one-word modifier joined by "and"
+/// to the phrase's first word, after a comma (and an article), modifies the
+/// same head. ("…, Ruiz and Vale said" are two people, read elsewhere.)
+fn with_coordinated_modifier(p: &Para, np: Range<usize>, floor: usize, cue: usize) -> Range<usize> {
+    // Only a source that closes its sentence or opens what was said: "…
+    // parts of Europe continued to slow …" is no source of speech.
+    let reports = cue + 1 >= p.len()
+        || p.kind(cue + 1).is_terminal()
+        || p.kind(cue + 1) == Kind::Comma
+        || p.is_any(cue + 1, &["that"])
+        || p.quotes.opening_at(cue + 1).is_some();
+    if !reports || np.len() < 2 || np.len() > MAX_MODIFIED_SOURCE || np.start < floor + 2 {
+        return np;
+    }
+    let first = np.start - 2;
+    // ("Mills and another aide": two phrases; "Lyng and Trade Representative
+    // Ana Ruiz": two people.)
+    let two_phrases = p.is_any(np.start, &grammar::DETERMINERS)
+        || np.clone().any(|t| looks_finite(p, t))
+        || mentions::is_name_word(p, first) && p.is_capitalized(np.end - 1);
+    if two_phrases
+        || !p.is_any(np.start - 1, &["and"])
+        || !p.is_word(first)
+        || looks_finite(p, first)
+        || Pronoun::parse(p.lower(first)).is_some()
+        || p.is_any(first, &grammar::PREPOSITIONS)
+        || p.is_any(first, &grammar::DETERMINERS)
+    {
+        return np;
+    }
+    let opens = |t: usize| t > floor && is_comma_like(p, t - 1);
+    if opens(first) {
+        first..np.end
+    } else if first > floor && p.is_any(first - 1, &["a", "an", "the"]) && opens(first - 1) {
+        first - 1..np.end
+    } else {
+        np
+    }
 }
 
 /// Longest conjunct of a coordinated plural source, in tokens.
