@@ -5213,3 +5213,14 @@ fn where_a_plural_source_is_does_not_hide_it() {
         );
     }
 }
+
+#[test]
+fn an_opening_adverb_before_a_present_verb_clause_is_content() {
+    assert_eq!(
+        source_and_content("Now the situation appears much less severe, Tom Vale said."),
+        (
+            "Tom Vale".to_string(),
+            "Now the situation appears much less severe".to_string()
+        )
+    );
+}

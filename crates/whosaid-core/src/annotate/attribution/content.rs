@@ -517,6 +517,21 @@ pub(super) fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> 
     range
 }
 
+/// "the situation appears": a present verb in -s right after a noun
+/// with its article.
+fn present_after_subject(p: &Para, v: usize, floor: usize) -> bool {
+    let lower = p.lower(v);
+    v >= floor + 2
+        && lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && p.is_word(v - 1)
+        && !p.is_capitalized(v - 1)
+        && !p.is_any(v - 1, &grammar::DETERMINERS)
+        && !p.is_any(v - 1, &grammar::PREPOSITIONS)
+        && p.is_any(v - 2, &["the", "a", "an", "this", "that"])
+}
+
 /// Content before a clause: the quote that ends right before it, or the
 /// clause before its comma.
 pub(super) fn backward_content(
@@ -626,7 +641,10 @@ pub(super) fn backward_content(
             && (range.start + 2..range.end)
                 .take_while(|&v| !p.is_any(v, &["that", "which", "who", "whom", "where", "when"]))
                 // Not the month in "in late May".
-                .any(|v| is_finite_verb(p, v) && !p.is_capitalized(v))
+                .any(|v| {
+                    !p.is_capitalized(v)
+                        && (is_finite_verb(p, v) || present_after_subject(p, v, range.start))
+                })
     };
     let introductory = !p.inside_quote(range.start)
         && p.is_any(range.start, &INTRODUCTORY)
