@@ -372,7 +372,7 @@ fn name_part(p: &Para, i: usize) -> usize {
     let after_name_word = i > 0 && is_name_word(p, i - 1);
     if !after_name_word
         && !p.is_capitalized(i)
-        && p.tokens.get(i).is_none_or(|t| t.kind != Kind::OpenParen)
+        && p.tokens().get(i).is_none_or(|t| t.kind != Kind::OpenParen)
     {
         return 0;
     }
@@ -456,7 +456,7 @@ fn possible_run_start(p: &Para, from: usize) -> usize {
     let (Some(names), Some(capitals), Some(tokens)) = (
         names.get(from..),
         p.capital_flags().get(from..),
-        p.tokens.get(from..),
+        p.tokens().get(from..),
     ) else {
         return from;
     };
@@ -986,7 +986,7 @@ pub fn surname_candidates(
         if !lone {
             continue;
         }
-        let token = p.tokens[i];
+        let token = p.tokens()[i];
         let (start, end) = (token.start as usize, token.end as usize);
         // `covered` is sorted and disjoint.
         let n = covered.partition_point(|c| c.start <= start);
@@ -995,7 +995,7 @@ pub fn surname_candidates(
         }
         let possessive = i + 1 < p.len() && p.kind(i + 1) == Kind::Possessive;
         let span_end = if possessive {
-            p.tokens[i + 1].end
+            p.tokens()[i + 1].end
         } else {
             token.end
         };
@@ -1048,10 +1048,10 @@ pub fn person(p: &Para, core: Range<usize>, role: Option<Range<usize>>) -> Menti
     for t in words() {
         as_written &= match last {
             Some(before) => {
-                let gap = p.tokens[before].end as usize;
+                let gap = p.tokens()[before].end as usize;
                 t == before + 1
-                    && p.tokens[t].start as usize == gap + 1
-                    && p.text.as_bytes().get(gap) == Some(&b' ')
+                    && p.tokens()[t].start as usize == gap + 1
+                    && p.text().as_bytes().get(gap) == Some(&b' ')
             }
             None => t == core.start,
         };
@@ -1258,7 +1258,7 @@ fn person_ending_at<'m>(p: &Para, people: &'m [Mention], end: usize) -> Option<&
 /// "… echoed those made by Trade Minister Ana Holt, who said": the person
 /// named last in the phrase `np`, whom a relative pronoun after it stands for.
 pub fn person_named_last(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mention> {
-    let end = p.tokens.get(np.end.checked_sub(1)?)?.end as usize;
+    let end = p.tokens().get(np.end.checked_sub(1)?)?.end as usize;
     person_ending_at(p, people, end).cloned()
 }
 
@@ -1305,7 +1305,7 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
     if np.start < 2 || p.kind(np.start - 1) != Kind::Comma || !p.is_any(np.start, &["a", "an"]) {
         return None;
     }
-    let name_end = p.tokens[np.start - 2].end as usize;
+    let name_end = p.tokens()[np.start - 2].end as usize;
     Some(person_ending_at(p, people, name_end)?.spanning(p.bytes(np)))
 }
 
@@ -2172,12 +2172,12 @@ mod tests {
         let p = Para::new(0, text, false);
         let start = text.find(np).unwrap();
         let first = p
-            .tokens
+            .tokens()
             .iter()
             .position(|t| t.start as usize == start)
             .unwrap();
         let last = p
-            .tokens
+            .tokens()
             .iter()
             .rposition(|t| t.end as usize == start + np.len())
             .unwrap();

@@ -15,11 +15,13 @@ use super::token::{Kind, Token, tokenize_into};
 
 pub struct Para<'a> {
     pub index: usize,
-    pub text: &'a str,
+    /// (Private, as `tokens` are: [`token_str`] relies on the two agreeing.)
+    text: &'a str,
     /// `text` with ASCII letters lower-cased: same byte offsets, so a token's
     /// lower-case form is a slice of it.
     lower: String,
-    pub tokens: Vec<Token>,
+    /// `tokenize_into(text)`'s, and nothing else's (see [`token_str`]).
+    tokens: Vec<Token>,
     /// For each token: could it be part of a person's name?
     name_words: Vec<bool>,
     /// For each token: a word that starts with a capital letter? (Asked of
@@ -101,7 +103,7 @@ impl<'a> Para<'a> {
             // The rest are remembered by the word: a story repeats its
             // capitalized words.
             *name = !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
-                && memo.name_word(t.text(text), &lower[t.range()]);
+                && memo.name_word(token_str(text, t), token_str(&lower, t));
         }
         names_that_are_words(text, &lower, &tokens, &capitals, &mut name_words);
         places.clear();
@@ -146,18 +148,28 @@ impl<'a> Para<'a> {
         self.tokens.len()
     }
 
+    /// The paragraph's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The paragraph's tokens.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
     pub fn kind(&self, i: usize) -> Kind {
         self.tokens[i].kind
     }
 
     /// The token as written.
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.text)
+        token_str(self.text, &self.tokens[i])
     }
 
     /// The token with ASCII letters lower-cased.
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[self.tokens[i].range()]
+        token_str(&self.lower, &self.tokens[i])
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -301,6 +313,23 @@ impl<'a> Para<'a> {
             .cloned()
             .unwrap_or(i..i + 1)
     }
+}
+
+/// The text of `token`, one of `tokenize_into(text)`'s, in `text` or in
+/// `text` lower-cased. Cut without the test of its ends for character
+/// boundaries: every stage asks for tokens' words millions of times, and
+/// the tests were a third of each ask.
+#[inline]
+fn token_str<'t>(text: &'t str, token: &Token) -> &'t str {
+    let bytes = &text.as_bytes()[token.range()];
+    debug_assert!(text.is_char_boundary(token.start as usize));
+    debug_assert!(text.is_char_boundary(token.end as usize));
+    // SAFETY: `tokenize_into` ends tokens only at character boundaries of
+    // the text it cuts, and a `Para`'s tokens (private) are its cuts of the
+    // paragraph's text (private too); the lower case changes ASCII letters
+    // only, so its boundaries are the text's. Bytes between two boundaries
+    // of a `str` are UTF-8.
+    unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
 /// Whether `token` starts with a capital letter. An ASCII first letter is

@@ -701,9 +701,11 @@ fn verb_before_infinitive(p: &Para, v: usize) -> bool {
 /// Token range covering a byte range.
 pub(super) fn token_range(p: &Para, bytes: Range<usize>) -> Range<usize> {
     let start = p
-        .tokens
+        .tokens()
         .partition_point(|t| (t.start as usize) < bytes.start);
-    let end = p.tokens.partition_point(|t| (t.end as usize) <= bytes.end);
+    let end = p
+        .tokens()
+        .partition_point(|t| (t.end as usize) <= bytes.end);
     start..end
 }
 

@@ -211,7 +211,7 @@ const MAX_INTERRUPTION_BYTES: usize = 200;
 /// Between two quotes there is only punctuation, or the first one's
 /// attribution ending its sentence.
 fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
-    let gap = &p.text[first.content.end..second.content.start];
+    let gap = &p.text()[first.content.end..second.content.start];
     if gap.chars().all(|c| !c.is_alphanumeric()) {
         return true;
     }
@@ -219,7 +219,7 @@ fn between_is_attribution(p: &Para, first: &Found, second: &Found) -> bool {
         first.content.end <= cue.start
             && cue.end <= second.content.start
             && gap.len() < MAX_INTERRUPTION_BYTES
-            && p.tokens[token_range(p, first.content.end..second.content.start)]
+            && p.tokens()[token_range(p, first.content.end..second.content.start)]
                 .iter()
                 .filter(|t| t.kind.is_terminal())
                 .count()
