@@ -81,7 +81,15 @@ impl Names {
             None => 0,
         };
         let end = self.ends.get(n).copied().unwrap_or(start);
-        self.text.get(start..end).unwrap_or("")
+        // Cut as bytes: coreference reads names over and over, and the test
+        // of both ends for character boundaries was a good part of each read.
+        let bytes = self.text.as_bytes().get(start..end).unwrap_or_default();
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `start` and `end` are each 0 or an entry of `ends`, and
+        // every entry is where a whole `&str` pushed onto `text` ends (only
+        // `intern` changes either): character boundaries of `text`, so the
+        // bytes between them are UTF-8.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
 
