@@ -287,7 +287,11 @@ impl<'a> Para<'a> {
         if range.is_empty() {
             return "";
         }
-        &self.lower[self.bytes(range)]
+        tokens_str(
+            &self.lower,
+            &self.tokens[range.start],
+            &self.tokens[range.end - 1],
+        )
     }
 
     /// The text covering tokens `range`.
@@ -295,7 +299,11 @@ impl<'a> Para<'a> {
         if range.is_empty() {
             return "";
         }
-        &self.text[self.bytes(range)]
+        tokens_str(
+            self.text,
+            &self.tokens[range.start],
+            &self.tokens[range.end - 1],
+        )
     }
 
     /// Whether tokens `range` name a place ([`countries::is_place`]), looked
@@ -321,9 +329,15 @@ impl<'a> Para<'a> {
 /// the tests were a third of each ask.
 #[inline]
 fn token_str<'t>(text: &'t str, token: &Token) -> &'t str {
-    let bytes = &text.as_bytes()[token.range()];
-    debug_assert!(text.is_char_boundary(token.start as usize));
-    debug_assert!(text.is_char_boundary(token.end as usize));
+    tokens_str(text, token, token)
+}
+
+/// [`token_str`] of the text from `first`'s start to `last`'s end.
+#[inline]
+fn tokens_str<'t>(text: &'t str, first: &Token, last: &Token) -> &'t str {
+    let (start, end) = (first.start as usize, last.end as usize);
+    let bytes = &text.as_bytes()[start..end];
+    debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
     // SAFETY: `tokenize_into` ends tokens only at character boundaries of
     // the text it cuts, and a `Para`'s tokens (private) are its cuts of the
     // paragraph's text (private too); the lower case changes ASCII letters
@@ -354,7 +368,8 @@ const MAX_QUESTION_TOKENS: usize = 40;
 /// that is also a given name is a name beside a name word, unless a
 /// preposition or determiner comes first ("in May Lund said" keeps the month).
 /// `capitals` are the tokens' [`Para::is_capitalized`], read here rather
-/// than each word decoded again: this runs for every token.
+/// than each word decoded again: this runs for every token. `tokens` are
+/// `tokenize_into(text)`'s and `lower` is `text` lower-cased (as in a `Para`).
 fn names_that_are_words(
     text: &str,
     lower: &str,
@@ -373,24 +388,24 @@ fn names_that_are_words(
             continue;
         }
         let token = &tokens[i];
-        let word = token.text(text);
+        let word = token_str(text, token);
         // "Ms King", "Mr Major": after an honorific, a capitalized word is a
         // name, even one that is also a word or a title.
         if i > 0
             && word.bytes().any(|b| b.is_ascii_lowercase())
-            && lexicon().names_after_honorific(tokens[i - 1].text(text), word)
+            && lexicon().names_after_honorific(token_str(text, &tokens[i - 1]), word)
         {
             name_words[i] = true;
             continue;
         }
         // Cheap tests first: this runs for every capitalized word.
-        if !grammar::AUXILIARIES.contains(&lower[token.range()])
+        if !grammar::AUXILIARIES.contains(token_str(lower, token))
             || lexicon().given_name(word).is_none()
         {
             continue;
         }
         let after_function_word = i > 0 && {
-            let before = &lower[tokens[i - 1].range()];
+            let before = token_str(lower, &tokens[i - 1]);
             grammar::PREPOSITIONS.contains(before) || grammar::DETERMINERS.contains(before)
         };
         // Before a name word ("Will Doyle") or after one ("Aye Myint May"),
