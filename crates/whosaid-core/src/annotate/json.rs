@@ -135,6 +135,11 @@ fn escapes(word: u64) -> u64 {
     (below_space | quote | backslash) & HIGHS
 }
 
+/// Whether one byte is one that [`escapes`] marks.
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
 /// The eight bytes of `bytes` from `at`, little-endian, padded past the end
 /// with a byte that needs no escape.
 fn word_at(bytes: &[u8], at: usize) -> u64 {
@@ -167,12 +172,21 @@ fn string(out: &mut Vec<u8>, text: &str) {
             at += 16;
             continue;
         }
-        let marks = escapes(word_at(bytes, at));
-        if marks == 0 {
-            at += 8;
-            continue;
-        }
-        let hit = at + (marks.trailing_zeros() / 8) as usize;
+        let hit = if let Some(eight) = bytes.get(at..at + 8) {
+            let marks = escapes(word_at(eight, 0));
+            if marks == 0 {
+                at += 8;
+                continue;
+            }
+            at + (marks.trailing_zeros() / 8) as usize
+        } else {
+            // Under eight bytes left (all of most mentions' short texts):
+            // tested one by one rather than copied into a padded word.
+            match bytes[at..].iter().position(|&b| needs_escape(b)) {
+                Some(k) => at + k,
+                None => break,
+            }
+        };
         let Some(&byte) = bytes.get(hit) else {
             break;
         };
@@ -481,6 +495,17 @@ mod tests {
             .expect("memory takes any write");
         spilled.extend_from_slice(&out);
         spilled
+    }
+
+    #[test]
+    fn a_byte_needs_an_escape_exactly_when_its_word_is_marked() {
+        for byte in 0..=255u8 {
+            let word = u64::from_le_bytes([b'a', b'a', b'a', byte, b'a', b'a', b'a', b'a']);
+            assert_eq!(needs_escape(byte), escapes(word) != 0, "{byte}");
+        }
+        let mut out = Vec::new();
+        string(&mut out, "a\"b\\c\n");
+        assert_eq!(out, b"\"a\\\"b\\\\c\\n\"");
     }
 
     #[test]
