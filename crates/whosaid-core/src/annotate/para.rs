@@ -94,16 +94,16 @@ impl<'a> Para<'a> {
         capitals.clear();
         capitals.resize(tokens.len(), false);
         for ((t, name), capital) in tokens.iter().zip(&mut name_words).zip(&mut capitals) {
-            if !t.is_word() {
+            // Most words are answered from their bytes: one plainly no name
+            // starts in lower case, so is no capital either (both flags stay
+            // false).
+            if !t.is_word() || plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default()) {
                 continue;
             }
             *capital = starts_with_capital(text, t);
-            // Most words are answered from their bytes, before the text is
-            // cut at character boundaries.
             // The rest are remembered by the word: a story repeats its
             // capitalized words.
-            *name = !plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default())
-                && memo.name_word(token_str(text, t), token_str(&lower, t));
+            *name = memo.name_word(token_str(text, t), token_str(&lower, t));
         }
         names_that_are_words(text, &lower, &tokens, &capitals, &mut name_words);
         places.clear();
