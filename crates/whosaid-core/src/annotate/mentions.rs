@@ -977,8 +977,7 @@ pub fn surname_candidates(
     mut place: impl FnMut(usize) -> Placement,
 ) {
     // The name words' flags, read in one scan: most tokens are none.
-    let name_words = p.name_word_flags().iter().enumerate();
-    for i in name_words.filter_map(|(i, &name)| name.then_some(i)) {
+    for i in set_flags(p.name_word_flags()) {
         if is_initial(p, i) {
             continue;
         }
@@ -1020,6 +1019,27 @@ pub fn surname_candidates(
             placement: place(i),
         });
     }
+}
+
+/// The indices of the `true`s among `flags`, looked for eight flags at a
+/// time: most are false, and one test a flag cost more than the rest of
+/// the scan.
+fn set_flags(flags: &[bool]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(eight) = flags.get(at..at + 8) {
+            let word = u64::from_le_bytes(std::array::from_fn(|k| u8::from(eight[k])));
+            if word != 0 {
+                let found = at + (word.trailing_zeros() / 8) as usize;
+                at = found + 1;
+                return Some(found);
+            }
+            at += 8;
+        }
+        let found = at + flags.get(at..)?.iter().position(|&flag| flag)?;
+        at = found + 1;
+        Some(found)
+    })
 }
 
 /// The words of a name, without brackets.
@@ -2166,6 +2186,21 @@ mod tests {
         assert!(people("Territorial concessions came after World War Two in Berlin.").is_empty());
         assert!(people("It came up at Prime Minister's Questions on Wednesday.").is_empty());
         assert!(people("The State Department and Nato-style guarantees.").is_empty());
+    }
+
+    #[test]
+    fn set_flags_are_found_wherever_they_stand() {
+        for length in 0..40 {
+            for pattern in [0u64, 1, 0b1001, 0x8000_0001, 0x1234_5678_9abc, u64::MAX] {
+                let flags: Vec<bool> = (0..length).map(|k| pattern >> (k % 64) & 1 == 1).collect();
+                let expected: Vec<usize> = (0..length).filter(|&k| flags[k]).collect();
+                assert_eq!(
+                    set_flags(&flags).collect::<Vec<_>>(),
+                    expected,
+                    "{length} {pattern}"
+                );
+            }
+        }
     }
 
     fn described(text: &str, np: &str) -> Mention {
