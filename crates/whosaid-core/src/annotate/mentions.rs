@@ -453,19 +453,12 @@ fn possible_run_start(p: &Para, from: usize) -> usize {
         return from;
     }
     // Past `from`, the token before was passed over: it is no name word.
-    let (Some(names), Some(capitals), Some(tokens)) = (
-        names.get(from..),
-        p.capital_flags().get(from..),
-        p.tokens().get(from..),
-    ) else {
+    if from > names.len() {
         return from;
-    };
-    names
-        .iter()
-        .zip(capitals)
-        .zip(tokens)
-        .position(|((&name, &capital), token)| name || capital || token.kind == Kind::OpenParen)
-        .map_or(p.len(), |n| from + n)
+    }
+    set_flags(p.run_start_flags(), from)
+        .next()
+        .unwrap_or(p.len())
 }
 
 /// Longest quoted term, in tokens, whose names are the term's ("the
@@ -977,7 +970,7 @@ pub fn surname_candidates(
     mut place: impl FnMut(usize) -> Placement,
 ) {
     // The name words' flags, read in one scan: most tokens are none.
-    for i in set_flags(p.name_word_flags()) {
+    for i in set_flags(p.name_word_flags(), 0) {
         if is_initial(p, i) {
             continue;
         }
@@ -1021,11 +1014,11 @@ pub fn surname_candidates(
     }
 }
 
-/// The indices of the `true`s among `flags`, looked for eight flags at a
-/// time: most are false, and one test a flag cost more than the rest of
-/// the scan.
-fn set_flags(flags: &[bool]) -> impl Iterator<Item = usize> + '_ {
-    let mut at = 0;
+/// The indices of the `true`s among `flags` from `from` on, looked for
+/// eight flags at a time: most are false, and one test a flag cost more
+/// than the rest of the scan.
+fn set_flags(flags: &[bool], from: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut at = from;
     std::iter::from_fn(move || {
         while let Some(eight) = flags.get(at..at + 8) {
             let word = u64::from_le_bytes(std::array::from_fn(|k| u8::from(eight[k])));
@@ -2195,10 +2188,13 @@ mod tests {
                 let flags: Vec<bool> = (0..length).map(|k| pattern >> (k % 64) & 1 == 1).collect();
                 let expected: Vec<usize> = (0..length).filter(|&k| flags[k]).collect();
                 assert_eq!(
-                    set_flags(&flags).collect::<Vec<_>>(),
+                    set_flags(&flags, 0).collect::<Vec<_>>(),
                     expected,
                     "{length} {pattern}"
                 );
+                let from = length / 3;
+                let after: Vec<usize> = expected.iter().copied().filter(|&k| k >= from).collect();
+                assert_eq!(set_flags(&flags, from).collect::<Vec<_>>(), after);
             }
         }
     }

@@ -27,6 +27,10 @@ pub struct Para<'a> {
     /// For each token: a word that starts with a capital letter? (Asked of
     /// every token by several stages, so answered once.)
     capitals: Vec<bool>,
+    /// For each token: may a run of a person's name start there (a name
+    /// word, a capitalized word or an opening bracket)? The people finder
+    /// looks for the next one over thousands of tokens.
+    run_starts: Vec<bool>,
     pub quotes: Quotes,
     pub sentences: Vec<Range<usize>>,
     /// Lookups several stages make of the same token, each made once.
@@ -50,6 +54,7 @@ pub struct Scratch {
     tokens: Vec<Token>,
     name_words: Vec<bool>,
     capitals: Vec<bool>,
+    run_starts: Vec<bool>,
     quotes: Quotes,
     sentences: Vec<Range<usize>>,
     places: Vec<OnceCell<Option<u16>>>,
@@ -74,6 +79,7 @@ impl<'a> Para<'a> {
             mut tokens,
             mut name_words,
             mut capitals,
+            mut run_starts,
             mut quotes,
             mut sentences,
             mut places,
@@ -93,17 +99,30 @@ impl<'a> Para<'a> {
         name_words.resize(tokens.len(), false);
         capitals.clear();
         capitals.resize(tokens.len(), false);
-        for ((t, name), capital) in tokens.iter().zip(&mut name_words).zip(&mut capitals) {
+        run_starts.clear();
+        run_starts.resize(tokens.len(), false);
+        let flags = name_words
+            .iter_mut()
+            .zip(&mut capitals)
+            .zip(&mut run_starts);
+        for (t, ((name, capital), run_start)) in tokens.iter().zip(flags) {
+            if !t.is_word() {
+                *run_start = t.kind == Kind::OpenParen;
+                continue;
+            }
             // Most words are answered from their bytes: one plainly no name
-            // starts in lower case, so is no capital either (both flags stay
+            // starts in lower case, so is no capital either (the flags stay
             // false).
-            if !t.is_word() || plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default()) {
+            if plainly_no_name(text.as_bytes().get(t.range()).unwrap_or_default()) {
                 continue;
             }
             *capital = starts_with_capital(text, t);
             // The rest are remembered by the word: a story repeats its
             // capitalized words.
             *name = memo.name_word(token_str(text, t), token_str(&lower, t));
+            // (`names_that_are_words` below marks capitalized words only,
+            // so it leaves this as it is.)
+            *run_start = *name || *capital;
         }
         names_that_are_words(text, &lower, &tokens, &capitals, &mut name_words);
         places.clear();
@@ -119,6 +138,7 @@ impl<'a> Para<'a> {
             tokens,
             name_words,
             capitals,
+            run_starts,
             quotes,
             sentences,
             places,
@@ -135,6 +155,7 @@ impl<'a> Para<'a> {
             tokens: self.tokens,
             name_words: self.name_words,
             capitals: self.capitals,
+            run_starts: self.run_starts,
             quotes: self.quotes,
             sentences: self.sentences,
             places: self.places,
@@ -256,9 +277,10 @@ impl<'a> Para<'a> {
         &self.name_words
     }
 
-    /// [`Para::is_capitalized`] of every token, for a scan of them all.
-    pub fn capital_flags(&self) -> &[bool] {
-        &self.capitals
+    /// For every token, whether a run of a person's name may start there:
+    /// a name word, a capitalized word or an opening bracket.
+    pub fn run_start_flags(&self) -> &[bool] {
+        &self.run_starts
     }
 
     /// A word that starts with a capital letter.
