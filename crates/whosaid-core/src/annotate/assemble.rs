@@ -313,7 +313,10 @@ fn speaker<'m>(
 /// names ("<Harbour Trust Bank BSC> (HTB)"), which the tokenizer skips; a
 /// ticker in its marks ("Harbour Corp <HTC>") stays as written.
 fn without_wire_tags(name: &str) -> Cow<'_, str> {
-    if !name.contains(['<', '>']) {
+    // Looked for as bytes (neither mark is ever part of a longer UTF-8
+    // sequence): a pattern of chars decodes the name, for every alias of
+    // every speaker.
+    if !name.bytes().any(|b| b == b'<' || b == b'>') {
         return Cow::Borrowed(name);
     }
     let mut kept = String::with_capacity(name.len());
