@@ -5224,3 +5224,19 @@ fn an_opening_adverb_before_a_present_verb_clause_is_content() {
         )
     );
 }
+
+#[test]
+fn the_agent_of_a_participle_after_a_plural_source_is_part_of_it() {
+    for (text, source) in [
+        (
+            "Inflows rose in the last two months, analysts polled by the Gazette said.",
+            "analysts polled by the Gazette",
+        ),
+        (
+            "Bank economists contacted by the Gazette said rates would rise.",
+            "Bank economists contacted by the Gazette",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}

@@ -949,6 +949,7 @@ pub(super) fn subject_left(
     };
     let np = noun_phrase_left(p, end, sentence.start)?;
     let np = before_main_verb(p, np, cue);
+    let np = with_agent_of_participle(p, np, sentence.start);
     let np = with_coordinated_plurals(p, np, sentence.start);
     let np = with_coordinated_modifier(p, np, sentence.start, cue);
     let np = with_description_before(p, np, sentence.start);
@@ -1093,6 +1094,30 @@ fn aside_opened_by(p: &Para, t: usize, floor: usize, opener: Kind) -> Option<usi
         .take(MAX_PHRASE_TOKENS)
         .find(|&d| p.kind(d) == opener)
         .filter(|&open| open > floor)
+}
+
+/// "analysts polled by the Gazette said", "economists surveyed by Reuters
+/// said": the agent of a participle after a plural source is part of it.
+fn with_agent_of_participle(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
+    if np.start < floor + 3 || !p.is_any(np.start - 1, &["by"]) {
+        return np;
+    }
+    let participle = np.start - 2;
+    let head = np.start - 3;
+    let lower = p.lower(participle);
+    if !p.is_word(participle)
+        || p.is_capitalized(participle)
+        || !lower.ends_with("ed")
+        || !p.is_word(head)
+        || p.is_capitalized(head) && head > floor
+        || !p.lower(head).ends_with('s')
+    {
+        return np;
+    }
+    match noun_phrase_left(p, head + 1, floor) {
+        Some(source) if source.end == head + 1 => source.start..np.end,
+        _ => np,
+    }
 }
 
 /// Longest source a modifier joined by "and" may open, in tokens.
