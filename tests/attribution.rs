@@ -5240,3 +5240,36 @@ fn the_agent_of_a_participle_after_a_plural_source_is_part_of_it() {
         assert_eq!(source_and_content(text).0, source, "{text}");
     }
 }
+
+#[test]
+fn a_second_verb_speaks_for_the_subject_of_the_first() {
+    for (text, source) in [
+        ("Ruiz put up a picture and said it was wrong.", "Ruiz"),
+        (
+            "A city official visited the site and said the bridge was unsafe.",
+            "A city official",
+        ),
+        (
+            "A spokesman declined to comment, saying the case was open.",
+            "A spokesman",
+        ),
+        (
+            "And in 2011, she all but accused the chair of lying.",
+            "she",
+        ),
+        (
+            "A few minutes later, organizers came out and said they would register voters.",
+            "organizers",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn words_a_name_modifies_are_not_its_verb() {
+    let (source, _) = source_and_content(
+        "Pressure group the Harbour Trust visited the docks and said the plan was wrong.",
+    );
+    assert_ne!(source, "Pressure");
+}

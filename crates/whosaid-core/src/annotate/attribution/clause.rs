@@ -1063,12 +1063,58 @@ fn nearest_clause_subject(p: &Para, connective: usize, floor: usize) -> Option<R
         .take_while(|&t| !p.inside_quote(t) && p.kind(t) != Kind::Comma)
         .find(|&t| looks_finite(p, t))?;
     let np = noun_phrase_left(p, verb, floor)?;
-    (np.len() <= 4
-        && names_someone(p, np.clone())
+    let named = names_someone(p, np.clone())
         && np
             .clone()
-            .all(|t| p.is_capitalized(t) || p.kind(t) == Kind::Period))
-    .then_some(np)
+            .all(|t| p.is_capitalized(t) || p.kind(t) == Kind::Period);
+    // ("… organizers came out and said": people a plural noun stands for.)
+    (np.len() <= 4 && (named || headed_by_people(p, np.clone()))).then_some(np)
+}
+
+/// "organizers", "local officials": a phrase whose head is a plural noun
+/// for people who speak.
+fn headed_by_people(p: &Para, np: Range<usize>) -> bool {
+    let lexicon = lexicon();
+    let head = np.end - 1;
+    let lower = p.lower(head);
+    p.is_word(head)
+        && !p.is_capitalized(head)
+        && lower
+            .strip_suffix('s')
+            .is_some_and(|singular| lexicon.is_anonymous_head(singular) || lexicon.is_group(lower))
+}
+
+/// "Ruiz put up a picture and said": a verb the grammar cannot tell from a
+/// noun ("put", "cut") runs the subject on into the predicate; a name
+/// followed by a lower-case word and, later, an article is the subject.
+fn name_before_unknown_verb(p: &Para, np: Range<usize>) -> Range<usize> {
+    let name_end = np
+        .clone()
+        .find(|&t| !mentions::is_name_word(p, t))
+        .unwrap_or(np.end);
+    let predicate = name_end > np.start
+        && name_end < np.end
+        && p.is_word(name_end)
+        && !p.is_capitalized(name_end)
+        && may_be_a_verb(p, name_end)
+        && (name_end + 1..np.end).any(|t| p.is_any(t, &grammar::DETERMINERS));
+    if predicate { np.start..name_end } else { np }
+}
+
+/// Whether the lower-case word at `t` may be a verb after a name, not what
+/// the name modifies ("Anti-abortion group the …", "Pieces of the …") or a
+/// participle ("Hastily politicizing the …").
+fn may_be_a_verb(p: &Para, t: usize) -> bool {
+    let lexicon = lexicon();
+    let lower = p.lower(t);
+    !lower.ends_with("ing")
+        && !p.is_any(t, &grammar::PREPOSITIONS)
+        && !p.is_any(t, &grammar::CONNECTIVES)
+        && !lexicon.is_group(lower)
+        && !lexicon.is_organization_head(lower)
+        && !lexicon.is_anonymous_head(lower)
+        && !lexicon.is_document(lower)
+        && p.title(t).is_none()
 }
 
 /// Longest participle phrase opening a sentence, in tokens.
@@ -1318,8 +1364,11 @@ pub(super) fn clause(
             // ("But told Harbour Radio: “…”": the subject is not after the cue.)
             None => (
                 Some(
-                    nearest_clause_subject(p, front, sentence.start)
-                        .or_else(|| named_subject(p, sentence).filter(|np| np.end <= cue.start))?,
+                    nearest_clause_subject(p, front, sentence.start).or_else(|| {
+                        named_subject(p, sentence)
+                            .map(|np| name_before_unknown_verb(p, np))
+                            .filter(|np| np.end < front)
+                    })?,
                 ),
                 false,
             ),

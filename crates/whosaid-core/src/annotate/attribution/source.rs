@@ -23,6 +23,11 @@ pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize
             break;
         }
         let lower = p.lower(t);
+        // "he all but accused …": an adverb, not a connective.
+        if lower == "but" && t > floor + 1 && p.lower(t - 1) == "all" && !p.is_capitalized(t - 1) {
+            i = t - 1;
+            continue;
+        }
         let adverb = lower.ends_with("ly")
             && !p.is_capitalized(t)
             && lower.len() > 4
@@ -1500,7 +1505,9 @@ fn headed_by_speaker_noun(p: &Para, np: Range<usize>) -> bool {
     let lower = p.lower(head);
     let singular = lower.strip_suffix('s').unwrap_or(lower);
     np.len() >= 2
-        && p.is_any(np.start, &["the", "this", "these"])
+        && (p.is_any(np.start, &["the", "this", "these"])
+            // "A spokesman declined …", not "A few minutes …".
+            || p.is_any(np.start, &["a", "an"]) && singular == lower)
         && [lower, singular].iter().any(|w| {
             lexicon.is_group(w)
                 || lexicon.is_organization_head(w)
