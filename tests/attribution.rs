@@ -5273,3 +5273,22 @@ fn words_a_name_modifies_are_not_its_verb() {
     );
     assert_ne!(source, "Pressure");
 }
+
+#[test]
+fn what_someone_received_says_what_its_participle_says() {
+    for (text, source) in [
+        ("She got comments accusing her of lying.", "comments"),
+        (
+            "She received letters saying the plan was illegal.",
+            "letters",
+        ),
+        ("The mayor gets emails saying the road is unsafe.", "emails"),
+        // The one criticised for saying it said it.
+        (
+            "The mayor drew criticism for saying the plan was illegal.",
+            "The mayor",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}

@@ -1252,14 +1252,28 @@ fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
     if !p.lower(cue).ends_with("ing") {
         return np;
     }
+    // ("She got comments accusing …": the phrase may open with the verb.)
+    // ("He drew criticism for saying …" is his, though.)
+    let what_was_received = !p.is_any(np.end, &["for", "of"]);
+    if np.len() >= 2
+        && what_was_received
+        && p.is_any(np.start, &RECEIVING_VERBS)
+        && !p.is_capitalized(np.start)
+    {
+        return np.start + 1..np.end;
+    }
     let verb = (np.start + 1..np.end).find(|&t| {
         p.is_word(t)
             && !p.is_capitalized(t)
-            && (p.lower(t).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(t)))
+            && (p.lower(t).ends_with("ed")
+                || grammar::IRREGULAR_PAST.contains(p.lower(t))
+                || p.is_any(t, &RECEIVING_VERBS))
             // "The ministry issued a statement saying …": after any noun,
             // a past verb that takes an object is the main verb.
             && (mentions::is_name_word(p, t - 1)
                 || p.is_any(t + 1, &["a", "an", "the"])
+                // "She got comments accusing …": what she received says it.
+                || p.is_any(t, &RECEIVING_VERBS)
                 || p.is_any(t + 1, &grammar::POSSESSIVE_DETERMINERS))
             && !p.is_any(t + 1, &["by"])
             // "the Standard quoted Mr Clarke telling …": he is the one telling.
@@ -1267,7 +1281,13 @@ fn before_main_verb(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
     });
     match verb {
         // "The mayor received a letter saying …": the letter says it.
-        Some(verb) if p.is_any(verb, &RECEIVING_VERBS) && verb + 1 < np.end => verb + 1..np.end,
+        Some(verb) if p.is_any(verb, &RECEIVING_VERBS) && verb + 1 < np.end => {
+            if what_was_received {
+                verb + 1..np.end
+            } else {
+                np.start..verb
+            }
+        }
         Some(verb) => np.start..verb,
         None => np,
     }
