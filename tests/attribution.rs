@@ -5292,3 +5292,26 @@ fn what_someone_received_says_what_its_participle_says() {
         assert_eq!(source_and_content(text).0, source, "{text}");
     }
 }
+
+#[test]
+fn a_plural_noun_before_a_participle_and_its_agent_is_no_cue() {
+    let seen = only("Intelligence reports seen by the Gazette suggest the plan is ready.");
+    assert_eq!(
+        seen.speaker.as_deref(),
+        Some("Intelligence reports seen by the Gazette")
+    );
+    assert_eq!(seen.speaker_kind, Some(SpeakerKind::Document));
+    // A noun after the cue is its object, not a participle.
+    let (source, content) =
+        source_and_content("The lawsuit alleges defamation by the mayor over his remarks.");
+    assert_eq!(source, "The lawsuit");
+    assert_eq!(content, "defamation by the mayor over his remarks");
+}
+
+#[test]
+fn the_agent_after_a_verb_phrase_is_what_a_relative_pronoun_stands_for() {
+    let seen = only(
+        "The senator is disavowing remarks made by a campaign volunteer who said voters were fools.",
+    );
+    assert_eq!(seen.speaker.as_deref(), Some("a campaign volunteer"));
+}

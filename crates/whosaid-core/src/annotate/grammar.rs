@@ -131,6 +131,16 @@ pub(crate) static AMBIGUOUS_PAST: WordSet = crate::vocabulary::word_set!("ambigu
 /// Nouns that head a plural noun phrase without ending in -s.
 pub(crate) static IRREGULAR_PLURALS: WordSet = crate::vocabulary::word_set!("irregular_plurals");
 
+/// Whether a lower-case word may be a past participle: "seen", "made",
+/// "drawn", "issued" (not "defamation", "poll").
+pub(crate) fn may_be_participle(lower: &str) -> bool {
+    lower.ends_with("ed")
+        || lower.ends_with("en")
+        || lower.ends_with("wn")
+        || IRREGULAR_PAST.contains(lower)
+        || AMBIGUOUS_PAST.contains(lower)
+}
+
 pub fn is_time_word(lower: &str) -> bool {
     DAYS.contains(lower) || MONTHS.contains(lower) || TIME_WORDS.contains(lower)
 }

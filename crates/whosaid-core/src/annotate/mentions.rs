@@ -1459,7 +1459,15 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         let participle = lower.ends_with("ed")
             && !p.is_capitalized(t)
             && (after_those || !p.is_capitalized(t - 1) && !p.is_any(t - 1, &grammar::DETERMINERS))
-            && lexicon.title(lower).is_none();
+            && lexicon.title(lower).is_none()
+            // "reports seen by Reuters": an irregular participle and its agent.
+            || !p.is_capitalized(t)
+                && t + 1 < np.end
+                && p.is_any(t + 1, &["by"])
+                && grammar::may_be_participle(lower)
+                && p.is_word(t - 1)
+                && p.lower(t - 1).ends_with('s')
+                && !p.is_capitalized(t - 1);
         // "Democrats supporting Ms. Ruiz": a present participle and its
         // object after a plural head.
         // ("Japan's ruling party", "the polling average": no people before.)

@@ -156,6 +156,14 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                         && p.is_any(t - 2, &grammar::BE_FORMS))
                 && !lower.ends_with("ing");
             let passive_been = t > sentence.start + 1 && p.is_any(t - 1, &["been", "being"]);
+            // "Intelligence reports seen by Reuters", "claims made by the
+            // firm": a participle and its agent after a plural noun.
+            let noun_with_agent = lower.ends_with('s')
+                && t + 2 < sentence.end
+                && p.is_word(t + 1)
+                && !p.is_capitalized(t + 1)
+                && grammar::may_be_participle(p.lower(t + 1))
+                && p.is_any(t + 2, &["by"]);
             // "states", "claims": nouns unless a that-clause or quote follows.
             // "“…,” he notes.": a subject pronoun between a quote and the
             // cue, and nothing after it, makes it a verb too.
@@ -214,6 +222,7 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                 && !graded
                 && !passive
                 && !passive_been
+                && !noun_with_agent
                 && !noun_use
                 && !refused
                 && !asked_anonymity

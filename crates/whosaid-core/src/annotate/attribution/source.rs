@@ -904,6 +904,7 @@ pub(super) fn subject_left(
                 t
             };
             let np = noun_phrase_left(p, before, sentence.start)?;
+            let np = agent_of_a_verb_phrase(p, np);
             return Some((Subject::Phrase(np.clone(), None), np.start));
         }
         if grammar::CONNECTIVES.contains(lower) {
@@ -1099,6 +1100,17 @@ fn aside_opened_by(p: &Para, t: usize, floor: usize, opener: Kind) -> Option<usi
         .take(MAX_PHRASE_TOKENS)
         .find(|&d| p.kind(d) == opener)
         .filter(|&open| open > floor)
+}
+
+/// "is disavowing remarks made by a surrogate who said": a phrase opening
+/// with a verb's participle is no source; the agent at its end is.
+fn agent_of_a_verb_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
+    let verb_first =
+        p.is_word(np.start) && !p.is_capitalized(np.start) && p.lower(np.start).ends_with("ing");
+    match np.clone().rev().find(|&t| p.is_any(t, &["by"])) {
+        Some(by) if verb_first && by + 1 < np.end => by + 1..np.end,
+        _ => np,
+    }
 }
 
 /// "analysts polled by the Gazette said", "economists surveyed by Reuters
