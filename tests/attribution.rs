@@ -3289,6 +3289,31 @@ fn a_headline_verb_ends_the_name_before_it() {
 }
 
 #[test]
+fn a_headline_with_long_prepositions_still_ends_the_name_at_its_verb() {
+    for text in [
+        // "for" and "after" are prepositions, not lower-case content words.
+        "Carl Hobbs Calls for Inquiry after Ferry Report Reveals Funds Missing from Harbour Accounts\n\nCarl Hobbs said the funds were gone.",
+        // A long headline with every content word capitalized.
+        "Carl Hobbs Blasts Ferry Board for Ignoring His Warnings, Urges Harbour Town to Turn Away from the Ferry Plan Like Before\n\nCarl Hobbs said the plan would fail.",
+        // A past cue right after a given name.
+        "Carl Questioned Why Ferry Board Members Stay Silent\n\nCarl Hobbs said the plan would fail.",
+    ] {
+        assert_eq!(people(text), ["Carl Hobbs"], "{text}: {:?}", speakers(text));
+    }
+    // A biography line with a verb in lower case is running text, not a
+    // headline, however many capitals it holds.
+    let text = "The ferry sailed.\n\nMs. Vale is Director of the Program on Ferry Safety and Rights at Harbour University’s Institute for the Study of Coastal Trade.";
+    assert_eq!(people(text), ["Vale"], "{:?}", speakers(text));
+}
+
+#[test]
+fn a_host_named_in_a_quoted_show_title_is_a_person() {
+    // (A title in Title Case: the host's name is not the title's.)
+    let text = "The ferry sailed.\n\nHe spoke on “Harbour Tonight with Ana Ruiz” on Monday. Ruiz said the ferry was late.";
+    assert_eq!(people(text), ["Ana Ruiz"], "{:?}", speakers(text));
+}
+
+#[test]
 fn letters_after_a_full_name_end_it() {
     for (text, name) in [
         (

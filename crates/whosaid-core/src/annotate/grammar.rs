@@ -195,8 +195,9 @@ pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
 }
 
 /// The content words and the capitalized ones among the words of `range`,
-/// as Title Case counts them: short function words ("of", "the", "and") stay
-/// lower case in a title ("Planet of the Apes") and do not count. `None` past
+/// as Title Case counts them: short function words ("of", "the", "and") and
+/// prepositions of any length ("Calls for Inquiry after Fire") stay lower
+/// case in a title ("Planet of the Apes") and do not count. `None` past
 /// `max_words` words or `max_lower` lower-case content words, where reading
 /// on cannot make it Title Case.
 pub fn title_case_counts(
@@ -214,10 +215,9 @@ pub fn title_case_counts(
         if p.is_capitalized(t) {
             content_words += 1;
             capitalized += 1;
-        } else if !(p.word(t).len() <= 3
-            && (p.is_any(t, &PREPOSITIONS)
-                || p.is_any(t, &DETERMINERS)
-                || p.is_any(t, &["and", "or", "but", "nor"])))
+        } else if !(p.is_any(t, &PREPOSITIONS)
+            || p.word(t).len() <= 3
+                && (p.is_any(t, &DETERMINERS) || p.is_any(t, &["and", "or", "but", "nor"])))
         {
             content_words += 1;
             if content_words - capitalized > max_lower {

@@ -648,9 +648,17 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
         }
         // "Bernie Sanders Suffered A Blow", "Jeb Bush Hits Marco Rubio": in a
         // headline, a verb's capital ends the name. (Worked out once a sentence.)
-        if core.end - core.start >= 3 {
+        // ("Zoe Questioned Why …": a past cue may follow a given name, but
+        // "said" may be a surname, as in "Edward Said".)
+        let past_cue_after_given_name = p.given_name(core.start).is_some()
+            && core.end - core.start >= 2
+            && p.is_word(core.start + 1)
+            && p.lower(core.start + 1).ends_with("ed")
+            && p.lower(core.start + 1) != "said"
+            && lexicon.cue(p.lower(core.start + 1)).is_some();
+        if core.end - core.start >= 3 || past_cue_after_given_name {
             // ("Clinton Offers Needed Change": a surname alone may open it.)
-            let first_verb = if p.given_name(core.start).is_some() {
+            let first_verb = if p.given_name(core.start).is_some() && !past_cue_after_given_name {
                 core.start + 2
             } else {
                 core.start + 1
@@ -751,21 +759,22 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
             continue;
         }
         // "a documentary called 'Goodbye Mr Grumpy'", "the so-called “Blair
-        // Babes”": a name in a short quoted title or term is the title's.
-        let in_quoted_title = p
-            .quotes
-            .inside
-            .get(core.start)
-            .copied()
-            .flatten()
-            .is_some_and(|q| {
-                let quote = p.quotes.quotes[q as usize];
-                quote.open.is_some()
-                    && quote.close.is_some()
-                    && (not_person::is_title_case_line(p, quote.inner(p.len()))
-                        || quote.inner(p.len()).len() <= MAX_TERM_TOKENS
-                            && grammar::is_marked_as_term(p, &quote))
-            });
+        // Babes”": a name in a short quoted title or term is the title's;
+        // but "“Nightly News with Ana Ruiz”" names its host.
+        let in_quoted_title = !(core.start > 0 && p.is_any(core.start - 1, &["with"]))
+            && p.quotes
+                .inside
+                .get(core.start)
+                .copied()
+                .flatten()
+                .is_some_and(|q| {
+                    let quote = p.quotes.quotes[q as usize];
+                    quote.open.is_some()
+                        && quote.close.is_some()
+                        && (not_person::is_title_case_line(p, quote.inner(p.len()))
+                            || quote.inner(p.len()).len() <= MAX_TERM_TOKENS
+                                && grammar::is_marked_as_term(p, &quote))
+                });
         // "a spokesman for Vantor", "an analyst at Korvel": one word with no
         // evidence of a person, where someone works, is an institution (and
         // the story's lone "Vantor said" is that institution too).

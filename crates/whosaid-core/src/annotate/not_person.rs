@@ -248,15 +248,24 @@ pub fn speaks_of_itself(p: &Para, k: usize) -> bool {
 /// Longest headline, in words, read as one.
 const MAX_HEADLINE_WORDS: usize = 20;
 
+/// Longest headline, in words, read as one when every content word in it is
+/// capitalized.
+const MAX_CAPITALIZED_HEADLINE_WORDS: usize = 26;
+
 /// Whether the sentence `sentence` is a short line in Title Case, a headline
 /// or a heading ("Sailor Rescued After Storm Hits", "FAQ on CEO Resignation"),
 /// where a capital says nothing about a name. Reads at most
-/// [`MAX_HEADLINE_WORDS`] words.
+/// [`MAX_CAPITALIZED_HEADLINE_WORDS`] words.
 pub fn is_title_case_line(p: &Para, sentence: Range<usize>) -> bool {
     // All but one content word in ten capitalized: running text full of
     // names still has its verbs in lower case (three in twenty words and it
-    // is running text).
-    grammar::title_case_counts(p, sentence, MAX_HEADLINE_WORDS, 2).is_some_and(
+    // is running text). A longer line must have no lower-case content word:
+    // a biography's "X is Director of the … Institute for …" has one.
+    grammar::title_case_counts(p, sentence.clone(), MAX_HEADLINE_WORDS, 2).map_or_else(
+        || {
+            grammar::title_case_counts(p, sentence, MAX_CAPITALIZED_HEADLINE_WORDS, 0)
+                .is_some_and(|(content_words, _)| content_words >= 3)
+        },
         |(content_words, capitalized)| content_words >= 3 && capitalized * 10 >= content_words * 9,
     )
 }
