@@ -5340,3 +5340,34 @@ fn the_agent_after_a_verb_phrase_is_what_a_relative_pronoun_stands_for() {
     );
     assert_eq!(seen.speaker.as_deref(), Some("a campaign volunteer"));
 }
+
+#[test]
+fn a_cue_inside_a_relative_clause_of_the_subject_leaves_the_main_cue_its_claim() {
+    for (text, inner, main) in [
+        (
+            "Zoe Hale, who questioned the mayor, said the pier was safe.",
+            "the mayor",
+            "the pier was safe",
+        ),
+        (
+            "The union, which has called for a rent freeze, said landlords were to blame.",
+            "a rent freeze",
+            "landlords were to blame",
+        ),
+    ] {
+        let found = claims(text);
+        let contents: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(contents, [inner, main], "{text}\n{found:#?}");
+        assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
+    }
+    // A subject that takes in the earlier cue is no subject of its own: the
+    // later verb is inside what the earlier one reported.
+    let c = only(
+        "Mr Vale pointed out that Norway, Peru and the Czech Republic, which all have ships in the harbour, have announced their withdrawal.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Vale"));
+    assert!(
+        c.text.ends_with("have announced their withdrawal"),
+        "{c:#?}"
+    );
+}

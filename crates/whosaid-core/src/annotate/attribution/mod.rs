@@ -449,7 +449,6 @@ fn sentence_claims(
                 || zero_relative(p, &clause)
                 || clause.inverted;
             let prev_forward = forward_start(p, prev, sentence.end);
-            let prev_has_forward = prev_forward.is_some();
             // "reported that the interior minister, Halvard Brink, said …":
             // the comma sets off a name in apposition to the start of what
             // was reported, not a clause of its own.
@@ -473,7 +472,15 @@ fn sentence_claims(
             // clause after the earlier clause's subordinate one.
             let in_main_clause = subordinate_clause_end(p, prev, sentence.start, sentence.end)
                 .is_some_and(|end| clause.front >= end);
-            if prev_has_forward && !joined && !in_main_clause {
+            // "Ruiz, who questioned the mayor, said …": a clause whose
+            // subject starts where the earlier clause's does, or before it,
+            // holds that clause in its subject; it is not nested in it.
+            let holds_prev = clause.front <= prev.front
+                && !clause
+                    .source
+                    .as_ref()
+                    .is_some_and(|np| np.contains(&prev.cue.start));
+            if prev_forward.is_some() && !joined && !in_main_clause && !holds_prev {
                 continue;
             }
         }
@@ -491,11 +498,15 @@ fn sentence_claims(
         let next_front = kept.get(n + 1).map_or(sentence.end, |next| {
             // "Ruiz, noting the size of the crowd, said …": the next clause's
             // subject stands before this one; what this one says ends at
-            // the next cue.
+            // the comma that closes it ("…, who has called for a vote, has
+            // said …"), or else at the next cue.
             let front = if next.front > clause.cue.start {
                 next.front
             } else {
-                next.cue.start
+                (clause.cue.end..next.cue.start)
+                    .rev()
+                    .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
+                    .unwrap_or(next.cue.start)
             };
             connective_start(p, front, sentence.start)
         });
