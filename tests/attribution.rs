@@ -5371,3 +5371,25 @@ fn a_cue_inside_a_relative_clause_of_the_subject_leaves_the_main_cue_its_claim()
         "{c:#?}"
     );
 }
+
+#[test]
+fn the_subject_of_a_passive_before_for_saying_said_it() {
+    for (text, speaker) in [
+        (
+            "Tom Hale spoke at noon. He was criticised for saying the port was closed.",
+            "Tom Hale",
+        ),
+        (
+            "The mayor was widely mocked for saying the port was safe.",
+            "The mayor",
+        ),
+        (
+            "Ana Ruiz has been accused of claiming that the port was closed.",
+            "Ana Ruiz",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}\n{c:#?}");
+        assert!(c.text.starts_with("the port was"), "{c:#?}");
+    }
+}

@@ -948,8 +948,17 @@ pub(super) fn subject_left(
     }
     // "criticised the mayor for saying …", "accused them of claiming …": the
     // one who said it is the phrase before the preposition.
+    // ("He was criticised for saying …": the subject of the passive.)
     let end = if p.is_any(t, &["for", "of"]) && p.lower(cue).ends_with("ing") {
-        t
+        let participle = t >= sentence.start + 2
+            && p.is_word(t - 1)
+            && !p.is_capitalized(t - 1)
+            && (p.lower(t - 1).ends_with("ed") || grammar::IRREGULAR_PAST.contains(p.lower(t - 1)));
+        let subject_end = participle.then(|| skip_auxiliaries_left(p, t - 1, sentence.start));
+        match subject_end {
+            Some(end) if (end..t - 1).any(|k| p.is_any(k, &grammar::BE_FORMS)) => end,
+            _ => t,
+        }
     } else {
         aux_start
     };
