@@ -5393,3 +5393,19 @@ fn the_subject_of_a_passive_before_for_saying_said_it() {
         assert!(c.text.starts_with("the port was"), "{c:#?}");
     }
 }
+
+#[test]
+fn what_someone_said_was_that_reports_the_clause_after_that() {
+    for text in [
+        "What the ministers said was that the port was closed.",
+        "What Ana Ruiz told reporters is that the port was closed.",
+        "What Ana Ruiz said was: the port was closed.",
+    ] {
+        assert_eq!(only(text).text, "the port was closed", "{text}");
+    }
+    // A verdict on quoted words keeps them with their verb.
+    let found = claims(
+        "Tom Hale spoke. The plan tackles what he says are “crippling shortages” of nurses.",
+    );
+    assert!(found[0].text.starts_with("are “crippling"), "{found:#?}");
+}
