@@ -5409,3 +5409,51 @@ fn what_someone_said_was_that_reports_the_clause_after_that() {
     );
     assert!(found[0].text.starts_with("are “crippling"), "{found:#?}");
 }
+
+#[test]
+fn a_phrase_of_time_or_reason_after_the_cue_then_the_clause_said() {
+    for (text, content) in [
+        (
+            "Tom Hale said as part of the deal, its stake would rise.",
+            "its stake would rise",
+        ),
+        (
+            "Tom Hale said as harbour master he had closed the pier.",
+            "he had closed the pier",
+        ),
+        (
+            "Tom Hale said as Ana Ruiz was at sea when the storm hit, her claim was valid.",
+            "her claim was valid",
+        ),
+        (
+            "Tom Hale said by the time the port reopened, the ferries would be gone.",
+            "the ferries would be gone",
+        ),
+        (
+            "Tom Hale said instead of a new pier, the town needed a road.",
+            "the town needed a road",
+        ),
+        (
+            "Tom Hale said as many as 3,000 firms may be hit.",
+            "as many as 3,000 firms may be hit",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+    // A manner or a moment with no clause after it says nothing more.
+    for text in [
+        "Tom Hale said as much, estimating the cost at a million.",
+        "Tom Hale responded as if he had been hurt.",
+        "As Ruiz joked with a friend at the table, her brother grew impatient.",
+        "The port closed at noon. Tom Hale said as he left the court.",
+    ] {
+        assert!(
+            claims(text).iter().all(|c| !c.text.ends_with("impatient")
+                && !c.text.starts_with("estimating")
+                && !c.text.starts_with("he had been")
+                && !c.text.starts_with("he left")),
+            "{text}: {:#?}",
+            claims(text)
+        );
+    }
+}

@@ -766,6 +766,15 @@ pub(super) fn complements(
         {
             // "said to media representatives: “…”"
             k = heard;
+        } else if !inverted
+            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+            && let Some(subject) = clause_after_subordinate(p, k, end)
+        {
+            // "said as part of the deal, its stake would rise", "said as
+            // harbour master he had closed the pier": what was said is the
+            // clause after the subordinate phrase.
+            k = subject;
+            break;
         } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
             && !inverted
             // ("said at least 111 bodies …": a number, not a place or time.)
@@ -905,6 +914,64 @@ fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
             .take_while(|&v| p.is_word(v) || p.kind(v) == Kind::Possessive)
             .find(|&v| is_finite_verb(p, v));
         if opens_subject && (pronoun_is || verb.is_some()) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Longest subordinate phrase between a cue and the clause it reports, in tokens.
+const MAX_SUBORDINATE_PHRASE: usize = 24;
+
+/// "said as Ruiz was in custody, her case …", "said by the time the port
+/// reopened, the ferries …", "said instead of a pier, the town …", "said
+/// as harbour master he had …": a phrase opened by "as", "by the time" or
+/// "instead of" at `k`, then a clause with its subject and finite verb.
+/// Returns where the subject starts. ("said as he left the court": no
+/// clause follows; "said as much, estimating …", "responded as if …": a
+/// manner, not a time or a reason. Not "with": "joked with a friend, his
+/// brother grew impatient" has the main clause after the comma.)
+fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let opener_len = if p.is_any(k, &["as"])
+        && !p.is_any(
+            k + 1,
+            &["much", "well", "such", "if", "though", "ever", "usual"],
+        ) {
+        1
+    } else if p.is_any(k, &["by"]) && p.is_any(k + 1, &["the"]) && p.is_any(k + 2, &["time"])
+        || p.is_any(k, &["instead"]) && p.is_any(k + 1, &["of"])
+    {
+        if p.is_any(k, &["by"]) { 3 } else { 2 }
+    } else {
+        return None;
+    };
+    // "as many as 3,000 firms": a quantity, read as the clause's subject.
+    if k + 1 >= end || approximate_quantity(p, k, end) {
+        return None;
+    }
+    let limit = (k + MAX_SUBORDINATE_PHRASE).min(end);
+    for j in k + opener_len..limit {
+        if p.inside_quote(j) || matches!(p.kind(j), Kind::Quote(_)) {
+            continue;
+        }
+        // ("agreed as the others did that …": "that" is read elsewhere.)
+        if p.kind(j).is_terminal()
+            || matches!(p.kind(j), Kind::Colon | Kind::Semicolon | Kind::Dash)
+            || p.is_word(j) && (lexicon().cue(p.lower(j)).is_some() || p.is_any(j, &["that"]))
+        {
+            return None;
+        }
+        if p.kind(j) == Kind::Comma {
+            return (j + 1 < end && bare_clause_with_verb(p, j + 1, end)).then_some(j + 1);
+        }
+        // "as harbour master he had closed": a role, then a pronoun subject.
+        if p.is_any(k, &["as"])
+            && j > k + 1
+            && p.is_word(j)
+            && p.is_any(j, &["he", "she", "they", "we", "i"])
+            && (k + 1..j).all(|t| p.is_word(t) && !looks_finite(p, t))
+            && (j + 1..(j + 3).min(end)).any(|v| is_finite_verb(p, v))
+        {
             return Some(j);
         }
     }

@@ -447,7 +447,12 @@ pub(super) fn approximate_quantity(p: &Para, start: usize, end: usize) -> bool {
         && (p.is_any(start, &grammar::APPROXIMATORS) && quantity(start + 1)
             || p.is_any(start, &["at"])
                 && p.is_any(start + 1, &["least", "most"])
-                && quantity(start + 2))
+                && quantity(start + 2)
+            // "said as many as 3,000 firms …"
+            || p.is_any(start, &["as"])
+                && p.is_any(start + 1, &["many", "much", "few", "little"])
+                && p.is_any(start + 2, &["as"])
+                && quantity(start + 3))
 }
 
 fn lower_is(p: &Para, t: usize, word: &str) -> bool {
