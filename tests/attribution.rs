@@ -5457,3 +5457,24 @@ fn a_phrase_of_time_or_reason_after_the_cue_then_the_clause_said() {
         );
     }
 }
+
+#[test]
+fn an_inverted_source_keeps_and_inside_the_name_of_where_it_works() {
+    for (text, speaker) in [
+        (
+            "The yield fell.\n\n“Rates will rise,” said Scott Vale of J.S. Vale and Co.",
+            "Scott Vale",
+        ),
+        (
+            "The yield fell.\n\n“Rates will rise,” said Earl Hale of Harbour Trust and Savings Bank in Chicago.",
+            "Earl Hale",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.cue.as_deref()),
+            (Some(speaker), Some("said")),
+            "{text}\n{c:#?}"
+        );
+    }
+}

@@ -1583,8 +1583,19 @@ pub(super) fn noun_phrase_right(p: &Para, from: usize, end: usize) -> Option<Ran
             && (j + 1..(j + 4).min(end))
                 .take_while(|&t| p.is_word(t))
                 .any(|t| p.title(t).is_some() && !p.is_capitalized(t));
+        // "said Earl Hale of Harbour Trust and Savings Bank", "said Scott
+        // Vale of J.S. Vale and Co": "and" inside the name of where the
+        // source works. (Not before a given name: "of Harbour and Ana Ruiz
+        // of …" are two sources.)
+        let joined_workplace = lower == "and"
+            && j + 1 < end
+            && p.is_capitalized(j - 1)
+            && p.is_capitalized(j + 1)
+            && p.given_name(j + 1).is_none()
+            && (from..j).any(|t| p.is_any(t, &["of", "at"]));
         if j > from
             && !joined_roles
+            && !joined_workplace
             && (SOURCE_PHRASE_ENDS.contains(lower)
                 || channel_phrase(p, j, end).is_some()
                 || time_phrase(p, j, end).is_some() && !p.is_any(j - 1, &grammar::DETERMINERS)
