@@ -5478,3 +5478,55 @@ fn an_inverted_source_keeps_and_inside_the_name_of_where_it_works() {
         );
     }
 }
+
+#[test]
+fn a_day_word_ends_the_clause_before_a_source_left_without_its_comma() {
+    let c = only(
+        "As the dollar fell against the yen today harbour traders said the bank had bought dollars.",
+    );
+    assert_eq!(
+        (c.source.as_deref(), c.speaker_kind),
+        (Some("harbour traders"), Some(SpeakerKind::Group))
+    );
+    // A day that owns something is inside its phrase.
+    let c = only(
+        "Ana Ruiz, who was present at today's harbour meeting told reporters the port was safe.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"), "{c:#?}");
+}
+
+#[test]
+fn a_relative_aside_after_a_name_may_leave_out_its_closing_comma() {
+    let c =
+        only("Ana Ruiz, who was present at the harbour meeting told reporters the port was safe.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.text.as_str()),
+        (Some("Ana Ruiz"), "the port was safe")
+    );
+}
+
+#[test]
+fn a_cue_in_a_relative_aside_says_what_runs_to_the_main_verb() {
+    let found = claims(
+        "Tom Hale, who has in the past described the plan as “a farce” that “will sink the port,” clearly intended the council to hear it.",
+    );
+    let c = found
+        .iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .expect("a claim");
+    assert_eq!(c.speaker.as_deref(), Some("Tom Hale"), "{found:#?}");
+    assert!(!c.text.contains("council"), "{found:#?}");
+    // A trailing cue still reports the whole sentence, aside and all.
+    let found = claims(
+        "The Harbour accord, which has kept an uneasy calm in markets since May, appeared in danger today, dealers said.",
+    );
+    let c = found.last().expect("a claim");
+    assert_eq!(
+        (c.speaker.as_deref(), c.text.as_str()),
+        (
+            Some("dealers"),
+            "The Harbour accord, which has kept an uneasy calm in markets since May, appeared in danger today"
+        ),
+        "{found:#?}"
+    );
+}

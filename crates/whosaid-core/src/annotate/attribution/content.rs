@@ -425,6 +425,63 @@ pub(super) fn subordinate_clause_end(
     })
 }
 
+/// Longest stretch of a relative clause before its cue, in tokens.
+const MAX_RELATIVE_BEFORE_CUE: usize = 16;
+
+/// "Hale, who has often described the plan as “a farce,” voted for it":
+/// a cue inside a relative clause set off by a comma says what runs to the
+/// comma before the main clause's verb. Returns where that verb's phrase
+/// starts, as [`subordinate_clause_end`] does.
+pub(super) fn relative_aside_end(p: &Para, clause: &Clause, limit: usize) -> Option<usize> {
+    let in_relative = (clause.cue.start.saturating_sub(MAX_RELATIVE_BEFORE_CUE)..clause.cue.start)
+        .rev()
+        .take_while(|&t| {
+            (p.kind(t).is_wordlike() || p.kind(t) == Kind::Possessive) && !p.inside_quote(t)
+        })
+        .find(|&t| p.is_any(t, &["who", "which"]))
+        .is_some_and(|who| who > 0 && p.kind(who - 1) == Kind::Comma);
+    if !in_relative {
+        return None;
+    }
+    // ("which has said the plan, approved in May, was working, voted": the
+    // comma closing a participle aside goes on with the clause it is in.)
+    let mut in_participle_aside = false;
+    for comma in clause.after..limit {
+        if p.kind(comma) != Kind::Comma {
+            continue;
+        }
+        let next = if p.quotes.closing_at(comma + 1).is_some() {
+            comma + 2
+        } else if p.inside_quote(comma) {
+            continue;
+        } else {
+            comma + 1
+        };
+        // ("…, clearly intended …": an adverb may come first.)
+        let Some(verb) = (next..limit)
+            .take_while(|&t| p.is_word(t))
+            .find(|&t| !(p.lower(t).ends_with("ly") && !p.is_capitalized(t)))
+        else {
+            in_participle_aside = false;
+            continue;
+        };
+        // ("the plan, approved in May, was working": a participle aside,
+        // closed by a comma a few words on.)
+        let participle_aside = p.lower(verb).ends_with("ed")
+            && (verb + 1..(verb + 6).min(limit)).any(|t| p.kind(t) == Kind::Comma);
+        if !in_participle_aside
+            && !participle_aside
+            && !p.is_capitalized(verb)
+            && !p.is_any(verb, &["and", "but", "or"])
+            && looks_finite(p, verb)
+        {
+            return Some(next);
+        }
+        in_participle_aside = participle_aside && !in_participle_aside;
+    }
+    None
+}
+
 /// A subject of one or more words, then a finite verb, before any
 /// punctuation: "the council voted", "nobody will". Relatives, coordinators,
 /// subordinators and participles open no main clause ("…, which cost

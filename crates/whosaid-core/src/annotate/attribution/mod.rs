@@ -38,8 +38,8 @@ mod unclaimed;
 use clause::{clause, find_cues, takes_bare_clause};
 use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
-    is_answer, partials_inside, quote_content, subordinate_clause_end, token_range, trim,
-    within_relative_clause, word_count, zero_relative,
+    is_answer, partials_inside, quote_content, relative_aside_end, subordinate_clause_end,
+    token_range, trim, within_relative_clause, word_count, zero_relative,
 };
 pub(crate) use listed::listed_point;
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
@@ -491,6 +491,9 @@ fn sentence_claims(
     // Where the last clause's reported speech ran, when it ran forward
     // (from the bound before that clause to the end of its content).
     let mut last_forward: Option<(usize, usize)> = None;
+    // Whether that speech was inside a relative aside of the sentence's
+    // subject ("The accord, which has kept markets calm, appeared …").
+    let mut last_in_relative_aside = false;
     // The claims each kept clause produced, as a range of `findings.claims`.
     produced.clear();
     for (n, clause) in kept.iter().enumerate() {
@@ -521,12 +524,19 @@ fn sentence_claims(
         let opening_participle =
             opens_sentence && !clause.cue.according && p.lower(clause.cue.start).ends_with("ing")
                 || clause::after_having(p, &clause.cue, &sentence);
+        // ("The accord, which has kept markets calm, appeared in danger,
+        // dealers said": a claim inside a relative aside ends at its comma
+        // and leaves the whole sentence to a trailing cue.)
+        let relative_aside = (!opening_participle)
+            .then(|| relative_aside_end(p, clause, sentence.end))
+            .flatten();
         let next_front = if opening_participle {
             (clause.after..next_front)
                 .find(|&t| p.kind(t) == Kind::Comma && !p.inside_quote(t))
                 .unwrap_or(next_front)
         } else {
             subordinate_clause_end(p, clause, sentence.start, sentence.end)
+                .or(relative_aside)
                 .map_or(next_front, |end| end.min(next_front))
         };
         let source = SourceRef::Mention(clause.mention.unwrap_or_default());
@@ -572,7 +582,13 @@ fn sentence_claims(
                 } else {
                     let range = after_participle_cue(p, trim(p, start..next_front));
                     let range = within_relative_clause(p, clause, range);
-                    cut_main_clause(p, clause, cut_trailing_gloss(p, range))
+                    let range = cut_trailing_gloss(p, range);
+                    // (A relative aside has its end already.)
+                    if relative_aside.is_some() {
+                        range
+                    } else {
+                        cut_main_clause(p, clause, range)
+                    }
                 };
                 if word_count(p, range.clone()) >= 2 || answer {
                     forward = Some((previous_end, range.end));
@@ -621,7 +637,10 @@ fn sentence_claims(
         // whose content runs up to it included.
         let ends_sentence = clause.after >= sentence.end || p.kind(clause.after).is_terminal();
         let backward_from = match last_forward {
-            Some((from, end)) if ends_sentence && (end..clause.front).all(|t| !p.is_word(t)) => {
+            Some((from, end))
+                if ends_sentence
+                    && (last_in_relative_aside || (end..clause.front).all(|t| !p.is_word(t))) =>
+            {
                 from
             }
             _ => previous_end,
@@ -701,6 +720,7 @@ fn sentence_claims(
             previous_end = clause.after;
         }
         last_forward = forward;
+        last_in_relative_aside = relative_aside.is_some();
         produced.push(first_claim..findings.claims.len());
     }
     nested_channels(p, kept, produced, findings);

@@ -122,6 +122,28 @@ fn relative_before(p: &Para, t: usize, floor: usize) -> Option<usize> {
     .then_some(who)
 }
 
+/// Longest relative aside left open before a cue, in tokens.
+const MAX_OPEN_RELATIVE: usize = 16;
+
+/// "Ana Ruiz, who was at the meeting told reporters": the "who" of a
+/// relative clause after a name and its comma, running up to `end` (the
+/// cue's auxiliaries) with a finite verb of its own, no cue and no other
+/// punctuation.
+fn open_relative_aside(p: &Para, end: usize, floor: usize) -> Option<usize> {
+    let who = (end.saturating_sub(MAX_OPEN_RELATIVE).max(floor + 2)..end)
+        .rev()
+        .take_while(|&k| {
+            (p.is_word(k) || matches!(p.kind(k), Kind::Number | Kind::Possessive))
+                && !p.inside_quote(k)
+                && lexicon().cue(p.lower(k)).is_none()
+        })
+        .find(|&k| p.is_any(k, &["who"]))?;
+    (p.kind(who - 1) == Kind::Comma
+        && mentions::is_name_word(p, who - 2)
+        && (who + 1..end).any(|k| is_finite_verb(p, k)))
+    .then_some(who)
+}
+
 /// Openers of introductory phrases: "During his attack, Mateen said …" has
 /// no content before its comma.
 pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introductory_openers");
@@ -323,6 +345,17 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                     && p.is_word(t)
                     && !acronym
                     && Pronoun::parse(p.lower(t)).is_some()
+                {
+                    break;
+                }
+                // "As the dollar fell against the yen today traders said": a
+                // day word ends the clause before the source.
+                if depth == 0
+                    && start < end
+                    && p.is_any(t, &["today", "yesterday", "tonight"])
+                    && !p.is_capitalized(t)
+                    // ("present at today's meeting")
+                    && p.kind(t + 1) != Kind::Possessive
                 {
                     break;
                 }
@@ -915,6 +948,12 @@ pub(super) fn subject_left(
         if grammar::CONNECTIVES.contains(lower) {
             return Some((Subject::Coordinated, t));
         }
+    }
+    // "Ana Ruiz, who was at the meeting told reporters": a relative aside
+    // after a name, its closing comma left out.
+    if let Some(who) = open_relative_aside(p, aux_start, sentence.start) {
+        let np = noun_phrase_left(p, who - 1, sentence.start)?;
+        return Some((Subject::Phrase(np.clone(), Some(who..aux_start)), np.start));
     }
     // "Maria Lopez (D-Ohio) said": a party and state in brackets after the name.
     if p.kind(t) == Kind::CloseParen
