@@ -5530,3 +5530,18 @@ fn a_cue_in_a_relative_aside_says_what_runs_to_the_main_verb() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_acronym_subject_of_the_first_verb_speaks_for_the_second() {
+    for text in [
+        "The EU backed the ban but said it was not ready to act.",
+        "In December, the EU pledged to work towards lifting the ban but said it was not ready to act.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.text.as_str()),
+            (Some("EU"), "it was not ready to act"),
+            "{text}"
+        );
+    }
+}

@@ -1139,12 +1139,21 @@ fn nearest_clause_subject(p: &Para, connective: usize, floor: usize) -> Option<R
         .take_while(|&t| !p.inside_quote(t) && p.kind(t) != Kind::Comma)
         .find(|&t| looks_finite(p, t))?;
     let np = noun_phrase_left(p, verb, floor)?;
-    let named = names_someone(p, np.clone())
-        && np
-            .clone()
-            .all(|t| p.is_capitalized(t) || p.kind(t) == Kind::Period);
+    // ("The EU backed the ban but said …": an acronym is a name too.)
+    let named = (names_someone(p, np.clone())
+        || np.clone().any(|t| p.is_word(t) && is_acronym(p.word(t))))
+        && np.clone().all(|t| {
+            p.is_capitalized(t)
+                || p.kind(t) == Kind::Period
+                || t == np.start && p.is_any(t, &["the"])
+        });
     // ("… organizers came out and said": people a plural noun stands for.)
     (np.len() <= 4 && (named || headed_by_people(p, np.clone()))).then_some(np)
+}
+
+/// "EU", "NATO": two or more capitals and no lower-case letter.
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// "organizers", "local officials": a phrase whose head is a plural noun
