@@ -5545,3 +5545,41 @@ fn an_acronym_subject_of_the_first_verb_speaks_for_the_second() {
         );
     }
 }
+
+#[test]
+fn a_percentage_speaks_for_the_people_polled() {
+    for (text, source, content) in [
+        (
+            "The poll closed in May. 49% said they feared the port would shut.",
+            "49%",
+            "they feared the port would shut",
+        ),
+        (
+            "The poll closed in May. In 2024, 70% of respondents told us it takes a month to find work.",
+            "70% of respondents",
+            "it takes a month to find work",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.source.as_deref(), c.speaker_kind, c.text.as_str()),
+            (Some(source), Some(SpeakerKind::Group), content),
+            "{text}"
+        );
+    }
+    // A percentage inside the clause before the source is not the source.
+    let c = only(
+        "The rupee shed 0.1% against the dollar and analysts said the cost was hard to judge.",
+    );
+    assert_eq!(c.source.as_deref(), Some("analysts"));
+}
+
+#[test]
+fn a_call_for_after_a_determiner_is_a_noun() {
+    for text in [
+        "The council backed his call for a vote on the ferry.",
+        "Hale opened with a call for calm at the harbour.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+    }
+}

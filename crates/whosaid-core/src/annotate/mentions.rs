@@ -1346,10 +1346,12 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     {
         np.start += 1;
     }
+    // ("49% said": a percentage keeps its sign.)
     while np.end > np.start
         && !p.kind(np.end - 1).is_wordlike()
         && p.kind(np.end - 1) != Kind::Possessive
         && p.kind(np.end - 1) != Kind::CloseParen
+        && p.slice(np.end - 1..np.end) != "%"
     {
         np.end -= 1;
     }

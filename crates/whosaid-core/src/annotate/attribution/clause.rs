@@ -82,6 +82,8 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             .iter()
             .find(|(second, _)| t + 1 < sentence.end && p.lower(t + 1) == *second)
             .filter(|_| !manner())
+            // ("its call for a vote": after a determiner, a noun.)
+            .filter(|_| !(t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS)))
         {
             cues.push(Cue {
                 start: t,

@@ -413,6 +413,13 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 }
             }
             Kind::Other if depth > 0 => {}
+            // ("70% of respondents said", "49% said": a percentage that
+            // heads the phrase, not one inside what came before it.)
+            Kind::Other
+                if t > floor
+                    && p.kind(t - 1) == Kind::Number
+                    && p.slice(t..t + 1) == "%"
+                    && (t + 1 == end || p.is_any(t + 1, &["of"])) => {}
             // ("Harlow & Vane said": a firm's name; people are joined by "and".)
             Kind::Other
                 if p.is_ampersand(t)
