@@ -5583,3 +5583,15 @@ fn a_call_for_after_a_determiner_is_a_noun() {
         assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
     }
 }
+
+#[test]
+fn a_contact_is_an_unnamed_source() {
+    let c = only("My contact at the ministry says the documents will arrive soon.");
+    assert_eq!(
+        (c.source.as_deref(), c.speaker_kind),
+        (
+            Some("My contact at the ministry"),
+            Some(SpeakerKind::Anonymous)
+        )
+    );
+}
