@@ -5595,3 +5595,30 @@ fn a_contact_is_an_unnamed_source() {
         )
     );
 }
+
+#[test]
+fn a_description_set_off_before_a_name_with_its_workplace_is_the_subject() {
+    for (text, content) in [
+        (
+            "Another pollster, Dana Vale of Harbour University, said the survey showed support holding.",
+            "the survey showed support holding",
+        ),
+        (
+            "Another pollster, Dana Vale of Harbour University, said his survey of voters showed support holding.",
+            "his survey of voters showed support holding",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.text.as_str()),
+            (Some("Dana Vale"), content),
+            "{text}"
+        );
+    }
+    // A possessive after an inverted cue, with no verb of its own, is still
+    // the source.
+    assert_eq!(
+        only("“We won,” said his spokesman.").source.as_deref(),
+        Some("his spokesman")
+    );
+}

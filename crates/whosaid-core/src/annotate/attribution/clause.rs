@@ -1032,6 +1032,16 @@ fn aside_after_cue(p: &Para, cue: &Cue, k: usize, end: usize) -> Option<usize> {
 /// Riverton, Ala., says …": a name, then comma-set asides, none holding a
 /// verb or a quote, is the subject of the cue, not content before it.
 fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
+    // "Another pollster, David Woodard of Clemson University, said": a
+    // description alone, then the name it describes.
+    if let [role, name] = segments
+        && role_then_name(p, role.clone(), name.clone())
+    {
+        return name.len() <= MAX_NAMED_ASIDE
+            && name
+                .clone()
+                .all(|t| !looks_finite(p, t) && lexicon().cue(p.lower(t)).is_none());
+    }
     let Some((name, asides)) = segments.split_first() else {
         return false;
     };
@@ -1069,6 +1079,9 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
                 && (lexicon().cue(p.lower(t)).is_none() || opener == Some(t))
         })
 }
+
+/// Longest name with where the person works, after a description, in tokens.
+const MAX_NAMED_ASIDE: usize = 10;
 
 /// Longest subject between "with" and a participle ("with 50 percent saying"), in tokens.
 const MAX_WITH_SUBJECT: usize = 8;

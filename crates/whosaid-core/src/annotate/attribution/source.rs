@@ -614,14 +614,24 @@ pub(super) fn role_then_name(p: &Para, role: Range<usize>, name: Range<usize>) -
 /// Whether `segment` is a role in capitals with no name in it: its last word
 /// a title ("Regional Transport Minister", "Norway's Oil Minister"), and no
 /// given name.
+/// ("Another pollster", "A longtime aide": or a short description opened
+/// by an article.)
 fn is_bare_role(p: &Para, segment: Range<usize>) -> bool {
+    const MAX_DESCRIPTION: usize = 5;
+    let described = segment.len() <= MAX_DESCRIPTION
+        && p.is_any(segment.start, &["a", "an", "another", "one"])
+        && segment
+            .clone()
+            .skip(1)
+            .all(|t| p.is_word(t) && !p.is_capitalized(t) && !looks_finite(p, t));
     segment.end > segment.start
         && p.title(segment.end - 1)
             .is_some_and(|title| title.kind == TitleKind::Title)
-        && segment.clone().all(|t| {
-            p.kind(t) == Kind::Possessive
-                || p.is_capitalized(t) && lexicon().given_name(p.word(t)).is_none()
-        })
+        && (described
+            || segment.clone().all(|t| {
+                p.kind(t) == Kind::Possessive
+                    || p.is_capitalized(t) && lexicon().given_name(p.word(t)).is_none()
+            }))
 }
 
 /// Whether a person's name opens at `t`: a given name, or an honorific
@@ -1767,6 +1777,13 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
                 && !p.is_capitalized(t + 1)
                 && !p.is_any(t + 1, &grammar::DETERMINERS)
     });
+    // "…, said his survey of voters showed support": a possessive phrase
+    // with a verb of its own is what was said, not who said it.
+    let owned_clause = p.is_any(np.start, &grammar::POSSESSIVE_DETERMINERS)
+        && (np.start + 1..np.end).any(|t| !p.is_capitalized(t) && looks_finite(p, t));
+    if owned_clause {
+        return false;
+    }
     let at_boundary = np.end >= end
         || !p.kind(np.end).is_wordlike()
             && p.kind(np.end) != Kind::Possessive
