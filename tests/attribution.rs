@@ -5622,3 +5622,27 @@ fn a_description_set_off_before_a_name_with_its_workplace_is_the_subject() {
         Some("his spokesman")
     );
 }
+
+#[test]
+fn a_subordinator_and_participle_set_off_by_commas_is_an_aside() {
+    for (text, source) in [
+        (
+            "Powell’s office, when contacted by the Gazette, said the former envoy could not recall it.",
+            "Powell’s office",
+        ),
+        (
+            "Ana Ruiz, when asked about the port, said it was safe.",
+            "Ana Ruiz",
+        ),
+    ] {
+        assert_eq!(only(text).source.as_deref(), Some(source), "{text}");
+    }
+    // The relative before such an aside stands for the phrase before it.
+    let c = only(
+        "But Ruiz showed no sign of backing down, releasing a statement that, while condemning violence, accused the board of abusing its power.",
+    );
+    assert_eq!(
+        (c.source.as_deref(), c.text.as_str()),
+        (Some("a statement"), "the board of abusing its power")
+    );
+}

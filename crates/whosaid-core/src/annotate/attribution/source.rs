@@ -536,6 +536,13 @@ pub(super) fn is_aside(p: &Para, segment: Range<usize>) -> bool {
             && (p.is_any(first + 1, &["by"])
                 || p.lower(first).ends_with("ed")
                     && (first + 2..segment.end).any(|t| p.is_any(t, &["by"])))
+        // "Powell's office, when contacted by Reuters, said", "…, if
+        // elected, would": a subordinator and a participle, no subject.
+        || segment.len() >= 2
+            && p.is_any(first, &["when", "while", "if", "once", "unless"])
+            && p.is_word(first + 1)
+            && !p.is_capitalized(first + 1)
+            && (p.lower(first + 1).ends_with("ed") || p.lower(first + 1).ends_with("ing"))
         || p.kind(first) == Kind::Number
         || is_party_state(p, segment.clone())
         || p.quotes.opening_at(first).is_some()
@@ -783,6 +790,18 @@ pub(super) fn subject_across_asides(
             && list_end.is_none()
             && !subject_after_clause
         {
+            // "a statement that, while condemning violence, accused …": the
+            // relative before the aside stands for the phrase before it.
+            let before = trim(p, segments[n - 1].clone());
+            if before.len() >= 2 && p.is_any(before.end - 1, &["that", "which", "who"]) {
+                let np = noun_phrase_left(p, before.end - 1, before.start)?;
+                // ("releasing a statement that": the object, not its verb.)
+                let verb_first = np.len() >= 2
+                    && !p.is_capitalized(np.start)
+                    && (p.lower(np.start).ends_with("ing") || looks_finite(p, np.start));
+                let np = if verb_first { np.start + 1..np.end } else { np };
+                return Some((np.clone(), np.start, None));
+            }
             // "Hugh Hill, a doctor, said": the aside describes the speaker.
             if p.is_any(segment.start, &["a", "an", "the"]) {
                 description = Some(trim(p, segment.clone()));
