@@ -5646,3 +5646,19 @@ fn a_subordinator_and_participle_set_off_by_commas_is_an_aside() {
         (Some("a statement"), "the board of abusing its power")
     );
 }
+
+#[test]
+fn a_clause_after_a_place_or_time_may_have_a_pronoun_and_a_present_verb() {
+    for (text, content) in [
+        (
+            "Pence said in politics it takes time to build those ties.",
+            "it takes time to build those ties",
+        ),
+        (
+            "Hale said at the end of the day it was a fair deal.",
+            "it was a fair deal",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+}

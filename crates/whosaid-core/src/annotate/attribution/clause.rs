@@ -904,7 +904,8 @@ fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
         }
         let opens_subject = Pronoun::parse(p.lower(j)).is_some()
             || p.is_any(j, &["there"])
-            || p.is_any(j, &grammar::DETERMINERS)
+            // ("at the end of the day it was": "the day" is what "of" takes.)
+            || p.is_any(j, &grammar::DETERMINERS) && !p.is_any(j - 1, &grammar::PREPOSITIONS)
             // (a name's first word: not "York" of "in New York Tom Hale was")
             || p.is_capitalized(j) && !p.is_capitalized(j - 1)
             || after_comma && p.kind(j - 1) == Kind::Comma;
@@ -912,9 +913,19 @@ fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
         let pronoun_is = j + 1 < window
             && p.kind(j + 1) == Kind::Possessive
             && Pronoun::parse(p.lower(j)).is_some();
+        // ("in politics it takes time": a present in -s right after "it",
+        // "he" or "she".)
+        let singular_pronoun = p.is_any(j, &["it", "he", "she"]);
         let verb = (j + 1..(j + 1 + MAX_BARE_SUBJECT).min(window))
             .take_while(|&v| p.is_word(v) || p.kind(v) == Kind::Possessive)
-            .find(|&v| is_finite_verb(p, v));
+            .find(|&v| {
+                is_finite_verb(p, v)
+                    || singular_pronoun
+                        && v == j + 1
+                        && !p.is_capitalized(v)
+                        && p.lower(v).ends_with('s')
+                        && !p.lower(v).ends_with("ss")
+            });
         if opens_subject && (pronoun_is || verb.is_some()) {
             return Some(j);
         }
