@@ -5662,3 +5662,15 @@ fn a_clause_after_a_place_or_time_may_have_a_pronoun_and_a_present_verb() {
         assert_eq!(only(text).text, content, "{text}");
     }
 }
+
+#[test]
+fn a_relative_that_after_a_noun_for_speakers_stays_in_the_source() {
+    let c = only("But groups that have endorsed him say they believe delegates should choose.");
+    assert_eq!(
+        (c.source.as_deref(), c.text.as_str()),
+        (
+            Some("groups that have endorsed him"),
+            "they believe delegates should choose"
+        )
+    );
+}

@@ -362,7 +362,15 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 if depth == 0 && is_finite_verb(p, t) {
                     // "Another worshipper who did not want to be named
                     // said": a verb inside a relative clause of the phrase.
+                    // ("Groups that have endorsed him say": "that" too,
+                    // after a noun for people or a body.)
                     match relative_before(p, t, floor) {
+                        Some(relative)
+                            if p.is_any(relative, &["that"]) && speaker_noun(p, relative - 1) =>
+                        {
+                            start = relative;
+                            continue;
+                        }
                         Some(relative) => {
                             start = relative + 1;
                             continue;
@@ -1614,6 +1622,17 @@ pub(super) fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<u
             || p.is_word(t) && (p.title(t).is_some() || Pronoun::parse(p.lower(t)).is_some())
     });
     (named || headed_by_speaker_noun(p, subject.clone())).then_some(subject)
+}
+
+/// "groups", "officials", "agency": a noun for people or a body that speaks.
+fn speaker_noun(p: &Para, t: usize) -> bool {
+    let lexicon = lexicon();
+    let lower = p.lower(t);
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    p.is_word(t)
+        && [lower, singular].iter().any(|w| {
+            lexicon.is_group(w) || lexicon.is_organization_head(w) || lexicon.is_anonymous_head(w)
+        })
 }
 
 /// "The department declined to comment, saying …": a definite phrase whose
