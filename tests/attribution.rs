@@ -5674,3 +5674,14 @@ fn a_relative_that_after_a_noun_for_speakers_stays_in_the_source() {
         )
     );
 }
+
+#[test]
+fn a_state_after_a_description_ending_in_a_hometown_is_part_of_the_aside() {
+    let c = only(
+        "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.text.as_str()),
+        (Some("Paul Porter"), "he already received overtime")
+    );
+}

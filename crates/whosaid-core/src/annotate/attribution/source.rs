@@ -564,6 +564,16 @@ fn is_hometown(p: &Para, segment: Range<usize>) -> bool {
         && (segment.start + 1..segment.end).all(|t| p.is_capitalized(t))
 }
 
+/// Whether `segment` ends with where someone is from: "a driver from Ava".
+fn ends_with_hometown(p: &Para, segment: Range<usize>) -> bool {
+    let segment = trim(p, segment);
+    (segment.start..segment.end)
+        .rev()
+        .take_while(|&t| p.is_capitalized(t) || p.is_any(t, &["from"]))
+        .find(|&t| p.is_any(t, &["from"]))
+        .is_some_and(|opener| is_hometown(p, opener..segment.end))
+}
+
 /// Segments of `floor..end` split at commas outside quotes and brackets.
 pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<usize>> {
     let mut segments = Vec::new();
@@ -767,13 +777,16 @@ pub(super) fn subject_across_asides(
             list_end.get_or_insert(segment.end);
             continue;
         }
-        // "of Huntsville, Ala., says": the state that ends a hometown.
+        // "of Huntsville, Ala., says", "a driver from Ava, Mo., said": the
+        // state that ends a hometown.
         let hometown_state = n > 1
             && (1..=3).contains(&segment.len())
             && segment
                 .clone()
                 .all(|t| p.is_capitalized(t) || !p.is_word(t))
-            && is_hometown(p, segments[n - 1].clone());
+            && (is_hometown(p, segments[n - 1].clone())
+                || word_count_between(p, segment.start, segment.end) == 1
+                    && ends_with_hometown(p, segments[n - 1].clone()));
         // "Regional Transport Minister, Tom Hale MSP, said": a role alone,
         // then the name it describes.
         if n == 1 && list_end.is_none() && role_then_name(p, segments[0].clone(), segment.clone()) {
