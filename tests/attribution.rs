@@ -5685,3 +5685,16 @@ fn a_state_after_a_description_ending_in_a_hometown_is_part_of_the_aside() {
         (Some("Paul Porter"), "he already received overtime")
     );
 }
+
+#[test]
+fn a_long_title_and_name_may_be_what_is_named() {
+    let c = only("Cruz kept calling Senate Majority Leader Mitch McConnell a liar.");
+    assert_eq!(c.text, "Senate Majority Leader Mitch McConnell a liar");
+    // A time after the thing named is no name given.
+    for text in [
+        "Harbour News called the race for Ruiz less than a half-hour after polls closed.",
+        "After weeks of work, Ruiz called it a month.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+    }
+}

@@ -33,8 +33,8 @@ static VERDICT_ADJECTIVES: WordSet = crate::vocabulary::word_set!("verdict_adjec
 /// Tokens from a naming verb to the quote of the name it gives, at most.
 const QUOTE_REACH: usize = 16;
 /// Words of a named noun phrase before its "a"/"an", at most ("the new
-/// border plan" is four).
-const OBJECT_WORDS: usize = 5;
+/// border plan" is four, "Senate Majority Leader Mitch McConnell" five).
+const OBJECT_WORDS: usize = 7;
 /// Tokens of an unquoted name given, at most.
 const NAME_TOKENS: usize = 12;
 /// Words of a name given without an article ("called him divisive"), at most.
@@ -244,7 +244,10 @@ fn named(p: &Para, start: usize, bound: usize, quote_used: &[bool]) -> Option<Na
     if name >= bound || !p.is_word(name) {
         return None;
     }
+    // ("calling the race … less than a half-hour after": a time, not a name.)
     let article = p.is_any(name, &["a", "an"])
+        && !p.is_any(name - 1, &["than"])
+        && !only_time(p, name, bound)
         || needs_article
             && p.is_any(name, &NAMING_OBJECT_DETERMINERS)
             && !only_time(p, name, bound);
