@@ -5698,3 +5698,30 @@ fn a_long_title_and_name_may_be_what_is_named() {
         assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
     }
 }
+
+#[test]
+fn who_after_a_preposition_stands_for_its_object() {
+    for (text, speaker) in [
+        (
+            "The party offered ammunition to Republicans who say the law is a money pit.",
+            "Republicans",
+        ),
+        (
+            "Almost half backed the plan, compared with four in 10 who said they preferred the old one.",
+            "four in 10",
+        ),
+        (
+            "The order came after a request by The Harbour Gazette, which argued the files were public.",
+            "Harbour Gazette",
+        ),
+    ] {
+        let found = claims(&format!("The vote was held.\n\n{text}"));
+        assert!(
+            found.iter().any(|c| c.speaker.as_deref() == Some(speaker)),
+            "{text}: {found:#?}"
+        );
+    }
+    // A speaker before the preposition is what "who" stands for.
+    let c = only("Officials in Boston who said the port was closed were wrong.");
+    assert_eq!(c.speaker.as_deref(), Some("Officials in Boston"));
+}

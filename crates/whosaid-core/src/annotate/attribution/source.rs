@@ -1000,7 +1000,10 @@ pub(super) fn subject_left(
             };
             let np = noun_phrase_left(p, before, sentence.start)?;
             let np = agent_of_a_verb_phrase(p, np);
-            return Some((Subject::Phrase(np.clone(), None), np.start));
+            // (The clause still starts where the phrase does.)
+            let front = np.start;
+            let np = object_of_last_preposition(p, np);
+            return Some((Subject::Phrase(np, None), front));
         }
         if grammar::CONNECTIVES.contains(lower) {
             return Some((Subject::Coordinated, t));
@@ -1220,6 +1223,36 @@ fn agent_of_a_verb_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
     match np.clone().rev().find(|&t| p.is_any(t, &["by"])) {
         Some(by) if verb_first && by + 1 < np.end => by + 1..np.end,
         _ => np,
+    }
+}
+
+/// "Among those who said", "gave hope to traders who said": what "who"
+/// stands for is the object of the preposition, when what comes before it
+/// is no speaker ("officials in Boston who said" keeps its officials).
+fn object_of_last_preposition(p: &Para, np: Range<usize>) -> Range<usize> {
+    // ("6 in 10 voters who said", "four in 10 who said": a share, not a place.)
+    let Some(preposition) = np.clone().rev().find(|&t| {
+        p.is_any(t, &grammar::PREPOSITIONS)
+            && !p.is_any(t, &["of"])
+            && !(t > np.start
+                && (p.kind(t - 1) == Kind::Number || p.is_any(t - 1, &QUANTITY_WORDS)))
+    }) else {
+        return np;
+    };
+    let object = preposition + 1..np.end;
+    // ("the leader of the opposition in Westphalia": any speaker before,
+    // after the last verb: "The party offered help to voters who".)
+    let phrase_start = (np.start..preposition)
+        .rev()
+        .find(|&t| looks_finite(p, t))
+        .map_or(np.start, |verb| verb + 1);
+    let before_is_speaker = (phrase_start..preposition).any(|t| {
+        p.is_word(t) && (speaker_noun(p, t) || p.title(t).is_some() || mentions::is_name_word(p, t))
+    });
+    if object.is_empty() || before_is_speaker {
+        np
+    } else {
+        object
     }
 }
 
