@@ -460,7 +460,7 @@ pub(super) fn relative_aside_end(p: &Para, clause: &Clause, limit: usize) -> Opt
         // ("…, clearly intended …": an adverb may come first.)
         let Some(verb) = (next..limit)
             .take_while(|&t| p.is_word(t))
-            .find(|&t| !(p.lower(t).ends_with("ly") && !p.is_capitalized(t)))
+            .find(|&t| !p.lower(t).ends_with("ly") || p.is_capitalized(t))
         else {
             in_participle_aside = false;
             continue;
