@@ -3302,7 +3302,7 @@ fn a_headline_with_long_prepositions_still_ends_the_name_at_its_verb() {
     }
     // A biography line with a verb in lower case is running text, not a
     // headline, however many capitals it holds.
-    let text = "The ferry sailed.\n\nMs. Vale is Director of the Program on Ferry Safety and Rights at Harbour University’s Institute for the Study of Coastal Trade.";
+    let text = "The ferry sailed.\n\nMs. Vale is Director of the Centre on Ferry Safety and Rights at Harbour University’s School of Coastal Trade and Sea Law Research.";
     assert_eq!(people(text), ["Vale"], "{:?}", speakers(text));
 }
 
@@ -5019,13 +5019,13 @@ fn a_list_inside_a_relative_clause_is_not_its_end() {
 #[test]
 fn a_pronoun_speaks_for_the_source_whose_description_holds_a_name() {
     let found = claims(
-        "An aide to Harbour Secretary Tom Hale who asked not to be named said the rumour was false, which he said was started by rival traders.",
+        "An aide to Harbour Secretary Tom Hale who asked not to be named in print said the tale was untrue, which he said was spread by rival traders.",
     );
     let last = found.last().expect("claims");
     assert_eq!(last.source.as_deref(), Some("he"));
     assert_eq!(
         last.speaker.as_deref(),
-        Some("An aide to Harbour Secretary Tom Hale who asked not to be named")
+        Some("An aide to Harbour Secretary Tom Hale who asked not to be named in print")
     );
 }
 
@@ -5056,13 +5056,13 @@ fn a_clause_of_time_before_a_trailing_cue_is_content() {
 #[test]
 fn a_participle_aside_between_source_and_cue_is_skipped() {
     for text in [
-        "Harbour leader Tom Hale, asked about the mayor's remark by reporters, said it was important to stay calm.",
-        "Tom Hale, questioned about the fares by the committee, said it was important to stay calm.",
+        "Harbour leader Tom Hale, asked about the mayor's remark by reporters, said it was vital to keep calm.",
+        "Tom Hale, questioned about the fares by the committee, said it was vital to keep calm.",
     ] {
         let c = only(text);
         assert_eq!(
             said_by(&c),
-            ("it was important to stay calm", "Tom Hale"),
+            ("it was vital to keep calm", "Tom Hale"),
             "{text}"
         );
     }
@@ -5081,12 +5081,12 @@ fn a_book_set_off_with_its_author_is_a_document_that_speaks() {
 #[test]
 fn a_question_put_to_the_source_in_an_aside_is_not_what_they_said() {
     for text in [
-        "Ruiz, asked about reports that the port was being sold by its owners, said it was important to stay calm.",
-        "Harbour Secretary Ana Ruiz, asked whether the port was for sale, said it was important to stay calm.",
+        "Ruiz, asked about reports that the port was being sold by its owners, said it was vital to keep calm.",
+        "Harbour Secretary Ana Ruiz, asked whether the port was for sale, said it was vital to keep calm.",
     ] {
         let c = only(text);
         assert_eq!(c.cue.as_deref(), Some("said"), "{text}");
-        assert_eq!(c.text, "it was important to stay calm", "{text}");
+        assert_eq!(c.text, "it was vital to keep calm", "{text}");
     }
 }
 
@@ -5111,7 +5111,9 @@ fn a_passive_with_its_agent_is_no_cue() {
             "port industry sources"
         )
     );
-    assert!(claims("The move, said by analysts to be a blow to the port, came late.").is_empty());
+    assert!(
+        claims("The move, said by traders to be a setback for the port, came late.").is_empty()
+    );
 }
 
 #[test]
@@ -5225,14 +5227,14 @@ fn a_modifier_joined_by_and_opens_a_trailing_source() {
 #[test]
 fn where_a_plural_source_is_does_not_hide_it() {
     for text in [
-        "Prices fell to new lows today, traders here said.",
-        "Prices fell to new lows today, traders there said.",
+        "Prices sank to fresh lows today, traders here said.",
+        "Prices sank to fresh lows today, traders there said.",
     ] {
         assert_eq!(
             source_and_content(text),
             (
                 "traders".to_string(),
-                "Prices fell to new lows today".to_string()
+                "Prices sank to fresh lows today".to_string()
             ),
             "{text}"
         );
@@ -5242,10 +5244,10 @@ fn where_a_plural_source_is_does_not_hide_it() {
 #[test]
 fn an_opening_adverb_before_a_present_verb_clause_is_content() {
     assert_eq!(
-        source_and_content("Now the situation appears much less severe, Tom Vale said."),
+        source_and_content("Now the shortage appears far less serious, Tom Vale said."),
         (
             "Tom Vale".to_string(),
-            "Now the situation appears much less severe".to_string()
+            "Now the shortage appears far less serious".to_string()
         )
     );
 }
@@ -5335,10 +5337,9 @@ fn a_plural_noun_before_a_participle_and_its_agent_is_no_cue() {
 
 #[test]
 fn the_agent_after_a_verb_phrase_is_what_a_relative_pronoun_stands_for() {
-    let seen = only(
-        "The senator is disavowing remarks made by a campaign volunteer who said voters were fools.",
-    );
-    assert_eq!(seen.speaker.as_deref(), Some("a campaign volunteer"));
+    let seen =
+        only("The senator disowned remarks made by a party volunteer who said voters were fools.");
+    assert_eq!(seen.speaker.as_deref(), Some("a party volunteer"));
 }
 
 #[test]
@@ -5363,11 +5364,11 @@ fn a_cue_inside_a_relative_clause_of_the_subject_leaves_the_main_cue_its_claim()
     // A subject that takes in the earlier cue is no subject of its own: the
     // later verb is inside what the earlier one reported.
     let c = only(
-        "Mr Vale pointed out that Norway, Peru and the Czech Republic, which all have ships in the harbour, have announced their withdrawal.",
+        "Mr Vale pointed out that Norway, Peru and Chile, which each keep ships in the harbour, have declared they will pull out.",
     );
     assert_eq!(c.speaker.as_deref(), Some("Vale"));
     assert!(
-        c.text.ends_with("have announced their withdrawal"),
+        c.text.ends_with("have declared they will pull out"),
         "{c:#?}"
     );
 }
@@ -5434,8 +5435,8 @@ fn a_phrase_of_time_or_reason_after_the_cue_then_the_clause_said() {
             "the town needed a road",
         ),
         (
-            "Tom Hale said as many as 3,000 firms may be hit.",
-            "as many as 3,000 firms may be hit",
+            "Tom Hale said as many as 40 ferries may be hit.",
+            "as many as 40 ferries may be hit",
         ),
     ] {
         assert_eq!(only(text).text, content, "{text}");
@@ -5534,13 +5535,13 @@ fn a_cue_in_a_relative_aside_says_what_runs_to_the_main_verb() {
 #[test]
 fn an_acronym_subject_of_the_first_verb_speaks_for_the_second() {
     for text in [
-        "The EU backed the ban but said it was not ready to act.",
-        "In December, the EU pledged to work towards lifting the ban but said it was not ready to act.",
+        "The EU backed the ban but said it would wait a year.",
+        "In May, the EU pledged to work towards easing the ban but said it would wait a year.",
     ] {
         let c = only(text);
         assert_eq!(
             (c.speaker.as_deref(), c.text.as_str()),
-            (Some("EU"), "it was not ready to act"),
+            (Some("EU"), "it would wait a year"),
             "{text}"
         );
     }
@@ -5555,8 +5556,8 @@ fn a_percentage_speaks_for_the_people_polled() {
             "they feared the port would shut",
         ),
         (
-            "The poll closed in May. In 2024, 70% of respondents told us it takes a month to find work.",
-            "70% of respondents",
+            "The poll closed in May. In 2023, 62% of the dockers told us it takes a month to find work.",
+            "62% of the dockers",
             "it takes a month to find work",
         ),
     ] {
@@ -5569,7 +5570,7 @@ fn a_percentage_speaks_for_the_people_polled() {
     }
     // A percentage inside the clause before the source is not the source.
     let c = only(
-        "The rupee shed 0.1% against the dollar and analysts said the cost was hard to judge.",
+        "The krona slipped 0.3% against the euro and analysts said the cost was hard to judge.",
     );
     assert_eq!(c.source.as_deref(), Some("analysts"));
 }
@@ -5639,11 +5640,11 @@ fn a_subordinator_and_participle_set_off_by_commas_is_an_aside() {
     }
     // The relative before such an aside stands for the phrase before it.
     let c = only(
-        "But Ruiz showed no sign of backing down, releasing a statement that, while condemning violence, accused the board of abusing its power.",
+        "Ruiz did not budge, issuing a notice that, while regretting the delay, accused the board of wasting money.",
     );
     assert_eq!(
         (c.source.as_deref(), c.text.as_str()),
-        (Some("a statement"), "the board of abusing its power")
+        (Some("a notice"), "the board of wasting money")
     );
 }
 
@@ -5651,11 +5652,11 @@ fn a_subordinator_and_participle_set_off_by_commas_is_an_aside() {
 fn a_clause_after_a_place_or_time_may_have_a_pronoun_and_a_present_verb() {
     for (text, content) in [
         (
-            "Pence said in politics it takes time to build those ties.",
-            "it takes time to build those ties",
+            "Vale said in business it takes years to build a fleet.",
+            "it takes years to build a fleet",
         ),
         (
-            "Hale said at the end of the day it was a fair deal.",
+            "Hale said at the close of the talks it was a fair deal.",
             "it was a fair deal",
         ),
     ] {
@@ -5665,12 +5666,12 @@ fn a_clause_after_a_place_or_time_may_have_a_pronoun_and_a_present_verb() {
 
 #[test]
 fn a_relative_that_after_a_noun_for_speakers_stays_in_the_source() {
-    let c = only("But groups that have endorsed him say they believe delegates should choose.");
+    let c = only("But groups that have backed him say they think members should vote.");
     assert_eq!(
         (c.source.as_deref(), c.text.as_str()),
         (
-            Some("groups that have endorsed him"),
-            "they believe delegates should choose"
+            Some("groups that have backed him"),
+            "they think members should vote"
         )
     );
 }
@@ -5678,21 +5679,21 @@ fn a_relative_that_after_a_noun_for_speakers_stays_in_the_source() {
 #[test]
 fn a_state_after_a_description_ending_in_a_hometown_is_part_of_the_aside() {
     let c = only(
-        "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he already received overtime.",
+        "Lee Hart, a crane driver from Troy, Ala., who belongs to the dockers' union, said he was owed back pay.",
     );
     assert_eq!(
         (c.speaker.as_deref(), c.text.as_str()),
-        (Some("Paul Porter"), "he already received overtime")
+        (Some("Lee Hart"), "he was owed back pay")
     );
 }
 
 #[test]
 fn a_long_title_and_name_may_be_what_is_named() {
-    let c = only("Cruz kept calling Senate Majority Leader Mitch McConnell a liar.");
-    assert_eq!(c.text, "Senate Majority Leader Mitch McConnell a liar");
+    let c = only("Vale kept calling Harbour Board Chair Ana Ruiz Costa a fraud.");
+    assert_eq!(c.text, "Harbour Board Chair Ana Ruiz Costa a fraud");
     // A time after the thing named is no name given.
     for text in [
-        "Harbour News called the race for Ruiz less than a half-hour after polls closed.",
+        "Harbour Radio called the vote for Ruiz less than a half-hour after counting began.",
         "After weeks of work, Ruiz called it a month.",
     ] {
         assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
@@ -5703,11 +5704,11 @@ fn a_long_title_and_name_may_be_what_is_named() {
 fn who_after_a_preposition_stands_for_its_object() {
     for (text, speaker) in [
         (
-            "The party offered ammunition to Republicans who say the law is a money pit.",
-            "Republicans",
+            "The report gave fresh hope to dockers who say the port is a lost cause.",
+            "dockers",
         ),
         (
-            "Almost half backed the plan, compared with four in 10 who said they preferred the old one.",
+            "Just over half liked the plan, compared with four in 10 who argued the old pier was better.",
             "four in 10",
         ),
         (

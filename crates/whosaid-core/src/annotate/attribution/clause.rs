@@ -904,7 +904,8 @@ fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
         }
         let opens_subject = Pronoun::parse(p.lower(j)).is_some()
             || p.is_any(j, &["there"])
-            // ("at the end of the day it was": "the day" is what "of" takes.)
+            // ("said at the close of the talks it was": "the talks" is what
+            // "of" takes.)
             || p.is_any(j, &grammar::DETERMINERS) && !p.is_any(j - 1, &grammar::PREPOSITIONS)
             // (a name's first word: not "York" of "in New York Tom Hale was")
             || p.is_capitalized(j) && !p.is_capitalized(j - 1)
@@ -958,7 +959,7 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
     } else {
         return None;
     };
-    // "as many as 3,000 firms": a quantity, read as the clause's subject.
+    // "as many as 40 ferries": a quantity, read as the clause's subject.
     if k + 1 >= end || approximate_quantity(p, k, end) {
         return None;
     }
@@ -1043,7 +1044,7 @@ fn aside_after_cue(p: &Para, cue: &Cue, k: usize, end: usize) -> Option<usize> {
 /// Riverton, Ala., says …": a name, then comma-set asides, none holding a
 /// verb or a quote, is the subject of the cue, not content before it.
 fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
-    // "Another pollster, David Woodard of Clemson University, said": a
+    // "Another pollster, Dana Vale of Harbour University, said": a
     // description alone, then the name it describes.
     if let [role, name] = segments
         && role_then_name(p, role.clone(), name.clone())

@@ -241,7 +241,7 @@ pub(super) fn zero_relative(p: &Para, clause: &Clause) -> bool {
         && Pronoun::parse(p.lower(front - 1)).is_none()
         && lexicon().cue(p.lower(front - 1)).is_none()
         && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k))
-        // ("The only regret he acknowledged was …": a noun phrase that
+        // ("The one step she regretted was …": a noun phrase that
         // opens the sentence has the verb for its own.)
         && !opens_its_sentence(p, front - 1)
 }

@@ -496,7 +496,7 @@ pub(super) fn approximate_quantity(p: &Para, start: usize, end: usize) -> bool {
             || p.is_any(start, &["at"])
                 && p.is_any(start + 1, &["least", "most"])
                 && quantity(start + 2)
-            // "said as many as 3,000 firms …"
+            // "said as many as 40 ferries …"
             || p.is_any(start, &["as"])
                 && p.is_any(start + 1, &["many", "much", "few", "little"])
                 && p.is_any(start + 2, &["as"])
@@ -811,7 +811,7 @@ pub(super) fn subject_across_asides(
             && list_end.is_none()
             && !subject_after_clause
         {
-            // "a statement that, while condemning violence, accused …": the
+            // "a notice that, while regretting the delay, accused …": the
             // relative before the aside stands for the phrase before it.
             let before = trim(p, segments[n - 1].clone());
             if before.len() >= 2 && p.is_any(before.end - 1, &["that", "which", "who"]) {
