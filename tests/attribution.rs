@@ -5666,6 +5666,10 @@ fn a_clause_after_a_place_or_time_may_have_a_pronoun_and_a_present_verb() {
 
 #[test]
 fn a_relative_that_after_a_noun_for_speakers_stays_in_the_source() {
+    // ("her say" is a noun only when no clause follows it.)
+    let c = only("But groups that have backed her say they think members should vote.");
+    assert_eq!(c.source.as_deref(), Some("groups that have backed her"));
+    assert!(claims("Ruiz wants to have her say on the plan.").is_empty());
     let c = only("But groups that have backed him say they think members should vote.");
     assert_eq!(
         (c.source.as_deref(), c.text.as_str()),

@@ -105,8 +105,15 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
         if let Some(class) = cue.filter(|&class| !capitalized(class)) {
             // "Many reports suggest": a plural phrase takes no verb in -s.
             // ("a tough warning": an adjective between article and noun.)
+            // ("groups that backed her say they …": "her" is the object
+            // before a verb whose clause follows, not "her say".)
+            let object_her = t > sentence.start
+                && p.is_any(t - 1, &["her"])
+                && t + 1 < sentence.end
+                && p.is_word(t + 1)
+                && (Pronoun::parse(p.lower(t + 1)).is_some() || p.is_any(t + 1, &["that"]));
             let after_determiner = t > sentence.start
-                && (p.is_any(t - 1, &NOUN_DETERMINERS)
+                && (p.is_any(t - 1, &NOUN_DETERMINERS) && !object_her
                     || lower.ends_with("ing")
                         && t >= sentence.start + 2
                         && p.is_any(t - 2, &["a", "an"])
