@@ -1226,9 +1226,10 @@ fn agent_of_a_verb_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
     }
 }
 
-/// "Among those who said", "gave hope to traders who said": what "who"
-/// stands for is the object of the preposition, when what comes before it
-/// is no speaker ("officials in Boston who said" keeps its officials).
+/// "gave hope to traders who said", "compared with four in 10 who said":
+/// what "who" stands for is the object of the preposition, when what comes
+/// before it is no speaker ("officials in Boston who said" keeps its
+/// officials).
 fn object_of_last_preposition(p: &Para, np: Range<usize>) -> Range<usize> {
     // ("6 in 10 voters who said", "four in 10 who said": a share, not a place.)
     let Some(preposition) = np.clone().rev().find(|&t| {
