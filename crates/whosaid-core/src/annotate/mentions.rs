@@ -653,9 +653,10 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
         let past_cue_after_given_name = p.given_name(core.start).is_some()
             && core.end - core.start >= 2
             && p.is_word(core.start + 1)
-            && p.lower(core.start + 1).ends_with("ed")
-            && p.lower(core.start + 1) != "said"
-            && lexicon.cue(p.lower(core.start + 1)).is_some();
+            && {
+                let next = p.lower(core.start + 1);
+                next.ends_with("ed") && next != "said" && lexicon.cue(next).is_some()
+            };
         if core.end - core.start >= 3 || past_cue_after_given_name {
             // ("Clinton Offers Needed Change": a surname alone may open it.)
             let first_verb = if p.given_name(core.start).is_some() && !past_cue_after_given_name {
@@ -1351,7 +1352,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         && !p.kind(np.end - 1).is_wordlike()
         && p.kind(np.end - 1) != Kind::Possessive
         && p.kind(np.end - 1) != Kind::CloseParen
-        && p.slice(np.end - 1..np.end) != "%"
+        && !p.is_percent(np.end - 1)
     {
         np.end -= 1;
     }

@@ -210,6 +210,13 @@ impl<'a> Para<'a> {
             .is_some_and(|t| t.kind == Kind::Other && t.text(self.text) == "&")
     }
 
+    /// A "%" (a token of its own after a number: "49%").
+    pub fn is_percent(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Other && t.text(self.text) == "%")
+    }
+
     /// Lower-case word equal to one of `words`.
     #[inline]
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {

@@ -959,10 +959,10 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
             &["much", "well", "such", "if", "though", "ever", "usual"],
         ) {
         1
-    } else if p.is_any(k, &["by"]) && p.is_any(k + 1, &["the"]) && p.is_any(k + 2, &["time"])
-        || p.is_any(k, &["instead"]) && p.is_any(k + 1, &["of"])
-    {
-        if p.is_any(k, &["by"]) { 3 } else { 2 }
+    } else if p.is_any(k, &["instead"]) && p.is_any(k + 1, &["of"]) {
+        2
+    } else if p.is_any(k, &["by"]) && p.is_any(k + 1, &["the"]) && p.is_any(k + 2, &["time"]) {
+        3
     } else {
         return None;
     };

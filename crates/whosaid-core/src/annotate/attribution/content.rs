@@ -134,16 +134,15 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         && (p.is_any(k, &grammar::AUXILIARIES) || looks_finite(p, k));
     // "What the minister said was that …", "What Ruiz told us is: the port
     // …": the content follows the verb "be" and its "that" or colon.
+    // (Not a quote: "what he says are “crippling shortages”" is a verdict
+    // on the quoted words.)
     if relative
         && p.is_any(clause.front - 1, &["what"])
         && p.is_any(k, &grammar::BE_FORMS)
         && k + 2 < end
+        && (p.is_any(k + 1, &["that"]) || p.kind(k + 1) == Kind::Colon)
     {
-        // (Not a quote: "what he says are “crippling shortages”" is a
-        // verdict on the quoted words.)
-        if p.is_any(k + 1, &["that"]) || p.kind(k + 1) == Kind::Colon {
-            return Some(k + 2);
-        }
+        return Some(k + 2);
     }
     if relative || zero_relative(p, clause) {
         return Some(k);

@@ -426,7 +426,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
             Kind::Other
                 if t > floor
                     && p.kind(t - 1) == Kind::Number
-                    && p.slice(t..t + 1) == "%"
+                    && p.is_percent(t)
                     && (t + 1 == end || p.is_any(t + 1, &["of"])) => {}
             // ("Harlow & Vane said": a firm's name; people are joined by "and".)
             Kind::Other
@@ -1673,19 +1673,25 @@ pub(super) fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<u
 
 /// "groups", "officials", "agency": a noun for people or a body that speaks.
 fn speaker_noun(p: &Para, t: usize) -> bool {
+    p.is_word(t) && names_speakers(p.lower(t), false)
+}
+
+/// Whether `lower`, or its singular, heads a group, an institution or an
+/// unnamed source (or, with `documents`, a document).
+fn names_speakers(lower: &str, documents: bool) -> bool {
     let lexicon = lexicon();
-    let lower = p.lower(t);
     let singular = lower.strip_suffix('s').unwrap_or(lower);
-    p.is_word(t)
-        && [lower, singular].iter().any(|w| {
-            lexicon.is_group(w) || lexicon.is_organization_head(w) || lexicon.is_anonymous_head(w)
-        })
+    [lower, singular].iter().any(|w| {
+        lexicon.is_group(w)
+            || lexicon.is_organization_head(w)
+            || lexicon.is_anonymous_head(w)
+            || documents && lexicon.is_document(w)
+    })
 }
 
 /// "The department declined to comment, saying …": a definite phrase whose
 /// head names an institution, a group or a document can speak.
 fn headed_by_speaker_noun(p: &Para, np: Range<usize>) -> bool {
-    let lexicon = lexicon();
     let Some(head) = np.clone().rev().find(|&t| p.is_word(t)) else {
         return false;
     };
@@ -1695,12 +1701,7 @@ fn headed_by_speaker_noun(p: &Para, np: Range<usize>) -> bool {
         && (p.is_any(np.start, &["the", "this", "these"])
             // "A spokesman declined …", not "A few minutes …".
             || p.is_any(np.start, &["a", "an"]) && singular == lower)
-        && [lower, singular].iter().any(|w| {
-            lexicon.is_group(w)
-                || lexicon.is_organization_head(w)
-                || lexicon.is_anonymous_head(w)
-                || lexicon.is_document(w)
-        })
+        && names_speakers(lower, true)
 }
 
 /// The source written after an inverted cue: "said German Chancellor Friedrich Merz".
