@@ -5730,3 +5730,37 @@ fn who_after_a_preposition_stands_for_its_object() {
     let c = only("Officials in Boston who said the port was closed were wrong.");
     assert_eq!(c.speaker.as_deref(), Some("Officials in Boston"));
 }
+
+#[test]
+fn a_clause_and_its_participle_aside_before_an_inverted_source() {
+    for (text, content, speaker) in [
+        (
+            "Gulls nest when the cliffs warm up, laying three eggs, said Ivo Brandt.",
+            "Gulls nest when the cliffs warm up, laying three eggs",
+            "Ivo Brandt",
+        ),
+        (
+            "The ferry sank after the squall struck, leaving two missing, said Ana Ruiz, a harbour pilot.",
+            "The ferry sank after the squall struck, leaving two missing",
+            "Ana Ruiz",
+        ),
+    ] {
+        let c = only(&format!("The vote was held.\n\n{text}"));
+        assert_eq!(c.text, content, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // After a name the aside describes the speaker: the quote is not content of it.
+    let (source, content) =
+        source_and_content("“Nobody sleeps here,” Ivo Brandt, a ferry pilot, said quietly.");
+    assert_eq!(source, "Ivo Brandt");
+    assert_eq!(content, "Nobody sleeps here");
+}
+
+#[test]
+fn a_quote_inside_its_sentence_names_no_speaker_after_a_plain_verb() {
+    let text =
+        "Saying “tidal zone” rather than “flood plain,” became the habit of the new planners.";
+    assert!(claims(text).is_empty(), "{:#?}", claims(text));
+    let c = only("“Keep left,” instructed the ferry pilot.");
+    assert_eq!(c.speaker.as_deref(), Some("the ferry pilot"));
+}

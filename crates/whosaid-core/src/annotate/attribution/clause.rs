@@ -1099,6 +1099,12 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         })
 }
 
+/// Words that open a subordinate clause inside a sentence ("Potholes form
+/// when water seeps in"): the phrase holding one is a clause, not a subject.
+const MID_SENTENCE_SUBORDINATORS: [&str; 8] = [
+    "because", "although", "though", "whereas", "unless", "when", "whenever", "until",
+];
+
 /// Longest name with where the person works, after a description, in tokens.
 const MAX_NAMED_ASIDE: usize = 10;
 
@@ -1373,6 +1379,24 @@ pub(super) fn clause(
         p.kind(b) != Kind::Comma || {
             let segments = segments_before.as_deref().unwrap_or_default();
             let first = segments.len() == 1;
+            // "Potholes form when water seeps in, creating a crevice, said
+            // Hale": a clause opens the sentence, so a participle aside
+            // after it belongs to that content, not to a subject.
+            // (Not "“…,” Thomas Dawson, an IMF director, said": the
+            // aside then follows a name.)
+            let aside_after_name = segments.len() >= 2 && {
+                let before_aside = &segments[segments.len() - 2];
+                before_aside.end > before_aside.start && p.is_capitalized(before_aside.end - 1)
+            };
+            let clause_first = !aside_after_name
+                && segments.first().is_some_and(|seg| {
+                    !p.inside_quote(seg.start)
+                        && word_count(p, seg.clone()) >= 3
+                        && seg.clone().skip(1).any(|t| {
+                            looks_finite(p, t)
+                                || t + 2 < seg.end && p.is_any(t, &MID_SENTENCE_SUBORDINATORS)
+                        })
+                });
             name_with_asides.is_none()
                 && segments.last().is_some_and(|seg| {
                     // "But, said Solovey, “…”": a connective alone, then the quote after.
@@ -1380,6 +1404,7 @@ pub(super) fn clause(
                         first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
                     connective
                         || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+                        || clause_first && is_aside(p, seg.clone())
                         // "The plan, say critics, is a disgrace": a short
                         // subject, the source, then the subject's verb.
                         || first && source_then_predicate(p, cue.end, end)

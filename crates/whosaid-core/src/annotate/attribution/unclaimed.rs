@@ -288,7 +288,12 @@ fn trailing_attribution(p: &Para, quote: &Quote, people: &[Mention]) -> Option<M
             || p.lower(first) == "read")
         && !p.is_any(first + 1, &grammar::PREPOSITIONS)
         // ("“terrible,” denounced her record": "her …" is the object.)
-        && !p.is_any(first + 1, &grammar::POSSESSIVE_DETERMINERS);
+        && !p.is_any(first + 1, &grammar::POSSESSIVE_DETERMINERS)
+        // ("Using “alien” rather than “immigrant,” became the norm": a
+        // quote inside its sentence is a phrase of it, and the verb its own.)
+        && quote.open.is_none_or(|open| {
+            open == 0 || p.kind(open - 1).is_terminal() || p.kind(open - 1) == Kind::Colon
+        });
     let np = if verb(first) || past_before_subject {
         // "beamed Ana Ruiz of Riverton"
         let end = (first + 1..(first + 1 + TRAILING_SOURCE).min(p.len() + 1)).find(|&t| ends(t))?;
