@@ -5764,3 +5764,17 @@ fn a_quote_inside_its_sentence_names_no_speaker_after_a_plain_verb() {
     let c = only("“Keep left,” instructed the ferry pilot.");
     assert_eq!(c.speaker.as_deref(), Some("the ferry pilot"));
 }
+
+#[test]
+fn a_description_with_three_modifiers_and_an_unlisted_head_speaks() {
+    let c = only("The veteran deep sea trawlerman says the cod stocks have not recovered.");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("The veteran deep sea trawlerman")
+    );
+    assert_eq!(c.text, "the cod stocks have not recovered");
+    // A verb or a time among the words makes it no description.
+    let c =
+        only("Ruiz spoke as the harbour committee meeting began, vowing to fight for every berth.");
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}

@@ -1916,7 +1916,10 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         // (not "An engineer", capitalized only as a sentence's first word).
         mention.head = Some(ShortText::from(head_lower));
         mention.name = Some(ShortText::from(strip_article(np_text)));
-    } else if p.is_any(np.start, &["the", "a", "an", "another", "one"]) && head_end - np.start <= 4
+    } else if p.is_any(np.start, &["the", "a", "an", "another", "one"])
+        && (head_end - np.start <= 4
+            || head_end - np.start <= MAX_PLAIN_DESCRIPTION
+                && plain_modifiers(p, np.start + 1..head_end))
     {
         // "the businessman replied", "a narrator says": a source the lists do
         // not name; "he began" and the like have no determiner.
@@ -1928,6 +1931,27 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         return None;
     }
     Some(mention)
+}
+
+/// Longest description with an unlisted head ("the billionaire real estate
+/// magnate"), in tokens.
+const MAX_PLAIN_DESCRIPTION: usize = 5;
+
+/// Whether `words` are plain modifiers and a head: lower-case words, none a
+/// verb, a time or a conjunction ("the platform committee meeting began",
+/// "a report earlier this week" are no one's description).
+fn plain_modifiers(p: &Para, words: Range<usize>) -> bool {
+    words.clone().all(|t| {
+        let lower = p.lower(t);
+        p.is_word(t)
+            && !p.is_capitalized(t)
+            && !lower.ends_with("ed")
+            && !grammar::IRREGULAR_PAST.contains(lower)
+            && !grammar::AMBIGUOUS_PAST.contains(lower)
+            && !grammar::is_time_word(lower)
+            && !grammar::CLAUSE_OPENERS.contains(lower)
+            && !grammar::TIME_PHRASE_WORDS.contains(lower)
+    })
 }
 
 /// The head given to a description by age ("the 45-year-old").
