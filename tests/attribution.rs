@@ -5778,3 +5778,20 @@ fn a_description_with_three_modifiers_and_an_unlisted_head_speaks() {
         only("Ruiz spoke as the harbour committee meeting began, vowing to fight for every berth.");
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn a_concession_or_condition_after_the_cue_is_said_with_its_main_clause() {
+    for (text, content) in [
+        (
+            "Ivo Brandt says despite being a keen sailor, he rarely leaves the harbour.",
+            "despite being a keen sailor, he rarely leaves the harbour",
+        ),
+        (
+            "Ana Ruiz said although the ferry is old, it still sails on time.",
+            "although the ferry is old, it still sails on time",
+        ),
+    ] {
+        let c = only(&format!("The vote was held.\n\n{text}"));
+        assert_eq!(c.text, content, "{text}");
+    }
+}

@@ -385,11 +385,26 @@ const VERB_REACH: usize = 7;
 /// "claims his firm's value is …": a bare clause at `k` whose verb comes a
 /// few words on, with no punctuation between.
 pub(super) fn bare_clause_with_verb(p: &Para, k: usize, end: usize) -> bool {
+    // "she plans to stay": a present in -s after "he", "she" or "it".
+    let singular_pronoun = p.is_word(k)
+        && matches!(
+            Pronoun::parse(p.lower(k)),
+            Some(Pronoun::He | Pronoun::She | Pronoun::It)
+        );
     k + 1 < end
         && takes_bare_clause(p, k)
-        && (k + 1..(k + 1 + VERB_REACH).min(end))
+        && ((k + 1..(k + 1 + VERB_REACH).min(end))
             .take_while(|&t| p.kind(t).is_wordlike() || p.kind(t) == Kind::Possessive)
             .any(|t| looks_finite(p, t))
+            || singular_pronoun && {
+                // ("he rarely leaves": an adverb may come between.)
+                let verb = if p.lower(k + 1).ends_with("ly") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                verb < end && opens_predicate(p, verb)
+            })
 }
 
 /// "said selling the plan has been hard": a gerund phrase that is the
@@ -781,8 +796,11 @@ pub(super) fn complements(
         {
             // "said as part of the deal, its stake would rise", "said as
             // harbour master he had closed the pier": what was said is the
-            // clause after the subordinate phrase.
-            k = subject;
+            // clause after the subordinate phrase. ("says despite being a
+            // local, she backs …": a concession or condition is said too.)
+            if !said_subordinate(p, k, end) {
+                k = subject;
+            }
             break;
         } else if (p.is_any(k, &grammar::PREPOSITIONS) || p.is_any(k, &["while", "when", "upon"]))
             && !inverted
@@ -947,11 +965,17 @@ const MAX_SUBORDINATE_PHRASE: usize = 24;
 /// "said as Ruiz was in custody, her case …", "said by the time the port
 /// reopened, the ferries …", "said instead of a pier, the town …", "said
 /// as harbour master he had …": a phrase opened by "as", "by the time" or
-/// "instead of" at `k`, then a clause with its subject and finite verb.
-/// Returns where the subject starts. ("said as he left the court": no
+/// "instead of" at `k` (or a word of `CONTENT_SUBORDINATORS`), then a
+/// clause with its subject and finite verb. Returns where the subject starts. ("said as he left the court": no
 /// clause follows; "said as much, estimating …", "responded as if …": a
 /// manner, not a time or a reason. Not "with": "joked with a friend, his
 /// brother grew impatient" has the main clause after the comma.)
+/// "says despite being a local, she backs …": a concession or condition at
+/// `k` and the main clause after it, both said.
+pub(super) fn said_subordinate(p: &Para, k: usize, end: usize) -> bool {
+    p.is_any(k, &CONTENT_SUBORDINATORS) && clause_after_subordinate(p, k, end).is_some()
+}
+
 fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
     let opener_len = if p.is_any(k, &["as"])
         && !p.is_any(
@@ -961,6 +985,8 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
         1
     } else if p.is_any(k, &["instead"]) && p.is_any(k + 1, &["of"]) {
         2
+    } else if p.is_any(k, &CONTENT_SUBORDINATORS) {
+        1
     } else if p.is_any(k, &["by"]) && p.is_any(k + 1, &["the"]) && p.is_any(k + 2, &["time"]) {
         3
     } else {
@@ -1099,11 +1125,15 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         })
 }
 
+/// Words that open a subordinate clause said with the main clause after
+/// it: "says despite being a local, she backs the visitors".
+static CONTENT_SUBORDINATORS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("content_subordinators");
+
 /// Words that open a subordinate clause inside a sentence ("Potholes form
 /// when water seeps in"): the phrase holding one is a clause, not a subject.
-const MID_SENTENCE_SUBORDINATORS: [&str; 8] = [
-    "because", "although", "though", "whereas", "unless", "when", "whenever", "until",
-];
+static MID_SENTENCE_SUBORDINATORS: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("mid_sentence_subordinators");
 
 /// Longest name with where the person works, after a description, in tokens.
 const MAX_NAMED_ASIDE: usize = 10;

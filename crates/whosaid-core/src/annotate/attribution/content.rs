@@ -200,6 +200,7 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         ) =>
         {
             let bare = takes_bare_clause(p, k) && !plain_object(p, clause, k, end)
+                || super::clause::said_subordinate(p, k, end)
                 || (clause.cue.class == CueClass::Say
                     && p.is_any(k, &["to"])
                     && PROMISE_CUES.contains(p.lower(clause.cue.start)));
