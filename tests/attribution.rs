@@ -5795,3 +5795,47 @@ fn a_concession_or_condition_after_the_cue_is_said_with_its_main_clause() {
         assert_eq!(c.text, content, "{text}");
     }
 }
+
+#[test]
+fn a_listener_may_hold_a_possessive_or_an_of_phrase() {
+    for (text, cue, content) in [
+        (
+            "The Harbour Legion wrote to Ruiz's office that it had not allowed the badge.",
+            "wrote",
+            "it had not allowed the badge",
+        ),
+        (
+            "Ruiz wrote to her constituents that the pier was safe.",
+            "wrote",
+            "the pier was safe",
+        ),
+        (
+            "Ruiz told the ferry school's class of 2019 that the tides wait for no one.",
+            "told the ferry school's class of 2019",
+            "the tides wait for no one",
+        ),
+    ] {
+        let c = only(&format!("The vote was held.\n\n{text}"));
+        assert_eq!(
+            (c.cue.as_deref(), c.text.as_str()),
+            (Some(cue), content),
+            "{text}"
+        );
+    }
+    // A time's possessive opens what was said.
+    let c = only("Ruiz told a news conference yesterday's vote was a farce.");
+    assert_eq!(c.text, "yesterday's vote was a farce");
+}
+
+#[test]
+fn a_trailing_participle_says_what_follows_it_not_what_came_before() {
+    let found = claims(
+        "Ana Ruiz has praised the crews in many speeches, urging pilots to “rest well,” and telling the class, “Be brave.”",
+    );
+    let told: Vec<&str> = found
+        .iter()
+        .filter(|c| c.cue.as_deref() == Some("telling the class"))
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(told, ["Be brave"], "{found:#?}");
+}

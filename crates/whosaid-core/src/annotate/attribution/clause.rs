@@ -549,6 +549,16 @@ fn one_listener(p: &Para, k: usize, end: usize) -> usize {
         return k;
     }
     if p.is_any(k, &["me", "him", "her", "them", "us", "you"]) {
+        // ("wrote to her constituents that …": "her" before a noun and
+        // "that" is the listener's determiner.)
+        let nouns_end = common_nouns(p, k + 1, k + 1, end);
+        if p.is_any(k, &["her"])
+            && nouns_end > k + 1
+            && nouns_end < end
+            && p.is_any(nouns_end, &["that"])
+        {
+            return nouns_end;
+        }
         return k + 1;
     }
     // "the Daily Ledger", "The Associated Press": a determiner and a name.
@@ -591,11 +601,31 @@ fn one_listener(p: &Para, k: usize, end: usize) -> usize {
         if j < end && p.is_any(j, &LISTENER_HEADS) {
             j += 1;
         }
-        return j;
+        // "wrote to Ruiz's office that": a name's, then common nouns.
+        if p.kind(j - 1) != Kind::Possessive {
+            return j;
+        }
     }
-    // "reporters", "a news conference", "the crowd": up to three common nouns.
-    let limit = (j + 3).min(end);
+    common_nouns(p, j, k, end)
+}
+
+/// "reporters", "a news conference", "the crowd": up to three common nouns
+/// from `j` in a listener that starts at `k`. Returns where they end.
+fn common_nouns(p: &Para, mut j: usize, k: usize, end: usize) -> usize {
+    let mut limit = (j + 3).min(end);
     while j < limit && p.kind(j).is_wordlike() && !p.inside_quote(j) {
+        // "the harbour school's class": a possessive goes on to its noun
+        // ("told a news conference yesterday's meeting agreed": not a time's).
+        if j > k
+            && j + 1 < end
+            && p.kind(j + 1) == Kind::Possessive
+            && !grammar::is_time_word(p.lower(j))
+            && !grammar::TIME_NOUNS.contains(p.lower(j).trim_end_matches('s'))
+        {
+            j += 2;
+            limit = (limit + 1).min(end);
+            continue;
+        }
         let lower = p.lower(j);
         let stop = LISTENER_STOPS.contains(lower)
             || grammar::PREPOSITIONS.contains(lower)
@@ -620,6 +650,16 @@ fn one_listener(p: &Para, k: usize, end: usize) -> usize {
     // after its three words.
     if j == limit && j < end && p.is_any(j, &LISTENER_HEADS) {
         j += 1;
+    }
+    // "telling the class of 2014", "told members of Congress": a number or
+    // a name after "of" is the listener's.
+    if j > k && j + 1 < end && p.is_any(j, &["of"]) {
+        let of_end = (j + 1..end)
+            .find(|&t| !(p.is_capitalized(t) || p.kind(t) == Kind::Number) || p.inside_quote(t))
+            .unwrap_or(end);
+        if of_end > j + 1 {
+            j = of_end;
+        }
     }
     j
 }
@@ -1680,7 +1720,7 @@ fn puts_out_a_text(p: &Para, np: Range<usize>) -> bool {
 }
 
 /// Words before a participle cue that hang it on an earlier clause: ", and told", "while telling", "before adding".
-static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
+pub(super) static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("inverted_cue_joiners");
 
 /// Listeners of "told" that end a reporting clause: "told reporters", "told him".
