@@ -5839,3 +5839,17 @@ fn a_trailing_participle_says_what_follows_it_not_what_came_before() {
         .collect();
     assert_eq!(told, ["Be brave"], "{found:#?}");
 }
+
+#[test]
+fn and_after_a_bare_phrase_joins_two_subjects_of_what_was_said() {
+    let c = only("Ruiz said the pilots and the crew wrote a new timetable.");
+    assert_eq!(c.text, "the pilots and the crew wrote a new timetable");
+    // After a verb taking an object, "and" and a verb join two verbs.
+    let found = claims("Ruiz denied the charge and insisted that the pier was safe.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.cue.as_deref() == Some("insisted") && c.text == "the pier was safe"),
+        "{found:#?}"
+    );
+}

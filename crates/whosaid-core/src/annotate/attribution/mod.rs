@@ -433,7 +433,34 @@ fn sentence_claims(
     kept.clear();
     for clause in clauses.drain(..) {
         if let Some(prev) = kept.last() {
-            let joined = clause.coordinated
+            let prev_forward = forward_start(p, prev, sentence.end);
+            // "said his band and the crew wrote new songs": "and" after a
+            // phrase with no verb joins two subjects of what was said.
+            let and = [clause.front, clause.front.saturating_sub(1)]
+                .into_iter()
+                .find(|&t| t > sentence.start && p.is_any(t, &["and"]));
+            // (Only after a verb that reports a clause: "acknowledged the
+            // apology and said …" joins two verbs.)
+            let joins_subjects = and.is_some_and(|and| {
+                matches!(prev.cue.class, CueClass::Say | CueClass::Tell)
+                    && !clause.coordinated
+                    && p.is_word(and - 1)
+                    && prev_forward.is_some_and(|start| {
+                        start < and
+                            && (start..and).all(|t| {
+                                !p.inside_quote(t)
+                                    && !source::looks_finite(p, t)
+                                    && !p.is_any(t, &grammar::AUXILIARIES)
+                                    // ("the plan works and …": a verb in -s;
+                                // "the pilots and …": a noun after its article.)
+                                && !(source::opens_predicate(p, t)
+                                    && !p.is_any(t - 1, &grammar::DETERMINERS)
+                                    && !p.is_any(t - 1, &grammar::POSSESSIVE_DETERMINERS))
+                            })
+                    })
+            });
+            let joined = !joins_subjects
+                && (clause.coordinated
                 || clause.front > sentence.start
                     && (is_comma_like(p, clause.front - 1)
                         // "…; she said she was stunned": a clause of its own.
@@ -447,8 +474,7 @@ fn sentence_claims(
                     && is_comma_like(p, clause.front - 2)
                     && forward_start(p, &clause, sentence.end).is_some()
                 || zero_relative(p, &clause)
-                || clause.inverted;
-            let prev_forward = forward_start(p, prev, sentence.end);
+                || clause.inverted);
             // "reported that the interior minister, Halvard Brink, said …":
             // the comma sets off a name in apposition to the start of what
             // was reported, not a clause of its own.
