@@ -5853,3 +5853,19 @@ fn and_after_a_bare_phrase_joins_two_subjects_of_what_was_said() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn who_after_a_verb_and_a_preposition_stands_for_its_object() {
+    let c = only("The last question was from a young deckhand, who said he sailed in from Troy.");
+    assert_eq!(c.speaker.as_deref(), Some("a young deckhand"));
+    assert_eq!(c.text, "he sailed in from Troy");
+}
+
+#[test]
+fn a_relative_clause_split_by_an_appositive_is_one_aside_of_the_subject() {
+    let c = only(
+        "Dana Vale, a harbour planner whose firm, Tidewell, drew the maps, said the main goal was a safer quay.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Vale"));
+    assert_eq!(c.text, "the main goal was a safer quay");
+}

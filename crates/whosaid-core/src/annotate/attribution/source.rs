@@ -773,6 +773,24 @@ pub(super) fn subject_across_asides(
     while n > first_segment {
         n -= 1;
         let segment = segments[n].clone();
+        // "Dana Vale, a strategist whose agency, Vale Media, made the ads,
+        // said": a segment opening with a verb ends a relative clause, and
+        // the segments back to its pronoun are one aside.
+        let opens_with_verb = segment.start < segment.end
+            && p.is_word(segment.start)
+            && !p.is_capitalized(segment.start)
+            && looks_finite(p, segment.start);
+        if opens_with_verb
+            && list_end.is_none()
+            && let Some(relative) = (first_segment + 1..n).rev().find(|&m| {
+                segments[m]
+                    .clone()
+                    .any(|t| p.is_any(t, &["who", "whose", "which"]))
+            })
+        {
+            n = relative;
+            continue;
+        }
         if n > 0 && is_list_continuation(p, &segment, &segments[n - 1]) {
             list_end.get_or_insert(segment.end);
             continue;
@@ -998,7 +1016,17 @@ pub(super) fn subject_left(
             } else {
                 t
             };
-            let np = noun_phrase_left(p, before, sentence.start)?;
+            // ("The question was from a child, who said": after a verb, the
+            // object of the preposition the phrase opens with.)
+            let np = noun_phrase_left(p, before, sentence.start).or_else(|| {
+                let preposition = (sentence.start..before)
+                    .rev()
+                    .take(MAX_OBJECT_BEFORE_RELATIVE)
+                    .take_while(|&t| p.is_word(t))
+                    .find(|&t| p.is_any(t, &grammar::PREPOSITIONS))
+                    .filter(|&t| t > sentence.start && is_finite_verb(p, t - 1))?;
+                noun_phrase_left(p, before, preposition + 1)
+            })?;
             let np = agent_of_a_verb_phrase(p, np);
             // (The clause still starts where the phrase does.)
             let front = np.start;
@@ -1256,6 +1284,9 @@ fn object_of_last_preposition(p: &Para, np: Range<usize>) -> Range<usize> {
         object
     }
 }
+
+/// Longest object of a preposition before "who", in tokens.
+const MAX_OBJECT_BEFORE_RELATIVE: usize = 6;
 
 /// "analysts polled by the Gazette said", "economists surveyed by Reuters
 /// said": the agent of a participle after a plural source is part of it.
