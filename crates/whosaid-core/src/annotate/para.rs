@@ -22,6 +22,8 @@ pub struct Para<'a> {
     lower: String,
     /// `tokenize_into(text)`'s, and nothing else's (see [`token_str`]).
     tokens: Vec<Token>,
+    /// The tokens a quote or a sentence may break at, as `tokenize_into` listed them.
+    breaks: Vec<u32>,
     /// For each token: could it be part of a person's name?
     name_words: Vec<bool>,
     /// For each token: a word that starts with a capital letter? (Asked of
@@ -52,6 +54,7 @@ pub struct Para<'a> {
 pub struct Scratch {
     lower: String,
     tokens: Vec<Token>,
+    breaks: Vec<u32>,
     name_words: Vec<bool>,
     capitals: Vec<bool>,
     run_starts: Vec<bool>,
@@ -77,6 +80,7 @@ impl<'a> Para<'a> {
         let Scratch {
             mut lower,
             mut tokens,
+            mut breaks,
             mut name_words,
             mut capitals,
             mut run_starts,
@@ -87,9 +91,9 @@ impl<'a> Para<'a> {
             mut subjects,
             mut memo,
         } = scratch;
-        tokenize_into(text, &mut tokens);
-        quotes::find_into(text, &tokens, after_open, &mut quotes);
-        sentence::split_into(text, &tokens, &quotes, &mut sentences);
+        tokenize_into(text, &mut tokens, &mut breaks);
+        quotes::find_into(text, &tokens, &breaks, after_open, &mut quotes);
+        sentence::split_into(text, &tokens, &breaks, &quotes, &mut sentences);
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
@@ -136,6 +140,7 @@ impl<'a> Para<'a> {
             text,
             lower,
             tokens,
+            breaks,
             name_words,
             capitals,
             run_starts,
@@ -153,6 +158,7 @@ impl<'a> Para<'a> {
         Scratch {
             lower: self.lower,
             tokens: self.tokens,
+            breaks: self.breaks,
             name_words: self.name_words,
             capitals: self.capitals,
             run_starts: self.run_starts,

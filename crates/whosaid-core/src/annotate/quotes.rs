@@ -97,20 +97,32 @@ enum Facing {
 #[cfg(test)]
 pub fn find(text: &str, tokens: &[Token], after_open: bool) -> Quotes {
     let mut found = Quotes::default();
-    find_into(text, tokens, after_open, &mut found);
+    let breaks: Vec<u32> = (0..tokens.len() as u32)
+        .filter(|&i| super::token::may_break(text.as_bytes(), &tokens[i as usize]))
+        .collect();
+    find_into(text, tokens, &breaks, after_open, &mut found);
     found
 }
 
 /// Finds the quotes of a paragraph, into `found` (its vectors emptied first
-/// and their room reused from the paragraph before). `after_open` says the
-/// previous paragraph ended inside a quote.
-pub fn find_into(text: &str, tokens: &[Token], after_open: bool, found: &mut Quotes) {
+/// and their room reused from the paragraph before). `breaks` are the
+/// tokens a quote may break at ([`may_break`](super::token::may_break)),
+/// every quotation mark among them. `after_open` says the previous
+/// paragraph ended inside a quote.
+pub fn find_into(
+    text: &str,
+    tokens: &[Token],
+    breaks: &[u32],
+    after_open: bool,
+    found: &mut Quotes,
+) {
     let Quotes { quotes, inside } = found;
     quotes.clear();
     inside.clear();
     let mut open: Option<usize> = None;
-    for (i, token) in tokens.iter().enumerate() {
-        let Kind::Quote(mark) = token.kind else {
+    for &i in breaks {
+        let i = i as usize;
+        let Kind::Quote(mark) = tokens[i].kind else {
             continue;
         };
         if !mark.is_double() {
@@ -167,7 +179,7 @@ pub fn find_into(text: &str, tokens: &[Token], after_open: bool, found: &mut Quo
     }
     inside.resize(tokens.len(), None);
     mark_inside(quotes, tokens.len(), inside);
-    add_single_quotes(text, tokens, quotes, inside);
+    add_single_quotes(text, tokens, breaks, quotes, inside);
 }
 
 fn closed(open: usize, close: usize) -> Quote {
@@ -245,12 +257,19 @@ const SINGLE_QUOTE_MAX_TOKENS: usize = 60;
 fn add_single_quotes(
     text: &str,
     tokens: &[Token],
+    breaks: &[u32],
     quotes: &mut Vec<Quote>,
     inside: &mut [Option<u32>],
 ) {
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
+    // The first token past the last single quote found.
+    let mut from = 0;
+    // An opening mark is a break.
+    for &i in breaks {
+        let i = i as usize;
+        if i < from {
+            continue;
+        }
         let opener = matches!(
             tokens[i].kind,
             Kind::Quote(Mark::SingleOpen | Mark::SingleStraight)
@@ -260,7 +279,6 @@ fn add_single_quotes(
                 .get(i + 1)
                 .is_some_and(|next| next.start == tokens[i].end && next.kind == Kind::Word);
         if !opener {
-            i += 1;
             continue;
         }
         let limit = (i + SINGLE_QUOTE_MAX_TOKENS).min(tokens.len());
@@ -278,17 +296,14 @@ fn add_single_quotes(
                             .get(j + 1)
                             .is_some_and(|next| closes_context(next.kind)))
             });
-        match close {
-            Some(j) => {
-                found.push(Quote {
-                    open: Some(i),
-                    close: Some(j),
-                    continued: false,
-                    single: true,
-                });
-                i = j + 1;
-            }
-            None => i += 1,
+        if let Some(j) = close {
+            found.push(Quote {
+                open: Some(i),
+                close: Some(j),
+                continued: false,
+                single: true,
+            });
+            from = j + 1;
         }
     }
     if found.is_empty() {

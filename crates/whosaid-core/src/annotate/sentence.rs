@@ -10,37 +10,37 @@ use super::token::{Kind, PREFIX_ABBREVIATIONS, SENTENCE_OPENERS, Token};
 #[cfg(test)]
 pub fn split(text: &str, tokens: &[Token], quotes: &Quotes) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
-    split_into(text, tokens, quotes, &mut sentences);
+    let breaks: Vec<u32> = (0..tokens.len() as u32)
+        .filter(|&i| super::token::may_break(text.as_bytes(), &tokens[i as usize]))
+        .collect();
+    split_into(text, tokens, &breaks, quotes, &mut sentences);
     sentences
 }
 
 /// Token ranges of the sentences of a paragraph, into `sentences` (emptied
-/// first, its room reused from the paragraph before).
+/// first, its room reused from the paragraph before). A sentence ends only
+/// at one of `breaks` ([`may_break`](super::token::may_break)): most
+/// tokens are words that end with no period.
 pub fn split_into(
     text: &str,
     tokens: &[Token],
+    breaks: &[u32],
     quotes: &Quotes,
     sentences: &mut Vec<Range<usize>>,
 ) {
     sentences.clear();
     let mut start = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        // Most tokens are words that end with no period: no sentence ends
-        // at them, inside a quote or not.
-        if !may_end_sentence(text, &tokens[i]) {
-            i += 1;
+    for &i in breaks {
+        let i = i as usize;
+        // (Past the breaks that a sentence's closing marks took.)
+        if i < start {
             continue;
         }
-        let end = boundary_after(text, tokens, quotes, i);
-        if let Some(next) = end {
+        if let Some(next) = boundary_after(text, tokens, quotes, i) {
             if next > start {
                 sentences.push(start..next);
             }
             start = next;
-            i = next;
-        } else {
-            i += 1;
         }
     }
     if start < tokens.len() {
@@ -58,21 +58,6 @@ fn starts_sentence(text: &str, token: &Token) -> bool {
         Kind::Number | Kind::OpenParen => true,
         Kind::Quote(mark) => mark.is_double() || matches!(mark, super::token::Mark::SingleOpen),
         _ => false,
-    }
-}
-
-/// Whether a sentence may end with `token` ([`boundary_after`] is `None`
-/// for any other): a stop, a quotation mark, or a word ending in a period.
-fn may_end_sentence(text: &str, token: &Token) -> bool {
-    match token.kind {
-        Kind::Quote(_) => true,
-        Kind::Word => {
-            (token.end as usize)
-                .checked_sub(1)
-                .and_then(|last| text.as_bytes().get(last))
-                == Some(&b'.')
-        }
-        kind => kind.is_terminal(),
     }
 }
 

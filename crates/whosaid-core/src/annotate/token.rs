@@ -200,21 +200,57 @@ pub(crate) fn is_ticker(inside: &[u8]) -> bool {
 #[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    tokenize_into(text, &mut tokens);
+    tokenize_into(text, &mut tokens, &mut Vec::new());
     tokens
 }
 
-/// Splits one paragraph into `tokens` (emptied first, its room reused from
-/// the paragraph before). Offsets are bytes into `text`.
+/// [`tokenize_into`] new vectors: the tokens and their [`breaks`](may_break).
+#[cfg(test)]
+pub fn tokenize_with_breaks(text: &str) -> (Vec<Token>, Vec<u32>) {
+    let (mut tokens, mut breaks) = (Vec::new(), Vec::new());
+    tokenize_into(text, &mut tokens, &mut breaks);
+    (tokens, breaks)
+}
+
+/// Whether a quote or a sentence may break at `token` of `text` (as bytes):
+/// a quotation mark, a stop, or a word ending in a period ("U.S."). The
+/// quote finder and the sentence splitter look at these only, a tenth of
+/// a paragraph's tokens, listed as the tokens are made.
+#[inline]
+pub fn may_break(text: &[u8], token: &Token) -> bool {
+    match token.kind {
+        Kind::Quote(_) => true,
+        Kind::Word => {
+            (token.end as usize)
+                .checked_sub(1)
+                .and_then(|last| text.get(last))
+                == Some(&b'.')
+        }
+        kind => kind.is_terminal(),
+    }
+}
+
+/// Splits one paragraph into `tokens`, and lists in `breaks` the indices of
+/// those a quote or a sentence may break at ([`may_break`]); both emptied
+/// first, their room reused from the paragraph before. Offsets are bytes
+/// into `text`.
 ///
 /// # Panics
 /// Never; texts longer than `u32::MAX` bytes give no tokens past that point.
-pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, breaks: &mut Vec<u32>) {
     let limit = text.len().min(u32::MAX as usize);
     let text = &text[..floor_char_boundary(text, limit)];
     let bytes = text.as_bytes();
     tokens.clear();
     tokens.reserve(text.len() / 5);
+    breaks.clear();
+    // Fewer tokens than bytes, so an index fits as an offset does.
+    let mut push = |tokens: &mut Vec<Token>, token: Token| {
+        if may_break(bytes, &token) {
+            breaks.push(tokens.len() as u32);
+        }
+        tokens.push(token);
+    };
     let mut i = 0;
     // Where the name tag open before `i` closes.
     let mut open_tag: Option<usize> = None;
@@ -239,11 +275,14 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                     (i + 1, tag.close, Kind::Word),
                     (tag.close, tag.close + 1, Kind::CloseParen),
                 ];
-                tokens.extend(marks.map(|(start, end, kind)| Token {
-                    start: start as u32,
-                    end: end as u32,
-                    kind,
-                }));
+                for (start, end, kind) in marks {
+                    let token = Token {
+                        start: start as u32,
+                        end: end as u32,
+                        kind,
+                    };
+                    push(tokens, token);
+                }
                 i = tag.close + 1;
             } else {
                 open_tag = Some(tag.close);
@@ -289,16 +328,18 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 && start > 0
                 && !text[..start].ends_with(char::is_whitespace);
             if closing_three {
-                tokens.push(Token {
+                let single = Token {
                     start: start as u32,
                     end: start as u32 + 1,
                     kind: Kind::Quote(Mark::SingleStraight),
-                });
-                tokens.push(Token {
+                };
+                push(tokens, single);
+                let double = Token {
                     start: start as u32 + 1,
                     end: start as u32 + 3,
                     kind: Kind::Quote(Mark::DoubleStraight),
-                });
+                };
+                push(tokens, double);
                 i += 3;
                 continue;
             }
@@ -370,11 +411,12 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 _ => Kind::Other,
             }
         };
-        tokens.push(Token {
+        let token = Token {
             start: start as u32,
             end: i as u32,
             kind,
-        });
+        };
+        push(tokens, token);
     }
 }
 
@@ -714,6 +756,18 @@ mod tests {
             texts("time... that (Putin) …"),
             ["time", "...", "that", "(", "Putin", ")", "…"]
         );
+    }
+
+    #[test]
+    fn the_breaks_are_the_tokens_a_quote_or_sentence_may_break_at() {
+        let text = "Mr. Smith said “it’s over.” The U.S. agreed... <TSBA.T> ''Yes,''' \
+                    he said; ‘Why?’ she asked! – 3.2 million";
+        let (tokens, breaks) = tokenize_with_breaks(text);
+        let expected: Vec<u32> = (0..tokens.len() as u32)
+            .filter(|&i| may_break(text.as_bytes(), &tokens[i as usize]))
+            .collect();
+        assert_eq!(breaks, expected);
+        assert!(expected.len() > 8);
     }
 
     #[test]
