@@ -439,6 +439,15 @@ fn sentence_claims(
             let and = [clause.front, clause.front.saturating_sub(1)]
                 .into_iter()
                 .find(|&t| t > sentence.start && p.is_any(t, &["and"]));
+            // ("the plan works and …": a verb in -s; "the pilots and …": a
+            // noun after its article.)
+            let verb_at = |t: usize| {
+                source::looks_finite(p, t)
+                    || p.is_any(t, &grammar::AUXILIARIES)
+                    || source::opens_predicate(p, t)
+                        && !p.is_any(t - 1, &grammar::DETERMINERS)
+                        && !p.is_any(t - 1, &grammar::POSSESSIVE_DETERMINERS)
+            };
             // (Only after a verb that reports a clause: "acknowledged the
             // apology and said …" joins two verbs.)
             let joins_subjects = and.is_some_and(|and| {
@@ -446,17 +455,7 @@ fn sentence_claims(
                     && !clause.coordinated
                     && p.is_word(and - 1)
                     && prev_forward.is_some_and(|start| {
-                        start < and
-                            && (start..and).all(|t| {
-                                !p.inside_quote(t)
-                                    && !source::looks_finite(p, t)
-                                    && !p.is_any(t, &grammar::AUXILIARIES)
-                                    // ("the plan works and …": a verb in -s;
-                                // "the pilots and …": a noun after its article.)
-                                && !(source::opens_predicate(p, t)
-                                    && !p.is_any(t - 1, &grammar::DETERMINERS)
-                                    && !p.is_any(t - 1, &grammar::POSSESSIVE_DETERMINERS))
-                            })
+                        start < and && (start..and).all(|t| !p.inside_quote(t) && !verb_at(t))
                     })
             });
             let joined = !joins_subjects
