@@ -5774,8 +5774,7 @@ fn a_description_with_three_modifiers_and_an_unlisted_head_speaks() {
     );
     assert_eq!(c.text, "the cod stocks have not recovered");
     // A verb or a time among the words makes it no description.
-    let c =
-        only("Ruiz spoke as the harbour committee meeting began, vowing to fight for every berth.");
+    let c = only("Ruiz spoke as the harbour board session opened, vowing to defend each berth.");
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
 }
 

@@ -615,7 +615,7 @@ fn common_nouns(p: &Para, mut j: usize, k: usize, end: usize) -> usize {
     let mut limit = (j + 3).min(end);
     while j < limit && p.kind(j).is_wordlike() && !p.inside_quote(j) {
         // "the harbour school's class": a possessive goes on to its noun
-        // ("told a news conference yesterday's meeting agreed": not a time's).
+        // ("told a press briefing yesterday's vote was rigged": not a time's).
         if j > k
             && j + 1 < end
             && p.kind(j + 1) == Kind::Possessive
