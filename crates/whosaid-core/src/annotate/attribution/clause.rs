@@ -838,7 +838,7 @@ pub(super) fn complements(
             // harbour master he had closed the pier": what was said is the
             // clause after the subordinate phrase. ("says despite being a
             // local, she backs …": a concession or condition is said too.)
-            if !said_subordinate(p, k, end) {
+            if !p.is_any(k, &CONTENT_SUBORDINATORS) {
                 k = subject;
             }
             break;
@@ -1002,20 +1002,21 @@ fn clause_after_adverbial(p: &Para, k: usize, window: usize) -> Option<usize> {
 /// Longest subordinate phrase between a cue and the clause it reports, in tokens.
 const MAX_SUBORDINATE_PHRASE: usize = 24;
 
-/// "said as Ruiz was in custody, her case …", "said by the time the port
-/// reopened, the ferries …", "said instead of a pier, the town …", "said
-/// as harbour master he had …": a phrase opened by "as", "by the time" or
-/// "instead of" at `k` (or a word of `CONTENT_SUBORDINATORS`), then a
-/// clause with its subject and finite verb. Returns where the subject starts. ("said as he left the court": no
-/// clause follows; "said as much, estimating …", "responded as if …": a
-/// manner, not a time or a reason. Not "with": "joked with a friend, his
-/// brother grew impatient" has the main clause after the comma.)
 /// "says despite being a local, she backs …": a concession or condition at
 /// `k` and the main clause after it, both said.
 pub(super) fn said_subordinate(p: &Para, k: usize, end: usize) -> bool {
     p.is_any(k, &CONTENT_SUBORDINATORS) && clause_after_subordinate(p, k, end).is_some()
 }
 
+/// "said as Ruiz was in custody, her case …", "said by the time the port
+/// reopened, the ferries …", "said instead of a pier, the town …", "said
+/// as harbour master he had …": a phrase opened by "as", "by the time" or
+/// "instead of" at `k` (or a word of `CONTENT_SUBORDINATORS`), then a
+/// clause with its subject and finite verb. Returns where the subject
+/// starts. ("said as he left the court": no clause follows; "said as much,
+/// estimating …", "responded as if …": a manner, not a time or a reason.
+/// Not "with": "joked with a friend, his brother grew impatient" has the
+/// main clause after the comma.)
 fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
     let opener_len = if p.is_any(k, &["as"])
         && !p.is_any(
@@ -1360,8 +1361,7 @@ pub(super) fn clause(
     let lower = p.lower(cue.start);
     // ", telling reporters that …", "…, but only to tell Garland that …": the
     // source is the subject of the clause this one hangs on.
-    let participle = lower.ends_with("ing")
-        && before.is_some_and(|b| is_comma_like(p, b) || p.is_any(b, &INVERTED_CUE_JOINERS));
+    let participle = trailing_participle(p, &cue, sentence);
     let infinitive = before.is_some_and(|b| p.is_any(b, &["to"]));
     // "Noting he studied philosophy, Allen said …": a participle opening the
     // sentence hangs on the subject of the clause after its comma.
@@ -1719,8 +1719,17 @@ fn puts_out_a_text(p: &Para, np: Range<usize>) -> bool {
             .is_some_and(|head| lexicon().is_document(p.lower(head)))
 }
 
+/// ", telling the class", ", and adding": a participle cue after a comma or
+/// a joiner, which hangs on the clause before it.
+pub(super) fn trailing_participle(p: &Para, cue: &Cue, sentence: &Range<usize>) -> bool {
+    !cue.according
+        && cue.start > sentence.start
+        && p.lower(cue.start).ends_with("ing")
+        && (is_comma_like(p, cue.start - 1) || p.is_any(cue.start - 1, &INVERTED_CUE_JOINERS))
+}
+
 /// Words before a participle cue that hang it on an earlier clause: ", and told", "while telling", "before adding".
-pub(super) static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
+static INVERTED_CUE_JOINERS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("inverted_cue_joiners");
 
 /// Listeners of "told" that end a reporting clause: "told reporters", "told him".

@@ -680,7 +680,7 @@ fn sentence_claims(
             && !(found_any && kind == ClaimKind::Indirect && opens_adverbial(p, content.start))
             // "…, advising graduates to rest, and telling the class, “…”": a
             // participle hung on the clause before says what follows it.
-            && !(kind == ClaimKind::Indirect && trailing_participle(p, &clause.cue, &sentence))
+            && !(kind == ClaimKind::Indirect && clause::trailing_participle(p, &clause.cue, &sentence))
         {
             if let Some(q) = q {
                 quote_used[q] = true;
@@ -840,16 +840,6 @@ fn two_people(
         })
     };
     Some((source(first)?, source(second)?))
-}
-
-/// ", telling the class", ", and adding": a participle cue after a comma or
-/// a joiner, which hangs on the clause before it.
-fn trailing_participle(p: &Para, cue: &Cue, sentence: &Range<usize>) -> bool {
-    !cue.according
-        && cue.start > sentence.start
-        && p.lower(cue.start).ends_with("ing")
-        && (is_comma_like(p, cue.start - 1)
-            || p.is_any(cue.start - 1, &clause::INVERTED_CUE_JOINERS))
 }
 
 /// Whether `range` reads as one source of a pair joined by "and": the
