@@ -5868,3 +5868,50 @@ fn a_relative_clause_split_by_an_appositive_is_one_aside_of_the_subject() {
     assert_eq!(c.speaker.as_deref(), Some("Dana Vale"));
     assert_eq!(c.text, "the main goal was a safer quay");
 }
+
+#[test]
+fn the_one_warned_or_promised_is_no_part_of_what_was_said() {
+    for (text, cue) in [
+        (
+            "Ana Ruiz warned the harbour board that the pier would close.",
+            "warned the harbour board",
+        ),
+        (
+            "Ana Ruiz cautioned ferry owners in a letter last week that fares would rise.",
+            "cautioned ferry owners",
+        ),
+        (
+            "Ana Ruiz promised Tom Hale on 7 March 2019 that the pier would close.",
+            "promised Tom Hale",
+        ),
+    ] {
+        let c = claims(text)
+            .into_iter()
+            .find(|c| c.speaker.as_deref() == Some("Ana Ruiz"))
+            .unwrap();
+        assert_eq!(c.cue.as_deref(), Some(cue), "{text}");
+        assert!(
+            c.text == "the pier would close" || c.text == "fares would rise",
+            "{text}: {c:?}"
+        );
+    }
+    // A thing announced, and a relative "that", stay whole.
+    assert_eq!(
+        only("The mayor promised a plan that would cut fares.").text,
+        "a plan that would cut fares"
+    );
+}
+
+#[test]
+fn a_date_with_its_year_is_when_not_what() {
+    for text in [
+        "Ana Ruiz told Tom Hale on March 7, 2019, that the pier would close.",
+        "Ana Ruiz said on 7 March 2019 that the pier would close.",
+    ] {
+        let c = claims(text)
+            .into_iter()
+            .find(|c| c.speaker.as_deref() == Some("Ana Ruiz"))
+            .unwrap();
+        assert_eq!(c.text, "the pier would close", "{text}");
+    }
+}

@@ -181,7 +181,9 @@ pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
             j += 1;
             last_time = j;
         } else if TIME_PHRASE_WORDS.contains(lower) && j + 1 < end
-            || p.kind(j) == Kind::Number && saw_time
+            || p.kind(j) == Kind::Number
+                // ("on 7 March 2003": a day before its month.)
+                && (saw_time || j + 1 < end && MONTHS.contains(p.lower(j + 1)))
         {
             if p.kind(j) == Kind::Number {
                 last_time = j + 1;
@@ -190,6 +192,17 @@ pub fn time_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
         } else {
             break;
         }
+    }
+    // "on March 7, 2003": the year after a day's comma.
+    if saw_time
+        && last_time == j
+        && j + 1 < end
+        && p.kind(j) == Kind::Comma
+        && p.kind(j - 1) == Kind::Number
+        && p.kind(j + 1) == Kind::Number
+        && p.word(j + 1).len() == 4
+    {
+        last_time = j + 2;
     }
     (saw_time && last_time > k).then_some(last_time)
 }

@@ -539,6 +539,33 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
     first
 }
 
+/// "warned ministers that …", "promised Congress on Monday that …": after
+/// a verb of [`LISTENER_VERBS`], a person or a body spoken to, when a "that"
+/// of speech follows it (past a time or a channel).
+/// Returns where the listener ends. (Not "announced a plan that would …":
+/// a thing, or a relative "that" before its verb.)
+fn listener_before_that(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let heard = listener(p, k, end);
+    if heard <= k || p.inside_quote(heard - 1) {
+        return None;
+    }
+    // ("warned ministers in a letter on Monday that …")
+    let mut that = heard;
+    while let Some(stop) =
+        grammar::time_phrase(p, that, end).or_else(|| channel_phrase(p, that, end))
+    {
+        that = stop;
+    }
+    let speech_that = that + 1 < end && p.is_any(that, &["that"]) && !looks_finite(p, that + 1);
+    let last = p.lower(heard - 1);
+    let someone = p.is_capitalized(heard - 1)
+        || LISTENERS.contains(last)
+        || LISTENER_HEADS.contains(last)
+        || lexicon().is_organization_head(last)
+        || last.ends_with('s') && !last.ends_with("ss");
+    (speech_that && someone).then_some(heard)
+}
+
 /// One listener after "told", as [`listener`] reads it.
 fn one_listener(p: &Para, k: usize, end: usize) -> usize {
     let opens_content = k >= end
@@ -760,6 +787,10 @@ pub(super) fn complements(
             }
         } else if let Some(stop) = grammar::time_phrase(p, k, end) {
             k = stop;
+            // "told him on March 7, 2003, that …": the date's closing comma.
+            if k + 1 < end && p.kind(k) == Kind::Comma && p.is_any(k + 1, &["that"]) {
+                k += 1;
+            }
         } else if let Some(that) = (k + 1..(k + 6).min(end)).find(|&t| p.is_any(t, &["that"]))
             && only_time(p, k, that)
         {
@@ -768,6 +799,15 @@ pub(super) fn complements(
         } else if p.is_any(k, &PLACE_ADVERBS) && k + 1 < end && p.is_any(k + 1, &["that"]) {
             // "told delegates here that …"
             k += 1;
+        } else if k == from
+            && !inverted
+            && p.is_any(cue.end - 1, &LISTENER_VERBS)
+            && let Some(heard) = listener_before_that(p, k, end)
+        {
+            // "warned ministers last week that …", "promised voters that …":
+            // the one warned is no part of the warning.
+            k = heard;
+            cue_text_end = heard;
         } else if p.is_word(k)
             && (grammar::AUXILIARIES.contains(p.lower(k))
                 && !TENSE_AUXILIARIES.contains(p.lower(k))
@@ -1746,6 +1786,8 @@ pub(super) static TENSE_AUXILIARIES: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("tense_auxiliaries");
 
 /// Words that end a listener of "told" made of common nouns: "told reporters that", "told the crowd when".
+/// Verbs of saying that take a listener before "that": "warned ministers that".
+static LISTENER_VERBS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listener_verbs");
 static LISTENER_STOPS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("listener_stops");
 
 /// Words after "told" that are not its listener: "told if", "told to", "told of".
