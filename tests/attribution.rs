@@ -3378,6 +3378,28 @@ fn a_lone_given_name_is_the_one_person_so_named() {
 }
 
 #[test]
+fn a_lone_given_name_before_the_full_name_is_that_person() {
+    let text = "Supplies were cut.\n\nHer aunt, Fiona, said: \"The ferry never came.\"\n\n\"We waited all night,\" Fiona Marsh said.\n\nMarsh added that the pier was dark.";
+    let found = claims(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Fiona Marsh")),
+        "{found:#?}"
+    );
+    // Two people so named later: the first full name is hers, the other
+    // is someone else.
+    let text = "Supplies were cut.\n\nRuth said the pier was dark.\n\nRuth Alder said the ferry was late.\n\nRuth Bell said the ferry was early.";
+    assert_eq!(
+        people(text),
+        ["Ruth Alder", "Ruth Bell"],
+        "{:?}",
+        speakers(text)
+    );
+}
+
+#[test]
 fn adverbs_and_contractions_opening_a_sentence_are_no_one() {
     for text in [
         "The fix shipped.\n\nLuckily, the fix worked, she said.",

@@ -613,6 +613,9 @@ struct Index {
     by_family_first: FxHashMap<Sym, usize>,
     /// People by a given name a list knows, `None` once two people share it.
     by_given: FxHashMap<Sym, Option<usize>>,
+    /// People named so far by a given name alone ("Fiona said"), `None` once
+    /// two are.
+    by_lone_given: FxHashMap<Sym, Option<usize>>,
     organizations: FxHashMap<String, usize>,
     plural_groups: FxHashMap<String, usize>,
 }
@@ -672,6 +675,18 @@ impl Index {
                     .and_modify(|person| *person = None)
                     .or_insert(Some(e));
             }
+        }
+        if entity.kind == SpeakerKind::Person
+            && entity.given.is_none()
+            && let Some(name) = entity.name
+            && super::lexicon::lexicon()
+                .given_name(names.text(name))
+                .is_some()
+        {
+            self.by_lone_given
+                .entry(name)
+                .and_modify(|person| *person = None)
+                .or_insert(Some(e));
         }
         if mention.plural
             && !mention.definite
@@ -756,6 +771,21 @@ impl Index {
             bare.then(|| self.by_given.get(&mention.name?).copied().flatten())
                 .flatten()
         });
+        if found.is_none()
+            && let Some(e) = self.lone_given_name_before(mention, names)
+        {
+            // The person now has a surname of their own: "Parry" later is them.
+            let entity = &mut self.entities[e];
+            entity.surname = mention.surname;
+            entity.absorb(mention, m, names);
+            if let Some(surname) = mention.surname {
+                self.by_surname.entry(surname).or_default().push(e);
+            }
+            if let Some(given) = mention.given {
+                self.by_given.insert(given, Some(e));
+            }
+            return e;
+        }
         match found {
             Some(e) => {
                 self.entities[e].absorb(mention, m, names);
@@ -763,6 +793,25 @@ impl Index {
             }
             None => self.add(mention, m, names),
         }
+    }
+
+    /// "Her mother, Fiona, said …" and later "Fiona Parry said …": the one
+    /// person the story has named by the given name alone, before this full
+    /// name, when nobody else in the story has that given name.
+    fn lone_given_name_before(&self, mention: &StoryMention, names: &Names) -> Option<usize> {
+        let given = mention.given?;
+        if names
+            .get(mention.name)
+            .is_none_or(|name| !name.contains(' '))
+            || self.by_given.contains_key(&given)
+        {
+            return None;
+        }
+        let e = (*self.by_lone_given.get(&given)?)?;
+        let entity = &self.entities[e];
+        let same_sex =
+            entity.sex == Sex::Unknown || mention.sex == Sex::Unknown || entity.sex == mention.sex;
+        (entity.given.is_none() && same_sex).then_some(e)
     }
 }
 
