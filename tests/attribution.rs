@@ -4297,6 +4297,9 @@ fn people_with_given_names_from_across_europe_are_people_before_they_speak() {
          Dorota Kowalczyk, a mechanic at the depot, has worked there for years.",
     );
     assert_eq!(c.speaker.as_deref(), Some("Dorota Kowalczyk"));
+    // A French given name before letters after the name.
+    let c = only("Hervé Lantier QC, counsel for the families, says the inquiry was flawed.");
+    assert_eq!(c.speaker.as_deref(), Some("Hervé Lantier"));
 }
 
 #[test]
