@@ -5940,3 +5940,41 @@ fn a_date_with_its_year_is_when_not_what() {
         assert_eq!(c.text, "the pier would close", "{text}");
     }
 }
+
+#[test]
+fn plural_sources_after_an_adjective_in_s_are_still_one_source() {
+    let (source, content) = source_and_content(
+        "The mood on the quays is precarious, harbour analysts and economists said.",
+    );
+    assert_eq!(source, "harbour analysts and economists");
+    assert_eq!(content, "The mood on the quays is precarious");
+}
+
+#[test]
+fn and_between_words_of_a_body_s_name_is_inside_the_source() {
+    for (text, source) in [
+        (
+            "Exports of cod fell by a third in March, a Tidewell Salt and Ice Association official said.",
+            "a Tidewell Salt and Ice Association official",
+        ),
+        (
+            "Rain is needed in the south, the Weather Office of the Agriculture and Fisheries Departments said.",
+            "the Weather Office of the Agriculture and Fisheries Departments",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn telling_someone_to_do_something_does_not_take_the_quote_before() {
+    let found = claims(
+        "“We must act now,” Tom Hale wrote in the paper. “The old route is not fine.” The harbour board has also told the council not to “compromise”.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Tom Hale")),
+        "{found:#?}"
+    );
+}

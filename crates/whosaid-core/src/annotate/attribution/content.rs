@@ -623,6 +623,9 @@ pub(super) fn backward_content(
                 || p.kind(k) != Kind::Word
                 // "“…” Davey said instead of cuts there had been …"
                 || p.is_any(k, &["instead"])
+                // "“…” The board told the council not to “compromise”": what
+                // the one told was to do, after the listener.
+                || clause.cue_text_end > clause.cue.end && p.is_any(k, &["to", "not"])
                 || takes_bare_clause(p, k)
                     && !p.is_any(k, &["as", "while", "when", "after", "before"]));
         if front == 0 || own_clause {

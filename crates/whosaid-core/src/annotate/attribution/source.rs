@@ -180,6 +180,42 @@ fn joins_institution_name(p: &Para, and: usize, floor: usize) -> bool {
     })
 }
 
+/// Most capitalized words on either side of an "and" inside a body's name.
+const MAX_NAME_CONJUNCT: usize = 3;
+
+/// "the Steel and Iron Association said", "a Taiwan Steel and Iron
+/// Association official said", "the Agriculture and Commerce Departments":
+/// "and" between capitalized words of one body's name, which a head noun
+/// ("Association", "Departments") ends. Not between two names ("Ruiz and
+/// the Harbour Council", "IBM and Harbour Bank", "Reuters and Harbour
+/// Bank"): the words before "and" name no person, body or office.
+fn joins_organization_words(p: &Para, and: usize, floor: usize, end: usize) -> bool {
+    let lexicon = lexicon();
+    let after = (and + 1..end)
+        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
+        .take(MAX_NAME_CONJUNCT + 1)
+        .last();
+    let head = after.filter(|&last| {
+        last > and + 1
+            && lexicon.is_organization_head(p.lower(last).trim_end_matches('s'))
+            && lexicon.given_name(p.word(and + 1)).is_none()
+    });
+    let Some(first) = capitalized_run_start(p, and, floor) else {
+        return false;
+    };
+    let plain_name_word = |t: usize| {
+        let word = p.word(t);
+        // ("Agriculture" may open an office, but is no title alone.)
+        p.title(t)
+            .is_none_or(|title| title.kind == TitleKind::Modifier)
+            && lexicon.given_name(word).is_none()
+            && !lexicon.is_one_word_organization(word)
+            && !lexicon.is_organization_head(p.lower(t))
+            && word.chars().any(char::is_lowercase)
+    };
+    head.is_some() && and - first <= MAX_NAME_CONJUNCT && (first..and).all(plain_name_word)
+}
+
 /// "Harlow and Vane's Corp said", "Tate and Rook Co said", "Harbour and
 /// Co said": "and" between capitalized words of a firm's name that ends
 /// with its suffix.
@@ -403,6 +439,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                             && (joins_institution_name(p, t, floor)
                                 || joins_places(p, t, floor)
                                 || joins_firm_name(p, t, end)
+                                || joins_organization_words(p, t, floor, end)
                                 || joins_known_organization_name(p, t, floor, end)
                                 || joins_office_name(p, t, floor, end)
                                 || joins_role_complement(p, t, floor)))
@@ -1363,12 +1400,17 @@ const MAX_CONJUNCT_TOKENS: usize = 3;
 /// said": plural nouns joined by "and", "or" or commas are one source.
 fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<usize> {
     // Capitalized only as the sentence's first word ("Voters and officials").
+    // ("…is precarious, analysts and economists said": not "-ous", "-us",
+    // "-is", which end adjectives and singular nouns.)
     let plural_head = |t: usize| {
-        p.is_word(t)
-            && (!p.is_capitalized(t) || t == floor)
-            && p.lower(t).ends_with('s')
-            && !p.lower(t).ends_with("ss")
-            && p.lower(t).len() > 3
+        p.is_word(t) && (!p.is_capitalized(t) || t == floor) && {
+            let lower = p.lower(t);
+            lower.ends_with('s')
+                && !["ss", "us", "is"]
+                    .iter()
+                    .any(|ending| lower.ends_with(ending))
+                && lower.len() > 3
+        }
     };
     // "sources close to the delegation": the head before a post-modifier.
     let head_end = (np.start + 1..np.end)
