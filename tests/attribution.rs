@@ -5978,3 +5978,34 @@ fn telling_someone_to_do_something_does_not_take_the_quote_before() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_body_answers_to_its_acronym() {
+    // In brackets after the name, or spelled by its initials.
+    for text in [
+        "Supplies were cut.\n\nThe Harbour Safety Authority (HSA) said the pier was unsafe.\n\nThe HSA said repairs would take a year.",
+        "Supplies were cut.\n\nThe Tidewater Ferry Commission said fares would rise.\n\nThe TFC said fares would rise again.",
+    ] {
+        let found = claims(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
+        assert_eq!(found[0].speaker_kind, Some(SpeakerKind::Organization));
+    }
+}
+
+#[test]
+fn a_name_its_acronym_spells_is_a_body_whatever_its_words() {
+    // "General" is a title, and "and" would end the source.
+    let text = "Supplies were cut.\n\nCargo will slow, the General Compact on Fisheries and Ferries (GCFF) said.\n\nBy stressing its deficit, the port was courting trouble, it said.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for c in &found {
+        assert_eq!(
+            c.speaker.as_deref(),
+            Some("General Compact on Fisheries and Ferries (GCFF)"),
+            "{found:#?}"
+        );
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+    }
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}

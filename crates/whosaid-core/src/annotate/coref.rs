@@ -124,6 +124,47 @@ fn organization_key(mention: &StoryMention, names: &Names) -> Option<String> {
     Some(name.to_lowercase())
 }
 
+/// Shortest acronym read from a body's initials: two letters are too often
+/// another body's ("HB").
+const MIN_INITIALS: usize = 3;
+
+/// Lower-case acronyms a body's name gives: one in brackets after it
+/// ("Harbour Safety Authority (HSA)") and its initials, without the small
+/// words ("Securities and Exchange Commission": "sec").
+fn acronyms_of(name: &str) -> Vec<String> {
+    let mut acronyms = Vec::new();
+    let (words, bracketed) = match name
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+    {
+        Some((words, inner)) => (words, Some(inner)),
+        None => (name, None),
+    };
+    if let Some(inner) = bracketed
+        && inner.len() >= 2
+        && inner.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        acronyms.push(inner.to_ascii_lowercase());
+    }
+    let content_words: Vec<&str> = words
+        .split(' ')
+        .filter(|word| !ACRONYM_SKIPPED_WORDS.contains(word))
+        .collect();
+    let initials: String = content_words
+        .iter()
+        .filter_map(|word| word.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if content_words.len() >= MIN_INITIALS && initials.len() == content_words.len() {
+        acronyms.push(initials);
+    }
+    acronyms
+}
+
+/// Words a body's initials leave out: "Securities and Exchange Commission".
+const ACRONYM_SKIPPED_WORDS: [&str; 7] = ["and", "of", "the", "for", "on", "in", "&"];
+
 /// The one run of capitalized words before the lower-case head of an
 /// institution's description: "Business Day" of "authoritative Business Day
 /// newspaper". None when the run is a place or its people's word ("Tunisian
@@ -657,6 +698,15 @@ impl Index {
         let e = self.entities.len();
         if let Some(key) = organization_key(mention, names) {
             self.organizations.insert(key, e);
+        }
+        // "The Harbour Safety Authority (HSA) said … The HSA said": the body
+        // answers to its acronym too (a name the story gives first keeps it).
+        if mention.kind == MentionKind::Organization
+            && let Some(name) = names.get(mention.name)
+        {
+            for acronym in acronyms_of(name) {
+                self.organizations.entry(acronym).or_insert(e);
+            }
         }
         if let Some(surname) = entity.surname {
             self.by_surname.entry(surname).or_default().push(e);

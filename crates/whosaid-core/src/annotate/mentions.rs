@@ -805,7 +805,14 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
             found.push(institution);
             continue;
         }
+        // ("General Agreement on Tariffs and Trade (GATT)": words of a body's
+        // name that its acronym spells.)
+        let spelled_by_acronym = (core.end..(core.end + MAX_ACRONYM_NAME).min(p.len()))
+            .find(|&t| p.kind(t) == Kind::CloseParen)
+            .and_then(|close| name_spelled_by_acronym(p, close, 0))
+            .is_some_and(|start| start <= core.start);
         if !evidence
+            || spelled_by_acronym
             || in_quoted_title
             || not_person::is_place_name(p, core.clone())
             || not_person::is_thing_name(p, core.clone())
@@ -1332,6 +1339,42 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
     Some(person_ending_at(p, people, name_end)?.spanning(p.bytes(np)))
 }
 
+/// Most tokens from the end of a name to the bracket of an acronym that
+/// spells it: "Agreement| on Tariffs and Trade (GATT)".
+const MAX_ACRONYM_NAME: usize = 8;
+
+/// "the General Agreement on Tariffs and Trade (GATT)": where the name that
+/// the acronym in brackets closed at `close` spells starts, when the
+/// capitalized words before the bracket give its letters in order, one
+/// each, past the small words initials leave out; not before `floor`.
+pub(crate) fn name_spelled_by_acronym(p: &Para, close: usize, floor: usize) -> Option<usize> {
+    let acronym = close.checked_sub(1)?;
+    let open = acronym.checked_sub(1)?;
+    if p.kind(close) != Kind::CloseParen || p.kind(open) != Kind::OpenParen || !p.is_word(acronym) {
+        return None;
+    }
+    let letters = p.word(acronym);
+    if letters.len() < 2 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut initials = letters.bytes().rev();
+    let mut t = open;
+    while t > floor {
+        t -= 1;
+        if p.is_any(t, &["and", "of", "on", "for", "the", "&"]) {
+            continue;
+        }
+        let initial = initials.next()?;
+        if !p.is_capitalized(t) || p.word(t).as_bytes()[0] != initial {
+            return None;
+        }
+        if initials.len() == 0 {
+            return Some(t);
+        }
+    }
+    None
+}
+
 /// What a source noun phrase (tokens `np`) stands for. `people` are the
 /// person names found in this paragraph.
 #[allow(
@@ -1355,6 +1398,17 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
         && !p.is_percent(np.end - 1)
     {
         np.end -= 1;
+    }
+    // "the General Agreement on Tariffs and Trade (GATT)": a body whose
+    // initials its acronym spells, whatever title or name its words hold.
+    if np.len() >= 4
+        && let Some(name_start) = name_spelled_by_acronym(p, np.end - 1, np.start)
+        && (np.start..name_start).all(|t| p.is_any(t, &["the"]))
+    {
+        let mut mention = Mention::new(p, np.clone(), MentionKind::Organization);
+        mention.name = Some(p.slice(name_start..np.end).into());
+        mention.definite = name_start > np.start;
+        return Some(mention);
     }
     // "in her last speech": a phrase a preposition opens is where or when,
     // never who ("about half", "at least a dozen" are counts).

@@ -216,6 +216,19 @@ fn joins_organization_words(p: &Para, and: usize, floor: usize, end: usize) -> b
     head.is_some() && and - first <= MAX_NAME_CONJUNCT && (first..and).all(plain_name_word)
 }
 
+/// "the General Agreement on Tariffs and Trade (GATT) said": "and" inside a
+/// name whose initials the acronym in brackets after it spells.
+fn joins_acronym_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
+    let Some(last) = (and + 1..end)
+        .take_while(|&t| p.is_word(t) && p.is_capitalized(t))
+        .last()
+    else {
+        return false;
+    };
+    last + 3 < end
+        && mentions::name_spelled_by_acronym(p, last + 3, floor).is_some_and(|start| start < and)
+}
+
 /// "Harlow and Vane's Corp said", "Tate and Rook Co said", "Harbour and
 /// Co said": "and" between capitalized words of a firm's name that ends
 /// with its suffix.
@@ -440,6 +453,7 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                                 || joins_places(p, t, floor)
                                 || joins_firm_name(p, t, end)
                                 || joins_organization_words(p, t, floor, end)
+                                || joins_acronym_name(p, t, floor, end)
                                 || joins_known_organization_name(p, t, floor, end)
                                 || joins_office_name(p, t, floor, end)
                                 || joins_role_complement(p, t, floor)))
