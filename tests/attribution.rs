@@ -6009,3 +6009,14 @@ fn a_name_its_acronym_spells_is_a_body_whatever_its_words() {
     }
     assert!(people(text).is_empty(), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_source_inside_a_relative_clause_with_no_that_speaks() {
+    let c = only("He saw the ledgers the harbour report said were missing from the archive.");
+    assert_eq!(c.source.as_deref(), Some("the harbour report"));
+    assert_eq!(c.text, "were missing from the archive");
+    // A subject clause and a phrase ending in a preposition are no such source.
+    assert!(
+        claims("How a ferry captain responds can be as important as the storm itself.").is_empty()
+    );
+}

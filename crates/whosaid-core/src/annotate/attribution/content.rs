@@ -219,13 +219,20 @@ pub(super) fn zero_relative(p: &Para, clause: &Clause) -> bool {
         && k < p.len()
         // ("a photo she posted started a backlash": the photo's verb.)
         && clause.cue.class == CueClass::Say
-        && clause
-            .source
-            .as_ref()
-            .is_some_and(|s| s.len() == 1 && s.start == front)
+        && clause.source.as_ref().is_some_and(|s| {
+            s.start == front
+                && (s.len() == 1
+                    && Pronoun::parse(p.lower(front)).is_some()
+                    && !p.is_any(front, &["i", "you", "we"])
+                    // "the files the report said were missing": a phrase
+                    // its article opens.
+                    // ("a bunch of counters hooked up …": no phrase ends
+                    // with a preposition.)
+                    || s.len() <= MAX_RELATIVE_SOURCE
+                        && p.is_any(front, &["the", "a", "an"])
+                        && !p.is_any(s.end - 1, &grammar::PREPOSITIONS))
+        })
         && p.is_word(front)
-        && Pronoun::parse(p.lower(front)).is_some()
-        && !p.is_any(front, &["i", "you", "we"])
         && p.is_word(front - 1)
         && !p.is_capitalized(front - 1)
         && !looks_finite(p, front - 1)
@@ -235,7 +242,7 @@ pub(super) fn zero_relative(p: &Para, clause: &Clause) -> bool {
         && !p.is_any(front - 1, &grammar::DETERMINERS)
         && !p.is_any(front - 1, &grammar::CONNECTIVES)
         && !p.is_any(front - 1, &grammar::AUXILIARIES)
-        && !p.is_any(front - 1, &["that", "which", "who", "what"])
+        && !p.is_any(front - 1, &["that", "which", "who", "what", "how", "why", "where", "when", "whether"])
         && !p.is_any(front - 1, &SUBORDINATORS)
         && !p.is_any(front - 1, &COORDINATORS)
         && Pronoun::parse(p.lower(front - 1)).is_none()

@@ -8,7 +8,7 @@ use super::clause::{channel_phrase, introductory_time};
 use super::content::trim;
 use crate::annotate::countries;
 use crate::annotate::grammar::{self, Pronoun, WordSet, time_phrase};
-use crate::annotate::lexicon::{TitleKind, lexicon};
+use crate::annotate::lexicon::{CueClass, TitleKind, lexicon};
 use crate::annotate::mentions::{self, Mention, MentionKind};
 use crate::annotate::para::Para;
 use crate::annotate::token::Kind;
@@ -1146,6 +1146,7 @@ pub(super) fn subject_left(
         aux_start
     };
     let np = noun_phrase_left(p, end, sentence.start)?;
+    let np = after_zero_relative_head(p, np, cue);
     let np = before_main_verb(p, np, cue);
     let np = with_agent_of_participle(p, np, sentence.start);
     let np = with_coordinated_plurals(p, np, sentence.start);
@@ -1161,6 +1162,24 @@ pub(super) fn subject_left(
     }
     let front = np.start;
     Some((Subject::Phrase(np, None), front))
+}
+
+/// "He saw the files the report said were missing": before a verb of saying
+/// whose clause lacks its subject, an article after a noun opens the
+/// source; the noun before it heads a relative clause with no "that".
+fn after_zero_relative_head(p: &Para, np: Range<usize>, cue: usize) -> Range<usize> {
+    let gap_after_cue = cue + 1 < p.len()
+        && lexicon().cue(p.lower(cue)) == Some(CueClass::Say)
+        && (p.is_any(cue + 1, &grammar::AUXILIARIES) && !p.is_any(cue + 1, &["not", "n't"])
+            || looks_finite(p, cue + 1));
+    // ("a bunch of counters hooked up …": no phrase ends with a preposition.)
+    if !gap_after_cue || np.is_empty() || p.is_any(np.end - 1, &grammar::PREPOSITIONS) {
+        return np;
+    }
+    (np.start + 1..np.end)
+        .rev()
+        .find(|&t| article_opens_phrase(p, t, np.start) && !looks_finite(p, t - 1))
+        .map_or(np.clone(), |article| article..np.end)
 }
 
 /// Longest name before a description left open, in tokens.
