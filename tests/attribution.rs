@@ -6020,3 +6020,27 @@ fn a_source_inside_a_relative_clause_with_no_that_speaks() {
         claims("How a ferry captain responds can be as important as the storm itself.").is_empty()
     );
 }
+
+#[test]
+fn a_participle_after_the_subject_s_noun_is_part_of_the_subject() {
+    for (text, source) in [
+        (
+            "One delegate describing the split said the talks had failed.",
+            "One delegate describing the split",
+        ),
+        (
+            "Residents complaining about the horns said the ferry should sail later.",
+            "Residents complaining about the horns",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+        assert_eq!(c.cue.as_deref(), Some("said"), "{text}");
+    }
+    // A participle that is the verb keeps its claim.
+    let found = claims("The mayor was describing the plan when aides said it had failed.");
+    assert!(
+        found.iter().any(|c| c.cue.as_deref() == Some("describing")),
+        "{found:#?}"
+    );
+}

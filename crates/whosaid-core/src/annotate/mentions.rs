@@ -1549,6 +1549,11 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
                         && (lexicon.is_group(before)
                             || lexicon.is_anonymous_head(&singular(before))
                             || lexicon.is_organization_head(&singular(before)))
+                        // ("One delegate describing the split": one person.)
+                        || lexicon.is_anonymous_head(before)
+                        || lexicon
+                            .title(before)
+                            .is_some_and(|title| title.kind == TitleKind::Title)
                 };
         // "four in 10": a proportion, not a head and its "in" phrase.
         let proportion = lower == "in"

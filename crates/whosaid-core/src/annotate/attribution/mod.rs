@@ -257,6 +257,51 @@ thread_local! {
     static SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
 }
 
+/// Longest phrase between a participle in a subject and the verb after it, in tokens.
+const MAX_PARTICIPLE_PHRASE: usize = 10;
+
+/// Whether `cue` is a participle that modifies the noun of a subject whose
+/// own verb is the cue `next`: "One delegate describing the split said",
+/// "Residents complaining about noise told the council". The subject opens
+/// the sentence with no verb of its own, and no comma, quote or "and"
+/// comes between the two. ("The mayor was describing …", "after
+/// describing …", "began describing …" are verbs.)
+fn participle_in_subject(p: &Para, cue: &Cue, next: &Cue, sentence: &Range<usize>) -> bool {
+    if cue.end != cue.start + 1
+        || cue.according
+        || cue.start == sentence.start
+        || !p.lower(cue.start).ends_with("ing")
+        || p.lower(next.start).ends_with("ing")
+        || next.start <= cue.end
+        || next.start - cue.end > MAX_PARTICIPLE_PHRASE
+    {
+        return false;
+    }
+    let before = cue.start - 1;
+    let noun_before = p.is_word(before)
+        && !p.is_any(before, &grammar::PREPOSITIONS)
+        && !p.is_any(before, &grammar::AUXILIARIES)
+        && !p.is_any(before, &grammar::CONNECTIVES)
+        && !p.is_any(before, &grammar::DETERMINERS)
+        && !p.is_any(
+            before,
+            &["and", "or", "but", "while", "when", "after", "before", "by"],
+        )
+        && !p.lower(before).ends_with("ly")
+        && grammar::Pronoun::parse(p.lower(before)).is_none()
+        && lexicon().cue(p.lower(before)).is_none();
+    let subject_has_no_verb = (sentence.start..cue.start)
+        .all(|t| !source::looks_finite(p, t) && p.kind(t) != Kind::Comma && !p.inside_quote(t));
+    // ("the split": no verb after its article.)
+    let between_plain = (cue.end..next.start).all(|t| {
+        p.kind(t).is_wordlike()
+            && !p.inside_quote(t)
+            && !p.is_any(t, &["and", "or", "but"])
+            && (!source::looks_finite(p, t) || p.is_any(t - 1, &grammar::DETERMINERS))
+    });
+    noun_before && subject_has_no_verb && between_plain
+}
+
 fn sentence_claims(
     p: &Para,
     sentence: Range<usize>,
@@ -276,6 +321,16 @@ fn sentence_claims(
         cue.class == CueClass::Call || naming::relative_naming(p, cue, sentence.end).is_some()
     };
     find_cues(p, sentence.clone(), cues);
+    // "One delegate describing the split said …": a participle after the
+    // subject's noun is part of the subject of the verb that follows.
+    let mut i = 0;
+    while i + 1 < cues.len() {
+        if participle_in_subject(p, &cues[i], &cues[i + 1], &sentence) {
+            cues.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     // Clauses of two people: the mention that speaks, and the other one.
     let mut also_said: Vec<(usize, usize)> = Vec::new();
     // Split in two only when a sentence has a naming cue, as few do: no

@@ -462,7 +462,22 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                             && p.is_any(t + 1, &["source", "official", "person"]));
                     // ("A clerk who asked not to be named in print said": the request
                     // is inside the phrase.)
+                    // ("One delegate describing the split said": a
+                    // participle after the noun is the phrase's.)
+                    let modifier = lower.ends_with("ing")
+                        && t > floor
+                        && p.is_word(t - 1)
+                        && !p.is_any(t - 1, &grammar::PREPOSITIONS)
+                        && !p.is_any(t - 1, &grammar::AUXILIARIES)
+                        && !p.is_any(t - 1, &grammar::DETERMINERS)
+                        && Pronoun::parse(p.lower(t - 1)).is_none()
+                        && lexicon.cue(p.lower(t - 1)).is_none()
+                        && (t + 1..end).all(|k| {
+                            p.kind(k).is_wordlike()
+                                && (!is_finite_verb(p, k) || p.is_any(k - 1, &grammar::DETERMINERS))
+                        });
                     let cue = lexicon.cue(lower).is_some()
+                        && !modifier
                         && !NOUN_CUES.contains(lower)
                         && !(super::clause::asks_anonymity(p, t)
                             && relative_before(p, t, floor).is_some());
