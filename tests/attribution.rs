@@ -6044,3 +6044,19 @@ fn a_participle_after_the_subject_s_noun_is_part_of_the_subject() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_means_before_the_clause_said_is_no_part_of_the_cue() {
+    let c = only(
+        "The regulator said by backdating the invoice, the broker hid its stake in the ferry line.",
+    );
+    assert_eq!(c.text, "the broker hid its stake in the ferry line");
+    // "by saying" is itself the cue; "by standing …, a …" an appositive.
+    let found = claims("A harbour official responded by saying the pier was safe.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.cue.as_deref() == Some("saying") && c.text == "the pier was safe"),
+        "{found:#?}"
+    );
+}

@@ -1070,6 +1070,16 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
         1
     } else if p.is_any(k, &["by"]) && p.is_any(k + 1, &["the"]) && p.is_any(k + 2, &["time"]) {
         3
+    } else if p.is_any(k, &["by", "without"])
+        && k + 1 < end
+        && p.is_word(k + 1)
+        && p.lower(k + 1).ends_with("ing")
+        // ("responded by saying …": the saying is the cue.)
+        && lexicon().cue(p.lower(k + 1)).is_none()
+    {
+        // "said by rendering the invoice, the broker enabled …": a means,
+        // then the clause said.
+        2
     } else {
         return None;
     };
@@ -1090,7 +1100,11 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
             return None;
         }
         if p.kind(j) == Kind::Comma {
-            return (j + 1 < end && bare_clause_with_verb(p, j + 1, end)).then_some(j + 1);
+            // ("responded by standing next to a photo of an infant, a
+            // defect linked to …": after a means, "a" opens an appositive.)
+            let appositive = opener_len == 2 && p.is_any(j + 1, &["a", "an"]);
+            return (j + 1 < end && !appositive && bare_clause_with_verb(p, j + 1, end))
+                .then_some(j + 1);
         }
         // "as harbour master he had closed": a role, then a pronoun subject.
         if p.is_any(k, &["as"])
