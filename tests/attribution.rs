@@ -6060,3 +6060,21 @@ fn a_means_before_the_clause_said_is_no_part_of_the_cue() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_given_name_of_either_sex_in_news_takes_he_or_she() {
+    for text in [
+        "Supplies were cut.\n\nRobin Hale, the harbour master, said the pier was closed. \u{201c}We had no choice,\u{201d} he said.",
+        "Supplies were cut.\n\nAndrea Conti, the port director, said the pier was closed. \u{201c}We had no choice,\u{201d} he said.",
+    ] {
+        let found = claims(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .all(|c| c.speaker_kind == Some(SpeakerKind::Person)),
+            "{found:#?}"
+        );
+        assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
+    }
+}
