@@ -6078,3 +6078,21 @@ fn a_given_name_of_either_sex_in_news_takes_he_or_she() {
         assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
     }
 }
+
+#[test]
+fn a_scene_before_an_honorific_is_no_part_of_the_source() {
+    for text in [
+        "Speaking in Tidewell Mr Vance said: \u{201c}People want a ferry that runs.\u{201d}",
+        "In Tidewell Mr Vance said the ferry would run again.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some("Mr Vance"), "{text}");
+    }
+}
+
+#[test]
+fn a_statement_dated_by_a_possessive_reads_a_quote() {
+    let c = only("\u{201c}The pier stays shut until May,\u{201d} last week's statement read.");
+    assert_eq!(c.source.as_deref(), Some("last week's statement"));
+    assert_eq!(c.cue.as_deref(), Some("read"));
+}

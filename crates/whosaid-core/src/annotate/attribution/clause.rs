@@ -281,8 +281,11 @@ fn a_text_reads_a_quote(p: &Para, t: usize, sentence: &Range<usize>) -> bool {
     let floor = sentence.start.max(t.saturating_sub(TEXT_CUE_REACH));
     let text_before = names_a_text(&mut (floor..t).rev());
     let text_after = names_a_text(&mut (t + 1..sentence.end));
+    // ("“…,” last week's statement read")
     let quote_closes_before = (floor..t).any(|k| {
-        p.quotes.closing_at(k).is_some() && (k + 1..t).all(|w| p.is_word(w) || is_comma_like(p, w))
+        p.quotes.closing_at(k).is_some()
+            && (k + 1..t)
+                .all(|w| p.is_word(w) || is_comma_like(p, w) || p.kind(w) == Kind::Possessive)
     });
     let quote_after = (t + 1..sentence.end.min(t + 3))
         .take_while(|&k| matches!(p.kind(k), Kind::Colon | Kind::Comma | Kind::Quote(_)))

@@ -522,8 +522,15 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
     }
     // A phrase led by a preposition ("After the talks Merz said"): keep its last name or noun phrase.
     // ("About 60 percent of voters said" is a quantity, not a preposition.)
+    // ("Speaking in Harrogate Mr Kennedy said": so too a participle
+    // opening the sentence.)
+    let opening_participle = start == floor
+        && end - start >= 3
+        && p.is_word(start)
+        && p.lower(start).ends_with("ing")
+        && p.is_any(start + 1, &grammar::PREPOSITIONS);
     if start < end
-        && grammar::PREPOSITIONS.contains(p.lower(start))
+        && (grammar::PREPOSITIONS.contains(p.lower(start)) || opening_participle)
         && p.is_word(start)
         && !approximate_quantity(p, start, end)
     {
@@ -540,6 +547,14 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
         let mut k = end;
         while k > start + 1 && (mentions::is_name_word(p, k - 1) || p.title(k - 1).is_some()) {
             k -= 1;
+        }
+        // ("In Harrogate Mr Kennedy said": the place before an honorific is
+        // the phrase's.)
+        if let Some(honorific) = (k + 1..end.saturating_sub(1)).find(|&t| {
+            p.title(t)
+                .is_some_and(|title| title.kind == TitleKind::Honorific)
+        }) {
+            k = honorific;
         }
         if determiner > start {
             start = determiner.min(k);
