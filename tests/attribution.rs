@@ -6096,3 +6096,28 @@ fn a_statement_dated_by_a_possessive_reads_a_quote() {
     assert_eq!(c.source.as_deref(), Some("last week's statement"));
     assert_eq!(c.cue.as_deref(), Some("read"));
 }
+
+#[test]
+fn wire_shapes_of_a_quote_after_its_cue() {
+    for (text, speaker) in [
+        // An aside that says what someone was until lately.
+        (
+            "\u{201c}He does not care much about a third term,\u{201d} Tom Alder, until last year a harbour board member, told the Gazette recently.",
+            "Tom Alder",
+        ),
+        // A quote straight after a place or time, with no comma.
+        (
+            "Ana Ruiz said in the aftermath of the two storms \u{201c}the pier will need a new deck.\u{201d}",
+            "Ana Ruiz",
+        ),
+        // An ordinal before the listener's name.
+        (
+            "Ana Ruiz told the 8th Tidewell Ferry Forum \u{201c}the pier will need a new deck.\u{201d}",
+            "Ana Ruiz",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}

@@ -595,6 +595,18 @@ fn one_listener(p: &Para, k: usize, end: usize) -> usize {
     let mut j = k;
     if p.is_any(j, &["the", "a", "an", "his", "her", "their"]) {
         j += 1;
+        // "told the 8th Harbour Fair": an ordinal before the name.
+        let ordinal = |word: &str| {
+            word.len() > 2
+                && word.as_bytes()[0].is_ascii_digit()
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|end| word.ends_with(end))
+        };
+        if j + 1 < end && p.kind(j).is_wordlike() && ordinal(p.lower(j)) && p.is_capitalized(j + 1)
+        {
+            j += 1;
+        }
     }
     // "told host Chris Cuomo": a role, then the name.
     if j + 1 < end
@@ -921,6 +933,13 @@ pub(super) fn complements(
                 Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
                     k = j
                 }
+                // "said in the aftermath of the pacts “…”": the quote straight
+                // after a place or time, when it ends the sentence (not "to
+                // plough on despite a call to “pause” from …").
+                Some(j) if quote_ends_after_adverbial(p, k, j, end) => {
+                    k = j;
+                    break;
+                }
                 // "said after the talks there was …", "said under the new
                 // rules, brokers would …": a clause with its subject and verb.
                 Some(j) if let Some(that) = that_after_relative_aside(p, j, end) => {
@@ -948,6 +967,24 @@ pub(super) fn complements(
         }
     }
     (k, cue_text_end, channel)
+}
+
+/// Whether the quote opening at `open` ends the sentence (by `end`) and
+/// only a prepositional phrase with no verb stands between it and `k`.
+fn quote_ends_after_adverbial(p: &Para, k: usize, open: usize, end: usize) -> bool {
+    let Some(q) = p.quotes.opening_at(open) else {
+        return false;
+    };
+    let closes_sentence = p.quotes.quotes[q]
+        .close
+        .is_some_and(|close| (close + 1..end).all(|t| !p.kind(t).is_wordlike()));
+    closes_sentence
+        && (k..open).all(|t| {
+            p.kind(t).is_wordlike()
+                && !looks_finite(p, t)
+                && !p.is_any(t, &["to"])
+                && lexicon().cue(p.lower(t)).is_none()
+        })
 }
 
 /// "said on CNN, where he is a paid contributor, that …": from the comma at
