@@ -256,6 +256,39 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, breaks: &mut Vec<u32>)
     let mut open_tag: Option<usize> = None;
     let char_at = |i: usize| text[i..].chars().next();
     while let Some(&byte) = bytes.get(i) {
+        // An ASCII letter or digit starts a word or a number, most tokens:
+        // taken first, by one load from the table (such a byte is none of
+        // the marks tested below).
+        if ALPHANUMERIC[usize::from(byte)] {
+            let kind = if byte.is_ascii_digit() {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            let run_end = i + bytes.get(i..).map_or(0, alphanumeric_run);
+            // Most words end at a space or a mark that joins nothing and is
+            // no period: they end with their letters, so are no break
+            // (`may_break`), and need no more reading.
+            if bytes.get(run_end).is_none_or(|&next| !joins_or_ends(next)) {
+                tokens.push(Token {
+                    start: i as u32,
+                    end: run_end as u32,
+                    kind,
+                });
+                // (A space, which most often follows, passed over at once.)
+                i = run_end + usize::from(bytes.get(run_end) == Some(&b' '));
+                continue;
+            }
+            let end = word_end(text, i, run_end);
+            let token = Token {
+                start: i as u32,
+                end: end as u32,
+                kind,
+            };
+            push(tokens, token);
+            i = end;
+            continue;
+        }
         // ASCII white space, the commonest byte after letters, without decoding.
         if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
             i += 1;
@@ -314,7 +347,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, breaks: &mut Vec<u32>)
             is_word_char(c)
         };
         let kind = if word_start {
-            i = word_end(text, i);
+            i = word_end(text, i, i);
             if c.is_ascii_digit() {
                 Kind::Number
             } else {
@@ -465,12 +498,20 @@ fn is_possessive_s(text: &str, i: usize) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !is_word_char(c))
 }
 
-/// The end of the word starting at `start`: word characters joined by inner
+/// Whether a word may go on past `byte` (or end with it): a byte beyond
+/// ASCII, a mark that joins words, or a period or comma. Any other byte
+/// after a word's letters and digits ends it there.
+fn joins_or_ends(byte: u8) -> bool {
+    !byte.is_ascii() || matches!(byte, b'-' | b'&' | b'/' | b'\'' | b'.' | b',')
+}
+
+/// The end of the word starting at `start`, read on from `i` (the word's
+/// characters run at least that far): word characters joined by inner
 /// hyphens, apostrophes (not a possessive "'s"), periods of acronyms and
 /// decimals, commas of numbers and ampersands; plus a period that belongs to
-/// an abbreviation or initial.
-fn word_end(text: &str, start: usize) -> usize {
-    let mut i = start;
+/// an abbreviation or initial. (The tokenizer ends most words itself, at
+/// the end of their letters and digits.)
+fn word_end(text: &str, start: usize, mut i: usize) -> usize {
     let mut last_joiner_ok;
     let bytes = text.as_bytes();
     loop {
@@ -486,10 +527,7 @@ fn word_end(text: &str, start: usize) -> usize {
                 _ => break,
             }
         }
-        // Most words end at a space or a mark that joins nothing and is no
-        // period: the word ends here, with no more to decode.
-        let joins_or_ends =
-            |b: u8| !b.is_ascii() || matches!(b, b'-' | b'&' | b'/' | b'\'' | b'.' | b',');
+        // A word that joins nothing more ends here, with no more to decode.
         if !bytes.get(i).copied().is_some_and(joins_or_ends) {
             return i;
         }
