@@ -57,7 +57,7 @@ impl Entity {
             head: mention.head,
             surname: mention.surname,
             given: mention.given,
-            mentions: vec![index as u32],
+            mentions: first_mention(index),
         }
     }
 
@@ -90,6 +90,15 @@ impl Entity {
             self.sex = mention.sex;
         }
     }
+}
+
+/// The mentions of a new entity: `index`, with room for three more, which
+/// the allocator gives at no more cost than one (an entity named again
+/// would grow from one to four at once).
+fn first_mention(index: usize) -> Vec<u32> {
+    let mut mentions = Vec::with_capacity(4);
+    mentions.push(index as u32);
+    mentions
 }
 
 /// How many pieces `name` has between single spaces: `name.split(' ').count()`,

@@ -80,7 +80,7 @@ thread_local! {
 /// Annotates one story into its compact form, which writes the same JSON as
 /// the document without building every claim at once (for very long stories).
 pub fn annotate_compact(article: Article) -> Annotation {
-    let mut story = Story::default();
+    let mut story = Story::with_room();
     let mut speakers = SpeakerCarry::default();
     let mut antecedents = Antecedents::default();
     let mut quote_open = false;
@@ -197,7 +197,22 @@ pub fn annotate_compact(article: Article) -> Annotation {
     assemble::annotation(article, story)
 }
 
+/// Mentions, surname candidates and claims a story is given room for at
+/// the start: more than most news stories hold, so that few of them grow
+/// these from nothing, copying them at each doubling. (Their room is cut to
+/// their size at the end.)
+const STORY_ROOM: usize = 64;
+
 impl Story {
+    fn with_room() -> Self {
+        Story {
+            mentions: Vec::with_capacity(STORY_ROOM),
+            surname_candidates: Vec::with_capacity(STORY_ROOM),
+            claims: Vec::with_capacity(STORY_ROOM),
+            ..Story::default()
+        }
+    }
+
     fn add_mentions(&mut self, mentions: impl IntoIterator<Item = Mention>) {
         let names = &mut self.names;
         self.mentions
@@ -209,9 +224,16 @@ impl Story {
 /// the story only when a later mention could point back to them (a pronoun,
 /// "one", a description with "the"), so a long story does not carry one per
 /// sentence.
-#[derive(Default)]
 struct Antecedents {
     recent: std::collections::VecDeque<Vec<Mention>>,
+}
+
+impl Default for Antecedents {
+    /// Room for the paragraphs kept, and the one pushed before the first goes.
+    fn default() -> Self {
+        let recent = std::collections::VecDeque::with_capacity(coref::LOOKBACK_PARAGRAPHS + 2);
+        Antecedents { recent }
+    }
 }
 
 impl Antecedents {
