@@ -195,6 +195,7 @@ impl<'a> Para<'a> {
     }
 
     /// The token with ASCII letters lower-cased.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         token_str(&self.lower, &self.tokens[i])
     }
