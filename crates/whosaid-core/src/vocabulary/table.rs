@@ -142,6 +142,24 @@ pub(crate) fn hash(word: &str) -> u64 {
     hash ^ hash >> 29
 }
 
+/// Whether `a` and `b` are the same bytes. Those of up to sixteen (nearly
+/// every word looked up) are compared as the hash reads them, as a few
+/// numbers that overlap: a call to `memcmp` cost as much as the hash.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let length = a.len();
+    if length != b.len() {
+        return false;
+    }
+    match length {
+        0 => true,
+        1..4 => [0, length / 2, length - 1].iter().all(|&at| a[at] == b[at]),
+        4..8 => read_4(a, 0) == read_4(b, 0) && read_4(a, length - 4) == read_4(b, length - 4),
+        8..=16 => read_8(a, 0) == read_8(b, 0) && read_8(a, length - 8) == read_8(b, length - 8),
+        _ => a == b,
+    }
+}
+
 /// Eight bytes from `at`, which is at least eight from the end.
 pub(crate) fn read_8(bytes: &[u8], at: usize) -> u64 {
     let mut eight = [0; 8];
@@ -239,7 +257,10 @@ impl<V: Copy> Table<V> {
         self.probe(word)
     }
 
-    /// [`Table::index`] of a word the filter admits.
+    /// [`Table::index`] of a word the filter admits. Kept out of line: the
+    /// compiler inlines it once it makes no call, and the callers, where the
+    /// filter alone ends most look-ups, then cost more than the call saved.
+    #[inline(never)]
     fn probe(&self, word: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         let hash = hash(word);
@@ -255,7 +276,7 @@ impl<V: Copy> Table<V> {
                 && self
                     .span(index)
                     .and_then(|span| self.text.as_bytes().get(span))
-                    == Some(word.as_bytes())
+                    .is_some_and(|key| same_bytes(key, word.as_bytes()))
             {
                 return Some(index);
             }
@@ -330,6 +351,38 @@ mod tests {
 
     fn slots_of_nothing() -> Vec<u64> {
         slots(&[])
+    }
+
+    #[test]
+    fn same_bytes_tells_every_word_apart() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "bbc",
+            "abcd",
+            "abdc",
+            "abcde",
+            "abcdf",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghi",
+            "abcdxfghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+            "Élysée",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
     }
 
     #[test]
