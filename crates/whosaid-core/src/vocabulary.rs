@@ -27,7 +27,7 @@ pub(crate) use read::{Class, Format, Row, VocabularyError, read};
 pub(crate) mod formats;
 mod table;
 
-pub(crate) use table::{Filter, Table, read_4, read_8};
+pub(crate) use table::{Filter, Table, read_4, read_8, same_bytes};
 
 /// `f` of `word` with its ASCII letters lower-cased, made on the stack when
 /// the word is as short as listed words are: a look-up allocates nothing.

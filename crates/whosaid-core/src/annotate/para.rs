@@ -12,6 +12,7 @@ use super::grammar::{self, Words};
 use super::quotes::{self, Quotes};
 use super::sentence;
 use super::token::{Kind, Token, tokenize_into};
+use crate::vocabulary::same_bytes;
 
 pub struct Para<'a> {
     pub index: usize,
@@ -232,13 +233,18 @@ impl<'a> Para<'a> {
 
     /// Lower-case word equal to `word`: [`Para::is_any`] of one word, with
     /// the lengths compared before the text is read, for a scan of every
-    /// token (most are turned away by their length).
+    /// token (most are turned away by their length); the text compared
+    /// with no call to `memcmp` ([`same_bytes`]).
     #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
             (t.end - t.start) as usize == word.len()
                 && t.kind.is_wordlike()
-                && self.lower.as_bytes().get(t.range()) == Some(word.as_bytes())
+                && self
+                    .lower
+                    .as_bytes()
+                    .get(t.range())
+                    .is_some_and(|lower| same_bytes(lower, word.as_bytes()))
         })
     }
 

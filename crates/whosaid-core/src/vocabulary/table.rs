@@ -146,7 +146,7 @@ pub(crate) fn hash(word: &str) -> u64 {
 /// every word looked up) are compared as the hash reads them, as a few
 /// numbers that overlap: a call to `memcmp` cost as much as the hash.
 #[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let length = a.len();
     if length != b.len() {
         return false;
