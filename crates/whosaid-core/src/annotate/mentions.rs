@@ -805,7 +805,7 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
             found.push(institution);
             continue;
         }
-        // ("General Agreement on Tariffs and Trade (GATT)": words of a body's
+        // ("General Compact on Fisheries and Ferries (GCFF)": words of a body's
         // name that its acronym spells.)
         let spelled_by_acronym = (core.end..(core.end + MAX_ACRONYM_NAME).min(p.len()))
             .find(|&t| p.kind(t) == Kind::CloseParen)
@@ -1340,10 +1340,10 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
 }
 
 /// Most tokens from the end of a name to the bracket of an acronym that
-/// spells it: "Agreement| on Tariffs and Trade (GATT)".
+/// spells it: "Compact| on Fisheries and Ferries (GCFF)".
 const MAX_ACRONYM_NAME: usize = 8;
 
-/// "the General Agreement on Tariffs and Trade (GATT)": where the name that
+/// "the General Compact on Fisheries and Ferries (GCFF)": where the name that
 /// the acronym in brackets closed at `close` spells starts, when the
 /// capitalized words before the bracket give its letters in order, one
 /// each, past the small words initials leave out; not before `floor`.
@@ -1399,7 +1399,7 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     {
         np.end -= 1;
     }
-    // "the General Agreement on Tariffs and Trade (GATT)": a body whose
+    // "the General Compact on Fisheries and Ferries (GCFF)": a body whose
     // initials its acronym spells, whatever title or name its words hold.
     if np.len() >= 4
         && let Some(name_start) = name_spelled_by_acronym(p, np.end - 1, np.start)

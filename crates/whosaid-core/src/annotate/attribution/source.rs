@@ -157,6 +157,24 @@ fn capitalized_run_start(p: &Para, end: usize, floor: usize) -> Option<usize> {
         .last()
 }
 
+/// "One delegate describing the split said": a participle after the
+/// phrase's noun, with no verb between it and the phrase's end, is the
+/// phrase's.
+fn participle_in_phrase(p: &Para, t: usize, floor: usize, end: usize) -> bool {
+    t > floor
+        && p.lower(t).ends_with("ing")
+        && p.is_word(t - 1)
+        && !p.is_any(t - 1, &grammar::PREPOSITIONS)
+        && !p.is_any(t - 1, &grammar::AUXILIARIES)
+        && !p.is_any(t - 1, &grammar::DETERMINERS)
+        && Pronoun::parse(p.lower(t - 1)).is_none()
+        && lexicon().cue(p.lower(t - 1)).is_none()
+        && (t + 1..end).all(|k| {
+            p.kind(k).is_wordlike()
+                && (!is_finite_verb(p, k) || p.is_any(k - 1, &grammar::DETERMINERS))
+        })
+}
+
 /// Whether the "and" at `and` joins two words of an institution's name: the
 /// capitalized words before it follow the name's head and a preposition
 /// ("the Organisation for Trade and Development", "the Ministry of Science
@@ -216,7 +234,7 @@ fn joins_organization_words(p: &Para, and: usize, floor: usize, end: usize) -> b
     head.is_some() && and - first <= MAX_NAME_CONJUNCT && (first..and).all(plain_name_word)
 }
 
-/// "the General Agreement on Tariffs and Trade (GATT) said": "and" inside a
+/// "the General Compact on Fisheries and Ferries (GCFF) said": "and" inside a
 /// name whose initials the acronym in brackets after it spells.
 fn joins_acronym_name(p: &Para, and: usize, floor: usize, end: usize) -> bool {
     let Some(last) = (and + 1..end)
@@ -462,25 +480,12 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                             && p.is_any(t + 1, &["source", "official", "person"]));
                     // ("A clerk who asked not to be named in print said": the request
                     // is inside the phrase.)
-                    // ("One delegate describing the split said": a
-                    // participle after the noun is the phrase's.)
-                    let modifier = lower.ends_with("ing")
-                        && t > floor
-                        && p.is_word(t - 1)
-                        && !p.is_any(t - 1, &grammar::PREPOSITIONS)
-                        && !p.is_any(t - 1, &grammar::AUXILIARIES)
-                        && !p.is_any(t - 1, &grammar::DETERMINERS)
-                        && Pronoun::parse(p.lower(t - 1)).is_none()
-                        && lexicon.cue(p.lower(t - 1)).is_none()
-                        && (t + 1..end).all(|k| {
-                            p.kind(k).is_wordlike()
-                                && (!is_finite_verb(p, k) || p.is_any(k - 1, &grammar::DETERMINERS))
-                        });
+                    let asks_anonymity = super::clause::asks_anonymity(p, t)
+                        && relative_before(p, t, floor).is_some();
                     let cue = lexicon.cue(lower).is_some()
-                        && !modifier
                         && !NOUN_CUES.contains(lower)
-                        && !(super::clause::asks_anonymity(p, t)
-                            && relative_before(p, t, floor).is_some());
+                        && !asks_anonymity
+                        && !participle_in_phrase(p, t, floor, end);
                     if opener || cue {
                         break;
                     }
