@@ -6121,3 +6121,12 @@ fn wire_shapes_of_a_quote_after_its_cue() {
         assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn a_description_left_open_may_end_with_where_the_person_works() {
+    let c = only(
+        "The krone will fall further, Tom Vell, currency analyst at Harbour Bank in Tidewell said.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tom Vell"));
+    assert_eq!(c.text, "The krone will fall further");
+}

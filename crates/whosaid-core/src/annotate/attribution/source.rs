@@ -1237,13 +1237,15 @@ fn name_before_description(
     // Goldman Sachs and Co said", an institution's.)
     let last = np.end.checked_sub(1)?;
     // ("executive partner of Tods Murray": a name after "of" or "at" is
-    // where the person works.)
+    // where the person works; "analyst at Harbour Bank in London", where
+    // they are.)
     let run_start = (np.start..=last)
         .rev()
         .take_while(|&t| p.is_capitalized(t))
         .last()
         .unwrap_or(last);
-    let workplace = run_start > 0 && p.is_any(run_start - 1, &["of", "at", "for", "with"]);
+    let workplace =
+        run_start > 0 && p.is_any(run_start - 1, &["of", "at", "for", "with", "in", "from"]);
     let institution = crate::annotate::coref::COMPANY_SUFFIXES
         .contains(p.lower(last).trim_end_matches('.'))
         || lexicon().ends_an_organization_name(p.word(last))
