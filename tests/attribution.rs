@@ -6130,3 +6130,19 @@ fn a_description_left_open_may_end_with_where_the_person_works() {
     assert_eq!(c.speaker.as_deref(), Some("Tom Vell"));
     assert_eq!(c.text, "The krone will fall further");
 }
+
+#[test]
+fn according_to_a_source_with_a_relative_aside() {
+    for text in [
+        "According to a second harbour source, who also declined to be named, the ferry deal was off.",
+        "But, according to a second harbour source, who also declined to be named, the ferry deal was off.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            c.source.as_deref(),
+            Some("a second harbour source"),
+            "{text}"
+        );
+        assert_eq!(c.text, "the ferry deal was off", "{text}");
+    }
+}

@@ -97,17 +97,41 @@ pub(super) fn within_relative_clause(
     range.start..end
 }
 
+/// Longest relative aside after the source of "according to", in tokens.
+const MAX_RELATIVE_ASIDE: usize = 12;
+
 /// Where the forward content of a clause starts, if it has one.
 pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usize> {
     let k = clause.after;
+    // ("…, according to X." ends a sentence; "But, according to X, C"
+    // opens one.)
+    let after_connective = clause.front >= 2
+        && p.is_any(clause.front - 2, &grammar::CONNECTIVES)
+        && p.sentence_of(clause.front).start == clause.front - 2;
     if k >= end
-        || clause.cue.according && clause.front > 0 && p.kind(clause.front - 1) == Kind::Comma
+        || clause.cue.according
+            && clause.front > 0
+            && p.kind(clause.front - 1) == Kind::Comma
+            && !after_connective
     {
         return None;
     }
     if clause.cue.according {
         // "According to X, C."
-        return (p.kind(k) == Kind::Comma && k + 1 < end).then_some(k + 1);
+        if p.kind(k) != Kind::Comma || k + 1 >= end {
+            return None;
+        }
+        // "According to a source, who declined to be named, C.": past the
+        // source's relative aside.
+        if p.is_any(k + 1, &["who", "which"])
+            && let Some(close) = (k + 2..end.min(k + 2 + MAX_RELATIVE_ASIDE))
+                .take_while(|&t| !p.kind(t).is_terminal() && !p.inside_quote(t))
+                .find(|&t| p.kind(t) == Kind::Comma)
+            && close + 1 < end
+        {
+            return Some(close + 1);
+        }
+        return Some(k + 1);
     }
     // "“…,” Bond said onstage Tuesday night", "“…,” Sanders told a crowd at
     // Mary's that spilled out": a clause right after a quote attributes that
