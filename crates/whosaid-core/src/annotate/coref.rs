@@ -854,7 +854,7 @@ impl Index {
         }
     }
 
-    /// "Her mother, Fiona, said …" and later "Fiona Parry said …": the one
+    /// "Her aunt, Fiona, said …" and later "Fiona Marsh said …": the one
     /// person the story has named by the given name alone, before this full
     /// name, when nobody else in the story has that given name.
     fn lone_given_name_before(&self, mention: &StoryMention, names: &Names) -> Option<usize> {
