@@ -157,7 +157,7 @@ fn acronyms_of(name: &str) -> Vec<String> {
     }
     let content_words: Vec<&str> = words
         .split(' ')
-        .filter(|word| !ACRONYM_SKIPPED_WORDS.contains(word))
+        .filter(|word| !mentions::INITIALS_LEAVE_OUT.contains(word))
         .collect();
     let initials: String = content_words
         .iter()
@@ -170,9 +170,6 @@ fn acronyms_of(name: &str) -> Vec<String> {
     }
     acronyms
 }
-
-/// Words a body's initials leave out: "Securities and Exchange Commission".
-const ACRONYM_SKIPPED_WORDS: [&str; 7] = ["and", "of", "the", "for", "on", "in", "&"];
 
 /// The one run of capitalized words before the lower-case head of an
 /// institution's description: "Business Day" of "authoritative Business Day

@@ -807,13 +807,15 @@ pub fn find_people_into(p: &Para, found: &mut Vec<Mention>) {
         }
         // ("General Compact on Fisheries and Ferries (GCFF)": words of a body's
         // name that its acronym spells.)
-        let spelled_by_acronym = (core.end..(core.end + MAX_ACRONYM_NAME).min(p.len()))
-            .find(|&t| p.kind(t) == Kind::CloseParen)
-            .and_then(|close| name_spelled_by_acronym(p, close, 0))
-            .is_some_and(|start| start <= core.start);
+        let spelled_by_acronym = || {
+            (core.end..(core.end + MAX_ACRONYM_NAME).min(p.len()))
+                .find(|&t| p.kind(t) == Kind::CloseParen)
+                .and_then(|close| name_spelled_by_acronym(p, close, 0))
+                .is_some_and(|start| start <= core.start)
+        };
         if !evidence
-            || spelled_by_acronym
             || in_quoted_title
+            || spelled_by_acronym()
             || not_person::is_place_name(p, core.clone())
             || not_person::is_thing_name(p, core.clone())
         {
@@ -1339,6 +1341,10 @@ pub fn in_apposition_to_a_name(p: &Para, np: Range<usize>, people: &[Mention]) -
     Some(person_ending_at(p, people, name_end)?.spanning(p.bytes(np)))
 }
 
+/// Small words a body's initials leave out: "Securities and Exchange
+/// Commission" is "SEC".
+pub(crate) const INITIALS_LEAVE_OUT: [&str; 7] = ["and", "of", "the", "for", "on", "in", "&"];
+
 /// Most tokens from the end of a name to the bracket of an acronym that
 /// spells it: "Compact| on Fisheries and Ferries (GCFF)".
 const MAX_ACRONYM_NAME: usize = 8;
@@ -1361,7 +1367,7 @@ pub(crate) fn name_spelled_by_acronym(p: &Para, close: usize, floor: usize) -> O
     let mut t = open;
     while t > floor {
         t -= 1;
-        if p.is_any(t, &["and", "of", "on", "for", "the", "&"]) {
+        if p.is_any(t, &INITIALS_LEAVE_OUT) {
             continue;
         }
         let initial = initials.next()?;

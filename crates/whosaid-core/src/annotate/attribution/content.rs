@@ -105,14 +105,16 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
     let k = clause.after;
     // ("…, according to X." ends a sentence; "But, according to X, C"
     // opens one.)
-    let after_connective = clause.front >= 2
-        && p.is_any(clause.front - 2, &grammar::CONNECTIVES)
-        && p.sentence_of(clause.front).start == clause.front - 2;
+    let after_connective = || {
+        clause.front >= 2
+            && p.is_any(clause.front - 2, &grammar::CONNECTIVES)
+            && p.sentence_of(clause.front).start == clause.front - 2
+    };
     if k >= end
         || clause.cue.according
             && clause.front > 0
             && p.kind(clause.front - 1) == Kind::Comma
-            && !after_connective
+            && !after_connective()
     {
         return None;
     }

@@ -269,37 +269,19 @@ const MAX_PARTICIPLE_PHRASE: usize = 10;
 fn participle_in_subject(p: &Para, cue: &Cue, next: &Cue, sentence: &Range<usize>) -> bool {
     if cue.end != cue.start + 1
         || cue.according
-        || cue.start == sentence.start
-        || !p.lower(cue.start).ends_with("ing")
         || p.lower(next.start).ends_with("ing")
         || next.start <= cue.end
         || next.start - cue.end > MAX_PARTICIPLE_PHRASE
     {
         return false;
     }
-    let before = cue.start - 1;
-    let noun_before = p.is_word(before)
-        && !p.is_any(before, &grammar::PREPOSITIONS)
-        && !p.is_any(before, &grammar::AUXILIARIES)
-        && !p.is_any(before, &grammar::CONNECTIVES)
-        && !p.is_any(before, &grammar::DETERMINERS)
-        && !p.is_any(
-            before,
-            &["and", "or", "but", "while", "when", "after", "before", "by"],
-        )
-        && !p.lower(before).ends_with("ly")
-        && grammar::Pronoun::parse(p.lower(before)).is_none()
-        && lexicon().cue(p.lower(before)).is_none();
     let subject_has_no_verb = (sentence.start..cue.start)
         .all(|t| !source::looks_finite(p, t) && p.kind(t) != Kind::Comma && !p.inside_quote(t));
-    // ("the split": no verb after its article.)
-    let between_plain = (cue.end..next.start).all(|t| {
-        p.kind(t).is_wordlike()
-            && !p.inside_quote(t)
-            && !p.is_any(t, &["and", "or", "but"])
-            && (!source::looks_finite(p, t) || p.is_any(t - 1, &grammar::DETERMINERS))
-    });
-    noun_before && subject_has_no_verb && between_plain
+    let nothing_between =
+        (cue.end..next.start).all(|t| !p.inside_quote(t) && !p.is_any(t, &["and", "or", "but"]));
+    source::participle_in_phrase(p, cue.start, sentence.start, next.start)
+        && subject_has_no_verb
+        && nothing_between
 }
 
 fn sentence_claims(

@@ -157,16 +157,24 @@ fn capitalized_run_start(p: &Para, end: usize, floor: usize) -> Option<usize> {
         .last()
 }
 
-/// "One delegate describing the split said": a participle after the
-/// phrase's noun, with no verb between it and the phrase's end, is the
-/// phrase's.
-fn participle_in_phrase(p: &Para, t: usize, floor: usize, end: usize) -> bool {
+/// "One delegate describing the split said": whether the participle at `t`
+/// follows the phrase's noun (not a preposition, auxiliary, article,
+/// pronoun, connective, adverb or cue: "after describing", "was
+/// describing", "repeatedly describing") with no verb between it and `end`,
+/// so that it is the phrase's, not a verb of its own.
+pub(super) fn participle_in_phrase(p: &Para, t: usize, floor: usize, end: usize) -> bool {
     t > floor
         && p.lower(t).ends_with("ing")
         && p.is_word(t - 1)
         && !p.is_any(t - 1, &grammar::PREPOSITIONS)
         && !p.is_any(t - 1, &grammar::AUXILIARIES)
         && !p.is_any(t - 1, &grammar::DETERMINERS)
+        && !p.is_any(t - 1, &grammar::CONNECTIVES)
+        && !p.is_any(
+            t - 1,
+            &["and", "or", "but", "while", "when", "after", "before", "by"],
+        )
+        && !p.lower(t - 1).ends_with("ly")
         && Pronoun::parse(p.lower(t - 1)).is_none()
         && lexicon().cue(p.lower(t - 1)).is_none()
         && (t + 1..end).all(|k| {
