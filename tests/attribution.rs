@@ -6146,3 +6146,39 @@ fn according_to_a_source_with_a_relative_aside() {
         assert_eq!(c.text, "the ferry deal was off", "{text}");
     }
 }
+
+#[test]
+fn a_place_or_a_second_listener_before_the_colon_of_a_quote_stays_with_the_cue() {
+    for (text, cue) in [
+        (
+            "Mr Vance told reporters in Tidewell: \u{201c}The pier will need a new deck.\u{201d}",
+            "told reporters",
+        ),
+        (
+            "Ms Hale told councillors and harbour staff: \u{201c}The pier will need a new deck.\u{201d}",
+            "told councillors and harbour staff",
+        ),
+        (
+            "In a speech to the Harbour Forum Mr Vance said of the mayor: \u{201c}She is clever but not wise.\u{201d}",
+            "said",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert!(
+            c.speaker
+                .as_deref()
+                .is_some_and(|s| s.ends_with("Vance") || s.ends_with("Hale")),
+            "{text}"
+        );
+        assert_eq!(c.cue.as_deref(), Some(cue), "{text}");
+    }
+    // A clause with its own verb before the colon is not a place: the cue
+    // there is the verb nearest the quote.
+    let found = claims(
+        "\u{201c}We will win,\u{201d} Ms Hale said before adding: \u{201c}The pier will need a new deck.\u{201d}",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].cue.as_deref(), Some("said"));
+    assert_ne!(found[1].cue.as_deref(), Some("said"));
+}

@@ -535,7 +535,11 @@ pub(super) fn listener(p: &Para, k: usize, end: usize) -> usize {
     if first > k && first + 1 < end && p.is_any(first, &["and"]) && !p.inside_quote(first) {
         let second = one_listener(p, first + 1, end);
         let then = grammar::time_phrase(p, second, end).unwrap_or(second);
-        if second > first + 1 && then < end && p.is_any(then, &["that"]) {
+        // ("told MPs and peers: “…”": or a colon before a quote.)
+        let colon_quote = then + 1 < end
+            && p.kind(then) == Kind::Colon
+            && p.quotes.opening_at(then + 1).is_some();
+        if second > first + 1 && then < end && (p.is_any(then, &["that"]) || colon_quote) {
             return second;
         }
     }
@@ -916,6 +920,10 @@ pub(super) fn complements(
                         && !(j + 1 < window && looks_finite(p, j + 1))
                         || p.kind(j).is_terminal()
                         || p.kind(j) == Kind::Semicolon
+                        // "told reporters in Tidewell: “…”"
+                        || p.kind(j) == Kind::Colon
+                            && p.quotes.opening_at(j + 1).is_some()
+                            && plain_adverbial(p, k..j)
                         // "in Dover, New Hampshire on Monday that": a town
                         // and its state are one place.
                         || p.kind(j) == Kind::Comma
@@ -930,7 +938,10 @@ pub(super) fn complements(
                             .is_some_and(|q| !looks_like_title(p, &p.quotes.quotes[q])))
             }) {
                 Some(j) if p.is_any(j, &["that"]) && !p.is_any(j - 1, &["if", "whether"]) => k = j,
-                Some(j) if p.kind(j) == Kind::Comma && p.quotes.opening_at(j + 1).is_some() => {
+                Some(j)
+                    if matches!(p.kind(j), Kind::Comma | Kind::Colon)
+                        && p.quotes.opening_at(j + 1).is_some() =>
+                {
                     k = j
                 }
                 // "said in the aftermath of the pacts “…”": the quote straight
@@ -978,13 +989,18 @@ fn quote_ends_after_adverbial(p: &Para, k: usize, open: usize, end: usize) -> bo
     let closes_sentence = p.quotes.quotes[q]
         .close
         .is_some_and(|close| (close + 1..end).all(|t| !p.kind(t).is_wordlike()));
-    closes_sentence
-        && (k..open).all(|t| {
-            p.kind(t).is_wordlike()
-                && !looks_finite(p, t)
-                && !p.is_any(t, &["to"])
-                && lexicon().cue(p.lower(t)).is_none()
-        })
+    closes_sentence && plain_adverbial(p, k..open)
+}
+
+/// Whether `range` holds only words with no verb of their own: a place or
+/// a time ("in the aftermath of the storms"), not "by explaining it was …".
+fn plain_adverbial(p: &Para, range: Range<usize>) -> bool {
+    range.into_iter().all(|t| {
+        p.kind(t).is_wordlike()
+            && !looks_finite(p, t)
+            && !p.is_any(t, &["to"])
+            && lexicon().cue(p.lower(t)).is_none()
+    })
 }
 
 /// "said on CNN, where he is a paid contributor, that …": from the comma at
