@@ -6182,3 +6182,17 @@ fn a_place_or_a_second_listener_before_the_colon_of_a_quote_stays_with_the_cue()
     assert_eq!(found[0].cue.as_deref(), Some("said"));
     assert_ne!(found[1].cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn forecast_is_a_cue_after_its_source_and_a_noun_before_a_verb() {
+    let c = only("Analysts forecast that ferry fares would rise next year.");
+    assert_eq!(
+        said_by(&c),
+        ("ferry fares would rise next year", "Analysts")
+    );
+    let c = only("Mr Vance forecast \u{201c}deep cuts right across the harbour budget.\u{201d}");
+    assert_eq!(c.cue.as_deref(), Some("forecast"));
+    let c = only("The harbour forecast said storms would close the pier.");
+    assert_eq!(c.source.as_deref(), Some("The harbour forecast"));
+    assert_eq!(c.cue.as_deref(), Some("said"));
+}

@@ -216,8 +216,12 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
                     || report && figures
                     || p.is_any(k, &["to"]) && PROMISE_CUES.contains(p.lower(clause.cue.start)));
             // "The candidate claims his fortune is …": a clause with its verb.
-            let noun_clause =
-                clause.cue.class == CueClass::Noun && bare_clause_with_verb(p, k, end);
+            // ("The weather forecast said …": a verb straight after is the
+            // noun's own.)
+            let noun_clause = clause.cue.class == CueClass::Noun
+                && bare_clause_with_verb(p, k, end)
+                && !looks_finite(p, k)
+                && lexicon().cue(p.lower(k)).is_none();
             (pronoun || object || noun_clause).then_some(k)
         }
         _ if matches!(
