@@ -6196,3 +6196,16 @@ fn forecast_is_a_cue_after_its_source_and_a_noun_before_a_verb() {
     assert_eq!(c.source.as_deref(), Some("The harbour forecast"));
     assert_eq!(c.cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn quoted_by_a_paper_as_saying_after_the_quote() {
+    for text in [
+        "Ana Ruiz spoke to the harbour board. \u{201c}We want to settle the row through talks,\u{201d} she was quoted by the Tidewell Gazette as saying.",
+        "Ana Ruiz spoke to the harbour board. \u{201c}We want to settle the row through talks,\u{201d} she was quoted in the Tidewell Gazette as saying.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"), "{text}");
+        assert_eq!(c.cue.as_deref(), Some("saying"), "{text}");
+    }
+}

@@ -1761,17 +1761,27 @@ fn opens_participle_aside(p: &Para, cue: &Cue, sentence: &Range<usize>) -> bool 
         })
 }
 
-/// "the minister was quoted as saying", "Ruiz was cited as saying": the
-/// subject of the passive before "as" and the participle at `cue`.
+/// Longest phrase naming who quoted, between "quoted" and "as saying".
+const MAX_QUOTED_BY: usize = 8;
+
+/// "the minister was quoted as saying", "Ruiz was cited as saying", "he
+/// was quoted by the Gazette as saying": the subject of the passive before
+/// "as" and the participle at `cue`.
 fn quoted_as_subject(p: &Para, cue: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
-    if cue < sentence.start + 3
-        || !p.is_any(cue - 1, &["as"])
-        || !p.is_any(cue - 2, &["quoted", "cited"])
-    {
+    if cue < sentence.start + 3 || !p.is_any(cue - 1, &["as"]) {
         return None;
     }
-    let aux_start = skip_auxiliaries_left(p, cue - 2, sentence.start);
-    if aux_start == cue - 2 || aux_start <= sentence.start {
+    let quoted = (sentence.start..cue - 1)
+        .rev()
+        .take(MAX_QUOTED_BY + 1)
+        .take_while(|&t| p.kind(t).is_wordlike() && !p.inside_quote(t))
+        .find(|&t| p.is_any(t, &["quoted", "cited"]))?;
+    // ("quoted by the Gazette as saying": the one quoting, after "by" or "in".)
+    if quoted + 2 != cue && !p.is_any(quoted + 1, &["by", "in"]) {
+        return None;
+    }
+    let aux_start = skip_auxiliaries_left(p, quoted, sentence.start);
+    if aux_start == quoted || aux_start <= sentence.start {
         return None;
     }
     noun_phrase_left(p, aux_start, sentence.start)
