@@ -6209,3 +6209,19 @@ fn quoted_by_a_paper_as_saying_after_the_quote() {
         assert_eq!(c.cue.as_deref(), Some("saying"), "{text}");
     }
 }
+
+#[test]
+fn a_two_word_clause_before_the_reporting_clause_is_a_claim() {
+    for (text, content, speaker) in [
+        ("We lost, Ana Ruiz said.", "We lost", "Ana Ruiz"),
+        ("Fares dropped, said Ana Ruiz.", "Fares dropped", "Ana Ruiz"),
+        ("It works, Ana Ruiz said.", "It works", "Ana Ruiz"),
+    ] {
+        let c = only(text);
+        assert_eq!(said_by(&c), (content, speaker), "{text}");
+    }
+    // Two words with no verb, or a clause the cue interrupts, are not.
+    assert!(claims("Not yet, Ana Ruiz said.").is_empty());
+    let found = claims("It was, Ana Ruiz said, one of the worst winters on the coast.");
+    assert!(found.iter().all(|c| c.text != "It was"), "{found:#?}");
+}

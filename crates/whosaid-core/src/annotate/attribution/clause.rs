@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::content::{trim, word_count};
+use super::content::{trim, two_word_clause, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
     approximate_quantity, comma_segments, is_aside, is_comma_like, is_finite_verb, looks_finite,
@@ -1584,6 +1584,9 @@ pub(super) fn clause(
                         first && seg.len() == 1 && p.is_any(seg.start, &grammar::CONNECTIVES);
                     connective
                         || (first || !is_aside(p, seg.clone())) && word_count(p, seg.clone()) >= 3
+                        || first
+                            && two_word_clause(p, seg.clone(), sentence.start)
+                            && (cue.end..end).all(|t| p.kind(t) != Kind::Comma)
                         || clause_first && is_aside(p, seg.clone())
                         // "The plan, say critics, is a disgrace": a short
                         // subject, the source, then the subject's verb.

@@ -764,7 +764,11 @@ pub(super) fn backward_content(
     // "The wire reported that, according to a study, …": what comes
     // before is a reporting clause of its own, waiting for its content.
     let awaits_content = range.end > range.start && p.is_any(range.end - 1, &["that"]);
-    if word_count(p, range.clone()) < 3
+    // ("It was, he said, one of …": a short clause must end where the
+    // reporting clause ends the sentence.)
+    let short_clause = (clause.after >= sentence.end || p.kind(clause.after).is_terminal())
+        && two_word_clause(p, range.clone(), sentence.start);
+    if word_count(p, range.clone()) < 3 && !short_clause
         || introductory
         || awaits_content
         || object_only(p, &clause.cue)
@@ -772,6 +776,28 @@ pub(super) fn backward_content(
         return None;
     }
     Some((ClaimKind::Indirect, range, None))
+}
+
+/// "Prices fell, he said", "We lost, Ruiz said": a subject and its verb,
+/// the whole of a sentence's first clause, are a claim however short.
+pub(super) fn two_word_clause(p: &Para, range: Range<usize>, sentence_start: usize) -> bool {
+    let words: Vec<usize> = range.clone().filter(|&t| p.kind(t).is_wordlike()).collect();
+    let &[subject, verb] = words.as_slice() else {
+        return false;
+    };
+    range.start == sentence_start
+        && range.len() == 2
+        && !p.inside_quote(subject)
+        && p.is_word(subject)
+        && !p.is_any(subject, &grammar::PREPOSITIONS)
+        && !p.is_any(subject, &grammar::CONNECTIVES)
+        && !p.is_any(subject, &grammar::DETERMINERS)
+        && !p.is_any(subject, &INTRODUCTORY)
+        && (looks_finite(p, verb)
+            // ("It works, she said": a pronoun's verb in the present.)
+            || Pronoun::parse(p.lower(subject)).is_some()
+                && !p.is_capitalized(verb)
+                && p.lower(verb).ends_with('s'))
 }
 
 /// Whether the rest of the sentence from `k` is only prepositional phrases
