@@ -6225,3 +6225,17 @@ fn a_two_word_clause_before_the_reporting_clause_is_a_claim() {
     let found = claims("It was, Ana Ruiz said, one of the worst winters on the coast.");
     assert!(found.iter().all(|c| c.text != "It was"), "{found:#?}");
 }
+
+#[test]
+fn a_firm_named_with_its_head_speaks_alone_as_the_firm() {
+    for text in [
+        "Supplies were cut.\n\nBrightline Group said it would cut costs.\n\nBrightline says it has no plans to sell the mill.",
+        "Supplies were cut.\n\nMarlow Bank said it would cut costs.\n\nThe prospects vary, Marlow said.",
+    ] {
+        assert_eq!(speakers(text).len(), 1, "{:?}", speakers(text));
+        assert_eq!(speakers(text)[0].1, SpeakerKind::Organization, "{text}");
+    }
+    // A foundation may bear the name of a founder who speaks too.
+    let text = "Supplies were cut.\n\nThe Marlow Foundation said it would cut costs.\n\nThe prospects vary, Marlow said.";
+    assert_eq!(speakers(text).len(), 2, "{:?}", speakers(text));
+}

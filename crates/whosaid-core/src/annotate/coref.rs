@@ -255,9 +255,12 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
         // who may speak alone.)
         // ("Seemala Corp", "Harbour Ltd": a company's suffix, not a head
         // named after a person.)
+        // ("Brightline Group", "Marlow Bank": a firm's head, not one
+        // named after a person.)
         let headed = full.rsplit(' ').next().is_some_and(|last| {
             super::lexicon::lexicon().is_organization_head(last)
                 && !COMPANY_SUFFIXES.contains(last.trim_end_matches('.'))
+                && !FIRM_HEADS.contains(last)
         });
         // A proper name, every word capitalized ("Merrill Lynch", "Marks &
         // Spencer"), not a phrase that went wrong.
@@ -286,6 +289,9 @@ fn business_names(mentions: &[StoryMention], names: &Names) -> FxHashMap<String,
     }
     found
 }
+
+/// Heads of a company's name that a person's name rarely opens ("Holdings").
+static FIRM_HEADS: crate::vocabulary::WordSet = crate::vocabulary::word_set!("firm_heads");
 
 pub(crate) static COMPANY_SUFFIXES: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("company_suffixes");
