@@ -6239,3 +6239,18 @@ fn a_firm_named_with_its_head_speaks_alone_as_the_firm() {
     let text = "Supplies were cut.\n\nThe Marlow Foundation said it would cut costs.\n\nThe prospects vary, Marlow said.";
     assert_eq!(speakers(text).len(), 2, "{:?}", speakers(text));
 }
+
+#[test]
+fn a_trailing_reporting_clause_past_a_place_reports_the_whole_sentence() {
+    let found = claims(
+        "Fishermen reported seeing a flash of light off the pier, the harbour office was quoted as saying by the Tidewell Gazette.",
+    );
+    let outer = found
+        .iter()
+        .find(|c| c.source.as_deref() == Some("the harbour office"))
+        .expect("the office's claim");
+    assert_eq!(
+        outer.text,
+        "Fishermen reported seeing a flash of light off the pier"
+    );
+}

@@ -803,7 +803,7 @@ pub(super) fn two_word_clause(p: &Para, range: Range<usize>, sentence_start: usi
 /// Whether the rest of the sentence from `k` is only prepositional phrases
 /// ("said from his office in Dover", "said on Monday at the port"), with
 /// no clause of their own: the cue's clause then ends the sentence.
-fn only_adverbials(p: &Para, k: usize, end: usize) -> bool {
+pub(super) fn only_adverbials(p: &Para, k: usize, end: usize) -> bool {
     k < end
         && p.is_any(k, &grammar::PREPOSITIONS)
         // "bragged about his success": what the cue is about is its content.

@@ -38,8 +38,8 @@ mod unclaimed;
 use clause::{clause, find_cues, takes_bare_clause};
 use content::{
     backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
-    is_answer, partials_inside, quote_content, relative_aside_end, subordinate_clause_end,
-    token_range, trim, within_relative_clause, word_count, zero_relative,
+    is_answer, only_adverbials, partials_inside, quote_content, relative_aside_end,
+    subordinate_clause_end, token_range, trim, within_relative_clause, word_count, zero_relative,
 };
 pub(crate) use listed::listed_point;
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
@@ -697,7 +697,11 @@ fn sentence_claims(
         // "X and Y are insisting the bridge stays open, a source said": a
         // clause ending the sentence reports the whole of it, the clause
         // whose content runs up to it included.
-        let ends_sentence = clause.after >= sentence.end || p.kind(clause.after).is_terminal();
+        // (Past a place or time: "…, the agency was quoted as saying by
+        // the Harbour Gazette.")
+        let ends_sentence = clause.after >= sentence.end
+            || p.kind(clause.after).is_terminal()
+            || only_adverbials(p, clause.after, sentence.end);
         let backward_from = match last_forward {
             Some((from, end))
                 if ends_sentence
