@@ -6254,3 +6254,17 @@ fn a_trailing_reporting_clause_past_a_place_reports_the_whole_sentence() {
         "Fishermen reported seeing a flash of light off the pier"
     );
 }
+
+#[test]
+fn a_pronoun_reporting_its_own_report_again_is_one_claim() {
+    let found = claims(
+        "Ian Vell runs the waterworks. He added that stopping the flow could freeze the pipes, he said.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].text, "stopping the flow could freeze the pipes");
+    assert_eq!(found[0].cue.as_deref(), Some("added"));
+    // Someone else's report inside it is still reported by the last clause.
+    let found =
+        claims("Ian Vell runs the waterworks. Residents said the river was rising, he said.");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}

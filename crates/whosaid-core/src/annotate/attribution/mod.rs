@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::grammar;
+use super::grammar::{self, Pronoun};
 use super::lexicon::{CueClass, Sex, lexicon};
 use super::mentions::{self, Mention, MentionKind};
 use super::not_person;
@@ -711,8 +711,14 @@ fn sentence_claims(
             }
             _ => previous_end,
         };
+        // "He added that the pier was safe, he said": the same pronoun
+        // reporting its own report again adds no claim.
+        let reports_itself_again = backward_from != previous_end
+            && n > 0
+            && same_pronoun(p, kept[n - 1].source.as_ref(), clause.source.as_ref());
         if !interrupts
             && !relative_source
+            && !reports_itself_again
             && (!found_any || clause.inverted || parenthetical)
             && let Some((kind, content, q)) =
                 backward_content(p, clause, backward_from, &sentence, quote_used)
@@ -942,6 +948,16 @@ fn nested_channels(p: &Para, kept: &[Clause], produced: &[Range<usize>], finding
 
 /// Longest phrase a name after a comma may stand in apposition to, in tokens.
 const MAX_APPOSITIVE_SUBJECT: usize = 6;
+
+/// Whether two sources are the same personal pronoun ("he" … "he").
+fn same_pronoun(p: &Para, a: Option<&Range<usize>>, b: Option<&Range<usize>>) -> bool {
+    let pronoun = |range: Option<&Range<usize>>| {
+        range
+            .filter(|r| r.len() == 1 && Pronoun::parse(p.lower(r.start)).is_some())
+            .map(|r| p.lower(r.start))
+    };
+    pronoun(a).is_some_and(|a| pronoun(b) == Some(a))
+}
 
 /// Longest phrase between "quoted" and "as saying", in tokens.
 const MAX_QUOTED_TOKENS: usize = 10;
