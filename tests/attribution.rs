@@ -6268,3 +6268,2871 @@ fn a_pronoun_reporting_its_own_report_again_is_one_claim() {
         claims("Ian Vell runs the waterworks. Residents said the river was rising, he said.");
     assert_eq!(found.len(), 2, "{found:#?}");
 }
+
+#[test]
+fn a_cue_inside_an_opening_subordinate_clause_says_what_runs_to_the_main_clause() {
+    for (text, content) in [
+        (
+            "Although Ruiz said the plan was dead, the council voted for it.",
+            "the plan was dead",
+        ),
+        (
+            "When the mayor said she would resign, the party panicked.",
+            "she would resign",
+        ),
+        (
+            "Although officials said the plan, approved in May, was working, the council dropped it.",
+            "the plan, approved in May, was working",
+        ),
+        (
+            "Although Ruiz said the toll, if approved, would pay for it, the council balked.",
+            "the toll, if approved, would pay for it",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, content, "{text}");
+    }
+}
+
+#[test]
+fn the_main_clause_after_a_subordinate_one_keeps_its_own_claim() {
+    let text = "Although Ruiz has said the plan was a mistake, at the hearing he said it was not “a failure of judgement.”";
+    let found: Vec<(String, ClaimKind)> =
+        claims(text).into_iter().map(|c| (c.text, c.kind)).collect();
+    assert!(
+        found.contains(&("the plan was a mistake".into(), ClaimKind::Indirect))
+            && found.contains(&("a failure of judgement".into(), ClaimKind::Partial)),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_plain_object_after_a_cue_of_two_senses_is_no_claim() {
+    for text in [
+        "Although no group claimed responsibility, the attack raised fears of more violence.",
+        "The rebels claimed victory in the north.",
+        "The utility maintains 900 kilometres of water pipe.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
+    }
+    let c = only("The rebels claimed the vote was rigged.");
+    assert_eq!(c.text, "the vote was rigged");
+}
+
+#[test]
+fn a_name_that_which_stands_for_is_a_body() {
+    let text = "Leaks rose.\n\nVel Harbin, which owns the pipes, records 500 leaks a month. Vel Harbin said the pipes were old.";
+    assert_eq!(
+        speakers(text),
+        vec![("Vel Harbin".to_string(), SpeakerKind::Organization)]
+    );
+    // "which" may stand for the phrase the name ends.
+    let text = "Leaks rose.\n\nIt cited a study by Ana Ruiz, which found 500 leaks. Ruiz said the pipes were old.";
+    assert_eq!(people(text), vec!["Ana Ruiz".to_string()]);
+}
+
+#[test]
+fn a_plural_role_opening_a_sentence_is_a_group() {
+    for text in [
+        "Editors said the road was closed.",
+        "Journalists said the road was closed.",
+    ] {
+        assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group), "{text}");
+    }
+}
+
+#[test]
+fn the_one_asked_is_no_part_of_the_question() {
+    for (text, question) in [
+        (
+            "Reporters asked him whether the deal would pass.",
+            "whether the deal would pass",
+        ),
+        (
+            "Ruiz asked the minister how many jobs would go.",
+            "how many jobs would go",
+        ),
+        (
+            "Ruiz asked voters on Monday why the deal failed.",
+            "why the deal failed",
+        ),
+    ] {
+        assert_eq!(only(text).text, question, "{text}");
+    }
+}
+
+#[test]
+fn asking_for_something_is_a_request_but_not_for_anonymity() {
+    assert_eq!(
+        only("Ruiz asked for a recount of the votes.").text,
+        "a recount of the votes"
+    );
+    let c = only("“I want answers,” said a party member, asking for anonymity to speak freely.");
+    assert_eq!(c.text, "I want answers");
+    let c = only("An aide said comments from the envoys were consistent with their notes.");
+    assert_eq!(
+        c.text,
+        "comments from the envoys were consistent with their notes"
+    );
+}
+
+#[test]
+fn any_verb_in_the_past_before_its_subject_after_a_quote_attributes_it() {
+    for (text, speaker) in [
+        (
+            "“Stay calm,” instructed Nadia Kos, the supervisor.",
+            "Nadia Kos",
+        ),
+        ("“Go home,” ordered the officer.", "the officer"),
+    ] {
+        assert_eq!(only(text).speaker.as_deref(), Some(speaker), "{text}");
+    }
+    assert!(claims("“Free Willy,” released in 1993, was a hit.").is_empty());
+}
+
+#[test]
+fn a_participle_after_a_preposition_before_a_noun_is_an_adjective() {
+    assert!(claims("The seal comes with added costs for fishermen.").is_empty());
+    assert!(claims("The fine was for alleged fraud at the lender.").is_empty());
+}
+
+#[test]
+fn a_cue_after_an_opening_phrase_interrupts_one_content() {
+    let c = only("Within months of the deal, Ruiz said, the chain was selling cheaper eggs.");
+    assert_eq!(
+        c.text,
+        "Within months of the deal, Ruiz said, the chain was selling cheaper eggs"
+    );
+    let found = claims("In 2008, Ruiz said, the fund had made him a “presenting sponsor.”");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.kind == ClaimKind::Partial && c.text == "presenting sponsor"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_inverted_cue_between_a_subject_and_its_verb_interrupts_one_content() {
+    for (text, speaker) in [
+        ("The plan, say critics, is a disgrace.", "critics"),
+        (
+            "The merger, said the regulator, marks a new era.",
+            "regulator",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, text.trim_end_matches('.'), "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn that_before_a_verb_is_the_subject_of_what_was_said() {
+    assert_eq!(
+        only("Most economists say that isn’t so.").text,
+        "that isn’t so"
+    );
+    assert_eq!(
+        only("Ruiz said that would be a mistake.").text,
+        "that would be a mistake"
+    );
+    assert_eq!(
+        only("Ruiz said that the plan was dead.").text,
+        "the plan was dead"
+    );
+}
+
+#[test]
+fn who_stands_for_the_last_phrase_before_it() {
+    let c = only("The vote keeps in place a mayor who said the plan was dead.");
+    assert_eq!(c.speaker.as_deref(), Some("a mayor"));
+    let c = only("Half the voters who spoke said the plan was dead.");
+    assert_eq!(c.speaker.as_deref(), Some("Half the voters who spoke"));
+}
+
+#[test]
+fn a_cue_set_off_by_dashes_interrupts_one_content() {
+    for text in [
+        "The deal — officials said — was never signed.",
+        "The deal — according to officials — was never signed.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, text.trim_end_matches('.'), "{text}");
+        assert_eq!(c.speaker.as_deref(), Some("officials"), "{text}");
+    }
+}
+
+#[test]
+fn an_occupation_before_a_name_is_evidence_of_a_person() {
+    let text = "The music of Claude Vance was new.\n\nThe French engineer Georges Marel crafted a lamp. Later, Marel said the lamp was safe.";
+    assert_eq!(only(text).speaker.as_deref(), Some("Georges Marel"));
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_keeps_one_person() {
+    let text = "The physicist Tom “Red” Keller joined. Keller said the deal was bad.";
+    let c = only(text);
+    assert_eq!(c.speaker.as_deref(), Some("Tom Red Keller"));
+    let c = only("It made it possible for [Ana] Ruiz to win, said Baker.");
+    assert_eq!(c.speaker.as_deref(), Some("Baker"));
+    assert!(
+        people("It made it possible for [Ana] Ruiz to win, said Baker.")
+            .contains(&"Ana Ruiz".to_string())
+    );
+}
+
+#[test]
+fn a_cue_form_in_s_after_a_plural_determiner_is_a_noun() {
+    let c = only("Many reports suggest that drivers are unhappy.");
+    assert_eq!(
+        (c.text.as_str(), c.source.as_deref()),
+        ("drivers are unhappy", Some("Many reports"))
+    );
+}
+
+#[test]
+fn people_in_two_places_are_one_source() {
+    let c = only("Prosecutors in Boston and Chicago say the firm lied.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Prosecutors in Boston and Chicago"),
+            Some(SpeakerKind::Group)
+        )
+    );
+}
+
+#[test]
+fn an_abstract_noun_alone_speaks_as_a_document() {
+    for text in [
+        "Seismology tells us that most work is unconscious.",
+        "Evaluations suggest that the firm lied.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Document),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_pronoun_after_a_verb_or_a_name_stands_for_what_is_next_to_it() {
+    let c = only("Ruiz rejected reports which said the talks failed.");
+    assert_eq!(c.speaker.as_deref(), Some("reports"));
+    let c = only(
+        "His words echoed those made by Trade Minister Ana Holt, who said the tariffs would hurt.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ana Holt"));
+    let c = only(
+        "A clerk to Trade Minister Ana Holt who asked not to be named in print said the tariffs would hurt.",
+    );
+    assert_ne!(c.speaker.as_deref(), Some("Ana Holt"), "{c:#?}");
+}
+
+#[test]
+fn a_firms_name_with_and_before_its_suffix_is_one_source() {
+    let c = only("Harlow and Vane's Corp said it cut the rating.");
+    assert_eq!(c.speaker.as_deref(), Some("Harlow and Vane's Corp"));
+}
+
+#[test]
+fn a_participle_after_a_verb_in_the_past_before_a_noun_is_an_adjective() {
+    assert!(claims("The action reflected continued weakness in the loans.").is_empty());
+}
+
+#[test]
+fn asking_not_to_be_named_is_part_of_the_source() {
+    let c = only("A clerk who asked not to be named in print said the tariffs would hurt.");
+    assert_eq!(
+        (c.text.as_str(), c.speaker_kind),
+        ("the tariffs would hurt", Some(SpeakerKind::Anonymous))
+    );
+}
+
+#[test]
+fn a_connective_before_the_first_comma_opens_no_source() {
+    let c =
+        only("However, one dealer, who declined to be named, told Reuters the sales were weak.");
+    assert_eq!(c.speaker.as_deref(), Some("one dealer"));
+    let c = only("However, the dealer, a veteran, said the sales were weak.");
+    assert_eq!(c.speaker.as_deref(), Some("the dealer"));
+}
+
+#[test]
+fn a_listeners_name_may_hold_and_or_of() {
+    let c = only("Ruiz told the Seeds and Grains Forum \"the plan is dead.\"");
+    assert_eq!(
+        (c.text.as_str(), c.kind),
+        ("the plan is dead", ClaimKind::Direct)
+    );
+    let c = only("Ruiz told the Bank of Lisbon that the plan is dead.");
+    assert_eq!(c.text, "the plan is dead");
+}
+
+#[test]
+fn put_it_reports_what_was_said() {
+    let c = only("As Ruiz put it, the plan was dead.");
+    assert_eq!(said_by(&c), ("the plan was dead", "Ruiz"));
+    let c = only("As Senator Ana Ruiz put it: “This port will not open.”");
+    assert_eq!(said_by(&c), ("This port will not open", "Ana Ruiz"));
+    assert!(claims("He put it on the table.").is_empty());
+}
+
+#[test]
+fn a_document_after_a_quote_and_a_verb_in_the_past_says_it() {
+    let c = only("“We regret the loss,” read the statement.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("the statement"), Some(SpeakerKind::Document))
+    );
+    assert!(
+        claims("“Terrible,” denounced her record.")
+            .iter()
+            .all(|c| c.speaker.is_none())
+    );
+}
+
+#[test]
+fn according_to_after_a_participle_says_how_not_who() {
+    assert!(claims("Homes are banded according to their price in 1990.").is_empty());
+    let c = only("It was widely reported, according to the records, that he paid $100 million.");
+    assert_eq!(c.speaker.as_deref(), Some("the records"));
+}
+
+#[test]
+fn a_passive_cue_with_an_adverb_is_no_claim() {
+    assert!(claims("Drivers will be automatically denied a permit.").is_empty());
+}
+
+#[test]
+fn two_curly_single_marks_close_a_double_quote() {
+    let c = only("“It was bad,’’ Ruiz said.");
+    assert_eq!(
+        (c.kind, c.text.as_str(), c.speaker.as_deref()),
+        (ClaimKind::Direct, "It was bad", Some("Ruiz"))
+    );
+}
+
+#[test]
+fn an_offices_area_and_a_title_plural_are_no_names() {
+    let c = only("But the Labour MP for Castlemoor and Lea said the talks failed.");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("the Labour MP for Castlemoor and Lea")
+    );
+    assert!(
+        people("Deputy Finance Ministers, including Vice-Minister Toyo Gyo, will meet.")
+            .iter()
+            .all(|name| name != "Ministers")
+    );
+    assert!(people("General Guven Arda, Secretary General of the General Staff, told a news conference the talks failed.")
+        .iter()
+        .all(|name| name != "Staff"));
+}
+
+#[test]
+fn a_business_described_by_its_trade_is_an_organization() {
+    for text in [
+        "Coastal winemaker Vellcorp said profits rose.",
+        "Regional carrier Skylane said fares would rise.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Organization),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalized_plural_for_a_kind_of_people_is_a_group() {
+    for text in [
+        "Proponents say the bill is safe.",
+        "Attendees said the hall was full.",
+        "Millennials say the hall was full.",
+    ] {
+        assert_eq!(only(text).speaker_kind, Some(SpeakerKind::Group), "{text}");
+    }
+    assert_eq!(
+        only("Rees said the hall was full.").speaker_kind,
+        Some(SpeakerKind::Person)
+    );
+    assert!(people("Therefore, the hall was full.").is_empty());
+}
+
+#[test]
+fn a_name_starts_at_the_given_name_after_an_office_or_a_place_adjective() {
+    for (text, name) in [
+        (
+            "The union will sit out, Director of Harbour Affairs Phil Sorel said.",
+            "Phil Sorel",
+        ),
+        (
+            "County Supervisor of Elections Susan Brade said that voters can’t vote.",
+            "Susan Brade",
+        ),
+        ("“We lost,” Texas-based Matt Macken said.", "Matt Macken"),
+        (
+            "“We lost,” Principal Deputy Assistant AG Vanita Gopal said.",
+            "Vanita Gopal",
+        ),
+    ] {
+        assert_eq!(only(text).speaker.as_deref(), Some(name), "{text}");
+    }
+    assert_eq!(
+        only("Lorna Harris said the plan failed.")
+            .speaker
+            .as_deref(),
+        Some("Lorna Harris")
+    );
+}
+
+#[test]
+fn pollsters_news_agencies_and_firms_known_by_one_name_are_organizations() {
+    for text in [
+        "Gallup said that approval fell.",
+        "Xinhua reported that the dam held.",
+        "Verizon said the strike was over.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Organization),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn one_or_another_before_a_place_and_a_party_is_an_unnamed_source() {
+    for text in [
+        "“It is close,” said one New Mexico Democrat.",
+        "“It is close,” added another Ohio Republican.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Anonymous),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_listener_is_never_the_subject_of_a_verb_with_its_subject_left_out() {
+    let text = "Ruiz said he had not read the report. But told Harbour News: “We have closed that chapter.”";
+    let found = claims(text);
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("Harbour News")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn one_another_and_others_speak_for_the_group_named_before() {
+    let text = "Farmers on the river were split. One said the dam would flood his land. \
+                Another said the water was needed. Others said they would wait and see.";
+    let found = claims(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    for claim in &found {
+        assert_eq!(claim.speaker.as_deref(), Some("Farmers"), "{found:#?}");
+    }
+}
+
+#[test]
+fn some_and_others_with_no_group_before_them_are_two_groups() {
+    let found = claims("Some said the dam was needed. Others said it came too late.");
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|c| (c.speaker.as_deref(), c.speaker_kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            (Some("Some"), Some(SpeakerKind::Group)),
+            (Some("Others"), Some(SpeakerKind::Group))
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_after_reported_speech_about_someone_else_is_the_reporter() {
+    let text = "Senator Paul Ortiz said Tomas Berg was wrong about the bridge. \
+                “We will build it anyway,” he added.";
+    let found = claims(text);
+    assert_eq!(
+        found.last().and_then(|c| c.speaker.as_deref()),
+        Some("Paul Ortiz"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_report_by_an_institution_is_the_person_reported() {
+    let text = "Police said Tomas Berg was arrested on Monday. He said he was innocent.";
+    let found = claims(text);
+    assert_eq!(
+        found.last().and_then(|c| c.speaker.as_deref()),
+        Some("Tomas Berg"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn another_with_no_group_before_it_is_a_source_of_its_own() {
+    let text = "“Prices will rise,” one grain trader said. \
+                Another added: “We have seen nothing like it.”";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        (found[1].speaker.as_deref(), found[1].speaker_kind),
+        (Some("Another"), Some(SpeakerKind::Anonymous)),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn others_at_the_end_of_a_phrase_keep_the_phrase() {
+    for (text, source) in [
+        (
+            "Farmers and others said the dam would flood the valley.",
+            "Farmers and others",
+        ),
+        ("Many others said the dam came too late.", "Many others"),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn a_whole_sentence_quoted_without_a_cue_goes_to_the_nearest_speaker() {
+    let text = "Senator Paul Ortiz said the vote would be close. \
+                “There is no certainty in any of this and we know it.” \
+                Governor Lena Marsh called the plan reckless. She told reporters: “It will fail.”";
+    let found = claims(text);
+    let uncued = found
+        .iter()
+        .find(|c| c.text.starts_with("There is no certainty"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(uncued.speaker.as_deref(), Some("Paul Ortiz"), "{found:#?}");
+}
+
+#[test]
+fn a_source_ending_the_sentence_reports_the_clause_it_holds() {
+    let found = claims(
+        "The mayor and her deputy are at the town hall and are insisting the bridge stays open, \
+         a council source said.",
+    );
+    let source = found
+        .iter()
+        .find(|c| c.source.as_deref() == Some("a council source"))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(
+        source.text,
+        "The mayor and her deputy are at the town hall and are insisting the bridge stays open"
+    );
+}
+
+#[test]
+fn an_opening_phrase_before_a_verb_taking_an_infinitive_is_part_of_the_content() {
+    let c = only(
+        "After years of delay, the city plans to rebuild the bridge, officials said late Thursday.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "After years of delay, the city plans to rebuild the bridge",
+            "officials"
+        )
+    );
+}
+
+#[test]
+fn divulged_is_a_cue() {
+    let c = only("Officials divulged on Thursday that the council had met twice.");
+    assert_eq!(c.text, "the council had met twice");
+}
+
+#[test]
+fn a_name_ending_in_research_finance_or_analytics_is_an_organization() {
+    for text in [
+        "Sales doubled last year, according to Tidewater Research.",
+        "Prices fell sharply in May, Harbour Finance reported.",
+        "Rents rose for a third year, Quayside Analytics said.",
+    ] {
+        assert_eq!(
+            only(text).speaker_kind,
+            Some(SpeakerKind::Organization),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_age_or_a_hometown_is_no_role() {
+    for (text, role) in [
+        (
+            "Marisol Quintero, 43, of Dunmore Falls, said the river had risen.",
+            None,
+        ),
+        (
+            "Marisol Quintero, 43, a nurse from Dunmore Falls, said the river had risen.",
+            Some("a nurse from Dunmore Falls"),
+        ),
+    ] {
+        let doc = annotate(text);
+        let speaker = doc.claims[0]
+            .speaker
+            .as_deref()
+            .and_then(|id| doc.speaker(id))
+            .unwrap_or_else(|| panic!("no speaker: {text}"));
+        assert_eq!(speaker.name, "Marisol Quintero", "{text}");
+        assert_eq!(speaker.role.as_deref(), role, "{text}");
+    }
+}
+
+#[test]
+fn a_list_of_plural_nouns_is_one_group() {
+    let c = only("Councillors, engineers and residents said the bridge should be rebuilt.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Councillors, engineers and residents"),
+            Some(SpeakerKind::Group)
+        )
+    );
+}
+
+#[test]
+fn a_two_word_name_speaking_of_itself_as_its_is_an_organization() {
+    assert_eq!(
+        only("Kestrel Dynamics said its profits had fallen.").speaker_kind,
+        Some(SpeakerKind::Organization)
+    );
+    // A given name the lexicon knows is a person's, whatever "its" stands for.
+    assert_eq!(
+        only("Maria Holt said its profits had fallen.").speaker_kind,
+        Some(SpeakerKind::Person)
+    );
+}
+
+#[test]
+fn residents_of_a_place_opening_a_sentence_are_a_group() {
+    let found =
+        claims("Residents of Lowmoor packed the hall on Tuesday. One said the plan was rushed.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].speaker.as_deref(), found[0].speaker_kind),
+        (Some("Residents of Lowmoor"), Some(SpeakerKind::Group))
+    );
+}
+
+#[test]
+fn as_a_source_said_ending_a_sentence_reports_what_comes_before() {
+    let c = only("The suspect fled on foot across the bridge, as police said on Monday.");
+    assert_eq!(
+        said_by(&c),
+        ("The suspect fled on foot across the bridge", "police")
+    );
+    // A verb of saying in another sense after "as" reports nothing.
+    assert!(
+        claims("Fewer voters back Ana Ruiz, as rival Tomas Berg continues to gain.").is_empty()
+    );
+}
+
+#[test]
+fn a_bracket_closing_outside_the_content_is_not_part_of_it() {
+    let c = only("(Vellum says it has no plans to sell the mill.)");
+    assert_eq!(c.text, "it has no plans to sell the mill");
+}
+
+#[test]
+fn the_one_quoted_as_saying_speaks_and_the_one_quoting_is_the_channel() {
+    let doc = annotate(
+        "The Pellworth news agency quoted Finance Minister Ana Ruiz as saying the budget would be cut.",
+    );
+    assert_eq!(doc.claims.len(), 1, "{:#?}", doc.claims);
+    let claim = &doc.claims[0];
+    let speaker = claim.speaker.as_deref().and_then(|id| doc.speaker(id));
+    assert_eq!(speaker.map(|s| s.name.as_str()), Some("Ana Ruiz"));
+    assert_eq!(claim.channel.as_deref(), Some("The Pellworth news agency"));
+    // Passive, the subject is the one quoted.
+    for text in [
+        "Ruiz was quoted by the agency as saying the budget would be cut.",
+        "Ruiz was quoted in a council statement as saying the budget would be cut.",
+    ] {
+        assert_eq!(
+            said_by(&only(text)),
+            ("the budget would be cut", "Ruiz"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_after_a_text_put_out_and_a_time_phrase_is_the_authors() {
+    for text in [
+        "Mira Castellane posted a video on Sunday night claiming the vote had been rigged.",
+        "Mira Castellane issued a statement late on Friday saying the vote had been rigged.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            said_by(&c),
+            ("the vote had been rigged", "Mira Castellane"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_irregular_past_verb_ends_the_speakers_phrase_before_a_participle() {
+    let c = only("Ottilie Brandt spoke on Friday saying the library would not close.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Ottilie Brandt"), Some(SpeakerKind::Person))
+    );
+}
+
+#[test]
+fn a_participle_after_a_preposition_opening_the_sentence_says_what_runs_to_its_comma() {
+    let c = only("After saying the pier was safe, the harbour board closed it a week later.");
+    assert_eq!(c.text, "the pier was safe");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+    let found =
+        claims("The minister was criticised by farmers and was told that the plan would fail.");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() != Some("the minister")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_phrase_a_preposition_opens_is_never_a_source() {
+    let doc = annotate(
+        "On Friday, in her final rally speech of the summer, Ruiz plans to call for a new \
+         bridge, her aides told the Harbour Times.",
+    );
+    let names: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("in ")), "{names:?}");
+    // Counts opened by "about" or "at least" are sources.
+    let c = only("About half of the voters said they wanted a new bridge.");
+    assert_eq!(c.speaker.as_deref(), Some("About half of the voters"));
+}
+
+#[test]
+fn the_sender_of_a_letter_demanding_something_is_its_source() {
+    let c =
+        only("Back in September, Ana Ruiz sent a letter to the council demanding a new bridge.");
+    assert_eq!(c.source.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn states_before_a_comma_and_a_quote_is_a_cue() {
+    let c = only("In a tweet, Ruiz states, “Nobody came to the meeting.”");
+    assert_eq!(said_by(&c), ("Nobody came to the meeting", "Ruiz"));
+}
+
+#[test]
+fn a_text_reads_a_quote() {
+    for (text, source) in [
+        (
+            "“We are heartbroken by the loss,” read a statement from the Okafor family.",
+            "a statement from the Okafor family",
+        ),
+        (
+            "A statement from the shipping board read: “The company will appeal.”",
+            "A statement from the shipping board",
+        ),
+        (
+            "“The company will appeal,” the statement read.",
+            "the statement",
+        ),
+        (
+            "“Closed for repairs,” reads one sign on the door.",
+            "one sign on the door",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.source.as_deref(), c.speaker_kind, c.kind),
+            (Some(source), Some(SpeakerKind::Document), ClaimKind::Direct),
+            "{text}"
+        );
+    }
+    // A person reading is no cue.
+    assert!(claims("Ana Ruiz read the statement twice before the vote.").is_empty());
+}
+
+#[test]
+fn a_short_quote_that_is_a_sentence_of_its_own_goes_on() {
+    let found = claims("“I never saw the invoices,” Gavin Tresk told the committee. “Not once.”");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].text.ends_with("Not once"), "{found:#?}");
+}
+
+#[test]
+fn two_people_joined_by_and_both_say_it() {
+    for text in [
+        "Pilar Ortiz and Sam Dutton said the result was unfair.",
+        "The result was unfair, Pilar Ortiz and Sam Dutton said on Monday.",
+    ] {
+        let found = claims(text);
+        let speakers: Vec<_> = found.iter().map(|c| c.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Sam Dutton"), Some("Pilar Ortiz")],
+            "{text}\n{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|c| c.text.contains("the result was unfair")
+                    || c.text == "The result was unfair"),
+            "{found:#?}"
+        );
+    }
+}
+
+#[test]
+fn many_of_whom_speak_for_the_phrase_before() {
+    let c = only("The tenants, many of whom said they had been threatened, refused to sign.");
+    assert_eq!(
+        (c.source.as_deref(), c.speaker.as_deref(), c.text.as_str()),
+        (
+            Some("many of whom"),
+            Some("The tenants"),
+            "they had been threatened"
+        )
+    );
+}
+
+#[test]
+fn people_with_given_names_from_across_europe_are_people_before_they_speak() {
+    let c = only(
+        "Henrike Solberg was named director of the Arden museum last week. \
+         The 45-year-old said the museum would reopen.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Henrike Solberg"));
+    let c = only(
+        "“The pumps were never serviced,” Kowalczyk said. \
+         Dorota Kowalczyk, a mechanic at the depot, has worked there for years.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dorota Kowalczyk"));
+    // A French given name before letters after the name.
+    let c = only("Hervé Lantier QC, counsel for the families, says the inquiry was flawed.");
+    assert_eq!(c.speaker.as_deref(), Some("Hervé Lantier"));
+}
+
+#[test]
+fn a_description_in_brackets_after_a_name_is_the_role() {
+    assert_person_with_role(
+        "Ilse Brodeur (a nurse at the county hospital) said staff were exhausted.",
+        "Ilse Brodeur",
+        "a nurse at the county hospital",
+    );
+}
+
+#[test]
+fn a_quoted_name_in_a_relative_clause_ends_what_is_named() {
+    let found = claims(
+        "The mayor's plan, which critics called “a giveaway to developers,” passed on Tuesday.",
+    );
+    assert!(
+        found.iter().all(|c| !c.text.contains("passed")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|c| c.kind == ClaimKind::Partial && c.text == "a giveaway to developers")
+    );
+}
+
+#[test]
+fn put_it_this_way_before_a_colon_introduces_the_quote() {
+    let c = only("Harbourmaster Ines Vollmer put it this way: “The sea always wins.”");
+    assert_eq!(
+        (c.kind, c.text.as_str(), c.speaker.as_deref()),
+        (
+            ClaimKind::Direct,
+            "The sea always wins",
+            Some("Ines Vollmer")
+        )
+    );
+}
+
+#[test]
+fn a_name_in_apposition_opening_what_was_reported_is_part_of_it() {
+    let c = only(
+        "The state broadcaster reported that the interior minister, Halvard Brink, said the border would reopen.",
+    );
+    assert_eq!(
+        c.text,
+        "the interior minister, Halvard Brink, said the border would reopen"
+    );
+}
+
+#[test]
+fn they_after_two_people_named_together_is_both_of_them() {
+    let c =
+        only("Pilar Ortiz and Sam Dutton spoke after the vote. They said the result was unfair.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (Some("Pilar Ortiz and Sam Dutton"), Some(SpeakerKind::Group))
+    );
+}
+
+#[test]
+fn a_negated_verb_is_no_part_of_the_source() {
+    // "didn’t say when", "wouldn’t say whether": nothing is said.
+    for text in [
+        "Ruiz didn’t say when the council would vote on the plan.",
+        "The council spokesman wouldn’t say whether the vote would go ahead.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
+    }
+    let found = claims("Aren’t those the kinds of things voters say they hate about government?");
+    assert!(
+        found
+            .iter()
+            .all(|c| !c.source.as_deref().unwrap_or_default().contains("Aren")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_opening_clause_is_no_subject_for_a_later_pronoun() {
+    let found = claims(
+        "Just as every generation revolts against the last, I questioned the rules. \
+         We asked other papers what had worked.",
+    );
+    assert!(
+        found.iter().all(|c| !c
+            .speaker
+            .as_deref()
+            .unwrap_or_default()
+            .contains("generation")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_verb_that_reports_only_through_its_object_says_nothing_before_it() {
+    // A relative clause whose object was moved away: no claim of the critics.
+    assert!(
+        claims("The valley sank into poverty, a decline his critics have long blamed on him.")
+            .is_empty()
+    );
+    assert!(claims("Fares will rise next spring, the commuters' group criticized.").is_empty());
+    // After a quote the same verbs still quote.
+    let c = only("“A shambles from start to finish,” Councillor Imre Vadas blasted.");
+    assert_eq!(
+        said_by(&c),
+        ("A shambles from start to finish", "Imre Vadas")
+    );
+    // What follows such a verb is its object, not a speaker put after it.
+    let found = claims(
+        "Orsolya Bencze, who puts her losses \"in the millions,\" described the strain as \"awful,\" she said.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Orsolya Bencze")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_bare_family_name_means_the_principal_not_a_relative_named_after_them() {
+    let found = claims(
+        "Governor Walter Brandt opened the fair. Brandt said the harvest was strong. \
+         His daughter Liesl Brandt said he had worked hard. \
+         Brandt said the new barns would open in June.",
+    );
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|c| c.speaker.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        speakers,
+        ["Walter Brandt", "Liesl Brandt", "Walter Brandt"],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_honorific_picks_the_person_of_that_sex_among_those_sharing_a_name() {
+    let found = claims(
+        "Karen Osei and her husband, Daniel Osei, run the clinic. \
+         Mrs. Osei said the wait was too long. Mr. Osei said more staff were coming.",
+    );
+    let speakers: Vec<_> = found
+        .iter()
+        .map(|c| c.speaker.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(speakers, ["Karen Osei", "Daniel Osei"], "{found:#?}");
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_the_sentence_before_over_a_nearer_name() {
+    let c = &claims(
+        "Until last spring, Mr. Lindqvist had rarely spoken of Mr. Adebayo. \
+         In 2009, he said the merger had been rushed.",
+    )[0];
+    assert_eq!(said_by(c), ("the merger had been rushed", "Lindqvist"));
+    let c = only(
+        "Earlier, Sheriff Tomas Rendell vouched for Mayor Piotr Kowalczyk's plan to build a levee.\n\n\
+         He said the levee would hold.",
+    );
+    assert_eq!(said_by(&c), ("the levee would hold", "Tomas Rendell"));
+}
+
+#[test]
+fn a_description_after_the_clause_it_reports_is_the_source_despite_a_relative_clause() {
+    for aside in [
+        "who spoke on condition of anonymity",
+        "who asked not to be named",
+        "who had left the talks early",
+    ] {
+        let text =
+            format!("The two envoys fled across the border at dawn, the official, {aside}, said.");
+        let (source, content) = source_and_content(&text);
+        assert_eq!(
+            (source.as_str(), content.as_str()),
+            (
+                "the official",
+                "The two envoys fled across the border at dawn"
+            ),
+            "{text}"
+        );
+    }
+    // After a name, the description is that name's: "an advocacy group" is
+    // the coalition, and Vasquez speaks.
+    let (source, _) = source_and_content(
+        "Ines Vasquez, who helped found Tidewater Watch, an advocacy group, said the marsh was shrinking.",
+    );
+    assert!(source.starts_with("Ines Vasquez"), "{source}");
+}
+
+#[test]
+fn a_person_named_then_a_long_clause_to_a_colon_introduces_the_quote() {
+    let c = only(
+        "Gunnarsdottir traced the route from a timber trawler off the northern capes to the \
+         freezer aisle of a supermarket owned by a firm that has remade how food is sold: \
+         “It is the old harbour meeting the new one.”",
+    );
+    assert_eq!(
+        said_by(&c),
+        ("It is the old harbour meeting the new one", "Gunnarsdottir")
+    );
+    // A capitalized opener is no person, however long the clause.
+    assert!(
+        claims(
+            "Regardless of how many hours the crews logged at sea over the long winter and the \
+             storms that came after it: “Keep the nets dry.”"
+        )
+        .iter()
+        .all(|c| c.speaker.is_none()),
+    );
+}
+
+#[test]
+fn when_it_was_said_is_no_part_of_what_was_said() {
+    for when in ["18 months ago", "a few days earlier", "two weeks later"] {
+        let text = format!("Councillor Brigid Achterberg said {when} that the depot would close.");
+        let c = only(&text);
+        assert_eq!(
+            said_by(&c),
+            ("the depot would close", "Brigid Achterberg"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_clause_that_speaks_by_saying_is_its_antecedent_s() {
+    let (source, content) = source_and_content(
+        "The protest followed a warning from the Greenfield party, which tried to rally support by saying that the vote was rigged.",
+    );
+    assert!(source.ends_with("Greenfield party"), "{source}");
+    assert_eq!(content, "the vote was rigged");
+}
+
+#[test]
+fn a_statement_put_out_is_the_subject_s_and_a_letter_received_speaks() {
+    for (text, source) in [
+        (
+            "The ministry issued a statement saying the ferry would run.",
+            "The ministry",
+        ),
+        (
+            "The Harwick campaign sent an email on Friday claiming the race was tied.",
+            "The Harwick campaign",
+        ),
+        (
+            "The tenant received a letter saying the lease would end.",
+            "a letter",
+        ),
+    ] {
+        let (found, _) = source_and_content(text);
+        assert_eq!(found, source, "{text}");
+    }
+}
+
+#[test]
+fn a_quoted_name_given_in_the_passive_is_the_agent_s() {
+    let c = only("The closures have been described as “heartbreaking” by the parks department.");
+    assert_eq!(
+        (c.kind, c.text.as_str(), c.source.as_deref()),
+        (
+            ClaimKind::Partial,
+            "heartbreaking",
+            Some("the parks department")
+        )
+    );
+    let c = only("The levy was called “a tax on breathing” by opponents.");
+    assert_eq!(c.source.as_deref(), Some("opponents"));
+    // A title in quotes with no agent stays no one's claim.
+    assert!(claims("The film was called “Harbour Lights” in its first cut.").is_empty());
+}
+
+#[test]
+fn it_is_never_a_plural_text_and_notes_are_a_document() {
+    let found = claims(
+        "The Harbour Board said the pier was safe. Court documents said the pier was unsafe. \
+         It said repairs would start in May.",
+    );
+    let last = found.last().expect("a claim");
+    assert_eq!(
+        said_by(last),
+        ("repairs would start in May", "Harbour Board"),
+        "{found:#?}"
+    );
+    let c = only("The levy is unlawful, according to the explanatory notes of the bill.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+}
+
+#[test]
+fn that_before_an_adverb_opens_the_clause_it_is_not_its_subject() {
+    for (text, content) in [
+        (
+            "Judge Oyelaran noted that just last month the river flooded twice.",
+            "just last month the river flooded twice",
+        ),
+        (
+            "Tessaro said that even the mayor was surprised.",
+            "even the mayor was surprised",
+        ),
+        (
+            "Tessaro said that would be a mistake.",
+            "that would be a mistake",
+        ),
+    ] {
+        let (_, found) = source_and_content(text);
+        assert_eq!(found, content, "{text}");
+    }
+}
+
+#[test]
+fn a_noun_form_before_a_relative_that_is_no_cue() {
+    assert!(claims("The campaign turned to a host of states that will vote in March.").is_empty());
+    assert!(claims("These are the kinds of questions that would divide a town.").is_empty());
+    let (source, content) = source_and_content("The audit states that the fund lost money.");
+    assert_eq!(
+        (source.as_str(), content.as_str()),
+        ("The audit", "the fund lost money")
+    );
+}
+
+#[test]
+fn a_plural_for_people_opening_a_sentence_is_a_group_not_a_name() {
+    for word in [
+        "Villagers",
+        "Townspeople",
+        "Firefighters",
+        "Islanders",
+        "Pensioners",
+    ] {
+        let c = only(&format!("{word} said the ferry had not run since June."));
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Group), "{word}");
+    }
+}
+
+#[test]
+fn a_participle_phrase_opening_the_sentence_is_no_speaker() {
+    let c = only(
+        "Walking to the next farmhouse, Oyelowo talked about her school days with her sister, and said the valley had emptied.",
+    );
+    assert_eq!(said_by(&c), ("the valley had emptied", "Oyelowo"));
+    let c = only("Having announced that the mill would close, Mayor Dagny Lund left the podium.");
+    assert_eq!(said_by(&c), ("the mill would close", "Dagny Lund"));
+    // A state set off by commas goes on with the opening phrase.
+    let found = claims("Speaking at a fair in Salem, Oregon, Lund said the harvest was late.");
+    assert_eq!(
+        said_by(&found[0]),
+        ("the harvest was late", "Lund"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_past_participle_inside_an_aside_describes_the_speaker() {
+    let c = only("Mr. Varga, now 81 and retired in Bratten, Ohio, said the mill had fed the town.");
+    assert_eq!(said_by(&c), ("the mill had fed the town", "Varga"));
+}
+
+#[test]
+fn a_pronoun_prefers_a_subject_named_by_surname_alone() {
+    let found = claims(
+        "Henrik Solheim said the dam would hold.\n\n\
+         Solheim, who had inspected dams for years, drew Governor Piet Brandsma's anger after he told a newspaper that the dam was failing.",
+    );
+    let last = found.last().expect("a claim");
+    assert_eq!(
+        said_by(last),
+        ("the dam was failing", "Henrik Solheim"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_one_word_answer_ends_before_a_conjunction_or_a_time() {
+    let found =
+        claims("Asked about the toll, 72 percent of drivers said yes while the rest disagreed.");
+    assert_eq!(found[0].text, "yes", "{found:#?}");
+    let found = claims("Most said the bridge was safe, after half said so in the spring survey.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "so" && c.source.as_deref() == Some("half")),
+        "{found:#?}"
+    );
+    // An answer word that opens a clause is no answer.
+    let (_, content) = source_and_content("The police said no one was hurt.");
+    assert_eq!(content, "no one was hurt");
+}
+
+#[test]
+fn people_doing_something_for_a_person_are_not_that_person() {
+    let found = claims(
+        "Governor Ilse Brandt spoke first. Farmers supporting Ms. Brandt said the levy would pass.",
+    );
+    let c = found.last().expect("a claim");
+    assert_eq!(
+        (c.speaker.as_deref(), c.speaker_kind),
+        (
+            Some("Farmers supporting Ms. Brandt"),
+            Some(SpeakerKind::Group)
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_time_with_a_possessive_opens_what_was_said() {
+    for text in [
+        "Councillor Aldana said yesterday's vote was rigged.",
+        "Councillor Aldana said Monday's vote was rigged.",
+        "Councillor Aldana said last week's vote was rigged.",
+        "Councillor Aldana said Tuesday night's vote was rigged.",
+    ] {
+        let (_, content) = source_and_content(text);
+        assert!(
+            content.ends_with("vote was rigged") && !content.starts_with("'s"),
+            "{text}: {content}"
+        );
+        assert!(
+            text.contains(&format!("said {content}")),
+            "{text}: {content}"
+        );
+    }
+}
+
+#[test]
+fn the_agent_of_a_passive_naming_verb_gives_the_name_after_as() {
+    let found = claims("The levy was described by farmers and grocers as a tax on bread.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].text.as_str(), found[0].source.as_deref()),
+        ("a tax on bread", Some("farmers and grocers"))
+    );
+}
+
+#[test]
+fn a_quote_introduced_by_its_cue_ends_its_sentence_before_the_next_speaker() {
+    let found = claims(
+        "Meanwhile, councillor Rhian Pryce said: \"The depot has lost our trust.\" Mr Ellery told reporters that the depot would stay open.",
+    );
+    let seen: Vec<_> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("The depot has lost our trust", "Rhian Pryce"),
+            ("the depot would stay open", "Ellery")
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_body_whose_name_opens_with_a_given_name_is_no_person() {
+    for name in ["Christian Aid", "Grace Holdings"] {
+        let c = only(&format!("{name} said the factory would close."));
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization), "{name}");
+    }
+    // A person's name stays one.
+    let c = only("Christian Hale said the factory would close.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Person));
+}
+
+#[test]
+fn a_relative_clause_before_the_main_verb_is_no_trailing_gloss() {
+    let (_, content) = source_and_content(
+        "Senator Okafor said that Norway, Peru and Chile, which all have ships there, have announced a withdrawal.",
+    );
+    assert!(
+        content.ends_with("have announced a withdrawal"),
+        "{content}"
+    );
+}
+
+#[test]
+fn an_institution_whose_name_holds_and_or_an_ampersand_speaks_under_its_whole_name() {
+    for (text, source) in [
+        (
+            "Standard and Poor's said the downgrade reflected weak earnings.",
+            "Standard and Poor's",
+        ),
+        (
+            "S and P said the downgrade reflected weak earnings.",
+            "S and P",
+        ),
+        (
+            "Marks & Spencer said the downgrade reflected weak earnings.",
+            "Marks & Spencer",
+        ),
+        // An unknown firm: "&" joins no people in news prose.
+        (
+            "Harlow & Vane said the downgrade reflected weak earnings.",
+            "Harlow & Vane",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(source), "{text}");
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization), "{text}");
+    }
+    // People joined by "and" stay people.
+    let found = claims("Tom Harlow and Rita Vane said the firm would close.");
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker_kind == Some(SpeakerKind::Person)),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_name_inside_a_news_outlets_description_is_that_outlet_again() {
+    let doc = annotate(
+        "The Riverton Courier newspaper said the bridge would close.\n\n\
+         The official Tamsk news agency said the port would reopen.\n\n\
+         Riverton Courier said the toll would rise.\n\n\
+         Tamsk said the ferries would stop.",
+    );
+    let speakers: Vec<(&str, SpeakerKind)> = doc
+        .claims
+        .iter()
+        .filter_map(|c| c.speaker.as_deref().and_then(|id| doc.speaker(id)))
+        .map(|s| (s.name.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Riverton Courier newspaper", SpeakerKind::Organization),
+            ("official Tamsk news agency", SpeakerKind::Organization),
+            ("Riverton Courier newspaper", SpeakerKind::Organization),
+            ("official Tamsk news agency", SpeakerKind::Organization),
+        ]
+    );
+}
+
+#[test]
+fn an_opening_phrase_without_a_comma_leads_into_content_that_ends_with_the_source() {
+    assert_eq!(
+        source_and_content("In this way the council had made its offer to the union, Ruiz added."),
+        (
+            "Ruiz".to_string(),
+            "In this way the council had made its offer to the union".to_string()
+        )
+    );
+    // A phrase of its own still says nothing.
+    assert!(claims("In a statement that was released on Monday, the ministry said.").is_empty());
+}
+
+#[test]
+fn a_plural_noun_before_a_comma_is_not_coordinated_with_the_source() {
+    assert_eq!(
+        source_and_content(
+            "Buying will start once the ferry operator has finished repairs, traders said."
+        ),
+        (
+            "traders".to_string(),
+            "Buying will start once the ferry operator has finished repairs".to_string()
+        )
+    );
+    // A list closed by "and" is one source.
+    let (source, _) =
+        source_and_content("Fares will rise in the spring, farmers, traders and officials said.");
+    assert_eq!(source, "farmers, traders and officials");
+}
+
+#[test]
+fn afterwards_after_the_cue_is_not_content() {
+    let (_, content) =
+        source_and_content("Officials said afterwards the two ministers had agreed.");
+    assert_eq!(content, "the two ministers had agreed");
+}
+
+#[test]
+fn a_time_phrase_after_the_cue_is_skipped_before_a_possessive_subject() {
+    let (_, content) = source_and_content(
+        "Ruiz said last month the city's harbour board had approved the new fees.",
+    );
+    assert_eq!(
+        content,
+        "the city's harbour board had approved the new fees"
+    );
+}
+
+#[test]
+fn a_title_of_a_ministry_named_with_and_stays_in_the_source() {
+    let c = only(
+        "Ferry fares will stay frozen until the spring, Minister of Ports and Transport Ilse Varga told reporters.",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Minister of Ports and Transport Ilse Varga")
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ilse Varga"));
+    for text in [
+        "Ferry fares will stay frozen until the spring, Ports and Transport Minister Ilse Varga said.",
+        "Ports and Transport Minister Ilse Varga said ferry fares will stay frozen until the spring.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.source.as_deref(), c.speaker.as_deref()),
+            (
+                Some("Ports and Transport Minister Ilse Varga"),
+                Some("Ilse Varga")
+            ),
+            "{text}"
+        );
+    }
+    // Two people joined by "and" stay two.
+    assert_eq!(
+        claims("Tom Ruiz and Energy Secretary Ilse Varga said ferry fares will stay frozen.").len(),
+        2
+    );
+}
+
+#[test]
+fn old_wire_copy_quirks_do_not_break_attribution() {
+    // "U.S. And" written with a capital, a possessive written with a double mark.
+    let (source, content) = source_and_content(
+        "Talks between the U.S. And Ruritania could stall over Ruritania\"s port fees, the sources said.",
+    );
+    assert_eq!(source, "the sources");
+    assert_eq!(
+        content,
+        "Talks between the U.S. And Ruritania could stall over Ruritania\"s port fees"
+    );
+}
+
+#[test]
+fn a_role_with_a_modifier_after_a_name_is_an_aside() {
+    let c = only(
+        "“The new tariff makes our grain competitive,” Tom Reed, commercial counselor at the embassy, told reporters.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_press_agency_named_with_its_acronym_speaks() {
+    let c = only("Ferry fares will rise in May, the official Ruritanian Press Agency RPA said.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+    assert_eq!(
+        c.source.as_deref(),
+        Some("the official Ruritanian Press Agency RPA")
+    );
+}
+
+#[test]
+fn and_inside_what_a_role_is_of_stays_in_the_source() {
+    let (source, _) = source_and_content(
+        "The harvest is likely to suffer from the frost, an analyst of regional weather and harvest conditions said.",
+    );
+    assert_eq!(
+        source,
+        "an analyst of regional weather and harvest conditions"
+    );
+}
+
+#[test]
+fn a_paragraph_cut_off_after_a_channel_phrase_is_read_without_failing() {
+    // A paragraph that ends mid-sentence, right after "said in statement on".
+    let found = claims("Mara Lind, head of the port authority, said in statement on");
+    assert!(
+        found.iter().all(|c| c.speaker.as_deref() != Some("on")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_second_verb_after_a_time_phrase_is_a_second_claim() {
+    let found = claims(
+        "The mayor has said she will not raise fares but on Monday said tickets would cost more.",
+    );
+    let contents: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        contents,
+        ["she will not raise fares", "tickets would cost more"]
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.source.as_deref() == Some("The mayor")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_gerund_right_before_its_verb_opens_what_was_said() {
+    for (text, content) in [
+        (
+            "The mayor said parking would cost more.",
+            "parking would cost more",
+        ),
+        (
+            "Ana Ruiz said spending was under control.",
+            "spending was under control",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+}
+
+#[test]
+fn a_relative_clause_after_another_claim_says_its_own() {
+    let found = claims(
+        "Ms Vale praised the new budget, which she said was the main reason for the recovery.",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("the new budget", "Vale"),
+            ("was the main reason for the recovery", "Vale")
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_naming_something_stays_inside_the_outer_claim() {
+    let found = claims(
+        "The mayor said she had always admired Tom Hale, who she described as \"tireless\".",
+    );
+    assert_eq!(
+        found[0].text,
+        "she had always admired Tom Hale, who she described as \"tireless\""
+    );
+}
+
+#[test]
+fn a_list_inside_a_relative_clause_is_not_its_end() {
+    let found = claims(
+        "The council attacked the leaflet, which the harbour board says cost $900 to design, print and post, as a waste.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "cost $900 to design, print and post"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_speaks_for_the_source_whose_description_holds_a_name() {
+    let found = claims(
+        "An aide to Harbour Secretary Tom Hale who asked not to be named in print said the tale was untrue, which he said was spread by rival traders.",
+    );
+    let last = found.last().expect("claims");
+    assert_eq!(last.source.as_deref(), Some("he"));
+    assert_eq!(
+        last.speaker.as_deref(),
+        Some("An aide to Harbour Secretary Tom Hale who asked not to be named in print")
+    );
+}
+
+#[test]
+fn a_name_with_a_relative_aside_and_a_time_aside_is_the_source() {
+    let (source, content) = source_and_content(
+        "Dr Ana Vale, who was a nurse in Dover, in the hills, before becoming mayor, said staff wanted a period of calm.",
+    );
+    assert_eq!(
+        (source.as_str(), content.as_str()),
+        ("Dr Ana Vale", "staff wanted a period of calm")
+    );
+}
+
+#[test]
+fn a_clause_of_time_before_a_trailing_cue_is_content() {
+    let c =
+        only("The mayor changed her mind in June, after her allies intervened, writes Tom Hale.");
+    assert_eq!(
+        said_by(&c),
+        (
+            "The mayor changed her mind in June, after her allies intervened",
+            "Tom Hale"
+        )
+    );
+}
+
+#[test]
+fn a_participle_aside_between_source_and_cue_is_skipped() {
+    for text in [
+        "Harbour leader Tom Hale, asked about the mayor's remark by reporters, said it was vital to keep calm.",
+        "Tom Hale, questioned about the fares by the committee, said it was vital to keep calm.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            said_by(&c),
+            ("it was vital to keep calm", "Tom Hale"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_book_set_off_with_its_author_is_a_document_that_speaks() {
+    let c = only(
+        "The book, by harbour historian Tom Hale and serialised in the Gazette, said the pair had fallen out.",
+    );
+    assert_eq!(c.source.as_deref(), Some("The book"));
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+    assert_eq!(c.text, "the pair had fallen out");
+}
+
+#[test]
+fn a_question_put_to_the_source_in_an_aside_is_not_what_they_said() {
+    for text in [
+        "Ruiz, asked about reports that the port was being sold by its owners, said it was vital to keep calm.",
+        "Harbour Secretary Ana Ruiz, asked whether the port was for sale, said it was vital to keep calm.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.cue.as_deref(), Some("said"), "{text}");
+        assert_eq!(c.text, "it was vital to keep calm", "{text}");
+    }
+}
+
+#[test]
+fn a_cue_after_a_comma_and_before_a_participle_still_reports() {
+    let found = claims(
+        "Tom Hale, the leader of the harbour party, urged the mayor to resign, telling reporters the port was in ruins.",
+    );
+    let cues: Vec<&str> = found.iter().filter_map(|c| c.cue.as_deref()).collect();
+    assert_eq!(cues, ["urged", "telling reporters"]);
+}
+
+#[test]
+fn a_passive_with_its_agent_is_no_cue() {
+    let c = only(
+        "Fares will rise to 18 dlrs a ticket, as agreed by the board last December, port industry sources said.",
+    );
+    assert_eq!(
+        said_by(&c),
+        (
+            "Fares will rise to 18 dlrs a ticket, as agreed by the board last December",
+            "port industry sources"
+        )
+    );
+    assert!(
+        claims("The move, said by traders to be a setback for the port, came late.").is_empty()
+    );
+}
+
+#[test]
+fn two_capitalized_modifiers_of_one_plural_head_are_one_source() {
+    for text in [
+        "Prices will rise, the Harbour and Transport Departments said.",
+        "The Harbour and Transport Departments said prices will rise.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            c.speaker.as_deref(),
+            Some("Harbour and Transport Departments"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn two_offices_named_in_full_are_two_speakers() {
+    let found = claims(
+        "Fares will rise, the Weather Office of the Harbour Department said.\n\nFares will fall, the Weather Office of the Transport Department said.\n\nThe office said it had no more to add.",
+    );
+    let speakers: Vec<&str> = found.iter().filter_map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            "Weather Office of the Harbour Department",
+            "Weather Office of the Transport Department",
+            "Weather Office of the Transport Department"
+        ]
+    );
+}
+
+#[test]
+fn an_appositive_in_the_content_is_no_description_of_a_plural_source() {
+    let c = only("Corn was offered at 67 dlrs, a very good price, Ruritanian sources said.");
+    assert_eq!(c.source.as_deref(), Some("Ruritanian sources"));
+    assert_eq!(c.text, "Corn was offered at 67 dlrs, a very good price");
+}
+
+#[test]
+fn points_listed_after_a_cue_and_a_colon_are_what_was_said() {
+    let found = claims(
+        "In a long interview, President Ana Ruiz also said:\n\nThe port must stay open to keep its trade\n\nShe is confident the harbour deal will pass\n\nRead the full transcript of the interview\n\nThe city needs a new plan to beat the floods",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("The port must stay open to keep its trade", "Ana Ruiz"),
+            ("She is confident the harbour deal will pass", "Ana Ruiz")
+        ]
+    );
+}
+
+#[test]
+fn a_reply_after_a_listed_point_is_not_one() {
+    let found = claims(
+        "Several readers wrote:\n\nYou should try the ferry!\n\nSo I should give up my car? I tried the ferry. It was late.",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(seen, [("You should try the ferry", "Several readers")]);
+}
+
+#[test]
+fn a_cue_after_a_semicolon_opens_a_claim_of_its_own() {
+    let found = claims(
+        "Six in ten voters said they had not decided; 40 percent said they would vote for the mayor.",
+    );
+    let seen: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("they had not decided", "Six in ten voters"),
+            ("they would vote for the mayor", "40 percent")
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_with_no_relative_pronoun_reports_its_verb() {
+    let found = claims("Ana Ruiz said the shop raised prices it said were too low.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "were too low" && c.source.as_deref() == Some("it")),
+        "{found:#?}"
+    );
+    assert!(claims("The only regret she acknowledged was a broken promise.").is_empty());
+}
+
+#[test]
+fn a_modifier_joined_by_and_opens_a_trailing_source() {
+    for (text, source) in [
+        (
+            "The port will get a new bill within two months, economics and finance minister Tom Hale said.",
+            "economics and finance minister Tom Hale",
+        ),
+        (
+            "Fares are too high, a Port and Transport ministry official said.",
+            "a Port and Transport ministry official",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn where_a_plural_source_is_does_not_hide_it() {
+    for text in [
+        "Prices sank to fresh lows today, traders here said.",
+        "Prices sank to fresh lows today, traders there said.",
+    ] {
+        assert_eq!(
+            source_and_content(text),
+            (
+                "traders".to_string(),
+                "Prices sank to fresh lows today".to_string()
+            ),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_opening_adverb_before_a_present_verb_clause_is_content() {
+    assert_eq!(
+        source_and_content("Now the shortage appears far less serious, Tom Vale said."),
+        (
+            "Tom Vale".to_string(),
+            "Now the shortage appears far less serious".to_string()
+        )
+    );
+}
+
+#[test]
+fn the_agent_of_a_participle_after_a_plural_source_is_part_of_it() {
+    for (text, source) in [
+        (
+            "Inflows rose in the last two months, analysts polled by the Gazette said.",
+            "analysts polled by the Gazette",
+        ),
+        (
+            "Bank economists contacted by the Gazette said rates would rise.",
+            "Bank economists contacted by the Gazette",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn a_second_verb_speaks_for_the_subject_of_the_first() {
+    for (text, source) in [
+        ("Ruiz put up a picture and said it was wrong.", "Ruiz"),
+        (
+            "A city official visited the site and said the bridge was unsafe.",
+            "A city official",
+        ),
+        (
+            "A spokesman declined to comment, saying the case was open.",
+            "A spokesman",
+        ),
+        (
+            "And in 2011, she all but accused the chair of lying.",
+            "she",
+        ),
+        (
+            "A few minutes later, organizers came out and said they would register voters.",
+            "organizers",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn words_a_name_modifies_are_not_its_verb() {
+    let (source, _) = source_and_content(
+        "Pressure group the Harbour Trust visited the docks and said the plan was wrong.",
+    );
+    assert_ne!(source, "Pressure");
+}
+
+#[test]
+fn what_someone_received_says_what_its_participle_says() {
+    for (text, source) in [
+        ("She got comments accusing her of lying.", "comments"),
+        (
+            "She received letters saying the plan was illegal.",
+            "letters",
+        ),
+        ("The mayor gets emails saying the road is unsafe.", "emails"),
+        // The one criticised for saying it said it.
+        (
+            "The mayor drew criticism for saying the plan was illegal.",
+            "The mayor",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn a_plural_noun_before_a_participle_and_its_agent_is_no_cue() {
+    let seen = only("Intelligence reports seen by the Gazette suggest the plan is ready.");
+    assert_eq!(
+        seen.speaker.as_deref(),
+        Some("Intelligence reports seen by the Gazette")
+    );
+    assert_eq!(seen.speaker_kind, Some(SpeakerKind::Document));
+    // A noun after the cue is its object, not a participle.
+    let (source, content) =
+        source_and_content("The lawsuit alleges defamation by the mayor over his remarks.");
+    assert_eq!(source, "The lawsuit");
+    assert_eq!(content, "defamation by the mayor over his remarks");
+}
+
+#[test]
+fn the_agent_after_a_verb_phrase_is_what_a_relative_pronoun_stands_for() {
+    let seen =
+        only("The senator disowned remarks made by a party volunteer who said voters were fools.");
+    assert_eq!(seen.speaker.as_deref(), Some("a party volunteer"));
+}
+
+#[test]
+fn a_cue_inside_a_relative_clause_of_the_subject_leaves_the_main_cue_its_claim() {
+    for (text, inner, main) in [
+        (
+            "Zoe Hale, who questioned the mayor, said the pier was safe.",
+            "the mayor",
+            "the pier was safe",
+        ),
+        (
+            "The union, which has called for a rent freeze, said landlords were to blame.",
+            "a rent freeze",
+            "landlords were to blame",
+        ),
+    ] {
+        let found = claims(text);
+        let contents: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(contents, [inner, main], "{text}\n{found:#?}");
+        assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
+    }
+    // A subject that takes in the earlier cue is no subject of its own: the
+    // later verb is inside what the earlier one reported.
+    let c = only(
+        "Mr Vale pointed out that Norway, Peru and Chile, which each keep ships in the harbour, have declared they will pull out.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Vale"));
+    assert!(
+        c.text.ends_with("have declared they will pull out"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn the_subject_of_a_passive_before_for_saying_said_it() {
+    for (text, speaker) in [
+        (
+            "Tom Hale spoke at noon. He was criticised for saying the port was closed.",
+            "Tom Hale",
+        ),
+        (
+            "The mayor was widely mocked for saying the port was safe.",
+            "The mayor",
+        ),
+        (
+            "Ana Ruiz has been accused of claiming that the port was closed.",
+            "Ana Ruiz",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}\n{c:#?}");
+        assert!(c.text.starts_with("the port was"), "{c:#?}");
+    }
+}
+
+#[test]
+fn what_someone_said_was_that_reports_the_clause_after_that() {
+    for text in [
+        "What the ministers said was that the port was closed.",
+        "What Ana Ruiz told reporters is that the port was closed.",
+        "What Ana Ruiz said was: the port was closed.",
+    ] {
+        assert_eq!(only(text).text, "the port was closed", "{text}");
+    }
+    // A verdict on quoted words keeps them with their verb.
+    let found = claims(
+        "Tom Hale spoke. The plan tackles what he says are “crippling shortages” of nurses.",
+    );
+    assert!(found[0].text.starts_with("are “crippling"), "{found:#?}");
+}
+
+#[test]
+fn a_phrase_of_time_or_reason_after_the_cue_then_the_clause_said() {
+    for (text, content) in [
+        (
+            "Tom Hale said as part of the deal, its stake would rise.",
+            "its stake would rise",
+        ),
+        (
+            "Tom Hale said as harbour master he had closed the pier.",
+            "he had closed the pier",
+        ),
+        (
+            "Tom Hale said as Ana Ruiz was at sea when the storm hit, her claim was valid.",
+            "her claim was valid",
+        ),
+        (
+            "Tom Hale said by the time the port reopened, the ferries would be gone.",
+            "the ferries would be gone",
+        ),
+        (
+            "Tom Hale said instead of a new pier, the town needed a road.",
+            "the town needed a road",
+        ),
+        (
+            "Tom Hale said as many as 40 ferries may be hit.",
+            "as many as 40 ferries may be hit",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+    // A manner or a moment with no clause after it says nothing more.
+    for text in [
+        "Tom Hale said as much, estimating the cost at a million.",
+        "Tom Hale responded as if he had been hurt.",
+        "As Ruiz joked with a friend at the table, her brother grew impatient.",
+        "The port closed at noon. Tom Hale said as he left the court.",
+    ] {
+        assert!(
+            claims(text).iter().all(|c| !c.text.ends_with("impatient")
+                && !c.text.starts_with("estimating")
+                && !c.text.starts_with("he had been")
+                && !c.text.starts_with("he left")),
+            "{text}: {:#?}",
+            claims(text)
+        );
+    }
+}
+
+#[test]
+fn an_inverted_source_keeps_and_inside_the_name_of_where_it_works() {
+    for (text, speaker) in [
+        (
+            "The yield fell.\n\n“Rates will rise,” said Scott Vale of J.S. Vale and Co.",
+            "Scott Vale",
+        ),
+        (
+            "The yield fell.\n\n“Rates will rise,” said Earl Hale of Harbour Trust and Savings Bank in Chicago.",
+            "Earl Hale",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.cue.as_deref()),
+            (Some(speaker), Some("said")),
+            "{text}\n{c:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_day_word_ends_the_clause_before_a_source_left_without_its_comma() {
+    let c = only(
+        "As the dollar fell against the yen today harbour traders said the bank had bought dollars.",
+    );
+    assert_eq!(
+        (c.source.as_deref(), c.speaker_kind),
+        (Some("harbour traders"), Some(SpeakerKind::Group))
+    );
+    // A day that owns something is inside its phrase.
+    let c = only(
+        "Ana Ruiz, who was present at today's harbour meeting told reporters the port was safe.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"), "{c:#?}");
+}
+
+#[test]
+fn a_relative_aside_after_a_name_may_leave_out_its_closing_comma() {
+    let c =
+        only("Ana Ruiz, who was present at the harbour meeting told reporters the port was safe.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.text.as_str()),
+        (Some("Ana Ruiz"), "the port was safe")
+    );
+}
+
+#[test]
+fn a_cue_in_a_relative_aside_says_what_runs_to_the_main_verb() {
+    let found = claims(
+        "Tom Hale, who has in the past described the plan as “a farce” that “will sink the port,” clearly intended the council to hear it.",
+    );
+    let c = found
+        .iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .expect("a claim");
+    assert_eq!(c.speaker.as_deref(), Some("Tom Hale"), "{found:#?}");
+    assert!(!c.text.contains("council"), "{found:#?}");
+    // A trailing cue still reports the whole sentence, aside and all.
+    let found = claims(
+        "The Harbour accord, which has kept an uneasy calm in markets since May, appeared in danger today, dealers said.",
+    );
+    let c = found.last().expect("a claim");
+    assert_eq!(
+        (c.speaker.as_deref(), c.text.as_str()),
+        (
+            Some("dealers"),
+            "The Harbour accord, which has kept an uneasy calm in markets since May, appeared in danger today"
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_acronym_subject_of_the_first_verb_speaks_for_the_second() {
+    for text in [
+        "The EU backed the ban but said it would wait a year.",
+        "In May, the EU pledged to work towards easing the ban but said it would wait a year.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.text.as_str()),
+            (Some("EU"), "it would wait a year"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_percentage_speaks_for_the_people_polled() {
+    for (text, source, content) in [
+        (
+            "The poll closed in May. 49% said they feared the port would shut.",
+            "49%",
+            "they feared the port would shut",
+        ),
+        (
+            "The poll closed in May. In 2023, 62% of the dockers told us it takes a month to find work.",
+            "62% of the dockers",
+            "it takes a month to find work",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.source.as_deref(), c.speaker_kind, c.text.as_str()),
+            (Some(source), Some(SpeakerKind::Group), content),
+            "{text}"
+        );
+    }
+    // A percentage inside the clause before the source is not the source.
+    let c = only(
+        "The krona slipped 0.3% against the euro and analysts said the cost was hard to judge.",
+    );
+    assert_eq!(c.source.as_deref(), Some("analysts"));
+}
+
+#[test]
+fn a_call_for_after_a_determiner_is_a_noun() {
+    for text in [
+        "The council backed his call for a vote on the ferry.",
+        "Hale opened with a call for calm at the harbour.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+    }
+}
+
+#[test]
+fn a_contact_is_an_unnamed_source() {
+    let c = only("My contact at the ministry says the documents will arrive soon.");
+    assert_eq!(
+        (c.source.as_deref(), c.speaker_kind),
+        (
+            Some("My contact at the ministry"),
+            Some(SpeakerKind::Anonymous)
+        )
+    );
+}
+
+#[test]
+fn a_description_set_off_before_a_name_with_its_workplace_is_the_subject() {
+    for (text, content) in [
+        (
+            "Another pollster, Dana Vale of Harbour University, said the survey showed support holding.",
+            "the survey showed support holding",
+        ),
+        (
+            "Another pollster, Dana Vale of Harbour University, said his survey of voters showed support holding.",
+            "his survey of voters showed support holding",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(
+            (c.speaker.as_deref(), c.text.as_str()),
+            (Some("Dana Vale"), content),
+            "{text}"
+        );
+    }
+    // A possessive after an inverted cue, with no verb of its own, is still
+    // the source.
+    assert_eq!(
+        only("“We won,” said his spokesman.").source.as_deref(),
+        Some("his spokesman")
+    );
+}
+
+#[test]
+fn a_subordinator_and_participle_set_off_by_commas_is_an_aside() {
+    for (text, source) in [
+        (
+            "Powell’s office, when contacted by the Gazette, said the former envoy could not recall it.",
+            "Powell’s office",
+        ),
+        (
+            "Ana Ruiz, when asked about the port, said it was safe.",
+            "Ana Ruiz",
+        ),
+    ] {
+        assert_eq!(only(text).source.as_deref(), Some(source), "{text}");
+    }
+    // The relative before such an aside stands for the phrase before it.
+    let c = only(
+        "Ruiz did not budge, issuing a notice that, while regretting the delay, accused the board of wasting money.",
+    );
+    assert_eq!(
+        (c.source.as_deref(), c.text.as_str()),
+        (Some("a notice"), "the board of wasting money")
+    );
+}
+
+#[test]
+fn a_clause_after_a_place_or_time_may_have_a_pronoun_and_a_present_verb() {
+    for (text, content) in [
+        (
+            "Vale said in business it takes years to build a fleet.",
+            "it takes years to build a fleet",
+        ),
+        (
+            "Hale said at the close of the talks it was a fair deal.",
+            "it was a fair deal",
+        ),
+    ] {
+        assert_eq!(only(text).text, content, "{text}");
+    }
+}
+
+#[test]
+fn a_relative_that_after_a_noun_for_speakers_stays_in_the_source() {
+    // ("her say" is a noun only when no clause follows it.)
+    let c = only("But groups that have backed her say they think members should vote.");
+    assert_eq!(c.source.as_deref(), Some("groups that have backed her"));
+    assert!(claims("Ruiz wants to have her say on the plan.").is_empty());
+    let c = only("But groups that have backed him say they think members should vote.");
+    assert_eq!(
+        (c.source.as_deref(), c.text.as_str()),
+        (
+            Some("groups that have backed him"),
+            "they think members should vote"
+        )
+    );
+}
+
+#[test]
+fn a_state_after_a_description_ending_in_a_hometown_is_part_of_the_aside() {
+    let c = only(
+        "Lee Hart, a crane driver from Troy, Ala., who belongs to the dockers' union, said he was owed back pay.",
+    );
+    assert_eq!(
+        (c.speaker.as_deref(), c.text.as_str()),
+        (Some("Lee Hart"), "he was owed back pay")
+    );
+}
+
+#[test]
+fn a_long_title_and_name_may_be_what_is_named() {
+    let c = only("Vale kept calling Harbour Board Chair Ana Ruiz Costa a fraud.");
+    assert_eq!(c.text, "Harbour Board Chair Ana Ruiz Costa a fraud");
+    // A time after the thing named is no name given.
+    for text in [
+        "Harbour Radio called the vote for Ruiz less than a half-hour after counting began.",
+        "After weeks of work, Ruiz called it a month.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+    }
+}
+
+#[test]
+fn who_after_a_preposition_stands_for_its_object() {
+    for (text, speaker) in [
+        (
+            "The report gave fresh hope to dockers who say the port is a lost cause.",
+            "dockers",
+        ),
+        (
+            "Just over half liked the plan, compared with four in 10 who argued the old pier was better.",
+            "four in 10",
+        ),
+        (
+            "The order came after a request by The Harbour Gazette, which argued the files were public.",
+            "Harbour Gazette",
+        ),
+    ] {
+        let found = claims(&format!("The vote was held.\n\n{text}"));
+        assert!(
+            found.iter().any(|c| c.speaker.as_deref() == Some(speaker)),
+            "{text}: {found:#?}"
+        );
+    }
+    // A speaker before the preposition is what "who" stands for.
+    let c = only("Officials in Boston who said the port was closed were wrong.");
+    assert_eq!(c.speaker.as_deref(), Some("Officials in Boston"));
+}
+
+#[test]
+fn a_clause_and_its_participle_aside_before_an_inverted_source() {
+    for (text, content, speaker) in [
+        (
+            "Gulls nest when the cliffs warm up, laying three eggs, said Ivo Brandt.",
+            "Gulls nest when the cliffs warm up, laying three eggs",
+            "Ivo Brandt",
+        ),
+        (
+            "The ferry sank after the squall struck, leaving two missing, said Ana Ruiz, a harbour pilot.",
+            "The ferry sank after the squall struck, leaving two missing",
+            "Ana Ruiz",
+        ),
+    ] {
+        let c = only(&format!("The vote was held.\n\n{text}"));
+        assert_eq!(c.text, content, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // After a name the aside describes the speaker: the quote is not content of it.
+    let (source, content) =
+        source_and_content("“Nobody sleeps here,” Ivo Brandt, a ferry pilot, said quietly.");
+    assert_eq!(source, "Ivo Brandt");
+    assert_eq!(content, "Nobody sleeps here");
+}
+
+#[test]
+fn a_quote_inside_its_sentence_names_no_speaker_after_a_plain_verb() {
+    let text =
+        "Saying “tidal zone” rather than “flood plain,” became the habit of the new planners.";
+    assert!(claims(text).is_empty(), "{:#?}", claims(text));
+    let c = only("“Keep left,” instructed the ferry pilot.");
+    assert_eq!(c.speaker.as_deref(), Some("the ferry pilot"));
+}
+
+#[test]
+fn a_description_with_three_modifiers_and_an_unlisted_head_speaks() {
+    let c = only("The veteran deep sea trawlerman says the cod stocks have not recovered.");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("The veteran deep sea trawlerman")
+    );
+    assert_eq!(c.text, "the cod stocks have not recovered");
+    // A verb or a time among the words makes it no description.
+    let c = only("Ruiz spoke as the harbour board session opened, vowing to defend each berth.");
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}
+
+#[test]
+fn a_concession_or_condition_after_the_cue_is_said_with_its_main_clause() {
+    for (text, content) in [
+        (
+            "Ivo Brandt says despite being a keen sailor, he rarely leaves the harbour.",
+            "despite being a keen sailor, he rarely leaves the harbour",
+        ),
+        (
+            "Ana Ruiz said although the ferry is old, it still sails on time.",
+            "although the ferry is old, it still sails on time",
+        ),
+    ] {
+        let c = only(&format!("The vote was held.\n\n{text}"));
+        assert_eq!(c.text, content, "{text}");
+    }
+}
+
+#[test]
+fn a_listener_may_hold_a_possessive_or_an_of_phrase() {
+    for (text, cue, content) in [
+        (
+            "The Harbour Legion wrote to Ruiz's office that it had not allowed the badge.",
+            "wrote",
+            "it had not allowed the badge",
+        ),
+        (
+            "Ruiz wrote to her constituents that the pier was safe.",
+            "wrote",
+            "the pier was safe",
+        ),
+        (
+            "Ruiz told the ferry school's class of 2019 that the tides wait for no one.",
+            "told the ferry school's class of 2019",
+            "the tides wait for no one",
+        ),
+    ] {
+        let c = only(&format!("The vote was held.\n\n{text}"));
+        assert_eq!(
+            (c.cue.as_deref(), c.text.as_str()),
+            (Some(cue), content),
+            "{text}"
+        );
+    }
+    // A time's possessive opens what was said.
+    let c = only("Ruiz told a news conference yesterday's vote was a farce.");
+    assert_eq!(c.text, "yesterday's vote was a farce");
+}
+
+#[test]
+fn a_trailing_participle_says_what_follows_it_not_what_came_before() {
+    let found = claims(
+        "Ana Ruiz has praised the crews in many speeches, urging pilots to “rest well,” and telling the class, “Be brave.”",
+    );
+    let told: Vec<&str> = found
+        .iter()
+        .filter(|c| c.cue.as_deref() == Some("telling the class"))
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(told, ["Be brave"], "{found:#?}");
+}
+
+#[test]
+fn and_after_a_bare_phrase_joins_two_subjects_of_what_was_said() {
+    let c = only("Ruiz said the pilots and the crew wrote a new timetable.");
+    assert_eq!(c.text, "the pilots and the crew wrote a new timetable");
+    // After a verb taking an object, "and" and a verb join two verbs.
+    let found = claims("Ruiz denied the charge and insisted that the pier was safe.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.cue.as_deref() == Some("insisted") && c.text == "the pier was safe"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn who_after_a_verb_and_a_preposition_stands_for_its_object() {
+    let c = only("The last question was from a young deckhand, who said he sailed in from Troy.");
+    assert_eq!(c.speaker.as_deref(), Some("a young deckhand"));
+    assert_eq!(c.text, "he sailed in from Troy");
+}
+
+#[test]
+fn a_relative_clause_split_by_an_appositive_is_one_aside_of_the_subject() {
+    let c = only(
+        "Dana Vale, a harbour planner whose firm, Tidewell, drew the maps, said the main goal was a safer quay.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Vale"));
+    assert_eq!(c.text, "the main goal was a safer quay");
+}
+
+#[test]
+fn the_one_warned_or_promised_is_no_part_of_what_was_said() {
+    for (text, cue) in [
+        (
+            "Ana Ruiz warned the harbour board that the pier would close.",
+            "warned the harbour board",
+        ),
+        (
+            "Ana Ruiz cautioned ferry owners in a letter last week that fares would rise.",
+            "cautioned ferry owners",
+        ),
+        (
+            "Ana Ruiz promised Tom Hale on 7 March 2019 that the pier would close.",
+            "promised Tom Hale",
+        ),
+    ] {
+        let c = claims(text)
+            .into_iter()
+            .find(|c| c.speaker.as_deref() == Some("Ana Ruiz"))
+            .unwrap();
+        assert_eq!(c.cue.as_deref(), Some(cue), "{text}");
+        assert!(
+            c.text == "the pier would close" || c.text == "fares would rise",
+            "{text}: {c:?}"
+        );
+    }
+    // A thing announced, and a relative "that", stay whole.
+    assert_eq!(
+        only("The mayor promised a plan that would cut fares.").text,
+        "a plan that would cut fares"
+    );
+}
+
+#[test]
+fn a_date_with_its_year_is_when_not_what() {
+    for text in [
+        "Ana Ruiz told Tom Hale on March 7, 2019, that the pier would close.",
+        "Ana Ruiz said on 7 March 2019 that the pier would close.",
+    ] {
+        let c = claims(text)
+            .into_iter()
+            .find(|c| c.speaker.as_deref() == Some("Ana Ruiz"))
+            .unwrap();
+        assert_eq!(c.text, "the pier would close", "{text}");
+    }
+}
+
+#[test]
+fn plural_sources_after_an_adjective_in_s_are_still_one_source() {
+    let (source, content) = source_and_content(
+        "The mood on the quays is precarious, harbour analysts and economists said.",
+    );
+    assert_eq!(source, "harbour analysts and economists");
+    assert_eq!(content, "The mood on the quays is precarious");
+}
+
+#[test]
+fn and_between_words_of_a_body_s_name_is_inside_the_source() {
+    for (text, source) in [
+        (
+            "Exports of cod fell by a third in March, a Tidewell Salt and Ice Association official said.",
+            "a Tidewell Salt and Ice Association official",
+        ),
+        (
+            "Rain is needed in the south, the Weather Office of the Agriculture and Fisheries Departments said.",
+            "the Weather Office of the Agriculture and Fisheries Departments",
+        ),
+    ] {
+        assert_eq!(source_and_content(text).0, source, "{text}");
+    }
+}
+
+#[test]
+fn telling_someone_to_do_something_does_not_take_the_quote_before() {
+    let found = claims(
+        "“We must act now,” Tom Hale wrote in the paper. “The old route is not fine.” The harbour board has also told the council not to “compromise”.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Tom Hale")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_body_answers_to_its_acronym() {
+    // In brackets after the name, or spelled by its initials.
+    for text in [
+        "Supplies were cut.\n\nThe Harbour Safety Authority (HSA) said the pier was unsafe.\n\nThe HSA said repairs would take a year.",
+        "Supplies were cut.\n\nThe Tidewater Ferry Commission said fares would rise.\n\nThe TFC said fares would rise again.",
+    ] {
+        let found = claims(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
+        assert_eq!(found[0].speaker_kind, Some(SpeakerKind::Organization));
+    }
+}
+
+#[test]
+fn a_name_its_acronym_spells_is_a_body_whatever_its_words() {
+    // "General" is a title, and "and" would end the source.
+    let text = "Supplies were cut.\n\nCargo will slow, the General Compact on Fisheries and Ferries (GCFF) said.\n\nBy stressing its deficit, the port was courting trouble, it said.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for c in &found {
+        assert_eq!(
+            c.speaker.as_deref(),
+            Some("General Compact on Fisheries and Ferries (GCFF)"),
+            "{found:#?}"
+        );
+        assert_eq!(c.speaker_kind, Some(SpeakerKind::Organization));
+    }
+    assert!(people(text).is_empty(), "{:?}", speakers(text));
+}
+
+#[test]
+fn a_source_inside_a_relative_clause_with_no_that_speaks() {
+    let c = only("He saw the ledgers the harbour report said were missing from the archive.");
+    assert_eq!(c.source.as_deref(), Some("the harbour report"));
+    assert_eq!(c.text, "were missing from the archive");
+    // A subject clause and a phrase ending in a preposition are no such source.
+    assert!(
+        claims("How a ferry captain responds can be as important as the storm itself.").is_empty()
+    );
+}
+
+#[test]
+fn a_participle_after_the_subject_s_noun_is_part_of_the_subject() {
+    for (text, source) in [
+        (
+            "One delegate describing the split said the talks had failed.",
+            "One delegate describing the split",
+        ),
+        (
+            "Residents complaining about the horns said the ferry should sail later.",
+            "Residents complaining about the horns",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+        assert_eq!(c.cue.as_deref(), Some("said"), "{text}");
+    }
+    // A participle that is the verb keeps its claim.
+    let found = claims("The mayor was describing the plan when aides said it had failed.");
+    assert!(
+        found.iter().any(|c| c.cue.as_deref() == Some("describing")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_means_before_the_clause_said_is_no_part_of_the_cue() {
+    let c = only(
+        "The regulator said by backdating the invoice, the broker hid its stake in the ferry line.",
+    );
+    assert_eq!(c.text, "the broker hid its stake in the ferry line");
+    // "by saying" is itself the cue; "by standing …, a …" an appositive.
+    let found = claims("A harbour official responded by saying the pier was safe.");
+    assert!(
+        found
+            .iter()
+            .any(|c| c.cue.as_deref() == Some("saying") && c.text == "the pier was safe"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_given_name_of_either_sex_in_news_takes_he_or_she() {
+    for text in [
+        "Supplies were cut.\n\nRobin Hale, the harbour master, said the pier was closed. \u{201c}We had no choice,\u{201d} he said.",
+        "Supplies were cut.\n\nAndrea Conti, the port director, said the pier was closed. \u{201c}We had no choice,\u{201d} he said.",
+    ] {
+        let found = claims(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .all(|c| c.speaker_kind == Some(SpeakerKind::Person)),
+            "{found:#?}"
+        );
+        assert_eq!(found[0].speaker, found[1].speaker, "{found:#?}");
+    }
+}
+
+#[test]
+fn a_scene_before_an_honorific_is_no_part_of_the_source() {
+    for text in [
+        "Speaking in Tidewell Mr Vance said: \u{201c}People want a ferry that runs.\u{201d}",
+        "In Tidewell Mr Vance said the ferry would run again.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some("Mr Vance"), "{text}");
+    }
+}
+
+#[test]
+fn a_statement_dated_by_a_possessive_reads_a_quote() {
+    let c = only("\u{201c}The pier stays shut until May,\u{201d} last week's statement read.");
+    assert_eq!(c.source.as_deref(), Some("last week's statement"));
+    assert_eq!(c.cue.as_deref(), Some("read"));
+}
+
+#[test]
+fn wire_shapes_of_a_quote_after_its_cue() {
+    for (text, speaker) in [
+        // An aside that says what someone was until lately.
+        (
+            "\u{201c}He does not care much about a third term,\u{201d} Tom Alder, until last year a harbour board member, told the Gazette recently.",
+            "Tom Alder",
+        ),
+        // A quote straight after a place or time, with no comma.
+        (
+            "Ana Ruiz said in the aftermath of the two storms \u{201c}the pier will need a new deck.\u{201d}",
+            "Ana Ruiz",
+        ),
+        // An ordinal before the listener's name.
+        (
+            "Ana Ruiz told the 8th Tidewell Ferry Forum \u{201c}the pier will need a new deck.\u{201d}",
+            "Ana Ruiz",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn a_description_left_open_may_end_with_where_the_person_works() {
+    let c = only(
+        "The krone will fall further, Tom Vell, currency analyst at Harbour Bank in Tidewell said.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tom Vell"));
+    assert_eq!(c.text, "The krone will fall further");
+}
+
+#[test]
+fn according_to_a_source_with_a_relative_aside() {
+    for text in [
+        "According to a second harbour source, who also declined to be named, the ferry deal was off.",
+        "But, according to a second harbour source, who also declined to be named, the ferry deal was off.",
+    ] {
+        let c = only(text);
+        assert_eq!(
+            c.source.as_deref(),
+            Some("a second harbour source"),
+            "{text}"
+        );
+        assert_eq!(c.text, "the ferry deal was off", "{text}");
+    }
+}
+
+#[test]
+fn a_place_or_a_second_listener_before_the_colon_of_a_quote_stays_with_the_cue() {
+    for (text, cue) in [
+        (
+            "Mr Vance told reporters in Tidewell: \u{201c}The pier will need a new deck.\u{201d}",
+            "told reporters",
+        ),
+        (
+            "Ms Hale told councillors and harbour staff: \u{201c}The pier will need a new deck.\u{201d}",
+            "told councillors and harbour staff",
+        ),
+        (
+            "In a speech to the Harbour Forum Mr Vance said of the mayor: \u{201c}She is clever but not wise.\u{201d}",
+            "said",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert!(
+            c.speaker
+                .as_deref()
+                .is_some_and(|s| s.ends_with("Vance") || s.ends_with("Hale")),
+            "{text}"
+        );
+        assert_eq!(c.cue.as_deref(), Some(cue), "{text}");
+    }
+    // A clause with its own verb before the colon is not a place: the cue
+    // there is the verb nearest the quote.
+    let found = claims(
+        "\u{201c}We will win,\u{201d} Ms Hale said before adding: \u{201c}The pier will need a new deck.\u{201d}",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].cue.as_deref(), Some("said"));
+    assert_ne!(found[1].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn forecast_is_a_cue_after_its_source_and_a_noun_before_a_verb() {
+    let c = only("Analysts forecast that ferry fares would rise next year.");
+    assert_eq!(
+        said_by(&c),
+        ("ferry fares would rise next year", "Analysts")
+    );
+    let c = only("Mr Vance forecast \u{201c}deep cuts right across the harbour budget.\u{201d}");
+    assert_eq!(c.cue.as_deref(), Some("forecast"));
+    let c = only("The harbour forecast said storms would close the pier.");
+    assert_eq!(c.source.as_deref(), Some("The harbour forecast"));
+    assert_eq!(c.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn quoted_by_a_paper_as_saying_after_the_quote() {
+    for text in [
+        "Ana Ruiz spoke to the harbour board. \u{201c}We want to settle the row through talks,\u{201d} she was quoted by the Tidewell Gazette as saying.",
+        "Ana Ruiz spoke to the harbour board. \u{201c}We want to settle the row through talks,\u{201d} she was quoted in the Tidewell Gazette as saying.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.kind, ClaimKind::Direct, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"), "{text}");
+        assert_eq!(c.cue.as_deref(), Some("saying"), "{text}");
+    }
+}
+
+#[test]
+fn a_two_word_clause_before_the_reporting_clause_is_a_claim() {
+    for (text, content, speaker) in [
+        ("We lost, Ana Ruiz said.", "We lost", "Ana Ruiz"),
+        ("Fares dropped, said Ana Ruiz.", "Fares dropped", "Ana Ruiz"),
+        ("It works, Ana Ruiz said.", "It works", "Ana Ruiz"),
+    ] {
+        let c = only(text);
+        assert_eq!(said_by(&c), (content, speaker), "{text}");
+    }
+    // Two words with no verb, or a clause the cue interrupts, are not.
+    assert!(claims("Not yet, Ana Ruiz said.").is_empty());
+    let found = claims("It was, Ana Ruiz said, one of the worst winters on the coast.");
+    assert!(found.iter().all(|c| c.text != "It was"), "{found:#?}");
+}
+
+#[test]
+fn a_firm_named_with_its_head_speaks_alone_as_the_firm() {
+    for text in [
+        "Supplies were cut.\n\nBrightline Group said it would cut costs.\n\nBrightline says it has no plans to sell the mill.",
+        "Supplies were cut.\n\nMarlow Bank said it would cut costs.\n\nThe prospects vary, Marlow said.",
+    ] {
+        assert_eq!(speakers(text).len(), 1, "{:?}", speakers(text));
+        assert_eq!(speakers(text)[0].1, SpeakerKind::Organization, "{text}");
+    }
+    // A foundation may bear the name of a founder who speaks too.
+    let text = "Supplies were cut.\n\nThe Marlow Foundation said it would cut costs.\n\nThe prospects vary, Marlow said.";
+    assert_eq!(speakers(text).len(), 2, "{:?}", speakers(text));
+}
+
+#[test]
+fn a_trailing_reporting_clause_past_a_place_reports_the_whole_sentence() {
+    let found = claims(
+        "Fishermen reported seeing a flash of light off the pier, the harbour office was quoted as saying by the Tidewell Gazette.",
+    );
+    let outer = found
+        .iter()
+        .find(|c| c.source.as_deref() == Some("the harbour office"))
+        .expect("the office's claim");
+    assert_eq!(
+        outer.text,
+        "Fishermen reported seeing a flash of light off the pier"
+    );
+}
+
+#[test]
+fn a_pronoun_reporting_its_own_report_again_is_one_claim() {
+    let found = claims(
+        "Ian Vell runs the waterworks. He added that stopping the flow could freeze the pipes, he said.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].text, "stopping the flow could freeze the pipes");
+    assert_eq!(found[0].cue.as_deref(), Some("added"));
+    // Someone else's report inside it is still reported by the last clause.
+    let found =
+        claims("Ian Vell runs the waterworks. Residents said the river was rising, he said.");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn wanting_or_planning_to_speak_is_no_claim() {
+    for text in [
+        "Reporters want to ask him about the harbour.",
+        "Ms Hale hopes to tell residents that the pier is safe.",
+        "The council plans to announce that the pier will close.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
+    }
+    // Saying it in the end is.
+    let c = only("Ms Hale went on to say the pier was safe.");
+    assert_eq!(said_by(&c), ("the pier was safe", "Hale"));
+}
+
+#[test]
+fn a_few_words_set_off_by_dashes_stay_inside_the_reporting_clause() {
+    let found = claims(
+        "Tom Vell, later alleging - falsely - that the mayor wanted to close 40 piers, said he would sue.",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("the mayor wanted to close 40 piers", "Tom Vell"),
+            ("he would sue", "Tom Vell")
+        ]
+    );
+}
+
+#[test]
+fn a_cue_inside_an_opening_subordinate_clause_says_what_runs_to_its_comma() {
+    for text in [
+        "Given that officials said the pier was safe, the closure was a surprise.",
+        "Although officials said the pier was safe, it stays shut.",
+    ] {
+        let c = only(text);
+        assert_eq!(said_by(&c), ("the pier was safe", "officials"), "{text}");
+    }
+}

@@ -440,7 +440,9 @@ pub(super) fn subordinate_clause_end(
     limit: usize,
 ) -> Option<usize> {
     let opener = (sentence_start..clause.front).find(|&t| !p.is_any(t, &COORDINATORS))?;
-    let opens_subordinate = p.is_any(opener, &SUBORDINATORS)
+    // ("Given that officials said …": a participle and "that" open one too.)
+    let given_that = p.is_any(opener, &["given"]) && p.is_any(opener + 1, &["that"]);
+    let opens_subordinate = (p.is_any(opener, &SUBORDINATORS) || given_that)
         && !p.is_any(opener, &["as", "whether", "despite"])
         && (opener..clause.cue.start).all(|t| p.kind(t).is_wordlike());
     if !opens_subordinate {
@@ -533,9 +535,15 @@ fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
         && !p.is_any(subject, &SUBORDINATORS)
         && !p.lower(subject).ends_with("ing")
         && !looks_finite(p, subject)
-        && (subject + 1..limit)
+        && ((subject + 1..limit)
             .take_while(|&t| p.kind(t).is_wordlike())
             .any(|t| looks_finite(p, t))
+            // ("…, it leaves little": a pronoun and its verb in the present.)
+            || Pronoun::parse(p.lower(subject)).is_some()
+                && subject + 1 < limit
+                && p.is_word(subject + 1)
+                && !p.is_capitalized(subject + 1)
+                && p.lower(subject + 1).ends_with('s'))
 }
 
 /// Participial and relative glosses the writer adds after reported speech:
