@@ -6,9 +6,10 @@ use std::ops::Range;
 use super::content::{trim, two_word_clause, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
-    approximate_quantity, comma_segments, is_aside, is_comma_like, is_finite_verb, looks_finite,
-    looks_like_inverted_source, name_after, named_subject, names_someone, noun_phrase_left,
-    noun_phrase_right, opens_predicate, role_then_name, skip_auxiliaries_left, subject_left,
+    approximate_quantity, comma_segments, dashed_adverb_aside, is_aside, is_comma_like,
+    is_finite_verb, looks_finite, looks_like_inverted_source, name_after, named_subject,
+    names_someone, noun_phrase_left, noun_phrase_right, opens_predicate, role_then_name,
+    skip_auxiliaries_left, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -221,10 +222,13 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
                     && singular_subject_before(p, t, sentence.start)
                     && !(class == CueClass::Noun && relative_after);
             let noun_use = class == CueClass::Noun && !verb_use;
-            // "declined to say why", "decided not to insist": no claim is made.
+            // "declined to say why", "decided not to insist", "wants to ask
+            // him": no claim is made.
             let refused = t >= sentence.start + 2
                 && p.is_any(t - 1, &["to"])
-                && (p.is_any(t - 2, &REFUSALS) || p.is_any(t - 2, &["not", "never"]));
+                && (p.is_any(t - 2, &REFUSALS)
+                    || p.is_any(t - 2, &INTENTIONS)
+                    || p.is_any(t - 2, &["not", "never"]));
             let asked_anonymity = class == CueClass::Ask && asks_anonymity(p, t);
             if !after_determiner
                 && !adjective
@@ -341,6 +345,9 @@ fn is_title_case(p: &Para, sentence: Range<usize>) -> bool {
 
 /// Verbs of refusing to speak ("declined to say").
 static REFUSALS: WordSet = crate::vocabulary::word_set!("refusals");
+
+/// Verbs of wanting or planning to speak ("wants to ask").
+static INTENTIONS: WordSet = crate::vocabulary::word_set!("intentions");
 
 /// Words after "said" that do not open a reported clause.
 pub(super) static NOT_CLAUSE_OPENERS: WordSet = crate::vocabulary::word_set!("not_clause_openers");
@@ -787,7 +794,10 @@ pub(super) fn complements(
         if k >= end {
             break;
         }
-        if let Some(stop) = channel_phrase(p, k, end) {
+        if let Some(after) = dashed_adverb_aside(p, k, end) {
+            // "alleging - again falsely - that …": the writer's aside.
+            k = after;
+        } else if let Some(stop) = channel_phrase(p, k, end) {
             channel.get_or_insert(k..stop);
             k = stop;
             // "said in a speech that was broadcast live that …": a relative

@@ -668,6 +668,34 @@ fn ends_with_hometown(p: &Para, segment: Range<usize>) -> bool {
         .is_some_and(|opener| is_hometown(p, opener..segment.end))
 }
 
+/// Longest aside set off by dashes after a cue, in words.
+const MAX_DASHED_ASIDE: usize = 3;
+
+/// "- again falsely -" at `k`: a few lower-case words with no verb between
+/// two dashes. Returns where the words after the second dash start.
+pub(super) fn dashed_adverb_aside(p: &Para, k: usize, end: usize) -> Option<usize> {
+    if p.kind(k) != Kind::Dash {
+        return None;
+    }
+    let close = (k + 1..end.min(k + 2 + MAX_DASHED_ASIDE)).find(|&t| !p.is_word(t))?;
+    let words = k + 1..close;
+    (close > k + 1
+        && close + 1 < end
+        && p.kind(close) == Kind::Dash
+        && words
+            .clone()
+            .all(|t| !p.is_capitalized(t) && !looks_finite(p, t)))
+    .then_some(close + 1)
+}
+
+/// Whether the dash at `t` opens or closes an aside of
+/// [`dashed_adverb_aside`].
+fn in_dashed_aside(p: &Para, t: usize) -> bool {
+    dashed_adverb_aside(p, t, p.len()).is_some()
+        || (t.saturating_sub(MAX_DASHED_ASIDE + 1)..t.saturating_sub(1))
+            .any(|open| dashed_adverb_aside(p, open, p.len()) == Some(t + 1))
+}
+
 /// Segments of `floor..end` split at commas outside quotes and brackets.
 pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<usize>> {
     let mut segments = Vec::new();
@@ -685,11 +713,13 @@ pub(super) fn comma_segments(p: &Para, floor: usize, end: usize) -> Vec<Range<us
             segments.push(t + 1..seg_end);
             seg_end = t;
         }
-        // A semicolon, colon or dash ends the first segment.
+        // A semicolon, colon or dash ends the first segment (not a dash of
+        // "- again falsely -").
         if t == floor
             || matches!(p.kind(t), Kind::Semicolon | Kind::Colon | Kind::Dash)
                 && !p.inside_quote(t)
                 && depth == 0
+                && !(p.kind(t) == Kind::Dash && in_dashed_aside(p, t))
         {
             let start = if t == floor
                 && !matches!(
