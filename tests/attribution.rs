@@ -6308,3 +6308,20 @@ fn a_cue_inside_an_opening_subordinate_clause_says_what_runs_to_its_comma() {
         assert_eq!(said_by(&c), ("the pier was safe", "officials"), "{text}");
     }
 }
+
+#[test]
+fn plurals_without_an_s_join_a_coordinated_source() {
+    for (text, source) in [
+        (
+            "The dispute could do lasting damage, businessmen and officials said.",
+            "businessmen and officials",
+        ),
+        (
+            "The ferry will keep running, fishermen and townspeople said.",
+            "fishermen and townspeople",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+    }
+}

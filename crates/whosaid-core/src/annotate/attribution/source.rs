@@ -1513,10 +1513,13 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
     let plural_head = |t: usize| {
         p.is_word(t) && (!p.is_capitalized(t) || t == floor) && {
             let lower = p.lower(t);
-            lower.ends_with('s')
+            // ("businessmen and officials", "townspeople": plurals with no -s.)
+            (lower.ends_with('s')
                 && !["ss", "us", "is"]
                     .iter()
                     .any(|ending| lower.ends_with(ending))
+                || lower.ends_with("men")
+                || lower.ends_with("people"))
                 && lower.len() > 3
         }
     };
