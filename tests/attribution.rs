@@ -6325,3 +6325,42 @@ fn plurals_without_an_s_join_a_coordinated_source() {
         assert_eq!(c.source.as_deref(), Some(source), "{text}");
     }
 }
+
+#[test]
+fn a_source_asking_not_to_be_named_speaks_after_a_quote_or_a_clause() {
+    for text in [
+        "\u{201c}We may lease tankers,\u{201d} one harbour official, who asked not to be identified, told the Gazette.",
+        "\u{201c}We may lease tankers,\u{201d} a harbour official, who declined to be named, said.",
+        "The tankers are leased, one of the harbour officials, who asked not to be named, told the Gazette.",
+    ] {
+        let c = only(text);
+        assert!(
+            c.source
+                .as_deref()
+                .is_some_and(|s| s.contains("harbour official")),
+            "{text}\n{c:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_and_its_description_after_a_quote_speak_before_a_second_quote() {
+    let found = claims(
+        "\u{201c}They are open to new things,\u{201d} Jana Gold, Harbour Line's director of sales, said of the plan. \u{201c}Everything they do makes money.\u{201d}",
+    );
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Jana Gold")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_text_put_out_by_the_subject_is_not_part_of_the_source() {
+    let c = only("The harbour board put out a statement saying the pier was safe.");
+    assert_eq!(c.source.as_deref(), Some("The harbour board"));
+    let c = only("The harbour board sent out a press release saying the pier was safe.");
+    assert_eq!(c.source.as_deref(), Some("The harbour board"));
+}

@@ -1248,6 +1248,17 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
                 .clone()
                 .all(|t| !looks_finite(p, t) && lexicon().cue(p.lower(t)).is_none());
     }
+    // "one harbour official, who asked not to be identified, told …": only
+    // a source asks not to be named, whatever the phrase before.
+    if let [source, aside] = segments
+        && asks_anonymity_aside(p, aside.clone())
+        && (1..=MAX_PHRASE_TOKENS_BEFORE_ASIDE).contains(&source.len())
+        && source
+            .clone()
+            .all(|t| p.kind(t).is_wordlike() && !looks_finite(p, t) && !p.inside_quote(t))
+    {
+        return true;
+    }
     let Some((name, asides)) = segments.split_first() else {
         return false;
     };
@@ -1330,6 +1341,19 @@ fn subject_first(
 
 /// "who asked not to be named", "asked to remain anonymous", "asked for
 /// anonymity": the cue at `t` makes a request about the speaker, no claim.
+/// Longest source phrase before an aside asking for anonymity, in tokens.
+const MAX_PHRASE_TOKENS_BEFORE_ASIDE: usize = 8;
+
+/// "who asked not to be identified", "who declined to be named": a
+/// relative aside asking for anonymity.
+fn asks_anonymity_aside(p: &Para, aside: Range<usize>) -> bool {
+    aside.len() >= 3
+        && p.is_any(aside.start, &["who"])
+        && asks_anonymity(p, aside.start + 1)
+        && (lexicon().cue(p.lower(aside.start + 1)).is_some()
+            || p.is_any(aside.start + 1, &REFUSALS))
+}
+
 pub(super) fn asks_anonymity(p: &Para, t: usize) -> bool {
     p.is_any(t + 1, &["not"]) && p.is_any(t + 2, &["to"])
         || p.is_any(t + 1, &["to"]) && p.is_any(t + 2, &["be", "remain"])
@@ -1560,8 +1584,23 @@ pub(super) fn clause(
         .map(|b| comma_segments(p, sentence.start, b));
     // "Hale, the co-author of “Tide Lines,” about the harbour,
     // said": a name and its asides, however they end, is the subject.
+    // ("“…,” one official, who asked not to be named, said": the quote
+    // before the subject is no part of it.)
     let name_with_asides = segments_before
         .as_deref()
+        .map(|segments| match segments {
+            [quote, rest @ ..]
+                if rest.len() >= 2
+                    && quote.end > quote.start
+                    && p.quotes.closing_at(quote.end - 1).is_some() =>
+            {
+                rest
+            }
+            // ("The pier was closed, one official, who asked not to be
+            // named, said": nor is what was said, before such an aside.)
+            [_, rest @ ..] if rest.len() == 2 && asks_anonymity_aside(p, rest[1].clone()) => rest,
+            _ => segments,
+        })
         .filter(|segments| subject_with_asides(p, segments));
     // After a plain comma, what comes before must be content, not an aside
     // ("Vargas, an immigration activist, asked …" is not inverted).
@@ -1683,12 +1722,15 @@ pub(super) fn clause(
         // phrase stands between the text she put out and the participle;
         // the source is the verb's subject.)
         Subject::Phrase(range, _)
-            if lower.ends_with("ing") && puts_out_a_text(p, range.clone()) =>
+            if let Some(verb) = puts_out_a_text(p, range.clone())
+                && lower.ends_with("ing") =>
         {
-            (
-                Some(noun_phrase_left(p, range.start - 1, sentence.start)?),
-                false,
-            )
+            let subject = if verb > range.start {
+                range.start..verb
+            } else {
+                noun_phrase_left(p, verb, sentence.start)?
+            };
+            (Some(subject), false)
         }
         Subject::Phrase(range, aside) => {
             description = aside;
@@ -1836,20 +1878,30 @@ const MAX_ANTECEDENT: usize = 6;
 static PUBLISHING_VERBS: crate::vocabulary::WordSet =
     crate::vocabulary::word_set!("publishing_verbs");
 
-/// Whether `np` is a text its sentence's subject put out, right after the
-/// verb: "posted a video", "issued a statement".
-fn puts_out_a_text(p: &Para, np: Range<usize>) -> bool {
+/// Where the verb is, when `np` is a text its sentence's subject put out,
+/// right after the verb: "posted a video", "issued a statement", "put out
+/// a statement".
+fn puts_out_a_text(p: &Para, np: Range<usize>) -> Option<usize> {
     // The head ends the words before any "on Sunday night" after it.
     let head_end = np
         .clone()
         .find(|&t| p.is_any(t, &grammar::PREPOSITIONS))
         .unwrap_or(np.end);
-    np.start >= 1
-        && p.is_any(np.start - 1, &PUBLISHING_VERBS)
+    // ("His office put out a statement saying": a verb with its particle
+    // may be inside the phrase, where a form like "put" showed no verb.)
+    let inside = (np.start + 1..head_end.saturating_sub(2))
+        .find(|&t| p.is_any(t, &PUBLISHING_VERBS) && p.is_any(t + 1, &["out"]));
+    let verb = match (inside, np.start) {
+        (Some(verb), _) => verb,
+        (None, 0) => return None,
+        (None, start) => start - 1,
+    };
+    (p.is_any(verb, &PUBLISHING_VERBS)
         && (np.start..head_end)
             .rev()
             .find(|&t| p.is_word(t))
-            .is_some_and(|head| lexicon().is_document(p.lower(head)))
+            .is_some_and(|head| lexicon().is_document(p.lower(head))))
+    .then_some(verb)
 }
 
 /// ", telling the class", ", and adding": a participle cue after a comma or
