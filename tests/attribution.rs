@@ -6364,3 +6364,23 @@ fn a_text_put_out_by_the_subject_is_not_part_of_the_source() {
     let c = only("The harbour board sent out a press release saying the pier was safe.");
     assert_eq!(c.source.as_deref(), Some("The harbour board"));
 }
+
+#[test]
+fn a_list_of_places_stays_inside_the_source() {
+    for (text, source) in [
+        (
+            "Police chiefs from Dover, Tidewell, Ashby and elsewhere said they relied on the scanner.",
+            "Police chiefs from Dover, Tidewell, Ashby and elsewhere",
+        ),
+        (
+            "Police chiefs from Dover, Tidewell and Ashby said they relied on the scanner.",
+            "Police chiefs from Dover, Tidewell and Ashby",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+    }
+    // A person after "and" is a source of their own.
+    let c = only("Voters in Dover, Tidewell and Tom Hale said they were tired.");
+    assert_eq!(c.source.as_deref(), Some("Tom Hale"));
+}

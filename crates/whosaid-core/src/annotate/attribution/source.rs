@@ -150,6 +150,20 @@ pub(super) static INTRODUCTORY: WordSet = crate::vocabulary::word_set!("introduc
 
 /// The noun phrase that ends just before `end`, scanning left no further than `floor`.
 /// The first of the capitalized words that run up to `end`, not before `floor`.
+/// Where a list of capitalized names joined by commas ("Dover, Tidewell")
+/// that ends at `end` starts.
+fn place_list_start(p: &Para, end: usize, floor: usize) -> Option<usize> {
+    let mut first = capitalized_run_start(p, end, floor)?;
+    while first >= floor + 2
+        && p.kind(first - 1) == Kind::Comma
+        && p.is_capitalized(first - 2)
+        && let Some(before) = capitalized_run_start(p, first - 1, floor)
+    {
+        first = before;
+    }
+    Some(first)
+}
+
 fn capitalized_run_start(p: &Para, end: usize, floor: usize) -> Option<usize> {
     (floor..end)
         .rev()
@@ -365,19 +379,40 @@ fn joins_known_organization_name(p: &Para, and: usize, floor: usize, end: usize)
 /// a preposition of place, inside the phrase of the people there.
 fn joins_places(p: &Para, and: usize, floor: usize) -> bool {
     // ("Voters in Ohio and Tom Hale said": a person after "and".)
+    // ("from Dover, Ashby and elsewhere": the list may end vaguely.)
     if and + 1 >= p.len()
-        || !p.is_capitalized(and + 1)
+        || !(p.is_capitalized(and + 1) || p.is_any(and + 1, &["elsewhere"]))
         || lexicon().given_name(p.word(and + 1)).is_some()
     {
         return false;
     }
-    capitalized_run_start(p, and, floor).is_some_and(|first| {
+    place_list_start(p, and, floor).is_some_and(|first| {
         first >= floor + 2
             && p.is_any(first - 1, &["in", "from", "at", "across"])
             && p.is_word(first - 2)
             && (!p.is_capitalized(first - 2) || first - 2 == p.sentence_of(first - 2).start)
             && lexicon().cue(p.lower(first - 2)).is_none()
     })
+}
+
+/// Whether the comma at `t` is one of a list of places after "in" or
+/// "from", which "and" ends before `end`: "from Dover, Tidewell and Ashby".
+fn comma_in_place_list(p: &Para, t: usize, end: usize, floor: usize) -> bool {
+    t > floor
+        && t + 1 < end
+        && p.is_capitalized(t - 1)
+        && p.is_capitalized(t + 1)
+        && (t + 1..end)
+            .take_while(|&w| p.is_capitalized(w) || p.kind(w) == Kind::Comma)
+            .last()
+            .is_some_and(|last| last + 1 < end && p.is_any(last + 1, &["and"]))
+        && place_list_start(p, t, floor).is_some_and(|first| {
+            first >= floor + 2
+                && p.is_any(first - 1, &["in", "from"])
+                && p.is_word(first - 2)
+                && !p.is_capitalized(first - 2)
+                && lexicon().cue(p.lower(first - 2)).is_none()
+        })
 }
 
 /// Words before an article inside one phrase ("all the", "double the").
@@ -514,6 +549,9 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                     && p.is_capitalized(t - 1)
                     && p.is_capitalized(t + 1) => {}
             _ if depth > 0 => {}
+            // ("Police chiefs from Dover, Tidewell and Ashby said": a list of
+            // places inside the phrase.)
+            Kind::Comma if comma_in_place_list(p, t, end, floor) => {}
             _ => break,
         }
         start = t;
