@@ -6384,3 +6384,24 @@ fn a_list_of_places_stays_inside_the_source() {
     let c = only("Voters in Dover, Tidewell and Tom Hale said they were tired.");
     assert_eq!(c.source.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn two_modifiers_of_one_head_after_a_capitalized_word() {
+    for (text, source) in [
+        (
+            "The flooding will hit farms, the U.S. Agriculture and Commerce Departments said.",
+            "the U.S. Agriculture and Commerce Departments",
+        ),
+        (
+            "The flooding will hit farms, the Weather Office of the U.S. Agriculture and Commerce Departments said.",
+            "the Weather Office of the U.S. Agriculture and Commerce Departments",
+        ),
+        (
+            "Town Hall and harbour officials said the pier was safe.",
+            "Town Hall and harbour officials",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some(source), "{text}");
+    }
+}

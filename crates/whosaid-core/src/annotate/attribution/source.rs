@@ -1586,13 +1586,32 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
         && p.is_word(np.start - 2)
         && !plural_head(np.start - 2)
     {
-        let first = np.start - 2;
         let opens = |t: usize| t == floor || is_comma_like(p, t - 1);
-        if opens(first) {
-            return first..np.end;
-        }
-        if first > floor && p.is_any(first - 1, &["the"]) && opens(first - 1) {
-            return first - 1..np.end;
+        // ("the U.S. Agriculture and Commerce Departments": a capitalized
+        // word may stand before the first modifier.)
+        let firsts = [np.start - 2, np.start - 3]
+            .into_iter()
+            .take_while(|&first| first >= floor)
+            .take_while(|&first| first == np.start - 2 || p.is_capitalized(first));
+        for first in firsts {
+            if opens(first) {
+                return first..np.end;
+            }
+            if first > floor && p.is_any(first - 1, &["the"]) && opens(first - 1) {
+                return first - 1..np.end;
+            }
+            // ("the Weather Facility of the U.S. Agriculture and Commerce
+            // Departments": the pair ends a body's name after "of the".)
+            if first >= floor + 3
+                && p.is_any(first - 1, &["the"])
+                && p.is_any(first - 2, &["of"])
+                && p.is_capitalized(first - 3)
+                && let Some(body) = noun_phrase_left(p, first - 2, floor)
+                && body.end == first - 2
+                && opens(body.start)
+            {
+                return body.start..np.end;
+            }
         }
     }
     if !plural_head(head) {
