@@ -79,9 +79,14 @@ pub(crate) fn gazetteer(compiled: &Compiled) -> String {
 }
 
 /// The trie of every spelling: `TRIE_ROOT` (first byte → node), then per
-/// node its edges, sorted by byte, and the entry a spelling ending there names.
+/// node its edges, sorted by byte, and the entry a spelling ending there
+/// names; and for each node of more than `trie::MAX_SCANNED` edges, a table
+/// of its edges by byte (`TRIE_DENSE`).
 fn trie(out: &mut String, patterns: &[(String, usize)]) {
     const NONE: u32 = u32::MAX;
+    // As in the crate's `trie` (src/annotate/countries/gazetteer/trie.rs).
+    const MAX_SCANNED: usize = 8;
+    const NO_TABLE: u16 = u16::MAX;
     let mut children: Vec<BTreeMap<u8, usize>> = vec![BTreeMap::new()];
     let mut entries: Vec<u32> = vec![NONE];
     for (spelling, entry) in patterns {
@@ -107,19 +112,40 @@ fn trie(out: &mut String, patterns: &[(String, usize)]) {
     let _ = writeln!(out, "static TRIE_ROOT: [u32; 256] = {root:?};\n");
     let mut bytes = Vec::new();
     let mut targets = Vec::new();
+    let mut dense: Vec<[u8; 256]> = Vec::new();
     out.push_str("static TRIE_NODES: &[trie::Node] = &[\n");
     for (edges, entry) in children.iter().zip(&entries) {
+        let wide = edges.len() > MAX_SCANNED;
+        let table = if wide {
+            dense.len()
+        } else {
+            usize::from(NO_TABLE)
+        };
         let _ = writeln!(
             out,
-            "    trie::Node {{ first: {}, len: {}, entry: {entry} }},",
+            "    trie::Node {{ first: {}, len: {}, table: {table}, entry: {entry} }},",
             bytes.len(),
             edges.len()
         );
+        if wide {
+            // Each byte's edge, counted from one (0: no edge).
+            let mut by_byte = [0u8; 256];
+            for (i, &byte) in edges.keys().enumerate() {
+                by_byte[usize::from(byte)] = u8::try_from(i + 1).expect("edges of a node");
+            }
+            dense.push(by_byte);
+        }
         for (&byte, &node) in edges {
             bytes.push(byte);
             targets.push(node as u32);
         }
     }
+    assert!(dense.len() < usize::from(NO_TABLE), "wide trie nodes");
     let _ = writeln!(out, "];\n\nstatic TRIE_BYTES: &[u8] = &{bytes:?};\n");
-    let _ = writeln!(out, "static TRIE_TARGETS: &[u32] = &{targets:?};");
+    let _ = writeln!(out, "static TRIE_TARGETS: &[u32] = &{targets:?};\n");
+    out.push_str("static TRIE_DENSE: &[[u8; 256]] = &[\n");
+    for table in &dense {
+        let _ = writeln!(out, "    {table:?},");
+    }
+    out.push_str("];\n");
 }

@@ -56,14 +56,14 @@ pub(crate) struct Gazetteer {
 
 // The tables `build/` wrote: PLACES, ENTRIES, BY_PHRASE, SUBDIVISIONS,
 // US_STATES, GIVEN_NAMES and the trie's TRIE_ROOT, TRIE_NODES, TRIE_BYTES,
-// TRIE_TARGETS.
+// TRIE_TARGETS, TRIE_DENSE.
 include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
 /// The gazetteer, as static data: nothing to build on first use.
 pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
     places: PLACES,
     entries: ENTRIES,
-    trie: Trie::new(&TRIE_ROOT, TRIE_NODES, TRIE_BYTES, TRIE_TARGETS),
+    trie: Trie::new(&TRIE_ROOT, TRIE_NODES, TRIE_BYTES, TRIE_TARGETS, TRIE_DENSE),
     subdivisions: &SUBDIVISIONS,
     us_states: &US_STATES,
     given_names: &GIVEN_NAMES,

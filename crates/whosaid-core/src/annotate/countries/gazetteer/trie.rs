@@ -9,12 +9,20 @@
 /// No node, no entry.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// Most edges a node's edges are scanned for; a node with more (the
+/// capitals' own, mostly: nearly every search from a capital reads one)
+/// has a table of them by byte. `build/` writes the tables by the same number.
+const MAX_SCANNED: usize = 8;
+
 /// One node: its edges (`first..first + len` in the edge arrays, sorted by
-/// byte) and the entry a spelling ending here names, or [`NONE`].
+/// byte), its table of edges by byte (an index into the dense tables;
+/// `u16::MAX`, past them all, for none) and the entry a spelling ending
+/// here names, or [`NONE`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
     pub first: u32,
     pub len: u16,
+    pub table: u16,
     pub entry: u32,
 }
 
@@ -27,6 +35,9 @@ pub(crate) struct Trie {
     bytes: &'static [u8],
     /// The node each edge leads to.
     targets: &'static [u32],
+    /// For each node of more than [`MAX_SCANNED`] edges: each byte's edge,
+    /// counted from one (0: none).
+    dense: &'static [[u8; 256]],
     /// Every spelling starts with an ASCII capital or a byte above ASCII,
     /// so eight bytes with neither can be passed over at once.
     capital_starts: bool,
@@ -67,12 +78,14 @@ impl Trie {
         nodes: &'static [Node],
         bytes: &'static [u8],
         targets: &'static [u32],
+        dense: &'static [[u8; 256]],
     ) -> Trie {
         Trie {
             root,
             nodes,
             bytes,
             targets,
+            dense,
             capital_starts: capital_starts(root),
         }
     }
@@ -99,7 +112,12 @@ impl Trie {
             let mut at = start + 1;
             let mut longest = None;
             while node != NONE {
-                let Node { first, len, entry } = self.nodes[node as usize];
+                let Node {
+                    first,
+                    len,
+                    table,
+                    entry,
+                } = self.nodes[node as usize];
                 if entry != NONE {
                     longest = Some((at, entry as usize));
                 }
@@ -108,11 +126,11 @@ impl Trie {
                 };
                 let edges = first as usize..first as usize + usize::from(len);
                 // Most nodes past the first have an edge or two: a scan
-                // costs less there than a binary search's set-up.
-                let found = if len <= 8 {
+                // costs less there than a table's load.
+                let found = if usize::from(len) <= MAX_SCANNED {
                     self.bytes[edges.clone()].iter().position(|&b| b == byte)
                 } else {
-                    self.bytes[edges.clone()].binary_search(&byte).ok()
+                    self.edge_by_byte(table, byte)
                 };
                 node = match found {
                     Some(i) => self.targets[edges.start + i],
@@ -126,6 +144,14 @@ impl Trie {
             start += 1;
         }
         None
+    }
+
+    /// The edge (counted from the node's first) that `byte` takes from a
+    /// node with table `table`.
+    #[inline]
+    fn edge_by_byte(&self, table: u16, byte: u8) -> Option<usize> {
+        let edge = self.dense.get(usize::from(table))?[usize::from(byte)];
+        usize::from(edge).checked_sub(1)
     }
 }
 
