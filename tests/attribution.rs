@@ -6405,3 +6405,14 @@ fn two_modifiers_of_one_head_after_a_capitalized_word() {
         assert_eq!(c.source.as_deref(), Some(source), "{text}");
     }
 }
+
+#[test]
+fn two_titles_joined_by_and_describe_one_person() {
+    let c = only(
+        "Trading will move to other ports, senior vice president and Tidewell branch manager of Harbour Bank Tom Vell told a press conference.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tom Vell"));
+    // Two people with their own articles are two sources.
+    let found = claims("The mayor and the harbour master said the pier was safe.");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}

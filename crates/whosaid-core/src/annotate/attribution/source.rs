@@ -350,6 +350,28 @@ fn joins_role_complement(p: &Para, and: usize, floor: usize) -> bool {
             .is_some_and(|title| title.kind == TitleKind::Title)
 }
 
+/// Most words between two titles joined by "and" ("president and Tidewell
+/// branch manager").
+const MAX_TITLE_MODIFIERS: usize = 3;
+
+/// "senior vice president and Tidewell branch manager of Harbour Bank Tom
+/// Vell said": two titles of one person joined by "and" (not "the mayor
+/// and the harbour master", two people with their own articles).
+fn joins_titles(p: &Para, and: usize, end: usize) -> bool {
+    let is_title = |t: usize| {
+        p.is_word(t)
+            && p.title(t)
+                .is_some_and(|title| title.kind == TitleKind::Title)
+    };
+    and >= 1
+        && and + 1 < end
+        && is_title(and - 1)
+        && !p.is_any(and + 1, &grammar::DETERMINERS)
+        && (and + 1..end.min(and + 2 + MAX_TITLE_MODIFIERS))
+            .take_while(|&t| p.is_word(t))
+            .any(is_title)
+}
+
 /// "Marks and Spencer said", "S and P said", "Standard & Poor's said": "and"
 /// or "&" inside the name of a known institution, which the capitalized
 /// words around it spell out.
@@ -517,7 +539,8 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                                 || joins_acronym_name(p, t, floor, end)
                                 || joins_known_organization_name(p, t, floor, end)
                                 || joins_office_name(p, t, floor, end)
-                                || joins_role_complement(p, t, floor)))
+                                || joins_role_complement(p, t, floor)
+                                || joins_titles(p, t, end)))
                         && !(lower == "that"
                             && t + 1 < end
                             && p.is_any(t + 1, &["source", "official", "person"]));
