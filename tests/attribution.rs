@@ -6416,3 +6416,12 @@ fn two_titles_joined_by_and_describe_one_person() {
     let found = claims("The mayor and the harbour master said the pier was safe.");
     assert_eq!(found.len(), 2, "{found:#?}");
 }
+
+#[test]
+fn an_agreement_or_a_law_is_a_text_that_speaks() {
+    let found = claims("The harbour pact barred the fund from futures and said it was over.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].speaker_kind, Some(SpeakerKind::Document));
+    let c = only("The new law says ferries must carry radios.");
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+}
