@@ -6425,3 +6425,28 @@ fn an_agreement_or_a_law_is_a_text_that_speaks() {
     let c = only("The new law says ferries must carry radios.");
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
 }
+
+#[test]
+fn a_present_verb_after_a_body_or_a_text_ends_its_phrase() {
+    let c = only("The harbour pact bars the fund from futures and says it cannot trade there.");
+    assert_eq!(c.source.as_deref(), Some("The harbour pact"));
+    let c = only(
+        "The council letter makes a strong case: \u{201c}Ferries must keep running. The town depends on them.\u{201d}",
+    );
+    assert_eq!(c.source.as_deref(), Some("The council letter"));
+}
+
+#[test]
+fn the_rest_of_another_cues_clause_is_not_said_again() {
+    let found = claims(
+        "Although the board has maintained that the pier is safe, Ms Hale said about the plan, \u{201c}I support the repairs.\u{201d}",
+    );
+    let seen: Vec<(&str, &str)> = found.iter().map(said_by).collect();
+    assert_eq!(
+        seen,
+        [
+            ("the pier is safe", "board"),
+            ("I support the repairs", "Hale")
+        ]
+    );
+}

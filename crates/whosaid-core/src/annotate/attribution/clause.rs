@@ -6,10 +6,10 @@ use std::ops::Range;
 use super::content::{trim, two_word_clause, word_count};
 use super::source::{
     FINITE_VERBS, QUANTITY_WORDS, Subject, according_source, appositive_after,
-    approximate_quantity, comma_segments, dashed_adverb_aside, is_aside, is_comma_like,
-    is_finite_verb, looks_finite, looks_like_inverted_source, name_after, named_subject,
-    names_someone, noun_phrase_left, noun_phrase_right, opens_predicate, role_then_name,
-    skip_auxiliaries_left, subject_left,
+    approximate_quantity, comma_segments, dashed_adverb_aside, headed_by_speaker_noun, is_aside,
+    is_comma_like, is_finite_verb, looks_finite, looks_like_inverted_source, name_after,
+    named_subject, names_someone, noun_phrase_left, noun_phrase_right, opens_predicate,
+    present_verb_after_speaker, role_then_name, skip_auxiliaries_left, subject_left,
 };
 use super::unclaimed::{in_title_case, looks_like_title};
 use super::{Clause, Cue};
@@ -1392,7 +1392,7 @@ fn nearest_clause_subject(p: &Para, connective: usize, floor: usize) -> Option<R
     let verb = (connective.saturating_sub(COORDINATED_REACH).max(floor + 1)..connective)
         .rev()
         .take_while(|&t| !p.inside_quote(t) && p.kind(t) != Kind::Comma)
-        .find(|&t| looks_finite(p, t))?;
+        .find(|&t| looks_finite(p, t) || present_verb_after_speaker(p, t, floor))?;
     let np = noun_phrase_left(p, verb, floor)?;
     // ("The EU backed the ban but said …": an acronym is a name too.)
     let named = (names_someone(p, np.clone())
@@ -1403,7 +1403,9 @@ fn nearest_clause_subject(p: &Para, connective: usize, floor: usize) -> Option<R
                 || t == np.start && p.is_any(t, &["the"])
         });
     // ("… organizers came out and said": people a plural noun stands for.)
-    (np.len() <= 4 && (named || headed_by_people(p, np.clone()))).then_some(np)
+    // ("The pact bars the fund and says": a body or a text, with "the".)
+    let definite_speaker = p.is_any(np.start, &["the"]) && headed_by_speaker_noun(p, np.clone());
+    (np.len() <= 4 && (named || headed_by_people(p, np.clone()) || definite_speaker)).then_some(np)
 }
 
 /// "EU", "NATO": two or more capitals and no lower-case letter.

@@ -723,8 +723,12 @@ fn sentence_claims(
             && let Some((kind, content, q)) =
                 backward_content(p, clause, backward_from, &sentence, quote_used)
             // "Holding open a book, Beck said, “…”": with the quote after,
-            // an adverbial before the clause is scene, not content.
-            && !(found_any && kind == ClaimKind::Indirect && opens_adverbial(p, content.start))
+            // an adverbial before the clause is scene, not content. ("Although
+            // the board has maintained that …, Hale said, “…”": nor is the
+            // rest of another cue's clause.)
+            && !(found_any
+                && kind == ClaimKind::Indirect
+                && (opens_adverbial(p, content.start) || p.word(content.start) == "that"))
             // "…, advising graduates to rest, and telling the class, “…”": a
             // participle hung on the clause before says what follows it.
             && !(kind == ClaimKind::Indirect && clause::trailing_participle(p, &clause.cue, &sentence))

@@ -491,6 +491,9 @@ pub(super) fn noun_phrase_left(p: &Para, end: usize, floor: usize) -> Option<Ran
                 {
                     break;
                 }
+                if depth == 0 && start < end && present_verb_after_speaker(p, t, floor) {
+                    break;
+                }
                 if depth == 0 && is_finite_verb(p, t) {
                     // "Another worshipper who did not want to be named
                     // said": a verb inside a relative clause of the phrase.
@@ -1936,6 +1939,21 @@ pub(super) fn named_subject(p: &Para, sentence: &Range<usize>) -> Option<Range<u
 }
 
 /// "groups", "officials", "agency": a noun for people or a body that speaks.
+/// "The pact bars the fund and says …", "The board limits its …": a word
+/// in -s between a noun that can speak and an article or possessive is
+/// that noun's verb in the present, not part of its phrase.
+pub(super) fn present_verb_after_speaker(p: &Para, t: usize, floor: usize) -> bool {
+    t > floor
+        && t + 1 < p.len()
+        && p.is_word(t)
+        && !p.is_capitalized(t)
+        && p.lower(t).ends_with('s')
+        && !p.lower(t).ends_with("ss")
+        && (p.is_any(t + 1, &grammar::DETERMINERS)
+            || p.is_any(t + 1, &grammar::POSSESSIVE_DETERMINERS))
+        && (speaker_noun(p, t - 1) || p.is_word(t - 1) && names_speakers(p.lower(t - 1), true))
+}
+
 fn speaker_noun(p: &Para, t: usize) -> bool {
     p.is_word(t) && names_speakers(p.lower(t), false)
 }
@@ -1955,7 +1973,7 @@ fn names_speakers(lower: &str, documents: bool) -> bool {
 
 /// "The department declined to comment, saying …": a definite phrase whose
 /// head names an institution, a group or a document can speak.
-fn headed_by_speaker_noun(p: &Para, np: Range<usize>) -> bool {
+pub(super) fn headed_by_speaker_noun(p: &Para, np: Range<usize>) -> bool {
     let Some(head) = np.clone().rev().find(|&t| p.is_word(t)) else {
         return false;
     };

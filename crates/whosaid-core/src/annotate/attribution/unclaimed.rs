@@ -246,6 +246,16 @@ pub(super) fn colon_attribution(p: &Para, open: usize, people: &[Mention]) -> Op
             return Some(mention);
         }
     }
+    // ("The council's letter makes a strong case: “…”": the subject of a
+    // verb in the present that the grammar reads as part of a phrase.)
+    if colon - sentence.start <= MAX_COLON_CLAUSE
+        && let Some(verb) = (sentence.start + 1..colon)
+            .find(|&t| super::source::present_verb_after_speaker(p, t, sentence.start))
+        && let Some(subject) = noun_phrase_left(p, verb, sentence.start)
+        && subject.start == sentence.start
+    {
+        return mentions::describe(p, subject, people).filter(speaks);
+    }
     let np = noun_phrase_left(p, colon, sentence.start)?;
     if np.start != sentence.start || np.len() > 8 {
         return None;
