@@ -6450,3 +6450,18 @@ fn the_rest_of_another_cues_clause_is_not_said_again() {
         ]
     );
 }
+
+#[test]
+fn a_listener_with_its_people_after_of_before_a_bare_clause() {
+    let c = only(
+        "Fisheries Minister Tom Vell today told a meeting of regional fishing towns the next few months will be critical.",
+    );
+    assert_eq!(
+        said_by(&c),
+        ("the next few months will be critical", "Tom Vell")
+    );
+    assert_eq!(
+        c.cue.as_deref(),
+        Some("told a meeting of regional fishing towns")
+    );
+}

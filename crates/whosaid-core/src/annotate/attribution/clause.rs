@@ -712,10 +712,24 @@ fn common_nouns(p: &Para, mut j: usize, k: usize, end: usize) -> usize {
             .unwrap_or(end);
         if of_end > j + 1 {
             j = of_end;
+        } else if !p.is_any(j + 1, &grammar::DETERMINERS)
+            && let Some(plural) = (j + 1..(j + 1 + MAX_LISTENER_OF_WORDS).min(end))
+                .take_while(|&t| p.is_word(t) && !p.is_capitalized(t) && !p.inside_quote(t))
+                .find(|&t| p.lower(t).ends_with('s') && !p.lower(t).ends_with("ss"))
+            && plural + 1 < end
+            && p.is_any(plural + 1, &grammar::DETERMINERS)
+            && takes_bare_clause(p, plural + 1)
+        {
+            // "told a meeting of regional fishing towns the next months
+            // will be …": the people met, then what was said.
+            j = plural + 1;
         }
     }
     j
 }
+
+/// Most words after "of" in a listener before what was told.
+const MAX_LISTENER_OF_WORDS: usize = 4;
 
 /// Whether a run of capitalized words at `t` is a subject with its verb
 /// after it ("Brazil had", "Brazil now had").
