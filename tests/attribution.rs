@@ -6465,3 +6465,11 @@ fn a_listener_with_its_people_after_of_before_a_bare_clause() {
         Some("told a meeting of regional fishing towns")
     );
 }
+
+#[test]
+fn a_full_name_and_a_description_joined_by_and_are_two_sources() {
+    let found = claims("Tom Vell and his deputy said there was no target for fares.");
+    let mut sources: Vec<&str> = found.iter().filter_map(|c| c.source.as_deref()).collect();
+    sources.sort_unstable();
+    assert_eq!(sources, ["Tom Vell", "his deputy"], "{found:#?}");
+}

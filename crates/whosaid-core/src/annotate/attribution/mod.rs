@@ -913,7 +913,13 @@ fn one_source(p: &Para, range: Range<usize>, people: &[Mention], both: bool) -> 
                 && !source::looks_finite(p, t)
                 && (!p.is_any(t, &grammar::PREPOSITIONS) || p.is_any(t, &["of"]))
         });
-    surname || description
+    // ("Tom Vell and his deputy said": a person's full name beside a
+    // description.)
+    let full_name = (2..=MAX_PAIRED_NAME).contains(&words)
+        && p.is_capitalized(range.end - 1)
+        && mentions::describe(p, range, people)
+            .is_some_and(|m| m.kind == MentionKind::Person && m.given.is_some());
+    surname || description || full_name
 }
 
 /// "According to pool reports, Obama said “…”", "“…,” Hewitt said,
