@@ -6473,3 +6473,15 @@ fn a_full_name_and_a_description_joined_by_and_are_two_sources() {
     sources.sort_unstable();
     assert_eq!(sources, ["Tom Vell", "his deputy"], "{found:#?}");
 }
+
+#[test]
+fn a_time_after_the_cue_is_no_inverted_source() {
+    for text in [
+        "The harbour bank - in an estimate reflecting general sentiment - said last month that growth was slowing.",
+        "The harbour bank, the largest in Tidewell, said last week that growth was slowing.",
+    ] {
+        let c = only(text);
+        assert_eq!(c.source.as_deref(), Some("The harbour bank"), "{text}");
+        assert_eq!(c.text, "growth was slowing", "{text}");
+    }
+}

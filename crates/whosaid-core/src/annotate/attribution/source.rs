@@ -2128,6 +2128,10 @@ pub(super) fn looks_like_inverted_source(p: &Para, np: Range<usize>, end: usize)
     if NOT_INVERTED_SOURCE_OPENERS.contains(first) && np.len() > 1 {
         return false;
     }
+    // ("… -- said last month that …": when, not who.)
+    if grammar::time_phrase(p, np.start, end).is_some_and(|stop| stop >= np.end) {
+        return false;
+    }
     // "said Will Doyle": a capitalized "Will" before a name is a given name.
     let verb = np.clone().any(|t| {
         // "…, said staff wanted a rest": a past form and its object.
