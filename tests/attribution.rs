@@ -6485,3 +6485,9 @@ fn a_time_after_the_cue_is_no_inverted_source() {
         assert_eq!(c.text, "growth was slowing", "{text}");
     }
 }
+
+#[test]
+fn letters_after_a_name_with_a_title_before_it() {
+    let c = only("Former welfare minister Tom Vell MP said the mayor should resign.");
+    assert_eq!(said_by(&c), ("the mayor should resign", "Tom Vell"));
+}

@@ -1430,13 +1430,19 @@ pub fn describe(p: &Para, np: Range<usize>, people: &[Mention]) -> Option<Mentio
     while np.end > np.start && p.is_any(np.end - 1, &SOURCE_TRAILING_WORDS) {
         np.end -= 1;
     }
-    // "Tom Hale MSP said", "Ana Ruiz QC said": letters after a full name
-    // (not "the Salford MP", a description).
+    // "Tom Hale MSP said", "Ana Ruiz QC said", "Former minister Tom Hale
+    // MP said": letters after a full name (not "the Salford MP", a
+    // description).
+    let full_name_before = |last: usize| {
+        (np.start..last.saturating_sub(1))
+            .rev()
+            .take_while(|&t| is_name_word(p, t) && is_name_word(p, t + 1))
+            .any(|t| lexicon.given_name(p.word(t)).is_some())
+    };
     if np.end >= np.start + 3
         && p.is_word(np.end - 1)
         && POSTNOMINALS.contains(p.word(np.end - 1))
-        && lexicon.given_name(p.word(np.start)).is_some()
-        && (np.start..np.end - 1).all(|t| is_name_word(p, t))
+        && full_name_before(np.end - 1)
     {
         np.end -= 1;
     }
