@@ -6491,3 +6491,12 @@ fn letters_after_a_name_with_a_title_before_it() {
     let c = only("Former welfare minister Tom Vell MP said the mayor should resign.");
     assert_eq!(said_by(&c), ("the mayor should resign", "Tom Vell"));
 }
+
+#[test]
+fn said_as_a_role_then_a_pronoun_and_its_past_verb() {
+    let c = only("Ana Ruiz said as harbour master he gave the impression he would sack everyone.");
+    assert_eq!(
+        said_by(&c),
+        ("he gave the impression he would sack everyone", "Ana Ruiz")
+    );
+}

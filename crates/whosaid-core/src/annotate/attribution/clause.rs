@@ -1192,7 +1192,7 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
             && p.is_word(j)
             && p.is_any(j, &["he", "she", "they", "we", "i"])
             && (k + 1..j).all(|t| p.is_word(t) && !looks_finite(p, t))
-            && (j + 1..(j + 3).min(end)).any(|v| is_finite_verb(p, v))
+            && (j + 1..(j + 3).min(end)).any(|v| looks_finite(p, v))
         {
             return Some(j);
         }
