@@ -6500,3 +6500,22 @@ fn said_as_a_role_then_a_pronoun_and_its_past_verb() {
         ("he gave the impression he would sack everyone", "Ana Ruiz")
     );
 }
+
+#[test]
+fn a_time_between_the_auxiliary_and_the_cue() {
+    let c = only("The harbour board had last week said the pier was safe.");
+    assert_eq!(c.source.as_deref(), Some("The harbour board"));
+}
+
+#[test]
+fn charging_someone_is_no_claim_but_charging_that_is() {
+    for text in [
+        "Police charged Tom Vell with battery.",
+        "Prosecutors charged the skipper with fraud after the audit.",
+        "The airline charged the council $3 million for the flights.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}\n{:#?}", claims(text));
+    }
+    let c = only("The union charged that the mayor had lied.");
+    assert_eq!(said_by(&c), ("the mayor had lied", "union"));
+}

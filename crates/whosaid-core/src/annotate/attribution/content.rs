@@ -192,6 +192,8 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         _ if clause.inverted => None,
         // "asking for anonymity to speak freely": about the speaking, not said.
         _ if clause.cue.class == CueClass::Object && p.is_any(k, &NOT_CONTENT_OBJECTS) => None,
+        // "charged Tom Vell with battery": only "charged that …" is said.
+        _ if p.is_any(clause.cue.start, &CUES_NEEDING_THAT) => None,
         // "confirmed he would run"; "denied the charges", "vowed to fight",
         // "reported a profit of $1.78 a share"; but not "reported ten days
         // ago" (when, not what) or "reported progress" (an event).
@@ -239,6 +241,10 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         _ => None,
     }
 }
+
+/// Cues that report speech only before "that", a colon or a quote.
+static CUES_NEEDING_THAT: crate::vocabulary::WordSet =
+    crate::vocabulary::word_set!("cues_needing_that");
 
 /// "prices it said were too low", "the money he said was stolen": a
 /// relative clause with no pronoun of its own, a noun and then a pronoun

@@ -15,12 +15,26 @@ use crate::annotate::token::Kind;
 
 /// Skips words that can stand between a subject and its verb, leftwards:
 /// "has also", "did not". Returns the first token of that run (or `cue`).
+/// Longest time phrase between an auxiliary and its verb, in tokens.
+const MAX_TIME_AFTER_AUXILIARY: usize = 4;
+
 pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize {
     let mut i = cue;
     while i > floor {
         let t = i - 1;
         if p.inside_quote(t) || !(p.kind(t).is_wordlike() || p.kind(t) == Kind::Possessive) {
             break;
+        }
+        // "has in the past said", "had last week said": a time between the
+        // auxiliary and the cue.
+        if let Some(when) =
+            (i.saturating_sub(MAX_TIME_AFTER_AUXILIARY).max(floor + 1)..i).find(|&s| {
+                grammar::time_phrase(p, s, i) == Some(i)
+                    && grammar::AUXILIARIES.contains(p.lower(s - 1))
+            })
+        {
+            i = when;
+            continue;
         }
         let lower = p.lower(t);
         // "he all but accused …": an adverb, not a connective.
