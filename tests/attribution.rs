@@ -6519,3 +6519,24 @@ fn charging_someone_is_no_claim_but_charging_that_is() {
     let c = only("The union charged that the mayor had lied.");
     assert_eq!(said_by(&c), ("the mayor had lied", "union"));
 }
+
+#[test]
+fn a_relative_aside_left_open_with_a_verb_in_the_past() {
+    for text in [
+        "Tom Vell, who on Thursday won damages from the Gazette said he would stand again.",
+        "Tom Vell, who won damages from the Gazette said he would stand again.",
+    ] {
+        let c = only(text);
+        assert_eq!(said_by(&c), ("he would stand again", "Tom Vell"), "{text}");
+    }
+    // A participle after "when" inside the aside has no subject there.
+    let found = claims(
+        "He was echoing Tom Vell, who used the same words when asked in May if he would stand.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|c| c.source.as_deref() != Some("echoing Tom Vell")),
+        "{found:#?}"
+    );
+}

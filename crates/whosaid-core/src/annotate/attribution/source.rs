@@ -152,9 +152,12 @@ fn open_relative_aside(p: &Para, end: usize, floor: usize) -> Option<usize> {
                 && lexicon().cue(p.lower(k)).is_none()
         })
         .find(|&k| p.is_any(k, &["who"]))?;
+    // ("Ryan, who used the words when asked if …": a participle after
+    // "when" has no subject; it is the aside's own.)
     (p.kind(who - 1) == Kind::Comma
         && mentions::is_name_word(p, who - 2)
-        && (who + 1..end).any(|k| is_finite_verb(p, k)))
+        && !p.is_any(end - 1, &["when", "if", "once", "while", "after", "before"])
+        && (who + 1..end).any(|k| looks_finite(p, k)))
     .then_some(who)
 }
 
