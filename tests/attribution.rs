@@ -6540,3 +6540,12 @@ fn a_relative_aside_left_open_with_a_verb_in_the_past() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_opening_phrase_ending_in_a_month_before_the_subject() {
+    let c = only(
+        "In a report published last July the harbour committee stated there was a serious risk.",
+    );
+    assert_eq!(c.source.as_deref(), Some("the harbour committee"));
+    assert_eq!(c.text, "there was a serious risk");
+}

@@ -1439,7 +1439,8 @@ fn after_opening_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
     let subject = (np.start + 1..np.end).rev().find(|&t| {
         p.is_any(t, &PHRASE_DETERMINERS)
             && p.is_word(t - 1)
-            && !p.is_capitalized(t - 1)
+            // ("published last July the committee said": or a month or day.)
+            && (!p.is_capitalized(t - 1) || grammar::is_time_word(p.lower(t - 1)))
             && !p.is_any(t - 1, &grammar::PREPOSITIONS)
             && !p.is_any(t - 1, &grammar::DETERMINERS)
             && !p.is_any(t - 1, &["and", "or", "but"])
