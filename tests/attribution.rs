@@ -6549,3 +6549,13 @@ fn an_opening_phrase_ending_in_a_month_before_the_subject() {
     assert_eq!(c.source.as_deref(), Some("the harbour committee"));
     assert_eq!(c.text, "there was a serious risk");
 }
+
+#[test]
+fn a_text_named_before_the_colon_of_its_quote() {
+    let c = only(
+        "The ferry line tweeted this announcement: \u{201c}Fares have increased to bring more crews in.\u{201d}",
+    );
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(c.text, "Fares have increased to bring more crews in");
+    assert_eq!(c.cue.as_deref(), Some("tweeted"));
+}

@@ -190,6 +190,9 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         Kind::Quote(_) if p.quotes.opening_at(k).is_some() => Some(k),
         _ if clause.inverted => None,
+        // "tweeted this announcement: “…”": a text named, then the quote
+        // that is its words.
+        _ if let Some(colon) = text_then_colon_quote(p, k, end) => Some(colon + 1),
         // "asking for anonymity to speak freely": about the speaking, not said.
         _ if clause.cue.class == CueClass::Object && p.is_any(k, &NOT_CONTENT_OBJECTS) => None,
         // "charged Tom Vell with battery": only "charged that …" is said.
@@ -240,6 +243,22 @@ pub(super) fn forward_start(p: &Para, clause: &Clause, end: usize) -> Option<usi
         }
         _ => None,
     }
+}
+
+/// Most words naming a text between a cue and the colon before its quote.
+const MAX_TEXT_BEFORE_COLON: usize = 4;
+
+/// Where the colon is, in "this announcement: “…”" from `k`: a few words
+/// ending in a noun for a text, a colon, and a quote opening after it.
+fn text_then_colon_quote(p: &Para, k: usize, end: usize) -> Option<usize> {
+    let colon = (k + 1..(k + 1 + MAX_TEXT_BEFORE_COLON).min(end))
+        .take_while(|&t| p.is_word(t) || p.kind(t) == Kind::Colon)
+        .find(|&t| p.kind(t) == Kind::Colon)?;
+    (colon + 1 < end
+        && p.quotes.opening_at(colon + 1).is_some()
+        && (k..colon).all(|t| !looks_finite(p, t))
+        && lexicon().is_document(p.lower(colon - 1)))
+    .then_some(colon)
 }
 
 /// Cues that report speech only before "that", a colon or a quote.
