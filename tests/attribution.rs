@@ -6559,3 +6559,38 @@ fn a_text_named_before_the_colon_of_its_quote() {
     assert_eq!(c.text, "Fares have increased to bring more crews in");
     assert_eq!(c.cue.as_deref(), Some("tweeted"));
 }
+
+#[test]
+fn warning_of_or_against_and_arguing_for_a_noun_phrase() {
+    for (text, content, cue) in [
+        (
+            "Shadow minister Tom Vell warned of the risk of wrongful convictions.",
+            "the risk of wrongful convictions",
+            "warned of",
+        ),
+        (
+            "Harbour MPs have warned against disunity and council leader Ana Holt may well take up the theme.",
+            "disunity",
+            "warned against",
+        ),
+        (
+            "The harbour group has argued for flexibility in setting fares.",
+            "flexibility in setting fares",
+            "argued for",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, content, "{text}");
+        assert_eq!(c.cue.as_deref(), Some(cue), "{text}");
+    }
+    // "for years" is how long, and "was warned against" is the one warned.
+    let c = only("Tom Vell has argued for years that the pier is unsafe.");
+    assert_eq!(
+        (c.cue.as_deref(), c.text.as_str()),
+        (Some("argued"), "the pier is unsafe")
+    );
+    let found = claims(
+        "Ana Ruiz insists Tom Vell hired the crew, even though he was warned against doing so.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

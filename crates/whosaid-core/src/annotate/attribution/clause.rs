@@ -85,6 +85,14 @@ pub(super) fn find_cues(p: &Para, sentence: Range<usize>, cues: &mut Vec<Cue>) {
             .filter(|_| !manner())
             // ("its call for a vote": after a determiner, a noun.)
             .filter(|_| !(t > sentence.start && p.is_any(t - 1, &NOUN_DETERMINERS)))
+            // ("argued for years that …": how long, not what for.)
+            .filter(|_| !(p.is_any(t + 1, &["for"]) && how_long(p, t + 2, sentence.end)))
+            // ("he was warned against it": the one warned, not the one warning.)
+            .filter(|_| {
+                !(lower.ends_with("ed")
+                    && t > sentence.start
+                    && p.is_any(t - 1, &grammar::BE_FORMS))
+            })
         {
             cues.push(Cue {
                 start: t,
@@ -341,6 +349,21 @@ fn is_title_case(p: &Para, sentence: Range<usize>) -> bool {
         }
     }
     words >= 4 && lower_case == 0
+}
+
+/// Whether a span of time starts at `k`: "years", "a decade", "10 months",
+/// "some time" (after "argued for", how long it went on).
+fn how_long(p: &Para, k: usize, end: usize) -> bool {
+    let time_noun = |t: usize| {
+        t < end
+            && p.is_word(t)
+            && (grammar::TIME_NOUNS.contains(p.lower(t).trim_end_matches('s'))
+                || p.is_any(t, &["decade", "decades", "days", "hours", "time", "while"]))
+    };
+    time_noun(k)
+        || k < end
+            && (p.kind(k) == Kind::Number || p.is_any(k, &["a", "some", "many", "several"]))
+            && time_noun(k + 1)
 }
 
 /// Verbs of refusing to speak ("declined to say").

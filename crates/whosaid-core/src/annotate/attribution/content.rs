@@ -628,6 +628,44 @@ pub(super) fn cut_main_clause(p: &Para, clause: &Clause, range: Range<usize>) ->
     }
 }
 
+/// "warned against disunity and Tory leader Ana Holt may well …": after a
+/// cue and its preposition, what was said is a noun phrase, which ends
+/// where "and" opens a clause with a subject and verb of its own.
+pub(super) fn cut_object_at_new_clause(
+    p: &Para,
+    clause: &Clause,
+    range: Range<usize>,
+) -> Range<usize> {
+    let prepositional = clause.cue.end == clause.cue.start + 2
+        && !clause.cue.according
+        && p.is_any(clause.cue.end - 1, &grammar::PREPOSITIONS);
+    if !prepositional {
+        return range;
+    }
+    // After a comma, any clause ("…, but his rivals were …"); with no comma,
+    // only one whose verb is an auxiliary or a modal ("and Ana Holt may
+    // well …"), not a phrase with a participle ("and suspects detained").
+    let new_clause = |and: usize| {
+        let comma = and > range.start && p.kind(and - 1) == Kind::Comma;
+        main_clause_at(p, and + 1, range.end)
+            && !p.is_any(and + 1, &grammar::PREPOSITIONS)
+            && (comma
+                || (and + 2..(and + 2 + MAX_SUBJECT_BEFORE_AUXILIARY).min(range.end))
+                    .take_while(|&t| p.is_word(t))
+                    .any(|t| p.is_any(t, &FINITE_VERBS) && !p.is_any(t - 1, &["to"])))
+    };
+    match range
+        .clone()
+        .find(|&t| p.is_any(t, &["and", "but"]) && !p.inside_quote(t) && new_clause(t))
+    {
+        Some(and) => trim(p, range.start..and),
+        None => range,
+    }
+}
+
+/// Longest subject between "and" and the auxiliary of a new clause, in words.
+const MAX_SUBJECT_BEFORE_AUXILIARY: usize = 4;
+
 pub(super) fn cut_trailing_gloss(p: &Para, range: Range<usize>) -> Range<usize> {
     // "…Portugal and Chile, which have troops there, have announced …": a
     // relative clause set off by commas before the main verb is no gloss.

@@ -37,9 +37,10 @@ mod unclaimed;
 
 use clause::{clause, find_cues, takes_bare_clause};
 use content::{
-    backward_content, connective_start, cut_main_clause, cut_trailing_gloss, forward_start,
-    is_answer, only_adverbials, partials_inside, quote_content, relative_aside_end,
-    subordinate_clause_end, token_range, trim, within_relative_clause, word_count, zero_relative,
+    backward_content, connective_start, cut_main_clause, cut_object_at_new_clause,
+    cut_trailing_gloss, forward_start, is_answer, only_adverbials, partials_inside, quote_content,
+    relative_aside_end, subordinate_clause_end, token_range, trim, within_relative_clause,
+    word_count, zero_relative,
 };
 pub(crate) use listed::listed_point;
 use naming::{naming_claims, passive_agent_claims, passive_naming_claims};
@@ -646,13 +647,19 @@ fn sentence_claims(
                     let range = within_relative_clause(p, clause, range);
                     let range = cut_trailing_gloss(p, range);
                     // (A relative aside has its end already.)
+                    let range = cut_object_at_new_clause(p, clause, range);
                     if relative_aside.is_some() {
                         range
                     } else {
                         cut_main_clause(p, clause, range)
                     }
                 };
-                if word_count(p, range.clone()) >= 2 || answer {
+                // ("warned against disunity": one word after a cue and its
+                // preposition.)
+                let prepositional_object = clause.cue.end == clause.cue.start + 2
+                    && !clause.cue.according
+                    && p.is_any(clause.cue.end - 1, &grammar::PREPOSITIONS);
+                if word_count(p, range.clone()) >= 2 || answer || prepositional_object {
                     forward = Some((previous_end, range.end));
                     partials_inside(p, range.clone(), quote_used, findings, &claim);
                     findings
