@@ -6594,3 +6594,10 @@ fn warning_of_or_against_and_arguing_for_a_noun_phrase() {
     );
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_text_someone_saw_says_what_its_participle_says() {
+    let c = only("Drivers saw a sign saying the coast road was closed.");
+    assert_eq!(c.source.as_deref(), Some("a sign"));
+    assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
+}
