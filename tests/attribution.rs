@@ -6389,12 +6389,12 @@ fn a_list_of_places_stays_inside_the_source() {
 fn two_modifiers_of_one_head_after_a_capitalized_word() {
     for (text, source) in [
         (
-            "The flooding will hit farms, the U.S. Agriculture and Commerce Departments said.",
-            "the U.S. Agriculture and Commerce Departments",
+            "The flooding will hit farms, the U.S. Fisheries and Harbours Departments said.",
+            "the U.S. Fisheries and Harbours Departments",
         ),
         (
-            "The flooding will hit farms, the Weather Office of the U.S. Agriculture and Commerce Departments said.",
-            "the Weather Office of the U.S. Agriculture and Commerce Departments",
+            "The flooding will hit farms, the Weather Office of the U.S. Fisheries and Harbours Departments said.",
+            "the Weather Office of the U.S. Fisheries and Harbours Departments",
         ),
         (
             "Town Hall and harbour officials said the pier was safe.",
@@ -6454,11 +6454,11 @@ fn the_rest_of_another_cues_clause_is_not_said_again() {
 #[test]
 fn a_listener_with_its_people_after_of_before_a_bare_clause() {
     let c = only(
-        "Fisheries Minister Tom Vell today told a meeting of regional fishing towns the next few months will be critical.",
+        "Fisheries Minister Tom Vell today told a meeting of regional fishing towns the coming weeks will decide the season.",
     );
     assert_eq!(
         said_by(&c),
-        ("the next few months will be critical", "Tom Vell")
+        ("the coming weeks will decide the season", "Tom Vell")
     );
     assert_eq!(
         c.cue.as_deref(),
@@ -6477,7 +6477,7 @@ fn a_full_name_and_a_description_joined_by_and_are_two_sources() {
 #[test]
 fn a_time_after_the_cue_is_no_inverted_source() {
     for text in [
-        "The harbour bank - in an estimate reflecting general sentiment - said last month that growth was slowing.",
+        "The harbour bank - in a forecast echoing wider opinion - said last month that growth was slowing.",
         "The harbour bank, the largest in Tidewell, said last week that growth was slowing.",
     ] {
         let c = only(text);
@@ -6531,7 +6531,7 @@ fn a_relative_aside_left_open_with_a_verb_in_the_past() {
     }
     // A participle after "when" inside the aside has no subject there.
     let found = claims(
-        "He was echoing Tom Vell, who used the same words when asked in May if he would stand.",
+        "He was echoing Tom Vell, who used much the same words when asked last spring if he would stand.",
     );
     assert!(
         found
@@ -6544,7 +6544,7 @@ fn a_relative_aside_left_open_with_a_verb_in_the_past() {
 #[test]
 fn an_opening_phrase_ending_in_a_month_before_the_subject() {
     let c = only(
-        "In a report published last July the harbour committee stated there was a serious risk.",
+        "In a report published last June the harbour committee stated there was a serious risk.",
     );
     assert_eq!(c.source.as_deref(), Some("the harbour committee"));
     assert_eq!(c.text, "there was a serious risk");
@@ -6589,9 +6589,8 @@ fn warning_of_or_against_and_arguing_for_a_noun_phrase() {
         (c.cue.as_deref(), c.text.as_str()),
         (Some("argued"), "the pier is unsafe")
     );
-    let found = claims(
-        "Ana Ruiz insists Tom Vell hired the crew, even though he was warned against doing so.",
-    );
+    let found =
+        claims("Ana Ruiz insists Tom Vell hired the crew, though he was warned against the move.");
     assert_eq!(found.len(), 1, "{found:#?}");
 }
 

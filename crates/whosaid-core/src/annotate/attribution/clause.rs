@@ -1926,7 +1926,7 @@ fn puts_out_a_text(p: &Para, np: Range<usize>) -> Option<usize> {
         .clone()
         .find(|&t| p.is_any(t, &grammar::PREPOSITIONS))
         .unwrap_or(np.end);
-    // ("His office put out a statement saying": a verb with its particle
+    // ("The board put out a statement saying": a verb with its particle
     // may be inside the phrase, where a form like "put" showed no verb.)
     let inside = (np.start + 1..head_end.saturating_sub(2))
         .find(|&t| p.is_any(t, &PUBLISHING_VERBS) && p.is_any(t + 1, &["out"]));

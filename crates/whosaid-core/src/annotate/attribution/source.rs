@@ -1439,7 +1439,7 @@ fn after_opening_phrase(p: &Para, np: Range<usize>) -> Range<usize> {
     let subject = (np.start + 1..np.end).rev().find(|&t| {
         p.is_any(t, &PHRASE_DETERMINERS)
             && p.is_word(t - 1)
-            // ("published last July the committee said": or a month or day.)
+            // ("published last June the committee said": or a month or day.)
             && (!p.is_capitalized(t - 1) || grammar::is_time_word(p.lower(t - 1)))
             && !p.is_any(t - 1, &grammar::PREPOSITIONS)
             && !p.is_any(t - 1, &grammar::DETERMINERS)
@@ -1631,7 +1631,7 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
         && !plural_head(np.start - 2)
     {
         let opens = |t: usize| t == floor || is_comma_like(p, t - 1);
-        // ("the U.S. Agriculture and Commerce Departments": a capitalized
+        // ("the U.S. Fisheries and Harbours Departments": a capitalized
         // word may stand before the first modifier.)
         let firsts = [np.start - 2, np.start - 3]
             .into_iter()
@@ -1644,7 +1644,7 @@ fn with_coordinated_plurals(p: &Para, np: Range<usize>, floor: usize) -> Range<u
             if first > floor && p.is_any(first - 1, &["the"]) && opens(first - 1) {
                 return first - 1..np.end;
             }
-            // ("the Weather Facility of the U.S. Agriculture and Commerce
+            // ("the Weather Office of the U.S. Fisheries and Harbours
             // Departments": the pair ends a body's name after "of the".)
             if first >= floor + 3
                 && p.is_any(first - 1, &["the"])
