@@ -6600,3 +6600,20 @@ fn a_text_someone_saw_says_what_its_participle_says() {
     assert_eq!(c.source.as_deref(), Some("a sign"));
     assert_eq!(c.speaker_kind, Some(SpeakerKind::Document));
 }
+
+#[test]
+fn said_before_or_after_a_clause_then_the_main_clause() {
+    for (text, content) in [
+        (
+            "The harbour report says before a new ferry body is set up, an audit should be made.",
+            "before a new ferry body is set up, an audit should be made",
+        ),
+        (
+            "Tom Vell said after the storm passed, the ferries would run again.",
+            "after the storm passed, the ferries would run again",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, content, "{text}");
+    }
+}

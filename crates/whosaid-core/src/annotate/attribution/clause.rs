@@ -944,7 +944,7 @@ pub(super) fn complements(
             // harbour master he had closed the pier": what was said is the
             // clause after the subordinate phrase. ("says despite being a
             // local, she backs …": a concession or condition is said too.)
-            if !p.is_any(k, &CONTENT_SUBORDINATORS) {
+            if !p.is_any(k, &CONTENT_SUBORDINATORS) && !time_clause_opener(p, k, end) {
                 k = subject;
             }
             break;
@@ -1148,7 +1148,8 @@ const MAX_SUBORDINATE_PHRASE: usize = 24;
 /// "says despite being a local, she backs …": a concession or condition at
 /// `k` and the main clause after it, both said.
 pub(super) fn said_subordinate(p: &Para, k: usize, end: usize) -> bool {
-    p.is_any(k, &CONTENT_SUBORDINATORS) && clause_after_subordinate(p, k, end).is_some()
+    (p.is_any(k, &CONTENT_SUBORDINATORS) || time_clause_opener(p, k, end))
+        && clause_after_subordinate(p, k, end).is_some()
 }
 
 /// "said as Ruiz was in custody, her case …", "said by the time the port
@@ -1169,7 +1170,7 @@ fn clause_after_subordinate(p: &Para, k: usize, end: usize) -> Option<usize> {
         1
     } else if p.is_any(k, &["instead"]) && p.is_any(k + 1, &["of"]) {
         2
-    } else if p.is_any(k, &CONTENT_SUBORDINATORS) {
+    } else if p.is_any(k, &CONTENT_SUBORDINATORS) || time_clause_opener(p, k, end) {
         1
     } else if p.is_any(k, &["by"]) && p.is_any(k + 1, &["the"]) && p.is_any(k + 2, &["time"]) {
         3
@@ -1332,6 +1333,14 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
                     .is_none_or(|q| in_title_case(p, &p.quotes.quotes[q]))
                 && (lexicon().cue(p.lower(t)).is_none() || opener == Some(t))
         })
+}
+
+/// "says before a new body is set up, an assessment should be made":
+/// "before", "after" or "since" opening a clause with its own subject and
+/// verb, said with the main clause after it (not "said after meeting the
+/// board", a participle with no subject).
+fn time_clause_opener(p: &Para, k: usize, end: usize) -> bool {
+    p.is_any(k, &["before", "after", "since"]) && super::content::opens_clause(p, k + 1, end)
 }
 
 /// Words that open a subordinate clause said with the main clause after

@@ -550,6 +550,11 @@ pub(super) fn relative_aside_end(p: &Para, clause: &Clause, limit: usize) -> Opt
 /// punctuation: "the council voted", "nobody will". Relatives, coordinators,
 /// subordinators and participles open no main clause ("…, which cost
 /// millions, …", "…, if approved, …").
+/// Whether a subject and its verb start at `subject` (see [`main_clause_at`]).
+pub(super) fn opens_clause(p: &Para, subject: usize, limit: usize) -> bool {
+    main_clause_at(p, subject, limit)
+}
+
 fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
     subject < limit
         && p.is_word(subject)
