@@ -6617,3 +6617,20 @@ fn said_before_or_after_a_clause_then_the_main_clause() {
         assert_eq!(c.text, content, "{text}");
     }
 }
+
+#[test]
+fn a_participle_after_the_channel_tells_which_text() {
+    for (text, content) in [
+        (
+            "Fares will rise next year, the harbour board said in a statement issued in Tidewell.",
+            "Fares will rise next year",
+        ),
+        (
+            "The harbour board said in a statement issued on Monday that fares would rise.",
+            "fares would rise",
+        ),
+    ] {
+        let c = only(text);
+        assert_eq!(c.text, content, "{text}");
+    }
+}

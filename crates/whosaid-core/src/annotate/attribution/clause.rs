@@ -516,6 +516,9 @@ pub(super) fn only_time(p: &Para, k: usize, end: usize) -> bool {
 
 /// "in a post on X", "by conference call", "on his plane": the end of a
 /// channel phrase at `k`.
+/// Longest participle phrase after a channel ("issued in Tidewell on Monday"), in tokens.
+const MAX_CHANNEL_PARTICIPLE: usize = 6;
+
 pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
     let lexicon = lexicon();
     if !p.is_any(k, &CHANNEL_PREPOSITIONS) {
@@ -546,6 +549,28 @@ pub(super) fn channel_phrase(p: &Para, k: usize, end: usize) -> Option<usize> {
                     tail += 1;
                 }
                 stop = tail;
+            }
+            // "a statement issued in Tidewell", "a letter sent to members":
+            // a participle and its phrase tell which text, up to the next
+            // comma or the sentence's end.
+            if stop + 1 < end
+                && p.is_word(stop)
+                && !p.is_capitalized(stop)
+                && (p.lower(stop).ends_with("ed")
+                    || grammar::IRREGULAR_PAST.contains(p.lower(stop)))
+                && p.is_any(stop + 1, &grammar::PREPOSITIONS)
+                && let Some(phrase_end) = (stop + 2
+                    ..(stop + 2 + MAX_CHANNEL_PARTICIPLE).min(end + 1))
+                    .find(|&t| t == end || !p.kind(t).is_wordlike() || p.is_any(t, &["that"]))
+                // (Not "a letter sent to members fares would rise": a clause
+                // of its own follows.)
+                && !(stop + 2..phrase_end).any(|t| looks_finite(p, t))
+                && (phrase_end == end
+                    || p.is_any(phrase_end, &["that"])
+                    || matches!(p.kind(phrase_end), Kind::Comma)
+                    || p.kind(phrase_end).is_terminal())
+            {
+                stop = phrase_end;
             }
             return Some(stop);
         }
