@@ -1360,7 +1360,7 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
         })
 }
 
-/// "says before a new body is set up, an assessment should be made":
+/// "says before a new ferry body is set up, an audit should be made":
 /// "before", "after" or "since" opening a clause with its own subject and
 /// verb, said with the main clause after it (not "said after meeting the
 /// board", a participle with no subject).
