@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::annotate::countries::gazetteer::TRIE_MAX_SCANNED;
 use crate::annotate::countries::gazetteer::compile::Compiled;
 
 /// `&[ "a", "b", ]`: an expression, for a `WordSet`.
@@ -80,12 +81,10 @@ pub(crate) fn gazetteer(compiled: &Compiled) -> String {
 
 /// The trie of every spelling: `TRIE_ROOT` (first byte → node), then per
 /// node its edges, sorted by byte, and the entry a spelling ending there
-/// names; and for each node of more than `trie::MAX_SCANNED` edges, a table
+/// names; and for each node of more than `TRIE_MAX_SCANNED` edges, a table
 /// of its edges by byte (`TRIE_DENSE`).
 fn trie(out: &mut String, patterns: &[(String, usize)]) {
     const NONE: u32 = u32::MAX;
-    // As in the crate's `trie` (src/annotate/countries/gazetteer/trie.rs).
-    const MAX_SCANNED: usize = 8;
     const NO_TABLE: u16 = u16::MAX;
     let mut children: Vec<BTreeMap<u8, usize>> = vec![BTreeMap::new()];
     let mut entries: Vec<u32> = vec![NONE];
@@ -115,7 +114,7 @@ fn trie(out: &mut String, patterns: &[(String, usize)]) {
     let mut dense: Vec<[u8; 256]> = Vec::new();
     out.push_str("static TRIE_NODES: &[trie::Node] = &[\n");
     for (edges, entry) in children.iter().zip(&entries) {
-        let wide = edges.len() > MAX_SCANNED;
+        let wide = edges.len() > TRIE_MAX_SCANNED;
         let table = if wide {
             dense.len()
         } else {

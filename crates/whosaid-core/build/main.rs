@@ -39,7 +39,7 @@ mod annotate {
         pub(crate) mod gazetteer {
             pub(crate) use crate::gazetteer_compile as compile;
             pub(crate) use crate::gazetteer_format as format;
-            pub(crate) use crate::gazetteer_types::{Flags, Form, Target};
+            pub(crate) use crate::gazetteer_types::{Flags, Form, TRIE_MAX_SCANNED, Target};
         }
     }
 }

@@ -358,7 +358,7 @@ fn how_long(p: &Para, k: usize, end: usize) -> bool {
         t < end
             && p.is_word(t)
             && (grammar::TIME_NOUNS.contains(p.lower(t).trim_end_matches('s'))
-                || p.is_any(t, &["decade", "decades", "days", "hours", "time", "while"]))
+                || p.is_any(t, &DURATION_NOUNS))
     };
     time_noun(k)
         || k < end
@@ -368,6 +368,9 @@ fn how_long(p: &Para, k: usize, end: usize) -> bool {
 
 /// Verbs of refusing to speak ("declined to say").
 static REFUSALS: WordSet = crate::vocabulary::word_set!("refusals");
+
+/// Nouns of a stretch of time beside the time words ("decades", "a while").
+static DURATION_NOUNS: WordSet = crate::vocabulary::word_set!("duration_nouns");
 
 /// Verbs of wanting or planning to speak ("wants to ask").
 static INTENTIONS: WordSet = crate::vocabulary::word_set!("intentions");
@@ -1365,7 +1368,7 @@ fn subject_with_asides(p: &Para, segments: &[Range<usize>]) -> bool {
 /// verb, said with the main clause after it (not "said after meeting the
 /// board", a participle with no subject).
 fn time_clause_opener(p: &Para, k: usize, end: usize) -> bool {
-    p.is_any(k, &["before", "after", "since"]) && super::content::opens_clause(p, k + 1, end)
+    p.is_any(k, &["before", "after", "since"]) && super::content::main_clause_at(p, k + 1, end)
 }
 
 /// Words that open a subordinate clause said with the main clause after

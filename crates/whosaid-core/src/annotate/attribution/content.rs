@@ -550,12 +550,7 @@ pub(super) fn relative_aside_end(p: &Para, clause: &Clause, limit: usize) -> Opt
 /// punctuation: "the council voted", "nobody will". Relatives, coordinators,
 /// subordinators and participles open no main clause ("…, which cost
 /// millions, …", "…, if approved, …").
-/// Whether a subject and its verb start at `subject` (see [`main_clause_at`]).
-pub(super) fn opens_clause(p: &Para, subject: usize, limit: usize) -> bool {
-    main_clause_at(p, subject, limit)
-}
-
-fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
+pub(super) fn main_clause_at(p: &Para, subject: usize, limit: usize) -> bool {
     subject < limit
         && p.is_word(subject)
         && !p.is_any(
@@ -641,10 +636,7 @@ pub(super) fn cut_object_at_new_clause(
     clause: &Clause,
     range: Range<usize>,
 ) -> Range<usize> {
-    let prepositional = clause.cue.end == clause.cue.start + 2
-        && !clause.cue.according
-        && p.is_any(clause.cue.end - 1, &grammar::PREPOSITIONS);
-    if !prepositional {
+    if !clause.cue.takes_prepositional_object(p) {
         return range;
     }
     // After a comma, any clause ("…, but his rivals were …"); with no comma,

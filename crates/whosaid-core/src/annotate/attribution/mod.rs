@@ -113,6 +113,16 @@ struct Cue {
     according: bool,
 }
 
+impl Cue {
+    /// "warned against", "argued for": a verb and its preposition, whose
+    /// object is what was said (not "according to", a source).
+    fn takes_prepositional_object(&self, p: &Para) -> bool {
+        self.end == self.start + 2
+            && !self.according
+            && p.is_any(self.end - 1, &grammar::PREPOSITIONS)
+    }
+}
+
 /// A reporting clause: a cue with its source and what hangs on it.
 #[derive(Debug, Clone)]
 struct Clause {
@@ -656,10 +666,10 @@ fn sentence_claims(
                 };
                 // ("warned against disunity": one word after a cue and its
                 // preposition.)
-                let prepositional_object = clause.cue.end == clause.cue.start + 2
-                    && !clause.cue.according
-                    && p.is_any(clause.cue.end - 1, &grammar::PREPOSITIONS);
-                if word_count(p, range.clone()) >= 2 || answer || prepositional_object {
+                if word_count(p, range.clone()) >= 2
+                    || answer
+                    || clause.cue.takes_prepositional_object(p)
+                {
                     forward = Some((previous_end, range.end));
                     partials_inside(p, range.clone(), quote_used, findings, &claim);
                     findings

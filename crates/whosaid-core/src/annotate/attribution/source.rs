@@ -29,8 +29,8 @@ pub(super) fn skip_auxiliaries_left(p: &Para, cue: usize, floor: usize) -> usize
         // auxiliary and the cue.
         if let Some(when) =
             (i.saturating_sub(MAX_TIME_AFTER_AUXILIARY).max(floor + 1)..i).find(|&s| {
-                grammar::time_phrase(p, s, i) == Some(i)
-                    && grammar::AUXILIARIES.contains(p.lower(s - 1))
+                grammar::AUXILIARIES.contains(p.lower(s - 1))
+                    && grammar::time_phrase(p, s, i) == Some(i)
             })
         {
             i = when;
@@ -1969,7 +1969,8 @@ pub(super) fn present_verb_after_speaker(p: &Para, t: usize, floor: usize) -> bo
         && !p.lower(t).ends_with("ss")
         && (p.is_any(t + 1, &grammar::DETERMINERS)
             || p.is_any(t + 1, &grammar::POSSESSIVE_DETERMINERS))
-        && (speaker_noun(p, t - 1) || p.is_word(t - 1) && names_speakers(p.lower(t - 1), true))
+        && p.is_word(t - 1)
+        && names_speakers(p.lower(t - 1), true)
 }
 
 fn speaker_noun(p: &Para, t: usize) -> bool {

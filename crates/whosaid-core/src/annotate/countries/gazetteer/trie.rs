@@ -9,10 +9,7 @@
 /// No node, no entry.
 pub(crate) const NONE: u32 = u32::MAX;
 
-/// Most edges a node's edges are scanned for; a node with more (the
-/// capitals' own, mostly: nearly every search from a capital reads one)
-/// has a table of them by byte. `build/` writes the tables by the same number.
-const MAX_SCANNED: usize = 8;
+use super::types::TRIE_MAX_SCANNED as MAX_SCANNED;
 
 /// One node: its edges (`first..first + len` in the edge arrays, sorted by
 /// byte), its table of edges by byte (an index into the dense tables;

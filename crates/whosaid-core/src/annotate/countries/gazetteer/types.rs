@@ -47,3 +47,8 @@ pub(crate) struct Flags {
     /// American story.
     pub group: bool,
 }
+
+/// Most edges of a trie node that a search scans for a byte; a node with
+/// more (the capitals' own, mostly: nearly every search from a capital
+/// reads one) has a table of its edges by byte, which `build/` writes.
+pub(crate) const TRIE_MAX_SCANNED: usize = 8;
